@@ -1,0 +1,116 @@
+import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { ConfigError, loadConfig } from "../config";
+import { DataDirLockedError } from "../db/data-dir-lock";
+import { openConfiguredDatabase } from "../db/open";
+import { DomainError, ValidationError } from "../domain/errors";
+import { createAdminCommand } from "./create-admin";
+import { printDemoAccounts } from "./demo-accounts";
+import { verifyAndRecord } from "../services/audit-log";
+import { seedDemoPartnership } from "../services/seed-demo";
+import { startServer } from "../server";
+
+const program = new Command()
+  .name("safeshare")
+  .description("Safeshare: lawful, proportionate, recorded information sharing for safeguarding partnerships")
+  .showSuggestionAfterError(true)
+  .exitOverride();
+
+const port = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("must be a port number from 0 to 65535");
+  return n;
+};
+
+program
+  .command("start")
+  .description("Apply migrations, seed the demo partnership into an empty database, and serve the web app and API")
+  .option("-p, --port <port>", "port to listen on (default: PORT or 3000)", port)
+  .option("--no-demo", "do not seed the demo partnership into an empty database")
+  .action(async (options: { port?: number; demo: boolean }) => {
+    const started = performance.now();
+    const config = loadConfig();
+    if (options.port !== undefined) config.port = options.port;
+    const database = await openConfiguredDatabase(config);
+    const accounts = options.demo ? await seedDemoPartnership(database.db) : undefined;
+    const server = await startServer(config, database);
+    const address = server.app.server.address();
+    const actualPort = typeof address === "object" && address ? address.port : config.port;
+    console.log(
+      `Safeshare is running at http://${config.host}:${actualPort} (${database.kind === "postgres" ? "PostgreSQL" : `embedded database in ${config.dataDir}`}), ready in ${Math.round(performance.now() - started)} ms`,
+    );
+    if (accounts) printDemoAccounts(accounts);
+    const stop = async () => {
+      await server.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+
+program
+  .command("migrate")
+  .description("Apply database migrations and exit")
+  .action(async () => {
+    const database = await openConfiguredDatabase(loadConfig());
+    await database.close();
+    console.log("Migrations applied.");
+  });
+
+program
+  .command("seed-demo")
+  .description("Seed the fictional demo partnership (only into a database with no organisations)")
+  .action(async () => {
+    const database = await openConfiguredDatabase(loadConfig());
+    try {
+      const accounts = await seedDemoPartnership(database.db);
+      if (!accounts) {
+        console.error("The database already has organisations; the demo partnership was not added.");
+        process.exitCode = 1;
+      } else printDemoAccounts(accounts);
+    } finally {
+      await database.close();
+    }
+  });
+
+program.addCommand(createAdminCommand());
+
+program
+  .command("verify-audit")
+  .description("Recompute the audit log's hash chain; exits 1 if any event was changed or removed")
+  .action(async () => {
+    const database = await openConfiguredDatabase(loadConfig());
+    try {
+      const result = await verifyAndRecord(database, undefined);
+      if (result.ok) {
+        console.log(`OK: ${result.count} events verified; head hash ${result.headHash}`);
+      } else {
+        console.error(`FAILED: event ${result.firstBadSeq}: ${result.reason} (${result.count} events verified before it)`);
+        process.exitCode = 1;
+      }
+    } finally {
+      await database.close();
+    }
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its one-line reason (or the help text).
+    process.exit(error.exitCode);
+  }
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(`safeshare: ${error.message}`);
+    process.exit(2);
+  }
+  if (error instanceof ValidationError) {
+    console.error(`safeshare: ${error.fieldErrors.map((e) => `${e.path.replace(/^\//, "--")}: ${e.message}`).join("; ")}`);
+    process.exit(2);
+  }
+  if (error instanceof DomainError) {
+    console.error(`safeshare: ${error.message}`);
+    process.exit(2);
+  }
+  throw error;
+}

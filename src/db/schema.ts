@@ -1,0 +1,143 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { ORGANISATION_TYPES } from "../domain/organisation";
+import { ROLES } from "../domain/roles";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const organisationType = pgEnum("organisation_type", ORGANISATION_TYPES);
+export const role = pgEnum("role", ROLES);
+
+export const organisations = pgTable("organisation", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  type: organisationType("type").notNull(),
+  icoRegistration: text("ico_registration"),
+  isPublicAuthority: boolean("is_public_authority").notNull(),
+  dpoName: text("dpo_name"),
+  dpoEmail: text("dpo_email"),
+  dpoPhone: text("dpo_phone"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [uniqueIndex("organisation_name_key").on(sql`lower(${t.name})`)]);
+
+export const users = pgTable(
+  "app_user",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    roles: role("roles").array().notNull(),
+    /** Null until the invited user chooses a password. */
+    passwordHash: text("password_hash"),
+    totpSecret: text("totp_secret"),
+    mfaEnabledAt: timestamp("mfa_enabled_at", { withTimezone: true }),
+    /** The last TOTP time step accepted, so a code cannot be replayed within its window (ASVS 2.8.4). */
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
+    failedSignIns: integer("failed_sign_ins").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("app_user_email_key").on(sql`lower(${t.email})`),
+    index("app_user_organisation_idx").on(t.organisationId),
+  ],
+);
+
+/** Server-side sessions. Only a SHA-256 of the cookie token is stored, so a database read cannot hijack a session. */
+export const sessions = pgTable(
+  "session",
+  {
+    tokenHash: bytea("token_hash").primaryKey(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Null while the user has passed the password step but not yet the second factor. */
+    mfaVerifiedAt: timestamp("mfa_verified_at", { withTimezone: true }),
+  },
+  (t) => [index("session_user_idx").on(t.userId)],
+);
+
+export const recoveryCodes = pgTable(
+  "recovery_code",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    codeHash: bytea("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("recovery_code_user_idx").on(t.userId)],
+);
+
+/** One-time links with which invited users set their first password. */
+export const invitations = pgTable("invitation", {
+  tokenHash: bytea("token_hash").primaryKey(),
+  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+/** Keys generated on first start (cookie signing); kept in the database so every app node agrees. */
+export const appSecrets = pgTable("app_secret", {
+  name: text("name").primaryKey(),
+  value: bytea("value").notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * The audit log. `body` holds the event's canonical JSON bytes exactly as hashed; the other
+ * columns are generated from it, so they can be indexed but never disagree with what was hashed.
+ * UPDATE, DELETE and TRUNCATE are rejected by triggers (migration 0001).
+ */
+export const auditEvents = pgTable(
+  "audit_event",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    prevHash: bytea("prev_hash").notNull(),
+    hash: bytea("hash").notNull(),
+    body: text("body").notNull(),
+    type: text("type").generatedAlwaysAs(sql`(body::jsonb ->> 'type')`),
+    at: text("at").generatedAlwaysAs(sql`(body::jsonb ->> 'at')`),
+    actorUserId: text("actor_user_id").generatedAlwaysAs(sql`(body::jsonb -> 'actor' ->> 'userId')`),
+    actorOrganisationId: text("actor_organisation_id").generatedAlwaysAs(
+      sql`(body::jsonb -> 'actor' ->> 'organisationId')`,
+    ),
+    entityType: text("entity_type").generatedAlwaysAs(sql`(body::jsonb -> 'entity' ->> 'type')`),
+    entityId: text("entity_id").generatedAlwaysAs(sql`(body::jsonb -> 'entity' ->> 'id')`),
+  },
+  (t) => [
+    index("audit_event_actor_org_idx").on(t.actorOrganisationId, t.seq),
+    index("audit_event_entity_idx").on(t.entityType, t.entityId),
+    index("audit_event_type_idx").on(t.type, t.seq),
+  ],
+);
+
+/** The chain head: one row, locked only for the instant a transaction appends its events. */
+export const auditHead = pgTable("audit_head", {
+  id: integer("id").primaryKey(),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+  hash: bytea("hash").notNull(),
+});

@@ -1,0 +1,29 @@
+import { eq, getTableName, sql, type SQL, type Table } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type { Actor } from "../domain/actor";
+import type { Role } from "../domain/roles";
+import { auditEvents, users } from "./schema";
+
+interface OwnershipRule {
+  /** The column naming the organisation that owns the row. */
+  owner: PgColumn;
+  /** Roles that see every organisation's rows in this table; everyone else sees only their own. */
+  partnershipWide: readonly Role[];
+}
+
+/**
+ * Every organisation-owned table and who may see which of its rows. Queries call `visibleTo`
+ * instead of remembering a tenancy check, and a table missing here fails loudly on first use.
+ * A row outside the actor's scope is simply not found (404), so its existence is not revealed.
+ */
+const OWNERSHIP = new Map<Table, OwnershipRule>([
+  [users, { owner: users.organisationId, partnershipWide: ["partnership_admin"] }],
+  [auditEvents, { owner: auditEvents.actorOrganisationId, partnershipWide: ["partnership_admin"] }],
+]);
+
+export function visibleTo(actor: Actor, table: Table): SQL {
+  const rule = OWNERSHIP.get(table);
+  if (!rule) throw new Error(`${getTableName(table)} has no ownership rule in src/db/scope.ts`);
+  if (actor.roles.some((role) => rule.partnershipWide.includes(role))) return sql`true`;
+  return eq(rule.owner, actor.organisationId);
+}

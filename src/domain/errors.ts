@@ -1,0 +1,40 @@
+/** Errors the domain and services raise. HTTP status is decided in one table (src/http/problem.ts). */
+export type FieldError = { path: string; message: string };
+
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+}
+
+/** Also used for things that exist but the actor may not see: their existence is not revealed. */
+export class NotFoundError extends DomainError {
+  readonly code = "NOT_FOUND";
+  constructor(what = "The page or record") {
+    super(`${what} could not be found`);
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly code = "VALIDATION_FAILED";
+  constructor(readonly fieldErrors: FieldError[]) {
+    super(fieldErrors.map((e) => e.message).join("; "));
+  }
+}
+
+/** The actor can see the thing but their role does not allow this action. */
+export class NotPermittedError extends DomainError {
+  readonly code = "NOT_PERMITTED";
+}
+
+export class ConflictError extends DomainError {
+  readonly code = "CONFLICT";
+  constructor(message: string, readonly fieldErrors: FieldError[] = []) {
+    super(message);
+  }
+}
+
+export class NotSignedInError extends DomainError {
+  readonly code = "NOT_SIGNED_IN";
+  constructor() {
+    super("Sign in to continue");
+  }
+}

@@ -1,0 +1,37 @@
+/** Roles a user may hold (issue 2; domain.md §1 glossary). A user may hold several. */
+export const ROLES = [
+  "practitioner",
+  "safeguarding_lead",
+  "ig_lead",
+  "org_admin",
+  "partnership_admin",
+  "auditor",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  practitioner: "Practitioner",
+  safeguarding_lead: "Safeguarding lead (DSL)",
+  ig_lead: "IG lead / DPO",
+  org_admin: "Organisation administrator",
+  partnership_admin: "Partnership administrator",
+  auditor: "Auditor",
+};
+
+/** Roles whose holders can change who sees what, so a stolen password alone must not be enough (ASVS 2.2). */
+export const MFA_REQUIRED_ROLES: readonly Role[] = ["ig_lead", "org_admin", "partnership_admin"];
+
+export function requiresMfa(roles: readonly Role[]): boolean {
+  return roles.some((role) => MFA_REQUIRED_ROLES.includes(role));
+}
+
+export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boolean {
+  return roles.some((role) => wanted.includes(role));
+}
+
+/** Which roles an administrator may hand out: only partnership admins create partnership admins. */
+export function grantableRoles(actorRoles: readonly Role[]): Role[] {
+  if (actorRoles.includes("partnership_admin")) return [...ROLES];
+  if (actorRoles.includes("org_admin")) return ROLES.filter((role) => role !== "partnership_admin");
+  return [];
+}

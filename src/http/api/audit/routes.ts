@@ -1,0 +1,41 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Database } from "../../../db/client";
+import { listAuditEvents, verifyAndRecord } from "../../../services/audit-log";
+import { actorOf, requireActor } from "../../auth/plugin";
+import { pageQuery, standardErrors } from "../shared";
+
+const verifySchema = z.union([
+  z.object({ ok: z.literal(true), count: z.number().int(), headHash: z.string() }),
+  z.object({ ok: z.literal(false), count: z.number().int(), firstBadSeq: z.number().int(), reason: z.string() }),
+]);
+
+export async function auditApi(parent: FastifyInstance, { database }: { database: Database }): Promise<void> {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  app.addHook("preHandler", requireActor(["auditor", "partnership_admin", "ig_lead"]));
+  const tags = ["audit"];
+
+  app.get(
+    "/audit/events",
+    {
+      schema: {
+        tags,
+        summary: "Audit events visible to the caller, newest first",
+        querystring: pageQuery,
+        response: {
+          200: z.object({
+            items: z.array(z.object({ seq: z.number().int(), hash: z.string(), event: z.record(z.string(), z.unknown()) })),
+          }),
+          ...standardErrors,
+        },
+      },
+    },
+    async (request) => ({ items: await listAuditEvents(database.db, actorOf(request), request.query) }),
+  );
+  app.get(
+    "/audit/verify",
+    { schema: { tags, summary: "Recompute the hash chain", response: { 200: verifySchema, ...standardErrors } } },
+    async (request) => verifyAndRecord(database, actorOf(request)),
+  );
+}

@@ -1,0 +1,43 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Db } from "../../../db/client";
+import { organisationInput } from "../../../domain/inputs";
+import { createOrganisation, getOrganisation, listOrganisations, updateOrganisation } from "../../../services/organisations";
+import { actorOf, requireActor } from "../../auth/plugin";
+import { idParams, problemSchema, standardErrors } from "../shared";
+import { organisationSchema, presentOrganisation } from "./schema";
+import { z } from "zod";
+
+export async function organisationsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  app.addHook("preHandler", requireActor());
+  const tags = ["organisations"];
+
+  app.get(
+    "/organisations",
+    { schema: { tags, summary: "The partnership's member organisations", response: { 200: z.object({ items: z.array(organisationSchema) }), ...standardErrors } } },
+    async () => ({ items: (await listOrganisations(db)).map(presentOrganisation) }),
+  );
+  app.get(
+    "/organisations/:id",
+    { schema: { tags, params: idParams, response: { 200: organisationSchema, ...standardErrors } } },
+    async (request) => presentOrganisation(await getOrganisation(db, request.params.id)),
+  );
+  app.post(
+    "/organisations",
+    {
+      schema: {
+        tags,
+        summary: "Add a member organisation (partnership administrators)",
+        body: organisationInput,
+        response: { 201: organisationSchema, 409: problemSchema, ...standardErrors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(presentOrganisation(await createOrganisation(db, actorOf(request), request.body))),
+  );
+  app.put(
+    "/organisations/:id",
+    { schema: { tags, params: idParams, body: organisationInput, response: { 200: organisationSchema, 409: problemSchema, ...standardErrors } } },
+    async (request) => presentOrganisation(await updateOrganisation(db, actorOf(request), request.params.id, request.body)),
+  );
+}

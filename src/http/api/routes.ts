@@ -1,0 +1,29 @@
+import type { FastifyInstance } from "fastify";
+import type { Database } from "../../db/client";
+import { auditApi } from "./audit/routes";
+import { organisationsApi } from "./organisations/routes";
+import { usersApi } from "./users/routes";
+import { problemSchema } from "./shared";
+import { z } from "zod";
+
+export async function apiRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
+  app.get(
+    "/health",
+    {
+      schema: {
+        tags: ["service"],
+        summary: "Liveness and database reachability",
+        security: [],
+        response: { 200: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) }), 503: problemSchema },
+      },
+    },
+    async () => {
+      await opts.database.query("SELECT 1");
+      return { status: "ok" as const, database: opts.database.kind };
+    },
+  );
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  await app.register(organisationsApi, { db: opts.database.db });
+  await app.register(usersApi, { db: opts.database.db });
+  await app.register(auditApi, { database: opts.database });
+}

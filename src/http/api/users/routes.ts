@@ -1,0 +1,73 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { snapshotOf } from "../../../audit/events";
+import { recordEvent } from "../../../audit/write";
+import type { Db } from "../../../db/client";
+import { newUserInput, userRolesInput } from "../../../domain/inputs";
+import { changeRoles, createUser, getUser, listUsers } from "../../../services/users";
+import { actorOf, requireActor } from "../../auth/plugin";
+import { idParams, pageQuery, problemSchema, standardErrors } from "../shared";
+import { presentUser, userSchema } from "./schema";
+
+export async function usersApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  app.addHook("preHandler", requireActor(["org_admin", "partnership_admin"]));
+  const tags = ["users"];
+
+  app.get(
+    "/users",
+    {
+      schema: {
+        tags,
+        summary: "Users the caller administers (own organisation; whole partnership for partnership admins)",
+        querystring: pageQuery.extend({ organisationId: z.uuid().optional() }),
+        response: { 200: z.object({ items: z.array(userSchema), total: z.number().int(), page: z.number().int() }), ...standardErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const result = await listUsers(db, actor, request.query);
+      await recordEvent(db, snapshotOf(actor), {
+        type: "personal_data.viewed",
+        entity: { type: "organisation", id: request.query.organisationId ?? actor.organisationId },
+        details: { view: "api.users.list", count: result.users.length },
+      });
+      return { items: result.users.map(presentUser), total: result.total, page: request.query.page };
+    },
+  );
+  app.get(
+    "/users/:id",
+    { schema: { tags, params: idParams, response: { 200: userSchema, ...standardErrors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const user = await getUser(db, actor, request.params.id);
+      await recordEvent(db, snapshotOf(actor), {
+        type: "personal_data.viewed",
+        entity: { type: "user", id: user.id },
+        details: { view: "api.users.show" },
+      });
+      return presentUser(user);
+    },
+  );
+  app.post(
+    "/users",
+    {
+      schema: {
+        tags,
+        summary: "Add a user; the response carries a one-time invitation link token",
+        body: newUserInput,
+        response: { 201: z.object({ user: userSchema, invitationToken: z.string() }), 409: problemSchema, ...standardErrors },
+      },
+    },
+    async (request, reply) => {
+      const created = await createUser(db, actorOf(request), request.body);
+      return reply.status(201).send({ user: presentUser(created.user), invitationToken: created.invitationToken! });
+    },
+  );
+  app.put(
+    "/users/:id/roles",
+    { schema: { tags, params: idParams, body: userRolesInput, response: { 200: userSchema, ...standardErrors } } },
+    async (request) => presentUser(await changeRoles(db, actorOf(request), request.params.id, request.body.roles)),
+  );
+}

@@ -1,0 +1,124 @@
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import csrf from "@fastify/csrf-protection";
+import formbody from "@fastify/formbody";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import view from "@fastify/view";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import nunjucks from "nunjucks";
+import type { Database } from "../db/client";
+import { appSecret } from "../services/app-secrets";
+import type { SessionPolicy } from "../services/sessions";
+import { apiRoutes } from "./api/routes";
+import { sessionPlugin } from "./auth/plugin";
+import { registerErrorHandling } from "./errors";
+import { configureNunjucks, packageDir, viewDirs } from "./views";
+import { webRoutes } from "./web/routes";
+import { navigationFor } from "./web/navigation";
+
+export interface AppOptions {
+  database: Database;
+  session: SessionPolicy;
+  trustProxy?: boolean;
+  /** Sign-in attempts allowed per client address per minute (ASVS 2.2.1). */
+  signInRateLimit?: number;
+  logger?: FastifyServerOptions["logger"];
+}
+
+export type App = FastifyInstance;
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { db } = options.database;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: "same-origin" },
+  });
+  await app.register(cookie, { secret: await appSecret(db, "cookie-signing") });
+  await app.register(formbody);
+  await app.register(csrf, {
+    cookieKey: "safeshare_csrf",
+    cookieOpts: { path: "/", sameSite: "lax", httpOnly: true, signed: true },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(sessionPlugin, { db, policy: options.session });
+
+  // Every state-changing request carries a CSRF token: in the form body or the X-CSRF-Token header.
+  app.addHook("onRequest", (request, reply, done) => {
+    if (["GET", "HEAD", "OPTIONS"].includes(request.method)) return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  const govuk = path.join(packageDir("govuk-frontend"), "dist/govuk");
+  const moj = path.join(packageDir("@ministryofjustice/frontend"), "moj");
+  await app.register(fastifyStatic, { root: path.join(govuk, "assets"), prefix: "/assets/" });
+  await app.register(fastifyStatic, {
+    root: [govuk, moj, path.join(import.meta.dirname, "web/public")],
+    prefix: "/static/",
+    decorateReply: false,
+    allowedPath: (pathName) => /\.(css|js|mjs|map)$/.test(pathName),
+  });
+
+  await app.register(view, {
+    engine: { nunjucks },
+    templates: viewDirs,
+    viewExt: "njk",
+    options: { onConfigure: configureNunjucks, autoescape: true, throwOnUndefined: false },
+  });
+  // Every page gets the actor, navigation and a CSRF token for its forms.
+  app.addHook("preHandler", async (request, reply) => {
+    if (request.url.startsWith("/api/")) return;
+    const actor = request.session?.stage === "full" ? request.session.actor : undefined;
+    reply.locals = {
+      ...reply.locals,
+      actor,
+      navigation: navigationFor(actor, request.url.split("?")[0] ?? "/"),
+      csrfToken: reply.generateCsrf(),
+    };
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Safeshare API", version: "1.0.0", description: "Safeguarding information sharing" },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "safeshare_session" } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerErrorHandling(app);
+  await app.register(apiRoutes, { prefix: "/api/v1", database: options.database });
+  await app.register(webRoutes, { database: options.database, signInRateLimit: options.signInRateLimit ?? 10 });
+  return app;
+}

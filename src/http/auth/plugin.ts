@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import type { Db } from "../../db/client";
+import type { Actor } from "../../domain/actor";
+import { NotPermittedError, NotSignedInError } from "../../domain/errors";
+import { hasAnyRole, type Role } from "../../domain/roles";
+import { type LoadedSession, loadSession, type SessionPolicy } from "../../services/sessions";
+import { clearSessionCookie, SESSION_COOKIE } from "./session-cookie";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    session?: LoadedSession;
+  }
+}
+
+/** Resolves the session cookie to a session (or none) on every non-asset request. */
+export const sessionPlugin = fp(async (app: FastifyInstance, opts: { db: Db; policy: SessionPolicy }) => {
+  app.decorateRequest("session", undefined);
+  app.addHook("onRequest", async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    request.session = await loadSession(opts.db, token, opts.policy);
+    if (!request.session) clearSessionCookie(reply);
+  });
+});
+
+const isApi = (request: FastifyRequest) => request.url.startsWith("/api/");
+
+/**
+ * Route guard: only fully signed-in users (password and, where needed, second factor) pass.
+ * Web requests are sent to the step they still owe; API requests get a 401 problem.
+ */
+export function requireActor(roles?: readonly Role[]) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const session = request.session;
+    if (!session || session.stage !== "full") {
+      if (isApi(request)) throw new NotSignedInError();
+      const next = !session ? "/sign-in" : session.stage === "enrol" ? "/mfa/setup" : "/sign-in/second-factor";
+      return reply.redirect(next);
+    }
+    if (roles && !hasAnyRole(session.actor.roles, roles)) {
+      throw new NotPermittedError("Your role does not give you access to this page");
+    }
+  };
+}
+
+/** The actor of a request that has passed `requireActor`. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.session || request.session.stage !== "full") throw new NotSignedInError();
+  return request.session.actor;
+}

@@ -1,0 +1,37 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { NotFoundError } from "../domain/errors";
+import { sendProblem, toProblem } from "./problem";
+
+const PAGE_TITLES: Record<number, string> = {
+  400: "There is a problem with your request",
+  401: "Sign in to continue",
+  403: "You do not have permission to see this page",
+  404: "Page not found",
+  429: "Too many attempts",
+};
+
+/**
+ * One place decides what a failure looks like: problem+json for the API, a GOV.UK error page for
+ * people. Unexpected errors are logged with the request id and shown as a plain 500, never a stack.
+ */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler(async (error, request, reply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, "unhandled error");
+    return respond(request, reply, problem);
+  });
+  app.setNotFoundHandler(async (request, reply) => respond(request, reply, toProblem(new NotFoundError())));
+}
+
+function respond(request: FastifyRequest, reply: FastifyReply, problem: ReturnType<typeof toProblem>) {
+  if (request.url.startsWith("/api/") || !("view" in reply)) return sendProblem(reply, problem);
+  const title = problem.status >= 500 ? "Sorry, there is a problem with the service" : (PAGE_TITLES[problem.status] ?? problem.title);
+  const detail = problem.code === "CSRF_REJECTED" ? "The form may have been open too long. Go back, reload the page and try again." : problem.status < 500 ? problem.detail : undefined;
+  return reply.status(problem.status).view("error", {
+    title,
+    detail,
+    status: problem.status,
+    csrfToken: reply.generateCsrf?.(),
+    actor: request.session?.stage === "full" ? request.session.actor : undefined,
+  });
+}

@@ -1,0 +1,73 @@
+import type { FastifyError, FastifyReply } from "fastify";
+import { ZodError } from "zod";
+import {
+  ConflictError,
+  DomainError,
+  type FieldError,
+  NotFoundError,
+  NotPermittedError,
+  NotSignedInError,
+  ValidationError,
+} from "../domain/errors";
+
+/** RFC 9457 problem details, with `errors[].path` naming the offending field (JSON Pointer style). */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: string;
+  errors?: FieldError[];
+}
+
+const STATUS_BY_CODE: Record<string, { status: number; title: string }> = {
+  NOT_FOUND: { status: 404, title: "Not found" },
+  VALIDATION_FAILED: { status: 400, title: "Your request has errors" },
+  NOT_PERMITTED: { status: 403, title: "You do not have permission to do this" },
+  CONFLICT: { status: 409, title: "This conflicts with existing data" },
+  NOT_SIGNED_IN: { status: 401, title: "Sign in to continue" },
+  RATE_LIMITED: { status: 429, title: "Too many requests" },
+  CSRF_REJECTED: { status: 403, title: "The form has expired or did not come from this service" },
+  BAD_REQUEST: { status: 400, title: "The request could not be understood" },
+  INTERNAL: { status: 500, title: "Sorry, there is a problem with the service" },
+};
+
+export function zodIssuesToFieldErrors(error: ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ path: `/${issue.path.map(String).join("/")}`, message: issue.message }));
+}
+
+/** Turns any thrown error into a problem; unknown errors become a 500 that reveals nothing. */
+export function toProblem(error: unknown): Problem {
+  const make = (code: string, detail?: string, errors?: FieldError[]): Problem => {
+    const { status, title } = STATUS_BY_CODE[code] ?? STATUS_BY_CODE.INTERNAL!;
+    return { type: `https://safeshare.invalid/problems/${code.toLowerCase().replaceAll("_", "-")}`, title, status, code, detail, errors };
+  };
+  if (error instanceof ValidationError) return make(error.code, error.message, error.fieldErrors);
+  if (error instanceof ConflictError) return make(error.code, error.message, error.fieldErrors.length ? error.fieldErrors : undefined);
+  if (error instanceof NotFoundError || error instanceof NotPermittedError || error instanceof NotSignedInError) {
+    return make(error.code, error.message);
+  }
+  if (error instanceof DomainError) return make(error.code, error.message);
+  if (error instanceof ZodError) return make("VALIDATION_FAILED", "Some fields are missing or invalid", zodIssuesToFieldErrors(error));
+  const fastifyError = error as FastifyError;
+  if (fastifyError?.validation) {
+    const errors = fastifyError.validation.map((v) => ({
+      path: v.instancePath || `/${(v.params as { missingProperty?: string })?.missingProperty ?? ""}`,
+      message: v.message ?? "is invalid",
+    }));
+    return make("VALIDATION_FAILED", "Some fields are missing or invalid", errors);
+  }
+  if (fastifyError?.code === "FST_CSRF_INVALID_TOKEN" || fastifyError?.code === "FST_CSRF_MISSING_SECRET") {
+    return make("CSRF_REJECTED");
+  }
+  if (fastifyError?.statusCode === 429) return make("RATE_LIMITED", "Wait a minute and try again");
+  if (fastifyError?.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    // Malformed JSON, wrong content type, body too large: the client's fault, never a 500.
+    return { ...make("BAD_REQUEST", fastifyError.message), status: fastifyError.statusCode };
+  }
+  return make("INTERNAL");
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.status(problem.status).type("application/problem+json").send(problem);
+}

@@ -1,0 +1,48 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import type { Environment } from "nunjucks";
+import { ORGANISATION_TYPE_LABELS } from "../domain/organisation";
+import { ROLE_LABELS } from "../domain/roles";
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Where the installed design-system packages live; assets are served from them, not a CDN. */
+export const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
+
+export const viewDirs = [
+  path.join(here, "web/views"),
+  path.join(packageDir("govuk-frontend"), "dist"),
+  path.join(packageDir("@ministryofjustice/frontend")),
+];
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  hour12: true,
+  timeZone: "Europe/London",
+});
+
+/** Filters shared by every template: GOV.UK date style, domain labels. */
+export function configureNunjucks(env: Environment): void {
+  env.addFilter("govukDate", (value: Date | string | null) => (value ? dateFormat.format(new Date(value)) : ""));
+  env.addFilter("govukDateTime", (value: Date | string | null) =>
+    value ? dateTimeFormat.format(new Date(value)).replace(" am", "am").replace(" pm", "pm") : "",
+  );
+  env.addFilter("roleLabel", (role: keyof typeof ROLE_LABELS) => ROLE_LABELS[role] ?? role);
+  env.addFilter("organisationTypeLabel", (type: keyof typeof ORGANISATION_TYPE_LABELS) => ORGANISATION_TYPE_LABELS[type] ?? type);
+  env.addGlobal("ROLE_LABELS", ROLE_LABELS);
+  env.addGlobal("ORGANISATION_TYPE_LABELS", ORGANISATION_TYPE_LABELS);
+}
+
+declare module "fastify" {
+  interface FastifyReply {
+    /** Merged by @fastify/view into every template's context. */
+    locals: Record<string, unknown>;
+  }
+}

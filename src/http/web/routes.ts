@@ -1,0 +1,16 @@
+import type { FastifyInstance } from "fastify";
+import type { Database } from "../../db/client";
+import { auditPages } from "./audit";
+import { homePages } from "./home";
+import { organisationPages } from "./organisations";
+import { signInRoutes } from "./sign-in";
+import { userPages } from "./users";
+
+export async function webRoutes(app: FastifyInstance, opts: { database: Database; signInRateLimit: number }): Promise<void> {
+  const db = opts.database.db;
+  await app.register(signInRoutes, { db, rateLimit: opts.signInRateLimit });
+  await app.register(homePages, { db });
+  await app.register(organisationPages, { db });
+  await app.register(userPages, { db });
+  await app.register(auditPages, { database: opts.database });
+}

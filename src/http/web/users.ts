@@ -1,0 +1,85 @@
+import type { FastifyInstance } from "fastify";
+import { snapshotOf } from "../../audit/events";
+import { recordEvent } from "../../audit/write";
+import type { Db } from "../../db/client";
+import { newUserInput, userRolesInput } from "../../domain/inputs";
+import { grantableRoles, hasAnyRole } from "../../domain/roles";
+import { listOrganisations } from "../../services/organisations";
+import { changeRoles, createUser, deactivateUser, getUser, INVITATION_DAYS, listUsers } from "../../services/users";
+import { idParams, pageQuery } from "../api/shared";
+import { actorOf, requireActor } from "../auth/plugin";
+import { handleForm, parseForm } from "./forms";
+
+export async function userPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  app.addHook("preHandler", requireActor(["org_admin", "partnership_admin"]));
+
+  app.get("/users", async (request, reply) => {
+    const actor = actorOf(request);
+    const { page } = parseForm(pageQuery, request.query);
+    const result = await listUsers(db, actor, { page });
+    await recordEvent(db, snapshotOf(actor), {
+      type: "personal_data.viewed",
+      entity: { type: "organisation", id: actor.organisationId },
+      details: { view: "web.users.list", count: result.users.length },
+    });
+    return reply.view("users/list", { ...result, page, pages: Math.max(1, Math.ceil(result.total / 50)) });
+  });
+
+  const newUserContext = async (actor: ReturnType<typeof actorOf>) => ({
+    grantable: grantableRoles(actor.roles),
+    organisations: hasAnyRole(actor.roles, ["partnership_admin"]) ? await listOrganisations(db) : undefined,
+  });
+
+  app.get("/users/new", async (request, reply) => {
+    const actor = actorOf(request);
+    return reply.view("users/new", { ...(await newUserContext(actor)), values: { organisationId: actor.organisationId, roles: ["practitioner"] } });
+  });
+
+  app.post("/users/new", async (request, reply) => {
+    const actor = actorOf(request);
+    const values = request.body as Record<string, unknown>;
+    const shown = { ...values, roles: ([] as unknown[]).concat(values.roles ?? []) };
+    return handleForm(reply, { view: "users/new", context: await newUserContext(actor), values: shown }, async () => {
+      const created = await createUser(db, actor, parseForm(newUserInput, values));
+      const origin = `${request.protocol}://${request.host}`;
+      // The link is shown once, to the administrator, to pass on securely; only its hash is stored.
+      return reply.header("cache-control", "no-store").view("users/invited", {
+        user: created.user,
+        invitationUrl: `${origin}/invitations/${created.invitationToken}`,
+        days: INVITATION_DAYS,
+      });
+    });
+  });
+
+  app.get("/users/:id", async (request, reply) => {
+    const actor = actorOf(request);
+    const { id } = parseForm(idParams, request.params);
+    const user = await getUser(db, actor, id);
+    await recordEvent(db, snapshotOf(actor), { type: "personal_data.viewed", entity: { type: "user", id }, details: { view: "web.users.show" } });
+    return reply.view("users/show", {
+      user,
+      grantable: grantableRoles(actor.roles),
+      values: { roles: user.roles },
+      isSelf: user.id === actor.userId,
+      updated: !!(request.query as Record<string, string>).updated,
+    });
+  });
+
+  app.post("/users/:id/roles", async (request, reply) => {
+    const actor = actorOf(request);
+    const { id } = parseForm(idParams, request.params);
+    const user = await getUser(db, actor, id);
+    const values = { roles: ([] as unknown[]).concat((request.body as Record<string, unknown>).roles ?? []) };
+    const context = { user, grantable: grantableRoles(actor.roles), isSelf: user.id === actor.userId };
+    return handleForm(reply, { view: "users/show", context, values }, async () => {
+      await changeRoles(db, actor, id, parseForm(userRolesInput, values).roles);
+      return reply.redirect(`/users/${id}?updated=1`);
+    });
+  });
+
+  app.post("/users/:id/deactivate", async (request, reply) => {
+    const { id } = parseForm(idParams, request.params);
+    await deactivateUser(db, actorOf(request), id);
+    return reply.redirect(`/users/${id}?updated=1`);
+  });
+}

@@ -1,0 +1,37 @@
+import { desc } from "drizzle-orm";
+import { snapshotOf } from "../audit/events";
+import { type VerifyResult, verifyAuditChain } from "../audit/verify";
+import { recordEvent } from "../audit/write";
+import type { Database, Db } from "../db/client";
+import { visibleTo } from "../db/scope";
+import { auditEvents } from "../db/schema";
+import type { Actor } from "../domain/actor";
+
+export interface AuditEntry {
+  seq: number;
+  hash: string;
+  event: Record<string, unknown>;
+}
+
+/** Newest first, limited to what the actor's scope allows (own organisation's actors, or all). */
+export async function listAuditEvents(db: Db, actor: Actor, { page = 1, pageSize = 50 } = {}): Promise<AuditEntry[]> {
+  const rows = await db
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash, body: auditEvents.body })
+    .from(auditEvents)
+    .where(visibleTo(actor, auditEvents))
+    .orderBy(desc(auditEvents.seq))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return rows.map((r) => ({ seq: r.seq, hash: r.hash.toString("hex"), event: JSON.parse(r.body) }));
+}
+
+/** Verifies the chain and records that it was checked, and by whom. */
+export async function verifyAndRecord(database: Database, actor: Actor | undefined): Promise<VerifyResult> {
+  const result = await verifyAuditChain(database);
+  await recordEvent(database.db, actor ? snapshotOf(actor) : { kind: "system", name: "safeshare verify-audit" }, {
+    type: "audit.verified",
+    entity: { type: "audit_log", id: "main" },
+    details: { ok: result.ok, count: result.count },
+  });
+  return result;
+}

@@ -1,0 +1,107 @@
+import { randomBytes } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import * as OTPAuth from "otpauth";
+import QRCode from "qrcode";
+import { inTransaction } from "../audit/write";
+import type { Db } from "../db/client";
+import { recoveryCodes, users } from "../db/schema";
+import type { Actor } from "../domain/actor";
+import { snapshotOf } from "../audit/events";
+import { recordWrongPassword } from "./sign-in";
+import { tokenHash } from "./secrets";
+
+const RECOVERY_CODE_COUNT = 10;
+
+function totpFor(secret: string, label: string): OTPAuth.TOTP {
+  return new OTPAuth.TOTP({
+    issuer: "Safeshare",
+    label,
+    algorithm: "SHA1", // what every authenticator app supports
+    digits: 6,
+    period: 30,
+    secret: OTPAuth.Secret.fromBase32(secret),
+  });
+}
+
+export interface EnrolmentDetails {
+  key: string;
+  qrSvg: string;
+}
+
+/** Starts (or resumes) enrolment: the same secret is shown until a code from it is confirmed. */
+export async function beginEnrolment(db: Db, userId: string, email: string): Promise<EnrolmentDetails> {
+  const [user] = await db.select({ secret: users.totpSecret, enabled: users.mfaEnabledAt }).from(users).where(eq(users.id, userId));
+  let secret = user?.secret;
+  if (!secret || user?.enabled) {
+    secret = new OTPAuth.Secret({ size: 20 }).base32;
+    await db.update(users).set({ totpSecret: secret, mfaEnabledAt: null }).where(eq(users.id, userId));
+  }
+  const uri = totpFor(secret, email).toString();
+  const qrSvg = await QRCode.toString(uri, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
+  return { key: secret.replace(/(.{4})/g, "$1 ").trim(), qrSvg };
+}
+
+/** Accepts a code once: a step at or before the last accepted one is a replay. */
+function acceptTotp(secret: string, code: string, lastStep: number | null, now: number): number | undefined {
+  const cleaned = code.replace(/\s+/g, "");
+  if (!/^\d{6}$/.test(cleaned)) return undefined;
+  const delta = totpFor(secret, "").validate({ token: cleaned, window: 1, timestamp: now });
+  if (delta === null) return undefined;
+  const step = Math.floor(now / 30_000) + delta;
+  return lastStep !== null && step <= lastStep ? undefined : step;
+}
+
+function newRecoveryCode(): string {
+  const raw = randomBytes(10).toString("hex"); // 80 bits
+  return `${raw.slice(0, 5)}-${raw.slice(5, 10)}-${raw.slice(10, 15)}-${raw.slice(15)}`;
+}
+
+/** Confirms enrolment with a first code; returns recovery codes, shown once and stored hashed. */
+export async function confirmEnrolment(db: Db, actor: Actor, code: string, now = Date.now()): Promise<string[] | undefined> {
+  const [user] = await db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, actor.userId));
+  if (!user?.secret) return undefined;
+  const step = acceptTotp(user.secret, code, null, now);
+  if (step === undefined) return undefined;
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  await inTransaction(db, async (tx, audit) => {
+    await tx.update(users).set({ mfaEnabledAt: new Date(now), totpLastStep: step }).where(eq(users.id, actor.userId));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.userId));
+    await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId: actor.userId, codeHash: tokenHash(c) })));
+    audit.record(snapshotOf(actor), {
+      type: "auth.mfa_enrolled",
+      entity: { type: "user", id: actor.userId },
+      details: { recoveryCodes: codes.length },
+    });
+  });
+  return codes;
+}
+
+export type SecondFactorResult = { ok: true; method: "totp" | "recovery_code" } | { ok: false };
+
+/** Checks a TOTP code or an unused recovery code; failures count towards lockout like passwords. */
+export async function verifySecondFactor(db: Db, userId: string, code: string, now = Date.now()): Promise<SecondFactorResult> {
+  const [user] = await db
+    .select({ secret: users.totpSecret, lastStep: users.totpLastStep, enabled: users.mfaEnabledAt, lockedUntil: users.lockedUntil })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user?.secret || !user.enabled || (user.lockedUntil && user.lockedUntil.getTime() > now)) return { ok: false };
+  const step = acceptTotp(user.secret, code, user.lastStep, now);
+  if (step !== undefined) {
+    await db.update(users).set({ totpLastStep: step, failedSignIns: 0 }).where(eq(users.id, userId));
+    return { ok: true, method: "totp" };
+  }
+  const normalised = code.trim().toLowerCase();
+  const [used] = await db
+    .update(recoveryCodes)
+    .set({ usedAt: new Date(now) })
+    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, tokenHash(normalised)), isNull(recoveryCodes.usedAt)))
+    .returning({ id: recoveryCodes.id });
+  if (used) return { ok: true, method: "recovery_code" };
+  await recordWrongPassword(db, userId, new Date(now), "wrong_second_factor");
+  return { ok: false };
+}
+
+/** For tests and the CLI: the code an authenticator app would show now. */
+export function currentTotpCode(secret: string, now = Date.now()): string {
+  return totpFor(secret, "").generate({ timestamp: now });
+}

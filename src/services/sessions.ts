@@ -1,0 +1,128 @@
+import { addHours, addMinutes, differenceInSeconds } from "date-fns";
+import { eq, lt, or } from "drizzle-orm";
+import { recordEvent } from "../audit/write";
+import type { Db } from "../db/client";
+import { organisations, sessions, users } from "../db/schema";
+import type { Actor } from "../domain/actor";
+import { requiresMfa, type Role } from "../domain/roles";
+import { randomToken, tokenHash } from "./secrets";
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+/** Where a signed-in person stands: fully in, or still owing a second factor. */
+export type SessionStage = "full" | "second_factor" | "enrol";
+
+export interface LoadedSession {
+  tokenHash: Buffer;
+  stage: SessionStage;
+  actor: Actor;
+  email: string;
+  mfaEnabled: boolean;
+}
+
+/** A fresh token on every sign-in, so a token planted before sign-in is worthless afterwards. */
+export async function createSession(db: Db, userId: string, mfaVerified: boolean): Promise<string> {
+  const token = randomToken();
+  await db.insert(sessions).values({ tokenHash: tokenHash(token), userId, mfaVerifiedAt: mfaVerified ? new Date() : null });
+  return token;
+}
+
+/** Loads a session, ending it when idle or absolute expiry has passed (ASVS 3.3). */
+export async function loadSession(
+  db: Db,
+  token: string,
+  policy: SessionPolicy,
+  now = new Date(),
+): Promise<LoadedSession | undefined> {
+  const hash = tokenHash(token);
+  const [row] = await db
+    .select({
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      mfaVerifiedAt: sessions.mfaVerifiedAt,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      roles: users.roles,
+      mfaEnabledAt: users.mfaEnabledAt,
+      deactivatedAt: users.deactivatedAt,
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(sessions.tokenHash, hash));
+  if (!row) return undefined;
+
+  const expiry = row.deactivatedAt
+    ? "user"
+    : addMinutes(row.lastSeenAt, policy.idleMinutes) <= now
+      ? "idle"
+      : addHours(row.createdAt, policy.absoluteHours) <= now
+        ? "absolute"
+        : undefined;
+  if (expiry) {
+    await db.delete(sessions).where(eq(sessions.tokenHash, hash));
+    if (expiry !== "user") {
+      await recordEvent(db, { kind: "system", name: "session expiry" }, {
+        type: "auth.signed_out",
+        entity: { type: "user", id: row.userId },
+        details: { reason: expiry },
+      });
+    }
+    return undefined;
+  }
+  // Touch at most once a minute: idle expiry needs no finer grain, and reads stay reads.
+  if (differenceInSeconds(now, row.lastSeenAt) >= 60) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, hash));
+  }
+  const roles = row.roles as Role[];
+  const stage: SessionStage = row.mfaVerifiedAt
+    ? "full"
+    : row.mfaEnabledAt
+      ? "second_factor"
+      : requiresMfa(roles)
+        ? "enrol"
+        : "full";
+  return {
+    tokenHash: hash,
+    stage,
+    email: row.email,
+    mfaEnabled: !!row.mfaEnabledAt,
+    actor: {
+      userId: row.userId,
+      name: row.name,
+      roles,
+      organisationId: row.organisationId,
+      organisationName: row.organisationName,
+    },
+  };
+}
+
+export async function markSecondFactorPassed(db: Db, hash: Buffer): Promise<void> {
+  await db.update(sessions).set({ mfaVerifiedAt: new Date() }).where(eq(sessions.tokenHash, hash));
+}
+
+export async function endSession(db: Db, hash: Buffer): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, hash));
+}
+
+/** Housekeeping: drops sessions that can no longer be used. */
+export async function purgeExpiredSessions(db: Db, policy: SessionPolicy, now = new Date()): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(
+      or(
+        lt(sessions.lastSeenAt, addMinutes(now, -policy.idleMinutes)),
+        lt(sessions.createdAt, addHours(now, -policy.absoluteHours)),
+      ),
+    );
+}
+
+export async function endAllSessionsOf(db: Db, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}

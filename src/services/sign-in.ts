@@ -1,0 +1,105 @@
+import { eq, sql } from "drizzle-orm";
+import { addMinutes } from "date-fns";
+import type { SignInFailure } from "../audit/events";
+import { inTransaction, recordEvent } from "../audit/write";
+import type { Db } from "../db/client";
+import { users } from "../db/schema";
+import { requiresMfa, type Role } from "../domain/roles";
+import { burnPasswordCheck, verifyPassword } from "./secrets";
+
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+export type SignInResult =
+  | { ok: true; userId: string; secondFactor: "verify" | "enrol" | "none" }
+  | { ok: false; reason: SignInFailure };
+
+/**
+ * Checks an email and password. Repeated failures lock the account for a while (ASVS 2.2.1);
+ * the caller shows the same message for every failure so accounts cannot be enumerated.
+ */
+export async function signInWithPassword(db: Db, email: string, password: string, now = new Date()): Promise<SignInResult> {
+  const [user] = await db
+    .select({
+      id: users.id,
+      passwordHash: users.passwordHash,
+      roles: users.roles,
+      mfaEnabledAt: users.mfaEnabledAt,
+      failedSignIns: users.failedSignIns,
+      lockedUntil: users.lockedUntil,
+      deactivatedAt: users.deactivatedAt,
+    })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
+
+  if (!user) {
+    await burnPasswordCheck(password);
+    return fail(db, undefined, "unknown_email");
+  }
+  if (user.lockedUntil && user.lockedUntil > now) {
+    await burnPasswordCheck(password);
+    return fail(db, user.id, "locked");
+  }
+  if (user.deactivatedAt) {
+    await burnPasswordCheck(password);
+    return fail(db, user.id, "deactivated");
+  }
+  if (!user.passwordHash) {
+    await burnPasswordCheck(password);
+    return fail(db, user.id, "no_password");
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    await recordWrongPassword(db, user.id, now);
+    return { ok: false, reason: "wrong_password" };
+  }
+  await db.update(users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id));
+  const secondFactor = user.mfaEnabledAt ? "verify" : requiresMfa(user.roles as Role[]) ? "enrol" : "none";
+  return { ok: true, userId: user.id, secondFactor };
+}
+
+async function fail(db: Db, userId: string | undefined, reason: SignInFailure): Promise<SignInResult> {
+  await recordEvent(db, { kind: "anonymous" }, {
+    type: "auth.sign_in_failed",
+    ...(userId ? { entity: { type: "user", id: userId } } : {}),
+    details: { reason },
+  });
+  return { ok: false, reason };
+}
+
+/** Counts a wrong password or second factor; the fifth in a row locks the account. */
+export async function recordWrongPassword(
+  db: Db,
+  userId: string,
+  now: Date,
+  reason: "wrong_password" | "wrong_second_factor" = "wrong_password",
+): Promise<void> {
+  await inTransaction(db, async (tx, audit) => {
+    const [updated] = await tx
+      .update(users)
+      .set({ failedSignIns: sql`${users.failedSignIns} + 1` })
+      .where(eq(users.id, userId))
+      .returning({ failedSignIns: users.failedSignIns });
+    audit.record({ kind: "anonymous" }, { type: "auth.sign_in_failed", entity: { type: "user", id: userId }, details: { reason } });
+    if (updated && updated.failedSignIns >= MAX_FAILED_SIGN_INS) {
+      const until = addMinutes(now, LOCKOUT_MINUTES);
+      await tx.update(users).set({ lockedUntil: until, failedSignIns: 0 }).where(eq(users.id, userId));
+      audit.record({ kind: "anonymous" }, {
+        type: "auth.locked_out",
+        entity: { type: "user", id: userId },
+        details: { failures: updated.failedSignIns, until: until.toISOString() },
+      });
+    }
+  });
+}
+
+/** The moment a person is fully signed in: stamped on their account and in the audit log. */
+export async function completeSignIn(
+  db: Db,
+  userId: string,
+  secondFactor: "none" | "totp" | "recovery_code",
+): Promise<void> {
+  await inTransaction(db, async (tx, audit) => {
+    await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, userId));
+    audit.record({ kind: "anonymous" }, { type: "auth.signed_in", entity: { type: "user", id: userId }, details: { secondFactor } });
+  });
+}

@@ -1,0 +1,201 @@
+import { addDays } from "date-fns";
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import { snapshotOf } from "../audit/events";
+import { inTransaction } from "../audit/write";
+import type { Db } from "../db/client";
+import { visibleTo } from "../db/scope";
+import { invitations, organisations, users } from "../db/schema";
+import type { Actor } from "../domain/actor";
+import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../domain/errors";
+import type { NewUserInput } from "../domain/inputs";
+import { grantableRoles, hasAnyRole, type Role } from "../domain/roles";
+import { endAllSessionsOf } from "./sessions";
+import { randomToken, tokenHash } from "./secrets";
+
+export const INVITATION_DAYS = 7;
+
+/** What a user page or API response may show about a member of staff: never hashes or secrets. */
+export interface UserView {
+  id: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  organisationId: string;
+  organisationName: string;
+  mfaEnabled: boolean;
+  status: "active" | "invited" | "deactivated";
+  lastSignInAt: Date | null;
+}
+
+const userViewColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  roles: users.roles,
+  organisationId: users.organisationId,
+  organisationName: organisations.name,
+  mfaEnabledAt: users.mfaEnabledAt,
+  passwordHash: users.passwordHash,
+  deactivatedAt: users.deactivatedAt,
+  lastSignInAt: users.lastSignInAt,
+};
+
+type UserRow = { [K in keyof typeof userViewColumns]: (typeof userViewColumns)[K]["_"]["data"] | null };
+
+function present(row: UserRow): UserView {
+  return {
+    id: row.id!,
+    name: row.name!,
+    email: row.email!,
+    roles: row.roles as Role[],
+    organisationId: row.organisationId!,
+    organisationName: row.organisationName!,
+    mfaEnabled: !!row.mfaEnabledAt,
+    status: row.deactivatedAt ? "deactivated" : row.passwordHash ? "active" : "invited",
+    lastSignInAt: row.lastSignInAt ?? null,
+  };
+}
+
+export function canManageUsers(actor: Actor): boolean {
+  return hasAnyRole(actor.roles, ["org_admin", "partnership_admin"]);
+}
+
+export async function listUsers(
+  db: Db,
+  actor: Actor,
+  { organisationId, page = 1, pageSize = 50 }: { organisationId?: string; page?: number; pageSize?: number } = {},
+): Promise<{ users: UserView[]; total: number }> {
+  const where = and(visibleTo(actor, users), organisationId ? eq(users.organisationId, organisationId) : undefined);
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select(userViewColumns)
+      .from(users)
+      .innerJoin(organisations, eq(organisations.id, users.organisationId))
+      .where(where)
+      .orderBy(asc(organisations.name), asc(users.name))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ total: count() }).from(users).where(where),
+  ]);
+  return { users: rows.map(present), total: totals?.total ?? 0 };
+}
+
+export async function getUser(db: Db, actor: Actor, id: string): Promise<UserView> {
+  const [row] = await db
+    .select(userViewColumns)
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(visibleTo(actor, users), eq(users.id, id)));
+  if (!row) throw new NotFoundError("The user");
+  return present(row);
+}
+
+function assertGrantable(actor: Actor, roles: Role[]): void {
+  const allowed = grantableRoles(actor.roles);
+  const refused = roles.filter((r) => !allowed.includes(r));
+  if (refused.length) {
+    throw new ValidationError([{ path: "/roles", message: `You cannot give the role ${refused.join(", ")}` }]);
+  }
+}
+
+export interface CreatedUser {
+  user: UserView;
+  /** The one-time link token for the person to choose a password; absent when a password was set. */
+  invitationToken?: string;
+}
+
+/**
+ * Adds a member of staff. Org admins add to their own organisation only; partnership admins to
+ * any. Without a password the person gets a one-time invitation link to choose their own.
+ */
+export async function createUser(
+  db: Db,
+  actor: Actor | undefined,
+  input: NewUserInput & { passwordHash?: string },
+): Promise<CreatedUser> {
+  const organisationId = actor && !hasAnyRole(actor.roles, ["partnership_admin"]) ? actor.organisationId : input.organisationId;
+  if (actor) {
+    if (!canManageUsers(actor)) throw new NotPermittedError("Only administrators can add users");
+    assertGrantable(actor, input.roles);
+  }
+  if (!organisationId) throw new ValidationError([{ path: "/organisationId", message: "Select an organisation" }]);
+  const [organisation] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId));
+  if (!organisation) throw new ValidationError([{ path: "/organisationId", message: "Select an organisation" }]);
+  const [clash] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
+  if (clash) {
+    throw new ConflictError("A user with this email address already exists", [
+      { path: "/email", message: "A user with this email address already exists" },
+    ]);
+  }
+  const invitationToken = input.passwordHash ? undefined : randomToken();
+  const id = await inTransaction(db, async (tx, audit) => {
+    const [created] = await tx
+      .insert(users)
+      .values({
+        organisationId,
+        name: input.name,
+        email: input.email,
+        roles: input.roles,
+        passwordHash: input.passwordHash ?? null,
+      })
+      .returning({ id: users.id });
+    const actorSnapshot = actor ? snapshotOf(actor) : ({ kind: "system", name: "safeshare cli" } as const);
+    audit.record(actorSnapshot, {
+      type: "user.created",
+      entity: { type: "user", id: created!.id },
+      details: { organisationId, roles: input.roles, invited: !!invitationToken },
+    });
+    if (invitationToken) {
+      const expiresAt = addDays(new Date(), INVITATION_DAYS);
+      await tx.insert(invitations).values({ tokenHash: tokenHash(invitationToken), userId: created!.id, expiresAt });
+      audit.record(actorSnapshot, {
+        type: "user.invitation_issued",
+        entity: { type: "user", id: created!.id },
+        details: { expiresAt: expiresAt.toISOString() },
+      });
+    }
+    return created!.id;
+  });
+  const user = actor ? await getUser(db, actor, id) : await getUserUnscoped(db, id);
+  return { user, invitationToken };
+}
+
+/** Only for system actors (CLI, seeding) that act outside any organisation. */
+async function getUserUnscoped(db: Db, id: string): Promise<UserView> {
+  const [row] = await db
+    .select(userViewColumns)
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, id));
+  if (!row) throw new NotFoundError("The user");
+  return present(row);
+}
+
+export async function changeRoles(db: Db, actor: Actor, id: string, roles: Role[]): Promise<UserView> {
+  const before = await getUser(db, actor, id);
+  if (!canManageUsers(actor)) throw new NotPermittedError("Only administrators can change roles");
+  assertGrantable(actor, roles);
+  if (before.roles.includes("partnership_admin") && !grantableRoles(actor.roles).includes("partnership_admin")) {
+    throw new NotPermittedError("Only a partnership administrator can change a partnership administrator's roles");
+  }
+  await inTransaction(db, async (tx, audit) => {
+    await tx.update(users).set({ roles, updatedAt: new Date() }).where(eq(users.id, id));
+    audit.record(snapshotOf(actor), { type: "user.updated", entity: { type: "user", id }, details: { fields: ["roles"], roles } });
+  });
+  return getUser(db, actor, id);
+}
+
+export async function deactivateUser(db: Db, actor: Actor, id: string): Promise<UserView> {
+  const before = await getUser(db, actor, id);
+  if (!canManageUsers(actor)) throw new NotPermittedError("Only administrators can deactivate users");
+  if (before.id === actor.userId) throw new NotPermittedError("You cannot deactivate your own account");
+  if (before.roles.includes("partnership_admin") && !hasAnyRole(actor.roles, ["partnership_admin"])) {
+    throw new NotPermittedError("Only a partnership administrator can deactivate a partnership administrator");
+  }
+  await inTransaction(db, async (tx, audit) => {
+    await tx.update(users).set({ deactivatedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, id));
+    audit.record(snapshotOf(actor), { type: "user.deactivated", entity: { type: "user", id }, details: {} });
+  });
+  await endAllSessionsOf(db, id);
+  return getUser(db, actor, id);
+}
