@@ -74,7 +74,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(sessionPlugin, { db, policy: options.session });
 
   // Every state-changing request carries a CSRF token: in the form body or the X-CSRF-Token header.
-  app.addHook("onRequest", (request, reply, done) => {
+  // preValidation, because the token in a form body is only readable once the body is parsed.
+  app.addHook("preValidation", (request, reply, done) => {
     if (["GET", "HEAD", "OPTIONS"].includes(request.method)) return done();
     app.csrfProtection(request, reply, done);
   });

@@ -13,7 +13,8 @@ const verifySchema = z.union([
 
 export async function auditApi(parent: FastifyInstance, { database }: { database: Database }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
-  app.addHook("preHandler", requireActor(["auditor", "partnership_admin", "ig_lead"]));
+  // onRequest: who you are is checked before your input is even parsed.
+  app.addHook("onRequest", requireActor(["auditor", "partnership_admin", "ig_lead"]));
   const tags = ["audit"];
 
   app.get(

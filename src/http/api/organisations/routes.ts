@@ -10,7 +10,8 @@ import { z } from "zod";
 
 export async function organisationsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
-  app.addHook("preHandler", requireActor());
+  // onRequest: who you are is checked before your input is even parsed.
+  app.addHook("onRequest", requireActor());
   const tags = ["organisations"];
 
   app.get(

@@ -12,7 +12,8 @@ import { presentUser, userSchema } from "./schema";
 
 export async function usersApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
-  app.addHook("preHandler", requireActor(["org_admin", "partnership_admin"]));
+  // onRequest: who you are is checked before your input is even parsed.
+  app.addHook("onRequest", requireActor(["org_admin", "partnership_admin"]));
   const tags = ["users"];
 
   app.get(

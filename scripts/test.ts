@@ -1,0 +1,71 @@
+/**
+ * `npm test`: unit tests, database tests on PGlite and a throwaway PostgreSQL cluster this script
+ * starts and stops itself, then the Playwright browser suite. `npm test -- unit|db|e2e` runs one tier.
+ * With CI=true nothing may be skipped: missing Postgres binaries or Chromium fail the run.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { findPostgresBin, startCluster } from "../test/support/postgres-cluster";
+
+const ci = process.env.CI === "true";
+const tiers = process.argv.slice(2).filter((a) => ["unit", "db", "e2e"].includes(a));
+const selected = tiers.length ? tiers : ["unit", "db", "e2e"];
+
+function testFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".test.ts"))
+    .map((f) => path.join(dir, f))
+    .sort();
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  return result.status ?? 1;
+}
+
+let failed = false;
+
+if (selected.includes("unit")) {
+  console.log("\n== Unit tests ==");
+  failed ||= run(process.execPath, ["--import", "tsx", "--test", ...testFiles("test/unit")]) !== 0;
+}
+
+if (selected.includes("db")) {
+  console.log("\n== Database tests (PGlite and PostgreSQL 15) ==");
+  const bin = findPostgresBin();
+  let cluster: Awaited<ReturnType<typeof startCluster>> | undefined;
+  if (bin) {
+    cluster = await startCluster(bin);
+    console.log(`Started a throwaway PostgreSQL cluster at ${cluster.url}`);
+  } else if (ci) {
+    console.error("CI=true but PostgreSQL 15 binaries were not found (apt-get install postgresql-15): failing.");
+    process.exit(1);
+  } else {
+    console.warn("\n!!! PostgreSQL binaries not found: the PostgreSQL half of the database suite will be SKIPPED !!!\n");
+  }
+  try {
+    const env = { ...process.env, ...(cluster ? { SAFESHARE_TEST_PG_URL: cluster.url } : {}) };
+    failed ||= run(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", ...testFiles("test/db")], env) !== 0;
+  } finally {
+    cluster?.stop();
+  }
+}
+
+if (selected.includes("e2e")) {
+  console.log("\n== Browser tests (Playwright on Debian chromium) ==");
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!fs.existsSync(chromium)) {
+    if (ci) {
+      console.error(`CI=true but ${chromium} is missing (apt-get install chromium): failing.`);
+      process.exit(1);
+    }
+    console.warn(`\n!!! ${chromium} not found: browser tests SKIPPED (apt-get install chromium) !!!\n`);
+  } else {
+    failed ||= run(process.execPath, [path.resolve("node_modules/@playwright/test/cli.js"), "test"]) !== 0;
+  }
+}
+
+process.exit(failed ? 1 : 0);

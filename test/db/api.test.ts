@@ -1,0 +1,78 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { App } from "../../src/http/app";
+import { describeEachDatabase } from "../support/databases";
+import { newOrganisation, newUser, TEST_PASSWORD } from "../support/factories";
+import { client, testApp } from "../support/app";
+
+describeEachDatabase("JSON API", (ctx) => {
+  let app: App;
+  before(async () => {
+    app = await testApp(ctx.database);
+  });
+  after(() => app.close());
+
+  test("health reports the database engine", async () => {
+    const res = await app.inject({ method: "GET", url: "/api/v1/health" });
+    assert.equal(res.statusCode, 200);
+    assert.deepEqual(res.json(), { status: "ok", database: ctx.kind });
+  });
+
+  test("OpenAPI document lists the resources", async () => {
+    const res = await app.inject({ method: "GET", url: "/api/v1/openapi.json" });
+    assert.equal(res.statusCode, 200);
+    const doc = res.json();
+    assert.equal(doc.openapi, "3.1.0");
+    for (const path of ["/api/v1/organisations", "/api/v1/users/{id}", "/api/v1/audit/verify", "/api/v1/health"]) {
+      assert.ok(doc.paths[path], `missing ${path}`);
+    }
+  });
+
+  test("without a session the API answers 401 problem+json", async () => {
+    const res = await app.inject({ method: "GET", url: "/api/v1/organisations" });
+    assert.equal(res.statusCode, 401);
+    assert.match(res.headers["content-type"] as string, /application\/problem\+json/);
+    assert.equal(res.json().code, "NOT_SIGNED_IN");
+  });
+
+  test("bad input gets field paths, malformed JSON gets 400, never a 500", async () => {
+    const org = await newOrganisation(ctx.database.db);
+    const { email } = await newUser(ctx.database.db, org, ["practitioner", "safeguarding_lead"]);
+    // partnership admins need MFA; a practitioner can still reach the API's validation layer
+    const browser = client(app);
+    await browser.signIn(email, TEST_PASSWORD);
+    const invalid = await browser.api("POST", "/api/v1/organisations", { name: "", type: "castle", isPublicAuthority: "maybe" });
+    assert.equal(invalid.statusCode, 400);
+    const problem = invalid.json();
+    assert.equal(problem.code, "VALIDATION_FAILED");
+    const paths = problem.errors.map((e: { path: string }) => e.path);
+    for (const p of ["/name", "/type", "/isPublicAuthority"]) assert.ok(paths.includes(p), `expected ${p} in ${paths}`);
+
+    const malformed = await app.inject({
+      method: "POST",
+      url: "/api/v1/organisations",
+      headers: { "content-type": "application/json", cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join("; "), "x-csrf-token": browser.csrfToken! },
+      payload: "{not json",
+    });
+    assert.equal(malformed.statusCode, 400);
+    assert.match(malformed.headers["content-type"] as string, /problem\+json/);
+
+    const badId = await browser.api("GET", "/api/v1/organisations/not-a-uuid");
+    assert.equal(badId.statusCode, 400);
+    assert.equal(badId.json().errors[0].path, "/id");
+
+    const notAllowed = await browser.api("POST", "/api/v1/organisations", { name: "Valid", type: "school", isPublicAuthority: true });
+    assert.equal(notAllowed.statusCode, 403);
+    assert.match(notAllowed.json().detail, /partnership administrators/);
+  });
+
+  test("unknown API routes are 404 problems; unknown pages are a GOV.UK 404 page", async () => {
+    const api = await app.inject({ method: "GET", url: "/api/v1/nothing-here" });
+    assert.equal(api.statusCode, 404);
+    assert.equal(api.json().status, 404);
+    const page = await app.inject({ method: "GET", url: "/nothing-here" });
+    assert.equal(page.statusCode, 404);
+    assert.match(page.body, /Page not found/);
+    assert.doesNotMatch(page.body, /at .*\.ts:\d+/);
+  });
+});

@@ -1,0 +1,91 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { verifyAuditChain } from "../../src/audit/verify";
+import { inTransaction, recordEvent } from "../../src/audit/write";
+import { organisations } from "../../src/db/schema";
+import { describeEachDatabase } from "../support/databases";
+
+const system = { kind: "system", name: "test" } as const;
+const event = (n: number) => ({ type: "partnership.demo_seeded", details: { organisations: n, users: 0 } }) as const;
+
+describeEachDatabase("audit log", (ctx) => {
+  test("events commit with the change they describe, and roll back with it", async () => {
+    const { db } = ctx.database;
+    await inTransaction(db, async (tx, audit) => {
+      await tx.insert(organisations).values({ name: "Kept", type: "school", isPublicAuthority: true });
+      audit.record(system, event(1));
+    });
+    await assert.rejects(
+      inTransaction(db, async (tx, audit) => {
+        await tx.insert(organisations).values({ name: "Rolled back", type: "school", isPublicAuthority: true });
+        audit.record(system, event(2));
+        throw new Error("business rule failed");
+      }),
+      /business rule failed/,
+    );
+    const rows = await ctx.database.query<{ body: string }>("SELECT body FROM audit_event ORDER BY seq");
+    assert.equal(rows.length, 1);
+    assert.equal(JSON.parse(rows[0]!.body).details.organisations, 1);
+    const result = await verifyAuditChain(ctx.database);
+    assert.deepEqual({ ok: result.ok, count: result.count }, { ok: true, count: 1 });
+  });
+
+  test("every event carries its schema version, time, actor snapshot and sequence", async () => {
+    const actor = { kind: "user", userId: "u1", name: "Siobhán O'Connor", roles: ["safeguarding_lead"], organisationId: "o1", organisationName: "Northbrook" } as const;
+    await recordEvent(ctx.database.db, { ...actor, roles: [...actor.roles] }, { type: "personal_data.viewed", entity: { type: "user", id: "u2" }, details: { view: "test" } });
+    const [row] = await ctx.database.query<{ body: string; type: string; actor_organisation_id: string; entity_id: string }>(
+      "SELECT body, type, actor_organisation_id, entity_id FROM audit_event ORDER BY seq DESC LIMIT 1",
+    );
+    const body = JSON.parse(row!.body);
+    assert.equal(body.v, 1);
+    assert.equal(body.actor.name, "Siobhán O'Connor");
+    assert.ok(!Number.isNaN(Date.parse(body.at)));
+    assert.equal(row!.type, "personal_data.viewed");
+    assert.equal(row!.actor_organisation_id, "o1");
+    assert.equal(row!.entity_id, "u2");
+  });
+
+  test("the database refuses to update, delete or truncate events", async () => {
+    await assert.rejects(ctx.database.query("UPDATE audit_event SET body = '{}'"), /append-only/);
+    await assert.rejects(ctx.database.query("DELETE FROM audit_event"), /append-only/);
+    await assert.rejects(ctx.database.query("TRUNCATE audit_event"), /append-only/);
+  });
+
+  test("concurrent writers produce one unbroken chain", async () => {
+    const before = (await verifyAuditChain(ctx.database)).count;
+    await Promise.all(Array.from({ length: 25 }, (_, i) => recordEvent(ctx.database.db, system, event(100 + i))));
+    const result = await verifyAuditChain(ctx.database);
+    assert.equal(result.ok, true);
+    assert.equal(result.count, before + 25);
+  });
+
+  test("verification names the first event whose content was changed", async () => {
+    for (let i = 0; i < 3; i++) await recordEvent(ctx.database.db, system, event(200 + i));
+    const { count } = await verifyAuditChain(ctx.database);
+    const target = count - 1;
+    await ctx.database.query("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete");
+    await ctx.database.query(`UPDATE audit_event SET body = replace(body, '"organisations":201', '"organisations":999') WHERE seq = $1`, [target]);
+    const result = await verifyAuditChain(ctx.database);
+    assert.equal(result.ok, false);
+    assert.equal(result.ok === false && result.firstBadSeq, target);
+    assert.match(result.ok === false ? result.reason : "", /altered/);
+    // Repair for the next test: put the original bytes back.
+    await ctx.database.query(`UPDATE audit_event SET body = replace(body, '"organisations":999', '"organisations":201') WHERE seq = $1`, [target]);
+    await ctx.database.query("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete");
+    assert.equal((await verifyAuditChain(ctx.database)).ok, true);
+  });
+
+  test("verification names a deleted event, and detects removal of the newest events", async () => {
+    const { count } = await verifyAuditChain(ctx.database);
+    await ctx.database.query("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete");
+    await ctx.database.query("DELETE FROM audit_event WHERE seq = $1", [count]);
+    const tail = await verifyAuditChain(ctx.database);
+    assert.equal(tail.ok, false);
+    assert.equal(tail.ok === false && tail.firstBadSeq, count);
+    await ctx.database.query("DELETE FROM audit_event WHERE seq = 2");
+    const middle = await verifyAuditChain(ctx.database);
+    assert.equal(middle.ok === false && middle.firstBadSeq, 2);
+    assert.match(middle.ok === false ? middle.reason : "", /missing/);
+    await ctx.database.query("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete");
+  });
+});

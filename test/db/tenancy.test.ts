@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { App } from "../../src/http/app";
+import { NotFoundError } from "../../src/domain/errors";
+import { getUser, listUsers } from "../../src/services/users";
+import { client, testApp } from "../support/app";
+import { describeEachDatabase } from "../support/databases";
+import { newOrganisation, newUser } from "../support/factories";
+import { signedInAs } from "../support/sign-in";
+
+describeEachDatabase("tenancy: what another organisation may not see is not found", (ctx) => {
+  let app: App;
+  let orgA: Awaited<ReturnType<typeof newOrganisation>>;
+  let orgB: Awaited<ReturnType<typeof newOrganisation>>;
+  let userA: Awaited<ReturnType<typeof newUser>>;
+  let adminB: Awaited<ReturnType<typeof newUser>>;
+  before(async () => {
+    app = await testApp(ctx.database);
+    orgA = await newOrganisation(ctx.database.db, { name: "Organisation A" });
+    orgB = await newOrganisation(ctx.database.db, { name: "Organisation B" });
+    userA = await newUser(ctx.database.db, orgA, ["practitioner"], { name: "Alice of A" });
+    adminB = await newUser(ctx.database.db, orgB, ["org_admin"], { name: "Bob of B" });
+  });
+  after(() => app.close());
+
+  test("services: B's admin gets NotFound for A's user and never lists them", async () => {
+    await assert.rejects(getUser(ctx.database.db, adminB.actor, userA.user.id), NotFoundError);
+    const { users } = await listUsers(ctx.database.db, adminB.actor);
+    assert.deepEqual(users.map((u) => u.name), ["Bob of B"]);
+  });
+
+  test("web and API: B's admin gets 404 for A's user, 200 for their own", async () => {
+    const browser = await signedInAs(app, ctx.database.db, adminB);
+    assert.equal((await browser.get(`/users/${userA.user.id}`)).statusCode, 404);
+    assert.equal((await browser.api("GET", `/api/v1/users/${userA.user.id}`)).statusCode, 404);
+    assert.equal((await browser.post(`/users/${userA.user.id}/roles`, { roles: "auditor" })).statusCode, 404);
+    assert.equal((await browser.post(`/users/${userA.user.id}/deactivate`, {})).statusCode, 404);
+    assert.equal((await browser.api("PUT", `/api/v1/users/${userA.user.id}/roles`, { roles: ["auditor"] })).statusCode, 404);
+    assert.equal((await browser.get(`/users/${adminB.user.id}`)).statusCode, 200);
+    const list = await browser.api("GET", "/api/v1/users");
+    assert.deepEqual(list.json().items.map((u: { name: string }) => u.name), ["Bob of B"]);
+    const page = await browser.get("/users");
+    assert.doesNotMatch(page.body, /Alice of A/);
+  });
+
+  test("an org admin's new user always joins the admin's own organisation", async () => {
+    const browser = await signedInAs(app, ctx.database.db, adminB);
+    const res = await browser.api("POST", "/api/v1/users", { name: "Carol", email: "carol@example.org", organisationId: orgA.id, roles: ["practitioner"] });
+    assert.equal(res.statusCode, 201);
+    assert.equal(res.json().user.organisation.id, orgB.id);
+  });
+
+  test("an org admin cannot create a partnership admin", async () => {
+    const browser = await signedInAs(app, ctx.database.db, adminB);
+    const res = await browser.api("POST", "/api/v1/users", { name: "Dan", email: "dan@example.org", roles: ["partnership_admin"] });
+    assert.equal(res.statusCode, 400);
+    assert.equal(res.json().errors[0].path, "/roles");
+  });
+
+  test("a partnership admin sees every organisation's users", async () => {
+    const partnership = await newUser(ctx.database.db, orgA, ["partnership_admin"], { name: "Pat Partnership" });
+    const browser = await signedInAs(app, ctx.database.db, partnership);
+    assert.equal((await browser.get(`/users/${adminB.user.id}`)).statusCode, 200);
+  });
+
+  test("practitioners cannot reach user administration", async () => {
+    const browser = await signedInAs(app, ctx.database.db, userA);
+    assert.equal((await browser.get("/users")).statusCode, 403);
+    assert.equal((await browser.api("GET", "/api/v1/users")).statusCode, 403);
+  });
+
+  test("audit events of one organisation are hidden from another's auditor", async () => {
+    const auditorB = await newUser(ctx.database.db, orgB, ["auditor"]);
+    const browser = await signedInAs(app, ctx.database.db, auditorB);
+    const events = (await browser.api("GET", "/api/v1/audit/events?pageSize=200")).json().items as { event: { actor: { organisationId?: string } } }[];
+    assert.ok(events.length > 0);
+    assert.ok(events.every((e) => e.event.actor.organisationId === orgB.id));
+  });
+});

@@ -1,0 +1,38 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "../../src/db/client";
+import { organisations, users } from "../../src/db/schema";
+import type { Actor } from "../../src/domain/actor";
+import type { OrganisationType } from "../../src/domain/organisation";
+import type { Role } from "../../src/domain/roles";
+import { hashPassword } from "../../src/services/secrets";
+
+export const TEST_PASSWORD = "violet harbour pencil thunder";
+let cachedHash: Promise<string> | undefined;
+
+export async function newOrganisation(db: Db, overrides: { name?: string; type?: OrganisationType } = {}) {
+  const [org] = await db
+    .insert(organisations)
+    .values({
+      name: overrides.name ?? `Test organisation ${randomBytes(4).toString("hex")}`,
+      type: overrides.type ?? "school",
+      isPublicAuthority: true,
+    })
+    .returning();
+  return org!;
+}
+
+export async function newUser(
+  db: Db,
+  organisation: { id: string; name: string },
+  roles: Role[] = ["practitioner"],
+  overrides: { name?: string; email?: string } = {},
+) {
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  const email = overrides.email ?? `user-${randomBytes(5).toString("hex")}@example.org`;
+  const [user] = await db
+    .insert(users)
+    .values({ organisationId: organisation.id, name: overrides.name ?? "Test User", email, roles, passwordHash: await cachedHash })
+    .returning();
+  const actor: Actor = { userId: user!.id, name: user!.name, roles, organisationId: organisation.id, organisationName: organisation.name };
+  return { user: user!, email, actor };
+}
