@@ -5,23 +5,14 @@ import type { Role } from "../domain/roles";
 export const AUDIT_SCHEMA_VERSION = 1;
 
 /** Who did it, frozen at the moment: later renames or role changes do not rewrite history. */
-export type ActorSnapshot =
-  | ({ kind: "user" } & Actor)
-  | { kind: "system"; name: string }
-  | { kind: "anonymous" };
+export type ActorSnapshot = ({ kind: "user" } & Actor) | { kind: "system"; name: string } | { kind: "anonymous" };
 
 export type EntityRef = { type: "user" | "organisation" | "audit_log"; id: string };
 
 type UserRef = { type: "user"; id: string };
 type OrganisationRef = { type: "organisation"; id: string };
 
-export type SignInFailure =
-  | "unknown_email"
-  | "wrong_password"
-  | "locked"
-  | "deactivated"
-  | "no_password"
-  | "wrong_second_factor";
+export type SignInFailure = "unknown_email" | "wrong_password" | "locked" | "deactivated" | "no_password" | "wrong_second_factor";
 
 /**
  * Every kind of event the log holds. Details name fields and codes, never free text typed about a

@@ -1,5 +1,5 @@
 import type { Database } from "../db/client";
-import { GENESIS_HASH, chainHash } from "./chain";
+import { chainHash, GENESIS_HASH } from "./chain";
 
 export type VerifyResult =
   | { ok: true; count: number; headHash: string }

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/client";
 import { canonicalJson, chainHash } from "./chain";
-import { AUDIT_SCHEMA_VERSION, type ActorSnapshot, type AuditBody, type AuditEvent } from "./events";
+import { type ActorSnapshot, AUDIT_SCHEMA_VERSION, type AuditBody, type AuditEvent } from "./events";
 
 interface Pending {
   at: string;

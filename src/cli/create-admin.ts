@@ -7,15 +7,17 @@ import { organisations } from "../db/schema";
 import { ValidationError } from "../domain/errors";
 import { newUserInput, organisationInput } from "../domain/inputs";
 import { ORGANISATION_TYPES } from "../domain/organisation";
+import { zodIssuesToFieldErrors } from "../http/problem";
 import { assertAcceptablePassword } from "../services/passwords";
 import { hashPassword } from "../services/secrets";
 import { createUser } from "../services/users";
-import { zodIssuesToFieldErrors } from "../http/problem";
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 /** Bootstraps a partnership administrator on a new deployment, where nobody can yet invite anyone. */
@@ -28,46 +30,68 @@ export function createAdminCommand(): Command {
     .addOption(new Option("--organisation-type <type>", "type, if the organisation must be created").choices(ORGANISATION_TYPES))
     .option("--password-stdin", "read the password from standard input instead of printing an invitation link")
     .option("--base-url <url>", "address people use to reach Safeshare, for the invitation link", "http://localhost:3000")
-    .action(async (opts: { email: string; name: string; organisation: string; organisationType?: string; passwordStdin?: boolean; baseUrl: string }) => {
-      const input = newUserInput.safeParse({ name: opts.name, email: opts.email, roles: ["partnership_admin"] });
-      if (!input.success) throw new ValidationError(zodIssuesToFieldErrors(input.error));
-      const password = opts.passwordStdin ? await readStdin() : undefined;
-      if (password !== undefined) assertAcceptablePassword(password, input.data, "/password-stdin");
+    .action(
+      async (opts: {
+        email: string;
+        name: string;
+        organisation: string;
+        organisationType?: string;
+        passwordStdin?: boolean;
+        baseUrl: string;
+      }) => {
+        const input = newUserInput.safeParse({ name: opts.name, email: opts.email, roles: ["partnership_admin"] });
+        if (!input.success) throw new ValidationError(zodIssuesToFieldErrors(input.error));
+        const password = opts.passwordStdin ? await readStdin() : undefined;
+        if (password !== undefined) assertAcceptablePassword(password, input.data, "/password-stdin");
 
-      const database = await openConfiguredDatabase(loadConfig());
-      try {
-        const { db } = database;
-        let [organisation] = await db
-          .select({ id: organisations.id })
-          .from(organisations)
-          .where(eq(sql`lower(${organisations.name})`, opts.organisation.toLowerCase()));
-        if (!organisation) {
-          if (!opts.organisationType) {
-            throw new ValidationError([{ path: "/organisation-type", message: `no organisation called "${opts.organisation}"; give --organisation-type to create it` }]);
-          }
-          const orgInput = organisationInput.parse({ name: opts.organisation, type: opts.organisationType, isPublicAuthority: true });
-          organisation = await inTransaction(db, async (tx, audit) => {
-            const [created] = await tx.insert(organisations).values({ name: orgInput.name, type: orgInput.type, isPublicAuthority: true }).returning({ id: organisations.id });
-            audit.record({ kind: "system", name: "safeshare create-admin" }, {
-              type: "organisation.created",
-              entity: { type: "organisation", id: created!.id },
-              details: { fields: ["name", "type", "isPublicAuthority"] },
+        const database = await openConfiguredDatabase(loadConfig());
+        try {
+          const { db } = database;
+          let [organisation] = await db
+            .select({ id: organisations.id })
+            .from(organisations)
+            .where(eq(sql`lower(${organisations.name})`, opts.organisation.toLowerCase()));
+          if (!organisation) {
+            if (!opts.organisationType) {
+              throw new ValidationError([
+                {
+                  path: "/organisation-type",
+                  message: `no organisation called "${opts.organisation}"; give --organisation-type to create it`,
+                },
+              ]);
+            }
+            const orgInput = organisationInput.parse({ name: opts.organisation, type: opts.organisationType, isPublicAuthority: true });
+            organisation = await inTransaction(db, async (tx, audit) => {
+              const [created] = await tx
+                .insert(organisations)
+                .values({ name: orgInput.name, type: orgInput.type, isPublicAuthority: true })
+                .returning({ id: organisations.id });
+              audit.record(
+                { kind: "system", name: "safeshare create-admin" },
+                {
+                  type: "organisation.created",
+                  entity: { type: "organisation", id: created!.id },
+                  details: { fields: ["name", "type", "isPublicAuthority"] },
+                },
+              );
+              return created!;
             });
-            return created!;
+          }
+          const created = await createUser(db, undefined, {
+            ...input.data,
+            organisationId: organisation.id,
+            passwordHash: password === undefined ? undefined : await hashPassword(password),
           });
+          console.log(`Created partnership administrator ${created.user.name} <${created.user.email}>.`);
+          if (created.invitationToken) {
+            console.log(
+              `Send them this one-time link to choose a password (valid 7 days): ${opts.baseUrl.replace(/\/$/, "")}/invitations/${created.invitationToken}`,
+            );
+          }
+          console.log("They will set up an authenticator app the first time they sign in.");
+        } finally {
+          await database.close();
         }
-        const created = await createUser(db, undefined, {
-          ...input.data,
-          organisationId: organisation.id,
-          passwordHash: password === undefined ? undefined : await hashPassword(password),
-        });
-        console.log(`Created partnership administrator ${created.user.name} <${created.user.email}>.`);
-        if (created.invitationToken) {
-          console.log(`Send them this one-time link to choose a password (valid 7 days): ${opts.baseUrl.replace(/\/$/, "")}/invitations/${created.invitationToken}`);
-        }
-        console.log("They will set up an authenticator app the first time they sign in.");
-      } finally {
-        await database.close();
-      }
-    });
+      },
+    );
 }

@@ -1,5 +1,5 @@
 import { ROLE_LABELS } from "../domain/roles";
-import { type DemoAccount, DEMO_PASSWORD } from "../services/seed-demo";
+import { DEMO_PASSWORD, type DemoAccount } from "../services/seed-demo";
 
 export function printDemoAccounts(accounts: DemoAccount[]): void {
   console.log("\nDemo partnership seeded (fictional people and organisations). Sign in with any of:");

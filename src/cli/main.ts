@@ -3,11 +3,11 @@ import { ConfigError, loadConfig } from "../config";
 import { DataDirLockedError } from "../db/data-dir-lock";
 import { openConfiguredDatabase } from "../db/open";
 import { DomainError, ValidationError } from "../domain/errors";
-import { createAdminCommand } from "./create-admin";
-import { printDemoAccounts } from "./demo-accounts";
+import { startServer } from "../server";
 import { verifyAndRecord } from "../services/audit-log";
 import { seedDemoPartnership } from "../services/seed-demo";
-import { startServer } from "../server";
+import { createAdminCommand } from "./create-admin";
+import { printDemoAccounts } from "./demo-accounts";
 
 const program = new Command()
   .name("safeshare")

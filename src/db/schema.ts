@@ -1,17 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  customType,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, customType, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ORGANISATION_TYPES } from "../domain/organisation";
 import { ROLES } from "../domain/roles";
 
@@ -26,24 +14,30 @@ const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull(
 export const organisationType = pgEnum("organisation_type", ORGANISATION_TYPES);
 export const role = pgEnum("role", ROLES);
 
-export const organisations = pgTable("organisation", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  name: text("name").notNull(),
-  type: organisationType("type").notNull(),
-  icoRegistration: text("ico_registration"),
-  isPublicAuthority: boolean("is_public_authority").notNull(),
-  dpoName: text("dpo_name"),
-  dpoEmail: text("dpo_email"),
-  dpoPhone: text("dpo_phone"),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-}, (t) => [uniqueIndex("organisation_name_key").on(sql`lower(${t.name})`)]);
+export const organisations = pgTable(
+  "organisation",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    type: organisationType("type").notNull(),
+    icoRegistration: text("ico_registration"),
+    isPublicAuthority: boolean("is_public_authority").notNull(),
+    dpoName: text("dpo_name"),
+    dpoEmail: text("dpo_email"),
+    dpoPhone: text("dpo_phone"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("organisation_name_key").on(sql`lower(${t.name})`)],
+);
 
 export const users = pgTable(
   "app_user",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
     email: text("email").notNull(),
     name: text("name").notNull(),
     roles: role("roles").array().notNull(),
@@ -60,10 +54,7 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex("app_user_email_key").on(sql`lower(${t.email})`),
-    index("app_user_organisation_idx").on(t.organisationId),
-  ],
+  (t) => [uniqueIndex("app_user_email_key").on(sql`lower(${t.email})`), index("app_user_organisation_idx").on(t.organisationId)],
 );
 
 /** Server-side sessions. Only a SHA-256 of the cookie token is stored, so a database read cannot hijack a session. */
@@ -71,7 +62,9 @@ export const sessions = pgTable(
   "session",
   {
     tokenHash: bytea("token_hash").primaryKey(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     /** Null while the user has passed the password step but not yet the second factor. */
@@ -84,7 +77,9 @@ export const recoveryCodes = pgTable(
   "recovery_code",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     codeHash: bytea("code_hash").notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
   },
@@ -94,7 +89,9 @@ export const recoveryCodes = pgTable(
 /** One-time links with which invited users set their first password. */
 export const invitations = pgTable("invitation", {
   tokenHash: bytea("token_hash").primaryKey(),
-  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   usedAt: timestamp("used_at", { withTimezone: true }),
   createdAt: createdAt(),
@@ -122,9 +119,7 @@ export const auditEvents = pgTable(
     type: text("type").generatedAlwaysAs(sql`(body::jsonb ->> 'type')`),
     at: text("at").generatedAlwaysAs(sql`(body::jsonb ->> 'at')`),
     actorUserId: text("actor_user_id").generatedAlwaysAs(sql`(body::jsonb -> 'actor' ->> 'userId')`),
-    actorOrganisationId: text("actor_organisation_id").generatedAlwaysAs(
-      sql`(body::jsonb -> 'actor' ->> 'organisationId')`,
-    ),
+    actorOrganisationId: text("actor_organisation_id").generatedAlwaysAs(sql`(body::jsonb -> 'actor' ->> 'organisationId')`),
     entityType: text("entity_type").generatedAlwaysAs(sql`(body::jsonb -> 'entity' ->> 'type')`),
     entityId: text("entity_id").generatedAlwaysAs(sql`(body::jsonb -> 'entity' ->> 'id')`),
   },

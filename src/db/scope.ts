@@ -1,4 +1,4 @@
-import { eq, getTableName, sql, type SQL, type Table } from "drizzle-orm";
+import { eq, getTableName, type SQL, sql, type Table } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Actor } from "../domain/actor";
 import type { Role } from "../domain/roles";

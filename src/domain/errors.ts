@@ -27,7 +27,10 @@ export class NotPermittedError extends DomainError {
 
 export class ConflictError extends DomainError {
   readonly code = "CONFLICT";
-  constructor(message: string, readonly fieldErrors: FieldError[] = []) {
+  constructor(
+    message: string,
+    readonly fieldErrors: FieldError[] = [],
+  ) {
     super(message);
   }
 }

@@ -20,8 +20,7 @@ const email = (missing: string) =>
     .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.org" }));
 
 /** Checkbox "yes"/"no" from forms, or a real boolean from the API. */
-const yesNo = (missing: string) =>
-  z.union([z.boolean(), z.enum(["yes", "no"]).transform((v) => v === "yes")], { error: missing });
+const yesNo = (missing: string) => z.union([z.boolean(), z.enum(["yes", "no"]).transform((v) => v === "yes")], { error: missing });
 
 export const organisationInput = z.object({
   name: z

@@ -25,11 +25,9 @@ export function checkPassword(
   if (length > PASSWORD_MAX_LENGTH) return "too_long";
   const lower = password.toLowerCase();
   if (isCommon(lower) || isCommon(password)) return "common";
-  const words = [
-    "safeshare",
-    context.email?.toLowerCase().split("@")[0],
-    ...(context.name?.toLowerCase().split(/\s+/) ?? []),
-  ].filter((w): w is string => !!w && w.length >= 4);
+  const words = ["safeshare", context.email?.toLowerCase().split("@")[0], ...(context.name?.toLowerCase().split(/\s+/) ?? [])].filter(
+    (w): w is string => !!w && w.length >= 4,
+  );
   if (words.some((w) => lower.includes(w))) return "contextual";
   return undefined;
 }

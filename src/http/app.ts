@@ -8,12 +8,7 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import view from "@fastify/view";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import nunjucks from "nunjucks";
 import type { Database } from "../db/client";
 import { appSecret } from "../services/app-secrets";
@@ -22,8 +17,8 @@ import { apiRoutes } from "./api/routes";
 import { sessionPlugin } from "./auth/plugin";
 import { registerErrorHandling } from "./errors";
 import { configureNunjucks, packageDir, viewDirs } from "./views";
-import { webRoutes } from "./web/routes";
 import { navigationFor } from "./web/navigation";
+import { webRoutes } from "./web/routes";
 
 export interface AppOptions {
   database: Database;

@@ -26,7 +26,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
 function respond(request: FastifyRequest, reply: FastifyReply, problem: ReturnType<typeof toProblem>) {
   if (request.url.startsWith("/api/") || !("view" in reply)) return sendProblem(reply, problem);
   const title = problem.status >= 500 ? "Sorry, there is a problem with the service" : (PAGE_TITLES[problem.status] ?? problem.title);
-  const detail = problem.code === "CSRF_REJECTED" ? "The form may have been open too long. Go back, reload the page and try again." : problem.status < 500 ? problem.detail : undefined;
+  const detail =
+    problem.code === "CSRF_REJECTED"
+      ? "The form may have been open too long. Go back, reload the page and try again."
+      : problem.status < 500
+        ? problem.detail
+        : undefined;
   return reply.status(problem.status).view("error", {
     title,
     detail,

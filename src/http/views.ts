@@ -1,6 +1,6 @@
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
 import type { Environment } from "nunjucks";
 import { ORGANISATION_TYPE_LABELS } from "../domain/organisation";
 import { ROLE_LABELS } from "../domain/roles";

@@ -5,7 +5,10 @@ import { appSecrets } from "../db/schema";
 
 /** Returns the named key, creating it on first use; kept in the database so every app node shares it. */
 export async function appSecret(db: Db, name: string): Promise<Buffer> {
-  await db.insert(appSecrets).values({ name, value: randomBytes(32) }).onConflictDoNothing();
+  await db
+    .insert(appSecrets)
+    .values({ name, value: randomBytes(32) })
+    .onConflictDoNothing();
   const [row] = await db.select({ value: appSecrets.value }).from(appSecrets).where(eq(appSecrets.name, name));
   return row!.value;
 }

@@ -3,8 +3,8 @@ import { snapshotOf } from "../audit/events";
 import { type VerifyResult, verifyAuditChain } from "../audit/verify";
 import { recordEvent } from "../audit/write";
 import type { Database, Db } from "../db/client";
-import { visibleTo } from "../db/scope";
 import { auditEvents } from "../db/schema";
+import { visibleTo } from "../db/scope";
 import type { Actor } from "../domain/actor";
 
 export interface AuditEntry {

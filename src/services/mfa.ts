@@ -2,13 +2,13 @@ import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import QRCode from "qrcode";
+import { snapshotOf } from "../audit/events";
 import { inTransaction } from "../audit/write";
 import type { Db } from "../db/client";
 import { recoveryCodes, users } from "../db/schema";
 import type { Actor } from "../domain/actor";
-import { snapshotOf } from "../audit/events";
-import { recordWrongPassword } from "./sign-in";
 import { tokenHash } from "./secrets";
+import { recordWrongPassword } from "./sign-in";
 
 const RECOVERY_CODE_COUNT = 10;
 
@@ -64,7 +64,10 @@ export async function confirmEnrolment(db: Db, actor: Actor, code: string, now =
   if (step === undefined) return undefined;
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await inTransaction(db, async (tx, audit) => {
-    await tx.update(users).set({ mfaEnabledAt: new Date(now), totpLastStep: step }).where(eq(users.id, actor.userId));
+    await tx
+      .update(users)
+      .set({ mfaEnabledAt: new Date(now), totpLastStep: step })
+      .where(eq(users.id, actor.userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.userId));
     await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId: actor.userId, codeHash: tokenHash(c) })));
     audit.record(snapshotOf(actor), {

@@ -23,8 +23,7 @@ export async function getOrganisation(db: Db, id: string): Promise<Organisation>
 
 export function canEditOrganisation(actor: Actor, organisationId: string): boolean {
   return (
-    hasAnyRole(actor.roles, ["partnership_admin"]) ||
-    (hasAnyRole(actor.roles, ["org_admin"]) && actor.organisationId === organisationId)
+    hasAnyRole(actor.roles, ["partnership_admin"]) || (hasAnyRole(actor.roles, ["org_admin"]) && actor.organisationId === organisationId)
   );
 }
 

@@ -19,7 +19,12 @@ export async function findInvitation(db: Db, token: string, now = new Date()) {
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.userId))
     .where(
-      and(eq(invitations.tokenHash, tokenHash(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, now), isNull(users.deactivatedAt)),
+      and(
+        eq(invitations.tokenHash, tokenHash(token)),
+        isNull(invitations.usedAt),
+        gt(invitations.expiresAt, now),
+        isNull(users.deactivatedAt),
+      ),
     );
   if (!invitation) throw new NotFoundError("This invitation link has expired or has already been used. It");
   return invitation;
@@ -35,11 +40,17 @@ export async function acceptInvitation(db: Db, token: string, password: string, 
   const passwordHash = await hashPassword(password);
   await inTransaction(db, async (tx, audit) => {
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, invitation.userId));
-    await tx.update(invitations).set({ usedAt: new Date() }).where(eq(invitations.tokenHash, tokenHash(token)));
-    audit.record({ kind: "anonymous" }, {
-      type: "auth.password_set",
-      entity: { type: "user", id: invitation.userId },
-      details: { via: "invitation" },
-    });
+    await tx
+      .update(invitations)
+      .set({ usedAt: new Date() })
+      .where(eq(invitations.tokenHash, tokenHash(token)));
+    audit.record(
+      { kind: "anonymous" },
+      {
+        type: "auth.password_set",
+        entity: { type: "user", id: invitation.userId },
+        details: { via: "invitation" },
+      },
+    );
   });
 }

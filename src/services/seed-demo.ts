@@ -127,10 +127,13 @@ export async function seedDemoPartnership(db: Db): Promise<DemoAccount[] | undef
         accounts.push({ email, name: p.name, organisation: o.name, roles: p.roles });
       }
     }
-    audit.record({ kind: "system", name: "safeshare seed-demo" }, {
-      type: "partnership.demo_seeded",
-      details: { organisations: DEMO.length, users: accounts.length },
-    });
+    audit.record(
+      { kind: "system", name: "safeshare seed-demo" },
+      {
+        type: "partnership.demo_seeded",
+        details: { organisations: DEMO.length, users: accounts.length },
+      },
+    );
   });
   return accounts;
 }

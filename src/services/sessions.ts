@@ -4,7 +4,7 @@ import { recordEvent } from "../audit/write";
 import type { Db } from "../db/client";
 import { organisations, sessions, users } from "../db/schema";
 import type { Actor } from "../domain/actor";
-import { requiresMfa, type Role } from "../domain/roles";
+import { type Role, requiresMfa } from "../domain/roles";
 import { randomToken, tokenHash } from "./secrets";
 
 export interface SessionPolicy {
@@ -31,12 +31,7 @@ export async function createSession(db: Db, userId: string, mfaVerified: boolean
 }
 
 /** Loads a session, ending it when idle or absolute expiry has passed (ASVS 3.3). */
-export async function loadSession(
-  db: Db,
-  token: string,
-  policy: SessionPolicy,
-  now = new Date(),
-): Promise<LoadedSession | undefined> {
+export async function loadSession(db: Db, token: string, policy: SessionPolicy, now = new Date()): Promise<LoadedSession | undefined> {
   const hash = tokenHash(token);
   const [row] = await db
     .select({
@@ -68,11 +63,15 @@ export async function loadSession(
   if (expiry) {
     await db.delete(sessions).where(eq(sessions.tokenHash, hash));
     if (expiry !== "user") {
-      await recordEvent(db, { kind: "system", name: "session expiry" }, {
-        type: "auth.signed_out",
-        entity: { type: "user", id: row.userId },
-        details: { reason: expiry },
-      });
+      await recordEvent(
+        db,
+        { kind: "system", name: "session expiry" },
+        {
+          type: "auth.signed_out",
+          entity: { type: "user", id: row.userId },
+          details: { reason: expiry },
+        },
+      );
     }
     return undefined;
   }
@@ -81,13 +80,7 @@ export async function loadSession(
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, hash));
   }
   const roles = row.roles as Role[];
-  const stage: SessionStage = row.mfaVerifiedAt
-    ? "full"
-    : row.mfaEnabledAt
-      ? "second_factor"
-      : requiresMfa(roles)
-        ? "enrol"
-        : "full";
+  const stage: SessionStage = row.mfaVerifiedAt ? "full" : row.mfaEnabledAt ? "second_factor" : requiresMfa(roles) ? "enrol" : "full";
   return {
     tokenHash: hash,
     stage,
@@ -115,12 +108,7 @@ export async function endSession(db: Db, hash: Buffer): Promise<void> {
 export async function purgeExpiredSessions(db: Db, policy: SessionPolicy, now = new Date()): Promise<void> {
   await db
     .delete(sessions)
-    .where(
-      or(
-        lt(sessions.lastSeenAt, addMinutes(now, -policy.idleMinutes)),
-        lt(sessions.createdAt, addHours(now, -policy.absoluteHours)),
-      ),
-    );
+    .where(or(lt(sessions.lastSeenAt, addMinutes(now, -policy.idleMinutes)), lt(sessions.createdAt, addHours(now, -policy.absoluteHours))));
 }
 
 export async function endAllSessionsOf(db: Db, userId: string): Promise<void> {

@@ -1,18 +1,16 @@
-import { eq, sql } from "drizzle-orm";
 import { addMinutes } from "date-fns";
+import { eq, sql } from "drizzle-orm";
 import type { SignInFailure } from "../audit/events";
 import { inTransaction, recordEvent } from "../audit/write";
 import type { Db } from "../db/client";
 import { users } from "../db/schema";
-import { requiresMfa, type Role } from "../domain/roles";
+import { type Role, requiresMfa } from "../domain/roles";
 import { burnPasswordCheck, verifyPassword } from "./secrets";
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MINUTES = 15;
 
-export type SignInResult =
-  | { ok: true; userId: string; secondFactor: "verify" | "enrol" | "none" }
-  | { ok: false; reason: SignInFailure };
+export type SignInResult = { ok: true; userId: string; secondFactor: "verify" | "enrol" | "none" } | { ok: false; reason: SignInFailure };
 
 /**
  * Checks an email and password. Repeated failures lock the account for a while (ASVS 2.2.1);
@@ -58,11 +56,15 @@ export async function signInWithPassword(db: Db, email: string, password: string
 }
 
 async function fail(db: Db, userId: string | undefined, reason: SignInFailure): Promise<SignInResult> {
-  await recordEvent(db, { kind: "anonymous" }, {
-    type: "auth.sign_in_failed",
-    ...(userId ? { entity: { type: "user", id: userId } } : {}),
-    details: { reason },
-  });
+  await recordEvent(
+    db,
+    { kind: "anonymous" },
+    {
+      type: "auth.sign_in_failed",
+      ...(userId ? { entity: { type: "user", id: userId } } : {}),
+      details: { reason },
+    },
+  );
   return { ok: false, reason };
 }
 
@@ -83,21 +85,20 @@ export async function recordWrongPassword(
     if (updated && updated.failedSignIns >= MAX_FAILED_SIGN_INS) {
       const until = addMinutes(now, LOCKOUT_MINUTES);
       await tx.update(users).set({ lockedUntil: until, failedSignIns: 0 }).where(eq(users.id, userId));
-      audit.record({ kind: "anonymous" }, {
-        type: "auth.locked_out",
-        entity: { type: "user", id: userId },
-        details: { failures: updated.failedSignIns, until: until.toISOString() },
-      });
+      audit.record(
+        { kind: "anonymous" },
+        {
+          type: "auth.locked_out",
+          entity: { type: "user", id: userId },
+          details: { failures: updated.failedSignIns, until: until.toISOString() },
+        },
+      );
     }
   });
 }
 
 /** The moment a person is fully signed in: stamped on their account and in the audit log. */
-export async function completeSignIn(
-  db: Db,
-  userId: string,
-  secondFactor: "none" | "totp" | "recovery_code",
-): Promise<void> {
+export async function completeSignIn(db: Db, userId: string, secondFactor: "none" | "totp" | "recovery_code"): Promise<void> {
   await inTransaction(db, async (tx, audit) => {
     await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, userId));
     audit.record({ kind: "anonymous" }, { type: "auth.signed_in", entity: { type: "user", id: userId }, details: { secondFactor } });

@@ -3,14 +3,14 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import { snapshotOf } from "../audit/events";
 import { inTransaction } from "../audit/write";
 import type { Db } from "../db/client";
-import { visibleTo } from "../db/scope";
 import { invitations, organisations, users } from "../db/schema";
+import { visibleTo } from "../db/scope";
 import type { Actor } from "../domain/actor";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../domain/errors";
 import type { NewUserInput } from "../domain/inputs";
 import { grantableRoles, hasAnyRole, type Role } from "../domain/roles";
-import { endAllSessionsOf } from "./sessions";
 import { randomToken, tokenHash } from "./secrets";
+import { endAllSessionsOf } from "./sessions";
 
 export const INVITATION_DAYS = 7;
 
@@ -108,11 +108,7 @@ export interface CreatedUser {
  * Adds a member of staff. Org admins add to their own organisation only; partnership admins to
  * any. Without a password the person gets a one-time invitation link to choose their own.
  */
-export async function createUser(
-  db: Db,
-  actor: Actor | undefined,
-  input: NewUserInput & { passwordHash?: string },
-): Promise<CreatedUser> {
+export async function createUser(db: Db, actor: Actor | undefined, input: NewUserInput & { passwordHash?: string }): Promise<CreatedUser> {
   const organisationId = actor && !hasAnyRole(actor.roles, ["partnership_admin"]) ? actor.organisationId : input.organisationId;
   if (actor) {
     if (!canManageUsers(actor)) throw new NotPermittedError("Only administrators can add users");
@@ -121,7 +117,10 @@ export async function createUser(
   if (!organisationId) throw new ValidationError([{ path: "/organisationId", message: "Select an organisation" }]);
   const [organisation] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId));
   if (!organisation) throw new ValidationError([{ path: "/organisationId", message: "Select an organisation" }]);
-  const [clash] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
+  const [clash] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
   if (clash) {
     throw new ConflictError("A user with this email address already exists", [
       { path: "/email", message: "A user with this email address already exists" },

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { App } from "../../src/http/app";
+import { client, testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser, TEST_PASSWORD } from "../support/factories";
-import { client, testApp } from "../support/app";
 
 describeEachDatabase("JSON API", (ctx) => {
   let app: App;
@@ -51,7 +51,11 @@ describeEachDatabase("JSON API", (ctx) => {
     const malformed = await app.inject({
       method: "POST",
       url: "/api/v1/organisations",
-      headers: { "content-type": "application/json", cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join("; "), "x-csrf-token": browser.csrfToken! },
+      headers: {
+        "content-type": "application/json",
+        cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+        "x-csrf-token": browser.csrfToken!,
+      },
       payload: "{not json",
     });
     assert.equal(malformed.statusCode, 400);

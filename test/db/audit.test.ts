@@ -31,8 +31,19 @@ describeEachDatabase("audit log", (ctx) => {
   });
 
   test("every event carries its schema version, time, actor snapshot and sequence", async () => {
-    const actor = { kind: "user", userId: "u1", name: "Siobhán O'Connor", roles: ["safeguarding_lead"], organisationId: "o1", organisationName: "Northbrook" } as const;
-    await recordEvent(ctx.database.db, { ...actor, roles: [...actor.roles] }, { type: "personal_data.viewed", entity: { type: "user", id: "u2" }, details: { view: "test" } });
+    const actor = {
+      kind: "user",
+      userId: "u1",
+      name: "Siobhán O'Connor",
+      roles: ["safeguarding_lead"],
+      organisationId: "o1",
+      organisationName: "Northbrook",
+    } as const;
+    await recordEvent(
+      ctx.database.db,
+      { ...actor, roles: [...actor.roles] },
+      { type: "personal_data.viewed", entity: { type: "user", id: "u2" }, details: { view: "test" } },
+    );
     const [row] = await ctx.database.query<{ body: string; type: string; actor_organisation_id: string; entity_id: string }>(
       "SELECT body, type, actor_organisation_id, entity_id FROM audit_event ORDER BY seq DESC LIMIT 1",
     );
@@ -64,13 +75,17 @@ describeEachDatabase("audit log", (ctx) => {
     const { count } = await verifyAuditChain(ctx.database);
     const target = count - 1;
     await ctx.database.query("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete");
-    await ctx.database.query(`UPDATE audit_event SET body = replace(body, '"organisations":201', '"organisations":999') WHERE seq = $1`, [target]);
+    await ctx.database.query(`UPDATE audit_event SET body = replace(body, '"organisations":201', '"organisations":999') WHERE seq = $1`, [
+      target,
+    ]);
     const result = await verifyAuditChain(ctx.database);
     assert.equal(result.ok, false);
     assert.equal(result.ok === false && result.firstBadSeq, target);
     assert.match(result.ok === false ? result.reason : "", /altered/);
     // Repair for the next test: put the original bytes back.
-    await ctx.database.query(`UPDATE audit_event SET body = replace(body, '"organisations":999', '"organisations":201') WHERE seq = $1`, [target]);
+    await ctx.database.query(`UPDATE audit_event SET body = replace(body, '"organisations":999', '"organisations":201') WHERE seq = $1`, [
+      target,
+    ]);
     await ctx.database.query("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete");
     assert.equal((await verifyAuditChain(ctx.database)).ok, true);
   });

@@ -39,7 +39,12 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
 
   test("behind a TLS proxy the session cookie is Secure", async () => {
     const { buildApp } = await import("../../src/http/app");
-    const proxied = await buildApp({ database: ctx.database, session: { idleMinutes: 30, absoluteHours: 12 }, trustProxy: true, signInRateLimit: 100 });
+    const proxied = await buildApp({
+      database: ctx.database,
+      session: { idleMinutes: 30, absoluteHours: 12 },
+      trustProxy: true,
+      signInRateLimit: 100,
+    });
     const { email } = await newUser(ctx.database.db, org);
     const page = await proxied.inject({ method: "GET", url: "/sign-in", headers: { "x-forwarded-proto": "https" } });
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
@@ -77,7 +82,10 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     assert.equal(types.filter((t) => t === "auth.sign_in_failed").length, 6);
     assert.ok(types.includes("auth.locked_out"));
     // Once the lock expires the right password works again.
-    await ctx.database.db.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, user.id));
+    await ctx.database.db
+      .update(users)
+      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(users.id, user.id));
     assert.equal((await browser.signIn(email, TEST_PASSWORD)).headers.location, "/");
   });
 

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { App } from "../../src/http/app";
 import { NotFoundError } from "../../src/domain/errors";
+import type { App } from "../../src/http/app";
 import { getUser, listUsers } from "../../src/services/users";
-import { client, testApp } from "../support/app";
+import { testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser } from "../support/factories";
 import { signedInAs } from "../support/sign-in";
@@ -26,7 +26,10 @@ describeEachDatabase("tenancy: what another organisation may not see is not foun
   test("services: B's admin gets NotFound for A's user and never lists them", async () => {
     await assert.rejects(getUser(ctx.database.db, adminB.actor, userA.user.id), NotFoundError);
     const { users } = await listUsers(ctx.database.db, adminB.actor);
-    assert.deepEqual(users.map((u) => u.name), ["Bob of B"]);
+    assert.deepEqual(
+      users.map((u) => u.name),
+      ["Bob of B"],
+    );
   });
 
   test("web and API: B's admin gets 404 for A's user, 200 for their own", async () => {
@@ -38,14 +41,22 @@ describeEachDatabase("tenancy: what another organisation may not see is not foun
     assert.equal((await browser.api("PUT", `/api/v1/users/${userA.user.id}/roles`, { roles: ["auditor"] })).statusCode, 404);
     assert.equal((await browser.get(`/users/${adminB.user.id}`)).statusCode, 200);
     const list = await browser.api("GET", "/api/v1/users");
-    assert.deepEqual(list.json().items.map((u: { name: string }) => u.name), ["Bob of B"]);
+    assert.deepEqual(
+      list.json().items.map((u: { name: string }) => u.name),
+      ["Bob of B"],
+    );
     const page = await browser.get("/users");
     assert.doesNotMatch(page.body, /Alice of A/);
   });
 
   test("an org admin's new user always joins the admin's own organisation", async () => {
     const browser = await signedInAs(app, ctx.database.db, adminB);
-    const res = await browser.api("POST", "/api/v1/users", { name: "Carol", email: "carol@example.org", organisationId: orgA.id, roles: ["practitioner"] });
+    const res = await browser.api("POST", "/api/v1/users", {
+      name: "Carol",
+      email: "carol@example.org",
+      organisationId: orgA.id,
+      roles: ["practitioner"],
+    });
     assert.equal(res.statusCode, 201);
     assert.equal(res.json().user.organisation.id, orgB.id);
   });
@@ -72,7 +83,9 @@ describeEachDatabase("tenancy: what another organisation may not see is not foun
   test("audit events of one organisation are hidden from another's auditor", async () => {
     const auditorB = await newUser(ctx.database.db, orgB, ["auditor"]);
     const browser = await signedInAs(app, ctx.database.db, auditorB);
-    const events = (await browser.api("GET", "/api/v1/audit/events?pageSize=200")).json().items as { event: { actor: { organisationId?: string } } }[];
+    const events = (await browser.api("GET", "/api/v1/audit/events?pageSize=200")).json().items as {
+      event: { actor: { organisationId?: string } };
+    }[];
     assert.ok(events.length > 0);
     assert.ok(events.every((e) => e.event.actor.organisationId === orgB.id));
   });

@@ -1,5 +1,5 @@
-import { buildApp, type App } from "../../src/http/app";
 import type { Database } from "../../src/db/client";
+import { type App, buildApp } from "../../src/http/app";
 import { TestClient } from "./http-client";
 
 export async function testApp(database: Database, options: { signInRateLimit?: number } = {}): Promise<App> {

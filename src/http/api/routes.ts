@@ -1,10 +1,10 @@
 import type { FastifyInstance } from "fastify";
+import { z } from "zod";
 import type { Database } from "../../db/client";
 import { auditApi } from "./audit/routes";
 import { organisationsApi } from "./organisations/routes";
-import { usersApi } from "./users/routes";
 import { problemSchema } from "./shared";
-import { z } from "zod";
+import { usersApi } from "./users/routes";
 
 export async function apiRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
   app.get(

@@ -33,7 +33,7 @@ const isApi = (request: FastifyRequest) => request.url.startsWith("/api/");
 export function requireActor(roles?: readonly Role[]) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const session = request.session;
-    if (!session || session.stage !== "full") {
+    if (session?.stage !== "full") {
       if (isApi(request)) throw new NotSignedInError();
       const next = !session ? "/sign-in" : session.stage === "enrol" ? "/mfa/setup" : "/sign-in/second-factor";
       return reply.redirect(next);
@@ -46,6 +46,6 @@ export function requireActor(roles?: readonly Role[]) {
 
 /** The actor of a request that has passed `requireActor`. */
 export function actorOf(request: FastifyRequest): Actor {
-  if (!request.session || request.session.stage !== "full") throw new NotSignedInError();
+  if (request.session?.stage !== "full") throw new NotSignedInError();
   return request.session.actor;
 }

@@ -13,16 +13,31 @@ function dashboardSections(roles: Parameters<typeof hasAnyRole>[0]) {
     sections.push({ heading: "Safeguarding lead", text: "New concerns, approvals and overdue emergency records will appear here." });
   }
   if (hasAnyRole(roles, ["ig_lead"])) {
-    sections.push({ heading: "Information governance", text: "Agreements, rights requests and breaches will appear here.", href: "/audit", link: "Check the audit log" });
+    sections.push({
+      heading: "Information governance",
+      text: "Agreements, rights requests and breaches will appear here.",
+      href: "/audit",
+      link: "Check the audit log",
+    });
   }
   if (hasAnyRole(roles, ["org_admin", "partnership_admin"])) {
     sections.push({ heading: "Administration", text: "Add users and manage their roles.", href: "/users", link: "Manage users" });
   }
   if (hasAnyRole(roles, ["partnership_admin"])) {
-    sections.push({ heading: "Partnership", text: "Add member organisations to the partnership.", href: "/organisations", link: "Manage organisations" });
+    sections.push({
+      heading: "Partnership",
+      text: "Add member organisations to the partnership.",
+      href: "/organisations",
+      link: "Manage organisations",
+    });
   }
   if (hasAnyRole(roles, ["auditor"])) {
-    sections.push({ heading: "Audit", text: "Read the audit log and check it has not been tampered with.", href: "/audit", link: "Open the audit log" });
+    sections.push({
+      heading: "Audit",
+      text: "Read the audit log and check it has not been tampered with.",
+      href: "/audit",
+      link: "Open the audit log",
+    });
   }
   return sections;
 }

@@ -2,8 +2,6 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
 import { organisationInput } from "../../domain/inputs";
 import { ORGANISATION_TYPES } from "../../domain/organisation";
-import { idParams } from "../api/shared";
-import { actorOf, requireActor } from "../auth/plugin";
 import {
   canEditOrganisation,
   createOrganisation,
@@ -11,6 +9,8 @@ import {
   listOrganisations,
   updateOrganisation,
 } from "../../services/organisations";
+import { idParams } from "../api/shared";
+import { actorOf, requireActor } from "../auth/plugin";
 import { handleForm, parseForm } from "./forms";
 
 const formContext = { organisationTypes: ORGANISATION_TYPES };
@@ -37,10 +37,14 @@ export async function organisationPages(app: FastifyInstance, { db }: { db: Db }
 
   app.post("/organisations/new", { preHandler: requireActor(["partnership_admin"]) }, async (request, reply) => {
     const values = request.body as Record<string, unknown>;
-    return handleForm(reply, { view: "organisations/form", context: { ...formContext, action: "/organisations/new" }, values }, async () => {
-      const created = await createOrganisation(db, actorOf(request), parseForm(organisationInput, values));
-      return reply.redirect(`/organisations/${created.id}?created=1`);
-    });
+    return handleForm(
+      reply,
+      { view: "organisations/form", context: { ...formContext, action: "/organisations/new" }, values },
+      async () => {
+        const created = await createOrganisation(db, actorOf(request), parseForm(organisationInput, values));
+        return reply.redirect(`/organisations/${created.id}?created=1`);
+      },
+    );
   });
 
   app.get("/organisations/:id", async (request, reply) => {
@@ -58,7 +62,12 @@ export async function organisationPages(app: FastifyInstance, { db }: { db: Db }
     const { id } = parseForm(idParams, request.params);
     const organisation = await getOrganisation(db, id);
     if (!canEditOrganisation(actorOf(request), id)) return reply.redirect(`/organisations/${id}`);
-    return reply.view("organisations/form", { ...formContext, values: formValues(organisation), action: `/organisations/${id}/edit`, editing: true });
+    return reply.view("organisations/form", {
+      ...formContext,
+      values: formValues(organisation),
+      action: `/organisations/${id}/edit`,
+      editing: true,
+    });
   });
 
   app.post("/organisations/:id/edit", async (request, reply) => {

@@ -13,7 +13,8 @@ import { clearSessionCookie, setSessionCookie } from "../auth/session-cookie";
 import { handleForm, parseForm } from "./forms";
 
 const SIGN_IN_FAILED = `Enter a correct email address and password. After ${MAX_FAILED_SIGN_INS} wrong attempts an account is locked for ${LOCKOUT_MINUTES} minutes`;
-const CODE_FAILED = "The code is not correct or has already been used. Enter the current code from your authenticator app, or an unused recovery code";
+const CODE_FAILED =
+  "The code is not correct or has already been used. Enter the current code from your authenticator app, or an unused recovery code";
 
 /** Replaces the session with a fully signed-in one: a new token whenever privilege rises (ASVS 3.2.1). */
 async function upgradeSession(db: Db, request: FastifyRequest, reply: FastifyReply, userId: string) {
@@ -78,7 +79,10 @@ export async function signInRoutes(app: FastifyInstance, { db, rateLimit }: { db
     return handleForm(reply, { view: "auth/mfa-setup", context: { enrolment }, values: {} }, async () => {
       const { code } = parseForm(codeInput, request.body);
       const codes = await confirmEnrolment(db, session.actor, code);
-      if (!codes) throw new ValidationError([{ path: "/code", message: "The code is not correct. Enter the 6-digit code your authenticator app shows now" }]);
+      if (!codes)
+        throw new ValidationError([
+          { path: "/code", message: "The code is not correct. Enter the 6-digit code your authenticator app shows now" },
+        ]);
       await upgradeSession(db, request, reply, session.actor.userId);
       await completeSignIn(db, session.actor.userId, "totp");
       return reply.header("cache-control", "no-store").view("auth/recovery-codes", { codes });

@@ -32,7 +32,10 @@ export async function userPages(app: FastifyInstance, { db }: { db: Db }): Promi
 
   app.get("/users/new", async (request, reply) => {
     const actor = actorOf(request);
-    return reply.view("users/new", { ...(await newUserContext(actor)), values: { organisationId: actor.organisationId, roles: ["practitioner"] } });
+    return reply.view("users/new", {
+      ...(await newUserContext(actor)),
+      values: { organisationId: actor.organisationId, roles: ["practitioner"] },
+    });
   });
 
   app.post("/users/new", async (request, reply) => {
@@ -55,7 +58,11 @@ export async function userPages(app: FastifyInstance, { db }: { db: Db }): Promi
     const actor = actorOf(request);
     const { id } = parseForm(idParams, request.params);
     const user = await getUser(db, actor, id);
-    await recordEvent(db, snapshotOf(actor), { type: "personal_data.viewed", entity: { type: "user", id }, details: { view: "web.users.show" } });
+    await recordEvent(db, snapshotOf(actor), {
+      type: "personal_data.viewed",
+      entity: { type: "user", id },
+      details: { view: "web.users.show" },
+    });
     return reply.view("users/show", {
       user,
       grantable: grantableRoles(actor.roles),

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
 import type { Db } from "../../../db/client";
 import { organisationInput } from "../../../domain/inputs";
 import { createOrganisation, getOrganisation, listOrganisations, updateOrganisation } from "../../../services/organisations";
 import { actorOf, requireActor } from "../../auth/plugin";
 import { idParams, problemSchema, standardErrors } from "../shared";
 import { organisationSchema, presentOrganisation } from "./schema";
-import { z } from "zod";
 
 export async function organisationsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
@@ -16,7 +16,13 @@ export async function organisationsApi(parent: FastifyInstance, { db }: { db: Db
 
   app.get(
     "/organisations",
-    { schema: { tags, summary: "The partnership's member organisations", response: { 200: z.object({ items: z.array(organisationSchema) }), ...standardErrors } } },
+    {
+      schema: {
+        tags,
+        summary: "The partnership's member organisations",
+        response: { 200: z.object({ items: z.array(organisationSchema) }), ...standardErrors },
+      },
+    },
     async () => ({ items: (await listOrganisations(db)).map(presentOrganisation) }),
   );
   app.get(
@@ -38,7 +44,14 @@ export async function organisationsApi(parent: FastifyInstance, { db }: { db: Db
   );
   app.put(
     "/organisations/:id",
-    { schema: { tags, params: idParams, body: organisationInput, response: { 200: organisationSchema, 409: problemSchema, ...standardErrors } } },
+    {
+      schema: {
+        tags,
+        params: idParams,
+        body: organisationInput,
+        response: { 200: organisationSchema, 409: problemSchema, ...standardErrors },
+      },
+    },
     async (request) => presentOrganisation(await updateOrganisation(db, actorOf(request), request.params.id, request.body)),
   );
 }

@@ -37,20 +37,16 @@ export async function usersApi(parent: FastifyInstance, { db }: { db: Db }): Pro
       return { items: result.users.map(presentUser), total: result.total, page: request.query.page };
     },
   );
-  app.get(
-    "/users/:id",
-    { schema: { tags, params: idParams, response: { 200: userSchema, ...standardErrors } } },
-    async (request) => {
-      const actor = actorOf(request);
-      const user = await getUser(db, actor, request.params.id);
-      await recordEvent(db, snapshotOf(actor), {
-        type: "personal_data.viewed",
-        entity: { type: "user", id: user.id },
-        details: { view: "api.users.show" },
-      });
-      return presentUser(user);
-    },
-  );
+  app.get("/users/:id", { schema: { tags, params: idParams, response: { 200: userSchema, ...standardErrors } } }, async (request) => {
+    const actor = actorOf(request);
+    const user = await getUser(db, actor, request.params.id);
+    await recordEvent(db, snapshotOf(actor), {
+      type: "personal_data.viewed",
+      entity: { type: "user", id: user.id },
+      details: { view: "api.users.show" },
+    });
+    return presentUser(user);
+  });
   app.post(
     "/users",
     {

@@ -1,0 +1,89 @@
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, describe, test } from "node:test";
+
+const bin = path.resolve("bin/safeshare.js");
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "safeshare-cli-"));
+const env = { ...process.env, SAFESHARE_DATA_DIR: dataDir, DATABASE_URL: "", HOST: "127.0.0.1", LOG_LEVEL: "warn" };
+
+function cli(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [bin, ...args], { env, input, encoding: "utf8", timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts the server and resolves once it prints that it is running. */
+function start(): Promise<{ child: ChildProcess; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, "start", "--port", "0"], { env });
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+      if (output.includes("Password for every demo account")) resolve({ child, output });
+    });
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("exit", (code) => reject(new Error(`start exited ${code}: ${output}`)));
+  });
+}
+
+describe("safeshare CLI", () => {
+  after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  test("every command has --help", () => {
+    for (const command of ["start", "migrate", "seed-demo", "create-admin", "verify-audit"]) {
+      const result = cli([command, "--help"]);
+      assert.equal(result.code, 0, `${command} --help`);
+      assert.match(result.stdout, new RegExp(`Usage: safeshare ${command}`));
+    }
+    assert.match(cli(["--help"]).stdout, /verify-audit/);
+  });
+
+  test("bad arguments exit non-zero with a one-line reason", () => {
+    for (const args of [["frobnicate"], ["start", "--port", "seventy"], ["create-admin", "--email", "a@b.org"], ["start", "--bogus"]]) {
+      const result = cli(args);
+      assert.notEqual(result.code, 0, args.join(" "));
+      const lines = result.stderr
+        .trim()
+        .split("\n")
+        .filter((l) => !l.startsWith("(Did you mean"));
+      assert.equal(lines.length, 1, `${args.join(" ")}: ${result.stderr}`);
+      assert.match(lines[0]!, /error|safeshare/);
+    }
+  });
+
+  test("start seeds the demo partnership and prints sign-in details; a second start on the same folder is refused", async () => {
+    const first = await start();
+    try {
+      assert.match(first.output, /Safeshare is running at http:\/\/127\.0\.0\.1:\d+/);
+      assert.match(first.output, /amara\.okafor@westshire\.example/);
+      const second = cli(["start", "--port", "0"]);
+      assert.equal(second.code, 2);
+      assert.match(second.stderr, /in use by another Safeshare process/);
+      assert.equal(second.stderr.trim().split("\n").length, 1);
+    } finally {
+      first.child.kill("SIGTERM");
+      await new Promise((r) => first.child.once("exit", r));
+    }
+    assert.equal(fs.existsSync(path.join(dataDir, "safeshare.lock")), false, "lock released on shutdown");
+  });
+
+  test("create-admin rejects a weak password, then creates an admin; verify-audit reports the chain", () => {
+    const weak = cli(
+      ["create-admin", "--email", "root@example.org", "--name", "Root Admin", "--organisation", "Westshire Police", "--password-stdin"],
+      "password\n",
+    );
+    assert.equal(weak.code, 2);
+    assert.match(weak.stderr, /12 characters or more/);
+    const created = cli(
+      ["create-admin", "--email", "root@example.org", "--name", "Root Admin", "--organisation", "Westshire Police", "--password-stdin"],
+      "quartz meadow falcon sixteen\n",
+    );
+    assert.equal(created.code, 0, created.stderr);
+    assert.match(created.stdout, /Created partnership administrator Root Admin/);
+    const verified = cli(["verify-audit"]);
+    assert.equal(verified.code, 0, verified.stderr);
+    assert.match(verified.stdout, /^OK: \d+ events verified; head hash [0-9a-f]{64}/);
+  });
+});

@@ -1,0 +1,21 @@
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { test } from "node:test";
+import { canonicalJson, chainHash, GENESIS_HASH } from "../../src/audit/chain";
+
+test("canonical JSON sorts keys at every depth and keeps arrays in order", () => {
+  assert.equal(canonicalJson({ b: 1, a: { d: [3, 1], c: "é" } }), '{"a":{"c":"é","d":[3,1]},"b":1}');
+  assert.equal(canonicalJson({ a: 1, b: 2 }), canonicalJson({ b: 2, a: 1 }));
+});
+
+test("chain hash is SHA-256 of the previous hash followed by the UTF-8 body", () => {
+  const body = '{"type":"x","name":"Siobhán"}';
+  const expected = createHash("sha256").update(GENESIS_HASH).update(body, "utf8").digest();
+  assert.deepEqual(chainHash(GENESIS_HASH, body), expected);
+});
+
+test("changing any earlier event changes every later hash", () => {
+  const h1 = chainHash(GENESIS_HASH, "a");
+  const h1b = chainHash(GENESIS_HASH, "A");
+  assert.notDeepEqual(chainHash(h1, "b"), chainHash(h1b, "b"));
+});

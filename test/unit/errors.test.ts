@@ -1,0 +1,41 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { z } from "zod";
+import { ConflictError, NotFoundError, ValidationError } from "../../src/domain/errors";
+import { organisationInput } from "../../src/domain/inputs";
+import { toProblem } from "../../src/http/problem";
+import { govukErrors } from "../../src/http/web/forms";
+
+test("domain errors map to RFC 9457 problems with stable codes", () => {
+  assert.equal(toProblem(new NotFoundError()).status, 404);
+  const v = toProblem(new ValidationError([{ path: "/email", message: "Enter an email" }]));
+  assert.deepEqual([v.status, v.code, v.errors?.[0]?.path], [400, "VALIDATION_FAILED", "/email"]);
+  assert.equal(toProblem(new ConflictError("dup")).status, 409);
+});
+
+test("unexpected errors become a 500 that reveals nothing", () => {
+  const p = toProblem(new TypeError("Cannot read properties of undefined (reading 'secret')"));
+  assert.equal(p.status, 500);
+  assert.doesNotMatch(JSON.stringify(p), /secret|TypeError/);
+});
+
+test("zod issues become field paths and GOV.UK error summary links", () => {
+  const result = organisationInput.safeParse({ name: "", type: "castle" });
+  assert.equal(result.success, false);
+  const problem = toProblem(result.error);
+  const paths = problem.errors!.map((e) => e.path);
+  assert.deepEqual(paths.slice(0, 2), ["/name", "/type"]);
+  const { errorList, errors } = govukErrors(problem.errors!);
+  assert.equal(errorList[0]!.href, "#name");
+  assert.equal(errors.type!.text, "Select the type of organisation");
+});
+
+test("ICO registration numbers are checked; blank optional fields become undefined", () => {
+  const ok = organisationInput.parse({ name: "A", type: "school", isPublicAuthority: "yes", icoRegistration: "za123456", dpoEmail: "" });
+  assert.equal(ok.isPublicAuthority, true);
+  assert.equal(ok.dpoEmail, undefined);
+  assert.throws(
+    () => organisationInput.parse({ name: "A", type: "school", isPublicAuthority: "yes", icoRegistration: "12345" }),
+    z.ZodError,
+  );
+});

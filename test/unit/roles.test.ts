@@ -1,0 +1,16 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { grantableRoles, requiresMfa } from "../../src/domain/roles";
+
+test("MFA is required for IG leads and administrators only", () => {
+  assert.equal(requiresMfa(["practitioner"]), false);
+  assert.equal(requiresMfa(["safeguarding_lead", "auditor"]), false);
+  for (const role of ["ig_lead", "org_admin", "partnership_admin"] as const) assert.equal(requiresMfa(["practitioner", role]), true);
+});
+
+test("only partnership admins can create partnership admins", () => {
+  assert.ok(grantableRoles(["partnership_admin"]).includes("partnership_admin"));
+  assert.ok(!grantableRoles(["org_admin"]).includes("partnership_admin"));
+  assert.ok(grantableRoles(["org_admin"]).includes("ig_lead"));
+  assert.deepEqual(grantableRoles(["practitioner", "safeguarding_lead"]), []);
+});
