@@ -13,8 +13,15 @@ export interface AuditEntry {
   event: Record<string, unknown>;
 }
 
-/** Newest first, limited to what the actor's scope allows (own organisation's actors, or all). */
-export async function listAuditEvents(db: Db, actor: Actor, { page = 1, pageSize = 50 } = {}): Promise<AuditEntry[]> {
+/**
+ * Newest first, limited to what the actor's scope allows (own organisation's actors, or all).
+ * The log names people, so reading it is itself an audited read of personal data.
+ */
+export async function listAuditEvents(
+  db: Db,
+  actor: Actor,
+  { page = 1, pageSize = 50, view }: { page?: number; pageSize?: number; view: string },
+): Promise<AuditEntry[]> {
   const rows = await db
     .select({ seq: auditEvents.seq, hash: auditEvents.hash, body: auditEvents.body })
     .from(auditEvents)
@@ -22,6 +29,11 @@ export async function listAuditEvents(db: Db, actor: Actor, { page = 1, pageSize
     .orderBy(desc(auditEvents.seq))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
+  await recordEvent(db, snapshotOf(actor), {
+    type: "personal_data.viewed",
+    entity: { type: "audit_log", id: "main" },
+    details: { view, count: rows.length },
+  });
   return rows.map((r) => ({ seq: r.seq, hash: r.hash.toString("hex"), event: JSON.parse(r.body) }));
 }
 

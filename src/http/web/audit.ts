@@ -10,7 +10,7 @@ export async function auditPages(app: FastifyInstance, { database }: { database:
 
   app.get("/audit", async (request, reply) => {
     const { page } = parseForm(pageQuery, request.query);
-    const entries = await listAuditEvents(database.db, actorOf(request), { page, pageSize: 50 });
+    const entries = await listAuditEvents(database.db, actorOf(request), { page, pageSize: 50, view: "web.audit.list" });
     return reply.view("audit/list", { entries, page, hasMore: entries.length === 50 });
   });
 

@@ -32,7 +32,7 @@ export async function auditApi(parent: FastifyInstance, { database }: { database
         },
       },
     },
-    async (request) => ({ items: await listAuditEvents(database.db, actorOf(request), request.query) }),
+    async (request) => ({ items: await listAuditEvents(database.db, actorOf(request), { ...request.query, view: "api.audit.events" }) }),
   );
   app.get(
     "/audit/verify",
