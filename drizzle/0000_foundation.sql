@@ -14,7 +14,7 @@ CREATE TABLE "audit_event" (
 	"type" text GENERATED ALWAYS AS ((body::jsonb ->> 'type')) STORED,
 	"at" text GENERATED ALWAYS AS ((body::jsonb ->> 'at')) STORED,
 	"actor_user_id" text GENERATED ALWAYS AS ((body::jsonb -> 'actor' ->> 'userId')) STORED,
-	"actor_organisation_id" text GENERATED ALWAYS AS ((body::jsonb -> 'actor' ->> 'organisationId')) STORED,
+	"organisation_id" text GENERATED ALWAYS AS ((body::jsonb ->> 'organisationId')) STORED,
 	"entity_type" text GENERATED ALWAYS AS ((body::jsonb -> 'entity' ->> 'type')) STORED,
 	"entity_id" text GENERATED ALWAYS AS ((body::jsonb -> 'entity' ->> 'id')) STORED
 );
@@ -83,7 +83,7 @@ ALTER TABLE "invitation" ADD CONSTRAINT "invitation_user_id_app_user_id_fk" FORE
 ALTER TABLE "recovery_code" ADD CONSTRAINT "recovery_code_user_id_app_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."app_user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session" ADD CONSTRAINT "session_user_id_app_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."app_user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "app_user" ADD CONSTRAINT "app_user_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "audit_event_actor_org_idx" ON "audit_event" USING btree ("actor_organisation_id","seq");--> statement-breakpoint
+CREATE INDEX "audit_event_organisation_idx" ON "audit_event" USING btree ("organisation_id","seq");--> statement-breakpoint
 CREATE INDEX "audit_event_entity_idx" ON "audit_event" USING btree ("entity_type","entity_id");--> statement-breakpoint
 CREATE INDEX "audit_event_type_idx" ON "audit_event" USING btree ("type","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "organisation_name_key" ON "organisation" USING btree (lower("name"));--> statement-breakpoint

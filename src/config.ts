@@ -10,6 +10,8 @@ export interface Config {
   /** Trust X-Forwarded-* from a TLS-terminating proxy; cookies are Secure whenever the request arrived over https. */
   trustProxy: boolean;
   sessionIdleMinutes: number;
+  /** Sign-in form submissions allowed per client address per minute. */
+  signInRateLimit: number;
   sessionAbsoluteHours: number;
 }
 
@@ -33,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.SAFESHARE_DATA_DIR || "./data"),
     trustProxy: env.SAFESHARE_TRUST_PROXY === "true",
     sessionIdleMinutes: intFrom(env, "SAFESHARE_SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
+    signInRateLimit: intFrom(env, "SAFESHARE_SIGN_IN_RATE_LIMIT", 10, 1, 10_000),
     sessionAbsoluteHours: intFrom(env, "SAFESHARE_SESSION_ABSOLUTE_HOURS", 12, 1, 7 * 24),
   };
 }

@@ -12,6 +12,7 @@ export async function startServer(config: Config, database: Database) {
     database,
     session: policy,
     trustProxy: config.trustProxy,
+    signInRateLimit: config.signInRateLimit,
     logger: {
       level: process.env.LOG_LEVEL ?? "info",
       serializers: {

@@ -41,8 +41,12 @@ export type AuditEvent =
 
 export type AuditEventType = AuditEvent["type"];
 
-/** The exact object serialised into an audit row's body. */
-export type AuditBody = AuditEvent & { v: number; seq: number; at: string; actor: ActorSnapshot };
+/**
+ * The exact object serialised into an audit row's body. `organisationId` is the organisation
+ * whose trail the event belongs to: the actor's, or for an anonymous attempt on an account
+ * (a failed sign-in), the account's. Auditors see their organisation's trail.
+ */
+export type AuditBody = AuditEvent & { v: number; seq: number; at: string; actor: ActorSnapshot; organisationId?: string };
 
 export function snapshotOf(actor: Actor | undefined): ActorSnapshot {
   return actor ? { kind: "user", ...actor, roles: [...actor.roles] } : { kind: "anonymous" };

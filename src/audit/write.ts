@@ -7,14 +7,16 @@ interface Pending {
   at: string;
   actor: ActorSnapshot;
   event: AuditEvent;
+  organisationId: string | undefined;
 }
 
 /** Collects a transaction's audit events; they are appended in one go just before it commits. */
 export class AuditTrail {
   readonly #pending: Pending[] = [];
 
-  record(actor: ActorSnapshot, event: AuditEvent): void {
-    this.#pending.push({ at: new Date().toISOString(), actor, event });
+  /** `organisationId` defaults to the actor's; give it for anonymous events about a known account. */
+  record(actor: ActorSnapshot, event: AuditEvent, organisationId = actor.kind === "user" ? actor.organisationId : undefined): void {
+    this.#pending.push({ at: new Date().toISOString(), actor, event, organisationId });
   }
 
   /**
@@ -32,9 +34,9 @@ export class AuditTrail {
     if (!headRow) throw new Error("audit_head row missing: migrations not applied");
     let seq = Number(headRow.seq);
     let prevHash: Uint8Array = headRow.hash;
-    const rows = this.#pending.map(({ at, actor, event }) => {
+    const rows = this.#pending.map(({ at, actor, event, organisationId }) => {
       seq += 1;
-      const body: AuditBody = { ...event, v: AUDIT_SCHEMA_VERSION, seq, at, actor };
+      const body: AuditBody = { ...event, v: AUDIT_SCHEMA_VERSION, seq, at, actor, ...(organisationId ? { organisationId } : {}) };
       const text = canonicalJson(body);
       const hash = chainHash(prevHash, text);
       const row = sql`(${seq}, ${Buffer.from(prevHash)}, ${hash}, ${text})`;
@@ -61,6 +63,6 @@ export async function inTransaction<T>(db: Db, work: (tx: Tx, audit: AuditTrail)
 }
 
 /** For events that are the whole story, such as a failed sign-in or a page view. */
-export function recordEvent(db: Db, actor: ActorSnapshot, event: AuditEvent): Promise<void> {
-  return inTransaction(db, async (_tx, audit) => audit.record(actor, event));
+export function recordEvent(db: Db, actor: ActorSnapshot, event: AuditEvent, organisationId?: string): Promise<void> {
+  return inTransaction(db, async (_tx, audit) => audit.record(actor, event, organisationId));
 }

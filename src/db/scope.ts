@@ -18,7 +18,7 @@ interface OwnershipRule {
  */
 const OWNERSHIP = new Map<Table, OwnershipRule>([
   [users, { owner: users.organisationId, partnershipWide: ["partnership_admin"] }],
-  [auditEvents, { owner: auditEvents.actorOrganisationId, partnershipWide: ["partnership_admin"] }],
+  [auditEvents, { owner: auditEvents.organisationId, partnershipWide: ["partnership_admin"] }],
 ]);
 
 export function visibleTo(actor: Actor, table: Table): SQL {

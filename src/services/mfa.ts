@@ -84,7 +84,13 @@ export type SecondFactorResult = { ok: true; method: "totp" | "recovery_code" } 
 /** Checks a TOTP code or an unused recovery code; failures count towards lockout like passwords. */
 export async function verifySecondFactor(db: Db, userId: string, code: string, now = Date.now()): Promise<SecondFactorResult> {
   const [user] = await db
-    .select({ secret: users.totpSecret, lastStep: users.totpLastStep, enabled: users.mfaEnabledAt, lockedUntil: users.lockedUntil })
+    .select({
+      secret: users.totpSecret,
+      lastStep: users.totpLastStep,
+      enabled: users.mfaEnabledAt,
+      lockedUntil: users.lockedUntil,
+      organisationId: users.organisationId,
+    })
     .from(users)
     .where(eq(users.id, userId));
   if (!user?.secret || !user.enabled || (user.lockedUntil && user.lockedUntil.getTime() > now)) return { ok: false };
@@ -100,7 +106,7 @@ export async function verifySecondFactor(db: Db, userId: string, code: string, n
     .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, tokenHash(normalised)), isNull(recoveryCodes.usedAt)))
     .returning({ id: recoveryCodes.id });
   if (used) return { ok: true, method: "recovery_code" };
-  await recordWrongPassword(db, userId, new Date(now), "wrong_second_factor");
+  await recordWrongPassword(db, { id: userId, organisationId: user.organisationId }, new Date(now), "wrong_second_factor");
   return { ok: false };
 }
 

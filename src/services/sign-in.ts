@@ -1,9 +1,9 @@
 import { addMinutes } from "date-fns";
 import { eq, sql } from "drizzle-orm";
-import type { SignInFailure } from "../audit/events";
+import { type SignInFailure, snapshotOf } from "../audit/events";
 import { inTransaction, recordEvent } from "../audit/write";
 import type { Db } from "../db/client";
-import { users } from "../db/schema";
+import { organisations, users } from "../db/schema";
 import { type Role, requiresMfa } from "../domain/roles";
 import { burnPasswordCheck, verifyPassword } from "./secrets";
 
@@ -20,6 +20,7 @@ export async function signInWithPassword(db: Db, email: string, password: string
   const [user] = await db
     .select({
       id: users.id,
+      organisationId: users.organisationId,
       passwordHash: users.passwordHash,
       roles: users.roles,
       mfaEnabledAt: users.mfaEnabledAt,
@@ -36,18 +37,18 @@ export async function signInWithPassword(db: Db, email: string, password: string
   }
   if (user.lockedUntil && user.lockedUntil > now) {
     await burnPasswordCheck(password);
-    return fail(db, user.id, "locked");
+    return fail(db, user, "locked");
   }
   if (user.deactivatedAt) {
     await burnPasswordCheck(password);
-    return fail(db, user.id, "deactivated");
+    return fail(db, user, "deactivated");
   }
   if (!user.passwordHash) {
     await burnPasswordCheck(password);
-    return fail(db, user.id, "no_password");
+    return fail(db, user, "no_password");
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    await recordWrongPassword(db, user.id, now);
+    await recordWrongPassword(db, user, now);
     return { ok: false, reason: "wrong_password" };
   }
   await db.update(users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id));
@@ -55,15 +56,15 @@ export async function signInWithPassword(db: Db, email: string, password: string
   return { ok: true, userId: user.id, secondFactor };
 }
 
-async function fail(db: Db, userId: string | undefined, reason: SignInFailure): Promise<SignInResult> {
+type Account = { id: string; organisationId: string };
+
+/** Failed attempts on a known account belong to that account's organisation's audit trail. */
+async function fail(db: Db, account: Account | undefined, reason: SignInFailure): Promise<SignInResult> {
   await recordEvent(
     db,
     { kind: "anonymous" },
-    {
-      type: "auth.sign_in_failed",
-      ...(userId ? { entity: { type: "user", id: userId } } : {}),
-      details: { reason },
-    },
+    { type: "auth.sign_in_failed", ...(account ? { entity: { type: "user", id: account.id } } : {}), details: { reason } },
+    account?.organisationId,
   );
   return { ok: false, reason };
 }
@@ -71,36 +72,42 @@ async function fail(db: Db, userId: string | undefined, reason: SignInFailure): 
 /** Counts a wrong password or second factor; the fifth in a row locks the account. */
 export async function recordWrongPassword(
   db: Db,
-  userId: string,
+  account: Account,
   now: Date,
   reason: "wrong_password" | "wrong_second_factor" = "wrong_password",
 ): Promise<void> {
+  const { id: userId, organisationId } = account;
   await inTransaction(db, async (tx, audit) => {
     const [updated] = await tx
       .update(users)
       .set({ failedSignIns: sql`${users.failedSignIns} + 1` })
       .where(eq(users.id, userId))
       .returning({ failedSignIns: users.failedSignIns });
-    audit.record({ kind: "anonymous" }, { type: "auth.sign_in_failed", entity: { type: "user", id: userId }, details: { reason } });
+    const anonymous = { kind: "anonymous" } as const;
+    audit.record(anonymous, { type: "auth.sign_in_failed", entity: { type: "user", id: userId }, details: { reason } }, organisationId);
     if (updated && updated.failedSignIns >= MAX_FAILED_SIGN_INS) {
       const until = addMinutes(now, LOCKOUT_MINUTES);
       await tx.update(users).set({ lockedUntil: until, failedSignIns: 0 }).where(eq(users.id, userId));
-      audit.record(
-        { kind: "anonymous" },
-        {
-          type: "auth.locked_out",
-          entity: { type: "user", id: userId },
-          details: { failures: updated.failedSignIns, until: until.toISOString() },
-        },
-      );
+      const details = { failures: updated.failedSignIns, until: until.toISOString() };
+      audit.record(anonymous, { type: "auth.locked_out", entity: { type: "user", id: userId }, details }, organisationId);
     }
   });
 }
 
 /** The moment a person is fully signed in: stamped on their account and in the audit log. */
 export async function completeSignIn(db: Db, userId: string, secondFactor: "none" | "totp" | "recovery_code"): Promise<void> {
+  const [who] = await db
+    .select({ name: users.name, roles: users.roles, organisationId: organisations.id, organisationName: organisations.name })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, userId));
   await inTransaction(db, async (tx, audit) => {
     await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, userId));
-    audit.record({ kind: "anonymous" }, { type: "auth.signed_in", entity: { type: "user", id: userId }, details: { secondFactor } });
+    // From this moment the person is known: they are the actor of their own sign-in.
+    audit.record(snapshotOf({ userId, ...who!, roles: who!.roles as Role[] }), {
+      type: "auth.signed_in",
+      entity: { type: "user", id: userId },
+      details: { secondFactor },
+    });
   });
 }

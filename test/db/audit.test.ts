@@ -44,15 +44,15 @@ describeEachDatabase("audit log", (ctx) => {
       { ...actor, roles: [...actor.roles] },
       { type: "personal_data.viewed", entity: { type: "user", id: "u2" }, details: { view: "test" } },
     );
-    const [row] = await ctx.database.query<{ body: string; type: string; actor_organisation_id: string; entity_id: string }>(
-      "SELECT body, type, actor_organisation_id, entity_id FROM audit_event ORDER BY seq DESC LIMIT 1",
+    const [row] = await ctx.database.query<{ body: string; type: string; organisation_id: string; entity_id: string }>(
+      "SELECT body, type, organisation_id, entity_id FROM audit_event ORDER BY seq DESC LIMIT 1",
     );
     const body = JSON.parse(row!.body);
     assert.equal(body.v, 1);
     assert.equal(body.actor.name, "Siobhán O'Connor");
     assert.ok(!Number.isNaN(Date.parse(body.at)));
     assert.equal(row!.type, "personal_data.viewed");
-    assert.equal(row!.actor_organisation_id, "o1");
+    assert.equal(row!.organisation_id, "o1");
     assert.equal(row!.entity_id, "u2");
   });
 

@@ -3,7 +3,7 @@ import { after, before, test } from "node:test";
 import { NotFoundError } from "../../src/domain/errors";
 import type { App } from "../../src/http/app";
 import { getUser, listUsers } from "../../src/services/users";
-import { testApp } from "../support/app";
+import { client, testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser } from "../support/factories";
 import { signedInAs } from "../support/sign-in";
@@ -80,13 +80,16 @@ describeEachDatabase("tenancy: what another organisation may not see is not foun
     assert.equal((await browser.api("GET", "/api/v1/users")).statusCode, 403);
   });
 
-  test("audit events of one organisation are hidden from another's auditor", async () => {
+  test("an auditor sees their organisation's trail, including failed sign-ins on its accounts, and nothing else", async () => {
     const auditorB = await newUser(ctx.database.db, orgB, ["auditor"]);
+    await client(app).signIn(adminB.email, "a wrong password attempt");
+    await client(app).signIn(userA.email, "a wrong password attempt");
     const browser = await signedInAs(app, ctx.database.db, auditorB);
     const events = (await browser.api("GET", "/api/v1/audit/events?pageSize=200")).json().items as {
-      event: { actor: { organisationId?: string } };
+      event: { type: string; organisationId?: string; entity?: { id: string } };
     }[];
-    assert.ok(events.length > 0);
-    assert.ok(events.every((e) => e.event.actor.organisationId === orgB.id));
+    assert.ok(events.some((e) => e.event.type === "auth.sign_in_failed" && e.event.entity?.id === adminB.user.id));
+    assert.ok(events.every((e) => e.event.organisationId === orgB.id));
+    assert.ok(!events.some((e) => e.event.entity?.id === userA.user.id));
   });
 });

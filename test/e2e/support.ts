@@ -1,0 +1,170 @@
+/**
+ * Shared helpers for the browser suite.
+ *
+ * Every page a test loads must pass an axe check (WCAG 2.0/2.1/2.2 A and AA). The `page` fixture
+ * counts document loads and fails the test if any loaded page was left without `checkA11y`, so a
+ * forgotten check is a failing test, not a silent gap. Helpers that navigate (`visit`,
+ * `submitForm`, `clickAndLoad`) call it for you. The fixture also fails a test on any script error
+ * or console error (a Content-Security-Policy violation shows up as one).
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import * as OTPAuth from "otpauth";
+
+export { expect };
+
+export const DEMO_PASSWORD = "amber kettle orchard lantern";
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+interface LoadRecord {
+  url: string;
+  checked: boolean;
+}
+
+const loadsByPage = new WeakMap<Page, LoadRecord[]>();
+const expectedErrorsByPage = new WeakMap<Page, RegExp[]>();
+
+/** For a test that provokes a console error on purpose (e.g. a CSP refusal): don't fail on it. */
+export function expectConsoleError(page: Page, pattern: RegExp): void {
+  expectedErrorsByPage.get(page)?.push(pattern);
+}
+
+function formatViolations(violations: Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"]): string {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .map(
+          (n) => `    - ${n.target.join(" ")}\n      ${n.html.slice(0, 200)}\n      ${n.failureSummary?.replace(/\n/g, "\n      ") ?? ""}`,
+        )
+        .join("\n");
+      return `  [${v.impact ?? "?"}] ${v.id}: ${v.help}\n    ${v.helpUrl}\n${nodes}`;
+    })
+    .join("\n");
+}
+
+/** Runs axe on the page as it is now; fails on any violation, listing each one readably. */
+export async function checkA11y(page: Page): Promise<void> {
+  await page.waitForLoadState("load");
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const violations = results.violations;
+  const summary = violations.map((v) => `${v.id} (${v.nodes.length} element${v.nodes.length === 1 ? "" : "s"}): ${v.help}`);
+  expect(summary, `Accessibility violations on ${page.url()}:\n${formatViolations(violations)}`).toEqual([]);
+  const loads = loadsByPage.get(page);
+  const last = loads?.at(-1);
+  if (last) last.checked = true;
+}
+
+/** Goes to a URL, expects the given HTTP status (200 unless told) and checks accessibility. */
+export async function visit(page: Page, url: string, status = 200): Promise<void> {
+  const response = await page.goto(url);
+  expect(response?.status(), `status of ${url}`).toBe(status);
+  await checkA11y(page);
+}
+
+/** Clicks something that loads a new page (a link or a submit button), then checks accessibility. */
+export async function clickAndLoad(page: Page, target: Locator): Promise<void> {
+  await Promise.all([page.waitForEvent("load"), target.click()]);
+  await checkA11y(page);
+}
+
+/** Submits the form with the named button and checks the page that comes back. */
+export async function submitForm(page: Page, buttonName: string): Promise<void> {
+  await clickAndLoad(page, page.getByRole("button", { name: buttonName, exact: true }));
+}
+
+/** Signs in with email and the demo password (first factor only). */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await visit(page, "/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await submitForm(page, "Sign in");
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await submitForm(page, "Sign out");
+  await expect(page).toHaveURL(/\/sign-in\?signedOut=1$/);
+}
+
+/** A TOTP code for the setup key shown on /mfa/setup (base32, spaced every 4 characters). */
+export function totpCode(setupKey: string, timestamp = Date.now()): string {
+  const totp = new OTPAuth.TOTP({
+    secret: OTPAuth.Secret.fromBase32(setupKey.replace(/\s+/g, "")),
+    algorithm: "SHA1",
+    digits: 6,
+    period: 30,
+  });
+  return totp.generate({ timestamp });
+}
+
+/**
+ * On /mfa/setup: reads the setup key, enters a valid code and lands on the recovery codes page.
+ * Returns the key and the recovery codes shown.
+ */
+export interface Enrolment {
+  setupKey: string;
+  recoveryCodes: string[];
+  /** The 30-second time step of the code used to enrol: codes from this step are spent. */
+  usedStep: number;
+}
+
+/** Waits until the authenticator shows a code from a step after `usedStep` (replay protection). */
+export async function waitForFreshStep(page: Page, usedStep: number): Promise<void> {
+  const wait = (usedStep + 1) * 30_000 - Date.now();
+  if (wait > 0) await page.waitForTimeout(wait + 250);
+}
+
+export async function enrolMfa(page: Page): Promise<Enrolment> {
+  await expect(page).toHaveURL(/\/mfa\/setup$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Set up your authenticator app");
+  const setupKey = (await page.locator("#setup-key").textContent())?.trim() ?? "";
+  expect(setupKey).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
+  const now = Date.now();
+  await page.getByLabel("Code from your authenticator app").fill(totpCode(setupKey, now));
+  await submitForm(page, "Continue");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Save your recovery codes");
+  const recoveryCodes = (await page.locator("#recovery-codes code").allTextContents()).map((c) => c.trim());
+  expect(recoveryCodes.length).toBeGreaterThan(0);
+  return { setupKey, recoveryCodes, usedStep: Math.floor(now / 30_000) };
+}
+
+/** Signs in as an MFA-required user for the first time and enrols; ends on the home page. */
+export async function signInAndEnrol(page: Page, email: string): Promise<Enrolment> {
+  await signIn(page, email);
+  const enrolment = await enrolMfa(page);
+  await clickAndLoad(page, page.getByRole("link", { name: "Continue to Safeshare" }));
+  await expect(page).toHaveURL(/\/$/);
+  return enrolment;
+}
+
+export const test = base.extend({
+  page: async ({ page }, use, testInfo) => {
+    const loads: LoadRecord[] = [];
+    const unchecked: string[] = [];
+    const problems: string[] = [];
+    const expectedErrors: RegExp[] = [];
+    loadsByPage.set(page, loads);
+    expectedErrorsByPage.set(page, expectedErrors);
+    page.on("load", () => {
+      const previous = loads.at(-1);
+      if (previous && !previous.checked) unchecked.push(previous.url);
+      loads.push({ url: page.url(), checked: false });
+    });
+    page.on("pageerror", (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() !== "error") return;
+      // Chromium logs every 4xx document as "Failed to load resource"; the tests assert statuses themselves.
+      const location = message.location().url;
+      if (message.text().startsWith("Failed to load resource") && location === page.url()) return;
+      if (expectedErrors.some((pattern) => pattern.test(message.text()))) return;
+      problems.push(`console error on ${page.url()}: ${message.text()}`);
+    });
+
+    await use(page);
+
+    const last = loads.at(-1);
+    if (last && !last.checked) unchecked.push(last.url);
+    if (testInfo.status !== testInfo.expectedStatus) return; // the test already failed: don't pile on
+    expect(problems, "script or console errors (a CSP violation is one)").toEqual([]);
+    expect(unchecked, "pages loaded without an accessibility check (call checkA11y, or use visit/submitForm)").toEqual([]);
+  },
+});
