@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -23,6 +24,8 @@ export interface Database {
   kind: "pglite" | "postgres";
   /** Runs plain SQL and returns rows: for bulk paths where the ORM would only get in the way. */
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** Streams `COPY (select) TO … (FORMAT binary)` to `onChunk`; for reading large tables without row objects. */
+  copyOutBinary(select: string, onChunk: (chunk: Buffer) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,6 +44,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       db,
       kind: "postgres",
       query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
+      copyOutBinary: async (select, onChunk) => {
+        const client = await pool.connect();
+        try {
+          for await (const chunk of client.query(copyTo(`COPY (${select}) TO STDOUT (FORMAT binary)`))) onChunk(chunk as Buffer);
+          client.release();
+        } catch (error) {
+          client.release(true); // a COPY abandoned midway leaves the connection unusable: discard it
+          throw error;
+        }
+      },
       close: () => pool.end(),
     };
   }
@@ -52,6 +65,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     db,
     kind: "pglite",
     query: async (text, params) => (await client.query(text, params as unknown[])).rows as never,
+    copyOutBinary: async (select, onChunk) => {
+      // PGlite has no STDOUT: its virtual /dev/blob hands back the whole COPY as one Blob.
+      const result = await client.query(`COPY (${select}) TO '/dev/blob' WITH (FORMAT binary)`);
+      if (!result.blob) throw new Error("PGlite returned no blob for COPY TO '/dev/blob'");
+      onChunk(Buffer.from(await result.blob.arrayBuffer()));
+    },
     close: () => client.close(),
   };
 }

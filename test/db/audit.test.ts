@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { BinaryChainChecker } from "../../src/audit/binary-chain-checker";
 import { verifyAuditChain } from "../../src/audit/verify";
 import { inTransaction, recordEvent } from "../../src/audit/write";
 import { organisations } from "../../src/db/schema";
@@ -68,6 +69,25 @@ describeEachDatabase("audit log", (ctx) => {
     const result = await verifyAuditChain(ctx.database);
     assert.equal(result.ok, true);
     assert.equal(result.count, before + 25);
+  });
+
+  test("the verdict is the same across batch edges and however the COPY stream is chunked", async () => {
+    for (let i = 0; i < 7; i++) await recordEvent(ctx.database.db, system, event(300 + i));
+    const whole = await verifyAuditChain(ctx.database);
+    assert.equal(whole.ok, true);
+    for (const batch of [1, 2, 3, 1000]) assert.deepEqual(await verifyAuditChain(ctx.database, batch), whole, `batch ${batch}`);
+
+    const chunks: Buffer[] = [];
+    await ctx.database.copyOutBinary("SELECT seq, prev_hash, hash, body FROM audit_event ORDER BY seq", (c) => chunks.push(Buffer.from(c)));
+    const stream = Buffer.concat(chunks);
+    const [head] = await ctx.database.query<{ seq: number; hash: Uint8Array }>("SELECT seq, hash FROM audit_head");
+    for (const size of [1, 7, 90, 97]) {
+      const checker = new BinaryChainChecker();
+      checker.startBatch();
+      for (let p = 0; p < stream.length; p += size) checker.push(stream.subarray(p, p + size));
+      checker.startBatch();
+      assert.deepEqual(checker.verdict(head), whole, `chunks of ${size} bytes`);
+    }
   });
 
   test("verification names the first event whose content was changed", async () => {
