@@ -54,7 +54,7 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy, 
   if (!row) return undefined;
 
   const expiry = row.deactivatedAt
-    ? "user"
+    ? "deactivated"
     : addMinutes(row.lastSeenAt, policy.idleMinutes) <= now
       ? "idle"
       : addHours(row.createdAt, policy.absoluteHours) <= now
@@ -62,7 +62,8 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy, 
         : undefined;
   if (expiry) {
     await db.delete(sessions).where(eq(sessions.tokenHash, hash));
-    if (expiry !== "user") {
+    // Deactivation was audited when it happened; timeouts are recorded here, in the user's organisation's trail.
+    if (expiry !== "deactivated") {
       await recordEvent(
         db,
         { kind: "system", name: "session expiry" },
@@ -71,6 +72,7 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy, 
           entity: { type: "user", id: row.userId },
           details: { reason: expiry },
         },
+        row.organisationId,
       );
     }
     return undefined;

@@ -15,14 +15,14 @@ export async function userPages(app: FastifyInstance, { db }: { db: Db }): Promi
 
   app.get("/users", async (request, reply) => {
     const actor = actorOf(request);
-    const { page } = parseForm(pageQuery, request.query);
-    const result = await listUsers(db, actor, { page });
+    const { page, pageSize } = parseForm(pageQuery, request.query);
+    const result = await listUsers(db, actor, { page, pageSize });
     await recordEvent(db, snapshotOf(actor), {
       type: "personal_data.viewed",
       entity: { type: "organisation", id: actor.organisationId },
       details: { view: "web.users.list", count: result.users.length },
     });
-    return reply.view("users/list", { ...result, page, pages: Math.max(1, Math.ceil(result.total / 50)) });
+    return reply.view("users/list", { ...result, page, pages: Math.max(1, Math.ceil(result.total / pageSize)) });
   });
 
   const newUserContext = async (actor: ReturnType<typeof actorOf>) => ({
