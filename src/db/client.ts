@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { finished } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
@@ -47,7 +48,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       copyOutBinary: async (select, onChunk) => {
         const client = await pool.connect();
         try {
-          for await (const chunk of client.query(copyTo(`COPY (${select}) TO STDOUT (FORMAT binary)`))) onChunk(chunk as Buffer);
+          const stream = client.query(copyTo(`COPY (${select}) TO STDOUT (FORMAT binary)`));
+          // 'data' handlers, not for-await: a million small chunks must not each cost a promise.
+          stream.on("data", (chunk: Buffer) => {
+            try {
+              onChunk(chunk);
+            } catch (error) {
+              stream.destroy(error as Error);
+            }
+          });
+          await finished(stream);
           client.release();
         } catch (error) {
           client.release(true); // a COPY abandoned midway leaves the connection unusable: discard it

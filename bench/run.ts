@@ -1,0 +1,88 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { benchAuditVerify } from "./audit-verify";
+import { benchIdleRss } from "./idle-rss";
+import { machineLoad, machineTicks } from "./lib/measure";
+import type { BenchReport, BenchResult } from "./lib/result";
+import { benchStartup } from "./startup";
+
+/**
+ * `npm run bench [-- name...]`: runs the benchmarks one after another, prints the report as JSON
+ * on stdout and writes it to bench/results/latest.json. Progress goes to stderr.
+ *
+ *   names:               audit, startup, idle_rss (default: all)
+ *   BENCH_EVENTS         audit events in PostgreSQL (default 1000000)
+ *   BENCH_PGLITE_EVENTS  audit events in PGlite (default 100000)
+ *   BENCH_RUNS           timed runs per measurement, median reported (default 3)
+ */
+
+const envInt = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
+  return value;
+};
+
+const runs = envInt("BENCH_RUNS", 3);
+const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+const benchmarks: Record<string, () => Promise<BenchResult[]>> = {
+  audit: () =>
+    benchAuditVerify({ events: envInt("BENCH_EVENTS", 1_000_000), pgliteEvents: envInt("BENCH_PGLITE_EVENTS", 100_000), runs, log }),
+  startup: () => benchStartup(runs),
+  idle_rss: () => benchIdleRss(),
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in benchmarks));
+if (unknown.length) {
+  console.error(`unknown benchmark(s): ${unknown.join(", ")}; choose from ${Object.keys(benchmarks).join(", ")}`);
+  process.exit(2);
+}
+
+const started = performance.now();
+const loadAtStart = machineLoad();
+const ticksAtStart = machineTicks();
+const results: BenchResult[] = [];
+const errors: { benchmark: string; error: string }[] = [];
+for (const [name, bench] of Object.entries(benchmarks)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  log(`${name}: starting`);
+  try {
+    results.push(...(await bench()));
+  } catch (error) {
+    log(`${name} FAILED: ${(error as Error).stack ?? error}`);
+    errors.push({ benchmark: name, error: String((error as Error).message ?? error) });
+  }
+}
+
+/** Share of the machine's CPU time the hypervisor gave to others during the run (a VM's "steal"). */
+function stealPercent(): number | undefined {
+  const end = machineTicks();
+  if (!ticksAtStart || !end || end.total === ticksAtStart.total) return undefined;
+  return Number(((100 * (end.steal - ticksAtStart.steal)) / (end.total - ticksAtStart.total)).toFixed(1));
+}
+
+const report: BenchReport & { errors?: typeof errors } = {
+  ranAt: new Date().toISOString(),
+  machine: {
+    cpus: os.cpus().length,
+    node: process.version,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    loadAtStart,
+    loadAtEnd: machineLoad(),
+    stealPercentDuringRun: stealPercent(),
+    totalSeconds: Math.round((performance.now() - started) / 1000),
+  },
+  results,
+  ...(errors.length ? { errors } : {}),
+};
+
+const json = JSON.stringify(report, null, 2);
+const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "results");
+fs.mkdirSync(resultsDir, { recursive: true });
+fs.writeFileSync(path.join(resultsDir, "latest.json"), `${json}\n`);
+process.stdout.write(`${json}\n`);
+process.exitCode = errors.length ? 1 : 0;
