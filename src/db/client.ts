@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { finished } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
@@ -10,7 +9,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
-import { to as copyTo } from "pg-copy-streams";
+import { copyOutBinary } from "./copy-out";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -45,25 +44,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       db,
       kind: "postgres",
       query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
-      copyOutBinary: async (select, onChunk) => {
-        const client = await pool.connect();
-        try {
-          const stream = client.query(copyTo(`COPY (${select}) TO STDOUT (FORMAT binary)`));
-          // 'data' handlers, not for-await: a million small chunks must not each cost a promise.
-          stream.on("data", (chunk: Buffer) => {
-            try {
-              onChunk(chunk);
-            } catch (error) {
-              stream.destroy(error as Error);
-            }
-          });
-          await finished(stream);
-          client.release();
-        } catch (error) {
-          client.release(true); // a COPY abandoned midway leaves the connection unusable: discard it
-          throw error;
-        }
-      },
+      copyOutBinary: (select, onChunk) => copyOutBinary(pool, select, onChunk),
       close: () => pool.end(),
     };
   }
