@@ -1,6 +1,5 @@
 import { Command, Option } from "commander";
 import { eq, sql } from "drizzle-orm";
-import { inTransaction } from "../audit/write";
 import { loadConfig } from "../config";
 import { openConfiguredDatabase } from "../db/open";
 import { organisations } from "../db/schema";
@@ -8,6 +7,7 @@ import { ValidationError } from "../domain/errors";
 import { newUserInput, organisationInput } from "../domain/inputs";
 import { ORGANISATION_TYPES } from "../domain/organisation";
 import { zodIssuesToFieldErrors } from "../http/problem";
+import { createOrganisation } from "../services/organisations";
 import { assertAcceptablePassword } from "../services/passwords";
 import { hashPassword } from "../services/secrets";
 import { createUser } from "../services/users";
@@ -61,21 +61,7 @@ export function createAdminCommand(): Command {
               ]);
             }
             const orgInput = organisationInput.parse({ name: opts.organisation, type: opts.organisationType, isPublicAuthority: true });
-            organisation = await inTransaction(db, async (tx, audit) => {
-              const [created] = await tx
-                .insert(organisations)
-                .values({ name: orgInput.name, type: orgInput.type, isPublicAuthority: true })
-                .returning({ id: organisations.id });
-              audit.record(
-                { kind: "system", name: "safeshare create-admin" },
-                {
-                  type: "organisation.created",
-                  entity: { type: "organisation", id: created!.id },
-                  details: { fields: ["name", "type", "isPublicAuthority"] },
-                },
-              );
-              return created!;
-            });
+            organisation = await createOrganisation(db, undefined, orgInput);
           }
           const created = await createUser(db, undefined, {
             ...input.data,

@@ -39,14 +39,15 @@ async function assertNameFree(db: Db, name: string, exceptId?: string): Promise<
   }
 }
 
-export async function createOrganisation(db: Db, actor: Actor, input: OrganisationInput): Promise<Organisation> {
-  if (!hasAnyRole(actor.roles, ["partnership_admin"])) {
+/** Partnership admins add members; `undefined` is the system actor (the CLI bootstrapping a deployment). */
+export async function createOrganisation(db: Db, actor: Actor | undefined, input: OrganisationInput): Promise<Organisation> {
+  if (actor && !hasAnyRole(actor.roles, ["partnership_admin"])) {
     throw new NotPermittedError("Only partnership administrators can add organisations");
   }
   await assertNameFree(db, input.name);
   return inTransaction(db, async (tx, audit) => {
     const [created] = await tx.insert(organisations).values(normalise(input)).returning();
-    audit.record(snapshotOf(actor), {
+    audit.record(actor ? snapshotOf(actor) : { kind: "system", name: "safeshare cli" }, {
       type: "organisation.created",
       entity: { type: "organisation", id: created!.id },
       details: { fields: Object.keys(input).filter((k) => input[k as keyof OrganisationInput] !== undefined) },

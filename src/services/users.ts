@@ -80,12 +80,13 @@ export async function listUsers(
   return { users: rows.map(present), total: totals?.total ?? 0 };
 }
 
-export async function getUser(db: Db, actor: Actor, id: string): Promise<UserView> {
+/** Scoped to the actor; a system actor (CLI, seeding, `undefined`) acts outside any organisation. */
+export async function getUser(db: Db, actor: Actor | undefined, id: string): Promise<UserView> {
   const [row] = await db
     .select(userViewColumns)
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(visibleTo(actor, users), eq(users.id, id)));
+    .where(and(actor ? visibleTo(actor, users) : undefined, eq(users.id, id)));
   if (!row) throw new NotFoundError("The user");
   return present(row);
 }
@@ -155,19 +156,7 @@ export async function createUser(db: Db, actor: Actor | undefined, input: NewUse
     }
     return created!.id;
   });
-  const user = actor ? await getUser(db, actor, id) : await getUserUnscoped(db, id);
-  return { user, invitationToken };
-}
-
-/** Only for system actors (CLI, seeding) that act outside any organisation. */
-async function getUserUnscoped(db: Db, id: string): Promise<UserView> {
-  const [row] = await db
-    .select(userViewColumns)
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(eq(users.id, id));
-  if (!row) throw new NotFoundError("The user");
-  return present(row);
+  return { user: await getUser(db, actor, id), invitationToken };
 }
 
 export async function changeRoles(db: Db, actor: Actor, id: string, roles: Role[]): Promise<UserView> {

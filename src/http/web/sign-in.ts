@@ -16,10 +16,10 @@ const SIGN_IN_FAILED = `Enter a correct email address and password. After ${MAX_
 const CODE_FAILED =
   "The code is not correct or has already been used. Enter the current code from your authenticator app, or an unused recovery code";
 
-/** Replaces the session with a fully signed-in one: a new token whenever privilege rises (ASVS 3.2.1). */
-async function upgradeSession(db: Db, request: FastifyRequest, reply: FastifyReply, userId: string) {
+/** Replaces any session with a new one: a new token whenever privilege rises (ASVS 3.2.1). */
+async function replaceSession(db: Db, request: FastifyRequest, reply: FastifyReply, userId: string, mfaVerified: boolean) {
   if (request.session) await endSession(db, request.session.tokenHash);
-  setSessionCookie(request, reply, await createSession(db, userId, true));
+  setSessionCookie(request, reply, await createSession(db, userId, mfaVerified));
 }
 
 export async function signInRoutes(app: FastifyInstance, { db, rateLimit }: { db: Db; rateLimit: number }): Promise<void> {
@@ -38,8 +38,7 @@ export async function signInRoutes(app: FastifyInstance, { db, rateLimit }: { db
       const { email, password } = parseForm(signInInput, body);
       const result = await signInWithPassword(db, email, password);
       if (!result.ok) throw new ValidationError([{ path: "/email", message: SIGN_IN_FAILED }]);
-      if (request.session) await endSession(db, request.session.tokenHash);
-      setSessionCookie(request, reply, await createSession(db, result.userId, result.secondFactor === "none"));
+      await replaceSession(db, request, reply, result.userId, result.secondFactor === "none");
       if (result.secondFactor === "none") {
         await completeSignIn(db, result.userId, "none");
         return reply.redirect("/");
@@ -60,7 +59,7 @@ export async function signInRoutes(app: FastifyInstance, { db, rateLimit }: { db
       const { code } = parseForm(codeInput, request.body);
       const result = await verifySecondFactor(db, session.actor.userId, code);
       if (!result.ok) throw new ValidationError([{ path: "/code", message: CODE_FAILED }]);
-      await upgradeSession(db, request, reply, session.actor.userId);
+      await replaceSession(db, request, reply, session.actor.userId, true);
       await completeSignIn(db, session.actor.userId, result.method);
       return reply.redirect("/");
     });
@@ -83,7 +82,7 @@ export async function signInRoutes(app: FastifyInstance, { db, rateLimit }: { db
         throw new ValidationError([
           { path: "/code", message: "The code is not correct. Enter the 6-digit code your authenticator app shows now" },
         ]);
-      await upgradeSession(db, request, reply, session.actor.userId);
+      await replaceSession(db, request, reply, session.actor.userId, true);
       await completeSignIn(db, session.actor.userId, "totp");
       return reply.header("cache-control", "no-store").view("auth/recovery-codes", { codes });
     });
