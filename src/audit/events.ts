@@ -1,4 +1,6 @@
 import type { Actor } from "../domain/actor";
+import type { Section, Tier } from "../domain/agreements/content";
+import type { AgreementStatus, VersionKind } from "../domain/agreements/lifecycle";
 import type { Role } from "../domain/roles";
 
 /** Bump when the shape of an event body changes; verifiers and readers switch on it. */
@@ -7,10 +9,11 @@ export const AUDIT_SCHEMA_VERSION = 1;
 /** Who did it, frozen at the moment: later renames or role changes do not rewrite history. */
 export type ActorSnapshot = ({ kind: "user" } & Actor) | { kind: "system"; name: string } | { kind: "anonymous" };
 
-export type EntityRef = { type: "user" | "organisation" | "audit_log"; id: string };
+export type EntityRef = { type: "user" | "organisation" | "audit_log" | "agreement"; id: string };
 
 type UserRef = { type: "user"; id: string };
 type OrganisationRef = { type: "organisation"; id: string };
+type AgreementRef = { type: "agreement"; id: string };
 
 export type SignInFailure = "unknown_email" | "wrong_password" | "locked" | "deactivated" | "no_password" | "wrong_second_factor";
 
@@ -37,7 +40,20 @@ export type AuditEvent =
   | { type: "user.invitation_issued"; entity: UserRef; details: { expiresAt: string } }
   | { type: "personal_data.viewed"; entity: EntityRef; details: { view: string; count?: number } }
   | { type: "audit.verified"; entity: { type: "audit_log"; id: "main" }; details: { ok: boolean; count: number } }
-  | { type: "partnership.demo_seeded"; details: { organisations: number; users: number } };
+  | { type: "partnership.demo_seeded"; details: { organisations: number; users: number } }
+  | { type: "agreement.created"; entity: AgreementRef; details: { tier: Tier; fromTemplate: boolean; parties: string[] } }
+  | { type: "agreement.version_edited"; entity: AgreementRef; details: { version: number; sections: Section[] } }
+  | { type: "agreement.version_created"; entity: AgreementRef; details: { version: number; kind: VersionKind; joiningOrganisationId?: string } }
+  | { type: "agreement.version_discarded"; entity: AgreementRef; details: { version: number } }
+  | { type: "agreement.version_sent_for_signature"; entity: AgreementRef; details: { version: number; signatories: string[] } }
+  | {
+      type: "agreement.signed";
+      entity: AgreementRef;
+      details: { version: number; organisationId: string; kind: "SIGNATURE" | "ACCESSION"; reauthenticated: "password" };
+    }
+  | { type: "agreement.version_in_force"; entity: AgreementRef; details: { version: number; previous: number | null } }
+  | { type: "agreement.status_changed"; entity: AgreementRef; details: { from: AgreementStatus; to: AgreementStatus; action: string } }
+  | { type: "agreement.reviewed"; entity: AgreementRef; details: { reviewedOn: string; nextReviewDate: string; outcome: string } };
 
 export type AuditEventType = AuditEvent["type"];
 

@@ -2,7 +2,7 @@ import { eq, getTableName, type SQL, sql, type Table } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Actor } from "../domain/actor";
 import type { Role } from "../domain/roles";
-import { auditEvents, users } from "./schema";
+import { agreementParties, agreements, auditEvents, users } from "./schema";
 
 interface OwnershipRule {
   /** The column naming the organisation that owns the row. */
@@ -21,7 +21,18 @@ const OWNERSHIP = new Map<Table, OwnershipRule>([
   [auditEvents, { owner: auditEvents.organisationId, partnershipWide: ["partnership_admin"] }],
 ]);
 
+/**
+ * Agreements are partnership documents with their own rule (issue 3): parties and partnership admins
+ * see drafts; once an agreement has come into force every member may see it, because sharing is
+ * checked against it.
+ */
+function agreementVisibleTo(actor: Actor): SQL {
+  if (actor.roles.includes("partnership_admin")) return sql`true`;
+  return sql`(${agreements.inForceVersion} is not null or exists (select 1 from ${agreementParties} where ${agreementParties.agreementId} = ${agreements.id} and ${agreementParties.organisationId} = ${actor.organisationId}))`;
+}
+
 export function visibleTo(actor: Actor, table: Table): SQL {
+  if (table === agreements) return agreementVisibleTo(actor);
   const rule = OWNERSHIP.get(table);
   if (!rule) throw new Error(`${getTableName(table)} has no ownership rule in src/db/scope.ts`);
   if (actor.roles.some((role) => rule.partnershipWide.includes(role))) return sql`true`;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Database } from "../../db/client";
+import { agreementsApi } from "./agreements/routes";
 import { auditApi } from "./audit/routes";
 import { organisationsApi } from "./organisations/routes";
 import { problemSchema } from "./shared";
@@ -26,4 +27,5 @@ export async function apiRoutes(app: FastifyInstance, opts: { database: Database
   await app.register(organisationsApi, { db: opts.database.db });
   await app.register(usersApi, { db: opts.database.db });
   await app.register(auditApi, { database: opts.database });
+  await app.register(agreementsApi, { db: opts.database.db });
 }

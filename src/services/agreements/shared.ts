@@ -1,0 +1,69 @@
+import { format } from "date-fns";
+import { and, eq, inArray, isNull, ne } from "drizzle-orm";
+import type { Tx } from "../../db/client";
+import { agreementParties, agreements, agreementVersions, organisations, users } from "../../db/schema";
+import type { AgreementContent } from "../../domain/agreements/content";
+import { consistencyErrors } from "../../domain/agreements/consistency";
+import type { FieldError } from "../../domain/errors";
+import { ValidationError } from "../../domain/errors";
+import type { AgreementRow } from "./queries";
+
+export const today = (now = new Date()) => format(now, "yyyy-MM-dd");
+
+/** Locks the agreement row for the rest of the transaction, so concurrent signatures or edits queue up. */
+export async function lockAgreement(tx: Tx, id: string): Promise<AgreementRow> {
+  const [row] = await tx.select().from(agreements).where(eq(agreements.id, id)).for("update");
+  return row!;
+}
+
+/** Who may see the agreement while it is a draft: the parties of every version not discarded. */
+export async function syncParties(tx: Tx, agreementId: string): Promise<void> {
+  const versions = await tx
+    .select({ content: agreementVersions.content })
+    .from(agreementVersions)
+    .where(and(eq(agreementVersions.agreementId, agreementId), ne(agreementVersions.state, "DISCARDED")));
+  const ids = [...new Set(versions.flatMap((v) => v.content.parties.map((p) => p.organisationId)))];
+  await tx.delete(agreementParties).where(eq(agreementParties.agreementId, agreementId));
+  if (ids.length) await tx.insert(agreementParties).values(ids.map((organisationId) => ({ agreementId, organisationId })));
+}
+
+/**
+ * Checks what the schema cannot: internal cross-references, that every organisation exists, that each
+ * signatory is an active user of the party they sign for, and that a tier 2 parent is a tier 1 agreement.
+ */
+export async function assertValidContent(tx: Tx, content: AgreementContent, selfId?: string): Promise<void> {
+  const errors: FieldError[] = consistencyErrors(content);
+  const orgIds = [...new Set(content.parties.map((p) => p.organisationId))];
+  const known = orgIds.length
+    ? new Set((await tx.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, orgIds))).map((o) => o.id))
+    : new Set<string>();
+  const signatoryIds = content.parties.flatMap((p) => (p.signatoryUserId ? [p.signatoryUserId] : []));
+  const signatories = signatoryIds.length
+    ? await tx
+        .select({ id: users.id, organisationId: users.organisationId })
+        .from(users)
+        .where(and(inArray(users.id, signatoryIds), isNull(users.deactivatedAt)))
+    : [];
+  content.parties.forEach((party, i) => {
+    if (!known.has(party.organisationId)) errors.push({ path: `/parties/${i}/organisationId`, message: "Select a member organisation" });
+    if (party.signatoryUserId && !signatories.some((u) => u.id === party.signatoryUserId && u.organisationId === party.organisationId)) {
+      errors.push({ path: `/parties/${i}/signatoryUserId`, message: "The signatory must be an active user of this party's organisation" });
+    }
+  });
+  const { tier, parentAgreementId } = content.documentControl;
+  if (tier === "STRATEGIC" && parentAgreementId) {
+    errors.push({ path: "/documentControl/parentAgreementId", message: "A tier 1 strategic agreement has no parent agreement" });
+  }
+  if (tier === "OPERATIONAL" && parentAgreementId) {
+    const [parent] = await tx.select({ tier: agreements.tier }).from(agreements).where(eq(agreements.id, parentAgreementId));
+    if (!parent || parent.tier !== "STRATEGIC" || parentAgreementId === selfId) {
+      errors.push({ path: "/documentControl/parentAgreementId", message: "Choose a tier 1 strategic agreement as the parent" });
+    }
+  }
+  if (errors.length) throw new ValidationError(errors);
+}
+
+/** Which sections differ between two versions of the terms, for the audit trail and the version list. */
+export function changedSections(before: AgreementContent, after: AgreementContent): (keyof AgreementContent)[] {
+  return (Object.keys(after) as (keyof AgreementContent)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+}
