@@ -45,7 +45,7 @@ export class TestClient {
   }
 
   /** JSON API call with the session cookie and the CSRF header, as a same-origin script would. */
-  async api(method: "GET" | "POST" | "PUT", url: string, json?: unknown) {
+  async api(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, json?: unknown) {
     return this.remember(
       await this.app.inject({
         method,

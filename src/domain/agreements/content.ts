@@ -143,7 +143,7 @@ export const flowSchema = z.object({
 });
 export type Flow = z.infer<typeof flowSchema>;
 
-export const agreementContentSchema = z.object({
+const sectionSchemas = {
   documentControl: z.object({
     title: z.string().trim().min(1, "Enter the agreement's title").max(200, "Title must be 200 characters or fewer"),
     tier: z.enum(TIERS, { error: "Select tier 1 (strategic) or tier 2 (operational)" }),
@@ -151,43 +151,54 @@ export const agreementContentSchema = z.object({
     parentAgreementId: z.uuid().nullable().default(null),
     summary: text(2000),
   }),
-  parties: z.array(partySchema).default([]),
-  purposes: z
-    .object({ items: z.array(purposeSchema).default([]), benefits: text(), harmOfNotSharing: text() })
-    .default({ items: [], benefits: "", harmOfNotSharing: "" }),
-  legalBasis: z.array(legalBasisSchema).default([]),
-  dataSubjects: z.object({ kinds: z.array(z.enum(SUBJECT_KINDS)).default([]), notes: text(2000) }).default({ kinds: [], notes: "" }),
-  dataItems: z.array(dataItemSchema).default([]),
-  flows: z.array(flowSchema).default([]),
-  transparency: z.object({ privacyNotices: text(), howSubjectsAreInformed: text() }).default({ privacyNotices: "", howSubjectsAreInformed: "" }),
-  rights: z
-    .object({ handling: text(), recipientNotification: z.boolean().default(true), complaints: text() })
-    .default({ handling: "", recipientNotification: true, complaints: "" }),
-  security: z
-    .object({ measures: text(), dspToolkit: z.enum(DSP_TOOLKIT_STATUSES).default("UNKNOWN"), accessControl: text(), training: text() })
-    .default({ measures: "", dspToolkit: "UNKNOWN", accessControl: "", training: "" }),
-  retention: z
-    .object({
-      defaultMonths: z.number().int().min(1, "Retention must be at least 1 month").max(1200).nullable().default(null),
-      disposalMethod: text(1000),
-    })
-    .default({ defaultMonths: null, disposalMethod: "" }),
-  breach: z
-    .object({
-      notifyOriginatorWithinHours: z.number().int().min(1, "Must be at least 1 hour").max(720, "Must be 720 hours or fewer").nullable().default(null),
-      icoReporting: text(),
-    })
-    .default({ notifyOriginatorWithinHours: null, icoReporting: "" }),
-  dpia: z.object({ reference: text(200), completedOn: isoDate.nullable().default(null) }).default({ reference: "", completedOn: null }),
-  review: z
-    .object({
-      intervalMonths: z.number().int().min(1, "Review at least every month").max(12, "Review at least once a year (12 months or fewer)").default(12),
-      variation: text(),
-      termination: text(),
-      terminationNoticeDays: z.number().int().min(0).max(365).nullable().default(null),
-    })
-    .default({ intervalMonths: 12, variation: "", termination: "", terminationNoticeDays: null }),
+  parties: z.array(partySchema),
+  purposes: z.object({ items: z.array(purposeSchema).default([]), benefits: text(), harmOfNotSharing: text() }),
+  legalBasis: z.array(legalBasisSchema),
+  dataSubjects: z.object({ kinds: z.array(z.enum(SUBJECT_KINDS)).default([]), notes: text(2000) }),
+  dataItems: z.array(dataItemSchema),
+  flows: z.array(flowSchema),
+  transparency: z.object({ privacyNotices: text(), howSubjectsAreInformed: text() }),
+  rights: z.object({ handling: text(), recipientNotification: z.boolean().default(true), complaints: text() }),
+  security: z.object({ measures: text(), dspToolkit: z.enum(DSP_TOOLKIT_STATUSES).default("UNKNOWN"), accessControl: text(), training: text() }),
+  retention: z.object({
+    defaultMonths: z.number().int().min(1, "Retention must be at least 1 month").max(1200).nullable().default(null),
+    disposalMethod: text(1000),
+  }),
+  breach: z.object({
+    notifyOriginatorWithinHours: z.number().int().min(1, "Must be at least 1 hour").max(720, "Must be 720 hours or fewer").nullable().default(null),
+    icoReporting: text(),
+  }),
+  dpia: z.object({ reference: text(200), completedOn: isoDate.nullable().default(null) }),
+  review: z.object({
+    intervalMonths: z.number().int().min(1, "Review at least every month").max(12, "Review at least once a year (12 months or fewer)").default(12),
+    variation: text(),
+    termination: text(),
+    terminationNoticeDays: z.number().int().min(0).max(365).nullable().default(null),
+  }),
+};
+
+/** A whole agreement. Sections left out (e.g. when importing an old document) start empty, for the quality check to flag. */
+export const agreementContentSchema = z.object({
+  documentControl: sectionSchemas.documentControl,
+  parties: sectionSchemas.parties.default([]),
+  purposes: sectionSchemas.purposes.default({ items: [], benefits: "", harmOfNotSharing: "" }),
+  legalBasis: sectionSchemas.legalBasis.default([]),
+  dataSubjects: sectionSchemas.dataSubjects.default({ kinds: [], notes: "" }),
+  dataItems: sectionSchemas.dataItems.default([]),
+  flows: sectionSchemas.flows.default([]),
+  transparency: sectionSchemas.transparency.default({ privacyNotices: "", howSubjectsAreInformed: "" }),
+  rights: sectionSchemas.rights.default({ handling: "", recipientNotification: true, complaints: "" }),
+  security: sectionSchemas.security.default({ measures: "", dspToolkit: "UNKNOWN", accessControl: "", training: "" }),
+  retention: sectionSchemas.retention.default({ defaultMonths: null, disposalMethod: "" }),
+  breach: sectionSchemas.breach.default({ notifyOriginatorWithinHours: null, icoReporting: "" }),
+  dpia: sectionSchemas.dpia.default({ reference: "", completedOn: null }),
+  review: sectionSchemas.review.default({ intervalMonths: 12, variation: "", termination: "", terminationNoticeDays: null }),
 });
+
+/** Some whole sections, to replace: a section not sent is left as it is (no defaults here, unlike the full schema). */
+export const agreementPatchSchema = z.object(sectionSchemas).partial();
+export type AgreementPatch = z.input<typeof agreementPatchSchema>;
+
 export type AgreementContent = z.infer<typeof agreementContentSchema>;
 export type AgreementContentInput = z.input<typeof agreementContentSchema>;
 

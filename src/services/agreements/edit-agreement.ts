@@ -4,7 +4,7 @@ import { inTransaction } from "../../audit/write";
 import type { Db, Tx } from "../../db/client";
 import { agreements, agreementVersions } from "../../db/schema";
 import type { Actor } from "../../domain/actor";
-import { type AgreementContentInput, agreementContentSchema } from "../../domain/agreements/content";
+import { type AgreementPatch, agreementContentSchema } from "../../domain/agreements/content";
 import { AGREEMENT_STATUS_LABELS, CLOSED_STATUSES, canManageAgreement } from "../../domain/agreements/lifecycle";
 import { ConflictError, NotPermittedError } from "../../domain/errors";
 import type { AuditTrail } from "../../audit/write";
@@ -56,14 +56,16 @@ export async function editableVersion(tx: Tx, audit: AuditTrail, actor: Actor, a
  * Changes some sections of the agreement's terms. `patch` holds whole sections; the result is
  * validated as a whole, so a draft is never left inconsistent. Returns the version edited.
  */
-export async function editAgreement(db: Db, actor: Actor, id: string, patch: Partial<AgreementContentInput>): Promise<VersionRow> {
+export async function editAgreement(db: Db, actor: Actor, id: string, patch: AgreementPatch): Promise<VersionRow> {
   const visible = await getAgreement(db, actor, id);
   assertCanManage(actor, visible);
   return inTransaction(db, async (tx, audit) => {
     const agreement = await lockAgreement(tx, id);
     assertOpen(agreement);
     const target = await editableVersion(tx, audit, actor, agreement);
-    const content = agreementContentSchema.parse({ ...target.content, ...patch });
+    // Only the sections sent are replaced; undefined keys would otherwise blank them.
+    const sent = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+    const content = agreementContentSchema.parse({ ...target.content, ...sent });
     await assertValidContent(tx, content, id);
     const sections = changedSections(target.content, content);
     const [saved] = await tx

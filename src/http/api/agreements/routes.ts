@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
-import { agreementContentSchema, TIERS } from "../../../domain/agreements/content";
+import { agreementContentSchema, agreementPatchSchema, TIERS } from "../../../domain/agreements/content";
 import { AGREEMENT_ACTIONS, AGREEMENT_STATUSES } from "../../../domain/agreements/lifecycle";
 import { changeAgreementStatus } from "../../../services/agreements/change-status";
 import { createFromTemplate, importAgreement, newFromTemplateInput } from "../../../services/agreements/create-agreement";
@@ -96,7 +96,7 @@ export async function agreementsApi(parent: FastifyInstance, { db }: { db: Db })
         tags,
         summary: "Change whole sections of the terms. A draft is edited in place; an agreement in force gets a new draft version (a variation)",
         params: idParams,
-        body: agreementContentSchema.partial(),
+        body: agreementPatchSchema,
         response: { 200: versionSchema, ...errors },
       },
     },

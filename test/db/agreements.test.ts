@@ -1,0 +1,269 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { addMonths, format, subMonths } from "date-fns";
+import { eq } from "drizzle-orm";
+import { agreements, auditEvents } from "../../src/db/schema";
+import type { App } from "../../src/http/app";
+import { testApp } from "../support/app";
+import { describeEachDatabase } from "../support/databases";
+import { newOrganisation, newUser, TEST_PASSWORD } from "../support/factories";
+import type { TestClient } from "../support/http-client";
+import { signedInAs } from "../support/sign-in";
+
+const day = (d: Date) => format(d, "yyyy-MM-dd");
+
+describeEachDatabase("agreements: drafting, signing, versions and visibility", (ctx) => {
+  let app: App;
+  let orgA: Awaited<ReturnType<typeof newOrganisation>>;
+  let orgB: Awaited<ReturnType<typeof newOrganisation>>;
+  let orgC: Awaited<ReturnType<typeof newOrganisation>>;
+  let igA: Awaited<ReturnType<typeof newUser>>;
+  let igB: Awaited<ReturnType<typeof newUser>>;
+  let igC: Awaited<ReturnType<typeof newUser>>;
+  let practitionerA: Awaited<ReturnType<typeof newUser>>;
+  let a: TestClient;
+  let b: TestClient;
+  let c: TestClient;
+  let id: string;
+
+  before(async () => {
+    app = await testApp(ctx.database);
+    const db = ctx.database.db;
+    orgA = await newOrganisation(db, { name: "Westshire Children's Services", type: "childrens_social_care" });
+    orgB = await newOrganisation(db, { name: "Ysgol Gymraeg Bro Taf", type: "school" });
+    orgC = await newOrganisation(db, { name: "Westshire Police", type: "police" });
+    igA = await newUser(db, orgA, ["ig_lead"], { name: "Zoë Ní Bhriain" });
+    igB = await newUser(db, orgB, ["ig_lead"], { name: "Łukasz Wójcik" });
+    igC = await newUser(db, orgC, ["ig_lead"], { name: "Priya Shah" });
+    practitionerA = await newUser(db, orgA, ["practitioner"]);
+    a = await signedInAs(app, db, igA);
+    b = await signedInAs(app, db, igB);
+    c = await signedInAs(app, db, igC);
+  });
+  after(() => app.close());
+
+  describe("drafting", () => {
+    test("an IG lead starts a draft from the model template, pre-filled for safeguarding", async () => {
+      const res = await a.api("POST", "/api/v1/agreements/from-template", { title: "School to social care referrals", tier: "STRATEGIC", partyOrganisationIds: [orgB.id] });
+      assert.equal(res.statusCode, 201, res.body);
+      const body = res.json();
+      id = body.agreement.id;
+      assert.match(body.agreement.reference, /^DSA-\d{4}$/);
+      assert.equal(body.agreement.status, "DRAFT");
+      assert.equal(body.agreement.inForce, false);
+      assert.deepEqual(
+        body.version.content.parties.map((p: { organisationId: string }) => p.organisationId),
+        [orgA.id, orgB.id],
+      );
+      assert.ok(body.version.content.purposes.items.some((p: { code: string }) => p.code === "CHILD_PROTECTION_S47"));
+      assert.equal(body.version.content.breach.notifyOriginatorWithinHours, 24);
+    });
+
+    test("practitioners cannot draft agreements", async () => {
+      const p = await signedInAs(app, ctx.database.db, practitionerA);
+      const res = await p.api("POST", "/api/v1/agreements/from-template", { title: "Nope", tier: "STRATEGIC" });
+      assert.equal(res.statusCode, 403);
+    });
+
+    test("a draft is visible to its parties only; other members get 404", async () => {
+      assert.equal((await b.api("GET", `/api/v1/agreements/${id}`)).statusCode, 200);
+      assert.equal((await c.api("GET", `/api/v1/agreements/${id}`)).statusCode, 404);
+      const list = (await c.api("GET", "/api/v1/agreements")).json();
+      assert.ok(!list.items.some((x: { id: string }) => x.id === id));
+      assert.equal((await c.api("PATCH", `/api/v1/agreements/${id}/content`, { dpia: { reference: "X" } })).statusCode, 404);
+    });
+
+    test("a party that does not own the agreement may read but not change it", async () => {
+      const res = await b.api("PATCH", `/api/v1/agreements/${id}/content`, { dpia: { reference: "DPIA-1" } });
+      assert.equal(res.statusCode, 403);
+      assert.match(res.json().detail, /IG lead of the owning organisation/);
+    });
+
+    test("bad sections are refused with field paths and nothing is saved", async () => {
+      const res = await a.api("PATCH", `/api/v1/agreements/${id}/content`, {
+        dataItems: [{ key: "Bad Key", name: "", category: "nope", kind: "FACT" }],
+        flows: [{ key: "f1", dataItemKeys: ["missing"] }],
+      });
+      assert.equal(res.statusCode, 400);
+      const paths = res.json().errors.map((e: { path: string }) => e.path);
+      assert.ok(paths.includes("/dataItems/0/key"), paths.join());
+      assert.ok(paths.includes("/dataItems/0/category"), paths.join());
+      const refs = await a.api("PATCH", `/api/v1/agreements/${id}/content`, { flows: [{ key: "f1", dataItemKeys: ["missing"] }] });
+      assert.equal(refs.statusCode, 400);
+      assert.deepEqual(
+        refs.json().errors.map((e: { path: string }) => e.path),
+        ["/flows/0/dataItemKeys/0"],
+      );
+      const now = (await a.api("GET", `/api/v1/agreements/${id}`)).json();
+      assert.equal(now.version.content.dataItems.length, 5, "template items unchanged");
+    });
+
+    test("sending an incomplete draft for signature is a 409 listing what is missing", async () => {
+      const res = await a.api("POST", `/api/v1/agreements/${id}/transitions`, { action: "send_for_signature" });
+      assert.equal(res.statusCode, 409);
+      const paths = res.json().errors.map((e: { path: string }) => e.path);
+      assert.deepEqual(paths, ["/parties/0/signatoryUserId", "/parties/1/signatoryUserId"]);
+    });
+  });
+
+  describe("signing", () => {
+    test("a signatory must belong to the party they sign for", async () => {
+      const current = (await a.api("GET", `/api/v1/agreements/${id}`)).json().version.content;
+      const parties = current.parties.map((p: Record<string, unknown>) => ({ ...p, signatoryUserId: igA.user.id }));
+      const res = await a.api("PATCH", `/api/v1/agreements/${id}/content`, { parties });
+      assert.equal(res.statusCode, 400);
+      assert.deepEqual(
+        res.json().errors.map((e: { path: string }) => e.path),
+        ["/parties/1/signatoryUserId"],
+      );
+    });
+
+    test("named signatories sign after re-entering their password; the last signature brings it into force", async () => {
+      const current = (await a.api("GET", `/api/v1/agreements/${id}`)).json().version.content;
+      const parties = current.parties.map((p: { organisationId: string }) => ({
+        ...p,
+        signatoryUserId: p.organisationId === orgA.id ? igA.user.id : igB.user.id,
+        signatoryJobTitle: "Data Protection Officer",
+      }));
+      assert.equal((await a.api("PATCH", `/api/v1/agreements/${id}/content`, { parties })).statusCode, 200);
+      assert.equal((await a.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 1, password: TEST_PASSWORD })).statusCode, 409, "a draft cannot be signed");
+
+      const sent = await a.api("POST", `/api/v1/agreements/${id}/transitions`, { action: "send_for_signature" });
+      assert.equal(sent.statusCode, 200, sent.body);
+      assert.equal(sent.json().status, "AWAITING_SIGNATURES");
+      assert.equal((await a.api("PATCH", `/api/v1/agreements/${id}/content`, { dpia: { reference: "X" } })).statusCode, 409, "sent versions are frozen");
+
+      const wrong = await a.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 1, password: "not the password at all" });
+      assert.equal(wrong.statusCode, 400);
+      assert.equal(wrong.json().errors[0].path, "/password");
+      assert.equal((await c.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 1, password: TEST_PASSWORD })).statusCode, 404);
+
+      assert.equal((await a.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 1, password: TEST_PASSWORD })).statusCode, 201);
+      const twice = await a.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 1, password: TEST_PASSWORD });
+      assert.equal(twice.statusCode, 409);
+      assert.match(twice.json().detail, /already signed/);
+      assert.equal((await a.api("GET", `/api/v1/agreements/${id}`)).json().agreement.status, "AWAITING_SIGNATURES");
+
+      assert.equal((await b.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 1, password: TEST_PASSWORD })).statusCode, 201);
+      const active = (await a.api("GET", `/api/v1/agreements/${id}`)).json().agreement;
+      assert.equal(active.status, "ACTIVE");
+      assert.equal(active.inForce, true);
+      assert.equal(active.inForceVersion, 1);
+      assert.equal(active.nextReviewDate, day(addMonths(new Date(), 12)));
+
+      const signed = await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.type, "agreement.signed"));
+      assert.ok(signed.filter((e) => e.entityId === id).length >= 2);
+    });
+
+    test("once in force, every member of the partnership can see it", async () => {
+      assert.equal((await c.api("GET", `/api/v1/agreements/${id}`)).statusCode, 200);
+    });
+  });
+
+  describe("versions", () => {
+    test("changing an agreement in force makes a new version; the signed one stays in force until all sign again", async () => {
+      const edit = await a.api("PATCH", `/api/v1/agreements/${id}/content`, { breach: { notifyOriginatorWithinHours: 12, icoReporting: "Owner reports" } });
+      assert.equal(edit.statusCode, 200, edit.body);
+      assert.equal(edit.json().version, 2);
+      assert.equal(edit.json().kind, "VARIATION");
+      const summary = (await a.api("GET", `/api/v1/agreements/${id}`)).json().agreement;
+      assert.equal(summary.inForceVersion, 1);
+      assert.equal(summary.latestVersion, 2);
+      assert.equal((await c.api("GET", `/api/v1/agreements/${id}/versions/2`)).statusCode, 404, "non-parties see signed versions only");
+
+      const noSummary = await a.api("POST", `/api/v1/agreements/${id}/transitions`, { action: "send_for_signature" });
+      assert.equal(noSummary.statusCode, 409, "a variation must say what changed");
+      assert.equal(noSummary.json().code, "CONFLICT");
+    });
+
+    test("a variation needs its own summary, then every party signs it again", async () => {
+      // send_for_signature is a DRAFT→AWAITING move for the agreement; for a variation it is the version's own step.
+      const { sendForSignature } = await import("../../src/services/agreements/versions");
+      await sendForSignature(ctx.database.db, igA.actor, id, { changeSummary: "Breach notice within 12 hours" });
+      await a.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 2, password: TEST_PASSWORD });
+      assert.equal((await a.api("GET", `/api/v1/agreements/${id}`)).json().agreement.inForceVersion, 1);
+      await b.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 2, password: TEST_PASSWORD });
+      const after = (await a.api("GET", `/api/v1/agreements/${id}`)).json();
+      assert.equal(after.agreement.inForceVersion, 2);
+      assert.equal(after.version.content.breach.notifyOriginatorWithinHours, 12);
+      const versions = (await c.api("GET", `/api/v1/agreements/${id}/versions`)).json().items;
+      assert.deepEqual(
+        versions.map((v: { version: number }) => v.version),
+        [2, 1],
+      );
+      assert.equal((await c.api("GET", `/api/v1/agreements/${id}/versions/1`)).json().content.breach.notifyOriginatorWithinHours, 24);
+    });
+
+    test("a new party joins by accession: only they sign, and the others' signatures carry forward", async () => {
+      const res = await a.api("POST", `/api/v1/agreements/${id}/accessions`, {
+        organisationId: orgC.id,
+        signatoryUserId: igC.user.id,
+        signatoryJobTitle: "Head of Information Management",
+        article6: ["A6_1E_PUBLIC_TASK"],
+        article9: ["LE_S35_SCH8P4_SAFEGUARDING"],
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      assert.equal(res.json().kind, "ACCESSION");
+      assert.deepEqual(res.json().requiredSignatories, [orgC.id]);
+      assert.equal((await b.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 3, password: TEST_PASSWORD })).statusCode, 403);
+      assert.equal((await c.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 3, password: TEST_PASSWORD })).statusCode, 201);
+      const after = (await c.api("GET", `/api/v1/agreements/${id}`)).json();
+      assert.equal(after.agreement.inForceVersion, 3);
+      assert.equal(after.version.content.parties.length, 3);
+      const sigs = (await c.api("GET", `/api/v1/agreements/${id}/signatures`)).json().items;
+      assert.deepEqual(
+        sigs.filter((s: { version: number }) => s.version === 3).map((s: { kind: string }) => s.kind),
+        ["ACCESSION"],
+      );
+    });
+  });
+
+  describe("lifecycle and review", () => {
+    test("invalid transitions are 409s with the reason; taking an agreement out of force needs a reason", async () => {
+      const reinstate = await a.api("POST", `/api/v1/agreements/${id}/transitions`, { action: "reinstate" });
+      assert.equal(reinstate.statusCode, 409);
+      assert.match(reinstate.json().detail, /only possible when it is suspended/);
+      const noReason = await a.api("POST", `/api/v1/agreements/${id}/transitions`, { action: "suspend" });
+      assert.equal(noReason.statusCode, 400);
+      assert.equal(noReason.json().errors[0].path, "/reason");
+      const bogus = await a.api("POST", `/api/v1/agreements/${id}/transitions`, { action: "explode" });
+      assert.equal(bogus.statusCode, 400);
+    });
+
+    test("suspending takes it out of force; reinstating puts it back", async () => {
+      const suspended = (await a.api("POST", `/api/v1/agreements/${id}/transitions`, { action: "suspend", reason: "Breach under investigation" })).json();
+      assert.equal(suspended.status, "SUSPENDED");
+      assert.equal(suspended.inForce, false);
+      assert.match(suspended.notInForceReason, /suspended/);
+      assert.equal((await a.api("POST", `/api/v1/agreements/${id}/transitions`, { action: "reinstate" })).json().inForce, true);
+    });
+
+    test("more than three months past review it is reported as not in force; recording a review restores it", async () => {
+      await ctx.database.db
+        .update(agreements)
+        .set({ nextReviewDate: day(subMonths(new Date(), 4)) })
+        .where(eq(agreements.id, id));
+      const lapsed = (await a.api("GET", `/api/v1/agreements/${id}`)).json().agreement;
+      assert.equal(lapsed.reviewState, "LAPSED");
+      assert.equal(lapsed.inForce, false);
+      const tooFar = await a.api("POST", `/api/v1/agreements/${id}/reviews`, { nextReviewDate: day(addMonths(new Date(), 13)), outcome: "NO_CHANGE" });
+      assert.equal(tooFar.statusCode, 400);
+      assert.equal(tooFar.json().errors[0].path, "/nextReviewDate");
+      const next = day(addMonths(new Date(), 2));
+      const reviewed = await a.api("POST", `/api/v1/agreements/${id}/reviews`, { nextReviewDate: next, outcome: "NO_CHANGE" });
+      assert.equal(reviewed.statusCode, 200, reviewed.body);
+      assert.equal(reviewed.json().inForce, true);
+      assert.equal(reviewed.json().lastReviewedOn, day(new Date()));
+      assert.equal(reviewed.json().reviewState, "DUE_SOON");
+    });
+
+    test("a terminated agreement cannot be edited: 409, never a 500", async () => {
+      const done = await a.api("POST", `/api/v1/agreements/${id}/transitions`, { action: "terminate", reason: "Replaced by DSA-0099" });
+      assert.equal(done.json().status, "TERMINATED");
+      const edit = await a.api("PATCH", `/api/v1/agreements/${id}/content`, { dpia: { reference: "X" } });
+      assert.equal(edit.statusCode, 409);
+      assert.match(edit.json().detail, /terminated/);
+      assert.equal((await a.api("POST", `/api/v1/agreements/${id}/transitions`, { action: "terminate", reason: "again" })).statusCode, 409);
+    });
+  });
+});
