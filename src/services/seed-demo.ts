@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { organisations, users } from "../db/schema";
 import type { OrganisationType } from "../domain/organisation";
 import type { Role } from "../domain/roles";
+import { seedDemoAgreements } from "./seed-demo-agreements";
 import { hashPassword } from "./secrets";
 
 /** Shared by every demo account; passes the password policy so it can be typed as-is. */
@@ -45,7 +46,7 @@ const DEMO: DemoOrganisation[] = [
     people: [
       { name: "Siobhán O'Connor", local: "siobhan.oconnor", roles: ["safeguarding_lead"] },
       { name: "Tomasz Wójcik", local: "tomasz.wojcik", roles: ["practitioner"] },
-      { name: "Bernard Hale", local: "bernard.hale", roles: ["org_admin"] },
+      { name: "Bernard Hale", local: "bernard.hale", roles: ["org_admin", "ig_lead"] },
     ],
   },
   {
@@ -55,7 +56,10 @@ const DEMO: DemoOrganisation[] = [
     publicAuthority: true,
     dpo: "Information Management Unit",
     domain: "police.westshire.example",
-    people: [{ name: "Gareth Ellis", local: "gareth.ellis", roles: ["practitioner", "safeguarding_lead"] }],
+    people: [
+      { name: "Gareth Ellis", local: "gareth.ellis", roles: ["practitioner", "safeguarding_lead"] },
+      { name: "Priya Raman", local: "priya.raman", roles: ["ig_lead"] },
+    ],
   },
   {
     name: "Eastmoor NHS Foundation Trust",
@@ -64,7 +68,10 @@ const DEMO: DemoOrganisation[] = [
     publicAuthority: true,
     dpo: "Trust Data Protection Officer",
     domain: "eastmoor.nhs.example",
-    people: [{ name: "Helen Ng", local: "helen.ng", roles: ["practitioner"] }],
+    people: [
+      { name: "Helen Ng", local: "helen.ng", roles: ["practitioner"] },
+      { name: "Seán Ó Briain", local: "sean.obriain", roles: ["ig_lead"] },
+    ],
   },
   {
     name: "Millfield Medical Practice",
@@ -135,5 +142,6 @@ export async function seedDemoPartnership(db: Db): Promise<DemoAccount[] | undef
       },
     );
   });
+  await seedDemoAgreements(db, DEMO_PASSWORD);
   return accounts;
 }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { addMonths, format, subMonths } from "date-fns";
 import { eq } from "drizzle-orm";
+import { PDFParse } from "pdf-parse";
 import { agreements, auditEvents } from "../../src/db/schema";
 import type { App } from "../../src/http/app";
 import { testApp } from "../support/app";
@@ -44,7 +45,11 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
 
   describe("drafting", () => {
     test("an IG lead starts a draft from the model template, pre-filled for safeguarding", async () => {
-      const res = await a.api("POST", "/api/v1/agreements/from-template", { title: "School to social care referrals", tier: "STRATEGIC", partyOrganisationIds: [orgB.id] });
+      const res = await a.api("POST", "/api/v1/agreements/from-template", {
+        title: "School to social care referrals",
+        tier: "STRATEGIC",
+        partyOrganisationIds: [orgB.id],
+      });
       assert.equal(res.statusCode, 201, res.body);
       const body = res.json();
       id = body.agreement.id;
@@ -126,12 +131,20 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
         signatoryJobTitle: "Data Protection Officer",
       }));
       assert.equal((await a.api("PATCH", `/api/v1/agreements/${id}/content`, { parties })).statusCode, 200);
-      assert.equal((await a.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 1, password: TEST_PASSWORD })).statusCode, 409, "a draft cannot be signed");
+      assert.equal(
+        (await a.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 1, password: TEST_PASSWORD })).statusCode,
+        409,
+        "a draft cannot be signed",
+      );
 
       const sent = await a.api("POST", `/api/v1/agreements/${id}/transitions`, { action: "send_for_signature" });
       assert.equal(sent.statusCode, 200, sent.body);
       assert.equal(sent.json().status, "AWAITING_SIGNATURES");
-      assert.equal((await a.api("PATCH", `/api/v1/agreements/${id}/content`, { dpia: { reference: "X" } })).statusCode, 409, "sent versions are frozen");
+      assert.equal(
+        (await a.api("PATCH", `/api/v1/agreements/${id}/content`, { dpia: { reference: "X" } })).statusCode,
+        409,
+        "sent versions are frozen",
+      );
 
       const wrong = await a.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 1, password: "not the password at all" });
       assert.equal(wrong.statusCode, 400);
@@ -158,11 +171,26 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
     test("once in force, every member of the partnership can see it", async () => {
       assert.equal((await c.api("GET", `/api/v1/agreements/${id}`)).statusCode, 200);
     });
+
+    test("the PDF carries the parties and signatures, accents intact", async () => {
+      const res = await c.api("GET", `/api/v1/agreements/${id}/document.pdf`);
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers["content-type"], "application/pdf");
+      const parser = new PDFParse({ data: new Uint8Array(res.rawPayload) });
+      const { text } = await parser.getText();
+      await parser.destroy();
+      for (const expected of ["School to social care referrals", "Ysgol Gymraeg Bro Taf", "Zoë Ní Bhriain", "Łukasz Wójcik", "Signatures"]) {
+        assert.ok(text.includes(expected), `PDF lacks ${expected}`);
+      }
+      assert.ok(!text.includes("Not yet signed"), "both parties have signed");
+    });
   });
 
   describe("versions", () => {
     test("changing an agreement in force makes a new version; the signed one stays in force until all sign again", async () => {
-      const edit = await a.api("PATCH", `/api/v1/agreements/${id}/content`, { breach: { notifyOriginatorWithinHours: 12, icoReporting: "Owner reports" } });
+      const edit = await a.api("PATCH", `/api/v1/agreements/${id}/content`, {
+        breach: { notifyOriginatorWithinHours: 12, icoReporting: "Owner reports" },
+      });
       assert.equal(edit.statusCode, 200, edit.body);
       assert.equal(edit.json().version, 2);
       assert.equal(edit.json().kind, "VARIATION");
@@ -231,7 +259,9 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
     });
 
     test("suspending takes it out of force; reinstating puts it back", async () => {
-      const suspended = (await a.api("POST", `/api/v1/agreements/${id}/transitions`, { action: "suspend", reason: "Breach under investigation" })).json();
+      const suspended = (
+        await a.api("POST", `/api/v1/agreements/${id}/transitions`, { action: "suspend", reason: "Breach under investigation" })
+      ).json();
       assert.equal(suspended.status, "SUSPENDED");
       assert.equal(suspended.inForce, false);
       assert.match(suspended.notInForceReason, /suspended/);
@@ -246,7 +276,10 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
       const lapsed = (await a.api("GET", `/api/v1/agreements/${id}`)).json().agreement;
       assert.equal(lapsed.reviewState, "LAPSED");
       assert.equal(lapsed.inForce, false);
-      const tooFar = await a.api("POST", `/api/v1/agreements/${id}/reviews`, { nextReviewDate: day(addMonths(new Date(), 13)), outcome: "NO_CHANGE" });
+      const tooFar = await a.api("POST", `/api/v1/agreements/${id}/reviews`, {
+        nextReviewDate: day(addMonths(new Date(), 13)),
+        outcome: "NO_CHANGE",
+      });
       assert.equal(tooFar.statusCode, 400);
       assert.equal(tooFar.json().errors[0].path, "/nextReviewDate");
       const next = day(addMonths(new Date(), 2));

@@ -11,19 +11,20 @@ export function consistencyErrors(content: AgreementContent): FieldError[] {
   const parties = new Set(content.parties.map((p) => p.organisationId));
   const itemKeys = new Set(content.dataItems.map((i) => i.key));
 
-  duplicates(content.parties.map((p) => p.organisationId)).forEach((i) =>
-    errors.push({ path: `/parties/${i}/organisationId`, message: "This organisation is already a party" }),
-  );
-  duplicates(content.dataItems.map((d) => d.key)).forEach((i) =>
-    errors.push({ path: `/dataItems/${i}/key`, message: "Another data item already uses this key" }),
-  );
-  duplicates(content.flows.map((f) => f.key)).forEach((i) => errors.push({ path: `/flows/${i}/key`, message: "Another flow already uses this key" }));
-  duplicates(content.legalBasis.map((b) => b.organisationId)).forEach((i) =>
-    errors.push({ path: `/legalBasis/${i}/organisationId`, message: "This party already has a legal basis entry" }),
-  );
-  duplicates(content.purposes.items.map((p) => p.code)).forEach((i) =>
-    errors.push({ path: `/purposes/items/${i}/code`, message: "This purpose is already listed" }),
-  );
+  const duplicateChecks: [string[], (i: number) => FieldError][] = [
+    [
+      content.parties.map((p) => p.organisationId),
+      (i) => ({ path: `/parties/${i}/organisationId`, message: "This organisation is already a party" }),
+    ],
+    [content.dataItems.map((d) => d.key), (i) => ({ path: `/dataItems/${i}/key`, message: "Another data item already uses this key" })],
+    [content.flows.map((f) => f.key), (i) => ({ path: `/flows/${i}/key`, message: "Another flow already uses this key" })],
+    [
+      content.legalBasis.map((b) => b.organisationId),
+      (i) => ({ path: `/legalBasis/${i}/organisationId`, message: "This party already has a legal basis entry" }),
+    ],
+    [content.purposes.items.map((p) => p.code), (i) => ({ path: `/purposes/items/${i}/code`, message: "This purpose is already listed" })],
+  ];
+  for (const [values, error] of duplicateChecks) for (const i of duplicates(values)) errors.push(error(i));
 
   content.legalBasis.forEach((basis, i) => {
     if (!parties.has(basis.organisationId)) {
@@ -38,7 +39,8 @@ export function consistencyErrors(content: AgreementContent): FieldError[] {
       if (!parties.has(id)) errors.push({ path: `/flows/${i}/toOrganisationIds/${j}`, message: "A flow can only go to a party" });
     });
     flow.dataItemKeys.forEach((key, j) => {
-      if (!itemKeys.has(key)) errors.push({ path: `/flows/${i}/dataItemKeys/${j}`, message: `There is no data item with the key "${key}"` });
+      if (!itemKeys.has(key))
+        errors.push({ path: `/flows/${i}/dataItemKeys/${j}`, message: `There is no data item with the key "${key}"` });
     });
   });
   return errors;
@@ -67,7 +69,10 @@ export function readinessErrors(content: AgreementContent, ownerOrganisationId: 
     }
   });
   if (content.documentControl.tier === "OPERATIONAL" && !content.documentControl.parentAgreementId) {
-    errors.push({ path: "/documentControl/parentAgreementId", message: "Choose the tier 1 agreement this operational agreement sits under" });
+    errors.push({
+      path: "/documentControl/parentAgreementId",
+      message: "Choose the tier 1 agreement this operational agreement sits under",
+    });
   }
   return errors;
 }

@@ -37,7 +37,15 @@ export const CONTROLLER_RELATIONSHIP_LABELS: Record<ControllerRelationship, stri
   PROCESSOR: "Processor acting for another party",
 };
 
-export const TRANSFER_METHODS = ["SAFESHARE", "SECURE_EMAIL", "SECURE_FILE_TRANSFER", "SHARED_SYSTEM", "MEETING", "PHONE", "OTHER"] as const;
+export const TRANSFER_METHODS = [
+  "SAFESHARE",
+  "SECURE_EMAIL",
+  "SECURE_FILE_TRANSFER",
+  "SHARED_SYSTEM",
+  "MEETING",
+  "PHONE",
+  "OTHER",
+] as const;
 export type TransferMethod = (typeof TRANSFER_METHODS)[number];
 export const TRANSFER_METHOD_LABELS: Record<TransferMethod, string> = {
   SAFESHARE: "Safeshare disclosure",
@@ -69,7 +77,14 @@ export const FREQUENCY_LABELS: Record<Frequency, string> = {
   ANNUALLY: "Annually",
 };
 
-export const DSP_TOOLKIT_STATUSES = ["STANDARDS_MET", "STANDARDS_EXCEEDED", "APPROACHING_STANDARDS", "NOT_MET", "NOT_APPLICABLE", "UNKNOWN"] as const;
+export const DSP_TOOLKIT_STATUSES = [
+  "STANDARDS_MET",
+  "STANDARDS_EXCEEDED",
+  "APPROACHING_STANDARDS",
+  "NOT_MET",
+  "NOT_APPLICABLE",
+  "UNKNOWN",
+] as const;
 export type DspToolkitStatus = (typeof DSP_TOOLKIT_STATUSES)[number];
 export const DSP_TOOLKIT_LABELS: Record<DspToolkitStatus, string> = {
   STANDARDS_MET: "Standards met",
@@ -159,18 +174,34 @@ const sectionSchemas = {
   flows: z.array(flowSchema),
   transparency: z.object({ privacyNotices: text(), howSubjectsAreInformed: text() }),
   rights: z.object({ handling: text(), recipientNotification: z.boolean().default(true), complaints: text() }),
-  security: z.object({ measures: text(), dspToolkit: z.enum(DSP_TOOLKIT_STATUSES).default("UNKNOWN"), accessControl: text(), training: text() }),
+  security: z.object({
+    measures: text(),
+    dspToolkit: z.enum(DSP_TOOLKIT_STATUSES).default("UNKNOWN"),
+    accessControl: text(),
+    training: text(),
+  }),
   retention: z.object({
     defaultMonths: z.number().int().min(1, "Retention must be at least 1 month").max(1200).nullable().default(null),
     disposalMethod: text(1000),
   }),
   breach: z.object({
-    notifyOriginatorWithinHours: z.number().int().min(1, "Must be at least 1 hour").max(720, "Must be 720 hours or fewer").nullable().default(null),
+    notifyOriginatorWithinHours: z
+      .number()
+      .int()
+      .min(1, "Must be at least 1 hour")
+      .max(720, "Must be 720 hours or fewer")
+      .nullable()
+      .default(null),
     icoReporting: text(),
   }),
   dpia: z.object({ reference: text(200), completedOn: isoDate.nullable().default(null) }),
   review: z.object({
-    intervalMonths: z.number().int().min(1, "Review at least every month").max(12, "Review at least once a year (12 months or fewer)").default(12),
+    intervalMonths: z
+      .number()
+      .int()
+      .min(1, "Review at least every month")
+      .max(12, "Review at least once a year (12 months or fewer)")
+      .default(12),
     variation: text(),
     termination: text(),
     terminationNoticeDays: z.number().int().min(0).max(365).nullable().default(null),
@@ -239,4 +270,11 @@ export const SECTION_TITLES: Record<Section, string> = {
 };
 
 /** Sections a tier 2 agreement takes from its tier 1 parent when it leaves them empty. */
-export const INHERITABLE_SECTIONS = ["transparency", "rights", "security", "retention", "breach", "dpia"] as const satisfies readonly Section[];
+export const INHERITABLE_SECTIONS = [
+  "transparency",
+  "rights",
+  "security",
+  "retention",
+  "breach",
+  "dpia",
+] as const satisfies readonly Section[];

@@ -10,7 +10,12 @@ export function isSectionBlank(content: AgreementContent, section: Inheritable):
     case "rights":
       return !content.rights.handling && !content.rights.complaints;
     case "security":
-      return !content.security.measures && !content.security.accessControl && !content.security.training && content.security.dspToolkit === "UNKNOWN";
+      return (
+        !content.security.measures &&
+        !content.security.accessControl &&
+        !content.security.training &&
+        content.security.dspToolkit === "UNKNOWN"
+      );
     case "retention":
       return content.retention.defaultMonths === null && !content.retention.disposalMethod;
     case "breach":
@@ -37,7 +42,10 @@ export function blankBaseline(content: AgreementContent): AgreementContent {
  * section taken from the tier 1 parent's in-force version. Also reports which sections were inherited,
  * so documents can say so.
  */
-export function effectiveContent(own: AgreementContent, parent: AgreementContent | null): { content: AgreementContent; inherited: Inheritable[] } {
+export function effectiveContent(
+  own: AgreementContent,
+  parent: AgreementContent | null,
+): { content: AgreementContent; inherited: Inheritable[] } {
   if (!parent) return { content: own, inherited: [] };
   const inherited = INHERITABLE_SECTIONS.filter((section) => isSectionBlank(own, section));
   const content = { ...own };

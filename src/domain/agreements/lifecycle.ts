@@ -27,7 +27,15 @@ export const VERSION_KINDS = ["ORIGINAL", "VARIATION", "ACCESSION"] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
 
 /** Status changes a person makes; reaching ACTIVE happens when the last signature arrives. */
-export const AGREEMENT_ACTIONS = ["send_for_signature", "return_to_draft", "start_review", "suspend", "reinstate", "expire", "terminate"] as const;
+export const AGREEMENT_ACTIONS = [
+  "send_for_signature",
+  "return_to_draft",
+  "start_review",
+  "suspend",
+  "reinstate",
+  "expire",
+  "terminate",
+] as const;
 export type AgreementAction = (typeof AGREEMENT_ACTIONS)[number];
 
 const TRANSITIONS: Record<AgreementAction, { from: readonly AgreementStatus[]; to: AgreementStatus; label: string }> = {
@@ -48,7 +56,10 @@ export function actionLabel(action: AgreementAction): string {
 export const ACTIONS_NEEDING_REASON: readonly AgreementAction[] = ["suspend", "expire", "terminate", "return_to_draft"];
 
 /** The status an action leads to, or a plain-English reason why it cannot happen now. */
-export function nextStatus(current: AgreementStatus, action: AgreementAction): { ok: true; to: AgreementStatus } | { ok: false; reason: string } {
+export function nextStatus(
+  current: AgreementStatus,
+  action: AgreementAction,
+): { ok: true; to: AgreementStatus } | { ok: false; reason: string } {
   const transition = TRANSITIONS[action];
   if (transition.from.includes(current)) return { ok: true, to: transition.to };
   return {
@@ -66,7 +77,9 @@ export const CLOSED_STATUSES: readonly AgreementStatus[] = ["EXPIRED", "TERMINAT
 
 /** Lifecycle changes, edits and new versions: an IG lead of the owning organisation, or a partnership admin. */
 export function canManageAgreement(actor: Actor, ownerOrganisationId: string): boolean {
-  return hasAnyRole(actor.roles, ["partnership_admin"]) || (hasAnyRole(actor.roles, ["ig_lead"]) && actor.organisationId === ownerOrganisationId);
+  return (
+    hasAnyRole(actor.roles, ["partnership_admin"]) || (hasAnyRole(actor.roles, ["ig_lead"]) && actor.organisationId === ownerOrganisationId)
+  );
 }
 
 export function canDraftAgreements(actor: Actor): boolean {

@@ -16,7 +16,8 @@ export const SECTION_GUIDANCE: Record<Section, string> = {
     "Say exactly why information is shared: purposes limit what the agreement allows, and a share for an unlisted purpose is blocked (DSA-PURPOSE). Describe the benefits for children and families, and the harm of not sharing: serious case reviews repeatedly find that children were hurt because agencies did not share what they knew.",
   legalBasis:
     "For each party, record the power or duty it relies on (statutory gateway), its Article 6 basis and, for special category or criminal offence data, an Article 9 or 10 condition. Public authorities performing their tasks cannot rely on legitimate interests. Consent is usually not the right basis for safeguarding; where Schedule 1 paragraph 18 is used, record why consent is not relied on and the Appropriate Policy Document. Say how the common law duty of confidence is met.",
-  dataSubjects: "Whose information is shared: the child, unborn children, parents and carers, siblings, other household members, alleged perpetrators.",
+  dataSubjects:
+    "Whose information is shared: the child, unborn children, parents and carers, siblings, other household members, alleged perpetrators.",
   dataItems:
     "List the items that may be shared, not whole files (GR6-MINIMISE). Mark each as personal, special category (such as health) or criminal offence data, and as fact, professional opinion or both, so fact is kept apart from opinion. Flag items that may reveal someone whose identity must be protected, such as a refuge address or a neighbour who reported a concern (GR5-PROTECT-IDENTITIES).",
   flows:
@@ -27,7 +28,8 @@ export const SECTION_GUIDANCE: Record<Section, string> = {
     "Say who handles which individual right, how a request received by one party reaches the others, and that every recipient is told of a correction, erasure or restriction (Article 19). Explain how complaints are handled and that people can complain to the ICO.",
   security:
     "Describe the security measures each party commits to: access control on a need-to-know basis, training, encryption in transit and at rest, and NHS Data Security and Protection Toolkit status where it applies.",
-  retention: "How long recipients keep what they receive and how they destroy it. Keep it no longer than the purpose needs; give a period in months that flows inherit unless they set their own.",
+  retention:
+    "How long recipients keep what they receive and how they destroy it. Keep it no longer than the purpose needs; give a period in months that flows inherit unless they set their own.",
   breach:
     "A party that suffers a breach involving shared data tells the originating party within the agreed number of hours, so that the controller can decide whether to report to the ICO within 72 hours of becoming aware (Article 33).",
   dpia: "Routine, large-scale sharing of children's special category data needs a data protection impact assessment before it starts. Give its reference and date.",
@@ -69,7 +71,10 @@ function fullTemplate(options: TemplateOptions): AgreementContent {
     parties,
     purposes: {
       items: [
-        { code: "CHILD_PROTECTION_S47", description: "Enquiries where there is reasonable cause to suspect a child is suffering, or likely to suffer, significant harm." },
+        {
+          code: "CHILD_PROTECTION_S47",
+          description: "Enquiries where there is reasonable cause to suspect a child is suffering, or likely to suffer, significant harm.",
+        },
         { code: "CHILD_IN_NEED_S17", description: "Assessing and meeting the needs of children in need and their families." },
         { code: "EARLY_HELP", description: "Offering coordinated early help before needs escalate." },
       ],
@@ -90,11 +95,51 @@ function fullTemplate(options: TemplateOptions): AgreementContent {
     })),
     dataSubjects: { kinds: ["CHILD", "UNBORN_CHILD", "PARENT_CARER", "SIBLING", "HOUSEHOLD_MEMBER"], notes: "" },
     dataItems: [
-      { key: "identity", name: "Name, date of birth and address", category: "other", specialCategory: false, criminalOffence: false, kind: "FACT", mayIncludeProtectedIdentity: true },
-      { key: "family", name: "Household members and family circumstances", category: "family_circumstances", specialCategory: false, criminalOffence: false, kind: "FACT_AND_OPINION", mayIncludeProtectedIdentity: true },
-      { key: "education", name: "Attendance, behaviour and welfare concerns at school", category: "education", specialCategory: false, criminalOffence: false, kind: "FACT_AND_OPINION", mayIncludeProtectedIdentity: false },
-      { key: "health", name: "Relevant physical and mental health information", category: "health", specialCategory: true, criminalOffence: false, kind: "FACT_AND_OPINION", mayIncludeProtectedIdentity: false },
-      { key: "social-care", name: "Social care involvement and plans", category: "social_care", specialCategory: false, criminalOffence: false, kind: "FACT_AND_OPINION", mayIncludeProtectedIdentity: false },
+      {
+        key: "identity",
+        name: "Name, date of birth and address",
+        category: "other",
+        specialCategory: false,
+        criminalOffence: false,
+        kind: "FACT",
+        mayIncludeProtectedIdentity: true,
+      },
+      {
+        key: "family",
+        name: "Household members and family circumstances",
+        category: "family_circumstances",
+        specialCategory: false,
+        criminalOffence: false,
+        kind: "FACT_AND_OPINION",
+        mayIncludeProtectedIdentity: true,
+      },
+      {
+        key: "education",
+        name: "Attendance, behaviour and welfare concerns at school",
+        category: "education",
+        specialCategory: false,
+        criminalOffence: false,
+        kind: "FACT_AND_OPINION",
+        mayIncludeProtectedIdentity: false,
+      },
+      {
+        key: "health",
+        name: "Relevant physical and mental health information",
+        category: "health",
+        specialCategory: true,
+        criminalOffence: false,
+        kind: "FACT_AND_OPINION",
+        mayIncludeProtectedIdentity: false,
+      },
+      {
+        key: "social-care",
+        name: "Social care involvement and plans",
+        category: "social_care",
+        specialCategory: false,
+        criminalOffence: false,
+        kind: "FACT_AND_OPINION",
+        mayIncludeProtectedIdentity: false,
+      },
     ],
     flows: [
       {
@@ -123,7 +168,8 @@ function fullTemplate(options: TemplateOptions): AgreementContent {
       handling:
         "Each party answers requests about the information it holds and tells the other parties of any request that concerns shared information within 5 working days.",
       recipientNotification: true,
-      complaints: "Complaints go first to the party that holds the information; people may also complain to the Information Commissioner's Office.",
+      complaints:
+        "Complaints go first to the party that holds the information; people may also complain to the Information Commissioner's Office.",
     },
     security: {
       measures: "Information is shared only through Safeshare or another secure channel, encrypted in transit and at rest.",

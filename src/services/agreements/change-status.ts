@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { snapshotOf } from "../../audit/events";
 import { inTransaction } from "../../audit/write";
 import type { Db } from "../../db/client";
@@ -6,7 +6,6 @@ import { agreements, agreementVersions } from "../../db/schema";
 import type { Actor } from "../../domain/actor";
 import { ACTIONS_NEEDING_REASON, type AgreementAction, nextStatus } from "../../domain/agreements/lifecycle";
 import { ConflictError, ValidationError } from "../../domain/errors";
-import { and, inArray } from "drizzle-orm";
 import { assertCanManage } from "./edit-agreement";
 import { type AgreementRow, getAgreement } from "./queries";
 import { lockAgreement } from "./shared";

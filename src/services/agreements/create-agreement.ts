@@ -13,11 +13,18 @@ import type { AgreementRow } from "./queries";
 import { assertValidContent, syncParties } from "./shared";
 
 export const newFromTemplateInput = z.object({
-  title: z.string({ error: "Enter the agreement's title" }).trim().min(1, "Enter the agreement's title").max(200, "Title must be 200 characters or fewer"),
+  title: z
+    .string({ error: "Enter the agreement's title" })
+    .trim()
+    .min(1, "Enter the agreement's title")
+    .max(200, "Title must be 200 characters or fewer"),
   tier: z.enum(TIERS, { error: "Select tier 1 (strategic) or tier 2 (operational)" }),
   parentAgreementId: z.uuid({ error: "Choose the tier 1 agreement" }).nullable().optional(),
   /** The other parties; the owning organisation is always a party. */
-  partyOrganisationIds: z.array(z.uuid({ error: "Select an organisation" })).max(100).default([]),
+  partyOrganisationIds: z
+    .array(z.uuid({ error: "Select an organisation" }))
+    .max(100)
+    .default([]),
   /** Partnership admins may draft on behalf of a member; everyone else drafts for their own organisation. */
   ownerOrganisationId: z.uuid().optional(),
 });
@@ -36,12 +43,21 @@ export function createFromTemplate(db: Db, actor: Actor, input: NewFromTemplateI
   const parsed = newFromTemplateInput.parse(input);
   const owner = ownerFor(actor, parsed.ownerOrganisationId);
   const parties = [owner, ...parsed.partyOrganisationIds.filter((id) => id !== owner)];
-  const content = modelTemplate({ title: parsed.title, tier: parsed.tier, parentAgreementId: parsed.parentAgreementId ?? null, partyOrganisationIds: [...new Set(parties)] });
+  const content = modelTemplate({
+    title: parsed.title,
+    tier: parsed.tier,
+    parentAgreementId: parsed.parentAgreementId ?? null,
+    partyOrganisationIds: [...new Set(parties)],
+  });
   return insertAgreement(db, actor, owner, content, true);
 }
 
 /** An agreement entered as structured fields, e.g. transcribed from an existing Word document. */
-export function importAgreement(db: Db, actor: Actor, input: { content: AgreementContentInput; ownerOrganisationId?: string }): Promise<AgreementRow> {
+export function importAgreement(
+  db: Db,
+  actor: Actor,
+  input: { content: AgreementContentInput; ownerOrganisationId?: string },
+): Promise<AgreementRow> {
   const owner = ownerFor(actor, input.ownerOrganisationId);
   return insertAgreement(db, actor, owner, agreementContentSchema.parse(input.content), false);
 }

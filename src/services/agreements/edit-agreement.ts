@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { snapshotOf } from "../../audit/events";
+import type { AuditTrail } from "../../audit/write";
 import { inTransaction } from "../../audit/write";
 import type { Db, Tx } from "../../db/client";
 import { agreements, agreementVersions } from "../../db/schema";
@@ -7,7 +8,6 @@ import type { Actor } from "../../domain/actor";
 import { type AgreementPatch, agreementContentSchema } from "../../domain/agreements/content";
 import { AGREEMENT_STATUS_LABELS, CLOSED_STATUSES, canManageAgreement } from "../../domain/agreements/lifecycle";
 import { ConflictError, NotPermittedError } from "../../domain/errors";
-import type { AuditTrail } from "../../audit/write";
 import { type AgreementRow, getAgreement, type VersionRow } from "./queries";
 import { assertValidContent, changedSections, lockAgreement, syncParties } from "./shared";
 
@@ -48,7 +48,11 @@ export async function editableVersion(tx: Tx, audit: AuditTrail, actor: Actor, a
     .values({ agreementId: agreement.id, version, kind: "VARIATION", content: latest.content, createdByUserId: actor.userId })
     .returning();
   await tx.update(agreements).set({ latestVersion: version, updatedAt: new Date() }).where(eq(agreements.id, agreement.id));
-  audit.record(snapshotOf(actor), { type: "agreement.version_created", entity: { type: "agreement", id: agreement.id }, details: { version, kind: "VARIATION" } });
+  audit.record(snapshotOf(actor), {
+    type: "agreement.version_created",
+    entity: { type: "agreement", id: agreement.id },
+    details: { version, kind: "VARIATION" },
+  });
   return created!;
 }
 
@@ -78,7 +82,11 @@ export async function editAgreement(db: Db, actor: Actor, id: string, patch: Agr
       await tx.update(agreements).set({ title, tier, parentAgreementId, updatedAt: new Date() }).where(eq(agreements.id, id));
     }
     if (sections.includes("parties")) await syncParties(tx, id);
-    audit.record(snapshotOf(actor), { type: "agreement.version_edited", entity: { type: "agreement", id }, details: { version: target.version, sections } });
+    audit.record(snapshotOf(actor), {
+      type: "agreement.version_edited",
+      entity: { type: "agreement", id },
+      details: { version: target.version, sections },
+    });
     return saved!;
   });
 }

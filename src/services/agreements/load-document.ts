@@ -4,16 +4,23 @@ import { agreementSignatures, agreements, agreementVersions, organisations, user
 import type { Actor } from "../../domain/actor";
 import { type AgreementDocument, agreementReference, type OrganisationSummary } from "../../domain/agreements/document";
 import { effectiveContent } from "../../domain/agreements/inheritance";
-import { type AgreementRow, getAgreement, getVersion, type VersionRow, currentVersion } from "./queries";
+import { type AgreementRow, currentVersion, getAgreement, getVersion, type VersionRow } from "./queries";
 
 /**
  * Resolves one version of an agreement into a printable document: effective terms (a tier 2
  * agreement's blank baseline sections from its tier 1 parent's version in force), organisation and
  * signatory names, and the signatures that stand for this version.
  */
-export async function loadAgreementDocument(db: Db, actor: Actor, id: string, versionNumber?: number, now = new Date()): Promise<AgreementDocument> {
+export async function loadAgreementDocument(
+  db: Db,
+  actor: Actor,
+  id: string,
+  versionNumber?: number,
+  now = new Date(),
+): Promise<AgreementDocument> {
   const agreement = await getAgreement(db, actor, id);
-  const version = versionNumber === undefined ? await currentVersion(db, actor, agreement) : await getVersion(db, actor, agreement, versionNumber);
+  const version =
+    versionNumber === undefined ? await currentVersion(db, actor, agreement) : await getVersion(db, actor, agreement, versionNumber);
   return buildDocument(db, agreement, version, now);
 }
 

@@ -27,7 +27,12 @@ export async function recordReview(db: Db, actor: Actor, id: string, input: Revi
   const { nextReviewDate, outcome } = reviewInput.parse(input);
   const day = today(now);
   if (nextReviewDate <= day || nextReviewDate > latestReviewDate(day)) {
-    throw new ValidationError([{ path: "/nextReviewDate", message: `The next review must be after today and no later than ${latestReviewDate(day)}, a year from now` }]);
+    throw new ValidationError([
+      {
+        path: "/nextReviewDate",
+        message: `The next review must be after today and no later than ${latestReviewDate(day)}, a year from now`,
+      },
+    ]);
   }
   assertCanManage(actor, await getAgreement(db, actor, id));
   await inTransaction(db, async (tx, audit) => {
@@ -35,14 +40,15 @@ export async function recordReview(db: Db, actor: Actor, id: string, input: Revi
     if (agreement.status !== "ACTIVE" && agreement.status !== "UNDER_REVIEW") {
       throw new ConflictError("Only an active agreement, or one under review, can have a review recorded");
     }
-    await tx
-      .update(agreements)
-      .set({ status: "ACTIVE", lastReviewedOn: day, nextReviewDate, updatedAt: now })
-      .where(eq(agreements.id, id));
+    await tx.update(agreements).set({ status: "ACTIVE", lastReviewedOn: day, nextReviewDate, updatedAt: now }).where(eq(agreements.id, id));
     const entity = { type: "agreement", id } as const;
     audit.record(snapshotOf(actor), { type: "agreement.reviewed", entity, details: { reviewedOn: day, nextReviewDate, outcome } });
     if (agreement.status === "UNDER_REVIEW") {
-      audit.record(snapshotOf(actor), { type: "agreement.status_changed", entity, details: { from: "UNDER_REVIEW", to: "ACTIVE", action: "review_recorded" } });
+      audit.record(snapshotOf(actor), {
+        type: "agreement.status_changed",
+        entity,
+        details: { from: "UNDER_REVIEW", to: "ACTIVE", action: "review_recorded" },
+      });
     }
   });
   return getAgreement(db, actor, id);

@@ -29,7 +29,9 @@ async function assertCanSign(tx: Queryable, actor: Actor, id: string, versionNum
     throw new NotPermittedError(`Your organisation is not asked to sign version ${version.version}`);
   }
   if (party.signatoryUserId !== actor.userId) {
-    const [named] = party.signatoryUserId ? await tx.select({ name: users.name }).from(users).where(eq(users.id, party.signatoryUserId)) : [];
+    const [named] = party.signatoryUserId
+      ? await tx.select({ name: users.name }).from(users).where(eq(users.id, party.signatoryUserId))
+      : [];
     throw new NotPermittedError(`Only the named signatory for ${actor.organisationName}${named ? `, ${named.name},` : ""} can sign`);
   }
   const signed = await tx
@@ -75,7 +77,9 @@ export async function signAgreement(db: Db, actor: Actor, id: string, input: { v
       details: { version: version.version, organisationId: actor.organisationId, kind, reauthenticated: "password" },
     });
 
-    const outstanding = version.requiredSignatories.filter((org) => org !== actor.organisationId && !signed.some((s) => s.organisationId === org));
+    const outstanding = version.requiredSignatories.filter(
+      (org) => org !== actor.organisationId && !signed.some((s) => s.organisationId === org),
+    );
     if (outstanding.length === 0) {
       const now = new Date();
       await tx

@@ -5,8 +5,8 @@ import { inTransaction } from "../../audit/write";
 import type { Db, Tx } from "../../db/client";
 import { agreementSignatures, agreements, agreementVersions } from "../../db/schema";
 import type { Actor } from "../../domain/actor";
-import { CONTROLLER_RELATIONSHIPS, agreementContentSchema } from "../../domain/agreements/content";
 import { readinessErrors } from "../../domain/agreements/consistency";
+import { agreementContentSchema, CONTROLLER_RELATIONSHIPS } from "../../domain/agreements/content";
 import { ConflictError } from "../../domain/errors";
 import { ARTICLE_6, ARTICLE_9_10, GATEWAYS } from "../../domain/lawful-basis";
 import { assertCanManage, assertOpen } from "./edit-agreement";
@@ -31,12 +31,15 @@ export async function sendForSignature(db: Db, actor: Actor, id: string, input: 
     const agreement = await lockAgreement(tx, id);
     assertOpen(agreement);
     const latest = await loadVersion(tx, id, agreement.latestVersion);
-    if (latest.state !== "DRAFT") throw new ConflictError(`There is no draft to send: version ${latest.version} is ${latest.state.toLowerCase().replaceAll("_", " ")}`);
+    if (latest.state !== "DRAFT")
+      throw new ConflictError(`There is no draft to send: version ${latest.version} is ${latest.state.toLowerCase().replaceAll("_", " ")}`);
     const problems = readinessErrors(latest.content, agreement.ownerOrganisationId);
     if (problems.length) throw new ConflictError("The agreement is not ready to sign yet", problems);
     const changeSummary = input.changeSummary?.trim() || latest.changeSummary;
     if (latest.kind === "VARIATION" && !changeSummary) {
-      throw new ConflictError("Say what this variation changes", [{ path: "/changeSummary", message: "Describe what the variation changes and why" }]);
+      throw new ConflictError("Say what this variation changes", [
+        { path: "/changeSummary", message: "Describe what the variation changes and why" },
+      ]);
     }
     const signatories = latest.content.parties.map((p) => p.organisationId);
     const [sent] = await tx
@@ -45,9 +48,16 @@ export async function sendForSignature(db: Db, actor: Actor, id: string, input: 
       .where(and(eq(agreementVersions.agreementId, id), eq(agreementVersions.version, latest.version)))
       .returning();
     const entity = { type: "agreement", id } as const;
-    audit.record(snapshotOf(actor), { type: "agreement.version_sent_for_signature", entity, details: { version: latest.version, signatories } });
+    audit.record(snapshotOf(actor), {
+      type: "agreement.version_sent_for_signature",
+      entity,
+      details: { version: latest.version, signatories },
+    });
     if (agreement.status === "DRAFT") {
-      await tx.update(agreements).set({ status: "AWAITING_SIGNATURES", statusReason: null, updatedAt: new Date() }).where(eq(agreements.id, id));
+      await tx
+        .update(agreements)
+        .set({ status: "AWAITING_SIGNATURES", statusReason: null, updatedAt: new Date() })
+        .where(eq(agreements.id, id));
       audit.record(snapshotOf(actor), {
         type: "agreement.status_changed",
         entity,
@@ -65,7 +75,9 @@ export async function returnToDraft(db: Db, actor: Actor, id: string, reason: st
     const agreement = await lockAgreement(tx, id);
     const latest = await loadVersion(tx, id, agreement.latestVersion);
     if (latest.state !== "AWAITING_SIGNATURES") throw new ConflictError("Only a version awaiting signatures can be returned to draft");
-    await tx.delete(agreementSignatures).where(and(eq(agreementSignatures.agreementId, id), eq(agreementSignatures.version, latest.version)));
+    await tx
+      .delete(agreementSignatures)
+      .where(and(eq(agreementSignatures.agreementId, id), eq(agreementSignatures.version, latest.version)));
     const [draft] = await tx
       .update(agreementVersions)
       .set({ state: "DRAFT", updatedAt: new Date() })
@@ -97,7 +109,11 @@ export async function discardPendingVersion(db: Db, actor: Actor, id: string): P
       .set({ state: "DISCARDED", updatedAt: new Date() })
       .where(and(eq(agreementVersions.agreementId, id), eq(agreementVersions.version, latest.version)));
     await syncParties(tx, id);
-    audit.record(snapshotOf(actor), { type: "agreement.version_discarded", entity: { type: "agreement", id }, details: { version: latest.version } });
+    audit.record(snapshotOf(actor), {
+      type: "agreement.version_discarded",
+      entity: { type: "agreement", id },
+      details: { version: latest.version },
+    });
   });
 }
 
@@ -126,11 +142,14 @@ export async function proposeAccession(db: Db, actor: Actor, id: string, input: 
     }
     if (agreement.latestVersion !== agreement.inForceVersion) {
       const latest = await loadVersion(tx, id, agreement.latestVersion);
-      if (latest.state !== "DISCARDED") throw new ConflictError(`Version ${latest.version} is still pending: send it, or discard it, first`);
+      if (latest.state !== "DISCARDED")
+        throw new ConflictError(`Version ${latest.version} is still pending: send it, or discard it, first`);
     }
     const inForce = await loadVersion(tx, id, agreement.inForceVersion);
     if (inForce.content.parties.some((p) => p.organisationId === joining.organisationId)) {
-      throw new ConflictError("This organisation is already a party", [{ path: "/organisationId", message: "This organisation is already a party" }]);
+      throw new ConflictError("This organisation is already a party", [
+        { path: "/organisationId", message: "This organisation is already a party" },
+      ]);
     }
     const content = agreementContentSchema.parse({
       ...inForce.content,

@@ -7,12 +7,21 @@ import { AGREEMENT_ACTIONS, AGREEMENT_STATUSES } from "../../../domain/agreement
 import { changeAgreementStatus } from "../../../services/agreements/change-status";
 import { createFromTemplate, importAgreement, newFromTemplateInput } from "../../../services/agreements/create-agreement";
 import { editAgreement } from "../../../services/agreements/edit-agreement";
-import { currentVersion, getAgreement, getVersion, listAgreements, listSignatures, listVersions } from "../../../services/agreements/queries";
+import { loadAgreementDocument } from "../../../services/agreements/load-document";
+import {
+  currentVersion,
+  getAgreement,
+  getVersion,
+  listAgreements,
+  listSignatures,
+  listVersions,
+} from "../../../services/agreements/queries";
 import { recordReview, reviewInput } from "../../../services/agreements/review-agreement";
 import { today } from "../../../services/agreements/shared";
 import { signAgreement } from "../../../services/agreements/sign-agreement";
 import { accessionInput, discardPendingVersion, proposeAccession } from "../../../services/agreements/versions";
 import { actorOf, requireActor } from "../../auth/plugin";
+import { sendAgreementPdf } from "../../agreement-pdf";
 import { idParams, problemSchema, standardErrors } from "../shared";
 import { agreementSummarySchema, presentAgreement, presentSignature, presentVersion, signatureSchema, versionSchema } from "./schema";
 
@@ -94,7 +103,8 @@ export async function agreementsApi(parent: FastifyInstance, { db }: { db: Db })
     {
       schema: {
         tags,
-        summary: "Change whole sections of the terms. A draft is edited in place; an agreement in force gets a new draft version (a variation)",
+        summary:
+          "Change whole sections of the terms. A draft is edited in place; an agreement in force gets a new draft version (a variation)",
         params: idParams,
         body: agreementPatchSchema,
         response: { 200: versionSchema, ...errors },
@@ -102,11 +112,15 @@ export async function agreementsApi(parent: FastifyInstance, { db }: { db: Db })
     },
     async (request) => presentVersion(await editAgreement(db, actorOf(request), request.params.id, request.body)),
   );
-  app.get("/agreements/:id/versions", { schema: { tags, params: idParams, response: { 200: listOf(versionSchema), ...errors } } }, async (request) => {
-    const actor = actorOf(request);
-    const agreement = await getAgreement(db, actor, request.params.id);
-    return { items: (await listVersions(db, actor, agreement)).map(presentVersion) };
-  });
+  app.get(
+    "/agreements/:id/versions",
+    { schema: { tags, params: idParams, response: { 200: listOf(versionSchema), ...errors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const agreement = await getAgreement(db, actor, request.params.id);
+      return { items: (await listVersions(db, actor, agreement)).map(presentVersion) };
+    },
+  );
   app.get(
     "/agreements/:id/versions/:version",
     { schema: { tags, params: versionParams, response: { 200: versionSchema, ...errors } } },
@@ -136,10 +150,14 @@ export async function agreementsApi(parent: FastifyInstance, { db }: { db: Db })
       return presentAgreement(await changeAgreementStatus(db, actorOf(request), request.params.id, action, rest), today());
     },
   );
-  app.get("/agreements/:id/signatures", { schema: { tags, params: idParams, response: { 200: listOf(signatureSchema), ...errors } } }, async (request) => {
-    await getAgreement(db, actorOf(request), request.params.id);
-    return { items: (await listSignatures(db, request.params.id)).map(presentSignature) };
-  });
+  app.get(
+    "/agreements/:id/signatures",
+    { schema: { tags, params: idParams, response: { 200: listOf(signatureSchema), ...errors } } },
+    async (request) => {
+      await getAgreement(db, actorOf(request), request.params.id);
+      return { items: (await listSignatures(db, request.params.id)).map(presentSignature) };
+    },
+  );
   app.post(
     "/agreements/:id/signatures",
     {
@@ -151,12 +169,19 @@ export async function agreementsApi(parent: FastifyInstance, { db }: { db: Db })
         response: { 201: signatureSchema, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(presentSignature(await signAgreement(db, actorOf(request), request.params.id, request.body))),
+    async (request, reply) =>
+      reply.status(201).send(presentSignature(await signAgreement(db, actorOf(request), request.params.id, request.body))),
   );
   app.post(
     "/agreements/:id/reviews",
     {
-      schema: { tags, summary: "Record a review and set the next review date (at most a year ahead)", params: idParams, body: reviewInput, response: { 200: agreementSummarySchema, ...errors } },
+      schema: {
+        tags,
+        summary: "Record a review and set the next review date (at most a year ahead)",
+        params: idParams,
+        body: reviewInput,
+        response: { 200: agreementSummarySchema, ...errors },
+      },
     },
     async (request) => presentAgreement(await recordReview(db, actorOf(request), request.params.id, request.body), today()),
   );
@@ -171,7 +196,22 @@ export async function agreementsApi(parent: FastifyInstance, { db }: { db: Db })
         response: { 201: versionSchema, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(presentVersion(await proposeAccession(db, actorOf(request), request.params.id, request.body))),
+    async (request, reply) =>
+      reply.status(201).send(presentVersion(await proposeAccession(db, actorOf(request), request.params.id, request.body))),
+  );
+  app.get(
+    "/agreements/:id/document.pdf",
+    {
+      schema: {
+        tags,
+        summary: "The agreement as a PDF: every section, the parties and the signature block (the version in force unless ?version=n)",
+        params: idParams,
+        querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+        produces: ["application/pdf"],
+        response: { 200: z.any().meta({ description: "A PDF document" }), ...errors },
+      },
+    },
+    async (request, reply) => sendAgreementPdf(reply, await loadAgreementDocument(db, actorOf(request), request.params.id, request.query.version)),
   );
   app.delete(
     "/agreements/:id/pending-version",
