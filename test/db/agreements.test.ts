@@ -179,10 +179,53 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
       const parser = new PDFParse({ data: new Uint8Array(res.rawPayload) });
       const { text } = await parser.getText();
       await parser.destroy();
-      for (const expected of ["School to social care referrals", "Ysgol Gymraeg Bro Taf", "Zoë Ní Bhriain", "Łukasz Wójcik", "Signatures"]) {
+      for (const expected of [
+        "School to social care referrals",
+        "Ysgol Gymraeg Bro Taf",
+        "Zoë Ní Bhriain",
+        "Łukasz Wójcik",
+        "Signatures",
+      ]) {
         assert.ok(text.includes(expected), `PDF lacks ${expected}`);
       }
       assert.ok(!text.includes("Not yet signed"), "both parties have signed");
+    });
+
+    test("quality and ODRL exports describe the signed version", async () => {
+      const quality = await c.api("GET", `/api/v1/agreements/${id}/quality`);
+      assert.equal(quality.statusCode, 200, quality.body);
+      const codes = quality.json().findings.map((f: { code: string }) => f.code);
+      assert.ok(codes.includes("Q-NO-APD"), "the template leaves the APD reference for the author");
+      assert.ok(!codes.includes("Q-NO-BREACH-SLA"));
+      const odrl = await c.api("GET", `/api/v1/agreements/${id}/odrl`);
+      assert.equal(odrl.statusCode, 200);
+      assert.match(odrl.headers["content-type"] as string, /application\/ld\+json/);
+      assert.equal(odrl.json()["@type"], "Agreement");
+    });
+
+    test("a proposed share is evaluated against the signed version, with DSA codes", async () => {
+      const share = {
+        senderOrganisationId: orgB.id,
+        recipientOrganisationId: orgA.id,
+        purpose: "CHILD_PROTECTION_S47",
+        items: [{ category: "education" }],
+        article6: "A6_1E_PUBLIC_TASK",
+      };
+      const allowed = await b.api("POST", `/api/v1/agreements/${id}/versions/1/evaluate`, share);
+      assert.equal(allowed.statusCode, 200, allowed.body);
+      assert.deepEqual(allowed.json(), { outcome: "ALLOW", findings: [] });
+      const blocked = await b.api("POST", `/api/v1/agreements/${id}/versions/1/evaluate`, {
+        ...share,
+        purpose: "CRIME_PREVENTION",
+        recipientOrganisationId: orgC.id,
+      });
+      assert.deepEqual(
+        blocked
+          .json()
+          .findings.map((f: { code: string }) => f.code)
+          .sort(),
+        ["DSA-NOT-PARTY", "DSA-PURPOSE"],
+      );
     });
   });
 

@@ -3,11 +3,15 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
 import { agreementContentSchema, agreementPatchSchema, TIERS } from "../../../domain/agreements/content";
+import { compileAgreement, evaluateShare } from "../../../domain/agreements/evaluate";
 import { AGREEMENT_ACTIONS, AGREEMENT_STATUSES } from "../../../domain/agreements/lifecycle";
+import { toOdrl } from "../../../domain/agreements/odrl";
 import { changeAgreementStatus } from "../../../services/agreements/change-status";
 import { createFromTemplate, importAgreement, newFromTemplateInput } from "../../../services/agreements/create-agreement";
 import { editAgreement } from "../../../services/agreements/edit-agreement";
+import { loadEvaluationSnapshot } from "../../../services/agreements/evaluation-snapshot";
 import { loadAgreementDocument } from "../../../services/agreements/load-document";
+import { agreementQuality } from "../../../services/agreements/quality";
 import {
   currentVersion,
   getAgreement,
@@ -20,15 +24,17 @@ import { recordReview, reviewInput } from "../../../services/agreements/review-a
 import { today } from "../../../services/agreements/shared";
 import { signAgreement } from "../../../services/agreements/sign-agreement";
 import { accessionInput, discardPendingVersion, proposeAccession } from "../../../services/agreements/versions";
-import { actorOf, requireActor } from "../../auth/plugin";
 import { sendAgreementPdf } from "../../agreement-pdf";
+import { actorOf, requireActor } from "../../auth/plugin";
 import { idParams, problemSchema, standardErrors } from "../shared";
+import { evaluationSchema, proposedShareSchema, qualitySchema } from "./quality-schema";
 import { agreementSummarySchema, presentAgreement, presentSignature, presentVersion, signatureSchema, versionSchema } from "./schema";
 
 const errors = { ...standardErrors, 409: problemSchema };
 const detailSchema = z.object({ agreement: agreementSummarySchema, version: versionSchema }).meta({ id: "Agreement" });
 const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 const versionParams = idParams.extend({ version: z.coerce.number().int().min(1, "Must be a version number") });
+const versionQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(z.enum(values))).optional();
 
@@ -206,12 +212,59 @@ export async function agreementsApi(parent: FastifyInstance, { db }: { db: Db })
         tags,
         summary: "The agreement as a PDF: every section, the parties and the signature block (the version in force unless ?version=n)",
         params: idParams,
-        querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+        querystring: versionQuery,
         produces: ["application/pdf"],
         response: { 200: z.any().meta({ description: "A PDF document" }), ...errors },
       },
     },
-    async (request, reply) => sendAgreementPdf(reply, await loadAgreementDocument(db, actorOf(request), request.params.id, request.query.version)),
+    async (request, reply) =>
+      sendAgreementPdf(reply, await loadAgreementDocument(db, actorOf(request), request.params.id, request.query.version)),
+  );
+  app.get(
+    "/agreements/:id/quality",
+    {
+      schema: {
+        tags,
+        summary: "Quality check of a version against the model: missing and weak sections, each finding with a code and a reason",
+        params: idParams,
+        querystring: versionQuery,
+        response: { 200: qualitySchema, ...errors },
+      },
+    },
+    async (request) => agreementQuality(db, actorOf(request), request.params.id, request.query.version),
+  );
+  app.get(
+    "/agreements/:id/odrl",
+    {
+      schema: {
+        tags,
+        summary: "The agreement as a JSON-LD ODRL Agreement using W3C DPV terms (mapping: docs/odrl-mapping.md)",
+        params: idParams,
+        querystring: versionQuery,
+        produces: ["application/ld+json"],
+        response: { 200: z.record(z.string(), z.unknown()), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const doc = await loadAgreementDocument(db, actorOf(request), request.params.id, request.query.version);
+      return reply.type("application/ld+json").send(toOdrl(doc, `${request.protocol}://${request.host}`) as Record<string, unknown>);
+    },
+  );
+  app.post(
+    "/agreements/:id/versions/:version/evaluate",
+    {
+      schema: {
+        tags,
+        summary: "Dry run: would this proposed share be allowed under this signed agreement version? (DSA-* codes with reasons)",
+        params: versionParams,
+        body: proposedShareSchema,
+        response: { 200: evaluationSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const snapshot = await loadEvaluationSnapshot(db, actorOf(request), request.params.id, request.params.version);
+      return evaluateShare(compileAgreement(snapshot), { ...request.body, date: request.body.date ?? today() });
+    },
   );
   app.delete(
     "/agreements/:id/pending-version",
