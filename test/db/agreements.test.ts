@@ -111,6 +111,43 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
     });
   });
 
+  test("every agreement route answers 404 to a non-party while it is a draft", async () => {
+    const draft = (
+      await a.api("POST", "/api/v1/agreements/from-template", {
+        title: "Private draft",
+        tier: "STRATEGIC",
+        partyOrganisationIds: [orgB.id],
+      })
+    ).json();
+    const base = `/api/v1/agreements/${draft.agreement.id}`;
+    const calls: [Parameters<TestClient["api"]>[0], string, unknown?][] = [
+      ["GET", base],
+      ["GET", `${base}/versions`],
+      ["GET", `${base}/versions/1`],
+      ["GET", `${base}/signatures`],
+      ["GET", `${base}/quality`],
+      ["GET", `${base}/odrl`],
+      ["GET", `${base}/document.pdf`],
+      ["PATCH", `${base}/content`, { dpia: { reference: "X" } }],
+      ["POST", `${base}/transitions`, { action: "terminate", reason: "x" }],
+      ["POST", `${base}/signatures`, { version: 1, password: TEST_PASSWORD }],
+      ["POST", `${base}/reviews`, { nextReviewDate: day(addMonths(new Date(), 6)), outcome: "NO_CHANGE" }],
+      ["POST", `${base}/accessions`, { organisationId: orgC.id, signatoryUserId: igC.user.id, article6: ["A6_1E_PUBLIC_TASK"] }],
+      [
+        "POST",
+        `${base}/versions/1/evaluate`,
+        { senderOrganisationId: orgA.id, recipientOrganisationId: orgB.id, purpose: "EARLY_HELP", items: [], article6: null },
+      ],
+      ["DELETE", `${base}/pending-version`],
+    ];
+    for (const [method, url, body] of calls) {
+      const res = await c.api(method, url, body);
+      assert.equal(res.statusCode, 404, `${method} ${url} gave ${res.statusCode}`);
+      assert.equal(res.json().code, "NOT_FOUND");
+    }
+    assert.equal((await b.api("GET", `${base}/quality`)).statusCode, 200, "a party may read it");
+  });
+
   describe("signing", () => {
     test("a signatory must belong to the party they sign for", async () => {
       const current = (await a.api("GET", `/api/v1/agreements/${id}`)).json().version.content;
