@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchAgreements } from "./agreement-evaluate";
 import { benchAuditVerify } from "./audit-verify";
 import { benchIdleRss } from "./idle-rss";
 import { machineLoad, machineTicks } from "./lib/measure";
@@ -12,10 +13,12 @@ import { benchStartup } from "./startup";
  * `npm run bench [-- name...]`: runs the benchmarks one after another, prints the report as JSON
  * on stdout and writes it to bench/results/latest.json. Progress goes to stderr.
  *
- *   names:               audit, startup, idle_rss (default: all)
+ *   names:               audit, startup, idle_rss, agreements (default: all)
  *   BENCH_EVENTS         audit events in PostgreSQL (default 1000000)
  *   BENCH_PGLITE_EVENTS  audit events in PGlite (default 100000)
  *   BENCH_RUNS           timed runs per measurement, median reported (default 3)
+ *   BENCH_AGREEMENT_SHARES  proposed shares evaluated against agreements (default 100000)
+ *   BENCH_CEDAR_SHARES   how many of those Cedar's isAuthorized evaluates too (default 10000; ~2 ms each)
  */
 
 const envInt = (name: string, fallback: number) => {
@@ -32,6 +35,10 @@ const benchmarks: Record<string, () => Promise<BenchResult[]>> = {
     benchAuditVerify({ events: envInt("BENCH_EVENTS", 1_000_000), pgliteEvents: envInt("BENCH_PGLITE_EVENTS", 100_000), runs, log }),
   startup: () => benchStartup(runs),
   idle_rss: () => benchIdleRss(),
+  agreements: () => {
+    const shares = envInt("BENCH_AGREEMENT_SHARES", 100_000);
+    return benchAgreements({ shares, cedarShares: envInt("BENCH_CEDAR_SHARES", Math.min(shares, 10_000)), runs, log });
+  },
 };
 
 const wanted = process.argv.slice(2);
