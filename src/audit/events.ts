@@ -43,7 +43,11 @@ export type AuditEvent =
   | { type: "partnership.demo_seeded"; details: { organisations: number; users: number } }
   | { type: "agreement.created"; entity: AgreementRef; details: { tier: Tier; fromTemplate: boolean; parties: string[] } }
   | { type: "agreement.version_edited"; entity: AgreementRef; details: { version: number; sections: Section[] } }
-  | { type: "agreement.version_created"; entity: AgreementRef; details: { version: number; kind: VersionKind; joiningOrganisationId?: string } }
+  | {
+      type: "agreement.version_created";
+      entity: AgreementRef;
+      details: { version: number; kind: VersionKind; joiningOrganisationId?: string };
+    }
   | { type: "agreement.version_discarded"; entity: AgreementRef; details: { version: number } }
   | { type: "agreement.version_sent_for_signature"; entity: AgreementRef; details: { version: number; signatories: string[] } }
   | {

@@ -4,8 +4,8 @@ import type { Db } from "../db/client";
 import { organisations, users } from "../db/schema";
 import type { OrganisationType } from "../domain/organisation";
 import type { Role } from "../domain/roles";
-import { seedDemoAgreements } from "./seed-demo-agreements";
 import { hashPassword } from "./secrets";
+import { seedDemoAgreements } from "./seed-demo-agreements";
 
 /** Shared by every demo account; passes the password policy so it can be typed as-is. */
 export const DEMO_PASSWORD = "amber kettle orchard lantern";

@@ -146,6 +146,33 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
       assert.equal(res.json().code, "NOT_FOUND");
     }
     assert.equal((await b.api("GET", `${base}/quality`)).statusCode, 200, "a party may read it");
+
+    const page = `/agreements/${draft.agreement.id}`;
+    await c.get("/agreements");
+    for (const url of [
+      page,
+      `${page}/sections/parties`,
+      `${page}/actions/terminate`,
+      `${page}/sign`,
+      `${page}/review`,
+      `${page}/accession`,
+      `${page}/document`,
+      `${page}/document.pdf`,
+      `${page}/versions`,
+      `${page}/compare?from=1&to=1`,
+    ]) {
+      assert.equal((await c.get(url)).statusCode, 404, `GET ${url}`);
+    }
+    for (const [url, form] of [
+      [`${page}/sections/dpia`, { reference: "X" }],
+      [`${page}/actions/terminate`, { reason: "x" }],
+      [`${page}/sign`, { password: TEST_PASSWORD }],
+      [`${page}/review`, { outcome: "NO_CHANGE" }],
+      [`${page}/accession`, { organisationId: orgC.id }],
+    ] as const) {
+      assert.equal((await c.post(url, form)).statusCode, 404, `POST ${url}`);
+    }
+    assert.equal((await b.get(page)).statusCode, 200);
   });
 
   describe("signing", () => {
@@ -285,9 +312,12 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
     });
 
     test("a variation needs its own summary, then every party signs it again", async () => {
-      // send_for_signature is a DRAFT→AWAITING move for the agreement; for a variation it is the version's own step.
-      const { sendForSignature } = await import("../../src/services/agreements/versions");
-      await sendForSignature(ctx.database.db, igA.actor, id, { changeSummary: "Breach notice within 12 hours" });
+      const sent = await a.api("POST", `/api/v1/agreements/${id}/transitions`, {
+        action: "send_for_signature",
+        changeSummary: "Breach notice within 12 hours",
+      });
+      assert.equal(sent.statusCode, 200, sent.body);
+      assert.equal(sent.json().status, "ACTIVE", "the agreement stays active while the variation is signed");
       await a.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 2, password: TEST_PASSWORD });
       assert.equal((await a.api("GET", `/api/v1/agreements/${id}`)).json().agreement.inForceVersion, 1);
       await b.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 2, password: TEST_PASSWORD });
@@ -302,6 +332,16 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
       assert.equal((await c.api("GET", `/api/v1/agreements/${id}/versions/1`)).json().content.breach.notifyOriginatorWithinHours, 24);
     });
 
+    test("a discarded variation leaves the version in force untouched, and the next edit starts from it", async () => {
+      await a.api("PATCH", `/api/v1/agreements/${id}/content`, { dpia: { reference: "WRONG-DPIA", completedOn: null } });
+      assert.equal((await a.api("DELETE", `/api/v1/agreements/${id}/pending-version`)).statusCode, 204);
+      const next = await a.api("PATCH", `/api/v1/agreements/${id}/content`, { review: { intervalMonths: 6 } });
+      assert.equal(next.json().version, 4);
+      assert.equal(next.json().content.dpia.reference, "", "the discarded DPIA reference is not carried into the new variation");
+      assert.equal(next.json().content.breach.notifyOriginatorWithinHours, 12);
+      assert.equal((await a.api("DELETE", `/api/v1/agreements/${id}/pending-version`)).statusCode, 204);
+    });
+
     test("a new party joins by accession: only they sign, and the others' signatures carry forward", async () => {
       const res = await a.api("POST", `/api/v1/agreements/${id}/accessions`, {
         organisationId: orgC.id,
@@ -313,14 +353,15 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
       assert.equal(res.statusCode, 201, res.body);
       assert.equal(res.json().kind, "ACCESSION");
       assert.deepEqual(res.json().requiredSignatories, [orgC.id]);
-      assert.equal((await b.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 3, password: TEST_PASSWORD })).statusCode, 403);
-      assert.equal((await c.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 3, password: TEST_PASSWORD })).statusCode, 201);
+      const version = res.json().version;
+      assert.equal((await b.api("POST", `/api/v1/agreements/${id}/signatures`, { version, password: TEST_PASSWORD })).statusCode, 403);
+      assert.equal((await c.api("POST", `/api/v1/agreements/${id}/signatures`, { version, password: TEST_PASSWORD })).statusCode, 201);
       const after = (await c.api("GET", `/api/v1/agreements/${id}`)).json();
-      assert.equal(after.agreement.inForceVersion, 3);
+      assert.equal(after.agreement.inForceVersion, version);
       assert.equal(after.version.content.parties.length, 3);
       const sigs = (await c.api("GET", `/api/v1/agreements/${id}/signatures`)).json().items;
       assert.deepEqual(
-        sigs.filter((s: { version: number }) => s.version === 3).map((s: { kind: string }) => s.kind),
+        sigs.filter((s: { version: number }) => s.version === version).map((s: { kind: string }) => s.kind),
         ["ACCESSION"],
       );
     });

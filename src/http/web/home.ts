@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
 import { hasAnyRole } from "../../domain/roles";
 import { actorOf, requireActor } from "../auth/plugin";
+import { agreementDashboard } from "./agreements/dashboard";
 
 /** What each role's home page offers until the feature issues fill the dashboards in. */
 function dashboardSections(roles: Parameters<typeof hasAnyRole>[0]) {
@@ -15,9 +16,9 @@ function dashboardSections(roles: Parameters<typeof hasAnyRole>[0]) {
   if (hasAnyRole(roles, ["ig_lead"])) {
     sections.push({
       heading: "Information governance",
-      text: "Agreements, rights requests and breaches will appear here.",
-      href: "/audit",
-      link: "Check the audit log",
+      text: "Draft, sign and review the partnership's data sharing agreements. Rights requests and breaches will appear here.",
+      href: "/agreements",
+      link: "Data sharing agreements",
     });
   }
   if (hasAnyRole(roles, ["org_admin", "partnership_admin"])) {
@@ -42,10 +43,10 @@ function dashboardSections(roles: Parameters<typeof hasAnyRole>[0]) {
   return sections;
 }
 
-export async function homePages(app: FastifyInstance, _opts: { db: Db }): Promise<void> {
+export async function homePages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   app.get("/", { preHandler: requireActor() }, async (request, reply) => {
     const actor = actorOf(request);
-    return reply.view("home", { sections: dashboardSections(actor.roles) });
+    return reply.view("home", { sections: dashboardSections(actor.roles), agreements: await agreementDashboard(db, actor) });
   });
   app.get("/cookies", async (_request, reply) => reply.view("cookies"));
   app.get("/accessibility", async (_request, reply) => reply.view("accessibility"));

@@ -9,6 +9,7 @@ interface NavItem {
 
 const ITEMS: NavItem[] = [
   { href: "/", text: "Home" },
+  { href: "/agreements", text: "Agreements" },
   { href: "/organisations", text: "Organisations" },
   { href: "/users", text: "Users", roles: ["org_admin", "partnership_admin"] },
   { href: "/audit", text: "Audit log", roles: ["auditor", "partnership_admin", "ig_lead"] },

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Database } from "../../db/client";
+import { agreementPages } from "./agreements";
 import { auditPages } from "./audit";
 import { homePages } from "./home";
 import { organisationPages } from "./organisations";
@@ -12,5 +13,6 @@ export async function webRoutes(app: FastifyInstance, opts: { database: Database
   await app.register(homePages, { db });
   await app.register(organisationPages, { db });
   await app.register(userPages, { db });
+  await app.register(agreementPages, { db });
   await app.register(auditPages, { database: opts.database });
 }

@@ -28,12 +28,13 @@ export async function changeAgreementStatus(
   }
   const visible = await getAgreement(db, actor, id);
   assertCanManage(actor, visible);
-  const check = nextStatus(visible.status, action);
-  if (!check.ok) throw new ConflictError(check.reason);
-
+  // Sending and recalling a version also apply to a variation of an agreement in force, whose status
+  // does not change; those services check the version's own state.
   if (action === "send_for_signature") await sendForSignature(db, actor, id, input);
   else if (action === "return_to_draft") await returnToDraft(db, actor, id, reason!);
   else {
+    const check = nextStatus(visible.status, action);
+    if (!check.ok) throw new ConflictError(check.reason);
     await inTransaction(db, async (tx, audit) => {
       const agreement = await lockAgreement(tx, id);
       const move = nextStatus(agreement.status, action);

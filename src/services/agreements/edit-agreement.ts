@@ -23,11 +23,11 @@ export function assertOpen(agreement: AgreementRow): void {
   }
 }
 
-async function latestVersion(tx: Tx, agreement: AgreementRow): Promise<VersionRow> {
+async function versionRow(tx: Tx, agreementId: string, version: number): Promise<VersionRow> {
   const [row] = await tx
     .select()
     .from(agreementVersions)
-    .where(and(eq(agreementVersions.agreementId, agreement.id), eq(agreementVersions.version, agreement.latestVersion)));
+    .where(and(eq(agreementVersions.agreementId, agreementId), eq(agreementVersions.version, version)));
   return row!;
 }
 
@@ -37,15 +37,17 @@ async function latestVersion(tx: Tx, agreement: AgreementRow): Promise<VersionRo
  * while the signed version stays in force.
  */
 export async function editableVersion(tx: Tx, audit: AuditTrail, actor: Actor, agreement: AgreementRow): Promise<VersionRow> {
-  const latest = await latestVersion(tx, agreement);
+  const latest = await versionRow(tx, agreement.id, agreement.latestVersion);
   if (latest.state === "DRAFT") return latest;
   if (latest.state === "AWAITING_SIGNATURES") {
     throw new ConflictError(`Version ${latest.version} has been sent for signature, so it cannot be edited. Return it to draft first`);
   }
+  // A variation starts from the terms in force, never from a discarded attempt.
+  const base = latest.version === agreement.inForceVersion ? latest : await versionRow(tx, agreement.id, agreement.inForceVersion!);
   const version = agreement.latestVersion + 1;
   const [created] = await tx
     .insert(agreementVersions)
-    .values({ agreementId: agreement.id, version, kind: "VARIATION", content: latest.content, createdByUserId: actor.userId })
+    .values({ agreementId: agreement.id, version, kind: "VARIATION", content: base.content, createdByUserId: actor.userId })
     .returning();
   await tx.update(agreements).set({ latestVersion: version, updatedAt: new Date() }).where(eq(agreements.id, agreement.id));
   audit.record(snapshotOf(actor), {
