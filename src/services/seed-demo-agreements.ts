@@ -159,6 +159,35 @@ export async function seedDemoAgreements(db: Db, password: string): Promise<void
     parentAgreementId: tier1,
     parties: [COUNCIL, POLICE, HEALTH],
     patch: (ids) => ({
+      legalBasis: [
+        {
+          organisationId: ids[COUNCIL]!,
+          gateways: ["CA1989_S47", "CA2004_S11"],
+          article6: ["A6_1E_PUBLIC_TASK", "A6_1C_LEGAL_OBLIGATION"],
+          article9: ["A9_2G_S1P18_SAFEGUARDING", "A10_SCHEDULE1_CRIMINAL"],
+          para18Reason: "OBTAINING_WOULD_PREJUDICE",
+          apdReference: "WCC-APD-2025",
+          commonLaw: ["CL_PUBLIC_INTEREST"],
+        },
+        {
+          organisationId: ids[POLICE]!,
+          gateways: ["CA2004_S11", "CDA1998_S115"],
+          article6: ["A6_1E_PUBLIC_TASK"],
+          article9: ["LE_S35_SCH8P4_SAFEGUARDING", "A10_SCHEDULE1_CRIMINAL", "A9_2G_S1P18_SAFEGUARDING"],
+          para18Reason: "OBTAINING_WOULD_PREJUDICE",
+          apdReference: "WP-APD-07",
+          commonLaw: ["CL_PUBLIC_INTEREST"],
+        },
+        {
+          organisationId: ids[HEALTH]!,
+          gateways: ["CA2004_S11"],
+          article6: ["A6_1E_PUBLIC_TASK"],
+          article9: ["A9_2H_S1P2_HEALTH_SOCIAL_CARE", "A9_2G_S1P18_SAFEGUARDING", "A10_SCHEDULE1_CRIMINAL"],
+          para18Reason: "CANNOT_REASONABLY_OBTAIN",
+          apdReference: "EMT-APD-3",
+          commonLaw: ["CL_PUBLIC_INTEREST"],
+        },
+      ],
       purposes: {
         items: [
           {
