@@ -22,13 +22,13 @@ const OWNERSHIP = new Map<Table, OwnershipRule>([
 ]);
 
 /**
- * Agreements are partnership documents with their own rule (issue 3): parties and partnership admins
- * see drafts; once an agreement has come into force every member may see it, because sharing is
+ * Agreements are partnership documents with their own rule (issue 3): the owner, parties and
+ * partnership admins see drafts; once an agreement has come into force every member may see it, because sharing is
  * checked against it.
  */
 function agreementVisibleTo(actor: Actor): SQL {
   if (actor.roles.includes("partnership_admin")) return sql`true`;
-  return sql`(${agreements.inForceVersion} is not null or exists (select 1 from ${agreementParties} where ${agreementParties.agreementId} = ${agreements.id} and ${agreementParties.organisationId} = ${actor.organisationId}))`;
+  return sql`(${agreements.inForceVersion} is not null or ${agreements.ownerOrganisationId} = ${actor.organisationId} or exists (select 1 from ${agreementParties} where ${agreementParties.agreementId} = ${agreements.id} and ${agreementParties.organisationId} = ${actor.organisationId}))`;
 }
 
 export function visibleTo(actor: Actor, table: Table): SQL {

@@ -176,6 +176,21 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
   });
 
   describe("signing", () => {
+    test("the owner cannot drop itself from its own agreement", async () => {
+      const current = (await a.api("GET", `/api/v1/agreements/${id}`)).json().version.content;
+      const res = await a.api("PATCH", `/api/v1/agreements/${id}/content`, { parties: current.parties.slice(1) });
+      assert.equal(res.statusCode, 400);
+      assert.ok(res.json().errors.some((e: { path: string; message: string }) => e.path === "/parties" && /owning organisation/.test(e.message)));
+    });
+
+    test("a party's signatory must be its IG lead or administrator, not any user", async () => {
+      const current = (await a.api("GET", `/api/v1/agreements/${id}`)).json().version.content;
+      const parties = current.parties.map((p: { organisationId: string }) => ({ ...p, signatoryUserId: p.organisationId === orgA.id ? practitionerA.user.id : null }));
+      const res = await a.api("PATCH", `/api/v1/agreements/${id}/content`, { parties });
+      assert.equal(res.statusCode, 400);
+      assert.match(res.json().errors[0].message, /IG lead or organisation administrator/);
+    });
+
     test("a signatory must belong to the party they sign for", async () => {
       const current = (await a.api("GET", `/api/v1/agreements/${id}`)).json().version.content;
       const parties = current.parties.map((p: Record<string, unknown>) => ({ ...p, signatoryUserId: igA.user.id }));
@@ -210,6 +225,8 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
         "sent versions are frozen",
       );
 
+      const huge = await a.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 99_999_999_999, password: TEST_PASSWORD });
+      assert.equal(huge.statusCode, 400, "a version number beyond any integer is bad input, never a 500");
       const wrong = await a.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 1, password: "not the password at all" });
       assert.equal(wrong.statusCode, 400);
       assert.equal(wrong.json().errors[0].path, "/password");
@@ -320,6 +337,11 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
       assert.equal(sent.json().status, "ACTIVE", "the agreement stays active while the variation is signed");
       await a.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 2, password: TEST_PASSWORD });
       assert.equal((await a.api("GET", `/api/v1/agreements/${id}`)).json().agreement.inForceVersion, 1);
+      const seenByOutsider = (await c.api("GET", `/api/v1/agreements/${id}/signatures`)).json().items;
+      assert.ok(
+        seenByOutsider.every((s: { version: number }) => s.version === 1),
+        "a non-party does not learn of signatures on a pending variation",
+      );
       await b.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 2, password: TEST_PASSWORD });
       const after = (await a.api("GET", `/api/v1/agreements/${id}`)).json();
       assert.equal(after.agreement.inForceVersion, 2);
@@ -354,6 +376,8 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
       assert.equal(res.json().kind, "ACCESSION");
       assert.deepEqual(res.json().requiredSignatories, [orgC.id]);
       const version = res.json().version;
+      const redraft = await a.api("POST", `/api/v1/agreements/${id}/transitions`, { action: "return_to_draft", reason: "Change the terms" });
+      assert.equal(redraft.statusCode, 409, "an accession is signed or discarded, never redrafted");
       assert.equal((await b.api("POST", `/api/v1/agreements/${id}/signatures`, { version, password: TEST_PASSWORD })).statusCode, 403);
       assert.equal((await c.api("POST", `/api/v1/agreements/${id}/signatures`, { version, password: TEST_PASSWORD })).statusCode, 201);
       const after = (await c.api("GET", `/api/v1/agreements/${id}`)).json();

@@ -1,9 +1,9 @@
-import { checkA11y, clickAndLoad, DEMO_PASSWORD, expect, signIn, signInAndEnrol, submitForm, test, visit } from "./support";
+import { checkA11y, clickAndLoad, DEMO_PASSWORD, expect, signInAndEnrol, submitForm, test, visit } from "./support";
 
 /**
  * The agreement journey end to end: Dafydd Pryce (IG lead, Westshire County Council) drafts an
  * agreement with Westshire Police from the model template, names the signatories, fixes a data item
- * the form rejects, sends it for signature and signs; Gareth Ellis signs for the police in his own
+ * the form rejects, sends it for signature and signs; Priya Raman signs for the police in her own
  * browser; the agreement comes into force; a variation then makes version 2, and the comparison shows
  * what changed. Every page is checked for accessibility along the way.
  */
@@ -52,8 +52,8 @@ test("an IG lead drafts an agreement, both parties sign it, and a variation is c
   await council.getByLabel("Signatory", { exact: true }).selectOption({ label: "Dafydd Pryce" });
   await council.getByLabel("Signatory's job title").fill("Data Protection Officer");
   const police = page.getByRole("group", { name: "Party 2: Westshire Police" });
-  await police.getByLabel("Signatory", { exact: true }).selectOption({ label: "Gareth Ellis" });
-  await police.getByLabel("Contact for day-to-day questions: name").fill("Gareth Ellis");
+  await police.getByLabel("Signatory", { exact: true }).selectOption({ label: "Priya Raman" });
+  await police.getByLabel("Contact for day-to-day questions: name").fill("Priya Raman");
   await submitForm(page, "Save and return");
   await expect(page.locator(".govuk-notification-banner--success")).toContainText("Parties saved.");
 
@@ -103,24 +103,24 @@ test("an IG lead drafts an agreement, both parties sign it, and a variation is c
   await password.fill(DEMO_PASSWORD);
   await submitForm(page, "Sign version 1");
   await expect(page.locator(".govuk-notification-banner--success")).toContainText("You have signed version 1.");
-  await expect(page.getByRole("table", { name: "Version 1" })).toContainText("Waiting for Gareth Ellis to sign");
+  await expect(page.getByRole("table", { name: "Version 1" })).toContainText("Waiting for Priya Raman to sign");
 
-  // Gareth signs for the police from his own browser, from the reminder on his home page.
+  // Priya signs for the police from her own browser, from the reminder on her home page.
   const context = await browser.newContext();
-  const gareth = await context.newPage();
-  await signIn(gareth, "gareth.ellis@police.westshire.example");
-  const reminder = gareth.getByRole("region", { name: "Important" });
+  const priya = await context.newPage();
+  await signInAndEnrol(priya, "priya.raman@police.westshire.example");
+  const reminder = priya.getByRole("region", { name: "Important" });
   await expect(reminder).toContainText("An agreement is waiting for your signature");
-  await Promise.all([gareth.waitForEvent("load"), reminder.getByRole("link", { name: `Sign version 1 of ${reference}` }).click()]);
-  await checkA11y(gareth);
-  await gareth.getByLabel("Re-enter your password to sign for Westshire Police").fill(DEMO_PASSWORD);
-  await Promise.all([gareth.waitForEvent("load"), gareth.getByRole("button", { name: "Sign version 1" }).click()]);
-  await checkA11y(gareth);
-  await expect(gareth.locator(".govuk-notification-banner--success")).toContainText(
+  await Promise.all([priya.waitForEvent("load"), reminder.getByRole("link", { name: `Sign version 1 of ${reference}` }).click()]);
+  await checkA11y(priya);
+  await priya.getByLabel("Re-enter your password to sign for Westshire Police").fill(DEMO_PASSWORD);
+  await Promise.all([priya.waitForEvent("load"), priya.getByRole("button", { name: "Sign version 1" }).click()]);
+  await checkA11y(priya);
+  await expect(priya.locator(".govuk-notification-banner--success")).toContainText(
     "You have signed version 1. Every party has now signed: version 1 is in force.",
   );
-  await expect(gareth.getByRole("heading", { level: 2, name: "Terms of the agreement" })).toBeVisible();
-  await expect(gareth.locator(".govuk-task-list")).toHaveCount(0); // he reads the terms, he does not edit them
+  await expect(priya.getByRole("heading", { level: 2, name: "Terms of the agreement" })).toBeVisible();
+  await expect(priya.locator(".govuk-task-list")).toHaveCount(0); // she reads the terms: only the owner edits them
   await context.close();
 
   // In force: editing now starts a variation, which the page says plainly.

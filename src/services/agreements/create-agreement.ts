@@ -64,7 +64,7 @@ export function importAgreement(
 
 function insertAgreement(db: Db, actor: Actor, owner: string, content: AgreementContent, fromTemplate: boolean): Promise<AgreementRow> {
   return inTransaction(db, async (tx, audit) => {
-    await assertValidContent(tx, content);
+    await assertValidContent(tx, content, { ownerOrganisationId: owner });
     const { title, tier, parentAgreementId } = content.documentControl;
     const [agreement] = await tx.insert(agreements).values({ title, tier, parentAgreementId, ownerOrganisationId: owner }).returning();
     await tx.insert(agreementVersions).values({ agreementId: agreement!.id, version: 1, content, createdByUserId: actor.userId });

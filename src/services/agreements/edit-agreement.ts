@@ -72,7 +72,7 @@ export async function editAgreement(db: Db, actor: Actor, id: string, patch: Agr
     // Only the sections sent are replaced; undefined keys would otherwise blank them.
     const sent = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
     const content = agreementContentSchema.parse({ ...target.content, ...sent });
-    await assertValidContent(tx, content, id);
+    await assertValidContent(tx, content, agreement);
     const sections = changedSections(target.content, content);
     const [saved] = await tx
       .update(agreementVersions)

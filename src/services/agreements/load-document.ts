@@ -1,4 +1,4 @@
-import { and, eq, inArray, lte } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, lte, or } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { agreementSignatures, agreements, agreementVersions, organisations, users } from "../../db/schema";
 import type { Actor } from "../../domain/actor";
@@ -84,10 +84,21 @@ async function loadParent(db: Db, parentId: string | null) {
  * parties an accession carried forward) their latest signature on an earlier version.
  */
 async function standingSignatures(db: Db, agreementId: string, version: VersionRow) {
+  // Signatures on this version, or on earlier versions that came into force (never on discarded drafts).
   const rows = await db
-    .select()
+    .select(getTableColumns(agreementSignatures))
     .from(agreementSignatures)
-    .where(and(eq(agreementSignatures.agreementId, agreementId), lte(agreementSignatures.version, version.version)));
+    .innerJoin(
+      agreementVersions,
+      and(eq(agreementVersions.agreementId, agreementSignatures.agreementId), eq(agreementVersions.version, agreementSignatures.version)),
+    )
+    .where(
+      and(
+        eq(agreementSignatures.agreementId, agreementId),
+        lte(agreementSignatures.version, version.version),
+        or(eq(agreementSignatures.version, version.version), eq(agreementVersions.state, "SIGNED")),
+      ),
+    );
   const parties = new Set(version.content.parties.map((p) => p.organisationId));
   const byParty = new Map<string, (typeof rows)[number]>();
   for (const row of rows.sort((a, b) => a.version - b.version)) {

@@ -6,7 +6,14 @@ import { consistencyErrors } from "../../domain/agreements/consistency";
 import type { AgreementContent } from "../../domain/agreements/content";
 import type { FieldError } from "../../domain/errors";
 import { ValidationError } from "../../domain/errors";
+import { hasAnyRole, type Role } from "../../domain/roles";
 import type { AgreementRow } from "./queries";
+
+/**
+ * Who may commit an organisation to an agreement: its IG lead (DPO) or organisation administrator.
+ * Both roles sign in with a second factor, so a practitioner's stolen password cannot sign for a party.
+ */
+export const SIGNATORY_ROLES: readonly Role[] = ["ig_lead", "org_admin"];
 
 export const today = (now = new Date()) => format(now, "yyyy-MM-dd");
 
@@ -31,8 +38,16 @@ export async function syncParties(tx: Tx, agreementId: string): Promise<void> {
  * Checks what the schema cannot: internal cross-references, that every organisation exists, that each
  * signatory is an active user of the party they sign for, and that a tier 2 parent is a tier 1 agreement.
  */
-export async function assertValidContent(tx: Tx, content: AgreementContent, selfId?: string): Promise<void> {
+export async function assertValidContent(
+  tx: Tx,
+  content: AgreementContent,
+  owner: { ownerOrganisationId: string; id?: string },
+): Promise<void> {
+  const selfId = owner.id;
   const errors: FieldError[] = consistencyErrors(content);
+  if (!content.parties.some((p) => p.organisationId === owner.ownerOrganisationId)) {
+    errors.push({ path: "/parties", message: "The owning organisation must stay a party to its agreement" });
+  }
   const orgIds = [...new Set(content.parties.map((p) => p.organisationId))];
   const known = orgIds.length
     ? new Set((await tx.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, orgIds))).map((o) => o.id))
@@ -40,17 +55,34 @@ export async function assertValidContent(tx: Tx, content: AgreementContent, self
   const signatoryIds = content.parties.flatMap((p) => (p.signatoryUserId ? [p.signatoryUserId] : []));
   const signatories = signatoryIds.length
     ? await tx
-        .select({ id: users.id, organisationId: users.organisationId })
+        .select({ id: users.id, organisationId: users.organisationId, roles: users.roles })
         .from(users)
         .where(and(inArray(users.id, signatoryIds), isNull(users.deactivatedAt)))
     : [];
   content.parties.forEach((party, i) => {
     if (!known.has(party.organisationId)) errors.push({ path: `/parties/${i}/organisationId`, message: "Select a member organisation" });
-    if (party.signatoryUserId && !signatories.some((u) => u.id === party.signatoryUserId && u.organisationId === party.organisationId)) {
-      errors.push({ path: `/parties/${i}/signatoryUserId`, message: "The signatory must be an active user of this party's organisation" });
+    if (
+      party.signatoryUserId &&
+      !signatories.some(
+        (u) => u.id === party.signatoryUserId && u.organisationId === party.organisationId && hasAnyRole(u.roles, SIGNATORY_ROLES),
+      )
+    ) {
+      errors.push({
+        path: `/parties/${i}/signatoryUserId`,
+        message: "The signatory must be an active IG lead or organisation administrator of this party's organisation",
+      });
     }
   });
   const { tier, parentAgreementId } = content.documentControl;
+  if (tier === "OPERATIONAL" && selfId) {
+    const [child] = await tx.select({ id: agreements.id }).from(agreements).where(eq(agreements.parentAgreementId, selfId)).limit(1);
+    if (child) {
+      errors.push({
+        path: "/documentControl/tier",
+        message: "Tier 2 agreements sit under this one, so it must stay a tier 1 strategic agreement",
+      });
+    }
+  }
   if (tier === "STRATEGIC" && parentAgreementId) {
     errors.push({ path: "/documentControl/parentAgreementId", message: "A tier 1 strategic agreement has no parent agreement" });
   }

@@ -1,6 +1,7 @@
-import { and, asc, inArray, isNull } from "drizzle-orm";
+import { and, arrayOverlaps, asc, inArray, isNull } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import { users } from "../../db/schema";
+import { SIGNATORY_ROLES } from "./shared";
 
 export interface SignatoryCandidate {
   id: string;
@@ -9,8 +10,8 @@ export interface SignatoryCandidate {
 }
 
 /**
- * Who may be named to sign for each party: the active users of that party's organisation (the same
- * rule `assertValidContent` enforces on save). Only names are returned: the agreement names its
+ * Who may be named to sign for each party: the active IG leads and organisation administrators of
+ * that party's organisation (the rule `assertValidContent` enforces on save). Only names are returned: the agreement names its
  * signatories anyway, and an author drafting an agreement must be able to choose them.
  */
 export async function signatoryCandidates(db: Queryable, organisationIds: string[]): Promise<Record<string, SignatoryCandidate[]>> {
@@ -20,7 +21,7 @@ export async function signatoryCandidates(db: Queryable, organisationIds: string
   const rows = await db
     .select({ id: users.id, name: users.name, organisationId: users.organisationId })
     .from(users)
-    .where(and(inArray(users.organisationId, ids), isNull(users.deactivatedAt)))
+    .where(and(inArray(users.organisationId, ids), isNull(users.deactivatedAt), arrayOverlaps(users.roles, [...SIGNATORY_ROLES])))
     .orderBy(asc(users.name));
   for (const row of rows) byOrganisation[row.organisationId]?.push(row);
   return byOrganisation;

@@ -75,6 +75,11 @@ export async function returnToDraft(db: Db, actor: Actor, id: string, reason: st
     const agreement = await lockAgreement(tx, id);
     const latest = await loadVersion(tx, id, agreement.latestVersion);
     if (latest.state !== "AWAITING_SIGNATURES") throw new ConflictError("Only a version awaiting signatures can be returned to draft");
+    if (latest.kind === "ACCESSION") {
+      throw new ConflictError(
+        "An accession adds a party to terms already agreed, so it cannot be redrafted: discard it, or let the joining party sign",
+      );
+    }
     await tx
       .delete(agreementSignatures)
       .where(and(eq(agreementSignatures.agreementId, id), eq(agreementSignatures.version, latest.version)));
@@ -167,7 +172,7 @@ export async function proposeAccession(db: Db, actor: Actor, id: string, input: 
         { organisationId: joining.organisationId, gateways: joining.gateways, article6: joining.article6, article9: joining.article9 },
       ],
     });
-    await assertValidContent(tx, content, id);
+    await assertValidContent(tx, content, agreement);
     const version = agreement.latestVersion + 1;
     const [created] = await tx
       .insert(agreementVersions)

@@ -33,8 +33,10 @@ import { agreementSummarySchema, presentAgreement, presentSignature, presentVers
 const errors = { ...standardErrors, 409: problemSchema };
 const detailSchema = z.object({ agreement: agreementSummarySchema, version: versionSchema }).meta({ id: "Agreement" });
 const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
-const versionParams = idParams.extend({ version: z.coerce.number().int().min(1, "Must be a version number") });
-const versionQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+/** Version numbers are Postgres integers: anything larger is not a version, never a 500. */
+const versionNumber = z.coerce.number().int().min(1, "Must be a version number").max(2_147_483_647, "Must be a version number");
+const versionParams = idParams.extend({ version: versionNumber });
+const versionQuery = z.object({ version: versionNumber.optional() });
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(z.enum(values))).optional();
 
@@ -160,8 +162,11 @@ export async function agreementsApi(parent: FastifyInstance, { db }: { db: Db })
     "/agreements/:id/signatures",
     { schema: { tags, params: idParams, response: { 200: listOf(signatureSchema), ...errors } } },
     async (request) => {
-      await getAgreement(db, actorOf(request), request.params.id);
-      return { items: (await listSignatures(db, request.params.id)).map(presentSignature) };
+      const actor = actorOf(request);
+      const agreement = await getAgreement(db, actor, request.params.id);
+      // Only signatures on versions the caller may read: a non-party must not learn of a pending variation.
+      const readable = new Set((await listVersions(db, actor, agreement)).map((v) => v.version));
+      return { items: (await listSignatures(db, agreement.id)).filter((s) => readable.has(s.version)).map(presentSignature) };
     },
   );
   app.post(
@@ -171,7 +176,7 @@ export async function agreementsApi(parent: FastifyInstance, { db }: { db: Db })
         tags,
         summary: "Sign a version for your organisation, as its named signatory, re-entering your password",
         params: idParams,
-        body: z.object({ version: z.number().int().min(1), password: z.string().min(1, "Enter your password").max(1024) }),
+        body: z.object({ version: versionNumber, password: z.string().min(1, "Enter your password").max(1024) }),
         response: { 201: signatureSchema, ...errors },
       },
     },

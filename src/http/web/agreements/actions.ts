@@ -34,7 +34,8 @@ const ACTION_DESCRIPTIONS: Record<WebAction, string> = {
     "The version goes back to draft so its terms can change. Any signatures already given on it lapse, and every party will need to sign again.",
   start_review: "The agreement stays in force while you review it. Record the review when you have finished, with the next review date.",
   suspend: "Information may not be shared under a suspended agreement until it is reinstated. Every party will see that it is suspended.",
-  reinstate: "The agreement comes back into force, as long as it is not more than 3 months past its review date.",
+  reinstate:
+    "The agreement becomes active again. If it is more than 3 months past its review date it stays out of force until you record a review.",
   expire: "An expired agreement has ended: information may no longer be shared under it, and its terms can no longer change.",
   terminate:
     "A terminated agreement has ended: information may no longer be shared under it, and its terms can no longer change. Any pending version is discarded.",
@@ -182,7 +183,7 @@ export async function actionPages(app: FastifyInstance, { db }: { db: Db }): Pro
       async () => {
         const password = str(body, "password");
         if (!password) throw new ValidationError([{ path: "/password", message: "Enter your password" }]);
-        if (!Number.isInteger(version) || version < 1)
+        if (!Number.isInteger(version) || version < 1 || version > 2_147_483_647)
           throw new ValidationError([{ path: "/password", message: "Reload the page and try again" }]);
         await signAgreement(db, actor, id, { version, password });
         return reply.redirect(`/agreements/${id}?signed=${version}`);

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { z } from "zod";
 import type { Db } from "../../../db/client";
 import type { Actor } from "../../../domain/actor";
 import {
@@ -99,7 +100,7 @@ export async function sectionPages(app: FastifyInstance, { db }: { db: Db }): Pr
       const entries = (values.entries as { organisationId: string }[]) ?? [];
       const candidates = await signatoryCandidates(
         db,
-        entries.map((e) => e.organisationId).filter((id) => /^[0-9a-f-]{36}$/i.test(id)),
+        entries.map((e) => e.organisationId).filter((id) => z.uuid().safeParse(id).success),
       );
       return {
         ...base,

@@ -64,14 +64,16 @@ export function bodyOf(request: FastifyRequest): FormBody {
 /** One form value as a string (the first, if the field was repeated). */
 export function str(body: FormBody, name: string): string {
   const v = body[name];
-  return (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).toString();
+  const first = Array.isArray(v) ? v[0] : v;
+  // Only strings count: a JSON body posted at a form route cannot smuggle objects in.
+  return typeof first === "string" ? first : "";
 }
 
 /** A repeated field (checkboxes) as a list. */
 export function list(body: FormBody, name: string): string[] {
   const v = body[name];
   if (v === undefined || v === "") return [];
-  return (Array.isArray(v) ? v : [v]).map(String).filter((s) => s !== "");
+  return (Array.isArray(v) ? v : [v]).filter((s): s is string => typeof s === "string" && s !== "");
 }
 
 export const checked = (body: FormBody, name: string) => list(body, name).length > 0;
