@@ -180,12 +180,17 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
       const current = (await a.api("GET", `/api/v1/agreements/${id}`)).json().version.content;
       const res = await a.api("PATCH", `/api/v1/agreements/${id}/content`, { parties: current.parties.slice(1) });
       assert.equal(res.statusCode, 400);
-      assert.ok(res.json().errors.some((e: { path: string; message: string }) => e.path === "/parties" && /owning organisation/.test(e.message)));
+      assert.ok(
+        res.json().errors.some((e: { path: string; message: string }) => e.path === "/parties" && /owning organisation/.test(e.message)),
+      );
     });
 
     test("a party's signatory must be its IG lead or administrator, not any user", async () => {
       const current = (await a.api("GET", `/api/v1/agreements/${id}`)).json().version.content;
-      const parties = current.parties.map((p: { organisationId: string }) => ({ ...p, signatoryUserId: p.organisationId === orgA.id ? practitionerA.user.id : null }));
+      const parties = current.parties.map((p: { organisationId: string }) => ({
+        ...p,
+        signatoryUserId: p.organisationId === orgA.id ? practitionerA.user.id : null,
+      }));
       const res = await a.api("PATCH", `/api/v1/agreements/${id}/content`, { parties });
       assert.equal(res.statusCode, 400);
       assert.match(res.json().errors[0].message, /IG lead or organisation administrator/);
@@ -224,6 +229,11 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
         409,
         "sent versions are frozen",
       );
+      const page = await a.post(`/agreements/${id}/sections/dpia`, { "dpia-reference": "DPIA-typed-before-it-was-sent" });
+      assert.equal(page.statusCode, 409, "the web form says why, with the error summary");
+      assert.match(page.body, /govuk-error-summary/);
+      assert.match(page.body, /Return it to draft first/);
+      assert.match(page.body, /DPIA-typed-before-it-was-sent/, "what was typed is kept");
 
       const huge = await a.api("POST", `/api/v1/agreements/${id}/signatures`, { version: 99_999_999_999, password: TEST_PASSWORD });
       assert.equal(huge.statusCode, 400, "a version number beyond any integer is bad input, never a 500");
@@ -376,7 +386,10 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
       assert.equal(res.json().kind, "ACCESSION");
       assert.deepEqual(res.json().requiredSignatories, [orgC.id]);
       const version = res.json().version;
-      const redraft = await a.api("POST", `/api/v1/agreements/${id}/transitions`, { action: "return_to_draft", reason: "Change the terms" });
+      const redraft = await a.api("POST", `/api/v1/agreements/${id}/transitions`, {
+        action: "return_to_draft",
+        reason: "Change the terms",
+      });
       assert.equal(redraft.statusCode, 409, "an accession is signed or discarded, never redrafted");
       assert.equal((await b.api("POST", `/api/v1/agreements/${id}/signatures`, { version, password: TEST_PASSWORD })).statusCode, 403);
       assert.equal((await c.api("POST", `/api/v1/agreements/${id}/signatures`, { version, password: TEST_PASSWORD })).statusCode, 201);

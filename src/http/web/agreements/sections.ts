@@ -66,11 +66,16 @@ function sectionParam(params: unknown): Section {
 /** The 14 section edit pages, each with the model template's guidance beside the form. */
 export async function sectionPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   /** The version an edit will change, and the content the form starts from. */
-  async function editable(actor: Actor, id: string): Promise<{ state: AgreementState; content: AgreementContent; notice: string | null }> {
+  async function editable(
+    actor: Actor,
+    id: string,
+    { whenBlocked = "throw" }: { whenBlocked?: "throw" | "continue" } = {},
+  ): Promise<{ state: AgreementState; content: AgreementContent; notice: string | null }> {
     const state = await loadAgreementState(db, actor, id);
     if (!state.canManage)
       throw new NotPermittedError("Only an IG lead of the owning organisation or a partnership administrator can change this agreement");
-    if (!state.canEdit) throw new ConflictError(state.editBlockedReason ?? "This agreement cannot be changed now");
+    if (!state.canEdit && whenBlocked === "throw")
+      throw new ConflictError(state.editBlockedReason ?? "This agreement cannot be changed now");
     // The form starts from the draft being worked on, else the terms in force (never a discarded attempt).
     const latest = state.pending ?? state.inForce ?? (await getVersion(db, actor, state.agreement, state.agreement.latestVersion));
     const { agreement } = state;
@@ -190,7 +195,9 @@ export async function sectionPages(app: FastifyInstance, { db }: { db: Db }): Pr
     const actor = actorOf(request);
     const id = agreementId(request);
     const section = sectionParam(request.params);
-    const ctx = await editable(actor, id);
+    // If the agreement stopped being editable since the form was loaded (sent for signature, say),
+    // the page comes back with the reason in the error summary and what was typed still there.
+    const ctx = await editable(actor, id, { whenBlocked: "continue" });
     const body = bodyOf(request);
     const form = SECTION_FORMS[section];
     const values = form.fromBody(body);
@@ -203,6 +210,7 @@ export async function sectionPages(app: FastifyInstance, { db }: { db: Db }): Pr
       reply,
       (summary) => render(reply, actor, section, ctx, values, summary),
       async () => {
+        if (!ctx.state.canEdit) throw new ConflictError(ctx.state.editBlockedReason ?? "This agreement cannot be changed now");
         const { patch, errors } = form.toPatch(values, ctx.content);
         if (errors.length) throw new ValidationError(errors);
         await editAgreement(db, actor, id, patch);
