@@ -1,6 +1,7 @@
 import type { Actor } from "../domain/actor";
 import type { Section, Tier } from "../domain/agreements/content";
 import type { AgreementStatus, VersionKind } from "../domain/agreements/lifecycle";
+import type { SubjectKind } from "../domain/information";
 import type { Role } from "../domain/roles";
 
 /** Bump when the shape of an event body changes; verifiers and readers switch on it. */
@@ -9,7 +10,7 @@ export const AUDIT_SCHEMA_VERSION = 1;
 /** Who did it, frozen at the moment: later renames or role changes do not rewrite history. */
 export type ActorSnapshot = ({ kind: "user" } & Actor) | { kind: "system"; name: string } | { kind: "anonymous" };
 
-export type EntityRef = { type: "user" | "organisation" | "audit_log" | "agreement"; id: string };
+export type EntityRef = { type: "user" | "organisation" | "audit_log" | "agreement" | "subject"; id: string };
 
 type UserRef = { type: "user"; id: string };
 type OrganisationRef = { type: "organisation"; id: string };
@@ -41,6 +42,11 @@ export type AuditEvent =
   | { type: "personal_data.viewed"; entity: EntityRef; details: { view: string; count?: number } }
   | { type: "audit.verified"; entity: { type: "audit_log"; id: "main" }; details: { ok: boolean; count: number } }
   | { type: "partnership.demo_seeded"; details: { organisations: number; users: number } }
+  | {
+      type: "subject.created";
+      entity: { type: "subject"; id: string };
+      details: { kind: SubjectKind; aliases: number; addresses: number; protectedAddresses: number };
+    }
   | { type: "agreement.created"; entity: AgreementRef; details: { tier: Tier; fromTemplate: boolean; parties: string[] } }
   | { type: "agreement.version_edited"; entity: AgreementRef; details: { version: number; sections: Section[] } }
   | {

@@ -18,8 +18,10 @@ import {
 } from "drizzle-orm/pg-core";
 import { type AgreementContent, TIERS } from "../domain/agreements/content";
 import { AGREEMENT_STATUSES, VERSION_KINDS, VERSION_STATES } from "../domain/agreements/lifecycle";
+import { SUBJECT_KINDS } from "../domain/information";
 import { ORGANISATION_TYPES } from "../domain/organisation";
 import { ROLES } from "../domain/roles";
+import { SUBJECT_LINK_KINDS } from "../domain/subjects";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -252,4 +254,99 @@ export const agreementSignatures = pgTable(
     signedAt: timestamp("signed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("agreement_signature_once").on(t.agreementId, t.version, t.organisationId)],
+);
+
+export const subjectKind = pgEnum("subject_kind", SUBJECT_KINDS);
+
+/**
+ * A person an organisation holds records about (domain.md §1 "subject"). Owned by one organisation;
+ * names are kept exactly as typed, and search normalises them instead.
+ */
+export const subjects = pgTable(
+  "subject",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    kind: subjectKind("kind").notNull(),
+    givenNames: text("given_names").notNull(),
+    familyName: text("family_name").notNull(),
+    /** Null for an unborn child, who has an expected date instead. */
+    dateOfBirth: date("date_of_birth", { mode: "string" }),
+    expectedDate: date("expected_date", { mode: "string" }),
+    /** Sex or gender exactly as the organisation recorded it. */
+    sexGender: text("sex_gender"),
+    nhsNumber: text("nhs_number"),
+    upn: text("upn"),
+    phone: text("phone"),
+    email: text("email"),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("subject_organisation_idx").on(t.organisationId),
+    index("subject_nhs_number_idx").on(t.organisationId, t.nhsNumber),
+    index("subject_upn_idx").on(t.organisationId, t.upn),
+    index("subject_dob_idx").on(t.organisationId, t.dateOfBirth),
+  ],
+);
+
+export const subjectNameKind = pgEnum("subject_name_kind", ["ALIAS", "PREVIOUS_NAME"]);
+
+/** Other names a subject is or was known by: search must find them under any of them. */
+export const subjectNames = pgTable(
+  "subject_name",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    subjectId: uuid("subject_id")
+      .notNull()
+      .references(() => subjects.id, { onDelete: "cascade" }),
+    kind: subjectNameKind("kind").notNull(),
+    name: text("name").notNull(),
+  },
+  (t) => [index("subject_name_subject_idx").on(t.subjectId)],
+);
+
+/**
+ * A subject's addresses. A *protected* address (a refuge, a safe house) is only ever sent to roles
+ * that need it, and is redacted by default in any share (GR5-PROTECT-IDENTITIES).
+ */
+export const subjectAddresses = pgTable(
+  "subject_address",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    subjectId: uuid("subject_id")
+      .notNull()
+      .references(() => subjects.id, { onDelete: "cascade" }),
+    lines: text("lines").notNull(),
+    postcode: text("postcode"),
+    protected: boolean("protected").notNull().default(false),
+    current: boolean("current").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index("subject_address_subject_idx").on(t.subjectId)],
+);
+
+export const subjectLinkKind = pgEnum("subject_link_kind", SUBJECT_LINK_KINDS);
+
+/** How the people around a child relate to them, within one organisation's records. */
+export const subjectLinks = pgTable(
+  "subject_link",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    fromSubjectId: uuid("from_subject_id")
+      .notNull()
+      .references(() => subjects.id, { onDelete: "cascade" }),
+    toSubjectId: uuid("to_subject_id")
+      .notNull()
+      .references(() => subjects.id, { onDelete: "cascade" }),
+    kind: subjectLinkKind("kind").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("subject_link_once").on(t.fromSubjectId, t.toSubjectId, t.kind), index("subject_link_to_idx").on(t.toSubjectId)],
 );

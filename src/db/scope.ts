@@ -2,7 +2,7 @@ import { eq, getTableName, type SQL, sql, type Table } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Actor } from "../domain/actor";
 import type { Role } from "../domain/roles";
-import { agreementParties, agreements, auditEvents, users } from "./schema";
+import { agreementParties, agreements, auditEvents, subjects, users } from "./schema";
 
 interface OwnershipRule {
   /** The column naming the organisation that owns the row. */
@@ -19,6 +19,9 @@ interface OwnershipRule {
 const OWNERSHIP = new Map<Table, OwnershipRule>([
   [users, { owner: users.organisationId, partnershipWide: ["partnership_admin"] }],
   [auditEvents, { owner: auditEvents.organisationId, partnershipWide: ["partnership_admin"] }],
+  // Records about people: never partnership-wide, not even for partnership admins, who administer
+  // the service but hold no case role. Other organisations see them only through disclosures.
+  [subjects, { owner: subjects.organisationId, partnershipWide: [] }],
 ]);
 
 /**

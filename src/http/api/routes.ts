@@ -5,6 +5,7 @@ import { agreementsApi } from "./agreements/routes";
 import { auditApi } from "./audit/routes";
 import { organisationsApi } from "./organisations/routes";
 import { problemSchema } from "./shared";
+import { subjectsApi } from "./subjects/routes";
 import { usersApi } from "./users/routes";
 
 export async function apiRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
@@ -28,4 +29,5 @@ export async function apiRoutes(app: FastifyInstance, opts: { database: Database
   await app.register(usersApi, { db: opts.database.db });
   await app.register(auditApi, { database: opts.database });
   await app.register(agreementsApi, { db: opts.database.db });
+  await app.register(subjectsApi, { db: opts.database.db });
 }

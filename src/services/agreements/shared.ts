@@ -1,4 +1,3 @@
-import { format } from "date-fns";
 import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { agreementParties, agreements, agreementVersions, organisations, users } from "../../db/schema";
@@ -15,7 +14,7 @@ import type { AgreementRow } from "./queries";
  */
 export const SIGNATORY_ROLES: readonly Role[] = ["ig_lead", "org_admin"];
 
-export const today = (now = new Date()) => format(now, "yyyy-MM-dd");
+export { today } from "../../domain/calendar";
 
 /** Locks the agreement row for the rest of the transaction, so concurrent signatures or edits queue up. */
 export async function lockAgreement(tx: Tx, id: string): Promise<AgreementRow> {

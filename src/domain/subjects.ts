@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { today as todayIso } from "./calendar";
+import {
+  dateOfBirthProblem,
+  expectedDateProblem,
+  nhsNumberProblem,
+  normaliseNhsNumber,
+  normalisePostcode,
+  normaliseUpn,
+  postcodeProblem,
+  upnProblem,
+} from "./identifiers";
+import { SUBJECT_KINDS } from "./information";
+import type { Role } from "./roles";
+
+/** How the people around a child relate to them (issue 4). */
+export const SUBJECT_LINK_KINDS = ["PARENT_OF", "SIBLING_OF", "LIVES_WITH", "ALLEGED_PERPETRATOR_TOWARDS"] as const;
+export type SubjectLinkKind = (typeof SUBJECT_LINK_KINDS)[number];
+
+/**
+ * Who may receive a protected address (a refuge, a safe house) at all: the people who decide what
+ * is shared and how to keep someone safe. Everyone else's responses never contain it
+ * (GR5-PROTECT-IDENTITIES), rather than merely hiding it on the page.
+ */
+export const PROTECTED_ADDRESS_ROLES: readonly Role[] = ["safeguarding_lead", "ig_lead"];
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalText = (max: number, label: string) =>
+  z.preprocess(blankToUndefined, z.string().trim().max(max, `${label} must be ${max} characters or fewer`).optional());
+
+/** A field checked by a pure identifier rule: the rule's own message is the field error. */
+const checked = (problem: (v: string) => string | null, normalise: (v: string) => string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(40)
+      .superRefine((value, ctx) => {
+        const message = problem(value);
+        if (message) ctx.addIssue({ code: "custom", message });
+      })
+      .transform(normalise)
+      .optional(),
+  );
+
+export const addressInput = z.object({
+  lines: z.string({ error: "Enter the address" }).trim().min(1, "Enter the address").max(500, "Address must be 500 characters or fewer"),
+  postcode: checked(postcodeProblem, normalisePostcode),
+  protected: z.boolean().default(false),
+});
+
+/** A new subject, from the web form or the API alike. Dates are checked against today's date when parsed. */
+export const subjectInput = z
+  .object({
+    kind: z.enum(SUBJECT_KINDS, { error: "Select who this person is" }),
+    givenNames: z
+      .string({ error: "Enter their given names" })
+      .trim()
+      .min(1, "Enter their given names")
+      .max(200, "Given names must be 200 characters or fewer"),
+    familyName: z
+      .string({ error: "Enter their family name" })
+      .trim()
+      .min(1, "Enter their family name")
+      .max(200, "Family name must be 200 characters or fewer"),
+    aliases: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+    previousNames: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+    dateOfBirth: z.preprocess(blankToUndefined, z.iso.date({ error: "Enter a real date of birth, like 2019-03-27" }).optional()),
+    expectedDate: z.preprocess(blankToUndefined, z.iso.date({ error: "Enter a real expected date, like 2027-02-14" }).optional()),
+    sexGender: optionalText(100, "Sex or gender"),
+    nhsNumber: checked(nhsNumberProblem, normaliseNhsNumber),
+    upn: checked(upnProblem, normaliseUpn),
+    phone: optionalText(40, "Phone number"),
+    email: z.preprocess(
+      blankToUndefined,
+      z.email({ error: "Enter an email address in the correct format, like name@example.org" }).optional(),
+    ),
+    addresses: z.array(addressInput).max(10).default([]),
+  })
+  .superRefine((s, ctx) => {
+    const today = todayIso();
+    if (s.kind === "UNBORN_CHILD") {
+      if (!s.expectedDate)
+        ctx.addIssue({ code: "custom", path: ["expectedDate"], message: "Enter the expected date of delivery for an unborn child" });
+      else {
+        const problem = expectedDateProblem(s.expectedDate, today);
+        if (problem) ctx.addIssue({ code: "custom", path: ["expectedDate"], message: problem });
+      }
+      if (s.dateOfBirth)
+        ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "An unborn child has an expected date, not a date of birth" });
+    } else if (s.dateOfBirth) {
+      const problem = dateOfBirthProblem(s.dateOfBirth, today);
+      if (problem) ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: problem });
+    }
+  });
+export type SubjectInput = z.infer<typeof subjectInput>;

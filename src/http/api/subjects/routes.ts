@@ -1,0 +1,64 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../../../db/client";
+import { subjectInput } from "../../../domain/subjects";
+import { createSubject, listSubjects, viewSubject } from "../../../services/subjects/subjects";
+import { actorOf, requireActor } from "../../auth/plugin";
+import { idParams, pageQuery, standardErrors } from "../shared";
+import { presentSubject, presentSubjectSummary, subjectSchema, subjectSummarySchema } from "./schema";
+
+export async function subjectsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  app.addHook("onRequest", requireActor());
+  const tags = ["subjects"];
+
+  app.get(
+    "/subjects",
+    {
+      schema: {
+        tags,
+        summary: "Your organisation's subjects, a page at a time (an audited read)",
+        querystring: pageQuery,
+        response: {
+          200: z.object({ items: z.array(subjectSummarySchema), total: z.number().int(), page: z.number().int() }),
+          ...standardErrors,
+        },
+      },
+    },
+    async (request) => {
+      const { rows, total } = await listSubjects(db, actorOf(request), request.query, "api.subjects.list");
+      return { items: rows.map(presentSubjectSummary), total, page: request.query.page };
+    },
+  );
+  app.post(
+    "/subjects",
+    {
+      schema: {
+        tags,
+        summary: "Add a person to your organisation's records",
+        body: subjectInput,
+        response: { 201: subjectSchema, ...standardErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      return reply.status(201).send(presentSubject(await createSubject(db, actor, request.body), actor));
+    },
+  );
+  app.get(
+    "/subjects/:id",
+    {
+      schema: {
+        tags,
+        summary: "One person's record (an audited read)",
+        params: idParams,
+        response: { 200: subjectSchema, ...standardErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return presentSubject(await viewSubject(db, actor, request.params.id, "api.subjects.show"), actor);
+    },
+  );
+}

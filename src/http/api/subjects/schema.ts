@@ -1,0 +1,67 @@
+import { z } from "zod";
+import type { Actor } from "../../../domain/actor";
+import { SUBJECT_KINDS } from "../../../domain/information";
+import { hasAnyRole } from "../../../domain/roles";
+import { PROTECTED_ADDRESS_ROLES } from "../../../domain/subjects";
+import type { SubjectRecord, SubjectRow } from "../../../services/subjects/subjects";
+
+export const subjectSummarySchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(SUBJECT_KINDS),
+    givenNames: z.string(),
+    familyName: z.string(),
+    dateOfBirth: z.string().nullable(),
+    expectedDate: z.string().nullable(),
+  })
+  .meta({ id: "SubjectSummary" });
+
+export const subjectSchema = subjectSummarySchema
+  .extend({
+    aliases: z.array(z.string()),
+    previousNames: z.array(z.string()),
+    sexGender: z.string().nullable(),
+    nhsNumber: z.string().nullable(),
+    upn: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    addresses: z.array(
+      z.object({ id: z.uuid(), lines: z.string(), postcode: z.string().nullable(), protected: z.boolean(), current: z.boolean() }),
+    ),
+    /** How many protected addresses were left out because the viewer's role does not need them. */
+    protectedAddressesWithheld: z.number().int(),
+  })
+  .meta({ id: "Subject" });
+
+export function presentSubjectSummary(s: SubjectRow): z.infer<typeof subjectSummarySchema> {
+  return {
+    id: s.id,
+    kind: s.kind,
+    givenNames: s.givenNames,
+    familyName: s.familyName,
+    dateOfBirth: s.dateOfBirth,
+    expectedDate: s.expectedDate,
+  };
+}
+
+/**
+ * Allowlist presenter. A protected address (a refuge) is never put in the response for a viewer whose
+ * role does not need it: not hidden on the page, absent from the data (GR5-PROTECT-IDENTITIES).
+ */
+export function presentSubject(record: SubjectRecord, viewer: Actor): z.infer<typeof subjectSchema> {
+  const { subject: s, names, addresses } = record;
+  const maySeeProtected = hasAnyRole(viewer.roles, PROTECTED_ADDRESS_ROLES);
+  const shown = addresses.filter((a) => !a.protected || maySeeProtected);
+  return {
+    ...presentSubjectSummary(s),
+    aliases: names.filter((n) => n.kind === "ALIAS").map((n) => n.name),
+    previousNames: names.filter((n) => n.kind === "PREVIOUS_NAME").map((n) => n.name),
+    sexGender: s.sexGender,
+    nhsNumber: s.nhsNumber,
+    upn: s.upn,
+    phone: s.phone,
+    email: s.email,
+    addresses: shown.map((a) => ({ id: a.id, lines: a.lines, postcode: a.postcode, protected: a.protected, current: a.current })),
+    protectedAddressesWithheld: addresses.length - shown.length,
+  };
+}
