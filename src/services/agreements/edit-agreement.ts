@@ -8,7 +8,7 @@ import type { Actor } from "../../domain/actor";
 import { type AgreementPatch, agreementContentSchema } from "../../domain/agreements/content";
 import { AGREEMENT_STATUS_LABELS, CLOSED_STATUSES, canManageAgreement } from "../../domain/agreements/lifecycle";
 import { ConflictError, NotPermittedError } from "../../domain/errors";
-import { type AgreementRow, getAgreement, type VersionRow } from "./queries";
+import { type AgreementRow, getAgreement, loadVersion, type VersionRow } from "./queries";
 import { assertValidContent, changedSections, lockAgreement, syncParties } from "./shared";
 
 export function assertCanManage(actor: Actor, agreement: AgreementRow): void {
@@ -23,27 +23,19 @@ export function assertOpen(agreement: AgreementRow): void {
   }
 }
 
-async function versionRow(tx: Tx, agreementId: string, version: number): Promise<VersionRow> {
-  const [row] = await tx
-    .select()
-    .from(agreementVersions)
-    .where(and(eq(agreementVersions.agreementId, agreementId), eq(agreementVersions.version, version)));
-  return row!;
-}
-
 /**
  * The version an edit applies to. A draft is edited in place; an agreement already in force is never
  * changed in place: the first edit opens a new version (a variation) that the parties sign again,
  * while the signed version stays in force.
  */
 export async function editableVersion(tx: Tx, audit: AuditTrail, actor: Actor, agreement: AgreementRow): Promise<VersionRow> {
-  const latest = await versionRow(tx, agreement.id, agreement.latestVersion);
+  const latest = (await loadVersion(tx, agreement.id, agreement.latestVersion))!;
   if (latest.state === "DRAFT") return latest;
   if (latest.state === "AWAITING_SIGNATURES") {
     throw new ConflictError(`Version ${latest.version} has been sent for signature, so it cannot be edited. Return it to draft first`);
   }
   // A variation starts from the terms in force, never from a discarded attempt.
-  const base = latest.version === agreement.inForceVersion ? latest : await versionRow(tx, agreement.id, agreement.inForceVersion!);
+  const base = latest.version === agreement.inForceVersion ? latest : (await loadVersion(tx, agreement.id, agreement.inForceVersion!))!;
   const version = agreement.latestVersion + 1;
   const [created] = await tx
     .insert(agreementVersions)

@@ -1,12 +1,13 @@
-import { and, eq } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { agreements, agreementVersions } from "../../db/schema";
+import { organisations } from "../../db/schema";
 import type { Actor } from "../../domain/actor";
 import { agreementReference } from "../../domain/agreements/document";
 import type { AgreementVersionSnapshot } from "../../domain/agreements/evaluate";
+import { effectiveContent } from "../../domain/agreements/inheritance";
 import { NotFoundError } from "../../domain/errors";
-import { buildDocument } from "./load-document";
-import { getAgreement } from "./queries";
+import { loadParent } from "./load-document";
+import { getAgreement, loadVersion } from "./queries";
 
 /**
  * What a sharing check reads about one agreement version: its effective terms and the in-force facts
@@ -15,30 +16,28 @@ import { getAgreement } from "./queries";
  */
 export async function loadEvaluationSnapshot(db: Db, actor: Actor, id: string, version: number): Promise<AgreementVersionSnapshot> {
   const agreement = await getAgreement(db, actor, id);
-  const [row] = await db
-    .select()
-    .from(agreementVersions)
-    .where(and(eq(agreementVersions.agreementId, id), eq(agreementVersions.version, version)));
+  const row = await loadVersion(db, id, version);
   if (!row || row.state !== "SIGNED") throw new NotFoundError(`Signed version ${version} of the agreement`);
-  const doc = await buildDocument(db, agreement, row);
-  const parentId = row.content.documentControl.parentAgreementId;
-  const [parent] = parentId ? await db.select().from(agreements).where(eq(agreements.id, parentId)) : [];
+  const parent = await loadParent(db, row.content.documentControl.parentAgreementId);
+  const { content } = effectiveContent(row.content, parent?.content ?? null);
+  const partyIds = content.parties.map((p) => p.organisationId);
+  const names = partyIds.length
+    ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, partyIds))
+    : [];
   return {
     agreementId: agreement.id,
-    reference: doc.reference,
+    reference: agreementReference(agreement.number),
     version,
     status: agreement.status,
     inForceVersion: agreement.inForceVersion,
     nextReviewDate: agreement.nextReviewDate,
-    parent: parent
-      ? {
-          reference: agreementReference(parent.number),
-          status: parent.status,
-          inForceVersion: parent.inForceVersion,
-          nextReviewDate: parent.nextReviewDate,
-        }
-      : null,
-    content: doc.content,
-    organisationNames: Object.fromEntries(Object.values(doc.organisations).map((o) => [o.id, o.name])),
+    parent: parent && {
+      reference: parent.reference,
+      status: parent.status,
+      inForceVersion: parent.inForceVersion,
+      nextReviewDate: parent.nextReviewDate,
+    },
+    content,
+    organisationNames: Object.fromEntries(names.map((o) => [o.id, o.name])),
   };
 }

@@ -4,7 +4,7 @@ import { agreementSignatures, agreements, agreementVersions, organisations, user
 import type { Actor } from "../../domain/actor";
 import { type AgreementDocument, agreementReference, type OrganisationSummary } from "../../domain/agreements/document";
 import { effectiveContent } from "../../domain/agreements/inheritance";
-import { type AgreementRow, currentVersion, getAgreement, getVersion, type VersionRow } from "./queries";
+import { type AgreementRow, currentVersion, getAgreement, getVersion, loadVersion, type VersionRow } from "./queries";
 
 /**
  * Resolves one version of an agreement into a printable document: effective terms (a tier 2
@@ -59,22 +59,20 @@ export async function buildDocument(db: Db, agreement: AgreementRow, version: Ve
   };
 }
 
-async function loadParent(db: Db, parentId: string | null) {
+/** A tier 2 agreement's tier 1 parent: its in-force facts and the terms of its version in force. */
+export async function loadParent(db: Db, parentId: string | null) {
   if (!parentId) return null;
   const [parent] = await db.select().from(agreements).where(eq(agreements.id, parentId));
   if (!parent) return null;
-  const [inForce] =
-    parent.inForceVersion === null
-      ? []
-      : await db
-          .select()
-          .from(agreementVersions)
-          .where(and(eq(agreementVersions.agreementId, parentId), eq(agreementVersions.version, parent.inForceVersion)));
+  const inForce = parent.inForceVersion === null ? undefined : await loadVersion(db, parentId, parent.inForceVersion);
   return {
     id: parent.id,
     reference: agreementReference(parent.number),
     title: parent.title,
     version: parent.inForceVersion,
+    status: parent.status,
+    inForceVersion: parent.inForceVersion,
+    nextReviewDate: parent.nextReviewDate,
     content: inForce?.content ?? null,
   };
 }

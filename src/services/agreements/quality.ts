@@ -3,8 +3,8 @@ import type { Db } from "../../db/client";
 import { organisations } from "../../db/schema";
 import type { Actor } from "../../domain/actor";
 import { checkQuality, type QualityReport } from "../../domain/agreements/quality";
+import { today } from "../../domain/calendar";
 import { loadAgreementDocument } from "./load-document";
-import { today } from "./shared";
 
 /**
  * The quality check of one version (the one in force, or the latest the actor may see) against the

@@ -86,6 +86,15 @@ export async function currentVersion(db: Queryable, actor: Actor, agreement: Agr
   return found;
 }
 
+/** One version row by number, whoever asks: callers have already checked the agreement is visible. */
+export async function loadVersion(db: Queryable, agreementId: string, version: number): Promise<VersionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(agreementVersions)
+    .where(and(eq(agreementVersions.agreementId, agreementId), eq(agreementVersions.version, version)));
+  return row;
+}
+
 export async function listSignatures(db: Queryable, agreementId: string): Promise<SignatureRow[]> {
   return db
     .select()

@@ -6,10 +6,11 @@ import type { Db } from "../../db/client";
 import { agreements } from "../../db/schema";
 import type { Actor } from "../../domain/actor";
 import { latestReviewDate } from "../../domain/agreements/lifecycle";
+import { today } from "../../domain/calendar";
 import { ConflictError, ValidationError } from "../../domain/errors";
 import { assertCanManage } from "./edit-agreement";
 import { type AgreementRow, getAgreement } from "./queries";
-import { lockAgreement, today } from "./shared";
+import { lockAgreement } from "./shared";
 
 export const REVIEW_OUTCOMES = ["NO_CHANGE", "VARIATION_NEEDED"] as const;
 

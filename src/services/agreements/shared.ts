@@ -14,8 +14,6 @@ import type { AgreementRow } from "./queries";
  */
 export const SIGNATORY_ROLES: readonly Role[] = ["ig_lead", "org_admin"];
 
-export { today } from "../../domain/calendar";
-
 /** Locks the agreement row for the rest of the transaction, so concurrent signatures or edits queue up. */
 export async function lockAgreement(tx: Tx, id: string): Promise<AgreementRow> {
   const [row] = await tx.select().from(agreements).where(eq(agreements.id, id)).for("update");

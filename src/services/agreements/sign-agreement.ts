@@ -5,17 +5,15 @@ import type { Db, Queryable } from "../../db/client";
 import { agreementSignatures, agreements, agreementVersions, users } from "../../db/schema";
 import type { Actor } from "../../domain/actor";
 import { defaultReviewDate } from "../../domain/agreements/lifecycle";
+import { today } from "../../domain/calendar";
 import { ConflictError, NotFoundError, NotPermittedError } from "../../domain/errors";
 import { confirmPassword } from "../reauthenticate";
-import { getAgreement, type SignatureRow } from "./queries";
-import { lockAgreement, today } from "./shared";
+import { getAgreement, loadVersion, type SignatureRow } from "./queries";
+import { lockAgreement } from "./shared";
 
 /** Whether the actor may sign this version now; the reason if not. Run before and inside the transaction. */
 async function assertCanSign(tx: Queryable, actor: Actor, id: string, versionNumber: number) {
-  const [version] = await tx
-    .select()
-    .from(agreementVersions)
-    .where(and(eq(agreementVersions.agreementId, id), eq(agreementVersions.version, versionNumber)));
+  const version = await loadVersion(tx, id, versionNumber);
   if (!version || version.state === "DISCARDED") throw new NotFoundError(`Version ${versionNumber} of the agreement`);
   if (version.state !== "AWAITING_SIGNATURES") {
     throw new ConflictError(

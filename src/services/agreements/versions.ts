@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { snapshotOf } from "../../audit/events";
 import { inTransaction } from "../../audit/write";
-import type { Db, Tx } from "../../db/client";
+import type { Db } from "../../db/client";
 import { agreementSignatures, agreements, agreementVersions } from "../../db/schema";
 import type { Actor } from "../../domain/actor";
 import { readinessErrors } from "../../domain/agreements/consistency";
@@ -10,16 +10,8 @@ import { agreementContentSchema, CONTROLLER_RELATIONSHIPS } from "../../domain/a
 import { ConflictError } from "../../domain/errors";
 import { ARTICLE_6, ARTICLE_9_10, GATEWAYS } from "../../domain/lawful-basis";
 import { assertCanManage, assertOpen } from "./edit-agreement";
-import { getAgreement, type VersionRow } from "./queries";
+import { getAgreement, loadVersion, type VersionRow } from "./queries";
 import { assertValidContent, lockAgreement, syncParties } from "./shared";
-
-async function loadVersion(tx: Tx, agreementId: string, version: number): Promise<VersionRow> {
-  const [row] = await tx
-    .select()
-    .from(agreementVersions)
-    .where(and(eq(agreementVersions.agreementId, agreementId), eq(agreementVersions.version, version)));
-  return row!;
-}
 
 /**
  * Sends the draft version (a new agreement or a variation) to every party's signatory. It must be
@@ -30,7 +22,7 @@ export async function sendForSignature(db: Db, actor: Actor, id: string, input: 
   return inTransaction(db, async (tx, audit) => {
     const agreement = await lockAgreement(tx, id);
     assertOpen(agreement);
-    const latest = await loadVersion(tx, id, agreement.latestVersion);
+    const latest = (await loadVersion(tx, id, agreement.latestVersion))!;
     if (latest.state !== "DRAFT")
       throw new ConflictError(`There is no draft to send: version ${latest.version} is ${latest.state.toLowerCase().replaceAll("_", " ")}`);
     const problems = readinessErrors(latest.content, agreement.ownerOrganisationId);
@@ -73,7 +65,7 @@ export async function returnToDraft(db: Db, actor: Actor, id: string, reason: st
   assertCanManage(actor, await getAgreement(db, actor, id));
   return inTransaction(db, async (tx, audit) => {
     const agreement = await lockAgreement(tx, id);
-    const latest = await loadVersion(tx, id, agreement.latestVersion);
+    const latest = (await loadVersion(tx, id, agreement.latestVersion))!;
     if (latest.state !== "AWAITING_SIGNATURES") throw new ConflictError("Only a version awaiting signatures can be returned to draft");
     if (latest.kind === "ACCESSION") {
       throw new ConflictError(
@@ -105,7 +97,7 @@ export async function discardPendingVersion(db: Db, actor: Actor, id: string): P
   assertCanManage(actor, await getAgreement(db, actor, id));
   await inTransaction(db, async (tx, audit) => {
     const agreement = await lockAgreement(tx, id);
-    const latest = await loadVersion(tx, id, agreement.latestVersion);
+    const latest = (await loadVersion(tx, id, agreement.latestVersion))!;
     if (agreement.inForceVersion === null || latest.state === "SIGNED" || latest.state === "DISCARDED") {
       throw new ConflictError("There is no pending variation or accession to discard");
     }
@@ -146,11 +138,11 @@ export async function proposeAccession(db: Db, actor: Actor, id: string, input: 
       throw new ConflictError("An organisation can only join an agreement that is in force");
     }
     if (agreement.latestVersion !== agreement.inForceVersion) {
-      const latest = await loadVersion(tx, id, agreement.latestVersion);
+      const latest = (await loadVersion(tx, id, agreement.latestVersion))!;
       if (latest.state !== "DISCARDED")
         throw new ConflictError(`Version ${latest.version} is still pending: send it, or discard it, first`);
     }
-    const inForce = await loadVersion(tx, id, agreement.inForceVersion);
+    const inForce = (await loadVersion(tx, id, agreement.inForceVersion))!;
     if (inForce.content.parties.some((p) => p.organisationId === joining.organisationId)) {
       throw new ConflictError("This organisation is already a party", [
         { path: "/organisationId", message: "This organisation is already a party" },

@@ -6,6 +6,7 @@ import { agreementContentSchema, agreementPatchSchema, TIERS } from "../../../do
 import { compileAgreement, evaluateShare } from "../../../domain/agreements/evaluate";
 import { AGREEMENT_ACTIONS, AGREEMENT_STATUSES } from "../../../domain/agreements/lifecycle";
 import { toOdrl } from "../../../domain/agreements/odrl";
+import { today } from "../../../domain/calendar";
 import { changeAgreementStatus } from "../../../services/agreements/change-status";
 import { createFromTemplate, importAgreement, newFromTemplateInput } from "../../../services/agreements/create-agreement";
 import { editAgreement } from "../../../services/agreements/edit-agreement";
@@ -21,7 +22,6 @@ import {
   listVersions,
 } from "../../../services/agreements/queries";
 import { recordReview, reviewInput } from "../../../services/agreements/review-agreement";
-import { today } from "../../../services/agreements/shared";
 import { signAgreement } from "../../../services/agreements/sign-agreement";
 import { accessionInput, discardPendingVersion, proposeAccession } from "../../../services/agreements/versions";
 import { sendAgreementPdf } from "../../agreement-pdf";

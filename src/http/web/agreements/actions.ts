@@ -11,13 +11,13 @@ import {
   nextStatus,
 } from "../../../domain/agreements/lifecycle";
 import { ukDate } from "../../../domain/agreements/outline";
+import { today } from "../../../domain/calendar";
 import type { FieldError } from "../../../domain/errors";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../../domain/errors";
 import { ARTICLE_6, ARTICLE_6_LABELS, ARTICLE_9_10, ARTICLE_9_10_LABELS, GATEWAY_LABELS, GATEWAYS } from "../../../domain/lawful-basis";
 import { changeAgreementStatus } from "../../../services/agreements/change-status";
 import { buildDocument } from "../../../services/agreements/load-document";
 import { REVIEW_OUTCOMES, recordReview } from "../../../services/agreements/review-agreement";
-import { today } from "../../../services/agreements/shared";
 import { signAgreement } from "../../../services/agreements/sign-agreement";
 import { signatoryCandidates } from "../../../services/agreements/signatory-candidates";
 import { discardPendingVersion, proposeAccession, returnToDraft, sendForSignature } from "../../../services/agreements/versions";

@@ -5,8 +5,8 @@ import type { Actor } from "../../../domain/actor";
 import { agreementReference } from "../../../domain/agreements/document";
 import { notInForceReason, REVIEW_STATE_LABELS, type ReviewState, reviewState } from "../../../domain/agreements/lifecycle";
 import { ukDate } from "../../../domain/agreements/outline";
+import { today } from "../../../domain/calendar";
 import { hasAnyRole } from "../../../domain/roles";
-import { today } from "../../../services/agreements/shared";
 import { REVIEW_TAG_CLASSES } from "./shared";
 
 /**

@@ -3,7 +3,7 @@ import type { Actor } from "../../../domain/actor";
 import type { AgreementDocument } from "../../../domain/agreements/document";
 import { agreementReference } from "../../../domain/agreements/document";
 import {
-  type AgreementAction,
+  AGREEMENT_ACTIONS,
   actionLabel,
   availableActions,
   CLOSED_STATUSES,
@@ -34,16 +34,8 @@ export interface AgreementState {
   editBlockedReason: string | null;
 }
 
-export const WEB_ACTIONS = [
-  "send_for_signature",
-  "return_to_draft",
-  "start_review",
-  "suspend",
-  "reinstate",
-  "expire",
-  "terminate",
-  "discard",
-] as const satisfies readonly (AgreementAction | "discard")[];
+/** The lifecycle actions, plus discarding a pending version, each with its own confirmation page. */
+export const WEB_ACTIONS = [...AGREEMENT_ACTIONS, "discard"] as const;
 export type WebAction = (typeof WEB_ACTIONS)[number];
 
 export function webActionLabel(action: WebAction): string {

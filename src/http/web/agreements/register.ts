@@ -14,12 +14,12 @@ import {
 } from "../../../domain/agreements/lifecycle";
 import { ukDate } from "../../../domain/agreements/outline";
 import { QUALITY_RULES } from "../../../domain/agreements/quality";
+import { today } from "../../../domain/calendar";
 import { hasAnyRole } from "../../../domain/roles";
 import { createFromTemplate } from "../../../services/agreements/create-agreement";
 import { buildDocument } from "../../../services/agreements/load-document";
 import { agreementQuality } from "../../../services/agreements/quality";
 import { listAgreements } from "../../../services/agreements/queries";
-import { today } from "../../../services/agreements/shared";
 import { listOrganisations } from "../../../services/organisations";
 import { actorOf } from "../../auth/plugin";
 import { actionLinks, canSignNow, loadAgreementState, partyStatuses } from "./load";

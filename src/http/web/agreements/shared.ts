@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { ZodError, z } from "zod";
+import { ZodError } from "zod";
 import { SECTIONS, type Section } from "../../../domain/agreements/content";
 import type { AgreementStatus, ReviewState, VersionState } from "../../../domain/agreements/lifecycle";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../../../domain/errors";
+import { idParams } from "../../api/shared";
 import { zodIssuesToFieldErrors } from "../../problem";
 
 /** Shared by the agreement pages: presentation maps, form helpers and the error summary. */
@@ -40,8 +41,6 @@ export const VERSION_STATE_TAG_CLASSES: Record<VersionState, string> = {
 };
 
 export const VERSION_KIND_LABELS = { ORIGINAL: "Original", VARIATION: "Variation", ACCESSION: "Accession of a new party" } as const;
-
-export const idParams = z.object({ id: z.uuid({ error: "Must be a UUID" }) });
 
 /** The agreement id from the URL; anything else is simply not found. */
 export function agreementId(request: FastifyRequest): string {
