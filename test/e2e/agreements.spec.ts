@@ -1,3 +1,4 @@
+import { SECTIONS } from "../../src/domain/agreements/content";
 import { checkA11y, clickAndLoad, DEMO_PASSWORD, expect, signInAndEnrol, submitForm, test, visit } from "./support";
 
 /**
@@ -145,4 +146,16 @@ test("an IG lead drafts an agreement, both parties sign it, and a variation is c
   await expect(row.getByRole("cell").nth(0)).toHaveText("Within 24 hours of becoming aware");
   await expect(row.getByRole("cell").nth(1)).toHaveText("Within 48 hours of becoming aware");
   await expect(page.locator("#section-security").getByRole("heading", { level: 2 })).toContainText("No changes");
+
+  // Every other page of the journey loads and passes the accessibility check: each section form,
+  // the versions list, the printable document, the review and accession pages and the action pages.
+  for (const section of SECTIONS) await visit(page, `${agreementUrl}/sections/${section}`);
+  for (const path of ["versions", "document", "review", "actions/send_for_signature", "actions/suspend"]) {
+    await visit(page, `${agreementUrl}/${path}`);
+  }
+  // No organisation can be invited to join while the variation is pending: the page says so.
+  await visit(page, `${agreementUrl}/accession`, 409);
+  await visit(page, `${agreementUrl}/actions/discard`);
+  await submitForm(page, "Discard the pending version");
+  await visit(page, `${agreementUrl}/accession`);
 });
