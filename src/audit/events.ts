@@ -1,8 +1,10 @@
 import type { Actor } from "../domain/actor";
 import type { Section, Tier } from "../domain/agreements/content";
 import type { AgreementStatus, VersionKind } from "../domain/agreements/lifecycle";
-import type { SubjectKind } from "../domain/information";
+import type { ItemCategory, SubjectKind } from "../domain/information";
+import type { ConcernCategory, RecordItemKind } from "../domain/records";
 import type { Role } from "../domain/roles";
+import type { SubjectLinkKind } from "../domain/subjects";
 
 /** Bump when the shape of an event body changes; verifiers and readers switch on it. */
 export const AUDIT_SCHEMA_VERSION = 1;
@@ -10,11 +12,15 @@ export const AUDIT_SCHEMA_VERSION = 1;
 /** Who did it, frozen at the moment: later renames or role changes do not rewrite history. */
 export type ActorSnapshot = ({ kind: "user" } & Actor) | { kind: "system"; name: string } | { kind: "anonymous" };
 
-export type EntityRef = { type: "user" | "organisation" | "audit_log" | "agreement" | "subject"; id: string };
+export type EntityRef = {
+  type: "user" | "organisation" | "audit_log" | "agreement" | "subject" | "record_item" | "concern" | "partnership_setting";
+  id: string;
+};
 
 type UserRef = { type: "user"; id: string };
 type OrganisationRef = { type: "organisation"; id: string };
 type AgreementRef = { type: "agreement"; id: string };
+type SubjectRef = { type: "subject"; id: string };
 
 export type SignInFailure = "unknown_email" | "wrong_password" | "locked" | "deactivated" | "no_password" | "wrong_second_factor";
 
@@ -39,7 +45,8 @@ export type AuditEvent =
   | { type: "user.updated"; entity: UserRef; details: { fields: string[]; roles?: Role[] } }
   | { type: "user.deactivated"; entity: UserRef; details: Record<string, never> }
   | { type: "user.invitation_issued"; entity: UserRef; details: { expiresAt: string } }
-  | { type: "personal_data.viewed"; entity: EntityRef; details: { view: string; count?: number } }
+  /** A read of a person's record: the subject page, an item, the chronology, or a list of results (entity organisation). */
+  | { type: "personal_data.viewed"; entity: EntityRef; details: { view: string; count?: number; itemId?: string } }
   | { type: "audit.verified"; entity: { type: "audit_log"; id: "main" }; details: { ok: boolean; count: number } }
   | { type: "partnership.demo_seeded"; details: { organisations: number; users: number } }
   | {
@@ -47,6 +54,22 @@ export type AuditEvent =
       entity: { type: "subject"; id: string };
       details: { kind: SubjectKind; aliases: number; addresses: number; protectedAddresses: number };
     }
+  | { type: "subject.linked"; entity: SubjectRef; details: { linkId: string; kind: SubjectLinkKind; toSubjectId: string } }
+  | {
+      type: "record_item.recorded";
+      entity: SubjectRef;
+      details: { itemId: string; category: ItemCategory; kind: RecordItemKind; specialCategory: boolean; criminalOffence: boolean };
+    }
+  | {
+      type: "record_item.corrected";
+      entity: SubjectRef;
+      details: { itemId: string; lineageId: string; version: number; previousId: string };
+    }
+  | { type: "record_item.disputed"; entity: SubjectRef; details: { itemId: string } }
+  | { type: "concern.raised"; entity: SubjectRef; details: { concernId: string; category: ConcernCategory; levelOfNeed: string } }
+  | { type: "concern.acknowledged"; entity: SubjectRef; details: { concernId: string } }
+  | { type: "concern.closed"; entity: SubjectRef; details: { concernId: string } }
+  | { type: "partnership_setting.changed"; entity: { type: "partnership_setting"; id: string }; details: { key: string } }
   | { type: "agreement.created"; entity: AgreementRef; details: { tier: Tier; fromTemplate: boolean; parties: string[] } }
   | { type: "agreement.version_edited"; entity: AgreementRef; details: { version: number; sections: Section[] } }
   | {

@@ -2,6 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
@@ -49,7 +52,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
   }
   if ("pgliteDir" in target) fs.mkdirSync(target.pgliteDir, { recursive: true });
-  const client = new PGlite("pgliteDir" in target ? target.pgliteDir : undefined);
+  // The contrib extensions name search needs (migration 0004); Postgres ships them in its contrib package.
+  const client = await PGlite.create({
+    ...("pgliteDir" in target ? { dataDir: target.pgliteDir } : {}),
+    extensions: { pg_trgm, unaccent, btree_gin },
+  });
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

@@ -18,8 +18,9 @@ import {
 } from "drizzle-orm/pg-core";
 import { type AgreementContent, TIERS } from "../domain/agreements/content";
 import { AGREEMENT_STATUSES, VERSION_KINDS, VERSION_STATES } from "../domain/agreements/lifecycle";
-import { SUBJECT_KINDS } from "../domain/information";
+import { ITEM_CATEGORIES, SUBJECT_KINDS } from "../domain/information";
 import { ORGANISATION_TYPES } from "../domain/organisation";
+import { ACCURACY_STATES, CONCERN_CATEGORIES, CONCERN_STATUSES, RECORD_ITEM_KINDS, SOURCE_METHODS } from "../domain/records";
 import { ROLES } from "../domain/roles";
 import { SUBJECT_LINK_KINDS } from "../domain/subjects";
 
@@ -284,9 +285,13 @@ export const subjects = pgTable(
     createdByUserId: uuid("created_by_user_id").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** The name folded for search (lower case, accents removed by `safeshare_fold`, migration 0004). */
+    searchName: text("search_name").generatedAlwaysAs(sql`safeshare_fold(given_names || ' ' || family_name)`),
   },
   (t) => [
     index("subject_organisation_idx").on(t.organisationId),
+    // Trigram index led by the organisation (btree_gin): a search only ever looks in one organisation's records.
+    index("subject_search_name_idx").using("gin", t.organisationId, t.searchName.op("gin_trgm_ops")),
     index("subject_nhs_number_idx").on(t.organisationId, t.nhsNumber),
     index("subject_upn_idx").on(t.organisationId, t.upn),
     index("subject_dob_idx").on(t.organisationId, t.dateOfBirth),
@@ -305,8 +310,12 @@ export const subjectNames = pgTable(
       .references(() => subjects.id, { onDelete: "cascade" }),
     kind: subjectNameKind("kind").notNull(),
     name: text("name").notNull(),
+    searchName: text("search_name").generatedAlwaysAs(sql`safeshare_fold(name)`),
   },
-  (t) => [index("subject_name_subject_idx").on(t.subjectId)],
+  (t) => [
+    index("subject_name_subject_idx").on(t.subjectId),
+    index("subject_name_search_name_idx").using("gin", t.searchName.op("gin_trgm_ops")),
+  ],
 );
 
 /**
@@ -349,4 +358,144 @@ export const subjectLinks = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("subject_link_once").on(t.fromSubjectId, t.toSubjectId, t.kind), index("subject_link_to_idx").on(t.toSubjectId)],
+);
+
+export const itemCategory = pgEnum("item_category", ITEM_CATEGORIES);
+export const recordItemKind = pgEnum("record_item_kind", RECORD_ITEM_KINDS);
+export const sourceMethod = pgEnum("source_method", SOURCE_METHODS);
+export const accuracyState = pgEnum("accuracy_state", ACCURACY_STATES);
+
+/**
+ * One version of one piece of information about a subject, with its provenance (domain.md §1
+ * "record item"). Never edited in place: a trigger (migration 0004) rejects changes to what was
+ * recorded. A correction is a new row in the same lineage; the old row's accuracy becomes CORRECTED.
+ */
+export const recordItems = pgTable(
+  "record_item",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    subjectId: uuid("subject_id")
+      .notNull()
+      .references(() => subjects.id, { onDelete: "cascade" }),
+    /** The first version's id: every version of one item shares it. */
+    lineageId: uuid("lineage_id").notNull(),
+    version: integer("version").notNull().default(1),
+    supersedesId: uuid("supersedes_id").references((): AnyPgColumn => recordItems.id),
+    category: itemCategory("category").notNull(),
+    kind: recordItemKind("kind").notNull(),
+    text: text("text").notNull(),
+    eventDate: date("event_date", { mode: "string" }).notNull(),
+    sourceName: text("source_name").notNull(),
+    sourceMethod: sourceMethod("source_method").notNull(),
+    sourceObtainedOn: date("source_obtained_on", { mode: "string" }).notNull(),
+    historical: boolean("historical").notNull().default(false),
+    specialCategory: boolean("special_category").notNull().default(false),
+    criminalOffence: boolean("criminal_offence").notNull().default(false),
+    accuracy: accuracyState("accuracy").notNull().default("ACCURATE"),
+    /** Why it was disputed, or (on a new version) why the previous one was corrected. */
+    accuracyNote: text("accuracy_note"),
+    recordedByUserId: uuid("recorded_by_user_id").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("record_item_subject_idx").on(t.subjectId, t.eventDate),
+    uniqueIndex("record_item_lineage_version").on(t.lineageId, t.version),
+  ],
+);
+
+export const concernCategory = pgEnum("concern_category", CONCERN_CATEGORIES);
+export const concernStatus = pgEnum("concern_status", CONCERN_STATUSES);
+
+/** A safeguarding worry about a child; on the DSL dashboard until a safeguarding lead acknowledges it. */
+export const concerns = pgTable(
+  "concern",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    subjectId: uuid("subject_id")
+      .notNull()
+      .references(() => subjects.id, { onDelete: "cascade" }),
+    category: concernCategory("category").notNull(),
+    description: text("description").notNull(),
+    /** A code from the partnership's scale of need, as it was when raised. */
+    levelOfNeed: text("level_of_need").notNull(),
+    noticedOn: date("noticed_on", { mode: "string" }).notNull(),
+    status: concernStatus("status").notNull().default("OPEN"),
+    raisedByUserId: uuid("raised_by_user_id").references(() => users.id),
+    raisedAt: timestamp("raised_at", { withTimezone: true }).notNull().defaultNow(),
+    acknowledgedByUserId: uuid("acknowledged_by_user_id").references(() => users.id),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    followUpAction: text("follow_up_action"),
+    closedByUserId: uuid("closed_by_user_id").references(() => users.id),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    outcome: text("outcome"),
+  },
+  (t) => [index("concern_subject_idx").on(t.subjectId), index("concern_open_idx").on(t.organisationId, t.status)],
+);
+
+/**
+ * The dated sequence of significant events for a child (domain.md §1 "chronology"). Written by the
+ * service that causes the event, in its transaction, through `addChronologyEntry`; later issues add
+ * decisions and disclosures the same way. `ref` points at the entry's source for links and state.
+ */
+export const chronologyEntries = pgTable(
+  "chronology_entry",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    subjectId: uuid("subject_id")
+      .notNull()
+      .references(() => subjects.id, { onDelete: "cascade" }),
+    occurredOn: date("occurred_on", { mode: "string" }).notNull(),
+    /** An item category, or "concern", "decision", "disclosure": what the chronology filters by. */
+    category: text("category").notNull(),
+    /** What happened, as a code: ITEM_RECORDED, ITEM_CORRECTED, CONCERN_RAISED, ... */
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    refType: text("ref_type").notNull(),
+    refId: uuid("ref_id").notNull(),
+    recordedByUserId: uuid("recorded_by_user_id").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("chronology_entry_subject_idx").on(t.subjectId, t.occurredOn, t.recordedAt)],
+);
+
+/** Partnership-wide settings an administrator may change (e.g. the scale of need), as JSON per key. */
+export const partnershipSettings = pgTable("partnership_setting", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedByUserId: uuid("updated_by_user_id").references(() => users.id),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * A long form's answers saved server-side as the user goes (brief: "Long forms save drafts
+ * server-side"), so an expired session loses nothing. One draft per user, form and key.
+ */
+export const formDrafts = pgTable(
+  "form_draft",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    form: text("form").notNull(),
+    /** What the draft is for within the form, e.g. the subject an item is being added to. */
+    key: text("key").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("form_draft_once").on(t.userId, t.form, t.key)],
 );

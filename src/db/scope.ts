@@ -2,7 +2,17 @@ import { eq, getTableName, type SQL, sql, type Table } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Actor } from "../domain/actor";
 import type { Role } from "../domain/roles";
-import { agreementParties, agreements, auditEvents, subjects, users } from "./schema";
+import {
+  agreementParties,
+  agreements,
+  auditEvents,
+  chronologyEntries,
+  concerns,
+  recordItems,
+  subjectLinks,
+  subjects,
+  users,
+} from "./schema";
 
 interface OwnershipRule {
   /** The column naming the organisation that owns the row. */
@@ -22,6 +32,10 @@ const OWNERSHIP = new Map<Table, OwnershipRule>([
   // Records about people: never partnership-wide, not even for partnership admins, who administer
   // the service but hold no case role. Other organisations see them only through disclosures.
   [subjects, { owner: subjects.organisationId, partnershipWide: [] }],
+  [subjectLinks, { owner: subjectLinks.organisationId, partnershipWide: [] }],
+  [recordItems, { owner: recordItems.organisationId, partnershipWide: [] }],
+  [concerns, { owner: concerns.organisationId, partnershipWide: [] }],
+  [chronologyEntries, { owner: chronologyEntries.organisationId, partnershipWide: [] }],
 ]);
 
 /**

@@ -17,6 +17,23 @@ import type { Role } from "./roles";
 export const SUBJECT_LINK_KINDS = ["PARENT_OF", "SIBLING_OF", "LIVES_WITH", "ALLEGED_PERPETRATOR_TOWARDS"] as const;
 export type SubjectLinkKind = (typeof SUBJECT_LINK_KINDS)[number];
 
+/** How a link reads from each end: "Sam is the parent of Kai" and, from Kai's page, "Sam: parent". */
+export const SUBJECT_LINK_LABELS: Record<SubjectLinkKind, { forward: string; reverse: string }> = {
+  PARENT_OF: { forward: "Parent or carer of", reverse: "Child of" },
+  SIBLING_OF: { forward: "Sibling of", reverse: "Sibling of" },
+  LIVES_WITH: { forward: "Lives with", reverse: "Lives with" },
+  ALLEGED_PERPETRATOR_TOWARDS: { forward: "Alleged to have harmed", reverse: "Alleged to have been harmed by" },
+};
+
+export const subjectLinkInput = z
+  .object({
+    fromSubjectId: z.uuid({ error: "Choose the first person" }),
+    toSubjectId: z.uuid({ error: "Choose the second person" }),
+    kind: z.enum(SUBJECT_LINK_KINDS, { error: "Select how they are linked" }),
+  })
+  .refine((l) => l.fromSubjectId !== l.toSubjectId, { path: ["toSubjectId"], message: "A person cannot be linked to themselves" });
+export type SubjectLinkInput = z.infer<typeof subjectLinkInput>;
+
 /**
  * Who may receive a protected address (a refuge, a safe house) at all: the people who decide what
  * is shared and how to keep someone safe. Everyone else's responses never contain it

@@ -6,6 +6,7 @@ import type { OrganisationType } from "../domain/organisation";
 import type { Role } from "../domain/roles";
 import { hashPassword } from "./secrets";
 import { seedDemoAgreements } from "./seed-demo-agreements";
+import { seedDemoRecords } from "./seed-demo-records";
 
 /** Shared by every demo account; passes the password policy so it can be typed as-is. */
 export const DEMO_PASSWORD = "amber kettle orchard lantern";
@@ -143,5 +144,6 @@ export async function seedDemoPartnership(db: Db): Promise<DemoAccount[] | undef
     );
   });
   await seedDemoAgreements(db, DEMO_PASSWORD);
+  await seedDemoRecords(db);
   return accounts;
 }

@@ -4,6 +4,8 @@ import type { Database } from "../../db/client";
 import { agreementsApi } from "./agreements/routes";
 import { auditApi } from "./audit/routes";
 import { organisationsApi } from "./organisations/routes";
+import { recordsApi } from "./records/routes";
+import { settingsApi } from "./settings/routes";
 import { problemSchema } from "./shared";
 import { subjectsApi } from "./subjects/routes";
 import { usersApi } from "./users/routes";
@@ -30,4 +32,6 @@ export async function apiRoutes(app: FastifyInstance, opts: { database: Database
   await app.register(auditApi, { database: opts.database });
   await app.register(agreementsApi, { db: opts.database.db });
   await app.register(subjectsApi, { db: opts.database.db });
+  await app.register(recordsApi, { db: opts.database.db });
+  await app.register(settingsApi, { db: opts.database.db });
 }

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
+import { CONCERN_CATEGORY_LABELS } from "../../domain/records";
 import { hasAnyRole } from "../../domain/roles";
+import { concernsAwaitingAcknowledgement } from "../../services/records/concerns";
+import { levelsOfNeed } from "../../services/settings";
 import { actorOf, requireActor } from "../auth/plugin";
 import { agreementDashboard } from "./agreements/dashboard";
 
@@ -8,10 +11,15 @@ import { agreementDashboard } from "./agreements/dashboard";
 function dashboardSections(roles: Parameters<typeof hasAnyRole>[0]) {
   const sections: { heading: string; text: string; href?: string; link?: string }[] = [];
   if (hasAnyRole(roles, ["practitioner", "safeguarding_lead"])) {
-    sections.push({ heading: "Sharing information", text: "Records, share decisions and disclosures will appear here." });
+    sections.push({
+      heading: "Records",
+      text: "Find a child or the people around them, add record items and raise concerns. Share decisions and disclosures will appear here.",
+      href: "/subjects",
+      link: "Find or add a person",
+    });
   }
   if (hasAnyRole(roles, ["safeguarding_lead"])) {
-    sections.push({ heading: "Safeguarding lead", text: "New concerns, approvals and overdue emergency records will appear here." });
+    sections.push({ heading: "Safeguarding lead", text: "Approvals and overdue emergency records will appear here." });
   }
   if (hasAnyRole(roles, ["ig_lead"])) {
     sections.push({
@@ -43,10 +51,31 @@ function dashboardSections(roles: Parameters<typeof hasAnyRole>[0]) {
   return sections;
 }
 
+/**
+ * The DSL alert: the organisation's new concerns, oldest first, until a safeguarding lead acknowledges
+ * each one. Only the child's name and the kind of concern: not a read of the record's detail.
+ */
+async function concernDashboard(db: Db, actor: ReturnType<typeof actorOf>) {
+  if (!actor.roles.includes("safeguarding_lead")) return null;
+  const [waiting, scale] = await Promise.all([concernsAwaitingAcknowledgement(db, actor), levelsOfNeed(db)]);
+  return waiting.map((c) => ({
+    href: `/subjects/${c.subjectId}/concerns#concern-${c.id}`,
+    acknowledgeHref: `/subjects/${c.subjectId}/concerns/${c.id}/acknowledge`,
+    child: `${c.givenNames} ${c.familyName}`,
+    category: CONCERN_CATEGORY_LABELS[c.category],
+    levelOfNeed: scale.find((l) => l.code === c.levelOfNeed)?.label ?? c.levelOfNeed,
+    raisedAt: c.raisedAt,
+  }));
+}
+
 export async function homePages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   app.get("/", { preHandler: requireActor() }, async (request, reply) => {
     const actor = actorOf(request);
-    return reply.view("home", { sections: dashboardSections(actor.roles), agreements: await agreementDashboard(db, actor) });
+    return reply.view("home", {
+      sections: dashboardSections(actor.roles),
+      agreements: await agreementDashboard(db, actor),
+      concerns: await concernDashboard(db, actor),
+    });
   });
   app.get("/cookies", async (_request, reply) => reply.view("cookies"));
   app.get("/accessibility", async (_request, reply) => reply.view("accessibility"));

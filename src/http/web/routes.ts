@@ -5,6 +5,7 @@ import { auditPages } from "./audit";
 import { homePages } from "./home";
 import { organisationPages } from "./organisations";
 import { signInRoutes } from "./sign-in";
+import { subjectWebPages } from "./subjects";
 import { userPages } from "./users";
 
 export async function webRoutes(app: FastifyInstance, opts: { database: Database; signInRateLimit: number }): Promise<void> {
@@ -14,5 +15,6 @@ export async function webRoutes(app: FastifyInstance, opts: { database: Database
   await app.register(organisationPages, { db });
   await app.register(userPages, { db });
   await app.register(agreementPages, { db });
+  await app.register(subjectWebPages, { db });
   await app.register(auditPages, { database: opts.database });
 }

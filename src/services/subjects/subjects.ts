@@ -5,9 +5,9 @@ import type { Db } from "../../db/client";
 import { subjectAddresses, subjectNames, subjects } from "../../db/schema";
 import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
-import { NotFoundError, NotPermittedError } from "../../domain/errors";
-import { hasAnyRole } from "../../domain/roles";
+import { NotFoundError } from "../../domain/errors";
 import { type SubjectInput, subjectInput } from "../../domain/subjects";
+import { assertWorksWithRecords } from "../records/access";
 
 export type SubjectRow = typeof subjects.$inferSelect;
 export type SubjectNameRow = typeof subjectNames.$inferSelect;
@@ -16,14 +16,6 @@ export interface SubjectRecord {
   subject: SubjectRow;
   names: SubjectNameRow[];
   addresses: AddressRow[];
-}
-
-/** Auditors and administrators read the trail, not children's records. */
-const RECORD_ROLES = ["practitioner", "safeguarding_lead", "ig_lead"] as const;
-
-function assertWorksWithRecords(actor: Actor): void {
-  if (!hasAnyRole(actor.roles, RECORD_ROLES))
-    throw new NotPermittedError("Only practitioners, safeguarding leads and IG leads work with records");
 }
 
 /** Adds a subject to the actor's organisation's records; nothing is saved unless all of it is valid. */

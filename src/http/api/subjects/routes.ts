@@ -3,10 +3,11 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
 import { subjectInput } from "../../../domain/subjects";
-import { createSubject, listSubjects, viewSubject } from "../../../services/subjects/subjects";
+import { searchSubjects } from "../../../services/subjects/search";
+import { createSubject, viewSubject } from "../../../services/subjects/subjects";
 import { actorOf, requireActor } from "../../auth/plugin";
-import { idParams, pageQuery, standardErrors } from "../shared";
-import { presentSubject, presentSubjectSummary, subjectSchema, subjectSummarySchema } from "./schema";
+import { idParams, standardErrors } from "../shared";
+import { presentSubject, presentSubjectSummary, subjectSchema, subjectSearchQuery, subjectSummarySchema } from "./schema";
 
 export async function subjectsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
@@ -18,8 +19,10 @@ export async function subjectsApi(parent: FastifyInstance, { db }: { db: Db }): 
     {
       schema: {
         tags,
-        summary: "Your organisation's subjects, a page at a time (an audited read)",
-        querystring: pageQuery,
+        summary: "Find your organisation's subjects by name, date of birth, NHS number or UPN, a page at a time (an audited read)",
+        description:
+          "Every criterion given must match; with none, all your organisation's subjects in alphabetical order. The name matches given names, family name, aliases and previous names, ignoring case and accents and tolerating small misspellings; results come best match first. An invalid NHS number, UPN or date of birth is a 400 naming the field.",
+        querystring: subjectSearchQuery,
         response: {
           200: z.object({ items: z.array(subjectSummarySchema), total: z.number().int(), page: z.number().int() }),
           ...standardErrors,
@@ -27,7 +30,8 @@ export async function subjectsApi(parent: FastifyInstance, { db }: { db: Db }): 
       },
     },
     async (request) => {
-      const { rows, total } = await listSubjects(db, actorOf(request), request.query, "api.subjects.list");
+      const { page, pageSize, ...criteria } = request.query;
+      const { rows, total } = await searchSubjects(db, actorOf(request), criteria, { page, pageSize }, "api.subjects.list");
       return { items: rows.map(presentSubjectSummary), total, page: request.query.page };
     },
   );

@@ -4,6 +4,17 @@ import { SUBJECT_KINDS } from "../../../domain/information";
 import { hasAnyRole } from "../../../domain/roles";
 import { PROTECTED_ADDRESS_ROLES } from "../../../domain/subjects";
 import type { SubjectRecord, SubjectRow } from "../../../services/subjects/subjects";
+import { pageQuery } from "../shared";
+
+const criterion = (description: string) => z.string().max(400, "Must be 400 characters or fewer").optional().meta({ description });
+
+/** `GET /subjects`: paging plus optional search criteria, checked and normalised by the search service. */
+export const subjectSearchQuery = pageQuery.extend({
+  q: criterion("Any part of a name, alias or previous name (at least 2 letters); case, accents and small misspellings do not matter"),
+  dateOfBirth: criterion("Date of birth, YYYY-MM-DD"),
+  nhsNumber: criterion("NHS number: 10 digits, spaces or hyphens allowed (943 476 5919)"),
+  upn: criterion("Unique pupil number, 13 characters"),
+});
 
 export const subjectSummarySchema = z
   .object({

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../../../db/client";
+import { levelsOfNeedInput } from "../../../domain/records";
+import { levelsOfNeed, setLevelsOfNeed } from "../../../services/settings";
+import { actorOf, requireActor } from "../../auth/plugin";
+import { levelOfNeedSchema, presentLevelOfNeed } from "../records/schema";
+import { standardErrors } from "../shared";
+
+const levelsSchema = z.object({ levels: z.array(levelOfNeedSchema) }).meta({ id: "LevelsOfNeed" });
+
+/** Partnership-wide settings: read by anyone signed in (forms need them), changed by partnership administrators. */
+export async function settingsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  app.addHook("onRequest", requireActor());
+  const tags = ["settings"];
+
+  app.get(
+    "/settings/levels-of-need",
+    {
+      schema: {
+        tags,
+        summary: "The partnership's scale of need that concerns are graded on, lowest first",
+        response: { 200: levelsSchema, ...standardErrors },
+      },
+    },
+    async () => ({ levels: (await levelsOfNeed(db)).map(presentLevelOfNeed) }),
+  );
+  app.put(
+    "/settings/levels-of-need",
+    {
+      schema: {
+        tags,
+        summary: "Replace the scale of need (partnership administrators); concerns already raised keep their level",
+        body: z.object({ levels: levelsOfNeedInput }),
+        response: { 200: levelsSchema, ...standardErrors },
+      },
+    },
+    async (request) => ({ levels: (await setLevelsOfNeed(db, actorOf(request), request.body.levels)).map(presentLevelOfNeed) }),
+  );
+}

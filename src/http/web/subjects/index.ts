@@ -1,0 +1,30 @@
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../../../db/client";
+import { RECORD_ROLES } from "../../../services/records/access";
+import { requireActor } from "../../auth/plugin";
+import { chronologyPages } from "./chronology";
+import { concernPages } from "./concerns";
+import { itemDraftPages } from "./item-draft";
+import { itemPages } from "./items";
+import { peopleListPages } from "./people-list";
+import { subjectPages } from "./subject";
+
+/**
+ * Records pages (issue 4): people, their record items, concerns and chronology. Practitioners,
+ * safeguarding leads and IG leads only; the services scope every read to the actor's organisation
+ * (anything else is not found) and audit it.
+ */
+export async function subjectWebPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  app.addHook("preHandler", requireActor(RECORD_ROLES));
+  // Pages about people are never kept by the browser's or a proxy's cache.
+  app.addHook("onSend", async (_request, reply, payload) => {
+    if (String(reply.getHeader("content-type") ?? "").startsWith("text/html")) reply.header("cache-control", "no-store");
+    return payload;
+  });
+  await app.register(peopleListPages, { db });
+  await app.register(subjectPages, { db });
+  await app.register(itemDraftPages, { db });
+  await app.register(itemPages, { db });
+  await app.register(concernPages, { db });
+  await app.register(chronologyPages, { db });
+}

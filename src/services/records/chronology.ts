@@ -1,0 +1,55 @@
+import { and, asc, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
+import type { Db, Queryable } from "../../db/client";
+import { chronologyEntries, users } from "../../db/schema";
+import { visibleTo } from "../../db/scope";
+import type { Actor } from "../../domain/actor";
+import type { ChronologyCategory, ChronologyFilter } from "../../domain/records";
+import { assertWorksWithRecords, findSubject, recordRead } from "./access";
+
+export type ChronologyEntryRow = typeof chronologyEntries.$inferSelect;
+export type ChronologyEntry = ChronologyEntryRow & { recordedByName: string | null };
+
+export interface NewChronologyEntry {
+  organisationId: string;
+  subjectId: string;
+  occurredOn: string;
+  category: ChronologyCategory;
+  kind: string;
+  title: string;
+  summary: string;
+  ref: { type: string; id: string };
+  recordedByUserId: string | null;
+}
+
+/**
+ * The one way anything reaches a chronology: the service that causes the event calls this inside
+ * its own transaction, so the timeline can never disagree with the record.
+ */
+export async function addChronologyEntry(tx: Queryable, entry: NewChronologyEntry): Promise<void> {
+  const { ref, ...rest } = entry;
+  await tx.insert(chronologyEntries).values({ ...rest, refType: ref.type, refId: ref.id });
+}
+
+/** A child's chronology, newest first, filtered by category and date; an audited read. */
+export async function readChronology(
+  db: Db,
+  actor: Actor,
+  subjectId: string,
+  filter: ChronologyFilter,
+  view: string,
+): Promise<{ subject: Awaited<ReturnType<typeof findSubject>>; entries: ChronologyEntry[] }> {
+  assertWorksWithRecords(actor);
+  const subject = await findSubject(db, actor, subjectId);
+  const conditions: SQL[] = [eq(chronologyEntries.subjectId, subjectId), visibleTo(actor, chronologyEntries)];
+  if (filter.category.length) conditions.push(inArray(chronologyEntries.category, filter.category));
+  if (filter.from) conditions.push(gte(chronologyEntries.occurredOn, filter.from));
+  if (filter.to) conditions.push(lte(chronologyEntries.occurredOn, filter.to));
+  const rows = await db
+    .select({ entry: chronologyEntries, recordedByName: users.name })
+    .from(chronologyEntries)
+    .leftJoin(users, eq(users.id, chronologyEntries.recordedByUserId))
+    .where(and(...conditions))
+    .orderBy(desc(chronologyEntries.occurredOn), desc(chronologyEntries.recordedAt), asc(chronologyEntries.id));
+  await recordRead(db, actor, subjectId, view, { count: rows.length });
+  return { subject, entries: rows.map((r) => ({ ...r.entry, recordedByName: r.recordedByName })) };
+}
