@@ -49,6 +49,7 @@ export type AuditEvent =
   | { type: "personal_data.viewed"; entity: EntityRef; details: { view: string; count?: number; itemId?: string } }
   | { type: "audit.verified"; entity: { type: "audit_log"; id: "main" }; details: { ok: boolean; count: number } }
   | { type: "partnership.demo_seeded"; details: { organisations: number; users: number } }
+  | { type: "partnership.synthetic_seeded"; details: { subjects: number; items: number } }
   | {
       type: "subject.created";
       entity: { type: "subject"; id: string };

@@ -8,6 +8,7 @@ import { verifyAndRecord } from "../services/audit-log";
 import { seedDemoPartnership } from "../services/seed-demo";
 import { createAdminCommand } from "./create-admin";
 import { printDemoAccounts } from "./demo-accounts";
+import { seedSyntheticCommand } from "./seed-synthetic";
 
 const program = new Command()
   .name("safeshare")
@@ -74,6 +75,7 @@ program
   });
 
 program.addCommand(createAdminCommand());
+program.addCommand(seedSyntheticCommand());
 
 program
   .command("verify-audit")

@@ -32,7 +32,7 @@ describe("safeshare CLI", () => {
   after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   test("every command has --help", () => {
-    for (const command of ["start", "migrate", "seed-demo", "create-admin", "verify-audit"]) {
+    for (const command of ["start", "migrate", "seed-demo", "create-admin", "verify-audit", "seed-synthetic"]) {
       const result = cli([command, "--help"]);
       assert.equal(result.code, 0, `${command} --help`);
       assert.match(result.stdout, new RegExp(`Usage: safeshare ${command}`));
@@ -67,6 +67,15 @@ describe("safeshare CLI", () => {
       await new Promise((r) => first.child.once("exit", r));
     }
     assert.equal(fs.existsSync(path.join(dataDir, "safeshare.lock")), false, "lock released on shutdown");
+  });
+
+  test("seed-synthetic adds fictional people to the demo partnership; a count that is not a whole number is refused", () => {
+    const refused = cli(["seed-synthetic", "--subjects", "0"]);
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /must be a whole number above 0/);
+    const added = cli(["seed-synthetic", "--subjects", "150", "--items-per-subject", "3"]);
+    assert.equal(added.code, 0, added.stderr);
+    assert.match(added.stdout, /^Added 150 people \(\d+ other names, 150 addresses\) and \d+ record items in [\d.]+ s\.$/m);
   });
 
   test("create-admin rejects a weak password, then creates an admin; verify-audit reports the chain", () => {

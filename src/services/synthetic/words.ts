@@ -1,5 +1,5 @@
-import type { ItemCategory } from "../domain/information";
-import type { OrganisationType } from "../domain/organisation";
+import type { ItemCategory } from "../../domain/information";
+import type { OrganisationType } from "../../domain/organisation";
 
 /**
  * Word lists for the synthetic data generator (`safeshare seed-synthetic`): the mix of names a
@@ -147,3 +147,10 @@ export const ITEM_TEXTS: Record<ItemCategory, readonly string[]> = {
     "Youth worker thinks the child is at risk of exploitation.",
   ],
 };
+
+/** Nicknames and short forms people are also known by, for aliases. */
+export const KNOWN_AS = ["Bex", "Mo", "Jay", "Liv", "Millie", "Alfie", "Danny", "Tash", "Kaz", "Gosia", "Kuba", "Sid", "Ade", "Tee"];
+
+export const STREETS = ["Larch", "Station", "Church", "Mill", "Victoria", "Park", "Queen's", "High", "Brook", "Meadow", "Coed", "Heol"];
+export const STREET_KINDS = ["Road", "Street", "Close", "Lane", "Avenue", "Way", "Crescent", "Court"];
+export const TOWNS = ["Northbrook", "Eastmoor", "Westshire Town", "Ashford Vale", "Little Hatton", "Caerwen", "Millbridge"];
