@@ -21,6 +21,8 @@ export interface SyntheticOptions {
   seed?: number;
   /** People per statement. */
   batchSize?: number;
+  /** Statements in flight at once (default 2, for a 2-core database server). */
+  concurrency?: number;
   log?: (line: string) => void;
   today?: Date;
 }
@@ -182,8 +184,7 @@ export async function seedSynthetic(database: Database, options: SyntheticOption
   const mainCategory = new Map(organisations.map((o) => [o.id, MAIN_CATEGORY[o.type]]));
   const people = new PeopleGenerator(options.seed ?? 1, organisations, options.itemsPerSubject ?? 10, today);
   const result: SyntheticResult = { subjects: 0, otherNames: 0, addresses: 0, items: 0, seconds: 0 };
-  while (result.subjects < options.subjects) {
-    const batch = Array.from({ length: Math.min(batchSize, options.subjects - result.subjects) }, () => people.next());
+  const insertBatch = async (batch: SyntheticSubject[]) => {
     await insertSubjects(database, batch, recorders);
     await insertSyntheticItems(
       database,
@@ -201,7 +202,25 @@ export async function seedSynthetic(database: Database, options: SyntheticOption
     result.otherNames += batch.reduce((n, s) => n + s.otherNames.length, 0);
     result.items += batch.reduce((n, s) => n + s.items, 0);
     options.log?.(`${result.subjects} people, ${result.items} items`);
+  };
+  // Each statement keeps one server process busy: run as many at once as there are cores to use
+  // (PGlite has one connection and simply queues them).
+  const inFlight = new Set<Promise<void>>();
+  let generated = 0;
+  let failure: unknown;
+  while (generated < options.subjects && failure === undefined) {
+    const batch = Array.from({ length: Math.min(batchSize, options.subjects - generated) }, () => people.next());
+    generated += batch.length;
+    const running: Promise<void> = insertBatch(batch)
+      .catch((error: unknown) => {
+        failure ??= error;
+      })
+      .finally(() => inFlight.delete(running));
+    inFlight.add(running);
+    if (inFlight.size >= (options.concurrency ?? 2)) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
+  if (failure !== undefined) throw failure;
   // Fresh statistics, so the planner uses the search and chronology indexes at the new size.
   await database.query("analyze subject, subject_name, subject_address, record_item, chronology_entry");
   result.seconds = Number(((performance.now() - started) / 1000).toFixed(1));
