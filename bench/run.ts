@@ -7,18 +7,24 @@ import { benchAuditVerify } from "./audit-verify";
 import { benchIdleRss } from "./idle-rss";
 import { machineLoad, machineTicks } from "./lib/measure";
 import type { BenchReport, BenchResult } from "./lib/result";
+import { benchRecords } from "./records";
 import { benchStartup } from "./startup";
 
 /**
  * `npm run bench [-- name...]`: runs the benchmarks one after another, prints the report as JSON
  * on stdout and writes it to bench/results/latest.json. Progress goes to stderr.
  *
- *   names:               audit, startup, idle_rss, agreements (default: all)
+ *   names:               audit, startup, idle_rss, agreements, records (default: all)
  *   BENCH_EVENTS         audit events in PostgreSQL (default 1000000)
  *   BENCH_PGLITE_EVENTS  audit events in PGlite (default 100000)
  *   BENCH_RUNS           timed runs per measurement, median reported (default 3)
  *   BENCH_AGREEMENT_SHARES  proposed shares evaluated against agreements (default 100000)
  *   BENCH_CEDAR_SHARES   how many of those Cedar's isAuthorized evaluates too (default 10000; ~2 ms each)
+ *   BENCH_RECORD_SUBJECTS  people generated for the records benchmark (default 1000000)
+ *   BENCH_ITEMS_PER_SUBJECT  mean record items per person (default 10)
+ *   BENCH_CHRONOLOGY_ENTRIES  entries on the measured child's chronology (default 1000)
+ *   BENCH_CONNECTIONS    concurrent users for the load runs (default 20)
+ *   BENCH_LOAD_SECONDS   seconds per concurrent load run (default 15)
  */
 
 const envInt = (name: string, fallback: number) => {
@@ -35,6 +41,15 @@ const benchmarks: Record<string, () => Promise<BenchResult[]>> = {
     benchAuditVerify({ events: envInt("BENCH_EVENTS", 1_000_000), pgliteEvents: envInt("BENCH_PGLITE_EVENTS", 100_000), runs, log }),
   startup: () => benchStartup(runs),
   idle_rss: () => benchIdleRss(),
+  records: () =>
+    benchRecords({
+      subjects: envInt("BENCH_RECORD_SUBJECTS", 1_000_000),
+      itemsPerSubject: envInt("BENCH_ITEMS_PER_SUBJECT", 10),
+      chronologyEntries: envInt("BENCH_CHRONOLOGY_ENTRIES", 1000),
+      connections: envInt("BENCH_CONNECTIONS", 20),
+      seconds: envInt("BENCH_LOAD_SECONDS", 15),
+      log,
+    }),
   agreements: () => {
     const shares = envInt("BENCH_AGREEMENT_SHARES", 100_000);
     return benchAgreements({ shares, cedarShares: envInt("BENCH_CEDAR_SHARES", Math.min(shares, 10_000)), runs, log });

@@ -7,7 +7,8 @@ export interface BenchResult {
   ratio: number;
   /** Whether a higher or lower value (and ratio) is better. */
   better: "higher" | "lower";
-  goal?: { ratio: string; met: boolean };
+  /** The goal, on the ratio or (for an absolute target such as a latency) on the value. */
+  goal?: { ratio: string; met: boolean } | { value: string; met: boolean };
   notes?: string;
   details?: Record<string, unknown>;
 }

@@ -29,7 +29,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startCluster(bin: string): Promise<Cluster> {
+/** `settings` are extra server settings, e.g. `["shared_buffers=2GB"]` for a benchmark at scale. */
+export async function startCluster(bin: string, settings: string[] = []): Promise<Cluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "safeshare-pg-"));
   const port = await freePort();
   // initdb refuses to run as root: run the server as the postgres user, which must own the folder.
@@ -56,7 +57,7 @@ export async function startCluster(bin: string): Promise<Cluster> {
     "-t",
     "60",
     "-o",
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 ${settings.map((s) => `-c ${s}`).join(" ")}`,
     "start",
   ]);
   return {

@@ -1,0 +1,101 @@
+import http from "node:http";
+import autocannon from "autocannon";
+import { round } from "./measure";
+
+/**
+ * HTTP load over loopback against a running server: one client at a time (a person waiting for
+ * a page) with our own timer per request, or many at once with autocannon. Both fail loudly on any
+ * non-2xx answer, so a benchmark can never time error pages.
+ */
+
+export interface Latency {
+  requests: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  /** Requests per second (for concurrent runs). */
+  rps?: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export function summarise(ms: number[]): Latency {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return {
+    requests: sorted.length,
+    p50: round(percentile(sorted, 50), 2),
+    p95: round(percentile(sorted, 95), 2),
+    p99: round(percentile(sorted, 99), 2),
+    max: round(sorted[sorted.length - 1]!, 2),
+  };
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+/** One GET, timed from sending to the last byte; resolves with milliseconds and the body size. */
+export function timedGet(base: string, path: string, cookie: string): Promise<{ ms: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const request = http.get(`${base}${path}`, { agent, headers: { cookie } }, (response) => {
+      let bytes = 0;
+      response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+      response.on("end", () => {
+        if (response.statusCode !== 200) reject(new Error(`GET ${path} answered ${response.statusCode}`));
+        else resolve({ ms: performance.now() - started, bytes });
+      });
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+  });
+}
+
+/** The body of one GET, for checking what a benchmark is about to time. */
+export async function getBody(base: string, path: string, cookie: string): Promise<string> {
+  const response = await fetch(`${base}${path}`, { headers: { cookie } });
+  if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
+  return response.text();
+}
+
+/** Each path in turn, `rounds` times over, one request at a time; after `warmup` untimed rounds. */
+export async function sequentialLatency(base: string, paths: string[], cookie: string, rounds: number, warmup = 1): Promise<Latency> {
+  for (let i = 0; i < warmup; i++) for (const path of paths) await timedGet(base, path, cookie);
+  const ms: number[] = [];
+  for (let i = 0; i < rounds; i++) for (const path of paths) ms.push((await timedGet(base, path, cookie)).ms);
+  return summarise(ms);
+}
+
+/**
+ * `connections` clients at once for `seconds`, cycling through `paths` (autocannon, HTTP/1.1
+ * keep-alive). Every response time is collected from autocannon's `response` event, so the
+ * percentiles are exact rather than read off its fixed list (which has no p95).
+ */
+export async function concurrentLatency(
+  base: string,
+  paths: string[],
+  cookies: string[],
+  connections: number,
+  seconds: number,
+): Promise<Latency> {
+  let next = 0;
+  const ms: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: base,
+        connections,
+        duration: seconds,
+        requests: paths.map((path) => ({ method: "GET" as const, path })),
+        // One session per connection, as separate people would have.
+        setupClient: (client) => client.setHeaders({ cookie: cookies[next++ % cookies.length]! }),
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => ms.push(responseTime));
+  });
+  const failed = result.non2xx + result.errors + result.timeouts;
+  if (failed > 0) throw new Error(`${failed} of ${result.requests.total} requests to ${paths[0]} … failed (non-2xx, errors or timeouts)`);
+  return { ...summarise(ms), rps: round(ms.length / seconds, 1) };
+}

@@ -1,0 +1,221 @@
+import { migrateDatabase, openDatabase } from "../src/db/client";
+import { seedDemoPartnership } from "../src/services/seed-demo";
+import { createSession } from "../src/services/sessions";
+import { insertSyntheticItems, seedSynthetic } from "../src/services/synthetic/seed-synthetic";
+import { findPostgresBin, freePort, startCluster } from "../test/support/postgres-cluster";
+import { concurrentLatency, getBody, type Latency, sequentialLatency } from "./lib/load";
+import { round } from "./lib/measure";
+import { launchUntil200, stopProcess } from "./lib/processes";
+import { type BenchResult, ratioOf } from "./lib/result";
+import { repoRoot } from "./startup";
+
+/**
+ * Records at scale (issue 4): `safeshare seed-synthetic` fills a throwaway PostgreSQL 15 with N
+ * people and ~10 items each (each with its chronology entry), then a real `safeshare start`
+ * process serves them and we measure over loopback, signed in as a practitioner of the
+ * organisation holding the most records:
+ *   - name search (GET /subjects?q=…, the page a practitioner uses): p95 with one person searching,
+ *     across five kinds of query, and with 20 searching at once;
+ *   - a child's chronology page with 1,000 entries (GET /subjects/{id}/chronology, MOJ timeline)
+ *     and its JSON (GET /api/v1/subjects/{id}/chronology) at 20 concurrent users (autocannon).
+ * Baseline, in the same run and the same way: GET /api/v1/health on the same server (HTTP, Node and
+ * loopback with no database work), so ratio = how many times the cost of an empty request.
+ */
+
+export interface RecordsBenchOptions {
+  subjects: number;
+  itemsPerSubject: number;
+  chronologyEntries: number;
+  connections: number;
+  seconds: number;
+  log: (line: string) => void;
+}
+
+const GOALS = { searchP95Ms: 100, chronologyP95Ms: 50 };
+
+interface Person {
+  id: string;
+  given_names: string;
+  family_name: string;
+  date_of_birth: string | null;
+  nhs_number: string | null;
+}
+
+/** One letter dropped from the middle of the surname: the typo search must forgive. */
+const misspell = (name: string) => (name.length > 4 ? name.slice(0, 2) + name.slice(3) : `${name}e`);
+const q = (params: Record<string, string>) => `/subjects?${new URLSearchParams(params)}`;
+
+interface Search {
+  path: string;
+  /** The person the search is for, who must be among the results. */
+  personId: string;
+}
+
+/** Five kinds of search a practitioner makes, each for people who really are in the records. */
+function searches(people: Person[]): Record<string, Search[]> {
+  const each = (list: Person[], params: (p: Person) => Record<string, string>) => list.map((p) => ({ path: q(params(p)), personId: p.id }));
+  return {
+    fullName: each(people, (p) => ({ q: `${p.given_names} ${p.family_name}` })),
+    surnameOnly: each(people, (p) => ({ q: p.family_name })),
+    misspeltSurname: each(people, (p) => ({ q: `${p.given_names.split(" ")[0]} ${misspell(p.family_name)}` })),
+    nameAndDateOfBirth: each(
+      people.filter((p) => p.date_of_birth),
+      (p) => {
+        const [year, month, day] = p.date_of_birth!.split("-") as [string, string, string];
+        return { q: p.family_name, "dateOfBirth-day": day, "dateOfBirth-month": month, "dateOfBirth-year": year };
+      },
+    ),
+    nhsNumber: each(
+      people.filter((p) => p.nhs_number),
+      (p) => ({ nhsNumber: p.nhs_number! }),
+    ),
+  };
+}
+
+export async function benchRecords(options: RecordsBenchOptions): Promise<BenchResult[]> {
+  const { log, connections, seconds } = options;
+  const bin = findPostgresBin();
+  if (!bin) throw new Error("PostgreSQL 15 binaries not found (set PG_BIN): the records benchmark needs initdb and pg_ctl");
+  // A production-like memory setting for a 24 GiB machine; durability off only to build faster.
+  const cluster = await startCluster(bin, ["shared_buffers=4GB", "effective_cache_size=12GB", "work_mem=16MB", "maintenance_work_mem=1GB"]);
+  try {
+    const database = await openDatabase({ url: cluster.url });
+    let cookies: string[];
+    let childId: string;
+    let people: Person[];
+    let build: Record<string, unknown>;
+    try {
+      await migrateDatabase(database);
+      await seedDemoPartnership(database.db);
+      log(`records: generating ${options.subjects} people with ~${options.itemsPerSubject} items each`);
+      let lastLog = 0;
+      const built = await seedSynthetic(database, {
+        subjects: options.subjects,
+        itemsPerSubject: options.itemsPerSubject,
+        log: (line) => {
+          if (performance.now() - lastLog < 30_000) return;
+          log(`records: ${line}`);
+          lastLog = performance.now();
+        },
+      });
+      log(`records: built ${built.subjects} people and ${built.items} items in ${built.seconds} s`);
+      // The searcher: a practitioner (and safeguarding lead) at the council, which holds the most records.
+      const [searcher] = await database.query<{ id: string; organisation_id: string }>(
+        "select id, organisation_id from app_user where email = 'joanna.kowalczyk@westshire.example'",
+      );
+      const org = searcher!.organisation_id;
+      // 20 people searching: 20 sessions, as 20 browsers would have.
+      cookies = await Promise.all(
+        Array.from({ length: connections }, async () => `safeshare_session=${await createSession(database.db, searcher!.id, true)}`),
+      );
+      people = await database.query<Person>(
+        `select id, given_names, family_name, date_of_birth::text, nhs_number from subject
+          where organisation_id = $1 and kind in ('CHILD', 'PARENT_CARER') order by md5(id::text) limit 20`,
+        [org],
+      );
+      // A child with exactly `chronologyEntries` entries: their own synthetic items plus enough more.
+      const child = people.find((p) => p.date_of_birth)!;
+      childId = child.id;
+      const [{ n }] = (await database.query<{ n: number }>("select count(*)::int as n from chronology_entry where subject_id = $1", [
+        childId,
+      ])) as [{ n: number }];
+      await insertSyntheticItems(database, [
+        {
+          subjectId: childId,
+          organisationId: org,
+          items: Math.max(0, options.chronologyEntries - n),
+          mainCategory: "social_care",
+          earliest: child.date_of_birth!,
+          recorder: searcher!.id,
+        },
+      ]);
+      await database.query("analyze record_item, chronology_entry");
+      const sizes = await database.query<{ relation: string; rows: number; bytes: string }>(
+        `select relname as relation, reltuples::bigint as rows, pg_size_pretty(pg_total_relation_size(oid)) as bytes
+           from pg_class where relname in ('subject', 'subject_name', 'record_item', 'chronology_entry', 'audit_event')`,
+      );
+      const [orgSubjects] = await database.query<{ n: number }>("select count(*)::int as n from subject where organisation_id = $1", [org]);
+      build = {
+        seconds: built.seconds,
+        subjects: built.subjects,
+        items: built.items,
+        searcherOrganisationSubjects: orgSubjects!.n,
+        tables: sizes,
+      };
+    } finally {
+      await database.close();
+    }
+
+    const port = await freePort();
+    const server = await launchUntil200(process.execPath, ["bin/safeshare.js", "start", "--no-demo"], {
+      env: { ...process.env, DATABASE_URL: cluster.url, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+      cwd: repoRoot,
+      readyUrl: `http://127.0.0.1:${port}/api/v1/health`,
+    });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      const one = cookies[0]!;
+      const health = ["/api/v1/health"];
+      log("records: one person searching (five kinds of query)");
+      const kinds = searches(people);
+      // Untimed check that every query finds its person, so the timings are of real answers.
+      for (const search of Object.values(kinds).flat()) {
+        if (!(await getBody(base, search.path, one)).includes(`/subjects/${search.personId}`)) {
+          throw new Error(`${search.path} did not find the person it was for`);
+        }
+      }
+      const byKind: Record<string, Latency> = {};
+      for (const [kind, list] of Object.entries(kinds)) {
+        byKind[kind] = await sequentialLatency(
+          base,
+          list.map((s) => s.path),
+          one,
+          5,
+        );
+      }
+      const allSearches = Object.values(kinds).flatMap((list) => list.map((s) => s.path));
+      const searchOne = await sequentialLatency(base, allSearches, one, 3, 0);
+      const healthOne = await sequentialLatency(base, health, one, 500, 50);
+      log(`records: ${connections} people searching at once`);
+      const searchMany = await concurrentLatency(base, allSearches, cookies, connections, seconds);
+      const healthMany = await concurrentLatency(base, health, cookies, connections, seconds);
+      log(`records: chronology with ${options.chronologyEntries} entries, ${connections} users at once`);
+      const chronologyPage = await concurrentLatency(base, [`/subjects/${childId}/chronology`], cookies, connections, seconds);
+      const chronologyApi = await concurrentLatency(base, [`/api/v1/subjects/${childId}/chronology`], cookies, connections, seconds);
+      const scale = `${build.subjects} people, ${build.items} items (PostgreSQL 15, shared_buffers 4GB)`;
+      const healthBaseline = (l: Latency, c: number) => ({
+        name: `GET /api/v1/health p95, ${c} client${c > 1 ? "s" : ""}`,
+        value: l.p95,
+        unit: "ms",
+      });
+      return [
+        {
+          name: "records_search_p95",
+          value: searchOne.p95,
+          unit: "ms",
+          baseline: healthBaseline(healthOne, 1),
+          ratio: ratioOf(searchOne.p95, healthOne.p95),
+          better: "lower",
+          goal: { value: `< ${GOALS.searchP95Ms} ms`, met: searchOne.p95 < GOALS.searchP95Ms },
+          notes: `GET /subjects?q=… (the search page, rendered, audited) by one practitioner, one request at a time, over ${scale}; queries: full name, surname only, misspelt surname, surname + date of birth, NHS number, for 20 people held by the organisation. details.byKind gives each kind; details.concurrent the same mix with ${connections} people searching at once.`,
+          details: { byKind, sequential: searchOne, concurrent: { connections, ...searchMany }, healthConcurrent: healthMany, build },
+        },
+        {
+          name: "records_chronology_page_p95",
+          value: chronologyPage.p95,
+          unit: "ms",
+          baseline: healthBaseline(healthMany, connections),
+          ratio: ratioOf(chronologyPage.p95, healthMany.p95),
+          better: "lower",
+          goal: { value: `< ${GOALS.chronologyP95Ms} ms`, met: chronologyPage.p95 < GOALS.chronologyP95Ms },
+          notes: `GET /subjects/{id}/chronology for a child with ${options.chronologyEntries} entries (the whole timeline, rendered, audited), ${connections} users at once for ${seconds} s (autocannon, keep-alive), over ${scale}. Latency is measured by the client over loopback, so it includes the server's whole time plus the loopback hop. details.api is the JSON of the same chronology.`,
+          details: { page: chronologyPage, api: chronologyApi, health: healthMany, connections },
+        },
+      ].map((r) => ({ ...r, value: round(r.value, 2) }) as BenchResult);
+    } finally {
+      await stopProcess(server.child);
+    }
+  } finally {
+    cluster.stop();
+  }
+}
