@@ -75,11 +75,10 @@ export async function sequentialLatency(base: string, paths: string[], cookie: s
 export async function concurrentLatency(
   base: string,
   paths: string[],
-  cookies: string[],
+  cookie: string,
   connections: number,
   seconds: number,
 ): Promise<Latency> {
-  let next = 0;
   const ms: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -87,9 +86,8 @@ export async function concurrentLatency(
         url: base,
         connections,
         duration: seconds,
+        headers: { cookie },
         requests: paths.map((path) => ({ method: "GET" as const, path })),
-        // One session per connection, as separate people would have.
-        setupClient: (client) => client.setHeaders({ cookie: cookies[next++ % cookies.length]! }),
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
