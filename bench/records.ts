@@ -1,4 +1,4 @@
-import { migrateDatabase, openDatabase } from "../src/db/client";
+import { type Database, migrateDatabase, openDatabase } from "../src/db/client";
 import { seedDemoPartnership } from "../src/services/seed-demo";
 import { createSession } from "../src/services/sessions";
 import { insertSyntheticItems, seedSynthetic } from "../src/services/synthetic/seed-synthetic";
@@ -32,6 +32,8 @@ export interface RecordsBenchOptions {
 }
 
 const GOALS = { searchP95Ms: 100, chronologyP95Ms: 50 };
+/** Production-like memory for a 24 GiB machine (durability is off in test clusters only to build faster). */
+const CLUSTER_SETTINGS = ["shared_buffers=4GB", "effective_cache_size=12GB", "work_mem=16MB", "maintenance_work_mem=1GB"];
 
 interface Person {
   id: string;
@@ -74,17 +76,171 @@ function searches(people: Person[]): Record<string, Search[]> {
   };
 }
 
-export async function benchRecords(options: RecordsBenchOptions): Promise<BenchResult[]> {
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
+/**
+ * What a first page of results must show for the timing to count: the person themselves for a
+ * precise search (date of birth, NHS number); for a name, someone of that name (there may be more
+ * people called William Smith than fit on a page).
+ */
+function expectedOnPage(kind: string, search: Search, people: Person[]): string {
+  const person = people.find((p) => p.id === search.personId)!;
+  if (kind === "surnameOnly") return escapeHtml(person.family_name);
+  if (kind === "fullName" || kind === "misspeltSurname") return escapeHtml(`${person.given_names} ${person.family_name}`);
+  return `/subjects/${person.id}`;
+}
+
+interface Prepared {
+  cookie: string;
+  childId: string;
+  people: Person[];
+  organisationSubjects: number;
+}
+
+/**
+ * The searcher, a practitioner (and safeguarding lead) at the council, which holds the most
+ * records; 20 of its people to search for; and a child whose chronology is topped up to exactly
+ * `chronologyEntries` entries. Idempotent, so it also works on a database built earlier.
+ */
+async function prepare(database: Database, chronologyEntries: number): Promise<Prepared> {
+  const [searcher] = await database.query<{ id: string; organisation_id: string }>(
+    "select id, organisation_id from app_user where email = 'joanna.kowalczyk@westshire.example'",
+  );
+  if (!searcher) throw new Error("the demo partnership is missing: build the database with safeshare seed-synthetic");
+  const org = searcher.organisation_id;
+  // One signed-in session for every client (sessions are touched at most once a minute, so
+  // sharing one changes nothing measurable).
+  const cookie = `safeshare_session=${await createSession(database.db, searcher.id, true)}`;
+  const people = await database.query<Person>(
+    `select id, given_names, family_name, date_of_birth::text, nhs_number from subject
+      where organisation_id = $1 and kind in ('CHILD', 'PARENT_CARER') order by md5(id::text) limit 20`,
+    [org],
+  );
+  const child = people.find((p) => p.date_of_birth)!;
+  const [entries] = await database.query<{ n: number }>("select count(*)::int as n from chronology_entry where subject_id = $1", [
+    child.id,
+  ]);
+  await insertSyntheticItems(database, [
+    {
+      subjectId: child.id,
+      organisationId: org,
+      items: Math.max(0, chronologyEntries - entries!.n),
+      mainCategory: "social_care",
+      earliest: child.date_of_birth!,
+      recorder: searcher.id,
+    },
+  ]);
+  await database.query("analyze record_item, chronology_entry");
+  const [held] = await database.query<{ n: number }>("select count(*)::int as n from subject where organisation_id = $1", [org]);
+  return { cookie, childId: child.id, people, organisationSubjects: held!.n };
+}
+
+async function tableSizes(database: Database) {
+  return database.query<{ relation: string; rows: number; size: string }>(
+    `select relname as relation, reltuples::bigint as rows, pg_size_pretty(pg_total_relation_size(oid)) as size
+       from pg_class where relname in ('subject', 'subject_name', 'record_item', 'chronology_entry', 'audit_event') order by relname`,
+  );
+}
+
+/** Starts `safeshare start` on the database and measures it over loopback. */
+async function measure(url: string, prepared: Prepared, options: RecordsBenchOptions, scale: string, build: Record<string, unknown>) {
   const { log, connections, seconds } = options;
+  const { cookie, childId, people } = prepared;
+  const port = await freePort();
+  const server = await launchUntil200(process.execPath, ["bin/safeshare.js", "start", "--no-demo"], {
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+    cwd: repoRoot,
+    readyUrl: `http://127.0.0.1:${port}/api/v1/health`,
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const health = ["/api/v1/health"];
+    log("records: one person searching (five kinds of query)");
+    const kinds = searches(people);
+    // Untimed check that every query finds what it should, so the timings are of real answers.
+    for (const [kind, list] of Object.entries(kinds)) {
+      for (const search of list) {
+        const body = await getBody(base, search.path, cookie);
+        if (!body.includes(expectedOnPage(kind, search, people))) throw new Error(`${search.path} did not find what it was for`);
+      }
+    }
+    const byKind: Record<string, Latency> = {};
+    for (const [kind, list] of Object.entries(kinds)) {
+      byKind[kind] = await sequentialLatency(
+        base,
+        list.map((s) => s.path),
+        cookie,
+        5,
+      );
+    }
+    const allSearches = Object.values(kinds).flatMap((list) => list.map((s) => s.path));
+    const searchOne = await sequentialLatency(base, allSearches, cookie, 3, 0);
+    const healthOne = await sequentialLatency(base, health, cookie, 500, 50);
+    log(`records: ${connections} people searching at once`);
+    const searchMany = await concurrentLatency(base, allSearches, cookie, connections, seconds);
+    const healthMany = await concurrentLatency(base, health, cookie, connections, seconds);
+    log(`records: chronology with ${options.chronologyEntries} entries, ${connections} users at once`);
+    const chronologyPage = await concurrentLatency(base, [`/subjects/${childId}/chronology`], cookie, connections, seconds);
+    const chronologyApi = await concurrentLatency(base, [`/api/v1/subjects/${childId}/chronology`], cookie, connections, seconds);
+    const healthBaseline = (l: Latency, c: number) => ({
+      name: `GET /api/v1/health p95, ${c} client${c > 1 ? "s" : ""}`,
+      value: l.p95,
+      unit: "ms",
+    });
+    return [
+      {
+        name: "records_search_p95",
+        value: searchOne.p95,
+        unit: "ms",
+        baseline: healthBaseline(healthOne, 1),
+        ratio: ratioOf(searchOne.p95, healthOne.p95),
+        better: "lower",
+        goal: { value: `< ${GOALS.searchP95Ms} ms`, met: searchOne.p95 < GOALS.searchP95Ms },
+        notes: `GET /subjects?q=… (the search page, rendered, audited) by one practitioner, one request at a time, over ${scale}; queries: full name, surname only, misspelt surname, surname + date of birth, NHS number, for 20 people held by the organisation (${prepared.organisationSubjects} people). details.byKind gives each kind; details.concurrent the same mix with ${connections} people searching at once.`,
+        details: { byKind, sequential: searchOne, concurrent: { connections, ...searchMany }, healthConcurrent: healthMany, build },
+      },
+      {
+        name: "records_chronology_page_p95",
+        value: chronologyPage.p95,
+        unit: "ms",
+        baseline: healthBaseline(healthMany, connections),
+        ratio: ratioOf(chronologyPage.p95, healthMany.p95),
+        better: "lower",
+        goal: { value: `< ${GOALS.chronologyP95Ms} ms`, met: chronologyPage.p95 < GOALS.chronologyP95Ms },
+        notes: `GET /subjects/{id}/chronology for a child with ${options.chronologyEntries} entries (rendered, audited), ${connections} users at once for ${seconds} s (autocannon, keep-alive), over ${scale}. Latency is measured by the client over loopback, so it includes the server's whole time plus the loopback hop. details.api is the JSON of the same chronology.`,
+        details: { page: chronologyPage, api: chronologyApi, health: healthMany, connections },
+      },
+    ].map((r) => ({ ...r, value: round(r.value, 2) }) as BenchResult);
+  } finally {
+    await stopProcess(server.child);
+  }
+}
+
+export async function benchRecords(options: RecordsBenchOptions): Promise<BenchResult[]> {
+  const { log } = options;
+  const existing = process.env.BENCH_RECORDS_DATABASE_URL;
+  if (existing) {
+    // Measuring again on a database built earlier (seed-synthetic): building 10M items takes ~12 minutes.
+    log("records: measuring on BENCH_RECORDS_DATABASE_URL (built earlier)");
+    const database = await openDatabase({ url: existing });
+    let prepared: Prepared;
+    let build: Record<string, unknown>;
+    try {
+      await migrateDatabase(database);
+      prepared = await prepare(database, options.chronologyEntries);
+      build = { reused: true, tables: await tableSizes(database) };
+    } finally {
+      await database.close();
+    }
+    return measure(existing, prepared, options, "a database built earlier (see details.build.tables)", build);
+  }
   const bin = findPostgresBin();
   if (!bin) throw new Error("PostgreSQL 15 binaries not found (set PG_BIN): the records benchmark needs initdb and pg_ctl");
-  // A production-like memory setting for a 24 GiB machine; durability off only to build faster.
-  const cluster = await startCluster(bin, ["shared_buffers=4GB", "effective_cache_size=12GB", "work_mem=16MB", "maintenance_work_mem=1GB"]);
+  const cluster = await startCluster(bin, CLUSTER_SETTINGS);
   try {
     const database = await openDatabase({ url: cluster.url });
-    let cookie: string;
-    let childId: string;
-    let people: Person[];
+    let prepared: Prepared;
     let build: Record<string, unknown>;
     try {
       await migrateDatabase(database);
@@ -101,121 +257,18 @@ export async function benchRecords(options: RecordsBenchOptions): Promise<BenchR
         },
       });
       log(`records: built ${built.subjects} people and ${built.items} items in ${built.seconds} s`);
-      // The searcher: a practitioner (and safeguarding lead) at the council, which holds the most records.
-      const [searcher] = await database.query<{ id: string; organisation_id: string }>(
-        "select id, organisation_id from app_user where email = 'joanna.kowalczyk@westshire.example'",
-      );
-      const org = searcher!.organisation_id;
-      // One signed-in session for every client (sessions are touched at most once a minute, so
-      // sharing one changes nothing measurable).
-      cookie = `safeshare_session=${await createSession(database.db, searcher!.id, true)}`;
-      people = await database.query<Person>(
-        `select id, given_names, family_name, date_of_birth::text, nhs_number from subject
-          where organisation_id = $1 and kind in ('CHILD', 'PARENT_CARER') order by md5(id::text) limit 20`,
-        [org],
-      );
-      // A child with exactly `chronologyEntries` entries: their own synthetic items plus enough more.
-      const child = people.find((p) => p.date_of_birth)!;
-      childId = child.id;
-      const [{ n }] = (await database.query<{ n: number }>("select count(*)::int as n from chronology_entry where subject_id = $1", [
-        childId,
-      ])) as [{ n: number }];
-      await insertSyntheticItems(database, [
-        {
-          subjectId: childId,
-          organisationId: org,
-          items: Math.max(0, options.chronologyEntries - n),
-          mainCategory: "social_care",
-          earliest: child.date_of_birth!,
-          recorder: searcher!.id,
-        },
-      ]);
-      await database.query("analyze record_item, chronology_entry");
-      const sizes = await database.query<{ relation: string; rows: number; bytes: string }>(
-        `select relname as relation, reltuples::bigint as rows, pg_size_pretty(pg_total_relation_size(oid)) as bytes
-           from pg_class where relname in ('subject', 'subject_name', 'record_item', 'chronology_entry', 'audit_event')`,
-      );
-      const [orgSubjects] = await database.query<{ n: number }>("select count(*)::int as n from subject where organisation_id = $1", [org]);
-      build = {
-        seconds: built.seconds,
-        subjects: built.subjects,
-        items: built.items,
-        searcherOrganisationSubjects: orgSubjects!.n,
-        tables: sizes,
-      };
+      prepared = await prepare(database, options.chronologyEntries);
+      build = { seconds: built.seconds, subjects: built.subjects, items: built.items, tables: await tableSizes(database) };
     } finally {
       await database.close();
     }
-
-    const port = await freePort();
-    const server = await launchUntil200(process.execPath, ["bin/safeshare.js", "start", "--no-demo"], {
-      env: { ...process.env, DATABASE_URL: cluster.url, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
-      cwd: repoRoot,
-      readyUrl: `http://127.0.0.1:${port}/api/v1/health`,
-    });
-    try {
-      const base = `http://127.0.0.1:${port}`;
-      const health = ["/api/v1/health"];
-      log("records: one person searching (five kinds of query)");
-      const kinds = searches(people);
-      // Untimed check that every query finds its person, so the timings are of real answers.
-      for (const search of Object.values(kinds).flat()) {
-        const body = await getBody(base, search.path, cookie);
-        if (search.broad ? !/href="\/subjects\/[0-9a-f-]{36}"/.test(body) : !body.includes(`/subjects/${search.personId}`)) {
-          throw new Error(`${search.path} did not find the person it was for`);
-        }
-      }
-      const byKind: Record<string, Latency> = {};
-      for (const [kind, list] of Object.entries(kinds)) {
-        byKind[kind] = await sequentialLatency(
-          base,
-          list.map((s) => s.path),
-          cookie,
-          5,
-        );
-      }
-      const allSearches = Object.values(kinds).flatMap((list) => list.map((s) => s.path));
-      const searchOne = await sequentialLatency(base, allSearches, cookie, 3, 0);
-      const healthOne = await sequentialLatency(base, health, cookie, 500, 50);
-      log(`records: ${connections} people searching at once`);
-      const searchMany = await concurrentLatency(base, allSearches, cookie, connections, seconds);
-      const healthMany = await concurrentLatency(base, health, cookie, connections, seconds);
-      log(`records: chronology with ${options.chronologyEntries} entries, ${connections} users at once`);
-      const chronologyPage = await concurrentLatency(base, [`/subjects/${childId}/chronology`], cookie, connections, seconds);
-      const chronologyApi = await concurrentLatency(base, [`/api/v1/subjects/${childId}/chronology`], cookie, connections, seconds);
-      const scale = `${build.subjects} people, ${build.items} items (PostgreSQL 15, shared_buffers 4GB)`;
-      const healthBaseline = (l: Latency, c: number) => ({
-        name: `GET /api/v1/health p95, ${c} client${c > 1 ? "s" : ""}`,
-        value: l.p95,
-        unit: "ms",
-      });
-      return [
-        {
-          name: "records_search_p95",
-          value: searchOne.p95,
-          unit: "ms",
-          baseline: healthBaseline(healthOne, 1),
-          ratio: ratioOf(searchOne.p95, healthOne.p95),
-          better: "lower",
-          goal: { value: `< ${GOALS.searchP95Ms} ms`, met: searchOne.p95 < GOALS.searchP95Ms },
-          notes: `GET /subjects?q=… (the search page, rendered, audited) by one practitioner, one request at a time, over ${scale}; queries: full name, surname only, misspelt surname, surname + date of birth, NHS number, for 20 people held by the organisation. details.byKind gives each kind; details.concurrent the same mix with ${connections} people searching at once.`,
-          details: { byKind, sequential: searchOne, concurrent: { connections, ...searchMany }, healthConcurrent: healthMany, build },
-        },
-        {
-          name: "records_chronology_page_p95",
-          value: chronologyPage.p95,
-          unit: "ms",
-          baseline: healthBaseline(healthMany, connections),
-          ratio: ratioOf(chronologyPage.p95, healthMany.p95),
-          better: "lower",
-          goal: { value: `< ${GOALS.chronologyP95Ms} ms`, met: chronologyPage.p95 < GOALS.chronologyP95Ms },
-          notes: `GET /subjects/{id}/chronology for a child with ${options.chronologyEntries} entries (the whole timeline, rendered, audited), ${connections} users at once for ${seconds} s (autocannon, keep-alive), over ${scale}. Latency is measured by the client over loopback, so it includes the server's whole time plus the loopback hop. details.api is the JSON of the same chronology.`,
-          details: { page: chronologyPage, api: chronologyApi, health: healthMany, connections },
-        },
-      ].map((r) => ({ ...r, value: round(r.value, 2) }) as BenchResult);
-    } finally {
-      await stopProcess(server.child);
-    }
+    return await measure(
+      cluster.url,
+      prepared,
+      options,
+      `${build.subjects} people, ${build.items} items (PostgreSQL 15, shared_buffers 4GB)`,
+      build,
+    );
   } finally {
     cluster.stop();
   }

@@ -25,6 +25,7 @@ import { benchStartup } from "./startup";
  *   BENCH_CHRONOLOGY_ENTRIES  entries on the measured child's chronology (default 1000)
  *   BENCH_CONNECTIONS    concurrent users for the load runs (default 20)
  *   BENCH_LOAD_SECONDS   seconds per concurrent load run (default 15)
+ *   BENCH_RECORDS_DATABASE_URL  measure records on a database built earlier by seed-synthetic
  */
 
 const envInt = (name: string, fallback: number) => {
