@@ -1,7 +1,8 @@
 import { isAfter, parseISO } from "date-fns";
 import { z } from "zod";
-import { today as todayIso } from "./calendar";
+import { dateInput, today as todayIso } from "./calendar";
 import { ITEM_CATEGORIES } from "./information";
+import { textInput } from "./text";
 
 /**
  * Record items, concerns and the chronology (issue 4; domain.md §1, §4 step 6). Pure definitions
@@ -97,7 +98,7 @@ export const levelsOfNeedInput = z
         .string()
         .trim()
         .regex(/^[A-Z][A-Z0-9_]{1,39}$/, "Each code must be capital letters, digits or underscores, like EARLY_HELP"),
-      label: z.string().trim().min(1, "Give each level a label").max(100),
+      label: textInput("Each level's label").trim().min(1, "Give each level a label").max(100),
     }),
   )
   .min(2, "A scale needs at least two levels")
@@ -116,55 +117,70 @@ export const CHRONOLOGY_CATEGORIES = [...ITEM_CATEGORIES, "concern", "decision",
 export type ChronologyCategory = (typeof CHRONOLOGY_CATEGORIES)[number];
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const checkbox = z.preprocess((v) => v === true || v === "true" || v === "on" || v === "yes", z.boolean());
+
+/** Whether any of these fields already failed: a rule across fields runs only on values that are valid on their own. */
+const failed = (payload: z.core.ParsePayload, ...fields: string[]) => payload.issues.some((i) => fields.includes(String(i.path?.[0])));
+
+/**
+ * A yes/no flag: a real JSON boolean, nothing else. Coercing 1 or "TRUE" would silently record
+ * special category information as ordinary; the web form turns its checkboxes into booleans itself.
+ */
+const flag = (what: string) => z.boolean({ error: `Must be true or false: whether the item is ${what}` }).default(false);
 
 /** A date that has happened: events and sources cannot be in the future. */
 const pastDate = (what: string, example: string) =>
-  z.iso
-    .date({ error: `Enter a real ${what}, like ${example}` })
-    .refine((d) => !isAfter(parseISO(d), parseISO(todayIso())), `The ${what} must be today or in the past`);
+  dateInput(what, example).refine((d) => !isAfter(parseISO(d), parseISO(todayIso())), `The ${what} must be today or in the past`);
 
-export const recordItemInput = z.object({
+const recordItemFields = z.object({
   category: z.enum(ITEM_CATEGORIES, { error: "Select a category" }),
   kind: z.enum(RECORD_ITEM_KINDS, { error: "Select whether this is a fact or an opinion" }),
-  text: z
-    .string({ error: "Enter what is being recorded" })
+  text: textInput("What is being recorded", "Enter what is being recorded")
     .trim()
     .min(1, "Enter what is being recorded")
     .max(10_000, "The text must be 10,000 characters or fewer"),
   eventDate: pastDate("event date", "2026-03-27"),
   source: z.object({
-    name: z
-      .string({ error: "Enter who provided the information" })
+    name: textInput("Who provided the information", "Enter who provided the information")
       .trim()
       .min(1, "Enter who provided the information")
       .max(300, "Who provided it must be 300 characters or fewer"),
     method: z.enum(SOURCE_METHODS, { error: "Select how the information was obtained" }),
     obtainedOn: pastDate("date the information was obtained", "2026-03-27"),
   }),
-  historical: checkbox.default(false),
-  specialCategory: checkbox.default(false),
-  criminalOffence: checkbox.default(false),
+  historical: flag("historical"),
+  specialCategory: flag("special category information"),
+  criminalOffence: flag("criminal offence information"),
 });
+
+/**
+ * Information is learnt of on or after the day the event happened, never before: an earlier date
+ * obtained means one of the two dates is wrong. (A planned event, known of in advance, is recorded
+ * once it has happened: event dates are never in the future.) Checked only once both dates are valid.
+ */
+const obtainedOnOrAfterEvent = (i: { eventDate: string; source: { obtainedOn: string } }) => i.source.obtainedOn >= i.eventDate;
+const OBTAINED_BEFORE_EVENT = {
+  path: ["source", "obtainedOn"],
+  message: "The date the information was obtained must be the same as or after the event date",
+  when: (payload: z.core.ParsePayload) => !failed(payload, "eventDate", "source"),
+};
+
+export const recordItemInput = recordItemFields.refine(obtainedOnOrAfterEvent, OBTAINED_BEFORE_EVENT);
 export type RecordItemInput = z.infer<typeof recordItemInput>;
 
 const reason = (what: string) =>
-  z
-    .string({ error: `Enter ${what}` })
-    .trim()
-    .min(1, `Enter ${what}`)
-    .max(2000, "The reason must be 2,000 characters or fewer");
+  textInput("The reason", `Enter ${what}`).trim().min(1, `Enter ${what}`).max(2000, "The reason must be 2,000 characters or fewer");
 
 /** A correction is a whole new version plus why the old one was wrong. */
-export const correctionInput = recordItemInput.extend({ reason: reason("why the item is being corrected") });
+export const correctionInput = recordItemFields
+  .extend({ reason: reason("why the item is being corrected") })
+  .refine(obtainedOnOrAfterEvent, OBTAINED_BEFORE_EVENT);
 export type CorrectionInput = z.infer<typeof correctionInput>;
 
 export const disputeInput = z.object({ reason: reason("what is disputed and by whom") });
 
 export const concernInput = z.object({
   category: z.enum(CONCERN_CATEGORIES, { error: "Select the kind of concern" }),
-  description: z
-    .string({ error: "Describe the concern" })
+  description: textInput("The description", "Describe the concern")
     .trim()
     .min(1, "Describe the concern")
     .max(10_000, "The description must be 10,000 characters or fewer"),
@@ -175,27 +191,32 @@ export const concernInput = z.object({
 export type ConcernInput = z.infer<typeof concernInput>;
 
 export const acknowledgeConcernInput = z.object({
-  followUpAction: z
-    .string({ error: "Enter the follow-up action" })
+  followUpAction: textInput("The follow-up action", "Enter the follow-up action")
     .trim()
     .min(1, "Enter the follow-up action")
     .max(5000, "The follow-up action must be 5,000 characters or fewer"),
 });
 
 export const closeConcernInput = z.object({
-  outcome: z
-    .string({ error: "Enter the outcome" })
+  outcome: textInput("The outcome", "Enter the outcome")
     .trim()
     .min(1, "Enter the outcome")
     .max(5000, "The outcome must be 5,000 characters or fewer"),
 });
 
-export const chronologyFilter = z.object({
-  category: z.preprocess(
-    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.enum(CHRONOLOGY_CATEGORIES, { error: "Choose categories from the list" })),
-  ),
-  from: z.preprocess(blankToUndefined, z.iso.date({ error: "Enter a real date, like 2026-01-31" }).optional()),
-  to: z.preprocess(blankToUndefined, z.iso.date({ error: "Enter a real date, like 2026-12-31" }).optional()),
-});
+export const chronologyFilter = z
+  .object({
+    category: z.preprocess(
+      (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+      z.array(z.enum(CHRONOLOGY_CATEGORIES, { error: "Choose categories from the list" })),
+    ),
+    from: z.preprocess(blankToUndefined, dateInput("date", "2026-01-31").optional()),
+    to: z.preprocess(blankToUndefined, dateInput("date", "2026-12-31").optional()),
+  })
+  // A range that ends before it starts would silently show nothing: say so instead, on the page and in the API.
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    path: ["to"],
+    message: "The end date must be the same as or after the start date",
+    when: (payload) => !failed(payload, "from", "to"),
+  });
 export type ChronologyFilter = z.infer<typeof chronologyFilter>;

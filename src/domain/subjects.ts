@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { today as todayIso } from "./calendar";
+import { dateInput, today as todayIso } from "./calendar";
 import {
   dateOfBirthProblem,
   expectedDateProblem,
@@ -12,6 +12,7 @@ import {
 } from "./identifiers";
 import { SUBJECT_KINDS } from "./information";
 import type { Role } from "./roles";
+import { textInput } from "./text";
 
 /** How the people around a child relate to them (issue 4). */
 export const SUBJECT_LINK_KINDS = ["PARENT_OF", "SIBLING_OF", "LIVES_WITH", "ALLEGED_PERPETRATOR_TOWARDS"] as const;
@@ -43,7 +44,7 @@ export const PROTECTED_ADDRESS_ROLES: readonly Role[] = ["safeguarding_lead", "i
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalText = (max: number, label: string) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, `${label} must be ${max} characters or fewer`).optional());
+  z.preprocess(blankToUndefined, textInput(label).trim().max(max, `${label} must be ${max} characters or fewer`).optional());
 
 /** A field checked by a pure identifier rule: the rule's own message is the field error. */
 const checked = (problem: (v: string) => string | null, normalise: (v: string) => string) =>
@@ -53,6 +54,7 @@ const checked = (problem: (v: string) => string | null, normalise: (v: string) =
       .string()
       .trim()
       .max(40)
+      // The rule's own message covers control characters too: they are not digits or letters.
       .superRefine((value, ctx) => {
         const message = problem(value);
         if (message) ctx.addIssue({ code: "custom", message });
@@ -62,7 +64,7 @@ const checked = (problem: (v: string) => string | null, normalise: (v: string) =
   );
 
 export const addressInput = z.object({
-  lines: z.string({ error: "Enter the address" }).trim().min(1, "Enter the address").max(500, "Address must be 500 characters or fewer"),
+  lines: textInput("Address", "Enter the address").trim().min(1, "Enter the address").max(500, "Address must be 500 characters or fewer"),
   postcode: checked(postcodeProblem, normalisePostcode),
   protected: z.boolean().default(false),
 });
@@ -71,20 +73,18 @@ export const addressInput = z.object({
 export const subjectInput = z
   .object({
     kind: z.enum(SUBJECT_KINDS, { error: "Select who this person is" }),
-    givenNames: z
-      .string({ error: "Enter their given names" })
+    givenNames: textInput("Given names", "Enter their given names")
       .trim()
       .min(1, "Enter their given names")
       .max(200, "Given names must be 200 characters or fewer"),
-    familyName: z
-      .string({ error: "Enter their family name" })
+    familyName: textInput("Family name", "Enter their family name")
       .trim()
       .min(1, "Enter their family name")
       .max(200, "Family name must be 200 characters or fewer"),
-    aliases: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
-    previousNames: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
-    dateOfBirth: z.preprocess(blankToUndefined, z.iso.date({ error: "Enter a real date of birth, like 2019-03-27" }).optional()),
-    expectedDate: z.preprocess(blankToUndefined, z.iso.date({ error: "Enter a real expected date, like 2027-02-14" }).optional()),
+    aliases: z.array(textInput("Other names").trim().min(1).max(200)).max(20).default([]),
+    previousNames: z.array(textInput("Previous names").trim().min(1).max(200)).max(20).default([]),
+    dateOfBirth: z.preprocess(blankToUndefined, dateInput("date of birth", "2019-03-27").optional()),
+    expectedDate: z.preprocess(blankToUndefined, dateInput("expected date", "2027-02-14").optional()),
     sexGender: optionalText(100, "Sex or gender"),
     nhsNumber: checked(nhsNumberProblem, normaliseNhsNumber),
     upn: checked(upnProblem, normaliseUpn),
@@ -106,9 +106,18 @@ export const subjectInput = z
       }
       if (s.dateOfBirth)
         ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "An unborn child has an expected date, not a date of birth" });
-    } else if (s.dateOfBirth) {
-      const problem = dateOfBirthProblem(s.dateOfBirth, today);
-      if (problem) ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: problem });
+    } else {
+      // Only an unborn child has an expected date: on anyone else it would be a date nobody reads or checks.
+      if (s.expectedDate)
+        ctx.addIssue({
+          code: "custom",
+          path: ["expectedDate"],
+          message: "Only an unborn child has an expected date of delivery: leave it blank, or choose Unborn child",
+        });
+      if (s.dateOfBirth) {
+        const problem = dateOfBirthProblem(s.dateOfBirth, today);
+        if (problem) ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: problem });
+      }
     }
   });
 export type SubjectInput = z.infer<typeof subjectInput>;

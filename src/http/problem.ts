@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply } from "fastify";
 import { ZodError } from "zod";
+import { isDataException } from "../db/sqlstate";
 import {
   ConflictError,
   DomainError,
@@ -29,6 +30,7 @@ const STATUS_BY_CODE: Record<string, { status: number; title: string }> = {
   RATE_LIMITED: { status: 429, title: "Too many requests" },
   CSRF_REJECTED: { status: 403, title: "The form has expired or did not come from this service" },
   BAD_REQUEST: { status: 400, title: "The request could not be understood" },
+  INVALID_VALUE: { status: 400, title: "A value in the request cannot be stored" },
   INTERNAL: { status: 500, title: "Sorry, there is a problem with the service" },
 };
 
@@ -59,6 +61,10 @@ export function toProblem(error: unknown): Problem {
   }
   if (fastifyError?.code === "FST_CSRF_INVALID_TOKEN" || fastifyError?.code === "FST_CSRF_MISSING_SECRET") {
     return make("CSRF_REJECTED");
+  }
+  if (isDataException(error)) {
+    // Nothing of the database's message: it can quote the value, and names internals.
+    return make("INVALID_VALUE", "Check the dates and text in the request: one of them cannot be stored");
   }
   if (fastifyError?.statusCode === 429) return make("RATE_LIMITED", "Wait a minute and try again");
   if (fastifyError?.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {

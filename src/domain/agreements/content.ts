@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateInput } from "../calendar";
 import { ITEM_CATEGORIES, ITEM_KINDS, SUBJECT_KINDS } from "../information";
 import { ARTICLE_6, ARTICLE_9_10, COMMON_LAW_ROUTES, GATEWAYS, PARA_18_REASONS } from "../lawful-basis";
 import { PURPOSE_CODES } from "../purposes";
@@ -20,7 +21,7 @@ const key = z
   .string()
   .trim()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Use lower-case letters, digits and hyphens, up to 40 characters");
-const isoDate = z.iso.date({ error: "Enter a real date, like 2026-04-01" });
+const isoDate = dateInput("date", "2026-04-01");
 
 export const TIERS = ["STRATEGIC", "OPERATIONAL"] as const;
 export type Tier = (typeof TIERS)[number];

@@ -8,6 +8,7 @@ import type { Actor } from "../../domain/actor";
 import { today } from "../../domain/calendar";
 import { type FieldError, ValidationError } from "../../domain/errors";
 import { dateOfBirthProblem, nhsNumberProblem, normaliseNhsNumber, normaliseUpn, upnProblem } from "../../domain/identifiers";
+import { controlCharactersMessage, hasControlCharacters } from "../../domain/text";
 import { assertWorksWithRecords } from "../records/access";
 import { listSubjects, type SubjectRow } from "./subjects";
 
@@ -54,7 +55,8 @@ export function parseSearchCriteria(raw: SearchCriteria, todayIso = today()): Se
   const criteria: SearchCriteria = {};
   if (!blank(raw.q)) {
     const q = raw.q!.trim().replace(/\s+/g, " ");
-    if (q.length < MIN_NAME_LENGTH) errors.push({ path: "/q", message: `Enter at least ${MIN_NAME_LENGTH} letters of the name` });
+    if (hasControlCharacters(q)) errors.push({ path: "/q", message: controlCharactersMessage("Name") });
+    else if (q.length < MIN_NAME_LENGTH) errors.push({ path: "/q", message: `Enter at least ${MIN_NAME_LENGTH} letters of the name` });
     else if (q.length > MAX_NAME_LENGTH) errors.push({ path: "/q", message: `Name must be ${MAX_NAME_LENGTH} characters or fewer` });
     else criteria.q = q;
   }

@@ -9,7 +9,7 @@ import { idParams, standardErrors } from "../shared";
 import { chronologyEntrySchema, presentChronologyEntry } from "./schema";
 
 /** The domain filter, with `category` marked optional in the OpenAPI document (absent means every category). */
-const chronologyQuery = chronologyFilter.extend({ category: chronologyFilter.shape.category.default([]) });
+const chronologyQuery = chronologyFilter.safeExtend({ category: chronologyFilter.shape.category.default([]) });
 
 export async function chronologyApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();

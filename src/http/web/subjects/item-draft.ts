@@ -11,7 +11,7 @@ import {
   type SourceMethod,
 } from "../../../domain/records";
 import { discardDraft, loadDraft, saveDraft } from "../../../services/drafts";
-import type { SubjectRow } from "../../../services/records/access";
+import { recordRead, type SubjectRow } from "../../../services/records/access";
 import { recordItem } from "../../../services/records/items";
 import { actorOf } from "../../auth/plugin";
 import { zodIssuesToFieldErrors } from "../../problem";
@@ -28,6 +28,7 @@ import {
   taskAnswered,
   taskOfField,
   taskValuesFromBody,
+  unstorableAnswers,
 } from "./item-form";
 import {
   type DateParts,
@@ -132,6 +133,16 @@ export async function itemDraftPages(app: FastifyInstance, { db }: { db: Db }): 
 
   const header = (subject: SubjectRow, actor: Actor) => subjectHeader(subject, actor);
 
+  /** One task's page, showing `values`. */
+  const taskPage = (task: ItemTask, subject: SubjectRow, actor: Actor, values: Draft, returnToCheck: boolean) => ({
+    ...itemFormContext,
+    ...header(subject, actor),
+    task,
+    taskTitle: ITEM_TASKS[task].title,
+    values,
+    returnToCheck,
+  });
+
   app.get("/subjects/:id/items/new", async (request, reply) => {
     const { actor, id, subject, draft } = await open(request);
     const done = draft.doneTasks ?? [];
@@ -197,24 +208,32 @@ export async function itemDraftPages(app: FastifyInstance, { db }: { db: Db }): 
     const fields = ITEM_TASKS[task].fields as readonly string[];
     const problems = draft.attempted ? draftProblems(draft).filter((p) => fields.includes(fieldIdOf(p.path))) : [];
     return reply.view("subjects/draft-task", {
-      ...itemFormContext,
-      ...header(subject, actor),
-      task,
-      taskTitle: ITEM_TASKS[task].title,
-      values: { flags: [], ...draft },
       // Come from "Check your answers" (a Change link or an error): go back there after saving.
-      returnToCheck: queryOf(request).return === "check",
+      ...taskPage(task, subject, actor, { flags: [], ...draft }, queryOf(request).return === "check"),
       ...recordErrors(problems, ITEM_DATE_FIELDS),
     });
   });
 
   app.post("/subjects/:id/items/new/:task", async (request, reply) => {
     const task = taskOf(request);
-    const { actor, id, draft } = await open(request, false);
+    const { actor, id, subject, draft } = await open(request, false);
+    const body = bodyOf(request);
+    const answers = taskValuesFromBody(task, body);
+    const returnToCheck = str(body, "return") === "check";
+    const unstorable = unstorableAnswers(answers);
+    if (unstorable.length) {
+      // The one thing not saved as typed: shown again with the problem, nothing saved. The page names
+      // the person, so now it is an audited read.
+      await recordRead(db, actor, id, "web.subjects.items.new");
+      reply.status(400);
+      return reply.view("subjects/draft-task", {
+        ...taskPage(task, subject, actor, { flags: [], ...draft, ...answers }, returnToCheck),
+        ...recordErrors(unstorable, ITEM_DATE_FIELDS),
+      });
+    }
     // Saved as typed, valid or not: nothing is lost, and the answers are checked when the item is saved.
     const doneTasks = [...new Set([...(draft.doneTasks ?? []), task])];
-    const body = bodyOf(request);
-    await saveDraft<Draft>(db, actor, FORM, id, { ...taskValuesFromBody(task, body), doneTasks });
-    return reply.redirect(str(body, "return") === "check" ? `${base(id)}/check` : base(id), 303);
+    await saveDraft<Draft>(db, actor, FORM, id, { ...answers, doneTasks });
+    return reply.redirect(returnToCheck ? `${base(id)}/check` : base(id), 303);
   });
 }

@@ -1,5 +1,9 @@
+import { z } from "zod";
+import type { FieldError } from "../../../domain/errors";
 import { RECORD_ITEM_KIND_LABELS, RECORD_ITEM_KINDS, SOURCE_METHOD_LABELS, SOURCE_METHODS } from "../../../domain/records";
+import { textInput } from "../../../domain/text";
 import type { RecordItem } from "../../../services/records/items";
+import { zodIssuesToFieldErrors } from "../../problem";
 import { type FormBody, formHelpers, list, optionsOf, str } from "../agreements/shared";
 import { categoryOptions, type DateParts, datePartsFromBody, datePartsOf, emptyDate, isoFromParts } from "./shared";
 
@@ -74,6 +78,40 @@ export function itemValuesFromBody(body: FormBody): ItemValues {
     ...(taskValuesFromBody("where-it-came-from", body) as Pick<ItemValues, "sourceName" | "sourceMethod" | "sourceObtainedOn">),
     flags: taskValuesFromBody("sensitivity", body).flags ?? [],
   };
+}
+
+const answer = (label: string) => textInput(label).optional();
+const dateAnswer = (label: string) => z.object({ day: textInput(label), month: textInput(label), year: textInput(label) }).optional();
+
+/**
+ * What a draft may hold: anything typed, valid or not, except control characters. The database
+ * cannot store a NUL (even in JSON), and the item form would refuse every one of them anyway.
+ */
+const draftAnswers = z.object({
+  category: answer("Category"),
+  kind: answer("Fact or opinion"),
+  text: answer("What is being recorded"),
+  eventDate: dateAnswer("The event date"),
+  sourceName: answer("Who provided the information"),
+  sourceMethod: answer("How it was obtained"),
+  sourceObtainedOn: dateAnswer("The date obtained"),
+});
+
+/** The draft's field names as the item form's error paths ("/sourceName" is "/source/name"; a date is one field). */
+const DRAFT_PATHS: Record<string, string> = {
+  sourceName: "/source/name",
+  sourceMethod: "/source/method",
+  sourceObtainedOn: "/source/obtainedOn",
+};
+
+/** Answers that cannot be kept in a draft, as field errors on the task page's fields; none for a storable answer. */
+export function unstorableAnswers(answers: Partial<ItemValues>): FieldError[] {
+  const result = draftAnswers.safeParse(answers);
+  if (result.success) return [];
+  return zodIssuesToFieldErrors(result.error).map((e) => {
+    const field = e.path.split("/")[1] ?? "";
+    return { ...e, path: DRAFT_PATHS[field] ?? `/${field}` };
+  });
 }
 
 /** A saved version as the correction form's starting point. */
