@@ -85,7 +85,10 @@ CREATE TABLE "record_item" (
 	"special_category" boolean DEFAULT false NOT NULL,
 	"criminal_offence" boolean DEFAULT false NOT NULL,
 	"accuracy" "accuracy_state" DEFAULT 'ACCURATE' NOT NULL,
-	"accuracy_note" text,
+	"correction_reason" text,
+	"dispute_note" text,
+	"disputed_at" timestamp with time zone,
+	"disputed_by_user_id" uuid,
 	"recorded_by_user_id" uuid,
 	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -106,6 +109,7 @@ ALTER TABLE "partnership_setting" ADD CONSTRAINT "partnership_setting_updated_by
 ALTER TABLE "record_item" ADD CONSTRAINT "record_item_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "record_item" ADD CONSTRAINT "record_item_subject_id_subject_id_fk" FOREIGN KEY ("subject_id") REFERENCES "public"."subject"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "record_item" ADD CONSTRAINT "record_item_supersedes_id_record_item_id_fk" FOREIGN KEY ("supersedes_id") REFERENCES "public"."record_item"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "record_item" ADD CONSTRAINT "record_item_disputed_by_user_id_app_user_id_fk" FOREIGN KEY ("disputed_by_user_id") REFERENCES "public"."app_user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "record_item" ADD CONSTRAINT "record_item_recorded_by_user_id_app_user_id_fk" FOREIGN KEY ("recorded_by_user_id") REFERENCES "public"."app_user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "chronology_entry_subject_idx" ON "chronology_entry" USING btree ("subject_id","occurred_on","recorded_at");--> statement-breakpoint
 CREATE INDEX "concern_subject_idx" ON "concern" USING btree ("subject_id");--> statement-breakpoint
@@ -115,18 +119,28 @@ CREATE INDEX "record_item_subject_idx" ON "record_item" USING btree ("subject_id
 CREATE UNIQUE INDEX "record_item_lineage_version" ON "record_item" USING btree ("lineage_id","version");--> statement-breakpoint
 CREATE INDEX "subject_name_search_name_idx" ON "subject_name" USING gin ("search_name" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "subject_search_name_idx" ON "subject" USING gin ("organisation_id","search_name" gin_trgm_ops);--> statement-breakpoint
--- Record items are never edited in place (issue 4): only the accuracy state and its note may change
--- (DISPUTED, or CORRECTED when a new version replaces the row). Anything else is refused here too.
+-- Record items are never edited in place (issue 4). What was recorded, including (on a later version)
+-- why the previous one was corrected, never changes. The accuracy may move from ACCURATE to DISPUTED,
+-- and from either to CORRECTED when a new version replaces the row; CORRECTED is final, or an old
+-- version could pass for the current one again. A dispute is recorded once and then kept as it was.
 CREATE FUNCTION record_item_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF (NEW.organisation_id, NEW.subject_id, NEW.lineage_id, NEW.version, NEW.supersedes_id, NEW.category, NEW.kind, NEW.text,
       NEW.event_date, NEW.source_name, NEW.source_method, NEW.source_obtained_on, NEW.historical, NEW.special_category,
-      NEW.criminal_offence, NEW.recorded_by_user_id, NEW.recorded_at)
+      NEW.criminal_offence, NEW.correction_reason, NEW.recorded_by_user_id, NEW.recorded_at)
      IS DISTINCT FROM
      (OLD.organisation_id, OLD.subject_id, OLD.lineage_id, OLD.version, OLD.supersedes_id, OLD.category, OLD.kind, OLD.text,
       OLD.event_date, OLD.source_name, OLD.source_method, OLD.source_obtained_on, OLD.historical, OLD.special_category,
-      OLD.criminal_offence, OLD.recorded_by_user_id, OLD.recorded_at) THEN
+      OLD.criminal_offence, OLD.correction_reason, OLD.recorded_by_user_id, OLD.recorded_at) THEN
     RAISE EXCEPTION 'record items are never edited in place: record a correction instead';
+  END IF;
+  IF OLD.accuracy = 'CORRECTED' AND NEW.accuracy <> 'CORRECTED' THEN
+    RAISE EXCEPTION 'a corrected record item stays corrected: the version that replaced it is the current one';
+  END IF;
+  IF OLD.disputed_at IS NOT NULL
+     AND (NEW.dispute_note, NEW.disputed_at, NEW.disputed_by_user_id)
+         IS DISTINCT FROM (OLD.dispute_note, OLD.disputed_at, OLD.disputed_by_user_id) THEN
+    RAISE EXCEPTION 'a dispute is kept as it was recorded';
   END IF;
   RETURN NEW;
 END $$;--> statement-breakpoint

@@ -368,7 +368,8 @@ export const accuracyState = pgEnum("accuracy_state", ACCURACY_STATES);
 /**
  * One version of one piece of information about a subject, with its provenance (domain.md §1
  * "record item"). Never edited in place: a trigger (migration 0004) rejects changes to what was
- * recorded. A correction is a new row in the same lineage; the old row's accuracy becomes CORRECTED.
+ * recorded. A correction is a new row in the same lineage; the old row's accuracy becomes CORRECTED,
+ * for good. Only the accuracy and, once, the dispute may change.
  */
 export const recordItems = pgTable(
   "record_item",
@@ -395,8 +396,15 @@ export const recordItems = pgTable(
     specialCategory: boolean("special_category").notNull().default(false),
     criminalOffence: boolean("criminal_offence").notNull().default(false),
     accuracy: accuracyState("accuracy").notNull().default("ACCURATE"),
-    /** Why it was disputed, or (on a new version) why the previous one was corrected. */
-    accuracyNote: text("accuracy_note"),
+    /** On a version after the first: why the previous version was corrected. Part of what was recorded, so frozen. */
+    correctionReason: text("correction_reason"),
+    /**
+     * What is disputed and by whom, when and by which user it was marked: kept apart from the correction
+     * reason so disputing a corrected item's new version cannot erase why it was corrected. Set once.
+     */
+    disputeNote: text("dispute_note"),
+    disputedAt: timestamp("disputed_at", { withTimezone: true }),
+    disputedByUserId: uuid("disputed_by_user_id").references(() => users.id),
     recordedByUserId: uuid("recorded_by_user_id").references(() => users.id),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   },

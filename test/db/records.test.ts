@@ -117,7 +117,8 @@ describeEachDatabase("records: items, concerns, chronology, links and who has vi
       assert.equal(shown.specialCategory, true);
       assert.equal(shown.criminalOffence, false);
       assert.equal(shown.accuracy, "ACCURATE");
-      assert.equal(shown.accuracyNote, null);
+      assert.equal(shown.correctionReason, null);
+      assert.equal(shown.dispute, null);
       assert.equal(shown.version, 1);
       assert.equal(shown.lineageId, itemId);
       assert.equal(shown.supersedesId, null);
@@ -142,7 +143,7 @@ describeEachDatabase("records: items, concerns, chronology, links and who has vi
       assert.equal(v2.supersedesId, itemId);
       assert.equal(v2.kind, "OPINION");
       assert.equal(v2.accuracy, "ACCURATE");
-      assert.equal(v2.accuracyNote, "The teacher saw one day, not three");
+      assert.equal(v2.correctionReason, "The teacher saw one day, not three");
 
       const { item: shown, versions } = (await practitioner.api("GET", `/api/v1/subjects/${childId}/items/${itemId}`)).json();
       assert.equal(shown.accuracy, "CORRECTED");
@@ -174,12 +175,60 @@ describeEachDatabase("records: items, concerns, chronology, links and who has vi
       assert.equal(disputed.statusCode, 200, disputed.body);
       assert.equal(disputed.json().accuracy, "DISPUTED");
       assert.equal(disputed.json().text, "Seemed cold; may not own a coat.", "disputing leaves the text as recorded");
+      assert.equal(disputed.json().correctionReason, "The teacher saw one day, not three", "and why version 1 was corrected");
+      assert.equal(disputed.json().dispute.note, "Kai's mother says he has a coat and chose not to wear it");
+      assert.deepEqual(disputed.json().dispute.by, { id: practitionerId, name: "Tomasz Wójcik" });
+      assert.ok(Math.abs(Date.parse(disputed.json().dispute.at) - Date.now()) < 60_000);
+
+      const twice = await practitioner.api("POST", `/api/v1/subjects/${childId}/items/${v2.id}/disputes`, { reason: "Someone else" });
+      assert.equal(twice.statusCode, 409, "a dispute is recorded once");
+      const v3 = await practitioner.api(
+        "POST",
+        `/api/v1/subjects/${childId}/items/${v2.id}/corrections`,
+        item({ kind: "OPINION", text: "Did not wear a coat; owns one.", reason: "Checked with Kai's mother" }),
+      );
+      assert.equal(v3.statusCode, 201, v3.body);
+      const { versions: all } = (await practitioner.api("GET", `/api/v1/subjects/${childId}/items/${itemId}`)).json();
+      assert.deepEqual(
+        all.map((v: { version: number; accuracy: string; correctionReason: string | null; dispute: { note: string } | null }) => [
+          v.version,
+          v.accuracy,
+          v.correctionReason,
+          v.dispute?.note ?? null,
+        ]),
+        [
+          [1, "CORRECTED", null, null],
+          [2, "CORRECTED", "The teacher saw one day, not three", "Kai's mother says he has a coat and chose not to wear it"],
+          [3, "ACCURATE", "Checked with Kai's mother", null],
+        ],
+        "each version keeps why it was corrected and what was disputed about it",
+      );
     });
 
-    test("the database itself refuses to change what an item says", async () => {
+    test("the database itself refuses to change what an item says, why it was corrected, or a dispute, or to un-correct it", async () => {
       await assert.rejects(
         ctx.database.query("UPDATE record_item SET text = 'rewritten' WHERE id = $1", [itemId]),
         /never edited in place/,
+      );
+      const [v2] = await ctx.database.query<{ id: string }>("SELECT id FROM record_item WHERE lineage_id = $1 AND version = 2", [itemId]);
+      await assert.rejects(
+        ctx.database.query("UPDATE record_item SET correction_reason = 'rewritten' WHERE id = $1", [v2!.id]),
+        /never edited in place/,
+      );
+      for (const state of ["ACCURATE", "DISPUTED"]) {
+        await assert.rejects(
+          ctx.database.query(`UPDATE record_item SET accuracy = '${state}' WHERE id = $1`, [itemId]),
+          /stays corrected/,
+          `CORRECTED to ${state}`,
+        );
+      }
+      await assert.rejects(
+        ctx.database.query("UPDATE record_item SET dispute_note = 'rewritten' WHERE id = $1", [v2!.id]),
+        /kept as it was recorded/,
+      );
+      await assert.rejects(
+        ctx.database.query("UPDATE record_item SET dispute_note = NULL, disputed_at = NULL WHERE id = $1", [v2!.id]),
+        /kept as it was recorded/,
       );
       const { item: shown } = (await practitioner.api("GET", `/api/v1/subjects/${childId}/items/${itemId}`)).json();
       assert.equal(shown.text, "Arrived at school without a coat on three days this week.");
@@ -397,9 +446,12 @@ describeEachDatabase("records: items, concerns, chronology, links and who has vi
       assert.deepEqual(housing.recordedBy, { id: practitionerId, name: "Tomasz Wójcik" });
       const itemRes = await practitioner.api("GET", `/api/v1/subjects/${kiraId}/items/${housing.ref.id}`);
       assert.equal(itemRes.json().item.text, housing.summary, "the ref leads to the item");
+      assert.deepEqual(housing.item, { accuracy: "ACCURATE", historical: false });
+      assert.equal(entries[1].item, null, "a concern's entry has no item");
       assert.deepEqual(Object.keys(housing).sort(), [
         "category",
         "id",
+        "item",
         "kind",
         "occurredOn",
         "recordedAt",
@@ -426,6 +478,49 @@ describeEachDatabase("records: items, concerns, chronology, links and who has vi
         ["2026-02-02", "2025-12-01", "2025-11-20", "2025-09-08"],
         "blank filters are no filter",
       );
+    });
+
+    test("each item's entry says whether it has been corrected or disputed since, and whether it is historical", async () => {
+      const chronology = async () =>
+        (await practitioner.api("GET", `/api/v1/subjects/${kiraId}/chronology`)).json().entries as {
+          kind: string;
+          occurredOn: string;
+          ref: { id: string };
+          item: { accuracy: string; historical: boolean } | null;
+        }[];
+      const health = (await chronology()).find((e) => e.occurredOn === "2025-11-20")!;
+      const fix = await practitioner.api(
+        "POST",
+        `/api/v1/subjects/${kiraId}/items/${health.ref.id}/corrections`,
+        item({
+          category: "health",
+          eventDate: "2025-11-20",
+          text: "Missed a dental appointment; the practice had sent the letter to an old address.",
+          source: { name: "Office", method: "DOCUMENT", obtainedOn: "2025-11-20" },
+          reason: "The reason was missing",
+        }),
+      );
+      assert.equal(fix.statusCode, 201, fix.body);
+      const disputed = await practitioner.api("POST", `/api/v1/subjects/${kiraId}/items/${fix.json().id}/disputes`, {
+        reason: "Mother says no letter came",
+      });
+      assert.equal(disputed.statusCode, 200, disputed.body);
+      const old = await practitioner.api(
+        "POST",
+        `/api/v1/subjects/${kiraId}/items`,
+        item({ eventDate: "2020-06-01", historical: true, source: { name: "Office", method: "DOCUMENT", obtainedOn: "2025-09-08" } }),
+      );
+      assert.equal(old.statusCode, 201, old.body);
+
+      const entries = await chronology();
+      const stateOf = (id: string, kind: string) => entries.find((e) => e.ref.id === id && e.kind === kind)?.item;
+      assert.deepEqual(
+        stateOf(health.ref.id, "ITEM_RECORDED"),
+        { accuracy: "CORRECTED", historical: false },
+        "the original is not current",
+      );
+      assert.deepEqual(stateOf(fix.json().id, "ITEM_CORRECTED"), { accuracy: "DISPUTED", historical: false });
+      assert.deepEqual(stateOf(old.json().id, "ITEM_RECORDED"), { accuracy: "ACCURATE", historical: true });
     });
 
     test("a bad date or category is a 400 naming the parameter", async () => {

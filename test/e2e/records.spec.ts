@@ -180,6 +180,7 @@ test("a practitioner records a child, a linked parent, an item and a concern; th
   await submitForm(page, "Mark as disputed");
   await expect(page.locator(".govuk-notification-banner--success")).toContainText("Item marked as disputed");
   await expect(versions.nth(0)).toContainText("What is disputed: Sam Featherstone says Kai did not fall off a bike.");
+  await expect(versions.nth(0)).toContainText("Wrong arm: the teacher checked her notes.");
   await clickAndLoad(page, tab(page, "Record items"));
   await expect(page.locator(".govuk-inset-text")).toContainText("Earlier version, replaced by version 2");
   await expect(page.locator(".govuk-inset-text")).toContainText(text);
@@ -199,6 +200,9 @@ test("a practitioner records a child, a linked parent, an item and a concern; th
   await clickAndLoad(page, tab(page, "Chronology"));
   const timeline = page.locator(".moj-timeline");
   await expect(timeline.locator(".moj-timeline__item")).toHaveCount(3);
+  // The item as first recorded has been corrected since, and its correction is disputed: both say so.
+  await expect(timeline.locator(".moj-timeline__item", { hasText: "fact recorded" }).locator(".govuk-tag")).toHaveText("Corrected");
+  await expect(timeline.locator(".moj-timeline__item", { hasText: "corrected (version 2)" }).locator(".govuk-tag")).toHaveText("Disputed");
   await expect(page.getByRole("button", { name: "Print this chronology" })).toBeVisible();
   // Printed, it is the chronology alone: no navigation, tabs, filters or print button.
   await page.emulateMedia({ media: "print" });

@@ -1,13 +1,21 @@
 import { and, asc, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
 import type { Db, Queryable } from "../../db/client";
-import { chronologyEntries, users } from "../../db/schema";
+import { chronologyEntries, recordItems, users } from "../../db/schema";
 import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
 import type { ChronologyCategory, ChronologyFilter } from "../../domain/records";
 import { assertWorksWithRecords, findSubject, recordRead } from "./access";
 
 export type ChronologyEntryRow = typeof chronologyEntries.$inferSelect;
-export type ChronologyEntry = ChronologyEntryRow & { recordedByName: string | null };
+/**
+ * An entry as read: with, for an entry about a record item, that item version's accuracy *now* and
+ * whether it is historical. An "item recorded" entry for a version corrected since must say so, or the
+ * timeline would present replaced information as current.
+ */
+export type ChronologyEntry = ChronologyEntryRow & {
+  recordedByName: string | null;
+  item: { accuracy: (typeof recordItems.$inferSelect)["accuracy"]; historical: boolean } | null;
+};
 
 export interface NewChronologyEntry {
   organisationId: string;
@@ -44,12 +52,33 @@ export async function readChronology(
   if (filter.category.length) conditions.push(inArray(chronologyEntries.category, filter.category));
   if (filter.from) conditions.push(gte(chronologyEntries.occurredOn, filter.from));
   if (filter.to) conditions.push(lte(chronologyEntries.occurredOn, filter.to));
+  // One query: the item's current state is joined in (by primary key), never looked up per entry.
   const rows = await db
-    .select({ entry: chronologyEntries, recordedByName: users.name })
+    .select({
+      entry: chronologyEntries,
+      recordedByName: users.name,
+      itemAccuracy: recordItems.accuracy,
+      itemHistorical: recordItems.historical,
+    })
     .from(chronologyEntries)
     .leftJoin(users, eq(users.id, chronologyEntries.recordedByUserId))
+    .leftJoin(
+      recordItems,
+      and(
+        eq(chronologyEntries.refType, "record_item"),
+        eq(recordItems.id, chronologyEntries.refId),
+        eq(recordItems.organisationId, chronologyEntries.organisationId),
+      ),
+    )
     .where(and(...conditions))
     .orderBy(desc(chronologyEntries.occurredOn), desc(chronologyEntries.recordedAt), asc(chronologyEntries.id));
   await recordRead(db, actor, subjectId, view, { count: rows.length });
-  return { subject, entries: rows.map((r) => ({ ...r.entry, recordedByName: r.recordedByName })) };
+  return {
+    subject,
+    entries: rows.map((r) => ({
+      ...r.entry,
+      recordedByName: r.recordedByName,
+      item: r.itemAccuracy ? { accuracy: r.itemAccuracy, historical: r.itemHistorical ?? false } : null,
+    })),
+  };
 }

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { snapshotOf } from "../../audit/events";
 import { inTransaction } from "../../audit/write";
 import type { Db, Tx } from "../../db/client";
@@ -19,13 +20,24 @@ import { assertWorksWithRecords, findSubject, recordRead } from "./access";
 import { addChronologyEntry } from "./chronology";
 
 export type RecordItemRow = typeof recordItems.$inferSelect;
-export type RecordItem = RecordItemRow & { recordedByName: string | null };
+export type RecordItem = RecordItemRow & { recordedByName: string | null; disputedByName: string | null };
 
-const withRecorder = { item: recordItems, recordedByName: users.name };
-const flatten = (r: { item: RecordItemRow; recordedByName: string | null }): RecordItem => ({
+const disputedBy = alias(users, "disputed_by");
+const withNames = { item: recordItems, recordedByName: users.name, disputedByName: disputedBy.name };
+const flatten = (r: { item: RecordItemRow; recordedByName: string | null; disputedByName: string | null }): RecordItem => ({
   ...r.item,
   recordedByName: r.recordedByName,
+  disputedByName: r.disputedByName,
 });
+
+/** Items with the names of who recorded and who disputed them: every read goes through this. */
+function selectItems(q: Db) {
+  return q
+    .select(withNames)
+    .from(recordItems)
+    .leftJoin(users, eq(users.id, recordItems.recordedByUserId))
+    .leftJoin(disputedBy, eq(disputedBy.id, recordItems.disputedByUserId));
+}
 
 function itemValues(input: RecordItemInput) {
   return {
@@ -118,7 +130,7 @@ export async function correctItem(db: Db, actor: Actor, subjectId: string, itemI
       organisationId: old.organisationId,
       subjectId,
       ...itemValues(input),
-      accuracyNote: input.reason,
+      correctionReason: input.reason,
       recordedByUserId: actor.userId,
     });
     await tx.update(recordItems).set({ accuracy: "CORRECTED" }).where(eq(recordItems.id, old.id));
@@ -143,25 +155,31 @@ export async function correctItem(db: Db, actor: Actor, subjectId: string, itemI
   return loadItem(db, actor, subjectId, id);
 }
 
-/** Marks the latest version as disputed (e.g. the parent says it is wrong) while accuracy is checked. */
+/**
+ * Marks the latest version as disputed (e.g. the parent says it is wrong) while accuracy is checked.
+ * The note goes in its own column: on a version that corrected an earlier one, the reason for that
+ * correction stays as it was. A dispute is recorded once; what happens next is a correction.
+ */
 export async function disputeItem(db: Db, actor: Actor, subjectId: string, itemId: string, raw: unknown): Promise<RecordItem> {
   assertWorksWithRecords(actor);
   const { reason } = disputeInput.parse(raw);
   await inTransaction(db, async (tx, audit) => {
     const item = await lockedItem(tx, actor, subjectId, itemId);
     if (item.accuracy === "CORRECTED") throw new ConflictError("This version has been corrected: only the latest version can be disputed");
-    await tx.update(recordItems).set({ accuracy: "DISPUTED", accuracyNote: reason }).where(eq(recordItems.id, item.id));
+    if (item.disputedAt) throw new ConflictError("This item is already marked as disputed: correct it once its accuracy is checked");
+    await tx
+      .update(recordItems)
+      .set({ accuracy: "DISPUTED", disputeNote: reason, disputedAt: new Date(), disputedByUserId: actor.userId })
+      .where(eq(recordItems.id, item.id));
     audit.record(snapshotOf(actor), { type: "record_item.disputed", entity: { type: "subject", id: subjectId }, details: { itemId } });
   });
   return loadItem(db, actor, subjectId, itemId);
 }
 
 async function loadItem(db: Db, actor: Actor, subjectId: string, itemId: string): Promise<RecordItem> {
-  const [row] = await db
-    .select(withRecorder)
-    .from(recordItems)
-    .leftJoin(users, eq(users.id, recordItems.recordedByUserId))
-    .where(and(eq(recordItems.id, itemId), eq(recordItems.subjectId, subjectId), visibleTo(actor, recordItems)));
+  const [row] = await selectItems(db).where(
+    and(eq(recordItems.id, itemId), eq(recordItems.subjectId, subjectId), visibleTo(actor, recordItems)),
+  );
   if (!row) throw new NotFoundError("The record item");
   return flatten(row);
 }
@@ -170,10 +188,7 @@ async function loadItem(db: Db, actor: Actor, subjectId: string, itemId: string)
 export async function listItems(db: Db, actor: Actor, subjectId: string, view: string): Promise<RecordItem[]> {
   assertWorksWithRecords(actor);
   await findSubject(db, actor, subjectId);
-  const rows = await db
-    .select(withRecorder)
-    .from(recordItems)
-    .leftJoin(users, eq(users.id, recordItems.recordedByUserId))
+  const rows = await selectItems(db)
     .where(and(eq(recordItems.subjectId, subjectId), visibleTo(actor, recordItems)))
     .orderBy(desc(recordItems.eventDate), asc(recordItems.lineageId), desc(recordItems.version));
   await recordRead(db, actor, subjectId, view, { count: rows.length });
@@ -184,10 +199,7 @@ export async function listItems(db: Db, actor: Actor, subjectId: string, view: s
 export async function viewItem(db: Db, actor: Actor, subjectId: string, itemId: string, view: string) {
   assertWorksWithRecords(actor);
   const item = await loadItem(db, actor, subjectId, itemId);
-  const versions = await db
-    .select(withRecorder)
-    .from(recordItems)
-    .leftJoin(users, eq(users.id, recordItems.recordedByUserId))
+  const versions = await selectItems(db)
     .where(and(eq(recordItems.lineageId, item.lineageId), visibleTo(actor, recordItems)))
     .orderBy(asc(recordItems.version));
   await recordRead(db, actor, subjectId, view, { itemId });

@@ -46,8 +46,10 @@ export const recordItemSchema = z
     criminalOffence: z.boolean(),
     /** CORRECTED once a newer version replaces this one; DISPUTED while its accuracy is checked. */
     accuracy: z.enum(ACCURACY_STATES),
-    /** Why it is disputed, or (on a later version) why the previous version was corrected. */
-    accuracyNote: z.string().nullable(),
+    /** On a version after the first: why the previous version was corrected. Never changes. */
+    correctionReason: z.string().nullable(),
+    /** What is disputed and by whom, once this version has been marked as disputed; kept after it is corrected. */
+    dispute: z.object({ note: z.string(), at: z.iso.datetime(), by: personSchema }).nullable(),
     recordedBy: personSchema,
     recordedAt: z.iso.datetime(),
   })
@@ -69,7 +71,10 @@ export function presentItem(i: RecordItem): z.infer<typeof recordItemSchema> {
     specialCategory: i.specialCategory,
     criminalOffence: i.criminalOffence,
     accuracy: i.accuracy,
-    accuracyNote: i.accuracyNote,
+    correctionReason: i.correctionReason,
+    dispute: i.disputedAt
+      ? { note: i.disputeNote ?? "", at: i.disputedAt.toISOString(), by: person(i.disputedByUserId, i.disputedByName) }
+      : null,
     recordedBy: person(i.recordedByUserId, i.recordedByName),
     recordedAt: i.recordedAt.toISOString(),
   };
@@ -158,6 +163,11 @@ export const chronologyEntrySchema = z
     summary: z.string(),
     /** The record the entry came from, e.g. `{type: "record_item", id}` or `{type: "concern", id}`. */
     ref: z.object({ type: z.string(), id: z.uuid() }),
+    /**
+     * For an entry about a record item: that version's accuracy now (CORRECTED once a later version
+     * replaced it, DISPUTED while checked) and whether it is historical. Null for other entries.
+     */
+    item: z.object({ accuracy: z.enum(ACCURACY_STATES), historical: z.boolean() }).nullable(),
     recordedBy: personSchema,
     recordedAt: z.iso.datetime(),
   })
@@ -173,6 +183,7 @@ export function presentChronologyEntry(e: ChronologyEntry): z.infer<typeof chron
     title: e.title,
     summary: e.summary,
     ref: { type: e.refType, id: e.refId },
+    item: e.item ? { accuracy: e.item.accuracy, historical: e.item.historical } : null,
     recordedBy: person(e.recordedByUserId, e.recordedByName),
     recordedAt: e.recordedAt.toISOString(),
   };

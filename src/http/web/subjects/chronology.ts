@@ -2,14 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../../db/client";
-import type { FieldError } from "../../../domain/errors";
 import { ValidationError } from "../../../domain/errors";
-import { chronologyFilter } from "../../../domain/records";
-import { readChronology } from "../../../services/records/chronology";
+import { ACCURACY_LABELS, chronologyFilter } from "../../../domain/records";
+import { type ChronologyEntry, readChronology } from "../../../services/records/chronology";
 import { actorOf } from "../../auth/plugin";
 import { zodIssuesToFieldErrors } from "../../problem";
 import { formHelpers } from "../agreements/shared";
 import {
+  ACCURACY_TAGS,
   CHRONOLOGY_CATEGORY_LABELS,
   chronologyCategoryOptions,
   datePartsFromQuery,
@@ -32,6 +32,18 @@ const ASSETS: Record<string, { type: string; body: string }> = {
 function categoriesFromQuery(query: Record<string, unknown>): string[] {
   const v = query.category;
   return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((c): c is string => typeof c === "string" && c !== "");
+}
+
+/**
+ * What an entry about a record item must say about that item now: corrected (a later version replaced
+ * it) or disputed, and historical. Accurate items carry no tag, so the exceptions stand out.
+ */
+function entryTags(e: ChronologyEntry) {
+  if (!e.item) return [];
+  const tags: { text: string; classes: string }[] = [];
+  if (e.item.accuracy !== "ACCURATE") tags.push({ text: ACCURACY_LABELS[e.item.accuracy], classes: ACCURACY_TAGS[e.item.accuracy] });
+  if (e.item.historical) tags.push({ text: "Historical", classes: "govuk-tag--grey" });
+  return tags;
 }
 
 /** A child's chronology: the MOJ timeline of everything dated on their record, filterable and printable. */
@@ -73,10 +85,6 @@ export async function chronologyPages(app: FastifyInstance, { db }: { db: Db }):
         });
         if (!parsed.success) throw new ValidationError(zodIssuesToFieldErrors(parsed.error));
         const filter = parsed.data;
-        const problems: FieldError[] = [];
-        if (filter.from && filter.to && filter.from > filter.to)
-          problems.push({ path: "/to", message: "The end date must be the same as or after the start date" });
-        if (problems.length) throw new ValidationError(problems);
         const { entries } = await readChronology(db, actor, id, filter, "web.subjects.chronology");
         return reply.view("subjects/chronology", {
           ...context,
@@ -89,6 +97,7 @@ export async function chronologyPages(app: FastifyInstance, { db }: { db: Db }):
             byline: e.recordedByName,
             date: e.occurredOn,
             summary: e.summary,
+            tags: entryTags(e),
             href:
               e.refType === "record_item"
                 ? `/subjects/${id}/items/${e.refId}`
