@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { NotFoundError } from "../domain/errors";
+import { loggableError } from "./logging";
 import { sendProblem, toProblem } from "./problem";
 
 const PAGE_TITLES: Record<number, string> = {
@@ -17,7 +18,9 @@ const PAGE_TITLES: Record<number, string> = {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler(async (error, request, reply) => {
     const problem = toProblem(error);
-    if (problem.status >= 500) request.log.error({ err: error }, "unhandled error");
+    // Never `{ err: error }`: a failed query's error carries every parameter it was given. Not under
+    // `err` at all, where pino's serialiser would take the summary for an error and rework it.
+    if (problem.status >= 500) request.log.error({ error: loggableError(error) }, "unhandled error");
     return respond(request, reply, problem);
   });
   app.setNotFoundHandler(async (request, reply) => respond(request, reply, toProblem(new NotFoundError())));

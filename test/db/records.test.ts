@@ -5,6 +5,7 @@ import { addDays, format, subDays } from "date-fns";
 import { and, eq } from "drizzle-orm";
 import { auditEvents } from "../../src/db/schema";
 import { type App, buildApp } from "../../src/http/app";
+import { logSerializers } from "../../src/http/logging";
 import { testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser } from "../support/factories";
@@ -761,7 +762,7 @@ describeEachDatabase("records: a protected address stays out of the audit log an
       database: ctx.database,
       session: { idleMinutes: 30, absoluteHours: 12 },
       signInRateLimit: 1000,
-      logger: { level: "trace", stream: sink, serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url }) } },
+      logger: { level: "trace", stream: sink, serializers: logSerializers },
     });
     await app.ready();
     const db = ctx.database.db;
