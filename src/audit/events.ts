@@ -46,7 +46,12 @@ export type AuditEvent =
   | { type: "user.deactivated"; entity: UserRef; details: Record<string, never> }
   | { type: "user.invitation_issued"; entity: UserRef; details: { expiresAt: string } }
   /** A read of a person's record: the subject page, an item, the chronology, or a list of results (entity organisation). */
-  | { type: "personal_data.viewed"; entity: EntityRef; details: { view: string; count?: number; itemId?: string } }
+  | {
+      type: "personal_data.viewed";
+      entity: EntityRef;
+      /** `subjectIds`: on a list (search results, the dashboard), the people it showed, at most one page. */
+      details: { view: string; count?: number; itemId?: string; subjectIds?: string[] };
+    }
   | { type: "audit.verified"; entity: { type: "audit_log"; id: "main" }; details: { ok: boolean; count: number } }
   | { type: "partnership.demo_seeded"; details: { organisations: number; users: number } }
   | { type: "partnership.synthetic_seeded"; details: { subjects: number; items: number } }

@@ -724,6 +724,38 @@ describeEachDatabase("records: items, concerns, chronology, links and who has vi
       assert.ok(!(await viewEvents(childId)).some((e) => e.actor.userId === outsiderId), "a refused read is not a view");
     });
 
+    test("who has viewed includes the search results and dashboards that showed the person, and only them", async () => {
+      const raised = await practitioner.api("POST", `/api/v1/subjects/${siblingId}/concerns`, concern());
+      assert.equal(raised.statusCode, 201, raised.body);
+      const found = await dsl.api("GET", "/api/v1/subjects?q=Okonkwo");
+      assert.equal(found.statusCode, 200);
+      assert.ok(found.json().items.some((s: { id: string }) => s.id === childId));
+      const board = await ig.api("GET", "/api/v1/concerns/awaiting-acknowledgement");
+      assert.ok(board.json().items.some((c: { subjectId: string }) => c.subjectId === siblingId));
+
+      const views = async (subjectId: string) =>
+        (await dsl.api("GET", `/api/v1/subjects/${subjectId}/views`)).json().items as { user: { id: string }; view: string }[];
+      const ife = await views(siblingId);
+      assert.deepEqual(
+        ife.slice(0, 2).map((v) => v.view),
+        ["api.concerns.awaiting", "api.subjects.list"],
+        "the dashboard and the search that showed Ife, newest first",
+      );
+      const adaeze = await views(motherId);
+      assert.deepEqual(
+        [adaeze[0]!.view, adaeze[0]!.user.id],
+        ["api.subjects.list", dslId],
+        "the search showed Kai's mother too, the dashboard did not",
+      );
+      assert.ok(!adaeze.some((v) => v.view === "api.concerns.awaiting"));
+      assert.ok(
+        !(await outsider.api("GET", `/api/v1/subjects/${outsiderChildId}/views`))
+          .json()
+          .items.some((v: { view: string }) => v.view === "api.subjects.list"),
+        "another organisation's Kai was in no one's results here",
+      );
+    });
+
     test("the OpenAPI document describes the records routes", async () => {
       const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
       for (const [path, method] of [

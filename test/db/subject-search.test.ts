@@ -149,7 +149,11 @@ describeEachDatabase("subject search: by name, alias, date of birth, NHS number,
     const after = await viewsOfOrganisation();
     assert.equal(after.length, before + 1);
     const event = JSON.parse(after.at(-1)!.body);
-    assert.deepEqual(event.details, { view: "api.subjects.list", count: 1 });
+    // Who was shown, so Zoë's "who has viewed this record" lists the search.
+    assert.deepEqual(event.details, { view: "api.subjects.list", count: 1, subjectIds: [zoe] });
+    const listed = await search(practitioner, { pageSize: 3 });
+    const listEvent = JSON.parse((await viewsOfOrganisation()).at(-1)!.body);
+    assert.deepEqual(listEvent.details, { view: "api.subjects.list", count: 3, subjectIds: ids(listed) }, "the plain list too");
     assert.ok(!after.some((e) => /bhriain|9434765919/i.test(e.body)));
   });
 });

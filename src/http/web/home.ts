@@ -53,11 +53,11 @@ function dashboardSections(roles: Parameters<typeof hasAnyRole>[0]) {
 
 /**
  * The DSL alert: the organisation's new concerns, oldest first, until a safeguarding lead acknowledges
- * each one. Only the child's name and the kind of concern: not a read of the record's detail.
+ * each one. Only the child's name and the kind of concern; the service records that the list was seen.
  */
 async function concernDashboard(db: Db, actor: ReturnType<typeof actorOf>) {
   if (!actor.roles.includes("safeguarding_lead")) return null;
-  const [waiting, scale] = await Promise.all([concernsAwaitingAcknowledgement(db, actor), levelsOfNeed(db)]);
+  const [waiting, scale] = await Promise.all([concernsAwaitingAcknowledgement(db, actor, "web.home.concerns"), levelsOfNeed(db)]);
   return waiting.map((c) => ({
     href: `/subjects/${c.subjectId}/concerns#concern-${c.id}`,
     acknowledgeHref: `/subjects/${c.subjectId}/concerns/${c.id}/acknowledge`,

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { snapshotOf } from "../../audit/events";
-import { inTransaction } from "../../audit/write";
+import { inTransaction, recordEvent } from "../../audit/write";
 import type { Db, Tx } from "../../db/client";
 import { concerns, subjects, users } from "../../db/schema";
 import { visibleTo } from "../../db/scope";
@@ -181,11 +181,13 @@ export async function viewConcern(db: Db, actor: Actor, subjectId: string, conce
 
 /**
  * The DSL dashboard: the organisation's concerns not yet acknowledged, oldest first, with the
- * child's name. Shown only to safeguarding leads and IG leads; not a read of anyone's record detail.
+ * child's name. Shown only to safeguarding leads and IG leads. Not a read of the record's detail, but
+ * it does show who the children are: an audited read of a list, naming the children on it, so each
+ * one's "who has viewed this record" includes it. An empty dashboard shows no one and is not recorded.
  */
-export async function concernsAwaitingAcknowledgement(db: Db, actor: Actor) {
+export async function concernsAwaitingAcknowledgement(db: Db, actor: Actor, view: string) {
   if (!hasAnyRole(actor.roles, RECORD_OVERSIGHT_ROLES)) return [];
-  return db
+  const waiting = await db
     .select({
       id: concerns.id,
       subjectId: concerns.subjectId,
@@ -199,4 +201,12 @@ export async function concernsAwaitingAcknowledgement(db: Db, actor: Actor) {
     .innerJoin(subjects, eq(subjects.id, concerns.subjectId))
     .where(and(eq(concerns.status, "OPEN"), visibleTo(actor, concerns)))
     .orderBy(asc(concerns.raisedAt));
+  if (waiting.length) {
+    await recordEvent(db, snapshotOf(actor), {
+      type: "personal_data.viewed",
+      entity: { type: "organisation", id: actor.organisationId },
+      details: { view, count: waiting.length, subjectIds: [...new Set(waiting.map((c) => c.subjectId))] },
+    });
+  }
+  return waiting;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { auditEvents } from "../../db/schema";
 import type { Actor } from "../../domain/actor";
@@ -15,9 +15,14 @@ export interface RecordView {
 }
 
 /**
- * "Who has viewed this record", for the safeguarding and IG leads accountable for it: the
- * subject's `personal_data.viewed` events from the audit log (which stores who looked, frozen at
- * the time), newest first. Reading this list is not itself a read of the person's record.
+ * "Who has viewed this record", for the safeguarding and IG leads accountable for it: the audit log's
+ * `personal_data.viewed` events (which store who looked, frozen at the time), newest first. Both the
+ * reads of this person's record and the lists that showed them (search results, the dashboard) count:
+ * each list event names the people on its page in `details.subjectIds`.
+ *
+ * The list half is found by scanning the organisation's view events (index on organisation_id, seq)
+ * and testing each body's `subjectIds`; fine at today's volumes. When it is not, index it: a GIN
+ * index on the expression, or a small (subject_id, seq) table appended with the events.
  */
 export async function recentViews(db: Db, actor: Actor, subjectId: string, limit = 50): Promise<RecordView[]> {
   if (!hasAnyRole(actor.roles, RECORD_OVERSIGHT_ROLES))
@@ -28,10 +33,15 @@ export async function recentViews(db: Db, actor: Actor, subjectId: string, limit
     .from(auditEvents)
     .where(
       and(
-        eq(auditEvents.entityType, "subject"),
-        eq(auditEvents.entityId, subjectId),
         eq(auditEvents.type, "personal_data.viewed"),
         eq(auditEvents.organisationId, actor.organisationId),
+        or(
+          and(eq(auditEvents.entityType, "subject"), eq(auditEvents.entityId, subjectId)),
+          and(
+            eq(auditEvents.entityType, "organisation"),
+            sql`(${auditEvents.body}::jsonb -> 'details' -> 'subjectIds') @> ${JSON.stringify([subjectId])}::jsonb`,
+          ),
+        ),
       ),
     )
     .orderBy(desc(auditEvents.seq))

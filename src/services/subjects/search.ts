@@ -152,7 +152,8 @@ async function findPage(tx: Tx, actor: Actor, criteria: SearchCriteria, page: Se
 /**
  * Searches the actor's organisation's subjects. With no criteria this is the plain alphabetical
  * list (`listSubjects`). The result list is one audited read (`personal_data.viewed` on the
- * organisation, with how many people were shown); the audit never holds what was searched for.
+ * organisation, with the ids of the people shown, so each one's "who has viewed this record" lists
+ * it); the audit never holds what was searched for.
  */
 export async function searchSubjects(
   db: Db,
@@ -169,7 +170,7 @@ export async function searchSubjects(
     audit.record(snapshotOf(actor), {
       type: "personal_data.viewed",
       entity: { type: "organisation", id: actor.organisationId },
-      details: { view, count: found.rows.length },
+      details: { view, count: found.rows.length, subjectIds: found.rows.map((r) => r.id) },
     });
     return found;
   });

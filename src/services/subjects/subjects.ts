@@ -103,7 +103,8 @@ export async function listSubjects(db: Db, actor: Actor, page: { page: number; p
   await recordEvent(db, snapshotOf(actor), {
     type: "personal_data.viewed",
     entity: { type: "organisation", id: actor.organisationId },
-    details: { view, count: rows.length },
+    // Which people were shown, not just how many: each one's "who has viewed this record" includes this list.
+    details: { view, count: rows.length, subjectIds: rows.map((r) => r.id) },
   });
   return { rows, total: total?.n ?? 0 };
 }

@@ -30,11 +30,14 @@ export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): 
       onRequest: requireActor(RECORD_OVERSIGHT_ROLES),
       schema: {
         tags,
-        summary: "Your organisation's concerns not yet acknowledged by a safeguarding lead, oldest first (the DSL dashboard)",
+        summary:
+          "Your organisation's concerns not yet acknowledged by a safeguarding lead, oldest first (the DSL dashboard; an audited read of the children listed)",
         response: { 200: z.object({ items: z.array(awaitingConcernSchema) }), ...errors },
       },
     },
-    async (request) => ({ items: (await concernsAwaitingAcknowledgement(db, actorOf(request))).map(presentAwaitingConcern) }),
+    async (request) => ({
+      items: (await concernsAwaitingAcknowledgement(db, actorOf(request), "api.concerns.awaiting")).map(presentAwaitingConcern),
+    }),
   );
   app.get(
     "/subjects/:id/concerns",

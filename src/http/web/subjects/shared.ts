@@ -286,11 +286,16 @@ export function groupItems(items: RecordItem[]) {
 export const categoryOptions = ITEM_CATEGORIES.map((value: ItemCategory) => ({ value, text: ITEM_CATEGORY_LABELS[value] }));
 export const chronologyCategoryOptions = CHRONOLOGY_CATEGORIES.map((value) => ({ value, text: CHRONOLOGY_CATEGORY_LABELS[value] }));
 
-/** What a view name in the audit log means, for "who has viewed this record". */
+/**
+ * What a view name in the audit log means, for "who has viewed this record": every view a service is
+ * told when reading a person's record or a list that shows them (test/unit/view-labels.test.ts checks).
+ */
 export const VIEW_LABELS: Record<string, string> = {
+  "web.subjects.search": "Search results or the list of people",
   "web.subjects.show": "Summary",
   "web.subjects.people": "People",
   "web.subjects.link": "Linking a person",
+  "web.subjects.link.search": "Search results, while linking a person",
   "web.subjects.items": "Record items",
   "web.subjects.item": "A record item",
   "web.subjects.item.correct": "Correcting a record item",
@@ -300,6 +305,15 @@ export const VIEW_LABELS: Record<string, string> = {
   "web.subjects.concern": "A concern",
   "web.subjects.concerns.new": "Raising a concern",
   "web.subjects.chronology": "Chronology",
-  "web.subjects.chronology.print": "Chronology (printable)",
+  "web.subjects.viewers": "Who has viewed this record",
+  "web.home.concerns": "Concerns awaiting acknowledgement, on the home page",
+  "api.subjects.list": "Search results or the list of people, through the API",
   "api.subjects.show": "Record, through the API",
+  "api.subjects.people": "People, through the API",
+  "api.subjects.items": "Record items, through the API",
+  "api.subjects.item": "A record item, through the API",
+  "api.subjects.concerns": "Concerns, through the API",
+  "api.subjects.concern": "A concern, through the API",
+  "api.subjects.chronology": "Chronology, through the API",
+  "api.concerns.awaiting": "Concerns awaiting acknowledgement, through the API",
 };

@@ -171,6 +171,9 @@ export async function subjectPages(app: FastifyInstance, { db }: { db: Db }): Pr
     const id = subjectIdOf(request);
     const subject = await loadSubject(db, actor, id);
     const views = await recentViews(db, actor, id, 100);
+    // The page names the person, so looking is a view like any other; recorded after the list is read,
+    // so the list shows who looked before you.
+    await recordRead(db, actor, id, "web.subjects.viewers");
     return reply.view("subjects/viewers", {
       ...subjectHeader(subject, actor, "viewers"),
       views: views.map((v) => ({
