@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
 import { CONCERN_CATEGORY_LABELS } from "../../domain/records";
 import { hasAnyRole } from "../../domain/roles";
+import { RECORD_ROLES } from "../../services/records/access";
 import { concernsAwaitingAcknowledgement } from "../../services/records/concerns";
 import { levelsOfNeed } from "../../services/settings";
 import { actorOf, requireActor } from "../auth/plugin";
@@ -10,7 +11,7 @@ import { agreementDashboard } from "./agreements/dashboard";
 /** What each role's home page offers until the feature issues fill the dashboards in. */
 function dashboardSections(roles: Parameters<typeof hasAnyRole>[0]) {
   const sections: { heading: string; text: string; href?: string; link?: string }[] = [];
-  if (hasAnyRole(roles, ["practitioner", "safeguarding_lead"])) {
+  if (hasAnyRole(roles, RECORD_ROLES)) {
     sections.push({
       heading: "Records",
       text: "Find a child or the people around them, add record items and raise concerns. Share decisions and disclosures will appear here.",
