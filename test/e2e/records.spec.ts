@@ -203,15 +203,18 @@ test("a practitioner records a child, a linked parent, an item and a concern; th
   // The item as first recorded has been corrected since, and its correction is disputed: both say so.
   await expect(timeline.locator(".moj-timeline__item", { hasText: "fact recorded" }).locator(".govuk-tag")).toHaveText("Corrected");
   await expect(timeline.locator(".moj-timeline__item", { hasText: "corrected (version 2)" }).locator(".govuk-tag")).toHaveText("Disputed");
+  // Printed, it is the whole chronology alone: no navigation, tabs, back link or print button.
+  await clickAndLoad(page, page.getByRole("link", { name: "Print the whole chronology" }));
   await expect(page.getByRole("button", { name: "Print this chronology" })).toBeVisible();
-  // Printed, it is the chronology alone: no navigation, tabs, filters or print button.
+  await expect(timeline.locator(".moj-timeline__item")).toHaveCount(3);
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("navigation", { name: "Menu" })).toBeHidden();
   await expect(page.getByRole("navigation", { name: "Sections of this record" })).toBeHidden();
-  await expect(page.getByRole("button", { name: "Apply filters" })).toBeHidden();
+  await expect(page.getByRole("link", { name: "Back to the chronology" })).toBeHidden();
   await expect(page.getByRole("button", { name: "Print this chronology" })).toBeHidden();
   await expect(timeline).toBeVisible();
   await page.emulateMedia({ media: "screen" });
+  await clickAndLoad(page, page.getByRole("link", { name: "Back to the chronology" }));
   await page.getByLabel("Concerns").check();
   await submitForm(page, "Apply filters");
   await expect(timeline.locator(".moj-timeline__item")).toHaveCount(1);

@@ -38,22 +38,29 @@ export async function addChronologyEntry(tx: Queryable, entry: NewChronologyEntr
   await tx.insert(chronologyEntries).values({ ...rest, refType: ref.type, refId: ref.id });
 }
 
-/** A child's chronology, newest first, filtered by category and date; an audited read. */
+/** A page of a chronology, or (for printing and export) every entry. */
+export type ChronologyRange = { page: number; pageSize: number } | "all";
+
+/**
+ * A child's chronology, newest first, filtered by category and date, a page at a time (or whole,
+ * for printing); an audited read of the entries shown. The count reads the index only; the page of
+ * entries is one query with the recorder and the item's current state joined in.
+ */
 export async function readChronology(
   db: Db,
   actor: Actor,
   subjectId: string,
   filter: ChronologyFilter,
+  range: ChronologyRange,
   view: string,
-): Promise<{ subject: Awaited<ReturnType<typeof findSubject>>; entries: ChronologyEntry[] }> {
+): Promise<{ subject: Awaited<ReturnType<typeof findSubject>>; entries: ChronologyEntry[]; total: number }> {
   assertWorksWithRecords(actor);
   const subject = await findSubject(db, actor, subjectId);
   const conditions: SQL[] = [eq(chronologyEntries.subjectId, subjectId), visibleTo(actor, chronologyEntries)];
   if (filter.category.length) conditions.push(inArray(chronologyEntries.category, filter.category));
   if (filter.from) conditions.push(gte(chronologyEntries.occurredOn, filter.from));
   if (filter.to) conditions.push(lte(chronologyEntries.occurredOn, filter.to));
-  // One query: the item's current state is joined in (by primary key), never looked up per entry.
-  const rows = await db
+  const query = db
     .select({
       entry: chronologyEntries,
       recordedByName: users.name,
@@ -72,9 +79,14 @@ export async function readChronology(
     )
     .where(and(...conditions))
     .orderBy(desc(chronologyEntries.occurredOn), desc(chronologyEntries.recordedAt), asc(chronologyEntries.id));
+  const [rows, total] = await Promise.all([
+    range === "all" ? query : query.limit(range.pageSize).offset((range.page - 1) * range.pageSize),
+    range === "all" ? undefined : db.$count(chronologyEntries, and(...conditions)),
+  ]);
   await recordRead(db, actor, subjectId, view, { count: rows.length });
   return {
     subject,
+    total: total ?? rows.length,
     entries: rows.map((r) => ({
       ...r.entry,
       recordedByName: r.recordedByName,

@@ -5,11 +5,11 @@ import type { Db } from "../../../db/client";
 import { chronologyFilter } from "../../../domain/records";
 import { readChronology } from "../../../services/records/chronology";
 import { actorOf } from "../../auth/plugin";
-import { idParams, standardErrors } from "../shared";
+import { idParams, pageQuery, standardErrors } from "../shared";
 import { chronologyEntrySchema, presentChronologyEntry } from "./schema";
 
 /** The domain filter, with `category` marked optional in the OpenAPI document (absent means every category). */
-const chronologyQuery = chronologyFilter.safeExtend({ category: chronologyFilter.shape.category.default([]) });
+const chronologyQuery = chronologyFilter.safeExtend({ category: chronologyFilter.shape.category.default([]), ...pageQuery.shape });
 
 export async function chronologyApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
@@ -20,16 +20,32 @@ export async function chronologyApi(parent: FastifyInstance, { db }: { db: Db })
       schema: {
         tags: ["records"],
         summary:
-          "A child's chronology, newest first: items and concerns (later decisions and disclosures), filtered by category (repeatable) and date range (an audited read)",
+          "A child's chronology, newest first: items and concerns (later decisions and disclosures), filtered by category (repeatable) and date range, a page at a time (an audited read)",
         params: idParams,
         querystring: chronologyQuery,
-        response: { 200: z.object({ entries: z.array(chronologyEntrySchema) }), ...standardErrors },
+        response: {
+          200: z.object({
+            entries: z.array(chronologyEntrySchema),
+            total: z.number().int(),
+            page: z.number().int(),
+            pageSize: z.number().int(),
+          }),
+          ...standardErrors,
+        },
       },
     },
-    // No per-entry queries: one for the subject, one for the entries (joined to the recorder's name), one audit write.
+    // No per-entry queries: one for the subject, one count, one for the page of entries (joined), one audit write.
     async (request) => {
-      const { entries } = await readChronology(db, actorOf(request), request.params.id, request.query, "api.subjects.chronology");
-      return { entries: entries.map(presentChronologyEntry) };
+      const { page, pageSize, ...filter } = request.query;
+      const { entries, total } = await readChronology(
+        db,
+        actorOf(request),
+        request.params.id,
+        filter,
+        { page, pageSize },
+        "api.subjects.chronology",
+      );
+      return { entries: entries.map(presentChronologyEntry), total, page, pageSize };
     },
   );
 }

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../db/client";
 import { ValidationError } from "../../../domain/errors";
 import { ACCURACY_LABELS, chronologyFilter } from "../../../domain/records";
@@ -46,6 +46,93 @@ function entryTags(e: ChronologyEntry) {
   return tags;
 }
 
+/** Entries per page: a year or two of a busy child's record, and a page that stays quick to load. */
+export const CHRONOLOGY_PAGE_SIZE = 50;
+
+async function chronologyPage(db: Db, request: FastifyRequest, reply: FastifyReply, printAll: boolean) {
+  const actor = actorOf(request);
+  const id = subjectIdOf(request);
+  const subject = await loadSubject(db, actor, id);
+  const query = request.query as Record<string, unknown>;
+  const values = {
+    category: categoriesFromQuery(query),
+    from: datePartsFromQuery(query, "from"),
+    to: datePartsFromQuery(query, "to"),
+  };
+  const filtered = values.category.length > 0 || !!isoFromParts(values.from) || !!isoFromParts(values.to);
+  const page = Math.min(100_000, Math.max(1, Number.parseInt(String(query.page ?? "1"), 10) || 1));
+  // The filters as they are in the address, for the pagination and print links.
+  const filterParams = new URLSearchParams();
+  for (const c of values.category) filterParams.append("category", c);
+  for (const field of ["from", "to"] as const) {
+    for (const part of ["day", "month", "year"] as const)
+      if (values[field][part]) filterParams.set(`${field}-${part}`, values[field][part]);
+  }
+  const hrefFor = (n: number) => {
+    const params = new URLSearchParams(filterParams);
+    params.set("page", String(n));
+    return `/subjects/${id}/chronology?${params}`;
+  };
+  const context = {
+    ...formHelpers,
+    ...subjectHeader(subject, actor, "chronology"),
+    categoryOptions: chronologyCategoryOptions,
+    values,
+    filtered,
+    printAll,
+    printHref: `/subjects/${id}/chronology/print${filterParams.size ? `?${filterParams}` : ""}`,
+    backHref: `/subjects/${id}/chronology${filterParams.size ? `?${filterParams}` : ""}`,
+    printedBy: actor.name,
+    printedAt: new Date(),
+  };
+  return withRecordErrors(
+    reply,
+    (summary) => reply.view("subjects/chronology", { ...context, entries: null, ...summary }),
+    async () => {
+      const parsed = chronologyFilter.safeParse({
+        category: values.category,
+        from: isoFromParts(values.from),
+        to: isoFromParts(values.to),
+      });
+      if (!parsed.success) throw new ValidationError(zodIssuesToFieldErrors(parsed.error));
+      const filter = parsed.data;
+      const range = printAll ? "all" : { page, pageSize: CHRONOLOGY_PAGE_SIZE };
+      const view = printAll ? "web.subjects.chronology.print" : "web.subjects.chronology";
+      const { entries, total } = await readChronology(db, actor, id, filter, range, view);
+      const pages = Math.max(1, Math.ceil(total / CHRONOLOGY_PAGE_SIZE));
+      const first = printAll ? 1 : (page - 1) * CHRONOLOGY_PAGE_SIZE + 1;
+      return reply.view("subjects/chronology", {
+        ...context,
+        showing: filter.category.length ? filter.category.map((c) => CHRONOLOGY_CATEGORY_LABELS[c]).join(", ") : "All categories",
+        from: filter.from,
+        to: filter.to,
+        total,
+        first,
+        last: first + entries.length - 1,
+        previous: !printAll && page > 1 ? { href: hrefFor(page - 1) } : undefined,
+        next: !printAll && page < pages ? { href: hrefFor(page + 1) } : undefined,
+        entries: entries.map((e) => ({
+          id: e.id,
+          title: e.title,
+          byline: e.recordedByName,
+          date: e.occurredOn,
+          summary: e.summary,
+          tags: entryTags(e),
+          href:
+            e.refType === "record_item"
+              ? `/subjects/${id}/items/${e.refId}`
+              : e.refType === "concern"
+                ? `/subjects/${id}/concerns#concern-${e.refId}`
+                : undefined,
+          linkText: e.refType === "record_item" ? "View the item" : "View the concern",
+        })),
+      });
+    },
+    // A category outside the list can only come from an edited address: point at the checkboxes.
+    { dateFields: ["from", "to"], mapPath: (p) => (p.startsWith("/category") ? "/category" : p) },
+  );
+}
+
 /** A child's chronology: the MOJ timeline of everything dated on their record, filterable and printable. */
 export async function chronologyPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   app.get("/subjects/assets/:file", async (request, reply) => {
@@ -54,62 +141,7 @@ export async function chronologyPages(app: FastifyInstance, { db }: { db: Db }):
     return reply.type(asset.type).header("cache-control", "public, max-age=3600").send(asset.body);
   });
 
-  app.get("/subjects/:id/chronology", async (request, reply) => {
-    const actor = actorOf(request);
-    const id = subjectIdOf(request);
-    const subject = await loadSubject(db, actor, id);
-    const query = request.query as Record<string, unknown>;
-    const values = {
-      category: categoriesFromQuery(query),
-      from: datePartsFromQuery(query, "from"),
-      to: datePartsFromQuery(query, "to"),
-    };
-    const filtered = values.category.length > 0 || !!isoFromParts(values.from) || !!isoFromParts(values.to);
-    const context = {
-      ...formHelpers,
-      ...subjectHeader(subject, actor, "chronology"),
-      categoryOptions: chronologyCategoryOptions,
-      values,
-      filtered,
-      printedBy: actor.name,
-      printedAt: new Date(),
-    };
-    return withRecordErrors(
-      reply,
-      (summary) => reply.view("subjects/chronology", { ...context, entries: null, ...summary }),
-      async () => {
-        const parsed = chronologyFilter.safeParse({
-          category: values.category,
-          from: isoFromParts(values.from),
-          to: isoFromParts(values.to),
-        });
-        if (!parsed.success) throw new ValidationError(zodIssuesToFieldErrors(parsed.error));
-        const filter = parsed.data;
-        const { entries } = await readChronology(db, actor, id, filter, "web.subjects.chronology");
-        return reply.view("subjects/chronology", {
-          ...context,
-          showing: filter.category.length ? filter.category.map((c) => CHRONOLOGY_CATEGORY_LABELS[c]).join(", ") : "All categories",
-          from: filter.from,
-          to: filter.to,
-          entries: entries.map((e) => ({
-            id: e.id,
-            title: e.title,
-            byline: e.recordedByName,
-            date: e.occurredOn,
-            summary: e.summary,
-            tags: entryTags(e),
-            href:
-              e.refType === "record_item"
-                ? `/subjects/${id}/items/${e.refId}`
-                : e.refType === "concern"
-                  ? `/subjects/${id}/concerns#concern-${e.refId}`
-                  : undefined,
-            linkText: e.refType === "record_item" ? "View the item" : "View the concern",
-          })),
-        });
-      },
-      // A category outside the list can only come from an edited address: point at the checkboxes.
-      { dateFields: ["from", "to"], mapPath: (p) => (p.startsWith("/category") ? "/category" : p) },
-    );
-  });
+  app.get("/subjects/:id/chronology", (request, reply) => chronologyPage(db, request, reply, false));
+  // Every matching entry on one page, for printing: the paged timeline prints only the page shown.
+  app.get("/subjects/:id/chronology/print", (request, reply) => chronologyPage(db, request, reply, true));
 }

@@ -305,6 +305,7 @@ export const VIEW_LABELS: Record<string, string> = {
   "web.subjects.concern": "A concern",
   "web.subjects.concerns.new": "Raising a concern",
   "web.subjects.chronology": "Chronology",
+  "web.subjects.chronology.print": "Chronology, printed",
   "web.subjects.viewers": "Who has viewed this record",
   "web.home.concerns": "Concerns awaiting acknowledgement, on the home page",
   "api.subjects.list": "Search results or the list of people, through the API",
