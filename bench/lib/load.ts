@@ -16,6 +16,12 @@ export interface Latency {
   max: number;
   /** Requests per second (for concurrent runs). */
   rps?: number;
+  /**
+   * The server's own time for the same requests, from its `Server-Timing: app;dur=` header: from
+   * the request being read to the response being ready (routing, database, rendering), without
+   * the loopback hop or the time a request waits in the socket for the event loop.
+   */
+  server?: Latency;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -80,6 +86,11 @@ export async function concurrentLatency(
   seconds: number,
 ): Promise<Latency> {
   const ms: number[] = [];
+  const serverMs: number[] = [];
+  const serverTime = (_status: number, _body: string, _context: object, headers?: http.IncomingHttpHeaders) => {
+    const match = /app;dur=([\d.]+)/.exec(String(headers?.["server-timing"] ?? ""));
+    if (match) serverMs.push(Number(match[1]));
+  };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -87,7 +98,7 @@ export async function concurrentLatency(
         connections,
         duration: seconds,
         headers: { cookie },
-        requests: paths.map((path) => ({ method: "GET" as const, path })),
+        requests: paths.map((path) => ({ method: "GET" as const, path, onResponse: serverTime })),
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
@@ -95,5 +106,6 @@ export async function concurrentLatency(
   });
   const failed = result.non2xx + result.errors + result.timeouts;
   if (failed > 0) throw new Error(`${failed} of ${result.requests.total} requests to ${paths[0]} … failed (non-2xx, errors or timeouts)`);
-  return { ...summarise(ms), rps: round(ms.length / seconds, 1) };
+  if (serverMs.length !== ms.length) throw new Error(`${ms.length - serverMs.length} responses had no Server-Timing header`);
+  return { ...summarise(ms), rps: round(ms.length / seconds, 1), server: summarise(serverMs) };
 }
