@@ -120,7 +120,7 @@ export class PeopleGenerator {
 
   /** Items per person: mostly a few, some many (a geometric spread around the mean). */
   private itemCount(): number {
-    return Math.min(Math.floor(-Math.log(1 - this.random()) * this.itemsPerSubject), this.itemsPerSubject * 20);
+    return Math.min(Math.round(-Math.log(1 - this.random()) * this.itemsPerSubject), this.itemsPerSubject * 20);
   }
 
   next(): SyntheticSubject {
