@@ -77,6 +77,20 @@ describeEachDatabase("subject search: by name, alias, date of birth, NHS number,
     assert.equal((await search(practitioner, { q: "Wojcick" })).items[0]?.familyName, "Wójcik");
   });
 
+  test("a misspelt surname finds the nearest spelling first; every word typed must match", async () => {
+    // By word similarity "Pary" is as near Parker as Parry, and "Jonson" nearer Jones than Johnson.
+    const db = ctx.database.db;
+    const nursery = await signedInAs(app, db, await newUser(db, await newOrganisation(db, { name: "Oakfield Nursery" }), ["practitioner"]));
+    const add = (familyName: string) => nursery.api("POST", "/api/v1/subjects", { kind: "CHILD", givenNames: "Leo", familyName });
+    for (const familyName of ["Parker", "Parkes", "Parry", "Jones", "Johnson"]) assert.equal((await add(familyName)).statusCode, 201);
+    assert.equal((await search(nursery, { q: "Leo Pary" })).items[0]?.familyName, "Parry");
+    assert.equal((await search(nursery, { q: "Leo Jonson" })).items[0]?.familyName, "Johnson");
+    // Every word must match: a surname alone is not a "Leo Parry" (though a surname search finds them all).
+    const amara = await nursery.api("POST", "/api/v1/subjects", { kind: "CHILD", givenNames: "Amara", familyName: "Parry" });
+    assert.ok(!ids(await search(nursery, { q: "Leo Parry" })).includes(amara.json().id));
+    assert.ok(ids(await search(nursery, { q: "Parry" })).includes(amara.json().id));
+  });
+
   test("finds a person by an alias or a previous name", async () => {
     assert.deepEqual(ids(await search(practitioner, { q: "Zoe Brien" })), [zoe]);
     assert.deepEqual(ids(await search(practitioner, { q: "Kowalczyk" })), [zoe]);

@@ -114,21 +114,37 @@ function hitsQuery(actor: Actor, c: SearchCriteria, page: SearchPage): SQL {
       )
       select page.id, (select count(*) from matches)::int as total from (select 1) one left join page on true order by page.rank`;
   }
+  const words = c.q.split(" ");
   const q = sql`safeshare_fold(${c.q})`;
+  // Every word typed must be near a word of the name: "Oliver Williams" finds the Oliver Williamses,
+  // not every Williams (whose surname alone scores over the threshold), which is what a
+  // practitioner means and, at a million people, a tenth of the work. The index serves each word.
+  const allWords = (column: SQL) =>
+    sql.join(
+      words.map((word) => sql`safeshare_fold(${word}) <% ${column}`),
+      sql` and `,
+    );
+  // Word similarity finds (index-backed); strict word similarity ranks. Word similarity ignores the
+  // letters a name has that the query lacks, so "Poppy Jonson" scores Poppy Jones above Poppy
+  // Johnson and "Leo Pary" ties Parker with Parry; strict word similarity compares whole words both
+  // ways and puts the spelling with fewest letters changed first.
   return sql`
     with hits as (
-      select subject.id, subject.family_name, subject.given_names, word_similarity(${q}, subject.search_name) as score
+      select subject.id, subject.family_name, subject.given_names,
+             word_similarity(${q}, subject.search_name) as score, strict_word_similarity(${q}, subject.search_name) as closeness
         from subject
-       where ${scope} and ${q} <% subject.search_name
+       where ${scope} and ${allWords(sql`subject.search_name`)}
       union all
-      select subject.id, subject.family_name, subject.given_names, word_similarity(${q}, n.search_name)
+      select subject.id, subject.family_name, subject.given_names,
+             word_similarity(${q}, n.search_name), strict_word_similarity(${q}, n.search_name)
         from subject_name n join subject on subject.id = n.subject_id
-       where ${scope} and ${q} <% n.search_name
+       where ${scope} and ${allWords(sql`n.search_name`)}
     ), matches as materialized (
-      select id, family_name, given_names, max(score) as score from hits group by id, family_name, given_names
+      select id, family_name, given_names, max(score) as score, max(closeness) as closeness
+        from hits group by id, family_name, given_names
     ), page as (
-      select id, row_number() over (order by score desc, family_name, given_names, id) as rank
-        from matches order by score desc, family_name, given_names, id limit ${page.pageSize} offset ${offset}
+      select id, row_number() over (order by closeness desc, score desc, family_name, given_names, id) as rank
+        from matches order by closeness desc, score desc, family_name, given_names, id limit ${page.pageSize} offset ${offset}
     )
     select page.id, (select count(*) from matches)::int as total from (select 1) one left join page on true order by page.rank`;
 }
