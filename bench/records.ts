@@ -1,4 +1,5 @@
 import { type Database, migrateDatabase, openDatabase } from "../src/db/client";
+import { CHRONOLOGY_PAGE_SIZE } from "../src/http/web/subjects/chronology";
 import { seedDemoPartnership } from "../src/services/seed-demo";
 import { createSession } from "../src/services/sessions";
 import { insertSyntheticItems, seedSynthetic } from "../src/services/synthetic/seed-synthetic";
@@ -187,7 +188,8 @@ async function measure(url: string, prepared: Prepared, options: RecordsBenchOpt
     const api = `/api/v1/subjects/${childId}/chronology`;
     // Untimed check that the pages timed are the whole chronology, a page at a time and in print.
     const n = options.chronologyEntries;
-    if (!(await getBody(base, chronology, cookie)).includes(`Entries 1 to 50 of ${n}`)) throw new Error(`${chronology} is not 50 of ${n}`);
+    const first = `Entries 1 to ${CHRONOLOGY_PAGE_SIZE} of ${n}`;
+    if (!(await getBody(base, chronology, cookie)).includes(first)) throw new Error(`${chronology} does not show ${first}`);
     if (!(await getBody(base, print, cookie)).includes(`All categories. ${n} entries`)) throw new Error(`${print} is not all ${n}`);
     const chronologyPage = await concurrentLatency(base, [chronology], cookie, connections, seconds);
     const chronologyApi = await concurrentLatency(base, [api], cookie, connections, seconds);
@@ -217,7 +219,7 @@ async function measure(url: string, prepared: Prepared, options: RecordsBenchOpt
         ratio: ratioOf(chronologyPage.server!.p95, healthMany.server!.p95),
         better: "lower",
         goal: { value: `< ${GOALS.chronologyP95Ms} ms`, met: chronologyPage.server!.p95 < GOALS.chronologyP95Ms },
-        notes: `GET /subjects/{id}/chronology for a child with ${n} entries: the page a practitioner opens (the newest 50, "Entries 1 to 50 of ${n}", rendered and audited), ${connections} users at once with no pause between requests for ${seconds} s (autocannon, keep-alive), over ${scale}. value is the server's time (its Server-Timing header: request read to response ready); details.page.p95 is the same requests timed by the client over loopback, which adds the wait in the socket while the 2-core machine serves the other ${connections - 1}. details.api is the JSON of the same page, details.print the print view of all ${n} entries.`,
+        notes: `GET /subjects/{id}/chronology for a child with ${n} entries: the page a practitioner opens (the newest ${CHRONOLOGY_PAGE_SIZE}, rendered and audited), ${connections} users at once with no pause between requests for ${seconds} s (autocannon, keep-alive), over ${scale}. value is the server's time (its Server-Timing header: request read to response ready); details.page.p95 is the same requests timed by the client over loopback, which adds the wait in the socket while the 2-core machine serves the other ${connections - 1}. details.api is the JSON of the same page, details.print the print view of all ${n} entries.`,
         details: { page: chronologyPage, api: chronologyApi, print: chronologyPrint, health: healthMany, connections },
       },
     ].map((r) => ({ ...r, value: round(r.value, 2) }) as BenchResult);

@@ -52,7 +52,6 @@ export const CHRONOLOGY_PAGE_SIZE = 50;
 async function chronologyPage(db: Db, request: FastifyRequest, reply: FastifyReply, printAll: boolean) {
   const actor = actorOf(request);
   const id = subjectIdOf(request);
-  const subject = await loadSubject(db, actor, id);
   const query = request.query as Record<string, unknown>;
   const values = {
     category: categoriesFromQuery(query),
@@ -75,7 +74,6 @@ async function chronologyPage(db: Db, request: FastifyRequest, reply: FastifyRep
   };
   const context = {
     ...formHelpers,
-    ...subjectHeader(subject, actor, "chronology"),
     categoryOptions: chronologyCategoryOptions,
     values,
     filtered,
@@ -87,7 +85,14 @@ async function chronologyPage(db: Db, request: FastifyRequest, reply: FastifyRep
   };
   return withRecordErrors(
     reply,
-    (summary) => reply.view("subjects/chronology", { ...context, entries: null, ...summary }),
+    // The person is loaded (and scoped) by readChronology on the way to a page; only a page of errors loads them here.
+    async (summary) =>
+      reply.view("subjects/chronology", {
+        ...context,
+        ...subjectHeader(await loadSubject(db, actor, id), actor, "chronology"),
+        entries: null,
+        ...summary,
+      }),
     async () => {
       const parsed = chronologyFilter.safeParse({
         category: values.category,
@@ -98,11 +103,12 @@ async function chronologyPage(db: Db, request: FastifyRequest, reply: FastifyRep
       const filter = parsed.data;
       const range = printAll ? "all" : { page, pageSize: CHRONOLOGY_PAGE_SIZE };
       const view = printAll ? "web.subjects.chronology.print" : "web.subjects.chronology";
-      const { entries, total } = await readChronology(db, actor, id, filter, range, view);
+      const { subject, entries, total } = await readChronology(db, actor, id, filter, range, view);
       const pages = Math.max(1, Math.ceil(total / CHRONOLOGY_PAGE_SIZE));
       const first = printAll ? 1 : (page - 1) * CHRONOLOGY_PAGE_SIZE + 1;
       return reply.view("subjects/chronology", {
         ...context,
+        ...subjectHeader(subject, actor, "chronology"),
         showing: filter.category.length ? filter.category.map((c) => CHRONOLOGY_CATEGORY_LABELS[c]).join(", ") : "All categories",
         from: filter.from,
         to: filter.to,
