@@ -41,16 +41,29 @@ export function summarise(ms: number[]): Latency {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-/** One GET, timed from sending to the last byte; resolves with milliseconds and the body size. */
-export function timedGet(base: string, path: string, cookie: string): Promise<{ ms: number; bytes: number }> {
+const serverTimingOf = (headers: http.IncomingHttpHeaders | undefined) => {
+  const match = /app;dur=([\d.]+)/.exec(String(headers?.["server-timing"] ?? ""));
+  return match ? Number(match[1]) : undefined;
+};
+
+/**
+ * One GET, timed from sending to the last byte; resolves with milliseconds, the body size and the
+ * server's own time (Server-Timing). One keep-alive connection unless the caller brings its own agent.
+ */
+export function timedGet(
+  base: string,
+  path: string,
+  cookie: string,
+  via: http.Agent = agent,
+): Promise<{ ms: number; bytes: number; serverMs: number | undefined }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const request = http.get(`${base}${path}`, { agent, headers: { cookie } }, (response) => {
+    const request = http.get(`${base}${path}`, { agent: via, headers: { cookie } }, (response) => {
       let bytes = 0;
       response.on("data", (chunk: Buffer) => (bytes += chunk.length));
       response.on("end", () => {
         if (response.statusCode !== 200) reject(new Error(`GET ${path} answered ${response.statusCode}`));
-        else resolve({ ms: performance.now() - started, bytes });
+        else resolve({ ms: performance.now() - started, bytes, serverMs: serverTimingOf(response.headers) });
       });
       response.on("error", reject);
     });
@@ -88,8 +101,8 @@ export async function concurrentLatency(
   const ms: number[] = [];
   const serverMs: number[] = [];
   const serverTime = (_status: number, _body: string, _context: object, headers?: http.IncomingHttpHeaders) => {
-    const match = /app;dur=([\d.]+)/.exec(String(headers?.["server-timing"] ?? ""));
-    if (match) serverMs.push(Number(match[1]));
+    const ms = serverTimingOf(headers);
+    if (ms !== undefined) serverMs.push(ms);
   };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -107,5 +120,42 @@ export async function concurrentLatency(
   const failed = result.non2xx + result.errors + result.timeouts;
   if (failed > 0) throw new Error(`${failed} of ${result.requests.total} requests to ${paths[0]} … failed (non-2xx, errors or timeouts)`);
   if (serverMs.length !== ms.length) throw new Error(`${ms.length - serverMs.length} responses had no Server-Timing header`);
+  return { ...summarise(ms), rps: round(ms.length / seconds, 1), server: summarise(serverMs) };
+}
+
+/**
+ * `users` people at once, each on their own keep-alive connection, each opening the next page a
+ * random while after the last one arrived (exponential think time, mean `thinkMs`), for `seconds`.
+ * Unlike autocannon's rate option, which sends each second's requests in one burst, requests
+ * arrive spread out as people's clicks do, some overlapping.
+ */
+export async function pacedLatency(
+  base: string,
+  path: string,
+  cookie: string,
+  users: number,
+  seconds: number,
+  thinkMs: number,
+): Promise<Latency> {
+  const ms: number[] = [];
+  const serverMs: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  const think = () => new Promise((resolve) => setTimeout(resolve, -Math.log(1 - Math.random()) * thinkMs));
+  const user = async () => {
+    const own = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      await think();
+      while (performance.now() < end) {
+        const got = await timedGet(base, path, cookie, own);
+        ms.push(got.ms);
+        if (got.serverMs === undefined) throw new Error(`GET ${path} had no Server-Timing header`);
+        serverMs.push(got.serverMs);
+        await think();
+      }
+    } finally {
+      own.destroy();
+    }
+  };
+  await Promise.all(Array.from({ length: users }, user));
   return { ...summarise(ms), rps: round(ms.length / seconds, 1), server: summarise(serverMs) };
 }

@@ -27,3 +27,21 @@ export function chainHash(prevHash: Uint8Array, body: string): Buffer {
   input.set(bodyBytes, prevHash.length);
   return hash("sha256", input, "buffer") as Buffer;
 }
+
+/**
+ * The canonical JSON of `body` with `key` added, as the text before and after that key's value:
+ * `prefix + JSON.stringify(n) + suffix === canonicalJson({ ...body, [key]: n })` for any number n.
+ * The database fills in the sequence number, which only the chain head knows (migration 0005).
+ */
+export function canonicalJsonAround(body: Record<string, unknown>, key: string): { prefix: string; suffix: string } {
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  // The same order canonicalJson sorts keys in (Array#sort's default: UTF-16 code units).
+  for (const [k, v] of Object.entries(body)) if (k !== key) (k < key ? before : after)[k] = v;
+  const head = canonicalJson(before);
+  const tail = canonicalJson(after);
+  return {
+    prefix: `${head === "{}" ? "{" : `${head.slice(0, -1)},`}${JSON.stringify(key)}:`,
+    suffix: tail === "{}" ? "}" : `,${tail.slice(1)}`,
+  };
+}

@@ -1,51 +1,33 @@
 import { sql } from "drizzle-orm";
-import type { Db, Tx } from "../db/client";
-import { canonicalJson, chainHash } from "./chain";
-import { type ActorSnapshot, AUDIT_SCHEMA_VERSION, type AuditBody, type AuditEvent } from "./events";
-
-interface Pending {
-  at: string;
-  actor: ActorSnapshot;
-  event: AuditEvent;
-  organisationId: string | undefined;
-}
+import type { Db, Queryable, Tx } from "../db/client";
+import { canonicalJsonAround } from "./chain";
+import { type ActorSnapshot, AUDIT_SCHEMA_VERSION, type AuditEvent } from "./events";
 
 /** Collects a transaction's audit events; they are appended in one go just before it commits. */
 export class AuditTrail {
-  readonly #pending: Pending[] = [];
+  readonly #prefixes: string[] = [];
+  readonly #suffixes: string[] = [];
 
   /** `organisationId` defaults to the actor's; give it for anonymous events about a known account. */
   record(actor: ActorSnapshot, event: AuditEvent, organisationId = actor.kind === "user" ? actor.organisationId : undefined): void {
-    this.#pending.push({ at: new Date().toISOString(), actor, event, organisationId });
+    // Everything but the sequence number, which the chain head assigns (migration 0005).
+    const body = { ...event, v: AUDIT_SCHEMA_VERSION, at: new Date().toISOString(), actor, ...(organisationId ? { organisationId } : {}) };
+    const { prefix, suffix } = canonicalJsonAround(body, "seq");
+    this.#prefixes.push(prefix);
+    this.#suffixes.push(suffix);
   }
 
   /**
-   * Appends the collected events to the chain. The head row is locked only from here to commit,
-   * the last step of the transaction, so concurrent writers queue for milliseconds, not for the
-   * length of their whole unit of work (ARCHITECTURE.md "Audit log").
+   * Appends the collected events to the chain in one statement (`audit_append`, migration 0005):
+   * it locks the head row, hashes and inserts each event and moves the head. Run as a
+   * transaction's last statement, the head is locked only from here to commit, so concurrent
+   * writers queue for a moment, not for their whole unit of work (ARCHITECTURE.md "Audit log").
    */
-  async appendTo(tx: Tx): Promise<void> {
-    if (this.#pending.length === 0) return;
-    // Both drivers return `{ rows }`; drizzle's shared PgDatabase type cannot say so.
-    const head = (await tx.execute(sql`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`)) as unknown as {
-      rows: { seq: number | string; hash: Uint8Array }[];
-    };
-    const headRow = head.rows[0];
-    if (!headRow) throw new Error("audit_head row missing: migrations not applied");
-    let seq = Number(headRow.seq);
-    let prevHash: Uint8Array = headRow.hash;
-    const rows = this.#pending.map(({ at, actor, event, organisationId }) => {
-      seq += 1;
-      const body: AuditBody = { ...event, v: AUDIT_SCHEMA_VERSION, seq, at, actor, ...(organisationId ? { organisationId } : {}) };
-      const text = canonicalJson(body);
-      const hash = chainHash(prevHash, text);
-      const row = sql`(${seq}, ${Buffer.from(prevHash)}, ${hash}, ${text})`;
-      prevHash = hash;
-      return row;
-    });
-    await tx.execute(sql`INSERT INTO audit_event (seq, prev_hash, hash, body) VALUES ${sql.join(rows, sql`, `)}`);
-    await tx.execute(sql`UPDATE audit_head SET seq = ${seq}, hash = ${Buffer.from(prevHash)} WHERE id = 1`);
-    this.#pending.length = 0;
+  async appendTo(q: Queryable): Promise<void> {
+    if (this.#prefixes.length === 0) return;
+    await q.execute(sql`SELECT audit_append(${sql.param(this.#prefixes)}::text[], ${sql.param(this.#suffixes)}::text[])`);
+    this.#prefixes.length = 0;
+    this.#suffixes.length = 0;
   }
 }
 
@@ -62,7 +44,12 @@ export async function inTransaction<T>(db: Db, work: (tx: Tx, audit: AuditTrail)
   });
 }
 
-/** For events that are the whole story, such as a failed sign-in or a page view. */
-export function recordEvent(db: Db, actor: ActorSnapshot, event: AuditEvent, organisationId?: string): Promise<void> {
-  return inTransaction(db, async (_tx, audit) => audit.record(actor, event, organisationId));
+/**
+ * For events that are the whole story, such as a failed sign-in or a page view: one statement,
+ * atomic on its own, so no transaction is opened around it.
+ */
+export async function recordEvent(db: Db, actor: ActorSnapshot, event: AuditEvent, organisationId?: string): Promise<void> {
+  const audit = new AuditTrail();
+  audit.record(actor, event, organisationId);
+  await audit.appendTo(db);
 }
