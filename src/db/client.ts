@@ -40,7 +40,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ("url" in target) {
     // bigint (int8) columns as JS numbers: audit sequence numbers stay far below 2^53.
     pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // Idle connections are kept for 10 minutes, not pg's 10 seconds: a fresh PostgreSQL backend plans its
+    // first queries against an empty catalog cache (~10 ms each at a million people), which a quiet
+    // spell followed by a click would otherwise pay again and again.
+    const pool = new pg.Pool({ connectionString: target.url, max: 10, idleTimeoutMillis: 600_000 });
     pool.on("error", () => {}); // an idle client dropped by the server is replaced on next use
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     return {
