@@ -4,6 +4,8 @@ import type { AgreementStatus, VersionKind } from "../domain/agreements/lifecycl
 import type { ItemCategory, SubjectKind } from "../domain/information";
 import type { ConcernCategory, RecordItemKind } from "../domain/records";
 import type { Role } from "../domain/roles";
+import type { DecisionStatus } from "../domain/sharing/records";
+import type { Outcome } from "../domain/sharing/vocabulary";
 import type { SubjectLinkKind } from "../domain/subjects";
 
 /** Bump when the shape of an event body changes; verifiers and readers switch on it. */
@@ -13,7 +15,18 @@ export const AUDIT_SCHEMA_VERSION = 1;
 export type ActorSnapshot = ({ kind: "user" } & Actor) | { kind: "system"; name: string } | { kind: "anonymous" };
 
 export type EntityRef = {
-  type: "user" | "organisation" | "audit_log" | "agreement" | "subject" | "record_item" | "concern" | "partnership_setting";
+  type:
+    | "user"
+    | "organisation"
+    | "audit_log"
+    | "agreement"
+    | "subject"
+    | "record_item"
+    | "concern"
+    | "partnership_setting"
+    | "share_decision"
+    | "disclosure"
+    | "information_request";
   id: string;
 };
 
@@ -21,6 +34,8 @@ type UserRef = { type: "user"; id: string };
 type OrganisationRef = { type: "organisation"; id: string };
 type AgreementRef = { type: "agreement"; id: string };
 type SubjectRef = { type: "subject"; id: string };
+type DisclosureRef = { type: "disclosure"; id: string };
+type RequestRef = { type: "information_request"; id: string };
 
 export type SignInFailure = "unknown_email" | "wrong_password" | "locked" | "deactivated" | "no_password" | "wrong_second_factor";
 
@@ -92,7 +107,41 @@ export type AuditEvent =
     }
   | { type: "agreement.version_in_force"; entity: AgreementRef; details: { version: number; previous: number | null } }
   | { type: "agreement.status_changed"; entity: AgreementRef; details: { from: AgreementStatus; to: AgreementStatus; action: string } }
-  | { type: "agreement.reviewed"; entity: AgreementRef; details: { reviewedOn: string; nextReviewDate: string; outcome: string } };
+  | { type: "agreement.reviewed"; entity: AgreementRef; details: { reviewedOn: string; nextReviewDate: string; outcome: string } }
+  /** A share decision recorded, whichever way it went; `warnings` the codes acknowledged (or, in an emergency, left to complete). */
+  | {
+      type: "share_decision.recorded";
+      entity: SubjectRef;
+      details: {
+        decisionId: string;
+        outcome: Outcome;
+        status: DecisionStatus;
+        emergency: boolean;
+        recipientOrganisationId: string | null;
+        agreementId: string | null;
+        agreementVersion: number | null;
+        items: number;
+        warnings: string[];
+      };
+    }
+  | { type: "share_decision.approved" | "share_decision.returned"; entity: SubjectRef; details: { decisionId: string } }
+  | { type: "share_decision.addendum_added"; entity: SubjectRef; details: { decisionId: string; kind: string } }
+  | {
+      type: "disclosure.sent";
+      entity: SubjectRef;
+      details: { disclosureId: string; decisionId: string; recipientOrganisationId: string; items: number; redactedItems: number };
+    }
+  /** The recipient opened it: a read of personal data, in the recipient organisation's trail. */
+  | { type: "disclosure.opened"; entity: DisclosureRef; details: { senderOrganisationId: string; first: boolean } }
+  | { type: "disclosure.acknowledged"; entity: DisclosureRef; details: { senderOrganisationId: string } }
+  | { type: "disclosure.revoked"; entity: DisclosureRef; details: { recipientOrganisationId: string } }
+  | { type: "disclosure.filed"; entity: DisclosureRef; details: { subjectId: string; items: number; newSubject: boolean } }
+  | {
+      type: "information_request.made";
+      entity: RequestRef;
+      details: { requestedOrganisationId: string; urgency: string; dueOn: string; purposeCode: string };
+    }
+  | { type: "information_request.withdrawn"; entity: RequestRef; details: Record<string, never> };
 
 export type AuditEventType = AuditEvent["type"];
 

@@ -13,8 +13,10 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { copyOutBinary } from "./copy-out";
-import * as schema from "./schema";
+import * as coreSchema from "./schema";
+import * as sharingSchema from "./schema-sharing";
 
+const schema = { ...coreSchema, ...sharingSchema };
 export type Schema = typeof schema;
 /** The drizzle handle; identical API whichever engine is underneath. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;

@@ -407,6 +407,8 @@ export const recordItems = pgTable(
     disputedByUserId: uuid("disputed_by_user_id").references(() => users.id),
     recordedByUserId: uuid("recorded_by_user_id").references(() => users.id),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    /** While set, the item may be stored but not shared (UK GDPR Art 18; R-RESTRICTED). Lifted by clearing it. */
+    restrictedAt: timestamp("restricted_at", { withTimezone: true }),
   },
   (t) => [
     index("record_item_subject_idx").on(t.subjectId, t.eventDate),

@@ -41,3 +41,22 @@ export class NotSignedInError extends DomainError {
     super("Sign in to continue");
   }
 }
+
+/** A finding of the sharing rules, as the API and pages report it: the rule's code, why, and the answer it is about. */
+export interface RuleFinding {
+  code: string;
+  severity: "block" | "warning";
+  message: string;
+  path: string;
+}
+
+/**
+ * The rules stop this decision being recorded: blocks, and warnings not yet acknowledged. Nothing
+ * was changed. Every finding names its rule's code and says why in plain English.
+ */
+export class RulesBlockedError extends DomainError {
+  readonly code = "RULES_BLOCKED";
+  constructor(readonly findings: RuleFinding[]) {
+    super(`The decision cannot be recorded yet: ${[...new Set(findings.map((f) => f.code))].join(", ")}`);
+  }
+}

@@ -8,6 +8,8 @@ import {
   NotFoundError,
   NotPermittedError,
   NotSignedInError,
+  type RuleFinding,
+  RulesBlockedError,
   ValidationError,
 } from "../domain/errors";
 
@@ -19,6 +21,8 @@ export interface Problem {
   detail?: string;
   code: string;
   errors?: FieldError[];
+  /** For RULES_BLOCKED: each rule finding that stops the decision, with its code, severity and reason. */
+  rules?: RuleFinding[];
 }
 
 const STATUS_BY_CODE: Record<string, { status: number; title: string }> = {
@@ -26,6 +30,7 @@ const STATUS_BY_CODE: Record<string, { status: number; title: string }> = {
   VALIDATION_FAILED: { status: 400, title: "Your request has errors" },
   NOT_PERMITTED: { status: 403, title: "You do not have permission to do this" },
   CONFLICT: { status: 409, title: "This conflicts with existing data" },
+  RULES_BLOCKED: { status: 422, title: "The sharing rules stop this decision being recorded" },
   NOT_SIGNED_IN: { status: 401, title: "Sign in to continue" },
   RATE_LIMITED: { status: 429, title: "Too many requests" },
   CSRF_REJECTED: { status: 403, title: "The form has expired or did not come from this service" },
@@ -45,6 +50,10 @@ export function toProblem(error: unknown): Problem {
     return { type: `https://safeshare.invalid/problems/${code.toLowerCase().replaceAll("_", "-")}`, title, status, code, detail, errors };
   };
   if (error instanceof ValidationError) return make(error.code, error.message, error.fieldErrors);
+  if (error instanceof RulesBlockedError) {
+    const errors = error.findings.map((f) => ({ path: f.path, message: `${f.code}: ${f.message}` }));
+    return { ...make(error.code, error.message, errors), rules: error.findings };
+  }
   if (error instanceof ConflictError) return make(error.code, error.message, error.fieldErrors.length ? error.fieldErrors : undefined);
   if (error instanceof NotFoundError || error instanceof NotPermittedError || error instanceof NotSignedInError) {
     return make(error.code, error.message);

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../src/db/client";
-import { organisations, users } from "../../src/db/schema";
+import { agreementParties, agreements, agreementVersions, organisations, users } from "../../src/db/schema";
 import type { Actor } from "../../src/domain/actor";
+import { type AgreementContentInput, agreementContentSchema } from "../../src/domain/agreements/content";
 import type { OrganisationType } from "../../src/domain/organisation";
 import type { Role } from "../../src/domain/roles";
 import { hashPassword } from "../../src/services/secrets";
@@ -35,4 +36,30 @@ export async function newUser(
     .returning();
   const actor: Actor = { userId: user!.id, name: user!.name, roles, organisationId: organisation.id, organisationName: organisation.name };
   return { user: user!, email, actor };
+}
+
+/**
+ * An agreement in force at version 1, written straight to the tables: for tests of what the
+ * agreement allows, not of drafting and signing it (agreements.test.ts covers those).
+ */
+export async function newSignedAgreement(db: Db, owner: { id: string }, content: AgreementContentInput, nextReviewDate = "2027-09-01") {
+  const parsed = agreementContentSchema.parse(content);
+  const [agreement] = await db
+    .insert(agreements)
+    .values({
+      title: parsed.documentControl.title,
+      tier: parsed.documentControl.tier,
+      ownerOrganisationId: owner.id,
+      status: "ACTIVE",
+      inForceVersion: 1,
+      inForceSince: "2026-01-01",
+      lastReviewedOn: "2026-01-01",
+      nextReviewDate,
+    })
+    .returning();
+  await db
+    .insert(agreementVersions)
+    .values({ agreementId: agreement!.id, version: 1, state: "SIGNED", content: parsed, cameIntoForceAt: new Date() });
+  await db.insert(agreementParties).values(parsed.parties.map((p) => ({ agreementId: agreement!.id, organisationId: p.organisationId })));
+  return agreement!;
 }

@@ -45,7 +45,7 @@ export class TestClient {
   }
 
   /** JSON API call with the session cookie and the CSRF header, as a same-origin script would. */
-  async api(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, json?: unknown) {
+  async api(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, json?: unknown, headers: Record<string, string> = {}) {
     return this.remember(
       await this.app.inject({
         method,
@@ -54,6 +54,7 @@ export class TestClient {
           cookie: this.cookieHeader(),
           ...(this.csrfToken ? { "x-csrf-token": this.csrfToken } : {}),
           ...(json !== undefined ? { "content-type": "application/json" } : {}),
+          ...headers,
         },
         payload: json === undefined ? undefined : JSON.stringify(json),
       }),

@@ -230,6 +230,13 @@ export function compileAgreement(snapshot: AgreementVersionSnapshot): CompiledAg
   };
 }
 
+/** What the agreement says about the recipient passing on what the sender shares with it; null when no flow joins them. */
+export function onwardTermFor(agreement: CompiledAgreement, from: string, to: string): OnwardDisclosure | null {
+  const pair = agreement.parties.get(from)?.sendsTo.get(to);
+  if (!pair) return null;
+  return (["NOT_PERMITTED", "WITH_ORIGINATOR_CONSENT", "PERMITTED"] as const)[pair.onward];
+}
+
 // ---- Evaluation ----
 
 /** Shared and frozen: the common answer costs no allocation and cannot be altered by a caller. */

@@ -7,6 +7,7 @@ import { organisationsApi } from "./organisations/routes";
 import { recordsApi } from "./records/routes";
 import { settingsApi } from "./settings/routes";
 import { problemSchema } from "./shared";
+import { sharingApi } from "./sharing/routes";
 import { subjectsApi } from "./subjects/routes";
 import { usersApi } from "./users/routes";
 
@@ -34,4 +35,5 @@ export async function apiRoutes(app: FastifyInstance, opts: { database: Database
   await app.register(subjectsApi, { db: opts.database.db });
   await app.register(recordsApi, { db: opts.database.db });
   await app.register(settingsApi, { db: opts.database.db });
+  await app.register(sharingApi, { db: opts.database.db });
 }

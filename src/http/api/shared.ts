@@ -8,6 +8,10 @@ export const problemSchema = z
     code: z.string(),
     detail: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    rules: z
+      .array(z.object({ code: z.string(), severity: z.enum(["block", "warning"]), message: z.string(), path: z.string() }))
+      .optional()
+      .describe("For code RULES_BLOCKED: each sharing rule that stops the decision (blocks, and warnings not yet acknowledged)"),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details" });
 

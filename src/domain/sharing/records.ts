@@ -1,0 +1,29 @@
+/** States of what sharing records (domain.md §4): decisions, disclosures and information requests. */
+
+/**
+ * A decision is RECORDED when made, unless its organisation requires a safeguarding lead's approval
+ * for its purpose: then AWAITING_APPROVAL, and APPROVED (delivered) or RETURNED (with comments, for
+ * the practitioner to decide again). A recorded decision never changes; corrections are addenda.
+ */
+export const DECISION_STATUSES = ["RECORDED", "AWAITING_APPROVAL", "APPROVED", "RETURNED"] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+export const DECISION_STATUS_LABELS: Record<DecisionStatus, string> = {
+  RECORDED: "Recorded",
+  AWAITING_APPROVAL: "Awaiting a safeguarding lead's approval",
+  APPROVED: "Approved",
+  RETURNED: "Returned by the safeguarding lead",
+};
+
+export const REQUEST_URGENCIES = ["SAFEGUARDING_REFERRAL", "URGENT", "ROUTINE"] as const;
+export type RequestUrgency = (typeof REQUEST_URGENCIES)[number];
+export const REQUEST_URGENCY_LABELS: Record<RequestUrgency, string> = {
+  SAFEGUARDING_REFERRAL: "Safeguarding referral: a decision within 1 working day",
+  URGENT: "Urgent: within 2 working days",
+  ROUTINE: "Routine: within 10 working days",
+};
+/** Working days to answer, by urgency (domain.md §7: referral decision 1 working day). */
+export const REQUEST_WORKING_DAYS: Record<RequestUrgency, number> = { SAFEGUARDING_REFERRAL: 1, URGENT: 2, ROUTINE: 10 };
+
+export const REQUEST_STATUSES = ["OPEN", "ANSWERED", "WITHDRAWN"] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = { OPEN: "Open", ANSWERED: "Answered", WITHDRAWN: "Withdrawn" };

@@ -1,0 +1,119 @@
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { snapshotOf } from "../../audit/events";
+import { recordEvent } from "../../audit/write";
+import type { Db, Queryable } from "../../db/client";
+import { organisations, subjects, users } from "../../db/schema";
+import { disclosures, shareDecisionAddenda, shareDecisions } from "../../db/schema-sharing";
+import type { Actor } from "../../domain/actor";
+import { NotFoundError } from "../../domain/errors";
+import type { DecisionStatus } from "../../domain/sharing/records";
+import type { Outcome } from "../../domain/sharing/vocabulary";
+import { assertWorksWithRecords } from "../records/access";
+import type { DecisionRow } from "./deliver";
+import type { DisclosureRow } from "./disclosures";
+
+/**
+ * Reading share decisions: an organisation's own, never another's (the recipient sees the
+ * disclosure, not the decision behind it). Lists and the decision page are audited reads of the
+ * people they show, as every record read is.
+ */
+
+export type AddendumRow = typeof shareDecisionAddenda.$inferSelect;
+export interface DecisionSummary extends DecisionRow {
+  subjectName: string;
+  recipientName: string | null;
+  recipientUserName: string | null;
+}
+export interface DecisionDetail extends DecisionSummary {
+  disclosure: DisclosureRow | null;
+  addenda: AddendumRow[];
+}
+
+const recipientOrg = alias(organisations, "recipient_org");
+const recipientUser = alias(users, "recipient_user");
+const summaryColumns = {
+  decision: shareDecisions,
+  subjectName: sql<string>`${subjects.givenNames} || ' ' || ${subjects.familyName}`,
+  recipientName: recipientOrg.name,
+  recipientUserName: recipientUser.name,
+};
+
+function summaries(q: Queryable) {
+  return q
+    .select(summaryColumns)
+    .from(shareDecisions)
+    .innerJoin(subjects, eq(subjects.id, shareDecisions.subjectId))
+    .leftJoin(recipientOrg, eq(recipientOrg.id, shareDecisions.recipientOrganisationId))
+    .leftJoin(recipientUser, eq(recipientUser.id, shareDecisions.recipientUserId));
+}
+
+const flatten = (r: {
+  decision: DecisionRow;
+  subjectName: string;
+  recipientName: string | null;
+  recipientUserName: string | null;
+}): DecisionSummary => ({
+  ...r.decision,
+  subjectName: r.subjectName,
+  recipientName: r.recipientName,
+  recipientUserName: r.recipientUserName,
+});
+
+export interface DecisionFilters {
+  outcome?: Outcome[];
+  status?: DecisionStatus[];
+  subjectId?: string;
+  emergencyOutstanding?: boolean;
+}
+
+/** The organisation's decisions, newest first: shares and decisions not to share alike. */
+export async function listDecisions(db: Db, actor: Actor, filters: DecisionFilters, view: string, limit = 100): Promise<DecisionSummary[]> {
+  assertWorksWithRecords(actor);
+  const conditions: SQL[] = [eq(shareDecisions.organisationId, actor.organisationId)];
+  if (filters.outcome?.length) conditions.push(inArray(shareDecisions.outcome, filters.outcome));
+  if (filters.status?.length) conditions.push(inArray(shareDecisions.status, filters.status));
+  if (filters.subjectId) conditions.push(eq(shareDecisions.subjectId, filters.subjectId));
+  if (filters.emergencyOutstanding) conditions.push(sql`${shareDecisions.emergency} and ${shareDecisions.fullRecordCompletedAt} is null`);
+  const rows = (
+    await summaries(db)
+      .where(and(...conditions))
+      .orderBy(filters.emergencyOutstanding ? asc(shareDecisions.fullRecordDueAt) : desc(shareDecisions.decidedAt))
+      .limit(limit)
+  ).map(flatten);
+  if (rows.length) {
+    await recordEvent(db, snapshotOf(actor), {
+      type: "personal_data.viewed",
+      entity: { type: "organisation", id: actor.organisationId },
+      details: { view, count: rows.length, subjectIds: [...new Set(rows.map((r) => r.subjectId))] },
+    });
+  }
+  return rows;
+}
+
+/** One decision with its disclosure and addenda, if it is the actor's organisation's; an audited read. */
+export async function getDecision(db: Db, actor: Actor, id: string, view: string): Promise<DecisionDetail> {
+  const detail = await loadDecision(db, actor, id);
+  await recordEvent(db, snapshotOf(actor), {
+    type: "personal_data.viewed",
+    entity: { type: "subject", id: detail.subjectId },
+    details: { view },
+  });
+  return detail;
+}
+
+/** The same, unaudited: for services that act on a decision and audit the action instead. */
+export async function loadDecision(q: Queryable, actor: Actor, id: string): Promise<DecisionDetail> {
+  assertWorksWithRecords(actor);
+  const [row] = await summaries(q).where(and(eq(shareDecisions.id, id), eq(shareDecisions.organisationId, actor.organisationId)));
+  if (!row) throw new NotFoundError("The share decision");
+  const [disclosure] = await q.select().from(disclosures).where(eq(disclosures.decisionId, id));
+  const addenda = await q
+    .select()
+    .from(shareDecisionAddenda)
+    .where(eq(shareDecisionAddenda.decisionId, id))
+    .orderBy(asc(shareDecisionAddenda.addedAt));
+  return { ...flatten(row), disclosure: disclosure ?? null, addenda };
+}
+
+export const decisionReference = (number: number) => `SD-${String(number).padStart(6, "0")}`;

@@ -1,0 +1,99 @@
+import { addDays, endOfDay, parseISO } from "date-fns";
+import { snapshotOf } from "../../audit/events";
+import type { AuditTrail } from "../../audit/write";
+import type { Tx } from "../../db/client";
+import { disclosureItems, disclosures, type shareDecisions } from "../../db/schema-sharing";
+import type { Actor } from "../../domain/actor";
+import { onwardTermFor } from "../../domain/agreements/evaluate";
+import { today } from "../../domain/calendar";
+import { disclosedPerson, redact } from "../../domain/sharing/disclosure-snapshot";
+import { addChronologyEntry } from "../records/chronology";
+import type { GatheredFacts } from "./decision-facts";
+
+export type DecisionRow = typeof shareDecisions.$inferSelect;
+
+/**
+ * Delivers what a SHARE or PARTIAL_SHARE decided: a disclosure to the recipient organisation holding
+ * a snapshot of exactly the items chosen, as they are now, with the chosen redactions applied and
+ * the person's details minimised. Runs inside the transaction that records (or approves) the
+ * decision, so the decision and its delivery commit together.
+ */
+export async function deliverDisclosure(
+  tx: Tx,
+  audit: AuditTrail,
+  actor: Actor,
+  decision: DecisionRow,
+  gathered: GatheredFacts,
+  now: Date,
+): Promise<string> {
+  const { input } = gathered.facts;
+  const recipient = gathered.recipient!;
+  const disclosureId = crypto.randomUUID();
+  const shared = (input.items.items ?? []).filter((c) => c.share);
+  const items = shared.map((choice, position) => {
+    const item = gathered.itemRows.get(choice.itemId)!;
+    const { text, redacted } = redact(item.text, choice.redactions);
+    return {
+      disclosureId,
+      position,
+      sourceItemId: item.id,
+      category: item.category,
+      kind: item.kind,
+      text,
+      redacted,
+      eventDate: item.eventDate,
+      sourceName: item.sourceName,
+      sourceMethod: item.sourceMethod,
+      sourceObtainedOn: item.sourceObtainedOn,
+      historical: item.historical,
+      specialCategory: item.specialCategory,
+      criminalOffence: item.criminalOffence,
+      accuracy: item.accuracy,
+    };
+  });
+  const expiresOn = input.decision.accessExpiresOn;
+  const onward = gathered.covering
+    ? (onwardTermFor(gathered.covering.compiled, actor.organisationId, recipient.id) ?? "NOT_PERMITTED")
+    : // Without an agreement nothing says the recipient may pass it on: only with the sender's say-so.
+      "WITH_ORIGINATOR_CONSENT";
+  await tx.insert(disclosures).values({
+    id: disclosureId,
+    decisionId: decision.id,
+    senderOrganisationId: actor.organisationId,
+    recipientOrganisationId: recipient.id,
+    recipientUserId: input.recipient.userId ?? null,
+    recipientRole: input.recipient.role ?? null,
+    subject: disclosedPerson(gathered.subject, input.items.subjectDetails ?? [], gathered.addresses, input.items.protectedAddressReason),
+    purposeCode: input.purpose.code ?? "OTHER",
+    purpose: input.purpose.description?.trim() || input.emergency.reason?.trim() || "",
+    sentByName: decision.decidedByName,
+    onwardDisclosure: onward,
+    emergency: decision.emergency,
+    sentAt: now,
+    expiresAt: expiresOn ? endOfDay(parseISO(expiresOn)) : addDays(now, gathered.settings.defaultAccessDays),
+  });
+  if (items.length) await tx.insert(disclosureItems).values(items);
+  await addChronologyEntry(tx, {
+    organisationId: actor.organisationId,
+    subjectId: decision.subjectId,
+    occurredOn: today(now),
+    category: "disclosure",
+    kind: "DISCLOSURE_SENT",
+    title: `Information sent to ${recipient.name}`,
+    summary: `${items.length} ${items.length === 1 ? "item" : "items"} sent through Safeshare${decision.emergency ? " in an emergency" : ""}.`,
+    ref: { type: "disclosure", id: disclosureId },
+    recordedByUserId: actor.userId,
+  });
+  audit.record(snapshotOf(actor), {
+    type: "disclosure.sent",
+    entity: { type: "subject", id: decision.subjectId },
+    details: {
+      disclosureId,
+      decisionId: decision.id,
+      recipientOrganisationId: recipient.id,
+      items: items.length,
+      redactedItems: items.filter((i) => i.redacted).length,
+    },
+  });
+  return disclosureId;
+}

@@ -1,0 +1,455 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { after, before, describe, test } from "node:test";
+import { addDays } from "date-fns";
+import { and, eq } from "drizzle-orm";
+import { auditEvents, chronologyEntries, recordItems } from "../../src/db/schema";
+import { disclosures, shareDecisions } from "../../src/db/schema-sharing";
+import type { Actor } from "../../src/domain/actor";
+import type { App } from "../../src/http/app";
+import { openReceived } from "../../src/services/sharing/disclosures";
+import { testApp } from "../support/app";
+import { describeEachDatabase } from "../support/databases";
+import { newOrganisation, newSignedAgreement, newUser } from "../support/factories";
+import type { TestClient } from "../support/http-client";
+import { signedInAs } from "../support/sign-in";
+
+const REFUGE = "Flat 7, 3 Quiet Mews, Eastmoor";
+type Rule = { code: string; severity: string; path: string; message: string };
+const rulesOf = (res: { json: () => unknown }) => ((res.json() as { rules?: Rule[] }).rules ?? []) as Rule[];
+
+describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
+  let app: App;
+  let practitioner: TestClient;
+  let otherPractitioner: TestClient;
+  let schoolDsl: TestClient;
+  let socialWorker: TestClient;
+  let socialWorkerActor: Actor;
+  let councilDsl: TestClient;
+  let councilColleague: TestClient;
+  let police: TestClient;
+  let schoolId: string;
+  let councilId: string;
+  let policeId: string;
+  let socialWorkerId: string;
+  let childId: string;
+  let attendanceId: string;
+  let healthId: string;
+  let witnessId: string;
+  let otherChildItemId: string;
+
+  const post = (as: TestClient, body: unknown, key = randomUUID()) =>
+    as.api("POST", "/api/v1/share-decisions", body, { "idempotency-key": key });
+
+  /** A complete, lawful share of the attendance item with the named social worker, no agreement cited. */
+  const share = (overrides: Record<string, unknown> = {}) => ({
+    subjectId: childId,
+    purpose: { code: "CHILD_IN_NEED_S17", description: "The council is assessing Kai's needs" },
+    information: { personal: true, confidential: true, thirdParty: false },
+    recipient: { organisationId: councilId, role: "SOCIAL_WORKER", userId: socialWorkerId, routine: false },
+    transparency: { informed: true, capacity: "NOT_CAPABLE", consentStatus: "NOT_SOUGHT", consentNotSoughtReason: "UNSAFE_TO_SEEK" },
+    lawfulBasis: { article6: "A6_1E_PUBLIC_TASK", commonLaw: "CL_PUBLIC_INTEREST", gateway: "CA2004_S11" },
+    items: { items: [{ itemId: attendanceId, share: true }], subjectDetails: ["dateOfBirth", "addresses"] },
+    advice: { sought: true, adviserName: "Siobhan O'Connor", adviserRole: "DSL", advice: "Share the attendance record", anonymised: true },
+    decision: {
+      outcome: "SHARE",
+      reasons: "Attendance has fallen sharply this term",
+      necessityAndProportionality: "Only attendance is needed",
+    },
+    acknowledgedWarnings: ["ICO6-AGREEMENT"],
+    ...overrides,
+  });
+
+  const addItem = async (subjectId: string, body: Record<string, unknown>) => {
+    const res = await practitioner.api("POST", `/api/v1/subjects/${subjectId}/items`, {
+      category: "education",
+      kind: "FACT",
+      eventDate: "2026-11-02",
+      source: { name: "Attendance officer", method: "DOCUMENT", obtainedOn: "2026-11-03" },
+      ...body,
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    return res.json().id as string;
+  };
+  const decisionsOf = async () => ctx.database.db.select().from(shareDecisions).where(eq(shareDecisions.organisationId, schoolId));
+
+  before(async () => {
+    app = await testApp(ctx.database);
+    const db = ctx.database.db;
+    const school = await newOrganisation(db, { name: "Northbrook Primary" });
+    const council = await newOrganisation(db, { name: "Westshire Children's Services", type: "childrens_social_care" });
+    const policeOrg = await newOrganisation(db, { name: "Westshire Police", type: "police" });
+    [schoolId, councilId, policeId] = [school.id, council.id, policeOrg.id];
+    practitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner"], { name: "Tomasz Wójcik" }));
+    otherPractitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner"]));
+    schoolDsl = await signedInAs(app, db, await newUser(db, school, ["safeguarding_lead"]));
+    const sw = await newUser(db, council, ["practitioner"], { name: "Aoife Ní Bhriain" });
+    socialWorkerId = sw.user.id;
+    socialWorkerActor = sw.actor;
+    socialWorker = await signedInAs(app, db, sw);
+    councilDsl = await signedInAs(app, db, await newUser(db, council, ["safeguarding_lead"]));
+    councilColleague = await signedInAs(app, db, await newUser(db, council, ["practitioner"]));
+    police = await signedInAs(app, db, await newUser(db, policeOrg, ["practitioner", "safeguarding_lead", "ig_lead"]));
+
+    const child = await practitioner.api("POST", "/api/v1/subjects", {
+      kind: "CHILD",
+      givenNames: "Kai",
+      familyName: "Mensah",
+      dateOfBirth: "2018-05-04",
+      addresses: [
+        { lines: "12 Mill Lane, Northbrook", postcode: "NB1 2AB" },
+        { lines: REFUGE, postcode: "WS7 7QQ", protected: true },
+      ],
+    });
+    assert.equal(child.statusCode, 201, child.body);
+    childId = child.json().id;
+    attendanceId = await addItem(childId, { text: "Attendance 62% this term; 14 sessions missed without explanation." });
+    healthId = await addItem(childId, { category: "health", specialCategory: true, text: "School nurse: weight below the 2nd centile." });
+    witnessId = await addItem(childId, { category: "family_circumstances", text: "Mrs Ann Lee next door heard shouting most nights." });
+    const other = await practitioner.api("POST", "/api/v1/subjects", {
+      kind: "CHILD",
+      givenNames: "Lily",
+      familyName: "Other",
+      dateOfBirth: "2017-01-01",
+    });
+    otherChildItemId = await addItem(other.json().id, { text: "Unrelated." });
+  });
+  after(() => app.close());
+
+  describe("recording a share and delivering it", () => {
+    let decisionId: string;
+    let disclosureId: string;
+
+    test("a complete share is recorded with every answer and delivered to the named person at once", async () => {
+      const res = await post(practitioner, share());
+      assert.equal(res.statusCode, 201, res.body);
+      const decision = res.json();
+      decisionId = decision.id;
+      assert.match(decision.reference, /^SD-\d{6}$/);
+      assert.equal(decision.status, "RECORDED");
+      assert.equal(decision.outcome, "SHARE");
+      assert.equal(decision.recipient.name, "Westshire Children's Services");
+      assert.equal(decision.recipient.userName, "Aoife Ní Bhriain");
+      assert.equal(decision.record.lawfulBasis.article6, "A6_1E_PUBLIC_TASK");
+      assert.equal(decision.record.decision.reasons, "Attendance has fallen sharply this term");
+      assert.deepEqual(
+        decision.warnings.map((w: Rule) => w.code),
+        ["ICO6-AGREEMENT"],
+      );
+      assert.equal(decision.decidedBy.name, "Tomasz Wójcik");
+      assert.equal(decision.disclosure.state, "SENT");
+      disclosureId = decision.disclosure.id;
+
+      const inbox = (await socialWorker.api("GET", "/api/v1/disclosures")).json().items;
+      assert.deepEqual(
+        inbox.map((d: { id: string }) => d.id),
+        [disclosureId],
+      );
+      assert.equal(inbox[0].sender.name, "Northbrook Primary");
+      assert.equal(inbox[0].onwardDisclosure, "WITH_ORIGINATOR_CONSENT", "without an agreement, only with the sender's say-so");
+    });
+
+    test("the disclosure is a snapshot of exactly what was chosen: the item, the date of birth, and no refuge address", async () => {
+      const res = await socialWorker.api("GET", `/api/v1/disclosures/${disclosureId}`);
+      assert.equal(res.statusCode, 200, res.body);
+      const d = res.json();
+      assert.equal(d.subject.name, "Kai Mensah");
+      assert.equal(d.subject.dateOfBirth, "2018-05-04");
+      assert.deepEqual(
+        d.subject.addresses.map((a: { lines: string }) => a.lines),
+        ["12 Mill Lane, Northbrook"],
+      );
+      assert.ok(!res.body.includes(REFUGE), "the protected address is not in the response at all");
+      assert.equal(d.items.length, 1);
+      assert.equal(d.items[0].text, "Attendance 62% this term; 14 sessions missed without explanation.");
+      assert.equal(d.items[0].kind, "FACT");
+      assert.equal(d.items[0].source.name, "Attendance officer");
+      assert.ok(!("sourceItemId" in d.items[0]), "the sender's own ids do not reach the recipient");
+      assert.ok(!res.body.includes(attendanceId));
+    });
+
+    test("opening it is audited in the recipient's trail, and the sender sees it was opened", async () => {
+      const events = await ctx.database.db
+        .select({ body: auditEvents.body })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.type, "disclosure.opened"), eq(auditEvents.entityId, disclosureId)));
+      assert.equal(events.length, 1);
+      const event = JSON.parse(events[0]!.body);
+      assert.equal(event.organisationId, councilId);
+      assert.equal(event.actor.userId, socialWorkerId);
+      const sent = (await practitioner.api("GET", "/api/v1/disclosures?box=sent")).json().items;
+      assert.equal(sent.find((d: { id: string }) => d.id === disclosureId).state, "OPENED");
+    });
+
+    test("the decision and the disclosure are on the child's chronology", async () => {
+      const entries = (await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology?category=decision&category=disclosure`)).json()
+        .entries;
+      const titles = entries.map((e: { title: string }) => e.title);
+      assert.ok(titles.includes("Decided to share with Westshire Children's Services"), titles.join("; "));
+      assert.ok(titles.includes("Information sent to Westshire Children's Services"));
+    });
+
+    test("only the named person and the recipient's safeguarding leads can read it; anyone else gets 404", async () => {
+      assert.equal((await councilDsl.api("GET", `/api/v1/disclosures/${disclosureId}`)).statusCode, 200);
+      assert.equal((await councilColleague.api("GET", `/api/v1/disclosures/${disclosureId}`)).statusCode, 404);
+      assert.deepEqual((await councilColleague.api("GET", "/api/v1/disclosures")).json().items, []);
+      assert.equal((await police.api("GET", `/api/v1/disclosures/${disclosureId}`)).statusCode, 404);
+      assert.equal((await police.api("GET", `/api/v1/disclosures/${disclosureId}?box=sent`)).statusCode, 404);
+      assert.equal(
+        (await practitioner.api("GET", `/api/v1/disclosures/${disclosureId}`)).statusCode,
+        404,
+        "the sender is not its recipient",
+      );
+      assert.equal(
+        (await socialWorker.api("GET", `/api/v1/share-decisions/${decisionId}`)).statusCode,
+        404,
+        "the decision stays the sender's",
+      );
+      assert.equal((await police.api("POST", `/api/v1/disclosures/${disclosureId}/acknowledgement`)).statusCode, 404);
+      assert.equal((await police.api("POST", `/api/v1/disclosures/${disclosureId}/revocation`, { reason: "x" })).statusCode, 404);
+    });
+
+    test("acknowledging receipt is recorded once and appears on the sender's chronology", async () => {
+      assert.equal((await socialWorker.api("POST", `/api/v1/disclosures/${disclosureId}/acknowledgement`)).statusCode, 204);
+      assert.equal((await socialWorker.api("POST", `/api/v1/disclosures/${disclosureId}/acknowledgement`)).statusCode, 409);
+      const decision = (await practitioner.api("GET", `/api/v1/share-decisions/${decisionId}`)).json();
+      assert.equal(decision.disclosure.state, "ACKNOWLEDGED");
+      const entries = (await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology?category=disclosure`)).json().entries;
+      assert.ok(entries.some((e: { title: string }) => e.title === "Receipt acknowledged by Westshire Children's Services"));
+    });
+
+    test("revoking access makes it a 404 to the recipient; only the decider or a lead may revoke, once", async () => {
+      const body = { reason: "Sent to the wrong team" };
+      assert.equal((await otherPractitioner.api("POST", `/api/v1/disclosures/${disclosureId}/revocation`, body)).statusCode, 403);
+      assert.equal((await practitioner.api("POST", `/api/v1/disclosures/${disclosureId}/revocation`, { reason: " " })).statusCode, 400);
+      assert.equal((await practitioner.api("POST", `/api/v1/disclosures/${disclosureId}/revocation`, body)).statusCode, 204);
+      assert.equal((await schoolDsl.api("POST", `/api/v1/disclosures/${disclosureId}/revocation`, body)).statusCode, 409);
+      assert.equal((await socialWorker.api("GET", `/api/v1/disclosures/${disclosureId}`)).statusCode, 404);
+      assert.deepEqual((await socialWorker.api("GET", "/api/v1/disclosures")).json().items, []);
+      const sent = (await practitioner.api("GET", `/api/v1/disclosures/${disclosureId}?box=sent`)).json();
+      assert.equal(sent.state, "REVOKED");
+    });
+  });
+
+  test("an expired disclosure is not found by its recipient", async () => {
+    const res = await post(practitioner, share({ decision: { ...share().decision, accessExpiresOn: "2027-01-31" } }));
+    assert.equal(res.statusCode, 201, res.body);
+    const id = res.json().disclosure.id;
+    await openReceived(ctx.database.db, socialWorkerActor, id, new Date("2027-01-31T12:00:00Z"));
+    await assert.rejects(
+      () => openReceived(ctx.database.db, socialWorkerActor, id, addDays(new Date("2027-01-31T12:00:00Z"), 2)),
+      /could not be found/,
+    );
+  });
+
+  test("redactions take the chosen words out of what is sent; a phrase not in the text is a field error", async () => {
+    const body = share({
+      information: { personal: true, confidential: true, thirdParty: true },
+      items: { items: [{ itemId: witnessId, share: true, redactions: ["Mrs Ann Lee"] }] },
+      decision: {
+        outcome: "PARTIAL_SHARE",
+        reasons: "The neighbour must not be identified",
+        necessityAndProportionality: "What was heard, not who heard it",
+      },
+    });
+    const bad = await post(practitioner, { ...body, items: { items: [{ itemId: witnessId, share: true, redactions: ["Mr Nobody"] }] } });
+    assert.equal(bad.statusCode, 400, bad.body);
+    assert.deepEqual(
+      bad.json().errors.map((e: { path: string }) => e.path),
+      ["/items/items/0/redactions/0"],
+    );
+    const res = await post(practitioner, body);
+    assert.equal(res.statusCode, 201, res.body);
+    const d = (await socialWorker.api("GET", `/api/v1/disclosures/${res.json().disclosure.id}`)).json();
+    assert.equal(d.items[0].text, "[redacted] next door heard shouting most nights.");
+    assert.equal(d.items[0].redacted, true);
+  });
+
+  describe("rules stop a decision, and nothing is recorded", () => {
+    test("special category information without an Article 9 condition: 422 naming L-NO-ART9 and the answer", async () => {
+      const before = (await decisionsOf()).length;
+      const res = await post(practitioner, share({ items: { items: [{ itemId: healthId, share: true }] } }));
+      assert.equal(res.statusCode, 422, res.body);
+      const problem = res.json();
+      assert.equal(problem.code, "RULES_BLOCKED");
+      assert.ok(rulesOf(res).some((r) => r.code === "L-NO-ART9" && r.severity === "block" && r.path === "/lawfulBasis/article9"));
+      assert.ok(problem.errors.some((e: { message: string }) => e.message.startsWith("L-NO-ART9: ")));
+      assert.equal((await decisionsOf()).length, before);
+    });
+
+    test("a warning not acknowledged stops it too, and says which", async () => {
+      const res = await post(practitioner, share({ acknowledgedWarnings: [] }));
+      assert.equal(res.statusCode, 422, res.body);
+      assert.deepEqual(
+        rulesOf(res).map((r) => [r.code, r.severity]),
+        [["ICO6-AGREEMENT", "warning"]],
+      );
+    });
+
+    test("a restricted item cannot be shared (R-RESTRICTED)", async () => {
+      const restricted = await addItem(childId, { text: "Disputed by the mother; accuracy being checked." });
+      await ctx.database.db.update(recordItems).set({ restrictedAt: new Date() }).where(eq(recordItems.id, restricted));
+      const res = await post(practitioner, share({ items: { items: [{ itemId: restricted, share: true }] } }));
+      assert.equal(res.statusCode, 422);
+      assert.ok(rulesOf(res).some((r) => r.code === "R-RESTRICTED"));
+    });
+
+    test("an item from another person's record, or a recipient outside the partnership, is a field error", async () => {
+      const res = await post(
+        practitioner,
+        share({
+          items: { items: [{ itemId: otherChildItemId, share: true }] },
+          recipient: { organisationId: randomUUID(), role: "SOCIAL_WORKER" },
+        }),
+      );
+      assert.equal(res.statusCode, 400, res.body);
+      assert.deepEqual(
+        res
+          .json()
+          .errors.map((e: { path: string }) => e.path)
+          .sort(),
+        ["/items/items/0/itemId", "/recipient/organisationId"],
+      );
+    });
+
+    test("the dry run reports the same findings and records nothing", async () => {
+      const before = (await decisionsOf()).length;
+      const res = await practitioner.api(
+        "POST",
+        "/api/v1/share-decisions/evaluate",
+        share({ lawfulBasis: { article6: "A6_1F_LEGITIMATE_INTERESTS" } }),
+      );
+      assert.equal(res.statusCode, 200, res.body);
+      const evaluation = res.json();
+      assert.equal(evaluation.ready, false);
+      assert.ok(evaluation.outstanding.some((f: Rule) => f.code === "L-LI-PUBLIC-AUTHORITY"));
+      assert.equal((await decisionsOf()).length, before);
+    });
+  });
+
+  describe("one decision per submission", () => {
+    test("the same key again returns the decision already recorded; with different answers it is a conflict", async () => {
+      const key = randomUUID();
+      const first = await post(practitioner, share(), key);
+      assert.equal(first.statusCode, 201);
+      const again = await post(practitioner, share(), key);
+      assert.equal(again.statusCode, 200);
+      assert.equal(again.json().id, first.json().id);
+      const different = await post(practitioner, share({ decision: { ...share().decision, reasons: "Something else" } }), key);
+      assert.equal(different.statusCode, 409);
+      const rows = (await decisionsOf()).filter((d) => d.idempotencyKey === key);
+      assert.equal(rows.length, 1);
+    });
+
+    test("two tabs submitting at once record one decision and one disclosure", async () => {
+      const key = randomUUID();
+      const [a, b] = await Promise.all([post(practitioner, share(), key), post(practitioner, share(), key)]);
+      assert.deepEqual([a.statusCode, b.statusCode].sort(), [200, 201]);
+      assert.equal(a.json().id, b.json().id);
+      const rows = (await decisionsOf()).filter((d) => d.idempotencyKey === key);
+      assert.equal(rows.length, 1);
+      const sent = await ctx.database.db.select().from(disclosures).where(eq(disclosures.decisionId, rows[0]!.id));
+      assert.equal(sent.length, 1);
+    });
+
+    test("without a key it is refused", async () => {
+      const res = await practitioner.api("POST", "/api/v1/share-decisions", share());
+      assert.equal(res.statusCode, 400);
+      assert.equal(res.json().errors[0].path, "/idempotencyKey");
+    });
+  });
+
+  test("a decision not to share is recorded with its reasons, delivers nothing, and is listed like a share", async () => {
+    const res = await post(
+      practitioner,
+      share({
+        recipient: { organisationId: policeId },
+        lawfulBasis: {},
+        items: { items: [] },
+        transparency: {},
+        advice: {},
+        decision: { outcome: "DO_NOT_SHARE", reasons: "The police request is for a matter unrelated to Kai's safety" },
+        acknowledgedWarnings: [],
+      }),
+    );
+    assert.equal(res.statusCode, 201, res.body);
+    assert.equal(res.json().disclosure, null);
+    const listed = (await practitioner.api("GET", "/api/v1/share-decisions?outcome=DO_NOT_SHARE")).json().items;
+    assert.ok(listed.some((d: { id: string }) => d.id === res.json().id));
+    assert.deepEqual((await police.api("GET", "/api/v1/disclosures")).json().items, []);
+    const entries = await ctx.database.db
+      .select()
+      .from(chronologyEntries)
+      .where(and(eq(chronologyEntries.subjectId, childId), eq(chronologyEntries.refId, res.json().id)));
+    assert.equal(entries[0]?.title, "Decided not to share with Westshire Police");
+  });
+
+  describe("against a cited agreement", () => {
+    let agreementId: string;
+    before(async () => {
+      const agreement = await newSignedAgreement(
+        ctx.database.db,
+        { id: councilId },
+        {
+          documentControl: { title: "Northbrook and children's services", tier: "STRATEGIC" },
+          parties: [
+            { organisationId: schoolId, controllerRelationship: "SEPARATE" },
+            { organisationId: councilId, controllerRelationship: "SEPARATE" },
+          ],
+          purposes: { items: [{ code: "CHILD_IN_NEED_S17" }] },
+          legalBasis: [{ organisationId: schoolId, article6: ["A6_1E_PUBLIC_TASK"] }],
+          dataItems: [{ key: "attendance", name: "Attendance", category: "education", kind: "FACT" }],
+          flows: [
+            {
+              key: "school-to-council",
+              fromOrganisationIds: [schoolId],
+              toOrganisationIds: [councilId],
+              onwardDisclosure: "NOT_PERMITTED",
+            },
+          ],
+        },
+      );
+      agreementId = agreement.id;
+    });
+
+    test("a share within its terms cites the agreement and the version in force, and carries its onward term", async () => {
+      const res = await post(practitioner, share({ recipient: { ...share().recipient, agreementId }, acknowledgedWarnings: [] }));
+      assert.equal(res.statusCode, 201, res.body);
+      assert.deepEqual(res.json().agreement, { id: agreementId, version: 1, parentVersion: null });
+      const d = (await socialWorker.api("GET", `/api/v1/disclosures/${res.json().disclosure.id}`)).json();
+      assert.equal(d.onwardDisclosure, "NOT_PERMITTED");
+    });
+
+    test("outside its terms the DSA codes block, naming the agreement version", async () => {
+      const res = await post(
+        practitioner,
+        share({
+          recipient: { ...share().recipient, agreementId },
+          purpose: { code: "MASH_CHECK", description: "MASH enquiry" },
+          items: { items: [{ itemId: healthId, share: true }] },
+          lawfulBasis: { ...share().lawfulBasis, article9: ["A9_2B_S1P1_SOCIAL_PROTECTION"] },
+        }),
+      );
+      assert.equal(res.statusCode, 422, res.body);
+      const codes = rulesOf(res).map((r) => r.code);
+      assert.ok(codes.includes("DSA-PURPOSE") && codes.includes("DSA-ITEM") && codes.includes("DSA-BASIS"), codes.join(","));
+      assert.ok(
+        rulesOf(res)
+          .find((r) => r.code === "DSA-PURPOSE")!
+          .message.includes("version 1"),
+      );
+    });
+
+    test("an agreement id that is not in the register is a field error", async () => {
+      const res = await post(practitioner, share({ recipient: { ...share().recipient, agreementId: randomUUID() } }));
+      assert.equal(res.statusCode, 400);
+      assert.equal(res.json().errors[0].path, "/recipient/agreementId");
+    });
+  });
+
+  test("another organisation's decision is a 404, and the decision list shows only your own", async () => {
+    const [mine] = await decisionsOf();
+    assert.equal((await police.api("GET", `/api/v1/share-decisions/${mine!.id}`)).statusCode, 404);
+    assert.deepEqual((await police.api("GET", "/api/v1/share-decisions")).json().items, []);
+  });
+});
