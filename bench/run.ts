@@ -8,13 +8,14 @@ import { benchIdleRss } from "./idle-rss";
 import { machineLoad, machineTicks } from "./lib/measure";
 import type { BenchReport, BenchResult } from "./lib/result";
 import { benchRecords } from "./records";
+import { benchSharing } from "./sharing";
 import { benchStartup } from "./startup";
 
 /**
  * `npm run bench [-- name...]`: runs the benchmarks one after another, prints the report as JSON
  * on stdout and writes it to bench/results/latest.json. Progress goes to stderr.
  *
- *   names:               audit, startup, idle_rss, agreements, records (default: all)
+ *   names:               audit, startup, idle_rss, agreements, records, sharing (default: all)
  *   BENCH_EVENTS         audit events in PostgreSQL (default 1000000)
  *   BENCH_PGLITE_EVENTS  audit events in PGlite (default 100000)
  *   BENCH_RUNS           timed runs per measurement, median reported (default 3)
@@ -26,6 +27,7 @@ import { benchStartup } from "./startup";
  *   BENCH_CONNECTIONS    concurrent users for the load runs (default 20)
  *   BENCH_LOAD_SECONDS   seconds per concurrent load run (default 15)
  *   BENCH_RECORDS_DATABASE_URL  measure records on a database built earlier by seed-synthetic
+ *   BENCH_SHARING_CONNECTIONS  concurrent clients recording decisions, comma-separated (default 20,50)
  */
 
 const envInt = (name: string, fallback: number) => {
@@ -48,6 +50,12 @@ const benchmarks: Record<string, () => Promise<BenchResult[]>> = {
       itemsPerSubject: envInt("BENCH_ITEMS_PER_SUBJECT", 10),
       chronologyEntries: envInt("BENCH_CHRONOLOGY_ENTRIES", 1000),
       connections: envInt("BENCH_CONNECTIONS", 20),
+      seconds: envInt("BENCH_LOAD_SECONDS", 15),
+      log,
+    }),
+  sharing: () =>
+    benchSharing({
+      connections: (process.env.BENCH_SHARING_CONNECTIONS ?? "20,50").split(",").map((n) => Number(n)),
       seconds: envInt("BENCH_LOAD_SECONDS", 15),
       log,
     }),

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "../db/client";
 import { canonicalJsonAround } from "./chain";
 import { type ActorSnapshot, AUDIT_SCHEMA_VERSION, type AuditEvent } from "./events";
@@ -24,10 +24,22 @@ export class AuditTrail {
    * writers queue for a moment, not for their whole unit of work (ARCHITECTURE.md "Audit log").
    */
   async appendTo(q: Queryable): Promise<void> {
-    if (this.#prefixes.length === 0) return;
-    await q.execute(sql`SELECT audit_append(${sql.param(this.#prefixes)}::text[], ${sql.param(this.#suffixes)}::text[])`);
+    const append = this.appendSql();
+    if (!append) return;
+    await q.execute(sql`SELECT ${append}`);
+  }
+
+  /**
+   * The `audit_append(…)` call for the collected events, to end a statement that also makes the
+   * change (services/sharing/write-decision.ts), or undefined when there are none. Hands the events
+   * over: they are appended once.
+   */
+  appendSql(): SQL | undefined {
+    if (this.#prefixes.length === 0) return undefined;
+    const call = sql`audit_append(${sql.param([...this.#prefixes])}::text[], ${sql.param([...this.#suffixes])}::text[])`;
     this.#prefixes.length = 0;
     this.#suffixes.length = 0;
+    return call;
   }
 }
 

@@ -13,6 +13,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { copyOutBinary } from "./copy-out";
+import { registerPreparedRunner } from "./prepared";
 import * as coreSchema from "./schema";
 import * as sharingSchema from "./schema-sharing";
 
@@ -48,6 +49,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const pool = new pg.Pool({ connectionString: target.url, max: 10, idleTimeoutMillis: 600_000 });
     pool.on("error", () => {}); // an idle client dropped by the server is replaced on next use
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    registerPreparedRunner(db, async (name, text, values) => (await pool.query({ name, text, values })).rows);
     return {
       db,
       kind: "postgres",
@@ -64,6 +66,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   });
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  registerPreparedRunner(db, async (_name, text, values) => (await client.query<Record<string, unknown>>(text, values)).rows);
   return {
     db,
     kind: "pglite",

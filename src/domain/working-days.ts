@@ -21,7 +21,10 @@ const byNation = new Map<UkNation, Map<number, ReadonlySet<string>>>();
 /** The nation's bank holidays in a year, as YYYY-MM-DD (substitute days included). Computed once per nation and year. */
 export function bankHolidays(nation: UkNation, year: number): ReadonlySet<string> {
   let years = byNation.get(nation);
-  if (!years) byNation.set(nation, (years = new Map()));
+  if (!years) {
+    years = new Map();
+    byNation.set(nation, years);
+  }
   let days = years.get(year);
   if (!days) {
     const calendar = new Holidays("GB", REGION[nation]);

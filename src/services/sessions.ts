@@ -1,7 +1,8 @@
 import { addHours, addMinutes, differenceInSeconds } from "date-fns";
-import { eq, lt, or } from "drizzle-orm";
+import { eq, lt, or, sql } from "drizzle-orm";
 import { recordEvent } from "../audit/write";
 import type { Db } from "../db/client";
+import { queryPrepared } from "../db/prepared";
 import { organisations, sessions, users } from "../db/schema";
 import type { Actor } from "../domain/actor";
 import { type Role, requiresMfa } from "../domain/roles";
@@ -30,27 +31,32 @@ export async function createSession(db: Db, userId: string, mfaVerified: boolean
   return token;
 }
 
+interface SessionRow {
+  createdAt: Date;
+  lastSeenAt: Date;
+  mfaVerifiedAt: Date | null;
+  userId: string;
+  name: string;
+  email: string;
+  roles: string[];
+  mfaEnabledAt: Date | null;
+  deactivatedAt: Date | null;
+  organisationId: string;
+  organisationName: string;
+}
+
 /** Loads a session, ending it when idle or absolute expiry has passed (ASVS 3.3). */
 export async function loadSession(db: Db, token: string, policy: SessionPolicy, now = new Date()): Promise<LoadedSession | undefined> {
   const hash = tokenHash(token);
-  const [row] = await db
-    .select({
-      createdAt: sessions.createdAt,
-      lastSeenAt: sessions.lastSeenAt,
-      mfaVerifiedAt: sessions.mfaVerifiedAt,
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      roles: users.roles,
-      mfaEnabledAt: users.mfaEnabledAt,
-      deactivatedAt: users.deactivatedAt,
-      organisationId: organisations.id,
-      organisationName: organisations.name,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(eq(sessions.tokenHash, hash));
+  // Every request runs this, so it is a prepared statement (db/prepared.ts).
+  const [row] = await queryPrepared<SessionRow>(
+    db,
+    sql`select s.created_at as "createdAt", s.last_seen_at as "lastSeenAt", s.mfa_verified_at as "mfaVerifiedAt",
+          u.id as "userId", u.name, u.email, u.roles::text[] as roles, u.mfa_enabled_at as "mfaEnabledAt", u.deactivated_at as "deactivatedAt",
+          o.id as "organisationId", o.name as "organisationName"
+     from ${sessions} s join ${users} u on u.id = s.user_id join ${organisations} o on o.id = u.organisation_id
+    where s.token_hash = ${hash}`,
+  );
   if (!row) return undefined;
 
   const expiry = row.deactivatedAt

@@ -447,6 +447,93 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
     });
   });
 
+  describe("approval, emergency records and addenda", () => {
+    test("where the organisation requires approval, nothing goes until another safeguarding lead approves", async () => {
+      assert.equal((await practitioner.api("PUT", "/api/v1/share-approval-rules", { purposes: ["EARLY_HELP"] })).statusCode, 403);
+      const rules = await schoolDsl.api("PUT", "/api/v1/share-approval-rules", { purposes: ["EARLY_HELP"] });
+      assert.equal(rules.statusCode, 200, rules.body);
+      const res = await post(practitioner, share({ purpose: { code: "EARLY_HELP", description: "Early help assessment" } }));
+      assert.equal(res.statusCode, 201, res.body);
+      const decision = res.json();
+      assert.equal(decision.status, "AWAITING_APPROVAL");
+      assert.equal(decision.disclosure, null);
+      assert.equal((await practitioner.api("POST", `/api/v1/share-decisions/${decision.id}/approval`, {})).statusCode, 403);
+      const approved = await schoolDsl.api("POST", `/api/v1/share-decisions/${decision.id}/approval`, { comments: "Agreed" });
+      assert.equal(approved.statusCode, 204, approved.body);
+      assert.equal((await schoolDsl.api("POST", `/api/v1/share-decisions/${decision.id}/approval`, {})).statusCode, 409);
+      const after = (await practitioner.api("GET", `/api/v1/share-decisions/${decision.id}`)).json();
+      assert.equal(after.status, "APPROVED");
+      assert.equal(after.approval.comments, "Agreed");
+      assert.equal(after.disclosure.state, "SENT");
+      const inbox = (await socialWorker.api("GET", "/api/v1/disclosures")).json().items;
+      assert.ok(inbox.some((d: { id: string }) => d.id === after.disclosure.id));
+    });
+
+    test("a returned decision delivers nothing and says why", async () => {
+      const res = await post(practitioner, share({ purpose: { code: "EARLY_HELP", description: "Early help assessment" } }));
+      const id = res.json().id;
+      assert.equal((await schoolDsl.api("POST", `/api/v1/share-decisions/${id}/return`, { comments: " " })).statusCode, 400);
+      assert.equal(
+        (await schoolDsl.api("POST", `/api/v1/share-decisions/${id}/return`, { comments: "Ask the mother first" })).statusCode,
+        204,
+      );
+      const after = (await practitioner.api("GET", `/api/v1/share-decisions/${id}`)).json();
+      assert.equal(after.status, "RETURNED");
+      assert.equal(after.approval.comments, "Ask the mother first");
+      assert.equal(after.disclosure, null);
+      await schoolDsl.api("PUT", "/api/v1/share-approval-rules", { purposes: [] });
+    });
+
+    test("an emergency share goes at once; its full record is completed once, as sent, and checked by the rules", async () => {
+      const res = await post(practitioner, {
+        subjectId: childId,
+        emergency: { immediateRisk: true, reason: "Kai says he will be taken abroad tonight" },
+        recipient: { organisationId: councilId },
+        items: { items: [{ itemId: attendanceId, share: true }] },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      const decision = res.json();
+      assert.equal(decision.emergency, true);
+      assert.equal(decision.disclosure.state, "SENT");
+      const due = Date.parse(decision.fullRecord.dueAt) - Date.parse(decision.decidedAt);
+      assert.equal(Math.round(due / 3_600_000), 24, "the full record is due 24 hours later by default");
+      const complete = { ...share(), items: { items: [{ itemId: attendanceId, share: true }] } };
+      const moved = await practitioner.api("POST", `/api/v1/share-decisions/${decision.id}/emergency-record`, {
+        ...complete,
+        recipient: { ...complete.recipient, organisationId: policeId },
+      });
+      assert.equal(moved.statusCode, 400);
+      const incomplete = await practitioner.api("POST", `/api/v1/share-decisions/${decision.id}/emergency-record`, {
+        ...complete,
+        lawfulBasis: {},
+      });
+      assert.equal(incomplete.statusCode, 422);
+      assert.ok(rulesOf(incomplete).some((r) => r.code === "L-NO-ART6"));
+      const done = await practitioner.api("POST", `/api/v1/share-decisions/${decision.id}/emergency-record`, complete);
+      assert.equal(done.statusCode, 204, done.body);
+      assert.equal((await practitioner.api("POST", `/api/v1/share-decisions/${decision.id}/emergency-record`, complete)).statusCode, 409);
+      const after = (await practitioner.api("GET", `/api/v1/share-decisions/${decision.id}`)).json();
+      assert.ok(after.fullRecord.completedAt);
+      assert.equal(after.addenda[0].kind, "EMERGENCY_RECORD");
+    });
+
+    test("a correction or the outcome is added to a decision, never written over it", async () => {
+      const [decision] = await decisionsOf();
+      const res = await practitioner.api("POST", `/api/v1/share-decisions/${decision!.id}/addenda`, {
+        kind: "OUTCOME",
+        text: "Children's services started an assessment",
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      const after = (await practitioner.api("GET", `/api/v1/share-decisions/${decision!.id}`)).json();
+      assert.equal(after.addenda.at(-1).text, "Children's services started an assessment");
+      assert.equal(after.record.decision.reasons, decision!.record.decision.reasons);
+      await assert.rejects(
+        () => ctx.database.db.update(shareDecisions).set({ outcome: "DO_NOT_SHARE" }).where(eq(shareDecisions.id, decision!.id)),
+        "the database refuses to change a recorded decision",
+      );
+    });
+  });
+
   test("another organisation's decision is a 404, and the decision list shows only your own", async () => {
     const [mine] = await decisionsOf();
     assert.equal((await police.api("GET", `/api/v1/share-decisions/${mine!.id}`)).statusCode, 404);

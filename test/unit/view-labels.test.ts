@@ -17,12 +17,21 @@ test("every view name used for a person's record, or a list showing them, has a 
     .map((f) => path.join(root, f));
   const used = new Set<string>();
   for (const file of files) {
-    for (const [, view] of fs.readFileSync(file, "utf8").matchAll(/"((?:web|api)\.(?:subjects|concerns|home)(?:\.[a-zA-Z]+)*)"/g)) {
+    for (const [, view] of fs
+      .readFileSync(file, "utf8")
+      .matchAll(/"((?:web|api)\.(?:subjects|concerns|home|share|share_decisions|disclosures)(?:\.[a-zA-Z_]+)*)"/g)) {
       used.add(view!);
     }
   }
   assert.ok(used.size >= 20, `found only ${used.size} view names: has the pattern drifted?`);
-  for (const view of ["api.subjects.items", "web.subjects.search", "web.home.concerns", "web.subjects.viewers"]) {
+  for (const view of [
+    "api.subjects.items",
+    "web.subjects.search",
+    "web.home.concerns",
+    "web.subjects.viewers",
+    "web.share.check",
+    "web.home.approvals",
+  ]) {
     assert.ok(used.has(view), `${view} is found`);
   }
   const missing = [...used].filter((v) => !VIEW_LABELS[v]);

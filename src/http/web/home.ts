@@ -7,6 +7,7 @@ import { concernsAwaitingAcknowledgement } from "../../services/records/concerns
 import { levelsOfNeed } from "../../services/settings";
 import { actorOf, requireActor } from "../auth/plugin";
 import { agreementDashboard } from "./agreements/dashboard";
+import { sharingDashboard } from "./sharing/dashboard";
 
 /** What each role's home page offers until the feature issues fill the dashboards in. */
 function dashboardSections(roles: Parameters<typeof hasAnyRole>[0]) {
@@ -14,13 +15,18 @@ function dashboardSections(roles: Parameters<typeof hasAnyRole>[0]) {
   if (hasAnyRole(roles, RECORD_ROLES)) {
     sections.push({
       heading: "Records",
-      text: "Find a child or the people around them, add record items and raise concerns. Share decisions and disclosures will appear here.",
+      text: "Find a child or the people around them, add record items and raise concerns, and decide whether to share.",
       href: "/subjects",
       link: "Find or add a person",
     });
   }
   if (hasAnyRole(roles, ["safeguarding_lead"])) {
-    sections.push({ heading: "Safeguarding lead", text: "Approvals and overdue emergency records will appear here." });
+    sections.push({
+      heading: "Safeguarding lead",
+      text: "Emergency shares whose record is due and decisions awaiting your approval show above, with new concerns.",
+      href: "/share-decisions",
+      link: "Your organisation's share decisions",
+    });
   }
   if (hasAnyRole(roles, ["ig_lead"])) {
     sections.push({
@@ -76,6 +82,7 @@ export async function homePages(app: FastifyInstance, { db }: { db: Db }): Promi
       sections: dashboardSections(actor.roles),
       agreements: await agreementDashboard(db, actor),
       concerns: await concernDashboard(db, actor),
+      sharing: await sharingDashboard(db, actor),
     });
   });
   app.get("/cookies", async (_request, reply) => reply.view("cookies"));

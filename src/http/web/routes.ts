@@ -4,6 +4,7 @@ import { agreementPages } from "./agreements";
 import { auditPages } from "./audit";
 import { homePages } from "./home";
 import { organisationPages } from "./organisations";
+import { sharingWebPages } from "./sharing";
 import { signInRoutes } from "./sign-in";
 import { subjectWebPages } from "./subjects";
 import { userPages } from "./users";
@@ -16,5 +17,6 @@ export async function webRoutes(app: FastifyInstance, opts: { database: Database
   await app.register(userPages, { db });
   await app.register(agreementPages, { db });
   await app.register(subjectWebPages, { db });
+  await app.register(sharingWebPages, { db });
   await app.register(auditPages, { database: opts.database });
 }

@@ -1,12 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/client";
-import { agreements, agreementVersions, organisations } from "../../db/schema";
-import { visibleTo } from "../../db/scope";
-import type { Actor } from "../../domain/actor";
+import { agreementVersions, organisations } from "../../db/schema";
 import { agreementReference } from "../../domain/agreements/document";
 import { type CompiledAgreement, compileAgreement } from "../../domain/agreements/evaluate";
 import { effectiveContent } from "../../domain/agreements/inheritance";
+import type { AgreementStatus } from "../../domain/agreements/lifecycle";
 import { ValidationError } from "../../domain/errors";
 
 /**
@@ -23,35 +21,34 @@ export interface CoveringAgreement {
   retentionMonths: number | null;
 }
 
-const parent = alias(agreements, "parent");
 const cache = new Map<string, CoveringAgreement>();
 const CACHE_LIMIT = 500;
 
 const invalid = (message: string) => new ValidationError([{ path: "/recipient/agreementId", message }]);
 
-/** `version` null means the version in force now. Not visible to the actor, unsigned, or unknown: a field error. */
-export async function coveringAgreement(
+/** What can change about an agreement and its parent: read with the rest of a decision's facts, every time. */
+export interface AgreementFacts {
+  number: number;
+  status: AgreementStatus;
+  inForceVersion: number | null;
+  nextReviewDate: string | null;
+  parentId: string | null;
+  parentNumber: number | null;
+  parentStatus: AgreementStatus | null;
+  parentInForceVersion: number | null;
+  parentNextReviewDate: string | null;
+}
+
+/**
+ * The cited version compiled, given the agreement's current facts (already checked to be visible to
+ * the actor). `version` null means the version in force now. Unsigned or no version in force: a field error.
+ */
+export async function compiledCovering(
   q: Queryable,
-  actor: Actor,
   agreementId: string,
   version: number | null,
+  row: AgreementFacts,
 ): Promise<CoveringAgreement> {
-  const [row] = await q
-    .select({
-      number: agreements.number,
-      status: agreements.status,
-      inForceVersion: agreements.inForceVersion,
-      nextReviewDate: agreements.nextReviewDate,
-      parentId: parent.id,
-      parentNumber: parent.number,
-      parentStatus: parent.status,
-      parentInForceVersion: parent.inForceVersion,
-      parentNextReviewDate: parent.nextReviewDate,
-    })
-    .from(agreements)
-    .leftJoin(parent, eq(parent.id, agreements.parentAgreementId))
-    .where(and(eq(agreements.id, agreementId), visibleTo(actor, agreements)));
-  if (!row) throw invalid("Select an agreement of the partnership's register");
   const cited = version ?? row.inForceVersion;
   if (cited === null) throw invalid("The agreement has no version in force yet: it has not been signed by every party");
   const key = [

@@ -1,161 +1,209 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
-import { concerns, organisations, recordItems, subjectAddresses, users } from "../../db/schema";
-import { informationRequests, recordItemOrigins, shareApprovalRules } from "../../db/schema-sharing";
+import { queryPrepared } from "../../db/prepared";
+import { agreements } from "../../db/schema";
 import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
-import { type FieldError, ValidationError } from "../../domain/errors";
+import type { OnwardDisclosure } from "../../domain/agreements/content";
+import type { AgreementStatus } from "../../domain/agreements/lifecycle";
+import { type FieldError, NotFoundError, ValidationError } from "../../domain/errors";
+import type { ItemCategory } from "../../domain/information";
+import type { AccuracyState } from "../../domain/records";
+import { DEFAULT_LEVELS_OF_NEED, type LevelOfNeed, levelsOfNeedInput, type RecordItemKind, type SourceMethod } from "../../domain/records";
 import type { Role } from "../../domain/roles";
 import type { ShareDecisionInput } from "../../domain/sharing/decision-input";
+import type { SubjectForDisclosure } from "../../domain/sharing/disclosure-snapshot";
 import type { DecisionFacts, ItemFacts } from "../../domain/sharing/evaluate-decision";
-import type { SharingSettings } from "../../domain/sharing/settings";
-import { findSubject, type SubjectRow } from "../records/access";
-import { levelsOfNeed, sharingSettings } from "../settings";
-import { type CoveringAgreement, coveringAgreement } from "./covering-agreement";
+import { DEFAULT_SHARING_SETTINGS, type SharingSettings, sharingSettingsInput } from "../../domain/sharing/settings";
+import { assertWorksWithRecords } from "../records/access";
+import { type CoveringAgreement, compiledCovering } from "./covering-agreement";
 
-export type RecordItemRow = typeof recordItems.$inferSelect;
+/** A record item as a disclosure needs it: what was recorded, with its provenance and state. */
+export interface ItemForSharing {
+  id: string;
+  category: ItemCategory;
+  kind: RecordItemKind;
+  text: string;
+  eventDate: string;
+  sourceName: string;
+  sourceMethod: SourceMethod;
+  sourceObtainedOn: string;
+  historical: boolean;
+  specialCategory: boolean;
+  criminalOffence: boolean;
+  accuracy: AccuracyState;
+}
 
 /** Everything a decision is checked against and built from, loaded within the actor's scope. */
 export interface GatheredFacts {
   facts: DecisionFacts;
-  subject: SubjectRow;
-  /** The items the decision names, as held now (their text is needed for the disclosure). */
-  itemRows: ReadonlyMap<string, RecordItemRow>;
+  subject: SubjectForDisclosure & { id: string; organisationId: string };
+  items: ReadonlyMap<string, ItemForSharing>;
   covering: CoveringAgreement | null;
   recipient: { id: string; name: string } | null;
   recipientUserName: string | null;
   approvalRequired: boolean;
   settings: SharingSettings;
   addresses: { lines: string; postcode: string | null; protected: boolean }[];
+  /** A decision already recorded with this idempotency key, if one was asked about. */
+  existing: { id: string; requestHash: string } | null;
+}
+
+interface FactsRow {
+  subject: (SubjectForDisclosure & { id: string; organisationId: string }) | null;
+  sender_public: boolean | null;
+  items: (ItemForSharing & { restricted: boolean; originOnward: OnwardDisclosure | null; originName: string | null })[] | null;
+  recipient: { id: string; name: string } | null;
+  recipient_user: { name: string; roles: Role[]; organisationId: string; active: boolean } | null;
+  addresses: GatheredFacts["addresses"] | null;
+  approval: boolean;
+  settings: unknown;
+  levels: unknown;
+  concern_ok: boolean;
+  request_status: string | null;
+  agreement: {
+    number: number;
+    status: AgreementStatus;
+    inForceVersion: number | null;
+    nextReviewDate: string | null;
+    parentId: string | null;
+    parentNumber: number | null;
+    parentStatus: AgreementStatus | null;
+    parentInForceVersion: number | null;
+    parentNextReviewDate: string | null;
+  } | null;
+  existing: { id: string; requestHash: string } | null;
 }
 
 /**
- * Loads the facts for one decision. Whatever the answers point at must exist and be the actor's to
- * use (their organisation's items about this person, a member organisation, a person working there,
- * a concern about this child, a request addressed to them); anything else is a field error naming
- * the answer, so a wrong id is fixed where it was given rather than reported as a rule.
+ * Loads the facts for one decision in one round trip: a decision is recorded many times a second
+ * across a partnership, and each query is a trip to the database. Whatever the answers point at
+ * must exist and be the actor's to use (their organisation's items about this person, a member
+ * organisation, a person working there, a concern about this child, a request addressed to them);
+ * anything else is a field error naming the answer, fixed where it was given.
  */
-export async function gatherFacts(q: Queryable, actor: Actor, input: ShareDecisionInput, today: string): Promise<GatheredFacts> {
-  const subject = await findSubject(q, actor, input.subjectId);
+export async function gatherFacts(
+  q: Queryable,
+  actor: Actor,
+  input: ShareDecisionInput,
+  today: string,
+  idempotencyKey?: string,
+): Promise<GatheredFacts> {
+  assertWorksWithRecords(actor);
+  const org = actor.organisationId;
   const itemIds = [...new Set((input.items.items ?? []).map((i) => i.itemId))];
-  const { organisationId: recipientId, userId: recipientUserId, agreementId, agreementVersion } = input.recipient;
-  const [sender, itemRows, recipient, recipientUser, addresses, covering, approval, settings, levels, concern, request] = await Promise.all(
-    [
-      q
-        .select({ isPublicAuthority: organisations.isPublicAuthority })
-        .from(organisations)
-        .where(eq(organisations.id, actor.organisationId)),
-      itemIds.length
-        ? q
-            .select({ item: recordItems, origin: recordItemOrigins, originName: organisations.name })
-            .from(recordItems)
-            .leftJoin(recordItemOrigins, eq(recordItemOrigins.itemId, recordItems.id))
-            .leftJoin(organisations, eq(organisations.id, recordItemOrigins.fromOrganisationId))
-            .where(and(inArray(recordItems.id, itemIds), eq(recordItems.subjectId, subject.id), visibleTo(actor, recordItems)))
-        : [],
-      recipientId
-        ? q.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, recipientId))
-        : [],
-      recipientUserId
-        ? q
-            .select({ name: users.name, roles: users.roles, organisationId: users.organisationId, deactivatedAt: users.deactivatedAt })
-            .from(users)
-            .where(eq(users.id, recipientUserId))
-        : [],
-      q
-        .select({ lines: subjectAddresses.lines, postcode: subjectAddresses.postcode, protected: subjectAddresses.protected })
-        .from(subjectAddresses)
-        .where(and(eq(subjectAddresses.subjectId, subject.id), eq(subjectAddresses.current, true))),
-      agreementId ? coveringAgreement(q, actor, agreementId, agreementVersion ?? null) : null,
-      input.purpose.code
-        ? q
-            .select({ purposeCode: shareApprovalRules.purposeCode })
-            .from(shareApprovalRules)
-            .where(and(eq(shareApprovalRules.organisationId, actor.organisationId), eq(shareApprovalRules.purposeCode, input.purpose.code)))
-        : [],
-      sharingSettings(q),
-      input.purpose.levelOfNeed ? levelsOfNeed(q) : [],
-      input.purpose.concernId
-        ? q
-            .select({ id: concerns.id })
-            .from(concerns)
-            .where(and(eq(concerns.id, input.purpose.concernId), eq(concerns.subjectId, subject.id), visibleTo(actor, concerns)))
-        : [],
-      input.informationRequestId
-        ? q
-            .select({ status: informationRequests.status })
-            .from(informationRequests)
-            .where(
-              and(
-                eq(informationRequests.id, input.informationRequestId),
-                eq(informationRequests.requestedOrganisationId, actor.organisationId),
-              ),
-            )
-        : [],
-    ],
+  const { organisationId: recipientId = null, userId: recipientUserId = null, agreementId = null } = input.recipient;
+  const [row] = await queryPrepared<FactsRow>(
+    q,
+    sql`
+    select
+      (select json_build_object('id', s.id, 'organisationId', s.organisation_id, 'kind', s.kind, 'givenNames', s.given_names,
+              'familyName', s.family_name, 'dateOfBirth', s.date_of_birth, 'expectedDate', s.expected_date,
+              'nhsNumber', s.nhs_number, 'upn', s.upn, 'phone', s.phone, 'email', s.email)
+         from subject s where s.id = ${input.subjectId} and s.organisation_id = ${org}) as subject,
+      (select is_public_authority from organisation where id = ${org}) as sender_public,
+      (select json_agg(json_build_object('id', i.id, 'category', i.category, 'kind', i.kind, 'text', i.text, 'eventDate', i.event_date,
+              'sourceName', i.source_name, 'sourceMethod', i.source_method, 'sourceObtainedOn', i.source_obtained_on,
+              'historical', i.historical, 'specialCategory', i.special_category, 'criminalOffence', i.criminal_offence,
+              'accuracy', i.accuracy, 'restricted', i.restricted_at is not null, 'originOnward', o.onward_disclosure, 'originName', oo.name))
+         from record_item i
+         left join record_item_origin o on o.item_id = i.id
+         left join organisation oo on oo.id = o.from_organisation_id
+        where i.id = any(${sql.param(itemIds)}::uuid[]) and i.subject_id = ${input.subjectId} and i.organisation_id = ${org}) as items,
+      (select json_build_object('id', id, 'name', name) from organisation where id = ${recipientId}) as recipient,
+      (select json_build_object('name', name, 'roles', roles, 'organisationId', organisation_id, 'active', deactivated_at is null)
+         from app_user where id = ${recipientUserId}) as recipient_user,
+      (select json_agg(json_build_object('lines', lines, 'postcode', postcode, 'protected', protected))
+         from subject_address where subject_id = ${input.subjectId} and current) as addresses,
+      exists (select 1 from share_approval_rule where organisation_id = ${org} and purpose_code = ${input.purpose.code ?? null}) as approval,
+      (select value from partnership_setting where key = 'sharing') as settings,
+      (select value from partnership_setting where key = 'levelsOfNeed') as levels,
+      exists (select 1 from concern where id = ${input.purpose.concernId ?? null} and subject_id = ${input.subjectId} and organisation_id = ${org}) as concern_ok,
+      (select status from information_request where id = ${input.informationRequestId ?? null} and requested_organisation_id = ${org}) as request_status,
+      (select json_build_object('number', agreement.number, 'status', agreement.status, 'inForceVersion', agreement.in_force_version,
+              'nextReviewDate', agreement.next_review_date, 'parentId', p.id, 'parentNumber', p.number, 'parentStatus', p.status,
+              'parentInForceVersion', p.in_force_version, 'parentNextReviewDate', p.next_review_date)
+         from agreement left join agreement p on p.id = agreement.parent_agreement_id
+        where agreement.id = ${agreementId} and ${visibleTo(actor, agreements)}) as agreement,
+      (select json_build_object('id', id, 'requestHash', request_hash) from share_decision
+        where organisation_id = ${org} and idempotency_key = ${idempotencyKey ?? null}) as existing
+  `,
   );
+  if (!row?.subject) throw new NotFoundError("The person's record");
 
-  const errors: FieldError[] = [];
-  const found = new Map(itemRows.map((r) => [r.item.id, r]));
-  (input.items.items ?? []).forEach((choice, index) => {
-    const row = found.get(choice.itemId);
-    if (!row) {
-      errors.push({ path: `/items/items/${index}/itemId`, message: "Choose items from this person's record" });
-      return;
-    }
-    (choice.redactions ?? []).forEach((phrase, j) => {
-      if (!row.item.text.includes(phrase))
-        errors.push({
-          path: `/items/items/${index}/redactions/${j}`,
-          message: `"${phrase}" is not in the item's text, so cannot be redacted`,
-        });
-    });
-  });
-  if (recipientId && !recipient[0])
-    errors.push({ path: "/recipient/organisationId", message: "Select an organisation of the partnership" });
-  const user = recipientUser[0];
-  if (recipientUserId && (!user || user.organisationId !== recipientId || user.deactivatedAt)) {
-    errors.push({ path: "/recipient/userId", message: "Select someone who works at the recipient organisation" });
-  }
-  if (input.purpose.levelOfNeed && !levels.some((l) => l.code === input.purpose.levelOfNeed)) {
-    errors.push({ path: "/purpose/levelOfNeed", message: "Select a level from the partnership's scale of need" });
-  }
-  if (input.purpose.concernId && !concern[0]) errors.push({ path: "/purpose/concernId", message: "Select a concern about this child" });
-  if (input.informationRequestId && request[0]?.status !== "OPEN") {
-    errors.push({ path: "/informationRequestId", message: "Answer an open request made to your organisation" });
-  }
+  const items = new Map((row.items ?? []).map((i) => [i.id, i]));
+  const errors = fieldErrors(input, row, items);
   if (errors.length) throw new ValidationError(errors);
-
-  const items = new Map<string, ItemFacts>(
-    itemRows.map(({ item, origin, originName }) => [
-      item.id,
-      {
-        category: item.category,
-        specialCategory: item.specialCategory,
-        criminalOffence: item.criminalOffence,
-        accuracy: item.accuracy,
-        restricted: item.restrictedAt !== null,
-        receivedFrom: origin ? { organisationName: originName ?? "another organisation", onward: origin.onwardDisclosure } : null,
-      },
-    ]),
-  );
+  const covering =
+    agreementId && row.agreement ? await compiledCovering(q, agreementId, input.recipient.agreementVersion ?? null, row.agreement) : null;
+  const user = row.recipient_user;
   return {
     facts: {
       input,
       today,
-      sender: { organisationId: actor.organisationId, isPublicAuthority: sender[0]?.isPublicAuthority ?? true },
-      recipientUserRoles: user ? (user.roles as Role[]) : null,
-      items,
-      subjectHasProtectedAddress: addresses.some((a) => a.protected),
+      sender: { organisationId: org, isPublicAuthority: row.sender_public ?? true },
+      recipientUserRoles: user ? user.roles : null,
+      items: new Map<string, ItemFacts>(
+        [...items.values()].map((i) => [
+          i.id,
+          {
+            category: i.category,
+            specialCategory: i.specialCategory,
+            criminalOffence: i.criminalOffence,
+            accuracy: i.accuracy,
+            restricted: i.restricted,
+            receivedFrom: i.originOnward ? { organisationName: i.originName ?? "another organisation", onward: i.originOnward } : null,
+          },
+        ]),
+      ),
+      subjectHasProtectedAddress: (row.addresses ?? []).some((a) => a.protected),
       agreement: covering?.compiled ?? null,
     },
-    subject,
-    itemRows: new Map(itemRows.map((r) => [r.item.id, r.item])),
+    subject: row.subject,
+    items,
     covering,
-    recipient: recipient[0] ?? null,
+    recipient: row.recipient,
     recipientUserName: user?.name ?? null,
-    approvalRequired: approval.length > 0,
-    settings,
-    addresses,
+    approvalRequired: row.approval,
+    settings: row.settings ? sharingSettingsInput.parse(row.settings) : DEFAULT_SHARING_SETTINGS,
+    addresses: row.addresses ?? [],
+    existing: row.existing,
   };
+}
+
+function fieldErrors(input: ShareDecisionInput, row: FactsRow, items: Map<string, ItemForSharing>): FieldError[] {
+  const errors: FieldError[] = [];
+  (input.items.items ?? []).forEach((choice, index) => {
+    const item = items.get(choice.itemId);
+    if (!item) {
+      errors.push({ path: `/items/items/${index}/itemId`, message: "Choose items from this person's record" });
+      return;
+    }
+    (choice.redactions ?? []).forEach((phrase, j) => {
+      if (!item.text.includes(phrase)) {
+        errors.push({
+          path: `/items/items/${index}/redactions/${j}`,
+          message: `"${phrase}" is not in the item's text, so cannot be redacted`,
+        });
+      }
+    });
+  });
+  const { organisationId: recipientId, userId: recipientUserId, agreementId } = input.recipient;
+  if (recipientId && !row.recipient)
+    errors.push({ path: "/recipient/organisationId", message: "Select an organisation of the partnership" });
+  const user = row.recipient_user;
+  if (recipientUserId && (!user || user.organisationId !== recipientId || !user.active)) {
+    errors.push({ path: "/recipient/userId", message: "Select someone who works at the recipient organisation" });
+  }
+  if (agreementId && !row.agreement)
+    errors.push({ path: "/recipient/agreementId", message: "Select an agreement of the partnership's register" });
+  const levels: readonly LevelOfNeed[] = row.levels ? levelsOfNeedInput.parse(row.levels) : DEFAULT_LEVELS_OF_NEED;
+  if (input.purpose.levelOfNeed && !levels.some((l) => l.code === input.purpose.levelOfNeed)) {
+    errors.push({ path: "/purpose/levelOfNeed", message: "Select a level from the partnership's scale of need" });
+  }
+  if (input.purpose.concernId && !row.concern_ok) errors.push({ path: "/purpose/concernId", message: "Select a concern about this child" });
+  if (input.informationRequestId && row.request_status !== "OPEN") {
+    errors.push({ path: "/informationRequestId", message: "Answer an open request made to your organisation" });
+  }
+  return errors;
 }

@@ -3,9 +3,10 @@ import { alias } from "drizzle-orm/pg-core";
 import { snapshotOf } from "../../audit/events";
 import { recordEvent } from "../../audit/write";
 import type { Db, Queryable } from "../../db/client";
-import { organisations, subjects, users } from "../../db/schema";
+import { agreements, organisations, subjects, users } from "../../db/schema";
 import { disclosures, shareDecisionAddenda, shareDecisions } from "../../db/schema-sharing";
 import type { Actor } from "../../domain/actor";
+import { agreementReference } from "../../domain/agreements/document";
 import { NotFoundError } from "../../domain/errors";
 import type { DecisionStatus } from "../../domain/sharing/records";
 import type { Outcome } from "../../domain/sharing/vocabulary";
@@ -24,6 +25,8 @@ export interface DecisionSummary extends DecisionRow {
   subjectName: string;
   recipientName: string | null;
   recipientUserName: string | null;
+  /** "DSA-0007" for the agreement cited, if any. */
+  agreementReference: string | null;
 }
 export interface DecisionDetail extends DecisionSummary {
   disclosure: DisclosureRow | null;
@@ -37,6 +40,7 @@ const summaryColumns = {
   subjectName: sql<string>`${subjects.givenNames} || ' ' || ${subjects.familyName}`,
   recipientName: recipientOrg.name,
   recipientUserName: recipientUser.name,
+  agreementNumber: agreements.number,
 };
 
 function summaries(q: Queryable) {
@@ -45,7 +49,8 @@ function summaries(q: Queryable) {
     .from(shareDecisions)
     .innerJoin(subjects, eq(subjects.id, shareDecisions.subjectId))
     .leftJoin(recipientOrg, eq(recipientOrg.id, shareDecisions.recipientOrganisationId))
-    .leftJoin(recipientUser, eq(recipientUser.id, shareDecisions.recipientUserId));
+    .leftJoin(recipientUser, eq(recipientUser.id, shareDecisions.recipientUserId))
+    .leftJoin(agreements, eq(agreements.id, shareDecisions.agreementId));
 }
 
 const flatten = (r: {
@@ -53,11 +58,13 @@ const flatten = (r: {
   subjectName: string;
   recipientName: string | null;
   recipientUserName: string | null;
+  agreementNumber: number | null;
 }): DecisionSummary => ({
   ...r.decision,
   subjectName: r.subjectName,
   recipientName: r.recipientName,
   recipientUserName: r.recipientUserName,
+  agreementReference: r.agreementNumber === null ? null : agreementReference(r.agreementNumber),
 });
 
 export interface DecisionFilters {
@@ -117,3 +124,12 @@ export async function loadDecision(q: Queryable, actor: Actor, id: string): Prom
 }
 
 export const decisionReference = (number: number) => `SD-${String(number).padStart(6, "0")}`;
+
+/** The decision the actor's organisation recorded under this idempotency key, if any: for a second tab finding the first's decision. */
+export async function decisionIdByKey(q: Queryable, actor: Actor, key: string): Promise<string | undefined> {
+  const [row] = await q
+    .select({ id: shareDecisions.id })
+    .from(shareDecisions)
+    .where(and(eq(shareDecisions.organisationId, actor.organisationId), eq(shareDecisions.idempotencyKey, key)));
+  return row?.id;
+}

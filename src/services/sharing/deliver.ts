@@ -1,37 +1,36 @@
 import { addDays, endOfDay, parseISO } from "date-fns";
 import { snapshotOf } from "../../audit/events";
 import type { AuditTrail } from "../../audit/write";
-import type { Tx } from "../../db/client";
-import { disclosureItems, disclosures, type shareDecisions } from "../../db/schema-sharing";
+import type { shareDecisions } from "../../db/schema-sharing";
 import type { Actor } from "../../domain/actor";
 import { onwardTermFor } from "../../domain/agreements/evaluate";
 import { today } from "../../domain/calendar";
 import { disclosedPerson, redact } from "../../domain/sharing/disclosure-snapshot";
-import { addChronologyEntry } from "../records/chronology";
+import type { NewChronologyEntry } from "../records/chronology";
 import type { GatheredFacts } from "./decision-facts";
+import type { DecisionWrites, DisclosureInsert, DisclosureItemInsert } from "./write-decision";
 
 export type DecisionRow = typeof shareDecisions.$inferSelect;
 
 /**
- * Delivers what a SHARE or PARTIAL_SHARE decided: a disclosure to the recipient organisation holding
- * a snapshot of exactly the items chosen, as they are now, with the chosen redactions applied and
- * the person's details minimised. Runs inside the transaction that records (or approves) the
- * decision, so the decision and its delivery commit together.
+ * What delivering a SHARE or PARTIAL_SHARE writes: a disclosure to the recipient organisation holding
+ * a snapshot of exactly the items chosen, as they are now, with the chosen redactions applied and the
+ * person's details minimised; its entry on the child's chronology; its audit event. Built here,
+ * written by `writeDecision` in the statement that records (or approves) the decision.
  */
-export async function deliverDisclosure(
-  tx: Tx,
-  audit: AuditTrail,
+export function disclosureWrites(
   actor: Actor,
-  decision: DecisionRow,
+  decision: { id: string; subjectId: string; decidedByName: string; emergency: boolean },
   gathered: GatheredFacts,
+  audit: AuditTrail,
   now: Date,
-): Promise<string> {
+): { disclosure: NonNullable<DecisionWrites["disclosure"]>; chronology: NewChronologyEntry } {
   const { input } = gathered.facts;
   const recipient = gathered.recipient!;
   const disclosureId = crypto.randomUUID();
   const shared = (input.items.items ?? []).filter((c) => c.share);
-  const items = shared.map((choice, position) => {
-    const item = gathered.itemRows.get(choice.itemId)!;
+  const items: DisclosureItemInsert[] = shared.map((choice, position) => {
+    const item = gathered.items.get(choice.itemId)!;
     const { text, redacted } = redact(item.text, choice.redactions);
     return {
       disclosureId,
@@ -52,11 +51,7 @@ export async function deliverDisclosure(
     };
   });
   const expiresOn = input.decision.accessExpiresOn;
-  const onward = gathered.covering
-    ? (onwardTermFor(gathered.covering.compiled, actor.organisationId, recipient.id) ?? "NOT_PERMITTED")
-    : // Without an agreement nothing says the recipient may pass it on: only with the sender's say-so.
-      "WITH_ORIGINATOR_CONSENT";
-  await tx.insert(disclosures).values({
+  const row: DisclosureInsert = {
     id: disclosureId,
     decisionId: decision.id,
     senderOrganisationId: actor.organisationId,
@@ -67,23 +62,14 @@ export async function deliverDisclosure(
     purposeCode: input.purpose.code ?? "OTHER",
     purpose: input.purpose.description?.trim() || input.emergency.reason?.trim() || "",
     sentByName: decision.decidedByName,
-    onwardDisclosure: onward,
+    onwardDisclosure: gathered.covering
+      ? (onwardTermFor(gathered.covering.compiled, actor.organisationId, recipient.id) ?? "NOT_PERMITTED")
+      : // Without an agreement nothing says the recipient may pass it on: only with the sender's say-so.
+        "WITH_ORIGINATOR_CONSENT",
     emergency: decision.emergency,
     sentAt: now,
     expiresAt: expiresOn ? endOfDay(parseISO(expiresOn)) : addDays(now, gathered.settings.defaultAccessDays),
-  });
-  if (items.length) await tx.insert(disclosureItems).values(items);
-  await addChronologyEntry(tx, {
-    organisationId: actor.organisationId,
-    subjectId: decision.subjectId,
-    occurredOn: today(now),
-    category: "disclosure",
-    kind: "DISCLOSURE_SENT",
-    title: `Information sent to ${recipient.name}`,
-    summary: `${items.length} ${items.length === 1 ? "item" : "items"} sent through Safeshare${decision.emergency ? " in an emergency" : ""}.`,
-    ref: { type: "disclosure", id: disclosureId },
-    recordedByUserId: actor.userId,
-  });
+  };
   audit.record(snapshotOf(actor), {
     type: "disclosure.sent",
     entity: { type: "subject", id: decision.subjectId },
@@ -95,5 +81,18 @@ export async function deliverDisclosure(
       redactedItems: items.filter((i) => i.redacted).length,
     },
   });
-  return disclosureId;
+  return {
+    disclosure: { row, items },
+    chronology: {
+      organisationId: actor.organisationId,
+      subjectId: decision.subjectId,
+      occurredOn: today(now),
+      category: "disclosure",
+      kind: "DISCLOSURE_SENT",
+      title: `Information sent to ${recipient.name}`,
+      summary: `${items.length} ${items.length === 1 ? "item" : "items"} sent through Safeshare${decision.emergency ? " in an emergency" : ""}.`,
+      ref: { type: "disclosure", id: disclosureId },
+      recordedByUserId: actor.userId,
+    },
+  };
 }

@@ -96,7 +96,7 @@ export async function openReceived(db: Db, actor: Actor, id: string, now = new D
 }
 
 /** A disclosure the actor's organisation sent, with what it carried (the sender's own record of what went). */
-export async function viewSent(db: Db, actor: Actor, id: string) {
+export async function viewSent(db: Db, actor: Actor, id: string, view: string) {
   assertWorksWithRecords(actor);
   const [row] = await db
     .select({ ...withNames, subjectId: shareDecisions.subjectId })
@@ -107,7 +107,7 @@ export async function viewSent(db: Db, actor: Actor, id: string) {
   await recordEvent(db, snapshotOf(actor), {
     type: "personal_data.viewed",
     entity: { type: "subject", id: row.subjectId },
-    details: { view: "disclosure.sent" },
+    details: { view },
   });
   return { disclosure: flatten(row), subjectId: row.subjectId, items: await itemsOf(db, id) };
 }
@@ -200,13 +200,22 @@ export async function revokeDisclosure(db: Db, actor: Actor, id: string, raw: un
   });
 }
 
-/** Sent, not acknowledged, not revoked, and older than the partnership's chase time: for the sender's dashboard. */
-export async function disclosuresToChase(db: Db, actor: Actor, now = new Date()): Promise<DisclosureSummary[]> {
+/**
+ * Sent, not acknowledged, not revoked, and older than the partnership's chase time: for the sender's
+ * dashboard (the decider's own; all of the organisation's for a safeguarding lead). An audited read
+ * of the people listed.
+ */
+export async function disclosuresToChase(
+  db: Db,
+  actor: Actor,
+  view: string,
+  now = new Date(),
+): Promise<(DisclosureSummary & { subjectId: string })[]> {
   assertWorksWithRecords(actor);
   const { acknowledgementChaseHours } = await sharingSettings(db);
   const mine = hasAnyRole(actor.roles, ["safeguarding_lead"]) ? sql`true` : eq(shareDecisions.decidedByUserId, actor.userId);
   const rows = await db
-    .select(withNames)
+    .select({ ...withNames, subjectId: shareDecisions.subjectId })
     .from(disclosures)
     .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
     .where(
@@ -221,7 +230,20 @@ export async function disclosuresToChase(db: Db, actor: Actor, now = new Date())
     )
     .orderBy(asc(disclosures.sentAt))
     .limit(100);
-  return rows.map(flatten);
+  if (rows.length) {
+    await recordEvent(db, snapshotOf(actor), {
+      type: "personal_data.viewed",
+      entity: { type: "organisation", id: actor.organisationId },
+      details: { view, count: rows.length, subjectIds: [...new Set(rows.map((r) => r.subjectId))] },
+    });
+  }
+  return rows.map((r) => ({ ...flatten(r), subjectId: r.subjectId }));
+}
+
+/** How many disclosures in the actor's inbox have not been acknowledged: a count, so not a read of anyone's record. */
+export async function unacknowledgedReceived(db: Db, actor: Actor, now = new Date()): Promise<number> {
+  assertWorksWithRecords(actor);
+  return db.$count(disclosures, and(readableByRecipient(actor, now), isNull(disclosures.acknowledgedAt)));
 }
 
 /** A disclosure's state as people read it. */

@@ -1,11 +1,9 @@
 import { hash } from "node:crypto";
 import { addHours, addMonths, format } from "date-fns";
-import { and, eq } from "drizzle-orm";
 import { canonicalJson } from "../../audit/chain";
 import { snapshotOf } from "../../audit/events";
-import { inTransaction } from "../../audit/write";
-import type { Db, Tx } from "../../db/client";
-import { informationRequests, shareDecisions } from "../../db/schema-sharing";
+import { AuditTrail } from "../../audit/write";
+import type { Db } from "../../db/client";
 import type { Actor } from "../../domain/actor";
 import { today as todayOf } from "../../domain/calendar";
 import { ConflictError, RulesBlockedError, ValidationError } from "../../domain/errors";
@@ -15,9 +13,11 @@ import { blocksOf, evaluateDecision, type Finding, warningsOf } from "../../doma
 import { DEFAULT_DECISION_RETENTION_MONTHS } from "../../domain/sharing/settings";
 import { OUTCOME_LABELS } from "../../domain/sharing/vocabulary";
 import { assertWorksWithRecords } from "../records/access";
-import { addChronologyEntry } from "../records/chronology";
+import type { NewChronologyEntry } from "../records/chronology";
 import { type GatheredFacts, gatherFacts } from "./decision-facts";
-import { type DecisionRow, deliverDisclosure } from "./deliver";
+import { type DecisionDetail, loadDecision } from "./decisions";
+import { type DecisionRow, disclosureWrites } from "./deliver";
+import { type DecisionInsert, type DisclosureInsert, insertDecisionGuard, writeDecision } from "./write-decision";
 
 /** What the decider still has to do before the decision can be recorded: fix the blocks, read the warnings. */
 export function outstanding(findings: Finding[], input: ShareDecisionInput): Finding[] {
@@ -42,11 +42,19 @@ export async function evaluateProposedDecision(db: Db, actor: Actor, raw: unknow
 
 const KEY = /^[\x21-\x7e]{8,200}$/;
 
+export interface RecordedDecision {
+  /** The decision as recorded, with its disclosure if one was delivered (for the response, without reading it back). */
+  detail: DecisionDetail;
+  /** True when the key had already recorded this decision: nothing new was written. */
+  replayed: boolean;
+}
+
 /**
  * Records a share decision, whichever way it goes (GR7-RECORD), and, for a share that needs no
- * approval, delivers its disclosure in the same transaction. Blocked or unacknowledged findings
- * change nothing (422). The idempotency key makes a retried request or a second tab find the decision
+ * approval, delivers its disclosure in the same statement. Blocked or unacknowledged findings change
+ * nothing (422). The idempotency key makes a retried request or a second tab find the decision
  * already recorded rather than record it twice; the same key with different answers is a conflict.
+ * Three round trips in all: the session, the facts, the write.
  */
 export async function recordShareDecision(
   db: Db,
@@ -54,7 +62,7 @@ export async function recordShareDecision(
   raw: unknown,
   idempotencyKey: string | undefined,
   now = new Date(),
-): Promise<{ decision: DecisionRow; replayed: boolean }> {
+): Promise<RecordedDecision> {
   assertWorksWithRecords(actor);
   if (!idempotencyKey || !KEY.test(idempotencyKey)) {
     throw new ValidationError([
@@ -63,54 +71,75 @@ export async function recordShareDecision(
   }
   const input = shareDecisionInput.parse(raw);
   const requestHash = hash("sha256", canonicalJson(input), "hex");
-  const replay = await findByKey(db, actor, idempotencyKey, requestHash);
-  if (replay) return { decision: replay, replayed: true };
+  const gathered = await gatherFacts(db, actor, input, todayOf(now), idempotencyKey);
+  if (gathered.existing) return replay(db, actor, gathered.existing, requestHash);
 
-  const gathered = await gatherFacts(db, actor, input, todayOf(now));
   const findings = evaluateDecision(gathered.facts);
   const stopping = outstanding(findings, input);
   if (stopping.length) throw new RulesBlockedError(stopping);
 
-  const recorded = await inTransaction(db, async (tx, audit) => {
-    const row = decisionRow(actor, input, gathered, warningsOf(findings), idempotencyKey, requestHash, now);
-    const [decision] = await tx.insert(shareDecisions).values(row).onConflictDoNothing().returning();
-    // Another request with this key won the race: nothing of ours is written.
-    if (!decision) return undefined;
-    if (input.informationRequestId) await markRequestAnswered(tx, input.informationRequestId, decision.id, now);
-    await addChronologyEntry(tx, {
+  const row = decisionRow(actor, input, gathered, warningsOf(findings), idempotencyKey, requestHash, now);
+  const audit = new AuditTrail();
+  audit.record(snapshotOf(actor), {
+    type: "share_decision.recorded",
+    entity: { type: "subject", id: row.subjectId },
+    details: {
+      decisionId: row.id,
+      outcome: row.outcome,
+      status: row.status,
+      emergency: row.emergency ?? false,
+      recipientOrganisationId: row.recipientOrganisationId ?? null,
+      agreementId: row.agreementId ?? null,
+      agreementVersion: row.agreementVersion ?? null,
+      items: (input.items.items ?? []).filter((i) => i.share).length,
+      warnings: [...new Set(row.findings.map((f) => f.code))],
+    },
+  });
+  const chronology: NewChronologyEntry[] = [
+    {
       organisationId: actor.organisationId,
-      subjectId: decision.subjectId,
+      subjectId: row.subjectId,
       occurredOn: todayOf(now),
       category: "decision",
       kind: "DECISION_RECORDED",
-      title: decisionTitle(decision, gathered.recipient?.name),
+      title: decisionTitle({ outcome: row.outcome, emergency: row.emergency ?? false }, gathered.recipient?.name),
       summary: `${PURPOSE_LABELS[input.purpose.code ?? "OTHER"]}: ${input.purpose.description?.trim() || input.emergency.reason?.trim() || "no purpose recorded yet"}`,
-      ref: { type: "share_decision", id: decision.id },
+      ref: { type: "share_decision", id: row.id },
       recordedByUserId: actor.userId,
-    });
-    audit.record(snapshotOf(actor), {
-      type: "share_decision.recorded",
-      entity: { type: "subject", id: decision.subjectId },
-      details: {
-        decisionId: decision.id,
-        outcome: decision.outcome,
-        status: decision.status,
-        emergency: decision.emergency,
-        recipientOrganisationId: decision.recipientOrganisationId,
-        agreementId: decision.agreementId,
-        agreementVersion: decision.agreementVersion,
-        items: (input.items.items ?? []).filter((i) => i.share).length,
-        warnings: [...new Set(decision.findings.map((f) => f.code))],
-      },
-    });
-    if (decision.status === "RECORDED" && decision.outcome !== "DO_NOT_SHARE")
-      await deliverDisclosure(tx, audit, actor, decision, gathered, now);
-    return decision;
+    },
+  ];
+  const delivering = row.status === "RECORDED" && row.outcome !== "DO_NOT_SHARE";
+  const delivery = delivering
+    ? disclosureWrites(
+        actor,
+        { id: row.id, subjectId: row.subjectId, decidedByName: row.decidedByName, emergency: row.emergency ?? false },
+        gathered,
+        audit,
+        now,
+      )
+    : undefined;
+  if (delivery) chronology.push(delivery.chronology);
+  const number = await writeDecision(db, {
+    guard: insertDecisionGuard(row),
+    disclosure: delivery?.disclosure,
+    chronology,
+    answersRequest: input.informationRequestId ? { requestId: input.informationRequestId, decisionId: row.id, at: now } : undefined,
+    audit,
   });
-  if (recorded) return { decision: recorded, replayed: false };
-  const winner = await findByKey(db, actor, idempotencyKey, requestHash);
-  if (!winner) throw new ConflictError("The decision could not be recorded: try again");
-  return { decision: winner, replayed: true };
+  if (number === undefined) {
+    // Another request with this key won the race: nothing of ours was written.
+    const winner = (await gatherFacts(db, actor, input, todayOf(now), idempotencyKey)).existing;
+    if (!winner) throw new ConflictError("The decision could not be recorded: try again");
+    return replay(db, actor, winner, requestHash);
+  }
+  return { detail: recordedDetail({ ...row, number }, gathered, delivery?.disclosure.row), replayed: false };
+}
+
+async function replay(db: Db, actor: Actor, existing: { id: string; requestHash: string }, requestHash: string): Promise<RecordedDecision> {
+  if (existing.requestHash !== requestHash) {
+    throw new ConflictError("This Idempotency-Key was already used for a different decision: use a new key for a new decision");
+  }
+  return { detail: await loadDecision(db, actor, existing.id), replayed: true };
 }
 
 function decisionRow(
@@ -121,12 +150,14 @@ function decisionRow(
   idempotencyKey: string,
   requestHash: string,
   now: Date,
-): typeof shareDecisions.$inferInsert {
+): DecisionInsert & { findings: Finding[]; decidedByName: string } {
   const emergency = input.emergency.immediateRisk === true;
   const outcome = emergency ? "SHARE" : input.decision.outcome!;
-  const needsApproval = outcome !== "DO_NOT_SHARE" && !emergency && gathered.approvalRequired;
+  // A safeguarding lead's own decision needs no second safeguarding lead; an emergency never waits.
+  const needsApproval = outcome !== "DO_NOT_SHARE" && !emergency && gathered.approvalRequired && !actor.roles.includes("safeguarding_lead");
   const covering = gathered.covering;
   return {
+    id: crypto.randomUUID(),
     organisationId: actor.organisationId,
     subjectId: gathered.subject.id,
     idempotencyKey,
@@ -152,6 +183,57 @@ function decisionRow(
   };
 }
 
+/** The decision as it now stands in the database, built from what was written rather than read back. */
+function recordedDetail(
+  row: DecisionInsert & { number: number },
+  gathered: GatheredFacts,
+  disclosure: DisclosureInsert | undefined,
+): DecisionDetail {
+  const decision: DecisionRow = {
+    fullRecordDueAt: null,
+    fullRecordCompletedAt: null,
+    purposeCode: null,
+    recipientOrganisationId: null,
+    recipientUserId: null,
+    informationRequestId: null,
+    agreementId: null,
+    agreementVersion: null,
+    parentAgreementVersion: null,
+    approvedByUserId: null,
+    approvedAt: null,
+    approvalComments: null,
+    emergency: false,
+    decidedAt: new Date(),
+    ...row,
+  };
+  return {
+    ...decision,
+    subjectName: `${gathered.subject.givenNames} ${gathered.subject.familyName}`,
+    agreementReference: gathered.covering?.compiled.snapshot.reference ?? null,
+    recipientName: gathered.recipient?.name ?? null,
+    recipientUserName: gathered.recipientUserName,
+    disclosure: disclosure
+      ? {
+          recipientUserId: null,
+          recipientRole: null,
+          emergency: false,
+          firstOpenedAt: null,
+          acknowledgedAt: null,
+          acknowledgedByUserId: null,
+          acknowledgedByName: null,
+          revokedAt: null,
+          revokedByUserId: null,
+          revokeReason: null,
+          filedSubjectId: null,
+          filedAt: null,
+          sentAt: new Date(),
+          ...disclosure,
+        }
+      : null,
+    addenda: [],
+  };
+}
+
 export function decisionTitle(decision: Pick<DecisionRow, "outcome" | "emergency">, recipientName: string | undefined): string {
   const to = recipientName ? ` with ${recipientName}` : "";
   if (decision.emergency) return `Emergency share${to}`;
@@ -161,24 +243,3 @@ export function decisionTitle(decision: Pick<DecisionRow, "outcome" | "emergency
 }
 
 export const outcomeLabel = (outcome: DecisionRow["outcome"]) => OUTCOME_LABELS[outcome];
-
-async function findByKey(db: Db, actor: Actor, idempotencyKey: string, requestHash: string): Promise<DecisionRow | undefined> {
-  const [existing] = await db
-    .select()
-    .from(shareDecisions)
-    .where(and(eq(shareDecisions.organisationId, actor.organisationId), eq(shareDecisions.idempotencyKey, idempotencyKey)));
-  if (!existing) return undefined;
-  if (existing.requestHash !== requestHash) {
-    throw new ConflictError("This Idempotency-Key was already used for a different decision: use a new key for a new decision");
-  }
-  return existing;
-}
-
-async function markRequestAnswered(tx: Tx, requestId: string, decisionId: string, now: Date) {
-  const answered = await tx
-    .update(informationRequests)
-    .set({ status: "ANSWERED", answeredDecisionId: decisionId, answeredAt: now })
-    .where(and(eq(informationRequests.id, requestId), eq(informationRequests.status, "OPEN")))
-    .returning({ id: informationRequests.id });
-  if (!answered.length) throw new ConflictError("This request has already been answered or withdrawn");
-}

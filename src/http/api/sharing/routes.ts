@@ -5,7 +5,7 @@ import type { Db } from "../../../db/client";
 import { shareDecisionInput } from "../../../domain/sharing/decision-input";
 import { DECISION_STATUSES } from "../../../domain/sharing/records";
 import { OUTCOMES } from "../../../domain/sharing/vocabulary";
-import { getDecision, listDecisions, loadDecision } from "../../../services/sharing/decisions";
+import { getDecision, listDecisions } from "../../../services/sharing/decisions";
 import {
   acknowledgeDisclosure,
   listReceived,
@@ -18,6 +18,7 @@ import {
 import { evaluateProposedDecision, recordShareDecision } from "../../../services/sharing/record-decision";
 import { actorOf, requireActor } from "../../auth/plugin";
 import { idParams, problemSchema, standardErrors } from "../shared";
+import { decisionActionsApi } from "./decision-actions";
 import {
   decisionSchema,
   disclosureSchema,
@@ -36,6 +37,7 @@ const asList = <T extends z.ZodType>(item: T) =>
 export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
   app.addHook("onRequest", requireActor());
+  await app.register(decisionActionsApi, { db });
 
   app.post(
     "/share-decisions/evaluate",
@@ -68,8 +70,8 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { decision, replayed } = await recordShareDecision(db, actor, request.body, request.headers["idempotency-key"]);
-      return reply.status(replayed ? 200 : 201).send(presentDecision(await loadDecision(db, actor, decision.id)));
+      const { detail, replayed } = await recordShareDecision(db, actor, request.body, request.headers["idempotency-key"]);
+      return reply.status(replayed ? 200 : 201).send(presentDecision(detail));
     },
   );
   app.get(
@@ -145,7 +147,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
       const received = request.query.box === "received";
       const { disclosure, items } = received
         ? await openReceived(db, actor, request.params.id)
-        : await viewSent(db, actor, request.params.id);
+        : await viewSent(db, actor, request.params.id, "api.disclosures.sent");
       return { ...presentDisclosureSummary(disclosure, received ? "recipient" : "sender"), items: items.map(presentDisclosedItem) };
     },
   );

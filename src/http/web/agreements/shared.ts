@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { ZodError } from "zod";
 import { SECTIONS, type Section } from "../../../domain/agreements/content";
 import type { AgreementStatus, ReviewState, VersionState } from "../../../domain/agreements/lifecycle";
-import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../../../domain/errors";
+import { ConflictError, type FieldError, NotFoundError, RulesBlockedError, ValidationError } from "../../../domain/errors";
 import { idParams } from "../../api/shared";
 import { zodIssuesToFieldErrors } from "../../problem";
 
@@ -151,6 +151,10 @@ export function fieldErrorsOf(error: unknown): { fieldErrors: FieldError[]; stat
   if (error instanceof ValidationError) return { fieldErrors: error.fieldErrors, status: 400 };
   if (error instanceof ZodError) return { fieldErrors: zodIssuesToFieldErrors(error), status: 400 };
   if (error instanceof ConflictError) return { fieldErrors: error.fieldErrors, status: 409, message: error.message };
+  // The sharing rules: each finding shows with its code, at the answer it is about.
+  if (error instanceof RulesBlockedError) {
+    return { fieldErrors: error.findings.map((f) => ({ path: f.path, message: `${f.code}: ${f.message}` })), status: 422 };
+  }
   return undefined;
 }
 

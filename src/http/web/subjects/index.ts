@@ -2,6 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../../db/client";
 import { RECORD_ROLES } from "../../../services/records/access";
 import { requireActor } from "../../auth/plugin";
+import { emergencyPages } from "../sharing/emergency";
+import { shareWizardPages } from "../sharing/wizard";
 import { chronologyPages } from "./chronology";
 import { concernPages } from "./concerns";
 import { itemDraftPages } from "./item-draft";
@@ -27,4 +29,6 @@ export async function subjectWebPages(app: FastifyInstance, { db }: { db: Db }):
   await app.register(itemPages, { db });
   await app.register(concernPages, { db });
   await app.register(chronologyPages, { db });
+  await app.register(shareWizardPages, { db });
+  await app.register(emergencyPages, { db });
 }

@@ -1,0 +1,47 @@
+import type { Db } from "../../../db/client";
+import type { Actor } from "../../../domain/actor";
+import { hasAnyRole } from "../../../domain/roles";
+import { RECORD_ROLES } from "../../../services/records/access";
+import { decisionReference, listDecisions } from "../../../services/sharing/decisions";
+import { disclosuresToChase, unacknowledgedReceived } from "../../../services/sharing/disclosures";
+import { decisionTitle } from "../../../services/sharing/record-decision";
+
+/**
+ * Sharing on the home page: what has arrived and not been acknowledged; what was sent and not
+ * acknowledged in time (to chase); for safeguarding leads, emergency shares whose full record is due
+ * or overdue, and decisions waiting for their approval.
+ */
+export async function sharingDashboard(db: Db, actor: Actor, now = new Date()) {
+  if (!hasAnyRole(actor.roles, RECORD_ROLES)) return null;
+  const lead = actor.roles.includes("safeguarding_lead");
+  const [received, toChase, emergencies, approvals] = await Promise.all([
+    unacknowledgedReceived(db, actor, now),
+    disclosuresToChase(db, actor, "web.home.disclosures_to_chase", now),
+    lead ? listDecisions(db, actor, { emergencyOutstanding: true }, "web.home.emergency_records") : [],
+    lead ? listDecisions(db, actor, { status: ["AWAITING_APPROVAL"] }, "web.home.approvals") : [],
+  ]);
+  return {
+    received,
+    toChase: toChase.map((d) => ({
+      href: `/share-decisions/${d.decisionId}`,
+      person: d.subject.name,
+      recipient: d.recipientName,
+      sentAt: d.sentAt,
+    })),
+    emergencies: emergencies.map((d) => ({
+      href: `/share-decisions/${d.id}`,
+      reference: decisionReference(d.number),
+      person: d.subjectName,
+      decidedBy: d.decidedByName,
+      dueAt: d.fullRecordDueAt,
+      overdue: !!d.fullRecordDueAt && d.fullRecordDueAt < now,
+    })),
+    approvals: approvals.map((d) => ({
+      href: `/share-decisions/${d.id}`,
+      reference: decisionReference(d.number),
+      title: decisionTitle(d, d.recipientName ?? undefined),
+      person: d.subjectName,
+      decidedBy: d.decidedByName,
+    })),
+  };
+}

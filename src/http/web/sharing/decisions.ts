@@ -1,0 +1,243 @@
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../../../db/client";
+import type { Actor } from "../../../domain/actor";
+import { NotFoundError } from "../../../domain/errors";
+import { hasAnyRole } from "../../../domain/roles";
+import { ALL_SHARE_RULES, type ShareRuleCode } from "../../../domain/rules";
+import { DECISION_STATUS_LABELS } from "../../../domain/sharing/records";
+import { OUTCOME_LABELS } from "../../../domain/sharing/vocabulary";
+import { levelsOfNeed } from "../../../services/settings";
+import { agreementsInForceFor, otherMembers, shareableItems } from "../../../services/sharing/choices";
+import { type DecisionDetail, decisionReference, getDecision, listDecisions } from "../../../services/sharing/decisions";
+import { disclosureState, revokeDisclosure, viewSent } from "../../../services/sharing/disclosures";
+import { decisionTitle } from "../../../services/sharing/record-decision";
+import { renderDecisionRecordPdf } from "../../../services/sharing/render-record-pdf";
+import { actorOf } from "../../auth/plugin";
+import { bodyOf, errorSummary, fieldErrorsOf, queryOf } from "../agreements/shared";
+import { idParam } from "../subjects/shared";
+import type { Answers } from "./answers";
+import { answerSections } from "./check-answers";
+import { decisionActionPages } from "./decision-actions";
+
+/** The organisation's share decisions: the list, one decision's full record, and withdrawing a disclosure's access. */
+
+const OUTCOMES: Record<string, string> = {
+  recorded: "Decision recorded.",
+  completed: "The full record of this emergency share is complete.",
+  approved: "Approved: the information has been sent.",
+  returned: "Returned to the practitioner with your comments. Nothing was sent.",
+  added: "Added to the record of this decision.",
+  emergency: "Shared. The full record of this decision is now due: complete it before the deadline shown.",
+  revoked: "Access withdrawn: the recipient can no longer open it.",
+};
+
+export const DISCLOSURE_STATE_LABELS = {
+  SENT: { text: "Sent, not yet opened", classes: "govuk-tag--blue" },
+  OPENED: { text: "Opened", classes: "govuk-tag--light-blue" },
+  ACKNOWLEDGED: { text: "Receipt acknowledged", classes: "govuk-tag--green" },
+  REVOKED: { text: "Access withdrawn", classes: "govuk-tag--red" },
+  EXPIRED: { text: "Access expired", classes: "govuk-tag--grey" },
+} as const;
+
+const decisionId = (request: Parameters<typeof idParam>[0]) => idParam(request, "id", "The share decision");
+
+/** A decision's answers, labelled as the wizard labelled them; names for what was chosen, not ids. */
+async function recordSections(db: Db, actor: Actor, d: DecisionDetail) {
+  const [members, agreements, levels, shareable] = await Promise.all([
+    otherMembers(db, actor),
+    agreementsInForceFor(db, actor),
+    levelsOfNeed(db),
+    shareableItems(db, actor, d.subjectId),
+  ]);
+  const choices = {
+    levels: levels.map((l) => ({ value: l.code, text: l.label })),
+    concerns: [],
+    organisations: members.map((m) => ({ value: m.id, text: m.name })),
+    agreements: [
+      ...agreements.map((a) => ({ value: a.id, text: `${a.reference} ${a.title}` })),
+      ...(d.agreementId && d.agreementReference
+        ? [{ value: d.agreementId, text: `${d.agreementReference} version ${d.agreementVersion}` }]
+        : []),
+    ],
+    recipientPeople: d.recipientUserId ? [{ value: d.recipientUserId, text: d.recipientUserName ?? "" }] : [],
+  };
+  return answerSections(d.subjectId, d.record as unknown as Answers, choices, shareable);
+}
+
+export async function decisionPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  app.get("/share-decisions", async (request, reply) => {
+    const actor = actorOf(request);
+    const rows = await listDecisions(db, actor, {}, "web.share_decisions.list");
+    return reply.view("sharing/decisions", {
+      decisions: rows.map((d) => ({
+        href: `/share-decisions/${d.id}`,
+        reference: decisionReference(d.number),
+        title: decisionTitle(d, d.recipientName ?? undefined),
+        subject: d.subjectName,
+        outcome: OUTCOME_LABELS[d.outcome],
+        status: DECISION_STATUS_LABELS[d.status],
+        emergencyDue: d.emergency && !d.fullRecordCompletedAt ? d.fullRecordDueAt : null,
+        decidedBy: d.decidedByName,
+        decidedAt: d.decidedAt,
+      })),
+    });
+  });
+
+  const decisionPage = async (actor: Actor, id: string, extra: Record<string, unknown> = {}) => {
+    const d = await getDecision(db, actor, id, "web.share_decisions.view");
+    const sent = d.disclosure ? await viewSent(db, actor, d.disclosure.id, "web.disclosures.sent") : null;
+    const state = d.disclosure ? disclosureState(d.disclosure) : null;
+    const mayRevoke =
+      !!d.disclosure &&
+      state !== "REVOKED" &&
+      state !== "EXPIRED" &&
+      (d.decidedByUserId === actor.userId || hasAnyRole(actor.roles, ["safeguarding_lead", "ig_lead"]));
+    return {
+      decision: {
+        id: d.id,
+        reference: decisionReference(d.number),
+        title: decisionTitle(d, d.recipientName ?? undefined),
+        subjectId: d.subjectId,
+        subjectName: d.subjectName,
+        outcome: OUTCOME_LABELS[d.outcome],
+        status: DECISION_STATUS_LABELS[d.status],
+        emergency: d.emergency,
+        fullRecordDueAt: d.fullRecordDueAt,
+        fullRecordCompletedAt: d.fullRecordCompletedAt,
+        recipientName: d.recipientName,
+        recipientUserName: d.recipientUserName,
+        agreement: d.agreementReference
+          ? `${d.agreementReference} version ${d.agreementVersion}${d.parentAgreementVersion ? ` (with its tier 1 agreement at version ${d.parentAgreementVersion})` : ""}`
+          : null,
+        agreementHref: d.agreementId ? `/agreements/${d.agreementId}` : null,
+        decidedBy: d.decidedByName,
+        decidedAt: d.decidedAt,
+        retentionReviewOn: d.retentionReviewOn,
+        warnings: d.findings.map((f) => ({ code: f.code, message: f.message, rule: ALL_SHARE_RULES[f.code as ShareRuleCode] ?? "" })),
+        reasons: d.record.decision.reasons ?? d.record.emergency.reason ?? "",
+      },
+      disclosure: d.disclosure && {
+        id: d.disclosure.id,
+        state: DISCLOSURE_STATE_LABELS[state!],
+        sentAt: d.disclosure.sentAt,
+        expiresAt: d.disclosure.expiresAt,
+        firstOpenedAt: d.disclosure.firstOpenedAt,
+        acknowledgedAt: d.disclosure.acknowledgedAt,
+        acknowledgedBy: d.disclosure.acknowledgedByName,
+        revokedAt: d.disclosure.revokedAt,
+        revokeReason: d.disclosure.revokeReason,
+        onward: d.disclosure.onwardDisclosure,
+        items: sent?.items ?? [],
+      },
+      sections: await recordSections(db, actor, d),
+      mayRevoke,
+      mayApprove: d.status === "AWAITING_APPROVAL" && actor.roles.includes("safeguarding_lead") && d.decidedByUserId !== actor.userId,
+      mayComplete:
+        d.emergency && !d.fullRecordCompletedAt && (d.decidedByUserId === actor.userId || actor.roles.includes("safeguarding_lead")),
+      mayDecideAgain: d.status === "RETURNED",
+      approval: d.approvedAt ? { at: d.approvedAt, comments: d.approvalComments, returned: d.status === "RETURNED" } : null,
+      addenda: d.addenda.map((a) => ({ kind: a.kind, text: a.text, by: a.addedByName, at: a.addedAt })),
+      values: { reason: "", comments: "", text: "", kind: "" },
+      errors: {},
+      errorList: [],
+      ...extra,
+    };
+  };
+
+  app.get("/share-decisions/:id", async (request, reply) => {
+    const actor = actorOf(request);
+    const outcome = OUTCOMES[queryOf(request).outcome ?? ""];
+    return reply.view("sharing/decision", { ...(await decisionPage(actor, decisionId(request))), outcome });
+  });
+  app.get("/share-decisions/:id/record.pdf", async (request, reply) => {
+    const actor = actorOf(request);
+    const page = await decisionPage(actor, decisionId(request));
+    const { decision, disclosure } = page;
+    const overview = {
+      title: "The decision",
+      rows: [
+        { label: "Decision", value: decision.outcome },
+        { label: "About", value: decision.subjectName },
+        { label: "Status", value: decision.status },
+        { label: "Reasons", value: decision.reasons },
+        { label: "Sent to", value: [decision.recipientName, decision.recipientUserName].filter(Boolean).join(", ") || "No one" },
+        { label: "Agreement", value: decision.agreement ?? "None: a one-off share" },
+        {
+          label: "Decided by",
+          value: `${decision.decidedBy}, ${decision.decidedAt.toLocaleString("en-GB", { timeZone: "Europe/London" })}`,
+        },
+        { label: "Kept until it is reviewed on", value: decision.retentionReviewOn },
+        ...(decision.emergency
+          ? [
+              {
+                label: "Emergency share",
+                value: decision.fullRecordCompletedAt
+                  ? "Full record completed"
+                  : `Full record due by ${decision.fullRecordDueAt?.toLocaleString("en-GB", { timeZone: "Europe/London" })}`,
+              },
+            ]
+          : []),
+      ],
+    };
+    const warnings = {
+      title: "Warnings acknowledged",
+      rows: decision.warnings.map((w) => ({ label: w.code, value: `${w.message} (${w.rule})` })),
+    };
+    const sent = disclosure
+      ? {
+          title: "What was sent",
+          rows: [
+            { label: "State", value: disclosure.state.text },
+            ...disclosure.items.map((i) => ({
+              label: `${i.kind === "OPINION" ? "Opinion" : "Fact"}, ${i.eventDate}${i.redacted ? ", redacted" : ""}`,
+              value: i.text,
+            })),
+          ],
+        }
+      : null;
+    const addenda = { title: "Added since", rows: page.addenda.map((a) => ({ label: `${a.kind}, ${a.by}`, value: a.text })) };
+    const pdf = await renderDecisionRecordPdf({
+      reference: decision.reference,
+      title: decision.title,
+      organisationName: actor.organisationName,
+      generatedAt: new Date(),
+      generatedBy: actor.name,
+      sections: [
+        overview,
+        ...(warnings.rows.length ? [warnings] : []),
+        ...(sent ? [sent] : []),
+        ...page.sections,
+        ...(addenda.rows.length ? [addenda] : []),
+      ],
+    });
+    return reply
+      .type("application/pdf")
+      .header("content-disposition", `inline; filename="${decision.reference}.pdf"`)
+      .header("cache-control", "no-store")
+      .send(pdf);
+  });
+  await app.register(decisionActionPages, {
+    db,
+    render: async (request, reply, id, extra) => reply.view("sharing/decision", await decisionPage(actorOf(request), id, extra)),
+  });
+
+  app.post("/share-decisions/:id/revoke", async (request, reply) => {
+    const actor = actorOf(request);
+    const id = decisionId(request);
+    const d = await getDecision(db, actor, id, "web.share_decisions.revoke");
+    const reason = String(bodyOf(request).reason ?? "");
+    try {
+      if (!d.disclosure) throw new NotFoundError("The disclosure");
+      await revokeDisclosure(db, actor, d.disclosure.id, { reason });
+      return reply.redirect(`/share-decisions/${id}?outcome=revoked`, 303);
+    } catch (error) {
+      const found = fieldErrorsOf(error);
+      if (!found) throw error;
+      reply.status(found.status);
+      const summary = errorSummary(
+        found.fieldErrors.length ? found.fieldErrors : [{ path: "/reason", message: found.message ?? "Check the reason" }],
+      );
+      return reply.view("sharing/decision", await decisionPage(actor, id, { values: { reason }, ...summary }));
+    }
+  });
+}

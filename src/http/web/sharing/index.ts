@@ -1,0 +1,20 @@
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../../../db/client";
+import { RECORD_ROLES } from "../../../services/records/access";
+import { requireActor } from "../../auth/plugin";
+import { decisionPages } from "./decisions";
+import { disclosurePages } from "./disclosures";
+
+/**
+ * Sharing pages outside a person's record (issue 5): the organisation's decisions and the
+ * disclosures it sent and received. The wizard itself lives under the person (/subjects/:id/share).
+ */
+export async function sharingWebPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  app.addHook("preHandler", requireActor(RECORD_ROLES));
+  app.addHook("onSend", async (_request, reply, payload) => {
+    if (String(reply.getHeader("content-type") ?? "").startsWith("text/html")) reply.header("cache-control", "no-store");
+    return payload;
+  });
+  await app.register(decisionPages, { db });
+  await app.register(disclosurePages, { db });
+}

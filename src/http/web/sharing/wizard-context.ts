@@ -1,0 +1,150 @@
+import { ZodError } from "zod";
+import type { Db } from "../../../db/client";
+import type { Actor } from "../../../domain/actor";
+import { type FieldError, RulesBlockedError, ValidationError } from "../../../domain/errors";
+import { ITEM_CATEGORY_LABELS } from "../../../domain/information";
+import { CONCERN_CATEGORY_LABELS, RECORD_ITEM_KIND_LABELS } from "../../../domain/records";
+import { ALL_SHARE_RULES, type ShareRuleCode } from "../../../domain/rules";
+import type { Finding } from "../../../domain/sharing/evaluate-decision";
+import { SUBJECT_DETAIL_LABELS, SUBJECT_DETAILS } from "../../../domain/sharing/vocabulary";
+import { levelsOfNeed } from "../../../services/settings";
+import {
+  agreementsInForceFor,
+  openConcernsOf,
+  otherMembers,
+  peopleWhoCanReceive,
+  type shareableItems,
+} from "../../../services/sharing/choices";
+import { evaluateProposedDecision } from "../../../services/sharing/record-decision";
+import { zodIssuesToFieldErrors } from "../../problem";
+import { formHelpers, type Option, optionsOf } from "../agreements/shared";
+import { type Answers, formValue, getAt, noneOption } from "./answers";
+import { fieldIdOf, type StepChoices, type StepDef, stepOfPath } from "./steps";
+
+/** What the wizard pages need beyond the draft: the choices, each field ready for its GOV.UK macro, and the findings. */
+
+export interface ShareDraft extends Record<string, unknown> {
+  answers: Answers;
+  doneSteps: string[];
+  /** The idempotency key of this draft's decision: two tabs submitting it record one decision. */
+  key: string;
+  attempted?: boolean;
+  /** Set when the draft is the full record of an emergency share already made (that decision's id). */
+  completes?: string;
+}
+
+const YES_NO: Option[] = [
+  { value: "yes", text: "Yes" },
+  { value: "no", text: "No" },
+];
+
+export async function stepChoices(db: Db, actor: Actor, subjectId: string, answers: Answers): Promise<StepChoices> {
+  const recipientId = getAt(answers, "/recipient/organisationId");
+  const [levels, concerns, members, agreements, people] = await Promise.all([
+    levelsOfNeed(db),
+    openConcernsOf(db, actor, subjectId),
+    otherMembers(db, actor),
+    agreementsInForceFor(db, actor),
+    typeof recipientId === "string" && /^[0-9a-f-]{36}$/.test(recipientId) ? peopleWhoCanReceive(db, recipientId) : Promise.resolve([]),
+  ]);
+  return {
+    levels: levels.map((l) => ({ value: l.code, text: l.label })),
+    concerns: concerns.map((c) => ({ value: c.id, text: `${CONCERN_CATEGORY_LABELS[c.category]}, noticed ${c.noticedOn}` })),
+    organisations: members.map((o) => ({ value: o.id, text: o.name })),
+    agreements: agreements.map((a) => ({ value: a.id, text: `${a.reference} ${a.title} (version ${a.version} in force)` })),
+    recipientPeople: people.map((p) => ({
+      value: p.id,
+      text: p.name,
+      hint: p.roles.includes("safeguarding_lead") ? "Safeguarding lead" : "Practitioner",
+    })),
+  };
+}
+
+/** Each field of a step as its template renders it: id, label, the macro's items, the value and any error. */
+export function fieldsFor(step: StepDef, answers: Answers, choices: StepChoices, errors: Record<string, { text: string }>) {
+  return step.fields.map((field) => {
+    const id = fieldIdOf(field.path);
+    const value = formValue(field, answers);
+    const options = [...(field.options?.(choices) ?? []), ...noneOption(field)];
+    const items =
+      field.kind === "yesno"
+        ? formHelpers.radioItems(YES_NO, value)
+        : field.kind === "checkboxes"
+          ? formHelpers.checkboxItems(options, value)
+          : field.kind === "select"
+            ? formHelpers.selectItems(options, value, "Choose one")
+            : formHelpers.radioItems(options, value);
+    return {
+      id,
+      kind: field.kind,
+      label: field.label,
+      hint: field.hint,
+      value,
+      items,
+      error: errors[id],
+      empty: options.length === 0 && field.kind !== "yesno",
+    };
+  });
+}
+
+/** The items page: each current item with its tags and the choice made for it. */
+export function itemRows(shareable: Awaited<ReturnType<typeof shareableItems>>, answers: Answers) {
+  const chosen =
+    (getAt(answers, "/items/items") as { itemId: string; share: boolean; withheldReason?: string; redactions?: string[] }[] | undefined) ??
+    [];
+  return shareable.items.map(({ item, receivedFrom, onward }) => {
+    const choice = chosen.find((c) => c.itemId === item.id);
+    return {
+      id: item.id,
+      title: `${ITEM_CATEGORY_LABELS[item.category]}, ${item.eventDate}`,
+      text: item.text,
+      kindLabel: RECORD_ITEM_KIND_LABELS[item.kind],
+      tags: [
+        { text: RECORD_ITEM_KIND_LABELS[item.kind], classes: item.kind === "OPINION" ? "govuk-tag--purple" : "" },
+        ...(item.historical ? [{ text: "Historical", classes: "govuk-tag--grey" }] : []),
+        ...(item.specialCategory ? [{ text: "Special category", classes: "govuk-tag--orange" }] : []),
+        ...(item.criminalOffence ? [{ text: "Criminal offence", classes: "govuk-tag--red" }] : []),
+        ...(item.accuracy === "DISPUTED" ? [{ text: "Disputed", classes: "govuk-tag--yellow" }] : []),
+        ...(item.restrictedAt ? [{ text: "Restricted", classes: "govuk-tag--red" }] : []),
+        ...(receivedFrom
+          ? [{ text: `From ${receivedFrom}${onward === "PERMITTED" ? "" : ": not to be passed on"}`, classes: "govuk-tag--blue" }]
+          : []),
+      ],
+      choice: choice ? (choice.share ? "share" : "withhold") : "leave",
+      reason: choice?.withheldReason ?? "",
+      redactions: (choice?.redactions ?? []).join("\n"),
+    };
+  });
+}
+
+export const subjectDetailOptions = optionsOf(SUBJECT_DETAILS, SUBJECT_DETAIL_LABELS);
+
+/** Findings, and answers that cannot be used as they stand, for the task list and the check page. */
+export async function assess(
+  db: Db,
+  actor: Actor,
+  subjectId: string,
+  answers: Answers,
+): Promise<{ findings: Finding[]; fieldErrors: FieldError[] }> {
+  try {
+    const { findings } = await evaluateProposedDecision(db, actor, { ...answers, subjectId, acknowledgedWarnings: [] });
+    return { findings, fieldErrors: [] };
+  } catch (error) {
+    if (error instanceof ValidationError) return { findings: [], fieldErrors: error.fieldErrors };
+    if (error instanceof ZodError) return { findings: [], fieldErrors: zodIssuesToFieldErrors(error) };
+    if (error instanceof RulesBlockedError) return { findings: error.findings as Finding[], fieldErrors: [] };
+    throw error;
+  }
+}
+
+/** A rule finding as the pages show it: its code, the rule's source, the reason, and a link to the question. */
+export function presentFinding(subjectId: string, f: { code: string; message: string; path: string; severity: string }) {
+  return {
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    rule: ALL_SHARE_RULES[f.code as ShareRuleCode] ?? "",
+    step: stepOfPath(f.path),
+    href: `/subjects/${subjectId}/share/steps/${stepOfPath(f.path)}?return=check#${fieldIdOf(f.path.replace(/\/items\/items\/\d+.*/, "/items"))}`,
+  };
+}

@@ -1,0 +1,273 @@
+import { randomUUID } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { ZodError } from "zod";
+import type { Db } from "../../../db/client";
+import type { Actor } from "../../../domain/actor";
+import { type FieldError, NotFoundError, RulesBlockedError, ValidationError } from "../../../domain/errors";
+import { discardDraft, loadDraft, saveDraft } from "../../../services/drafts";
+import type { SubjectRow } from "../../../services/records/access";
+import { shareableItems } from "../../../services/sharing/choices";
+import { completeEmergencyRecord } from "../../../services/sharing/complete-emergency";
+import { decisionIdByKey } from "../../../services/sharing/decisions";
+import { recordShareDecision } from "../../../services/sharing/record-decision";
+import { actorOf } from "../../auth/plugin";
+import { zodIssuesToFieldErrors } from "../../problem";
+import { bodyOf, errorSummary, list, queryOf, str } from "../agreements/shared";
+import { loadSubject, readSubject, subjectHeader, subjectIdOf } from "../subjects/shared";
+import { answerFromBody, getAt, itemAnswersFromBody, setAt } from "./answers";
+import { answerSections } from "./check-answers";
+import { STEPS, stepOf, stepOfPath } from "./steps";
+import { assess, fieldsFor, itemRows, presentFinding, type ShareDraft, stepChoices, subjectDetailOptions } from "./wizard-context";
+
+/**
+ * The share decision wizard (domain.md §4): the emergency gate, then a task list of GOV.UK question
+ * pages over a server-side draft (saved at every step, so an expired session loses nothing), then
+ * check your answers with every rule finding, and record. The draft holds the decision's
+ * idempotency key, so two tabs submitting the same draft record one decision.
+ */
+
+const FORM = "share_decision";
+const base = (id: string) => `/subjects/${id}/share`;
+
+async function openDraft(db: Db, actor: Actor, subjectId: string): Promise<ShareDraft> {
+  const draft = await loadDraft<ShareDraft>(db, actor, FORM, subjectId);
+  return {
+    answers: draft.answers ?? {},
+    doneSteps: draft.doneSteps ?? [],
+    key: draft.key ?? randomUUID(),
+    attempted: draft.attempted,
+    completes: draft.completes,
+  };
+}
+
+function problemsOf(error: unknown): FieldError[] | undefined {
+  if (error instanceof ValidationError) return error.fieldErrors;
+  if (error instanceof ZodError) return zodIssuesToFieldErrors(error);
+  // An unacknowledged warning is put right on the check page itself, by ticking it.
+  if (error instanceof RulesBlockedError) {
+    return error.findings.map((f) => ({ path: f.severity === "warning" ? "/acknowledged" : f.path, message: `${f.code}: ${f.message}` }));
+  }
+  return undefined;
+}
+
+/** On the items page, a problem with the Nth chosen item belongs to that item's card. */
+function itemAnchor(path: string, draft: ShareDraft): string {
+  const match = /^\/items\/items\/(\d+)/.exec(path);
+  if (match) {
+    const chosen = (getAt(draft.answers, "/items/items") as { itemId: string }[] | undefined) ?? [];
+    const item = chosen[Number(match[1])];
+    return item ? `/item-${item.itemId}` : "/items";
+  }
+  return path === "/items/items" ? "/items" : path;
+}
+
+export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const header = (subject: SubjectRow, actor: Actor) => subjectHeader(subject, actor);
+
+  // ---- Step 0: the emergency gate ----
+  app.get("/subjects/:id/share", async (request, reply) => {
+    const actor = actorOf(request);
+    const subject = await readSubject(db, actor, subjectIdOf(request), "web.share.gate");
+    return reply.view("sharing/gate", { ...header(subject, actor), requestId: queryOf(request).request ?? "", errors: {}, errorList: [] });
+  });
+  app.post("/subjects/:id/share", async (request, reply) => {
+    const actor = actorOf(request);
+    const id = subjectIdOf(request);
+    const body = bodyOf(request);
+    const answer = str(body, "immediateRisk");
+    if (answer === "yes") return reply.redirect(`${base(id)}/emergency`, 303);
+    if (answer !== "no") {
+      const subject = await readSubject(db, actor, id, "web.share.gate");
+      reply.status(400);
+      return reply.view("sharing/gate", {
+        ...header(subject, actor),
+        requestId: str(body, "informationRequestId"),
+        ...errorSummary([{ path: "/immediateRisk", message: "Select yes if there is an immediate risk to life or of serious harm" }]),
+      });
+    }
+    await loadSubject(db, actor, id);
+    const draft = await openDraft(db, actor, id);
+    let answers = setAt(draft.answers, "/emergency/immediateRisk", false);
+    const requestId = str(body, "informationRequestId");
+    if (/^[0-9a-f-]{36}$/.test(requestId)) answers = setAt(answers, "/informationRequestId", requestId);
+    await saveDraft<ShareDraft>(db, actor, FORM, id, { ...draft, answers });
+    return reply.redirect(`${base(id)}/tasks`, 303);
+  });
+
+  // ---- The task list ----
+  app.get("/subjects/:id/share/tasks", async (request, reply) => {
+    const actor = actorOf(request);
+    const id = subjectIdOf(request);
+    const subject = await readSubject(db, actor, id, "web.share.tasks");
+    const draft = await openDraft(db, actor, id);
+    const { findings, fieldErrors } = await assess(db, actor, id, draft.answers);
+    const blockedSteps = new Set([...findings.filter((f) => f.severity === "block"), ...fieldErrors].map((f) => stepOfPath(f.path)));
+    const tasks = STEPS.map((step) => {
+      const started = draft.doneSteps.includes(step.key);
+      const waiting = step.key === "recipient-person" && !getAt(draft.answers, "/recipient/organisationId");
+      const status = waiting
+        ? "Cannot start yet"
+        : !started
+          ? "Not yet started"
+          : blockedSteps.has(step.key)
+            ? "Needs attention"
+            : "Completed";
+      return { title: step.title, href: waiting ? undefined : `${base(id)}/steps/${step.key}`, status, complete: status === "Completed" };
+    });
+    return reply.view("sharing/tasks", {
+      ...header(subject, actor),
+      completing: !!draft.completes,
+      tasks,
+      completed: tasks.filter((t) => t.complete).length,
+      hasDraft: draft.doneSteps.length > 0,
+    });
+  });
+
+  // ---- One question page ----
+  const stepPage = async (request: FastifyRequest, reply: FastifyReply, subject: SubjectRow, draft: ShareDraft, errors: FieldError[]) => {
+    const actor = actorOf(request);
+    const key = (request.params as { step: string }).step;
+    const step = stepOf(key);
+    if (!step) throw new NotFoundError("The page");
+    const summary = errorSummary(key === "items" ? errors.map((e) => ({ ...e, path: itemAnchor(e.path, draft) })) : errors);
+    const returnToCheck = queryOf(request).return === "check" || str(bodyOf(request), "return") === "check";
+    const context = { ...header(subject, actor), step, returnToCheck, ...summary };
+    if (key === "items") {
+      const shareable = await shareableItems(db, actor, subject.id);
+      return reply.view("sharing/items", {
+        ...context,
+        items: itemRows(shareable, draft.answers),
+        hasProtectedAddress: shareable.hasProtectedAddress,
+        subjectDetailItems: subjectDetailOptions.map((o) => ({
+          ...o,
+          checked: ((getAt(draft.answers, "/items/subjectDetails") as string[] | undefined) ?? []).includes(o.value),
+        })),
+        protectedAddressReason: getAt(draft.answers, "/items/protectedAddressReason") ?? "",
+        itemException: getAt(draft.answers, "/items/itemException") ?? "",
+      });
+    }
+    const choices = await stepChoices(db, actor, subject.id, draft.answers);
+    return reply.view("sharing/step", { ...context, fields: fieldsFor(step, draft.answers, choices, summary.errors) });
+  };
+
+  app.get("/subjects/:id/share/steps/:step", async (request, reply) => {
+    const actor = actorOf(request);
+    const id = subjectIdOf(request);
+    const subject = await readSubject(db, actor, id, "web.share.step");
+    const draft = await openDraft(db, actor, id);
+    const key = (request.params as { step: string }).step;
+    // After a refused attempt, each page shows the problems with its own answers.
+    const problems = draft.attempted ? await assess(db, actor, id, draft.answers) : { findings: [], fieldErrors: [] };
+    const mine = [
+      ...problems.fieldErrors,
+      ...problems.findings.filter((f) => f.severity === "block").map((f) => ({ path: f.path, message: `${f.code}: ${f.message}` })),
+    ].filter((e) => stepOfPath(e.path) === key);
+    return stepPage(request, reply, subject, draft, mine);
+  });
+
+  app.post("/subjects/:id/share/steps/:step", async (request, reply) => {
+    const actor = actorOf(request);
+    const id = subjectIdOf(request);
+    const key = (request.params as { step: string }).step;
+    const step = stepOf(key);
+    if (!step) throw new NotFoundError("The page");
+    await loadSubject(db, actor, id);
+    const draft = await openDraft(db, actor, id);
+    const body = bodyOf(request);
+    let answers = draft.answers;
+    if (key === "items") {
+      const shareable = await shareableItems(db, actor, id);
+      const items = itemAnswersFromBody(
+        shareable.items.map((r) => r.item.id),
+        body,
+      );
+      for (const [name, value] of Object.entries(items)) answers = setAt(answers, `/items/${name}`, value);
+    } else {
+      for (const field of step.fields) answers = setAt(answers, field.path, answerFromBody(field, body));
+      // A new recipient organisation: the person named at the old one cannot be kept.
+      if (key === "recipient" && getAt(answers, "/recipient/organisationId") !== getAt(draft.answers, "/recipient/organisationId")) {
+        answers = setAt(answers, "/recipient/userId", undefined);
+      }
+    }
+    const doneSteps = [...new Set([...draft.doneSteps, key])];
+    await saveDraft<ShareDraft>(db, actor, FORM, id, { ...draft, answers, doneSteps });
+    return reply.redirect(str(body, "return") === "check" ? `${base(id)}/check` : `${base(id)}/tasks`, 303);
+  });
+
+  // ---- Check your answers, and record ----
+  const checkPage = async (request: FastifyRequest, reply: FastifyReply, draft: ShareDraft, refused?: FieldError[]) => {
+    const actor = actorOf(request);
+    const id = subjectIdOf(request);
+    const subject = await readSubject(db, actor, id, "web.share.check");
+    const [{ findings, fieldErrors }, choices, shareable] = await Promise.all([
+      assess(db, actor, id, draft.answers),
+      stepChoices(db, actor, id, draft.answers),
+      shareableItems(db, actor, id),
+    ]);
+    const presented = findings.map((f) => presentFinding(id, f));
+    const shown =
+      refused ??
+      (draft.attempted
+        ? [
+            ...fieldErrors,
+            ...findings.filter((f) => f.severity === "block").map((f) => ({ path: f.path, message: `${f.code}: ${f.message}` })),
+          ]
+        : []);
+    const acknowledged = new Set((getAt(draft.answers, "/acknowledgedWarnings") as string[] | undefined) ?? []);
+    return reply.view("sharing/check", {
+      ...header(subject, actor),
+      completing: !!draft.completes,
+      sections: answerSections(id, draft.answers, choices, shareable),
+      blocks: presented.filter((f) => f.severity === "block"),
+      warnings: presented.filter((f) => f.severity === "warning").map((w) => ({ ...w, acknowledged: acknowledged.has(w.code) })),
+      answerProblems: fieldErrors.length,
+      key: draft.key,
+      ...errorSummary(shown, (path) => (path === "/acknowledged" ? "#acknowledged" : `${base(id)}/steps/${stepOfPath(path)}?return=check`)),
+    });
+  };
+
+  app.get("/subjects/:id/share/check", async (request, reply) => {
+    const actor = actorOf(request);
+    return checkPage(request, reply, await openDraft(db, actor, subjectIdOf(request)));
+  });
+
+  app.post("/subjects/:id/share/check", async (request, reply) => {
+    const actor = actorOf(request);
+    const id = subjectIdOf(request);
+    await loadSubject(db, actor, id);
+    const draft = await openDraft(db, actor, id);
+    // A second tab submitting after the first recorded the decision: the draft is gone, its key is not.
+    const postedKey = str(bodyOf(request), "key");
+    if (draft.doneSteps.length === 0 && postedKey) {
+      const recorded = await decisionIdByKey(db, actor, postedKey);
+      if (recorded) return reply.redirect(`/share-decisions/${recorded}`, 303);
+    }
+    const acknowledgedWarnings = list(bodyOf(request), "acknowledged");
+    const answers = setAt(draft.answers, "/acknowledgedWarnings", acknowledgedWarnings);
+    try {
+      if (draft.completes) {
+        await completeEmergencyRecord(db, actor, draft.completes, { ...answers, subjectId: id });
+        await discardDraft(db, actor, FORM, id);
+        return reply.redirect(`/share-decisions/${draft.completes}?outcome=completed`, 303);
+      }
+      const { detail } = await recordShareDecision(db, actor, { ...answers, subjectId: id }, draft.key);
+      await discardDraft(db, actor, FORM, id);
+      return reply.redirect(`/share-decisions/${detail.id}?outcome=recorded`, 303);
+    } catch (error) {
+      const problems = problemsOf(error);
+      if (!problems) throw error;
+      const saved = { ...draft, answers, attempted: true };
+      await saveDraft<ShareDraft>(db, actor, FORM, id, saved);
+      reply.status(error instanceof RulesBlockedError ? 422 : 400);
+      return checkPage(request, reply, saved, problems);
+    }
+  });
+
+  app.post("/subjects/:id/share/discard", async (request, reply) => {
+    const actor = actorOf(request);
+    const id = subjectIdOf(request);
+    await loadSubject(db, actor, id);
+    await discardDraft(db, actor, FORM, id);
+    return reply.redirect(`/subjects/${id}`, 303);
+  });
+}

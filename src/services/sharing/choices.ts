@@ -1,0 +1,83 @@
+import { and, arrayOverlaps, asc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { agreementParties, agreements, concerns, organisations, recordItems, subjectAddresses, users } from "../../db/schema";
+import { recordItemOrigins } from "../../db/schema-sharing";
+import type { Actor } from "../../domain/actor";
+import { agreementReference } from "../../domain/agreements/document";
+import { assertWorksWithRecords, findSubject } from "../records/access";
+
+/**
+ * What the share decision pages offer to choose from: the partnership's other members, the
+ * agreements in force that the actor's organisation is a party to, the people at a recipient
+ * organisation who work with children's records, and the person's current record items.
+ */
+
+export async function otherMembers(db: Db, actor: Actor) {
+  return db
+    .select({ id: organisations.id, name: organisations.name, type: organisations.type })
+    .from(organisations)
+    .where(ne(organisations.id, actor.organisationId))
+    .orderBy(asc(organisations.name));
+}
+
+export async function agreementsInForceFor(db: Db, actor: Actor) {
+  const rows = await db
+    .select({ id: agreements.id, number: agreements.number, title: agreements.title, version: agreements.inForceVersion })
+    .from(agreements)
+    .innerJoin(
+      agreementParties,
+      and(eq(agreementParties.agreementId, agreements.id), eq(agreementParties.organisationId, actor.organisationId)),
+    )
+    .where(and(isNotNull(agreements.inForceVersion), sql`${agreements.status} in ('ACTIVE', 'UNDER_REVIEW')`))
+    .orderBy(asc(agreements.number));
+  return rows.map((r) => ({ ...r, reference: agreementReference(r.number) }));
+}
+
+/** Practitioners and safeguarding leads of the recipient organisation: who a disclosure can name. */
+export async function peopleWhoCanReceive(db: Db, organisationId: string) {
+  return db
+    .select({ id: users.id, name: users.name, roles: users.roles })
+    .from(users)
+    .where(
+      and(
+        eq(users.organisationId, organisationId),
+        isNull(users.deactivatedAt),
+        arrayOverlaps(users.roles, ["practitioner", "safeguarding_lead"]),
+      ),
+    )
+    .orderBy(asc(users.name));
+}
+
+export async function openConcernsOf(db: Db, actor: Actor, subjectId: string) {
+  return db
+    .select({ id: concerns.id, category: concerns.category, noticedOn: concerns.noticedOn, status: concerns.status })
+    .from(concerns)
+    .where(and(eq(concerns.subjectId, subjectId), eq(concerns.organisationId, actor.organisationId), ne(concerns.status, "CLOSED")))
+    .orderBy(asc(concerns.noticedOn));
+}
+
+/** The person's record items that can be chosen: current versions (a corrected one is replaced), with their state. */
+export async function shareableItems(db: Db, actor: Actor, subjectId: string) {
+  assertWorksWithRecords(actor);
+  await findSubject(db, actor, subjectId);
+  const [items, addresses] = await Promise.all([
+    db
+      .select({ item: recordItems, receivedFrom: organisations.name, onward: recordItemOrigins.onwardDisclosure })
+      .from(recordItems)
+      .leftJoin(recordItemOrigins, eq(recordItemOrigins.itemId, recordItems.id))
+      .leftJoin(organisations, eq(organisations.id, recordItemOrigins.fromOrganisationId))
+      .where(
+        and(
+          eq(recordItems.subjectId, subjectId),
+          eq(recordItems.organisationId, actor.organisationId),
+          ne(recordItems.accuracy, "CORRECTED"),
+        ),
+      )
+      .orderBy(asc(recordItems.eventDate), asc(recordItems.recordedAt)),
+    db
+      .select({ protected: subjectAddresses.protected })
+      .from(subjectAddresses)
+      .where(and(eq(subjectAddresses.subjectId, subjectId), eq(subjectAddresses.current, true))),
+  ]);
+  return { items, hasProtectedAddress: addresses.some((a) => a.protected) };
+}

@@ -1,0 +1,248 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { eq } from "drizzle-orm";
+import { formDrafts } from "../../src/db/schema";
+import { shareDecisions } from "../../src/db/schema-sharing";
+import type { App } from "../../src/http/app";
+import { testApp } from "../support/app";
+import { describeEachDatabase } from "../support/databases";
+import { newOrganisation, newUser } from "../support/factories";
+import type { TestClient } from "../support/http-client";
+import { signedInAs } from "../support/sign-in";
+
+/**
+ * The share decision pages: the emergency gate, the task list and its question pages over a
+ * server-side draft, check your answers with the rules' findings, recording, the decision page, the
+ * recipient's inbox and the emergency route.
+ */
+
+const REFUGE = "Flat 7, 3 Quiet Mews, Eastmoor";
+
+describeEachDatabase("share decision pages", (ctx) => {
+  let app: App;
+  let practitioner: TestClient;
+  let socialWorker: TestClient;
+  let outsider: TestClient;
+  let councilId: string;
+  let socialWorkerId: string;
+  let childId: string;
+  let attendanceId: string;
+  let healthId: string;
+
+  const decisions = () => ctx.database.db.select().from(shareDecisions).where(eq(shareDecisions.subjectId, childId));
+  const step = (name: string, form: Record<string, string | string[]>) =>
+    practitioner.post(`/subjects/${childId}/share/steps/${name}`, form);
+
+  before(async () => {
+    app = await testApp(ctx.database);
+    const db = ctx.database.db;
+    const school = await newOrganisation(db, { name: "Northbrook Primary" });
+    const council = await newOrganisation(db, { name: "Westshire Children's Services", type: "childrens_social_care" });
+    const police = await newOrganisation(db, { name: "Westshire Police", type: "police" });
+    councilId = council.id;
+    practitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner"], { name: "Tomasz Wójcik" }));
+    const sw = await newUser(db, council, ["practitioner"], { name: "Aoife Ní Bhriain" });
+    socialWorkerId = sw.user.id;
+    socialWorker = await signedInAs(app, db, sw);
+    outsider = await signedInAs(app, db, await newUser(db, police, ["practitioner", "safeguarding_lead", "ig_lead"]));
+    const child = await practitioner.api("POST", "/api/v1/subjects", {
+      kind: "CHILD",
+      givenNames: "Kai",
+      familyName: "Mensah",
+      dateOfBirth: "2018-05-04",
+      addresses: [{ lines: REFUGE, postcode: "WS7 7QQ", protected: true }],
+    });
+    childId = child.json().id;
+    const add = async (body: Record<string, unknown>) =>
+      (
+        await practitioner.api("POST", `/api/v1/subjects/${childId}/items`, {
+          category: "education",
+          kind: "FACT",
+          eventDate: "2026-11-02",
+          source: { name: "Attendance officer", method: "DOCUMENT", obtainedOn: "2026-11-03" },
+          ...body,
+        })
+      ).json().id as string;
+    attendanceId = await add({ text: "Attendance 62% this term." });
+    healthId = await add({ category: "health", specialCategory: true, text: "School nurse: weight below the 2nd centile." });
+  });
+  after(() => app.close());
+
+  describe("the wizard", () => {
+    let decisionId: string;
+
+    test("the gate asks about immediate risk first, and a missing answer is an error that names it", async () => {
+      const gate = await practitioner.get(`/subjects/${childId}/share`);
+      assert.equal(gate.statusCode, 200);
+      assert.match(gate.body, /Is there an immediate risk to life, or of serious harm\?/);
+      const missing = await practitioner.post(`/subjects/${childId}/share`, {});
+      assert.equal(missing.statusCode, 400);
+      assert.match(missing.body, /govuk-error-summary/);
+      assert.match(missing.body, /href="#immediateRisk"/);
+      const no = await practitioner.post(`/subjects/${childId}/share`, { immediateRisk: "no" });
+      assert.equal(no.statusCode, 303);
+      assert.equal(no.headers.location, `/subjects/${childId}/share/tasks`);
+    });
+
+    test("each question page saves to the server-side draft; the task list shows what is done", async () => {
+      assert.equal(
+        (await step("purpose", { "purpose-code": "CHILD_IN_NEED_S17", "purpose-description": "Assessment of Kai's needs" })).statusCode,
+        303,
+      );
+      assert.equal(
+        (await step("information", { "information-personal": "yes", "information-confidential": "no", "information-thirdParty": "no" }))
+          .statusCode,
+        303,
+      );
+      const recipient = await practitioner.get(`/subjects/${childId}/share/steps/recipient`);
+      assert.match(recipient.body, /Westshire Children&#39;s Services/);
+      await step("recipient", {
+        "recipient-organisationId": councilId,
+        "recipient-role": "SOCIAL_WORKER",
+        "recipient-routine": "no",
+        "recipient-agreementId": "none",
+      });
+      const person = await practitioner.get(`/subjects/${childId}/share/steps/recipient-person`);
+      assert.match(person.body, /Aoife Ní Bhriain/, "the recipient organisation's practitioners can be named");
+      await step("recipient-person", { "recipient-userId": socialWorkerId });
+      await step("consent", {
+        "transparency-informed": "yes",
+        "transparency-consentStatus": "NOT_SOUGHT",
+        "transparency-consentNotSoughtReason": "UNSAFE_TO_SEEK",
+      });
+      await step("items", {
+        [`item-${attendanceId}`]: "share",
+        [`item-${healthId}`]: "withhold",
+        [`item-${healthId}-reason`]: "Not needed for the assessment",
+      });
+      await step("advice", { "advice-sought": "no" });
+      await step("decision", {
+        "decision-outcome": "PARTIAL_SHARE",
+        "decision-reasons": "Attendance has fallen",
+        "decision-necessityAndProportionality": "Attendance only",
+      });
+      const tasks = await practitioner.get(`/subjects/${childId}/share/tasks`);
+      assert.equal(tasks.statusCode, 200);
+      assert.match(tasks.body, /You have completed 8 of 9 parts/, "all but the lawful basis");
+      const [draft] = await ctx.database.db.select().from(formDrafts).where(eq(formDrafts.key, childId));
+      assert.equal((draft!.data as { answers: { purpose: { code: string } } }).answers.purpose.code, "CHILD_IN_NEED_S17");
+    });
+
+    test("checking the answers shows each rule that blocks, with its code; recording is refused and nothing is recorded", async () => {
+      const check = await practitioner.get(`/subjects/${childId}/share/check`);
+      assert.match(check.body, /L-NO-ART6/);
+      assert.match(check.body, /Attendance 62% this term/);
+      const refused = await practitioner.post(`/subjects/${childId}/share/check`, {});
+      assert.equal(refused.statusCode, 422);
+      assert.match(refused.body, /govuk-error-summary/);
+      assert.match(refused.body, /L-NO-ART6: Select the Article 6 lawful basis/);
+      assert.equal((await decisions()).length, 0);
+      // After a refused attempt, the page that asks the question shows its problem.
+      const page = await practitioner.get(`/subjects/${childId}/share/steps/lawful-basis`);
+      assert.match(page.body, /L-NO-ART6/);
+    });
+
+    test("with the answers put right and the warnings acknowledged, the decision is recorded and delivered once", async () => {
+      await step("lawful-basis", { "lawfulBasis-article6": "A6_1E_PUBLIC_TASK", "lawfulBasis-gateway": "CA2004_S11" });
+      const unacknowledged = await practitioner.post(`/subjects/${childId}/share/check`, {});
+      assert.equal(unacknowledged.statusCode, 422);
+      assert.match(unacknowledged.body, /href="#acknowledged"/);
+      const key = /name="key" value="([^"]+)"/.exec(unacknowledged.body)?.[1];
+      assert.ok(key);
+      const recorded = await practitioner.post(`/subjects/${childId}/share/check`, {
+        key,
+        acknowledged: ["GR4-SEEK-ADVICE", "ICO6-AGREEMENT"],
+      });
+      assert.equal(recorded.statusCode, 303, recorded.body.slice(0, 500));
+      const rows = await decisions();
+      assert.equal(rows.length, 1);
+      decisionId = rows[0]!.id;
+      assert.equal(recorded.headers.location, `/share-decisions/${decisionId}?outcome=recorded`);
+      assert.deepEqual(rows[0]!.findings.map((f) => f.code).sort(), ["GR4-SEEK-ADVICE", "ICO6-AGREEMENT"]);
+      const page = await practitioner.get(recorded.headers.location as string);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Decided to share some information with Westshire Children&#39;s Services/);
+      assert.match(page.body, /Not needed for the assessment/, "the withheld item's reason is on the record");
+      assert.ok(!(await ctx.database.db.select().from(formDrafts).where(eq(formDrafts.key, childId))).length, "the draft is gone");
+      // The same form submitted again from a second tab finds the decision rather than recording another.
+      const secondTab = await practitioner.post(`/subjects/${childId}/share/check`, {
+        key,
+        acknowledged: ["GR4-SEEK-ADVICE", "ICO6-AGREEMENT"],
+      });
+      assert.equal(secondTab.headers.location, `/share-decisions/${decisionId}`);
+      assert.equal((await decisions()).length, 1);
+    });
+
+    test("the named person finds it in their inbox, reads it without the refuge address, and acknowledges it", async () => {
+      const inbox = await socialWorker.get("/disclosures");
+      assert.match(inbox.body, /Kai Mensah/);
+      const href = /href="(\/disclosures\/[0-9a-f-]{36})"/.exec(inbox.body)?.[1];
+      assert.ok(href);
+      const read = await socialWorker.get(href!);
+      assert.equal(read.statusCode, 200);
+      assert.match(read.body, /Attendance 62% this term/);
+      assert.ok(!read.body.includes("weight below"), "the withheld item did not go");
+      assert.ok(!read.body.includes(REFUGE));
+      const ack = await socialWorker.post(`${href}/acknowledge`, {});
+      assert.equal(ack.statusCode, 303);
+      const page = await practitioner.get(`/share-decisions/${decisionId}`);
+      assert.match(page.body, /Receipt acknowledged/);
+    });
+
+    test("the record prints as a real PDF, names and all", async () => {
+      const res = await practitioner.get(`/share-decisions/${decisionId}/record.pdf`);
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers["content-type"], "application/pdf");
+      const { PDFParse } = await import("pdf-parse");
+      const parser = new PDFParse({ data: res.rawPayload });
+      // Lines wrap where the page does: compare with the whitespace folded.
+      const text = (await parser.getText()).text.replace(/\s+/g, " ");
+      await parser.destroy();
+      assert.match(text, /Decided to share some information with Westshire Children's Services/);
+      assert.match(text, /Aoife Ní Bhriain/);
+      assert.match(text, /Tomasz Wójcik/);
+      assert.match(text, /Not needed for the assessment/);
+      assert.match(text, /GR4-SEEK-ADVICE/);
+    });
+
+    test("the outcome is added to the record from its page", async () => {
+      const missing = await practitioner.post(`/share-decisions/${decisionId}/addenda`, { kind: "OUTCOME", text: "" });
+      assert.equal(missing.statusCode, 400);
+      assert.match(missing.body, /Enter the correction or the outcome/);
+      const added = await practitioner.post(`/share-decisions/${decisionId}/addenda`, { kind: "OUTCOME", text: "An assessment has started" });
+      assert.equal(added.statusCode, 303);
+      assert.match((await practitioner.get(`/share-decisions/${decisionId}`)).body, /An assessment has started/);
+    });
+
+    test("another organisation cannot open the decision or the disclosure", async () => {
+      assert.equal((await outsider.get(`/share-decisions/${decisionId}`)).statusCode, 404);
+      assert.equal((await outsider.get(`/subjects/${childId}/share`)).statusCode, 404);
+      const [row] = await decisions();
+      const { disclosures } = await import("../../src/db/schema-sharing");
+      const [d] = await ctx.database.db.select().from(disclosures).where(eq(disclosures.decisionId, row!.id));
+      assert.equal((await outsider.get(`/disclosures/${d!.id}`)).statusCode, 404);
+    });
+  });
+
+  test("the emergency route shares at once with a one-line reason, and says when the full record is due", async () => {
+    const form = await practitioner.get(`/subjects/${childId}/share/emergency`);
+    const key = /name="key" value="([^"]+)"/.exec(form.body)?.[1];
+    assert.ok(key);
+    const missing = await practitioner.post(`/subjects/${childId}/share/emergency`, {
+      key,
+      organisationId: councilId,
+      items: attendanceId,
+    });
+    assert.equal(missing.statusCode, 422);
+    assert.match(missing.body, /ICO9-EMERGENCY/);
+    const body = { key, reason: "Kai says he will be taken abroad tonight", organisationId: councilId, items: attendanceId };
+    const shared = await practitioner.post(`/subjects/${childId}/share/emergency`, body);
+    assert.equal(shared.statusCode, 303, shared.body.slice(0, 300));
+    const again = await practitioner.post(`/subjects/${childId}/share/emergency`, body);
+    assert.equal(again.headers.location, shared.headers.location, "a second press of the button finds the same decision");
+    const page = await practitioner.get(shared.headers.location as string);
+    assert.match(page.body, /Emergency share: the full record of this decision is due by/);
+    const emergencies = (await decisions()).filter((d) => d.emergency);
+    assert.equal(emergencies.length, 1);
+  });
+});
