@@ -209,7 +209,10 @@ describeEachDatabase("share decision pages", (ctx) => {
       const missing = await practitioner.post(`/share-decisions/${decisionId}/addenda`, { kind: "OUTCOME", text: "" });
       assert.equal(missing.statusCode, 400);
       assert.match(missing.body, /Enter the correction or the outcome/);
-      const added = await practitioner.post(`/share-decisions/${decisionId}/addenda`, { kind: "OUTCOME", text: "An assessment has started" });
+      const added = await practitioner.post(`/share-decisions/${decisionId}/addenda`, {
+        kind: "OUTCOME",
+        text: "An assessment has started",
+      });
       assert.equal(added.statusCode, 303);
       assert.match((await practitioner.get(`/share-decisions/${decisionId}`)).body, /An assessment has started/);
     });

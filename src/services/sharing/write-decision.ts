@@ -35,7 +35,7 @@ export function insertDecisionGuard(row: DecisionInsert): SQL {
   const columns = Object.keys(row) as (keyof DecisionInsert)[];
   return sql`insert into share_decision (${sql.raw(columns.map(snake).join(", "))})
     values (${sql.join(
-      columns.map((c) => valueOf(c, row[c])),
+      columns.map((c) => sqlValue(c, row[c])),
       sql`, `,
     )})
     on conflict (organisation_id, idempotency_key) do nothing
@@ -109,7 +109,7 @@ function insertChronology(entries: NewChronologyEntry[]): SQL {
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** JSON columns go as JSON text, arrays as arrays, everything else as a plain parameter. */
-function valueOf(column: string, value: unknown): SQL {
+function sqlValue(column: string, value: unknown): SQL {
   if (value === undefined || value === null) return sql`null`;
   if (column === "record" || column === "findings") return sql`${JSON.stringify(value)}::jsonb`;
   if (column === "decidedByRoles") return sql`${sql.param(value)}::text[]`;
