@@ -6,6 +6,8 @@ import { and, eq } from "drizzle-orm";
 import { auditEvents, chronologyEntries, recordItems } from "../../src/db/schema";
 import { disclosures, shareDecisions } from "../../src/db/schema-sharing";
 import type { Actor } from "../../src/domain/actor";
+import { today as todayIso } from "../../src/domain/calendar";
+import { addWorkingDays } from "../../src/domain/working-days";
 import type { App } from "../../src/http/app";
 import { openReceived } from "../../src/services/sharing/disclosures";
 import { testApp } from "../support/app";
@@ -531,6 +533,111 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
         () => ctx.database.db.update(shareDecisions).set({ outcome: "DO_NOT_SHARE" }).where(eq(shareDecisions.id, decision!.id)),
         "the database refuses to change a recorded decision",
       );
+    });
+  });
+
+  describe("information requests and filing what arrived", () => {
+    test("a request is due in UK working days; the answer, even a refusal with where else to ask, reaches the requester", async () => {
+      const made = await socialWorker.api("POST", "/api/v1/information-requests", {
+        requestedOrganisationId: schoolId,
+        subject: { givenNames: "Kai", familyName: "Mensah", dateOfBirth: "2018-05-04" },
+        purposeCode: "CHILD_PROTECTION_S47",
+        purpose: "Strategy discussion tomorrow",
+        gateway: "CA1989_S47",
+        urgency: "SAFEGUARDING_REFERRAL",
+      });
+      assert.equal(made.statusCode, 201, made.body);
+      const request = made.json();
+      assert.equal(request.dueOn, addWorkingDays(todayIso(), 1, "england-and-wales"));
+      assert.equal(request.status, "OPEN");
+      const incoming = (await practitioner.api("GET", "/api/v1/information-requests")).json().items;
+      assert.ok(incoming.some((r: { id: string }) => r.id === request.id));
+      assert.equal((await police.api("GET", `/api/v1/information-requests/${request.id}`)).statusCode, 404);
+
+      const answer = await post(practitioner, {
+        subjectId: childId,
+        informationRequestId: request.id,
+        purpose: { code: "CHILD_PROTECTION_S47", description: "Strategy discussion" },
+        recipient: { organisationId: councilId },
+        decision: { outcome: "DO_NOT_SHARE", reasons: "The school holds nothing about this", otherHolderOrganisationId: policeId },
+      });
+      assert.equal(answer.statusCode, 201, answer.body);
+      const seen = (await socialWorker.api("GET", `/api/v1/information-requests/${request.id}`)).json();
+      assert.equal(seen.status, "ANSWERED");
+      assert.deepEqual(seen.answer, {
+        outcome: "DO_NOT_SHARE",
+        reasons: "The school holds nothing about this",
+        otherHolderName: "Westshire Police",
+        disclosed: false,
+      });
+      const twice = await post(practitioner, {
+        subjectId: childId,
+        informationRequestId: request.id,
+        decision: { outcome: "DO_NOT_SHARE", reasons: "Again" },
+      });
+      assert.equal(twice.statusCode, 400, "an answered request cannot be answered again");
+    });
+
+    test("an open request can be withdrawn by the requester only", async () => {
+      const made = await socialWorker.api("POST", "/api/v1/information-requests", {
+        requestedOrganisationId: schoolId,
+        subject: { givenNames: "Lily", familyName: "Other" },
+        purposeCode: "EARLY_HELP",
+        purpose: "Early help assessment",
+        urgency: "ROUTINE",
+      });
+      const id = made.json().id;
+      assert.equal((await practitioner.api("POST", `/api/v1/information-requests/${id}/withdrawal`)).statusCode, 404);
+      assert.equal((await socialWorker.api("POST", `/api/v1/information-requests/${id}/withdrawal`)).statusCode, 204);
+      assert.equal((await socialWorker.api("POST", `/api/v1/information-requests/${id}/withdrawal`)).statusCode, 409);
+      const bad = await socialWorker.api("POST", "/api/v1/information-requests", {
+        requestedOrganisationId: councilId,
+        subject: { givenNames: "A", familyName: "B", nhsNumber: "1234567890", dateOfBirth: "2999-01-01" },
+        purposeCode: "EARLY_HELP",
+        purpose: "x",
+        urgency: "ROUTINE",
+      });
+      assert.equal(bad.statusCode, 400);
+      assert.deepEqual(
+        bad
+          .json()
+          .errors.map((e: { path: string }) => e.path)
+          .sort(),
+        ["/subject/dateOfBirth", "/subject/nhsNumber"],
+      );
+    });
+
+    test("the recipient files a disclosure onto its own records, the sender as the source; it cannot then be passed on without the sender's say-so", async () => {
+      const sent = await post(practitioner, share());
+      const disclosureId = sent.json().disclosure.id;
+      const filed = await socialWorker.api("POST", `/api/v1/disclosures/${disclosureId}/filing`, { newSubject: true, kind: "CHILD" });
+      assert.equal(filed.statusCode, 201, filed.body);
+      const { subjectId } = filed.json();
+      assert.equal(
+        (await socialWorker.api("POST", `/api/v1/disclosures/${disclosureId}/filing`, { newSubject: true, kind: "CHILD" })).statusCode,
+        409,
+      );
+      const person = (await socialWorker.api("GET", `/api/v1/subjects/${subjectId}`)).json();
+      assert.equal(person.familyName, "Mensah");
+      const items = (await socialWorker.api("GET", `/api/v1/subjects/${subjectId}/items`)).json().items;
+      assert.equal(items.length, 1);
+      assert.match(items[0].source.name, /^Northbrook Primary \(Tomasz Wójcik\)/);
+      assert.equal(items[0].source.method, "FROM_ANOTHER_AGENCY");
+      const chronology = (await socialWorker.api("GET", `/api/v1/subjects/${subjectId}/chronology?category=disclosure`)).json().entries;
+      assert.equal(chronology[0].title, "Information received from Northbrook Primary");
+      assert.equal(
+        (await practitioner.api("GET", `/api/v1/subjects/${subjectId}`)).statusCode,
+        404,
+        "the sender cannot read the recipient's record",
+      );
+      const onward = await post(socialWorker, {
+        ...share(),
+        subjectId,
+        recipient: { organisationId: policeId, role: "POLICE_SAFEGUARDING" },
+        items: { items: [{ itemId: items[0].id, share: true }] },
+      });
+      assert.equal(onward.statusCode, 422, onward.body);
+      assert.ok(rulesOf(onward).some((r) => r.code === "DSA-ONWARD" && r.message.includes("Northbrook Primary")));
     });
   });
 

@@ -28,7 +28,12 @@ const addresses = [
 ];
 
 test("only the name and kind go unless details are chosen", () => {
-  assert.deepEqual(disclosedPerson(subject, [], addresses, undefined), { name: "Kai Mensah", kind: "CHILD" });
+  assert.deepEqual(disclosedPerson(subject, [], addresses, undefined), {
+    name: "Kai Mensah",
+    givenNames: "Kai",
+    familyName: "Mensah",
+    kind: "CHILD",
+  });
   const some = disclosedPerson(subject, ["dateOfBirth", "nhsNumber"], addresses, undefined);
   assert.equal(some.nhsNumber, "9434765919");
   assert.equal(some.upn, undefined);

@@ -36,6 +36,9 @@ export interface AddressForDisclosure {
 
 export interface DisclosedPerson {
   name: string;
+  /** The name in its two parts, so a recipient can add the person to its own records as they were named. */
+  givenNames?: string;
+  familyName?: string;
   kind: string;
   dateOfBirth?: string | null;
   expectedDate?: string | null;
@@ -57,7 +60,12 @@ export function disclosedPerson(
   addresses: readonly AddressForDisclosure[],
   protectedAddressReason: string | undefined,
 ): DisclosedPerson {
-  const person: DisclosedPerson = { name: `${subject.givenNames} ${subject.familyName}`, kind: subject.kind };
+  const person: DisclosedPerson = {
+    name: `${subject.givenNames} ${subject.familyName}`,
+    givenNames: subject.givenNames,
+    familyName: subject.familyName,
+    kind: subject.kind,
+  };
   if (details.includes("dateOfBirth")) {
     person.dateOfBirth = subject.dateOfBirth;
     person.expectedDate = subject.expectedDate;

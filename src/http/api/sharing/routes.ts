@@ -15,10 +15,12 @@ import {
   revokeInput,
   viewSent,
 } from "../../../services/sharing/disclosures";
+import { fileDisclosure, fileInput } from "../../../services/sharing/file-disclosure";
 import { evaluateProposedDecision, recordShareDecision } from "../../../services/sharing/record-decision";
 import { actorOf, requireActor } from "../../auth/plugin";
 import { idParams, problemSchema, standardErrors } from "../shared";
 import { decisionActionsApi } from "./decision-actions";
+import { requestsApi } from "./requests";
 import {
   decisionSchema,
   disclosureSchema,
@@ -38,6 +40,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
   const app = parent.withTypeProvider<ZodTypeProvider>();
   app.addHook("onRequest", requireActor());
   await app.register(decisionActionsApi, { db });
+  await app.register(requestsApi, { db });
 
   app.post(
     "/share-decisions/evaluate",
@@ -165,6 +168,20 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
       await acknowledgeDisclosure(db, actorOf(request), request.params.id);
       return reply.status(204).send(null);
     },
+  );
+  app.post(
+    "/disclosures/:id/filing",
+    {
+      schema: {
+        tags: disclosureTags,
+        summary: "File what was received onto your own record of the person (an existing one, or a new one), with the sender as its source",
+        params: idParams,
+        body: fileInput,
+        response: { 201: z.object({ subjectId: z.uuid() }), ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({ subjectId: await fileDisclosure(db, actorOf(request), request.params.id, request.body) }),
   );
   app.post(
     "/disclosures/:id/revocation",

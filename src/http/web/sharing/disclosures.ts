@@ -1,7 +1,7 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../db/client";
 import { ONWARD_DISCLOSURE_LABELS } from "../../../domain/agreements/content";
-import { ITEM_CATEGORY_LABELS } from "../../../domain/information";
+import { ITEM_CATEGORY_LABELS, SUBJECT_KINDS } from "../../../domain/information";
 import { PURPOSE_LABELS, type PurposeCode } from "../../../domain/purposes";
 import { RECORD_ITEM_KIND_LABELS, SOURCE_METHOD_LABELS } from "../../../domain/records";
 import { RECIPIENT_ROLE_LABELS, type RecipientRole } from "../../../domain/sharing/vocabulary";
@@ -12,10 +12,13 @@ import {
   listReceived,
   listSent,
   openReceived,
+  viewSent,
 } from "../../../services/sharing/disclosures";
+import { fileDisclosure } from "../../../services/sharing/file-disclosure";
+import { searchSubjects } from "../../../services/subjects/search";
 import { actorOf } from "../../auth/plugin";
-import { queryOf } from "../agreements/shared";
-import { idParam, nhsDisplay } from "../subjects/shared";
+import { bodyOf, errorSummary, fieldErrorsOf, formHelpers, optionsOf, queryOf, str } from "../agreements/shared";
+import { fullName, idParam, nhsDisplay, SUBJECT_KIND_SINGULAR } from "../subjects/shared";
 import { DISCLOSURE_STATE_LABELS } from "./decisions";
 
 /** The inbox of disclosures received, the list of those sent, and reading one that arrived. */
@@ -46,15 +49,42 @@ export async function disclosurePages(app: FastifyInstance, { db }: { db: Db }):
         { text: "Received", href: "/disclosures", active: box === "received" },
         { text: "Sent", href: "/disclosures?box=sent", active: box === "sent" },
         { text: "Share decisions", href: "/share-decisions", active: false },
+        { text: "Information requests", href: "/information-requests", active: false },
       ],
     });
   });
 
-  app.get("/disclosures/:id", async (request, reply) => {
+  const page = async (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
     const actor = actorOf(request);
     const { disclosure: d, items } = await openReceived(db, actor, idParam(request, "id", "The disclosure"));
+    // Where it might be filed: people in the recipient's own records with this name (an audited read of the results).
+    const matches = d.filedSubjectId
+      ? []
+      : (
+          await searchSubjects(
+            db,
+            actor,
+            { q: d.subject.name, dateOfBirth: d.subject.dateOfBirth ?? undefined },
+            { page: 1, pageSize: 10 },
+            "web.subjects.search",
+          )
+        ).rows;
+    const kind = (SUBJECT_KINDS as readonly string[]).includes(d.subject.kind) ? d.subject.kind : "CHILD";
     return reply.view("sharing/disclosure", {
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
+      filedHref: d.filedSubjectId ? `/subjects/${d.filedSubjectId}` : null,
+      fileItems: [
+        ...matches.map((m) => ({
+          value: m.id,
+          text: `${fullName(m)}${m.dateOfBirth ? `, born ${m.dateOfBirth}` : ""}`,
+          hint: { text: "Already in your records" },
+        })),
+        { value: "new", text: `Add ${d.subject.name} to your records` },
+      ],
+      kindItems: formHelpers.selectItems(optionsOf(SUBJECT_KINDS, SUBJECT_KIND_SINGULAR), kind),
+      errors: {},
+      errorList: [],
+      ...extra,
       d: {
         id: d.id,
         person: d.subject,
@@ -87,6 +117,33 @@ export async function disclosurePages(app: FastifyInstance, { db }: { db: Db }):
         source: `${i.sourceName} (${SOURCE_METHOD_LABELS[i.sourceMethod]}), obtained ${i.sourceObtainedOn}`,
       })),
     });
+  };
+  app.get("/disclosures/:id", (request, reply) => page(request, reply));
+  // What the organisation sent is shown on the decision that sent it.
+  app.get("/disclosures/:id/sent", async (request, reply) => {
+    const { disclosure } = await viewSent(db, actorOf(request), idParam(request, "id", "The disclosure"), "web.disclosures.sent");
+    return reply.redirect(`/share-decisions/${disclosure.decisionId}`, 303);
+  });
+
+  app.post("/disclosures/:id/file", async (request, reply) => {
+    const actor = actorOf(request);
+    const id = idParam(request, "id", "The disclosure");
+    const body = bodyOf(request);
+    const target = str(body, "target");
+    try {
+      const subjectId = await fileDisclosure(
+        db,
+        actor,
+        id,
+        target === "new" ? { newSubject: true, kind: str(body, "kind") } : { subjectId: target },
+      );
+      return reply.redirect(`/subjects/${subjectId}/chronology`, 303);
+    } catch (error) {
+      const found = fieldErrorsOf(error);
+      if (!found) throw error;
+      reply.status(found.status);
+      return page(request, reply, errorSummary([{ path: "/target", message: found.message ?? "Choose where to file it" }]));
+    }
   });
 
   app.post("/disclosures/:id/acknowledge", async (request, reply) => {

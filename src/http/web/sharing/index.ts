@@ -4,6 +4,7 @@ import { RECORD_ROLES } from "../../../services/records/access";
 import { requireActor } from "../../auth/plugin";
 import { decisionPages } from "./decisions";
 import { disclosurePages } from "./disclosures";
+import { requestPages } from "./requests";
 
 /**
  * Sharing pages outside a person's record (issue 5): the organisation's decisions and the
@@ -17,4 +18,5 @@ export async function sharingWebPages(app: FastifyInstance, { db }: { db: Db }):
   });
   await app.register(decisionPages, { db });
   await app.register(disclosurePages, { db });
+  await app.register(requestPages, { db });
 }

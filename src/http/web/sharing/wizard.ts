@@ -9,6 +9,7 @@ import type { SubjectRow } from "../../../services/records/access";
 import { shareableItems } from "../../../services/sharing/choices";
 import { completeEmergencyRecord } from "../../../services/sharing/complete-emergency";
 import { decisionIdByKey } from "../../../services/sharing/decisions";
+import { getInformationRequest } from "../../../services/sharing/information-requests";
 import { recordShareDecision } from "../../../services/sharing/record-decision";
 import { actorOf } from "../../auth/plugin";
 import { zodIssuesToFieldErrors } from "../../problem";
@@ -89,7 +90,16 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
     const draft = await openDraft(db, actor, id);
     let answers = setAt(draft.answers, "/emergency/immediateRisk", false);
     const requestId = str(body, "informationRequestId");
-    if (/^[0-9a-f-]{36}$/.test(requestId)) answers = setAt(answers, "/informationRequestId", requestId);
+    if (/^[0-9a-f-]{36}$/.test(requestId)) {
+      // Answering a request: the answer goes back to whoever asked, for the purpose they gave.
+      const asked = await getInformationRequest(db, actor, requestId);
+      if (asked.requestedOrganisationId === actor.organisationId && asked.status === "OPEN") {
+        answers = setAt(answers, "/informationRequestId", requestId);
+        answers = setAt(answers, "/recipient/organisationId", asked.requestingOrganisationId);
+        answers = setAt(answers, "/purpose/code", asked.purposeCode);
+        answers = setAt(answers, "/purpose/description", asked.purpose);
+      }
+    }
     await saveDraft<ShareDraft>(db, actor, FORM, id, { ...draft, answers });
     return reply.redirect(`${base(id)}/tasks`, 303);
   });

@@ -46,6 +46,26 @@ function entryTags(e: ChronologyEntry) {
   return tags;
 }
 
+/** Where an entry links to, by what it is about: the item, the concern, the decision, the disclosure or the request. */
+function entryLink(e: ChronologyEntry, subjectId: string): { href?: string; linkText: string } {
+  switch (e.refType) {
+    case "record_item":
+      return { href: `/subjects/${subjectId}/items/${e.refId}`, linkText: "View the item" };
+    case "concern":
+      return { href: `/subjects/${subjectId}/concerns#concern-${e.refId}`, linkText: "View the concern" };
+    case "share_decision":
+      return { href: `/share-decisions/${e.refId}`, linkText: "View the decision" };
+    case "disclosure":
+      return e.kind === "DISCLOSURE_RECEIVED"
+        ? { href: `/disclosures/${e.refId}`, linkText: "View what was received" }
+        : { href: `/disclosures/${e.refId}/sent`, linkText: "View what was sent" };
+    case "information_request":
+      return { href: `/information-requests/${e.refId}`, linkText: "View the request" };
+    default:
+      return { linkText: "" };
+  }
+}
+
 /** Entries per page: a year or two of a busy child's record, and a page that stays quick to load. */
 export const CHRONOLOGY_PAGE_SIZE = 50;
 
@@ -124,13 +144,7 @@ async function chronologyPage(db: Db, request: FastifyRequest, reply: FastifyRep
           date: e.occurredOn,
           summary: e.summary,
           tags: entryTags(e),
-          href:
-            e.refType === "record_item"
-              ? `/subjects/${id}/items/${e.refId}`
-              : e.refType === "concern"
-                ? `/subjects/${id}/concerns#concern-${e.refId}`
-                : undefined,
-          linkText: e.refType === "record_item" ? "View the item" : "View the concern",
+          ...entryLink(e, id),
         })),
       });
     },

@@ -1,0 +1,168 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { Db } from "../../../db/client";
+import { GATEWAY_LABELS, GATEWAYS } from "../../../domain/lawful-basis";
+import { PURPOSE_CODES, PURPOSE_LABELS, type PurposeCode } from "../../../domain/purposes";
+import { REQUEST_STATUS_LABELS, REQUEST_URGENCIES, REQUEST_URGENCY_LABELS } from "../../../domain/sharing/records";
+import { OUTCOME_LABELS, type Outcome } from "../../../domain/sharing/vocabulary";
+import { otherMembers } from "../../../services/sharing/choices";
+import {
+  getInformationRequest,
+  listInformationRequests,
+  makeInformationRequest,
+  type RequestView,
+  withdrawInformationRequest,
+} from "../../../services/sharing/information-requests";
+import { searchSubjects } from "../../../services/subjects/search";
+import { actorOf } from "../../auth/plugin";
+import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, formHelpers, optionsOf, queryOf, str } from "../agreements/shared";
+import { datePartsFromBody, fullName, idParam, isoFromParts } from "../subjects/shared";
+
+/** Information requests: asking another organisation, the requests made to yours, and answering one for a person in your records. */
+
+const OUTCOMES: Record<string, string> = { made: "Request sent.", withdrawn: "Request withdrawn." };
+
+function summary(r: RequestView, box: "incoming" | "outgoing", today: string) {
+  return {
+    href: `/information-requests/${r.id}`,
+    reference: `IR-${String(r.number).padStart(6, "0")}`,
+    person: r.subject.name,
+    other: box === "incoming" ? r.requestingName : r.requestedName,
+    urgency: REQUEST_URGENCY_LABELS[r.urgency],
+    dueOn: r.dueOn,
+    overdue: r.status === "OPEN" && r.dueOn < today,
+    status: REQUEST_STATUS_LABELS[r.status],
+  };
+}
+
+function valuesOf(body: FormBody) {
+  return {
+    requestedOrganisationId: str(body, "requestedOrganisationId"),
+    givenNames: str(body, "givenNames"),
+    familyName: str(body, "familyName"),
+    dateOfBirth: datePartsFromBody(body, "dateOfBirth"),
+    nhsNumber: str(body, "nhsNumber"),
+    address: str(body, "address"),
+    purposeCode: str(body, "purposeCode"),
+    purpose: str(body, "purpose"),
+    gateway: str(body, "gateway"),
+    urgency: str(body, "urgency"),
+  };
+}
+
+export async function requestPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  app.get("/information-requests", async (request, reply) => {
+    const actor = actorOf(request);
+    const box = queryOf(request).box === "outgoing" ? "outgoing" : "incoming";
+    const today = new Date().toISOString().slice(0, 10);
+    const rows = await listInformationRequests(db, actor, box);
+    return reply.view("sharing/requests", {
+      box,
+      outcome: OUTCOMES[queryOf(request).outcome ?? ""],
+      rows: rows.map((r) => summary(r, box, today)),
+      tabs: [
+        { text: "Made to us", href: "/information-requests", active: box === "incoming" },
+        { text: "Made by us", href: "/information-requests?box=outgoing", active: box === "outgoing" },
+      ],
+    });
+  });
+
+  const newPage = async (
+    reply: FastifyReply,
+    actor: ReturnType<typeof actorOf>,
+    values: ReturnType<typeof valuesOf>,
+    errors = errorSummary([]),
+  ) => {
+    const members = await otherMembers(db, actor);
+    return reply.view("sharing/request-new", {
+      values,
+      organisationItems: formHelpers.selectItems(
+        members.map((m) => ({ value: m.id, text: m.name })),
+        values.requestedOrganisationId,
+        "Choose the organisation",
+      ),
+      purposeItems: formHelpers.radioItems(optionsOf(PURPOSE_CODES, PURPOSE_LABELS), values.purposeCode),
+      gatewayItems: formHelpers.selectItems(optionsOf(GATEWAYS, GATEWAY_LABELS), values.gateway, "Choose one (optional)"),
+      urgencyItems: formHelpers.radioItems(optionsOf(REQUEST_URGENCIES, REQUEST_URGENCY_LABELS), values.urgency),
+      ...errors,
+    });
+  };
+  app.get("/information-requests/new", async (request, reply) => newPage(reply, actorOf(request), valuesOf({})));
+  app.post("/information-requests/new", async (request, reply) => {
+    const actor = actorOf(request);
+    const values = valuesOf(bodyOf(request));
+    try {
+      const id = await makeInformationRequest(db, actor, {
+        requestedOrganisationId: values.requestedOrganisationId,
+        subject: {
+          givenNames: values.givenNames,
+          familyName: values.familyName,
+          dateOfBirth: isoFromParts(values.dateOfBirth) || undefined,
+          nhsNumber: values.nhsNumber || undefined,
+          address: values.address || undefined,
+        },
+        purposeCode: values.purposeCode || undefined,
+        purpose: values.purpose,
+        gateway: values.gateway || null,
+        urgency: values.urgency || undefined,
+      });
+      return reply.redirect(`/information-requests/${id}?outcome=made`, 303);
+    } catch (error) {
+      const found = fieldErrorsOf(error);
+      if (!found) throw error;
+      reply.status(found.status);
+      const rename = (p: string) => p.replace(/^\/subject\//, "/");
+      return newPage(reply, actor, values, errorSummary(found.fieldErrors.map((e) => ({ ...e, path: rename(e.path) }))));
+    }
+  });
+
+  app.get("/information-requests/:id", async (request, reply) => {
+    const actor = actorOf(request);
+    const r = await getInformationRequest(db, actor, idParam(request, "id", "The information request"));
+    const incoming = r.requestedOrganisationId === actor.organisationId;
+    // For the organisation asked: who in its own records this might be (an audited read of the results).
+    const matches =
+      incoming && r.status === "OPEN"
+        ? (
+            await searchSubjects(
+              db,
+              actor,
+              { q: r.subject.name, dateOfBirth: r.subject.dateOfBirth ?? undefined },
+              { page: 1, pageSize: 10 },
+              "web.subjects.search",
+            )
+          ).rows
+        : [];
+    return reply.view("sharing/request", {
+      outcome: OUTCOMES[queryOf(request).outcome ?? ""],
+      r: {
+        id: r.id,
+        reference: `IR-${String(r.number).padStart(6, "0")}`,
+        person: r.subject,
+        address: r.subject.addresses?.[0]?.lines ?? null,
+        requesting: r.requestingName,
+        requestedBy: r.requestedByName,
+        requested: r.requestedName,
+        purpose: `${PURPOSE_LABELS[r.purposeCode as PurposeCode] ?? r.purposeCode}: ${r.purpose}`,
+        gateway: r.gateway ? GATEWAY_LABELS[r.gateway as keyof typeof GATEWAY_LABELS] : null,
+        urgency: REQUEST_URGENCY_LABELS[r.urgency],
+        dueOn: r.dueOn,
+        status: REQUEST_STATUS_LABELS[r.status],
+        open: r.status === "OPEN",
+        answer: r.answer && {
+          outcome: OUTCOME_LABELS[r.answer.outcome as Outcome],
+          reasons: r.answer.reasons,
+          otherHolderName: r.answer.otherHolderName,
+          disclosed: r.answer.disclosed,
+        },
+      },
+      incoming,
+      matches: matches.map((m) => ({ name: fullName(m), dateOfBirth: m.dateOfBirth, href: `/subjects/${m.id}/share?request=${r.id}` })),
+    });
+  });
+
+  app.post("/information-requests/:id/withdraw", async (request, reply) => {
+    const id = idParam(request, "id", "The information request");
+    await withdrawInformationRequest(db, actorOf(request), id);
+    return reply.redirect(`/information-requests?box=outgoing&outcome=withdrawn`, 303);
+  });
+}

@@ -1,0 +1,190 @@
+import { and, desc, eq, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { snapshotOf } from "../../audit/events";
+import { inTransaction } from "../../audit/write";
+import type { Db } from "../../db/client";
+import { organisations } from "../../db/schema";
+import { informationRequests, shareDecisions } from "../../db/schema-sharing";
+import type { Actor } from "../../domain/actor";
+import { today } from "../../domain/calendar";
+import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors";
+import { REQUEST_WORKING_DAYS } from "../../domain/sharing/records";
+import { informationRequestInput } from "../../domain/sharing/request-input";
+import { addWorkingDays } from "../../domain/working-days";
+import { assertWorksWithRecords, findSubject } from "../records/access";
+import { addChronologyEntry } from "../records/chronology";
+import { sharingSettings } from "../settings";
+
+/**
+ * Information requests: made by one organisation, answered by another through a share decision (so a
+ * refusal records its reasons like any decision). Due by UK working days from when it was made, on
+ * the partnership's nation's bank holidays: one working day for a safeguarding referral.
+ * Each side sees the request; only the requester sees its own record of the person.
+ */
+
+export type RequestRow = typeof informationRequests.$inferSelect;
+export type RequestView = RequestRow & {
+  requestingName: string;
+  requestedName: string;
+  answer: { outcome: string; reasons: string | null; otherHolderName: string | null; disclosed: boolean } | null;
+};
+
+const requesting = alias(organisations, "requesting_org");
+const requested = alias(organisations, "requested_org");
+const otherHolder = alias(organisations, "other_holder");
+
+function visible(actor: Actor) {
+  return or(
+    eq(informationRequests.requestingOrganisationId, actor.organisationId),
+    eq(informationRequests.requestedOrganisationId, actor.organisationId),
+  )!;
+}
+
+export async function makeInformationRequest(db: Db, actor: Actor, raw: unknown, now = new Date()): Promise<string> {
+  assertWorksWithRecords(actor);
+  const input = informationRequestInput.parse(raw);
+  if (input.requestedOrganisationId === actor.organisationId) {
+    throw new ValidationError([
+      { path: "/requestedOrganisationId", message: "Ask another organisation: your own records are yours to search" },
+    ]);
+  }
+  const [target] = await db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, input.requestedOrganisationId));
+  if (!target) throw new ValidationError([{ path: "/requestedOrganisationId", message: "Select an organisation of the partnership" }]);
+  if (input.requestingSubjectId) await findSubject(db, actor, input.requestingSubjectId);
+  const { nation } = await sharingSettings(db);
+  const dueOn = addWorkingDays(today(now), REQUEST_WORKING_DAYS[input.urgency], nation);
+  const { givenNames, familyName, dateOfBirth, nhsNumber, address } = input.subject;
+  return inTransaction(db, async (tx, audit) => {
+    const [row] = await tx
+      .insert(informationRequests)
+      .values({
+        requestingOrganisationId: actor.organisationId,
+        requestedOrganisationId: input.requestedOrganisationId,
+        requestingSubjectId: input.requestingSubjectId ?? null,
+        subject: {
+          name: `${givenNames} ${familyName}`,
+          givenNames,
+          familyName,
+          kind: "UNKNOWN",
+          dateOfBirth: dateOfBirth || null,
+          nhsNumber: nhsNumber ?? null,
+          addresses: address ? [{ lines: address, postcode: null, protected: false }] : [],
+        },
+        purposeCode: input.purposeCode,
+        purpose: input.purpose,
+        gateway: input.gateway ?? null,
+        urgency: input.urgency,
+        dueOn,
+        requestedByUserId: actor.userId,
+        requestedByName: actor.name,
+        requestedAt: now,
+      })
+      .returning({ id: informationRequests.id });
+    if (input.requestingSubjectId) {
+      await addChronologyEntry(tx, {
+        organisationId: actor.organisationId,
+        subjectId: input.requestingSubjectId,
+        occurredOn: today(now),
+        category: "disclosure",
+        kind: "INFORMATION_REQUESTED",
+        title: `Information requested from ${target.name}`,
+        summary: input.purpose,
+        ref: { type: "information_request", id: row!.id },
+        recordedByUserId: actor.userId,
+      });
+    }
+    audit.record(snapshotOf(actor), {
+      type: "information_request.made",
+      entity: { type: "information_request", id: row!.id },
+      details: { requestedOrganisationId: input.requestedOrganisationId, urgency: input.urgency, dueOn, purposeCode: input.purposeCode },
+    });
+    return row!.id;
+  });
+}
+
+function selectRequests(db: Db) {
+  return db
+    .select({
+      request: informationRequests,
+      requestingName: requesting.name,
+      requestedName: requested.name,
+      outcome: shareDecisions.outcome,
+      reasons: sql<string | null>`${shareDecisions.record} -> 'decision' ->> 'reasons'`,
+      otherHolderName: otherHolder.name,
+      answeredStatus: shareDecisions.status,
+    })
+    .from(informationRequests)
+    .innerJoin(requesting, eq(requesting.id, informationRequests.requestingOrganisationId))
+    .innerJoin(requested, eq(requested.id, informationRequests.requestedOrganisationId))
+    .leftJoin(shareDecisions, eq(shareDecisions.id, informationRequests.answeredDecisionId))
+    .leftJoin(otherHolder, sql`${otherHolder.id}::text = ${shareDecisions.record} -> 'decision' ->> 'otherHolderOrganisationId'`);
+}
+
+type Selected = Awaited<ReturnType<ReturnType<typeof selectRequests>["where"]>>[number];
+
+function present(r: Selected): RequestView {
+  return {
+    ...r.request,
+    requestingName: r.requestingName,
+    requestedName: r.requestedName,
+    answer: r.outcome
+      ? {
+          outcome: r.outcome,
+          reasons: r.reasons,
+          otherHolderName: r.otherHolderName,
+          disclosed: r.outcome !== "DO_NOT_SHARE" && r.answeredStatus !== "AWAITING_APPROVAL",
+        }
+      : null,
+  };
+}
+
+/** Requests made to the actor's organisation (`incoming`, open first by due date) or by it (`outgoing`). */
+export async function listInformationRequests(db: Db, actor: Actor, box: "incoming" | "outgoing"): Promise<RequestView[]> {
+  assertWorksWithRecords(actor);
+  const mine =
+    box === "incoming"
+      ? eq(informationRequests.requestedOrganisationId, actor.organisationId)
+      : eq(informationRequests.requestingOrganisationId, actor.organisationId);
+  const rows = await selectRequests(db)
+    .where(mine)
+    .orderBy(sql`${informationRequests.status} = 'OPEN' desc`, informationRequests.dueOn, desc(informationRequests.requestedAt))
+    .limit(200);
+  return rows.map(present);
+}
+
+export async function getInformationRequest(db: Db, actor: Actor, id: string): Promise<RequestView> {
+  assertWorksWithRecords(actor);
+  const [row] = await selectRequests(db).where(and(eq(informationRequests.id, id), visible(actor)));
+  if (!row) throw new NotFoundError("The information request");
+  return present(row);
+}
+
+/** The requester withdraws an open request. */
+export async function withdrawInformationRequest(db: Db, actor: Actor, id: string, now = new Date()): Promise<void> {
+  assertWorksWithRecords(actor);
+  await inTransaction(db, async (tx, audit) => {
+    const done = await tx
+      .update(informationRequests)
+      .set({ status: "WITHDRAWN", withdrawnAt: now })
+      .where(
+        and(
+          eq(informationRequests.id, id),
+          eq(informationRequests.requestingOrganisationId, actor.organisationId),
+          eq(informationRequests.status, "OPEN"),
+        ),
+      )
+      .returning({ id: informationRequests.id });
+    if (!done.length) {
+      const [exists] = await tx
+        .select({ id: informationRequests.id })
+        .from(informationRequests)
+        .where(and(eq(informationRequests.id, id), eq(informationRequests.requestingOrganisationId, actor.organisationId)));
+      if (!exists) throw new NotFoundError("The information request");
+      throw new ConflictError("Only an open request can be withdrawn");
+    }
+    audit.record(snapshotOf(actor), { type: "information_request.withdrawn", entity: { type: "information_request", id }, details: {} });
+  });
+}
