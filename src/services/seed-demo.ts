@@ -7,6 +7,7 @@ import type { Role } from "../domain/roles";
 import { hashPassword } from "./secrets";
 import { seedDemoAgreements } from "./seed-demo-agreements";
 import { seedDemoRecords } from "./seed-demo-records";
+import { seedDemoSharing } from "./seed-demo-sharing";
 
 /** Shared by every demo account; passes the password policy so it can be typed as-is. */
 export const DEMO_PASSWORD = "amber kettle orchard lantern";
@@ -145,5 +146,6 @@ export async function seedDemoPartnership(db: Db): Promise<DemoAccount[] | undef
   });
   await seedDemoAgreements(db, DEMO_PASSWORD);
   await seedDemoRecords(db);
+  await seedDemoSharing(db);
   return accounts;
 }

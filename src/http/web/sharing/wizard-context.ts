@@ -33,6 +33,9 @@ export interface ShareDraft extends Record<string, unknown> {
   completes?: string;
 }
 
+/** Questions answered by choosing from a list: with nothing in the list (no concerns yet, say), the page says so. */
+const CHOICE_KINDS: readonly string[] = ["radios", "checkboxes", "select"];
+
 const YES_NO: Option[] = [
   { value: "yes", text: "Yes" },
   { value: "no", text: "No" },
@@ -82,7 +85,7 @@ export function fieldsFor(step: StepDef, answers: Answers, choices: StepChoices,
       value,
       items,
       error: errors[id],
-      empty: options.length === 0 && field.kind !== "yesno",
+      empty: options.length === 0 && CHOICE_KINDS.includes(field.kind),
     };
   });
 }
