@@ -1,14 +1,14 @@
 import { format, subMonths } from "date-fns";
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { agreements, organisations, users } from "../db/schema";
+import { agreements } from "../db/schema";
 import type { Actor } from "../domain/actor";
 import type { AgreementPatch } from "../domain/agreements/content";
-import type { Role } from "../domain/roles";
 import { createFromTemplate } from "./agreements/create-agreement";
 import { editAgreement } from "./agreements/edit-agreement";
 import { signAgreement } from "./agreements/sign-agreement";
 import { sendForSignature } from "./agreements/versions";
+import { demoActors } from "./demo-actors";
 
 const COUNCIL = "Westshire County Council Children's Services";
 const SCHOOL = "Northbrook Primary School";
@@ -26,27 +26,11 @@ const SIGNATORIES: Record<string, { email: string; jobTitle: string }> = {
 type Directory = Map<string, { organisationId: string; actor: Actor; jobTitle: string }>;
 
 async function directory(db: Db): Promise<Directory> {
-  const rows = await db
-    .select({
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      roles: users.roles,
-      organisationId: organisations.id,
-      organisationName: organisations.name,
-    })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(
-      inArray(
-        users.email,
-        Object.values(SIGNATORIES).map((s) => s.email),
-      ),
-    );
+  const people = await demoActors(db, Object.fromEntries(Object.entries(SIGNATORIES).map(([org, s]) => [org, s.email])));
   const byOrg: Directory = new Map();
   for (const [org, { email, jobTitle }] of Object.entries(SIGNATORIES)) {
-    const row = rows.find((r) => r.email === email)!;
-    byOrg.set(org, { organisationId: row.organisationId, jobTitle, actor: { ...row, roles: row.roles as Role[] } });
+    const actor = people[org]!;
+    byOrg.set(org, { organisationId: actor.organisationId, jobTitle, actor });
   }
   return byOrg;
 }

@@ -1,9 +1,7 @@
 import { addMonths, format, subDays } from "date-fns";
-import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { organisations, users } from "../db/schema";
 import type { Actor } from "../domain/actor";
-import type { Role } from "../domain/roles";
+import { demoActors } from "./demo-actors";
 import { acknowledgeConcern, closeConcern, raiseConcern } from "./records/concerns";
 import { correctItem, recordItem } from "./records/items";
 import { linkSubjects } from "./records/links";
@@ -23,25 +21,8 @@ const PEOPLE = {
   gareth: "gareth.ellis@police.westshire.example",
 } as const;
 
-async function actors(db: Db): Promise<Record<keyof typeof PEOPLE, Actor>> {
-  const rows = await db
-    .select({
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      roles: users.roles,
-      organisationId: organisations.id,
-      organisationName: organisations.name,
-    })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(inArray(users.email, Object.values(PEOPLE)));
-  const byEmail = new Map(rows.map(({ email, ...r }) => [email, { ...r, roles: r.roles as Role[] }]));
-  return Object.fromEntries(Object.entries(PEOPLE).map(([key, email]) => [key, byEmail.get(email)!])) as Record<keyof typeof PEOPLE, Actor>;
-}
-
 export async function seedDemoRecords(db: Db, now = new Date()): Promise<void> {
-  const who = await actors(db);
+  const who = await demoActors(db, PEOPLE);
   const daysAgo = (n: number) => format(subDays(now, n), "yyyy-MM-dd");
   const item = (actor: Actor, subjectId: string, input: Record<string, unknown>) => recordItem(db, actor, subjectId, input);
 

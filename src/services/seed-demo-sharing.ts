@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { subDays, subHours } from "date-fns";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { agreements, organisations, recordItems, subjects, users } from "../db/schema";
+import { agreements, recordItems, subjects } from "../db/schema";
 import type { Actor } from "../domain/actor";
-import type { Role } from "../domain/roles";
 import type { ShareDecisionInputRaw } from "../domain/sharing/decision-input";
+import { demoActors } from "./demo-actors";
 import { setApprovalRules } from "./sharing/addenda";
 import { acknowledgeDisclosure } from "./sharing/disclosures";
 import { makeInformationRequest } from "./sharing/information-requests";
@@ -29,26 +29,6 @@ const PEOPLE = {
   chloe: "chloe.dubois@earlyhelp.westshire.example",
 } as const;
 
-async function directory(db: Db) {
-  const rows = await db
-    .select({
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      roles: users.roles,
-      organisationId: organisations.id,
-      organisationName: organisations.name,
-    })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(inArray(users.email, Object.values(PEOPLE)));
-  const byEmail = new Map(rows.map(({ email, ...r }) => [email, { ...r, roles: r.roles as Role[] }]));
-  return Object.fromEntries(Object.entries(PEOPLE).map(([key, email]) => [key, byEmail.get(email)])) as Record<
-    keyof typeof PEOPLE,
-    Actor | undefined
-  >;
-}
-
 async function subjectOf(db: Db, actor: Actor, givenNames: string, familyName: string) {
   const [row] = await db
     .select({ id: subjects.id })
@@ -69,9 +49,7 @@ async function itemsOf(db: Db, subjectId: string) {
 const find = (items: { id: string; text: string }[], words: string) => items.find((i) => i.text.includes(words))!.id;
 
 export async function seedDemoSharing(db: Db, now = new Date()): Promise<void> {
-  const who = await directory(db);
-  const { tomasz, siobhan, helen, gareth, joanna, chloe } = who;
-  if (!tomasz || !siobhan || !helen || !gareth || !joanna || !chloe) return;
+  const { tomasz, siobhan, helen, gareth, joanna, chloe } = await demoActors(db, PEOPLE);
   const [tier1] = await db.select({ id: agreements.id }).from(agreements).where(eq(agreements.tier, "STRATEGIC"));
   const record = (actor: Actor, input: ShareDecisionInputRaw, at: Date) => recordShareDecision(db, actor, input, randomUUID(), at);
 

@@ -12,7 +12,7 @@ test("a practitioner signs in, sees who they are, signs out and is then kept out
 
   // A practitioner's navigation has no admin pages; they can browse the partnership's organisations.
   const nav = page.getByRole("navigation", { name: "Menu" });
-  await expect(nav.getByRole("link")).toHaveText(["Home", "Records", "Agreements", "Organisations"]);
+  await expect(nav.getByRole("link")).toHaveText(["Home", "Records", "Sharing", "Agreements", "Organisations"]);
   await clickAndLoad(page, nav.getByRole("link", { name: "Organisations" }));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Organisations in the partnership");
   await expect(page.getByRole("button", { name: "Add an organisation" })).toHaveCount(0);

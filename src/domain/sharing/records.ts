@@ -27,3 +27,6 @@ export const REQUEST_WORKING_DAYS: Record<RequestUrgency, number> = { SAFEGUARDI
 export const REQUEST_STATUSES = ["OPEN", "ANSWERED", "WITHDRAWN"] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = { OPEN: "Open", ANSWERED: "Answered", WITHDRAWN: "Withdrawn" };
+
+/** "IR-000123": how people refer to a request. */
+export const requestReference = (number: number) => `IR-${String(number).padStart(6, "0")}`;

@@ -5,7 +5,6 @@ import { agreements } from "../../db/schema";
 import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
 import type { OnwardDisclosure } from "../../domain/agreements/content";
-import type { AgreementStatus } from "../../domain/agreements/lifecycle";
 import { type FieldError, NotFoundError, ValidationError } from "../../domain/errors";
 import type { ItemCategory } from "../../domain/information";
 import type { AccuracyState } from "../../domain/records";
@@ -16,7 +15,7 @@ import type { SubjectForDisclosure } from "../../domain/sharing/disclosure-snaps
 import type { DecisionFacts, ItemFacts } from "../../domain/sharing/evaluate-decision";
 import { DEFAULT_SHARING_SETTINGS, type SharingSettings, sharingSettingsInput } from "../../domain/sharing/settings";
 import { assertWorksWithRecords } from "../records/access";
-import { type CoveringAgreement, compiledCovering } from "./covering-agreement";
+import { type AgreementFacts, type CoveringAgreement, compiledCovering } from "./covering-agreement";
 
 /** A record item as a disclosure needs it: what was recorded, with its provenance and state. */
 export interface ItemForSharing {
@@ -61,17 +60,7 @@ interface FactsRow {
   levels: unknown;
   concern_ok: boolean;
   request_status: string | null;
-  agreement: {
-    number: number;
-    status: AgreementStatus;
-    inForceVersion: number | null;
-    nextReviewDate: string | null;
-    parentId: string | null;
-    parentNumber: number | null;
-    parentStatus: AgreementStatus | null;
-    parentInForceVersion: number | null;
-    parentNextReviewDate: string | null;
-  } | null;
+  agreement: AgreementFacts | null;
   existing: { id: string; requestHash: string } | null;
 }
 

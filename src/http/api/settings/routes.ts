@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
 import { levelsOfNeedInput } from "../../../domain/records";
-import { levelsOfNeed, setLevelsOfNeed } from "../../../services/settings";
+import { sharingSettingsInput } from "../../../domain/sharing/settings";
+import { levelsOfNeed, setLevelsOfNeed, setSharingSettings, sharingSettings } from "../../../services/settings";
 import { actorOf, requireActor } from "../../auth/plugin";
 import { levelOfNeedSchema, presentLevelOfNeed } from "../records/schema";
 import { standardErrors } from "../shared";
@@ -38,5 +39,30 @@ export async function settingsApi(parent: FastifyInstance, { db }: { db: Db }): 
       },
     },
     async (request) => ({ levels: (await setLevelsOfNeed(db, actorOf(request), request.body.levels)).map(presentLevelOfNeed) }),
+  );
+  const sharingSchema = sharingSettingsInput.meta({ id: "SharingSettings" });
+  app.get(
+    "/settings/sharing",
+    {
+      schema: {
+        tags,
+        summary:
+          "The partnership's sharing deadlines and calendar: the emergency record's deadline, when to chase an acknowledgement, default access, whose bank holidays",
+        response: { 200: sharingSchema, ...standardErrors },
+      },
+    },
+    async () => sharingSettings(db),
+  );
+  app.put(
+    "/settings/sharing",
+    {
+      schema: {
+        tags,
+        summary: "Replace the sharing settings (partnership administrators); deadlines already set keep their dates",
+        body: sharingSettingsInput,
+        response: { 200: sharingSchema, ...standardErrors },
+      },
+    },
+    async (request) => setSharingSettings(db, actorOf(request), request.body),
   );
 }

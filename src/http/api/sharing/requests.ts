@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
-import { REQUEST_STATUSES, REQUEST_URGENCIES } from "../../../domain/sharing/records";
+import { REQUEST_STATUSES, REQUEST_URGENCIES, requestReference } from "../../../domain/sharing/records";
 import { informationRequestInput } from "../../../domain/sharing/request-input";
 import { OUTCOMES } from "../../../domain/sharing/vocabulary";
 import {
@@ -51,7 +51,7 @@ export const requestSchema = z
 export function presentRequest(r: RequestView): z.infer<typeof requestSchema> {
   return {
     id: r.id,
-    reference: `IR-${String(r.number).padStart(6, "0")}`,
+    reference: requestReference(r.number),
     requesting: { organisationId: r.requestingOrganisationId, name: r.requestingName, byName: r.requestedByName },
     requested: { organisationId: r.requestedOrganisationId, name: r.requestedName },
     subject: {

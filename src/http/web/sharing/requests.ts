@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Db } from "../../../db/client";
 import { GATEWAY_LABELS, GATEWAYS } from "../../../domain/lawful-basis";
 import { PURPOSE_CODES, PURPOSE_LABELS, type PurposeCode } from "../../../domain/purposes";
-import { REQUEST_STATUS_LABELS, REQUEST_URGENCIES, REQUEST_URGENCY_LABELS } from "../../../domain/sharing/records";
+import { REQUEST_STATUS_LABELS, REQUEST_URGENCIES, REQUEST_URGENCY_LABELS, requestReference } from "../../../domain/sharing/records";
 import { OUTCOME_LABELS, type Outcome } from "../../../domain/sharing/vocabulary";
 import { otherMembers } from "../../../services/sharing/choices";
 import {
@@ -24,7 +24,7 @@ const OUTCOMES: Record<string, string> = { made: "Request sent.", withdrawn: "Re
 function summary(r: RequestView, box: "incoming" | "outgoing", today: string) {
   return {
     href: `/information-requests/${r.id}`,
-    reference: `IR-${String(r.number).padStart(6, "0")}`,
+    reference: requestReference(r.number),
     person: r.subject.name,
     other: box === "incoming" ? r.requestingName : r.requestedName,
     urgency: REQUEST_URGENCY_LABELS[r.urgency],
@@ -136,7 +136,7 @@ export async function requestPages(app: FastifyInstance, { db }: { db: Db }): Pr
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
       r: {
         id: r.id,
-        reference: `IR-${String(r.number).padStart(6, "0")}`,
+        reference: requestReference(r.number),
         person: r.subject,
         address: r.subject.addresses?.[0]?.lines ?? null,
         requesting: r.requestingName,
