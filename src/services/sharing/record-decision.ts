@@ -63,13 +63,23 @@ export async function recordShareDecision(
   idempotencyKey: string | undefined,
   now = new Date(),
 ): Promise<RecordedDecision> {
+  return recordValidatedDecision(db, actor, shareDecisionInput.parse(raw), idempotencyKey, now);
+}
+
+/** The same, for answers already parsed by `shareDecisionInput` (the API's body schema has done it once). */
+export async function recordValidatedDecision(
+  db: Db,
+  actor: Actor,
+  input: ShareDecisionInput,
+  idempotencyKey: string | undefined,
+  now = new Date(),
+): Promise<RecordedDecision> {
   assertWorksWithRecords(actor);
   if (!idempotencyKey || !KEY.test(idempotencyKey)) {
     throw new ValidationError([
       { path: "/idempotencyKey", message: "Send an Idempotency-Key of 8 to 200 printable characters, unique to this decision" },
     ]);
   }
-  const input = shareDecisionInput.parse(raw);
   const requestHash = hash("sha256", canonicalJson(input), "hex");
   const gathered = await gatherFacts(db, actor, input, todayOf(now), idempotencyKey);
   if (gathered.existing) return replay(db, actor, gathered.existing, requestHash);

@@ -16,7 +16,7 @@ import {
   viewSent,
 } from "../../../services/sharing/disclosures";
 import { fileDisclosure, fileInput } from "../../../services/sharing/file-disclosure";
-import { evaluateProposedDecision, recordShareDecision } from "../../../services/sharing/record-decision";
+import { evaluateProposedDecision, recordValidatedDecision } from "../../../services/sharing/record-decision";
 import { actorOf, requireActor } from "../../auth/plugin";
 import { idParams, problemSchema, standardErrors } from "../shared";
 import { decisionActionsApi } from "./decision-actions";
@@ -73,7 +73,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { detail, replayed } = await recordShareDecision(db, actor, request.body, request.headers["idempotency-key"]);
+      const { detail, replayed } = await recordValidatedDecision(db, actor, request.body, request.headers["idempotency-key"]);
       return reply.status(replayed ? 200 : 201).send(presentDecision(detail));
     },
   );
