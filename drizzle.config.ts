@@ -2,6 +2,6 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "postgresql",
-  schema: ["./src/db/schema.ts", "./src/db/schema-sharing.ts"],
+  schema: ["./src/db/schema.ts", "./src/db/schema-sharing.ts", "./src/db/schema-rights.ts"],
   out: "./drizzle",
 });

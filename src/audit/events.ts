@@ -26,7 +26,8 @@ export type EntityRef = {
     | "partnership_setting"
     | "share_decision"
     | "disclosure"
-    | "information_request";
+    | "information_request"
+    | "rights_request";
   id: string;
 };
 
@@ -36,6 +37,7 @@ type AgreementRef = { type: "agreement"; id: string };
 type SubjectRef = { type: "subject"; id: string };
 type DisclosureRef = { type: "disclosure"; id: string };
 type RequestRef = { type: "information_request"; id: string };
+type RightsRef = { type: "rights_request"; id: string };
 
 export type SignInFailure = "unknown_email" | "wrong_password" | "locked" | "deactivated" | "no_password" | "wrong_second_factor";
 
@@ -141,7 +143,12 @@ export type AuditEvent =
       entity: RequestRef;
       details: { requestedOrganisationId: string; urgency: string; dueOn: string; purposeCode: string };
     }
-  | { type: "information_request.withdrawn"; entity: RequestRef; details: Record<string, never> };
+  | { type: "information_request.withdrawn"; entity: RequestRef; details: Record<string, never> }
+  | { type: "rights_request.logged"; entity: RightsRef; details: { requestType: string; receivedVia: string; dueOn: string } }
+  | { type: "rights_request.identity_verified"; entity: RightsRef; details: Record<string, never> }
+  | { type: "rights_request.transitioned"; entity: RightsRef; details: { from: string; to: string; dueOn: string; outcome: string | null } }
+  | { type: "rights_request.subject_attached"; entity: RightsRef; details: { subjectId: string; harmRisk: boolean } }
+  | { type: "rights_request.item_reviewed"; entity: RightsRef; details: { itemId: string; decision: string; exemption: string | null } };
 
 export type AuditEventType = AuditEvent["type"];
 

@@ -15,9 +15,10 @@ import pg from "pg";
 import { copyOutBinary } from "./copy-out";
 import { registerPreparedRunner } from "./prepared";
 import * as coreSchema from "./schema";
+import * as rightsSchema from "./schema-rights";
 import * as sharingSchema from "./schema-sharing";
 
-const schema = { ...coreSchema, ...sharingSchema };
+const schema = { ...coreSchema, ...sharingSchema, ...rightsSchema };
 export type Schema = typeof schema;
 /** The drizzle handle; identical API whichever engine is underneath. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;

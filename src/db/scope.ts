@@ -13,6 +13,7 @@ import {
   subjects,
   users,
 } from "./schema";
+import { rightsRequests } from "./schema-rights";
 
 interface OwnershipRule {
   /** The column naming the organisation that owns the row. */
@@ -36,6 +37,8 @@ const OWNERSHIP = new Map<Table, OwnershipRule>([
   [recordItems, { owner: recordItems.organisationId, partnershipWide: [] }],
   [concerns, { owner: concerns.organisationId, partnershipWide: [] }],
   [chronologyEntries, { owner: chronologyEntries.organisationId, partnershipWide: [] }],
+  // Each organisation answers for its own data: its IG leads see its part of a request, no one else's.
+  [rightsRequests, { owner: rightsRequests.organisationId, partnershipWide: [] }],
 ]);
 
 /**

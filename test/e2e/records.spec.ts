@@ -29,7 +29,7 @@ async function fillDate(page: Page, group: string, parts: { day: string; month: 
 const tab = (page: Page, name: string) => page.getByRole("navigation", { name: "Sections of this record" }).getByRole("link", { name });
 
 test("a practitioner records a child, a linked parent, an item and a concern; the safeguarding lead acts on it", async ({ page }) => {
-  test.setTimeout(180_000); // a long journey with an axe check on every page
+  test.setTimeout(300_000); // a long journey with an axe check on every page (about three minutes on a busy CI machine)
   await signIn(page, "tomasz.wojcik@northbrook.example");
 
   // Records, from the service navigation.

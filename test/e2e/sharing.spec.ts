@@ -10,7 +10,7 @@ import { clickAndLoad, expect, signIn, signOut, submitForm, test, visit } from "
  */
 
 test("a health visitor shares through the wizard; the early help worker receives, acknowledges and files it", async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   await signIn(page, "helen.ng@eastmoor.nhs.example");
   await clickAndLoad(page, page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Records" }));
   await page.getByLabel("Name").fill("Yusuf Rahman");

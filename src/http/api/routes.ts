@@ -5,6 +5,7 @@ import { agreementsApi } from "./agreements/routes";
 import { auditApi } from "./audit/routes";
 import { organisationsApi } from "./organisations/routes";
 import { recordsApi } from "./records/routes";
+import { rightsApi } from "./rights/routes";
 import { settingsApi } from "./settings/routes";
 import { problemSchema } from "./shared";
 import { sharingApi } from "./sharing/routes";
@@ -36,4 +37,5 @@ export async function apiRoutes(app: FastifyInstance, opts: { database: Database
   await app.register(recordsApi, { db: opts.database.db });
   await app.register(settingsApi, { db: opts.database.db });
   await app.register(sharingApi, { db: opts.database.db });
+  await app.register(rightsApi, { db: opts.database.db });
 }

@@ -11,6 +11,7 @@ const ITEMS: NavItem[] = [
   { href: "/", text: "Home" },
   { href: "/subjects", text: "Records", roles: ["practitioner", "safeguarding_lead", "ig_lead"] },
   { href: "/disclosures", text: "Sharing", roles: ["practitioner", "safeguarding_lead", "ig_lead"] },
+  { href: "/rights", text: "Rights requests", roles: ["ig_lead"] },
   { href: "/agreements", text: "Agreements" },
   { href: "/organisations", text: "Organisations" },
   { href: "/users", text: "Users", roles: ["org_admin", "partnership_admin"] },

@@ -4,6 +4,8 @@ import { agreementPages } from "./agreements";
 import { auditPages } from "./audit";
 import { homePages } from "./home";
 import { organisationPages } from "./organisations";
+import { rightsWebPages } from "./rights";
+import { publicRightsForm } from "./rights/public-form";
 import { sharingWebPages } from "./sharing";
 import { signInRoutes } from "./sign-in";
 import { subjectWebPages } from "./subjects";
@@ -18,5 +20,7 @@ export async function webRoutes(app: FastifyInstance, opts: { database: Database
   await app.register(agreementPages, { db });
   await app.register(subjectWebPages, { db });
   await app.register(sharingWebPages, { db });
+  await app.register(rightsWebPages, { db });
+  await app.register(publicRightsForm, { db, rateLimit: opts.signInRateLimit });
   await app.register(auditPages, { database: opts.database });
 }

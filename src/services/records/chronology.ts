@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, notInArray, type SQL } from "drizzle-orm";
 import type { Db, Queryable } from "../../db/client";
 import { chronologyEntries, recordItems, users } from "../../db/schema";
 import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
-import type { ChronologyCategory, ChronologyFilter } from "../../domain/records";
+import { type ChronologyCategory, type ChronologyFilter, IG_ONLY_CHRONOLOGY_CATEGORIES } from "../../domain/records";
 import { assertWorksWithRecords, findSubject, recordRead } from "./access";
 
 export type ChronologyEntryRow = typeof chronologyEntries.$inferSelect;
@@ -57,6 +57,8 @@ export async function readChronology(
   assertWorksWithRecords(actor);
   const subject = await findSubject(db, actor, subjectId);
   const conditions: SQL[] = [eq(chronologyEntries.subjectId, subjectId), visibleTo(actor, chronologyEntries)];
+  // A person's rights requests are on their chronology for the IG leads who handle them, not for everyone.
+  if (!actor.roles.includes("ig_lead")) conditions.push(notInArray(chronologyEntries.category, [...IG_ONLY_CHRONOLOGY_CATEGORIES]));
   if (filter.category.length) conditions.push(inArray(chronologyEntries.category, filter.category));
   if (filter.from) conditions.push(gte(chronologyEntries.occurredOn, filter.from));
   if (filter.to) conditions.push(lte(chronologyEntries.occurredOn, filter.to));

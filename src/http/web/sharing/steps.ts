@@ -270,6 +270,14 @@ export const STEPS: StepDef[] = [
         label: "Until when can the recipient open it?",
         hint: "Leave blank for the partnership's default. For example, 31 3 2027",
       },
+      choose(
+        "/decision/otherHolderOrganisationId",
+        "select",
+        "If you are not sharing: which other organisation may hold the information?",
+        (c) => c.organisations,
+        "Answering a request, this tells the requester where else to ask",
+        "None, or not known",
+      ),
     ],
   },
 ];

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../db/client";
 import { ValidationError } from "../../../domain/errors";
-import { ACCURACY_LABELS, chronologyFilter } from "../../../domain/records";
+import { ACCURACY_LABELS, chronologyFilter, IG_ONLY_CHRONOLOGY_CATEGORIES } from "../../../domain/records";
 import { type ChronologyEntry, readChronology } from "../../../services/records/chronology";
 import { actorOf } from "../../auth/plugin";
 import { zodIssuesToFieldErrors } from "../../problem";
@@ -61,6 +61,8 @@ function entryLink(e: ChronologyEntry, subjectId: string): { href?: string; link
         : { href: `/disclosures/${e.refId}/sent`, linkText: "View what was sent" };
     case "information_request":
       return { href: `/information-requests/${e.refId}`, linkText: "View the request" };
+    case "rights_request":
+      return { href: `/rights/${e.refId}`, linkText: "View the rights request" };
     default:
       return { linkText: "" };
   }
@@ -94,7 +96,9 @@ async function chronologyPage(db: Db, request: FastifyRequest, reply: FastifyRep
   };
   const context = {
     ...formHelpers,
-    categoryOptions: chronologyCategoryOptions,
+    categoryOptions: actor.roles.includes("ig_lead")
+      ? chronologyCategoryOptions
+      : chronologyCategoryOptions.filter((o) => !(IG_ONLY_CHRONOLOGY_CATEGORIES as readonly string[]).includes(o.value)),
     values,
     filtered,
     printAll,

@@ -42,6 +42,7 @@ export const CHRONOLOGY_CATEGORY_LABELS: Record<ChronologyCategory, string> = {
   concern: "Concerns",
   decision: "Share decisions",
   disclosure: "Disclosures",
+  rights: "Rights requests",
 };
 
 export const CONCERN_STATUS_TAGS: Record<ConcernStatus, string> = {

@@ -1,0 +1,144 @@
+import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  EXEMPTIONS,
+  RECEIVED_VIA,
+  REQUESTER_RELATIONSHIPS,
+  RESPONSE_OUTCOMES,
+  RIGHTS_STATES,
+  RIGHTS_TYPES,
+} from "../domain/rights/vocabulary";
+import { organisations, recordItems, subjects, users } from "./schema";
+
+/**
+ * People's rights requests (issue 6; domain.md §6): one organisation's part of a request, its
+ * state and statutory clock, the people in its records it concerns, and its review of each item.
+ */
+
+export const rightsType = pgEnum("rights_request_type", RIGHTS_TYPES);
+export const rightsState = pgEnum("rights_request_state", RIGHTS_STATES);
+export const responseOutcome = pgEnum("rights_response_outcome", RESPONSE_OUTCOMES);
+export const requesterRelationship = pgEnum("rights_requester_relationship", REQUESTER_RELATIONSHIPS);
+export const receivedVia = pgEnum("rights_received_via", RECEIVED_VIA);
+
+export interface Requester {
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+  address?: string | null;
+}
+
+/** Who the request is about, as the requester described them: the IG lead matches them to the records. */
+export interface AboutWhom {
+  name: string;
+  dateOfBirth?: string | null;
+  otherNames?: string | null;
+  address?: string | null;
+}
+
+export const rightsRequests = pgTable(
+  "rights_request",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    number: integer("number").generatedAlwaysAsIdentity().notNull().unique(),
+    /** One reference for a request made once to the partnership and answered by each organisation for its own part. */
+    publicReference: text("public_reference").notNull(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    type: rightsType("type").notNull(),
+    state: rightsState("state").notNull().default("RECEIVED"),
+    requester: jsonb("requester").$type<Requester>().notNull(),
+    relationship: requesterRelationship("relationship").notNull(),
+    about: jsonb("about").$type<AboutWhom>().notNull(),
+    details: text("details").notNull().default(""),
+    receivedVia: receivedVia("received_via").notNull(),
+    receivedOn: date("received_on", { mode: "string" }).notNull(),
+    /** The clock restarts when identity or clarification arrives (DUAA "stop the clock"). */
+    clockStartedOn: date("clock_started_on", { mode: "string" }).notNull(),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    /** Set while the clock is stopped. */
+    pausedSince: date("paused_since", { mode: "string" }),
+    extensionReason: text("extension_reason"),
+    requesterToldOfExtensionOn: date("requester_told_of_extension_on", { mode: "string" }),
+    identityVerifiedAt: timestamp("identity_verified_at", { withTimezone: true }),
+    identityVerifiedByUserId: uuid("identity_verified_by_user_id").references(() => users.id),
+    identityEvidence: text("identity_evidence"),
+    /** For someone asking on another's behalf: how their authority was checked. */
+    authorityEvidence: text("authority_evidence"),
+    /** The requester is linked in the records as an alleged perpetrator towards the person: nothing goes without a safety check. */
+    harmRisk: boolean("harm_risk").notNull().default(false),
+    outcome: responseOutcome("outcome"),
+    responseReasons: text("response_reasons"),
+    respondedAt: timestamp("responded_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closeReason: text("close_reason"),
+    /** Complaints: acknowledged within 30 days. */
+    acknowledgeBy: date("acknowledge_by", { mode: "string" }),
+    acknowledgedOn: date("acknowledged_on", { mode: "string" }),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("rights_request_open_idx").on(t.organisationId, t.state, t.dueOn),
+    index("rights_request_reference_idx").on(t.publicReference),
+  ],
+);
+
+/** The people in the organisation's own records a request concerns, attached by its IG lead. */
+export const rightsRequestSubjects = pgTable(
+  "rights_request_subject",
+  {
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => rightsRequests.id),
+    subjectId: uuid("subject_id")
+      .notNull()
+      .references(() => subjects.id),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.subjectId] })],
+);
+
+/** What happened to a request and when: its history on the request page (the audit log holds the same as events). */
+export const rightsRequestEvents = pgTable(
+  "rights_request_event",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => rightsRequests.id),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    byName: text("by_name").notNull(),
+    what: text("what").notNull(),
+    fromState: rightsState("from_state"),
+    toState: rightsState("to_state"),
+  },
+  (t) => [index("rights_request_event_request_idx").on(t.requestId, t.at)],
+);
+
+export const itemReviewDecision = pgEnum("rights_item_decision", ["DISCLOSE", "REDACT", "WITHHOLD"]);
+export const exemptionCode = pgEnum("rights_exemption", EXEMPTIONS);
+
+/** An access request's review of one record item: disclosed, redacted or withheld, under a recorded exemption. */
+export const rightsItemReviews = pgTable(
+  "rights_item_review",
+  {
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => rightsRequests.id),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => recordItems.id),
+    decision: itemReviewDecision("decision").notNull(),
+    exemption: exemptionCode("exemption"),
+    reason: text("reason"),
+    redactions: text("redactions").array().notNull().default([]),
+    /** For EX-SERIOUS-HARM-HEALTH: the appropriate health professional's opinion, and whose. */
+    healthOpinion: text("health_opinion"),
+    healthProfessional: text("health_professional"),
+    reviewedByUserId: uuid("reviewed_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("rights_item_review_once").on(t.requestId, t.itemId)],
+);

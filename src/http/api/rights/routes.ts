@@ -1,0 +1,230 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../../../db/client";
+import { identityInput, rightsRequestInput, transitionInput } from "../../../domain/rights/inputs";
+import { itemReviewInput } from "../../../domain/rights/review";
+import { RECEIVED_VIA, REQUESTER_RELATIONSHIPS, RESPONSE_OUTCOMES, RIGHTS_STATES, RIGHTS_TYPES } from "../../../domain/rights/vocabulary";
+import { compileAccessPack, reviewItem } from "../../../services/rights/access-pack";
+import { renderAccessPackPdf } from "../../../services/rights/render-pack-pdf";
+import {
+  attachSubject,
+  getRightsRequest,
+  listRightsRequests,
+  logRightsRequest,
+  type RightsRequestRow,
+  transitionRightsRequest,
+  verifyIdentity,
+} from "../../../services/rights/requests";
+import { actorOf, requireActor } from "../../auth/plugin";
+import { idParams, problemSchema, standardErrors } from "../shared";
+
+const errors = { ...standardErrors, 409: problemSchema };
+const tags = ["rights requests"];
+
+export const rightsRequestSchema = z
+  .object({
+    id: z.uuid(),
+    reference: z.string().describe("The requester's reference, shared by every organisation's part of one request"),
+    type: z.enum(RIGHTS_TYPES),
+    state: z.enum(RIGHTS_STATES),
+    requester: z.object({
+      name: z.string(),
+      email: z.string().nullable().optional(),
+      phone: z.string().nullable().optional(),
+      address: z.string().nullable().optional(),
+    }),
+    relationship: z.enum(REQUESTER_RELATIONSHIPS),
+    about: z.object({
+      name: z.string(),
+      dateOfBirth: z.string().nullable().optional(),
+      otherNames: z.string().nullable().optional(),
+      address: z.string().nullable().optional(),
+    }),
+    details: z.string(),
+    receivedVia: z.enum(RECEIVED_VIA),
+    receivedOn: z.iso.date(),
+    clockStartedOn: z.iso.date(),
+    dueOn: z.iso.date(),
+    paused: z.boolean().describe("The clock is stopped while waiting for identity or clarification"),
+    overdue: z.boolean(),
+    identityVerified: z.boolean(),
+    harmRisk: z.boolean().describe("The requester matches someone recorded as an alleged perpetrator towards the person"),
+    extension: z.object({ reason: z.string(), requesterToldOn: z.iso.date() }).nullable(),
+    outcome: z.enum(RESPONSE_OUTCOMES).nullable(),
+    responseReasons: z.string().nullable(),
+    acknowledgeBy: z.iso.date().nullable().describe("A complaint must be acknowledged by then"),
+    subjects: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })),
+  })
+  .meta({ id: "RightsRequest" });
+
+export function presentRightsRequest(
+  r: RightsRequestRow & { subjects?: { id: string; name: string; kind: string }[]; paused?: boolean; overdue?: boolean },
+) {
+  return {
+    id: r.id,
+    reference: r.publicReference,
+    type: r.type,
+    state: r.state,
+    requester: r.requester,
+    relationship: r.relationship,
+    about: r.about,
+    details: r.details,
+    receivedVia: r.receivedVia,
+    receivedOn: r.receivedOn,
+    clockStartedOn: r.clockStartedOn,
+    dueOn: r.dueOn,
+    paused: r.paused ?? (r.state === "AWAITING_IDENTITY" || r.state === "AWAITING_CLARIFICATION"),
+    overdue: r.overdue ?? false,
+    identityVerified: r.identityVerifiedAt !== null,
+    harmRisk: r.harmRisk,
+    extension:
+      r.extensionReason && r.requesterToldOfExtensionOn
+        ? { reason: r.extensionReason, requesterToldOn: r.requesterToldOfExtensionOn }
+        : null,
+    outcome: r.outcome,
+    responseReasons: r.responseReasons,
+    acknowledgeBy: r.acknowledgeBy,
+    subjects: r.subjects ?? [],
+  } satisfies z.infer<typeof rightsRequestSchema>;
+}
+
+/** Rights requests, for the organisation's IG leads. */
+export async function rightsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  app.addHook("onRequest", requireActor(["ig_lead"]));
+  const noContent = { 204: z.null(), ...errors };
+
+  app.post(
+    "/rights-requests",
+    {
+      schema: {
+        tags,
+        summary: "Log a request received by letter, email, phone or in person; due one calendar month after receipt",
+        body: rightsRequestInput,
+        response: { 201: rightsRequestSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const row = await logRightsRequest(db, actor, request.body);
+      return reply.status(201).send(presentRightsRequest(await getRightsRequest(db, actor, row.id)));
+    },
+  );
+  app.get(
+    "/rights-requests",
+    {
+      schema: {
+        tags,
+        summary: "Your organisation's requests, soonest due first (open ones only unless asked)",
+        querystring: z.object({ closed: z.enum(["include", "exclude"]).default("exclude") }),
+        response: { 200: z.object({ items: z.array(rightsRequestSchema) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await listRightsRequests(db, actorOf(request), { includeClosed: request.query.closed === "include" })).map((r) =>
+        presentRightsRequest(r),
+      ),
+    }),
+  );
+  app.get(
+    "/rights-requests/:id",
+    {
+      schema: {
+        tags,
+        summary: "One request, with the people attached",
+        params: idParams,
+        response: { 200: rightsRequestSchema, ...errors },
+      },
+    },
+    async (request) => presentRightsRequest(await getRightsRequest(db, actorOf(request), request.params.id)),
+  );
+  app.post(
+    "/rights-requests/:id/identity",
+    {
+      schema: {
+        tags,
+        summary: "Record the identity check (and, for someone acting for another, their authority)",
+        params: idParams,
+        body: identityInput,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await verifyIdentity(db, actorOf(request), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    "/rights-requests/:id/transitions",
+    {
+      schema: {
+        tags,
+        summary: "Move the request on: stop or restart the clock, extend, review exemptions, respond, close",
+        description:
+          "An impossible move is a 409. Restarting from waiting resets the clock to the day what was asked for arrived; an extension needs its reason and the day the requester was told, within the first month; a response needs the identity verified.",
+        params: idParams,
+        body: transitionInput,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await transitionRightsRequest(db, actorOf(request), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    "/rights-requests/:id/subjects",
+    {
+      schema: {
+        tags,
+        summary: "Attach a person from your organisation's records; a requester matching their alleged perpetrator is flagged",
+        params: idParams,
+        body: z.object({ subjectId: z.uuid() }),
+        response: { 200: z.object({ harmRisk: z.boolean() }), ...errors },
+      },
+    },
+    async (request) => attachSubject(db, actorOf(request), request.params.id, request.body.subjectId),
+  );
+  app.post(
+    "/rights-requests/:id/items/:itemId/review",
+    {
+      schema: {
+        tags,
+        summary: "Review one item for an access request: disclose, redact or withhold, naming the exemption and why",
+        params: idParams.extend({ itemId: z.uuid() }),
+        body: itemReviewInput,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await reviewItem(db, actorOf(request), request.params.id, request.params.itemId, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+  app.get(
+    "/rights-requests/:id/pack",
+    {
+      schema: {
+        tags,
+        summary: "The access pack as JSON: every item as reviewed, purposes, categories, sources, recipients, retention and rights",
+        params: idParams,
+        response: { 200: z.record(z.string(), z.unknown()), ...errors },
+      },
+    },
+    async (request) => (await compileAccessPack(db, actorOf(request), request.params.id)) as unknown as Record<string, unknown>,
+  );
+  app.get(
+    "/rights-requests/:id/pack.pdf",
+    { schema: { tags, summary: "The access pack as a PDF for the requester", params: idParams } },
+    async (request, reply) => {
+      const pack = await compileAccessPack(db, actorOf(request), request.params.id);
+      const pdf = await renderAccessPackPdf(pack);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="${pack.reference}.pdf"`)
+        .header("cache-control", "no-store")
+        .send(pdf);
+    },
+  );
+}

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../../../db/client";
+import { requireActor } from "../../auth/plugin";
+import { formHelpers } from "../agreements/shared";
+import { rightsPages } from "./pages";
+
+/** People's rights pages for IG leads (issue 6); the public request form is in public-form.ts. */
+export async function rightsWebPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  app.addHook("preHandler", requireActor(["ig_lead"]));
+  app.addHook("preHandler", async (_request, reply) => {
+    reply.locals = { ...reply.locals, ...formHelpers };
+  });
+  app.addHook("onSend", async (_request, reply, payload) => {
+    if (String(reply.getHeader("content-type") ?? "").startsWith("text/html")) reply.header("cache-control", "no-store");
+    return payload;
+  });
+  await app.register(rightsPages, { db });
+}

@@ -1,0 +1,222 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Db } from "../../../db/client";
+import { today } from "../../../domain/calendar";
+import { TRANSITIONS } from "../../../domain/rights/transitions";
+import {
+  RECEIVED_VIA,
+  REQUESTER_RELATIONSHIP_LABELS,
+  REQUESTER_RELATIONSHIPS,
+  RESPONSE_OUTCOMES,
+  RIGHTS_STATE_LABELS,
+  RIGHTS_TYPE_LABELS,
+  RIGHTS_TYPES,
+} from "../../../domain/rights/vocabulary";
+import {
+  attachSubject,
+  getRightsRequest,
+  listRightsRequests,
+  logRightsRequest,
+  transitionRightsRequest,
+  verifyIdentity,
+} from "../../../services/rights/requests";
+import { searchSubjects } from "../../../services/subjects/search";
+import { actorOf } from "../../auth/plugin";
+import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, formHelpers, optionsOf, queryOf, str } from "../agreements/shared";
+import { datePartsFromBody, fullName, idParam, isoFromParts } from "../subjects/shared";
+
+/** The IG lead's rights pages: the dashboard, logging a request, and working one through. */
+
+const VIA_LABELS: Record<(typeof RECEIVED_VIA)[number], string> = {
+  ONLINE_FORM: "The online form",
+  EMAIL: "Email",
+  LETTER: "Letter",
+  PHONE: "Phone",
+  IN_PERSON: "In person",
+};
+const OUTCOME_LABELS = { FULL: "Full", PARTIAL: "Partial", REFUSED: "Refused" } as const;
+const OUTCOMES: Record<string, string> = {
+  logged: "Request logged.",
+  moved: "Request updated.",
+  identity: "Identity check recorded.",
+  attached: "Person attached.",
+};
+
+function formValues(body: FormBody) {
+  return {
+    type: str(body, "type"),
+    name: str(body, "name"),
+    email: str(body, "email"),
+    phone: str(body, "phone"),
+    address: str(body, "address"),
+    relationship: str(body, "relationship"),
+    aboutName: str(body, "aboutName"),
+    aboutDateOfBirth: datePartsFromBody(body, "aboutDateOfBirth"),
+    details: str(body, "details"),
+    receivedVia: str(body, "receivedVia"),
+    receivedOn: datePartsFromBody(body, "receivedOn"),
+  };
+}
+
+export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  app.get("/rights", async (request, reply) => {
+    const actor = actorOf(request);
+    const on = today();
+    const rows = await listRightsRequests(db, actor);
+    return reply.view("rights/dashboard", {
+      outcome: OUTCOMES[queryOf(request).outcome ?? ""],
+      rows: rows.map((r) => {
+        const paused = r.state === "AWAITING_IDENTITY" || r.state === "AWAITING_CLARIFICATION";
+        return {
+          href: `/rights/${r.id}`,
+          reference: r.publicReference,
+          type: RIGHTS_TYPE_LABELS[r.type],
+          about: r.about.name,
+          state: RIGHTS_STATE_LABELS[r.state],
+          dueOn: r.dueOn,
+          paused,
+          overdue: !paused && r.dueOn < on,
+          harmRisk: r.harmRisk,
+        };
+      }),
+    });
+  });
+
+  const newPage = async (reply: FastifyReply, values: ReturnType<typeof formValues>, summary = errorSummary([])) =>
+    reply.view("rights/new", {
+      values,
+      typeItems: formHelpers.radioItems(optionsOf(RIGHTS_TYPES, RIGHTS_TYPE_LABELS), values.type),
+      relationshipItems: formHelpers.radioItems(optionsOf(REQUESTER_RELATIONSHIPS, REQUESTER_RELATIONSHIP_LABELS), values.relationship),
+      viaItems: formHelpers.radioItems(optionsOf(RECEIVED_VIA, VIA_LABELS), values.receivedVia),
+      ...summary,
+    });
+  app.get("/rights/new", async (_request, reply) => newPage(reply, formValues({})));
+  app.post("/rights/new", async (request, reply) => {
+    const actor = actorOf(request);
+    const values = formValues(bodyOf(request));
+    try {
+      const row = await logRightsRequest(db, actor, {
+        type: values.type || undefined,
+        requester: {
+          name: values.name,
+          email: values.email || undefined,
+          phone: values.phone || undefined,
+          address: values.address || undefined,
+        },
+        relationship: values.relationship || undefined,
+        about: { name: values.aboutName, dateOfBirth: isoFromParts(values.aboutDateOfBirth) || undefined },
+        details: values.details,
+        receivedVia: values.receivedVia || undefined,
+        receivedOn: isoFromParts(values.receivedOn) || undefined,
+      });
+      return reply.redirect(`/rights/${row.id}?outcome=logged`, 303);
+    } catch (error) {
+      const found = fieldErrorsOf(error);
+      if (!found) throw error;
+      reply.status(found.status);
+      const rename: Record<string, string> = {
+        "/requester/name": "/name",
+        "/requester/email": "/email",
+        "/requester/phone": "/phone",
+        "/requester/address": "/address",
+        "/about/name": "/aboutName",
+        "/about/dateOfBirth": "/aboutDateOfBirth",
+      };
+      return newPage(
+        reply,
+        values,
+        errorSummary(
+          found.fieldErrors.map((e) => ({ ...e, path: rename[e.path] ?? e.path })),
+          (_p, id) => (id === "receivedOn" || id === "aboutDateOfBirth" ? `#${id}-day` : `#${id}`),
+        ),
+      );
+    }
+  });
+
+  const requestPage = async (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
+    const actor = actorOf(request);
+    const r = await getRightsRequest(db, actor, idParam(request, "id", "The rights request"));
+    const q = str(queryOf(request), "q") || r.about.name;
+    // Possible matches in the organisation's own records: an audited read of the results.
+    const matches = (await searchSubjects(db, actor, { q }, { page: 1, pageSize: 10 }, "web.subjects.search")).rows.filter(
+      (m) => !r.subjects.some((s) => s.id === m.id),
+    );
+    return reply.view("rights/request", {
+      outcome: OUTCOMES[queryOf(request).outcome ?? ""],
+      r: {
+        ...r,
+        typeLabel: RIGHTS_TYPE_LABELS[r.type],
+        stateLabel: RIGHTS_STATE_LABELS[r.state],
+        relationshipLabel: REQUESTER_RELATIONSHIP_LABELS[r.relationship],
+        viaLabel: VIA_LABELS[r.receivedVia],
+        outcomeLabel: r.outcome ? OUTCOME_LABELS[r.outcome] : null,
+      },
+      next: TRANSITIONS[r.state].map((s) => ({ value: s, text: RIGHTS_STATE_LABELS[s] })),
+      outcomeItems: RESPONSE_OUTCOMES.map((o) => ({ value: o, text: OUTCOME_LABELS[o] })),
+      matches: matches.map((m) => ({ id: m.id, name: fullName(m), dateOfBirth: m.dateOfBirth })),
+      q,
+      values: {},
+      errors: {},
+      errorList: [],
+      ...extra,
+    });
+  };
+
+  app.get("/rights/:id", (request, reply) => requestPage(request, reply));
+
+  /** Runs an action from the request page; a refusal comes back on it with the GOV.UK error summary. */
+  const act = async (request: FastifyRequest, reply: FastifyReply, action: () => Promise<unknown>, done: string) => {
+    const id = idParam(request, "id", "The rights request");
+    try {
+      await action();
+      return reply.redirect(`/rights/${id}?outcome=${done}`, 303);
+    } catch (error) {
+      const found = fieldErrorsOf(error);
+      if (!found) throw error;
+      reply.status(found.status);
+      const summary = errorSummary(
+        found.fieldErrors.length ? found.fieldErrors : [{ path: "/to", message: found.message ?? "This cannot be done" }],
+      );
+      return requestPage(request, reply, { ...summary, values: bodyOf(request) });
+    }
+  };
+
+  app.post("/rights/:id/identity", (request, reply) => {
+    const body = bodyOf(request);
+    return act(
+      request,
+      reply,
+      () =>
+        verifyIdentity(db, actorOf(request), idParam(request, "id", "The rights request"), {
+          evidence: str(body, "evidence"),
+          authorityEvidence: str(body, "authorityEvidence") || undefined,
+        }),
+      "identity",
+    );
+  });
+  app.post("/rights/:id/subjects", (request, reply) =>
+    act(
+      request,
+      reply,
+      () => attachSubject(db, actorOf(request), idParam(request, "id", "The rights request"), str(bodyOf(request), "subjectId")),
+      "attached",
+    ),
+  );
+  app.post("/rights/:id/transitions", (request, reply) => {
+    const body = bodyOf(request);
+    const optional = (name: string) => str(body, name) || undefined;
+    return act(
+      request,
+      reply,
+      () =>
+        transitionRightsRequest(db, actorOf(request), idParam(request, "id", "The rights request"), {
+          to: optional("to"),
+          reason: optional("reason"),
+          receivedOn: isoFromParts(datePartsFromBody(body, "receivedOn")) || undefined,
+          requesterToldOn: isoFromParts(datePartsFromBody(body, "requesterToldOn")) || undefined,
+          outcome: optional("outcome"),
+          safetyCheck: optional("safetyCheck"),
+        }),
+      "moved",
+    );
+  });
+}

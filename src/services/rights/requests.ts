@@ -1,0 +1,334 @@
+import { randomBytes } from "node:crypto";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { type ActorSnapshot, snapshotOf } from "../../audit/events";
+import { inTransaction } from "../../audit/write";
+import type { Db, Tx } from "../../db/client";
+import { organisations, subjectLinks, subjects } from "../../db/schema";
+import { rightsRequestEvents, rightsRequestSubjects, rightsRequests } from "../../db/schema-rights";
+import { visibleTo } from "../../db/scope";
+import type { Actor } from "../../domain/actor";
+import { today } from "../../domain/calendar";
+import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../domain/errors";
+import { complaintAcknowledgeBy, extendedDueDate, rightsDueDate, withinFirstMonth } from "../../domain/rights/deadlines";
+import {
+  identityInput,
+  publicRequestInput,
+  type RightsRequestInput,
+  rightsRequestInput,
+  transitionInput,
+} from "../../domain/rights/inputs";
+import { CLOCK_STOPPED, transitionProblem } from "../../domain/rights/transitions";
+import { RIGHTS_STATE_LABELS, type RightsState } from "../../domain/rights/vocabulary";
+import type { UkNation } from "../../domain/working-days";
+import { addChronologyEntry } from "../records/chronology";
+import { sharingSettings } from "../settings";
+
+/**
+ * Rights requests (issue 6): logged by an IG lead or made through the public form, one per
+ * organisation asked (each answers for its own data under one public reference), then taken through
+ * their states with the statutory clock. Only the organisation's IG leads work on them.
+ */
+
+export type RightsRequestRow = typeof rightsRequests.$inferSelect;
+
+export function assertIgLead(actor: Actor): void {
+  if (!actor.roles.includes("ig_lead")) throw new NotPermittedError("Only IG leads work on rights requests");
+}
+
+const newReference = () => `SR-${randomBytes(4).toString("hex").toUpperCase()}`;
+
+async function nationOf(db: Db | Tx): Promise<UkNation> {
+  return (await sharingSettings(db)).nation;
+}
+
+function rowFor(input: RightsRequestInput, organisationId: string, reference: string, nation: UkNation, createdBy: string | null) {
+  return {
+    publicReference: reference,
+    organisationId,
+    type: input.type,
+    requester: input.requester,
+    relationship: input.relationship,
+    about: input.about,
+    details: input.details,
+    receivedVia: input.receivedVia,
+    receivedOn: input.receivedOn,
+    clockStartedOn: input.receivedOn,
+    dueOn: rightsDueDate(input.receivedOn, nation),
+    acknowledgeBy: input.type === "COMPLAINT" ? complaintAcknowledgeBy(input.receivedOn, nation) : null,
+    createdByUserId: createdBy,
+  };
+}
+
+async function logEvent(tx: Tx, requestId: string, byName: string, what: string, from?: RightsState, to?: RightsState) {
+  await tx.insert(rightsRequestEvents).values({ requestId, byName, what, fromState: from ?? null, toState: to ?? null });
+}
+
+/** An IG lead logs a request received by letter, email, phone or in person. */
+export async function logRightsRequest(db: Db, actor: Actor, raw: unknown): Promise<RightsRequestRow> {
+  assertIgLead(actor);
+  const input = rightsRequestInput.parse(raw);
+  const nation = await nationOf(db);
+  return inTransaction(db, async (tx, audit) => {
+    const [row] = await tx
+      .insert(rightsRequests)
+      .values(rowFor(input, actor.organisationId, newReference(), nation, actor.userId))
+      .returning();
+    await logEvent(tx, row!.id, actor.name, `Logged: received ${input.receivedOn}`);
+    audit.record(snapshotOf(actor), {
+      type: "rights_request.logged",
+      entity: { type: "rights_request", id: row!.id },
+      details: { requestType: input.type, receivedVia: input.receivedVia, dueOn: row!.dueOn },
+    });
+    return row!;
+  });
+}
+
+/**
+ * The public form, with no sign-in: one request per organisation chosen, under one reference the
+ * requester keeps. Nothing about the records is revealed to them, whatever they type.
+ */
+export async function submitPublicRequest(db: Db, raw: unknown, now = new Date()): Promise<string> {
+  const input = publicRequestInput.parse(raw);
+  const chosen = [...new Set(input.organisationIds)];
+  const found = await db.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, chosen));
+  if (found.length !== chosen.length)
+    throw new ValidationError([{ path: "/organisationIds", message: "Choose organisations from the list" }]);
+  const nation = await nationOf(db);
+  const reference = newReference();
+  const received = today(now);
+  const anonymous: ActorSnapshot = { kind: "anonymous" };
+  await inTransaction(db, async (tx, audit) => {
+    for (const organisationId of chosen) {
+      const [row] = await tx
+        .insert(rightsRequests)
+        .values(rowFor({ ...input, receivedVia: "ONLINE_FORM", receivedOn: received }, organisationId, reference, nation, null))
+        .returning({ id: rightsRequests.id, dueOn: rightsRequests.dueOn });
+      await logEvent(tx, row!.id, input.requester.name, "Made through the online form");
+      audit.record(
+        anonymous,
+        {
+          type: "rights_request.logged",
+          entity: { type: "rights_request", id: row!.id },
+          details: { requestType: input.type, receivedVia: "ONLINE_FORM", dueOn: row!.dueOn },
+        },
+        organisationId,
+      );
+    }
+  });
+  return reference;
+}
+
+export interface RightsRequestView extends RightsRequestRow {
+  subjects: { id: string; name: string; kind: string }[];
+  events: (typeof rightsRequestEvents.$inferSelect)[];
+  paused: boolean;
+  overdue: boolean;
+}
+
+/** Open requests first, soonest due first: the IG lead's dashboard. */
+export async function listRightsRequests(db: Db, actor: Actor, options: { includeClosed?: boolean } = {}): Promise<RightsRequestRow[]> {
+  assertIgLead(actor);
+  return db
+    .select()
+    .from(rightsRequests)
+    .where(
+      and(
+        visibleTo(actor, rightsRequests),
+        options.includeClosed ? undefined : sql`${rightsRequests.state} not in ('RESPONDED', 'CLOSED')`,
+      ),
+    )
+    .orderBy(asc(rightsRequests.dueOn), desc(rightsRequests.createdAt))
+    .limit(500);
+}
+
+export async function getRightsRequest(db: Db | Tx, actor: Actor, id: string, now = new Date()): Promise<RightsRequestView> {
+  assertIgLead(actor);
+  const [row] = await db
+    .select()
+    .from(rightsRequests)
+    .where(and(eq(rightsRequests.id, id), visibleTo(actor, rightsRequests)));
+  if (!row) throw new NotFoundError("The rights request");
+  const [attached, events] = await Promise.all([
+    db
+      .select({ id: subjects.id, given: subjects.givenNames, family: subjects.familyName, kind: subjects.kind })
+      .from(rightsRequestSubjects)
+      .innerJoin(subjects, eq(subjects.id, rightsRequestSubjects.subjectId))
+      .where(eq(rightsRequestSubjects.requestId, id)),
+    db.select().from(rightsRequestEvents).where(eq(rightsRequestEvents.requestId, id)).orderBy(asc(rightsRequestEvents.at)),
+  ]);
+  return {
+    ...row,
+    subjects: attached.map((s) => ({ id: s.id, name: `${s.given} ${s.family}`, kind: s.kind })),
+    events,
+    paused: CLOCK_STOPPED.includes(row.state),
+    overdue: !["RESPONDED", "CLOSED"].includes(row.state) && !CLOCK_STOPPED.includes(row.state) && row.dueOn < today(now),
+  };
+}
+
+async function lockedRequest(tx: Tx, actor: Actor, id: string): Promise<RightsRequestRow> {
+  const [row] = await tx
+    .select()
+    .from(rightsRequests)
+    .where(and(eq(rightsRequests.id, id), visibleTo(actor, rightsRequests)))
+    .for("update");
+  if (!row) throw new NotFoundError("The rights request");
+  return row;
+}
+
+/** Records the identity (and, for someone acting for another, authority) check. */
+export async function verifyIdentity(db: Db, actor: Actor, id: string, raw: unknown, now = new Date()): Promise<void> {
+  assertIgLead(actor);
+  const input = identityInput.parse(raw);
+  await inTransaction(db, async (tx, audit) => {
+    const row = await lockedRequest(tx, actor, id);
+    if (row.relationship !== "SELF" && !input.authorityEvidence?.trim()) {
+      throw new ValidationError([{ path: "/authorityEvidence", message: "Say how their authority to act for the person was checked" }]);
+    }
+    await tx
+      .update(rightsRequests)
+      .set({
+        identityVerifiedAt: now,
+        identityVerifiedByUserId: actor.userId,
+        identityEvidence: input.evidence,
+        authorityEvidence: input.authorityEvidence ?? null,
+      })
+      .where(eq(rightsRequests.id, id));
+    await logEvent(tx, id, actor.name, "Identity verified");
+    audit.record(snapshotOf(actor), { type: "rights_request.identity_verified", entity: { type: "rights_request", id }, details: {} });
+  });
+}
+
+/** Moves a request on; an impossible move is a 409 that says why, and what each move needs is checked. */
+export async function transitionRightsRequest(db: Db, actor: Actor, id: string, raw: unknown, now = new Date()): Promise<void> {
+  assertIgLead(actor);
+  const input = transitionInput.parse(raw);
+  const nation = await nationOf(db);
+  await inTransaction(db, async (tx, audit) => {
+    const row = await lockedRequest(tx, actor, id);
+    const problem = transitionProblem(row.state, input.to, { identityVerified: row.identityVerifiedAt !== null });
+    if (problem) throw new ConflictError(problem);
+    const on = today(now);
+    const changes: Partial<typeof rightsRequests.$inferInsert> = { state: input.to };
+    const missing = (path: string, message: string) => new ValidationError([{ path, message }]);
+    if (CLOCK_STOPPED.includes(input.to)) changes.pausedSince = on;
+    if (CLOCK_STOPPED.includes(row.state) && input.to === "IN_PROGRESS") {
+      // The clock starts again from the day what was asked for arrived.
+      const arrived = input.receivedOn ?? on;
+      changes.clockStartedOn = arrived;
+      changes.dueOn = rightsDueDate(arrived, nation);
+      changes.pausedSince = null;
+    }
+    if (input.to === "EXTENDED") {
+      if (!input.reason) throw missing("/reason", "Say why the request is complex or numerous enough to extend");
+      if (!input.requesterToldOn) throw missing("/requesterToldOn", "Record when the requester was told of the extension and why");
+      if (!withinFirstMonth(on, row.dueOn) || !withinFirstMonth(input.requesterToldOn, row.dueOn)) {
+        throw missing("/requesterToldOn", `An extension must be made, and the requester told, within the first month (by ${row.dueOn})`);
+      }
+      changes.extensionReason = input.reason;
+      changes.requesterToldOfExtensionOn = input.requesterToldOn;
+      changes.dueOn = extendedDueDate(row.clockStartedOn, nation);
+    }
+    if (input.to === "RESPONDED") {
+      if (!input.outcome) throw missing("/outcome", "Select whether the response is full, partial or a refusal");
+      if (input.outcome !== "FULL" && !input.reason)
+        throw missing(
+          "/reason",
+          "Give the reasons for a partial response or a refusal; the requester is told of their right to complain to the ICO",
+        );
+      if (row.harmRisk && !input.safetyCheck) {
+        throw missing("/safetyCheck", "The requester may be a risk to the person: record the safety check made before anything is sent");
+      }
+      changes.outcome = input.outcome;
+      changes.responseReasons = input.reason ?? null;
+      changes.respondedAt = now;
+    }
+    if (input.to === "CLOSED") {
+      if (row.state !== "RESPONDED" && !input.reason)
+        throw missing("/reason", "Say why it is closed without a response (withdrawn, or never clarified)");
+      changes.closedAt = now;
+      changes.closeReason = input.reason ?? null;
+    }
+    await tx.update(rightsRequests).set(changes).where(eq(rightsRequests.id, id));
+    await logEvent(tx, id, actor.name, RIGHTS_STATE_LABELS[input.to], row.state, input.to);
+    for (const s of await tx
+      .select({ id: rightsRequestSubjects.subjectId })
+      .from(rightsRequestSubjects)
+      .where(eq(rightsRequestSubjects.requestId, id))) {
+      await addChronologyEntry(tx, {
+        organisationId: actor.organisationId,
+        subjectId: s.id,
+        occurredOn: on,
+        category: "rights",
+        kind: `RIGHTS_${input.to}`,
+        title: `Rights request ${row.publicReference}: ${RIGHTS_STATE_LABELS[input.to].toLowerCase()}`,
+        summary: input.reason ?? "",
+        ref: { type: "rights_request", id },
+        recordedByUserId: actor.userId,
+      });
+    }
+    audit.record(snapshotOf(actor), {
+      type: "rights_request.transitioned",
+      entity: { type: "rights_request", id },
+      details: { from: row.state, to: input.to, dueOn: changes.dueOn ?? row.dueOn, outcome: input.outcome ?? null },
+    });
+  });
+}
+
+/**
+ * Attaches a person from the organisation's own records. If the requester's name matches someone
+ * recorded as an alleged perpetrator of harm towards them, the request is flagged: nothing is sent
+ * without a safety check (harm-aware communications, domain.md §6).
+ */
+export async function attachSubject(db: Db, actor: Actor, id: string, subjectId: string): Promise<{ harmRisk: boolean }> {
+  assertIgLead(actor);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(subjectId)) {
+    throw new ValidationError([{ path: "/subjectId", message: "Choose someone in your organisation's records" }]);
+  }
+  return inTransaction(db, async (tx, audit) => {
+    const row = await lockedRequest(tx, actor, id);
+    const [subject] = await tx
+      .select({ id: subjects.id })
+      .from(subjects)
+      .where(and(eq(subjects.id, subjectId), visibleTo(actor, subjects)));
+    if (!subject) throw new ValidationError([{ path: "/subjectId", message: "Choose someone in your organisation's records" }]);
+    await tx.insert(rightsRequestSubjects).values({ requestId: id, subjectId }).onConflictDoNothing();
+    const [match] = await tx
+      .select({ id: subjects.id })
+      .from(subjectLinks)
+      .innerJoin(subjects, eq(subjects.id, subjectLinks.fromSubjectId))
+      .where(
+        and(
+          eq(subjectLinks.toSubjectId, subjectId),
+          eq(subjectLinks.kind, "ALLEGED_PERPETRATOR_TOWARDS"),
+          sql`word_similarity(safeshare_fold(${row.requester.name}), ${subjects.searchName}) >= 0.8`,
+        ),
+      );
+    const harmRisk = row.harmRisk || !!match;
+    if (harmRisk && !row.harmRisk) await tx.update(rightsRequests).set({ harmRisk: true }).where(eq(rightsRequests.id, id));
+    await logEvent(
+      tx,
+      id,
+      actor.name,
+      harmRisk && !row.harmRisk
+        ? "Person attached: the requester matches someone recorded as an alleged perpetrator towards them"
+        : "Person attached",
+    );
+    await addChronologyEntry(tx, {
+      organisationId: actor.organisationId,
+      subjectId,
+      occurredOn: today(),
+      category: "rights",
+      kind: "RIGHTS_ATTACHED",
+      title: `Rights request ${row.publicReference} received`,
+      summary: row.details,
+      ref: { type: "rights_request", id },
+      recordedByUserId: actor.userId,
+    });
+    audit.record(snapshotOf(actor), {
+      type: "rights_request.subject_attached",
+      entity: { type: "rights_request", id },
+      details: { subjectId, harmRisk },
+    });
+    return { harmRisk };
+  });
+}

@@ -1,0 +1,263 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { addDays, format } from "date-fns";
+import { today } from "../../src/domain/calendar";
+import { rightsDueDate } from "../../src/domain/rights/deadlines";
+import type { App } from "../../src/http/app";
+import { testApp } from "../support/app";
+import { describeEachDatabase } from "../support/databases";
+import { newOrganisation, newUser } from "../support/factories";
+import { TestClient } from "../support/http-client";
+import { signedInAs } from "../support/sign-in";
+
+const request = (overrides: Record<string, unknown> = {}) => ({
+  type: "ACCESS",
+  requester: { name: "Darren Pike", email: "darren@example.org" },
+  relationship: "PARENTAL_RESPONSIBILITY",
+  about: { name: "Kai Mensah", dateOfBirth: "2018-05-04" },
+  details: "Everything the school holds about my son",
+  receivedVia: "LETTER",
+  receivedOn: today(),
+  ...overrides,
+});
+
+describeEachDatabase("rights requests: intake, the clock and its states", (ctx) => {
+  let app: App;
+  let ig: TestClient;
+  let practitioner: TestClient;
+  let otherIg: TestClient;
+  let childId: string;
+
+  before(async () => {
+    app = await testApp(ctx.database);
+    const db = ctx.database.db;
+    const school = await newOrganisation(db, { name: "Northbrook Primary" });
+    const police = await newOrganisation(db, { name: "Westshire Police", type: "police" });
+    ig = await signedInAs(app, db, await newUser(db, school, ["ig_lead"], { name: "Bernard Hale" }));
+    practitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner"]));
+    otherIg = await signedInAs(app, db, await newUser(db, police, ["ig_lead"]));
+    childId = (
+      await practitioner.api("POST", "/api/v1/subjects", {
+        kind: "CHILD",
+        givenNames: "Kai",
+        familyName: "Mensah",
+        dateOfBirth: "2018-05-04",
+      })
+    ).json().id;
+    const darren = (
+      await practitioner.api("POST", "/api/v1/subjects", { kind: "ALLEGED_PERPETRATOR", givenNames: "Darren", familyName: "Pike" })
+    ).json().id;
+    const link = await practitioner.api("POST", "/api/v1/subject-links", {
+      fromSubjectId: darren,
+      toSubjectId: childId,
+      kind: "ALLEGED_PERPETRATOR_TOWARDS",
+    });
+    assert.equal(link.statusCode, 201, link.body);
+  });
+  after(() => app.close());
+
+  test("a request is due one calendar month after receipt, on a working day; bad dates are field errors and save nothing", async () => {
+    const future = format(addDays(new Date(), 2), "yyyy-MM-dd");
+    const bad = await ig.api("POST", "/api/v1/rights-requests", request({ receivedOn: future }));
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().errors[0].path, "/receivedOn");
+    const missing = await ig.api("POST", "/api/v1/rights-requests", request({ receivedOn: undefined }));
+    assert.equal(missing.statusCode, 400);
+    assert.deepEqual((await ig.api("GET", "/api/v1/rights-requests")).json().items, []);
+    assert.equal((await practitioner.api("POST", "/api/v1/rights-requests", request())).statusCode, 403);
+
+    const res = await ig.api("POST", "/api/v1/rights-requests", request({ receivedOn: "2026-01-31" }));
+    assert.equal(res.statusCode, 201, res.body);
+    const r = res.json();
+    assert.equal(r.state, "RECEIVED");
+    assert.equal(r.dueOn, "2026-03-02", "28 February 2026 is a Saturday");
+    assert.match(r.reference, /^SR-[0-9A-F]{8}$/);
+  });
+
+  describe("one request through its life", () => {
+    let id: string;
+    const move = (body: Record<string, unknown>) => ig.api("POST", `/api/v1/rights-requests/${id}/transitions`, body);
+
+    before(async () => {
+      id = (await ig.api("POST", "/api/v1/rights-requests", request())).json().id;
+    });
+
+    test("attaching the child flags a requester recorded as an alleged perpetrator towards them", async () => {
+      const res = await ig.api("POST", `/api/v1/rights-requests/${id}/subjects`, { subjectId: childId });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.deepEqual(res.json(), { harmRisk: true });
+      const r = (await ig.api("GET", `/api/v1/rights-requests/${id}`)).json();
+      assert.equal(r.harmRisk, true);
+      assert.deepEqual(
+        r.subjects.map((s: { name: string }) => s.name),
+        ["Kai Mensah"],
+      );
+    });
+
+    test("impossible moves are a 409 that says why; waiting for identity stops the clock, and its arrival restarts it", async () => {
+      const impossible = await move({ to: "EXTENDED" });
+      assert.equal(impossible.statusCode, 409);
+      assert.match(impossible.json().detail, /received cannot become extended/);
+      assert.equal((await move({ to: "AWAITING_IDENTITY" })).statusCode, 204);
+      assert.equal((await ig.api("GET", `/api/v1/rights-requests/${id}`)).json().paused, true);
+      const arrived = format(addDays(new Date(), -1), "yyyy-MM-dd");
+      assert.equal((await move({ to: "IN_PROGRESS", receivedOn: arrived })).statusCode, 204);
+      const r = (await ig.api("GET", `/api/v1/rights-requests/${id}`)).json();
+      assert.equal(r.paused, false);
+      assert.equal(r.clockStartedOn, arrived);
+      assert.equal(r.dueOn, rightsDueDate(arrived, "england-and-wales"));
+    });
+
+    test("an extension needs its reason and the day the requester was told, within the first month", async () => {
+      assert.equal((await move({ to: "EXTENDED" })).statusCode, 400);
+      const res = await move({ to: "EXTENDED", reason: "Six years of records across three services", requesterToldOn: today() });
+      assert.equal(res.statusCode, 204, res.body);
+      const r = (await ig.api("GET", `/api/v1/rights-requests/${id}`)).json();
+      assert.deepEqual(r.extension, { reason: "Six years of records across three services", requesterToldOn: today() });
+      assert.ok(r.dueOn > rightsDueDate(r.clockStartedOn, "england-and-wales"));
+    });
+
+    test("nothing is sent until the identity is verified, and, for this requester, a safety check is recorded", async () => {
+      const unverified = await move({ to: "RESPONDED", outcome: "PARTIAL", reason: "Some information is about others" });
+      assert.equal(unverified.statusCode, 409);
+      assert.match(unverified.json().detail, /identity has not been verified/);
+      const noAuthority = await ig.api("POST", `/api/v1/rights-requests/${id}/identity`, { evidence: "Passport seen" });
+      assert.equal(noAuthority.statusCode, 400, "someone acting for a child must show their authority");
+      assert.equal(
+        (
+          await ig.api("POST", `/api/v1/rights-requests/${id}/identity`, {
+            evidence: "Passport seen",
+            authorityEvidence: "Birth certificate names him as father",
+          })
+        ).statusCode,
+        204,
+      );
+      const noCheck = await move({ to: "RESPONDED", outcome: "PARTIAL", reason: "Some information is about others" });
+      assert.equal(noCheck.statusCode, 400);
+      assert.equal(noCheck.json().errors[0].path, "/safetyCheck");
+      const noReasons = await move({ to: "RESPONDED", outcome: "REFUSED", safetyCheck: "Discussed with the DSL" });
+      assert.equal(noReasons.json().errors[0].path, "/reason");
+      assert.equal(
+        (
+          await move({
+            to: "RESPONDED",
+            outcome: "REFUSED",
+            reason: "Not in the child's best interests (EX-CHILD-ABUSE-DATA)",
+            safetyCheck: "DSL agreed nothing should go to him",
+          })
+        ).statusCode,
+        204,
+      );
+      assert.equal((await move({ to: "CLOSED" })).statusCode, 204);
+      assert.equal((await move({ to: "IN_PROGRESS" })).statusCode, 409, "a closed request stays closed");
+    });
+
+    test("the steps are on the child's chronology for IG leads only", async () => {
+      const forIg = (await ig.api("GET", `/api/v1/subjects/${childId}/chronology?category=rights`)).json();
+      assert.ok(forIg.entries.length >= 4, `${forIg.entries.length} entries`);
+      const forPractitioner = (await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology`)).json();
+      assert.ok(forPractitioner.entries.every((e: { category: string }) => e.category !== "rights"));
+    });
+  });
+
+  test("another organisation's IG lead cannot see or touch the request", async () => {
+    const id = (await ig.api("POST", "/api/v1/rights-requests", request())).json().id;
+    assert.equal((await otherIg.api("GET", `/api/v1/rights-requests/${id}`)).statusCode, 404);
+    assert.equal((await otherIg.api("POST", `/api/v1/rights-requests/${id}/transitions`, { to: "IN_PROGRESS" })).statusCode, 404);
+    assert.equal((await otherIg.api("POST", `/api/v1/rights-requests/${id}/subjects`, { subjectId: childId })).statusCode, 404);
+    assert.equal(
+      (await ig.api("POST", `/api/v1/rights-requests/${id}/subjects`, { subjectId: "00000000-0000-4000-8000-000000000000" })).statusCode,
+      400,
+    );
+  });
+});
+
+describeEachDatabase("rights request pages: the public form and the IG lead's dashboard", (ctx) => {
+  let app: App;
+  let ig: TestClient;
+  let schoolId: string;
+
+  before(async () => {
+    app = await testApp(ctx.database);
+    const db = ctx.database.db;
+    const school = await newOrganisation(db, { name: "Northbrook Primary" });
+    schoolId = school.id;
+    ig = await signedInAs(app, db, await newUser(db, school, ["ig_lead"]));
+  });
+  after(() => app.close());
+
+  const form = {
+    type: "ACCESS",
+    name: "Megan Brennan",
+    email: "megan@example.org",
+    relationship: "SELF",
+    aboutName: "Megan Brennan",
+    details: "What the school holds about me",
+  };
+
+  test("a person with no account asks, and gets a reference; a form sent back too quickly, or with the hidden field filled, is refused", async () => {
+    const visitor = new TestClient(app);
+    const page = await visitor.get("/your-information");
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Northbrook Primary/);
+    const started = /name="started" value="([^"]+)"/.exec(page.body)![1]!;
+    const tooQuick = await visitor.post("/your-information", { ...form, organisationIds: schoolId, started });
+    assert.equal(tooQuick.statusCode, 400);
+    assert.match(tooQuick.body, /could not be sent/);
+    assert.match(tooQuick.body, /value="Megan Brennan"/, "what was typed is kept");
+    const [t] = started.split(".");
+    // A start time that is not ours (here, forged to look old enough) is refused as well.
+    const forged = await visitor.post("/your-information", { ...form, organisationIds: schoolId, started: `${Number(t) - 60_000}.forged` });
+    assert.equal(forged.statusCode, 400);
+    await new Promise((resolve) => setTimeout(resolve, 3100));
+    const bot = await visitor.post("/your-information", { ...form, organisationIds: schoolId, started, website: "http://spam.example" });
+    assert.equal(bot.statusCode, 400);
+    const noContact = await visitor.post("/your-information", { ...form, email: "", organisationIds: schoolId, started });
+    assert.equal(noContact.statusCode, 400);
+    assert.match(noContact.body, /so they can reply/);
+    const sent = await visitor.post("/your-information", { ...form, organisationIds: schoolId, started });
+    assert.equal(sent.statusCode, 200, sent.body.slice(0, 400));
+    const reference = /<strong>(SR-[0-9A-F]{8})<\/strong>/.exec(sent.body)?.[1];
+    assert.ok(reference);
+    const items = (await ig.api("GET", "/api/v1/rights-requests")).json().items;
+    assert.equal(items.length, 1);
+    assert.equal(items[0].reference, reference);
+    assert.equal(items[0].state, "RECEIVED");
+    assert.equal(items[0].receivedVia, "ONLINE_FORM");
+  });
+
+  test("the IG lead's dashboard lists it with its due date; logging one by hand keeps what was typed when something is wrong", async () => {
+    const dashboard = await ig.get("/rights");
+    assert.equal(dashboard.statusCode, 200);
+    assert.match(dashboard.body, /Megan Brennan/);
+    await ig.get("/rights/new");
+    const wrong = await ig.post("/rights/new", {
+      type: "ERASURE",
+      name: "Darren Pike",
+      relationship: "SELF",
+      aboutName: "Darren Pike",
+      receivedVia: "LETTER",
+    });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, /govuk-error-summary/);
+    assert.match(wrong.body, /href="#receivedOn-day"/);
+    assert.match(wrong.body, /value="Darren Pike"/);
+    const d = new Date();
+    const logged = await ig.post("/rights/new", {
+      type: "ERASURE",
+      name: "Darren Pike",
+      relationship: "SELF",
+      aboutName: "Darren Pike",
+      receivedVia: "LETTER",
+      "receivedOn-day": String(d.getDate()),
+      "receivedOn-month": String(d.getMonth() + 1),
+      "receivedOn-year": String(d.getFullYear()),
+    });
+    assert.equal(logged.statusCode, 303, logged.body.slice(0, 300));
+    const page = await ig.get(logged.headers.location as string);
+    assert.match(page.body, /Erasing information/);
+    const moved = await ig.post(`${(logged.headers.location as string).split("?")[0]}/transitions`, { to: "RESPONDED", outcome: "FULL" });
+    assert.equal(moved.statusCode, 409);
+    assert.match(moved.body, /received cannot become responded/);
+  });
+});
