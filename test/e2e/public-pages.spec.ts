@@ -1,4 +1,4 @@
-import { checkA11y, expect, expectConsoleError, test, visit } from "./support";
+import { checkA11y, expect, expectConsoleError, submitForm, test, visit } from "./support";
 
 test("the cookies and accessibility pages are reachable without signing in", async ({ page }) => {
   await visit(page, "/cookies");
@@ -56,4 +56,22 @@ test("the CSP forbids inline script, and the page's own scripts still run under 
   });
   await blocked;
   await expect(page.locator("body")).not.toHaveAttribute("data-inline-ran", "yes");
+});
+
+test("anyone can ask what is held about them, without signing in, and is given a reference", async ({ page }) => {
+  await visit(page, "/your-information");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ask about the information held about you");
+  await page.getByLabel("Access to their information (Article 15)").check();
+  await page.getByLabel("Your name").fill("Megan Brennan");
+  await page.getByLabel("Your email address").fill("megan.brennan@example.org");
+  await page.getByLabel("The person themselves").check();
+  await page.getByLabel("Their full name (your own, if it is about you)").fill("Megan Brennan");
+  await page.getByLabel("What you would like").fill("Everything you hold about me, and who you have shared it with");
+  await page.getByLabel("Northbrook Primary School").check();
+  await page.getByLabel("Westshire Police").check();
+  // A person takes a few seconds to fill the form in; a script sending it at once is refused.
+  await page.waitForTimeout(3000);
+  await submitForm(page, "Send your request");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Request sent");
+  await expect(page.locator(".govuk-panel")).toContainText(/SR-[0-9A-F]{8}/);
 });
