@@ -142,3 +142,111 @@ export const rightsItemReviews = pgTable(
   },
   (t) => [uniqueIndex("rights_item_review_once").on(t.requestId, t.itemId)],
 );
+
+export const noticeKind = pgEnum("recipient_notice_kind", ["CORRECTED", "DISPUTED", "RESTRICTED", "RESTRICTION_LIFTED", "ERASED"]);
+
+/**
+ * What a recipient is told when something it received is corrected, disputed, restricted or erased
+ * (UK GDPR Art 19): one notice per disclosure that carried the item, in the recipient's inbox until
+ * it is acknowledged.
+ */
+export const recipientNotices = pgTable(
+  "recipient_notice",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => rightsRequests.id),
+    senderOrganisationId: uuid("sender_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    recipientOrganisationId: uuid("recipient_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    disclosureId: uuid("disclosure_id").notNull(),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => recordItems.id),
+    kind: noticeKind("kind").notNull(),
+    /** What the recipient should do, in words: never the erased text itself. */
+    text: text("text").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    acknowledgedByName: text("acknowledged_by_name"),
+  },
+  (t) => [
+    index("recipient_notice_recipient_idx").on(t.recipientOrganisationId, t.acknowledgedAt),
+    index("recipient_notice_request_idx").on(t.requestId),
+  ],
+);
+
+export const itemActionKind = pgEnum("rights_item_action_kind", [
+  "CORRECTED",
+  "STATEMENT_ADDED",
+  "RESTRICTED",
+  "RESTRICTION_LIFTED",
+  "ERASURE_REFUSED",
+  "ERASED",
+]);
+
+/** What a rectification, restriction or erasure request did to each item, and why. */
+export const rightsItemActions = pgTable(
+  "rights_item_action",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => rightsRequests.id),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => recordItems.id),
+    kind: itemActionKind("kind").notNull(),
+    reason: text("reason").notNull(),
+    /** For lifting a restriction: when the requester was told beforehand. */
+    requesterToldOn: date("requester_told_on", { mode: "string" }),
+    byUserId: uuid("by_user_id")
+      .notNull()
+      .references(() => users.id),
+    byName: text("by_name").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("rights_item_action_request_idx").on(t.requestId)],
+);
+
+export const processingDecisionKind = pgEnum("rights_processing_decision_kind", ["STOP", "CONTINUE"]);
+
+/**
+ * What an objection (Art 21) or a withdrawal of consent (Art 7(3)) decided about the sharing of one
+ * person's information under one Article 6 basis: stopped, or continued on recorded compelling
+ * grounds. One row per person attached, so a later share decision about them is checked against it.
+ */
+export const rightsProcessingDecisions = pgTable(
+  "rights_processing_decision",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => rightsRequests.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    subjectId: uuid("subject_id")
+      .notNull()
+      .references(() => subjects.id),
+    right: rightsType("right").notNull(),
+    article6: text("article6").notNull(),
+    decision: processingDecisionKind("decision").notNull(),
+    /** Why: for an objection refused, the compelling legitimate grounds that override it. */
+    grounds: text("grounds").notNull(),
+    decidedOn: date("decided_on", { mode: "string" }).notNull(),
+    byUserId: uuid("by_user_id")
+      .notNull()
+      .references(() => users.id),
+    byName: text("by_name").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("rights_processing_decision_once").on(t.requestId, t.subjectId, t.article6),
+    index("rights_processing_decision_subject_idx").on(t.subjectId, t.organisationId),
+  ],
+);

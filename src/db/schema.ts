@@ -409,6 +409,8 @@ export const recordItems = pgTable(
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
     /** While set, the item may be stored but not shared (UK GDPR Art 18; R-RESTRICTED). Lifted by clearing it. */
     restrictedAt: timestamp("restricted_at", { withTimezone: true }),
+    /** Erased after an erasure request was granted: the text is gone, the row stays as a tombstone (migration 0008). */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
   },
   (t) => [
     index("record_item_subject_idx").on(t.subjectId, t.eventDate),

@@ -28,7 +28,7 @@ type Directory = Map<string, { organisationId: string; actor: Actor; jobTitle: s
 async function directory(db: Db): Promise<Directory> {
   const people = await demoActors(db, Object.fromEntries(Object.entries(SIGNATORIES).map(([org, s]) => [org, s.email])));
   const byOrg: Directory = new Map();
-  for (const [org, { email, jobTitle }] of Object.entries(SIGNATORIES)) {
+  for (const [org, { jobTitle }] of Object.entries(SIGNATORIES)) {
     const actor = people[org]!;
     byOrg.set(org, { organisationId: actor.organisationId, jobTitle, actor });
   }

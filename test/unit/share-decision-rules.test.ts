@@ -65,6 +65,7 @@ function facts(patch: Patch = {}, over: Partial<DecisionFacts> = {}): DecisionFa
       [ITEM_POLICE, { ...plainItem, category: "police", criminalOffence: true }],
     ]),
     subjectHasProtectedAddress: false,
+    processingStops: [],
     agreement: null,
     ...over,
   };

@@ -80,3 +80,12 @@ export const identityInput = z.object({
   evidence: required("The evidence", 1000, "Say what evidence of identity was seen"),
   authorityEvidence: optionalLine("The evidence of authority", 1000),
 });
+
+/** What is done to an item for a rectification, restriction or erasure request, and why. */
+export const reasonInput = z.object({ reason: required("The reason", 4000, "Give the reason") });
+export const statementInput = z.object({
+  statement: required("The statement", 4000, "Enter the person's statement of what they disagree with"),
+});
+/** A restriction is lifted only once the requester has been told (UK GDPR Art 18(3)). */
+export const liftInput = reasonInput.extend({ requesterToldOn: pastDate("date the requester was told") });
+export const erasureInput = reasonInput.extend({ grant: z.boolean({ error: "Say whether erasure is granted" }) });

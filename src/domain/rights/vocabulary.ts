@@ -71,3 +71,12 @@ export const EXEMPTION_RULES: Record<Exemption, string> = {
   "EX-CRIME": "Disclosure would be likely to prejudice the prevention or detection of crime (DPA18 Sch 2 para 2)",
   "EX-LEGAL-PRIVILEGE": "Information subject to legal professional privilege (DPA18 Sch 2 para 19)",
 };
+
+/** What a recipient organisation is told about information it was sent (Art 19), by notice kind. */
+export const NOTICE_KIND_LABELS: Record<"CORRECTED" | "DISPUTED" | "RESTRICTED" | "RESTRICTION_LIFTED" | "ERASED", string> = {
+  CORRECTED: "Corrected",
+  DISPUTED: "The person's statement added",
+  RESTRICTED: "Restricted",
+  RESTRICTION_LIFTED: "Restriction lifted",
+  ERASED: "Erased",
+};

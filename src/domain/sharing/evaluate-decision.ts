@@ -1,8 +1,9 @@
 import type { OnwardDisclosure } from "../agreements/content";
 import { type CompiledAgreement, evaluateShare } from "../agreements/evaluate";
 import type { ItemCategory } from "../information";
-import { CRIMINAL_OFFENCE_CONDITIONS, SPECIAL_CATEGORY_CONDITIONS } from "../lawful-basis";
+import { type Article6, CRIMINAL_OFFENCE_CONDITIONS, SPECIAL_CATEGORY_CONDITIONS } from "../lawful-basis";
 import type { AccuracyState } from "../records";
+import type { ProcessingRight } from "../rights/processing";
 import type { Role } from "../roles";
 import type { DsaCode, ShareRuleCode } from "../rules";
 import type { ShareDecisionInput } from "./decision-input";
@@ -52,8 +53,17 @@ export interface DecisionFacts {
   /** Keyed by item id: every item the decision mentions. */
   items: ReadonlyMap<string, ItemFacts>;
   subjectHasProtectedAddress: boolean;
+  /** Sharing about this person stopped by an objection or a withdrawal of consent, by Article 6 basis. */
+  processingStops: readonly ProcessingStop[];
   /** The cited agreement version, compiled; null when none is cited. */
   agreement: CompiledAgreement | null;
+}
+
+export interface ProcessingStop {
+  article6: Article6;
+  right: ProcessingRight;
+  /** The rights request's public reference, so the decider can find why. */
+  reference: string;
 }
 
 /** Every finding, blocks first, in the order the wizard asks its questions. */
@@ -209,6 +219,34 @@ function checkTransparency(input: ShareDecisionInput, add: Add): void {
 
 const SIGNIFICANT_HARM = "CHILD_PROTECTION_S47";
 
+/** What the person's objection or withdrawal of consent stopped (domain.md §6) stays stopped. */
+function checkProcessingStops(facts: DecisionFacts, add: Add): void {
+  const b = facts.input.lawfulBasis;
+  const withdrawn = facts.processingStops.find((s) => s.right === "WITHDRAW_CONSENT");
+  if (withdrawn && b.article6 === "A6_1A_CONSENT")
+    add(
+      "R-CONSENT-WITHDRAWN",
+      "block",
+      "/lawfulBasis/article6",
+      `Consent to sharing about this person was withdrawn (${withdrawn.reference}): rely on another basis only if one truly applies`,
+    );
+  if (withdrawn && (b.article9 ?? []).includes("A9_2A_EXPLICIT_CONSENT"))
+    add(
+      "R-CONSENT-WITHDRAWN",
+      "block",
+      "/lawfulBasis/article9",
+      `Consent to sharing about this person was withdrawn (${withdrawn.reference}): explicit consent cannot be the condition`,
+    );
+  const objected = facts.processingStops.find((s) => s.right === "OBJECTION" && s.article6 === b.article6);
+  if (objected)
+    add(
+      "R-OBJECTION-UPHELD",
+      "warning",
+      "/lawfulBasis/article6",
+      `The person objected to sharing under this basis and the objection was upheld (${objected.reference}): share only if there are now compelling grounds, and give them in your reasons`,
+    );
+}
+
 function checkLawfulBasis(facts: DecisionFacts, shared: { itemId: string }[], add: Add): void {
   const { input, sender } = facts;
   const b = input.lawfulBasis;
@@ -232,6 +270,7 @@ function checkLawfulBasis(facts: DecisionFacts, shared: { itemId: string }[], ad
       "Your organisation is a public authority, so it cannot rely on legitimate interests: usually public task or legal obligation applies",
     );
   }
+  checkProcessingStops(facts, add);
   if (items.some((i) => i.specialCategory) && !article9.some((c) => SPECIAL_CATEGORY_CONDITIONS.includes(c))) {
     add(
       "L-NO-ART9",

@@ -17,7 +17,7 @@ import { getAgreement, loadVersion } from "./queries";
 export async function loadEvaluationSnapshot(db: Db, actor: Actor, id: string, version: number): Promise<AgreementVersionSnapshot> {
   const agreement = await getAgreement(db, actor, id);
   const row = await loadVersion(db, id, version);
-  if (!row || row.state !== "SIGNED") throw new NotFoundError(`Signed version ${version} of the agreement`);
+  if (row?.state !== "SIGNED") throw new NotFoundError(`Signed version ${version} of the agreement`);
   const parent = await loadParent(db, row.content.documentControl.parentAgreementId);
   const { content } = effectiveContent(row.content, parent?.content ?? null);
   const partyIds = content.parties.map((p) => p.organisationId);

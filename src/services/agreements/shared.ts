@@ -85,7 +85,7 @@ export async function assertValidContent(
   }
   if (tier === "OPERATIONAL" && parentAgreementId) {
     const [parent] = await tx.select({ tier: agreements.tier }).from(agreements).where(eq(agreements.id, parentAgreementId));
-    if (!parent || parent.tier !== "STRATEGIC" || parentAgreementId === selfId) {
+    if (parent?.tier !== "STRATEGIC" || parentAgreementId === selfId) {
       errors.push({ path: "/documentControl/parentAgreementId", message: "Choose a tier 1 strategic agreement as the parent" });
     }
   }

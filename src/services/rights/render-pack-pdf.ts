@@ -37,7 +37,10 @@ export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
   const width = doc.page.width - 112;
   const heading = (text: string) => doc.moveDown(0.8).font(BOLD).fontSize(13).fillColor(BLACK).text(text, { width }).moveDown(0.3);
   const para = (text: string) => doc.font(REGULAR).fontSize(10).fillColor(BLACK).text(text, { width });
-  const list = (lines: readonly string[]) => (lines.length ? lines.forEach((l) => para(`• ${l}`)) : para("None."));
+  const list = (lines: readonly string[]) => {
+    if (!lines.length) para("None.");
+    for (const l of lines) para(`• ${l}`);
+  };
 
   doc.font(BOLD).fontSize(9).fillColor(GREY).text(`${pack.organisation} · reference ${pack.reference}`);
   doc.moveDown(0.3).font(BOLD).fontSize(18).fillColor(BLACK).text(`The information ${pack.organisation} holds`, { width });

@@ -59,7 +59,8 @@ function rowFor(input: RightsRequestInput, organisationId: string, reference: st
   };
 }
 
-async function logEvent(tx: Tx, requestId: string, byName: string, what: string, from?: RightsState, to?: RightsState) {
+/** A line on the request's own history, shown on its page. */
+export async function logEvent(tx: Tx, requestId: string, byName: string, what: string, from?: RightsState, to?: RightsState) {
   await tx.insert(rightsRequestEvents).values({ requestId, byName, what, fromState: from ?? null, toState: to ?? null });
 }
 

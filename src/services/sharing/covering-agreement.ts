@@ -69,7 +69,7 @@ export async function compiledCovering(
     .select({ content: agreementVersions.content, state: agreementVersions.state })
     .from(agreementVersions)
     .where(and(eq(agreementVersions.agreementId, agreementId), eq(agreementVersions.version, cited)));
-  if (!own || own.state !== "SIGNED") throw invalid(`Version ${cited} of the agreement has not been signed: cite a signed version`);
+  if (own?.state !== "SIGNED") throw invalid(`Version ${cited} of the agreement has not been signed: cite a signed version`);
   const parentContent =
     row.parentId && row.parentInForceVersion !== null
       ? (

@@ -12,7 +12,7 @@ import { DEFAULT_LEVELS_OF_NEED, type LevelOfNeed, levelsOfNeedInput, type Recor
 import type { Role } from "../../domain/roles";
 import type { ShareDecisionInput } from "../../domain/sharing/decision-input";
 import type { SubjectForDisclosure } from "../../domain/sharing/disclosure-snapshot";
-import type { DecisionFacts, ItemFacts } from "../../domain/sharing/evaluate-decision";
+import type { DecisionFacts, ItemFacts, ProcessingStop } from "../../domain/sharing/evaluate-decision";
 import { DEFAULT_SHARING_SETTINGS, type SharingSettings, sharingSettingsInput } from "../../domain/sharing/settings";
 import { assertWorksWithRecords } from "../records/access";
 import { type AgreementFacts, type CoveringAgreement, compiledCovering } from "./covering-agreement";
@@ -62,6 +62,7 @@ interface FactsRow {
   request_status: string | null;
   agreement: AgreementFacts | null;
   existing: { id: string; requestHash: string } | null;
+  stops: ProcessingStop[] | null;
 }
 
 /**
@@ -115,7 +116,10 @@ export async function gatherFacts(
          from agreement left join agreement p on p.id = agreement.parent_agreement_id
         where agreement.id = ${agreementId} and ${visibleTo(actor, agreements)}) as agreement,
       (select json_build_object('id', id, 'requestHash', request_hash) from share_decision
-        where organisation_id = ${org} and idempotency_key = ${idempotencyKey ?? null}) as existing
+        where organisation_id = ${org} and idempotency_key = ${idempotencyKey ?? null}) as existing,
+      (select json_agg(json_build_object('article6', d.article6, 'right', d.right, 'reference', r.public_reference))
+         from rights_processing_decision d join rights_request r on r.id = d.request_id
+        where d.subject_id = ${input.subjectId} and d.organisation_id = ${org} and d.decision = 'STOP') as stops
   `,
   );
   if (!row?.subject) throw new NotFoundError("The person's record");
@@ -146,6 +150,7 @@ export async function gatherFacts(
         ]),
       ),
       subjectHasProtectedAddress: (row.addresses ?? []).some((a) => a.protected),
+      processingStops: row.stops ?? [],
       agreement: covering?.compiled ?? null,
     },
     subject: row.subject,

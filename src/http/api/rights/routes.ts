@@ -2,10 +2,29 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
-import { identityInput, rightsRequestInput, transitionInput } from "../../../domain/rights/inputs";
+import { itemActionKind, noticeKind } from "../../../db/schema-rights";
+import { correctionInput } from "../../../domain/records";
+import {
+  erasureInput,
+  identityInput,
+  liftInput,
+  reasonInput,
+  rightsRequestInput,
+  statementInput,
+  transitionInput,
+} from "../../../domain/rights/inputs";
 import { itemReviewInput } from "../../../domain/rights/review";
 import { RECEIVED_VIA, REQUESTER_RELATIONSHIPS, RESPONSE_OUTCOMES, RIGHTS_STATES, RIGHTS_TYPES } from "../../../domain/rights/vocabulary";
 import { compileAccessPack, reviewItem } from "../../../services/rights/access-pack";
+import {
+  acknowledgeComplaint,
+  actionsForRequest,
+  addStatement,
+  correctForRequest,
+  decideErasure,
+  liftRestriction,
+  restrictForRequest,
+} from "../../../services/rights/item-actions";
 import { renderAccessPackPdf } from "../../../services/rights/render-pack-pdf";
 import {
   attachSubject,
@@ -199,6 +218,100 @@ export async function rightsApi(parent: FastifyInstance, { db }: { db: Db }): Pr
     },
     async (request, reply) => {
       await reviewItem(db, actorOf(request), request.params.id, request.params.itemId, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+  const itemParams = idParams.extend({ itemId: z.uuid() });
+  const notified = { 200: z.object({ recipientsNotified: z.int().describe("Organisations told, one notice per disclosure") }), ...errors };
+  const itemActions = [
+    [
+      "correct",
+      "Rectification: record a corrected version (the old one stays, marked corrected); every recipient is told",
+      correctionInput,
+      correctForRequest,
+    ],
+    [
+      "statement",
+      "Rectification of an opinion: add the person's statement beside it; every recipient is told",
+      statementInput,
+      addStatement,
+    ],
+    [
+      "restrict",
+      "Restrict the item: kept but not shared (R-RESTRICTED) until lifted; every recipient is told",
+      reasonInput,
+      restrictForRequest,
+    ],
+    ["lift-restriction", "Lift a restriction, once the requester has been told", liftInput, liftRestriction],
+    [
+      "erasure",
+      "Decide erasure with the reason; granted, the text goes from the record, chronology and every disclosed copy",
+      erasureInput,
+      decideErasure,
+    ],
+  ] as const;
+  for (const [path, summary, body, action] of itemActions) {
+    app.post(
+      `/rights-requests/:id/items/:itemId/${path}`,
+      { schema: { tags, summary, params: itemParams, body, response: notified } },
+      async (request) => ({
+        recipientsNotified: await action(db, actorOf(request), request.params.id, request.params.itemId, request.body),
+      }),
+    );
+  }
+  app.get(
+    "/rights-requests/:id/actions",
+    {
+      schema: {
+        tags,
+        summary: "What has been done to items for this request, and how many recipients were told and have acknowledged",
+        params: idParams,
+        response: {
+          200: z.object({
+            actions: z.array(
+              z.object({
+                itemId: z.uuid(),
+                kind: z.enum(itemActionKind.enumValues),
+                reason: z.string(),
+                requesterToldOn: z.string().nullable(),
+                byName: z.string(),
+                at: z.iso.datetime(),
+              }),
+            ),
+            notices: z.array(
+              z.object({
+                itemId: z.uuid(),
+                kind: z.enum(noticeKind.enumValues),
+                recipient: z.string(),
+                sent: z.int(),
+                acknowledged: z.int(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const { actions, notices } = await actionsForRequest(db, actorOf(request), request.params.id);
+      return {
+        actions: actions.map((a) => ({
+          itemId: a.itemId,
+          kind: a.kind,
+          reason: a.reason,
+          requesterToldOn: a.requesterToldOn,
+          byName: a.byName,
+          at: a.at.toISOString(),
+        })),
+        notices,
+      };
+    },
+  );
+  app.post(
+    "/rights-requests/:id/acknowledge",
+    { schema: { tags, summary: "Acknowledge a complaint (due within 30 days of receipt)", params: idParams, response: noContent } },
+    async (request, reply) => {
+      await acknowledgeComplaint(db, actorOf(request), request.params.id);
       return reply.status(204).send(null);
     },
   );

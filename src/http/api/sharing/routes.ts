@@ -20,6 +20,7 @@ import { evaluateProposedDecision, recordValidatedDecision } from "../../../serv
 import { actorOf, requireActor } from "../../auth/plugin";
 import { idParams, problemSchema, standardErrors } from "../shared";
 import { decisionActionsApi } from "./decision-actions";
+import { noticesApi } from "./notices";
 import { requestsApi } from "./requests";
 import {
   decisionSchema,
@@ -41,6 +42,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
   app.addHook("onRequest", requireActor());
   await app.register(decisionActionsApi, { db });
   await app.register(requestsApi, { db });
+  await app.register(noticesApi, { db });
 
   app.post(
     "/share-decisions/evaluate",

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../../db/client";
 import { requireActor } from "../../auth/plugin";
 import { formHelpers } from "../agreements/shared";
+import { rightsItemPages } from "./items";
 import { rightsPages } from "./pages";
 
 /** People's rights pages for IG leads (issue 6); the public request form is in public-form.ts. */
@@ -15,4 +16,5 @@ export async function rightsWebPages(app: FastifyInstance, { db }: { db: Db }): 
     return payload;
   });
   await app.register(rightsPages, { db });
+  await app.register(rightsItemPages, { db });
 }

@@ -1,8 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../db/client";
+import type { Actor } from "../../../domain/actor";
 import { today } from "../../../domain/calendar";
+import { ITEM_CATEGORY_LABELS } from "../../../domain/information";
+import { RECORD_ITEM_KIND_LABELS } from "../../../domain/records";
 import { TRANSITIONS } from "../../../domain/rights/transitions";
 import {
+  NOTICE_KIND_LABELS,
   RECEIVED_VIA,
   REQUESTER_RELATIONSHIP_LABELS,
   REQUESTER_RELATIONSHIPS,
@@ -11,6 +15,8 @@ import {
   RIGHTS_TYPE_LABELS,
   RIGHTS_TYPES,
 } from "../../../domain/rights/vocabulary";
+import { actionsForRequest } from "../../../services/rights/item-actions";
+import { itemsForRequest } from "../../../services/rights/request-items";
 import {
   attachSubject,
   getRightsRequest,
@@ -23,6 +29,7 @@ import { searchSubjects } from "../../../services/subjects/search";
 import { actorOf } from "../../auth/plugin";
 import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, formHelpers, optionsOf, queryOf, str } from "../agreements/shared";
 import { datePartsFromBody, fullName, idParam, isoFromParts } from "../subjects/shared";
+import { ITEM_ACTION_LABELS, reviewLabel, worksOnItems } from "./items";
 
 /** The IG lead's rights pages: the dashboard, logging a request, and working one through. */
 
@@ -39,6 +46,7 @@ const OUTCOMES: Record<string, string> = {
   moved: "Request updated.",
   identity: "Identity check recorded.",
   attached: "Person attached.",
+  acknowledged: "Complaint acknowledged.",
 };
 
 function formValues(body: FormBody) {
@@ -76,6 +84,9 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
           paused,
           overdue: !paused && r.dueOn < on,
           harmRisk: r.harmRisk,
+          // A complaint's first deadline is its acknowledgement (DUAA 2025: within 30 days).
+          acknowledgeBy: r.acknowledgeBy && !r.acknowledgedOn ? r.acknowledgeBy : null,
+          acknowledgementOverdue: !!r.acknowledgeBy && !r.acknowledgedOn && r.acknowledgeBy < on,
         };
       }),
     });
@@ -132,6 +143,35 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
     }
   });
 
+  /** The items the request is worked on, what was done to each and which recipients were told. */
+  const itemsWork = async (actor: Actor, requestId: string) => {
+    const [{ people }, { actions, notices }] = await Promise.all([
+      itemsForRequest(db, actor, requestId),
+      actionsForRequest(db, actor, requestId),
+    ]);
+    const itemLabel = new Map<string, string>();
+    const presented = people.map(({ subject, items }) => ({
+      subject,
+      items: items.map((i) => {
+        const label = `${ITEM_CATEGORY_LABELS[i.category]}, ${i.eventDate}`;
+        itemLabel.set(i.id, label);
+        return {
+          href: `/rights/${requestId}/items/${i.id}`,
+          label,
+          kindLabel: RECORD_ITEM_KIND_LABELS[i.kind],
+          excerpt: i.text.length > 120 ? `${i.text.slice(0, 117)}…` : i.text,
+          restricted: !!i.restrictedAt,
+          erased: !!i.erasedAt,
+          done: i.lastAction ? ITEM_ACTION_LABELS[i.lastAction] : reviewLabel(i.review),
+        };
+      }),
+    }));
+    return {
+      people: presented,
+      actions: actions.map((a) => ({ ...a, label: ITEM_ACTION_LABELS[a.kind], item: itemLabel.get(a.itemId) ?? "An earlier version" })),
+      notices: notices.map((n) => ({ ...n, label: NOTICE_KIND_LABELS[n.kind] })),
+    };
+  };
   const requestPage = async (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
     const actor = actorOf(request);
     const r = await getRightsRequest(db, actor, idParam(request, "id", "The rights request"));
@@ -140,8 +180,10 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
     const matches = (await searchSubjects(db, actor, { q }, { page: 1, pageSize: 10 }, "web.subjects.search")).rows.filter(
       (m) => !r.subjects.some((s) => s.id === m.id),
     );
+    const work = worksOnItems(r.type) ? await itemsWork(actor, r.id) : null;
     return reply.view("rights/request", {
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
+      work,
       r: {
         ...r,
         typeLabel: RIGHTS_TYPE_LABELS[r.type],

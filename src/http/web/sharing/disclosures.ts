@@ -4,7 +4,9 @@ import { ONWARD_DISCLOSURE_LABELS } from "../../../domain/agreements/content";
 import { ITEM_CATEGORY_LABELS, SUBJECT_KINDS } from "../../../domain/information";
 import { PURPOSE_LABELS, type PurposeCode } from "../../../domain/purposes";
 import { RECORD_ITEM_KIND_LABELS, SOURCE_METHOD_LABELS } from "../../../domain/records";
+import { NOTICE_KIND_LABELS } from "../../../domain/rights/vocabulary";
 import { RECIPIENT_ROLE_LABELS, type RecipientRole } from "../../../domain/sharing/vocabulary";
+import { acknowledgeNotice, noticesReceived } from "../../../services/rights/item-actions";
 import {
   acknowledgeDisclosure,
   type DisclosureSummary,
@@ -23,7 +25,10 @@ import { DISCLOSURE_STATE_LABELS } from "./decisions";
 
 /** The inbox of disclosures received, the list of those sent, and reading one that arrived. */
 
-const OUTCOMES: Record<string, string> = { acknowledged: "Receipt acknowledged: the sender can see it arrived." };
+const OUTCOMES: Record<string, string> = {
+  acknowledged: "Receipt acknowledged: the sender can see it arrived.",
+  "notice-acknowledged": "Notice acknowledged: the sender can see you have acted on it.",
+};
 
 function row(d: DisclosureSummary, box: "received" | "sent") {
   return {
@@ -41,9 +46,12 @@ export async function disclosurePages(app: FastifyInstance, { db }: { db: Db }):
   app.get("/disclosures", async (request, reply) => {
     const actor = actorOf(request);
     const box = queryOf(request).box === "sent" ? "sent" : "received";
-    const rows = box === "received" ? await listReceived(db, actor) : await listSent(db, actor);
+    const [rows, notices] =
+      box === "received" ? await Promise.all([listReceived(db, actor), noticesReceived(db, actor)]) : [await listSent(db, actor), []];
     return reply.view("sharing/disclosures", {
       box,
+      outcome: OUTCOMES[queryOf(request).outcome ?? ""],
+      notices: notices.map((n) => ({ ...n, label: NOTICE_KIND_LABELS[n.kind] })),
       rows: rows.map((d) => row(d, box)),
       tabs: [
         { text: "Received", href: "/disclosures", active: box === "received" },
@@ -144,6 +152,12 @@ export async function disclosurePages(app: FastifyInstance, { db }: { db: Db }):
       reply.status(found.status);
       return page(request, reply, errorSummary([{ path: "/target", message: found.message ?? "Choose where to file it" }]));
     }
+  });
+
+  // A notice that something received was corrected, restricted or erased (Art 19), acted on.
+  app.post("/recipient-notices/:id/acknowledge", async (request, reply) => {
+    await acknowledgeNotice(db, actorOf(request), idParam(request, "id", "The notice"));
+    return reply.redirect("/disclosures?outcome=notice-acknowledged#notices", 303);
   });
 
   app.post("/disclosures/:id/acknowledge", async (request, reply) => {

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../../../db/client";
+import { noticeKind } from "../../../db/schema-rights";
+import { acknowledgeNotice, noticesReceived } from "../../../services/rights/item-actions";
+import { actorOf } from "../../auth/plugin";
+import { idParams, problemSchema, standardErrors } from "../shared";
+
+const tags = ["disclosures"];
+
+const noticeSchema = z
+  .object({
+    id: z.uuid(),
+    disclosureId: z.uuid(),
+    sender: z.object({ organisationId: z.uuid(), name: z.string() }),
+    about: z.string().describe("The person, as named in the disclosure"),
+    kind: z.enum(noticeKind.enumValues),
+    text: z.string().describe("What the sender did and what to do with your copy"),
+    sentAt: z.iso.datetime(),
+    acknowledgedAt: z.iso.datetime().nullable(),
+    acknowledgedByName: z.string().nullable(),
+  })
+  .meta({ id: "RecipientNotice" });
+
+/** Notices from organisations that disclosed to yours: a correction, restriction or erasure to act on (UK GDPR Art 19). */
+export async function noticesApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    "/recipient-notices",
+    {
+      schema: {
+        tags,
+        summary: "Notices about information disclosed to your organisation, unacknowledged first",
+        response: { 200: z.object({ items: z.array(noticeSchema) }), ...standardErrors },
+      },
+    },
+    async (request) => ({
+      items: (await noticesReceived(db, actorOf(request))).map((n) => ({
+        id: n.id,
+        disclosureId: n.disclosureId,
+        sender: { organisationId: n.senderOrganisationId, name: n.senderName },
+        about: n.personName,
+        kind: n.kind,
+        text: n.text,
+        sentAt: n.sentAt.toISOString(),
+        acknowledgedAt: n.acknowledgedAt?.toISOString() ?? null,
+        acknowledgedByName: n.acknowledgedByName,
+      })),
+    }),
+  );
+  app.post(
+    "/recipient-notices/:id/acknowledge",
+    {
+      schema: {
+        tags,
+        summary: "Acknowledge a notice once your copy has been dealt with",
+        params: idParams,
+        response: { 204: z.null(), ...standardErrors, 409: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      await acknowledgeNotice(db, actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,178 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Db } from "../../../db/client";
+import { EXEMPTION_RULES, EXEMPTIONS, type RightsType } from "../../../domain/rights/vocabulary";
+import { compileAccessPack, reviewItem } from "../../../services/rights/access-pack";
+import {
+  acknowledgeComplaint,
+  addStatement,
+  correctForRequest,
+  decideErasure,
+  liftRestriction,
+  restrictForRequest,
+} from "../../../services/rights/item-actions";
+import { renderAccessPackPdf } from "../../../services/rights/render-pack-pdf";
+import { itemForRequest } from "../../../services/rights/request-items";
+import { actorOf } from "../../auth/plugin";
+import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, queryOf, str } from "../agreements/shared";
+import { datePartsFromBody, idParam, isoFromParts, presentItem } from "../subjects/shared";
+
+/**
+ * Working a rights request item by item (domain.md §6): the review for an access request, the
+ * correction, statement, restriction or erasure decision for the others. Each form posts here and
+ * a refusal comes back on the item's page with the GOV.UK error summary and what was typed.
+ */
+
+export const ITEM_ACTION_LABELS: Record<string, string> = {
+  CORRECTED: "Corrected",
+  STATEMENT_ADDED: "Statement added",
+  RESTRICTED: "Restricted",
+  RESTRICTION_LIFTED: "Restriction lifted",
+  ERASURE_REFUSED: "Erasure refused",
+  ERASED: "Erased",
+};
+const REVIEW_LABELS = { DISCLOSE: "Disclose", REDACT: "Disclose with redactions", WITHHOLD: "Withhold" } as const;
+export const reviewLabel = (d: string | null) => (d ? REVIEW_LABELS[d as keyof typeof REVIEW_LABELS] : null);
+
+/** Which forms the item page offers, by request type. */
+const FORMS: Record<RightsType, readonly string[]> = {
+  ACCESS: ["review"],
+  RECTIFICATION: ["correct", "statement", "restrict"],
+  RESTRICTION: ["restrict"],
+  OBJECTION: ["restrict"],
+  ERASURE: ["erasure"],
+  WITHDRAW_CONSENT: [],
+  COMPLAINT: [],
+};
+export const worksOnItems = (type: RightsType) => FORMS[type].length > 0;
+
+const DONE: Record<string, string> = {
+  review: "Review saved.",
+  correct: "Corrected. Every organisation it was sent to has been told.",
+  statement: "Statement added. Every organisation it was sent to has been told.",
+  restrict: "Restricted: it cannot be shared until the restriction is lifted.",
+  "lift-restriction": "Restriction lifted.",
+  erasure: "Erasure decision recorded.",
+};
+
+/** Form fields → the API's input for each action, so the service validates exactly one shape. */
+const INPUTS: Record<string, (body: FormBody, item: ReturnType<typeof presentItem>) => unknown> = {
+  review: (b) => ({
+    decision: str(b, "decision") || undefined,
+    exemption: str(b, "exemption") || undefined,
+    reason: str(b, "reason") || undefined,
+    redactions: str(b, "redactions")
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean),
+    healthOpinion: str(b, "healthOpinion") || undefined,
+    healthProfessional: str(b, "healthProfessional") || undefined,
+  }),
+  correct: (b, item) => ({
+    category: item.category,
+    kind: item.kind,
+    text: str(b, "text"),
+    eventDate: item.eventDate,
+    source: { name: item.sourceName, method: item.sourceMethod, obtainedOn: item.sourceObtainedOn },
+    historical: item.historical,
+    specialCategory: item.specialCategory,
+    criminalOffence: item.criminalOffence,
+    reason: str(b, "reason"),
+  }),
+  statement: (b) => ({ statement: str(b, "statement") }),
+  restrict: (b) => ({ reason: str(b, "reason") }),
+  "lift-restriction": (b) => ({
+    reason: str(b, "reason"),
+    requesterToldOn: isoFromParts(datePartsFromBody(b, "requesterToldOn")) || undefined,
+  }),
+  erasure: (b) => ({ grant: str(b, "grant") === "" ? undefined : str(b, "grant") === "yes", reason: str(b, "reason") }),
+};
+
+export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const ACTIONS = {
+    review: reviewItem,
+    correct: correctForRequest,
+    statement: addStatement,
+    restrict: restrictForRequest,
+    "lift-restriction": liftRestriction,
+    erasure: decideErasure,
+  } as const;
+
+  const itemPage = async (request: FastifyRequest, reply: FastifyReply, extra: { form?: string; values?: FormBody } = {}) => {
+    const actor = actorOf(request);
+    const requestId = idParam(request, "id", "The rights request");
+    const {
+      request: r,
+      item,
+      versions,
+      review,
+      actions,
+    } = await itemForRequest(db, actor, requestId, idParam(request, "itemId", "The item"));
+    const forms = FORMS[r.type].filter((f) => {
+      if (f === "statement") return item.kind === "OPINION";
+      if (f === "correct") return item.accuracy !== "CORRECTED" && !item.erasedAt;
+      if (f === "restrict") return !item.restrictedAt && !item.erasedAt;
+      return !item.erasedAt;
+    });
+    return reply.view("rights/item", {
+      outcome: DONE[queryOf(request).outcome ?? ""],
+      r,
+      item: { ...presentItem(item), subjectId: item.subjectId, restricted: !!item.restrictedAt, erased: !!item.erasedAt },
+      versions: versions.filter((v) => v.id !== item.id).map(presentItem),
+      review: review && { ...review, label: reviewLabel(review.decision), redactions: review.redactions.join("\n") },
+      actions: actions.map((a) => ({ ...a, label: ITEM_ACTION_LABELS[a.kind] })),
+      forms,
+      exemptionItems: EXEMPTIONS.map((e) => ({ value: e, text: `${e}: ${EXEMPTION_RULES[e]}` })),
+      form: extra.form,
+      values: extra.values ?? {},
+      errors: {},
+      errorList: [],
+      ...extra,
+    });
+  };
+
+  app.get("/rights/:id/items/:itemId", (request, reply) => itemPage(request, reply));
+
+  for (const [path, action] of Object.entries(ACTIONS)) {
+    app.post(`/rights/:id/items/:itemId/${path}`, async (request, reply) => {
+      const actor = actorOf(request);
+      const requestId = idParam(request, "id", "The rights request");
+      const itemId = idParam(request, "itemId", "The item");
+      const body = bodyOf(request);
+      try {
+        const { item } = await itemForRequest(db, actor, requestId, itemId);
+        await action(db, actor, requestId, itemId, INPUTS[path]!(body, presentItem(item)));
+        return reply.redirect(`/rights/${requestId}/items/${itemId}?outcome=${path}`, 303);
+      } catch (error) {
+        const found = fieldErrorsOf(error);
+        if (!found) throw error;
+        reply.status(found.status);
+        const fieldErrors = found.fieldErrors.length
+          ? found.fieldErrors
+          : [{ path: `/${path}`, message: found.message ?? "This cannot be done" }];
+        // Field ids are prefixed by the form, as one page holds several forms with a "reason".
+        const summary = errorSummary(
+          fieldErrors.map((e) => ({
+            ...e,
+            path: `/${path}${e.path.replace(/^\/source\//, "/").replace(/^\/redactions\/\d+$/, "/redactions")}`,
+          })),
+          (_p, id) => (id === "lift-restriction-requesterToldOn" ? "#requesterToldOn-day" : `#${id}`),
+        );
+        return itemPage(request, reply, { ...summary, form: path, values: body });
+      }
+    });
+  }
+
+  app.get("/rights/:id/pack.pdf", async (request, reply) => {
+    const pack = await compileAccessPack(db, actorOf(request), idParam(request, "id", "The rights request"));
+    return reply
+      .type("application/pdf")
+      .header("content-disposition", `attachment; filename="${pack.reference}.pdf"`)
+      .send(await renderAccessPackPdf(pack));
+  });
+
+  app.post("/rights/:id/acknowledge", async (request, reply) => {
+    const id = idParam(request, "id", "The rights request");
+    await acknowledgeComplaint(db, actorOf(request), id);
+    return reply.redirect(`/rights/${id}?outcome=acknowledged`, 303);
+  });
+}

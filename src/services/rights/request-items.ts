@@ -1,0 +1,69 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { recordItems } from "../../db/schema";
+import { rightsItemActions, rightsItemReviews } from "../../db/schema-rights";
+import type { Actor } from "../../domain/actor";
+import { ValidationError } from "../../domain/errors";
+import { listItems, type RecordItem, viewItem } from "../records/items";
+import { getRightsRequest } from "./requests";
+
+/**
+ * The items a rights request is worked on: the current version of everything held about each person
+ * attached, with what the request has decided about each so far. Reading them is an audited read of
+ * each person's record, like any other.
+ */
+
+export type RequestItem = RecordItem & { review: string | null; lastAction: string | null };
+
+export async function itemsForRequest(db: Db, actor: Actor, requestId: string) {
+  const request = await getRightsRequest(db, actor, requestId);
+  const [reviews, actions] = await Promise.all([
+    db
+      .select({ itemId: rightsItemReviews.itemId, decision: rightsItemReviews.decision })
+      .from(rightsItemReviews)
+      .where(eq(rightsItemReviews.requestId, requestId)),
+    db
+      .select({ itemId: rightsItemActions.itemId, kind: rightsItemActions.kind })
+      .from(rightsItemActions)
+      .where(eq(rightsItemActions.requestId, requestId))
+      .orderBy(rightsItemActions.at),
+  ]);
+  const reviewOf = new Map(reviews.map((r) => [r.itemId, r.decision]));
+  const actionOf = new Map(actions.map((a) => [a.itemId, a.kind]));
+  const people = [];
+  for (const subject of request.subjects) {
+    const items = await listItems(db, actor, subject.id, "web.rights.items");
+    people.push({
+      subject,
+      items: items
+        .filter((i) => i.accuracy !== "CORRECTED")
+        .map((i): RequestItem => ({ ...i, review: reviewOf.get(i.id) ?? null, lastAction: actionOf.get(i.id) ?? null })),
+    });
+  }
+  return { request, people };
+}
+
+/** One item being worked on for the request: its versions, its review and what has been done to it. */
+export async function itemForRequest(db: Db, actor: Actor, requestId: string, itemId: string) {
+  const request = await getRightsRequest(db, actor, requestId);
+  const [row] = await db
+    .select({ subjectId: recordItems.subjectId })
+    .from(recordItems)
+    .where(and(eq(recordItems.id, itemId), eq(recordItems.organisationId, actor.organisationId)));
+  if (!row || !request.subjects.some((s) => s.id === row.subjectId)) {
+    throw new ValidationError([{ path: "/itemId", message: "Choose an item about a person attached to this request" }]);
+  }
+  const [{ item, versions }, [review], actions] = await Promise.all([
+    viewItem(db, actor, row.subjectId, itemId, "web.rights.item"),
+    db
+      .select()
+      .from(rightsItemReviews)
+      .where(and(eq(rightsItemReviews.requestId, requestId), eq(rightsItemReviews.itemId, itemId))),
+    db
+      .select()
+      .from(rightsItemActions)
+      .where(and(eq(rightsItemActions.requestId, requestId), eq(rightsItemActions.itemId, itemId)))
+      .orderBy(rightsItemActions.at),
+  ]);
+  return { request, item, versions, review: review ?? null, actions };
+}

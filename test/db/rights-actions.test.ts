@@ -1,0 +1,312 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { after, before, describe, test } from "node:test";
+import { eq } from "drizzle-orm";
+import { auditEvents, chronologyEntries, recordItems } from "../../src/db/schema";
+import { today } from "../../src/domain/calendar";
+import type { App } from "../../src/http/app";
+import { testApp } from "../support/app";
+import { describeEachDatabase } from "../support/databases";
+import { newOrganisation, newUser } from "../support/factories";
+import type { TestClient } from "../support/http-client";
+import { signedInAs } from "../support/sign-in";
+
+type Notice = { id: string; kind: string; text: string; disclosureId: string; acknowledgedAt: string | null };
+
+describeEachDatabase("rectification, restriction and erasure: done item by item and told to every recipient", (ctx) => {
+  let app: App;
+  let ig: TestClient;
+  let practitioner: TestClient;
+  let socialWorker: TestClient;
+  let councilIg: TestClient;
+  let councilPractitioner: TestClient;
+  let councilId: string;
+  let childId: string;
+
+  const source = { name: "Class teacher", method: "OBSERVED", obtainedOn: "2026-10-01" };
+  const addItem = async (text: string, kind = "FACT") => {
+    const res = await practitioner.api("POST", `/api/v1/subjects/${childId}/items`, {
+      category: "education",
+      kind,
+      text,
+      eventDate: "2026-10-01",
+      source,
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    return res.json().id as string;
+  };
+  const shareDecision = (itemIds: string[]) => ({
+    subjectId: childId,
+    purpose: { code: "CHILD_IN_NEED_S17", description: "Assessment" },
+    information: { personal: true, confidential: false },
+    recipient: { organisationId: councilId, role: "SOCIAL_WORKER" },
+    transparency: { informed: true, consentStatus: "NOT_SOUGHT", consentNotSoughtReason: "UNSAFE_TO_SEEK" },
+    lawfulBasis: { article6: "A6_1E_PUBLIC_TASK" },
+    items: { items: itemIds.map((itemId) => ({ itemId, share: true })) },
+    advice: { sought: false },
+    decision: { outcome: "SHARE", reasons: "r", necessityAndProportionality: "n" },
+    acknowledgedWarnings: ["GR4-SEEK-ADVICE", "ICO6-AGREEMENT"],
+  });
+  const share = async (itemIds: string[]) => {
+    const res = await practitioner.api("POST", "/api/v1/share-decisions", shareDecision(itemIds), { "idempotency-key": randomUUID() });
+    assert.equal(res.statusCode, 201, res.body);
+    return res.json().disclosure.id as string;
+  };
+  const logRequest = async (type: string, details = "Please put right what you hold about my daughter") => {
+    const res = await ig.api("POST", "/api/v1/rights-requests", {
+      type,
+      requester: { name: "Siobhán Ní Bhriain", email: "s@example.org" },
+      relationship: "PARENTAL_RESPONSIBILITY",
+      about: { name: "Zoë Ní Bhriain" },
+      details,
+      receivedVia: "EMAIL",
+      receivedOn: today(),
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const id = res.json().id as string;
+    assert.equal((await ig.api("POST", `/api/v1/rights-requests/${id}/subjects`, { subjectId: childId })).statusCode, 200);
+    return id;
+  };
+  const notices = async () => (await socialWorker.api("GET", "/api/v1/recipient-notices")).json().items as Notice[];
+  const act = (requestId: string, itemId: string, action: string, body: unknown) =>
+    ig.api("POST", `/api/v1/rights-requests/${requestId}/items/${itemId}/${action}`, body);
+
+  before(async () => {
+    app = await testApp(ctx.database);
+    const db = ctx.database.db;
+    const school = await newOrganisation(db, { name: "Northbrook Primary" });
+    const council = await newOrganisation(db, { name: "Westshire Children's Services", type: "childrens_social_care" });
+    councilId = council.id;
+    ig = await signedInAs(app, db, await newUser(db, school, ["ig_lead"]));
+    practitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner"]));
+    // Unnamed in the decisions below, so the council's safeguarding lead is who reads what arrives.
+    socialWorker = await signedInAs(app, db, await newUser(db, council, ["safeguarding_lead"]));
+    councilPractitioner = await signedInAs(app, db, await newUser(db, council, ["practitioner"]));
+    councilIg = await signedInAs(app, db, await newUser(db, council, ["ig_lead"]));
+    childId = (
+      await practitioner.api("POST", "/api/v1/subjects", {
+        kind: "CHILD",
+        givenNames: "Zoë",
+        familyName: "Ní Bhriain",
+        dateOfBirth: "2016-02-03",
+      })
+    ).json().id;
+  });
+  after(() => app.close());
+
+  describe("rectification", () => {
+    let requestId: string;
+    let lateId: string;
+
+    before(async () => {
+      lateId = await addItem("Zoë was late nine times in September.");
+      await share([lateId]);
+      requestId = await logRequest("RECTIFICATION");
+    });
+
+    test("a correction makes a new version and the recipient is told what it now says, to acknowledge", async () => {
+      const res = await act(requestId, lateId, "correct", {
+        category: "education",
+        kind: "FACT",
+        text: "Zoë was late six times in September.",
+        eventDate: "2026-10-01",
+        source,
+        reason: "Three of the late marks were another pupil's",
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().recipientsNotified, 1);
+      const items = (await practitioner.api("GET", `/api/v1/subjects/${childId}/items`)).json().items;
+      assert.ok(items.some((i: { text: string; accuracy: string }) => i.text === "Zoë was late six times in September."));
+
+      const [notice] = await notices();
+      const unnamed = (await councilPractitioner.api("GET", "/api/v1/recipient-notices")).json().items;
+      assert.deepEqual(unnamed, [], "no wider than the disclosure: a colleague it was not sent to is not shown it");
+      assert.equal(notice?.kind, "CORRECTED");
+      assert.match(notice!.text, /late six times/);
+      assert.equal(notice!.acknowledgedAt, null);
+      assert.equal((await socialWorker.api("POST", `/api/v1/recipient-notices/${notice!.id}/acknowledge`)).statusCode, 204);
+      assert.notEqual((await notices())[0]!.acknowledgedAt, null);
+      assert.equal((await socialWorker.api("POST", `/api/v1/recipient-notices/${notice!.id}/acknowledge`)).statusCode, 404);
+
+      const actions = (await ig.api("GET", `/api/v1/rights-requests/${requestId}/actions`)).json();
+      assert.deepEqual(
+        actions.actions.map((a: { kind: string; reason: string }) => [a.kind, a.reason]),
+        [["CORRECTED", "Three of the late marks were another pupil's"]],
+      );
+      assert.deepEqual(actions.notices, [
+        { itemId: lateId, kind: "CORRECTED", recipient: "Westshire Children's Services", sent: 1, acknowledged: 1 },
+      ]);
+    });
+
+    test("an opinion is not rewritten: the person's statement is recorded beside it and sent on", async () => {
+      const opinion = await addItem("In my view Zoë's mother is not engaging with school.", "OPINION");
+      await share([opinion]);
+      const missing = await act(requestId, opinion, "statement", { statement: "  " });
+      assert.equal(missing.statusCode, 400);
+      assert.equal(missing.json().errors[0].path, "/statement");
+      const res = await act(requestId, opinion, "statement", { statement: "I have been to every meeting I was invited to." });
+      assert.equal(res.statusCode, 200, res.body);
+      const { item } = (await practitioner.api("GET", `/api/v1/subjects/${childId}/items/${opinion}`)).json();
+      assert.equal(item.text, "In my view Zoë's mother is not engaging with school.");
+      assert.match(item.dispute.note, /every meeting/);
+      assert.ok((await notices()).some((n) => n.kind === "DISPUTED" && /every meeting/.test(n.text)));
+    });
+
+    test("only what the request type allows, and only by the organisation that holds the request", async () => {
+      assert.equal((await act(requestId, lateId, "erasure", { grant: true, reason: "x" })).statusCode, 409);
+      const foreign = await councilIg.api("POST", `/api/v1/rights-requests/${requestId}/items/${lateId}/restrict`, { reason: "x" });
+      assert.equal(foreign.statusCode, 404);
+      assert.equal((await councilPractitioner.api("GET", `/api/v1/rights-requests/${requestId}/actions`)).statusCode, 403);
+    });
+  });
+
+  describe("restriction", () => {
+    test("a restricted item cannot be shared (R-RESTRICTED) until lifted, and lifting needs the requester told first", async () => {
+      const itemId = await addItem("Zoë's attendance was 81% in October.");
+      const requestId = await logRequest("RESTRICTION", "I dispute the attendance figure: do not use it until it is checked");
+      const restricted = await act(requestId, itemId, "restrict", { reason: "Accuracy contested" });
+      assert.equal(restricted.statusCode, 200, restricted.body);
+      assert.equal((await act(requestId, itemId, "restrict", { reason: "again" })).statusCode, 409);
+
+      const evaluate = () => practitioner.api("POST", "/api/v1/share-decisions/evaluate", shareDecision([itemId]));
+      const blocked = (await evaluate()).json().findings.filter((f: { code: string }) => f.code === "R-RESTRICTED");
+      assert.equal(blocked.length, 1);
+      assert.equal(blocked[0].severity, "block");
+
+      const untold = await act(requestId, itemId, "lift-restriction", { reason: "Figure checked against the register" });
+      assert.equal(untold.statusCode, 400);
+      assert.equal(untold.json().errors[0].path, "/requesterToldOn");
+      const lifted = await act(requestId, itemId, "lift-restriction", {
+        reason: "Figure checked against the register",
+        requesterToldOn: today(),
+      });
+      assert.equal(lifted.statusCode, 200, lifted.body);
+      const after = (await evaluate()).json().findings.map((f: { code: string }) => f.code);
+      assert.ok(!after.includes("R-RESTRICTED"));
+      const [lift] = (await ig.api("GET", `/api/v1/rights-requests/${requestId}/actions`)).json().actions.slice(-1);
+      assert.equal(lift.requesterToldOn, today());
+    });
+  });
+
+  describe("erasure", () => {
+    test("refused with its reason, the item stays and no one is told", async () => {
+      const itemId = await addItem("Zoë joined the choir.");
+      const requestId = await logRequest("ERASURE");
+      const noReason = await act(requestId, itemId, "erasure", { grant: false });
+      assert.equal(noReason.statusCode, 400);
+      assert.equal(noReason.json().errors[0].path, "/reason");
+      const refused = await act(requestId, itemId, "erasure", { grant: false, reason: "Held for a public task (UK GDPR Art 17(3)(b))" });
+      assert.equal(refused.json().recipientsNotified, 0);
+      assert.equal(
+        (await practitioner.api("GET", `/api/v1/subjects/${childId}/items/${itemId}`)).json().item.text,
+        "Zoë joined the choir.",
+      );
+    });
+
+    test("granted, every version's text goes from the record, the chronology and the disclosed copy, and the recipient is told", async () => {
+      const first = await addItem("Zoë told her teacher about her uncle's visits.");
+      const corrected = await practitioner.api("POST", `/api/v1/subjects/${childId}/items/${first}/corrections`, {
+        category: "education",
+        kind: "FACT",
+        text: "Zoë told her teacher about her uncle's weekly visits.",
+        eventDate: "2026-10-01",
+        source,
+        reason: "Detail added",
+      });
+      const latest = corrected.json().id as string;
+      const disclosureId = await share([latest]);
+      const requestId = await logRequest("ERASURE", "Remove what my daughter said about her uncle");
+      const res = await act(requestId, latest, "erasure", { grant: true, reason: "Recorded in error: not a safeguarding matter" });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().recipientsNotified, 1);
+
+      const db = ctx.database.db;
+      const versions = await db.select().from(recordItems).where(eq(recordItems.subjectId, childId));
+      const lineage = versions.filter((v) => v.id === first || v.id === latest);
+      assert.deepEqual(
+        lineage.map((v) => [v.text, v.erasedAt !== null]),
+        [
+          ["[erased]", true],
+          ["[erased]", true],
+        ],
+      );
+      const chronology = await db.select().from(chronologyEntries).where(eq(chronologyEntries.subjectId, childId));
+      const traces = chronology.filter((c) => /uncle's/.test(`${c.title} ${c.summary}`));
+      assert.deepEqual(traces, [], "no trace of the text on the chronology");
+      const disclosed = (await socialWorker.api("GET", `/api/v1/disclosures/${disclosureId}`)).json();
+      assert.deepEqual(
+        disclosed.items.map((i: { text: string }) => i.text),
+        ["[erased]"],
+      );
+      assert.ok((await notices()).some((n) => n.kind === "ERASED" && n.disclosureId === disclosureId));
+      const audit = await db.select().from(auditEvents);
+      assert.ok(!audit.some((a) => JSON.stringify(a).includes("weekly visits")), "the audit log keeps ids, not the erased text");
+      assert.equal((await act(requestId, latest, "erasure", { grant: true, reason: "again" })).statusCode, 409);
+    });
+
+    test("the database itself refuses any other change to an erased item", async () => {
+      const [erased] = await ctx.database.db.select().from(recordItems).where(eq(recordItems.text, "[erased]")).limit(1);
+      await assert.rejects(ctx.database.db.update(recordItems).set({ text: "restored" }).where(eq(recordItems.id, erased!.id)));
+    });
+  });
+
+  describe("the pages", () => {
+    test("the IG lead corrects an item from the request page; a missing reason keeps what was typed; the recipient acknowledges in its inbox", async () => {
+      const itemId = await addItem("Zoë missed the trip to the museum.");
+      await share([itemId]);
+      const requestId = await logRequest("RECTIFICATION");
+      const page = await ig.get(`/rights/${requestId}`);
+      assert.equal(page.statusCode, 200);
+      const link = page.body.match(new RegExp(`href="(/rights/${requestId}/items/${itemId})"`));
+      assert.ok(link, "the request lists the item, linked to where it is worked on");
+
+      const noReason = await ig.post(`${link[1]}/correct`, { text: "Zoë went on the trip to the museum.", reason: "" });
+      assert.equal(noReason.statusCode, 400);
+      assert.match(noReason.body, /govuk-error-summary/);
+      assert.match(noReason.body, /href="#correct-reason"/);
+      assert.match(noReason.body, /Zoë went on the trip to the museum\./, "what was typed is kept");
+      assert.equal((await ig.api("GET", `/api/v1/rights-requests/${requestId}/actions`)).json().actions.length, 0);
+
+      const done = await ig.post(`${link[1]}/correct`, { text: "Zoë went on the trip to the museum.", reason: "The register was wrong" });
+      assert.equal(done.statusCode, 303);
+      const itemPage = await ig.get(done.headers.location as string);
+      assert.match(itemPage.body, /Every organisation it was sent to has been told/);
+
+      const inbox = await socialWorker.get("/disclosures");
+      assert.match(inbox.body, /Changes to information you were sent/);
+      assert.match(inbox.body, /went on the trip/);
+      const notice = (await notices()).find((n) => /went on the trip/.test(n.text));
+      const action = `/recipient-notices/${notice?.id}/acknowledge`;
+      assert.ok(inbox.body.includes(`action="${action}"`), "an unacknowledged notice has its button");
+      assert.equal((await socialWorker.post(action, {})).statusCode, 303);
+      assert.ok(!(await socialWorker.get("/disclosures")).body.includes(`action="${action}"`), "once acknowledged, no button");
+
+      const told = await ig.get(`/rights/${requestId}`);
+      assert.match(told.body, /Organisations told/);
+      assert.match(told.body, /Westshire Children(&#39;|')s Services/);
+      assert.match(told.body, /1 of 1 acknowledged/);
+    });
+
+    test("a complaint is acknowledged from its page, and the dashboard shows when it must be", async () => {
+      const complaintId = await logRequest("COMPLAINT", "You did not tell me who you shared with");
+      assert.match((await ig.get("/rights")).body, /Acknowledge by/);
+      const done = await ig.post(`/rights/${complaintId}/acknowledge`, {});
+      assert.equal(done.statusCode, 303);
+      const page = await ig.get(done.headers.location as string);
+      assert.match(page.body, /Complaint acknowledged/);
+      assert.doesNotMatch(page.body, /Record that it was acknowledged today/);
+    });
+  });
+
+  describe("complaints", () => {
+    test("a complaint is acknowledged once; other requests are not acknowledged this way", async () => {
+      const complaintId = await logRequest("COMPLAINT", "You shared my daughter's details without asking me");
+      const before = (await ig.api("GET", `/api/v1/rights-requests/${complaintId}`)).json();
+      assert.ok(before.acknowledgeBy);
+      assert.equal((await ig.api("POST", `/api/v1/rights-requests/${complaintId}/acknowledge`)).statusCode, 204);
+      assert.equal((await ig.api("POST", `/api/v1/rights-requests/${complaintId}/acknowledge`)).statusCode, 409);
+      const access = await logRequest("ACCESS");
+      assert.equal((await ig.api("POST", `/api/v1/rights-requests/${access}/acknowledge`)).statusCode, 409);
+    });
+  });
+});
