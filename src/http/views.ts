@@ -18,6 +18,8 @@ export const viewDirs = [
 ];
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+/** A date as GOV.UK writes it ("2 December 2026"), for text built outside a template. */
+export const govukDate = (value: Date | string) => dateFormat.format(new Date(value));
 const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "long",
@@ -37,7 +39,7 @@ export function configureNunjucks(env: Environment): void {
     const trimmed = String(value ?? "").trim();
     return value instanceof nunjucks.runtime.SafeString ? new nunjucks.runtime.SafeString(trimmed) : trimmed;
   });
-  env.addFilter("govukDate", (value: Date | string | null) => (value ? dateFormat.format(new Date(value)) : ""));
+  env.addFilter("govukDate", (value: Date | string | null) => (value ? govukDate(value) : ""));
   env.addFilter("govukDateTime", (value: Date | string | null) =>
     value ? dateTimeFormat.format(new Date(value)).replace(" am", "am").replace(" pm", "pm") : "",
   );

@@ -1,6 +1,6 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { organisations, users } from "../db/schema";
+import { organisations, recordItems, subjects, users } from "../db/schema";
 import type { Actor } from "../domain/actor";
 import type { Role } from "../domain/roles";
 
@@ -26,3 +26,24 @@ export async function demoActors<K extends string>(db: Db, people: Record<K, str
     Actor
   >;
 }
+
+/** A demo person in the actor's organisation's records, by name. */
+export async function demoSubjectId(db: Db, actor: Actor, givenNames: string, familyName: string): Promise<string> {
+  const [row] = await db
+    .select({ id: subjects.id })
+    .from(subjects)
+    .where(
+      and(eq(subjects.organisationId, actor.organisationId), eq(subjects.givenNames, givenNames), eq(subjects.familyName, familyName)),
+    );
+  return row!.id;
+}
+
+export async function demoItems(db: Db, subjectId: string) {
+  return db
+    .select({ id: recordItems.id, text: recordItems.text, accuracy: recordItems.accuracy })
+    .from(recordItems)
+    .where(eq(recordItems.subjectId, subjectId));
+}
+
+/** The item whose text includes these words. */
+export const demoItemId = (items: { id: string; text: string }[], words: string) => items.find((i) => i.text.includes(words))!.id;

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { subDays, subHours } from "date-fns";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { agreements, recordItems, subjects } from "../db/schema";
+import { agreements } from "../db/schema";
 import type { Actor } from "../domain/actor";
 import type { ShareDecisionInputRaw } from "../domain/sharing/decision-input";
-import { demoActors } from "./demo-actors";
+import { demoActors, demoItemId as find, demoItems as itemsOf, demoSubjectId as subjectOf } from "./demo-actors";
 import { setApprovalRules } from "./sharing/addenda";
 import { acknowledgeDisclosure } from "./sharing/disclosures";
 import { makeInformationRequest } from "./sharing/information-requests";
@@ -28,25 +28,6 @@ const PEOPLE = {
   joanna: "joanna.kowalczyk@westshire.example",
   chloe: "chloe.dubois@earlyhelp.westshire.example",
 } as const;
-
-async function subjectOf(db: Db, actor: Actor, givenNames: string, familyName: string) {
-  const [row] = await db
-    .select({ id: subjects.id })
-    .from(subjects)
-    .where(
-      and(eq(subjects.organisationId, actor.organisationId), eq(subjects.givenNames, givenNames), eq(subjects.familyName, familyName)),
-    );
-  return row!.id;
-}
-
-async function itemsOf(db: Db, subjectId: string) {
-  return db
-    .select({ id: recordItems.id, text: recordItems.text, accuracy: recordItems.accuracy })
-    .from(recordItems)
-    .where(eq(recordItems.subjectId, subjectId));
-}
-
-const find = (items: { id: string; text: string }[], words: string) => items.find((i) => i.text.includes(words))!.id;
 
 export async function seedDemoSharing(db: Db, now = new Date()): Promise<void> {
   const { tomasz, siobhan, helen, gareth, joanna, chloe } = await demoActors(db, PEOPLE);

@@ -7,6 +7,7 @@ import type { Role } from "../domain/roles";
 import { hashPassword } from "./secrets";
 import { seedDemoAgreements } from "./seed-demo-agreements";
 import { seedDemoRecords } from "./seed-demo-records";
+import { seedDemoRights } from "./seed-demo-rights";
 import { seedDemoSharing } from "./seed-demo-sharing";
 
 /** Shared by every demo account; passes the password policy so it can be typed as-is. */
@@ -147,5 +148,6 @@ export async function seedDemoPartnership(db: Db): Promise<DemoAccount[] | undef
   await seedDemoAgreements(db, DEMO_PASSWORD);
   await seedDemoRecords(db);
   await seedDemoSharing(db);
+  await seedDemoRights(db);
   return accounts;
 }

@@ -24,8 +24,8 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
   let childId: string;
 
   const source = { name: "Class teacher", method: "OBSERVED", obtainedOn: "2026-10-01" };
-  const addItem = async (text: string, kind = "FACT") => {
-    const res = await practitioner.api("POST", `/api/v1/subjects/${childId}/items`, {
+  const addItem = async (text: string, kind = "FACT", subjectId = childId) => {
+    const res = await practitioner.api("POST", `/api/v1/subjects/${subjectId}/items`, {
       category: "education",
       kind,
       text,
@@ -35,8 +35,8 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
     assert.equal(res.statusCode, 201, res.body);
     return res.json().id as string;
   };
-  const shareDecision = (itemIds: string[]) => ({
-    subjectId: childId,
+  const shareDecision = (itemIds: string[], subjectId = childId) => ({
+    subjectId,
     purpose: { code: "CHILD_IN_NEED_S17", description: "Assessment" },
     information: { personal: true, confidential: false },
     recipient: { organisationId: councilId, role: "SOCIAL_WORKER" },
@@ -52,7 +52,7 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
     assert.equal(res.statusCode, 201, res.body);
     return res.json().disclosure.id as string;
   };
-  const logRequest = async (type: string, details = "Please put right what you hold about my daughter") => {
+  const logRequest = async (type: string, details = "Please put right what you hold about my daughter", subjectId = childId) => {
     const res = await ig.api("POST", "/api/v1/rights-requests", {
       type,
       requester: { name: "Siobhán Ní Bhriain", email: "s@example.org" },
@@ -64,7 +64,7 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
     });
     assert.equal(res.statusCode, 201, res.body);
     const id = res.json().id as string;
-    assert.equal((await ig.api("POST", `/api/v1/rights-requests/${id}/subjects`, { subjectId: childId })).statusCode, 200);
+    assert.equal((await ig.api("POST", `/api/v1/rights-requests/${id}/subjects`, { subjectId })).statusCode, 200);
     return id;
   };
   const notices = async () => (await socialWorker.api("GET", "/api/v1/recipient-notices")).json().items as Notice[];
@@ -136,6 +136,14 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
       assert.deepEqual(actions.notices, [
         { itemId: lateId, kind: "CORRECTED", recipient: "Westshire Children's Services", sent: 1, acknowledged: 1 },
       ]);
+      const steps = (await ig.api("GET", `/api/v1/subjects/${childId}/chronology?pageSize=200`)).json().entries as {
+        title: string;
+        summary: string;
+      }[];
+      assert.ok(
+        steps.some((e) => /an item corrected/.test(e.title) && e.summary === "Three of the late marks were another pupil's"),
+        "the step is on the child's chronology for the IG lead",
+      );
     });
 
     test("an opinion is not rewritten: the person's statement is recorded beside it and sent on", async () => {
@@ -247,6 +255,103 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
     test("the database itself refuses any other change to an erased item", async () => {
       const [erased] = await ctx.database.db.select().from(recordItems).where(eq(recordItems.text, "[erased]")).limit(1);
       await assert.rejects(ctx.database.db.update(recordItems).set({ text: "restored" }).where(eq(recordItems.id, erased!.id)));
+    });
+  });
+
+  describe("objection and withdrawal of consent", () => {
+    const consentDecision = (itemIds: string[]) => {
+      const d = shareDecision(itemIds);
+      return {
+        ...d,
+        transparency: { informed: true, consentStatus: "GIVEN", consentDetails: "Mother, in person, 1 November, for the school nurse" },
+        lawfulBasis: { article6: "A6_1A_CONSENT" },
+      };
+    };
+    const evaluate = (body: unknown) => practitioner.api("POST", "/api/v1/share-decisions/evaluate", body);
+    const findings = async (body: unknown) => (await evaluate(body)).json().findings as { code: string; severity: string }[];
+
+    test("withdrawing consent stops consent-based sharing only (R-CONSENT-WITHDRAWN), and the page says so plainly", async () => {
+      const itemId = await addItem("Zoë is seeing the school nurse.");
+      const res = await practitioner.api("POST", "/api/v1/share-decisions", consentDecision([itemId]), { "idempotency-key": randomUUID() });
+      assert.equal(res.statusCode, 201, res.body);
+      await share([itemId]);
+      const requestId = await logRequest("WITHDRAW_CONSENT", "I no longer agree to you sharing about my daughter");
+
+      const { bases } = (await ig.api("GET", `/api/v1/rights-requests/${requestId}/processing`)).json();
+      const byBasis = Object.fromEntries(bases.map((b: { article6: string }) => [b.article6, b]));
+      assert.equal(byBasis.A6_1A_CONSENT.applies, true);
+      assert.ok(byBasis.A6_1A_CONSENT.decisions >= 1);
+      assert.equal(byBasis.A6_1E_PUBLIC_TASK.applies, false, "public task sharing goes on");
+      const page = await ig.get(`/rights/${requestId}`);
+      assert.match(page.body, /Withdrawing consent stops only the sharing that rests on consent/);
+
+      const carryOn = await ig.api("POST", `/api/v1/rights-requests/${requestId}/processing`, {
+        article6: "A6_1A_CONSENT",
+        decision: "CONTINUE",
+        grounds: "We would like to",
+      });
+      assert.equal(carryOn.statusCode, 400);
+      assert.equal(carryOn.json().errors[0].path, "/decision");
+      const wrongBasis = await ig.post(`/rights/${requestId}/processing`, {
+        article6: "A6_1E_PUBLIC_TASK",
+        decision: "STOP",
+        grounds: "x",
+      });
+      assert.equal(wrongBasis.statusCode, 400);
+      assert.match(wrongBasis.body, /does not rest on consent/);
+
+      assert.ok(!(await findings(consentDecision([itemId]))).some((f) => f.code === "R-CONSENT-WITHDRAWN"));
+      const stop = await ig.post(`/rights/${requestId}/processing`, {
+        article6: "A6_1A_CONSENT",
+        decision: "STOP",
+        grounds: "Mother withdrew consent by email",
+      });
+      assert.equal(stop.statusCode, 303);
+      const blocked = (await findings(consentDecision([itemId]))).find((f) => f.code === "R-CONSENT-WITHDRAWN");
+      assert.equal(blocked?.severity, "block");
+      assert.ok(!(await findings(shareDecision([itemId]))).some((f) => f.code === "R-CONSENT-WITHDRAWN"), "public task still open");
+      const again = await ig.api("POST", `/api/v1/rights-requests/${requestId}/processing`, {
+        article6: "A6_1A_CONSENT",
+        decision: "STOP",
+        grounds: "again",
+      });
+      assert.equal(again.statusCode, 409);
+    });
+
+    test("an objection to public task sharing is upheld or refused on compelling grounds; upheld, deciders are warned (R-OBJECTION-UPHELD)", async () => {
+      // Her brother, so the upheld objection does not reach the other tests' shares about Zoë.
+      const brotherId = (
+        await practitioner.api("POST", "/api/v1/subjects", {
+          kind: "CHILD",
+          givenNames: "Cian",
+          familyName: "Ní Bhriain",
+          dateOfBirth: "2018-05-06",
+        })
+      ).json().id as string;
+      const itemId = await addItem("Cian's reading age is behind.", "FACT", brotherId);
+      const requestId = await logRequest("OBJECTION", "I object to you sharing my son's school reports", brotherId);
+      const legal = await ig.api("POST", `/api/v1/rights-requests/${requestId}/processing`, {
+        article6: "A6_1C_LEGAL_OBLIGATION",
+        decision: "STOP",
+        grounds: "x",
+      });
+      assert.equal(legal.statusCode, 400);
+      assert.match(legal.json().errors[0].message, /does not apply/);
+      const upheld = await ig.api("POST", `/api/v1/rights-requests/${requestId}/processing`, {
+        article6: "A6_1E_PUBLIC_TASK",
+        decision: "STOP",
+        grounds: "No current concern outweighs her objection",
+      });
+      assert.equal(upheld.statusCode, 204, upheld.body);
+      const warning = (await findings(shareDecision([itemId], brotherId))).find((f) => f.code === "R-OBJECTION-UPHELD");
+      assert.equal(warning?.severity, "warning");
+      const chronology = await ig.api("GET", `/api/v1/subjects/${brotherId}/chronology?pageSize=200`);
+      assert.ok(
+        chronology.json().entries.some((e: { title: string }) => /public task stopped/.test(e.title)),
+        "the decision is on the child's chronology for the IG lead",
+      );
+      assert.ok(!(await findings(shareDecision([await addItem("Zoë's reading is fine.")]))).some((f) => f.code === "R-OBJECTION-UPHELD"));
+      assert.equal((await councilIg.api("GET", `/api/v1/rights-requests/${requestId}/processing`)).statusCode, 404);
     });
   });
 

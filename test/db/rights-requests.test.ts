@@ -4,6 +4,7 @@ import { addDays, format } from "date-fns";
 import { today } from "../../src/domain/calendar";
 import { rightsDueDate } from "../../src/domain/rights/deadlines";
 import type { App } from "../../src/http/app";
+import { submitPublicRequest } from "../../src/services/rights/requests";
 import { testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser } from "../support/factories";
@@ -195,6 +196,14 @@ describeEachDatabase("rights request pages: the public form and the IG lead's da
     details: "What the school holds about me",
   };
 
+  const publicBody = {
+    type: "ACCESS",
+    requester: { name: "Megan Brennan", email: "megan@example.org" },
+    relationship: "SELF",
+    about: { name: "Megan Brennan" },
+    details: "What you hold about me",
+  };
+
   test("a person with no account asks, and gets a reference; a form sent back too quickly, or with the hidden field filled, is refused", async () => {
     const visitor = new TestClient(app);
     const page = await visitor.get("/your-information");
@@ -224,6 +233,19 @@ describeEachDatabase("rights request pages: the public form and the IG lead's da
     assert.equal(items[0].reference, reference);
     assert.equal(items[0].state, "RECEIVED");
     assert.equal(items[0].receivedVia, "ONLINE_FORM");
+  });
+
+  test("asked of two organisations at once, each IG lead answers for their own and sees where the other has got to", async () => {
+    const clinic = await newOrganisation(ctx.database.db, { name: "Millfield Clinic" });
+    const reference = await submitPublicRequest(ctx.database.db, { ...publicBody, organisationIds: [schoolId, clinic.id] });
+    const mine = (await ig.api("GET", "/api/v1/rights-requests"))
+      .json()
+      .items.find((r: { reference: string }) => r.reference === reference);
+    const view = (await ig.api("GET", `/api/v1/rights-requests/${mine.id}`)).json();
+    assert.deepEqual(view.partners, [{ organisation: "Millfield Clinic", state: "RECEIVED", dueOn: view.dueOn }]);
+    const page = await ig.get(`/rights/${mine.id}`);
+    assert.match(page.body, /Other organisations asked/);
+    assert.match(page.body, /Millfield Clinic: Received/);
   });
 
   test("the IG lead's dashboard lists it with its due date; logging one by hand keeps what was typed when something is wrong", async () => {

@@ -233,6 +233,30 @@ describe("each rule blocks what it should, naming the answer to fix", () => {
       path: "/decision/outcome",
     },
     {
+      name: "consent as the basis after the person withdrew it",
+      facts: facts(
+        {
+          transparency: { consentStatus: "GIVEN", consentDetails: "Mother, in person, 1 Nov" },
+          lawfulBasis: { article6: "A6_1A_CONSENT" },
+        },
+        { processingStops: [{ article6: "A6_1A_CONSENT", right: "WITHDRAW_CONSENT", reference: "SR-1" }] },
+      ),
+      code: "R-CONSENT-WITHDRAWN",
+      path: "/lawfulBasis/article6",
+    },
+    {
+      name: "explicit consent as the Article 9 condition after consent was withdrawn",
+      facts: facts(
+        {
+          transparency: { consentStatus: "GIVEN", consentDetails: "Mother, in person, 1 Nov" },
+          lawfulBasis: { article9: ["A9_2A_EXPLICIT_CONSENT"] },
+        },
+        { processingStops: [{ article6: "A6_1A_CONSENT", right: "WITHDRAW_CONSENT", reference: "SR-1" }] },
+      ),
+      code: "R-CONSENT-WITHDRAWN",
+      path: "/lawfulBasis/article9",
+    },
+    {
       name: "a decision not to share that shares",
       facts: facts({ decision: { outcome: "DO_NOT_SHARE" } }),
       code: "GR7-RECORD",
@@ -289,6 +313,37 @@ test("a decision not to share needs its purpose and reasons, but no lawful basis
   assert.deepEqual(blockCodes(f), []);
   assert.deepEqual(warningCodes(f), []);
   assert.deepEqual(blockCodes(facts({ decision: { outcome: "DO_NOT_SHARE", reasons: "" }, items: { items: [] } })), ["GR7-RECORD"]);
+});
+
+describe("what an objection or a withdrawal of consent stopped", () => {
+  const withdrawn = [{ article6: "A6_1A_CONSENT" as const, right: "WITHDRAW_CONSENT" as const, reference: "SR-1" }];
+  const objected = [{ article6: "A6_1E_PUBLIC_TASK" as const, right: "OBJECTION" as const, reference: "SR-2" }];
+
+  test("withdrawn consent does not stop sharing under public task, such as to protect the child", () => {
+    assert.deepEqual(blockCodes(facts({}, { processingStops: withdrawn })), []);
+  });
+
+  test("an upheld objection warns on the same basis, naming the request, and not on another", () => {
+    const [warning] = warningsOf(evaluateDecision(facts({}, { processingStops: objected }))).filter((w) => w.code === "R-OBJECTION-UPHELD");
+    assert.equal(warning?.path, "/lawfulBasis/article6");
+    assert.match(warning!.message, /SR-2/);
+    assert.deepEqual(blockCodes(facts({}, { processingStops: objected })), []);
+    const other = facts({ lawfulBasis: { article6: "A6_1C_LEGAL_OBLIGATION" } }, { processingStops: objected });
+    assert.ok(!warningCodes(other).includes("R-OBJECTION-UPHELD"));
+  });
+
+  test("in an emergency even withdrawn consent does not stop the share: it is a warning to answer in the full record", () => {
+    const f = facts(
+      {
+        emergency: { immediateRisk: true, reason: "Child missing tonight" },
+        transparency: { consentStatus: "GIVEN", consentDetails: "Mother, 1 Nov" },
+        lawfulBasis: { article6: "A6_1A_CONSENT" },
+      },
+      { processingStops: withdrawn },
+    );
+    assert.deepEqual(blockCodes(f), []);
+    assert.ok(warningCodes(f).includes("R-CONSENT-WITHDRAWN"));
+  });
 });
 
 describe("emergency", () => {

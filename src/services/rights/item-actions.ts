@@ -14,7 +14,7 @@ import { hasAnyRole } from "../../domain/roles";
 import type { DisclosedPerson } from "../../domain/sharing/disclosure-snapshot";
 import { assertWorksWithRecords } from "../records/access";
 import { correctItem, disputeItem } from "../records/items";
-import { getRightsRequest } from "./requests";
+import { chronicleStep, getRightsRequest } from "./requests";
 
 /**
  * What rectification, restriction and erasure requests do to items (UK GDPR Arts 16–19; domain.md
@@ -97,17 +97,34 @@ type Notice = { kind: typeof recipientNotices.$inferInsert.kind; text: string; i
  * The change to the item, the action recorded against the request and the notices to recipients,
  * in one transaction: a correction is never made without the record of why, nor without telling.
  */
+type ActionKind = typeof rightsItemActions.$inferInsert.kind;
+const CHRONOLOGY_STEP: Record<ActionKind, string> = {
+  CORRECTED: "an item corrected",
+  STATEMENT_ADDED: "the person's statement added to an item",
+  RESTRICTED: "an item restricted",
+  RESTRICTION_LIFTED: "an item's restriction lifted",
+  ERASURE_REFUSED: "erasure of an item refused",
+  ERASED: "an item erased",
+};
+
 async function act(
   db: Db,
   actor: Actor,
-  step: { requestId: string; itemId: string; kind: typeof rightsItemActions.$inferInsert.kind; reason: string; requesterToldOn?: string },
+  on: { request: { id: string; publicReference: string }; item: { id: string; subjectId: string } },
+  step: { kind: ActionKind; reason: string; requesterToldOn?: string },
   change: (tx: Tx) => Promise<unknown>,
   notice: Notice | null,
 ): Promise<number> {
-  const { requestId, itemId, kind, reason, requesterToldOn } = step;
+  const { kind, reason, requesterToldOn } = step;
+  const requestId = on.request.id;
+  const itemId = on.item.id;
   return inTransaction(db, async (tx, audit) => {
     await change(tx);
     await recordAction(tx, actor, requestId, itemId, kind, reason, requesterToldOn);
+    // The reason, never the item's text: an erased item's words must not survive on the timeline.
+    await chronicleStep(tx, actor, on.request, { kind: `RIGHTS_${kind}`, what: CHRONOLOGY_STEP[kind], summary: reason }, [
+      on.item.subjectId,
+    ]);
     const notified = notice ? await notifyRecipients(tx, actor, requestId, notice.items?.() ?? [itemId], notice.kind, notice.text) : 0;
     audit.record(snapshotOf(actor), {
       type: "rights_request.item_action",
@@ -121,12 +138,13 @@ async function act(
 /** Rectification by correction: a new version (the old one stays, marked corrected), and every recipient told. */
 export async function correctForRequest(db: Db, actor: Actor, requestId: string, itemId: string, raw: unknown): Promise<number> {
   const { reason } = reasonInput.parse(raw);
-  const { item } = await requestAndItem(db, actor, requestId, itemId, "correct");
+  const { request, item } = await requestAndItem(db, actor, requestId, itemId, "correct");
   let correctedText = "";
   return act(
     db,
     actor,
-    { requestId, itemId, kind: "CORRECTED", reason },
+    { request, item },
+    { kind: "CORRECTED", reason },
     async (tx) => {
       correctedText = (await correctItem(tx, actor, item.subjectId, itemId, raw)).text;
     },
@@ -142,11 +160,12 @@ export async function correctForRequest(db: Db, actor: Actor, requestId: string,
 /** Rectification by a supplementary statement: an opinion stays, with the person's disagreement recorded beside it. */
 export async function addStatement(db: Db, actor: Actor, requestId: string, itemId: string, raw: unknown): Promise<number> {
   const { statement } = statementInput.parse(raw);
-  const { item } = await requestAndItem(db, actor, requestId, itemId, "statement");
+  const { request, item } = await requestAndItem(db, actor, requestId, itemId, "statement");
   return act(
     db,
     actor,
-    { requestId, itemId, kind: "STATEMENT_ADDED", reason: statement },
+    { request, item },
+    { kind: "STATEMENT_ADDED", reason: statement },
     (tx) => disputeItem(tx, actor, item.subjectId, itemId, { reason: `Statement from the person: ${statement}` }),
     { kind: "DISPUTED", text: `The person disagrees with information we sent you. Their statement: ${statement}` },
   );
@@ -155,12 +174,13 @@ export async function addStatement(db: Db, actor: Actor, requestId: string, item
 /** Restriction: the item may be stored but not shared (R-RESTRICTED) until lifted. */
 export async function restrictForRequest(db: Db, actor: Actor, requestId: string, itemId: string, raw: unknown): Promise<number> {
   const { reason } = reasonInput.parse(raw);
-  const { item } = await requestAndItem(db, actor, requestId, itemId, "restrict");
+  const { request, item } = await requestAndItem(db, actor, requestId, itemId, "restrict");
   if (item.restrictedAt) throw new ConflictError("This item is already restricted");
   return act(
     db,
     actor,
-    { requestId, itemId, kind: "RESTRICTED", reason },
+    { request, item },
+    { kind: "RESTRICTED", reason },
     (tx) => tx.update(recordItems).set({ restrictedAt: new Date() }).where(eq(recordItems.id, itemId)),
     {
       kind: "RESTRICTED",
@@ -172,12 +192,13 @@ export async function restrictForRequest(db: Db, actor: Actor, requestId: string
 /** Lifting a restriction: only after telling the requester. */
 export async function liftRestriction(db: Db, actor: Actor, requestId: string, itemId: string, raw: unknown): Promise<number> {
   const { reason, requesterToldOn } = liftInput.parse(raw);
-  const { item } = await requestAndItem(db, actor, requestId, itemId, "restrict");
+  const { request, item } = await requestAndItem(db, actor, requestId, itemId, "restrict");
   if (!item.restrictedAt) throw new ConflictError("This item is not restricted");
   return act(
     db,
     actor,
-    { requestId, itemId, kind: "RESTRICTION_LIFTED", reason, requesterToldOn },
+    { request, item },
+    { kind: "RESTRICTION_LIFTED", reason, requesterToldOn },
     (tx) => tx.update(recordItems).set({ restrictedAt: null }).where(eq(recordItems.id, itemId)),
     { kind: "RESTRICTION_LIFTED", text: "The restriction on information we sent you has been lifted." },
   );
@@ -190,14 +211,15 @@ export async function liftRestriction(db: Db, actor: Actor, requestId: string, i
  */
 export async function decideErasure(db: Db, actor: Actor, requestId: string, itemId: string, raw: unknown): Promise<number> {
   const { grant, reason } = erasureInput.parse(raw);
-  const { item } = await requestAndItem(db, actor, requestId, itemId, "erase");
-  if (!grant) return act(db, actor, { requestId, itemId, kind: "ERASURE_REFUSED", reason }, async () => {}, null);
+  const { request, item } = await requestAndItem(db, actor, requestId, itemId, "erase");
+  if (!grant) return act(db, actor, { request, item }, { kind: "ERASURE_REFUSED", reason }, async () => {}, null);
   if (item.erasedAt) throw new ConflictError("This item has already been erased");
   let erased: string[] = [];
   return act(
     db,
     actor,
-    { requestId, itemId, kind: "ERASED", reason },
+    { request, item },
+    { kind: "ERASED", reason },
     async (tx) => {
       erased = await eraseLineage(tx, item.lineageId, actor.organisationId);
     },
@@ -285,6 +307,7 @@ export async function acknowledgeComplaint(db: Db, actor: Actor, requestId: stri
   if (request.acknowledgedOn) throw new ConflictError("This complaint has already been acknowledged");
   await inTransaction(db, async (tx, audit) => {
     await tx.update(rightsRequests).set({ acknowledgedOn: today() }).where(eq(rightsRequests.id, requestId));
+    await chronicleStep(tx, actor, request, { kind: "RIGHTS_COMPLAINT_ACKNOWLEDGED", what: "complaint acknowledged" });
     audit.record(snapshotOf(actor), {
       type: "rights_request.complaint_acknowledged",
       entity: { type: "rights_request", id: requestId },

@@ -9,8 +9,7 @@ import { today } from "../../domain/calendar";
 import { ConflictError, ValidationError } from "../../domain/errors";
 import { ARTICLE_6, ARTICLE_6_LABELS } from "../../domain/lawful-basis";
 import { type ProcessingRight, processingDecisionInput, processingDecisionProblem, rightReaches } from "../../domain/rights/processing";
-import { addChronologyEntry } from "../records/chronology";
-import { getRightsRequest, logEvent } from "./requests";
+import { chronicleStep, getRightsRequest, logEvent } from "./requests";
 
 /**
  * Objection and withdrawal of consent (domain.md §6): the sharing about the person so far, by
@@ -34,7 +33,11 @@ export async function processingForRequest(db: Db, actor: Actor, requestId: stri
   const [used, decided] = await Promise.all([
     subjectIds.length
       ? db
-          .select({ article6: basis, decisions: sql<number>`count(*)::int`, lastSharedAt: sql<string>`max(${shareDecisions.decidedAt})` })
+          .select({
+            article6: basis,
+            decisions: sql<number>`count(*)::int`,
+            lastSharedOn: sql<string>`max(${shareDecisions.decidedAt})::date::text`,
+          })
           .from(shareDecisions)
           .where(
             and(
@@ -54,7 +57,7 @@ export async function processingForRequest(db: Db, actor: Actor, requestId: stri
       article6,
       label: ARTICLE_6_LABELS[article6],
       decisions: use?.decisions ?? 0,
-      lastSharedAt: use?.lastSharedAt ?? null,
+      lastSharedOn: use?.lastSharedOn ?? null,
       ...rightReaches(right, article6),
       decision: decision
         ? { decision: decision.decision, grounds: decision.grounds, byName: decision.byName, decidedOn: decision.decidedOn }
@@ -98,19 +101,7 @@ export async function decideProcessing(db: Db, actor: Actor, requestId: string, 
       .returning({ id: rightsProcessingDecisions.id });
     if (!rows.length) throw new ConflictError("This basis has already been decided for this request");
     await logEvent(tx, requestId, actor.name, what);
-    for (const s of request.subjects) {
-      await addChronologyEntry(tx, {
-        organisationId: actor.organisationId,
-        subjectId: s.id,
-        occurredOn: on,
-        category: "rights",
-        kind: "RIGHTS_PROCESSING",
-        title: `Rights request ${request.publicReference}: ${what.toLowerCase()}`,
-        summary: input.grounds,
-        ref: { type: "rights_request", id: requestId },
-        recordedByUserId: actor.userId,
-      });
-    }
+    await chronicleStep(tx, actor, request, { kind: "RIGHTS_PROCESSING", what: what.toLowerCase(), summary: input.grounds, on });
     audit.record(snapshotOf(actor), {
       type: "rights_request.processing_decided",
       entity: { type: "rights_request", id: requestId },

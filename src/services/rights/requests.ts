@@ -59,6 +59,40 @@ function rowFor(input: RightsRequestInput, organisationId: string, reference: st
   };
 }
 
+/**
+ * A step of the request on the chronology of each person attached (or of those given), in the
+ * `rights` category that only IG leads see: the person's timeline shows what their rights changed.
+ */
+export async function chronicleStep(
+  tx: Tx,
+  actor: Actor,
+  request: { id: string; publicReference: string },
+  step: { kind: string; what: string; summary?: string; on?: string },
+  subjectIds?: readonly string[],
+): Promise<void> {
+  const ids =
+    subjectIds ??
+    (
+      await tx
+        .select({ id: rightsRequestSubjects.subjectId })
+        .from(rightsRequestSubjects)
+        .where(eq(rightsRequestSubjects.requestId, request.id))
+    ).map((s) => s.id);
+  for (const subjectId of ids) {
+    await addChronologyEntry(tx, {
+      organisationId: actor.organisationId,
+      subjectId,
+      occurredOn: step.on ?? today(),
+      category: "rights",
+      kind: step.kind,
+      title: `Rights request ${request.publicReference}: ${step.what}`,
+      summary: step.summary ?? "",
+      ref: { type: "rights_request", id: request.id },
+      recordedByUserId: actor.userId,
+    });
+  }
+}
+
 /** A line on the request's own history, shown on its page. */
 export async function logEvent(tx: Tx, requestId: string, byName: string, what: string, from?: RightsState, to?: RightsState) {
   await tx.insert(rightsRequestEvents).values({ requestId, byName, what, fromState: from ?? null, toState: to ?? null });
@@ -122,6 +156,8 @@ export async function submitPublicRequest(db: Db, raw: unknown, now = new Date()
 export interface RightsRequestView extends RightsRequestRow {
   subjects: { id: string; name: string; kind: string }[];
   events: (typeof rightsRequestEvents.$inferSelect)[];
+  /** The other organisations asked under the same reference, each answering for its own data. */
+  partners: { organisation: string; state: RightsState; dueOn: string }[];
   paused: boolean;
   overdue: boolean;
 }
@@ -149,18 +185,26 @@ export async function getRightsRequest(db: Db | Tx, actor: Actor, id: string, no
     .from(rightsRequests)
     .where(and(eq(rightsRequests.id, id), visibleTo(actor, rightsRequests)));
   if (!row) throw new NotFoundError("The rights request");
-  const [attached, events] = await Promise.all([
+  const [attached, events, partners] = await Promise.all([
     db
       .select({ id: subjects.id, given: subjects.givenNames, family: subjects.familyName, kind: subjects.kind })
       .from(rightsRequestSubjects)
       .innerJoin(subjects, eq(subjects.id, rightsRequestSubjects.subjectId))
       .where(eq(rightsRequestSubjects.requestId, id)),
     db.select().from(rightsRequestEvents).where(eq(rightsRequestEvents.requestId, id)).orderBy(asc(rightsRequestEvents.at)),
+    // One request to the partnership is one row per organisation: only its state is shared between them.
+    db
+      .select({ organisation: organisations.name, state: rightsRequests.state, dueOn: rightsRequests.dueOn })
+      .from(rightsRequests)
+      .innerJoin(organisations, eq(organisations.id, rightsRequests.organisationId))
+      .where(and(eq(rightsRequests.publicReference, row.publicReference), sql`${rightsRequests.id} <> ${id}`))
+      .orderBy(organisations.name),
   ]);
   return {
     ...row,
     subjects: attached.map((s) => ({ id: s.id, name: `${s.given} ${s.family}`, kind: s.kind })),
     events,
+    partners,
     paused: CLOCK_STOPPED.includes(row.state),
     overdue: !["RESPONDED", "CLOSED"].includes(row.state) && !CLOCK_STOPPED.includes(row.state) && row.dueOn < today(now),
   };
@@ -195,6 +239,7 @@ export async function verifyIdentity(db: Db, actor: Actor, id: string, raw: unkn
       })
       .where(eq(rightsRequests.id, id));
     await logEvent(tx, id, actor.name, "Identity verified");
+    await chronicleStep(tx, actor, row, { kind: "RIGHTS_IDENTITY", what: "requester's identity verified" });
     audit.record(snapshotOf(actor), { type: "rights_request.identity_verified", entity: { type: "rights_request", id }, details: {} });
   });
 }
@@ -251,22 +296,12 @@ export async function transitionRightsRequest(db: Db, actor: Actor, id: string, 
     }
     await tx.update(rightsRequests).set(changes).where(eq(rightsRequests.id, id));
     await logEvent(tx, id, actor.name, RIGHTS_STATE_LABELS[input.to], row.state, input.to);
-    for (const s of await tx
-      .select({ id: rightsRequestSubjects.subjectId })
-      .from(rightsRequestSubjects)
-      .where(eq(rightsRequestSubjects.requestId, id))) {
-      await addChronologyEntry(tx, {
-        organisationId: actor.organisationId,
-        subjectId: s.id,
-        occurredOn: on,
-        category: "rights",
-        kind: `RIGHTS_${input.to}`,
-        title: `Rights request ${row.publicReference}: ${RIGHTS_STATE_LABELS[input.to].toLowerCase()}`,
-        summary: input.reason ?? "",
-        ref: { type: "rights_request", id },
-        recordedByUserId: actor.userId,
-      });
-    }
+    await chronicleStep(tx, actor, row, {
+      kind: `RIGHTS_${input.to}`,
+      what: RIGHTS_STATE_LABELS[input.to].toLowerCase(),
+      summary: input.reason,
+      on,
+    });
     audit.record(snapshotOf(actor), {
       type: "rights_request.transitioned",
       entity: { type: "rights_request", id },
@@ -314,17 +349,7 @@ export async function attachSubject(db: Db, actor: Actor, id: string, subjectId:
         ? "Person attached: the requester matches someone recorded as an alleged perpetrator towards them"
         : "Person attached",
     );
-    await addChronologyEntry(tx, {
-      organisationId: actor.organisationId,
-      subjectId,
-      occurredOn: today(),
-      category: "rights",
-      kind: "RIGHTS_ATTACHED",
-      title: `Rights request ${row.publicReference} received`,
-      summary: row.details,
-      ref: { type: "rights_request", id },
-      recordedByUserId: actor.userId,
-    });
+    await chronicleStep(tx, actor, row, { kind: "RIGHTS_ATTACHED", what: "received", summary: row.details }, [subjectId]);
     audit.record(snapshotOf(actor), {
       type: "rights_request.subject_attached",
       entity: { type: "rights_request", id },

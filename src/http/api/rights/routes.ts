@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
 import { itemActionKind, noticeKind } from "../../../db/schema-rights";
+import { ARTICLE_6 } from "../../../domain/lawful-basis";
 import { correctionInput } from "../../../domain/records";
 import {
   erasureInput,
@@ -13,6 +14,7 @@ import {
   statementInput,
   transitionInput,
 } from "../../../domain/rights/inputs";
+import { processingDecisionInput } from "../../../domain/rights/processing";
 import { itemReviewInput } from "../../../domain/rights/review";
 import { RECEIVED_VIA, REQUESTER_RELATIONSHIPS, RESPONSE_OUTCOMES, RIGHTS_STATES, RIGHTS_TYPES } from "../../../domain/rights/vocabulary";
 import { compileAccessPack, reviewItem } from "../../../services/rights/access-pack";
@@ -25,6 +27,7 @@ import {
   liftRestriction,
   restrictForRequest,
 } from "../../../services/rights/item-actions";
+import { decideProcessing, processingForRequest } from "../../../services/rights/processing";
 import { renderAccessPackPdf } from "../../../services/rights/render-pack-pdf";
 import {
   attachSubject,
@@ -73,12 +76,21 @@ export const rightsRequestSchema = z
     outcome: z.enum(RESPONSE_OUTCOMES).nullable(),
     responseReasons: z.string().nullable(),
     acknowledgeBy: z.iso.date().nullable().describe("A complaint must be acknowledged by then"),
+    acknowledgedOn: z.iso.date().nullable(),
     subjects: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })),
+    partners: z
+      .array(z.object({ organisation: z.string(), state: z.enum(RIGHTS_STATES), dueOn: z.iso.date() }))
+      .describe("The other organisations asked under the same reference, each answering for its own information"),
   })
   .meta({ id: "RightsRequest" });
 
 export function presentRightsRequest(
-  r: RightsRequestRow & { subjects?: { id: string; name: string; kind: string }[]; paused?: boolean; overdue?: boolean },
+  r: RightsRequestRow & {
+    subjects?: { id: string; name: string; kind: string }[];
+    partners?: { organisation: string; state: (typeof RIGHTS_STATES)[number]; dueOn: string }[];
+    paused?: boolean;
+    overdue?: boolean;
+  },
 ) {
   return {
     id: r.id,
@@ -104,7 +116,9 @@ export function presentRightsRequest(
     outcome: r.outcome,
     responseReasons: r.responseReasons,
     acknowledgeBy: r.acknowledgeBy,
+    acknowledgedOn: r.acknowledgedOn,
     subjects: r.subjects ?? [],
+    partners: r.partners ?? [],
   } satisfies z.infer<typeof rightsRequestSchema>;
 }
 
@@ -305,6 +319,54 @@ export async function rightsApi(parent: FastifyInstance, { db }: { db: Db }): Pr
         })),
         notices,
       };
+    },
+  );
+  app.get(
+    "/rights-requests/:id/processing",
+    {
+      schema: {
+        tags,
+        summary:
+          "For an objection or a withdrawal of consent: the sharing about the person by Article 6 basis, whether the right reaches it, and what was decided",
+        params: idParams,
+        response: {
+          200: z.object({
+            right: z.enum(["OBJECTION", "WITHDRAW_CONSENT"]),
+            bases: z.array(
+              z.object({
+                article6: z.enum(ARTICLE_6),
+                label: z.string(),
+                decisions: z.int(),
+                lastSharedOn: z.string().nullable(),
+                applies: z.boolean(),
+                why: z.string(),
+                decision: z
+                  .object({ decision: z.enum(["STOP", "CONTINUE"]), grounds: z.string(), byName: z.string(), decidedOn: z.string() })
+                  .nullable(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => processingForRequest(db, actorOf(request), request.params.id),
+  );
+  app.post(
+    "/rights-requests/:id/processing",
+    {
+      schema: {
+        tags,
+        summary:
+          "Stop sharing under a basis, or (objection only) continue it on recorded compelling grounds (R-CONSENT-WITHDRAWN, R-OBJECTION-UPHELD)",
+        params: idParams,
+        body: processingDecisionInput,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await decideProcessing(db, actorOf(request), request.params.id, request.body);
+      return reply.status(204).send(null);
     },
   );
   app.post(

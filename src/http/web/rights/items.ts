@@ -167,6 +167,7 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
     return reply
       .type("application/pdf")
       .header("content-disposition", `attachment; filename="${pack.reference}.pdf"`)
+      .header("cache-control", "no-store")
       .send(await renderAccessPackPdf(pack));
   });
 

@@ -16,6 +16,7 @@ import {
   RIGHTS_TYPES,
 } from "../../../domain/rights/vocabulary";
 import { actionsForRequest } from "../../../services/rights/item-actions";
+import { decideProcessing, processingForRequest } from "../../../services/rights/processing";
 import { itemsForRequest } from "../../../services/rights/request-items";
 import {
   attachSubject,
@@ -27,6 +28,7 @@ import {
 } from "../../../services/rights/requests";
 import { searchSubjects } from "../../../services/subjects/search";
 import { actorOf } from "../../auth/plugin";
+import { govukDate } from "../../views";
 import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, formHelpers, optionsOf, queryOf, str } from "../agreements/shared";
 import { datePartsFromBody, fullName, idParam, isoFromParts } from "../subjects/shared";
 import { ITEM_ACTION_LABELS, reviewLabel, worksOnItems } from "./items";
@@ -47,6 +49,7 @@ const OUTCOMES: Record<string, string> = {
   identity: "Identity check recorded.",
   attached: "Person attached.",
   acknowledged: "Complaint acknowledged.",
+  processing: "Decision recorded: anyone in your organisation deciding to share about the person will see it.",
 };
 
 function formValues(body: FormBody) {
@@ -153,7 +156,7 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
     const presented = people.map(({ subject, items }) => ({
       subject,
       items: items.map((i) => {
-        const label = `${ITEM_CATEGORY_LABELS[i.category]}, ${i.eventDate}`;
+        const label = `${ITEM_CATEGORY_LABELS[i.category]}, ${govukDate(i.eventDate)}`;
         itemLabel.set(i.id, label);
         return {
           href: `/rights/${requestId}/items/${i.id}`,
@@ -181,9 +184,14 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
       (m) => !r.subjects.some((s) => s.id === m.id),
     );
     const work = worksOnItems(r.type) ? await itemsWork(actor, r.id) : null;
+    const processing = r.type === "OBJECTION" || r.type === "WITHDRAW_CONSENT" ? await processingForRequest(db, actor, r.id) : null;
     return reply.view("rights/request", {
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
       work,
+      processing: processing && {
+        ...processing,
+        open: processing.bases.filter((b) => b.applies && !b.decision).map((b) => ({ value: b.article6, text: b.label })),
+      },
       r: {
         ...r,
         typeLabel: RIGHTS_TYPE_LABELS[r.type],
@@ -192,6 +200,7 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
         viaLabel: VIA_LABELS[r.receivedVia],
         outcomeLabel: r.outcome ? OUTCOME_LABELS[r.outcome] : null,
       },
+      stateLabels: RIGHTS_STATE_LABELS,
       next: TRANSITIONS[r.state].map((s) => ({ value: s, text: RIGHTS_STATE_LABELS[s] })),
       outcomeItems: RESPONSE_OUTCOMES.map((o) => ({ value: o, text: OUTCOME_LABELS[o] })),
       matches: matches.map((m) => ({ id: m.id, name: fullName(m), dateOfBirth: m.dateOfBirth })),
@@ -233,6 +242,20 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
           authorityEvidence: str(body, "authorityEvidence") || undefined,
         }),
       "identity",
+    );
+  });
+  app.post("/rights/:id/processing", (request, reply) => {
+    const body = bodyOf(request);
+    return act(
+      request,
+      reply,
+      () =>
+        decideProcessing(db, actorOf(request), idParam(request, "id", "The rights request"), {
+          article6: str(body, "article6") || undefined,
+          decision: str(body, "decision") || undefined,
+          grounds: str(body, "grounds"),
+        }),
+      "processing",
     );
   });
   app.post("/rights/:id/subjects", (request, reply) =>
