@@ -38,7 +38,7 @@ CREATE INDEX "recipient_notice_recipient_idx" ON "recipient_notice" USING btree 
 CREATE INDEX "recipient_notice_request_idx" ON "recipient_notice" USING btree ("request_id");--> statement-breakpoint
 CREATE INDEX "rights_item_action_request_idx" ON "rights_item_action" USING btree ("request_id");--> statement-breakpoint
 -- Erasure (UK GDPR Art 17): the one change ever allowed to what was recorded. The text (and any
--- dispute note) becomes '[erased]' and erased_at is set, once; the row stays as a tombstone so the
+-- dispute note or correction reason, which can repeat it) becomes '[erased]' and erased_at is set, once; the row stays as a tombstone so the
 -- chronology and the audit log still say that something was recorded and erased, and when.
 CREATE OR REPLACE FUNCTION record_item_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -52,12 +52,14 @@ BEGIN
   END IF;
   IF (NEW.organisation_id, NEW.subject_id, NEW.lineage_id, NEW.version, NEW.supersedes_id, NEW.category, NEW.kind,
       NEW.event_date, NEW.source_name, NEW.source_method, NEW.source_obtained_on, NEW.historical, NEW.special_category,
-      NEW.criminal_offence, NEW.correction_reason, NEW.recorded_by_user_id, NEW.recorded_at)
+      NEW.criminal_offence, NEW.recorded_by_user_id, NEW.recorded_at)
      IS DISTINCT FROM
      (OLD.organisation_id, OLD.subject_id, OLD.lineage_id, OLD.version, OLD.supersedes_id, OLD.category, OLD.kind,
       OLD.event_date, OLD.source_name, OLD.source_method, OLD.source_obtained_on, OLD.historical, OLD.special_category,
-      OLD.criminal_offence, OLD.correction_reason, OLD.recorded_by_user_id, OLD.recorded_at)
-     OR (NEW.text IS DISTINCT FROM OLD.text AND NOT erasing) THEN
+      OLD.criminal_offence, OLD.recorded_by_user_id, OLD.recorded_at)
+     OR (NEW.text IS DISTINCT FROM OLD.text AND NOT erasing)
+     OR (NEW.correction_reason IS DISTINCT FROM OLD.correction_reason
+         AND NOT (erasing AND OLD.correction_reason IS NOT NULL AND NEW.correction_reason = '[erased]')) THEN
     RAISE EXCEPTION 'record items are never edited in place: record a correction instead';
   END IF;
   IF OLD.accuracy = 'CORRECTED' AND NEW.accuracy <> 'CORRECTED' THEN

@@ -3,7 +3,6 @@ CREATE TABLE "rights_processing_decision" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"request_id" uuid NOT NULL,
 	"organisation_id" uuid NOT NULL,
-	"subject_id" uuid NOT NULL,
 	"right" "rights_request_type" NOT NULL,
 	"article6" text NOT NULL,
 	"decision" "rights_processing_decision_kind" NOT NULL,
@@ -16,7 +15,5 @@ CREATE TABLE "rights_processing_decision" (
 --> statement-breakpoint
 ALTER TABLE "rights_processing_decision" ADD CONSTRAINT "rights_processing_decision_request_id_rights_request_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."rights_request"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rights_processing_decision" ADD CONSTRAINT "rights_processing_decision_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "rights_processing_decision" ADD CONSTRAINT "rights_processing_decision_subject_id_subject_id_fk" FOREIGN KEY ("subject_id") REFERENCES "public"."subject"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rights_processing_decision" ADD CONSTRAINT "rights_processing_decision_by_user_id_app_user_id_fk" FOREIGN KEY ("by_user_id") REFERENCES "public"."app_user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "rights_processing_decision_once" ON "rights_processing_decision" USING btree ("request_id","subject_id","article6");--> statement-breakpoint
-CREATE INDEX "rights_processing_decision_subject_idx" ON "rights_processing_decision" USING btree ("subject_id","organisation_id");
+CREATE INDEX "rights_processing_decision_request_idx" ON "rights_processing_decision" USING btree ("request_id","article6","at");

@@ -216,9 +216,11 @@ export const rightsItemActions = pgTable(
 export const processingDecisionKind = pgEnum("rights_processing_decision_kind", ["STOP", "CONTINUE"]);
 
 /**
- * What an objection (Art 21) or a withdrawal of consent (Art 7(3)) decided about the sharing of one
- * person's information under one Article 6 basis: stopped, or continued on recorded compelling
- * grounds. One row per person attached, so a later share decision about them is checked against it.
+ * What an objection (Art 21) or a withdrawal of consent (Art 7(3)) decided about the sharing of the
+ * information of the people attached to the request under one Article 6 basis: stopped, or continued
+ * on recorded compelling grounds. The latest decision for a basis is the one in force (an objection
+ * upheld can later be overridden on compelling grounds); a share decision about anyone attached,
+ * then or later, is checked against it.
  */
 export const rightsProcessingDecisions = pgTable(
   "rights_processing_decision",
@@ -230,9 +232,6 @@ export const rightsProcessingDecisions = pgTable(
     organisationId: uuid("organisation_id")
       .notNull()
       .references(() => organisations.id),
-    subjectId: uuid("subject_id")
-      .notNull()
-      .references(() => subjects.id),
     right: rightsType("right").notNull(),
     article6: text("article6").notNull(),
     decision: processingDecisionKind("decision").notNull(),
@@ -245,8 +244,5 @@ export const rightsProcessingDecisions = pgTable(
     byName: text("by_name").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("rights_processing_decision_once").on(t.requestId, t.subjectId, t.article6),
-    index("rights_processing_decision_subject_idx").on(t.subjectId, t.organisationId),
-  ],
+  (t) => [index("rights_processing_decision_request_idx").on(t.requestId, t.article6, t.at)],
 );

@@ -52,7 +52,7 @@ export const SHARE_RULES = {
   "R-CONSENT-WITHDRAWN":
     "Once consent is withdrawn, sharing that rested on it stops; another basis is relied on only if it truly applies (UK GDPR Art 7(3))",
   "R-OBJECTION-UPHELD":
-    "After an objection is upheld, sharing under that basis stops unless there are compelling legitimate grounds (UK GDPR Art 21(1))",
+    "After an objection is upheld, sharing under that basis stops until compelling legitimate grounds are recorded (UK GDPR Art 21(1))",
   "ICO6-AGREEMENT":
     "Routine sharing should be covered by a data sharing agreement; one-off sharing without one is lawful (ICO 10 step guide, step 6)",
   "ICO9-EMERGENCY": "In an emergency, share what is necessary now and record the decision in full afterwards (ICO 10 step guide, step 9)",

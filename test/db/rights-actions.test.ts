@@ -53,6 +53,17 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
     return res.json().disclosure.id as string;
   };
   const logRequest = async (type: string, details = "Please put right what you hold about my daughter", subjectId = childId) => {
+    const id = await logUnverified(type, details, subjectId);
+    const verified = await ig.api("POST", `/api/v1/rights-requests/${id}/identity`, {
+      evidence: "Passport seen at reception",
+      authorityEvidence: "Birth certificate names her as mother",
+    });
+    assert.equal(verified.statusCode, 204, verified.body);
+    const started = await ig.api("POST", `/api/v1/rights-requests/${id}/transitions`, { to: "IN_PROGRESS" });
+    assert.equal(started.statusCode, 204, started.body);
+    return id;
+  };
+  const logUnverified = async (type: string, details: string, subjectId: string) => {
     const res = await ig.api("POST", "/api/v1/rights-requests", {
       type,
       requester: { name: "Siobhán Ní Bhriain", email: "s@example.org" },
@@ -160,6 +171,80 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
       assert.ok((await notices()).some((n) => n.kind === "DISPUTED" && /every meeting/.test(n.text)));
     });
 
+    test("nothing is changed for a requester whose identity is not verified, or before work starts", async () => {
+      const unverified = await logUnverified("RECTIFICATION", "Correct it", childId);
+      const res = await act(unverified, lateId, "restrict", { reason: "Accuracy contested" });
+      assert.equal(res.statusCode, 409);
+      assert.match(res.json().detail, /identity/);
+      const page = await ig.get(`/rights/${unverified}/items/${lateId}`);
+      assert.match(page.body, /before changing anything for them/);
+      assert.doesNotMatch(page.body, /Restrict it/);
+    });
+
+    test("correcting a restricted item keeps it restricted, and recipients of every earlier version are told", async () => {
+      const first = await addItem("Zoë's reading age is 6.");
+      await share([first]);
+      const requestId = await logRequest("RECTIFICATION", "The reading age is wrong");
+      assert.equal((await act(requestId, first, "restrict", { reason: "Checking the test" })).statusCode, 200);
+      const corrected = await act(requestId, first, "correct", {
+        category: "education",
+        kind: "FACT",
+        text: "Zoë's reading age is 8.",
+        eventDate: "2026-10-01",
+        source,
+        reason: "The test was scored against the wrong table",
+      });
+      assert.equal(corrected.statusCode, 200, corrected.body);
+      const items = (await practitioner.api("GET", `/api/v1/subjects/${childId}/items`)).json().items as {
+        id: string;
+        text: string;
+      }[];
+      const current = items.find((i) => i.text === "Zoë's reading age is 8.")!;
+      const blocked = (await practitioner.api("POST", "/api/v1/share-decisions/evaluate", shareDecision([current.id]))).json();
+      assert.ok(
+        blocked.findings.some((f: { code: string }) => f.code === "R-RESTRICTED"),
+        "the new version is restricted too",
+      );
+      // A second correction, of the new version, still reaches the organisation that had the first.
+      const again = await act(requestId, current.id, "correct", {
+        category: "education",
+        kind: "FACT",
+        text: "Zoë's reading age is 8 and a half.",
+        eventDate: "2026-10-01",
+        source,
+        reason: "Rounded down in error",
+      });
+      assert.equal(again.json().recipientsNotified, 1);
+    });
+
+    test("a notice quotes the correction redacted as the disclosure was, and nothing once the recipient can no longer read it", async () => {
+      const itemId = await addItem("Zoë's aunt Róisín collects her on Fridays.");
+      const d = shareDecision([itemId]);
+      const withRedaction = { ...d, items: { items: [{ itemId, share: true, redactions: ["Róisín"] }] } };
+      const res = await practitioner.api("POST", "/api/v1/share-decisions", withRedaction, { "idempotency-key": randomUUID() });
+      assert.equal(res.statusCode, 201, res.body);
+      const revokedId = await share([itemId]);
+      assert.equal(
+        (await practitioner.api("POST", `/api/v1/disclosures/${revokedId}/revocation`, { reason: "Sent in error" })).statusCode,
+        204,
+      );
+      const requestId = await logRequest("RECTIFICATION", "It is Thursdays");
+      const corrected = await act(requestId, itemId, "correct", {
+        category: "education",
+        kind: "FACT",
+        text: "Zoë's aunt Róisín collects her on Thursdays.",
+        eventDate: "2026-10-01",
+        source,
+        reason: "Wrong day",
+      });
+      assert.equal(corrected.json().recipientsNotified, 2);
+      const texts = (await notices()).filter((n) => /Thursdays|can no longer open/.test(n.text)).map((n) => n.text);
+      assert.equal(texts.length, 2);
+      assert.ok(texts.some((t) => /aunt \[redacted\] collects her on Thursdays/.test(t)));
+      assert.ok(texts.some((t) => /can no longer open/.test(t) && !/Thursdays/.test(t)));
+      assert.ok(!texts.some((t) => t.includes("Róisín")));
+    });
+
     test("only what the request type allows, and only by the organisation that holds the request", async () => {
       assert.equal((await act(requestId, lateId, "erasure", { grant: true, reason: "x" })).statusCode, 409);
       const foreign = await councilIg.api("POST", `/api/v1/rights-requests/${requestId}/items/${lateId}/restrict`, { reason: "x" });
@@ -238,6 +323,7 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
           ["[erased]", true],
         ],
       );
+      assert.equal(lineage.find((v) => v.id === latest)?.correctionReason, "[erased]", "a correction reason can repeat the text");
       const chronology = await db.select().from(chronologyEntries).where(eq(chronologyEntries.subjectId, childId));
       const traces = chronology.filter((c) => /uncle's/.test(`${c.title} ${c.summary}`));
       assert.deepEqual(traces, [], "no trace of the text on the chronology");
@@ -318,7 +404,7 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
       assert.equal(again.statusCode, 409);
     });
 
-    test("an objection to public task sharing is upheld or refused on compelling grounds; upheld, deciders are warned (R-OBJECTION-UPHELD)", async () => {
+    test("an objection to public task sharing is upheld or refused on compelling grounds; upheld, sharing on that basis is blocked (R-OBJECTION-UPHELD) until compelling grounds are recorded", async () => {
       // Her brother, so the upheld objection does not reach the other tests' shares about Zoë.
       const brotherId = (
         await practitioner.api("POST", "/api/v1/subjects", {
@@ -343,14 +429,32 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
         grounds: "No current concern outweighs her objection",
       });
       assert.equal(upheld.statusCode, 204, upheld.body);
-      const warning = (await findings(shareDecision([itemId], brotherId))).find((f) => f.code === "R-OBJECTION-UPHELD");
-      assert.equal(warning?.severity, "warning");
+      const blocked = (await findings(shareDecision([itemId], brotherId))).find((f) => f.code === "R-OBJECTION-UPHELD");
+      assert.equal(blocked?.severity, "block");
+      assert.match((blocked as unknown as { message: string }).message, /compelling grounds/);
       const chronology = await ig.api("GET", `/api/v1/subjects/${brotherId}/chronology?pageSize=200`);
       assert.ok(
         chronology.json().entries.some((e: { title: string }) => /public task stopped/.test(e.title)),
         "the decision is on the child's chronology for the IG lead",
       );
       assert.ok(!(await findings(shareDecision([await addItem("Zoë's reading is fine.")]))).some((f) => f.code === "R-OBJECTION-UPHELD"));
+
+      // Later, a new concern: the IG lead records compelling grounds, and sharing on the basis is open again.
+      const grounds = await ig.api("POST", `/api/v1/rights-requests/${requestId}/processing`, {
+        article6: "A6_1E_PUBLIC_TASK",
+        decision: "CONTINUE",
+        grounds: "Cian disclosed harm at home on 1 December: protecting him outweighs the objection",
+      });
+      assert.equal(grounds.statusCode, 204, grounds.body);
+      assert.ok(!(await findings(shareDecision([itemId], brotherId))).some((f) => f.code === "R-OBJECTION-UPHELD"));
+      const { bases } = (await ig.api("GET", `/api/v1/rights-requests/${requestId}/processing`)).json();
+      const publicTask = bases.find((b: { article6: string }) => b.article6 === "A6_1E_PUBLIC_TASK");
+      assert.equal(publicTask.decision.decision, "CONTINUE");
+      assert.deepEqual(
+        publicTask.earlier.map((d: { decision: string }) => d.decision),
+        ["STOP"],
+        "the earlier decision stays as history",
+      );
       assert.equal((await councilIg.api("GET", `/api/v1/rights-requests/${requestId}/processing`)).statusCode, 404);
     });
   });

@@ -89,6 +89,11 @@ test("a correction is made for the requester and every organisation it was share
   await submitForm(page, "Log the request");
   await page.getByRole("radio", { name: "Baby Rahman" }).check();
   await submitForm(page, "Attach");
+  await page.getByLabel("Evidence of identity seen").fill("Passport, checked at the antenatal clinic");
+  await page.getByLabel("How their authority to act for the person was checked").fill("She is the expectant mother");
+  await submitForm(page, "Record the identity check");
+  await page.getByLabel("In progress").check();
+  await submitForm(page, "Save");
 
   const items = page.getByRole("table", { name: "Baby Rahman" });
   await clickAndLoad(page, items.getByRole("row", { name: /Antenatal contact/ }).getByRole("link"));

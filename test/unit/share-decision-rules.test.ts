@@ -323,13 +323,18 @@ describe("what an objection or a withdrawal of consent stopped", () => {
     assert.deepEqual(blockCodes(facts({}, { processingStops: withdrawn })), []);
   });
 
-  test("an upheld objection warns on the same basis, naming the request, and not on another", () => {
-    const [warning] = warningsOf(evaluateDecision(facts({}, { processingStops: objected }))).filter((w) => w.code === "R-OBJECTION-UPHELD");
-    assert.equal(warning?.path, "/lawfulBasis/article6");
-    assert.match(warning!.message, /SR-2/);
-    assert.deepEqual(blockCodes(facts({}, { processingStops: objected })), []);
+  test("an upheld objection blocks the same basis, naming the request, and not another", () => {
+    const [block] = blocksOf(evaluateDecision(facts({}, { processingStops: objected })));
+    assert.equal(block?.code, "R-OBJECTION-UPHELD");
+    assert.equal(block?.path, "/lawfulBasis/article6");
+    assert.match(block!.message, /SR-2/);
     const other = facts({ lawfulBasis: { article6: "A6_1C_LEGAL_OBLIGATION" } }, { processingStops: objected });
-    assert.ok(!warningCodes(other).includes("R-OBJECTION-UPHELD"));
+    assert.deepEqual(blockCodes(other), []);
+  });
+
+  test("withdrawn consent cannot be the common-law route either", () => {
+    const f = facts({ lawfulBasis: { commonLaw: "CL_CONSENT" } }, { processingStops: withdrawn });
+    assert.ok(blocksOf(evaluateDecision(f)).some((b) => b.code === "R-CONSENT-WITHDRAWN" && b.path === "/lawfulBasis/commonLaw"));
   });
 
   test("in an emergency even withdrawn consent does not stop the share: it is a warning to answer in the full record", () => {

@@ -237,13 +237,20 @@ function checkProcessingStops(facts: DecisionFacts, add: Add): void {
       "/lawfulBasis/article9",
       `Consent to sharing about this person was withdrawn (${withdrawn.reference}): explicit consent cannot be the condition`,
     );
+  if (withdrawn && b.commonLaw === "CL_CONSENT")
+    add(
+      "R-CONSENT-WITHDRAWN",
+      "block",
+      "/lawfulBasis/commonLaw",
+      `Consent to sharing about this person was withdrawn (${withdrawn.reference}): it cannot be the route through the duty of confidence`,
+    );
   const objected = facts.processingStops.find((s) => s.right === "OBJECTION" && s.article6 === b.article6);
   if (objected)
     add(
       "R-OBJECTION-UPHELD",
-      "warning",
+      "block",
       "/lawfulBasis/article6",
-      `The person objected to sharing under this basis and the objection was upheld (${objected.reference}): share only if there are now compelling grounds, and give them in your reasons`,
+      `The person's objection to sharing under this basis was upheld (${objected.reference}): it stays stopped until an IG lead records compelling grounds on that request. In an emergency, share now.`,
     );
 }
 

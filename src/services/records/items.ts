@@ -120,6 +120,7 @@ export async function correctItem(db: Db, actor: Actor, subjectId: string, itemI
     const old = await lockedItem(tx, actor, subjectId, itemId);
     if (old.accuracy === "CORRECTED")
       throw new ConflictError("This version has already been corrected: correct the latest version instead");
+    if (old.erasedAt) throw new ConflictError("This item has been erased");
     const newId = crypto.randomUUID();
     const version = old.version + 1;
     await tx.insert(recordItems).values({
@@ -131,6 +132,8 @@ export async function correctItem(db: Db, actor: Actor, subjectId: string, itemI
       subjectId,
       ...itemValues(input),
       correctionReason: input.reason,
+      // A restriction holds until it is lifted, whatever the version (R-RESTRICTED; domain.md §6).
+      restrictedAt: old.restrictedAt,
       recordedByUserId: actor.userId,
     });
     await tx.update(recordItems).set({ accuracy: "CORRECTED" }).where(eq(recordItems.id, old.id));
@@ -167,6 +170,7 @@ export async function disputeItem(db: Db, actor: Actor, subjectId: string, itemI
     const item = await lockedItem(tx, actor, subjectId, itemId);
     if (item.accuracy === "CORRECTED") throw new ConflictError("This version has been corrected: only the latest version can be disputed");
     if (item.disputedAt) throw new ConflictError("This item is already marked as disputed: correct it once its accuracy is checked");
+    if (item.erasedAt) throw new ConflictError("This item has been erased");
     await tx
       .update(recordItems)
       .set({ accuracy: "DISPUTED", disputeNote: reason, disputedAt: new Date(), disputedByUserId: actor.userId })

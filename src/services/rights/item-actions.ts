@@ -1,17 +1,16 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { snapshotOf } from "../../audit/events";
 import { inTransaction } from "../../audit/write";
 import type { Db, Tx } from "../../db/client";
 import { chronologyEntries, organisations, recordItems } from "../../db/schema";
-import { recipientNotices, rightsItemActions, rightsRequests } from "../../db/schema-rights";
-import { disclosureItems, disclosures } from "../../db/schema-sharing";
+import { recipientNotices, rightsItemActions, rightsItemReviews, rightsRequests } from "../../db/schema-rights";
+import { disclosureItems, disclosures, shareDecisions } from "../../db/schema-sharing";
 import type { Actor } from "../../domain/actor";
 import { today } from "../../domain/calendar";
 import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors";
 import { erasureInput, liftInput, reasonInput, statementInput } from "../../domain/rights/inputs";
-import type { RightsType } from "../../domain/rights/vocabulary";
-import { hasAnyRole } from "../../domain/roles";
-import type { DisclosedPerson } from "../../domain/sharing/disclosure-snapshot";
+import type { RightsState, RightsType } from "../../domain/rights/vocabulary";
+import { type DisclosedPerson, redact } from "../../domain/sharing/disclosure-snapshot";
 import { assertWorksWithRecords } from "../records/access";
 import { correctItem, disputeItem } from "../records/items";
 import { chronicleStep, getRightsRequest } from "./requests";
@@ -30,12 +29,21 @@ const ACTIONS_FOR: Record<string, readonly RightsType[]> = {
   erase: ["ERASURE"],
 };
 
-/** The request, of a type this action belongs to, and the item, about someone attached to it. */
+const ERASED = "[erased]";
+const WORKING: readonly RightsState[] = ["IN_PROGRESS", "EXTENDED", "EXEMPTION_REVIEW"];
+
+/**
+ * The request, of a type this action belongs to, being worked on for a verified requester (an
+ * impostor must not be able to have a child's record changed or erased); and the item, the current
+ * version, about someone attached to it.
+ */
 async function requestAndItem(db: Db, actor: Actor, requestId: string, itemId: string, action: keyof typeof ACTIONS_FOR) {
   const request = await getRightsRequest(db, actor, requestId);
   if (!ACTIONS_FOR[action]!.includes(request.type))
     throw new ConflictError(`This is not something a ${request.type.toLowerCase().replaceAll("_", " ")} request does`);
   if (request.state === "CLOSED" || request.state === "RESPONDED") throw new ConflictError("The request has been answered");
+  if (!request.identityVerifiedAt) throw new ConflictError("Verify the requester's identity before acting on their request");
+  if (!WORKING.includes(request.state)) throw new ConflictError("Start work on the request (move it to in progress) before acting on it");
   const [item] = await db
     .select()
     .from(recordItems)
@@ -43,24 +51,42 @@ async function requestAndItem(db: Db, actor: Actor, requestId: string, itemId: s
   if (!item || !request.subjects.some((s) => s.id === item.subjectId)) {
     throw new ValidationError([{ path: "/itemId", message: "Choose an item about a person attached to this request" }]);
   }
+  if (item.erasedAt) throw new ConflictError("This item has been erased");
+  if (item.accuracy === "CORRECTED") throw new ConflictError("This is an earlier version: act on the current one");
   return { request, item };
 }
 
-/** Every organisation each item went to, told what happened to it. Returns how many notices were sent. */
-async function notifyRecipients(
-  tx: Tx,
-  actor: Actor,
-  requestId: string,
-  itemIds: string[],
-  kind: typeof recipientNotices.$inferInsert.kind,
-  text: string,
-) {
+/**
+ * What a recipient is told: `say` is given the new content (a correction's text, the person's
+ * statement) as this recipient may see it, or null where it may not: redacted as the disclosure
+ * was, and left out altogether once the recipient can no longer read the disclosure and did not
+ * file it (a notice is never wider than the disclosure it follows).
+ */
+type Notice = {
+  kind: typeof recipientNotices.$inferInsert.kind;
+  content?: () => string;
+  say: (shown: string | null) => string;
+  /** The item versions whose recipients are told, when not the item's whole lineage. */
+  items?: () => string[];
+};
+
+/** Every organisation any version of the item went to, told what happened to it. Returns how many notices were sent. */
+async function notifyRecipients(tx: Tx, actor: Actor, requestId: string, itemIds: string[], notice: Notice, now: Date) {
   const sent = await tx
-    .selectDistinct({ disclosureId: disclosures.id, recipient: disclosures.recipientOrganisationId, itemId: disclosureItems.sourceItemId })
+    .select({
+      disclosureId: disclosures.id,
+      recipient: disclosures.recipientOrganisationId,
+      itemId: disclosureItems.sourceItemId,
+      readable: sql<boolean>`(${disclosures.revokedAt} is null and ${disclosures.expiresAt} > ${now}) or ${disclosures.filedAt} is not null`,
+      phrases: sql<string[] | null>`(select c->'redactions' from jsonb_array_elements(${shareDecisions.record}->'items'->'items') c
+                                     where c->>'itemId' = ${disclosureItems.sourceItemId}::text limit 1)`,
+    })
     .from(disclosureItems)
     .innerJoin(disclosures, eq(disclosures.id, disclosureItems.disclosureId))
+    .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
     .where(and(inArray(disclosureItems.sourceItemId, itemIds), eq(disclosures.senderOrganisationId, actor.organisationId)));
   if (sent.length) {
+    const content = notice.content?.() ?? null;
     await tx.insert(recipientNotices).values(
       sent.map((s) => ({
         requestId,
@@ -68,8 +94,8 @@ async function notifyRecipients(
         recipientOrganisationId: s.recipient,
         disclosureId: s.disclosureId,
         itemId: s.itemId,
-        kind,
-        text,
+        kind: notice.kind,
+        text: notice.say(content !== null && s.readable ? redact(content, s.phrases ?? []).text : null),
       })),
     );
   }
@@ -90,13 +116,6 @@ async function recordAction(
     .values({ requestId, itemId, kind, reason, requesterToldOn: requesterToldOn ?? null, byUserId: actor.userId, byName: actor.name });
 }
 
-/** What recipients are told; about `items()` when that is more than the one item asked about. */
-type Notice = { kind: typeof recipientNotices.$inferInsert.kind; text: string; items?: () => string[] };
-
-/**
- * The change to the item, the action recorded against the request and the notices to recipients,
- * in one transaction: a correction is never made without the record of why, nor without telling.
- */
 type ActionKind = typeof rightsItemActions.$inferInsert.kind;
 const CHRONOLOGY_STEP: Record<ActionKind, string> = {
   CORRECTED: "an item corrected",
@@ -107,10 +126,14 @@ const CHRONOLOGY_STEP: Record<ActionKind, string> = {
   ERASED: "an item erased",
 };
 
+/**
+ * The change to the item, the action recorded against the request and the notices to recipients,
+ * in one transaction: a correction is never made without the record of why, nor without telling.
+ */
 async function act(
   db: Db,
   actor: Actor,
-  on: { request: { id: string; publicReference: string }; item: { id: string; subjectId: string } },
+  on: { request: { id: string; publicReference: string }; item: { id: string; subjectId: string; lineageId: string } },
   step: { kind: ActionKind; reason: string; requesterToldOn?: string },
   change: (tx: Tx) => Promise<unknown>,
   notice: Notice | null,
@@ -118,14 +141,15 @@ async function act(
   const { kind, reason, requesterToldOn } = step;
   const requestId = on.request.id;
   const itemId = on.item.id;
+  const now = new Date();
   return inTransaction(db, async (tx, audit) => {
     await change(tx);
     await recordAction(tx, actor, requestId, itemId, kind, reason, requesterToldOn);
-    // The reason, never the item's text: an erased item's words must not survive on the timeline.
-    await chronicleStep(tx, actor, on.request, { kind: `RIGHTS_${kind}`, what: CHRONOLOGY_STEP[kind], summary: reason }, [
-      on.item.subjectId,
-    ]);
-    const notified = notice ? await notifyRecipients(tx, actor, requestId, notice.items?.() ?? [itemId], notice.kind, notice.text) : 0;
+    // The reason, never the item's text or the person's statement: an erased item's words must not survive on the timeline.
+    const summary = kind === "STATEMENT_ADDED" ? "The person's statement is recorded beside the item" : reason;
+    await chronicleStep(tx, actor, on.request, { kind: `RIGHTS_${kind}`, what: CHRONOLOGY_STEP[kind], summary }, [on.item.subjectId]);
+    const itemIds = notice?.items?.() ?? (await lineageIds(tx, on.item.lineageId, actor.organisationId));
+    const notified = notice ? await notifyRecipients(tx, actor, requestId, itemIds, notice, now) : 0;
     audit.record(snapshotOf(actor), {
       type: "rights_request.item_action",
       entity: { type: "rights_request", id: requestId },
@@ -133,6 +157,19 @@ async function act(
     });
     return notified;
   });
+}
+
+async function lineageIds(tx: Tx, lineageId: string, organisationId: string) {
+  const rows = await tx
+    .select({ id: recordItems.id })
+    .from(recordItems)
+    .where(and(eq(recordItems.lineageId, lineageId), eq(recordItems.organisationId, organisationId)));
+  return rows.map((r) => r.id);
+}
+
+/** The item changed only if it is still as it was checked: a second, concurrent request is a 409. */
+async function changed<T>(rows: Promise<T[]>, conflict: string): Promise<void> {
+  if (!(await rows).length) throw new ConflictError(conflict);
 }
 
 /** Rectification by correction: a new version (the old one stays, marked corrected), and every recipient told. */
@@ -150,9 +187,11 @@ export async function correctForRequest(db: Db, actor: Actor, requestId: string,
     },
     {
       kind: "CORRECTED",
-      get text() {
-        return `Information we sent you has been corrected at the person's request. Replace it with the corrected version: ${correctedText}`;
-      },
+      content: () => correctedText,
+      say: (shown) =>
+        shown === null
+          ? "Information we sent you has been corrected at the person's request. You can no longer open what we sent: if you kept a copy, ask us for the corrected version."
+          : `Information we sent you has been corrected at the person's request. Replace it with the corrected version: ${shown}`,
     },
   );
 }
@@ -167,7 +206,14 @@ export async function addStatement(db: Db, actor: Actor, requestId: string, item
     { request, item },
     { kind: "STATEMENT_ADDED", reason: statement },
     (tx) => disputeItem(tx, actor, item.subjectId, itemId, { reason: `Statement from the person: ${statement}` }),
-    { kind: "DISPUTED", text: `The person disagrees with information we sent you. Their statement: ${statement}` },
+    {
+      kind: "DISPUTED",
+      content: () => statement,
+      say: (shown) =>
+        shown === null
+          ? "The person disagrees with information we sent you and their statement is recorded with it. If you kept a copy, ask us for the statement."
+          : `The person disagrees with information we sent you. Their statement: ${shown}`,
+    },
   );
 }
 
@@ -175,32 +221,52 @@ export async function addStatement(db: Db, actor: Actor, requestId: string, item
 export async function restrictForRequest(db: Db, actor: Actor, requestId: string, itemId: string, raw: unknown): Promise<number> {
   const { reason } = reasonInput.parse(raw);
   const { request, item } = await requestAndItem(db, actor, requestId, itemId, "restrict");
-  if (item.restrictedAt) throw new ConflictError("This item is already restricted");
   return act(
     db,
     actor,
     { request, item },
     { kind: "RESTRICTED", reason },
-    (tx) => tx.update(recordItems).set({ restrictedAt: new Date() }).where(eq(recordItems.id, itemId)),
+    (tx) =>
+      changed(
+        tx
+          .update(recordItems)
+          .set({ restrictedAt: new Date() })
+          .where(and(eq(recordItems.id, itemId), isNull(recordItems.restrictedAt)))
+          .returning({ id: recordItems.id }),
+        "This item is already restricted",
+      ),
     {
       kind: "RESTRICTED",
-      text: "The use of information we sent you is restricted while a request about it is settled: keep it, but do not use or share it.",
+      say: () =>
+        "The use of information we sent you is restricted while a request about it is settled: keep it, but do not use or share it.",
     },
   );
 }
 
-/** Lifting a restriction: only after telling the requester. */
+/** Lifting a restriction: only after telling the requester, on or after the day it was restricted. */
 export async function liftRestriction(db: Db, actor: Actor, requestId: string, itemId: string, raw: unknown): Promise<number> {
   const { reason, requesterToldOn } = liftInput.parse(raw);
   const { request, item } = await requestAndItem(db, actor, requestId, itemId, "restrict");
   if (!item.restrictedAt) throw new ConflictError("This item is not restricted");
+  if (requesterToldOn < today(item.restrictedAt))
+    throw new ValidationError([
+      { path: "/requesterToldOn", message: "The requester is told after the item was restricted, before it is lifted" },
+    ]);
   return act(
     db,
     actor,
     { request, item },
     { kind: "RESTRICTION_LIFTED", reason, requesterToldOn },
-    (tx) => tx.update(recordItems).set({ restrictedAt: null }).where(eq(recordItems.id, itemId)),
-    { kind: "RESTRICTION_LIFTED", text: "The restriction on information we sent you has been lifted." },
+    (tx) =>
+      changed(
+        tx
+          .update(recordItems)
+          .set({ restrictedAt: null })
+          .where(and(eq(recordItems.id, itemId), isNotNull(recordItems.restrictedAt)))
+          .returning({ id: recordItems.id }),
+        "This item is not restricted",
+      ),
+    { kind: "RESTRICTION_LIFTED", say: () => "The restriction on information we sent you has been lifted." },
   );
 }
 
@@ -213,7 +279,6 @@ export async function decideErasure(db: Db, actor: Actor, requestId: string, ite
   const { grant, reason } = erasureInput.parse(raw);
   const { request, item } = await requestAndItem(db, actor, requestId, itemId, "erase");
   if (!grant) return act(db, actor, { request, item }, { kind: "ERASURE_REFUSED", reason }, async () => {}, null);
-  if (item.erasedAt) throw new ConflictError("This item has already been erased");
   let erased: string[] = [];
   return act(
     db,
@@ -222,45 +287,60 @@ export async function decideErasure(db: Db, actor: Actor, requestId: string, ite
     { kind: "ERASED", reason },
     async (tx) => {
       erased = await eraseLineage(tx, item.lineageId, actor.organisationId);
+      if (!erased.length) throw new ConflictError("This item has already been erased");
     },
     {
       kind: "ERASED",
       items: () => erased,
-      text: "Information we sent you has been erased at the person's request. Erase your copy, including anything you filed from it, unless you have your own reason to keep it.",
+      say: () =>
+        "Information we sent you has been erased at the person's request. Erase your copy, including anything you filed from it, unless you have your own reason to keep it.",
     },
   );
 }
 
 /**
- * Every version of the item (a correction keeps the old text), its chronology entries and every
- * disclosed copy. Returns the versions erased, so that recipients of any of them are told.
+ * Every version of the item (a correction keeps the old text), its chronology entries, every
+ * disclosed copy, and whatever quoted it: earlier notices to recipients, the person's statement
+ * about it and the access review's redacted phrases. Returns the versions erased, so that
+ * recipients of any of them are told.
  */
 async function eraseLineage(tx: Tx, lineageId: string, organisationId: string) {
   const versions = await tx
     .update(recordItems)
     .set({
-      text: "[erased]",
+      text: ERASED,
       erasedAt: new Date(),
-      disputeNote: sql`case when ${recordItems.disputeNote} is null then null else '[erased]' end`,
+      disputeNote: sql`case when ${recordItems.disputeNote} is null then null else ${ERASED} end`,
+      correctionReason: sql`case when ${recordItems.correctionReason} is null then null else ${ERASED} end`,
     })
     .where(and(eq(recordItems.lineageId, lineageId), eq(recordItems.organisationId, organisationId), isNull(recordItems.erasedAt)))
     .returning({ id: recordItems.id });
   const ids = versions.map((v) => v.id);
+  if (!ids.length) return ids;
   await tx
     .update(chronologyEntries)
-    .set({ summary: "[erased]" })
+    .set({ summary: ERASED })
     .where(and(eq(chronologyEntries.refType, "record_item"), inArray(chronologyEntries.refId, ids)));
-  await tx.update(disclosureItems).set({ text: "[erased]" }).where(inArray(disclosureItems.sourceItemId, ids));
+  await tx.update(disclosureItems).set({ text: ERASED }).where(inArray(disclosureItems.sourceItemId, ids));
+  await tx
+    .update(recipientNotices)
+    .set({ text: "Information we sent you, and told you about here, was later erased at the person's request." })
+    .where(and(inArray(recipientNotices.itemId, ids), inArray(recipientNotices.kind, ["CORRECTED", "DISPUTED"])));
+  await tx
+    .update(rightsItemActions)
+    .set({ reason: ERASED })
+    .where(and(inArray(rightsItemActions.itemId, ids), eq(rightsItemActions.kind, "STATEMENT_ADDED")));
+  await tx.update(rightsItemReviews).set({ redactions: [] }).where(inArray(rightsItemReviews.itemId, ids));
   return ids;
 }
 
 /**
- * Who at the recipient organisation is told: whoever could read the disclosure (its named person and
- * the safeguarding leads) and the IG leads who answer for the organisation's copy. The notice can
- * quote corrected information, so it is no wider than the disclosure was.
+ * Who at the recipient organisation is told: whoever could read the disclosure, its named person and
+ * the safeguarding leads. The notice can quote corrected information, so it is no wider than the
+ * disclosure was.
  */
 function noticeReaders(actor: Actor) {
-  const everyone = hasAnyRole(actor.roles, ["safeguarding_lead", "ig_lead"]);
+  const everyone = actor.roles.includes("safeguarding_lead");
   return and(
     eq(recipientNotices.recipientOrganisationId, actor.organisationId),
     everyone

@@ -1,15 +1,16 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { snapshotOf } from "../../audit/events";
 import { inTransaction } from "../../audit/write";
 import type { Db } from "../../db/client";
-import { rightsProcessingDecisions } from "../../db/schema-rights";
+import { rightsProcessingDecisions, rightsRequests } from "../../db/schema-rights";
 import { shareDecisions } from "../../db/schema-sharing";
 import type { Actor } from "../../domain/actor";
 import { today } from "../../domain/calendar";
 import { ConflictError, ValidationError } from "../../domain/errors";
 import { ARTICLE_6, ARTICLE_6_LABELS } from "../../domain/lawful-basis";
 import { type ProcessingRight, processingDecisionInput, processingDecisionProblem, rightReaches } from "../../domain/rights/processing";
-import { chronicleStep, getRightsRequest, logEvent } from "./requests";
+import type { RightsState } from "../../domain/rights/vocabulary";
+import { chronicleStep, getRightsRequest, logEvent, type RightsRequestView } from "./requests";
 
 /**
  * Objection and withdrawal of consent (domain.md §6): the sharing about the person so far, by
@@ -48,58 +49,90 @@ export async function processingForRequest(db: Db, actor: Actor, requestId: stri
           )
           .groupBy(basis)
       : [],
-    db.select().from(rightsProcessingDecisions).where(eq(rightsProcessingDecisions.requestId, requestId)),
+    db
+      .select()
+      .from(rightsProcessingDecisions)
+      .where(eq(rightsProcessingDecisions.requestId, requestId))
+      .orderBy(desc(rightsProcessingDecisions.at)),
   ]);
   const bases = ARTICLE_6.map((article6) => {
     const use = used.find((u) => u.article6 === article6);
-    const decision = decided.find((d) => d.article6 === article6);
+    // The latest decision for a basis is the one in force; earlier ones stay as its history.
+    const history = decided.filter((d) => d.article6 === article6);
+    const latest = history[0];
     return {
       article6,
       label: ARTICLE_6_LABELS[article6],
       decisions: use?.decisions ?? 0,
       lastSharedOn: use?.lastSharedOn ?? null,
       ...rightReaches(right, article6),
-      decision: decision
-        ? { decision: decision.decision, grounds: decision.grounds, byName: decision.byName, decidedOn: decision.decidedOn }
-        : null,
+      decision: latest ? { decision: latest.decision, grounds: latest.grounds, byName: latest.byName, decidedOn: latest.decidedOn } : null,
+      earlier: history.slice(1).map((d) => ({ decision: d.decision, grounds: d.grounds, byName: d.byName, decidedOn: d.decidedOn })),
     };
   }).filter((b) => b.decisions > 0 || b.applies);
-  return { right, bases };
+  return { right, bases, choices: [...decidable(request)] };
 }
 
-/** Records the decision for one basis, for every person attached, and puts it on their chronology. */
+const WORKING: readonly RightsState[] = ["IN_PROGRESS", "EXTENDED", "EXEMPTION_REVIEW"];
+
+/**
+ * What may be decided now: while the request is worked on (identity verified), either; once it is
+ * answered, an objection upheld may still be overridden on compelling grounds that arise later.
+ */
+function decidable(request: RightsRequestView): readonly ("STOP" | "CONTINUE")[] {
+  if (!request.identityVerifiedAt) return [];
+  if (WORKING.includes(request.state)) return ["STOP", "CONTINUE"];
+  if ((request.state === "RESPONDED" || request.state === "CLOSED") && request.type === "OBJECTION") return ["CONTINUE"];
+  return [];
+}
+
+/**
+ * Records the decision for one basis, for the people attached (and anyone attached later), and puts
+ * it on their chronology.
+ */
 export async function decideProcessing(db: Db, actor: Actor, requestId: string, raw: unknown): Promise<void> {
   const { request, right } = await processingRequest(db, actor, requestId);
   const input = processingDecisionInput.parse(raw);
   const problem = processingDecisionProblem(right, input);
   if (problem) throw new ValidationError([problem]);
-  if (request.state === "RESPONDED" || request.state === "CLOSED") throw new ConflictError("The request has been answered");
-  if (!request.subjects.length) throw new ValidationError([{ path: "/subjectId", message: "Attach the person from your records first" }]);
+  if (!request.identityVerifiedAt) throw new ConflictError("Verify the requester's identity before acting on their request");
+  if (!decidable(request).includes(input.decision)) {
+    const answered = request.state === "RESPONDED" || request.state === "CLOSED";
+    throw new ConflictError(
+      !answered
+        ? "Start work on the request (move it to in progress) before deciding"
+        : right === "OBJECTION"
+          ? "The request has been answered: only compelling grounds to continue after an upheld objection can be recorded now"
+          : "The request has been answered",
+    );
+  }
+  if (!request.subjects.length) throw new ValidationError([{ path: "/article6", message: "Attach the person from your records first" }]);
   const on = today();
   const what =
     input.decision === "STOP"
       ? `Sharing under ${ARTICLE_6_LABELS[input.article6]} stopped`
       : `Sharing under ${ARTICLE_6_LABELS[input.article6]} continues on compelling grounds`;
   await inTransaction(db, async (tx, audit) => {
-    const rows = await tx
-      .insert(rightsProcessingDecisions)
-      .values(
-        request.subjects.map((s) => ({
-          requestId,
-          organisationId: actor.organisationId,
-          subjectId: s.id,
-          right,
-          article6: input.article6,
-          decision: input.decision,
-          grounds: input.grounds,
-          decidedOn: on,
-          byUserId: actor.userId,
-          byName: actor.name,
-        })),
-      )
-      .onConflictDoNothing()
-      .returning({ id: rightsProcessingDecisions.id });
-    if (!rows.length) throw new ConflictError("This basis has already been decided for this request");
+    // Serialises decisions on the request, so two at once cannot both be "the latest".
+    await tx.select({ id: rightsRequests.id }).from(rightsRequests).where(eq(rightsRequests.id, requestId)).for("update");
+    const [latest] = await tx
+      .select({ decision: rightsProcessingDecisions.decision })
+      .from(rightsProcessingDecisions)
+      .where(and(eq(rightsProcessingDecisions.requestId, requestId), eq(rightsProcessingDecisions.article6, input.article6)))
+      .orderBy(desc(rightsProcessingDecisions.at))
+      .limit(1);
+    if (latest?.decision === input.decision) throw new ConflictError("That is already the decision for this basis");
+    await tx.insert(rightsProcessingDecisions).values({
+      requestId,
+      organisationId: actor.organisationId,
+      right,
+      article6: input.article6,
+      decision: input.decision,
+      grounds: input.grounds,
+      decidedOn: on,
+      byUserId: actor.userId,
+      byName: actor.name,
+    });
     await logEvent(tx, requestId, actor.name, what);
     await chronicleStep(tx, actor, request, { kind: "RIGHTS_PROCESSING", what: what.toLowerCase(), summary: input.grounds, on });
     audit.record(snapshotOf(actor), {

@@ -35,7 +35,22 @@ export function assertIgLead(actor: Actor): void {
   if (!actor.roles.includes("ig_lead")) throw new NotPermittedError("Only IG leads work on rights requests");
 }
 
-const newReference = () => `SR-${randomBytes(4).toString("hex").toUpperCase()}`;
+/**
+ * A reference not used before: the organisations asked together share one, and it is how they see
+ * each other's progress, so two unrelated requests must never share it. 32 random bits make a clash
+ * rare; the check makes it impossible short of two at the same instant.
+ */
+async function newReference(q: Db | Tx): Promise<string> {
+  for (;;) {
+    const reference = `SR-${randomBytes(4).toString("hex").toUpperCase()}`;
+    const [used] = await q
+      .select({ id: rightsRequests.id })
+      .from(rightsRequests)
+      .where(eq(rightsRequests.publicReference, reference))
+      .limit(1);
+    if (!used) return reference;
+  }
+}
 
 async function nationOf(db: Db | Tx): Promise<UkNation> {
   return (await sharingSettings(db)).nation;
@@ -106,7 +121,7 @@ export async function logRightsRequest(db: Db, actor: Actor, raw: unknown): Prom
   return inTransaction(db, async (tx, audit) => {
     const [row] = await tx
       .insert(rightsRequests)
-      .values(rowFor(input, actor.organisationId, newReference(), nation, actor.userId))
+      .values(rowFor(input, actor.organisationId, await newReference(tx), nation, actor.userId))
       .returning();
     await logEvent(tx, row!.id, actor.name, `Logged: received ${input.receivedOn}`);
     audit.record(snapshotOf(actor), {
@@ -129,7 +144,7 @@ export async function submitPublicRequest(db: Db, raw: unknown, now = new Date()
   if (found.length !== chosen.length)
     throw new ValidationError([{ path: "/organisationIds", message: "Choose organisations from the list" }]);
   const nation = await nationOf(db);
-  const reference = newReference();
+  const reference = await newReference(db);
   const received = today(now);
   const anonymous: ActorSnapshot = { kind: "anonymous" };
   await inTransaction(db, async (tx, audit) => {

@@ -118,8 +118,13 @@ export async function gatherFacts(
       (select json_build_object('id', id, 'requestHash', request_hash) from share_decision
         where organisation_id = ${org} and idempotency_key = ${idempotencyKey ?? null}) as existing,
       (select json_agg(json_build_object('article6', d.article6, 'right', d.right, 'reference', r.public_reference))
-         from rights_processing_decision d join rights_request r on r.id = d.request_id
-        where d.subject_id = ${input.subjectId} and d.organisation_id = ${org} and d.decision = 'STOP') as stops
+         from (select distinct on (p.request_id, p.article6) p.*
+                 from rights_processing_decision p
+                 join rights_request_subject rs on rs.request_id = p.request_id
+                where rs.subject_id = ${input.subjectId} and p.organisation_id = ${org}
+                order by p.request_id, p.article6, p.at desc) d
+         join rights_request r on r.id = d.request_id
+        where d.decision = 'STOP') as stops
   `,
   );
   if (!row?.subject) throw new NotFoundError("The person's record");

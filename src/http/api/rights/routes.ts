@@ -122,6 +122,13 @@ export function presentRightsRequest(
   } satisfies z.infer<typeof rightsRequestSchema>;
 }
 
+const processingDecisionSchema = z.object({
+  decision: z.enum(["STOP", "CONTINUE"]),
+  grounds: z.string(),
+  byName: z.string(),
+  decidedOn: z.string(),
+});
+
 /** Rights requests, for the organisation's IG leads. */
 export async function rightsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
@@ -332,6 +339,9 @@ export async function rightsApi(parent: FastifyInstance, { db }: { db: Db }): Pr
         response: {
           200: z.object({
             right: z.enum(["OBJECTION", "WITHDRAW_CONSENT"]),
+            choices: z
+              .array(z.enum(["STOP", "CONTINUE"]))
+              .describe("What may be decided now: nothing until identity is verified and work has started"),
             bases: z.array(
               z.object({
                 article6: z.enum(ARTICLE_6),
@@ -340,9 +350,8 @@ export async function rightsApi(parent: FastifyInstance, { db }: { db: Db }): Pr
                 lastSharedOn: z.string().nullable(),
                 applies: z.boolean(),
                 why: z.string(),
-                decision: z
-                  .object({ decision: z.enum(["STOP", "CONTINUE"]), grounds: z.string(), byName: z.string(), decidedOn: z.string() })
-                  .nullable(),
+                decision: processingDecisionSchema.nullable().describe("The decision in force for this basis"),
+                earlier: z.array(processingDecisionSchema),
               }),
             ),
           }),

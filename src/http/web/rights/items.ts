@@ -107,11 +107,15 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       review,
       actions,
     } = await itemForRequest(db, actor, requestId, idParam(request, "itemId", "The item"));
+    // Changes wait until the requester's identity is verified and work has started (domain.md §6).
+    const actionable = !!r.identityVerifiedAt && ["IN_PROGRESS", "EXTENDED", "EXEMPTION_REVIEW"].includes(r.state);
+    const current = !item.erasedAt && item.accuracy !== "CORRECTED";
     const forms = FORMS[r.type].filter((f) => {
+      if (f === "review") return true;
+      if (!actionable || !current) return false;
       if (f === "statement") return item.kind === "OPINION";
-      if (f === "correct") return item.accuracy !== "CORRECTED" && !item.erasedAt;
-      if (f === "restrict") return !item.restrictedAt && !item.erasedAt;
-      return !item.erasedAt;
+      if (f === "restrict") return !item.restrictedAt;
+      return true;
     });
     return reply.view("rights/item", {
       outcome: DONE[queryOf(request).outcome ?? ""],
@@ -121,6 +125,8 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       review: review && { ...review, label: reviewLabel(review.decision), redactions: review.redactions.join("\n") },
       actions: actions.map((a) => ({ ...a, label: ITEM_ACTION_LABELS[a.kind] })),
       forms,
+      waiting: !actionable && r.type !== "ACCESS" && worksOnItems(r.type),
+      canLift: actionable && current && !!item.restrictedAt && FORMS[r.type].includes("restrict"),
       exemptionItems: EXEMPTIONS.map((e) => ({ value: e, text: `${e}: ${EXEMPTION_RULES[e]}` })),
       form: extra.form,
       values: extra.values ?? {},

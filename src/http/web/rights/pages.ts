@@ -190,7 +190,14 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
       work,
       processing: processing && {
         ...processing,
-        open: processing.bases.filter((b) => b.applies && !b.decision).map((b) => ({ value: b.article6, text: b.label })),
+        // Consent once withdrawn stays withdrawn; an objection's decision can be revisited.
+        open: processing.bases
+          .filter((b) => b.applies && !(processing.right === "WITHDRAW_CONSENT" && b.decision))
+          .map((b) => ({ value: b.article6, text: b.label })),
+        decisionItems: [
+          { value: "STOP", text: "It stops" },
+          { value: "CONTINUE", text: "It continues on compelling legitimate grounds" },
+        ].filter((d) => processing.choices.includes(d.value as "STOP" | "CONTINUE")),
       },
       r: {
         ...r,
