@@ -15,7 +15,7 @@ describeEachDatabase("the demo partnership's rights requests", (ctx) => {
       bernard: "bernard.hale@northbrook.example",
       dafydd: "dafydd.pryce@westshire.example",
     });
-    const notices = await noticesReceived(ctx.database.db, joanna);
+    const notices = await noticesReceived(ctx.database.db, joanna, "test");
     assert.deepEqual(
       notices.map((n) => [n.kind, n.personName, n.senderName, n.acknowledgedAt]),
       [["CORRECTED", "Kai Brennan-Nowak", "Northbrook Primary School", null]],

@@ -133,6 +133,11 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
       const unnamed = (await councilPractitioner.api("GET", "/api/v1/recipient-notices")).json().items;
       assert.deepEqual(unnamed, [], "no wider than the disclosure: a colleague it was not sent to is not shown it");
       assert.equal(notice?.kind, "CORRECTED");
+      const viewed = await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.type, "personal_data.viewed"));
+      assert.ok(
+        viewed.some((e) => JSON.parse(e.body).details.view === "api.recipient_notices"),
+        "reading notices is audited: they quote what was corrected",
+      );
       assert.match(notice!.text, /late six times/);
       assert.equal(notice!.acknowledgedAt, null);
       assert.equal((await socialWorker.api("POST", `/api/v1/recipient-notices/${notice!.id}/acknowledge`)).statusCode, 204);

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { snapshotOf } from "../../audit/events";
-import { inTransaction } from "../../audit/write";
+import { inTransaction, recordEvent } from "../../audit/write";
 import type { Db, Tx } from "../../db/client";
 import { chronologyEntries, organisations, recordItems } from "../../db/schema";
 import { recipientNotices, rightsItemActions, rightsItemReviews, rightsRequests } from "../../db/schema-rights";
@@ -349,8 +349,11 @@ function noticeReaders(actor: Actor) {
   );
 }
 
-/** Notices the actor's organisation has received about information it was sent, unacknowledged first. */
-export async function noticesReceived(db: Db, actor: Actor) {
+/**
+ * Notices the actor's organisation has received about information it was sent, unacknowledged
+ * first. They can quote what was corrected, so showing them is an audited read.
+ */
+export async function noticesReceived(db: Db, actor: Actor, view: string) {
   assertWorksWithRecords(actor);
   const rows = await db
     .select({ notice: recipientNotices, senderName: organisations.name, person: sql<DisclosedPerson>`${disclosures.subject}` })
@@ -360,6 +363,13 @@ export async function noticesReceived(db: Db, actor: Actor) {
     .where(noticeReaders(actor))
     .orderBy(sql`${recipientNotices.acknowledgedAt} is null desc`, sql`${recipientNotices.sentAt} desc`)
     .limit(200);
+  if (rows.length) {
+    await recordEvent(db, snapshotOf(actor), {
+      type: "personal_data.viewed",
+      entity: { type: "organisation", id: actor.organisationId },
+      details: { view, count: rows.length },
+    });
+  }
   return rows.map((r) => ({ ...r.notice, senderName: r.senderName, personName: r.person.name }));
 }
 

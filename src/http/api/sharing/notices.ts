@@ -36,7 +36,7 @@ export async function noticesApi(parent: FastifyInstance, { db }: { db: Db }): P
       },
     },
     async (request) => ({
-      items: (await noticesReceived(db, actorOf(request))).map((n) => ({
+      items: (await noticesReceived(db, actorOf(request), "api.recipient_notices")).map((n) => ({
         id: n.id,
         disclosureId: n.disclosureId,
         sender: { organisationId: n.senderOrganisationId, name: n.senderName },

@@ -47,7 +47,9 @@ export async function disclosurePages(app: FastifyInstance, { db }: { db: Db }):
     const actor = actorOf(request);
     const box = queryOf(request).box === "sent" ? "sent" : "received";
     const [rows, notices] =
-      box === "received" ? await Promise.all([listReceived(db, actor), noticesReceived(db, actor)]) : [await listSent(db, actor), []];
+      box === "received"
+        ? await Promise.all([listReceived(db, actor), noticesReceived(db, actor, "web.recipient_notices")])
+        : [await listSent(db, actor), []];
     return reply.view("sharing/disclosures", {
       box,
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
