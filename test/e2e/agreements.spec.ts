@@ -12,7 +12,7 @@ test("an IG lead drafts an agreement, both parties sign it, and a variation is c
   page,
   browser,
 }) => {
-  test.setTimeout(180_000); // a long journey with an axe check on every page
+  test.setTimeout(300_000); // a long journey with an axe check on every page (near three minutes on a busy machine)
   await signInAndEnrol(page, "dafydd.pryce@westshire.example");
 
   // His home page warns him about the demo school agreement his council owns, which has lapsed.
