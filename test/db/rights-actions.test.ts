@@ -407,6 +407,18 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
         grounds: "again",
       });
       assert.equal(again.statusCode, 409);
+
+      // Months later she agrees again: recorded on the request, and consent-based sharing may resume.
+      const later = await ig.get(`/rights/${requestId}`);
+      assert.match(later.body, /Record that consent was given again/);
+      const given = await ig.post(`/rights/${requestId}/processing`, {
+        article6: "A6_1A_CONSENT",
+        decision: "CONTINUE",
+        grounds: "Mother agreed again in writing to the school nurse referral, 3 December",
+      });
+      assert.equal(given.statusCode, 303);
+      assert.ok(!(await findings(consentDecision([itemId]))).some((f) => f.code === "R-CONSENT-WITHDRAWN"));
+      assert.match((await ig.get(`/rights/${requestId}`)).body, /Consent given again/);
     });
 
     test("an objection to public task sharing is upheld or refused on compelling grounds; upheld, sharing on that basis is blocked (R-OBJECTION-UPHELD) until compelling grounds are recorded", async () => {

@@ -18,10 +18,20 @@ test("the screen says plainly what goes on: withdrawing consent does not stop sh
 test("a decision is refused where the right does not reach the basis, or where consent-based sharing would continue", () => {
   const input = (article6: Article6, decision: "STOP" | "CONTINUE") =>
     processingDecisionInput.parse({ article6, decision, grounds: "The person's objection" });
-  assert.equal(processingDecisionProblem("OBJECTION", input("A6_1C_LEGAL_OBLIGATION", "STOP"))?.path, "/article6");
-  assert.equal(processingDecisionProblem("WITHDRAW_CONSENT", input("A6_1A_CONSENT", "CONTINUE"))?.path, "/decision");
-  assert.equal(processingDecisionProblem("WITHDRAW_CONSENT", input("A6_1A_CONSENT", "STOP")), null);
-  assert.equal(processingDecisionProblem("OBJECTION", input("A6_1E_PUBLIC_TASK", "CONTINUE")), null);
+  assert.equal(processingDecisionProblem("OBJECTION", input("A6_1C_LEGAL_OBLIGATION", "STOP"), null)?.path, "/article6");
+  assert.equal(processingDecisionProblem("WITHDRAW_CONSENT", input("A6_1A_CONSENT", "CONTINUE"), null)?.path, "/decision");
+  assert.equal(processingDecisionProblem("WITHDRAW_CONSENT", input("A6_1A_CONSENT", "STOP"), null), null);
+  assert.equal(processingDecisionProblem("OBJECTION", input("A6_1E_PUBLIC_TASK", "CONTINUE"), null), null);
+});
+
+test("after a withdrawal, consent given again is recorded as a later decision to continue", () => {
+  const again = processingDecisionInput.parse({
+    article6: "A6_1A_CONSENT",
+    decision: "CONTINUE",
+    grounds: "Mother agreed again in writing, 3 Dec",
+  });
+  assert.equal(processingDecisionProblem("WITHDRAW_CONSENT", again, "STOP"), null);
+  assert.equal(processingDecisionProblem("WITHDRAW_CONSENT", again, "CONTINUE")?.path, "/decision");
 });
 
 test("reasons are required either way", () => {

@@ -49,18 +49,23 @@ export const processingDecisionInput = z.object({
 });
 export type ProcessingDecisionInput = z.infer<typeof processingDecisionInput>;
 
-/** Why this decision cannot be recorded for this right, or null: the field it is about and the reason. */
+/**
+ * Why this decision cannot be recorded for this right, given the decision now in force for the
+ * basis, or null: the field it is about and the reason. After a withdrawal, consent-based sharing
+ * resumes only when the person gives consent again, which is recorded as a later decision to continue.
+ */
 export function processingDecisionProblem(
   right: ProcessingRight,
   input: ProcessingDecisionInput,
+  inForce: "STOP" | "CONTINUE" | null,
 ): { path: string; message: string } | null {
   const reach = rightReaches(right, input.article6);
   if (!reach.applies) return { path: "/article6", message: reach.why };
-  if (right === "WITHDRAW_CONSENT" && input.decision === "CONTINUE")
+  if (right === "WITHDRAW_CONSENT" && input.decision === "CONTINUE" && inForce !== "STOP")
     return {
       path: "/decision",
       message:
-        "Sharing on the basis of consent cannot continue once consent is withdrawn: record that it stops, and rely on another basis only if one truly applies",
+        "Sharing on the basis of consent cannot continue once consent is withdrawn: record that it stops. If the person later gives consent again, record that then",
     };
   return null;
 }

@@ -82,7 +82,8 @@ const WORKING: readonly RightsState[] = ["IN_PROGRESS", "EXTENDED", "EXEMPTION_R
 function decidable(request: RightsRequestView): readonly ("STOP" | "CONTINUE")[] {
   if (!request.identityVerifiedAt) return [];
   if (WORKING.includes(request.state)) return ["STOP", "CONTINUE"];
-  if ((request.state === "RESPONDED" || request.state === "CLOSED") && request.type === "OBJECTION") return ["CONTINUE"];
+  // Later: compelling grounds after an upheld objection, or consent given again after a withdrawal.
+  if (request.state === "RESPONDED" || request.state === "CLOSED") return ["CONTINUE"];
   return [];
 }
 
@@ -93,25 +94,26 @@ function decidable(request: RightsRequestView): readonly ("STOP" | "CONTINUE")[]
 export async function decideProcessing(db: Db, actor: Actor, requestId: string, raw: unknown): Promise<void> {
   const { request, right } = await processingRequest(db, actor, requestId);
   const input = processingDecisionInput.parse(raw);
-  const problem = processingDecisionProblem(right, input);
-  if (problem) throw new ValidationError([problem]);
+  const reach = processingDecisionProblem(right, input, null);
+  if (reach?.path === "/article6") throw new ValidationError([reach]);
   if (!request.identityVerifiedAt) throw new ConflictError("Verify the requester's identity before acting on their request");
   if (!decidable(request).includes(input.decision)) {
     const answered = request.state === "RESPONDED" || request.state === "CLOSED";
     throw new ConflictError(
       !answered
         ? "Start work on the request (move it to in progress) before deciding"
-        : right === "OBJECTION"
-          ? "The request has been answered: only compelling grounds to continue after an upheld objection can be recorded now"
-          : "The request has been answered",
+        : "The request has been answered: only compelling grounds after an upheld objection, or consent given again, can be recorded now",
     );
   }
   if (!request.subjects.length) throw new ValidationError([{ path: "/article6", message: "Attach the person from your records first" }]);
   const on = today();
+  const basis = ARTICLE_6_LABELS[input.article6];
   const what =
     input.decision === "STOP"
-      ? `Sharing under ${ARTICLE_6_LABELS[input.article6]} stopped`
-      : `Sharing under ${ARTICLE_6_LABELS[input.article6]} continues on compelling grounds`;
+      ? `Sharing under ${basis} stopped`
+      : right === "WITHDRAW_CONSENT"
+        ? `Consent given again: sharing under ${basis} may resume`
+        : `Sharing under ${basis} continues on compelling grounds`;
   await inTransaction(db, async (tx, audit) => {
     // Serialises decisions on the request, so two at once cannot both be "the latest".
     await tx.select({ id: rightsRequests.id }).from(rightsRequests).where(eq(rightsRequests.id, requestId)).for("update");
@@ -122,6 +124,8 @@ export async function decideProcessing(db: Db, actor: Actor, requestId: string, 
       .orderBy(desc(rightsProcessingDecisions.at))
       .limit(1);
     if (latest?.decision === input.decision) throw new ConflictError("That is already the decision for this basis");
+    const problem = processingDecisionProblem(right, input, latest?.decision ?? null);
+    if (problem) throw new ValidationError([problem]);
     await tx.insert(rightsProcessingDecisions).values({
       requestId,
       organisationId: actor.organisationId,
