@@ -192,7 +192,9 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
         ...processing,
         open: processing.bases.filter((b) => b.applies).map((b) => ({ value: b.article6, text: b.label })),
         // Withdrawn consent stays withdrawn until the person gives it again.
-        withdrawalNext: processing.bases.some((b) => b.article6 === "A6_1A_CONSENT" && b.decision?.decision === "STOP") ? "CONTINUE" : "STOP",
+        withdrawalNext: processing.bases.some((b) => b.article6 === "A6_1A_CONSENT" && b.decision?.decision === "STOP")
+          ? "CONTINUE"
+          : "STOP",
         decisionItems: [
           { value: "STOP", text: "It stops" },
           { value: "CONTINUE", text: "It continues on compelling legitimate grounds" },
