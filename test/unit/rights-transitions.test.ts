@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { TRANSITIONS, transitionProblem } from "../../src/domain/rights/transitions";
+import { changeProblem, TRANSITIONS, transitionProblem } from "../../src/domain/rights/transitions";
 import { RIGHTS_STATES } from "../../src/domain/rights/vocabulary";
 
 test("only the listed transitions are possible; every other pair is refused with a reason", () => {
@@ -16,4 +16,13 @@ test("only the listed transitions are possible; every other pair is refused with
 test("a response cannot go to a requester whose identity is not verified", () => {
   assert.match(transitionProblem("IN_PROGRESS", "RESPONDED", { identityVerified: false })!, /identity has not been verified/);
   assert.equal(transitionProblem("IN_PROGRESS", "RESPONDED", { identityVerified: true }), null);
+});
+
+test("nothing is changed for a requester until their identity is verified and work has started, nor once answered", () => {
+  const verified = new Date("2026-12-01T10:00:00Z");
+  assert.match(changeProblem({ state: "IN_PROGRESS", identityVerifiedAt: null })!, /identity/);
+  assert.match(changeProblem({ state: "AWAITING_CLARIFICATION", identityVerifiedAt: verified })!, /Start work/);
+  assert.match(changeProblem({ state: "RESPONDED", identityVerifiedAt: verified })!, /answered/);
+  for (const state of ["IN_PROGRESS", "EXTENDED", "EXEMPTION_REVIEW"] as const)
+    assert.equal(changeProblem({ state, identityVerifiedAt: verified }), null, state);
 });

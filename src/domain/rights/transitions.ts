@@ -21,6 +21,20 @@ export const TRANSITIONS: Record<RightsState, readonly RightsState[]> = {
 /** States in which the statutory clock is stopped ("stop the clock", DUAA 2025). */
 export const CLOCK_STOPPED: readonly RightsState[] = ["AWAITING_IDENTITY", "AWAITING_CLARIFICATION"];
 
+/** States in which a request is being worked on: changes are made for the requester only then. */
+export const WORKING_STATES: readonly RightsState[] = ["IN_PROGRESS", "EXTENDED", "EXEMPTION_REVIEW"];
+
+/**
+ * Why nothing may be changed for this request yet, or null: an impostor must not be able to have a
+ * child's record changed or erased, so the requester's identity comes first (domain.md §6).
+ */
+export function changeProblem(request: { state: RightsState; identityVerifiedAt: Date | null }): string | null {
+  if (request.state === "CLOSED" || request.state === "RESPONDED") return "The request has been answered";
+  if (!request.identityVerifiedAt) return "Verify the requester's identity before acting on their request";
+  if (!WORKING_STATES.includes(request.state)) return "Start work on the request (move it to in progress) before acting on it";
+  return null;
+}
+
 export function transitionProblem(from: RightsState, to: RightsState, facts: { identityVerified: boolean }): string | null {
   if (!TRANSITIONS[from].includes(to))
     return `A request that is ${from.toLowerCase().replaceAll("_", " ")} cannot become ${to.toLowerCase().replaceAll("_", " ")}`;

@@ -34,6 +34,19 @@ export const RIGHTS_STATE_LABELS: Record<RightsState, string> = {
   CLOSED: "Closed",
 };
 
+/** What a request does item by item: an access request reviews each one; the others change them. */
+export const ITEM_ACTIONS = ["review", "correct", "statement", "restrict", "erasure"] as const;
+export type ItemAction = (typeof ITEM_ACTIONS)[number];
+export const ITEM_ACTIONS_FOR: Record<RightsType, readonly ItemAction[]> = {
+  ACCESS: ["review"],
+  RECTIFICATION: ["correct", "statement", "restrict"],
+  RESTRICTION: ["restrict"],
+  OBJECTION: ["restrict"],
+  ERASURE: ["erasure"],
+  WITHDRAW_CONSENT: [],
+  COMPLAINT: [],
+};
+
 export const RESPONSE_OUTCOMES = ["FULL", "PARTIAL", "REFUSED"] as const;
 export type ResponseOutcome = (typeof RESPONSE_OUTCOMES)[number];
 

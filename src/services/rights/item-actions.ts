@@ -9,7 +9,8 @@ import type { Actor } from "../../domain/actor";
 import { today } from "../../domain/calendar";
 import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors";
 import { erasureInput, liftInput, reasonInput, statementInput } from "../../domain/rights/inputs";
-import type { RightsState, RightsType } from "../../domain/rights/vocabulary";
+import { changeProblem } from "../../domain/rights/transitions";
+import { ITEM_ACTIONS_FOR, type ItemAction } from "../../domain/rights/vocabulary";
 import { type DisclosedPerson, redact } from "../../domain/sharing/disclosure-snapshot";
 import { assertWorksWithRecords } from "../records/access";
 import { correctItem, disputeItem } from "../records/items";
@@ -22,28 +23,19 @@ import { chronicleStep, getRightsRequest } from "./requests";
  * its text is gone from the record, the chronology and every disclosure's copy.
  */
 
-const ACTIONS_FOR: Record<string, readonly RightsType[]> = {
-  correct: ["RECTIFICATION"],
-  statement: ["RECTIFICATION"],
-  restrict: ["RECTIFICATION", "RESTRICTION", "OBJECTION"],
-  erase: ["ERASURE"],
-};
-
 const ERASED = "[erased]";
-const WORKING: readonly RightsState[] = ["IN_PROGRESS", "EXTENDED", "EXEMPTION_REVIEW"];
 
 /**
  * The request, of a type this action belongs to, being worked on for a verified requester (an
  * impostor must not be able to have a child's record changed or erased); and the item, the current
  * version, about someone attached to it.
  */
-async function requestAndItem(db: Db, actor: Actor, requestId: string, itemId: string, action: keyof typeof ACTIONS_FOR) {
+async function requestAndItem(db: Db, actor: Actor, requestId: string, itemId: string, action: ItemAction) {
   const request = await getRightsRequest(db, actor, requestId);
-  if (!ACTIONS_FOR[action]!.includes(request.type))
+  if (!ITEM_ACTIONS_FOR[request.type].includes(action))
     throw new ConflictError(`This is not something a ${request.type.toLowerCase().replaceAll("_", " ")} request does`);
-  if (request.state === "CLOSED" || request.state === "RESPONDED") throw new ConflictError("The request has been answered");
-  if (!request.identityVerifiedAt) throw new ConflictError("Verify the requester's identity before acting on their request");
-  if (!WORKING.includes(request.state)) throw new ConflictError("Start work on the request (move it to in progress) before acting on it");
+  const problem = changeProblem(request);
+  if (problem) throw new ConflictError(problem);
   const [item] = await db
     .select()
     .from(recordItems)
@@ -277,7 +269,7 @@ export async function liftRestriction(db: Db, actor: Actor, requestId: string, i
  */
 export async function decideErasure(db: Db, actor: Actor, requestId: string, itemId: string, raw: unknown): Promise<number> {
   const { grant, reason } = erasureInput.parse(raw);
-  const { request, item } = await requestAndItem(db, actor, requestId, itemId, "erase");
+  const { request, item } = await requestAndItem(db, actor, requestId, itemId, "erasure");
   if (!grant) return act(db, actor, { request, item }, { kind: "ERASURE_REFUSED", reason }, async () => {}, null);
   let erased: string[] = [];
   return act(

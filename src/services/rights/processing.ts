@@ -9,7 +9,7 @@ import { today } from "../../domain/calendar";
 import { ConflictError, ValidationError } from "../../domain/errors";
 import { ARTICLE_6, ARTICLE_6_LABELS } from "../../domain/lawful-basis";
 import { type ProcessingRight, processingDecisionInput, processingDecisionProblem, rightReaches } from "../../domain/rights/processing";
-import type { RightsState } from "../../domain/rights/vocabulary";
+import { changeProblem } from "../../domain/rights/transitions";
 import { chronicleStep, getRightsRequest, logEvent, type RightsRequestView } from "./requests";
 
 /**
@@ -73,15 +73,13 @@ export async function processingForRequest(db: Db, actor: Actor, requestId: stri
   return { right, bases, choices: [...decidable(request)] };
 }
 
-const WORKING: readonly RightsState[] = ["IN_PROGRESS", "EXTENDED", "EXEMPTION_REVIEW"];
-
 /**
  * What may be decided now: while the request is worked on (identity verified), either; once it is
  * answered, an objection upheld may still be overridden on compelling grounds that arise later.
  */
 function decidable(request: RightsRequestView): readonly ("STOP" | "CONTINUE")[] {
   if (!request.identityVerifiedAt) return [];
-  if (WORKING.includes(request.state)) return ["STOP", "CONTINUE"];
+  if (changeProblem(request) === null) return ["STOP", "CONTINUE"];
   // Later: compelling grounds after an upheld objection, or consent given again after a withdrawal.
   if (request.state === "RESPONDED" || request.state === "CLOSED") return ["CONTINUE"];
   return [];
@@ -96,13 +94,12 @@ export async function decideProcessing(db: Db, actor: Actor, requestId: string, 
   const input = processingDecisionInput.parse(raw);
   const reach = processingDecisionProblem(right, input, null);
   if (reach?.path === "/article6") throw new ValidationError([reach]);
-  if (!request.identityVerifiedAt) throw new ConflictError("Verify the requester's identity before acting on their request");
   if (!decidable(request).includes(input.decision)) {
     const answered = request.state === "RESPONDED" || request.state === "CLOSED";
     throw new ConflictError(
-      !answered
-        ? "Start work on the request (move it to in progress) before deciding"
-        : "The request has been answered: only compelling grounds after an upheld objection, or consent given again, can be recorded now",
+      answered
+        ? "The request has been answered: only compelling grounds after an upheld objection, or consent given again, can be recorded now"
+        : (changeProblem(request) ?? "This cannot be decided now"),
     );
   }
   if (!request.subjects.length) throw new ValidationError([{ path: "/article6", message: "Attach the person from your records first" }]);

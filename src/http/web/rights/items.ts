@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../db/client";
-import { EXEMPTION_RULES, EXEMPTIONS, type RightsType } from "../../../domain/rights/vocabulary";
+import { changeProblem } from "../../../domain/rights/transitions";
+import { EXEMPTION_RULES, EXEMPTIONS, ITEM_ACTIONS_FOR, type RightsType } from "../../../domain/rights/vocabulary";
 import { compileAccessPack, reviewItem } from "../../../services/rights/access-pack";
 import {
   acknowledgeComplaint,
@@ -33,17 +34,7 @@ export const ITEM_ACTION_LABELS: Record<string, string> = {
 const REVIEW_LABELS = { DISCLOSE: "Disclose", REDACT: "Disclose with redactions", WITHHOLD: "Withhold" } as const;
 export const reviewLabel = (d: string | null) => (d ? REVIEW_LABELS[d as keyof typeof REVIEW_LABELS] : null);
 
-/** Which forms the item page offers, by request type. */
-const FORMS: Record<RightsType, readonly string[]> = {
-  ACCESS: ["review"],
-  RECTIFICATION: ["correct", "statement", "restrict"],
-  RESTRICTION: ["restrict"],
-  OBJECTION: ["restrict"],
-  ERASURE: ["erasure"],
-  WITHDRAW_CONSENT: [],
-  COMPLAINT: [],
-};
-export const worksOnItems = (type: RightsType) => FORMS[type].length > 0;
+export const worksOnItems = (type: RightsType) => ITEM_ACTIONS_FOR[type].length > 0;
 
 const DONE: Record<string, string> = {
   review: "Review saved.",
@@ -108,9 +99,9 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       actions,
     } = await itemForRequest(db, actor, requestId, idParam(request, "itemId", "The item"));
     // Changes wait until the requester's identity is verified and work has started (domain.md §6).
-    const actionable = !!r.identityVerifiedAt && ["IN_PROGRESS", "EXTENDED", "EXEMPTION_REVIEW"].includes(r.state);
+    const actionable = changeProblem(r) === null;
     const current = !item.erasedAt && item.accuracy !== "CORRECTED";
-    const forms = FORMS[r.type].filter((f) => {
+    const forms = ITEM_ACTIONS_FOR[r.type].filter((f) => {
       if (f === "review") return true;
       if (!actionable || !current) return false;
       if (f === "statement") return item.kind === "OPINION";
@@ -126,7 +117,7 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       actions: actions.map((a) => ({ ...a, label: ITEM_ACTION_LABELS[a.kind] })),
       forms,
       waiting: !actionable && r.type !== "ACCESS" && worksOnItems(r.type),
-      canLift: actionable && current && !!item.restrictedAt && FORMS[r.type].includes("restrict"),
+      canLift: actionable && current && !!item.restrictedAt && ITEM_ACTIONS_FOR[r.type].includes("restrict"),
       exemptionItems: EXEMPTIONS.map((e) => ({ value: e, text: `${e}: ${EXEMPTION_RULES[e]}` })),
       form: extra.form,
       values: extra.values ?? {},
