@@ -14,6 +14,7 @@ import { ITEM_ACTIONS_FOR, type ItemAction } from "../../domain/rights/vocabular
 import { type DisclosedPerson, redact } from "../../domain/sharing/disclosure-snapshot";
 import { assertWorksWithRecords } from "../records/access";
 import { correctItem, disputeItem } from "../records/items";
+import { attachedItem } from "./request-items";
 import { chronicleStep, getRightsRequest } from "./requests";
 
 /**
@@ -36,13 +37,7 @@ async function requestAndItem(db: Db, actor: Actor, requestId: string, itemId: s
     throw new ConflictError(`This is not something a ${request.type.toLowerCase().replaceAll("_", " ")} request does`);
   const problem = changeProblem(request);
   if (problem) throw new ConflictError(problem);
-  const [item] = await db
-    .select()
-    .from(recordItems)
-    .where(and(eq(recordItems.id, itemId), eq(recordItems.organisationId, actor.organisationId)));
-  if (!item || !request.subjects.some((s) => s.id === item.subjectId)) {
-    throw new ValidationError([{ path: "/itemId", message: "Choose an item about a person attached to this request" }]);
-  }
+  const item = await attachedItem(db, actor, request, itemId);
   if (item.erasedAt) throw new ConflictError("This item has been erased");
   if (item.accuracy === "CORRECTED") throw new ConflictError("This is an earlier version: act on the current one");
   return { request, item };

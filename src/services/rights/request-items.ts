@@ -5,7 +5,7 @@ import { rightsItemActions, rightsItemReviews } from "../../db/schema-rights";
 import type { Actor } from "../../domain/actor";
 import { ValidationError } from "../../domain/errors";
 import { listItems, type RecordItem, viewItem } from "../records/items";
-import { getRightsRequest } from "./requests";
+import { getRightsRequest, type RightsRequestView } from "./requests";
 
 /**
  * The items a rights request is worked on: the current version of everything held about each person
@@ -43,16 +43,22 @@ export async function itemsForRequest(db: Db, actor: Actor, requestId: string) {
   return { request, people };
 }
 
+/** The item, if it is the organisation's own and about someone attached to the request. */
+export async function attachedItem(db: Db, actor: Actor, request: RightsRequestView, itemId: string) {
+  const [item] = await db
+    .select()
+    .from(recordItems)
+    .where(and(eq(recordItems.id, itemId), eq(recordItems.organisationId, actor.organisationId)));
+  if (!item || !request.subjects.some((s) => s.id === item.subjectId)) {
+    throw new ValidationError([{ path: "/itemId", message: "Choose an item about a person attached to this request" }]);
+  }
+  return item;
+}
+
 /** One item being worked on for the request: its versions, its review and what has been done to it. */
 export async function itemForRequest(db: Db, actor: Actor, requestId: string, itemId: string) {
   const request = await getRightsRequest(db, actor, requestId);
-  const [row] = await db
-    .select({ subjectId: recordItems.subjectId })
-    .from(recordItems)
-    .where(and(eq(recordItems.id, itemId), eq(recordItems.organisationId, actor.organisationId)));
-  if (!row || !request.subjects.some((s) => s.id === row.subjectId)) {
-    throw new ValidationError([{ path: "/itemId", message: "Choose an item about a person attached to this request" }]);
-  }
+  const row = await attachedItem(db, actor, request, itemId);
   const [{ item, versions }, [review], actions] = await Promise.all([
     viewItem(db, actor, row.subjectId, itemId, "web.rights.item"),
     db

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../db/client";
 import { changeProblem } from "../../../domain/rights/transitions";
 import { EXEMPTION_RULES, EXEMPTIONS, ITEM_ACTIONS_FOR, type RightsType } from "../../../domain/rights/vocabulary";
+import type { RecordItemRow } from "../../../services/records/items";
 import { compileAccessPack, reviewItem } from "../../../services/rights/access-pack";
 import {
   acknowledgeComplaint,
@@ -12,7 +13,8 @@ import {
   restrictForRequest,
 } from "../../../services/rights/item-actions";
 import { renderAccessPackPdf } from "../../../services/rights/render-pack-pdf";
-import { itemForRequest } from "../../../services/rights/request-items";
+import { attachedItem, itemForRequest } from "../../../services/rights/request-items";
+import { getRightsRequest } from "../../../services/rights/requests";
 import { actorOf } from "../../auth/plugin";
 import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, queryOf, str } from "../agreements/shared";
 import { datePartsFromBody, idParam, isoFromParts, presentItem } from "../subjects/shared";
@@ -46,7 +48,7 @@ const DONE: Record<string, string> = {
 };
 
 /** Form fields → the API's input for each action, so the service validates exactly one shape. */
-const INPUTS: Record<string, (body: FormBody, item: ReturnType<typeof presentItem>) => unknown> = {
+const INPUTS: Record<string, (body: FormBody, item: RecordItemRow) => unknown> = {
   review: (b) => ({
     decision: str(b, "decision") || undefined,
     exemption: str(b, "exemption") || undefined,
@@ -136,8 +138,9 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       const itemId = idParam(request, "itemId", "The item");
       const body = bodyOf(request);
       try {
-        const { item } = await itemForRequest(db, actor, requestId, itemId);
-        await action(db, actor, requestId, itemId, INPUTS[path]!(body, presentItem(item)));
+        // The item's own fields complete a correction's input; nothing of it is shown, so no audited read.
+        const item = await attachedItem(db, actor, await getRightsRequest(db, actor, requestId), itemId);
+        await action(db, actor, requestId, itemId, INPUTS[path]!(body, item));
         return reply.redirect(`/rights/${requestId}/items/${itemId}?outcome=${path}`, 303);
       } catch (error) {
         const found = fieldErrorsOf(error);
