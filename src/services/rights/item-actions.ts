@@ -14,6 +14,7 @@ import { ITEM_ACTIONS_FOR, type ItemAction } from "../../domain/rights/vocabular
 import { type DisclosedPerson, redact } from "../../domain/sharing/disclosure-snapshot";
 import { assertWorksWithRecords } from "../records/access";
 import { correctItem, disputeItem } from "../records/items";
+import { recipientReaders } from "../sharing/disclosures";
 import { attachedItem } from "./request-items";
 import { chronicleStep, getRightsRequest } from "./requests";
 
@@ -322,17 +323,13 @@ async function eraseLineage(tx: Tx, lineageId: string, organisationId: string) {
 }
 
 /**
- * Who at the recipient organisation is told: whoever could read the disclosure, its named person and
- * the safeguarding leads. The notice can quote corrected information, so it is no wider than the
- * disclosure was.
+ * Who at the recipient organisation is told: whoever reads the disclosure the notice follows. The
+ * notice can quote corrected information, so it is no wider than the disclosure was.
  */
 function noticeReaders(actor: Actor) {
-  const everyone = actor.roles.includes("safeguarding_lead");
   return and(
     eq(recipientNotices.recipientOrganisationId, actor.organisationId),
-    everyone
-      ? undefined
-      : sql`exists (select 1 from ${disclosures} where ${disclosures.id} = ${recipientNotices.disclosureId} and ${disclosures.recipientUserId} = ${actor.userId})`,
+    sql`exists (select 1 from ${disclosures} where ${disclosures.id} = ${recipientNotices.disclosureId} and ${recipientReaders(actor)})`,
   );
 }
 

@@ -20,18 +20,24 @@ export type DisclosureItemRow = typeof disclosureItems.$inferSelect;
 export type DisclosureSummary = DisclosureRow & { senderName: string; recipientName: string };
 
 /**
- * Who at the recipient organisation may read a disclosure: the named person, and the organisation's
- * safeguarding leads (who triage what arrives and cover absence). Revoked or expired, it is not
- * found at all. A condition in the query, so an unreadable disclosure is a 404, never a 403.
+ * Who at the recipient organisation reads what it was sent: the named person, and the
+ * organisation's safeguarding leads (who triage what arrives and cover absence). Anything that
+ * follows a disclosure, such as a notice of a correction, goes to the same people.
  */
-function readableByRecipient(actor: Actor, now: Date): SQL {
+export function recipientReaders(actor: Actor): SQL {
   const lead = actor.roles.includes("safeguarding_lead");
   return and(
     eq(disclosures.recipientOrganisationId, actor.organisationId),
-    isNull(disclosures.revokedAt),
-    gt(disclosures.expiresAt, now),
     lead ? sql`true` : eq(disclosures.recipientUserId, actor.userId),
   )!;
+}
+
+/**
+ * A disclosure its readers may open: revoked or expired, it is not found at all. A condition in the
+ * query, so an unreadable disclosure is a 404, never a 403.
+ */
+function readableByRecipient(actor: Actor, now: Date): SQL {
+  return and(recipientReaders(actor), isNull(disclosures.revokedAt), gt(disclosures.expiresAt, now))!;
 }
 
 const sender = sql<string>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${disclosures.senderOrganisationId})`;
