@@ -16,7 +16,7 @@ import { assertWorksWithRecords } from "../records/access";
 import { correctItem, disputeItem } from "../records/items";
 import { recipientReaders } from "../sharing/disclosures";
 import { attachedItem } from "./request-items";
-import { chronicleStep, getRightsRequest } from "./requests";
+import { chronicleStep, getRightsRequest, type RightsRequestView, requestFor } from "./requests";
 
 /**
  * What rectification, restriction and erasure requests do to items (UK GDPR Arts 16–19; domain.md
@@ -394,8 +394,8 @@ export async function acknowledgeComplaint(db: Db, actor: Actor, requestId: stri
  * What has been done for a request, item by item, and which organisations were told and have
  * acknowledged: the list a requester may ask for (Art 19).
  */
-export async function actionsForRequest(db: Db, actor: Actor, requestId: string) {
-  await getRightsRequest(db, actor, requestId);
+export async function actionsForRequest(db: Db, actor: Actor, requestOrId: string | RightsRequestView) {
+  const requestId = (await requestFor(db, actor, requestOrId)).id;
   const [actions, notices] = await Promise.all([
     db.select().from(rightsItemActions).where(eq(rightsItemActions.requestId, requestId)).orderBy(rightsItemActions.at),
     db

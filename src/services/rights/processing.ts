@@ -10,7 +10,7 @@ import { ConflictError, ValidationError } from "../../domain/errors";
 import { ARTICLE_6, ARTICLE_6_LABELS } from "../../domain/lawful-basis";
 import { type ProcessingRight, processingDecisionInput, processingDecisionProblem, rightReaches } from "../../domain/rights/processing";
 import { changeProblem } from "../../domain/rights/transitions";
-import { chronicleStep, getRightsRequest, logEvent, type RightsRequestView } from "./requests";
+import { chronicleStep, logEvent, type RightsRequestView, requestFor } from "./requests";
 
 /**
  * Objection and withdrawal of consent (domain.md §6): the sharing about the person so far, by
@@ -19,16 +19,17 @@ import { chronicleStep, getRightsRequest, logEvent, type RightsRequestView } fro
  * the organisation next decides to share about the person (`R-CONSENT-WITHDRAWN`, `R-OBJECTION-UPHELD`).
  */
 
-async function processingRequest(db: Db, actor: Actor, requestId: string) {
-  const request = await getRightsRequest(db, actor, requestId);
+async function processingRequest(db: Db, actor: Actor, requestOrId: string | RightsRequestView) {
+  const request = await requestFor(db, actor, requestOrId);
   if (request.type !== "OBJECTION" && request.type !== "WITHDRAW_CONSENT")
     throw new ConflictError("Only an objection or a withdrawal of consent is decided basis by basis");
   return { request, right: request.type as ProcessingRight };
 }
 
 /** Each Article 6 basis the organisation has shared about the person under, or the right reaches. */
-export async function processingForRequest(db: Db, actor: Actor, requestId: string) {
-  const { request, right } = await processingRequest(db, actor, requestId);
+export async function processingForRequest(db: Db, actor: Actor, requestOrId: string | RightsRequestView) {
+  const { request, right } = await processingRequest(db, actor, requestOrId);
+  const requestId = request.id;
   const subjectIds = request.subjects.map((s) => s.id);
   const basis = sql<string | null>`${shareDecisions.record}->'lawfulBasis'->>'article6'`;
   const [used, decided] = await Promise.all([

@@ -5,7 +5,7 @@ import { rightsItemActions, rightsItemReviews } from "../../db/schema-rights";
 import type { Actor } from "../../domain/actor";
 import { ValidationError } from "../../domain/errors";
 import { listItems, type RecordItem, viewItem } from "../records/items";
-import { getRightsRequest, type RightsRequestView } from "./requests";
+import { getRightsRequest, type RightsRequestView, requestFor } from "./requests";
 
 /**
  * The items a rights request is worked on: the current version of everything held about each person
@@ -15,8 +15,9 @@ import { getRightsRequest, type RightsRequestView } from "./requests";
 
 export type RequestItem = RecordItem & { review: string | null; lastAction: string | null };
 
-export async function itemsForRequest(db: Db, actor: Actor, requestId: string) {
-  const request = await getRightsRequest(db, actor, requestId);
+export async function itemsForRequest(db: Db, actor: Actor, requestOrId: string | RightsRequestView) {
+  const request = await requestFor(db, actor, requestOrId);
+  const requestId = request.id;
   const [reviews, actions] = await Promise.all([
     db
       .select({ itemId: rightsItemReviews.itemId, decision: rightsItemReviews.decision })

@@ -225,6 +225,14 @@ export async function getRightsRequest(db: Db | Tx, actor: Actor, id: string, no
   };
 }
 
+/**
+ * The request from its id, or as the caller already loaded it for this actor: a page that shows
+ * several things about one request reads the request once.
+ */
+export function requestFor(db: Db, actor: Actor, request: string | RightsRequestView): Promise<RightsRequestView> {
+  return typeof request === "string" ? getRightsRequest(db, actor, request) : Promise.resolve(request);
+}
+
 async function lockedRequest(tx: Tx, actor: Actor, id: string): Promise<RightsRequestRow> {
   const [row] = await tx
     .select()

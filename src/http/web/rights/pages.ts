@@ -23,6 +23,7 @@ import {
   getRightsRequest,
   listRightsRequests,
   logRightsRequest,
+  type RightsRequestView,
   transitionRightsRequest,
   verifyIdentity,
 } from "../../../services/rights/requests";
@@ -147,10 +148,11 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
   });
 
   /** The items the request is worked on, what was done to each and which recipients were told. */
-  const itemsWork = async (actor: Actor, requestId: string) => {
+  const itemsWork = async (actor: Actor, request: RightsRequestView) => {
+    const requestId = request.id;
     const [{ people }, { actions, notices }] = await Promise.all([
-      itemsForRequest(db, actor, requestId),
-      actionsForRequest(db, actor, requestId),
+      itemsForRequest(db, actor, request),
+      actionsForRequest(db, actor, request),
     ]);
     const itemLabel = new Map<string, string>();
     const presented = people.map(({ subject, items }) => ({
@@ -183,8 +185,8 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
     const matches = (await searchSubjects(db, actor, { q }, { page: 1, pageSize: 10 }, "web.subjects.search")).rows.filter(
       (m) => !r.subjects.some((s) => s.id === m.id),
     );
-    const work = worksOnItems(r.type) ? await itemsWork(actor, r.id) : null;
-    const processing = r.type === "OBJECTION" || r.type === "WITHDRAW_CONSENT" ? await processingForRequest(db, actor, r.id) : null;
+    const work = worksOnItems(r.type) ? await itemsWork(actor, r) : null;
+    const processing = r.type === "OBJECTION" || r.type === "WITHDRAW_CONSENT" ? await processingForRequest(db, actor, r) : null;
     return reply.view("rights/request", {
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
       work,
