@@ -33,6 +33,7 @@ import { govukDate } from "../../views";
 import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, formHelpers, optionsOf, queryOf, str } from "../agreements/shared";
 import { datePartsFromBody, fullName, idParam, isoFromParts } from "../subjects/shared";
 import { ITEM_ACTION_LABELS, reviewLabel, worksOnItems } from "./items";
+import { requestFormErrors, requestFormInput, requestFormValues } from "./request-form";
 
 /** The IG lead's rights pages: the dashboard, logging a request, and working one through. */
 
@@ -55,15 +56,7 @@ const OUTCOMES: Record<string, string> = {
 
 function formValues(body: FormBody) {
   return {
-    type: str(body, "type"),
-    name: str(body, "name"),
-    email: str(body, "email"),
-    phone: str(body, "phone"),
-    address: str(body, "address"),
-    relationship: str(body, "relationship"),
-    aboutName: str(body, "aboutName"),
-    aboutDateOfBirth: datePartsFromBody(body, "aboutDateOfBirth"),
-    details: str(body, "details"),
+    ...requestFormValues(body),
     receivedVia: str(body, "receivedVia"),
     receivedOn: datePartsFromBody(body, "receivedOn"),
   };
@@ -110,16 +103,7 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
     const values = formValues(bodyOf(request));
     try {
       const row = await logRightsRequest(db, actor, {
-        type: values.type || undefined,
-        requester: {
-          name: values.name,
-          email: values.email || undefined,
-          phone: values.phone || undefined,
-          address: values.address || undefined,
-        },
-        relationship: values.relationship || undefined,
-        about: { name: values.aboutName, dateOfBirth: isoFromParts(values.aboutDateOfBirth) || undefined },
-        details: values.details,
+        ...requestFormInput(values),
         receivedVia: values.receivedVia || undefined,
         receivedOn: isoFromParts(values.receivedOn) || undefined,
       });
@@ -128,22 +112,7 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
       const found = fieldErrorsOf(error);
       if (!found) throw error;
       reply.status(found.status);
-      const rename: Record<string, string> = {
-        "/requester/name": "/name",
-        "/requester/email": "/email",
-        "/requester/phone": "/phone",
-        "/requester/address": "/address",
-        "/about/name": "/aboutName",
-        "/about/dateOfBirth": "/aboutDateOfBirth",
-      };
-      return newPage(
-        reply,
-        values,
-        errorSummary(
-          found.fieldErrors.map((e) => ({ ...e, path: rename[e.path] ?? e.path })),
-          (_p, id) => (id === "receivedOn" || id === "aboutDateOfBirth" ? `#${id}-day` : `#${id}`),
-        ),
-      );
+      return newPage(reply, values, requestFormErrors(found));
     }
   });
 

@@ -12,7 +12,7 @@ import {
 import { appSecret } from "../../../services/app-secrets";
 import { submitPublicRequest } from "../../../services/rights/requests";
 import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, formHelpers, list, optionsOf, str } from "../agreements/shared";
-import { datePartsFromBody, isoFromParts } from "../subjects/shared";
+import { requestFormErrors, requestFormInput, requestFormValues } from "./request-form";
 
 /**
  * The public request form (no sign-in): anyone may ask the partnership's members what they hold
@@ -27,18 +27,7 @@ const MIN_SECONDS = 3;
 const MAX_HOURS = 4;
 
 function formValues(body: FormBody) {
-  return {
-    type: str(body, "type"),
-    name: str(body, "name"),
-    email: str(body, "email"),
-    phone: str(body, "phone"),
-    address: str(body, "address"),
-    relationship: str(body, "relationship"),
-    aboutName: str(body, "aboutName"),
-    aboutDateOfBirth: datePartsFromBody(body, "aboutDateOfBirth"),
-    details: str(body, "details"),
-    organisationIds: list(body, "organisationIds"),
-  };
+  return { ...requestFormValues(body), organisationIds: list(body, "organisationIds") };
 }
 
 export async function publicRightsForm(app: FastifyInstance, { db, rateLimit }: { db: Db; rateLimit: number }): Promise<void> {
@@ -90,40 +79,13 @@ export async function publicRightsForm(app: FastifyInstance, { db, rateLimit }: 
       );
     }
     try {
-      const reference = await submitPublicRequest(db, {
-        type: values.type || undefined,
-        requester: {
-          name: values.name,
-          email: values.email || undefined,
-          phone: values.phone || undefined,
-          address: values.address || undefined,
-        },
-        relationship: values.relationship || undefined,
-        about: { name: values.aboutName, dateOfBirth: isoFromParts(values.aboutDateOfBirth) || undefined },
-        details: values.details,
-        organisationIds: values.organisationIds,
-      });
+      const reference = await submitPublicRequest(db, { ...requestFormInput(values), organisationIds: values.organisationIds });
       return reply.view("rights/public-sent", { reference });
     } catch (error) {
       const found = fieldErrorsOf(error);
       if (!found) throw error;
       reply.status(found.status);
-      const rename: Record<string, string> = {
-        "/requester/name": "/name",
-        "/requester/email": "/email",
-        "/requester/phone": "/phone",
-        "/requester/address": "/address",
-        "/about/name": "/aboutName",
-        "/about/dateOfBirth": "/aboutDateOfBirth",
-      };
-      return page(
-        reply,
-        values,
-        errorSummary(
-          found.fieldErrors.map((e) => ({ ...e, path: rename[e.path] ?? e.path })),
-          (_p, id) => (id === "aboutDateOfBirth" ? "#aboutDateOfBirth-day" : `#${id}`),
-        ),
-      );
+      return page(reply, values, requestFormErrors(found));
     }
   });
 }
