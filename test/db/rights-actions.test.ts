@@ -9,6 +9,7 @@ import { testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser } from "../support/factories";
 import type { TestClient } from "../support/http-client";
+import { registeredRoutes } from "../support/routes";
 import { signedInAs } from "../support/sign-in";
 
 type Notice = { id: string; kind: string; text: string; disclosureId: string; acknowledgedAt: string | null };
@@ -473,6 +474,69 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
         "the earlier decision stays as history",
       );
       assert.equal((await councilIg.api("GET", `/api/v1/rights-requests/${requestId}/processing`)).statusCode, 404);
+    });
+  });
+
+  describe("another organisation", () => {
+    // An answer for every form and body, so a refusal is never down to a missing field.
+    const bodies = (): Record<string, Record<string, unknown>> => ({
+      subjects: { subjectId: childId },
+      identity: { evidence: "Passport", authorityEvidence: "Birth certificate" },
+      transitions: { to: "CLOSED", reason: "Withdrawn" },
+      review: { decision: "DISCLOSE" },
+      correct: { category: "education", kind: "FACT", text: "New text", eventDate: "2026-10-01", source, reason: "Wrong" },
+      statement: { statement: "I disagree" },
+      restrict: { reason: "Checking" },
+      "lift-restriction": { reason: "Checked", requesterToldOn: today() },
+      erasure: { grant: false, reason: "Public task" },
+      processing: { article6: "A6_1E_PUBLIC_TASK", decision: "STOP", grounds: "Objection upheld" },
+      acknowledge: {},
+    });
+    const form = (body: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === "object" ? "" : String(v === false ? "no" : v)]));
+
+    test("every rights page, form and API route is 404 for another organisation's IG lead, and changes nothing", async () => {
+      const itemId = await addItem("Zoë's swimming badge.");
+      await share([itemId]);
+      const requestId = await logRequest("RECTIFICATION", "Correct the badge");
+      const before = await ig.api("GET", `/api/v1/rights-requests/${requestId}`);
+      const routes = registeredRoutes(app).filter(
+        (r) => /^\/(rights|api\/v1\/rights-requests)\/:id/.test(r.url) && (r.method === "GET" || r.method === "POST"),
+      );
+      for (const expected of ["GET /rights/:id", "POST /rights/:id/items/:itemId/erasure", "POST /api/v1/rights-requests/:id/processing"])
+        assert.ok(
+          routes.some((r) => `${r.method} ${r.url}` === expected),
+          `${expected} is found among the routes`,
+        );
+      for (const r of routes) {
+        const url = r.url.replace(":id", requestId).replace(":itemId", itemId);
+        const body = bodies()[url.split("/").at(-1)!] ?? {};
+        const res =
+          r.method === "GET"
+            ? url.startsWith("/api/")
+              ? await councilIg.api("GET", url)
+              : await councilIg.get(url)
+            : url.startsWith("/api/")
+              ? await councilIg.api("POST", url, body)
+              : await councilIg.post(url, form(body));
+        assert.equal(res.statusCode, 404, `${r.method} ${r.url}: ${res.body.slice(0, 200)}`);
+      }
+      const after = await ig.api("GET", `/api/v1/rights-requests/${requestId}`);
+      assert.deepEqual(after.json(), before.json(), "nothing about the request changed");
+      assert.equal((await ig.api("GET", `/api/v1/rights-requests/${requestId}/actions`)).json().actions.length, 0);
+    });
+
+    test("a notice is acknowledged only by its readers at the organisation it was sent to", async () => {
+      const itemId = await addItem("Zoë's library book is overdue.");
+      await share([itemId]);
+      const requestId = await logRequest("RECTIFICATION", "The book was returned");
+      assert.equal((await act(requestId, itemId, "restrict", { reason: "Checking the library record" })).statusCode, 200);
+      const notice = (await notices()).find((n) => n.kind === "RESTRICTED" && n.acknowledgedAt === null);
+      for (const outsider of [ig, councilPractitioner]) {
+        assert.equal((await outsider.api("POST", `/api/v1/recipient-notices/${notice!.id}/acknowledge`)).statusCode, 404);
+        assert.equal((await outsider.post(`/recipient-notices/${notice!.id}/acknowledge`, {})).statusCode, 404);
+      }
+      assert.equal((await notices()).find((n) => n.id === notice!.id)?.acknowledgedAt, null, "still to acknowledge");
     });
   });
 
