@@ -10,6 +10,7 @@ import { today as todayIso } from "../../src/domain/calendar";
 import { addWorkingDays } from "../../src/domain/working-days";
 import type { App } from "../../src/http/app";
 import { openReceived } from "../../src/services/sharing/disclosures";
+import { recordShareDecision } from "../../src/services/sharing/record-decision";
 import { testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newSignedAgreement, newUser } from "../support/factories";
@@ -23,6 +24,7 @@ const rulesOf = (res: { json: () => unknown }) => ((res.json() as { rules?: Rule
 describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
   let app: App;
   let practitioner: TestClient;
+  let practitionerActor: Actor;
   let otherPractitioner: TestClient;
   let schoolDsl: TestClient;
   let socialWorker: TestClient;
@@ -82,7 +84,9 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
     const council = await newOrganisation(db, { name: "Westshire Children's Services", type: "childrens_social_care" });
     const policeOrg = await newOrganisation(db, { name: "Westshire Police", type: "police" });
     [schoolId, councilId, policeId] = [school.id, council.id, policeOrg.id];
-    practitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner"], { name: "Tomasz Wójcik" }));
+    const tomasz = await newUser(db, school, ["practitioner"], { name: "Tomasz Wójcik" });
+    practitionerActor = tomasz.actor;
+    practitioner = await signedInAs(app, db, tomasz);
     otherPractitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner"]));
     schoolDsl = await signedInAs(app, db, await newUser(db, school, ["safeguarding_lead"]));
     const sw = await newUser(db, council, ["practitioner"], { name: "Aoife Ní Bhriain" });
@@ -517,6 +521,37 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       const after = (await practitioner.api("GET", `/api/v1/share-decisions/${decision.id}`)).json();
       assert.ok(after.fullRecord.completedAt);
       assert.equal(after.addenda[0].kind, "EMERGENCY_RECORD");
+    });
+
+    test("an emergency share whose full record is past due is overdue in the API, and ?overdue=true lists only those", async () => {
+      const emergency = {
+        subjectId: childId,
+        emergency: { immediateRisk: true, reason: "Kai has not been collected and his father is threatening staff" },
+        recipient: { organisationId: councilId },
+        items: { items: [{ itemId: attendanceId, share: true }] },
+      };
+      // Shared two days ago: its full record was due 24 hours later.
+      const late = await recordShareDecision(ctx.database.db, practitionerActor, emergency, randomUUID(), addDays(new Date(), -2));
+      const fresh = await post(practitioner, emergency);
+      assert.equal(fresh.statusCode, 201, fresh.body);
+      assert.equal(fresh.json().overdue, false);
+      assert.equal((await practitioner.api("GET", `/api/v1/share-decisions/${late.detail.id}`)).json().overdue, true);
+      const all = (await practitioner.api("GET", "/api/v1/share-decisions")).json().items as { id: string; overdue: boolean }[];
+      assert.equal(all.find((d) => d.id === late.detail.id)?.overdue, true);
+      assert.equal(all.find((d) => d.id === fresh.json().id)?.overdue, false);
+      assert.ok(
+        all.filter((d) => d.id !== late.detail.id).every((d) => !d.overdue),
+        "nothing else is overdue",
+      );
+      const overdue = await practitioner.api("GET", "/api/v1/share-decisions?overdue=true");
+      assert.equal(overdue.statusCode, 200, overdue.body);
+      assert.deepEqual(
+        overdue.json().items.map((d: { id: string }) => d.id),
+        [late.detail.id],
+      );
+      const notOverdue = (await practitioner.api("GET", "/api/v1/share-decisions?overdue=false")).json().items as { id: string }[];
+      assert.ok(notOverdue.length > 0 && notOverdue.every((d) => d.id !== late.detail.id));
+      assert.equal((await practitioner.api("GET", "/api/v1/share-decisions?overdue=soon")).statusCode, 400);
     });
 
     test("a correction or the outcome is added to a decision, never written over it", async () => {
