@@ -9,6 +9,7 @@ import type { Actor } from "../../src/domain/actor";
 import { today as todayIso } from "../../src/domain/calendar";
 import { addWorkingDays } from "../../src/domain/working-days";
 import type { App } from "../../src/http/app";
+import { approveDecision } from "../../src/services/sharing/approve-decision";
 import { openReceived } from "../../src/services/sharing/disclosures";
 import { recordShareDecision } from "../../src/services/sharing/record-decision";
 import { testApp } from "../support/app";
@@ -27,6 +28,7 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
   let practitionerActor: Actor;
   let otherPractitioner: TestClient;
   let schoolDsl: TestClient;
+  let schoolDslActor: Actor;
   let socialWorker: TestClient;
   let socialWorkerActor: Actor;
   let councilDsl: TestClient;
@@ -88,7 +90,9 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
     practitionerActor = tomasz.actor;
     practitioner = await signedInAs(app, db, tomasz);
     otherPractitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner"]));
-    schoolDsl = await signedInAs(app, db, await newUser(db, school, ["safeguarding_lead"]));
+    const dsl = await newUser(db, school, ["safeguarding_lead"]);
+    schoolDslActor = dsl.actor;
+    schoolDsl = await signedInAs(app, db, dsl);
     const sw = await newUser(db, council, ["practitioner"], { name: "Aoife Ní Bhriain" });
     socialWorkerId = sw.user.id;
     socialWorkerActor = sw.actor;
@@ -318,6 +322,29 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       );
     });
 
+    test("an access expiry before today is a field error in the dry run and the recording, and nothing is recorded; today is the earliest", async () => {
+      const before = (await decisionsOf()).length;
+      const yesterday = todayIso(addDays(new Date(), -1));
+      const decision = (accessExpiresOn: string) =>
+        share({ decision: { ...share().decision, accessExpiresOn } as Record<string, unknown> });
+      for (const res of [
+        await post(practitioner, decision(yesterday)),
+        await practitioner.api("POST", "/api/v1/share-decisions/evaluate", decision(yesterday)),
+      ]) {
+        assert.equal(res.statusCode, 400, res.body);
+        assert.equal(res.headers["content-type"], "application/problem+json; charset=utf-8");
+        assert.deepEqual(
+          res.json().errors.map((e: { path: string }) => e.path),
+          ["/decision/accessExpiresOn"],
+        );
+        assert.match(res.json().errors[0].message, /today or in the future/);
+      }
+      assert.equal((await decisionsOf()).length, before);
+      const onToday = await practitioner.api("POST", "/api/v1/share-decisions/evaluate", decision(todayIso()));
+      assert.equal(onToday.statusCode, 200, onToday.body);
+      assert.equal(onToday.json().ready, true, "the recipient can open it until the end of today");
+    });
+
     test("the dry run reports the same findings and records nothing", async () => {
       const before = (await decisionsOf()).length;
       const res = await practitioner.api(
@@ -475,6 +502,24 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       assert.ok(inbox.some((d: { id: string }) => d.id === after.disclosure.id));
     });
 
+    test("approval after the chosen access expiry has passed is refused, and nothing is delivered", async () => {
+      const res = await post(
+        practitioner,
+        share({
+          purpose: { code: "EARLY_HELP", description: "Early help assessment" },
+          decision: { ...share().decision, accessExpiresOn: todayIso() } as Record<string, unknown>,
+        }),
+      );
+      assert.equal(res.json().status, "AWAITING_APPROVAL", res.body);
+      const tomorrow = addDays(new Date(), 1);
+      await assert.rejects(
+        () => approveDecision(ctx.database.db, schoolDslActor, res.json().id, {}, tomorrow),
+        /could open it until has passed: return it/,
+      );
+      const after = (await practitioner.api("GET", `/api/v1/share-decisions/${res.json().id}`)).json();
+      assert.deepEqual([after.status, after.disclosure], ["AWAITING_APPROVAL", null]);
+    });
+
     test("a returned decision delivers nothing and says why", async () => {
       const res = await post(practitioner, share({ purpose: { code: "EARLY_HELP", description: "Early help assessment" } }));
       const id = res.json().id;
@@ -515,6 +560,11 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       });
       assert.equal(incomplete.statusCode, 422);
       assert.ok(rulesOf(incomplete).some((r) => r.code === "L-NO-ART6"));
+      const pastExpiry = await practitioner.api("POST", `/api/v1/share-decisions/${decision.id}/emergency-record`, {
+        ...complete,
+        decision: { ...complete.decision, accessExpiresOn: todayIso(addDays(new Date(), -1)) },
+      });
+      assert.equal(pastExpiry.json().errors?.[0]?.path, "/decision/accessExpiresOn", "checked as the wizard checks it");
       const done = await practitioner.api("POST", `/api/v1/share-decisions/${decision.id}/emergency-record`, complete);
       assert.equal(done.statusCode, 204, done.body);
       assert.equal((await practitioner.api("POST", `/api/v1/share-decisions/${decision.id}/emergency-record`, complete)).statusCode, 409);

@@ -150,6 +150,37 @@ describeEachDatabase("share decision pages", (ctx) => {
       assert.match(page.body, /L-NO-ART6/);
     });
 
+    test("an access expiry before today is refused: the task list and check page send the decider back to the question, which keeps the date typed", async () => {
+      const decided = {
+        "decision-outcome": "PARTIAL_SHARE",
+        "decision-reasons": "Attendance has fallen",
+        "decision-necessityAndProportionality": "Attendance only",
+      };
+      const yesterday = addDays(new Date(), -1);
+      await step("decision", {
+        ...decided,
+        "decision-accessExpiresOn-day": String(yesterday.getDate()),
+        "decision-accessExpiresOn-month": String(yesterday.getMonth() + 1),
+        "decision-accessExpiresOn-year": String(yesterday.getFullYear()),
+      });
+      const tasks = (await practitioner.get(`/subjects/${childId}/share/tasks`)).body;
+      assert.match(tasks.split("Your decision")[1] ?? "", /Needs attention/);
+      const refused = await practitioner.post(`/subjects/${childId}/share/check`, {});
+      assert.equal(refused.statusCode, 400);
+      assert.match(
+        refused.body,
+        new RegExp(
+          `href="/subjects/${childId}/share/steps/decision\\?return=check">The date they can open it until must be today or in the future`,
+        ),
+      );
+      assert.equal((await decisions()).length, 0);
+      const question = (await practitioner.get(`/subjects/${childId}/share/steps/decision`)).body;
+      assert.match(question, /href="#decision-accessExpiresOn-day">The date they can open it until must be today or in the future/);
+      assert.match(question, /govuk-error-message[\s\S]*The date they can open it until must be today or in the future/);
+      assert.match(question, new RegExp(`name="decision-accessExpiresOn-day" type="text" value="${yesterday.getDate()}"`));
+      await step("decision", decided);
+    });
+
     test("with the answers put right and the warnings acknowledged, the decision is recorded and delivered once", async () => {
       await step("lawful-basis", { "lawfulBasis-article6": "A6_1E_PUBLIC_TASK", "lawfulBasis-gateway": "CA2004_S11" });
       const unacknowledged = await practitioner.post(`/subjects/${childId}/share/check`, {});
