@@ -136,6 +136,7 @@ export const shareDecisionInput = z.object({
   acknowledgedWarnings: z.array(z.string().max(40)).max(40).default([]),
 });
 export type ShareDecisionInput = z.infer<typeof shareDecisionInput>;
+export type ShareDecisionInputRaw = z.input<typeof shareDecisionInput>;
 
 /**
  * Answers well typed but impossible on the day (`today`, YYYY-MM-DD), as field errors. An access
@@ -149,4 +150,3 @@ export function answerProblems(input: ShareDecisionInput, today: string): FieldE
     return [{ path: "/decision/accessExpiresOn", message: "The date they can open it until must be today or in the future" }];
   return [];
 }
-export type ShareDecisionInputRaw = z.input<typeof shareDecisionInput>;

@@ -72,7 +72,9 @@ export const rightsRequestSchema = z
       .date()
       .describe("The day the month runs from: receipt, or the day proof of identity arrived (the clock does not start before)"),
     daysPaused: z.int().describe("Days the clock stood paused waiting for clarification: the due date has moved on by them"),
-    dueOn: z.iso.date(),
+    dueOn: z.iso
+      .date()
+      .describe("While waiting for proof of identity the clock has not started: the month then runs from the day it arrives"),
     paused: z.boolean().describe("The clock is stopped: waiting for proof of identity (not started) or for clarification (paused)"),
     overdue: z.boolean().describe("Open, not paused, and past its due date"),
     identityVerified: z.boolean(),
