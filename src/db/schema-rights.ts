@@ -53,8 +53,10 @@ export const rightsRequests = pgTable(
     details: text("details").notNull().default(""),
     receivedVia: receivedVia("received_via").notNull(),
     receivedOn: date("received_on", { mode: "string" }).notNull(),
-    /** The clock restarts when identity or clarification arrives (DUAA "stop the clock"). */
+    /** The day the month runs from: receipt, or the day proof of identity arrived (the clock had not started before). */
     clockStartedOn: date("clock_started_on", { mode: "string" }).notNull(),
+    /** Days the clock stood paused waiting for clarification: the due date moves on by them (deadlines.ts). */
+    daysPaused: integer("days_paused").notNull().default(0),
     dueOn: date("due_on", { mode: "string" }).notNull(),
     /** Set while the clock is stopped. */
     pausedSince: date("paused_since", { mode: "string" }),

@@ -1,15 +1,18 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { addDays, format } from "date-fns";
+import type { Actor } from "../../src/domain/actor";
 import { today } from "../../src/domain/calendar";
 import { rightsDueDate } from "../../src/domain/rights/deadlines";
 import type { App } from "../../src/http/app";
-import { submitPublicRequest } from "../../src/services/rights/requests";
+import { submitPublicRequest, transitionRightsRequest } from "../../src/services/rights/requests";
 import { testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser } from "../support/factories";
 import { TestClient } from "../support/http-client";
 import { signedInAs } from "../support/sign-in";
+
+const daysAgo = (n: number) => format(addDays(new Date(), -n), "yyyy-MM-dd");
 
 const request = (overrides: Record<string, unknown> = {}) => ({
   type: "ACCESS",
@@ -27,6 +30,7 @@ describeEachDatabase("rights requests: intake, the clock and its states", (ctx) 
   let ig: TestClient;
   let practitioner: TestClient;
   let otherIg: TestClient;
+  let igActor: Actor;
   let childId: string;
 
   before(async () => {
@@ -34,7 +38,9 @@ describeEachDatabase("rights requests: intake, the clock and its states", (ctx) 
     const db = ctx.database.db;
     const school = await newOrganisation(db, { name: "Northbrook Primary" });
     const police = await newOrganisation(db, { name: "Westshire Police", type: "police" });
-    ig = await signedInAs(app, db, await newUser(db, school, ["ig_lead"], { name: "Bernard Hale" }));
+    const bernard = await newUser(db, school, ["ig_lead"], { name: "Bernard Hale" });
+    igActor = bernard.actor;
+    ig = await signedInAs(app, db, bernard);
     practitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner"]));
     otherIg = await signedInAs(app, db, await newUser(db, police, ["ig_lead"]));
     childId = (
@@ -95,18 +101,23 @@ describeEachDatabase("rights requests: intake, the clock and its states", (ctx) 
       );
     });
 
-    test("impossible moves are a 409 that says why; waiting for identity stops the clock, and its arrival restarts it", async () => {
+    test("impossible moves are a 409 that says why; waiting for identity stops the clock, and it starts on the day the ID arrives, never a day before the request", async () => {
       const impossible = await move({ to: "EXTENDED" });
       assert.equal(impossible.statusCode, 409);
       assert.match(impossible.json().detail, /received cannot become extended/);
       assert.equal((await move({ to: "AWAITING_IDENTITY" })).statusCode, 204);
       assert.equal((await ig.api("GET", `/api/v1/rights-requests/${id}`)).json().paused, true);
-      const arrived = format(addDays(new Date(), -1), "yyyy-MM-dd");
-      assert.equal((await move({ to: "IN_PROGRESS", receivedOn: arrived })).statusCode, 204);
+      // The request arrived today: an ID dated yesterday would make it due before the request arrived.
+      const early = await move({ to: "IN_PROGRESS", receivedOn: daysAgo(1) });
+      assert.equal(early.statusCode, 400, early.body);
+      assert.equal(early.json().errors[0].path, "/receivedOn");
+      assert.match(early.json().errors[0].message, /before the request was received/);
+      assert.equal((await ig.api("GET", `/api/v1/rights-requests/${id}`)).json().paused, true, "nothing changed");
+      assert.equal((await move({ to: "IN_PROGRESS" })).statusCode, 204, "the day it arrived is today unless given");
       const r = (await ig.api("GET", `/api/v1/rights-requests/${id}`)).json();
       assert.equal(r.paused, false);
-      assert.equal(r.clockStartedOn, arrived);
-      assert.equal(r.dueOn, rightsDueDate(arrived, "england-and-wales"));
+      assert.equal(r.clockStartedOn, today());
+      assert.equal(r.dueOn, rightsDueDate(today(), "england-and-wales"));
     });
 
     test("an extension needs its reason and the day the requester was told, within the first month", async () => {
@@ -158,6 +169,73 @@ describeEachDatabase("rights requests: intake, the clock and its states", (ctx) 
       assert.ok(forIg.entries.length >= 4, `${forIg.entries.length} entries`);
       const forPractitioner = (await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology`)).json();
       assert.ok(forPractitioner.entries.every((e: { category: string }) => e.category !== "rights"));
+    });
+  });
+
+  describe("the clock against the calendar", () => {
+    const logged = async (receivedOn: string) => {
+      const res = await ig.api("POST", "/api/v1/rights-requests", request({ receivedOn }));
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json().id as string;
+    };
+    const view = async (id: string) => (await ig.api("GET", `/api/v1/rights-requests/${id}`)).json();
+
+    test("waiting for clarification pauses the clock: the due date moves on by the days paused; a reply dated before it was asked for is a field error", async () => {
+      const received = daysAgo(20);
+      const id = await logged(received);
+      await transitionRightsRequest(ctx.database.db, igActor, id, { to: "IN_PROGRESS" });
+      // Clarification was asked for ten days ago.
+      await transitionRightsRequest(ctx.database.db, igActor, id, { to: "AWAITING_CLARIFICATION" }, addDays(new Date(), -10));
+      const move = (body: Record<string, unknown>) => ig.api("POST", `/api/v1/rights-requests/${id}/transitions`, body);
+      const early = await move({ to: "IN_PROGRESS", receivedOn: daysAgo(12) });
+      assert.equal(early.statusCode, 400, early.body);
+      assert.equal(early.json().errors[0].path, "/receivedOn");
+      assert.match(early.json().errors[0].message, /before the clock was stopped to wait for it/);
+      const future = await move({ to: "IN_PROGRESS", receivedOn: format(addDays(new Date(), 1), "yyyy-MM-dd") });
+      assert.equal(future.json().errors[0].path, "/receivedOn");
+      assert.equal((await move({ to: "IN_PROGRESS", receivedOn: today() })).statusCode, 204);
+      const r = await view(id);
+      assert.equal(r.clockStartedOn, received, "a pause does not restart the month");
+      assert.equal(r.dueOn, rightsDueDate(received, "england-and-wales", 10));
+    });
+
+    test("on the request page, an arrival dated before the request is an error beside the date, which keeps what was typed", async () => {
+      const id = await logged(today());
+      assert.equal((await ig.api("POST", `/api/v1/rights-requests/${id}/transitions`, { to: "AWAITING_IDENTITY" })).statusCode, 204);
+      const d = addDays(new Date(), -3);
+      const refused = await ig.post(`/rights/${id}/transitions`, {
+        to: "IN_PROGRESS",
+        "receivedOn-day": String(d.getDate()),
+        "receivedOn-month": String(d.getMonth() + 1),
+        "receivedOn-year": String(d.getFullYear()),
+      });
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.body, /href="#receivedOn-day"[^>]*>It cannot have arrived before the request was received/);
+      assert.match(refused.body, new RegExp(`name="receivedOn-day" type="text" value="${d.getDate()}"`));
+      assert.match(refused.body, new RegExp(`name="receivedOn-year" type="text" value="${d.getFullYear()}"`));
+      assert.equal((await view(id)).state, "AWAITING_IDENTITY");
+    });
+
+    test("overdue and paused are the same in the list, on the request and on the dashboard", async () => {
+      const late = await logged(daysAgo(70));
+      const paused = await logged(daysAgo(70));
+      await transitionRightsRequest(ctx.database.db, igActor, paused, { to: "AWAITING_CLARIFICATION" });
+      const listed = (await ig.api("GET", "/api/v1/rights-requests")).json().items as { id: string; overdue: boolean; paused: boolean }[];
+      const inList = (id: string) => listed.find((r) => r.id === id)!;
+      assert.deepEqual([inList(late).overdue, inList(late).paused], [true, false]);
+      assert.deepEqual([(await view(late)).overdue, (await view(late)).paused], [true, false]);
+      assert.deepEqual([inList(paused).overdue, inList(paused).paused], [false, true]);
+      assert.deepEqual([(await view(paused)).overdue, (await view(paused)).paused], [false, true]);
+      const dashboard = (await ig.get("/rights")).body;
+      const row = (id: string) => dashboard.split("<tr").find((tr) => tr.includes(`/rights/${id}"`)) ?? "";
+      assert.match(row(late), /Overdue/);
+      assert.doesNotMatch(row(paused), /Overdue/);
+      assert.match(row(paused), /Clock stopped/);
+      assert.match((await ig.get(`/rights/${late}`)).body, /Overdue/);
+      assert.match(
+        (await ig.get(`/rights/${paused}`)).body,
+        /Clock stopped<\/strong> \d+ [A-Z][a-z]+ \d{4}, moved on by the days it stays paused/,
+      );
     });
   });
 

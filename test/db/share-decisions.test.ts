@@ -9,7 +9,9 @@ import type { Actor } from "../../src/domain/actor";
 import { today as todayIso } from "../../src/domain/calendar";
 import { addWorkingDays } from "../../src/domain/working-days";
 import type { App } from "../../src/http/app";
+import { approveDecision } from "../../src/services/sharing/approve-decision";
 import { openReceived } from "../../src/services/sharing/disclosures";
+import { recordShareDecision } from "../../src/services/sharing/record-decision";
 import { testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newSignedAgreement, newUser } from "../support/factories";
@@ -23,8 +25,10 @@ const rulesOf = (res: { json: () => unknown }) => ((res.json() as { rules?: Rule
 describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
   let app: App;
   let practitioner: TestClient;
+  let practitionerActor: Actor;
   let otherPractitioner: TestClient;
   let schoolDsl: TestClient;
+  let schoolDslActor: Actor;
   let socialWorker: TestClient;
   let socialWorkerActor: Actor;
   let councilDsl: TestClient;
@@ -82,9 +86,13 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
     const council = await newOrganisation(db, { name: "Westshire Children's Services", type: "childrens_social_care" });
     const policeOrg = await newOrganisation(db, { name: "Westshire Police", type: "police" });
     [schoolId, councilId, policeId] = [school.id, council.id, policeOrg.id];
-    practitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner"], { name: "Tomasz Wójcik" }));
+    const tomasz = await newUser(db, school, ["practitioner"], { name: "Tomasz Wójcik" });
+    practitionerActor = tomasz.actor;
+    practitioner = await signedInAs(app, db, tomasz);
     otherPractitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner"]));
-    schoolDsl = await signedInAs(app, db, await newUser(db, school, ["safeguarding_lead"]));
+    const dsl = await newUser(db, school, ["safeguarding_lead"]);
+    schoolDslActor = dsl.actor;
+    schoolDsl = await signedInAs(app, db, dsl);
     const sw = await newUser(db, council, ["practitioner"], { name: "Aoife Ní Bhriain" });
     socialWorkerId = sw.user.id;
     socialWorkerActor = sw.actor;
@@ -314,6 +322,29 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       );
     });
 
+    test("an access expiry before today is a field error in the dry run and the recording, and nothing is recorded; today is the earliest", async () => {
+      const before = (await decisionsOf()).length;
+      const yesterday = todayIso(addDays(new Date(), -1));
+      const decision = (accessExpiresOn: string) =>
+        share({ decision: { ...share().decision, accessExpiresOn } as Record<string, unknown> });
+      for (const res of [
+        await post(practitioner, decision(yesterday)),
+        await practitioner.api("POST", "/api/v1/share-decisions/evaluate", decision(yesterday)),
+      ]) {
+        assert.equal(res.statusCode, 400, res.body);
+        assert.equal(res.headers["content-type"], "application/problem+json; charset=utf-8");
+        assert.deepEqual(
+          res.json().errors.map((e: { path: string }) => e.path),
+          ["/decision/accessExpiresOn"],
+        );
+        assert.match(res.json().errors[0].message, /today or in the future/);
+      }
+      assert.equal((await decisionsOf()).length, before);
+      const onToday = await practitioner.api("POST", "/api/v1/share-decisions/evaluate", decision(todayIso()));
+      assert.equal(onToday.statusCode, 200, onToday.body);
+      assert.equal(onToday.json().ready, true, "the recipient can open it until the end of today");
+    });
+
     test("the dry run reports the same findings and records nothing", async () => {
       const before = (await decisionsOf()).length;
       const res = await practitioner.api(
@@ -471,6 +502,24 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       assert.ok(inbox.some((d: { id: string }) => d.id === after.disclosure.id));
     });
 
+    test("approval after the chosen access expiry has passed is refused, and nothing is delivered", async () => {
+      const res = await post(
+        practitioner,
+        share({
+          purpose: { code: "EARLY_HELP", description: "Early help assessment" },
+          decision: { ...share().decision, accessExpiresOn: todayIso() } as Record<string, unknown>,
+        }),
+      );
+      assert.equal(res.json().status, "AWAITING_APPROVAL", res.body);
+      const tomorrow = addDays(new Date(), 1);
+      await assert.rejects(
+        () => approveDecision(ctx.database.db, schoolDslActor, res.json().id, {}, tomorrow),
+        /could open it until has passed: return it/,
+      );
+      const after = (await practitioner.api("GET", `/api/v1/share-decisions/${res.json().id}`)).json();
+      assert.deepEqual([after.status, after.disclosure], ["AWAITING_APPROVAL", null]);
+    });
+
     test("a returned decision delivers nothing and says why", async () => {
       const res = await post(practitioner, share({ purpose: { code: "EARLY_HELP", description: "Early help assessment" } }));
       const id = res.json().id;
@@ -511,12 +560,48 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       });
       assert.equal(incomplete.statusCode, 422);
       assert.ok(rulesOf(incomplete).some((r) => r.code === "L-NO-ART6"));
+      const pastExpiry = await practitioner.api("POST", `/api/v1/share-decisions/${decision.id}/emergency-record`, {
+        ...complete,
+        decision: { ...complete.decision, accessExpiresOn: todayIso(addDays(new Date(), -1)) },
+      });
+      assert.equal(pastExpiry.json().errors?.[0]?.path, "/decision/accessExpiresOn", "checked as the wizard checks it");
       const done = await practitioner.api("POST", `/api/v1/share-decisions/${decision.id}/emergency-record`, complete);
       assert.equal(done.statusCode, 204, done.body);
       assert.equal((await practitioner.api("POST", `/api/v1/share-decisions/${decision.id}/emergency-record`, complete)).statusCode, 409);
       const after = (await practitioner.api("GET", `/api/v1/share-decisions/${decision.id}`)).json();
       assert.ok(after.fullRecord.completedAt);
       assert.equal(after.addenda[0].kind, "EMERGENCY_RECORD");
+    });
+
+    test("an emergency share whose full record is past due is overdue in the API, and ?overdue=true lists only those", async () => {
+      const emergency = {
+        subjectId: childId,
+        emergency: { immediateRisk: true, reason: "Kai has not been collected and his father is threatening staff" },
+        recipient: { organisationId: councilId },
+        items: { items: [{ itemId: attendanceId, share: true }] },
+      };
+      // Shared two days ago: its full record was due 24 hours later.
+      const late = await recordShareDecision(ctx.database.db, practitionerActor, emergency, randomUUID(), addDays(new Date(), -2));
+      const fresh = await post(practitioner, emergency);
+      assert.equal(fresh.statusCode, 201, fresh.body);
+      assert.equal(fresh.json().overdue, false);
+      assert.equal((await practitioner.api("GET", `/api/v1/share-decisions/${late.detail.id}`)).json().overdue, true);
+      const all = (await practitioner.api("GET", "/api/v1/share-decisions")).json().items as { id: string; overdue: boolean }[];
+      assert.equal(all.find((d) => d.id === late.detail.id)?.overdue, true);
+      assert.equal(all.find((d) => d.id === fresh.json().id)?.overdue, false);
+      assert.ok(
+        all.filter((d) => d.id !== late.detail.id).every((d) => !d.overdue),
+        "nothing else is overdue",
+      );
+      const overdue = await practitioner.api("GET", "/api/v1/share-decisions?overdue=true");
+      assert.equal(overdue.statusCode, 200, overdue.body);
+      assert.deepEqual(
+        overdue.json().items.map((d: { id: string }) => d.id),
+        [late.detail.id],
+      );
+      const notOverdue = (await practitioner.api("GET", "/api/v1/share-decisions?overdue=false")).json().items as { id: string }[];
+      assert.ok(notOverdue.length > 0 && notOverdue.every((d) => d.id !== late.detail.id));
+      assert.equal((await practitioner.api("GET", "/api/v1/share-decisions?overdue=soon")).statusCode, 400);
     });
 
     test("a correction or the outcome is added to a decision, never written over it", async () => {

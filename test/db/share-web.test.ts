@@ -1,9 +1,14 @@
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
+import { addDays } from "date-fns";
 import { eq } from "drizzle-orm";
 import { formDrafts } from "../../src/db/schema";
 import { shareDecisions } from "../../src/db/schema-sharing";
+import type { Actor } from "../../src/domain/actor";
 import type { App } from "../../src/http/app";
+import { decisionReference } from "../../src/services/sharing/decisions";
+import { recordShareDecision } from "../../src/services/sharing/record-decision";
 import { testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser } from "../support/factories";
@@ -21,6 +26,7 @@ const REFUGE = "Flat 7, 3 Quiet Mews, Eastmoor";
 describeEachDatabase("share decision pages", (ctx) => {
   let app: App;
   let practitioner: TestClient;
+  let practitionerActor: Actor;
   let socialWorker: TestClient;
   let outsider: TestClient;
   let councilId: string;
@@ -40,7 +46,9 @@ describeEachDatabase("share decision pages", (ctx) => {
     const council = await newOrganisation(db, { name: "Westshire Children's Services", type: "childrens_social_care" });
     const police = await newOrganisation(db, { name: "Westshire Police", type: "police" });
     councilId = council.id;
-    practitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner"], { name: "Tomasz Wójcik" }));
+    const tomasz = await newUser(db, school, ["practitioner"], { name: "Tomasz Wójcik" });
+    practitionerActor = tomasz.actor;
+    practitioner = await signedInAs(app, db, tomasz);
     const sw = await newUser(db, council, ["practitioner"], { name: "Aoife Ní Bhriain" });
     socialWorkerId = sw.user.id;
     socialWorker = await signedInAs(app, db, sw);
@@ -140,6 +148,37 @@ describeEachDatabase("share decision pages", (ctx) => {
       // After a refused attempt, the page that asks the question shows its problem.
       const page = await practitioner.get(`/subjects/${childId}/share/steps/lawful-basis`);
       assert.match(page.body, /L-NO-ART6/);
+    });
+
+    test("an access expiry before today is refused: the task list and check page send the decider back to the question, which keeps the date typed", async () => {
+      const decided = {
+        "decision-outcome": "PARTIAL_SHARE",
+        "decision-reasons": "Attendance has fallen",
+        "decision-necessityAndProportionality": "Attendance only",
+      };
+      const yesterday = addDays(new Date(), -1);
+      await step("decision", {
+        ...decided,
+        "decision-accessExpiresOn-day": String(yesterday.getDate()),
+        "decision-accessExpiresOn-month": String(yesterday.getMonth() + 1),
+        "decision-accessExpiresOn-year": String(yesterday.getFullYear()),
+      });
+      const tasks = (await practitioner.get(`/subjects/${childId}/share/tasks`)).body;
+      assert.match(tasks.split("Your decision")[1] ?? "", /Needs attention/);
+      const refused = await practitioner.post(`/subjects/${childId}/share/check`, {});
+      assert.equal(refused.statusCode, 400);
+      assert.match(
+        refused.body,
+        new RegExp(
+          `href="/subjects/${childId}/share/steps/decision\\?return=check">The date they can open it until must be today or in the future`,
+        ),
+      );
+      assert.equal((await decisions()).length, 0);
+      const question = (await practitioner.get(`/subjects/${childId}/share/steps/decision`)).body;
+      assert.match(question, /href="#decision-accessExpiresOn-day">The date they can open it until must be today or in the future/);
+      assert.match(question, /govuk-error-message[\s\S]*The date they can open it until must be today or in the future/);
+      assert.match(question, new RegExp(`name="decision-accessExpiresOn-day" type="text" value="${yesterday.getDate()}"`));
+      await step("decision", decided);
     });
 
     test("with the answers put right and the warnings acknowledged, the decision is recorded and delivered once", async () => {
@@ -247,5 +286,37 @@ describeEachDatabase("share decision pages", (ctx) => {
     assert.match(page.body, /Emergency share: the full record of this decision is due by/);
     const emergencies = (await decisions()).filter((d) => d.emergency);
     assert.equal(emergencies.length, 1);
+  });
+
+  test("an emergency share whose full record is past due shows as overdue on its page, in the decisions list and on the sharer's own home page", async () => {
+    const input = {
+      subjectId: childId,
+      emergency: { immediateRisk: true, reason: "Kai's father arrived drunk to collect him" },
+      recipient: { organisationId: councilId },
+      items: { items: [{ itemId: attendanceId, share: true }] },
+    };
+    // Shared two days ago: its full record was due 24 hours later.
+    const { detail } = await recordShareDecision(ctx.database.db, practitionerActor, input, randomUUID(), addDays(new Date(), -2));
+    const reference = decisionReference(detail.number);
+    const rowOf = (html: string, ref: string) => html.split("<tr").find((tr) => tr.includes(`>${ref}<`)) ?? "";
+    const onTime = (await decisions()).find((d) => d.emergency && d.id !== detail.id)!;
+
+    const page = (await practitioner.get(`/share-decisions/${detail.id}`)).body;
+    assert.match(
+      page,
+      /Overdue<\/strong> The full record of this emergency share was due by \d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}:\d{2}(am|pm)\./,
+    );
+    assert.doesNotMatch((await practitioner.get(`/share-decisions/${onTime.id}`)).body, /Overdue/);
+
+    const list = (await practitioner.get("/share-decisions")).body;
+    assert.match(rowOf(list, reference), /Full record overdue/);
+    assert.doesNotMatch(rowOf(list, decisionReference(onTime.number)), /overdue/i);
+
+    // Tomasz is not a safeguarding lead: his home page lists the emergency records he owes.
+    const home = (await practitioner.get("/")).body;
+    assert.match(rowOf(home, reference), /Overdue/);
+    assert.ok(rowOf(home, decisionReference(onTime.number)), "one still due is listed too");
+    assert.doesNotMatch(rowOf(home, decisionReference(onTime.number)), /Overdue/);
+    assert.doesNotMatch((await socialWorker.get("/")).body, new RegExp(reference), "not on anyone else's");
   });
 });

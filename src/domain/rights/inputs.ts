@@ -67,7 +67,10 @@ export const transitionInput = z.object({
   to: z.enum(RIGHTS_STATES, { error: "Select what happens next" }),
   /** Why it is closed early, extended, or refused. */
   reason: optionalLine("The reason", 4000),
-  /** Moving on from waiting: the day the identity or clarification arrived (the clock restarts from it). */
+  /**
+   * Moving on from waiting: the day the proof of identity or clarification arrived, today if not
+   * given. Identity starts the clock from it; clarification resumes it (deadlines.ts).
+   */
   receivedOn: pastDate("date it arrived").optional(),
   /** An extension: the day the requester was told, which must be within the first month. */
   requesterToldOn: pastDate("date the requester was told").optional(),

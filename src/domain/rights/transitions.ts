@@ -2,7 +2,7 @@ import type { RightsState } from "./vocabulary";
 
 /**
  * The life of a rights request (domain.md §6): which state may follow which. The clock stops while
- * waiting for identity or clarification and restarts when it arrives; a response needs the
+ * waiting for identity or clarification (how it starts again is deadlines.ts); a response needs the
  * requester's identity verified; a request can be closed early only while nothing has been done
  * (withdrawn, or never clarified). Anything else is an impossible transition (409).
  */
@@ -17,9 +17,6 @@ export const TRANSITIONS: Record<RightsState, readonly RightsState[]> = {
   RESPONDED: ["CLOSED"],
   CLOSED: [],
 };
-
-/** States in which the statutory clock is stopped ("stop the clock", DUAA 2025). */
-export const CLOCK_STOPPED: readonly RightsState[] = ["AWAITING_IDENTITY", "AWAITING_CLARIFICATION"];
 
 /** States in which a request is being worked on: changes are made for the requester only then. */
 export const WORKING_STATES: readonly RightsState[] = ["IN_PROGRESS", "EXTENDED", "EXEMPTION_REVIEW"];

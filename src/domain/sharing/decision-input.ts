@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TRANSFER_METHODS } from "../agreements/content";
 import { dateInput } from "../calendar";
+import type { FieldError } from "../errors";
 import { ARTICLE_6, ARTICLE_9_10, COMMON_LAW_ROUTES, GATEWAYS, PARA_18_REASONS } from "../lawful-basis";
 import { PURPOSE_CODES } from "../purposes";
 import { textInput } from "../text";
@@ -136,3 +137,16 @@ export const shareDecisionInput = z.object({
 });
 export type ShareDecisionInput = z.infer<typeof shareDecisionInput>;
 export type ShareDecisionInputRaw = z.input<typeof shareDecisionInput>;
+
+/**
+ * Answers well typed but impossible on the day (`today`, YYYY-MM-DD), as field errors. An access
+ * expiry already past would deliver a disclosure nobody can open. The recipient can open it until
+ * the end of the day chosen, so today is the earliest. Checked here rather than in the schema, which
+ * also reads back decisions recorded long ago, whose expiry has rightly passed.
+ */
+export function answerProblems(input: ShareDecisionInput, today: string): FieldError[] {
+  const expires = input.decision.accessExpiresOn;
+  if (expires && expires < today)
+    return [{ path: "/decision/accessExpiresOn", message: "The date they can open it until must be today or in the future" }];
+  return [];
+}

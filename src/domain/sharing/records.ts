@@ -28,5 +28,16 @@ export const REQUEST_STATUSES = ["OPEN", "ANSWERED", "WITHDRAWN"] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = { OPEN: "Open", ANSWERED: "Answered", WITHDRAWN: "Withdrawn" };
 
+/**
+ * An emergency share's full record (ICO9-EMERGENCY) is overdue once its deadline has passed without
+ * it: the one rule the decision page, the lists, the home pages and the API show.
+ */
+export function emergencyRecordOverdue(
+  decision: { emergency: boolean; fullRecordDueAt: Date | null; fullRecordCompletedAt: Date | null },
+  now: Date,
+): boolean {
+  return decision.emergency && !decision.fullRecordCompletedAt && !!decision.fullRecordDueAt && decision.fullRecordDueAt < now;
+}
+
 /** "IR-000123": how people refer to a request. */
 export const requestReference = (number: number) => `IR-${String(number).padStart(6, "0")}`;

@@ -7,9 +7,20 @@ import { organisations, subjectLinks, subjects } from "../../db/schema";
 import { rightsRequestEvents, rightsRequestSubjects, rightsRequests } from "../../db/schema-rights";
 import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
+import { ukDate } from "../../domain/agreements/outline";
 import { today } from "../../domain/calendar";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../domain/errors";
-import { complaintAcknowledgeBy, extendedDueDate, rightsDueDate, withinFirstMonth } from "../../domain/rights/deadlines";
+import {
+  arrivalProblem,
+  complaintAcknowledgeBy,
+  extendedDueDate,
+  type RightsClockStatus,
+  resumeClock,
+  rightsClockStatus,
+  rightsDueDate,
+  waitingFor,
+  withinFirstMonth,
+} from "../../domain/rights/deadlines";
 import {
   identityInput,
   publicRequestInput,
@@ -17,7 +28,7 @@ import {
   rightsRequestInput,
   transitionInput,
 } from "../../domain/rights/inputs";
-import { CLOCK_STOPPED, transitionProblem } from "../../domain/rights/transitions";
+import { transitionProblem } from "../../domain/rights/transitions";
 import { RIGHTS_STATE_LABELS, type RightsState } from "../../domain/rights/vocabulary";
 import type { UkNation } from "../../domain/working-days";
 import { addChronologyEntry } from "../records/chronology";
@@ -123,7 +134,7 @@ export async function logRightsRequest(db: Db, actor: Actor, raw: unknown): Prom
       .insert(rightsRequests)
       .values(rowFor(input, actor.organisationId, await newReference(tx), nation, actor.userId))
       .returning();
-    await logEvent(tx, row!.id, actor.name, `Logged: received ${input.receivedOn}`);
+    await logEvent(tx, row!.id, actor.name, `Logged: received ${ukDate(input.receivedOn)}`);
     audit.record(snapshotOf(actor), {
       type: "rights_request.logged",
       entity: { type: "rights_request", id: row!.id },
@@ -173,8 +184,8 @@ export interface RightsRequestView extends RightsRequestRow {
   events: (typeof rightsRequestEvents.$inferSelect)[];
   /** The other organisations asked under the same reference, each answering for its own data. */
   partners: { organisation: string; state: RightsState; dueOn: string }[];
-  paused: boolean;
-  overdue: boolean;
+  /** Where it stands against its clock today. */
+  clock: RightsClockStatus;
 }
 
 /** Open requests first, soonest due first: the IG lead's dashboard. */
@@ -220,8 +231,7 @@ export async function getRightsRequest(db: Db | Tx, actor: Actor, id: string, no
     subjects: attached.map((s) => ({ id: s.id, name: `${s.given} ${s.family}`, kind: s.kind })),
     events,
     partners,
-    paused: CLOCK_STOPPED.includes(row.state),
-    overdue: !["RESPONDED", "CLOSED"].includes(row.state) && !CLOCK_STOPPED.includes(row.state) && row.dueOn < today(now),
+    clock: rightsClockStatus(row, today(now)),
   };
 }
 
@@ -279,23 +289,36 @@ export async function transitionRightsRequest(db: Db, actor: Actor, id: string, 
     const on = today(now);
     const changes: Partial<typeof rightsRequests.$inferInsert> = { state: input.to };
     const missing = (path: string, message: string) => new ValidationError([{ path, message }]);
-    if (CLOCK_STOPPED.includes(input.to)) changes.pausedSince = on;
-    if (CLOCK_STOPPED.includes(row.state) && input.to === "IN_PROGRESS") {
-      // The clock starts again from the day what was asked for arrived.
-      const arrived = input.receivedOn ?? on;
-      changes.clockStartedOn = arrived;
-      changes.dueOn = rightsDueDate(arrived, nation);
-      changes.pausedSince = null;
+    const waited = waitingFor(row.state);
+    let what: string = RIGHTS_STATE_LABELS[input.to];
+    if (waited && input.to !== "CLOSED") {
+      // What was waited for has arrived, on the day the IG lead gives (today unless they say).
+      const arrivedOn = input.receivedOn ?? on;
+      const problem = arrivalProblem(row, arrivedOn);
+      if (problem) throw missing("/receivedOn", problem);
+      const stopped = {
+        waitingFor: waited,
+        clockStartedOn: row.clockStartedOn,
+        daysPaused: row.daysPaused,
+        pausedSince: row.pausedSince ?? on,
+        extended: row.extensionReason !== null,
+      };
+      Object.assign(changes, resumeClock(stopped, arrivedOn, nation), { pausedSince: null });
+      what += `: ${waited === "identity" ? "proof of identity" : "clarification"} arrived ${ukDate(arrivedOn)}`;
     }
+    if (waitingFor(input.to)) changes.pausedSince = on;
     if (input.to === "EXTENDED") {
       if (!input.reason) throw missing("/reason", "Say why the request is complex or numerous enough to extend");
       if (!input.requesterToldOn) throw missing("/requesterToldOn", "Record when the requester was told of the extension and why");
       if (!withinFirstMonth(on, row.dueOn) || !withinFirstMonth(input.requesterToldOn, row.dueOn)) {
-        throw missing("/requesterToldOn", `An extension must be made, and the requester told, within the first month (by ${row.dueOn})`);
+        throw missing(
+          "/requesterToldOn",
+          `An extension must be made, and the requester told, within the first month (by ${ukDate(row.dueOn)})`,
+        );
       }
       changes.extensionReason = input.reason;
       changes.requesterToldOfExtensionOn = input.requesterToldOn;
-      changes.dueOn = extendedDueDate(row.clockStartedOn, nation);
+      changes.dueOn = extendedDueDate(row.clockStartedOn, nation, row.daysPaused);
     }
     if (input.to === "RESPONDED") {
       if (!input.outcome) throw missing("/outcome", "Select whether the response is full, partial or a refusal");
@@ -318,7 +341,7 @@ export async function transitionRightsRequest(db: Db, actor: Actor, id: string, 
       changes.closeReason = input.reason ?? null;
     }
     await tx.update(rightsRequests).set(changes).where(eq(rightsRequests.id, id));
-    await logEvent(tx, id, actor.name, RIGHTS_STATE_LABELS[input.to], row.state, input.to);
+    await logEvent(tx, id, actor.name, what, row.state, input.to);
     await chronicleStep(tx, actor, row, {
       kind: `RIGHTS_${input.to}`,
       what: RIGHTS_STATE_LABELS[input.to].toLowerCase(),

@@ -7,6 +7,7 @@ import { shareDecisions } from "../../db/schema-sharing";
 import type { Actor } from "../../domain/actor";
 import { today } from "../../domain/calendar";
 import { ConflictError, NotPermittedError, RulesBlockedError } from "../../domain/errors";
+import { answerProblems } from "../../domain/sharing/decision-input";
 import { blocksOf, evaluateDecision } from "../../domain/sharing/evaluate-decision";
 import { textInput } from "../../domain/text";
 import { addChronologyEntry } from "../records/chronology";
@@ -40,10 +41,17 @@ async function awaiting(db: Db, actor: Actor, id: string) {
   return decision;
 }
 
-/** Approves and delivers. The rules run again first: an item restricted or corrected since the decision stops it. */
+/**
+ * Approves and delivers. The rules run again first: an item restricted or corrected since the decision
+ * stops it, and so does an access expiry that has passed while it waited (nobody could open it); the
+ * approver cannot change the answers, so they return it for a new date.
+ */
 export async function approveDecision(db: Db, actor: Actor, id: string, raw: unknown, now = new Date()): Promise<void> {
   const { comments } = approvalInput.parse(raw);
   const decision = await awaiting(db, actor, id);
+  if (answerProblems(decision.record, today(now)).length) {
+    throw new ConflictError("The date the recipient could open it until has passed: return it so a new date can be chosen");
+  }
   // The facts as the decider's organisation holds them now (the approver's organisation is the same).
   const gathered = await gatherFacts(db, actor, decision.record, today(now));
   const blocks = blocksOf(evaluateDecision(gathered.facts));

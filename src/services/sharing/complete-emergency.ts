@@ -11,7 +11,7 @@ import { evaluateDecision, type Finding } from "../../domain/sharing/evaluate-de
 import { addChronologyEntry } from "../records/chronology";
 import { gatherFacts } from "./decision-facts";
 import { loadDecision } from "./decisions";
-import { outstanding } from "./record-decision";
+import { assertPossibleAnswers, outstanding } from "./record-decision";
 
 /**
  * The full record of an emergency share (ICO9-EMERGENCY), added as an addendum once the emergency has
@@ -32,6 +32,7 @@ export async function completeEmergencyRecord(db: Db, actor: Actor, id: string, 
     throw new NotPermittedError("The person who shared, or a safeguarding lead, completes the record");
   }
   const parsed = shareDecisionInput.parse(raw);
+  assertPossibleAnswers(parsed, now);
   const sent = decision.record;
   const sentItems = (sent.items.items ?? [])
     .filter((i) => i.share)

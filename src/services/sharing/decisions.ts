@@ -8,7 +8,7 @@ import { disclosures, shareDecisionAddenda, shareDecisions } from "../../db/sche
 import type { Actor } from "../../domain/actor";
 import { agreementReference } from "../../domain/agreements/document";
 import { NotFoundError } from "../../domain/errors";
-import type { DecisionStatus } from "../../domain/sharing/records";
+import { type DecisionStatus, emergencyRecordOverdue } from "../../domain/sharing/records";
 import type { Outcome } from "../../domain/sharing/vocabulary";
 import { assertWorksWithRecords } from "../records/access";
 import type { DecisionRow } from "./deliver";
@@ -71,23 +71,41 @@ export interface DecisionFilters {
   outcome?: Outcome[];
   status?: DecisionStatus[];
   subjectId?: string;
+  /** Emergency shares whose full record is not yet complete, soonest due first. */
   emergencyOutstanding?: boolean;
+  /** Only those whose full record is overdue (true), or only the others (false). */
+  overdue?: boolean;
+  /** Only the decisions this user made. */
+  decidedBy?: string;
 }
 
 /** The organisation's decisions, newest first: shares and decisions not to share alike. */
-export async function listDecisions(db: Db, actor: Actor, filters: DecisionFilters, view: string, limit = 100): Promise<DecisionSummary[]> {
+export async function listDecisions(
+  db: Db,
+  actor: Actor,
+  filters: DecisionFilters,
+  view: string,
+  limit = 100,
+  now = new Date(),
+): Promise<DecisionSummary[]> {
   assertWorksWithRecords(actor);
+  // Overdue records are outstanding ones, and soonest due come first: the limit cannot cut one off.
+  const outstanding = filters.emergencyOutstanding || filters.overdue === true;
   const conditions: SQL[] = [eq(shareDecisions.organisationId, actor.organisationId)];
   if (filters.outcome?.length) conditions.push(inArray(shareDecisions.outcome, filters.outcome));
   if (filters.status?.length) conditions.push(inArray(shareDecisions.status, filters.status));
   if (filters.subjectId) conditions.push(eq(shareDecisions.subjectId, filters.subjectId));
-  if (filters.emergencyOutstanding) conditions.push(sql`${shareDecisions.emergency} and ${shareDecisions.fullRecordCompletedAt} is null`);
+  if (filters.decidedBy) conditions.push(eq(shareDecisions.decidedByUserId, filters.decidedBy));
+  if (outstanding) conditions.push(sql`${shareDecisions.emergency} and ${shareDecisions.fullRecordCompletedAt} is null`);
   const rows = (
     await summaries(db)
       .where(and(...conditions))
-      .orderBy(filters.emergencyOutstanding ? asc(shareDecisions.fullRecordDueAt) : desc(shareDecisions.decidedAt))
+      .orderBy(outstanding ? asc(shareDecisions.fullRecordDueAt) : desc(shareDecisions.decidedAt))
       .limit(limit)
-  ).map(flatten);
+  )
+    .map(flatten)
+    // Whether a record is overdue is the domain's one rule, not a second copy of it in SQL.
+    .filter((d) => filters.overdue === undefined || emergencyRecordOverdue(d, now) === filters.overdue);
   if (rows.length) {
     await recordEvent(db, snapshotOf(actor), {
       type: "personal_data.viewed",

@@ -8,7 +8,7 @@ import type { Actor } from "../../domain/actor";
 import { today as todayOf } from "../../domain/calendar";
 import { ConflictError, RulesBlockedError, ValidationError } from "../../domain/errors";
 import { PURPOSE_LABELS } from "../../domain/purposes";
-import { type ShareDecisionInput, shareDecisionInput } from "../../domain/sharing/decision-input";
+import { answerProblems, type ShareDecisionInput, shareDecisionInput } from "../../domain/sharing/decision-input";
 import { blocksOf, evaluateDecision, type Finding, warningsOf } from "../../domain/sharing/evaluate-decision";
 import { DEFAULT_DECISION_RETENTION_MONTHS } from "../../domain/sharing/settings";
 import { OUTCOME_LABELS } from "../../domain/sharing/vocabulary";
@@ -31,10 +31,17 @@ export function outstanding(findings: Finding[], input: ShareDecisionInput): Fin
   ];
 }
 
+/** Refuses answers impossible on the day (an access expiry already past) as field errors, as a malformed answer is. */
+export function assertPossibleAnswers(input: ShareDecisionInput, now: Date): void {
+  const problems = answerProblems(input, todayOf(now));
+  if (problems.length) throw new ValidationError(problems);
+}
+
 /** Checks a proposed decision against every rule without recording anything (the API's dry run and each wizard step). */
 export async function evaluateProposedDecision(db: Db, actor: Actor, raw: unknown, now = new Date()) {
   assertWorksWithRecords(actor);
   const input = shareDecisionInput.parse(raw);
+  assertPossibleAnswers(input, now);
   const gathered = await gatherFacts(db, actor, input, todayOf(now));
   const findings = evaluateDecision(gathered.facts);
   return { findings, outstanding: outstanding(findings, input), gathered };
@@ -83,6 +90,7 @@ export async function recordValidatedDecision(
   const requestHash = hash("sha256", canonicalJson(input), "hex");
   const gathered = await gatherFacts(db, actor, input, todayOf(now), idempotencyKey);
   if (gathered.existing) return replay(db, actor, gathered.existing, requestHash);
+  assertPossibleAnswers(input, now);
 
   const findings = evaluateDecision(gathered.facts);
   const stopping = outstanding(findings, input);

@@ -3,8 +3,10 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
 import { itemActionKind, noticeKind } from "../../../db/schema-rights";
+import { today } from "../../../domain/calendar";
 import { ARTICLE_6 } from "../../../domain/lawful-basis";
 import { correctionInput } from "../../../domain/records";
+import { rightsClockStatus } from "../../../domain/rights/deadlines";
 import {
   erasureInput,
   identityInput,
@@ -66,10 +68,15 @@ export const rightsRequestSchema = z
     details: z.string(),
     receivedVia: z.enum(RECEIVED_VIA),
     receivedOn: z.iso.date(),
-    clockStartedOn: z.iso.date(),
-    dueOn: z.iso.date(),
-    paused: z.boolean().describe("The clock is stopped while waiting for identity or clarification"),
-    overdue: z.boolean(),
+    clockStartedOn: z.iso
+      .date()
+      .describe("The day the month runs from: receipt, or the day proof of identity arrived (the clock does not start before)"),
+    daysPaused: z.int().describe("Days the clock stood paused waiting for clarification: the due date has moved on by them"),
+    dueOn: z.iso
+      .date()
+      .describe("While waiting for proof of identity the clock has not started: the month then runs from the day it arrives"),
+    paused: z.boolean().describe("The clock is stopped: waiting for proof of identity (not started) or for clarification (paused)"),
+    overdue: z.boolean().describe("Open, not paused, and past its due date"),
     identityVerified: z.boolean(),
     harmRisk: z.boolean().describe("The requester matches someone recorded as an alleged perpetrator towards the person"),
     extension: z.object({ reason: z.string(), requesterToldOn: z.iso.date() }).nullable(),
@@ -88,10 +95,10 @@ export function presentRightsRequest(
   r: RightsRequestRow & {
     subjects?: { id: string; name: string; kind: string }[];
     partners?: { organisation: string; state: (typeof RIGHTS_STATES)[number]; dueOn: string }[];
-    paused?: boolean;
-    overdue?: boolean;
   },
+  on = today(),
 ) {
+  const clock = rightsClockStatus(r, on);
   return {
     id: r.id,
     reference: r.publicReference,
@@ -104,9 +111,10 @@ export function presentRightsRequest(
     receivedVia: r.receivedVia,
     receivedOn: r.receivedOn,
     clockStartedOn: r.clockStartedOn,
+    daysPaused: r.daysPaused,
     dueOn: r.dueOn,
-    paused: r.paused ?? (r.state === "AWAITING_IDENTITY" || r.state === "AWAITING_CLARIFICATION"),
-    overdue: r.overdue ?? false,
+    paused: clock.paused,
+    overdue: clock.overdue,
     identityVerified: r.identityVerifiedAt !== null,
     harmRisk: r.harmRisk,
     extension:
@@ -202,7 +210,7 @@ export async function rightsApi(parent: FastifyInstance, { db }: { db: Db }): Pr
         tags,
         summary: "Move the request on: stop or restart the clock, extend, review exemptions, respond, close",
         description:
-          "An impossible move is a 409. Restarting from waiting resets the clock to the day what was asked for arrived; an extension needs its reason and the day the requester was told, within the first month; a response needs the identity verified.",
+          "An impossible move is a 409. Moving on from waiting, `receivedOn` is the day what was asked for arrived (today if not given; not before the request was received or the clock was stopped, a field error otherwise): proof of identity starts the month from that day, clarification moves the due date on by the days paused. An extension needs its reason and the day the requester was told, within the first month; a response needs the identity verified.",
         params: idParams,
         body: transitionInput,
         response: noContent,

@@ -89,12 +89,22 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
           outcome: asList(z.enum(OUTCOMES)),
           status: asList(z.enum(DECISION_STATUSES)),
           subjectId: z.uuid().optional(),
+          overdue: z
+            .enum(["true", "false"])
+            .optional()
+            .describe("true: only emergency shares whose full record is overdue; false: every decision but those"),
         }),
         response: { 200: z.object({ items: z.array(decisionSchema.omit({ record: true, addenda: true, disclosure: true })) }), ...errors },
       },
     },
     async (request) => {
-      const rows = await listDecisions(db, actorOf(request), request.query, "api.share_decisions.list");
+      const { overdue, ...filters } = request.query;
+      const rows = await listDecisions(
+        db,
+        actorOf(request),
+        { ...filters, overdue: overdue === undefined ? undefined : overdue === "true" },
+        "api.share_decisions.list",
+      );
       return {
         items: rows.map((r) => {
           const { record: _r, addenda: _a, disclosure: _d, ...summary } = presentDecision({ ...r, disclosure: null, addenda: [] });

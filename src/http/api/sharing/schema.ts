@@ -4,7 +4,7 @@ import { ITEM_CATEGORIES } from "../../../domain/information";
 import { ACCURACY_STATES, RECORD_ITEM_KINDS, SOURCE_METHODS } from "../../../domain/records";
 import { ROLES } from "../../../domain/roles";
 import { shareDecisionInput } from "../../../domain/sharing/decision-input";
-import { DECISION_STATUSES } from "../../../domain/sharing/records";
+import { DECISION_STATUSES, emergencyRecordOverdue } from "../../../domain/sharing/records";
 import { OUTCOMES } from "../../../domain/sharing/vocabulary";
 import { type DecisionDetail, decisionReference } from "../../../services/sharing/decisions";
 import { type DisclosureItemRow, type DisclosureSummary, disclosureState } from "../../../services/sharing/disclosures";
@@ -40,6 +40,7 @@ export const decisionSchema = z
     outcome: z.enum(OUTCOMES),
     emergency: z.boolean(),
     fullRecord: z.object({ dueAt: z.iso.datetime(), completedAt: z.iso.datetime().nullable() }).nullable(),
+    overdue: z.boolean().describe("An emergency share whose full record is past its due time and not yet completed (ICO9-EMERGENCY)"),
     purposeCode: z.string().nullable(),
     recipient: z
       .object({ organisationId: z.uuid(), name: z.string(), userId: z.uuid().nullable(), userName: z.string().nullable() })
@@ -76,6 +77,7 @@ export function presentDecision(d: DecisionDetail, now = new Date()): z.infer<ty
     outcome: d.outcome,
     emergency: d.emergency,
     fullRecord: d.fullRecordDueAt ? { dueAt: d.fullRecordDueAt.toISOString(), completedAt: iso(d.fullRecordCompletedAt) } : null,
+    overdue: emergencyRecordOverdue(d, now),
     purposeCode: d.purposeCode,
     recipient: d.recipientOrganisationId
       ? { organisationId: d.recipientOrganisationId, name: d.recipientName ?? "", userId: d.recipientUserId, userName: d.recipientUserName }

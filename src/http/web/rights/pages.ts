@@ -4,6 +4,7 @@ import type { Actor } from "../../../domain/actor";
 import { today } from "../../../domain/calendar";
 import { ITEM_CATEGORY_LABELS } from "../../../domain/information";
 import { RECORD_ITEM_KIND_LABELS } from "../../../domain/records";
+import { rightsClockStatus } from "../../../domain/rights/deadlines";
 import { TRANSITIONS } from "../../../domain/rights/transitions";
 import {
   NOTICE_KIND_LABELS,
@@ -31,7 +32,7 @@ import { searchSubjects } from "../../../services/subjects/search";
 import { actorOf } from "../../auth/plugin";
 import { govukDate } from "../../views";
 import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, formHelpers, optionsOf, queryOf, str } from "../agreements/shared";
-import { datePartsFromBody, fullName, idParam, isoFromParts } from "../subjects/shared";
+import { datePartsFromBody, fullName, idParam, isoFromParts, recordErrors } from "../subjects/shared";
 import { ITEM_ACTION_LABELS, reviewLabel, worksOnItems } from "./items";
 import { requestFormErrors, requestFormInput, requestFormValues } from "./request-form";
 
@@ -54,6 +55,14 @@ const OUTCOMES: Record<string, string> = {
   processing: "Decision recorded: anyone in your organisation deciding to share about the person will see it.",
 };
 
+/** The request page's dates, typed as day, month and year boxes. */
+const DATE_FIELDS = ["receivedOn", "requesterToldOn"];
+
+/** What was typed on the request page, dates as their three boxes, to show again beside an error. */
+function typedValues(body: FormBody) {
+  return { ...body, ...Object.fromEntries(DATE_FIELDS.map((name) => [name, datePartsFromBody(body, name)])) };
+}
+
 function formValues(body: FormBody) {
   return {
     ...requestFormValues(body),
@@ -69,23 +78,18 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
     const rows = await listRightsRequests(db, actor);
     return reply.view("rights/dashboard", {
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
-      rows: rows.map((r) => {
-        const paused = r.state === "AWAITING_IDENTITY" || r.state === "AWAITING_CLARIFICATION";
-        return {
-          href: `/rights/${r.id}`,
-          reference: r.publicReference,
-          type: RIGHTS_TYPE_LABELS[r.type],
-          about: r.about.name,
-          state: RIGHTS_STATE_LABELS[r.state],
-          dueOn: r.dueOn,
-          paused,
-          overdue: !paused && r.dueOn < on,
-          harmRisk: r.harmRisk,
-          // A complaint's first deadline is its acknowledgement (DUAA 2025: within 30 days).
-          acknowledgeBy: r.acknowledgeBy && !r.acknowledgedOn ? r.acknowledgeBy : null,
-          acknowledgementOverdue: !!r.acknowledgeBy && !r.acknowledgedOn && r.acknowledgeBy < on,
-        };
-      }),
+      rows: rows.map((r) => ({
+        href: `/rights/${r.id}`,
+        reference: r.publicReference,
+        type: RIGHTS_TYPE_LABELS[r.type],
+        about: r.about.name,
+        state: RIGHTS_STATE_LABELS[r.state],
+        dueOn: r.dueOn,
+        clock: rightsClockStatus(r, on),
+        harmRisk: r.harmRisk,
+        // A complaint's first deadline is its acknowledgement (DUAA 2025: within 30 days).
+        acknowledgeBy: r.acknowledgeBy && !r.acknowledgedOn ? r.acknowledgeBy : null,
+      })),
     });
   });
 
@@ -203,10 +207,11 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
       const found = fieldErrorsOf(error);
       if (!found) throw error;
       reply.status(found.status);
-      const summary = errorSummary(
+      const summary = recordErrors(
         found.fieldErrors.length ? found.fieldErrors : [{ path: "/to", message: found.message ?? "This cannot be done" }],
+        DATE_FIELDS,
       );
-      return requestPage(request, reply, { ...summary, values: bodyOf(request) });
+      return requestPage(request, reply, { ...summary, values: typedValues(bodyOf(request)) });
     }
   };
 

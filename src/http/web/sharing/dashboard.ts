@@ -1,6 +1,7 @@
 import type { Db } from "../../../db/client";
 import type { Actor } from "../../../domain/actor";
 import { hasAnyRole } from "../../../domain/roles";
+import { emergencyRecordOverdue } from "../../../domain/sharing/records";
 import { RECORD_ROLES } from "../../../services/records/access";
 import { decisionReference, listDecisions } from "../../../services/sharing/decisions";
 import { disclosuresToChase, unacknowledgedReceived } from "../../../services/sharing/disclosures";
@@ -8,16 +9,18 @@ import { decisionTitle } from "../../../services/sharing/record-decision";
 
 /**
  * Sharing on the home page: what has arrived and not been acknowledged; what was sent and not
- * acknowledged in time (to chase); for safeguarding leads, emergency shares whose full record is due
- * or overdue, and decisions waiting for their approval.
+ * acknowledged in time (to chase); emergency shares whose full record is due or overdue (a
+ * safeguarding lead sees the organisation's, anyone else the ones they made and owe the record of);
+ * for safeguarding leads, decisions waiting for their approval.
  */
 export async function sharingDashboard(db: Db, actor: Actor, now = new Date()) {
   if (!hasAnyRole(actor.roles, RECORD_ROLES)) return null;
   const lead = actor.roles.includes("safeguarding_lead");
+  const emergencyFilters = { emergencyOutstanding: true, decidedBy: lead ? undefined : actor.userId };
   const [received, toChase, emergencies, approvals] = await Promise.all([
     unacknowledgedReceived(db, actor, now),
     disclosuresToChase(db, actor, "web.home.disclosures_to_chase", now),
-    lead ? listDecisions(db, actor, { emergencyOutstanding: true }, "web.home.emergency_records") : [],
+    listDecisions(db, actor, emergencyFilters, "web.home.emergency_records", 100, now),
     lead ? listDecisions(db, actor, { status: ["AWAITING_APPROVAL"] }, "web.home.approvals") : [],
   ]);
   return {
@@ -34,8 +37,9 @@ export async function sharingDashboard(db: Db, actor: Actor, now = new Date()) {
       person: d.subjectName,
       decidedBy: d.decidedByName,
       dueAt: d.fullRecordDueAt,
-      overdue: !!d.fullRecordDueAt && d.fullRecordDueAt < now,
+      overdue: emergencyRecordOverdue(d, now),
     })),
+    emergenciesMine: !lead,
     approvals: approvals.map((d) => ({
       href: `/share-decisions/${d.id}`,
       reference: decisionReference(d.number),

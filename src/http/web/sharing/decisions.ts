@@ -1,10 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../../db/client";
 import type { Actor } from "../../../domain/actor";
+import { ukDateTime } from "../../../domain/agreements/outline";
 import { NotFoundError } from "../../../domain/errors";
 import { hasAnyRole } from "../../../domain/roles";
 import { ALL_SHARE_RULES, type ShareRuleCode } from "../../../domain/rules";
-import { DECISION_STATUS_LABELS } from "../../../domain/sharing/records";
+import { DECISION_STATUS_LABELS, emergencyRecordOverdue } from "../../../domain/sharing/records";
 import { OUTCOME_LABELS } from "../../../domain/sharing/vocabulary";
 import { levelsOfNeed } from "../../../services/settings";
 import { agreementsInForceFor, otherMembers, shareableItems } from "../../../services/sharing/choices";
@@ -67,7 +68,8 @@ async function recordSections(db: Db, actor: Actor, d: DecisionDetail) {
 export async function decisionPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   app.get("/share-decisions", async (request, reply) => {
     const actor = actorOf(request);
-    const rows = await listDecisions(db, actor, {}, "web.share_decisions.list");
+    const now = new Date();
+    const rows = await listDecisions(db, actor, {}, "web.share_decisions.list", 100, now);
     return reply.view("sharing/decisions", {
       decisions: rows.map((d) => ({
         href: `/share-decisions/${d.id}`,
@@ -77,6 +79,7 @@ export async function decisionPages(app: FastifyInstance, { db }: { db: Db }): P
         outcome: OUTCOME_LABELS[d.outcome],
         status: DECISION_STATUS_LABELS[d.status],
         emergencyDue: d.emergency && !d.fullRecordCompletedAt ? d.fullRecordDueAt : null,
+        emergencyOverdue: emergencyRecordOverdue(d, now),
         decidedBy: d.decidedByName,
         decidedAt: d.decidedAt,
       })),
@@ -104,6 +107,7 @@ export async function decisionPages(app: FastifyInstance, { db }: { db: Db }): P
         emergency: d.emergency,
         fullRecordDueAt: d.fullRecordDueAt,
         fullRecordCompletedAt: d.fullRecordCompletedAt,
+        fullRecordOverdue: emergencyRecordOverdue(d, new Date()),
         recipientName: d.recipientName,
         recipientUserName: d.recipientUserName,
         agreement: d.agreementReference
@@ -173,7 +177,7 @@ export async function decisionPages(app: FastifyInstance, { db }: { db: Db }): P
                 label: "Emergency share",
                 value: decision.fullRecordCompletedAt
                   ? "Full record completed"
-                  : `Full record due by ${decision.fullRecordDueAt?.toLocaleString("en-GB", { timeZone: "Europe/London" })}`,
+                  : `${decision.fullRecordOverdue ? "Full record overdue: it was due by" : "Full record due by"} ${ukDateTime(decision.fullRecordDueAt!.toISOString())}`,
               },
             ]
           : []),

@@ -268,7 +268,7 @@ export const STEPS: StepDef[] = [
         path: "/decision/accessExpiresOn",
         kind: "date",
         label: "Until when can the recipient open it?",
-        hint: "Leave blank for the partnership's default. For example, 31 3 2027",
+        hint: "Today or later; leave blank for the partnership's default. For example, 31 3 2027",
       },
       choose(
         "/decision/otherHolderOrganisationId",

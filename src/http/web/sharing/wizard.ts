@@ -17,7 +17,7 @@ import { bodyOf, errorSummary, list, queryOf, str } from "../agreements/shared";
 import { loadSubject, readSubject, subjectHeader, subjectIdOf } from "../subjects/shared";
 import { answerFromBody, getAt, itemAnswersFromBody, setAt } from "./answers";
 import { answerSections } from "./check-answers";
-import { STEPS, stepOf, stepOfPath } from "./steps";
+import { fieldIdOf, STEPS, stepOf, stepOfPath } from "./steps";
 import { assess, fieldsFor, itemRows, presentFinding, type ShareDraft, stepChoices, subjectDetailOptions } from "./wizard-context";
 
 /**
@@ -139,7 +139,11 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
     const key = (request.params as { step: string }).step;
     const step = stepOf(key);
     if (!step) throw new NotFoundError("The page");
-    const summary = errorSummary(key === "items" ? errors.map((e) => ({ ...e, path: itemAnchor(e.path, draft) })) : errors);
+    // A date's error links to its day box, the first of the three (GOV.UK).
+    const dates = new Set(step.fields.filter((f) => f.kind === "date").map((f) => fieldIdOf(f.path)));
+    const summary = errorSummary(key === "items" ? errors.map((e) => ({ ...e, path: itemAnchor(e.path, draft) })) : errors, (_p, id) =>
+      dates.has(id) ? `#${id}-day` : `#${id}`,
+    );
     const returnToCheck = queryOf(request).return === "check" || str(bodyOf(request), "return") === "check";
     const context = { ...header(subject, actor), step, returnToCheck, ...summary };
     if (key === "items") {

@@ -1,0 +1,1 @@
+ALTER TABLE "rights_request" ADD COLUMN "days_paused" integer DEFAULT 0 NOT NULL;
