@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { format, subMonths } from "date-fns";
 import { eq } from "drizzle-orm";
 import { formDrafts } from "../../src/db/schema";
 import { shareDecisions } from "../../src/db/schema-sharing";
 import type { App } from "../../src/http/app";
 import { testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
-import { newOrganisation, newUser } from "../support/factories";
+import { newOrganisation, newSignedAgreement, newUser } from "../support/factories";
 import type { TestClient } from "../support/http-client";
 import { signedInAs } from "../support/sign-in";
 
@@ -65,6 +66,16 @@ describeEachDatabase("share decision pages", (ctx) => {
       ).json().id as string;
     attendanceId = await add({ text: "Attendance 62% this term." });
     healthId = await add({ category: "health", specialCategory: true, text: "School nurse: weight below the 2nd centile." });
+
+    // Three agreements the school is a party to: only the first covers a share with the council today.
+    const between = (title: string, partyIds: string[]) => ({
+      documentControl: { title, tier: "STRATEGIC" as const },
+      parties: partyIds.map((organisationId) => ({ organisationId, controllerRelationship: "SEPARATE" as const })),
+    });
+    await newSignedAgreement(db, council, between("School and council attendance agreement", [school.id, council.id]));
+    const lapsedReview = format(subMonths(new Date(), 10), "yyyy-MM-dd");
+    await newSignedAgreement(db, council, between("Lapsed school and council agreement", [school.id, council.id]), lapsedReview);
+    await newSignedAgreement(db, police, between("School and police agreement", [school.id, police.id]));
   });
   after(() => app.close());
 
@@ -100,8 +111,8 @@ describeEachDatabase("share decision pages", (ctx) => {
         "recipient-organisationId": councilId,
         "recipient-role": "SOCIAL_WORKER",
         "recipient-routine": "no",
-        "recipient-agreementId": "none",
       });
+      await step("agreement", { "recipient-agreementId": "none" });
       const person = await practitioner.get(`/subjects/${childId}/share/steps/recipient-person`);
       assert.match(person.body, /Aoife Ní Bhriain/, "the recipient organisation's practitioners can be named");
       await step("recipient-person", { "recipient-userId": socialWorkerId });
@@ -123,9 +134,18 @@ describeEachDatabase("share decision pages", (ctx) => {
       });
       const tasks = await practitioner.get(`/subjects/${childId}/share/tasks`);
       assert.equal(tasks.statusCode, 200);
-      assert.match(tasks.body, /You have completed 8 of 9 parts/, "all but the lawful basis");
+      assert.match(tasks.body, /You have completed 9 of 10 parts/, "all but the lawful basis");
       const [draft] = await ctx.database.db.select().from(formDrafts).where(eq(formDrafts.key, childId));
       assert.equal((draft!.data as { answers: { purpose: { code: string } } }).answers.purpose.code, "CHILD_IN_NEED_S17");
+    });
+
+    test("the agreement question offers only agreements in force that both organisations are parties to", async () => {
+      const page = await practitioner.get(`/subjects/${childId}/share/steps/agreement`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Which data sharing agreement covers it\?/);
+      assert.match(page.body, /DSA-\d{4} School and council attendance agreement \(version 1 in force\)/);
+      assert.ok(!page.body.includes("Lapsed school and council agreement"), "an agreement more than 3 months past review is not in force");
+      assert.ok(!page.body.includes("School and police agreement"), "the council is not a party to the police agreement");
     });
 
     test("checking the answers shows each rule that blocks, with its code; recording is refused and nothing is recorded", async () => {

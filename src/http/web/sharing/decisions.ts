@@ -7,7 +7,7 @@ import { ALL_SHARE_RULES, type ShareRuleCode } from "../../../domain/rules";
 import { DECISION_STATUS_LABELS } from "../../../domain/sharing/records";
 import { OUTCOME_LABELS } from "../../../domain/sharing/vocabulary";
 import { levelsOfNeed } from "../../../services/settings";
-import { agreementsInForceFor, otherMembers, shareableItems } from "../../../services/sharing/choices";
+import { otherMembers, shareableItems } from "../../../services/sharing/choices";
 import { type DecisionDetail, decisionReference, getDecision, listDecisions } from "../../../services/sharing/decisions";
 import { disclosureState, revokeDisclosure, viewSent } from "../../../services/sharing/disclosures";
 import { decisionTitle } from "../../../services/sharing/record-decision";
@@ -43,9 +43,8 @@ const decisionId = (request: Parameters<typeof idParam>[0]) => idParam(request, 
 
 /** A decision's answers, labelled as the wizard labelled them; names for what was chosen, not ids. */
 async function recordSections(db: Db, actor: Actor, d: DecisionDetail) {
-  const [members, agreements, levels, shareable] = await Promise.all([
+  const [members, levels, shareable] = await Promise.all([
     otherMembers(db, actor),
-    agreementsInForceFor(db, actor),
     levelsOfNeed(db),
     shareableItems(db, actor, d.subjectId),
   ]);
@@ -53,12 +52,11 @@ async function recordSections(db: Db, actor: Actor, d: DecisionDetail) {
     levels: levels.map((l) => ({ value: l.code, text: l.label })),
     concerns: [],
     organisations: members.map((m) => ({ value: m.id, text: m.name })),
-    agreements: [
-      ...agreements.map((a) => ({ value: a.id, text: `${a.reference} ${a.title}` })),
-      ...(d.agreementId && d.agreementReference
+    // The agreement the decision cites, at the version it cited: what is in force today does not matter to the record.
+    agreements:
+      d.agreementId && d.agreementReference
         ? [{ value: d.agreementId, text: `${d.agreementReference} version ${d.agreementVersion}` }]
-        : []),
-    ],
+        : [],
     recipientPeople: d.recipientUserId ? [{ value: d.recipientUserId, text: d.recipientUserName ?? "" }] : [],
   };
   return answerSections(d.subjectId, d.record as unknown as Answers, choices, shareable);

@@ -17,7 +17,7 @@ import { bodyOf, errorSummary, list, queryOf, str } from "../agreements/shared";
 import { loadSubject, readSubject, subjectHeader, subjectIdOf } from "../subjects/shared";
 import { answerFromBody, getAt, itemAnswersFromBody, setAt } from "./answers";
 import { answerSections } from "./check-answers";
-import { STEPS, stepOf, stepOfPath } from "./steps";
+import { AFTER_RECIPIENT, STEPS, stepOf, stepOfPath } from "./steps";
 import { assess, fieldsFor, itemRows, presentFinding, type ShareDraft, stepChoices, subjectDetailOptions } from "./wizard-context";
 
 /**
@@ -114,7 +114,7 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
     const blockedSteps = new Set([...findings.filter((f) => f.severity === "block"), ...fieldErrors].map((f) => stepOfPath(f.path)));
     const tasks = STEPS.map((step) => {
       const started = draft.doneSteps.includes(step.key);
-      const waiting = step.key === "recipient-person" && !getAt(draft.answers, "/recipient/organisationId");
+      const waiting = AFTER_RECIPIENT.includes(step.key) && !getAt(draft.answers, "/recipient/organisationId");
       const status = waiting
         ? "Cannot start yet"
         : !started
@@ -194,12 +194,14 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
       for (const [name, value] of Object.entries(items)) answers = setAt(answers, `/items/${name}`, value);
     } else {
       for (const field of step.fields) answers = setAt(answers, field.path, answerFromBody(field, body));
-      // A new recipient organisation: the person named at the old one cannot be kept.
-      if (key === "recipient" && getAt(answers, "/recipient/organisationId") !== getAt(draft.answers, "/recipient/organisationId")) {
-        answers = setAt(answers, "/recipient/userId", undefined);
-      }
     }
-    const doneSteps = [...new Set([...draft.doneSteps, key])];
+    let doneSteps = [...new Set([...draft.doneSteps, key])];
+    // A new recipient organisation: the person named at the old one, and an agreement chosen for the old
+    // pair, cannot be kept; their pages are to be answered again.
+    if (key === "recipient" && getAt(answers, "/recipient/organisationId") !== getAt(draft.answers, "/recipient/organisationId")) {
+      answers = setAt(setAt(answers, "/recipient/userId", undefined), "/recipient/agreementId", undefined);
+      doneSteps = doneSteps.filter((done) => !AFTER_RECIPIENT.includes(done));
+    }
     await saveDraft<ShareDraft>(db, actor, FORM, id, { ...draft, answers, doneSteps });
     return reply.redirect(str(body, "return") === "check" ? `${base(id)}/check` : `${base(id)}/tasks`, 303);
   });
