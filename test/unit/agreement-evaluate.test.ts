@@ -480,6 +480,22 @@ describe("several findings at once", () => {
   ]);
 });
 
+describe("a share whose purpose is not known yet (an emergency before its full record)", () => {
+  check([
+    {
+      name: "every term that does not depend on the purpose is still checked; only DSA-PURPOSE is left out",
+      snapshot: snapshot({ status: "SUSPENDED" }),
+      share: {
+        purpose: null,
+        items: [item("health"), item("family_circumstances", { originOrganisationId: HEALTH })],
+        article6: "A6_1A_CONSENT",
+      },
+      codes: ["DSA-NOT-IN-FORCE", "DSA-ITEM", "DSA-BASIS", "DSA-ONWARD"],
+    },
+    { name: "within every other term, it is allowed", share: { purpose: null }, codes: [] },
+  ]);
+});
+
 // ---- Reasons ----
 
 describe("reasons are plain sentences naming the agreement version and the organisations", () => {

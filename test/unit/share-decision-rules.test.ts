@@ -413,6 +413,23 @@ describe("against a cited agreement", () => {
     assert.ok(blocks.some((b) => b.code === "DSA-ITEM"));
   });
 
+  test("an emergency share citing it is checked against it before its purpose is recorded: every term but the purpose, as warnings", () => {
+    const lapsed = compileAgreement({ ...agreement.snapshot, nextReviewDate: "2026-01-31" });
+    const f = facts(
+      {
+        emergency: { immediateRisk: true, reason: "Child says she will be taken abroad tonight" },
+        purpose: { code: undefined, description: undefined },
+        items: { items: [{ itemId: ITEM_HEALTH, share: true }] },
+        lawfulBasis: { article6: "A6_1C_LEGAL_OBLIGATION" },
+      },
+      { agreement: lapsed },
+    );
+    const findings = evaluateDecision(f);
+    assert.deepEqual(codes(blocksOf(findings)), []);
+    const dsa = codes(warningsOf(findings)).filter((c) => c.startsWith("DSA-"));
+    assert.deepEqual(dsa, ["DSA-NOT-IN-FORCE", "DSA-ITEM", "DSA-BASIS"]);
+  });
+
   test("items outside the agreement may go with a recorded exception, as a warning", () => {
     const f = facts(
       {

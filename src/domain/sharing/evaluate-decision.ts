@@ -439,11 +439,12 @@ function checkAgreement(facts: DecisionFacts, shared: { itemId: string }[], add:
     return;
   }
   const { organisationId } = input.recipient;
-  if (!organisationId || !input.purpose.code) return;
+  if (!organisationId) return;
+  // Without a purpose yet (an emergency share goes before its full record), every other term is still checked.
   const evaluation = evaluateShare(agreement, {
     senderOrganisationId: facts.sender.organisationId,
     recipientOrganisationId: organisationId,
-    purpose: input.purpose.code,
+    purpose: input.purpose.code ?? null,
     items: shared.flatMap((s) => {
       const item = facts.items.get(s.itemId);
       return item ? [{ category: item.category, specialCategory: item.specialCategory, criminalOffence: item.criminalOffence }] : [];
