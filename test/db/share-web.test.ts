@@ -22,6 +22,7 @@ const REFUGE = "Flat 7, 3 Quiet Mews, Eastmoor";
 describeEachDatabase("share decision pages", (ctx) => {
   let app: App;
   let practitioner: TestClient;
+  let schoolDsl: TestClient;
   let socialWorker: TestClient;
   let outsider: TestClient;
   let councilId: string;
@@ -42,6 +43,7 @@ describeEachDatabase("share decision pages", (ctx) => {
     const police = await newOrganisation(db, { name: "Westshire Police", type: "police" });
     councilId = council.id;
     practitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner"], { name: "Tomasz Wójcik" }));
+    schoolDsl = await signedInAs(app, db, await newUser(db, school, ["safeguarding_lead"], { name: "Siobhán O'Connor" }));
     const sw = await newUser(db, council, ["practitioner"], { name: "Aoife Ní Bhriain" });
     socialWorkerId = sw.user.id;
     socialWorker = await signedInAs(app, db, sw);
@@ -222,7 +224,8 @@ describeEachDatabase("share decision pages", (ctx) => {
       assert.match(text, /Aoife Ní Bhriain/);
       assert.match(text, /Tomasz Wójcik/);
       assert.match(text, /Not needed for the assessment/);
-      assert.match(text, /GR4-SEEK-ADVICE/);
+      assert.match(text, /Acknowledged No advice is recorded/, "each warning says whether it was acknowledged");
+      assert.doesNotMatch(text, /GR4-SEEK-ADVICE/, "the printed record gives reasons, not rule codes");
     });
 
     test("the outcome is added to the record from its page", async () => {
@@ -267,5 +270,22 @@ describeEachDatabase("share decision pages", (ctx) => {
     assert.match(page.body, /Emergency share: the full record of this decision is due by/);
     const emergencies = (await decisions()).filter((d) => d.emergency);
     assert.equal(emergencies.length, 1);
+  });
+
+  test("an emergency shared without reading its warnings is recorded as such: each warning shows as not acknowledged", async () => {
+    const [emergency] = (await decisions()).filter((d) => d.emergency);
+    const warnings = emergency!.findings as { code: string; acknowledged?: boolean }[];
+    assert.ok(warnings.length > 1);
+    assert.ok(
+      warnings.every((w) => w.acknowledged === false),
+      "the record does not store them as if acknowledged",
+    );
+    const page = (await practitioner.get(`/share-decisions/${emergency!.id}`)).body;
+    assert.doesNotMatch(page, /Warnings the decider acknowledged/);
+    assert.equal(page.match(/>Not acknowledged</g)?.length, warnings.length, "every warning says it was not acknowledged");
+    assert.doesNotMatch(page, /ICO9-EMERGENCY|GR4-SEEK-ADVICE/, "a practitioner reads the reasons, not the rule codes");
+    const lead = (await schoolDsl.get(`/share-decisions/${emergency!.id}`)).body;
+    const details = /<details[^>]*id="warning-rules"[\s\S]*?<\/details>/.exec(lead)?.[0] ?? "";
+    assert.match(details, /ICO9-EMERGENCY/, "a safeguarding lead finds the rule codes in the details");
   });
 });

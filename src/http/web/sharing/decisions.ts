@@ -111,7 +111,12 @@ export async function decisionPages(app: FastifyInstance, { db }: { db: Db }): P
         decidedBy: d.decidedByName,
         decidedAt: d.decidedAt,
         retentionReviewOn: d.retentionReviewOn,
-        warnings: d.findings.map((f) => ({ code: f.code, message: f.message, rule: ALL_SHARE_RULES[f.code as ShareRuleCode] ?? "" })),
+        warnings: d.findings.map((f) => ({
+          code: f.code,
+          message: f.message,
+          rule: ALL_SHARE_RULES[f.code as ShareRuleCode] ?? "",
+          acknowledged: f.acknowledged,
+        })),
         reasons: d.record.decision.reasons ?? d.record.emergency.reason ?? "",
       },
       disclosure: d.disclosure && {
@@ -129,6 +134,8 @@ export async function decisionPages(app: FastifyInstance, { db }: { db: Db }): P
       },
       sections: await recordSections(db, actor, d),
       mayRevoke,
+      // Rule codes are for those who advise on and audit decisions; everyone reads the reasons.
+      showsRuleCodes: hasAnyRole(actor.roles, ["safeguarding_lead", "ig_lead"]),
       mayApprove: d.status === "AWAITING_APPROVAL" && actor.roles.includes("safeguarding_lead") && d.decidedByUserId !== actor.userId,
       mayComplete:
         d.emergency && !d.fullRecordCompletedAt && (d.decidedByUserId === actor.userId || actor.roles.includes("safeguarding_lead")),
@@ -178,8 +185,8 @@ export async function decisionPages(app: FastifyInstance, { db }: { db: Db }): P
       ],
     };
     const warnings = {
-      title: "Warnings acknowledged",
-      rows: decision.warnings.map((w) => ({ label: w.code, value: `${w.message} (${w.rule})` })),
+      title: "Warnings when it was recorded",
+      rows: decision.warnings.map((w) => ({ label: w.acknowledged ? "Acknowledged" : "Not acknowledged", value: w.message })),
     };
     const sent = disclosure
       ? {

@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import type { Db } from "../../../db/client";
 import type { Actor } from "../../../domain/actor";
 import { type FieldError, NotFoundError, RulesBlockedError, ValidationError } from "../../../domain/errors";
+import { blocksOf, recordedWarnings, warningsOf } from "../../../domain/sharing/evaluate-decision";
 import { discardDraft, loadDraft, saveDraft } from "../../../services/drafts";
 import type { SubjectRow } from "../../../services/records/access";
 import { shareableItems } from "../../../services/sharing/choices";
@@ -216,7 +217,6 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
       stepChoices(db, actor, id, draft.answers),
       shareableItems(db, actor, id),
     ]);
-    const presented = findings.map((f) => presentFinding(id, f));
     const shown =
       refused ??
       (draft.attempted
@@ -225,13 +225,16 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
             ...findings.filter((f) => f.severity === "block").map((f) => ({ path: f.path, message: `${f.code}: ${f.message}` })),
           ]
         : []);
-    const acknowledged = new Set((getAt(draft.answers, "/acknowledgedWarnings") as string[] | undefined) ?? []);
+    const acknowledged = (getAt(draft.answers, "/acknowledgedWarnings") as string[] | undefined) ?? [];
     return reply.view("sharing/check", {
       ...header(subject, actor),
       completing: !!draft.completes,
       sections: answerSections(id, draft.answers, choices, shareable),
-      blocks: presented.filter((f) => f.severity === "block"),
-      warnings: presented.filter((f) => f.severity === "warning").map((w) => ({ ...w, acknowledged: acknowledged.has(w.code) })),
+      blocks: blocksOf(findings).map((f) => presentFinding(id, f)),
+      warnings: recordedWarnings(warningsOf(findings), acknowledged).map((w) => ({
+        ...presentFinding(id, w),
+        acknowledged: w.acknowledged,
+      })),
       answerProblems: fieldErrors.length,
       key: draft.key,
       ...errorSummary(shown, (path) => (path === "/acknowledged" ? "#acknowledged" : `${base(id)}/steps/${stepOfPath(path)}?return=check`)),
