@@ -44,6 +44,11 @@ test("a health visitor shares through the wizard; the early help worker receives
   await submitForm(page, "Save and continue");
 
   await part("The agreement that covers it");
+  // A page of its own since the recipient decides what it offers: it reflows at 320 CSS pixels, no sideways scrolling.
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.setViewportSize(viewport);
   await page.getByLabel("None: a one-off share without an agreement").check();
   await submitForm(page, "Save and continue");
 
