@@ -3,7 +3,7 @@ import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text
 import { ONWARD_DISCLOSURE } from "../domain/agreements/content";
 import type { ShareDecisionInput } from "../domain/sharing/decision-input";
 import type { DisclosedPerson } from "../domain/sharing/disclosure-snapshot";
-import type { Finding } from "../domain/sharing/evaluate-decision";
+import type { StoredWarning } from "../domain/sharing/evaluate-decision";
 import { DECISION_STATUSES, REQUEST_STATUSES, REQUEST_URGENCIES } from "../domain/sharing/records";
 import { OUTCOMES } from "../domain/sharing/vocabulary";
 import {
@@ -64,8 +64,12 @@ export const shareDecisions = pgTable(
     /** A tier 2 agreement's tier 1 parent version in force when decided: its baseline sections applied. */
     parentAgreementVersion: integer("parent_agreement_version"),
     record: jsonb("record").$type<ShareDecisionInput>().notNull(),
-    /** The warnings acknowledged when it was recorded (none block a recorded decision). */
-    findings: jsonb("findings").$type<Finding[]>().notNull(),
+    /**
+     * Every warning the rules raised when it was recorded (none block a recorded decision), each with
+     * whether the decider acknowledged it: an emergency share goes without waiting for that. Decisions
+     * recorded before the flag was kept lack it: read them through `recordedWarnings`.
+     */
+    findings: jsonb("findings").$type<StoredWarning[]>().notNull(),
     decidedByUserId: uuid("decided_by_user_id")
       .notNull()
       .references(() => users.id),
@@ -104,7 +108,7 @@ export const shareDecisionAddenda = pgTable(
     text: text("text").notNull(),
     /** For an emergency record: every answer of the full record, as validated. */
     record: jsonb("record").$type<ShareDecisionInput>(),
-    findings: jsonb("findings").$type<Finding[]>(),
+    findings: jsonb("findings").$type<StoredWarning[]>(),
     addedByUserId: uuid("added_by_user_id")
       .notNull()
       .references(() => users.id),

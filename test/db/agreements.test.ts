@@ -448,6 +448,24 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
       assert.equal(reviewed.json().reviewState, "DUE_SOON");
     });
 
+    test('a lapsed agreement\'s status tag never says "Active" beside "Not in force", on the register or its page', async () => {
+      const review = (nextReviewDate: string) => ctx.database.db.update(agreements).set({ nextReviewDate }).where(eq(agreements.id, id));
+      await review(day(subMonths(new Date(), 4)));
+      const register = (await a.get("/agreements")).body;
+      const row = register.split("<tr").find((r) => r.includes(`href="/agreements/${id}"`));
+      assert.ok(row, "the agreement is on the register");
+      assert.match(row!, /Not in force/);
+      assert.doesNotMatch(row!, /govuk-tag[^>]*>Active</, "the status tag does not say Active");
+      assert.match(row!, /govuk-tag[^>]*>Review overdue: not in force</);
+      const page = (await a.get(`/agreements/${id}`)).body;
+      assert.doesNotMatch(page, /govuk-tag[^>]*>Active</);
+      assert.match(page, /govuk-tag[^>]*>Review overdue: not in force</);
+      assert.doesNotMatch(page, /\d{4}-\d{2}-\d{2}/, "the reason gives the review date in words, not as an ISO date");
+      await review(day(addMonths(new Date(), 2)));
+      const restored = (await a.get("/agreements")).body.split("<tr").find((r) => r.includes(`href="/agreements/${id}"`));
+      assert.match(restored!, /govuk-tag[^>]*>Active</);
+    });
+
     test("a terminated agreement cannot be edited: 409, never a 500", async () => {
       const done = await a.api("POST", `/api/v1/agreements/${id}/transitions`, { action: "terminate", reason: "Replaced by DSA-0099" });
       assert.equal(done.json().status, "TERMINATED");

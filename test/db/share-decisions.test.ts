@@ -473,6 +473,25 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       );
     });
 
+    test("an emergency citing it, posted with one acknowledgement, records every warning it raised and says truthfully which was acknowledged", async () => {
+      const res = await post(practitioner, {
+        subjectId: childId,
+        emergency: { immediateRisk: true, reason: "Kai says he will be taken abroad tonight" },
+        recipient: { organisationId: councilId, agreementId },
+        items: { items: [{ itemId: healthId, share: true }] },
+        acknowledgedWarnings: ["ICO9-EMERGENCY"],
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      type Recorded = Rule & { acknowledged: boolean };
+      const recorded = (await practitioner.api("GET", `/api/v1/share-decisions/${res.json().id}`)).json().warnings as Recorded[];
+      assert.deepEqual(res.json().warnings, recorded, "the response and a later read agree");
+      const codes = recorded.map((w) => w.code);
+      assert.ok(codes.includes("DSA-ITEM"), `checked against the agreement without a purpose: ${codes.join(",")}`);
+      assert.ok(!codes.includes("DSA-PURPOSE"));
+      assert.ok(recorded.length > 2);
+      for (const w of recorded) assert.equal(w.acknowledged, w.code === "ICO9-EMERGENCY", `${w.code} acknowledged?`);
+    });
+
     test("an agreement id that is not in the register is a field error", async () => {
       const res = await post(practitioner, share({ recipient: { ...share().recipient, agreementId: randomUUID() } }));
       assert.equal(res.statusCode, 400);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
-import { addDays } from "date-fns";
+import { addDays, format, subMonths } from "date-fns";
 import { eq } from "drizzle-orm";
 import { formDrafts } from "../../src/db/schema";
 import { shareDecisions } from "../../src/db/schema-sharing";
@@ -11,7 +11,7 @@ import { decisionReference } from "../../src/services/sharing/decisions";
 import { recordShareDecision } from "../../src/services/sharing/record-decision";
 import { testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
-import { newOrganisation, newUser } from "../support/factories";
+import { newOrganisation, newSignedAgreement, newUser } from "../support/factories";
 import type { TestClient } from "../support/http-client";
 import { signedInAs } from "../support/sign-in";
 
@@ -27,6 +27,7 @@ describeEachDatabase("share decision pages", (ctx) => {
   let app: App;
   let practitioner: TestClient;
   let practitionerActor: Actor;
+  let schoolDsl: TestClient;
   let socialWorker: TestClient;
   let outsider: TestClient;
   let councilId: string;
@@ -49,6 +50,7 @@ describeEachDatabase("share decision pages", (ctx) => {
     const tomasz = await newUser(db, school, ["practitioner"], { name: "Tomasz Wójcik" });
     practitionerActor = tomasz.actor;
     practitioner = await signedInAs(app, db, tomasz);
+    schoolDsl = await signedInAs(app, db, await newUser(db, school, ["safeguarding_lead"], { name: "Siobhán O'Connor" }));
     const sw = await newUser(db, council, ["practitioner"], { name: "Aoife Ní Bhriain" });
     socialWorkerId = sw.user.id;
     socialWorker = await signedInAs(app, db, sw);
@@ -73,6 +75,16 @@ describeEachDatabase("share decision pages", (ctx) => {
       ).json().id as string;
     attendanceId = await add({ text: "Attendance 62% this term." });
     healthId = await add({ category: "health", specialCategory: true, text: "School nurse: weight below the 2nd centile." });
+
+    // Three agreements the school is a party to: only the first covers a share with the council today.
+    const between = (title: string, partyIds: string[]) => ({
+      documentControl: { title, tier: "STRATEGIC" as const },
+      parties: partyIds.map((organisationId) => ({ organisationId, controllerRelationship: "SEPARATE" as const })),
+    });
+    await newSignedAgreement(db, council, between("School and council attendance agreement", [school.id, council.id]));
+    const lapsedReview = format(subMonths(new Date(), 10), "yyyy-MM-dd");
+    await newSignedAgreement(db, council, between("Lapsed school and council agreement", [school.id, council.id]), lapsedReview);
+    await newSignedAgreement(db, police, between("School and police agreement", [school.id, police.id]));
   });
   after(() => app.close());
 
@@ -108,8 +120,8 @@ describeEachDatabase("share decision pages", (ctx) => {
         "recipient-organisationId": councilId,
         "recipient-role": "SOCIAL_WORKER",
         "recipient-routine": "no",
-        "recipient-agreementId": "none",
       });
+      await step("agreement", { "recipient-agreementId": "none" });
       const person = await practitioner.get(`/subjects/${childId}/share/steps/recipient-person`);
       assert.match(person.body, /Aoife Ní Bhriain/, "the recipient organisation's practitioners can be named");
       await step("recipient-person", { "recipient-userId": socialWorkerId });
@@ -131,9 +143,18 @@ describeEachDatabase("share decision pages", (ctx) => {
       });
       const tasks = await practitioner.get(`/subjects/${childId}/share/tasks`);
       assert.equal(tasks.statusCode, 200);
-      assert.match(tasks.body, /You have completed 8 of 9 parts/, "all but the lawful basis");
+      assert.match(tasks.body, /You have completed 9 of 10 parts/, "all but the lawful basis");
       const [draft] = await ctx.database.db.select().from(formDrafts).where(eq(formDrafts.key, childId));
       assert.equal((draft!.data as { answers: { purpose: { code: string } } }).answers.purpose.code, "CHILD_IN_NEED_S17");
+    });
+
+    test("the agreement question offers only agreements in force that both organisations are parties to", async () => {
+      const page = await practitioner.get(`/subjects/${childId}/share/steps/agreement`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Which data sharing agreement covers it\?/);
+      assert.match(page.body, /DSA-\d{4} School and council attendance agreement \(version 1 in force\)/);
+      assert.ok(!page.body.includes("Lapsed school and council agreement"), "an agreement more than 3 months past review is not in force");
+      assert.ok(!page.body.includes("School and police agreement"), "the council is not a party to the police agreement");
     });
 
     test("checking the answers shows each rule that blocks, with its code; recording is refused and nothing is recorded", async () => {
@@ -241,7 +262,8 @@ describeEachDatabase("share decision pages", (ctx) => {
       assert.match(text, /Aoife Ní Bhriain/);
       assert.match(text, /Tomasz Wójcik/);
       assert.match(text, /Not needed for the assessment/);
-      assert.match(text, /GR4-SEEK-ADVICE/);
+      assert.match(text, /Acknowledged No advice is recorded/, "each warning says whether it was acknowledged");
+      assert.doesNotMatch(text, /GR4-SEEK-ADVICE/, "the printed record gives reasons, not rule codes");
     });
 
     test("the outcome is added to the record from its page", async () => {
@@ -318,5 +340,22 @@ describeEachDatabase("share decision pages", (ctx) => {
     assert.ok(rowOf(home, decisionReference(onTime.number)), "one still due is listed too");
     assert.doesNotMatch(rowOf(home, decisionReference(onTime.number)), /Overdue/);
     assert.doesNotMatch((await socialWorker.get("/")).body, new RegExp(reference), "not on anyone else's");
+  });
+
+  test("an emergency shared without reading its warnings is recorded as such: each warning shows as not acknowledged", async () => {
+    const [emergency] = (await decisions()).filter((d) => d.emergency);
+    const warnings = emergency!.findings as { code: string; acknowledged?: boolean }[];
+    assert.ok(warnings.length > 1);
+    assert.ok(
+      warnings.every((w) => w.acknowledged === false),
+      "the record does not store them as if acknowledged",
+    );
+    const page = (await practitioner.get(`/share-decisions/${emergency!.id}`)).body;
+    assert.doesNotMatch(page, /Warnings the decider acknowledged/);
+    assert.equal(page.match(/>Not acknowledged</g)?.length, warnings.length, "every warning says it was not acknowledged");
+    assert.doesNotMatch(page, /ICO9-EMERGENCY|GR4-SEEK-ADVICE/, "a practitioner reads the reasons, not the rule codes");
+    const lead = (await schoolDsl.get(`/share-decisions/${emergency!.id}`)).body;
+    const details = /<details[^>]*id="warning-rules"[\s\S]*?<\/details>/.exec(lead)?.[0] ?? "";
+    assert.match(details, /ICO9-EMERGENCY/, "a safeguarding lead finds the rule codes in the details");
   });
 });

@@ -41,6 +41,14 @@ test("a health visitor shares through the wizard; the early help worker receives
   await page.getByLabel("Which organisation?").selectOption({ label: "Westshire Early Help" });
   await page.getByLabel("Early help practitioner").check();
   await page.getByRole("group", { name: "Is this routine sharing?" }).getByLabel("No").check();
+  await submitForm(page, "Save and continue");
+
+  await part("The agreement that covers it");
+  // A page of its own since the recipient decides what it offers: it reflows at 320 CSS pixels, no sideways scrolling.
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.setViewportSize(viewport);
   await page.getByLabel("None: a one-off share without an agreement").check();
   await submitForm(page, "Save and continue");
 
@@ -74,7 +82,7 @@ test("a health visitor shares through the wizard; the early help worker receives
   await page.getByLabel("Your reasons").fill("Early help can support the family with the older sibling's history in mind");
   await page.getByLabel("Why sharing is necessary and proportionate").fill("Only the social care history; nothing about health");
   await submitForm(page, "Save and continue");
-  await expect(page.getByText("You have completed 9 of 9 parts.")).toBeVisible();
+  await expect(page.getByText("You have completed 10 of 10 parts.")).toBeVisible();
 
   // Check your answers: the warnings must be read before the decision is recorded.
   await clickAndLoad(page, page.getByRole("button", { name: "Check your answers" }));

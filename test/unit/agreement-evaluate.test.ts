@@ -480,6 +480,22 @@ describe("several findings at once", () => {
   ]);
 });
 
+describe("a share whose purpose is not known yet (an emergency before its full record)", () => {
+  check([
+    {
+      name: "every term that does not depend on the purpose is still checked; only DSA-PURPOSE is left out",
+      snapshot: snapshot({ status: "SUSPENDED" }),
+      share: {
+        purpose: null,
+        items: [item("health"), item("family_circumstances", { originOrganisationId: HEALTH })],
+        article6: "A6_1A_CONSENT",
+      },
+      codes: ["DSA-NOT-IN-FORCE", "DSA-ITEM", "DSA-BASIS", "DSA-ONWARD"],
+    },
+    { name: "within every other term, it is allowed", share: { purpose: null }, codes: [] },
+  ]);
+});
+
 // ---- Reasons ----
 
 describe("reasons are plain sentences naming the agreement version and the organisations", () => {
@@ -507,7 +523,7 @@ describe("reasons are plain sentences naming the agreement version and the organ
   test("not in force: the lifecycle's own words, and the version", () => {
     assert.deepEqual(reasons({}, snapshot({ status: "SUSPENDED" })), ["DSA-0003 version 2 is not in force: the agreement is suspended"]);
     assert.deepEqual(reasons({}, snapshot({ nextReviewDate: "2025-11-30" })), [
-      "DSA-0003 version 2 is not in force: the agreement is more than 3 months past its review date (2025-11-30)",
+      "DSA-0003 version 2 is not in force: the agreement is more than 3 months past its review date (30 November 2025)",
     ]);
     assert.match(reasons({}, snapshot({ version: 1 }))[0]!, /^DSA-0003 version 1 has been superseded: version 2 is the one in force$/);
     assert.match(reasons({}, snapshot({ version: 3 }))[0]!, /^DSA-0003 version 3 is a variation that has not been signed/);

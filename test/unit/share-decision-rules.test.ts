@@ -3,7 +3,14 @@ import { describe, test } from "node:test";
 import { agreementContentSchema } from "../../src/domain/agreements/content";
 import { compileAgreement } from "../../src/domain/agreements/evaluate";
 import { type ShareDecisionInputRaw, shareDecisionInput } from "../../src/domain/sharing/decision-input";
-import { blocksOf, type DecisionFacts, evaluateDecision, type ItemFacts, warningsOf } from "../../src/domain/sharing/evaluate-decision";
+import {
+  blocksOf,
+  type DecisionFacts,
+  evaluateDecision,
+  type ItemFacts,
+  recordedWarnings,
+  warningsOf,
+} from "../../src/domain/sharing/evaluate-decision";
 
 const SCHOOL = "33333333-3333-4333-8333-333333333333";
 const COUNCIL = "22222222-2222-4222-8222-222222222222";
@@ -413,6 +420,23 @@ describe("against a cited agreement", () => {
     assert.ok(blocks.some((b) => b.code === "DSA-ITEM"));
   });
 
+  test("an emergency share citing it is checked against it before its purpose is recorded: every term but the purpose, as warnings", () => {
+    const lapsed = compileAgreement({ ...agreement.snapshot, nextReviewDate: "2026-01-31" });
+    const f = facts(
+      {
+        emergency: { immediateRisk: true, reason: "Child says she will be taken abroad tonight" },
+        purpose: { code: undefined, description: undefined },
+        items: { items: [{ itemId: ITEM_HEALTH, share: true }] },
+        lawfulBasis: { article6: "A6_1C_LEGAL_OBLIGATION" },
+      },
+      { agreement: lapsed },
+    );
+    const findings = evaluateDecision(f);
+    assert.deepEqual(codes(blocksOf(findings)), []);
+    const dsa = codes(warningsOf(findings)).filter((c) => c.startsWith("DSA-"));
+    assert.deepEqual(dsa, ["DSA-NOT-IN-FORCE", "DSA-ITEM", "DSA-BASIS"]);
+  });
+
   test("items outside the agreement may go with a recorded exception, as a warning", () => {
     const f = facts(
       {
@@ -424,5 +448,32 @@ describe("against a cited agreement", () => {
     const findings = evaluateDecision(f);
     assert.ok(!blocksOf(findings).some((b) => b.code === "DSA-ITEM"));
     assert.ok(warningsOf(findings).some((w) => w.code === "DSA-ITEM" && w.message.includes("The GP asked for it today")));
+  });
+});
+
+describe("which warnings the record says were acknowledged", () => {
+  const warning = (code: "GR4-SEEK-ADVICE" | "ICO6-AGREEMENT" | "P-PURPOSE", path = "/advice/sought") =>
+    ({ code, severity: "warning", message: `About ${code}`, path }) as const;
+
+  test("each warning is acknowledged by its code; one not ticked is recorded as not acknowledged", () => {
+    const shown = [warning("GR4-SEEK-ADVICE"), warning("P-PURPOSE", "/purpose/code"), warning("P-PURPOSE", "/purpose/description")];
+    assert.deepEqual(
+      recordedWarnings(shown, ["P-PURPOSE"]).map((w) => [w.code, w.path, w.acknowledged]),
+      [
+        ["GR4-SEEK-ADVICE", "/advice/sought", false],
+        ["P-PURPOSE", "/purpose/code", true],
+        ["P-PURPOSE", "/purpose/description", true],
+      ],
+    );
+  });
+
+  test("a record kept before the flag was stored is read against the acknowledgements its own answers hold", () => {
+    const stored = [warning("GR4-SEEK-ADVICE"), warning("ICO6-AGREEMENT", "/recipient/agreementId")];
+    assert.deepEqual(
+      recordedWarnings(stored, ["ICO6-AGREEMENT"]).map((w) => w.acknowledged),
+      [false, true],
+    );
+    // A flag once stored is what the record says, whatever else the answers hold.
+    assert.equal(recordedWarnings([{ ...warning("GR4-SEEK-ADVICE"), acknowledged: false }], ["GR4-SEEK-ADVICE"])[0]!.acknowledged, false);
   });
 });

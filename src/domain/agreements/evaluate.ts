@@ -50,7 +50,8 @@ export interface ProposedItem {
 export interface ProposedShare {
   senderOrganisationId: string;
   recipientOrganisationId: string;
-  purpose: PurposeCode;
+  /** Null while it is not known yet (an emergency share before its full record): DSA-PURPOSE alone is not checked. */
+  purpose: PurposeCode | null;
   items: ProposedItem[];
   article6: Article6 | null;
   article9: Article9or10[];
@@ -300,7 +301,7 @@ function notPartyFinding(a: CompiledAgreement, organisationId: string, fallback:
 }
 
 function checkPurpose(a: CompiledAgreement, share: ProposedShare, findings: EvaluationFinding[]): void {
-  if ((a.purposes & PURPOSE_BIT[share.purpose]) !== 0) return;
+  if (share.purpose === null || (a.purposes & PURPOSE_BIT[share.purpose]) !== 0) return;
   findings.push({ code: "DSA-PURPOSE", reason: `${a.label} does not cover sharing for the purpose "${PURPOSE_LABELS[share.purpose]}"` });
 }
 

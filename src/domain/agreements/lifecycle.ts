@@ -137,12 +137,31 @@ export function notInForceReason(agreement: InForceInput, today: string): string
   if (agreement.status === "SUSPENDED") return "the agreement is suspended";
   if (agreement.status === "EXPIRED") return "the agreement has expired";
   if (agreement.status === "TERMINATED") return "the agreement has been terminated";
-  if (reviewState(agreement.nextReviewDate, today) === "LAPSED") {
-    return `the agreement is more than ${REVIEW_GRACE_MONTHS} months past its review date (${agreement.nextReviewDate})`;
+  if (agreement.nextReviewDate && reviewState(agreement.nextReviewDate, today) === "LAPSED") {
+    const due = format(parseISO(agreement.nextReviewDate), "d MMMM yyyy");
+    return `the agreement is more than ${REVIEW_GRACE_MONTHS} months past its review date (${due})`;
   }
   return null;
 }
 
 export function isInForce(agreement: InForceInput, today: string): boolean {
   return notInForceReason(agreement, today) === null;
+}
+
+/**
+ * What an agreement's status tag says: its status, except that one whose status is active (or under
+ * review) but which the in-force rule says is not in force is tagged as lapsed. An agreement only
+ * becomes active once signed, so for those two statuses the rule's one remaining reason is the review
+ * lapse. The tag therefore never says "Active" beside "Not in force".
+ */
+export type AgreementStanding = AgreementStatus | "LAPSED";
+
+export const AGREEMENT_STANDING_LABELS: Record<AgreementStanding, string> = {
+  ...AGREEMENT_STATUS_LABELS,
+  LAPSED: "Review overdue: not in force",
+};
+
+export function agreementStanding(agreement: InForceInput, today: string): AgreementStanding {
+  const live = agreement.status === "ACTIVE" || agreement.status === "UNDER_REVIEW";
+  return live && !isInForce(agreement, today) ? "LAPSED" : agreement.status;
 }

@@ -17,7 +17,14 @@ import {
   TRANSFER_METHOD_LABELS,
 } from "./content";
 import type { AgreementDocument, SignatureSummary } from "./document";
-import { AGREEMENT_STATUS_LABELS, type VersionKind, type VersionState } from "./lifecycle";
+import {
+  AGREEMENT_STANDING_LABELS,
+  AGREEMENT_STATUS_LABELS,
+  agreementStanding,
+  notInForceReason,
+  type VersionKind,
+  type VersionState,
+} from "./lifecycle";
 
 /**
  * One agreement version as a numbered, printable outline: the printable HTML page and the PDF both
@@ -249,7 +256,7 @@ export function outlineAgreement(doc: AgreementDocument): DocumentOutline {
     reference: doc.reference,
     title: doc.title,
     version: doc.version,
-    statusLabel: AGREEMENT_STATUS_LABELS[doc.status],
+    statusLabel: standingLabel(doc),
     ownerName: doc.owner.name,
     generatedOn: ukDateTime(doc.generatedAt),
     draftMarker: doc.versionState === "SIGNED" ? null : doc.versionState === "DISCARDED" ? "DISCARDED — never in force" : DRAFT_MARKER,
@@ -258,6 +265,12 @@ export function outlineAgreement(doc: AgreementDocument): DocumentOutline {
   };
 }
 
+/** The day the document was produced, in UK time: whether the agreement is in force is judged on that day. */
+const generatedDay = (doc: AgreementDocument) => format(ukWallClock(doc.generatedAt), "yyyy-MM-dd");
+
+/** The same status label as the register's tag, so a lapsed agreement never prints as "Active". */
+const standingLabel = (doc: AgreementDocument) => AGREEMENT_STANDING_LABELS[agreementStanding(doc, generatedDay(doc))];
+
 function notices(doc: AgreementDocument): string[] {
   const out: string[] = [];
   if (doc.versionState === "SIGNED" && doc.inForceVersion !== null && doc.inForceVersion !== doc.version) {
@@ -265,6 +278,8 @@ function notices(doc: AgreementDocument): string[] {
   }
   if (doc.status === "SUSPENDED" || doc.status === "EXPIRED" || doc.status === "TERMINATED") {
     out.push(`This agreement is ${AGREEMENT_STATUS_LABELS[doc.status].toLowerCase()}: information may not be shared under it.`);
+  } else if (agreementStanding(doc, generatedDay(doc)) === "LAPSED") {
+    out.push(`This agreement is not in force: ${notInForceReason(doc, generatedDay(doc))}. Information may not be shared under it.`);
   }
   return out;
 }
@@ -287,7 +302,7 @@ function documentControl(doc: AgreementDocument): Block[] {
           value: `${doc.version} (${VERSION_KIND_LABELS[doc.versionKind]}): ${VERSION_STATE_LABELS[doc.versionState].toLowerCase()}`,
         },
         ...(doc.versionKind === "ORIGINAL" ? [] : [{ label: "What changed", value: text(doc.changeSummary) }]),
-        { label: "Status", value: AGREEMENT_STATUS_LABELS[doc.status] },
+        { label: "Status", value: standingLabel(doc) },
         { label: "Owner", value: doc.owner.name },
         { label: "Tier", value: TIER_LABELS[doc.tier] },
         { label: "Parent agreement", value: parent },

@@ -2,6 +2,7 @@ import { type Article9or10, CRIMINAL_OFFENCE_CONDITIONS, SPECIAL_CATEGORY_CONDIT
 import { PURPOSE_LABELS } from "../purposes";
 import { type AgreementContent, type DataItem, type Flow, SECTION_TITLES, SECTIONS, type Section } from "./content";
 import { latestReviewDate, MAX_REVIEW_INTERVAL_MONTHS } from "./lifecycle";
+import { ukDate } from "./outline";
 
 /**
  * Quality check: how an agreement measures up against the model (ICO data sharing code Annex A,
@@ -214,7 +215,12 @@ export function checkQuality(input: QualityInput): QualityReport {
   if (!input.nextReviewDate) {
     add("Q-NO-REVIEW-DATE", "documentControl", "/documentControl/nextReviewDate", "The agreement has no next review date");
   } else if (input.nextReviewDate < input.today) {
-    add("Q-REVIEW-OVERDUE", "documentControl", "/documentControl/nextReviewDate", `The review date (${input.nextReviewDate}) has passed`);
+    add(
+      "Q-REVIEW-OVERDUE",
+      "documentControl",
+      "/documentControl/nextReviewDate",
+      `The review date (${ukDate(input.nextReviewDate)}) has passed`,
+    );
   } else if (input.nextReviewDate > latestReviewDate(input.today)) {
     add(
       "Q-REVIEW-TOO-FAR",

@@ -439,11 +439,12 @@ function checkAgreement(facts: DecisionFacts, shared: { itemId: string }[], add:
     return;
   }
   const { organisationId } = input.recipient;
-  if (!organisationId || !input.purpose.code) return;
+  if (!organisationId) return;
+  // Without a purpose yet (an emergency share goes before its full record), every other term is still checked.
   const evaluation = evaluateShare(agreement, {
     senderOrganisationId: facts.sender.organisationId,
     recipientOrganisationId: organisationId,
-    purpose: input.purpose.code,
+    purpose: input.purpose.code ?? null,
     items: shared.flatMap((s) => {
       const item = facts.items.get(s.itemId);
       return item ? [{ category: item.category, specialCategory: item.specialCategory, criminalOffence: item.criminalOffence }] : [];
@@ -476,3 +477,22 @@ const DSA_PATHS: Record<DsaCode, string> = {
 
 export const blocksOf = (findings: readonly Finding[]) => findings.filter((f) => f.severity === "block");
 export const warningsOf = (findings: readonly Finding[]) => findings.filter((f) => f.severity === "warning");
+
+/** A warning as a decision's record keeps it: what the rules said when it was recorded, and whether the decider acknowledged it. */
+export interface RecordedWarning extends Finding {
+  acknowledged: boolean;
+}
+
+/** As stored: decisions recorded before the flag was kept hold the warnings alone. */
+export type StoredWarning = Finding & { acknowledged?: boolean };
+
+/**
+ * Each warning with whether the decider acknowledged it. A warning is acknowledged by its rule code (the
+ * check page has one box per code), so one acknowledgement covers every warning with that code. A warning
+ * stored with its flag keeps it; one stored without (recorded before the flag was kept) is read against
+ * the codes its record's own answers acknowledged, which is exactly what allowed it to be recorded.
+ */
+export function recordedWarnings(warnings: readonly StoredWarning[], acknowledgedCodes: readonly string[]): RecordedWarning[] {
+  const acknowledged = new Set(acknowledgedCodes);
+  return warnings.map((w) => ({ ...w, acknowledged: w.acknowledged ?? acknowledged.has(w.code) }));
+}

@@ -1,14 +1,17 @@
-import { and, arrayOverlaps, asc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { and, arrayOverlaps, asc, eq, isNull, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
-import { agreementParties, agreements, concerns, organisations, recordItems, subjectAddresses, users } from "../../db/schema";
+import { agreements, agreementVersions, concerns, organisations, recordItems, subjectAddresses, users } from "../../db/schema";
 import { recordItemOrigins } from "../../db/schema-sharing";
+import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
 import { agreementReference } from "../../domain/agreements/document";
+import { isInForce } from "../../domain/agreements/lifecycle";
 import { assertWorksWithRecords, findSubject } from "../records/access";
 
 /**
  * What the share decision pages offer to choose from: the partnership's other members, the
- * agreements in force that the actor's organisation is a party to, the people at a recipient
+ * agreements in force between the actor's organisation and the recipient, the people at a recipient
  * organisation who work with children's records, and the person's current record items.
  */
 
@@ -20,17 +23,51 @@ export async function otherMembers(db: Db, actor: Actor) {
     .orderBy(asc(organisations.name));
 }
 
-export async function agreementsInForceFor(db: Db, actor: Actor) {
+const parentAgreement = alias(agreements, "parent_agreement");
+
+/** The version in force names the organisation as a party (the JSON containment the dashboard uses for signatories). */
+const partyToVersion = (organisationId: string) =>
+  sql`${agreementVersions.content}->'parties' @> ${JSON.stringify([{ organisationId }])}::jsonb`;
+
+/**
+ * The agreements a share from the actor's organisation to the recipient could cite: those whose version
+ * in force names both organisations as parties, each with whether it is in force today by the one
+ * in-force rule (`isInForce`: status and review date, and a tier 2 agreement's tier 1 parent too, as
+ * the evaluation requires). Only those in force are offered; the rest let a draft that chose one
+ * before it lapsed say so.
+ */
+export async function agreementsBetween(db: Db, actor: Actor, recipientOrganisationId: string, day: string) {
   const rows = await db
-    .select({ id: agreements.id, number: agreements.number, title: agreements.title, version: agreements.inForceVersion })
+    .select({
+      id: agreements.id,
+      number: agreements.number,
+      title: agreements.title,
+      status: agreements.status,
+      inForceVersion: agreements.inForceVersion,
+      nextReviewDate: agreements.nextReviewDate,
+      parentId: parentAgreement.id,
+      parentStatus: parentAgreement.status,
+      parentInForceVersion: parentAgreement.inForceVersion,
+      parentNextReviewDate: parentAgreement.nextReviewDate,
+    })
     .from(agreements)
     .innerJoin(
-      agreementParties,
-      and(eq(agreementParties.agreementId, agreements.id), eq(agreementParties.organisationId, actor.organisationId)),
+      agreementVersions,
+      and(eq(agreementVersions.agreementId, agreements.id), eq(agreementVersions.version, agreements.inForceVersion)),
     )
-    .where(and(isNotNull(agreements.inForceVersion), sql`${agreements.status} in ('ACTIVE', 'UNDER_REVIEW')`))
+    .leftJoin(parentAgreement, eq(parentAgreement.id, agreements.parentAgreementId))
+    .where(and(visibleTo(actor, agreements), partyToVersion(actor.organisationId), partyToVersion(recipientOrganisationId)))
     .orderBy(asc(agreements.number));
-  return rows.map((r) => ({ ...r, reference: agreementReference(r.number) }));
+  return rows.map((r) => ({
+    id: r.id,
+    reference: agreementReference(r.number),
+    title: r.title,
+    version: r.inForceVersion,
+    inForce:
+      isInForce(r, day) &&
+      (r.parentId === null ||
+        isInForce({ status: r.parentStatus!, inForceVersion: r.parentInForceVersion, nextReviewDate: r.parentNextReviewDate }, day)),
+  }));
 }
 
 /** Practitioners and safeguarding leads of the recipient organisation: who a disclosure can name. */

@@ -7,7 +7,7 @@ import type { Actor } from "../../domain/actor";
 import { today } from "../../domain/calendar";
 import { ConflictError, NotPermittedError, RulesBlockedError, ValidationError } from "../../domain/errors";
 import { shareDecisionInput } from "../../domain/sharing/decision-input";
-import { evaluateDecision, type Finding } from "../../domain/sharing/evaluate-decision";
+import { evaluateDecision, type Finding, recordedWarnings, warningsOf } from "../../domain/sharing/evaluate-decision";
 import { addChronologyEntry } from "../records/chronology";
 import { gatherFacts } from "./decision-facts";
 import { loadDecision } from "./decisions";
@@ -75,7 +75,7 @@ export async function completeEmergencyRecord(db: Db, actor: Actor, id: string, 
       kind: "EMERGENCY_RECORD",
       text: input.decision.reasons ?? "",
       record: { ...input, emergency: sent.emergency },
-      findings: findings.filter((f) => f.severity === "warning"),
+      findings: recordedWarnings(warningsOf(findings), input.acknowledgedWarnings),
       addedByUserId: actor.userId,
       addedByName: actor.name,
       addedAt: now,

@@ -8,6 +8,7 @@ import { disclosures, shareDecisionAddenda, shareDecisions } from "../../db/sche
 import type { Actor } from "../../domain/actor";
 import { agreementReference } from "../../domain/agreements/document";
 import { NotFoundError } from "../../domain/errors";
+import { type RecordedWarning, recordedWarnings } from "../../domain/sharing/evaluate-decision";
 import { type DecisionStatus, emergencyRecordOverdue } from "../../domain/sharing/records";
 import type { Outcome } from "../../domain/sharing/vocabulary";
 import { assertWorksWithRecords } from "../records/access";
@@ -21,7 +22,9 @@ import type { DisclosureRow } from "./disclosures";
  */
 
 export type AddendumRow = typeof shareDecisionAddenda.$inferSelect;
-export interface DecisionSummary extends DecisionRow {
+export interface DecisionSummary extends Omit<DecisionRow, "findings"> {
+  /** Every warning raised when it was recorded, each saying whether the decider acknowledged it. */
+  findings: RecordedWarning[];
   subjectName: string;
   recipientName: string | null;
   recipientUserName: string | null;
@@ -61,6 +64,7 @@ const flatten = (r: {
   agreementNumber: number | null;
 }): DecisionSummary => ({
   ...r.decision,
+  findings: recordedWarnings(r.decision.findings, r.decision.record.acknowledgedWarnings),
   subjectName: r.subjectName,
   recipientName: r.recipientName,
   recipientUserName: r.recipientUserName,

@@ -9,7 +9,14 @@ import { today as todayOf } from "../../domain/calendar";
 import { ConflictError, RulesBlockedError, ValidationError } from "../../domain/errors";
 import { PURPOSE_LABELS } from "../../domain/purposes";
 import { answerProblems, type ShareDecisionInput, shareDecisionInput } from "../../domain/sharing/decision-input";
-import { blocksOf, evaluateDecision, type Finding, warningsOf } from "../../domain/sharing/evaluate-decision";
+import {
+  blocksOf,
+  evaluateDecision,
+  type Finding,
+  type RecordedWarning,
+  recordedWarnings,
+  warningsOf,
+} from "../../domain/sharing/evaluate-decision";
 import { DEFAULT_DECISION_RETENTION_MONTHS } from "../../domain/sharing/settings";
 import { OUTCOME_LABELS } from "../../domain/sharing/vocabulary";
 import { assertWorksWithRecords } from "../records/access";
@@ -22,12 +29,11 @@ import { type DecisionInsert, type DisclosureInsert, insertDecisionGuard, writeD
 /** What the decider still has to do before the decision can be recorded: fix the blocks, read the warnings. */
 export function outstanding(findings: Finding[], input: ShareDecisionInput): Finding[] {
   if (input.emergency.immediateRisk === true) return blocksOf(findings);
-  const acknowledged = new Set(input.acknowledgedWarnings);
   return [
     ...blocksOf(findings),
-    ...warningsOf(findings)
-      .filter((w) => !acknowledged.has(w.code))
-      .map((w) => ({ ...w, message: `Read and acknowledge this warning: ${w.message}` })),
+    ...recordedWarnings(warningsOf(findings), input.acknowledgedWarnings)
+      .filter((w) => !w.acknowledged)
+      .map((w) => ({ code: w.code, severity: w.severity, path: w.path, message: `Read and acknowledge this warning: ${w.message}` })),
   ];
 }
 
@@ -96,7 +102,15 @@ export async function recordValidatedDecision(
   const stopping = outstanding(findings, input);
   if (stopping.length) throw new RulesBlockedError(stopping);
 
-  const row = decisionRow(actor, input, gathered, warningsOf(findings), idempotencyKey, requestHash, now);
+  const row = decisionRow(
+    actor,
+    input,
+    gathered,
+    recordedWarnings(warningsOf(findings), input.acknowledgedWarnings),
+    idempotencyKey,
+    requestHash,
+    now,
+  );
   const audit = new AuditTrail();
   audit.record(snapshotOf(actor), {
     type: "share_decision.recorded",
@@ -164,11 +178,11 @@ function decisionRow(
   actor: Actor,
   input: ShareDecisionInput,
   gathered: GatheredFacts,
-  warnings: Finding[],
+  warnings: RecordedWarning[],
   idempotencyKey: string,
   requestHash: string,
   now: Date,
-): DecisionInsert & { findings: Finding[]; decidedByName: string } {
+): DecisionInsert & { findings: RecordedWarning[]; decidedByName: string } {
   const emergency = input.emergency.immediateRisk === true;
   const outcome = emergency ? "SHARE" : input.decision.outcome!;
   // A safeguarding lead's own decision needs no second safeguarding lead; an emergency never waits.
@@ -203,7 +217,7 @@ function decisionRow(
 
 /** The decision as it now stands in the database, built from what was written rather than read back. */
 function recordedDetail(
-  row: DecisionInsert & { number: number },
+  row: DecisionInsert & { number: number; findings: RecordedWarning[] },
   gathered: GatheredFacts,
   disclosure: DisclosureInsert | undefined,
 ): DecisionDetail {
@@ -226,6 +240,7 @@ function recordedDetail(
   };
   return {
     ...decision,
+    findings: row.findings,
     subjectName: `${gathered.subject.givenNames} ${gathered.subject.familyName}`,
     agreementReference: gathered.covering?.compiled.snapshot.reference ?? null,
     recipientName: gathered.recipient?.name ?? null,

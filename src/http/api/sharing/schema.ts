@@ -20,6 +20,12 @@ export const ruleFindingSchema = z.object({
   path: z.string().describe("JSON Pointer to the answer the finding is about"),
 });
 
+export const recordedWarningSchema = ruleFindingSchema.extend({
+  acknowledged: z
+    .boolean()
+    .describe("Whether the decider acknowledged it before recording (an emergency share goes without waiting for that)"),
+});
+
 export const evaluationSchema = z
   .object({
     ready: z.boolean().describe("True when nothing stops the decision being recorded"),
@@ -50,7 +56,9 @@ export const decisionSchema = z
     decidedAt: z.iso.datetime(),
     approval: z.object({ byUserId: z.uuid(), at: z.iso.datetime(), comments: z.string().nullable() }).nullable(),
     retentionReviewOn: z.iso.date(),
-    warnings: z.array(ruleFindingSchema).describe("The warnings acknowledged when the decision was recorded"),
+    warnings: z
+      .array(recordedWarningSchema)
+      .describe("Every warning the rules raised when the decision was recorded, each saying whether the decider acknowledged it"),
     record: shareDecisionInput.describe("Every answer, as recorded"),
     disclosure: z
       .object({
@@ -97,7 +105,13 @@ export function presentDecision(d: DecisionDetail, now = new Date()): z.infer<ty
         ? { byUserId: d.approvedByUserId, at: d.approvedAt.toISOString(), comments: d.approvalComments }
         : null,
     retentionReviewOn: d.retentionReviewOn,
-    warnings: d.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, path: f.path })),
+    warnings: d.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+      path: f.path,
+      acknowledged: f.acknowledged,
+    })),
     record: d.record,
     disclosure: d.disclosure
       ? {

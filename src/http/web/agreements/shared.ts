@@ -1,22 +1,36 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { ZodError } from "zod";
 import { SECTIONS, type Section } from "../../../domain/agreements/content";
-import type { AgreementStatus, ReviewState, VersionState } from "../../../domain/agreements/lifecycle";
+import {
+  AGREEMENT_STANDING_LABELS,
+  type AgreementStanding,
+  agreementStanding,
+  type InForceInput,
+  type ReviewState,
+  type VersionState,
+} from "../../../domain/agreements/lifecycle";
 import { ConflictError, type FieldError, NotFoundError, RulesBlockedError, ValidationError } from "../../../domain/errors";
 import { idParams } from "../../api/shared";
 import { zodIssuesToFieldErrors } from "../../problem";
 
 /** Shared by the agreement pages: presentation maps, form helpers and the error summary. */
 
-export const STATUS_TAG_CLASSES: Record<AgreementStatus, string> = {
+const STATUS_TAG_CLASSES: Record<AgreementStanding, string> = {
   DRAFT: "govuk-tag--grey",
   AWAITING_SIGNATURES: "govuk-tag--yellow",
   ACTIVE: "govuk-tag--green",
   UNDER_REVIEW: "govuk-tag--turquoise",
+  LAPSED: "govuk-tag--red",
   SUSPENDED: "govuk-tag--orange",
   EXPIRED: "govuk-tag--red",
   TERMINATED: "govuk-tag--red",
 };
+
+/** An agreement's status tag wherever one is shown: its status as the in-force rule leaves it (`agreementStanding`). */
+export function statusTag(agreement: InForceInput, today: string): { text: string; classes: string } {
+  const standing = agreementStanding(agreement, today);
+  return { text: AGREEMENT_STANDING_LABELS[standing], classes: STATUS_TAG_CLASSES[standing] };
+}
 
 export const REVIEW_TAG_CLASSES: Record<ReviewState, string> = {
   NOT_DUE: "govuk-tag--green",

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../../db/client";
 import { compareOutlines, ROW_CHANGE_LABELS } from "../../../domain/agreements/compare";
+import { isInForce } from "../../../domain/agreements/lifecycle";
 import { outlineAgreement, ukDateTime } from "../../../domain/agreements/outline";
+import { today } from "../../../domain/calendar";
 import { NotFoundError } from "../../../domain/errors";
 import { loadAgreementDocument } from "../../../services/agreements/load-document";
 import { actorOf } from "../../auth/plugin";
@@ -28,6 +30,8 @@ export async function versionPages(app: FastifyInstance, { db }: { db: Db }): Pr
     const actor = actorOf(request);
     const state = await loadAgreementState(db, actor, agreementId(request));
     const { agreement, versions } = state;
+    // The version in force is marked so only while the agreement is: a lapsed agreement has no version in force.
+    const inForceNow = isInForce(agreement, today()) ? agreement.inForceVersion : null;
     const options = versions.map((v) => ({
       value: String(v.version),
       text: `Version ${v.version} (${VERSION_STATE_LABELS[v.state].toLowerCase()})`,
@@ -41,7 +45,7 @@ export async function versionPages(app: FastifyInstance, { db }: { db: Db }): Pr
         kind: VERSION_KIND_LABELS[v.kind],
         state: VERSION_STATE_LABELS[v.state],
         stateClass: VERSION_STATE_TAG_CLASSES[v.state],
-        inForce: v.version === agreement.inForceVersion,
+        inForce: v.version === inForceNow,
         changeSummary: v.changeSummary,
         created: ukDateTime(v.createdAt.toISOString()),
         cameIntoForce: v.cameIntoForceAt ? ukDateTime(v.cameIntoForceAt.toISOString()) : null,

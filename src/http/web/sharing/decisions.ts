@@ -8,7 +8,7 @@ import { ALL_SHARE_RULES, type ShareRuleCode } from "../../../domain/rules";
 import { DECISION_STATUS_LABELS, emergencyRecordOverdue } from "../../../domain/sharing/records";
 import { OUTCOME_LABELS } from "../../../domain/sharing/vocabulary";
 import { levelsOfNeed } from "../../../services/settings";
-import { agreementsInForceFor, otherMembers, shareableItems } from "../../../services/sharing/choices";
+import { otherMembers, shareableItems } from "../../../services/sharing/choices";
 import { type DecisionDetail, decisionReference, getDecision, listDecisions } from "../../../services/sharing/decisions";
 import { disclosureState, revokeDisclosure, viewSent } from "../../../services/sharing/disclosures";
 import { decisionTitle } from "../../../services/sharing/record-decision";
@@ -44,9 +44,8 @@ const decisionId = (request: Parameters<typeof idParam>[0]) => idParam(request, 
 
 /** A decision's answers, labelled as the wizard labelled them; names for what was chosen, not ids. */
 async function recordSections(db: Db, actor: Actor, d: DecisionDetail) {
-  const [members, agreements, levels, shareable] = await Promise.all([
+  const [members, levels, shareable] = await Promise.all([
     otherMembers(db, actor),
-    agreementsInForceFor(db, actor),
     levelsOfNeed(db),
     shareableItems(db, actor, d.subjectId),
   ]);
@@ -54,12 +53,11 @@ async function recordSections(db: Db, actor: Actor, d: DecisionDetail) {
     levels: levels.map((l) => ({ value: l.code, text: l.label })),
     concerns: [],
     organisations: members.map((m) => ({ value: m.id, text: m.name })),
-    agreements: [
-      ...agreements.map((a) => ({ value: a.id, text: `${a.reference} ${a.title}` })),
-      ...(d.agreementId && d.agreementReference
+    // The agreement the decision cites, at the version it cited: what is in force today does not matter to the record.
+    agreements:
+      d.agreementId && d.agreementReference
         ? [{ value: d.agreementId, text: `${d.agreementReference} version ${d.agreementVersion}` }]
-        : []),
-    ],
+        : [],
     recipientPeople: d.recipientUserId ? [{ value: d.recipientUserId, text: d.recipientUserName ?? "" }] : [],
   };
   return answerSections(d.subjectId, d.record as unknown as Answers, choices, shareable);
@@ -117,7 +115,12 @@ export async function decisionPages(app: FastifyInstance, { db }: { db: Db }): P
         decidedBy: d.decidedByName,
         decidedAt: d.decidedAt,
         retentionReviewOn: d.retentionReviewOn,
-        warnings: d.findings.map((f) => ({ code: f.code, message: f.message, rule: ALL_SHARE_RULES[f.code as ShareRuleCode] ?? "" })),
+        warnings: d.findings.map((f) => ({
+          code: f.code,
+          message: f.message,
+          rule: ALL_SHARE_RULES[f.code as ShareRuleCode] ?? "",
+          acknowledged: f.acknowledged,
+        })),
         reasons: d.record.decision.reasons ?? d.record.emergency.reason ?? "",
       },
       disclosure: d.disclosure && {
@@ -135,6 +138,8 @@ export async function decisionPages(app: FastifyInstance, { db }: { db: Db }): P
       },
       sections: await recordSections(db, actor, d),
       mayRevoke,
+      // Rule codes are for those who advise on and audit decisions; everyone reads the reasons.
+      showsRuleCodes: hasAnyRole(actor.roles, ["safeguarding_lead", "ig_lead"]),
       mayApprove: d.status === "AWAITING_APPROVAL" && actor.roles.includes("safeguarding_lead") && d.decidedByUserId !== actor.userId,
       mayComplete:
         d.emergency && !d.fullRecordCompletedAt && (d.decidedByUserId === actor.userId || actor.roles.includes("safeguarding_lead")),
@@ -184,8 +189,8 @@ export async function decisionPages(app: FastifyInstance, { db }: { db: Db }): P
       ],
     };
     const warnings = {
-      title: "Warnings acknowledged",
-      rows: decision.warnings.map((w) => ({ label: w.code, value: `${w.message} (${w.rule})` })),
+      title: "Warnings when it was recorded",
+      rows: decision.warnings.map((w) => ({ label: w.acknowledged ? "Acknowledged" : "Not acknowledged", value: w.message })),
     };
     const sent = disclosure
       ? {

@@ -143,19 +143,27 @@ export const STEPS: StepDef[] = [
         "Regular, planned sharing should be covered by a data sharing agreement; a one-off share need not be",
       ),
       choose(
+        "/recipient/channel",
+        "radios",
+        "How else will it be communicated?",
+        fixed(optionsOf(TRANSFER_METHODS, TRANSFER_METHOD_LABELS)),
+        "It is always delivered through Safeshare; say if you are also telling them another way",
+      ),
+    ],
+  },
+  {
+    // Its own page, after the recipient: only agreements naming both organisations can be offered.
+    key: "agreement",
+    title: "The agreement that covers it",
+    intro: "Listed here are the data sharing agreements in force that both your organisation and the recipient are parties to.",
+    fields: [
+      choose(
         "/recipient/agreementId",
         "radios",
         "Which data sharing agreement covers it?",
         (c) => c.agreements,
         "The share is checked against the version in force",
         "None: a one-off share without an agreement",
-      ),
-      choose(
-        "/recipient/channel",
-        "radios",
-        "How else will it be communicated?",
-        fixed(optionsOf(TRANSFER_METHODS, TRANSFER_METHOD_LABELS)),
-        "It is always delivered through Safeshare; say if you are also telling them another way",
       ),
     ],
   },
@@ -283,6 +291,9 @@ export const STEPS: StepDef[] = [
 ];
 
 export const STEP_KEYS = STEPS.map((s) => s.key);
+
+/** Steps whose choices depend on the recipient organisation: they wait for it, and start again when it changes. */
+export const AFTER_RECIPIENT: readonly string[] = ["agreement", "recipient-person"];
 export const stepOf = (key: string) => STEPS.find((s) => s.key === key);
 
 /** Which step asks the answer a path names: where a rule finding's link goes. */

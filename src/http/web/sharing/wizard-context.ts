@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import type { Db } from "../../../db/client";
 import type { Actor } from "../../../domain/actor";
+import { today } from "../../../domain/calendar";
 import { type FieldError, RulesBlockedError, ValidationError } from "../../../domain/errors";
 import { ITEM_CATEGORY_LABELS } from "../../../domain/information";
 import { CONCERN_CATEGORY_LABELS, RECORD_ITEM_KIND_LABELS } from "../../../domain/records";
@@ -9,7 +10,7 @@ import type { Finding } from "../../../domain/sharing/evaluate-decision";
 import { SUBJECT_DETAIL_LABELS, SUBJECT_DETAILS } from "../../../domain/sharing/vocabulary";
 import { levelsOfNeed } from "../../../services/settings";
 import {
-  agreementsInForceFor,
+  agreementsBetween,
   openConcernsOf,
   otherMembers,
   peopleWhoCanReceive,
@@ -43,18 +44,23 @@ const YES_NO: Option[] = [
 
 export async function stepChoices(db: Db, actor: Actor, subjectId: string, answers: Answers): Promise<StepChoices> {
   const recipientId = getAt(answers, "/recipient/organisationId");
+  const recipientKnown = typeof recipientId === "string" && /^[0-9a-f-]{36}$/.test(recipientId);
   const [levels, concerns, members, agreements, people] = await Promise.all([
     levelsOfNeed(db),
     openConcernsOf(db, actor, subjectId),
     otherMembers(db, actor),
-    agreementsInForceFor(db, actor),
-    typeof recipientId === "string" && /^[0-9a-f-]{36}$/.test(recipientId) ? peopleWhoCanReceive(db, recipientId) : Promise.resolve([]),
+    recipientKnown ? agreementsBetween(db, actor, recipientId, today()) : Promise.resolve([]),
+    recipientKnown ? peopleWhoCanReceive(db, recipientId) : Promise.resolve([]),
   ]);
+  const chosenAgreement = getAt(answers, "/recipient/agreementId");
   return {
     levels: levels.map((l) => ({ value: l.code, text: l.label })),
     concerns: concerns.map((c) => ({ value: c.id, text: `${CONCERN_CATEGORY_LABELS[c.category]}, noticed ${c.noticedOn}` })),
     organisations: members.map((o) => ({ value: o.id, text: o.name })),
-    agreements: agreements.map((a) => ({ value: a.id, text: `${a.reference} ${a.title} (version ${a.version} in force)` })),
+    // Only agreements in force are offered; one chosen before it lapsed stays visible, saying so, until changed.
+    agreements: agreements
+      .filter((a) => a.inForce || a.id === chosenAgreement)
+      .map((a) => ({ value: a.id, text: `${a.reference} ${a.title} (${a.inForce ? `version ${a.version} in force` : "not in force"})` })),
     recipientPeople: people.map((p) => ({
       value: p.id,
       text: p.name,

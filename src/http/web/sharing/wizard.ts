@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import type { Db } from "../../../db/client";
 import type { Actor } from "../../../domain/actor";
 import { type FieldError, NotFoundError, RulesBlockedError, ValidationError } from "../../../domain/errors";
+import { blocksOf, recordedWarnings, warningsOf } from "../../../domain/sharing/evaluate-decision";
 import { discardDraft, loadDraft, saveDraft } from "../../../services/drafts";
 import type { SubjectRow } from "../../../services/records/access";
 import { shareableItems } from "../../../services/sharing/choices";
@@ -17,7 +18,7 @@ import { bodyOf, errorSummary, list, queryOf, str } from "../agreements/shared";
 import { loadSubject, readSubject, subjectHeader, subjectIdOf } from "../subjects/shared";
 import { answerFromBody, getAt, itemAnswersFromBody, setAt } from "./answers";
 import { answerSections } from "./check-answers";
-import { fieldIdOf, STEPS, stepOf, stepOfPath } from "./steps";
+import { AFTER_RECIPIENT, fieldIdOf, STEPS, stepOf, stepOfPath } from "./steps";
 import { assess, fieldsFor, itemRows, presentFinding, type ShareDraft, stepChoices, subjectDetailOptions } from "./wizard-context";
 
 /**
@@ -114,7 +115,7 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
     const blockedSteps = new Set([...findings.filter((f) => f.severity === "block"), ...fieldErrors].map((f) => stepOfPath(f.path)));
     const tasks = STEPS.map((step) => {
       const started = draft.doneSteps.includes(step.key);
-      const waiting = step.key === "recipient-person" && !getAt(draft.answers, "/recipient/organisationId");
+      const waiting = AFTER_RECIPIENT.includes(step.key) && !getAt(draft.answers, "/recipient/organisationId");
       const status = waiting
         ? "Cannot start yet"
         : !started
@@ -198,12 +199,14 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
       for (const [name, value] of Object.entries(items)) answers = setAt(answers, `/items/${name}`, value);
     } else {
       for (const field of step.fields) answers = setAt(answers, field.path, answerFromBody(field, body));
-      // A new recipient organisation: the person named at the old one cannot be kept.
-      if (key === "recipient" && getAt(answers, "/recipient/organisationId") !== getAt(draft.answers, "/recipient/organisationId")) {
-        answers = setAt(answers, "/recipient/userId", undefined);
-      }
     }
-    const doneSteps = [...new Set([...draft.doneSteps, key])];
+    let doneSteps = [...new Set([...draft.doneSteps, key])];
+    // A new recipient organisation: the person named at the old one, and an agreement chosen for the old
+    // pair, cannot be kept; their pages are to be answered again.
+    if (key === "recipient" && getAt(answers, "/recipient/organisationId") !== getAt(draft.answers, "/recipient/organisationId")) {
+      answers = setAt(setAt(answers, "/recipient/userId", undefined), "/recipient/agreementId", undefined);
+      doneSteps = doneSteps.filter((done) => !AFTER_RECIPIENT.includes(done));
+    }
     await saveDraft<ShareDraft>(db, actor, FORM, id, { ...draft, answers, doneSteps });
     return reply.redirect(str(body, "return") === "check" ? `${base(id)}/check` : `${base(id)}/tasks`, 303);
   });
@@ -218,7 +221,6 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
       stepChoices(db, actor, id, draft.answers),
       shareableItems(db, actor, id),
     ]);
-    const presented = findings.map((f) => presentFinding(id, f));
     const shown =
       refused ??
       (draft.attempted
@@ -227,13 +229,16 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
             ...findings.filter((f) => f.severity === "block").map((f) => ({ path: f.path, message: `${f.code}: ${f.message}` })),
           ]
         : []);
-    const acknowledged = new Set((getAt(draft.answers, "/acknowledgedWarnings") as string[] | undefined) ?? []);
+    const acknowledged = (getAt(draft.answers, "/acknowledgedWarnings") as string[] | undefined) ?? [];
     return reply.view("sharing/check", {
       ...header(subject, actor),
       completing: !!draft.completes,
       sections: answerSections(id, draft.answers, choices, shareable),
-      blocks: presented.filter((f) => f.severity === "block"),
-      warnings: presented.filter((f) => f.severity === "warning").map((w) => ({ ...w, acknowledged: acknowledged.has(w.code) })),
+      blocks: blocksOf(findings).map((f) => presentFinding(id, f)),
+      warnings: recordedWarnings(warningsOf(findings), acknowledged).map((w) => ({
+        ...presentFinding(id, w),
+        acknowledged: w.acknowledged,
+      })),
       answerProblems: fieldErrors.length,
       key: draft.key,
       ...errorSummary(shown, (path) => (path === "/acknowledged" ? "#acknowledged" : `${base(id)}/steps/${stepOfPath(path)}?return=check`)),
