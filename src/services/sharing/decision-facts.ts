@@ -130,7 +130,9 @@ export async function gatherFacts(
   if (!row?.subject) throw new NotFoundError("The person's record");
 
   const items = new Map((row.items ?? []).map((i) => [i.id, i]));
-  const errors = fieldErrors(input, row, items);
+  // A retry of a decision already recorded is answered with that decision, not judged again: what it
+  // pointed at may have moved on because of it (the request it answered is no longer open).
+  const errors = row.existing ? [] : fieldErrors(input, row, items);
   if (errors.length) throw new ValidationError(errors);
   const covering =
     agreementId && row.agreement ? await compiledCovering(q, agreementId, input.recipient.agreementVersion ?? null, row.agreement) : null;
