@@ -244,6 +244,17 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
     );
   });
 
+  test("a recipient's first read of a disclosure returns it as opened, with when it was first opened", async () => {
+    const sent = await post(practitioner, share());
+    assert.equal(sent.statusCode, 201, sent.body);
+    const first = await socialWorker.api("GET", `/api/v1/disclosures/${sent.json().disclosure.id}`);
+    assert.equal(first.statusCode, 200, first.body);
+    assert.equal(first.json().state, "OPENED");
+    assert.ok(first.json().firstOpenedAt, "the first read is the first opening");
+    const again = await socialWorker.api("GET", `/api/v1/disclosures/${sent.json().disclosure.id}`);
+    assert.equal(again.json().firstOpenedAt, first.json().firstOpenedAt, "a later read does not move it");
+  });
+
   test("redactions take the chosen words out of what is sent; a phrase not in the text is a field error", async () => {
     const body = share({
       information: { personal: true, confidential: true, thirdParty: true },
@@ -576,6 +587,32 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
         decision: { outcome: "DO_NOT_SHARE", reasons: "Again" },
       });
       assert.equal(twice.statusCode, 400, "an answered request cannot be answered again");
+    });
+
+    test("retrying the answer to a request with the same Idempotency-Key returns the decision already recorded", async () => {
+      const made = await socialWorker.api("POST", "/api/v1/information-requests", {
+        requestedOrganisationId: schoolId,
+        subject: { givenNames: "Kai", familyName: "Mensah" },
+        purposeCode: "CHILD_IN_NEED_S17",
+        purpose: "Assessment",
+        urgency: "ROUTINE",
+      });
+      assert.equal(made.statusCode, 201, made.body);
+      const key = randomUUID();
+      const answer = {
+        subjectId: childId,
+        informationRequestId: made.json().id,
+        purpose: { code: "CHILD_IN_NEED_S17", description: "Assessment" },
+        recipient: { organisationId: councilId },
+        decision: { outcome: "DO_NOT_SHARE", reasons: "Nothing the assessment needs" },
+      };
+      const first = await post(practitioner, answer, key);
+      assert.equal(first.statusCode, 201, first.body);
+      const retry = await post(practitioner, answer, key);
+      assert.equal(retry.statusCode, 200, retry.body);
+      assert.equal(retry.json().id, first.json().id);
+      const different = await post(practitioner, { ...answer, decision: { ...answer.decision, reasons: "Other" } }, key);
+      assert.equal(different.statusCode, 409, "the same key with different answers is still a conflict");
     });
 
     test("an open request can be withdrawn by the requester only", async () => {
