@@ -318,6 +318,31 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
     });
   });
 
+  test("the items API says which items are restricted, and the wizard's items step offers a restricted item only to withhold or leave out", async () => {
+    const restrictedId = await addItem("Zoë missed two PE lessons in October.");
+    const otherId = await addItem("Zoë joined the choir.");
+    const requestId = await logRequest("RESTRICTION", "Do not use the PE record until it is checked");
+    assert.equal((await act(requestId, restrictedId, "restrict", { reason: "Accuracy contested" })).statusCode, 200);
+
+    const items = (await practitioner.api("GET", `/api/v1/subjects/${childId}/items`)).json().items as {
+      id: string;
+      restricted: boolean;
+    }[];
+    assert.equal(items.find((i) => i.id === restrictedId)?.restricted, true);
+    assert.equal(items.find((i) => i.id === otherId)?.restricted, false);
+    const one = (await practitioner.api("GET", `/api/v1/subjects/${childId}/items/${restrictedId}`)).json();
+    assert.equal(one.item.restricted, true);
+
+    const page = await practitioner.get(`/subjects/${childId}/share/steps/items`);
+    assert.equal(page.statusCode, 200);
+    const shareOption = (id: string) => new RegExp(`name="item-${id}" type="radio" value="share"`);
+    assert.match(page.body, shareOption(otherId), "an item that may be shared can be chosen");
+    assert.doesNotMatch(page.body, shareOption(restrictedId), "a restricted item cannot be chosen to share");
+    assert.match(page.body, new RegExp(`name="item-${restrictedId}" type="radio" value="withhold"`));
+    assert.match(page.body, /This item is restricted while a request about it is settled: it is kept, but it cannot be shared\./);
+    assert.doesNotMatch(page.body, /R-RESTRICTED/, "the practitioner reads the reason, not the rule's code");
+  });
+
   describe("erasure", () => {
     test("refused with its reason, the item stays and no one is told", async () => {
       const itemId = await addItem("Zoë joined the choir.");
