@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { formDrafts } from "../../src/db/schema";
 import { shareDecisions } from "../../src/db/schema-sharing";
 import type { App } from "../../src/http/app";
-import { testApp } from "../support/app";
+import { TEST_PUBLIC_URL, testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser } from "../support/factories";
 import type { TestClient } from "../support/http-client";
@@ -203,6 +203,14 @@ describeEachDatabase("share decision pages", (ctx) => {
       assert.match(text, /Tomasz Wójcik/);
       assert.match(text, /Not needed for the assessment/);
       assert.match(text, /GR4-SEEK-ADVICE/);
+    });
+
+    test("the record's PDF links to the record at the configured public address, not at the request's Host header", async () => {
+      const res = await practitioner.get(`/share-decisions/${decisionId}/record.pdf`, { host: "attacker.example" });
+      assert.equal(res.statusCode, 200);
+      const raw = res.rawPayload.toString("latin1");
+      assert.ok(raw.includes(`/URI (${TEST_PUBLIC_URL}/share-decisions/${decisionId})`), "it links to the record in Safeshare");
+      assert.ok(!raw.includes("attacker.example"));
     });
 
     test("the outcome is added to the record from its page", async () => {

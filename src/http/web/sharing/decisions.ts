@@ -64,7 +64,7 @@ async function recordSections(db: Db, actor: Actor, d: DecisionDetail) {
   return answerSections(d.subjectId, d.record as unknown as Answers, choices, shareable);
 }
 
-export async function decisionPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { db: Db; publicUrl: string }): Promise<void> {
   app.get("/share-decisions", async (request, reply) => {
     const actor = actorOf(request);
     const rows = await listDecisions(db, actor, {}, "web.share_decisions.list");
@@ -202,6 +202,7 @@ export async function decisionPages(app: FastifyInstance, { db }: { db: Db }): P
       organisationName: actor.organisationName,
       generatedAt: new Date(),
       generatedBy: actor.name,
+      link: `${publicUrl}/share-decisions/${decision.id}`,
       sections: [
         overview,
         ...(warnings.rows.length ? [warnings] : []),
