@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { formDrafts } from "../../src/db/schema";
-import { shareDecisions } from "../../src/db/schema-sharing";
+import { informationRequests, shareDecisions } from "../../src/db/schema-sharing";
 import type { App } from "../../src/http/app";
 import { TEST_PUBLIC_URL, testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
@@ -233,6 +233,33 @@ describeEachDatabase("share decision pages", (ctx) => {
       const [d] = await ctx.database.db.select().from(disclosures).where(eq(disclosures.decisionId, row!.id));
       assert.equal((await outsider.get(`/disclosures/${d!.id}`)).statusCode, 404);
     });
+  });
+
+  test("asking another organisation from a person's record names them as recorded and ties the request to that record", async () => {
+    const subjectPage = await practitioner.get(`/subjects/${childId}`);
+    assert.match(
+      subjectPage.body,
+      new RegExp(`href="/information-requests/new\\?subject=${childId}">Ask another organisation about Kai Mensah`),
+    );
+    const form = await practitioner.get(`/information-requests/new?subject=${childId}`);
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /name="givenNames" type="text" value="Kai"/);
+    assert.match(form.body, new RegExp(`name="requestingSubjectId" value="${childId}"`));
+    assert.equal((await outsider.get(`/information-requests/new?subject=${childId}`)).statusCode, 404);
+    const sent = await practitioner.post("/information-requests/new", {
+      requestingSubjectId: childId,
+      requestedOrganisationId: councilId,
+      givenNames: "Kai",
+      familyName: "Mensah",
+      purposeCode: "EARLY_HELP",
+      purpose: "Is the family known to you?",
+      urgency: "ROUTINE",
+    });
+    assert.equal(sent.statusCode, 303, sent.body.slice(0, 300));
+    const [made] = await ctx.database.db.select().from(informationRequests).where(eq(informationRequests.requestingSubjectId, childId));
+    assert.ok(made, "the request is tied to the record it was asked from");
+    const chronology = await practitioner.get(`/subjects/${childId}/chronology`);
+    assert.match(chronology.body, /Information requested from Westshire Children&#39;s Services/);
   });
 
   test("the emergency route shares at once with a one-line reason, and says when the full record is due", async () => {
