@@ -13,6 +13,12 @@ export interface Config {
   /** Sign-in form submissions allowed per client address per minute. */
   signInRateLimit: number;
   sessionAbsoluteHours: number;
+  /**
+   * The address people and other systems use to reach Safeshare (an origin: scheme, host and port,
+   * no trailing slash). Identifiers and links in documents Safeshare serves (ODRL @ids, links in
+   * PDFs) are built from it and never from a request's Host header, which the client chooses.
+   */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -27,10 +33,39 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+const PUBLIC_URL_RULE =
+  "SAFESHARE_PUBLIC_URL must be the absolute http or https address people use to reach Safeshare, such as https://safeshare.example.org, with no path, query, fragment or password";
+
+/** Where Safeshare listens, as an address: a wildcard (all interfaces) is reached at localhost. */
+function listeningUrl(host: string, port: number): string {
+  const name = ["0.0.0.0", "::", "[::]"].includes(host) ? "localhost" : host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
+/** SAFESHARE_PUBLIC_URL (or, unset, where Safeshare listens) as an origin, refused at start-up unless it is one. */
+function publicUrlFrom(env: NodeJS.ProcessEnv, host: string, port: number): string {
+  const raw = env.SAFESHARE_PUBLIC_URL?.trim() || listeningUrl(host, port);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${PUBLIC_URL_RULE}, got "${raw}"`);
+  }
+  const onlyAnOrigin = url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+  if (!["http:", "https:"].includes(url.protocol) || !url.hostname || !onlyAnOrigin || raw.includes("?") || raw.endsWith("#")) {
+    throw new ConfigError(`${PUBLIC_URL_RULE}, got "${raw}"`);
+  }
+  return url.origin;
+}
+
+/** The configuration from the environment; `overrides.port` is a port given on the command line. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { port?: number } = {}): Config {
+  const port = overrides.port ?? intFrom(env, "PORT", 3000, 0, 65535);
+  const host = env.HOST || "localhost";
   return {
-    port: intFrom(env, "PORT", 3000, 0, 65535),
-    host: env.HOST || "localhost",
+    port,
+    host,
+    publicUrl: publicUrlFrom(env, host, port),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.SAFESHARE_DATA_DIR || "./data"),
     trustProxy: env.SAFESHARE_TRUST_PROXY === "true",

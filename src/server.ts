@@ -10,6 +10,7 @@ export async function startServer(config: Config, database: Database) {
     database,
     session: policy,
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
     signInRateLimit: config.signInRateLimit,
     logger: {
       level: process.env.LOG_LEVEL ?? "info",

@@ -144,6 +144,7 @@ export type AuditEvent =
       details: { requestedOrganisationId: string; urgency: string; dueOn: string; purposeCode: string };
     }
   | { type: "information_request.withdrawn"; entity: RequestRef; details: Record<string, never> }
+  | { type: "information_request.answer_acknowledged"; entity: RequestRef; details: Record<string, never> }
   | { type: "rights_request.logged"; entity: RightsRef; details: { requestType: string; receivedVia: string; dueOn: string } }
   | { type: "rights_request.identity_verified"; entity: RightsRef; details: Record<string, never> }
   | { type: "rights_request.transitioned"; entity: RightsRef; details: { from: string; to: string; dueOn: string; outcome: string | null } }

@@ -29,8 +29,7 @@ program
   .option("--no-demo", "do not seed the demo partnership into an empty database")
   .action(async (options: { port?: number; demo: boolean }) => {
     const started = performance.now();
-    const config = loadConfig();
-    if (options.port !== undefined) config.port = options.port;
+    const config = loadConfig(process.env, { port: options.port });
     const database = await openConfiguredDatabase(config);
     const accounts = options.demo ? await seedDemoPartnership(database.db) : undefined;
     const server = await startServer(config, database);

@@ -241,6 +241,9 @@ export const informationRequests = pgTable(
     requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
     answeredDecisionId: uuid("answered_decision_id").references(() => shareDecisions.id),
     answeredAt: timestamp("answered_at", { withTimezone: true }),
+    /** When the requester confirmed it has read the answer: until then a refusal waits on their home page. */
+    answerAcknowledgedAt: timestamp("answer_acknowledged_at", { withTimezone: true }),
+    answerAcknowledgedByName: text("answer_acknowledged_by_name"),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
   },
   (t) => [

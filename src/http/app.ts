@@ -24,6 +24,8 @@ export interface AppOptions {
   database: Database;
   session: SessionPolicy;
   trustProxy?: boolean;
+  /** The public base URL (config.publicUrl): documents the app serves name things by it, never by the request's Host. */
+  publicUrl: string;
   /** Sign-in attempts allowed per client address per minute (ASVS 2.2.1). */
   signInRateLimit?: number;
   logger?: FastifyServerOptions["logger"];
@@ -120,7 +122,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   registerErrorHandling(app);
-  await app.register(apiRoutes, { prefix: "/api/v1", database: options.database });
-  await app.register(webRoutes, { database: options.database, signInRateLimit: options.signInRateLimit ?? 10 });
+  await app.register(apiRoutes, { prefix: "/api/v1", database: options.database, publicUrl: options.publicUrl });
+  await app.register(webRoutes, {
+    database: options.database,
+    publicUrl: options.publicUrl,
+    signInRateLimit: options.signInRateLimit ?? 10,
+  });
   return app;
 }

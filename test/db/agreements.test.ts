@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
 import { agreements, auditEvents } from "../../src/db/schema";
 import type { App } from "../../src/http/app";
-import { testApp } from "../support/app";
+import { TEST_PUBLIC_URL, testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser, TEST_PASSWORD } from "../support/factories";
 import type { TestClient } from "../support/http-client";
@@ -292,6 +292,21 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
       assert.equal(odrl.statusCode, 200);
       assert.match(odrl.headers["content-type"] as string, /application\/ld\+json/);
       assert.equal(odrl.json()["@type"], "Agreement");
+    });
+
+    test("the ODRL export and the PDFs name the agreement at the configured public address, whatever Host header the request came with", async () => {
+      const forged = { host: "attacker.example" };
+      const odrl = await c.api("GET", `/api/v1/agreements/${id}/odrl`, undefined, forged);
+      assert.equal(odrl.statusCode, 200, odrl.body);
+      assert.equal(odrl.json()["@id"], `${TEST_PUBLIC_URL}/api/v1/agreements/${id}/versions/1`);
+      assert.ok(!odrl.body.includes("attacker.example"), "the forged host is nowhere in the export");
+      for (const url of [`/api/v1/agreements/${id}/document.pdf`, `/agreements/${id}/document.pdf`]) {
+        const pdf = await c.api("GET", url, undefined, forged);
+        assert.equal(pdf.statusCode, 200, url);
+        const raw = pdf.rawPayload.toString("latin1");
+        assert.ok(raw.includes(`/URI (${TEST_PUBLIC_URL}/agreements/${id})`), `${url} links to the register entry`);
+        assert.ok(!raw.includes("attacker.example"), `${url} does not carry the forged host`);
+      }
     });
 
     test("a proposed share is evaluated against the signed version, with DSA codes", async () => {

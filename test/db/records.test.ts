@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { auditEvents } from "../../src/db/schema";
 import { type App, buildApp } from "../../src/http/app";
 import { logSerializers } from "../../src/http/logging";
-import { testApp } from "../support/app";
+import { TEST_PUBLIC_URL, testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser } from "../support/factories";
 import type { TestClient } from "../support/http-client";
@@ -793,6 +793,7 @@ describeEachDatabase("records: a protected address stays out of the audit log an
     app = await buildApp({
       database: ctx.database,
       session: { idleMinutes: 30, absoluteHours: 12 },
+      publicUrl: TEST_PUBLIC_URL,
       signInRateLimit: 1000,
       logger: { level: "trace", stream: sink, serializers: logSerializers },
     });

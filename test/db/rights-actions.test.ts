@@ -12,7 +12,14 @@ import type { TestClient } from "../support/http-client";
 import { registeredRoutes } from "../support/routes";
 import { signedInAs } from "../support/sign-in";
 
-type Notice = { id: string; kind: string; text: string; disclosureId: string; acknowledgedAt: string | null };
+type Notice = {
+  id: string;
+  kind: string;
+  text: string;
+  disclosureId: string;
+  acknowledgedAt: string | null;
+  item?: { number: number; category: string; eventDate: string };
+};
 
 describeEachDatabase("rectification, restriction and erasure: done item by item and told to every recipient", (ctx) => {
   let app: App;
@@ -143,7 +150,6 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
       assert.equal(notice!.acknowledgedAt, null);
       assert.equal((await socialWorker.api("POST", `/api/v1/recipient-notices/${notice!.id}/acknowledge`)).statusCode, 204);
       assert.notEqual((await notices())[0]!.acknowledgedAt, null);
-      assert.equal((await socialWorker.api("POST", `/api/v1/recipient-notices/${notice!.id}/acknowledge`)).statusCode, 404);
 
       const actions = (await ig.api("GET", `/api/v1/rights-requests/${requestId}/actions`)).json();
       assert.deepEqual(
@@ -161,6 +167,31 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
         steps.some((e) => /an item corrected/.test(e.title) && e.summary === "Three of the late marks were another pupil's"),
         "the step is on the child's chronology for the IG lead",
       );
+    });
+
+    test("acknowledging a notice a second time is a no-op (204): the first acknowledgement stands and nothing more is audited", async () => {
+      const [notice] = await notices();
+      assert.ok(notice?.acknowledgedAt, "acknowledged by the test before");
+      const acknowledgements = async () =>
+        (await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.type, "recipient_notice.acknowledged"))).filter(
+          (e) => JSON.parse(e.body).details.noticeId === notice!.id,
+        ).length;
+      const before = await acknowledgements();
+      assert.equal((await socialWorker.api("POST", `/api/v1/recipient-notices/${notice!.id}/acknowledge`)).statusCode, 204);
+      assert.equal(
+        (await socialWorker.post(`/recipient-notices/${notice!.id}/acknowledge`, {})).statusCode,
+        303,
+        "and from the inbox page",
+      );
+      assert.equal((await notices())[0]!.acknowledgedAt, notice!.acknowledgedAt);
+      assert.equal(await acknowledgements(), before);
+    });
+
+    test("a recipient notice names the item it concerns, as the recipient knows it: its place in the disclosure, kind and date", async () => {
+      const [notice] = await notices();
+      assert.deepEqual(notice?.item, { number: 1, category: "education", eventDate: "2026-10-01" });
+      const inbox = await socialWorker.get("/disclosures");
+      assert.match(inbox.body, /Item 1: Education, 1 October 2026/);
     });
 
     test("an opinion is not rewritten: the person's statement is recorded beside it and sent on", async () => {
@@ -285,6 +316,31 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
       const [lift] = (await ig.api("GET", `/api/v1/rights-requests/${requestId}/actions`)).json().actions.slice(-1);
       assert.equal(lift.requesterToldOn, today());
     });
+  });
+
+  test("the items API says which items are restricted, and the wizard's items step offers a restricted item only to withhold or leave out", async () => {
+    const restrictedId = await addItem("Zoë missed two PE lessons in October.");
+    const otherId = await addItem("Zoë joined the choir.");
+    const requestId = await logRequest("RESTRICTION", "Do not use the PE record until it is checked");
+    assert.equal((await act(requestId, restrictedId, "restrict", { reason: "Accuracy contested" })).statusCode, 200);
+
+    const items = (await practitioner.api("GET", `/api/v1/subjects/${childId}/items`)).json().items as {
+      id: string;
+      restricted: boolean;
+    }[];
+    assert.equal(items.find((i) => i.id === restrictedId)?.restricted, true);
+    assert.equal(items.find((i) => i.id === otherId)?.restricted, false);
+    const one = (await practitioner.api("GET", `/api/v1/subjects/${childId}/items/${restrictedId}`)).json();
+    assert.equal(one.item.restricted, true);
+
+    const page = await practitioner.get(`/subjects/${childId}/share/steps/items`);
+    assert.equal(page.statusCode, 200);
+    const shareOption = (id: string) => new RegExp(`name="item-${id}" type="radio" value="share"`);
+    assert.match(page.body, shareOption(otherId), "an item that may be shared can be chosen");
+    assert.doesNotMatch(page.body, shareOption(restrictedId), "a restricted item cannot be chosen to share");
+    assert.match(page.body, new RegExp(`name="item-${restrictedId}" type="radio" value="withhold"`));
+    assert.match(page.body, /This item is restricted while a request about it is settled: it is kept, but it cannot be shared\./);
+    assert.doesNotMatch(page.body, /R-RESTRICTED/, "the practitioner reads the reason, not the rule's code");
   });
 
   describe("erasure", () => {

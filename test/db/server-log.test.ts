@@ -4,6 +4,7 @@ import { after, before, test } from "node:test";
 import { sql } from "drizzle-orm";
 import { type App, buildApp } from "../../src/http/app";
 import { logSerializers } from "../../src/http/logging";
+import { TEST_PUBLIC_URL } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser } from "../support/factories";
 import type { TestClient } from "../support/http-client";
@@ -36,6 +37,7 @@ describeEachDatabase("server log: no search terms, no query parameters; data exc
     app = await buildApp({
       database: ctx.database,
       session: { idleMinutes: 30, absoluteHours: 12 },
+      publicUrl: TEST_PUBLIC_URL,
       signInRateLimit: 1000,
       logger: { level: "trace", stream: sink, serializers: logSerializers },
     });

@@ -252,6 +252,17 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
     );
   });
 
+  test("a recipient's first read of a disclosure returns it as opened, with when it was first opened", async () => {
+    const sent = await post(practitioner, share());
+    assert.equal(sent.statusCode, 201, sent.body);
+    const first = await socialWorker.api("GET", `/api/v1/disclosures/${sent.json().disclosure.id}`);
+    assert.equal(first.statusCode, 200, first.body);
+    assert.equal(first.json().state, "OPENED");
+    assert.ok(first.json().firstOpenedAt, "the first read is the first opening");
+    const again = await socialWorker.api("GET", `/api/v1/disclosures/${sent.json().disclosure.id}`);
+    assert.equal(again.json().firstOpenedAt, first.json().firstOpenedAt, "a later read does not move it");
+  });
+
   test("redactions take the chosen words out of what is sent; a phrase not in the text is a field error", async () => {
     const body = share({
       information: { personal: true, confidential: true, thirdParty: true },
@@ -673,6 +684,7 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
         reasons: "The school holds nothing about this",
         otherHolderName: "Westshire Police",
         disclosed: false,
+        acknowledgedAt: null,
       });
       const twice = await post(practitioner, {
         subjectId: childId,
@@ -680,6 +692,122 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
         decision: { outcome: "DO_NOT_SHARE", reasons: "Again" },
       });
       assert.equal(twice.statusCode, 400, "an answered request cannot be answered again");
+    });
+
+    test("retrying the answer to a request with the same Idempotency-Key returns the decision already recorded", async () => {
+      const made = await socialWorker.api("POST", "/api/v1/information-requests", {
+        requestedOrganisationId: schoolId,
+        subject: { givenNames: "Kai", familyName: "Mensah" },
+        purposeCode: "CHILD_IN_NEED_S17",
+        purpose: "Assessment",
+        urgency: "ROUTINE",
+      });
+      assert.equal(made.statusCode, 201, made.body);
+      const key = randomUUID();
+      const answer = {
+        subjectId: childId,
+        informationRequestId: made.json().id,
+        purpose: { code: "CHILD_IN_NEED_S17", description: "Assessment" },
+        recipient: { organisationId: councilId },
+        decision: { outcome: "DO_NOT_SHARE", reasons: "Nothing the assessment needs" },
+      };
+      const first = await post(practitioner, answer, key);
+      assert.equal(first.statusCode, 201, first.body);
+      const retry = await post(practitioner, answer, key);
+      assert.equal(retry.statusCode, 200, retry.body);
+      assert.equal(retry.json().id, first.json().id);
+      const different = await post(practitioner, { ...answer, decision: { ...answer.decision, reasons: "Other" } }, key);
+      assert.equal(different.statusCode, 409, "the same key with different answers is still a conflict");
+    });
+
+    describe("a refusal that answers a request", () => {
+      let requestId: string;
+      let reference: string;
+      let requesterRecordId: string;
+      let refusalId: string;
+
+      before(async () => {
+        // The requester's own record of the child: the request is made about it, so the answer lands on its chronology.
+        const own = await councilColleague.api("POST", "/api/v1/subjects", { kind: "CHILD", givenNames: "Kai", familyName: "Mensah" });
+        assert.equal(own.statusCode, 201, own.body);
+        requesterRecordId = own.json().id;
+        const made = await councilColleague.api("POST", "/api/v1/information-requests", {
+          requestedOrganisationId: schoolId,
+          requestingSubjectId: requesterRecordId,
+          subject: { givenNames: "Kai", familyName: "Mensah" },
+          purposeCode: "EARLY_HELP",
+          purpose: "Early help assessment",
+          urgency: "ROUTINE",
+        });
+        assert.equal(made.statusCode, 201, made.body);
+        [requestId, reference] = [made.json().id, made.json().reference];
+        const refusal = await post(practitioner, {
+          subjectId: childId,
+          informationRequestId: requestId,
+          purpose: { code: "EARLY_HELP", description: "Early help assessment" },
+          recipient: { organisationId: councilId },
+          decision: { outcome: "DO_NOT_SHARE", reasons: "The family has not agreed to early help", otherHolderOrganisationId: policeId },
+        });
+        assert.equal(refusal.statusCode, 201, refusal.body);
+        refusalId = refusal.json().id;
+      });
+
+      test("it reaches the requester as visibly as a share: their home page, their requests and their own record's chronology, until acknowledged", async () => {
+        const home = await councilColleague.get("/");
+        assert.match(home.body, /1 request answered with a decision not to share: read why/);
+        assert.match(home.body, /href="\/information-requests\?box=outgoing"/);
+
+        const list = await councilColleague.get("/information-requests?box=outgoing");
+        assert.match(list.body, new RegExp(`${reference}[\\s\\S]*?Answered: not shared[\\s\\S]*?Not yet acknowledged`));
+        const outgoing = (await councilColleague.api("GET", "/api/v1/information-requests?box=outgoing")).json().items;
+        type Outgoing = { id: string; answer: { outcome: string; acknowledgedAt: string | null } | null };
+        const waiting = (outgoing as Outgoing[]).map((r) => r.answer?.outcome === "DO_NOT_SHARE" && r.answer.acknowledgedAt === null);
+        assert.ok(waiting[(outgoing as Outgoing[]).findIndex((r) => r.id === requestId)], "the refusal waits to be acknowledged");
+        assert.deepEqual(
+          waiting,
+          [...waiting].sort((x, y) => Number(y) - Number(x)),
+          "refusals to acknowledge come first",
+        );
+
+        const chronology = (await councilColleague.api("GET", `/api/v1/subjects/${requesterRecordId}/chronology`)).json().entries;
+        const entry = chronology.find((e: { title: string }) => e.title === `Northbrook Primary decided not to share: ${reference}`);
+        assert.ok(entry, JSON.stringify(chronology.map((e: { title: string }) => e.title)));
+        assert.equal(entry.summary, "The family has not agreed to early help");
+
+        const page = await councilColleague.get(`/information-requests/${requestId}`);
+        assert.match(page.body, /Acknowledge the answer/);
+        assert.equal((await councilColleague.post(`/information-requests/${requestId}/acknowledge`, {})).statusCode, 303);
+        assert.equal(
+          (await councilColleague.api("POST", `/api/v1/information-requests/${requestId}/answer-acknowledgement`)).statusCode,
+          204,
+          "acknowledging again changes nothing",
+        );
+        assert.doesNotMatch((await councilColleague.get("/")).body, /answered with a decision not to share/);
+        const seen = (await practitioner.api("GET", `/api/v1/information-requests/${requestId}`)).json();
+        assert.ok(seen.answer.acknowledgedAt, "the organisation that answered can see it was acknowledged");
+        assert.equal(
+          (await police.api("POST", `/api/v1/information-requests/${requestId}/answer-acknowledgement`)).statusCode,
+          404,
+          "only the requester acknowledges it",
+        );
+      });
+
+      test("its record names the request and who asked, and never says it was sent", async () => {
+        const page = await practitioner.get(`/share-decisions/${refusalId}`);
+        assert.equal(page.statusCode, 200);
+        assert.match(page.body, new RegExp(`Answers request[\\s\\S]*?${reference} from Westshire Children&#39;s Services`));
+        assert.doesNotMatch(page.body, /Sent to/);
+        const pdf = await practitioner.get(`/share-decisions/${refusalId}/record.pdf`);
+        const { PDFParse } = await import("pdf-parse");
+        const parser = new PDFParse({ data: pdf.rawPayload });
+        const text = (await parser.getText()).text.replace(/\s+/g, " ");
+        await parser.destroy();
+        assert.match(text, new RegExp(`Answers request ${reference} from Westshire Children's Services`));
+        assert.doesNotMatch(text, /Sent to/);
+        const api = (await practitioner.api("GET", `/api/v1/share-decisions/${refusalId}`)).json();
+        assert.equal(api.informationRequest.reference, reference);
+        assert.equal(api.informationRequest.requestingOrganisation.name, "Westshire Children's Services");
+      });
     });
 
     test("an open request can be withdrawn by the requester only", async () => {

@@ -4,12 +4,12 @@ import { after, before, describe, test } from "node:test";
 import { addDays, format, subMonths } from "date-fns";
 import { eq } from "drizzle-orm";
 import { formDrafts } from "../../src/db/schema";
-import { shareDecisions } from "../../src/db/schema-sharing";
+import { informationRequests, shareDecisions } from "../../src/db/schema-sharing";
 import type { Actor } from "../../src/domain/actor";
 import type { App } from "../../src/http/app";
 import { decisionReference } from "../../src/services/sharing/decisions";
 import { recordShareDecision } from "../../src/services/sharing/record-decision";
-import { testApp } from "../support/app";
+import { TEST_PUBLIC_URL, testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newSignedAgreement, newUser } from "../support/factories";
 import type { TestClient } from "../support/http-client";
@@ -266,6 +266,14 @@ describeEachDatabase("share decision pages", (ctx) => {
       assert.doesNotMatch(text, /GR4-SEEK-ADVICE/, "the printed record gives reasons, not rule codes");
     });
 
+    test("the record's PDF links to the record at the configured public address, not at the request's Host header", async () => {
+      const res = await practitioner.get(`/share-decisions/${decisionId}/record.pdf`, { host: "attacker.example" });
+      assert.equal(res.statusCode, 200);
+      const raw = res.rawPayload.toString("latin1");
+      assert.ok(raw.includes(`/URI (${TEST_PUBLIC_URL}/share-decisions/${decisionId})`), "it links to the record in Safeshare");
+      assert.ok(!raw.includes("attacker.example"));
+    });
+
     test("the outcome is added to the record from its page", async () => {
       const missing = await practitioner.post(`/share-decisions/${decisionId}/addenda`, { kind: "OUTCOME", text: "" });
       assert.equal(missing.statusCode, 400);
@@ -286,6 +294,33 @@ describeEachDatabase("share decision pages", (ctx) => {
       const [d] = await ctx.database.db.select().from(disclosures).where(eq(disclosures.decisionId, row!.id));
       assert.equal((await outsider.get(`/disclosures/${d!.id}`)).statusCode, 404);
     });
+  });
+
+  test("asking another organisation from a person's record names them as recorded and ties the request to that record", async () => {
+    const subjectPage = await practitioner.get(`/subjects/${childId}`);
+    assert.match(
+      subjectPage.body,
+      new RegExp(`href="/information-requests/new\\?subject=${childId}">Ask another organisation about Kai Mensah`),
+    );
+    const form = await practitioner.get(`/information-requests/new?subject=${childId}`);
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /name="givenNames" type="text" value="Kai"/);
+    assert.match(form.body, new RegExp(`name="requestingSubjectId" value="${childId}"`));
+    assert.equal((await outsider.get(`/information-requests/new?subject=${childId}`)).statusCode, 404);
+    const sent = await practitioner.post("/information-requests/new", {
+      requestingSubjectId: childId,
+      requestedOrganisationId: councilId,
+      givenNames: "Kai",
+      familyName: "Mensah",
+      purposeCode: "EARLY_HELP",
+      purpose: "Is the family known to you?",
+      urgency: "ROUTINE",
+    });
+    assert.equal(sent.statusCode, 303, sent.body.slice(0, 300));
+    const [made] = await ctx.database.db.select().from(informationRequests).where(eq(informationRequests.requestingSubjectId, childId));
+    assert.ok(made, "the request is tied to the record it was asked from");
+    const chronology = await practitioner.get(`/subjects/${childId}/chronology`);
+    assert.match(chronology.body, /Information requested from Westshire Children&#39;s Services/);
   });
 
   test("the emergency route shares at once with a one-line reason, and says when the full record is due", async () => {

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { sessions, users } from "../../src/db/schema";
 import type { App } from "../../src/http/app";
 import { currentTotpCode } from "../../src/services/mfa";
-import { client, testApp } from "../support/app";
+import { client, TEST_PUBLIC_URL, testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser, TEST_PASSWORD } from "../support/factories";
 
@@ -42,6 +42,7 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     const proxied = await buildApp({
       database: ctx.database,
       session: { idleMinutes: 30, absoluteHours: 12 },
+      publicUrl: TEST_PUBLIC_URL,
       trustProxy: true,
       signInRateLimit: 100,
     });

@@ -6,6 +6,8 @@ import { DRAFT_MARKER, NOT_YET_SIGNED, SIGNATURES_TITLE } from "../../src/domain
 import { renderAgreementPdf } from "../../src/services/agreements/render-pdf";
 import { sampleDocument } from "../support/agreement-document";
 
+const LINK = "https://safeshare.example.gov.uk/agreements/a";
+
 /** The PDF's text as pdf.js extracts it (what search, copy and screen readers get), whitespace collapsed. */
 async function extract(pdf: Buffer) {
   const parser = new PDFParse({ data: new Uint8Array(pdf) });
@@ -29,7 +31,7 @@ async function extract(pdf: Buffer) {
 }
 
 test("the agreement PDF carries every section, the parties' names with their accents and the signature block", async () => {
-  const pdf = await renderAgreementPdf(sampleDocument({ tier: "OPERATIONAL" }));
+  const pdf = await renderAgreementPdf(sampleDocument({ tier: "OPERATIONAL" }), LINK);
   assert.equal(pdf.subarray(0, 5).toString("latin1"), "%PDF-");
 
   const { text, pages, info } = await extract(pdf);
@@ -68,7 +70,7 @@ test("the agreement PDF carries every section, the parties' names with their acc
 test("a signed version has no draft marker", async () => {
   const doc = sampleDocument();
   Object.assign(doc, { status: "ACTIVE", versionState: "SIGNED", inForceVersion: 1, inForceSince: "2026-04-01" });
-  const { text } = await extract(await renderAgreementPdf(doc));
+  const { text } = await extract(await renderAgreementPdf(doc, LINK));
   assert.ok(!text.includes(DRAFT_MARKER));
   assert.ok(text.includes("In force since 1 April 2026 (version 1)"));
 });
@@ -85,7 +87,7 @@ test("long tables and long text run onto further pages without losing anything",
     mayIncludeProtectedIdentity: i % 5 === 0,
   }));
   doc.content.purposes.harmOfNotSharing = "Children were not protected because nobody shared. ".repeat(80).trim();
-  const { text, body, pages } = await extract(await renderAgreementPdf(doc));
+  const { text, body, pages } = await extract(await renderAgreementPdf(doc, LINK));
   for (let i = 0; i < 90; i++) assert.ok(text.includes(`Data item number ${i} –`), `item ${i} missing`);
   // A value longer than a page flows on rather than being cut off.
   assert.equal(body.split("Children were not protected because nobody shared.").length - 1, 80);

@@ -12,7 +12,7 @@ import { sharingApi } from "./sharing/routes";
 import { subjectsApi } from "./subjects/routes";
 import { usersApi } from "./users/routes";
 
-export async function apiRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
+export async function apiRoutes(app: FastifyInstance, opts: { database: Database; publicUrl: string }): Promise<void> {
   app.get(
     "/health",
     {
@@ -32,7 +32,7 @@ export async function apiRoutes(app: FastifyInstance, opts: { database: Database
   await app.register(organisationsApi, { db: opts.database.db });
   await app.register(usersApi, { db: opts.database.db });
   await app.register(auditApi, { database: opts.database });
-  await app.register(agreementsApi, { db: opts.database.db });
+  await app.register(agreementsApi, { db: opts.database.db, publicUrl: opts.publicUrl });
   await app.register(subjectsApi, { db: opts.database.db });
   await app.register(recordsApi, { db: opts.database.db });
   await app.register(settingsApi, { db: opts.database.db });

@@ -11,15 +11,18 @@ import { signInRoutes } from "./sign-in";
 import { subjectWebPages } from "./subjects";
 import { userPages } from "./users";
 
-export async function webRoutes(app: FastifyInstance, opts: { database: Database; signInRateLimit: number }): Promise<void> {
+export async function webRoutes(
+  app: FastifyInstance,
+  opts: { database: Database; publicUrl: string; signInRateLimit: number },
+): Promise<void> {
   const db = opts.database.db;
   await app.register(signInRoutes, { db, rateLimit: opts.signInRateLimit });
   await app.register(homePages, { db });
   await app.register(organisationPages, { db });
   await app.register(userPages, { db });
-  await app.register(agreementPages, { db });
+  await app.register(agreementPages, { db, publicUrl: opts.publicUrl });
   await app.register(subjectWebPages, { db });
-  await app.register(sharingWebPages, { db });
+  await app.register(sharingWebPages, { db, publicUrl: opts.publicUrl });
   await app.register(rightsWebPages, { db });
   await app.register(publicRightsForm, { db, rateLimit: opts.signInRateLimit });
   await app.register(auditPages, { database: opts.database });

@@ -16,7 +16,7 @@ const require = createRequire(import.meta.url);
 const REGULAR = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
 const BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
 
-const COLOUR = { text: "#0b0c0c", secondary: "#505a5f", border: "#b1b4b6", fill: "#f3f2f1", draft: "#d4351c" };
+const COLOUR = { text: "#0b0c0c", secondary: "#505a5f", border: "#b1b4b6", fill: "#f3f2f1", draft: "#d4351c", link: "#1d70b8" };
 const SIZE = { title: 20, section: 14, heading: 11.5, body: 10, label: 9.5, small: 8.5 };
 const MARGIN = { top: 60, bottom: 60, left: 56, right: 56 };
 const CELL_PAD = 4;
@@ -25,7 +25,8 @@ const KEEP_WITH_NEXT = 70;
 
 type Doc = PDFKit.PDFDocument;
 
-export async function renderAgreementPdf(agreement: AgreementDocument): Promise<Buffer> {
+/** `link` is the agreement's register entry at the public base URL: the title block links to it. */
+export async function renderAgreementPdf(agreement: AgreementDocument, link: string): Promise<Buffer> {
   const outline = outlineAgreement(agreement);
   const created = new Date(agreement.generatedAt);
   const doc = new PDFDocument({
@@ -54,7 +55,7 @@ export async function renderAgreementPdf(agreement: AgreementDocument): Promise<
     doc.on("error", reject);
   });
 
-  titleBlock(doc, outline);
+  titleBlock(doc, outline, link);
   for (const section of outline.sections) drawSection(doc, section);
   runningHeadersAndFooters(doc, outline);
   doc.end();
@@ -87,7 +88,7 @@ function write(doc: Doc, text: string, options: { font?: string; size?: number; 
 
 // ---- Title block ----
 
-function titleBlock(doc: Doc, outline: DocumentOutline): void {
+function titleBlock(doc: Doc, outline: DocumentOutline, link: string): void {
   write(doc, `Data sharing agreement ${outline.reference}`, { size: SIZE.body, colour: COLOUR.secondary, gap: 0.2 });
   write(doc, outline.title, { font: BOLD, size: SIZE.title, gap: 0.4 });
   if (outline.draftMarker) {
@@ -110,6 +111,12 @@ function titleBlock(doc: Doc, outline: DocumentOutline): void {
     { label: "Produced", value: outline.generatedOn },
   ]);
   for (const notice of outline.notices) write(doc, notice, { font: BOLD, colour: COLOUR.draft });
+  doc.x = doc.page.margins.left;
+  doc
+    .font(REGULAR)
+    .fontSize(SIZE.label)
+    .fillColor(COLOUR.link)
+    .text("The agreement in the Safeshare register", { width: contentWidth(doc), link, underline: true });
   doc.moveDown(0.6);
 }
 

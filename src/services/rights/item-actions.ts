@@ -340,10 +340,20 @@ function noticeReaders(actor: Actor) {
 export async function noticesReceived(db: Db, actor: Actor, view: string) {
   assertWorksWithRecords(actor);
   const rows = await db
-    .select({ notice: recipientNotices, senderName: organisations.name, person: sql<DisclosedPerson>`${disclosures.subject}` })
+    .select({
+      notice: recipientNotices,
+      senderName: organisations.name,
+      person: sql<DisclosedPerson>`${disclosures.subject}`,
+      item: { position: disclosureItems.position, category: disclosureItems.category, eventDate: disclosureItems.eventDate },
+    })
     .from(recipientNotices)
     .innerJoin(organisations, eq(organisations.id, recipientNotices.senderOrganisationId))
     .innerJoin(disclosures, eq(disclosures.id, recipientNotices.disclosureId))
+    // The item as the recipient knows it: its place in the disclosure, never the sender's own id.
+    .innerJoin(
+      disclosureItems,
+      and(eq(disclosureItems.disclosureId, recipientNotices.disclosureId), eq(disclosureItems.sourceItemId, recipientNotices.itemId)),
+    )
     .where(noticeReaders(actor))
     .orderBy(sql`${recipientNotices.acknowledgedAt} is null desc`, sql`${recipientNotices.sentAt} desc`)
     .limit(200);
@@ -354,9 +364,19 @@ export async function noticesReceived(db: Db, actor: Actor, view: string) {
       details: { view, count: rows.length },
     });
   }
-  return rows.map((r) => ({ ...r.notice, senderName: r.senderName, personName: r.person.name }));
+  return rows.map((r) => ({
+    ...r.notice,
+    senderName: r.senderName,
+    personName: r.person.name,
+    item: { number: r.item.position + 1, category: r.item.category, eventDate: r.item.eventDate },
+  }));
 }
 
+/**
+ * The recipient has dealt with its copy. Acknowledging again (a second tab, a retried request) is a
+ * no-op: the first acknowledgement stands and nothing more is recorded. A notice the actor does not
+ * read is not found.
+ */
 export async function acknowledgeNotice(db: Db, actor: Actor, noticeId: string): Promise<void> {
   assertWorksWithRecords(actor);
   await inTransaction(db, async (tx, audit) => {
@@ -365,7 +385,14 @@ export async function acknowledgeNotice(db: Db, actor: Actor, noticeId: string):
       .set({ acknowledgedAt: new Date(), acknowledgedByName: actor.name })
       .where(and(eq(recipientNotices.id, noticeId), noticeReaders(actor), isNull(recipientNotices.acknowledgedAt)))
       .returning({ id: recipientNotices.id, requestId: recipientNotices.requestId });
-    if (!done.length) throw new NotFoundError("The notice");
+    if (!done.length) {
+      const [already] = await tx
+        .select({ id: recipientNotices.id })
+        .from(recipientNotices)
+        .where(and(eq(recipientNotices.id, noticeId), noticeReaders(actor)));
+      if (already) return;
+      throw new NotFoundError("The notice");
+    }
     audit.record(snapshotOf(actor), {
       type: "recipient_notice.acknowledged",
       entity: { type: "rights_request", id: done[0]!.requestId },

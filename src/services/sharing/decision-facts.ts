@@ -44,8 +44,23 @@ export interface GatheredFacts {
   approvalRequired: boolean;
   settings: SharingSettings;
   addresses: { lines: string; postcode: string | null; protected: boolean }[];
+  /** The information request the decision answers, if it names one made to the actor's organisation. */
+  request: RequestAnswered | null;
   /** A decision already recorded with this idempotency key, if one was asked about. */
   existing: { id: string; requestHash: string } | null;
+}
+
+/**
+ * The request a decision answers, with what the answer needs to reach the requester: who asked, and
+ * the requester's own record of the person (never shown to the organisation answering).
+ */
+export interface RequestAnswered {
+  status: string;
+  number: number;
+  requestingOrganisationId: string;
+  requestingName: string;
+  requestingSubjectId: string | null;
+  askedBy: string;
 }
 
 interface FactsRow {
@@ -59,7 +74,7 @@ interface FactsRow {
   settings: unknown;
   levels: unknown;
   concern_ok: boolean;
-  request_status: string | null;
+  request: RequestAnswered | null;
   agreement: AgreementFacts | null;
   existing: { id: string; requestHash: string } | null;
   stops: ProcessingStop[] | null;
@@ -109,7 +124,10 @@ export async function gatherFacts(
       (select value from partnership_setting where key = 'sharing') as settings,
       (select value from partnership_setting where key = 'levelsOfNeed') as levels,
       exists (select 1 from concern where id = ${input.purpose.concernId ?? null} and subject_id = ${input.subjectId} and organisation_id = ${org}) as concern_ok,
-      (select status from information_request where id = ${input.informationRequestId ?? null} and requested_organisation_id = ${org}) as request_status,
+      (select json_build_object('status', r.status, 'number', r.number, 'requestingOrganisationId', r.requesting_organisation_id,
+              'requestingName', ro.name, 'requestingSubjectId', r.requesting_subject_id, 'askedBy', r.requested_by_name)
+         from information_request r join organisation ro on ro.id = r.requesting_organisation_id
+        where r.id = ${input.informationRequestId ?? null} and r.requested_organisation_id = ${org}) as request,
       (select json_build_object('number', agreement.number, 'status', agreement.status, 'inForceVersion', agreement.in_force_version,
               'nextReviewDate', agreement.next_review_date, 'parentId', p.id, 'parentNumber', p.number, 'parentStatus', p.status,
               'parentInForceVersion', p.in_force_version, 'parentNextReviewDate', p.next_review_date)
@@ -130,7 +148,9 @@ export async function gatherFacts(
   if (!row?.subject) throw new NotFoundError("The person's record");
 
   const items = new Map((row.items ?? []).map((i) => [i.id, i]));
-  const errors = fieldErrors(input, row, items);
+  // A retry of a decision already recorded is answered with that decision, not judged again: what it
+  // pointed at may have moved on because of it (the request it answered is no longer open).
+  const errors = row.existing ? [] : fieldErrors(input, row, items);
   if (errors.length) throw new ValidationError(errors);
   const covering =
     agreementId && row.agreement ? await compiledCovering(q, agreementId, input.recipient.agreementVersion ?? null, row.agreement) : null;
@@ -166,6 +186,7 @@ export async function gatherFacts(
     approvalRequired: row.approval,
     settings: row.settings ? sharingSettingsInput.parse(row.settings) : DEFAULT_SHARING_SETTINGS,
     addresses: row.addresses ?? [],
+    request: row.request,
     existing: row.existing,
   };
 }
@@ -201,7 +222,7 @@ function fieldErrors(input: ShareDecisionInput, row: FactsRow, items: Map<string
     errors.push({ path: "/purpose/levelOfNeed", message: "Select a level from the partnership's scale of need" });
   }
   if (input.purpose.concernId && !row.concern_ok) errors.push({ path: "/purpose/concernId", message: "Select a concern about this child" });
-  if (input.informationRequestId && row.request_status !== "OPEN") {
+  if (input.informationRequestId && row.request?.status !== "OPEN") {
     errors.push({ path: "/informationRequestId", message: "Answer an open request made to your organisation" });
   }
   return errors;

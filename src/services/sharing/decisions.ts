@@ -4,12 +4,12 @@ import { snapshotOf } from "../../audit/events";
 import { recordEvent } from "../../audit/write";
 import type { Db, Queryable } from "../../db/client";
 import { agreements, organisations, subjects, users } from "../../db/schema";
-import { disclosures, shareDecisionAddenda, shareDecisions } from "../../db/schema-sharing";
+import { disclosures, informationRequests, shareDecisionAddenda, shareDecisions } from "../../db/schema-sharing";
 import type { Actor } from "../../domain/actor";
 import { agreementReference } from "../../domain/agreements/document";
 import { NotFoundError } from "../../domain/errors";
 import { type RecordedWarning, recordedWarnings } from "../../domain/sharing/evaluate-decision";
-import { type DecisionStatus, emergencyRecordOverdue } from "../../domain/sharing/records";
+import { type DecisionStatus, emergencyRecordOverdue, requestReference } from "../../domain/sharing/records";
 import type { Outcome } from "../../domain/sharing/vocabulary";
 import { assertWorksWithRecords } from "../records/access";
 import type { DecisionRow } from "./deliver";
@@ -30,6 +30,15 @@ export interface DecisionSummary extends Omit<DecisionRow, "findings"> {
   recipientUserName: string | null;
   /** "DSA-0007" for the agreement cited, if any. */
   agreementReference: string | null;
+  /** The information request the decision answers, and who asked. */
+  answersRequest: AnsweredRequest | null;
+}
+export interface AnsweredRequest {
+  id: string;
+  reference: string;
+  requestingOrganisationId: string;
+  requestingName: string;
+  askedBy: string;
 }
 export interface DecisionDetail extends DecisionSummary {
   disclosure: DisclosureRow | null;
@@ -38,12 +47,18 @@ export interface DecisionDetail extends DecisionSummary {
 
 const recipientOrg = alias(organisations, "recipient_org");
 const recipientUser = alias(users, "recipient_user");
+const answered = alias(informationRequests, "answered_request");
+const requester = alias(organisations, "requester_org");
 const summaryColumns = {
   decision: shareDecisions,
   subjectName: sql<string>`${subjects.givenNames} || ' ' || ${subjects.familyName}`,
   recipientName: recipientOrg.name,
   recipientUserName: recipientUser.name,
   agreementNumber: agreements.number,
+  requestNumber: answered.number,
+  requestingOrganisationId: answered.requestingOrganisationId,
+  requestingName: requester.name,
+  requestAskedBy: answered.requestedByName,
 };
 
 function summaries(q: Queryable) {
@@ -53,7 +68,9 @@ function summaries(q: Queryable) {
     .innerJoin(subjects, eq(subjects.id, shareDecisions.subjectId))
     .leftJoin(recipientOrg, eq(recipientOrg.id, shareDecisions.recipientOrganisationId))
     .leftJoin(recipientUser, eq(recipientUser.id, shareDecisions.recipientUserId))
-    .leftJoin(agreements, eq(agreements.id, shareDecisions.agreementId));
+    .leftJoin(agreements, eq(agreements.id, shareDecisions.agreementId))
+    .leftJoin(answered, eq(answered.id, shareDecisions.informationRequestId))
+    .leftJoin(requester, eq(requester.id, answered.requestingOrganisationId));
 }
 
 const flatten = (r: {
@@ -62,6 +79,10 @@ const flatten = (r: {
   recipientName: string | null;
   recipientUserName: string | null;
   agreementNumber: number | null;
+  requestNumber: number | null;
+  requestingOrganisationId: string | null;
+  requestingName: string | null;
+  requestAskedBy: string | null;
 }): DecisionSummary => ({
   ...r.decision,
   findings: recordedWarnings(r.decision.findings, r.decision.record.acknowledgedWarnings),
@@ -69,6 +90,16 @@ const flatten = (r: {
   recipientName: r.recipientName,
   recipientUserName: r.recipientUserName,
   agreementReference: r.agreementNumber === null ? null : agreementReference(r.agreementNumber),
+  answersRequest:
+    r.decision.informationRequestId && r.requestNumber !== null
+      ? {
+          id: r.decision.informationRequestId,
+          reference: requestReference(r.requestNumber),
+          requestingOrganisationId: r.requestingOrganisationId ?? "",
+          requestingName: r.requestingName ?? "",
+          askedBy: r.requestAskedBy ?? "",
+        }
+      : null,
 });
 
 export interface DecisionFilters {

@@ -98,7 +98,9 @@ export async function openReceived(db: Db, actor: Actor, id: string, now = new D
       details: { senderOrganisationId: row.disclosure.senderOrganisationId, first },
     });
   });
-  return { disclosure: flatten(row), items: await itemsOf(db, id) };
+  // What the reader gets back is the disclosure as it now stands: opened, from this read if not before.
+  const opened = flatten({ ...row, disclosure: { ...row.disclosure, firstOpenedAt: row.disclosure.firstOpenedAt ?? now } });
+  return { disclosure: opened, items: await itemsOf(db, id) };
 }
 
 /** A disclosure the actor's organisation sent, with what it carried (the sender's own record of what went). */

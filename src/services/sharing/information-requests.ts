@@ -1,4 +1,4 @@
-import { and, desc, eq, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { snapshotOf } from "../../audit/events";
 import { inTransaction } from "../../audit/write";
@@ -26,7 +26,15 @@ export type RequestRow = typeof informationRequests.$inferSelect;
 export type RequestView = RequestRow & {
   requestingName: string;
   requestedName: string;
-  answer: { outcome: string; reasons: string | null; otherHolderName: string | null; disclosed: boolean } | null;
+  answer: {
+    outcome: string;
+    reasons: string | null;
+    otherHolderName: string | null;
+    disclosed: boolean;
+    /** When the requester acknowledged reading it, and who. */
+    acknowledgedAt: Date | null;
+    acknowledgedByName: string | null;
+  } | null;
 };
 
 const requesting = alias(organisations, "requesting_org");
@@ -136,12 +144,24 @@ function present(r: Selected): RequestView {
           reasons: r.reasons,
           otherHolderName: r.otherHolderName,
           disclosed: r.outcome !== "DO_NOT_SHARE" && r.answeredStatus !== "AWAITING_APPROVAL",
+          acknowledgedAt: r.request.answerAcknowledgedAt,
+          acknowledgedByName: r.request.answerAcknowledgedByName,
         }
       : null,
   };
 }
 
-/** Requests made to the actor's organisation (`incoming`, open first by due date) or by it (`outgoing`). */
+/**
+ * A refusal the requester has not yet acknowledged: like a disclosure not yet acknowledged, it waits
+ * in front of them (their home page, the top of their requests) until someone there has read it.
+ * Needs the answering decision joined in.
+ */
+const refusalToAcknowledge = sql`${shareDecisions.outcome} = 'DO_NOT_SHARE' and ${informationRequests.answerAcknowledgedAt} is null`;
+
+/**
+ * Requests made to the actor's organisation (`incoming`, open first by due date) or by it
+ * (`outgoing`: refusals to acknowledge first, then open ones by due date).
+ */
 export async function listInformationRequests(db: Db, actor: Actor, box: "incoming" | "outgoing"): Promise<RequestView[]> {
   assertWorksWithRecords(actor);
   const mine =
@@ -150,9 +170,56 @@ export async function listInformationRequests(db: Db, actor: Actor, box: "incomi
       : eq(informationRequests.requestingOrganisationId, actor.organisationId);
   const rows = await selectRequests(db)
     .where(mine)
-    .orderBy(sql`${informationRequests.status} = 'OPEN' desc`, informationRequests.dueOn, desc(informationRequests.requestedAt))
+    .orderBy(
+      ...(box === "outgoing" ? [sql`coalesce(${refusalToAcknowledge}, false) desc`] : []),
+      sql`${informationRequests.status} = 'OPEN' desc`,
+      informationRequests.dueOn,
+      desc(informationRequests.requestedAt),
+    )
     .limit(200);
   return rows.map(present);
+}
+
+/**
+ * How many of the organisation's requests were refused and not yet acknowledged: those the actor
+ * made, or all of them for a safeguarding lead (as with disclosures received). A count, not a read.
+ */
+export async function refusalsToAcknowledge(db: Db, actor: Actor): Promise<number> {
+  assertWorksWithRecords(actor);
+  const whose = actor.roles.includes("safeguarding_lead") ? sql`true` : eq(informationRequests.requestedByUserId, actor.userId);
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(informationRequests)
+    .innerJoin(shareDecisions, eq(shareDecisions.id, informationRequests.answeredDecisionId))
+    .where(and(eq(informationRequests.requestingOrganisationId, actor.organisationId), refusalToAcknowledge, whose));
+  return row?.n ?? 0;
+}
+
+/**
+ * The requester has read the answer. Acknowledging again is a no-op; a request the actor's
+ * organisation did not make is not found; one not yet answered has nothing to acknowledge.
+ */
+export async function acknowledgeAnswer(db: Db, actor: Actor, id: string, now = new Date()): Promise<void> {
+  assertWorksWithRecords(actor);
+  await inTransaction(db, async (tx, audit) => {
+    const ours = and(eq(informationRequests.id, id), eq(informationRequests.requestingOrganisationId, actor.organisationId));
+    const done = await tx
+      .update(informationRequests)
+      .set({ answerAcknowledgedAt: now, answerAcknowledgedByName: actor.name })
+      .where(and(ours, eq(informationRequests.status, "ANSWERED"), isNull(informationRequests.answerAcknowledgedAt)))
+      .returning({ id: informationRequests.id });
+    if (done.length) {
+      audit.record(snapshotOf(actor), {
+        type: "information_request.answer_acknowledged",
+        entity: { type: "information_request", id },
+        details: {},
+      });
+      return;
+    }
+    const [request] = await tx.select({ status: informationRequests.status }).from(informationRequests).where(ours);
+    if (!request) throw new NotFoundError("The information request");
+    if (request.status !== "ANSWERED") throw new ConflictError("The request has not been answered yet");
+  });
 }
 
 export async function getInformationRequest(db: Db, actor: Actor, id: string): Promise<RequestView> {

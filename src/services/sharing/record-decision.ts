@@ -17,11 +17,12 @@ import {
   recordedWarnings,
   warningsOf,
 } from "../../domain/sharing/evaluate-decision";
+import { requestReference } from "../../domain/sharing/records";
 import { DEFAULT_DECISION_RETENTION_MONTHS } from "../../domain/sharing/settings";
 import { OUTCOME_LABELS } from "../../domain/sharing/vocabulary";
 import { assertWorksWithRecords } from "../records/access";
 import type { NewChronologyEntry } from "../records/chronology";
-import { type GatheredFacts, gatherFacts } from "./decision-facts";
+import { type GatheredFacts, gatherFacts, type RequestAnswered } from "./decision-facts";
 import { type DecisionDetail, loadDecision } from "./decisions";
 import { type DecisionRow, disclosureWrites } from "./deliver";
 import { type DecisionInsert, type DisclosureInsert, insertDecisionGuard, writeDecision } from "./write-decision";
@@ -151,6 +152,8 @@ export async function recordValidatedDecision(
       )
     : undefined;
   if (delivery) chronology.push(delivery.chronology);
+  const toRequester = refusalOnRequesterChronology(actor, row, gathered.request, now);
+  if (toRequester) chronology.push(toRequester);
   const number = await writeDecision(db, {
     guard: insertDecisionGuard(row),
     disclosure: delivery?.disclosure,
@@ -165,6 +168,31 @@ export async function recordValidatedDecision(
     return replay(db, actor, winner, requestHash);
   }
   return { detail: recordedDetail({ ...row, number }, gathered, delivery?.disclosure.row), replayed: false };
+}
+
+/**
+ * A refusal reaches the requester's own record of the person as a delivered share would: an entry on
+ * its chronology with the reasons given (what the requester is told anyway), where the request was
+ * made from that record. Nothing is written for a request made without one.
+ */
+function refusalOnRequesterChronology(
+  actor: Actor,
+  row: DecisionInsert,
+  request: RequestAnswered | null,
+  now: Date,
+): NewChronologyEntry | undefined {
+  if (row.outcome !== "DO_NOT_SHARE" || !request?.requestingSubjectId || !row.informationRequestId) return undefined;
+  return {
+    organisationId: request.requestingOrganisationId,
+    subjectId: request.requestingSubjectId,
+    occurredOn: todayOf(now),
+    category: "disclosure",
+    kind: "INFORMATION_REQUEST_REFUSED",
+    title: `${actor.organisationName} decided not to share: ${requestReference(request.number)}`,
+    summary: row.record.decision.reasons?.trim() || "No reasons were given.",
+    ref: { type: "information_request", id: row.informationRequestId },
+    recordedByUserId: null,
+  };
 }
 
 async function replay(db: Db, actor: Actor, existing: { id: string; requestHash: string }, requestHash: string): Promise<RecordedDecision> {
@@ -245,6 +273,16 @@ function recordedDetail(
     agreementReference: gathered.covering?.compiled.snapshot.reference ?? null,
     recipientName: gathered.recipient?.name ?? null,
     recipientUserName: gathered.recipientUserName,
+    answersRequest:
+      row.informationRequestId && gathered.request
+        ? {
+            id: row.informationRequestId,
+            reference: requestReference(gathered.request.number),
+            requestingOrganisationId: gathered.request.requestingOrganisationId,
+            requestingName: gathered.request.requestingName,
+            askedBy: gathered.request.askedBy,
+          }
+        : null,
     disclosure: disclosure
       ? {
           recipientUserId: null,

@@ -10,7 +10,7 @@ import PDFDocument from "pdfkit";
 const require = createRequire(import.meta.url);
 const REGULAR = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
 const BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
-const COLOUR = { text: "#0b0c0c", secondary: "#505a5f", rule: "#b1b4b6" };
+const COLOUR = { text: "#0b0c0c", secondary: "#505a5f", rule: "#b1b4b6", link: "#1d70b8" };
 
 export interface RecordSection {
   title: string;
@@ -23,6 +23,8 @@ export interface DecisionRecordDocument {
   organisationName: string;
   generatedAt: Date;
   generatedBy: string;
+  /** Where the record lives in Safeshare, at the public base URL: the PDF links to it. */
+  link: string;
   sections: RecordSection[];
 }
 
@@ -60,6 +62,7 @@ export async function renderDecisionRecordPdf(record: DecisionRecordDocument): P
       `Printed from Safeshare by ${record.generatedBy} on ${record.generatedAt.toLocaleString("en-GB", { timeZone: "Europe/London" })}. Official – sensitive: keep it secure and destroy it when no longer needed.`,
       { width },
     );
+  doc.moveDown(0.3).fontSize(9).fillColor(COLOUR.link).text("Open this record in Safeshare", { width, link: record.link, underline: true });
   for (const section of record.sections) {
     if (doc.y > doc.page.height - 140) doc.addPage();
     doc.moveDown(1).font(BOLD).fontSize(12.5).fillColor(COLOUR.text).text(section.title, { width });

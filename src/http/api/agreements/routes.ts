@@ -40,7 +40,7 @@ const versionQuery = z.object({ version: versionNumber.optional() });
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(z.enum(values))).optional();
 
-export async function agreementsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
+export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: { db: Db; publicUrl: string }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
   app.addHook("onRequest", requireActor());
   const tags = ["agreements"];
@@ -223,7 +223,7 @@ export async function agreementsApi(parent: FastifyInstance, { db }: { db: Db })
       },
     },
     async (request, reply) =>
-      sendAgreementPdf(reply, await loadAgreementDocument(db, actorOf(request), request.params.id, request.query.version)),
+      sendAgreementPdf(reply, await loadAgreementDocument(db, actorOf(request), request.params.id, request.query.version), publicUrl),
   );
   app.get(
     "/agreements/:id/quality",
@@ -252,7 +252,7 @@ export async function agreementsApi(parent: FastifyInstance, { db }: { db: Db })
     },
     async (request, reply) => {
       const doc = await loadAgreementDocument(db, actorOf(request), request.params.id, request.query.version);
-      return reply.type("application/ld+json").send(toOdrl(doc, `${request.protocol}://${request.host}`) as Record<string, unknown>);
+      return reply.type("application/ld+json").send(toOdrl(doc, publicUrl) as Record<string, unknown>);
     },
   );
   app.post(

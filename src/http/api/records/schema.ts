@@ -50,6 +50,8 @@ export const recordItemSchema = z
     correctionReason: z.string().nullable(),
     /** What is disputed and by whom, once this version has been marked as disputed; kept after it is corrected. */
     dispute: z.object({ note: z.string(), at: z.iso.datetime(), by: personSchema }).nullable(),
+    /** Restricted while a rights request is settled (UK GDPR Art 18): kept, but it cannot be shared (R-RESTRICTED). */
+    restricted: z.boolean(),
     recordedBy: personSchema,
     recordedAt: z.iso.datetime(),
   })
@@ -75,6 +77,7 @@ export function presentItem(i: RecordItem): z.infer<typeof recordItemSchema> {
     dispute: i.disputedAt
       ? { note: i.disputeNote ?? "", at: i.disputedAt.toISOString(), by: person(i.disputedByUserId, i.disputedByName) }
       : null,
+    restricted: i.restrictedAt !== null,
     recordedBy: person(i.recordedByUserId, i.recordedByName),
     recordedAt: i.recordedAt.toISOString(),
   };

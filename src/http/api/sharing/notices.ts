@@ -3,9 +3,10 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
 import { noticeKind } from "../../../db/schema-rights";
+import { ITEM_CATEGORIES } from "../../../domain/information";
 import { acknowledgeNotice, noticesReceived } from "../../../services/rights/item-actions";
 import { actorOf } from "../../auth/plugin";
-import { idParams, problemSchema, standardErrors } from "../shared";
+import { idParams, standardErrors } from "../shared";
 
 const tags = ["disclosures"];
 
@@ -16,6 +17,13 @@ const noticeSchema = z
     sender: z.object({ organisationId: z.uuid(), name: z.string() }),
     about: z.string().describe("The person, as named in the disclosure"),
     kind: z.enum(noticeKind.enumValues),
+    item: z
+      .object({
+        number: z.number().int().min(1).describe("Its place among the items of the disclosure, from 1"),
+        category: z.enum(ITEM_CATEGORIES),
+        eventDate: z.iso.date(),
+      })
+      .describe("The item the notice is about, as the disclosure carried it"),
     text: z.string().describe("What the sender did and what to do with your copy"),
     sentAt: z.iso.datetime(),
     acknowledgedAt: z.iso.datetime().nullable(),
@@ -42,6 +50,7 @@ export async function noticesApi(parent: FastifyInstance, { db }: { db: Db }): P
         sender: { organisationId: n.senderOrganisationId, name: n.senderName },
         about: n.personName,
         kind: n.kind,
+        item: n.item,
         text: n.text,
         sentAt: n.sentAt.toISOString(),
         acknowledgedAt: n.acknowledgedAt?.toISOString() ?? null,
@@ -54,9 +63,9 @@ export async function noticesApi(parent: FastifyInstance, { db }: { db: Db }): P
     {
       schema: {
         tags,
-        summary: "Acknowledge a notice once your copy has been dealt with",
+        summary: "Acknowledge a notice once your copy has been dealt with; acknowledging it again changes nothing (204)",
         params: idParams,
-        response: { 204: z.null(), ...standardErrors, 409: problemSchema },
+        response: { 204: z.null(), ...standardErrors },
       },
     },
     async (request, reply) => {

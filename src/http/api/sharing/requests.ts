@@ -6,6 +6,7 @@ import { REQUEST_STATUSES, REQUEST_URGENCIES, requestReference } from "../../../
 import { informationRequestInput } from "../../../domain/sharing/request-input";
 import { OUTCOMES } from "../../../domain/sharing/vocabulary";
 import {
+  acknowledgeAnswer,
   getInformationRequest,
   listInformationRequests,
   makeInformationRequest,
@@ -43,6 +44,7 @@ export const requestSchema = z
         reasons: z.string().nullable(),
         otherHolderName: z.string().nullable().describe("Where the answer says another organisation may hold the information"),
         disclosed: z.boolean().describe("True when what was shared has been sent to the requester's inbox"),
+        acknowledgedAt: z.iso.datetime().nullable().describe("When the requester acknowledged reading the answer"),
       })
       .nullable(),
   })
@@ -67,7 +69,15 @@ export function presentRequest(r: RequestView): z.infer<typeof requestSchema> {
     dueOn: r.dueOn,
     status: r.status,
     requestedAt: r.requestedAt.toISOString(),
-    answer: r.answer ? { ...r.answer, outcome: r.answer.outcome as (typeof OUTCOMES)[number] } : null,
+    answer: r.answer
+      ? {
+          outcome: r.answer.outcome as (typeof OUTCOMES)[number],
+          reasons: r.answer.reasons,
+          otherHolderName: r.answer.otherHolderName,
+          disclosed: r.answer.disclosed,
+          acknowledgedAt: r.answer.acknowledgedAt?.toISOString() ?? null,
+        }
+      : null,
   };
 }
 
@@ -114,6 +124,22 @@ export async function requestsApi(parent: FastifyInstance, { db }: { db: Db }): 
       },
     },
     async (request) => presentRequest(await getInformationRequest(db, actorOf(request), request.params.id)),
+  );
+  app.post(
+    "/information-requests/:id/answer-acknowledgement",
+    {
+      schema: {
+        tags,
+        summary:
+          "The requester has read the answer: a refusal stops waiting on their home page. Acknowledging again changes nothing (204); a request not yet answered is a 409",
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await acknowledgeAnswer(db, actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
   );
   app.post(
     "/information-requests/:id/withdrawal",

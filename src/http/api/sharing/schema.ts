@@ -52,6 +52,15 @@ export const decisionSchema = z
       .object({ organisationId: z.uuid(), name: z.string(), userId: z.uuid().nullable(), userName: z.string().nullable() })
       .nullable(),
     agreement: z.object({ id: z.uuid(), version: z.number().int(), parentVersion: z.number().int().nullable() }).nullable(),
+    informationRequest: z
+      .object({
+        id: z.uuid(),
+        reference: z.string().describe("IR-000123"),
+        requestingOrganisation: z.object({ id: z.uuid(), name: z.string() }),
+        askedBy: z.string(),
+      })
+      .nullable()
+      .describe("The information request this decision answers, and who asked"),
     decidedBy: z.object({ id: z.uuid(), name: z.string(), roles: z.array(z.enum(ROLES)) }),
     decidedAt: z.iso.datetime(),
     approval: z.object({ byUserId: z.uuid(), at: z.iso.datetime(), comments: z.string().nullable() }).nullable(),
@@ -94,6 +103,14 @@ export function presentDecision(d: DecisionDetail, now = new Date()): z.infer<ty
       d.agreementId && d.agreementVersion
         ? { id: d.agreementId, version: d.agreementVersion, parentVersion: d.parentAgreementVersion }
         : null,
+    informationRequest: d.answersRequest
+      ? {
+          id: d.answersRequest.id,
+          reference: d.answersRequest.reference,
+          requestingOrganisation: { id: d.answersRequest.requestingOrganisationId, name: d.answersRequest.requestingName },
+          askedBy: d.answersRequest.askedBy,
+        }
+      : null,
     decidedBy: {
       id: d.decidedByUserId,
       name: d.decidedByName,

@@ -8,7 +8,7 @@ import { actorOf } from "../../auth/plugin";
 import { agreementId, queryOf } from "./shared";
 
 /** The printable agreement and its PDF: the version in force (or the latest the actor may see), or `?version=n`. */
-export async function documentPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+export async function documentPages(app: FastifyInstance, { db, publicUrl }: { db: Db; publicUrl: string }): Promise<void> {
   const load = (request: FastifyRequest) => {
     const raw = queryOf(request).version;
     let version: number | undefined;
@@ -22,5 +22,5 @@ export async function documentPages(app: FastifyInstance, { db }: { db: Db }): P
     const doc = await load(request);
     return reply.view("agreements/document.njk", { outline: outlineAgreement(doc), doc });
   });
-  app.get("/agreements/:id/document.pdf", async (request, reply) => sendAgreementPdf(reply, await load(request)));
+  app.get("/agreements/:id/document.pdf", async (request, reply) => sendAgreementPdf(reply, await load(request), publicUrl));
 }

@@ -8,11 +8,11 @@ import { sectionPages } from "./sections";
 import { versionPages } from "./versions";
 
 /** Data sharing agreement pages: every signed-in member may read the register; the services decide the rest. */
-export async function agreementPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+export async function agreementPages(app: FastifyInstance, { db, publicUrl }: { db: Db; publicUrl: string }): Promise<void> {
   app.addHook("preHandler", requireActor());
   await app.register(registerPages, { db });
   await app.register(sectionPages, { db });
   await app.register(actionPages, { db });
   await app.register(versionPages, { db });
-  await app.register(documentPages, { db });
+  await app.register(documentPages, { db, publicUrl });
 }

@@ -5,10 +5,12 @@ import { emergencyRecordOverdue } from "../../../domain/sharing/records";
 import { RECORD_ROLES } from "../../../services/records/access";
 import { decisionReference, listDecisions } from "../../../services/sharing/decisions";
 import { disclosuresToChase, unacknowledgedReceived } from "../../../services/sharing/disclosures";
+import { refusalsToAcknowledge } from "../../../services/sharing/information-requests";
 import { decisionTitle } from "../../../services/sharing/record-decision";
 
 /**
- * Sharing on the home page: what has arrived and not been acknowledged; what was sent and not
+ * Sharing on the home page: what has arrived and not been acknowledged, and answers to the
+ * organisation's requests that refused them, until acknowledged; what was sent and not
  * acknowledged in time (to chase); emergency shares whose full record is due or overdue (a
  * safeguarding lead sees the organisation's, anyone else the ones they made and owe the record of);
  * for safeguarding leads, decisions waiting for their approval.
@@ -17,14 +19,16 @@ export async function sharingDashboard(db: Db, actor: Actor, now = new Date()) {
   if (!hasAnyRole(actor.roles, RECORD_ROLES)) return null;
   const lead = actor.roles.includes("safeguarding_lead");
   const emergencyFilters = { emergencyOutstanding: true, decidedBy: lead ? undefined : actor.userId };
-  const [received, toChase, emergencies, approvals] = await Promise.all([
+  const [received, refusals, toChase, emergencies, approvals] = await Promise.all([
     unacknowledgedReceived(db, actor, now),
+    refusalsToAcknowledge(db, actor),
     disclosuresToChase(db, actor, "web.home.disclosures_to_chase", now),
     listDecisions(db, actor, emergencyFilters, "web.home.emergency_records", 100, now),
     lead ? listDecisions(db, actor, { status: ["AWAITING_APPROVAL"] }, "web.home.approvals") : [],
   ]);
   return {
     received,
+    refusals,
     toChase: toChase.map((d) => ({
       href: `/share-decisions/${d.decisionId}`,
       person: d.subject.name,

@@ -63,7 +63,17 @@ async function recordSections(db: Db, actor: Actor, d: DecisionDetail) {
   return answerSections(d.subjectId, d.record as unknown as Answers, choices, shareable);
 }
 
-export async function decisionPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+/**
+ * Who the decision is about sharing with, worded by what happened: only a delivered share says
+ * "Sent to"; a decision not to share, or one not yet approved, sent nothing.
+ */
+function recipientRow(d: DecisionDetail): { label: string; value: string } {
+  const names = [d.recipientName, d.recipientUserName].filter(Boolean).join(", ");
+  if (d.outcome === "DO_NOT_SHARE") return { label: "Not shared with", value: names || "No one named" };
+  return { label: d.disclosure ? "Sent to" : "Proposed recipient", value: names || "No one" };
+}
+
+export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { db: Db; publicUrl: string }): Promise<void> {
   app.get("/share-decisions", async (request, reply) => {
     const actor = actorOf(request);
     const now = new Date();
@@ -106,8 +116,11 @@ export async function decisionPages(app: FastifyInstance, { db }: { db: Db }): P
         fullRecordDueAt: d.fullRecordDueAt,
         fullRecordCompletedAt: d.fullRecordCompletedAt,
         fullRecordOverdue: emergencyRecordOverdue(d, new Date()),
-        recipientName: d.recipientName,
-        recipientUserName: d.recipientUserName,
+        recipient: recipientRow(d),
+        answersRequest: d.answersRequest && {
+          href: `/information-requests/${d.answersRequest.id}`,
+          text: `${d.answersRequest.reference} from ${d.answersRequest.requestingName}, asked by ${d.answersRequest.askedBy}`,
+        },
         agreement: d.agreementReference
           ? `${d.agreementReference} version ${d.agreementVersion}${d.parentAgreementVersion ? ` (with its tier 1 agreement at version ${d.parentAgreementVersion})` : ""}`
           : null,
@@ -169,7 +182,8 @@ export async function decisionPages(app: FastifyInstance, { db }: { db: Db }): P
         { label: "About", value: decision.subjectName },
         { label: "Status", value: decision.status },
         { label: "Reasons", value: decision.reasons },
-        { label: "Sent to", value: [decision.recipientName, decision.recipientUserName].filter(Boolean).join(", ") || "No one" },
+        ...(decision.answersRequest ? [{ label: "Answers request", value: decision.answersRequest.text }] : []),
+        decision.recipient,
         { label: "Agreement", value: decision.agreement ?? "None: a one-off share" },
         {
           label: "Decided by",
@@ -211,6 +225,7 @@ export async function decisionPages(app: FastifyInstance, { db }: { db: Db }): P
       organisationName: actor.organisationName,
       generatedAt: new Date(),
       generatedBy: actor.name,
+      link: `${publicUrl}/share-decisions/${decision.id}`,
       sections: [
         overview,
         ...(warnings.rows.length ? [warnings] : []),

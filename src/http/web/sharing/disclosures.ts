@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../db/client";
 import { ONWARD_DISCLOSURE_LABELS } from "../../../domain/agreements/content";
-import { ITEM_CATEGORY_LABELS, SUBJECT_KINDS } from "../../../domain/information";
+import { ITEM_CATEGORY_LABELS, type ItemCategory, SUBJECT_KINDS } from "../../../domain/information";
 import { PURPOSE_LABELS, type PurposeCode } from "../../../domain/purposes";
 import { RECORD_ITEM_KIND_LABELS, SOURCE_METHOD_LABELS } from "../../../domain/records";
 import { NOTICE_KIND_LABELS } from "../../../domain/rights/vocabulary";
@@ -19,6 +19,7 @@ import {
 import { fileDisclosure } from "../../../services/sharing/file-disclosure";
 import { searchSubjects } from "../../../services/subjects/search";
 import { actorOf } from "../../auth/plugin";
+import { govukDate } from "../../views";
 import { bodyOf, errorSummary, fieldErrorsOf, formHelpers, optionsOf, queryOf, str } from "../agreements/shared";
 import { fullName, idParam, nhsDisplay, SUBJECT_KIND_SINGULAR } from "../subjects/shared";
 import { DISCLOSURE_STATE_LABELS } from "./decisions";
@@ -29,6 +30,11 @@ const OUTCOMES: Record<string, string> = {
   acknowledged: "Receipt acknowledged: the sender can see it arrived.",
   "notice-acknowledged": "Notice acknowledged: the sender can see you have acted on it.",
 };
+
+/** An item as its recipient knows it, the same on the disclosure and on a notice about it: "Item 2: Health, 3 May 2026". */
+function disclosedItemName(item: { number: number; category: ItemCategory; eventDate: string }): string {
+  return `Item ${item.number}: ${ITEM_CATEGORY_LABELS[item.category]}, ${govukDate(item.eventDate)}`;
+}
 
 function row(d: DisclosureSummary, box: "received" | "sent") {
   return {
@@ -53,7 +59,7 @@ export async function disclosurePages(app: FastifyInstance, { db }: { db: Db }):
     return reply.view("sharing/disclosures", {
       box,
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
-      notices: notices.map((n) => ({ ...n, label: NOTICE_KIND_LABELS[n.kind] })),
+      notices: notices.map((n) => ({ ...n, label: NOTICE_KIND_LABELS[n.kind], itemName: disclosedItemName(n.item) })),
       rows: rows.map((d) => row(d, box)),
       tabs: [
         { text: "Received", href: "/disclosures", active: box === "received" },
@@ -115,7 +121,7 @@ export async function disclosurePages(app: FastifyInstance, { db }: { db: Db }):
         acknowledgedBy: d.acknowledgedByName,
       },
       items: items.map((i) => ({
-        title: `${ITEM_CATEGORY_LABELS[i.category]}, ${i.eventDate}`,
+        title: disclosedItemName({ number: i.position + 1, category: i.category, eventDate: i.eventDate }),
         kind: RECORD_ITEM_KIND_LABELS[i.kind],
         opinion: i.kind === "OPINION",
         text: i.text,

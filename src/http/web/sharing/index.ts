@@ -10,13 +10,13 @@ import { requestPages } from "./requests";
  * Sharing pages outside a person's record (issue 5): the organisation's decisions and the
  * disclosures it sent and received. The wizard itself lives under the person (/subjects/:id/share).
  */
-export async function sharingWebPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+export async function sharingWebPages(app: FastifyInstance, { db, publicUrl }: { db: Db; publicUrl: string }): Promise<void> {
   app.addHook("preHandler", requireActor(RECORD_ROLES));
   app.addHook("onSend", async (_request, reply, payload) => {
     if (String(reply.getHeader("content-type") ?? "").startsWith("text/html")) reply.header("cache-control", "no-store");
     return payload;
   });
-  await app.register(decisionPages, { db });
+  await app.register(decisionPages, { db, publicUrl });
   await app.register(disclosurePages, { db });
   await app.register(requestPages, { db });
 }

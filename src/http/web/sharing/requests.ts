@@ -1,11 +1,14 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { z } from "zod";
 import type { Db } from "../../../db/client";
+import { NotFoundError } from "../../../domain/errors";
 import { GATEWAY_LABELS, GATEWAYS } from "../../../domain/lawful-basis";
 import { PURPOSE_CODES, PURPOSE_LABELS, type PurposeCode } from "../../../domain/purposes";
 import { REQUEST_STATUS_LABELS, REQUEST_URGENCIES, REQUEST_URGENCY_LABELS, requestReference } from "../../../domain/sharing/records";
 import { OUTCOME_LABELS, type Outcome } from "../../../domain/sharing/vocabulary";
 import { otherMembers } from "../../../services/sharing/choices";
 import {
+  acknowledgeAnswer,
   getInformationRequest,
   listInformationRequests,
   makeInformationRequest,
@@ -15,11 +18,21 @@ import {
 import { searchSubjects } from "../../../services/subjects/search";
 import { actorOf } from "../../auth/plugin";
 import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, formHelpers, optionsOf, queryOf, str } from "../agreements/shared";
-import { datePartsFromBody, fullName, idParam, isoFromParts } from "../subjects/shared";
+import { datePartsFromBody, datePartsOf, fullName, idParam, isoFromParts, readSubject } from "../subjects/shared";
 
 /** Information requests: asking another organisation, the requests made to yours, and answering one for a person in your records. */
 
-const OUTCOMES: Record<string, string> = { made: "Request sent.", withdrawn: "Request withdrawn." };
+const OUTCOMES: Record<string, string> = {
+  made: "Request sent.",
+  withdrawn: "Request withdrawn.",
+  acknowledged: "Answer acknowledged.",
+};
+
+/** "Answered: not shared": the status, and for an answer what it was. */
+function statusOf(r: RequestView): string {
+  if (!r.answer) return REQUEST_STATUS_LABELS[r.status];
+  return `${REQUEST_STATUS_LABELS[r.status]}: ${r.answer.outcome === "DO_NOT_SHARE" ? "not shared" : r.answer.disclosed ? "shared" : "waiting for approval to share"}`;
+}
 
 function summary(r: RequestView, box: "incoming" | "outgoing", today: string) {
   return {
@@ -30,12 +43,14 @@ function summary(r: RequestView, box: "incoming" | "outgoing", today: string) {
     urgency: REQUEST_URGENCY_LABELS[r.urgency],
     dueOn: r.dueOn,
     overdue: r.status === "OPEN" && r.dueOn < today,
-    status: REQUEST_STATUS_LABELS[r.status],
+    status: statusOf(r),
+    toAcknowledge: box === "outgoing" && r.answer?.outcome === "DO_NOT_SHARE" && !r.answer.acknowledgedAt,
   };
 }
 
 function valuesOf(body: FormBody) {
   return {
+    requestingSubjectId: str(body, "requestingSubjectId"),
     requestedOrganisationId: str(body, "requestedOrganisationId"),
     givenNames: str(body, "givenNames"),
     familyName: str(body, "familyName"),
@@ -86,12 +101,28 @@ export async function requestPages(app: FastifyInstance, { db }: { db: Db }): Pr
       ...errors,
     });
   };
-  app.get("/information-requests/new", async (request, reply) => newPage(reply, actorOf(request), valuesOf({})));
+  app.get("/information-requests/new", async (request, reply) => {
+    const actor = actorOf(request);
+    const about = queryOf(request).subject;
+    if (!about) return newPage(reply, actor, valuesOf({}));
+    // Asked from a person's record: the request names them as recorded, and the answer comes back to that record.
+    if (!z.uuid().safeParse(about).success) throw new NotFoundError("The person's record");
+    const subject = await readSubject(db, actor, about, "web.information_requests.new");
+    return newPage(reply, actor, {
+      ...valuesOf({}),
+      requestingSubjectId: subject.id,
+      givenNames: subject.givenNames,
+      familyName: subject.familyName,
+      dateOfBirth: datePartsOf(subject.dateOfBirth),
+      nhsNumber: subject.nhsNumber ?? "",
+    });
+  });
   app.post("/information-requests/new", async (request, reply) => {
     const actor = actorOf(request);
     const values = valuesOf(bodyOf(request));
     try {
       const id = await makeInformationRequest(db, actor, {
+        requestingSubjectId: values.requestingSubjectId || null,
         requestedOrganisationId: values.requestedOrganisationId,
         subject: {
           givenNames: values.givenNames,
@@ -146,18 +177,26 @@ export async function requestPages(app: FastifyInstance, { db }: { db: Db }): Pr
         gateway: r.gateway ? GATEWAY_LABELS[r.gateway as keyof typeof GATEWAY_LABELS] : null,
         urgency: REQUEST_URGENCY_LABELS[r.urgency],
         dueOn: r.dueOn,
-        status: REQUEST_STATUS_LABELS[r.status],
+        status: statusOf(r),
         open: r.status === "OPEN",
         answer: r.answer && {
           outcome: OUTCOME_LABELS[r.answer.outcome as Outcome],
           reasons: r.answer.reasons,
           otherHolderName: r.answer.otherHolderName,
           disclosed: r.answer.disclosed,
+          acknowledgedAt: r.answer.acknowledgedAt,
+          acknowledgedBy: r.answer.acknowledgedByName,
         },
       },
       incoming,
       matches: matches.map((m) => ({ name: fullName(m), dateOfBirth: m.dateOfBirth, href: `/subjects/${m.id}/share?request=${r.id}` })),
     });
+  });
+
+  app.post("/information-requests/:id/acknowledge", async (request, reply) => {
+    const id = idParam(request, "id", "The information request");
+    await acknowledgeAnswer(db, actorOf(request), id);
+    return reply.redirect(`/information-requests/${id}?outcome=acknowledged`, 303);
   });
 
   app.post("/information-requests/:id/withdraw", async (request, reply) => {

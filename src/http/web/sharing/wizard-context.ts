@@ -108,6 +108,8 @@ export function itemRows(shareable: Awaited<ReturnType<typeof shareableItems>>, 
       title: `${ITEM_CATEGORY_LABELS[item.category]}, ${item.eventDate}`,
       text: item.text,
       kindLabel: RECORD_ITEM_KIND_LABELS[item.kind],
+      // R-RESTRICTED: offered only to withhold or leave out, so it is not first refused at the check page.
+      restricted: item.restrictedAt !== null,
       tags: [
         { text: RECORD_ITEM_KIND_LABELS[item.kind], classes: item.kind === "OPINION" ? "govuk-tag--purple" : "" },
         ...(item.historical ? [{ text: "Historical", classes: "govuk-tag--grey" }] : []),
