@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { after, before, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import { today } from "../../src/domain/calendar";
 import type { App } from "../../src/http/app";
 import { testApp } from "../support/app";
@@ -16,12 +16,14 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
   let requestId: string;
   let crimeItemId: string;
   let namesItemId: string;
+  let councilId: string;
 
   before(async () => {
     app = await testApp(ctx.database);
     const db = ctx.database.db;
     const school = await newOrganisation(db, { name: "Northbrook Primary" });
     const council = await newOrganisation(db, { name: "Westshire Children's Services", type: "childrens_social_care" });
+    councilId = council.id;
     ig = await signedInAs(app, db, await newUser(db, school, ["ig_lead"]));
     practitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner"], { name: "Tomasz Wójcik" }));
     const child = (
@@ -155,5 +157,122 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
     assert.doesNotMatch(text, /Ann Lee/);
     assert.match(text, /Westshire Children's Services/);
     assert.match(text, /ico\.org\.uk/);
+  });
+  describe("a father recorded as an alleged perpetrator asks for what the school holds about his daughter", () => {
+    let requestId: string;
+    let riskItemId: string;
+    let toldItemId: string;
+    let riskDecision: { id: string; reference: string; disclosure: { id: string } };
+    let toldDecision: { id: string; reference: string; disclosure: { id: string } };
+    const move = (body: Record<string, unknown>) => ig.api("POST", `/api/v1/rights-requests/${requestId}/transitions`, body);
+    before(async () => {
+      const person = async (kind: string, givenNames: string, familyName: string) =>
+        (await practitioner.api("POST", "/api/v1/subjects", { kind, givenNames, familyName })).json().id as string;
+      const link = async (fromSubjectId: string, toSubjectId: string, kind: string) =>
+        assert.equal((await practitioner.api("POST", "/api/v1/subject-links", { fromSubjectId, toSubjectId, kind })).statusCode, 201);
+      const lily = await person("CHILD", "Lily", "Carter");
+      const ryan = await person("PARENT_CARER", "Ryan", "Carter");
+      const jade = await person("PARENT_CARER", "Jade", "Carter");
+      await link(ryan, lily, "PARENT_OF");
+      await link(ryan, lily, "ALLEGED_PERPETRATOR_TOWARDS");
+      await link(jade, lily, "PARENT_OF");
+      const add = async (text: string) =>
+        (
+          await practitioner.api("POST", `/api/v1/subjects/${lily}/items`, {
+            category: "family_circumstances",
+            kind: "FACT",
+            text,
+            eventDate: "2026-11-02",
+            source: { name: "Class teacher", method: "TOLD_DIRECTLY", obtainedOn: "2026-11-02" },
+          })
+        ).json().id as string;
+      riskItemId = await add("Jade Carter said Ryan has not lived with them since March and must not know where they are staying.");
+      toldItemId = await add("Lily's reading is on track for her age.");
+      await add(`Lily's attendance, week by week. ${"Present every morning, collected on time by her mother. ".repeat(90)}`);
+      const share = async (itemId: string, transparency: Record<string, unknown>) => {
+        const res = await practitioner.api(
+          "POST",
+          "/api/v1/share-decisions",
+          {
+            subjectId: lily,
+            purpose: { code: "CHILD_IN_NEED_S17", description: "Assessment" },
+            information: { personal: true, confidential: false },
+            recipient: { organisationId: councilId, role: "SOCIAL_WORKER" },
+            transparency,
+            lawfulBasis: { article6: "A6_1E_PUBLIC_TASK" },
+            items: { items: [{ itemId, share: true }] },
+            advice: { sought: false },
+            decision: { outcome: "SHARE", reasons: "r", necessityAndProportionality: "n" },
+            acknowledgedWarnings: ["GR4-SEEK-ADVICE", "ICO6-AGREEMENT", "GR3-NO-CONSENT-NEEDED"],
+          },
+          { "idempotency-key": randomUUID() },
+        );
+        assert.equal(res.statusCode, 201, res.body);
+        return res.json();
+      };
+      riskDecision = await share(riskItemId, {
+        informed: false,
+        notInformedReason: "Telling her father could place Lily at risk",
+        consentStatus: "NOT_SOUGHT",
+        consentNotSoughtReason: "UNSAFE_TO_SEEK",
+      });
+      toldDecision = await share(toldItemId, { informed: true, consentStatus: "GIVEN", consentDetails: "Jade agreed at pick-up" });
+      requestId = (
+        await ig.api("POST", "/api/v1/rights-requests", {
+          type: "ACCESS",
+          requester: { name: "Ryan Carter", email: "ryan@example.org" },
+          relationship: "PARENTAL_RESPONSIBILITY",
+          about: { name: "Lily Carter" },
+          receivedVia: "LETTER",
+          receivedOn: today(),
+        })
+      ).json().id;
+      assert.deepEqual((await ig.api("POST", `/api/v1/rights-requests/${requestId}/subjects`, { subjectId: lily })).json(), {
+        harmRisk: true,
+      });
+      await ig.api("POST", `/api/v1/rights-requests/${requestId}/identity`, {
+        evidence: "Passport seen",
+        authorityEvidence: "Birth certificate names him as father",
+      });
+      assert.equal((await move({ to: "IN_PROGRESS" })).statusCode, 204);
+    });
+
+    test("the request page and each item shared without telling the family warn the IG lead, naming the decision and the alleged-perpetrator link", async () => {
+      const page = await ig.get(`/rights/${requestId}`);
+      assert.equal(page.statusCode, 200);
+      const at = page.body.indexOf('id="safety-warnings"');
+      assert.ok(at !== -1, "the request page has the warnings");
+      const warning = page.body.slice(at);
+      assert.ok(warning.includes(riskDecision.reference), "the decision that kept the family in the dark is named");
+      assert.ok(warning.includes(`href="/share-decisions/${riskDecision.id}"`), "and linked");
+      assert.match(warning, /Telling her father could place Lily at risk/);
+      assert.match(warning, /seeking it would place the child at risk/);
+      assert.ok(!page.body.includes(toldDecision.reference), "a decision where the family was told is not named");
+      assert.match(warning, /Ryan Carter: alleged to have harmed Lily Carter/);
+      assert.doesNotMatch(page.body, /GR2-ENGAGE/, "no rule code for people to read");
+
+      const riskItem = await ig.get(`/rights/${requestId}/items/${riskItemId}`);
+      assert.ok(riskItem.body.includes(riskDecision.reference), "the item shared without telling the family warns");
+      assert.match(riskItem.body, /Ryan Carter: alleged to have harmed Lily Carter/);
+      const toldItem = await ig.get(`/rights/${requestId}/items/${toldItemId}`);
+      assert.ok(!toldItem.body.includes(riskDecision.reference), "an item that decision did not share is not said to be");
+
+      const api = await ig.api("GET", `/api/v1/rights-requests/${requestId}/warnings`);
+      assert.equal(api.statusCode, 200, api.body);
+      const { notTold, allegedPerpetrator } = api.json();
+      assert.deepEqual(
+        notTold.map((d: { reference: string; rule: string; itemIds: string[]; disclosureId: string }) => [
+          d.reference,
+          d.rule,
+          d.itemIds,
+          d.disclosureId,
+        ]),
+        [[riskDecision.reference, "GR2-ENGAGE", [riskItemId], riskDecision.disclosure.id]],
+      );
+      assert.deepEqual(
+        allegedPerpetrator.map((l: { perpetrator: string; towards: string }) => [l.perpetrator, l.towards]),
+        [["Ryan Carter", "Lily Carter"]],
+      );
+    });
   });
 });

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { type ActorSnapshot, snapshotOf } from "../../audit/events";
 import { inTransaction } from "../../audit/write";
 import type { Db, Tx } from "../../db/client";
-import { organisations, subjectLinks, subjects } from "../../db/schema";
+import { organisations, subjects } from "../../db/schema";
 import { rightsRequestEvents, rightsRequestSubjects, rightsRequests } from "../../db/schema-rights";
 import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
@@ -22,6 +22,7 @@ import { RIGHTS_STATE_LABELS, type RightsState } from "../../domain/rights/vocab
 import type { UkNation } from "../../domain/working-days";
 import { addChronologyEntry } from "../records/chronology";
 import { sharingSettings } from "../settings";
+import { requesterAsAllegedPerpetrator } from "./pack-safety";
 
 /**
  * Rights requests (issue 6): logged by an IG lead or made through the public form, one per
@@ -351,18 +352,8 @@ export async function attachSubject(db: Db, actor: Actor, id: string, subjectId:
       .where(and(eq(subjects.id, subjectId), visibleTo(actor, subjects)));
     if (!subject) throw new ValidationError([{ path: "/subjectId", message: "Choose someone in your organisation's records" }]);
     await tx.insert(rightsRequestSubjects).values({ requestId: id, subjectId }).onConflictDoNothing();
-    const [match] = await tx
-      .select({ id: subjects.id })
-      .from(subjectLinks)
-      .innerJoin(subjects, eq(subjects.id, subjectLinks.fromSubjectId))
-      .where(
-        and(
-          eq(subjectLinks.toSubjectId, subjectId),
-          eq(subjectLinks.kind, "ALLEGED_PERPETRATOR_TOWARDS"),
-          sql`word_similarity(safeshare_fold(${row.requester.name}), ${subjects.searchName}) >= 0.8`,
-        ),
-      );
-    const harmRisk = row.harmRisk || !!match;
+    const links = await requesterAsAllegedPerpetrator(tx, actor, row.requester.name, [subjectId]);
+    const harmRisk = row.harmRisk || links.length > 0;
     if (harmRisk && !row.harmRisk) await tx.update(rightsRequests).set({ harmRisk: true }).where(eq(rightsRequests.id, id));
     await logEvent(
       tx,

@@ -14,6 +14,7 @@ import {
   statementInput,
   transitionInput,
 } from "../../../domain/rights/inputs";
+import { NOT_TOLD_RULE } from "../../../domain/rights/pack-safety";
 import { processingDecisionInput } from "../../../domain/rights/processing";
 import { itemReviewInput } from "../../../domain/rights/review";
 import { RECEIVED_VIA, REQUESTER_RELATIONSHIPS, RESPONSE_OUTCOMES, RIGHTS_STATES, RIGHTS_TYPES } from "../../../domain/rights/vocabulary";
@@ -27,6 +28,7 @@ import {
   liftRestriction,
   restrictForRequest,
 } from "../../../services/rights/item-actions";
+import { packSafety } from "../../../services/rights/pack-safety";
 import { decideProcessing, processingForRequest } from "../../../services/rights/processing";
 import { renderAccessPackPdf } from "../../../services/rights/render-pack-pdf";
 import {
@@ -384,6 +386,46 @@ export async function rightsApi(parent: FastifyInstance, { db }: { db: Db }): Pr
     async (request, reply) => {
       await acknowledgeComplaint(db, actorOf(request), request.params.id);
       return reply.status(204).send(null);
+    },
+  );
+  app.get(
+    "/rights-requests/:id/warnings",
+    {
+      schema: {
+        tags,
+        summary:
+          "Before anything goes to the requester: decisions about the people attached that recorded the family was not told because telling could place the child at risk (GR2-ENGAGE), and links recording the requester as an alleged perpetrator towards them",
+        params: idParams,
+        response: {
+          200: z.object({
+            notTold: z.array(
+              z.object({
+                rule: z.literal(NOT_TOLD_RULE),
+                decisionId: z.uuid(),
+                reference: z.string().describe("SD-000123"),
+                decidedAt: z.iso.datetime(),
+                subjectName: z.string(),
+                recipient: z.string().nullable(),
+                grounds: z.array(z.string()).describe("Why it counts, in plain English; a recorded reason is quoted"),
+                itemIds: z.array(z.uuid()).describe("The item versions it shared"),
+                disclosureId: z.uuid().nullable().describe("Its entry in the disclosure log, if anything was sent"),
+              }),
+            ),
+            allegedPerpetrator: z.array(
+              z.object({ linkId: z.uuid(), perpetrator: z.string(), towards: z.string(), towardsSubjectId: z.uuid() }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const safety = await packSafety(db, actor, await getRightsRequest(db, actor, request.params.id), "api.rights.warnings");
+      return {
+        notTold: safety.notTold.map((d) => ({ ...d, rule: NOT_TOLD_RULE, decidedAt: d.decidedAt.toISOString() })),
+        allegedPerpetrator: safety.allegedPerpetrator,
+      };
     },
   );
   app.get(

@@ -12,12 +12,14 @@ import {
   liftRestriction,
   restrictForRequest,
 } from "../../../services/rights/item-actions";
+import { packSafety, safetyForItem } from "../../../services/rights/pack-safety";
 import { renderAccessPackPdf } from "../../../services/rights/render-pack-pdf";
 import { attachedItem, itemForRequest } from "../../../services/rights/request-items";
 import { getRightsRequest } from "../../../services/rights/requests";
 import { actorOf } from "../../auth/plugin";
 import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, queryOf, str } from "../agreements/shared";
 import { datePartsFromBody, idParam, isoFromParts, presentItem } from "../subjects/shared";
+import { presentSafety } from "./safety";
 
 /**
  * Working a rights request item by item (domain.md §6): the review for an access request, the
@@ -110,9 +112,19 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       if (f === "restrict") return !item.restrictedAt;
       return true;
     });
+    const safety =
+      r.type === "ACCESS"
+        ? presentSafety(
+            safetyForItem(await packSafety(db, actor, r, "web.rights.warnings"), {
+              subjectId: item.subjectId,
+              versionIds: versions.map((v) => v.id),
+            }),
+          )
+        : null;
     return reply.view("rights/item", {
       outcome: DONE[queryOf(request).outcome ?? ""],
       r,
+      safety,
       item: { ...presentItem(item), subjectId: item.subjectId, restricted: !!item.restrictedAt, erased: !!item.erasedAt },
       versions: versions.filter((v) => v.id !== item.id).map(presentItem),
       review: review && { ...review, label: reviewLabel(review.decision), redactions: review.redactions.join("\n") },

@@ -16,6 +16,7 @@ import {
   RIGHTS_TYPES,
 } from "../../../domain/rights/vocabulary";
 import { actionsForRequest } from "../../../services/rights/item-actions";
+import { packSafety } from "../../../services/rights/pack-safety";
 import { decideProcessing, processingForRequest } from "../../../services/rights/processing";
 import { itemsForRequest } from "../../../services/rights/request-items";
 import {
@@ -34,6 +35,7 @@ import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, formHelpers, option
 import { datePartsFromBody, fullName, idParam, isoFromParts } from "../subjects/shared";
 import { ITEM_ACTION_LABELS, reviewLabel, worksOnItems } from "./items";
 import { requestFormErrors, requestFormInput, requestFormValues } from "./request-form";
+import { presentSafety } from "./safety";
 
 /** The IG lead's rights pages: the dashboard, logging a request, and working one through. */
 
@@ -156,9 +158,12 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
     );
     const work = worksOnItems(r.type) ? await itemsWork(actor, r) : null;
     const processing = r.type === "OBJECTION" || r.type === "WITHDRAW_CONSENT" ? await processingForRequest(db, actor, r) : null;
+    // An access pack tells the requester what was shared and with whom: warn before it can harm the child.
+    const safety = r.type === "ACCESS" ? presentSafety(await packSafety(db, actor, r, "web.rights.warnings")) : null;
     return reply.view("rights/request", {
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
       work,
+      safety,
       processing: processing && {
         ...processing,
         open: processing.bases.filter((b) => b.applies).map((b) => ({ value: b.article6, text: b.label })),
