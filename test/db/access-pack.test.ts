@@ -17,6 +17,7 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
   let crimeItemId: string;
   let namesItemId: string;
   let councilId: string;
+  let zoeDisclosureId: string;
 
   before(async () => {
     app = await testApp(ctx.database);
@@ -73,6 +74,7 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
       { "idempotency-key": randomUUID() },
     );
     assert.equal(shared.statusCode, 201, shared.body);
+    zoeDisclosureId = shared.json().disclosure.id;
     requestId = (
       await ig.api("POST", "/api/v1/rights-requests", {
         type: "ACCESS",
@@ -142,7 +144,7 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
     assert.ok(pack.rights.some((r: string) => r.includes("Information Commissioner")));
   });
 
-  test("the PDF says the same, names and all", async () => {
+  test("the PDF says the same, names and all, with dates and exemptions in words", async () => {
     const res = await ig.get(`/api/v1/rights-requests/${requestId}/pack.pdf`);
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers["content-type"], "application/pdf");
@@ -152,7 +154,8 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
     await parser.destroy();
     assert.match(text, /Zoë Ní Bhriain/);
     assert.match(text, /late six times/);
-    assert.match(text, /Held back under EX-CRIME/);
+    assert.match(text, /Held back: Disclosure would be likely to prejudice the prevention or detection of crime/);
+    assert.doesNotMatch(text, /EX-[A-Z]|\d{4}-\d{2}-\d{2}/, "no exemption code or ISO date for the requester to read");
     assert.doesNotMatch(text, /ongoing investigation/);
     assert.doesNotMatch(text, /Ann Lee/);
     assert.match(text, /Westshire Children's Services/);
@@ -162,9 +165,23 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
     let requestId: string;
     let riskItemId: string;
     let toldItemId: string;
+    let longItemId: string;
     let riskDecision: { id: string; reference: string; disclosure: { id: string } };
     let toldDecision: { id: string; reference: string; disclosure: { id: string } };
     const move = (body: Record<string, unknown>) => ig.api("POST", `/api/v1/rights-requests/${requestId}/transitions`, body);
+    const respond = { to: "RESPONDED", outcome: "PARTIAL", reason: "Some information is withheld", safetyCheck: "Agreed with the DSL" };
+    const pack = async () => (await ig.api("GET", `/api/v1/rights-requests/${requestId}/pack`)).json();
+    const pdfPages = async () => {
+      const res = await ig.get(`/rights/${requestId}/pack.pdf`);
+      assert.equal(res.statusCode, 200);
+      const { PDFParse } = await import("pdf-parse");
+      const parser = new PDFParse({ data: res.rawPayload });
+      const { pages } = await parser.getText();
+      await parser.destroy();
+      return pages.map((p: { text: string }) => p.text.replace(/\s+/g, " "));
+    };
+    const reviewRecipient = (disclosureId: string, body: Record<string, unknown>) =>
+      ig.api("POST", `/api/v1/rights-requests/${requestId}/recipients/${disclosureId}/review`, body);
     before(async () => {
       const person = async (kind: string, givenNames: string, familyName: string) =>
         (await practitioner.api("POST", "/api/v1/subjects", { kind, givenNames, familyName })).json().id as string;
@@ -188,7 +205,7 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
         ).json().id as string;
       riskItemId = await add("Jade Carter said Ryan has not lived with them since March and must not know where they are staying.");
       toldItemId = await add("Lily's reading is on track for her age.");
-      await add(`Lily's attendance, week by week. ${"Present every morning, collected on time by her mother. ".repeat(90)}`);
+      longItemId = await add(`Lily's attendance, week by week. ${"Present every morning, collected on time by her mother. ".repeat(90)}`);
       const share = async (itemId: string, transparency: Record<string, unknown>) => {
         const res = await practitioner.api(
           "POST",
@@ -273,6 +290,98 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
         allegedPerpetrator.map((l: { perpetrator: string; towards: string }) => [l.perpetrator, l.towards]),
         [["Ryan Carter", "Lily Carter"]],
       );
+    });
+    test("while any item or record of who it was shared with is unreviewed, the pack is a draft: so says the JSON, every PDF page and the request page, and the request cannot be marked responded", async () => {
+      const draft = await pack();
+      assert.equal(draft.draft, true);
+      assert.equal(draft.unreviewed, 5, "three items and two records of who it was shared with");
+      const pages = await pdfPages();
+      assert.ok(pages.length >= 2, `the long item takes the pack over ${pages.length} page`);
+      for (const [i, text] of pages.entries()) assert.match(text, /DRAFT/, `page ${i + 1} is marked as a draft`);
+
+      const page = await ig.get(`/rights/${requestId}`);
+      assert.match(page.body, /The access pack is a draft/);
+      assert.match(page.body, /Download the draft access pack \(PDF\)/);
+      assert.doesNotMatch(page.body, /Download the access pack/);
+
+      const refused = await move(respond);
+      assert.equal(refused.statusCode, 409, refused.body);
+      assert.match(refused.json().detail, /still a draft: 3 items and 2 records of who it was shared with have not been reviewed/);
+      const web = await ig.post(`/rights/${requestId}/transitions`, {
+        to: "RESPONDED",
+        outcome: "FULL",
+        safetyCheck: "Agreed with the DSL",
+      });
+      assert.equal(web.statusCode, 409);
+      assert.match(web.body, /govuk-error-summary/);
+      assert.match(web.body, /still a draft/);
+      assert.match(web.body, /Agreed with the DSL/, "what was typed is kept");
+      assert.equal((await ig.api("GET", `/api/v1/rights-requests/${requestId}`)).json().state, "IN_PROGRESS");
+    });
+
+    test("each record of who it was shared with is reviewed as an item is: withheld under an exemption with its reason, it leaves the pack and its PDF", async () => {
+      const noReason = await reviewRecipient(riskDecision.disclosure.id, { decision: "WITHHOLD", exemption: "EX-CHILD-ABUSE-DATA" });
+      assert.equal(noReason.statusCode, 400);
+      assert.deepEqual(
+        noReason.json().errors.map((e: { path: string }) => e.path),
+        ["/reason"],
+      );
+      assert.equal(
+        (await reviewRecipient(riskDecision.disclosure.id, { decision: "REDACT" })).statusCode,
+        400,
+        "a record of sharing is listed or withheld",
+      );
+
+      const url = `/rights/${requestId}/recipients/${riskDecision.disclosure.id}`;
+      const page = await ig.get(url);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Westshire Children(&#39;|')s Services/);
+      assert.ok(page.body.includes(riskDecision.reference), "the page warns that this sharing was kept from the family");
+      const typed = await ig.post(`${url}/review`, { decision: "WITHHOLD", exemption: "EX-CHILD-ABUSE-DATA", reason: "" });
+      assert.equal(typed.statusCode, 400);
+      assert.match(typed.body, /href="#review-reason"/);
+      assert.match(typed.body, /value="EX-CHILD-ABUSE-DATA" selected/, "what was chosen is kept");
+      const saved = await ig.post(`${url}/review`, {
+        decision: "WITHHOLD",
+        exemption: "EX-CHILD-ABUSE-DATA",
+        reason: "Telling him of the referral is not in Lily's best interests",
+      });
+      assert.equal(saved.statusCode, 303);
+      assert.equal((await reviewRecipient(toldDecision.disclosure.id, { decision: "DISCLOSE" })).statusCode, 204);
+
+      const reviewed = await pack();
+      assert.equal(reviewed.unreviewed, 3, "only the items are left");
+      assert.deepEqual(
+        reviewed.recipients.map((r: { id: string }) => r.id),
+        [toldDecision.disclosure.id],
+      );
+      assert.deepEqual(
+        reviewed.withheld.map((w: { exemption: string; items: number; recipients: number }) => [w.exemption, w.items, w.recipients]),
+        [["EX-CHILD-ABUSE-DATA", 0, 1]],
+      );
+      const text = (await pdfPages()).join(" ");
+      assert.equal(text.split("Westshire Children's Services").length - 1, 1, "one record of sharing is listed");
+      assert.doesNotMatch(text, /EX-CHILD-ABUSE-DATA/, "no rule code for the requester to read");
+
+      const elsewhere = await reviewRecipient(zoeDisclosureId, { decision: "DISCLOSE" });
+      assert.equal(elsewhere.statusCode, 404, "a disclosure about someone not attached to this request is not found");
+      assert.equal((await ig.get(`/rights/${requestId}/recipients/${zoeDisclosureId}`)).statusCode, 404);
+    });
+
+    test("once every item and record of who it was shared with is reviewed, the pack is final and the request can be marked responded", async () => {
+      for (const itemId of [riskItemId, toldItemId, longItemId]) {
+        const res = await ig.api("POST", `/api/v1/rights-requests/${requestId}/items/${itemId}/review`, { decision: "DISCLOSE" });
+        assert.equal(res.statusCode, 204, res.body);
+      }
+      const final = await pack();
+      assert.equal(final.draft, false);
+      assert.equal(final.unreviewed, 0);
+      for (const text of await pdfPages()) assert.doesNotMatch(text, /DRAFT/);
+      const page = await ig.get(`/rights/${requestId}`);
+      assert.match(page.body, /Download the access pack \(PDF\)/);
+      assert.doesNotMatch(page.body, /The access pack is a draft|draft access pack/);
+      const done = await move(respond);
+      assert.equal(done.statusCode, 204, done.body);
     });
   });
 });

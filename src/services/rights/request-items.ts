@@ -9,7 +9,7 @@ import { getRightsRequest, type RightsRequestView, requestFor } from "./requests
 
 /**
  * The items a rights request is worked on: the current version of everything held about each person
- * attached, with what the request has decided about each so far. Reading them is an audited read of
+ * attached (every version, for an access request), with what the request has decided about each so far. Reading them is an audited read of
  * each person's record, like any other.
  */
 
@@ -37,7 +37,8 @@ export async function itemsForRequest(db: Db, actor: Actor, requestOrId: string 
     people.push({
       subject,
       items: items
-        .filter((i) => i.accuracy !== "CORRECTED")
+        // An access pack holds every version, so each is reviewed; the other rights act on what is current.
+        .filter((i) => request.type === "ACCESS" || i.accuracy !== "CORRECTED")
         .map((i): RequestItem => ({ ...i, review: reviewOf.get(i.id) ?? null, lastAction: actionOf.get(i.id) ?? null })),
     });
   }

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../db/client";
+import { PURPOSE_LABELS, type PurposeCode } from "../../../domain/purposes";
 import { changeProblem } from "../../../domain/rights/transitions";
 import { EXEMPTION_RULES, EXEMPTIONS, ITEM_ACTIONS_FOR, type RightsType } from "../../../domain/rights/vocabulary";
 import type { RecordItemRow } from "../../../services/records/items";
-import { compileAccessPack, reviewItem } from "../../../services/rights/access-pack";
+import { compileAccessPack, recipientForRequest, reviewItem, reviewRecipient } from "../../../services/rights/access-pack";
 import {
   acknowledgeComplaint,
   addStatement,
@@ -37,6 +38,8 @@ export const ITEM_ACTION_LABELS: Record<string, string> = {
 };
 const REVIEW_LABELS = { DISCLOSE: "Disclose", REDACT: "Disclose with redactions", WITHHOLD: "Withhold" } as const;
 export const reviewLabel = (d: string | null) => (d ? REVIEW_LABELS[d as keyof typeof REVIEW_LABELS] : null);
+const RECIPIENT_REVIEW_LABELS = { DISCLOSE: "Listed", WITHHOLD: "Withheld" } as const;
+export const recipientReviewLabel = (d: string | null) => (d ? RECIPIENT_REVIEW_LABELS[d as keyof typeof RECIPIENT_REVIEW_LABELS] : null);
 
 export const worksOnItems = (type: RightsType) => ITEM_ACTIONS_FOR[type].length > 0;
 
@@ -173,6 +176,62 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       }
     });
   }
+
+  /** One entry of who it was shared with, reviewed for the pack as an item is: listed, or withheld under an exemption. */
+  const recipientPage = async (request: FastifyRequest, reply: FastifyReply, extra: { values?: FormBody } = {}) => {
+    const actor = actorOf(request);
+    const {
+      request: r,
+      entry,
+      review,
+    } = await recipientForRequest(
+      db,
+      actor,
+      idParam(request, "id", "The rights request"),
+      idParam(request, "disclosureId", "The record of sharing"),
+    );
+    const safety = await packSafety(db, actor, r, "web.rights.warnings");
+    return reply.view("rights/recipient", {
+      outcome: DONE[queryOf(request).outcome ?? ""],
+      r,
+      entry: { ...entry, purpose: PURPOSE_LABELS[entry.purposeCode as PurposeCode] ?? entry.purposeCode },
+      review: review && { ...review, label: recipientReviewLabel(review.decision) },
+      safety: presentSafety({
+        notTold: safety.notTold.filter((d) => d.disclosureId === entry.id),
+        allegedPerpetrator: safety.allegedPerpetrator.filter((l) => l.towardsSubjectId === entry.subjectId),
+      }),
+      exemptionItems: EXEMPTIONS.map((e) => ({ value: e, text: `${e}: ${EXEMPTION_RULES[e]}` })),
+      values: extra.values ?? {},
+      errors: {},
+      errorList: [],
+      ...extra,
+    });
+  };
+  app.get("/rights/:id/recipients/:disclosureId", (request, reply) => recipientPage(request, reply));
+  app.post("/rights/:id/recipients/:disclosureId/review", async (request, reply) => {
+    const requestId = idParam(request, "id", "The rights request");
+    const disclosureId = idParam(request, "disclosureId", "The record of sharing");
+    const body = bodyOf(request);
+    try {
+      await reviewRecipient(db, actorOf(request), requestId, disclosureId, {
+        decision: str(body, "decision") || undefined,
+        exemption: str(body, "exemption") || undefined,
+        reason: str(body, "reason") || undefined,
+        healthOpinion: str(body, "healthOpinion") || undefined,
+        healthProfessional: str(body, "healthProfessional") || undefined,
+      });
+      return reply.redirect(`/rights/${requestId}/recipients/${disclosureId}?outcome=review`, 303);
+    } catch (error) {
+      const found = fieldErrorsOf(error);
+      if (!found) throw error;
+      reply.status(found.status);
+      const fieldErrors = found.fieldErrors.length
+        ? found.fieldErrors
+        : [{ path: "/decision", message: found.message ?? "This cannot be done" }];
+      const summary = errorSummary(fieldErrors.map((e) => ({ ...e, path: `/review${e.path}` })));
+      return recipientPage(request, reply, { ...summary, values: body });
+    }
+  });
 
   app.get("/rights/:id/pack.pdf", async (request, reply) => {
     const pack = await compileAccessPack(db, actorOf(request), idParam(request, "id", "The rights request"));
