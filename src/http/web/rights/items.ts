@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../db/client";
 import { PURPOSE_LABELS, type PurposeCode } from "../../../domain/purposes";
+import { namesInText } from "../../../domain/rights/third-parties";
 import { changeProblem } from "../../../domain/rights/transitions";
 import { EXEMPTION_RULES, EXEMPTIONS, ITEM_ACTIONS_FOR, type RightsType } from "../../../domain/rights/vocabulary";
 import type { RecordItemRow } from "../../../services/records/items";
@@ -15,10 +16,10 @@ import {
 } from "../../../services/rights/item-actions";
 import { packSafety, safetyForItem } from "../../../services/rights/pack-safety";
 import { renderAccessPackPdf } from "../../../services/rights/render-pack-pdf";
-import { attachedItem, itemForRequest } from "../../../services/rights/request-items";
+import { attachedItem, itemForRequest, linkedNamesFor } from "../../../services/rights/request-items";
 import { getRightsRequest } from "../../../services/rights/requests";
 import { actorOf } from "../../auth/plugin";
-import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, queryOf, str } from "../agreements/shared";
+import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, list, queryOf, str } from "../agreements/shared";
 import { datePartsFromBody, idParam, isoFromParts, presentItem } from "../subjects/shared";
 import { presentSafety } from "./safety";
 
@@ -58,10 +59,16 @@ const INPUTS: Record<string, (body: FormBody, item: RecordItemRow) => unknown> =
     decision: str(b, "decision") || undefined,
     exemption: str(b, "exemption") || undefined,
     reason: str(b, "reason") || undefined,
-    redactions: str(b, "redactions")
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter(Boolean),
+    // The words typed, one a line, and the names of other people ticked: each is taken out.
+    redactions: [
+      ...new Set([
+        ...str(b, "redactions")
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter(Boolean),
+        ...list(b, "redactNames"),
+      ]),
+    ],
     healthOpinion: str(b, "healthOpinion") || undefined,
     healthProfessional: str(b, "healthProfessional") || undefined,
   }),
@@ -115,6 +122,16 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       if (f === "restrict") return !item.restrictedAt;
       return true;
     });
+    // Reviewing for an access pack: the names of other people linked to the person, found in the text.
+    const person = r.subjects.find((s) => s.id === item.subjectId);
+    const thirdParties =
+      r.type === "ACCESS" && person
+        ? namesInText(
+            item.text,
+            await linkedNamesFor(db, actor, person, r.subjects),
+            r.subjects.map((s) => s.name),
+          )
+        : null;
     const safety =
       r.type === "ACCESS"
         ? presentSafety(
@@ -128,6 +145,9 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       outcome: DONE[queryOf(request).outcome ?? ""],
       r,
       safety,
+      thirdParties: thirdParties?.found.length ? thirdParties : null,
+      // Ticked as typed after a refusal, otherwise as already taken out.
+      namesTakenOut: extra.form === "review" ? list(extra.values ?? {}, "redactNames") : (review?.redactions ?? []),
       item: { ...presentItem(item), subjectId: item.subjectId, restricted: !!item.restrictedAt, erased: !!item.erasedAt },
       versions: versions.filter((v) => v.id !== item.id).map(presentItem),
       review: review && { ...review, label: reviewLabel(review.decision), redactions: review.redactions.join("\n") },
