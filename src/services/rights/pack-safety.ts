@@ -165,3 +165,11 @@ export function safetyForItem(safety: PackSafety, item: { subjectId: string; ver
     allegedPerpetrator: safety.allegedPerpetrator.filter((l) => l.towardsSubjectId === item.subjectId),
   };
 }
+
+/** The warnings that concern one entry of who it was shared with: the decision that sent it, links towards its person. */
+export function safetyForRecipient(safety: PackSafety, entry: { id: string; subjectId: string }): PackSafety {
+  return {
+    notTold: safety.notTold.filter((d) => d.disclosureId === entry.id),
+    allegedPerpetrator: safety.allegedPerpetrator.filter((l) => l.towardsSubjectId === entry.subjectId),
+  };
+}

@@ -14,7 +14,7 @@ import {
   liftRestriction,
   restrictForRequest,
 } from "../../../services/rights/item-actions";
-import { packSafety, safetyForItem } from "../../../services/rights/pack-safety";
+import { packSafety, safetyForItem, safetyForRecipient } from "../../../services/rights/pack-safety";
 import { renderAccessPackPdf } from "../../../services/rights/render-pack-pdf";
 import { attachedItem, itemForRequest, linkedNamesFor } from "../../../services/rights/request-items";
 import { getRightsRequest } from "../../../services/rights/requests";
@@ -216,10 +216,7 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       r,
       entry: { ...entry, purpose: PURPOSE_LABELS[entry.purposeCode as PurposeCode] ?? entry.purposeCode },
       review: review && { ...review, label: recipientReviewLabel(review.decision) },
-      safety: presentSafety({
-        notTold: safety.notTold.filter((d) => d.disclosureId === entry.id),
-        allegedPerpetrator: safety.allegedPerpetrator.filter((l) => l.towardsSubjectId === entry.subjectId),
-      }),
+      safety: presentSafety(safetyForRecipient(safety, entry)),
       exemptionItems: EXEMPTIONS.map((e) => ({ value: e, text: `${e}: ${EXEMPTION_RULES[e]}` })),
       values: extra.values ?? {},
       errors: {},
