@@ -150,6 +150,12 @@ export type AuditEvent =
   | { type: "rights_request.transitioned"; entity: RightsRef; details: { from: string; to: string; dueOn: string; outcome: string | null } }
   | { type: "rights_request.subject_attached"; entity: RightsRef; details: { subjectId: string; harmRisk: boolean } }
   | { type: "rights_request.item_reviewed"; entity: RightsRef; details: { itemId: string; decision: string; exemption: string | null } }
+  /** An access request's review of one entry of who the information was shared with: listed or withheld. */
+  | {
+      type: "rights_request.recipient_reviewed";
+      entity: RightsRef;
+      details: { disclosureId: string; decision: string; exemption: string | null };
+    }
   /** A correction, statement, restriction or erasure decision; only ids, so an erased item's text is not kept here. */
   | { type: "rights_request.item_action"; entity: RightsRef; details: { itemId: string; kind: string; recipientsNotified: number } }
   | { type: "rights_request.complaint_acknowledged"; entity: RightsRef; details: Record<string, never> }

@@ -8,6 +8,7 @@ import {
   RIGHTS_TYPES,
 } from "../domain/rights/vocabulary";
 import { organisations, recordItems, subjects, users } from "./schema";
+import { disclosures } from "./schema-sharing";
 
 /**
  * People's rights requests (issue 6; domain.md §6): one organisation's part of a request, its
@@ -143,6 +144,33 @@ export const rightsItemReviews = pgTable(
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("rights_item_review_once").on(t.requestId, t.itemId)],
+);
+
+/**
+ * An access request's review of one entry of who the information was shared with (the disclosure
+ * log): listed in the pack, or withheld under an exemption with its reason. Uses the items' decision
+ * type; a record of sharing is never redacted, only listed (DISCLOSE) or withheld (WITHHOLD).
+ */
+export const rightsRecipientReviews = pgTable(
+  "rights_recipient_review",
+  {
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => rightsRequests.id),
+    disclosureId: uuid("disclosure_id")
+      .notNull()
+      .references(() => disclosures.id),
+    decision: itemReviewDecision("decision").notNull(),
+    exemption: exemptionCode("exemption"),
+    reason: text("reason"),
+    healthOpinion: text("health_opinion"),
+    healthProfessional: text("health_professional"),
+    reviewedByUserId: uuid("reviewed_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("rights_recipient_review_once").on(t.requestId, t.disclosureId)],
 );
 
 export const noticeKind = pgEnum("recipient_notice_kind", ["CORRECTED", "DISPUTED", "RESTRICTED", "RESTRICTION_LIFTED", "ERASED"]);

@@ -1,24 +1,35 @@
+import { randomUUID } from "node:crypto";
 import { subDays } from "date-fns";
 import type { Db } from "../db/client";
+import type { Actor } from "../domain/actor";
 import { today } from "../domain/calendar";
 import { demoActors, demoItemId, demoItems, demoSubjectId } from "./demo-actors";
+import { recordItem } from "./records/items";
+import { linkSubjects } from "./records/links";
 import { correctForRequest } from "./rights/item-actions";
 import { attachSubject, logRightsRequest, transitionRightsRequest, verifyIdentity } from "./rights/requests";
+import { recordShareDecision } from "./sharing/record-decision";
+import { createSubject } from "./subjects/subjects";
 
 /**
  * Demo rights requests (issue 6), made through the same services people use: at the school, a
  * mother's correction of her son's attendance, made and told to children's social care (whose inbox
- * shows the notice to acknowledge); at the council, a complaint to acknowledge within 30 days.
+ * shows the notice to acknowledge); at the council, a complaint to acknowledge within 30 days; at
+ * Eastmoor NHS, a father recorded as an alleged perpetrator asking for his daughter's records, whose
+ * referral to social care was made without telling the family (the pack warns and starts a draft).
  */
 
 const PEOPLE = {
   bernard: "bernard.hale@northbrook.example",
   tomasz: "tomasz.wojcik@northbrook.example",
   dafydd: "dafydd.pryce@westshire.example",
+  helen: "helen.ng@eastmoor.nhs.example",
+  sean: "sean.obriain@eastmoor.nhs.example",
+  joanna: "joanna.kowalczyk@westshire.example",
 } as const;
 
 export async function seedDemoRights(db: Db, now = new Date()): Promise<void> {
-  const { bernard, tomasz, dafydd } = await demoActors(db, PEOPLE);
+  const { bernard, tomasz, dafydd, helen, sean, joanna } = await demoActors(db, PEOPLE);
 
   const kai = await demoSubjectId(db, tomasz, "Kai", "Brennan-Nowak");
   const attendance = demoItemId(await demoItems(db, kai), "Attendance this half term");
@@ -64,4 +75,81 @@ export async function seedDemoRights(db: Db, now = new Date()): Promise<void> {
     receivedVia: "LETTER",
     receivedOn: today(subDays(now, 26)),
   });
+
+  await seedFatherAccessRequest(db, { helen, sean, joanna }, now);
+}
+
+/**
+ * Lily Carter, on Eastmoor's health visiting caseload: her mother told the health visitor that Lily's
+ * father, recorded as an alleged perpetrator towards her, must not know where they are staying; Lily
+ * was referred to children's social care without telling the family. Now he asks for her records.
+ */
+async function seedFatherAccessRequest(db: Db, who: Record<"helen" | "sean" | "joanna", Actor>, now: Date): Promise<void> {
+  const daysAgo = (n: number) => today(subDays(now, n));
+  const person = async (kind: string, givenNames: string, familyName: string, dateOfBirth?: string) =>
+    (await createSubject(db, who.helen, { kind, givenNames, familyName, dateOfBirth })).subject.id;
+  const lily = await person("CHILD", "Lily", "Carter", "2022-03-10");
+  const jade = await person("PARENT_CARER", "Jade", "Carter", "1996-07-21");
+  const ryan = await person("PARENT_CARER", "Ryan", "Carter", "1993-01-05");
+  for (const [fromSubjectId, kind] of [
+    [jade, "PARENT_OF"],
+    [ryan, "PARENT_OF"],
+    [ryan, "ALLEGED_PERPETRATOR_TOWARDS"],
+  ] as const) {
+    await linkSubjects(db, who.helen, { fromSubjectId, toSubjectId: lily, kind });
+  }
+  const staying = await recordItem(db, who.helen, lily, {
+    category: "family_circumstances",
+    kind: "FACT",
+    text: "At the home visit Jade Carter said Ryan no longer lives with them and must not find out where she and Lily are staying.",
+    eventDate: daysAgo(12),
+    source: { name: "Helen Ng, health visitor", method: "TOLD_DIRECTLY", obtainedOn: daysAgo(12) },
+  });
+  await recordItem(db, who.helen, lily, {
+    category: "health",
+    kind: "OPINION",
+    text: "At her two-year review Lily's speech and movement are on track; she is a happy, sociable toddler.",
+    eventDate: daysAgo(40),
+    source: { name: "Helen Ng, health visitor", method: "OBSERVED", obtainedOn: daysAgo(40) },
+    specialCategory: true,
+  });
+  await recordShareDecision(
+    db,
+    who.helen,
+    {
+      subjectId: lily,
+      purpose: { code: "CHILD_IN_NEED_S17", description: "Referral: Lily's mother fears her former partner" },
+      information: { personal: true, confidential: true, thirdParty: true },
+      recipient: { organisationId: who.joanna.organisationId, role: "SOCIAL_WORKER", userId: who.joanna.userId, routine: false },
+      transparency: {
+        informed: false,
+        notInformedReason: "Telling Lily's father could place Lily and her mother at risk",
+        capacity: "NOT_CAPABLE",
+        parentalResponsibility: "Mother and father",
+        consentStatus: "NOT_SOUGHT",
+        consentNotSoughtReason: "UNSAFE_TO_SEEK",
+      },
+      lawfulBasis: { article6: "A6_1E_PUBLIC_TASK", gateway: "CA2004_S11", commonLaw: "CL_PUBLIC_INTEREST" },
+      items: { items: [{ itemId: staying.id, share: true }], subjectDetails: ["dateOfBirth"] },
+      advice: { sought: false },
+      decision: {
+        outcome: "SHARE",
+        reasons: "Lily's mother fears her former partner; social care should know before he finds them.",
+        necessityAndProportionality: "What the mother said at the visit, and nothing about Lily's health.",
+      },
+      acknowledgedWarnings: ["GR4-SEEK-ADVICE", "ICO6-AGREEMENT", "GR5-PROTECT-IDENTITIES"],
+    },
+    randomUUID(),
+    subDays(now, 11),
+  );
+  const request = await logRightsRequest(db, who.sean, {
+    type: "ACCESS",
+    requester: { name: "Ryan Carter", email: "ryan.carter@example" },
+    relationship: "PARENTAL_RESPONSIBILITY",
+    about: { name: "Lily Carter", dateOfBirth: "2022-03-10" },
+    details: "Everything the health visitors hold about my daughter, and who you have given it to.",
+    receivedVia: "LETTER",
+    receivedOn: daysAgo(3),
+  });
+  await attachSubject(db, who.sean, request.id, lily);
 }

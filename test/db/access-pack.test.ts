@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { after, before, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import { today } from "../../src/domain/calendar";
 import type { App } from "../../src/http/app";
 import { testApp } from "../support/app";
@@ -16,12 +16,15 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
   let requestId: string;
   let crimeItemId: string;
   let namesItemId: string;
+  let councilId: string;
+  let zoeDisclosureId: string;
 
   before(async () => {
     app = await testApp(ctx.database);
     const db = ctx.database.db;
     const school = await newOrganisation(db, { name: "Northbrook Primary" });
     const council = await newOrganisation(db, { name: "Westshire Children's Services", type: "childrens_social_care" });
+    councilId = council.id;
     ig = await signedInAs(app, db, await newUser(db, school, ["ig_lead"]));
     practitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner"], { name: "Tomasz Wójcik" }));
     const child = (
@@ -71,6 +74,7 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
       { "idempotency-key": randomUUID() },
     );
     assert.equal(shared.statusCode, 201, shared.body);
+    zoeDisclosureId = shared.json().disclosure.id;
     requestId = (
       await ig.api("POST", "/api/v1/rights-requests", {
         type: "ACCESS",
@@ -140,7 +144,7 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
     assert.ok(pack.rights.some((r: string) => r.includes("Information Commissioner")));
   });
 
-  test("the PDF says the same, names and all", async () => {
+  test("the PDF says the same, names and all, with dates and exemptions in words", async () => {
     const res = await ig.get(`/api/v1/rights-requests/${requestId}/pack.pdf`);
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers["content-type"], "application/pdf");
@@ -150,10 +154,256 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
     await parser.destroy();
     assert.match(text, /Zoë Ní Bhriain/);
     assert.match(text, /late six times/);
-    assert.match(text, /Held back under EX-CRIME/);
+    assert.match(text, /Held back: Disclosure would be likely to prejudice the prevention or detection of crime/);
+    assert.doesNotMatch(text, /EX-[A-Z]|\d{4}-\d{2}-\d{2}/, "no exemption code or ISO date for the requester to read");
     assert.doesNotMatch(text, /ongoing investigation/);
     assert.doesNotMatch(text, /Ann Lee/);
     assert.match(text, /Westshire Children's Services/);
     assert.match(text, /ico\.org\.uk/);
+  });
+  describe("a father recorded as an alleged perpetrator asks for what the school holds about his daughter", () => {
+    let requestId: string;
+    let riskItemId: string;
+    let toldItemId: string;
+    let longItemId: string;
+    let riskDecision: { id: string; reference: string; disclosure: { id: string } };
+    let toldDecision: { id: string; reference: string; disclosure: { id: string } };
+    const move = (body: Record<string, unknown>) => ig.api("POST", `/api/v1/rights-requests/${requestId}/transitions`, body);
+    const respond = { to: "RESPONDED", outcome: "PARTIAL", reason: "Some information is withheld", safetyCheck: "Agreed with the DSL" };
+    const pack = async () => (await ig.api("GET", `/api/v1/rights-requests/${requestId}/pack`)).json();
+    const pdfPages = async () => {
+      const res = await ig.get(`/rights/${requestId}/pack.pdf`);
+      assert.equal(res.statusCode, 200);
+      const { PDFParse } = await import("pdf-parse");
+      const parser = new PDFParse({ data: res.rawPayload });
+      const { pages } = await parser.getText();
+      await parser.destroy();
+      return pages.map((p: { text: string }) => p.text.replace(/\s+/g, " "));
+    };
+    const reviewRecipient = (disclosureId: string, body: Record<string, unknown>) =>
+      ig.api("POST", `/api/v1/rights-requests/${requestId}/recipients/${disclosureId}/review`, body);
+    before(async () => {
+      const person = async (kind: string, givenNames: string, familyName: string) =>
+        (await practitioner.api("POST", "/api/v1/subjects", { kind, givenNames, familyName })).json().id as string;
+      const link = async (fromSubjectId: string, toSubjectId: string, kind: string) =>
+        assert.equal((await practitioner.api("POST", "/api/v1/subject-links", { fromSubjectId, toSubjectId, kind })).statusCode, 201);
+      const lily = await person("CHILD", "Lily", "Carter");
+      const ryan = await person("PARENT_CARER", "Ryan", "Carter");
+      const jade = await person("PARENT_CARER", "Jade", "Carter");
+      await link(ryan, lily, "PARENT_OF");
+      await link(ryan, lily, "ALLEGED_PERPETRATOR_TOWARDS");
+      await link(jade, lily, "PARENT_OF");
+      const add = async (text: string) =>
+        (
+          await practitioner.api("POST", `/api/v1/subjects/${lily}/items`, {
+            category: "family_circumstances",
+            kind: "FACT",
+            text,
+            eventDate: "2026-11-02",
+            source: { name: "Class teacher", method: "TOLD_DIRECTLY", obtainedOn: "2026-11-02" },
+          })
+        ).json().id as string;
+      riskItemId = await add("Jade Carter said Ryan has not lived with them since March and must not know where they are staying.");
+      toldItemId = await add("Lily's reading is on track for her age.");
+      longItemId = await add(`Lily's attendance, week by week. ${"Present every morning, collected on time by her mother. ".repeat(90)}`);
+      const share = async (itemId: string, transparency: Record<string, unknown>) => {
+        const res = await practitioner.api(
+          "POST",
+          "/api/v1/share-decisions",
+          {
+            subjectId: lily,
+            purpose: { code: "CHILD_IN_NEED_S17", description: "Assessment" },
+            information: { personal: true, confidential: false },
+            recipient: { organisationId: councilId, role: "SOCIAL_WORKER" },
+            transparency,
+            lawfulBasis: { article6: "A6_1E_PUBLIC_TASK" },
+            items: { items: [{ itemId, share: true }] },
+            advice: { sought: false },
+            decision: { outcome: "SHARE", reasons: "r", necessityAndProportionality: "n" },
+            acknowledgedWarnings: ["GR4-SEEK-ADVICE", "ICO6-AGREEMENT", "GR3-NO-CONSENT-NEEDED"],
+          },
+          { "idempotency-key": randomUUID() },
+        );
+        assert.equal(res.statusCode, 201, res.body);
+        return res.json();
+      };
+      riskDecision = await share(riskItemId, {
+        informed: false,
+        notInformedReason: "Telling her father could place Lily at risk",
+        consentStatus: "NOT_SOUGHT",
+        consentNotSoughtReason: "UNSAFE_TO_SEEK",
+      });
+      toldDecision = await share(toldItemId, { informed: true, consentStatus: "GIVEN", consentDetails: "Jade agreed at pick-up" });
+      requestId = (
+        await ig.api("POST", "/api/v1/rights-requests", {
+          type: "ACCESS",
+          requester: { name: "Ryan Carter", email: "ryan@example.org" },
+          relationship: "PARENTAL_RESPONSIBILITY",
+          about: { name: "Lily Carter" },
+          receivedVia: "LETTER",
+          receivedOn: today(),
+        })
+      ).json().id;
+      assert.deepEqual((await ig.api("POST", `/api/v1/rights-requests/${requestId}/subjects`, { subjectId: lily })).json(), {
+        harmRisk: true,
+      });
+      await ig.api("POST", `/api/v1/rights-requests/${requestId}/identity`, {
+        evidence: "Passport seen",
+        authorityEvidence: "Birth certificate names him as father",
+      });
+      assert.equal((await move({ to: "IN_PROGRESS" })).statusCode, 204);
+    });
+
+    test("the request page and each item shared without telling the family warn the IG lead, naming the decision and the alleged-perpetrator link", async () => {
+      const page = await ig.get(`/rights/${requestId}`);
+      assert.equal(page.statusCode, 200);
+      const at = page.body.indexOf('id="safety-warnings"');
+      assert.ok(at !== -1, "the request page has the warnings");
+      const warning = page.body.slice(at);
+      assert.ok(warning.includes(riskDecision.reference), "the decision that kept the family in the dark is named");
+      assert.ok(warning.includes(`href="/share-decisions/${riskDecision.id}"`), "and linked");
+      assert.match(warning, /Telling her father could place Lily at risk/);
+      assert.match(warning, /seeking it would place the child at risk/);
+      assert.ok(!page.body.includes(toldDecision.reference), "a decision where the family was told is not named");
+      assert.match(warning, /Ryan Carter: alleged to have harmed Lily Carter/);
+      assert.doesNotMatch(page.body, /GR2-ENGAGE/, "no rule code for people to read");
+
+      const riskItem = await ig.get(`/rights/${requestId}/items/${riskItemId}`);
+      assert.ok(riskItem.body.includes(riskDecision.reference), "the item shared without telling the family warns");
+      assert.match(riskItem.body, /Ryan Carter: alleged to have harmed Lily Carter/);
+      const toldItem = await ig.get(`/rights/${requestId}/items/${toldItemId}`);
+      assert.ok(!toldItem.body.includes(riskDecision.reference), "an item that decision did not share is not said to be");
+
+      const api = await ig.api("GET", `/api/v1/rights-requests/${requestId}/warnings`);
+      assert.equal(api.statusCode, 200, api.body);
+      const { notTold, allegedPerpetrator } = api.json();
+      assert.deepEqual(
+        notTold.map((d: { reference: string; rule: string; itemIds: string[]; disclosureId: string }) => [
+          d.reference,
+          d.rule,
+          d.itemIds,
+          d.disclosureId,
+        ]),
+        [[riskDecision.reference, "GR2-ENGAGE", [riskItemId], riskDecision.disclosure.id]],
+      );
+      assert.deepEqual(
+        allegedPerpetrator.map((l: { perpetrator: string; towards: string }) => [l.perpetrator, l.towards]),
+        [["Ryan Carter", "Lily Carter"]],
+      );
+    });
+    test("while any item or record of who it was shared with is unreviewed, the pack is a draft: so says the JSON, every PDF page and the request page, and the request cannot be marked responded", async () => {
+      const draft = await pack();
+      assert.equal(draft.draft, true);
+      assert.equal(draft.unreviewed, 5, "three items and two records of who it was shared with");
+      const pages = await pdfPages();
+      assert.ok(pages.length >= 2, `the long item takes the pack over ${pages.length} page`);
+      for (const [i, text] of pages.entries()) assert.match(text, /DRAFT/, `page ${i + 1} is marked as a draft`);
+
+      const page = await ig.get(`/rights/${requestId}`);
+      assert.match(page.body, /The access pack is a draft/);
+      assert.match(page.body, /Download the draft access pack \(PDF\)/);
+      assert.doesNotMatch(page.body, /Download the access pack/);
+
+      const refused = await move(respond);
+      assert.equal(refused.statusCode, 409, refused.body);
+      assert.match(refused.json().detail, /still a draft: 3 items and 2 records of who it was shared with have not been reviewed/);
+      const web = await ig.post(`/rights/${requestId}/transitions`, {
+        to: "RESPONDED",
+        outcome: "FULL",
+        safetyCheck: "Agreed with the DSL",
+      });
+      assert.equal(web.statusCode, 409);
+      assert.match(web.body, /govuk-error-summary/);
+      assert.match(web.body, /still a draft/);
+      assert.match(web.body, /Agreed with the DSL/, "what was typed is kept");
+      assert.equal((await ig.api("GET", `/api/v1/rights-requests/${requestId}`)).json().state, "IN_PROGRESS");
+    });
+
+    test("each record of who it was shared with is reviewed as an item is: withheld under an exemption with its reason, it leaves the pack and its PDF", async () => {
+      const noReason = await reviewRecipient(riskDecision.disclosure.id, { decision: "WITHHOLD", exemption: "EX-CHILD-ABUSE-DATA" });
+      assert.equal(noReason.statusCode, 400);
+      assert.deepEqual(
+        noReason.json().errors.map((e: { path: string }) => e.path),
+        ["/reason"],
+      );
+      assert.equal(
+        (await reviewRecipient(riskDecision.disclosure.id, { decision: "REDACT" })).statusCode,
+        400,
+        "a record of sharing is listed or withheld",
+      );
+
+      const url = `/rights/${requestId}/recipients/${riskDecision.disclosure.id}`;
+      const page = await ig.get(url);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Westshire Children(&#39;|')s Services/);
+      assert.ok(page.body.includes(riskDecision.reference), "the page warns that this sharing was kept from the family");
+      const typed = await ig.post(`${url}/review`, { decision: "WITHHOLD", exemption: "EX-CHILD-ABUSE-DATA", reason: "" });
+      assert.equal(typed.statusCode, 400);
+      assert.match(typed.body, /href="#review-reason"/);
+      assert.match(typed.body, /value="EX-CHILD-ABUSE-DATA" selected/, "what was chosen is kept");
+      const saved = await ig.post(`${url}/review`, {
+        decision: "WITHHOLD",
+        exemption: "EX-CHILD-ABUSE-DATA",
+        reason: "Telling him of the referral is not in Lily's best interests",
+      });
+      assert.equal(saved.statusCode, 303);
+      assert.equal((await reviewRecipient(toldDecision.disclosure.id, { decision: "DISCLOSE" })).statusCode, 204);
+
+      const reviewed = await pack();
+      assert.equal(reviewed.unreviewed, 3, "only the items are left");
+      assert.deepEqual(
+        reviewed.recipients.map((r: { id: string }) => r.id),
+        [toldDecision.disclosure.id],
+      );
+      assert.deepEqual(
+        reviewed.withheld.map((w: { exemption: string; items: number; recipients: number }) => [w.exemption, w.items, w.recipients]),
+        [["EX-CHILD-ABUSE-DATA", 0, 1]],
+      );
+      const text = (await pdfPages()).join(" ");
+      assert.equal(text.split("Westshire Children's Services").length - 1, 1, "one record of sharing is listed");
+      assert.doesNotMatch(text, /EX-CHILD-ABUSE-DATA/, "no rule code for the requester to read");
+
+      const elsewhere = await reviewRecipient(zoeDisclosureId, { decision: "DISCLOSE" });
+      assert.equal(elsewhere.statusCode, 404, "a disclosure about someone not attached to this request is not found");
+      assert.equal((await ig.get(`/rights/${requestId}/recipients/${zoeDisclosureId}`)).statusCode, 404);
+    });
+
+    test("the review page highlights the names of other people linked to the child in an item's text, and a ticked name is taken out", async () => {
+      const url = `/rights/${requestId}/items/${riskItemId}`;
+      const page = await ig.get(url);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<mark[^>]*>Jade Carter<span class="govuk-visually-hidden">/, "the name is marked in the text");
+      assert.match(page.body, /<mark[^>]*>Ryan<span class="govuk-visually-hidden">/);
+      assert.match(page.body, /Names of other people found in this item/);
+      assert.match(page.body, /Jade Carter, parent or carer of Lily Carter/);
+      assert.match(page.body, /name="redactNames" type="checkbox" value="Jade Carter"/, "each name can be ticked to take it out");
+      assert.doesNotMatch(page.body, /<mark[^>]*>Lily/, "the child's own name is not a third party's");
+
+      const saved = await ig.post(`${url}/review`, {
+        decision: "REDACT",
+        exemption: "EX-THIRD-PARTY",
+        reason: "Jade has not agreed to her name going to him",
+        redactNames: "Jade Carter",
+      });
+      assert.equal(saved.statusCode, 303, saved.body);
+      const item = (await pack()).items.find((i: { id: string }) => i.id === riskItemId);
+      assert.equal(item.text, "[redacted] said Ryan has not lived with them since March and must not know where they are staying.");
+    });
+
+    test("once every item and record of who it was shared with is reviewed, the pack is final and the request can be marked responded", async () => {
+      for (const itemId of [toldItemId, longItemId]) {
+        const res = await ig.api("POST", `/api/v1/rights-requests/${requestId}/items/${itemId}/review`, { decision: "DISCLOSE" });
+        assert.equal(res.statusCode, 204, res.body);
+      }
+      const final = await pack();
+      assert.equal(final.draft, false);
+      assert.equal(final.unreviewed, 0);
+      for (const text of await pdfPages()) assert.doesNotMatch(text, /DRAFT/);
+      const page = await ig.get(`/rights/${requestId}`);
+      assert.match(page.body, /Download the access pack \(PDF\)/);
+      assert.doesNotMatch(page.body, /The access pack is a draft|draft access pack/);
+      const done = await move(respond);
+      assert.equal(done.statusCode, 204, done.body);
+    });
   });
 });

@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { demoActors } from "../../src/services/demo-actors";
+import { compileAccessPack } from "../../src/services/rights/access-pack";
 import { noticesReceived } from "../../src/services/rights/item-actions";
-import { listRightsRequests } from "../../src/services/rights/requests";
+import { packSafety } from "../../src/services/rights/pack-safety";
+import { getRightsRequest, listRightsRequests } from "../../src/services/rights/requests";
 import { seedDemoPartnership } from "../../src/services/seed-demo";
 import { describeEachDatabase } from "../support/databases";
 
@@ -29,5 +31,23 @@ describeEachDatabase("the demo partnership's rights requests", (ctx) => {
     assert.equal(complaint?.type, "COMPLAINT");
     assert.equal(complaint?.acknowledgedOn, null);
     assert.ok(complaint?.acknowledgeBy, "it shows when it must be acknowledged by");
+  });
+
+  test("at Eastmoor, a father's access request warns of the referral made without telling the family, and its pack starts as a draft", async () => {
+    const db = ctx.database.db;
+    const { sean } = await demoActors(db, { sean: "sean.obriain@eastmoor.nhs.example" });
+    const [listed] = (await listRightsRequests(db, sean)).filter((r) => r.requester.name === "Ryan Carter");
+    assert.ok(listed, "the request is on Seán's dashboard");
+    const request = await getRightsRequest(db, sean, listed.id);
+    assert.equal(request.harmRisk, true);
+    const safety = await packSafety(db, sean, request, "test");
+    assert.equal(safety.notTold.length, 1);
+    assert.deepEqual(
+      safety.allegedPerpetrator.map((l) => `${l.perpetrator} → ${l.towards}`),
+      ["Ryan Carter → Lily Carter"],
+    );
+    const pack = await compileAccessPack(db, sean, request.id);
+    assert.equal(pack.draft, true);
+    assert.deepEqual(pack.unreviewed, { items: 2, recipients: 1 });
   });
 });

@@ -553,19 +553,24 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
 
     test("every rights page, form and API route is 404 for another organisation's IG lead, and changes nothing", async () => {
       const itemId = await addItem("Zoë's swimming badge.");
-      await share([itemId]);
+      const disclosureId = await share([itemId]);
       const requestId = await logRequest("RECTIFICATION", "Correct the badge");
       const before = await ig.api("GET", `/api/v1/rights-requests/${requestId}`);
       const routes = registeredRoutes(app).filter(
         (r) => /^\/(rights|api\/v1\/rights-requests)\/:id/.test(r.url) && (r.method === "GET" || r.method === "POST"),
       );
-      for (const expected of ["GET /rights/:id", "POST /rights/:id/items/:itemId/erasure", "POST /api/v1/rights-requests/:id/processing"])
+      for (const expected of [
+        "GET /rights/:id",
+        "POST /rights/:id/items/:itemId/erasure",
+        "POST /api/v1/rights-requests/:id/processing",
+        "POST /rights/:id/recipients/:disclosureId/review",
+      ])
         assert.ok(
           routes.some((r) => `${r.method} ${r.url}` === expected),
           `${expected} is found among the routes`,
         );
       for (const r of routes) {
-        const url = r.url.replace(":id", requestId).replace(":itemId", itemId);
+        const url = r.url.replace(":id", requestId).replace(":itemId", itemId).replace(":disclosureId", disclosureId);
         const body = bodies()[url.split("/").at(-1)!] ?? {};
         const res =
           r.method === "GET"

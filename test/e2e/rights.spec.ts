@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import {
+  checkA11y,
   clickAndLoad,
   type Enrolment,
   expect,
@@ -18,7 +19,10 @@ import {
  * person from his records, stops the clock for proof of identity, records it when it arrives, and
  * sees the request on his dashboard. Then Aisha asks him to correct what the trust holds about her
  * unborn baby; the correction is told to Westshire Early Help, which the trust shared it with, and
- * Chloé Dubois acknowledges it in her inbox. Every page is checked for accessibility.
+ * Chloé Dubois acknowledges it in her inbox. Last, Ryan Carter, recorded as an alleged perpetrator
+ * towards his daughter Lily, asks for her records: the request warns Seán of the referral made
+ * without telling the family, and the pack stays a draft until every item and the record of that
+ * referral are reviewed. Every page is checked for accessibility.
  */
 
 // The tests run in order: the second signs Seán in with the authenticator he enrolled in the first.
@@ -114,4 +118,71 @@ test("a correction is made for the requester and every organisation it was share
   await submitForm(page, "Acknowledge: Corrected, Baby Rahman");
   await expect(page.getByText("Notice acknowledged")).toBeVisible();
   await expect(notice).toContainText("Acknowledged");
+});
+
+test("a father recorded as an alleged perpetrator asks for his daughter's records: the request warns, and the pack is a draft until all of it is reviewed", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signIn(page, "sean.obriain@eastmoor.nhs.example");
+  // A recovery code from his enrolment: no wait for the authenticator's next time step.
+  await page.getByLabel("Enter the 6-digit code from your authenticator app").fill(enrolment.recoveryCodes[0] as string);
+  await submitForm(page, "Continue");
+  await clickAndLoad(page, page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Rights requests" }));
+  await clickAndLoad(page, page.getByRole("row", { name: /Lily Carter/ }).getByRole("link"));
+
+  // The referral to social care was made without telling the family, and the requester is recorded as a risk to Lily.
+  const warnings = page.locator("#safety-warnings");
+  await expect(warnings.getByRole("link", { name: /^SD-\d{6}$/ })).toBeVisible();
+  await expect(warnings).toContainText("shared with Westshire County Council Children's Services");
+  await expect(warnings).toContainText("Telling Lily's father could place Lily and her mother at risk");
+  await expect(warnings).toContainText("Ryan Carter: alleged to have harmed Lily Carter");
+  const draft = (left: string) =>
+    expect(
+      page.getByText(`The access pack is a draft: ${left} not been reviewed. It cannot be sent as the response until every one is.`),
+    ).toBeVisible();
+  await draft("2 items and 1 record of who it was shared with have");
+  await expect(page.getByRole("link", { name: "Download the draft access pack (PDF)" })).toBeVisible();
+
+  // The item the referral shared warns too, and the mother's name in it is highlighted.
+  const items = page.getByRole("table", { name: "Lily Carter" });
+  await clickAndLoad(page, items.getByRole("row", { name: /^Family circumstances/ }).getByRole("link"));
+  await expect(page.locator("#safety-warnings")).toContainText("This item was shared by a decision");
+  await expect(page.locator("mark", { hasText: "Jade Carter" })).toBeVisible();
+  await expect(page.locator("#third-parties")).toContainText("Jade Carter, parent or carer of Lily Carter");
+  await page.getByLabel("Disclose it with words taken out").check();
+  await page.getByLabel(/Exemption relied on/).selectOption("EX-THIRD-PARTY");
+  await page.getByLabel("Why the exemption applies to this item").fill("Lily's mother has not agreed to her name going to him");
+  await page.getByRole("group", { name: "Names of other people to take out" }).getByLabel("Jade Carter").check();
+  await submitForm(page, "Save the review");
+  await expect(page.getByText("Review saved.")).toBeVisible();
+  await clickAndLoad(page, page.getByRole("link", { name: "Back to the request" }));
+  await draft("1 item and 1 record of who it was shared with have");
+
+  await clickAndLoad(page, items.getByRole("row", { name: /^Health/ }).getByRole("link"));
+  await page.getByLabel("Disclose it in full").check();
+  await submitForm(page, "Save the review");
+  await clickAndLoad(page, page.getByRole("link", { name: "Back to the request" }));
+  await draft("1 record of who it was shared with has");
+
+  // The record of the referral itself: a new page, so checked at 320 pixels wide too.
+  await clickAndLoad(
+    page,
+    page
+      .getByRole("table", { name: "Who it has been shared with" })
+      .getByRole("link", { name: "Westshire County Council Children's Services" }),
+  );
+  await expect(page.locator("#safety-warnings")).toContainText("This sharing was decided without telling the child or family");
+  await page.setViewportSize({ width: 320, height: 900 });
+  await checkA11y(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByLabel("No, withhold it under an exemption").check();
+  await page.getByLabel(/Exemption relied on/).selectOption("EX-CHILD-ABUSE-DATA");
+  await page.getByLabel("Why the exemption applies").fill("Telling him Lily was referred is not in her best interests");
+  await submitForm(page, "Save the review");
+  await expect(page.getByText("Review saved.")).toBeVisible();
+  await clickAndLoad(page, page.getByRole("link", { name: "Back to the request" }));
+  await expect(page.getByText("Every item and record of who it was shared with has been reviewed.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Download the access pack (PDF)" })).toBeVisible();
 });

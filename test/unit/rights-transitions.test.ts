@@ -26,3 +26,20 @@ test("nothing is changed for a requester until their identity is verified and wo
   for (const state of ["IN_PROGRESS", "EXTENDED", "EXEMPTION_REVIEW"] as const)
     assert.equal(changeProblem({ state, identityVerifiedAt: verified }), null, state);
 });
+
+test("an access request cannot be marked responded while its pack is a draft; the reason says what is left to review", () => {
+  const draft = { identityVerified: true, packUnreviewed: { items: 2, recipients: 1 } };
+  assert.match(
+    transitionProblem("IN_PROGRESS", "RESPONDED", draft)!,
+    /still a draft: 2 items and 1 record of who it was shared with have not been reviewed/,
+  );
+  assert.match(
+    transitionProblem("EXEMPTION_REVIEW", "RESPONDED", { identityVerified: true, packUnreviewed: { items: 1, recipients: 0 } })!,
+    /still a draft: 1 item has not been reviewed/,
+  );
+  assert.equal(transitionProblem("IN_PROGRESS", "EXEMPTION_REVIEW", draft), null, "work on it goes on");
+  assert.equal(
+    transitionProblem("IN_PROGRESS", "RESPONDED", { identityVerified: true, packUnreviewed: { items: 0, recipients: 0 } }),
+    null,
+  );
+});

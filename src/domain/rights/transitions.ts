@@ -1,3 +1,4 @@
+import { draftProblem, type PackUnreviewed } from "./review";
 import type { RightsState } from "./vocabulary";
 
 /**
@@ -32,9 +33,19 @@ export function changeProblem(request: { state: RightsState; identityVerifiedAt:
   return null;
 }
 
-export function transitionProblem(from: RightsState, to: RightsState, facts: { identityVerified: boolean }): string | null {
+/**
+ * Why the request cannot move from one state to the other, or null. An access request's pack must
+ * be reviewed in full before it is the response (`packUnreviewed`, given for access requests only):
+ * whatever the outcome, because each exemption is applied item by item (domain.md §6).
+ */
+export function transitionProblem(
+  from: RightsState,
+  to: RightsState,
+  facts: { identityVerified: boolean; packUnreviewed?: PackUnreviewed },
+): string | null {
   if (!TRANSITIONS[from].includes(to))
     return `A request that is ${from.toLowerCase().replaceAll("_", " ")} cannot become ${to.toLowerCase().replaceAll("_", " ")}`;
   if (to === "RESPONDED" && !facts.identityVerified) return "Nothing is sent to a requester whose identity has not been verified";
+  if (to === "RESPONDED" && facts.packUnreviewed) return draftProblem(facts.packUnreviewed);
   return null;
 }

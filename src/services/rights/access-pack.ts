@@ -1,20 +1,20 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { snapshotOf } from "../../audit/events";
 import { inTransaction, recordEvent } from "../../audit/write";
 import type { Db } from "../../db/client";
 import { organisations, recordItems, subjects } from "../../db/schema";
-import { rightsItemReviews } from "../../db/schema-rights";
-import { disclosureItems, disclosures, shareDecisions } from "../../db/schema-sharing";
+import { rightsItemReviews, rightsRecipientReviews } from "../../db/schema-rights";
 import type { Actor } from "../../domain/actor";
-import { ConflictError, ValidationError } from "../../domain/errors";
+import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors";
 import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../../domain/information";
 import { PURPOSE_LABELS, type PurposeCode } from "../../domain/purposes";
 import { RECORD_ITEM_KIND_LABELS, SOURCE_METHOD_LABELS } from "../../domain/records";
-import { itemReviewInput, RIGHTS_STATEMENT } from "../../domain/rights/review";
+import { isDraft, itemReviewInput, type PackUnreviewed, RIGHTS_STATEMENT, recipientReviewInput } from "../../domain/rights/review";
 import { EXEMPTION_RULES, type Exemption } from "../../domain/rights/vocabulary";
 import { redact } from "../../domain/sharing/disclosure-snapshot";
 import { DEFAULT_DECISION_RETENTION_MONTHS } from "../../domain/sharing/settings";
-import { getRightsRequest } from "./requests";
+import { disclosureLog, type LogEntry, packContents } from "./pack-contents";
+import { getRightsRequest, type RightsRequestView } from "./requests";
 
 /**
  * The access pack (UK GDPR Art 15; domain.md §6): every item held about the people attached to the
@@ -38,6 +38,8 @@ export interface PackItem {
   historical: boolean;
   redacted: boolean;
   withheld: Exemption | null;
+  /** Whether the request has reviewed this version yet; a pack with any unreviewed is a draft. */
+  reviewed: boolean;
 }
 
 export interface AccessPack {
@@ -46,13 +48,19 @@ export interface AccessPack {
   requester: string;
   about: string;
   generatedAt: string;
+  /** Not every item and record of who it was shared with has been reviewed: not to be sent. */
+  draft: boolean;
+  /** How many items and records of who it was shared with are not yet reviewed. */
+  unreviewed: PackUnreviewed;
   people: { name: string; dateOfBirth: string | null }[];
   items: PackItem[];
-  withheld: { exemption: Exemption; rule: string; items: number }[];
+  /** For the IG lead: what is held back under each exemption (items withheld or redacted, records of sharing withheld). */
+  withheld: { exemption: Exemption; rule: string; items: number; recipients: number }[];
   purposes: string[];
   categories: string[];
   sources: string[];
-  recipients: { organisation: string; sentOn: string; items: number; purpose: string }[];
+  /** The disclosure log as the requester is told it: entries withheld under an exemption are left out. */
+  recipients: { id: string; organisation: string; sentOn: string; items: number; purpose: string; reviewed: boolean }[];
   retention: string;
   rights: readonly string[];
 }
@@ -95,75 +103,97 @@ export async function reviewItem(db: Db, actor: Actor, requestId: string, itemId
   });
 }
 
+/** The entry of the request's disclosure log, or not found: another organisation's, or about someone not attached. */
+async function logEntryFor(db: Db, actor: Actor, request: RightsRequestView, disclosureId: string): Promise<LogEntry> {
+  const [entry] = await disclosureLog(
+    db,
+    actor.organisationId,
+    request.subjects.map((s) => s.id),
+    disclosureId,
+  );
+  if (!entry) throw new NotFoundError("The record of sharing");
+  return entry;
+}
+
+/** One entry of who the information was shared with, to review: an audited read of the person's record. */
+export async function recipientForRequest(db: Db, actor: Actor, requestId: string, disclosureId: string) {
+  const request = await getRightsRequest(db, actor, requestId);
+  if (request.type !== "ACCESS") throw new NotFoundError("The record of sharing");
+  const entry = await logEntryFor(db, actor, request, disclosureId);
+  const [review] = await db
+    .select()
+    .from(rightsRecipientReviews)
+    .where(and(eq(rightsRecipientReviews.requestId, requestId), eq(rightsRecipientReviews.disclosureId, disclosureId)));
+  await recordEvent(db, snapshotOf(actor), {
+    type: "personal_data.viewed",
+    entity: { type: "subject", id: entry.subjectId },
+    details: { view: "web.rights.recipient" },
+  });
+  return { request, entry, review: review ?? null };
+}
+
+/** Lists an entry of who it was shared with in the pack, or withholds it under an exemption with the reason. */
+export async function reviewRecipient(db: Db, actor: Actor, requestId: string, disclosureId: string, raw: unknown): Promise<void> {
+  const request = await getRightsRequest(db, actor, requestId);
+  if (request.type !== "ACCESS") throw new ConflictError("Only an access request reviews who the information was shared with");
+  const input = recipientReviewInput.parse(raw);
+  await logEntryFor(db, actor, request, disclosureId);
+  const values = {
+    decision: input.decision,
+    exemption: input.exemption ?? null,
+    reason: input.reason ?? null,
+    healthOpinion: input.healthOpinion ?? null,
+    healthProfessional: input.healthProfessional ?? null,
+    reviewedByUserId: actor.userId,
+    reviewedAt: new Date(),
+  };
+  await inTransaction(db, async (tx, audit) => {
+    await tx
+      .insert(rightsRecipientReviews)
+      .values({ requestId, disclosureId, ...values })
+      .onConflictDoUpdate({ target: [rightsRecipientReviews.requestId, rightsRecipientReviews.disclosureId], set: values });
+    audit.record(snapshotOf(actor), {
+      type: "rights_request.recipient_reviewed",
+      entity: { type: "rights_request", id: requestId },
+      details: { disclosureId, decision: input.decision, exemption: input.exemption ?? null },
+    });
+  });
+}
+
+const purposeLabel = (code: string) => PURPOSE_LABELS[code as PurposeCode] ?? code;
+
+/**
+ * The pack, compiled from the reviews. Until every item and every entry of who it was shared with
+ * has been reviewed it is a draft: it says so, and the request cannot be answered with it. An
+ * unreviewed item is shown as it is, so the draft can be read through; a withheld entry of the
+ * disclosure log is left out of the requester's list altogether, since a line saying "a record of
+ * sharing was held back" would tell a parent exactly what the exemption protects.
+ */
 export async function compileAccessPack(db: Db, actor: Actor, requestId: string, now = new Date()): Promise<AccessPack> {
   const request = await getRightsRequest(db, actor, requestId);
   if (request.type !== "ACCESS") throw new ConflictError("An access pack is for an access request");
   const subjectIds = request.subjects.map((s) => s.id);
-  const [people, items, reviews, sent, [org]] = await Promise.all([
+  const [people, contents, [org]] = await Promise.all([
     subjectIds.length
       ? db
           .select({ id: subjects.id, given: subjects.givenNames, family: subjects.familyName, dob: subjects.dateOfBirth })
           .from(subjects)
           .where(inArray(subjects.id, subjectIds))
       : [],
-    subjectIds.length
-      ? db
-          .select({
-            id: recordItems.id,
-            subjectId: recordItems.subjectId,
-            category: recordItems.category,
-            kind: recordItems.kind,
-            text: recordItems.text,
-            eventDate: recordItems.eventDate,
-            recordedAt: recordItems.recordedAt,
-            sourceName: recordItems.sourceName,
-            sourceMethod: recordItems.sourceMethod,
-            version: recordItems.version,
-            accuracy: recordItems.accuracy,
-            historical: recordItems.historical,
-          })
-          .from(recordItems)
-          .where(and(inArray(recordItems.subjectId, subjectIds), eq(recordItems.organisationId, actor.organisationId)))
-          .orderBy(asc(recordItems.eventDate), asc(recordItems.recordedAt))
-      : [],
-    db.select().from(rightsItemReviews).where(eq(rightsItemReviews.requestId, requestId)),
-    subjectIds.length
-      ? db
-          .select({
-            organisation: organisations.name,
-            sentAt: disclosures.sentAt,
-            purposeCode: disclosures.purposeCode,
-            items: disclosures.id,
-          })
-          .from(disclosures)
-          .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
-          .innerJoin(organisations, eq(organisations.id, disclosures.recipientOrganisationId))
-          .where(and(inArray(shareDecisions.subjectId, subjectIds), eq(disclosures.senderOrganisationId, actor.organisationId)))
-          .orderBy(asc(disclosures.sentAt))
-      : [],
+    packContents(db, actor.organisationId, requestId, subjectIds),
     db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId)),
   ]);
-  const itemCounts = new Map<string, number>();
-  if (sent.length) {
-    const counted = await db
-      .select({ disclosureId: disclosureItems.disclosureId })
-      .from(disclosureItems)
-      .where(
-        inArray(
-          disclosureItems.disclosureId,
-          sent.map((s) => s.items),
-        ),
-      );
-    for (const c of counted) itemCounts.set(c.disclosureId, (itemCounts.get(c.disclosureId) ?? 0) + 1);
-  }
-  const reviewOf = new Map(reviews.map((r) => [r.itemId, r]));
   const names = new Map(people.map((p) => [p.id, `${p.given} ${p.family}`]));
-  const withheldCounts = new Map<Exemption, number>();
-  const packItems: PackItem[] = items.map((i) => {
-    const review = reviewOf.get(i.id);
-    const withheld = review?.decision === "WITHHOLD" ? review.exemption : null;
-    if (review && review.decision !== "DISCLOSE" && review.exemption)
-      withheldCounts.set(review.exemption, (withheldCounts.get(review.exemption) ?? 0) + 1);
+  const withheld = new Map<Exemption, { items: number; recipients: number }>();
+  const count = (exemption: Exemption, what: "items" | "recipients") => {
+    const counts = withheld.get(exemption) ?? { items: 0, recipients: 0 };
+    counts[what] += 1;
+    withheld.set(exemption, counts);
+  };
+  const packItems: PackItem[] = contents.items.map((i) => {
+    const review = contents.itemReviews.get(i.id);
+    const held = review?.decision === "WITHHOLD" ? review.exemption : null;
+    if (review && review.decision !== "DISCLOSE" && review.exemption) count(review.exemption, "items");
     const shown = review?.decision === "REDACT" ? redact(i.text, review.redactions) : { text: i.text, redacted: false };
     return {
       id: i.id,
@@ -173,13 +203,19 @@ export async function compileAccessPack(db: Db, actor: Actor, requestId: string,
       eventDate: i.eventDate,
       recordedOn: i.recordedAt.toISOString().slice(0, 10),
       source: `${i.sourceName} (${SOURCE_METHOD_LABELS[i.sourceMethod]})`,
-      text: withheld ? null : shown.text,
+      text: held ? null : shown.text,
       version: i.version,
       accuracy: i.accuracy,
       historical: i.historical,
       redacted: shown.redacted,
-      withheld,
+      withheld: held,
+      reviewed: !!review,
     };
+  });
+  const listed = contents.log.filter((entry) => {
+    const review = contents.recipientReviews.get(entry.id);
+    if (review?.decision === "WITHHOLD" && review.exemption) count(review.exemption, "recipients");
+    return review?.decision !== "WITHHOLD";
   });
   const pack: AccessPack = {
     reference: request.publicReference,
@@ -187,20 +223,24 @@ export async function compileAccessPack(db: Db, actor: Actor, requestId: string,
     requester: request.requester.name,
     about: request.about.name,
     generatedAt: now.toISOString(),
+    draft: isDraft(contents.unreviewed),
+    unreviewed: contents.unreviewed,
     people: people.map((p) => ({ name: `${p.given} ${p.family}`, dateOfBirth: p.dob })),
     items: packItems,
-    withheld: [...withheldCounts].map(([exemption, n]) => ({ exemption, rule: EXEMPTION_RULES[exemption], items: n })),
+    withheld: [...withheld].map(([exemption, n]) => ({ exemption, rule: EXEMPTION_RULES[exemption], ...n })),
     purposes: [
       "Safeguarding and promoting the welfare of children (Children Act 2004 s11), as a public task",
-      ...new Set(sent.map((s) => `Sharing for ${PURPOSE_LABELS[s.purposeCode as PurposeCode] ?? s.purposeCode}`)),
+      ...new Set(listed.map((s) => `Sharing for ${purposeLabel(s.purposeCode)}`)),
     ],
     categories: [...new Set(packItems.map((i) => i.category))].sort(),
     sources: [...new Set(packItems.map((i) => i.source))].sort(),
-    recipients: sent.map((s) => ({
+    recipients: listed.map((s) => ({
+      id: s.id,
       organisation: s.organisation,
       sentOn: s.sentAt.toISOString().slice(0, 10),
-      items: itemCounts.get(s.items) ?? 0,
-      purpose: PURPOSE_LABELS[s.purposeCode as PurposeCode] ?? s.purposeCode,
+      items: s.items,
+      purpose: purposeLabel(s.purposeCode),
+      reviewed: contents.recipientReviews.has(s.id),
     })),
     retention: `Records are kept as long as the organisation's retention schedule requires for safeguarding records; records of decisions to share are reviewed after ${DEFAULT_DECISION_RETENTION_MONTHS / 12} years unless an agreement sets another period.`,
     rights: RIGHTS_STATEMENT,

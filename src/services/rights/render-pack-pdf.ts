@@ -1,17 +1,23 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
+import { unreviewedSentence } from "../../domain/rights/review";
 import { EXEMPTION_RULES } from "../../domain/rights/vocabulary";
+import { govukDate } from "../../http/views";
 import type { AccessPack } from "./access-pack";
 
 /**
  * The access pack as a PDF for the requester: DejaVu Sans embedded (npm) so every name renders and
  * can be extracted; one flowing document, drawn in a single pass so thousands of items stay quick.
+ * Dates and exemptions in words, as the requester reads them. A draft says so at the top of every
+ * page (pages are buffered so the mark goes on after the text has flowed), and on each item not yet
+ * reviewed.
  */
 
 const require = createRequire(import.meta.url);
 const REGULAR = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
 const BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
 const GREY = "#505a5f";
+const RED = "#d4351c";
 const BLACK = "#0b0c0c";
 
 export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
@@ -21,8 +27,9 @@ export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
     font: REGULAR,
     lang: "en-GB",
     displayTitle: true,
+    bufferPages: true,
     info: {
-      Title: `Your information: ${pack.reference}`,
+      Title: `${pack.draft ? "DRAFT, not to be sent: " : ""}Your information: ${pack.reference}`,
       Author: pack.organisation,
       Subject: "Subject access response",
       Creator: "Safeshare",
@@ -44,10 +51,10 @@ export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
 
   doc.font(BOLD).fontSize(9).fillColor(GREY).text(`${pack.organisation} · reference ${pack.reference}`);
   doc.moveDown(0.3).font(BOLD).fontSize(18).fillColor(BLACK).text(`The information ${pack.organisation} holds`, { width });
-  para(`For ${pack.requester}, about ${pack.about}. Prepared on ${pack.generatedAt.slice(0, 10)}.`);
+  para(`For ${pack.requester}, about ${pack.about}. Prepared on ${govukDate(pack.generatedAt)}.`);
 
   heading("Who it is about");
-  list(pack.people.map((p) => `${p.name}${p.dateOfBirth ? `, born ${p.dateOfBirth}` : ""}`));
+  list(pack.people.map((p) => `${p.name}${p.dateOfBirth ? `, born ${govukDate(p.dateOfBirth)}` : ""}`));
   heading("Why we hold it");
   list(pack.purposes);
   heading("What kinds of information");
@@ -55,29 +62,46 @@ export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
   heading("Where it came from");
   list(pack.sources);
   heading("Who it has been shared with");
-  list(pack.recipients.map((r) => `${r.organisation}, ${r.sentOn}: ${r.items} ${r.items === 1 ? "item" : "items"}, for ${r.purpose}`));
+  list(
+    pack.recipients.map(
+      (r) => `${r.organisation}, ${govukDate(r.sentOn)}: ${r.items} ${r.items === 1 ? "item" : "items"}, for ${r.purpose}`,
+    ),
+  );
   heading("How long we keep it");
   para(pack.retention);
-  if (pack.withheld.length) {
+  // Records of sharing withheld are not mentioned: saying one was held back tells what the exemption protects.
+  const heldItems = pack.withheld.filter((w) => w.items > 0);
+  if (heldItems.length) {
     heading("Information held back");
-    list(
-      pack.withheld.map(
-        (w) => `${w.items} ${w.items === 1 ? "item" : "items"} held back or redacted under ${w.exemption}: ${EXEMPTION_RULES[w.exemption]}`,
-      ),
-    );
+    list(heldItems.map((w) => `${w.items} ${w.items === 1 ? "item" : "items"} held back or redacted: ${EXEMPTION_RULES[w.exemption]}`));
   }
   heading(`The information (${pack.items.length} ${pack.items.length === 1 ? "item" : "items"})`);
   for (const item of pack.items) {
     doc.moveDown(0.4).font(BOLD).fontSize(9.5).fillColor(GREY);
     doc.text(
-      `${item.eventDate} · ${item.category} · ${item.kind}${item.version > 1 ? ` · version ${item.version}` : ""}${item.accuracy !== "ACCURATE" ? ` · ${item.accuracy.toLowerCase()}` : ""}${item.historical ? " · historical" : ""}${item.redacted ? " · redacted" : ""}`,
+      `${govukDate(item.eventDate)} · ${item.category} · ${item.kind}${item.version > 1 ? ` · version ${item.version}` : ""}${item.accuracy !== "ACCURATE" ? ` · ${item.accuracy.toLowerCase()}` : ""}${item.historical ? " · historical" : ""}${item.redacted ? " · redacted" : ""}`,
       { width },
     );
-    para(item.withheld ? `Held back under ${item.withheld}.` : (item.text ?? ""));
-    doc.font(REGULAR).fontSize(8.5).fillColor(GREY).text(`Source: ${item.source}. Recorded ${item.recordedOn}.`, { width });
+    if (!item.reviewed) doc.font(BOLD).fontSize(9.5).fillColor(RED).text("DRAFT: not yet reviewed", { width });
+    para(item.withheld ? `Held back: ${EXEMPTION_RULES[item.withheld]}.` : (item.text ?? ""));
+    doc
+      .font(REGULAR)
+      .fontSize(8.5)
+      .fillColor(GREY)
+      .text(`Source: ${item.source}. Recorded ${govukDate(item.recordedOn)}.`, { width });
   }
   heading("Your rights");
   list(pack.rights);
+  if (pack.draft) markEveryPage(doc, `DRAFT, not to be sent: ${unreviewedSentence(pack.unreviewed)}`, width);
   doc.end();
   return done;
+}
+
+/** A line in the top margin of every page drawn so far (the document buffers its pages). */
+function markEveryPage(doc: PDFKit.PDFDocument, text: string, width: number): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    doc.font(BOLD).fontSize(10).fillColor(RED).text(text, 56, 28, { width, lineBreak: false });
+  }
 }

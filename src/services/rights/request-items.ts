@@ -1,15 +1,18 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { recordItems } from "../../db/schema";
+import { recordItems, subjectNames } from "../../db/schema";
 import { rightsItemActions, rightsItemReviews } from "../../db/schema-rights";
 import type { Actor } from "../../domain/actor";
 import { ValidationError } from "../../domain/errors";
+import type { LinkedName } from "../../domain/rights/third-parties";
+import { SUBJECT_LINK_LABELS } from "../../domain/subjects";
 import { listItems, type RecordItem, viewItem } from "../records/items";
+import { linkedPeople } from "../records/links";
 import { getRightsRequest, type RightsRequestView, requestFor } from "./requests";
 
 /**
  * The items a rights request is worked on: the current version of everything held about each person
- * attached, with what the request has decided about each so far. Reading them is an audited read of
+ * attached (every version, for an access request), with what the request has decided about each so far. Reading them is an audited read of
  * each person's record, like any other.
  */
 
@@ -37,7 +40,8 @@ export async function itemsForRequest(db: Db, actor: Actor, requestOrId: string 
     people.push({
       subject,
       items: items
-        .filter((i) => i.accuracy !== "CORRECTED")
+        // An access pack holds every version, so each is reviewed; the other rights act on what is current.
+        .filter((i) => request.type === "ACCESS" || i.accuracy !== "CORRECTED")
         .map((i): RequestItem => ({ ...i, review: reviewOf.get(i.id) ?? null, lastAction: actionOf.get(i.id) ?? null })),
     });
   }
@@ -73,4 +77,50 @@ export async function itemForRequest(db: Db, actor: Actor, requestId: string, it
       .orderBy(rightsItemActions.at),
   ]);
   return { request, item, versions, review: review ?? null, actions };
+}
+
+/**
+ * The other people linked to an item's person, with every name they are known by, for finding
+ * third parties in its text: those attached to the request are not third parties, so are left out.
+ * Read as part of the item page, whose read is audited.
+ */
+export async function linkedNamesFor(
+  db: Db,
+  actor: Actor,
+  subject: { id: string; name: string },
+  attached: readonly { id: string }[],
+): Promise<LinkedName[]> {
+  const people = (await linkedPeople(db, actor, subject.id)).filter((p) => !attached.some((a) => a.id === p.subjectId));
+  const otherNames = people.length
+    ? await db
+        .select({ subjectId: subjectNames.subjectId, name: subjectNames.name })
+        .from(subjectNames)
+        .where(
+          inArray(
+            subjectNames.subjectId,
+            people.map((p) => p.subjectId),
+          ),
+        )
+    : [];
+  // One entry a person, however many links: "Ryan Carter, parent or carer of Lily Carter, and alleged to have harmed Lily Carter".
+  const byPerson = new Map<string, { person: (typeof people)[number]; relationships: string[] }>();
+  for (const p of people) {
+    const labels = SUBJECT_LINK_LABELS[p.kind];
+    // The link read from the other person's side.
+    const relationship = `${(p.forward ? labels.reverse : labels.forward).toLowerCase()} ${subject.name}`;
+    const entry = byPerson.get(p.subjectId) ?? { person: p, relationships: [] };
+    entry.relationships.push(relationship);
+    byPerson.set(p.subjectId, entry);
+  }
+  return [...byPerson.values()].map(({ person: p, relationships }) => {
+    const name = `${p.givenNames} ${p.familyName}`;
+    return {
+      personId: p.subjectId,
+      name,
+      description: `${name}, ${relationships.join(", and ")}`,
+      givenNames: p.givenNames,
+      familyName: p.familyName,
+      otherNames: otherNames.filter((o) => o.subjectId === p.subjectId).map((o) => o.name),
+    };
+  });
 }

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { type ActorSnapshot, snapshotOf } from "../../audit/events";
 import { inTransaction } from "../../audit/write";
 import type { Db, Tx } from "../../db/client";
-import { organisations, subjectLinks, subjects } from "../../db/schema";
+import { organisations, subjects } from "../../db/schema";
 import { rightsRequestEvents, rightsRequestSubjects, rightsRequests } from "../../db/schema-rights";
 import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
@@ -33,6 +33,8 @@ import { RIGHTS_STATE_LABELS, type RightsState } from "../../domain/rights/vocab
 import type { UkNation } from "../../domain/working-days";
 import { addChronologyEntry } from "../records/chronology";
 import { sharingSettings } from "../settings";
+import { packContents } from "./pack-contents";
+import { requesterAsAllegedPerpetrator } from "./pack-safety";
 
 /**
  * Rights requests (issue 6): logged by an IG lead or made through the public form, one per
@@ -277,6 +279,21 @@ export async function verifyIdentity(db: Db, actor: Actor, id: string, raw: unkn
   });
 }
 
+/** What of the access pack is not yet reviewed, read inside the transaction that would answer the request with it. */
+async function unreviewedInPack(tx: Tx, actor: Actor, requestId: string) {
+  const attached = await tx
+    .select({ id: rightsRequestSubjects.subjectId })
+    .from(rightsRequestSubjects)
+    .where(eq(rightsRequestSubjects.requestId, requestId));
+  const contents = await packContents(
+    tx,
+    actor.organisationId,
+    requestId,
+    attached.map((s) => s.id),
+  );
+  return contents.unreviewed;
+}
+
 /** Moves a request on; an impossible move is a 409 that says why, and what each move needs is checked. */
 export async function transitionRightsRequest(db: Db, actor: Actor, id: string, raw: unknown, now = new Date()): Promise<void> {
   assertIgLead(actor);
@@ -284,7 +301,10 @@ export async function transitionRightsRequest(db: Db, actor: Actor, id: string, 
   const nation = await nationOf(db);
   await inTransaction(db, async (tx, audit) => {
     const row = await lockedRequest(tx, actor, id);
-    const problem = transitionProblem(row.state, input.to, { identityVerified: row.identityVerifiedAt !== null });
+    const problem = transitionProblem(row.state, input.to, {
+      identityVerified: row.identityVerifiedAt !== null,
+      packUnreviewed: row.type === "ACCESS" && input.to === "RESPONDED" ? await unreviewedInPack(tx, actor, id) : undefined,
+    });
     if (problem) throw new ConflictError(problem);
     const on = today(now);
     const changes: Partial<typeof rightsRequests.$inferInsert> = { state: input.to };
@@ -374,18 +394,8 @@ export async function attachSubject(db: Db, actor: Actor, id: string, subjectId:
       .where(and(eq(subjects.id, subjectId), visibleTo(actor, subjects)));
     if (!subject) throw new ValidationError([{ path: "/subjectId", message: "Choose someone in your organisation's records" }]);
     await tx.insert(rightsRequestSubjects).values({ requestId: id, subjectId }).onConflictDoNothing();
-    const [match] = await tx
-      .select({ id: subjects.id })
-      .from(subjectLinks)
-      .innerJoin(subjects, eq(subjects.id, subjectLinks.fromSubjectId))
-      .where(
-        and(
-          eq(subjectLinks.toSubjectId, subjectId),
-          eq(subjectLinks.kind, "ALLEGED_PERPETRATOR_TOWARDS"),
-          sql`word_similarity(safeshare_fold(${row.requester.name}), ${subjects.searchName}) >= 0.8`,
-        ),
-      );
-    const harmRisk = row.harmRisk || !!match;
+    const links = await requesterAsAllegedPerpetrator(tx, actor, row.requester.name, [subjectId]);
+    const harmRisk = row.harmRisk || links.length > 0;
     if (harmRisk && !row.harmRisk) await tx.update(rightsRequests).set({ harmRisk: true }).where(eq(rightsRequests.id, id));
     await logEvent(
       tx,

@@ -16,10 +16,18 @@ import {
   statementInput,
   transitionInput,
 } from "../../../domain/rights/inputs";
+import { NOT_TOLD_RULE } from "../../../domain/rights/pack-safety";
 import { processingDecisionInput } from "../../../domain/rights/processing";
-import { itemReviewInput } from "../../../domain/rights/review";
-import { RECEIVED_VIA, REQUESTER_RELATIONSHIPS, RESPONSE_OUTCOMES, RIGHTS_STATES, RIGHTS_TYPES } from "../../../domain/rights/vocabulary";
-import { compileAccessPack, reviewItem } from "../../../services/rights/access-pack";
+import { itemReviewInput, recipientReviewInput } from "../../../domain/rights/review";
+import {
+  EXEMPTIONS,
+  RECEIVED_VIA,
+  REQUESTER_RELATIONSHIPS,
+  RESPONSE_OUTCOMES,
+  RIGHTS_STATES,
+  RIGHTS_TYPES,
+} from "../../../domain/rights/vocabulary";
+import { compileAccessPack, reviewItem, reviewRecipient } from "../../../services/rights/access-pack";
 import {
   acknowledgeComplaint,
   actionsForRequest,
@@ -29,6 +37,7 @@ import {
   liftRestriction,
   restrictForRequest,
 } from "../../../services/rights/item-actions";
+import { packSafety } from "../../../services/rights/pack-safety";
 import { decideProcessing, processingForRequest } from "../../../services/rights/processing";
 import { renderAccessPackPdf } from "../../../services/rights/render-pack-pdf";
 import {
@@ -129,6 +138,57 @@ export function presentRightsRequest(
     partners: r.partners ?? [],
   } satisfies z.infer<typeof rightsRequestSchema>;
 }
+
+export const accessPackSchema = z
+  .object({
+    reference: z.string(),
+    organisation: z.string(),
+    requester: z.string(),
+    about: z.string(),
+    generatedAt: z.iso.datetime(),
+    draft: z.boolean().describe("True until every item and record of who it was shared with is reviewed: a draft is not sent"),
+    unreviewed: z.int().describe("How many items and records of who it was shared with are not yet reviewed"),
+    people: z.array(z.object({ name: z.string(), dateOfBirth: z.string().nullable() })),
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        person: z.string(),
+        category: z.string(),
+        kind: z.string(),
+        eventDate: z.iso.date(),
+        recordedOn: z.iso.date(),
+        source: z.string(),
+        text: z.string().nullable().describe("Null when withheld; redacted phrases read [redacted]"),
+        version: z.int(),
+        accuracy: z.string(),
+        historical: z.boolean(),
+        redacted: z.boolean(),
+        withheld: z.enum(EXEMPTIONS).nullable(),
+        reviewed: z.boolean(),
+      }),
+    ),
+    withheld: z
+      .array(z.object({ exemption: z.enum(EXEMPTIONS), rule: z.string(), items: z.int(), recipients: z.int() }))
+      .describe("What is held back under each exemption: items withheld or redacted, and records of who it was shared with withheld"),
+    purposes: z.array(z.string()),
+    categories: z.array(z.string()),
+    sources: z.array(z.string()),
+    recipients: z
+      .array(
+        z.object({
+          id: z.uuid().describe("The disclosure"),
+          organisation: z.string(),
+          sentOn: z.iso.date(),
+          items: z.int(),
+          purpose: z.string(),
+          reviewed: z.boolean(),
+        }),
+      )
+      .describe("Who it was shared with, from the disclosure log; entries withheld under an exemption are left out"),
+    retention: z.string(),
+    rights: z.array(z.string()),
+  })
+  .meta({ id: "AccessPack" });
 
 const processingDecisionSchema = z.object({
   decision: z.enum(["STOP", "CONTINUE"]),
@@ -247,6 +307,23 @@ export async function rightsApi(parent: FastifyInstance, { db }: { db: Db }): Pr
     },
     async (request, reply) => {
       await reviewItem(db, actorOf(request), request.params.id, request.params.itemId, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    "/rights-requests/:id/recipients/:disclosureId/review",
+    {
+      schema: {
+        tags,
+        summary:
+          "Review one entry of who the information was shared with (the disclosure log) for an access request: list it, or withhold it under an exemption and say why",
+        params: idParams.extend({ disclosureId: z.uuid() }),
+        body: recipientReviewInput,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await reviewRecipient(db, actorOf(request), request.params.id, request.params.disclosureId, request.body);
       return reply.status(204).send(null);
     },
   );
@@ -395,16 +472,60 @@ export async function rightsApi(parent: FastifyInstance, { db }: { db: Db }): Pr
     },
   );
   app.get(
+    "/rights-requests/:id/warnings",
+    {
+      schema: {
+        tags,
+        summary:
+          "Before anything goes to the requester: decisions about the people attached that recorded the family was not told because telling could place the child at risk (GR2-ENGAGE), and links recording the requester as an alleged perpetrator towards them",
+        params: idParams,
+        response: {
+          200: z.object({
+            notTold: z.array(
+              z.object({
+                rule: z.literal(NOT_TOLD_RULE),
+                decisionId: z.uuid(),
+                reference: z.string().describe("SD-000123"),
+                decidedAt: z.iso.datetime(),
+                subjectName: z.string(),
+                recipient: z.string().nullable(),
+                grounds: z.array(z.string()).describe("Why it counts, in plain English; a recorded reason is quoted"),
+                itemIds: z.array(z.uuid()).describe("The item versions it shared"),
+                disclosureId: z.uuid().nullable().describe("Its entry in the disclosure log, if anything was sent"),
+              }),
+            ),
+            allegedPerpetrator: z.array(
+              z.object({ linkId: z.uuid(), perpetrator: z.string(), towards: z.string(), towardsSubjectId: z.uuid() }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const safety = await packSafety(db, actor, await getRightsRequest(db, actor, request.params.id), "api.rights.warnings");
+      return {
+        notTold: safety.notTold.map((d) => ({ ...d, rule: NOT_TOLD_RULE, decidedAt: d.decidedAt.toISOString() })),
+        allegedPerpetrator: safety.allegedPerpetrator,
+      };
+    },
+  );
+  app.get(
     "/rights-requests/:id/pack",
     {
       schema: {
         tags,
-        summary: "The access pack as JSON: every item as reviewed, purposes, categories, sources, recipients, retention and rights",
+        summary:
+          "The access pack as JSON: every item as reviewed, purposes, categories, sources, recipients, retention and rights; a draft until every item and record of who it was shared with is reviewed",
         params: idParams,
-        response: { 200: z.record(z.string(), z.unknown()), ...errors },
+        response: { 200: accessPackSchema, ...errors },
       },
     },
-    async (request) => (await compileAccessPack(db, actorOf(request), request.params.id)) as unknown as Record<string, unknown>,
+    async (request) => {
+      const pack = await compileAccessPack(db, actorOf(request), request.params.id);
+      return { ...pack, unreviewed: pack.unreviewed.items + pack.unreviewed.recipients, rights: [...pack.rights] };
+    },
   );
   app.get(
     "/rights-requests/:id/pack.pdf",

@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../db/client";
+import { PURPOSE_LABELS, type PurposeCode } from "../../../domain/purposes";
+import { namesInText } from "../../../domain/rights/third-parties";
 import { changeProblem } from "../../../domain/rights/transitions";
 import { EXEMPTION_RULES, EXEMPTIONS, ITEM_ACTIONS_FOR, type RightsType } from "../../../domain/rights/vocabulary";
 import type { RecordItemRow } from "../../../services/records/items";
-import { compileAccessPack, reviewItem } from "../../../services/rights/access-pack";
+import { compileAccessPack, recipientForRequest, reviewItem, reviewRecipient } from "../../../services/rights/access-pack";
 import {
   acknowledgeComplaint,
   addStatement,
@@ -12,12 +14,14 @@ import {
   liftRestriction,
   restrictForRequest,
 } from "../../../services/rights/item-actions";
+import { packSafety, safetyForItem, safetyForRecipient } from "../../../services/rights/pack-safety";
 import { renderAccessPackPdf } from "../../../services/rights/render-pack-pdf";
-import { attachedItem, itemForRequest } from "../../../services/rights/request-items";
+import { attachedItem, itemForRequest, linkedNamesFor } from "../../../services/rights/request-items";
 import { getRightsRequest } from "../../../services/rights/requests";
 import { actorOf } from "../../auth/plugin";
-import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, queryOf, str } from "../agreements/shared";
+import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, list, queryOf, str } from "../agreements/shared";
 import { datePartsFromBody, idParam, isoFromParts, presentItem } from "../subjects/shared";
+import { presentSafety } from "./safety";
 
 /**
  * Working a rights request item by item (domain.md §6): the review for an access request, the
@@ -35,6 +39,8 @@ export const ITEM_ACTION_LABELS: Record<string, string> = {
 };
 const REVIEW_LABELS = { DISCLOSE: "Disclose", REDACT: "Disclose with redactions", WITHHOLD: "Withhold" } as const;
 export const reviewLabel = (d: string | null) => (d ? REVIEW_LABELS[d as keyof typeof REVIEW_LABELS] : null);
+const RECIPIENT_REVIEW_LABELS = { DISCLOSE: "Listed", WITHHOLD: "Withheld" } as const;
+export const recipientReviewLabel = (d: string | null) => (d ? RECIPIENT_REVIEW_LABELS[d as keyof typeof RECIPIENT_REVIEW_LABELS] : null);
 
 export const worksOnItems = (type: RightsType) => ITEM_ACTIONS_FOR[type].length > 0;
 
@@ -53,10 +59,16 @@ const INPUTS: Record<string, (body: FormBody, item: RecordItemRow) => unknown> =
     decision: str(b, "decision") || undefined,
     exemption: str(b, "exemption") || undefined,
     reason: str(b, "reason") || undefined,
-    redactions: str(b, "redactions")
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter(Boolean),
+    // The words typed, one a line, and the names of other people ticked: each is taken out.
+    redactions: [
+      ...new Set([
+        ...str(b, "redactions")
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter(Boolean),
+        ...list(b, "redactNames"),
+      ]),
+    ],
     healthOpinion: str(b, "healthOpinion") || undefined,
     healthProfessional: str(b, "healthProfessional") || undefined,
   }),
@@ -110,9 +122,32 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       if (f === "restrict") return !item.restrictedAt;
       return true;
     });
+    // Reviewing for an access pack: the names of other people linked to the person, found in the text.
+    const person = r.subjects.find((s) => s.id === item.subjectId);
+    const thirdParties =
+      r.type === "ACCESS" && person
+        ? namesInText(
+            item.text,
+            await linkedNamesFor(db, actor, person, r.subjects),
+            r.subjects.map((s) => s.name),
+          )
+        : null;
+    const safety =
+      r.type === "ACCESS"
+        ? presentSafety(
+            safetyForItem(await packSafety(db, actor, r, "web.rights.warnings"), {
+              subjectId: item.subjectId,
+              versionIds: versions.map((v) => v.id),
+            }),
+          )
+        : null;
     return reply.view("rights/item", {
       outcome: DONE[queryOf(request).outcome ?? ""],
       r,
+      safety,
+      thirdParties: thirdParties?.found.length ? thirdParties : null,
+      // Ticked as typed after a refusal, otherwise as already taken out.
+      namesTakenOut: extra.form === "review" ? list(extra.values ?? {}, "redactNames") : (review?.redactions ?? []),
       item: { ...presentItem(item), subjectId: item.subjectId, restricted: !!item.restrictedAt, erased: !!item.erasedAt },
       versions: versions.filter((v) => v.id !== item.id).map(presentItem),
       review: review && { ...review, label: reviewLabel(review.decision), redactions: review.redactions.join("\n") },
@@ -161,6 +196,59 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       }
     });
   }
+
+  /** One entry of who it was shared with, reviewed for the pack as an item is: listed, or withheld under an exemption. */
+  const recipientPage = async (request: FastifyRequest, reply: FastifyReply, extra: { values?: FormBody } = {}) => {
+    const actor = actorOf(request);
+    const {
+      request: r,
+      entry,
+      review,
+    } = await recipientForRequest(
+      db,
+      actor,
+      idParam(request, "id", "The rights request"),
+      idParam(request, "disclosureId", "The record of sharing"),
+    );
+    const safety = await packSafety(db, actor, r, "web.rights.warnings");
+    return reply.view("rights/recipient", {
+      outcome: DONE[queryOf(request).outcome ?? ""],
+      r,
+      entry: { ...entry, purpose: PURPOSE_LABELS[entry.purposeCode as PurposeCode] ?? entry.purposeCode },
+      review: review && { ...review, label: recipientReviewLabel(review.decision) },
+      safety: presentSafety(safetyForRecipient(safety, entry)),
+      exemptionItems: EXEMPTIONS.map((e) => ({ value: e, text: `${e}: ${EXEMPTION_RULES[e]}` })),
+      values: extra.values ?? {},
+      errors: {},
+      errorList: [],
+      ...extra,
+    });
+  };
+  app.get("/rights/:id/recipients/:disclosureId", (request, reply) => recipientPage(request, reply));
+  app.post("/rights/:id/recipients/:disclosureId/review", async (request, reply) => {
+    const requestId = idParam(request, "id", "The rights request");
+    const disclosureId = idParam(request, "disclosureId", "The record of sharing");
+    const body = bodyOf(request);
+    try {
+      await reviewRecipient(db, actorOf(request), requestId, disclosureId, {
+        decision: str(body, "decision") || undefined,
+        exemption: str(body, "exemption") || undefined,
+        reason: str(body, "reason") || undefined,
+        healthOpinion: str(body, "healthOpinion") || undefined,
+        healthProfessional: str(body, "healthProfessional") || undefined,
+      });
+      return reply.redirect(`/rights/${requestId}/recipients/${disclosureId}?outcome=review`, 303);
+    } catch (error) {
+      const found = fieldErrorsOf(error);
+      if (!found) throw error;
+      reply.status(found.status);
+      const fieldErrors = found.fieldErrors.length
+        ? found.fieldErrors
+        : [{ path: "/decision", message: found.message ?? "This cannot be done" }];
+      const summary = errorSummary(fieldErrors.map((e) => ({ ...e, path: `/review${e.path}` })));
+      return recipientPage(request, reply, { ...summary, values: body });
+    }
+  });
 
   app.get("/rights/:id/pack.pdf", async (request, reply) => {
     const pack = await compileAccessPack(db, actorOf(request), idParam(request, "id", "The rights request"));

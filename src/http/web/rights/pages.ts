@@ -3,8 +3,10 @@ import type { Db } from "../../../db/client";
 import type { Actor } from "../../../domain/actor";
 import { today } from "../../../domain/calendar";
 import { ITEM_CATEGORY_LABELS } from "../../../domain/information";
+import { PURPOSE_LABELS, type PurposeCode } from "../../../domain/purposes";
 import { RECORD_ITEM_KIND_LABELS } from "../../../domain/records";
 import { rightsClockStatus } from "../../../domain/rights/deadlines";
+import { isDraft, unreviewedSentence } from "../../../domain/rights/review";
 import { TRANSITIONS } from "../../../domain/rights/transitions";
 import {
   NOTICE_KIND_LABELS,
@@ -17,6 +19,8 @@ import {
   RIGHTS_TYPES,
 } from "../../../domain/rights/vocabulary";
 import { actionsForRequest } from "../../../services/rights/item-actions";
+import { packContents } from "../../../services/rights/pack-contents";
+import { type PackSafety, packSafety } from "../../../services/rights/pack-safety";
 import { decideProcessing, processingForRequest } from "../../../services/rights/processing";
 import { itemsForRequest } from "../../../services/rights/request-items";
 import {
@@ -33,8 +37,9 @@ import { actorOf } from "../../auth/plugin";
 import { govukDate } from "../../views";
 import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, formHelpers, optionsOf, queryOf, str } from "../agreements/shared";
 import { datePartsFromBody, fullName, idParam, isoFromParts, recordErrors } from "../subjects/shared";
-import { ITEM_ACTION_LABELS, reviewLabel, worksOnItems } from "./items";
+import { ITEM_ACTION_LABELS, recipientReviewLabel, reviewLabel, worksOnItems } from "./items";
 import { requestFormErrors, requestFormInput, requestFormValues } from "./request-form";
+import { presentSafety } from "./safety";
 
 /** The IG lead's rights pages: the dashboard, logging a request, and working one through. */
 
@@ -131,7 +136,7 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
     const presented = people.map(({ subject, items }) => ({
       subject,
       items: items.map((i) => {
-        const label = `${ITEM_CATEGORY_LABELS[i.category]}, ${govukDate(i.eventDate)}`;
+        const label = `${ITEM_CATEGORY_LABELS[i.category]}, ${govukDate(i.eventDate)}${i.accuracy === "CORRECTED" ? `, version ${i.version} (since corrected)` : ""}`;
         itemLabel.set(i.id, label);
         return {
           href: `/rights/${requestId}/items/${i.id}`,
@@ -150,6 +155,29 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
       notices: notices.map((n) => ({ ...n, label: NOTICE_KIND_LABELS[n.kind] })),
     };
   };
+  /** An access request's pack: whether it is still a draft, and each entry of who it was shared with, to review. */
+  const packWork = async (actor: Actor, request: RightsRequestView, safety: PackSafety) => {
+    const contents = await packContents(
+      db,
+      actor.organisationId,
+      request.id,
+      request.subjects.map((s) => s.id),
+    );
+    const keptFromFamily = new Set(safety.notTold.map((d) => d.disclosureId));
+    return {
+      draft: isDraft(contents.unreviewed),
+      unreviewed: unreviewedSentence(contents.unreviewed),
+      sharedWith: contents.log.map((entry) => ({
+        href: `/rights/${request.id}/recipients/${entry.id}`,
+        organisation: entry.organisation,
+        sentOn: entry.sentAt,
+        items: entry.items,
+        purpose: PURPOSE_LABELS[entry.purposeCode as PurposeCode] ?? entry.purposeCode,
+        keptFromFamily: keptFromFamily.has(entry.id),
+        done: recipientReviewLabel(contents.recipientReviews.get(entry.id)?.decision ?? null),
+      })),
+    };
+  };
   const requestPage = async (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
     const actor = actorOf(request);
     const r = await getRightsRequest(db, actor, idParam(request, "id", "The rights request"));
@@ -160,9 +188,13 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
     );
     const work = worksOnItems(r.type) ? await itemsWork(actor, r) : null;
     const processing = r.type === "OBJECTION" || r.type === "WITHDRAW_CONSENT" ? await processingForRequest(db, actor, r) : null;
+    // An access pack tells the requester what was shared and with whom: warn before it can harm the child.
+    const safety = r.type === "ACCESS" ? await packSafety(db, actor, r, "web.rights.warnings") : null;
     return reply.view("rights/request", {
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
       work,
+      safety: safety && presentSafety(safety),
+      pack: safety && r.subjects.length ? await packWork(actor, r, safety) : null,
       processing: processing && {
         ...processing,
         open: processing.bases.filter((b) => b.applies).map((b) => ({ value: b.article6, text: b.label })),

@@ -333,4 +333,10 @@ export const VIEW_LABELS: Record<string, string> = {
   "api.share_decisions.list": "The list of share decisions, through the API",
   "api.share_decisions.view": "A share decision, through the API",
   "api.disclosures.sent": "What a disclosure sent, through the API",
+  "web.rights.items": "The items of a rights request",
+  "web.rights.item": "An item of a rights request",
+  "web.rights.recipient": "Who it was shared with, reviewed for an access request",
+  "web.rights.warnings": "Warnings before an access pack is sent",
+  "api.rights.warnings": "Warnings before an access pack is sent, through the API",
+  "rights.access_pack": "An access pack",
 };

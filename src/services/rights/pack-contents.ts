@@ -1,0 +1,113 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Queryable } from "../../db/client";
+import { organisations, recordItems } from "../../db/schema";
+import { rightsItemReviews, rightsRecipientReviews } from "../../db/schema-rights";
+import { disclosureItems, disclosures, shareDecisions } from "../../db/schema-sharing";
+import { type PackUnreviewed, packUnreviewed } from "../../domain/rights/review";
+
+/**
+ * What an access pack is made of, read in one place for the pack itself, the request page and the
+ * check before responding, so all three agree on what must be reviewed: every version of every item
+ * the organisation holds about the people attached, and every entry of the disclosure log about
+ * them, each with the request's review of it, if any.
+ */
+
+export type PackItemRow = Awaited<ReturnType<typeof packItems>>[number];
+export type ItemReviewRow = typeof rightsItemReviews.$inferSelect;
+export type RecipientReviewRow = typeof rightsRecipientReviews.$inferSelect;
+export type LogEntry = Awaited<ReturnType<typeof disclosureLog>>[number];
+
+function packItems(q: Queryable, organisationId: string, subjectIds: readonly string[]) {
+  return q
+    .select({
+      id: recordItems.id,
+      subjectId: recordItems.subjectId,
+      category: recordItems.category,
+      kind: recordItems.kind,
+      text: recordItems.text,
+      eventDate: recordItems.eventDate,
+      recordedAt: recordItems.recordedAt,
+      sourceName: recordItems.sourceName,
+      sourceMethod: recordItems.sourceMethod,
+      version: recordItems.version,
+      accuracy: recordItems.accuracy,
+      historical: recordItems.historical,
+    })
+    .from(recordItems)
+    .where(and(inArray(recordItems.subjectId, [...subjectIds]), eq(recordItems.organisationId, organisationId)))
+    .orderBy(asc(recordItems.eventDate), asc(recordItems.recordedAt));
+}
+
+/**
+ * The disclosure log about these people (Art 15(1)(c)): what the organisation sent about them, to
+ * whom and when, with how many items each carried. One entry when `disclosureId` is given.
+ */
+export async function disclosureLog(q: Queryable, organisationId: string, subjectIds: readonly string[], disclosureId?: string) {
+  if (!subjectIds.length) return [];
+  const sent = await q
+    .select({
+      id: disclosures.id,
+      subjectId: shareDecisions.subjectId,
+      decisionId: disclosures.decisionId,
+      organisation: organisations.name,
+      sentAt: disclosures.sentAt,
+      purposeCode: disclosures.purposeCode,
+    })
+    .from(disclosures)
+    .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
+    .innerJoin(organisations, eq(organisations.id, disclosures.recipientOrganisationId))
+    .where(
+      and(
+        inArray(shareDecisions.subjectId, [...subjectIds]),
+        eq(disclosures.senderOrganisationId, organisationId),
+        disclosureId ? eq(disclosures.id, disclosureId) : undefined,
+      ),
+    )
+    .orderBy(asc(disclosures.sentAt));
+  const counted = sent.length
+    ? await q
+        .select({ disclosureId: disclosureItems.disclosureId })
+        .from(disclosureItems)
+        .where(
+          inArray(
+            disclosureItems.disclosureId,
+            sent.map((s) => s.id),
+          ),
+        )
+    : [];
+  return sent.map((s) => ({ ...s, items: counted.filter((c) => c.disclosureId === s.id).length }));
+}
+
+export interface PackContents {
+  items: PackItemRow[];
+  itemReviews: Map<string, ItemReviewRow>;
+  log: LogEntry[];
+  recipientReviews: Map<string, RecipientReviewRow>;
+  unreviewed: PackUnreviewed;
+}
+
+export async function packContents(
+  q: Queryable,
+  organisationId: string,
+  requestId: string,
+  subjectIds: readonly string[],
+): Promise<PackContents> {
+  const [items, itemReviews, log, recipientReviews] = await Promise.all([
+    subjectIds.length ? packItems(q, organisationId, subjectIds) : [],
+    q.select().from(rightsItemReviews).where(eq(rightsItemReviews.requestId, requestId)),
+    disclosureLog(q, organisationId, subjectIds),
+    q.select().from(rightsRecipientReviews).where(eq(rightsRecipientReviews.requestId, requestId)),
+  ]);
+  const itemReviewOf = new Map(itemReviews.map((r) => [r.itemId, r]));
+  const recipientReviewOf = new Map(recipientReviews.map((r) => [r.disclosureId, r]));
+  return {
+    items,
+    itemReviews: itemReviewOf,
+    log,
+    recipientReviews: recipientReviewOf,
+    unreviewed: packUnreviewed(
+      items.map((i) => ({ reviewed: itemReviewOf.has(i.id) })),
+      log.map((e) => ({ reviewed: recipientReviewOf.has(e.id) })),
+    ),
+  };
+}
