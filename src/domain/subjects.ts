@@ -82,6 +82,10 @@ export const subjectInput = z
       .min(1, "Enter their family name")
       .max(200, "Family name must be 200 characters or fewer"),
     aliases: z.array(textInput("Other names").trim().min(1).max(200)).max(20).default([]),
+    /** Other names that must not become known, such as a new name after fleeing (GR5-PROTECT-IDENTITIES). */
+    protectedAliases: z.array(textInput("Protected names").trim().min(1).max(200)).max(20).default([]),
+    /** Someone who could be harmed if an abuser learned who or where they are: their name is a protected detail. */
+    identityProtected: z.boolean({ error: "Must be true or false: whether the person's identity is protected" }).default(false),
     previousNames: z.array(textInput("Previous names").trim().min(1).max(200)).max(20).default([]),
     dateOfBirth: z.preprocess(blankToUndefined, dateInput("date of birth", "2019-03-27").optional()),
     expectedDate: z.preprocess(blankToUndefined, dateInput("expected date", "2027-02-14").optional()),
