@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { describeMentions, findProtectedMentions, type ProtectedDetail } from "../../src/domain/sharing/protected-details";
+import {
+  describeMentions,
+  findProtectedMentions,
+  type ProtectedDetail,
+  typedProtectedDetails,
+} from "../../src/domain/sharing/protected-details";
 
 const refuge: ProtectedDetail = {
   kind: "address",
@@ -49,7 +54,10 @@ test("each mention says what it is and whose, so a finding can describe it witho
       ["Jordan Ellis-Pike", "name", false],
     ],
   );
-  assert.equal(describeMentions(mentions), "a protected address of someone linked to this person and the name of someone whose identity is protected");
+  assert.equal(
+    describeMentions(mentions),
+    "a protected address of someone linked to this person and the name of someone whose identity is protected",
+  );
   assert.equal(
     describeMentions(findProtectedMentions("2 Alder Mews", [{ ...refuge, ofSubject: true }])),
     "this person's protected address (such as a refuge)",
@@ -59,4 +67,21 @@ test("each mention says what it is and whose, so a finding can describe it witho
 test("details too short to tell apart from ordinary words are not searched for", () => {
   assert.deepEqual(phrases("No 2 is empty", [{ kind: "address", lines: "No 2", postcode: null, ofSubject: true }]), []);
   assert.deepEqual(phrases("Bo said hello", [{ kind: "name", name: "Bo", ofSubject: false }]), []);
+});
+
+test("typing a protected detail into a field is a GR5 warning at that field, saying what it is without repeating it", () => {
+  const warnings = typedProtectedDetails(
+    [
+      { path: "/text", text: "Seen at 2 Alder Mews." },
+      { path: "/reason", text: "Nothing protected." },
+    ],
+    [refuge],
+  );
+  assert.deepEqual(
+    warnings.map((w) => [w.code, w.severity, w.path]),
+    [["GR5-PROTECT-IDENTITIES", "warning", "/text"]],
+  );
+  assert.match(warnings[0]!.message, /^What you have written mentions a protected address of someone linked to this person\./);
+  assert.doesNotMatch(warnings[0]!.message, /Alder/);
+  assert.deepEqual(typedProtectedDetails([{ path: "/text", text: "Seen at 2 Alder Mews." }], []), []);
 });

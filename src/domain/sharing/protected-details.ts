@@ -7,6 +7,8 @@
  * well as the whole address. Pure: the services load the details, this finds them.
  */
 
+import type { RuleFinding } from "../errors";
+
 export type ProtectedDetailKind = "address" | "name";
 
 /** A protected detail as the records hold it; `ofSubject` is false for a person linked to the subject. */
@@ -128,9 +130,35 @@ export function findProtectedMentions(text: string, details: readonly ProtectedD
 }
 
 const DESCRIPTIONS = {
-  address: { subject: "this person's protected address (such as a refuge)", linked: "a protected address of someone linked to this person" },
+  address: {
+    subject: "this person's protected address (such as a refuge)",
+    linked: "a protected address of someone linked to this person",
+  },
   name: { subject: "a protected name of this person", linked: "the name of someone whose identity is protected" },
 } as const;
+
+/**
+ * The warning for someone typing protected details into the record (a new item, a correction, a
+ * concern): one per field that mentions any, at that field's path.
+ */
+export function typedProtectedDetails(
+  fields: readonly { path: string; text: string }[],
+  details: readonly ProtectedDetail[],
+): RuleFinding[] {
+  if (!details.length) return [];
+  return fields.flatMap(({ path, text }) => {
+    const mentions = findProtectedMentions(text, details);
+    if (!mentions.length) return [];
+    return [
+      {
+        code: "GR5-PROTECT-IDENTITIES",
+        severity: "warning" as const,
+        path,
+        message: `What you have written mentions ${describeMentions(mentions)}. Anyone who reads this record will see it, and it is taken out of anything shared unless a safeguarding lead or IG lead decides it must go. Save it only if the record needs it.`,
+      },
+    ];
+  });
+}
 
 /** What was found, in plain English and without repeating it: "a protected address of someone linked to this person". */
 export function describeMentions(mentions: readonly Pick<ProtectedMention, "kind" | "ofSubject">[]): string {
