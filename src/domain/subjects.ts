@@ -11,7 +11,7 @@ import {
   upnProblem,
 } from "./identifiers";
 import { SUBJECT_KINDS } from "./information";
-import type { Role } from "./roles";
+import { hasAnyRole, type Role } from "./roles";
 import { textInput } from "./text";
 
 /** How the people around a child relate to them (issue 4). */
@@ -41,6 +41,12 @@ export type SubjectLinkInput = z.infer<typeof subjectLinkInput>;
  * (GR5-PROTECT-IDENTITIES), rather than merely hiding it on the page.
  */
 export const PROTECTED_ADDRESS_ROLES: readonly Role[] = ["safeguarding_lead", "ig_lead"];
+
+/**
+ * The same people decide that a protected detail must go with a share (a refuge address, a protected
+ * name): anyone else's share redacts it, whatever reason they type (GR5-PROTECT-IDENTITIES).
+ */
+export const mayDecideProtectedDetails = (roles: readonly Role[]) => hasAnyRole(roles, PROTECTED_ADDRESS_ROLES);
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalText = (max: number, label: string) =>

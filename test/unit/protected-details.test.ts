@@ -85,3 +85,13 @@ test("typing a protected detail into a field is a GR5 warning at that field, say
   assert.doesNotMatch(warnings[0]!.message, /Alder/);
   assert.deepEqual(typedProtectedDetails([{ path: "/text", text: "Seen at 2 Alder Mews." }], []), []);
 });
+
+test("two different details side by side stay two mentions, each saying what it is", () => {
+  assert.deepEqual(
+    findProtectedMentions("at 2 Alder Mews; Jordan Ellis-Pike collects", [refuge, alias]).map((m) => [m.phrase, m.kind]),
+    [
+      ["2 Alder Mews", "address"],
+      ["Jordan Ellis-Pike", "name"],
+    ],
+  );
+});

@@ -9,7 +9,8 @@
 
 import type { RuleFinding } from "../errors";
 
-export type ProtectedDetailKind = "address" | "name";
+export const PROTECTED_DETAIL_KINDS = ["address", "name"] as const;
+export type ProtectedDetailKind = (typeof PROTECTED_DETAIL_KINDS)[number];
 
 /** A protected detail as the records hold it; `ofSubject` is false for a person linked to the subject. */
 export type ProtectedDetail =
@@ -103,8 +104,8 @@ function spansOf(text: Folded, term: string, detail: ProtectedDetail): Span[] {
 }
 
 /**
- * Every mention of a protected detail in `text`, in the order written. Overlapping mentions, and
- * mentions separated only by punctuation ("Haven refuge, 2 Alder Mews, WS8 1HZ"), are one phrase,
+ * Every mention of a protected detail in `text`, in the order written. Overlapping mentions, and parts
+ * of one detail separated only by punctuation ("Haven refuge, 2 Alder Mews, WS8 1HZ"), are one phrase,
  * so a redaction leaves one "[redacted]" rather than a trail of them. Each distinct phrase once.
  */
 export function findProtectedMentions(text: string, details: readonly ProtectedDetail[]): ProtectedMention[] {
@@ -116,7 +117,8 @@ export function findProtectedMentions(text: string, details: readonly ProtectedD
   for (const span of spans) {
     const last = merged.at(-1);
     const between = last ? text.slice(last.end, span.start) : "";
-    if (last && (span.start < last.end || (between.length <= MAX_GAP && !WORD.test(between)))) {
+    const sameDetailNextToIt = last?.detail === span.detail && between.length <= MAX_GAP && !WORD.test(between);
+    if (last && (span.start < last.end || sameDetailNextToIt)) {
       if (span.weight > last.weight) Object.assign(last, { weight: span.weight, detail: span.detail });
       last.end = Math.max(last.end, span.end);
     } else merged.push({ ...span });
