@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import type { Db } from "../../../db/client";
 import type { Actor } from "../../../domain/actor";
 import { type FieldError, NotFoundError, RulesBlockedError, ValidationError } from "../../../domain/errors";
+import { mayDecideProtectedDetails } from "../../../domain/subjects";
 import { discardDraft, loadDraft, saveDraft } from "../../../services/drafts";
 import type { SubjectRow } from "../../../services/records/access";
 import { shareableItems } from "../../../services/sharing/choices";
@@ -148,6 +149,7 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
         ...context,
         items: itemRows(shareable, draft.answers),
         hasProtectedAddress: shareable.hasProtectedAddress,
+        mayDecideProtected: mayDecideProtectedDetails(actor.roles),
         subjectDetailItems: subjectDetailOptions.map((o) => ({
           ...o,
           checked: ((getAt(draft.answers, "/items/subjectDetails") as string[] | undefined) ?? []).includes(o.value),
