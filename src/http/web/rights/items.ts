@@ -16,7 +16,7 @@ import { renderAccessPackPdf } from "../../../services/rights/render-pack-pdf";
 import { attachedItem, itemForRequest } from "../../../services/rights/request-items";
 import { getRightsRequest } from "../../../services/rights/requests";
 import { actorOf } from "../../auth/plugin";
-import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, queryOf, str } from "../agreements/shared";
+import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, list, queryOf, str } from "../agreements/shared";
 import { datePartsFromBody, idParam, isoFromParts, presentItem } from "../subjects/shared";
 
 /**
@@ -70,6 +70,8 @@ const INPUTS: Record<string, (body: FormBody, item: RecordItemRow) => unknown> =
     specialCategory: item.specialCategory,
     criminalOffence: item.criminalOffence,
     reason: str(b, "reason"),
+    // A protected detail typed into the correction is a warning (GR5-PROTECT-IDENTITIES), ticked on the form.
+    acknowledgedWarnings: list(b, "acknowledged"),
   }),
   statement: (b) => ({ statement: str(b, "statement") }),
   restrict: (b) => ({ reason: str(b, "reason") }),
