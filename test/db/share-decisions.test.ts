@@ -349,6 +349,15 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
         rulesOf(emergency).some((r) => r.path === "/items/items/0/protectedDetailsReason" && r.severity === "block"),
         "an emergency does not let a practitioner send it",
       );
+      const urgent = await post(practitioner, {
+        subjectId: childId,
+        emergency: { immediateRisk: true, reason: "Kai's father has found the refuge" },
+        recipient: { organisationId: councilId },
+        items: { items: [{ itemId: refugeItemId, share: true }] },
+      });
+      assert.equal(urgent.statusCode, 201, "redacting by default never delays an emergency share");
+      const sentNow = (await councilDsl.api("GET", `/api/v1/disclosures/${urgent.json().disclosure.id}`)).json();
+      assert.equal(sentNow.items[0].text, "Kai and his mother now live at [redacted]; [redacted] collects him from school.");
       const address = await post(
         practitioner,
         share({
