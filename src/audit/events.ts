@@ -75,7 +75,14 @@ export type AuditEvent =
   | {
       type: "subject.created";
       entity: { type: "subject"; id: string };
-      details: { kind: SubjectKind; aliases: number; addresses: number; protectedAddresses: number };
+      details: {
+        kind: SubjectKind;
+        aliases: number;
+        addresses: number;
+        protectedAddresses: number;
+        identityProtected?: boolean;
+        protectedAliases?: number;
+      };
     }
   | { type: "subject.linked"; entity: SubjectRef; details: { linkId: string; kind: SubjectLinkKind; toSubjectId: string } }
   | {

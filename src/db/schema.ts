@@ -282,6 +282,12 @@ export const subjects = pgTable(
     upn: text("upn"),
     phone: text("phone"),
     email: text("email"),
+    /**
+     * Someone who could be harmed if an abuser learned who or where they are (a new partner, a
+     * neighbour who reported): their name is a protected detail wherever it is written about the people
+     * linked to them (GR5-PROTECT-IDENTITIES).
+     */
+    identityProtected: boolean("identity_protected").notNull().default(false),
     createdByUserId: uuid("created_by_user_id").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -310,6 +316,8 @@ export const subjectNames = pgTable(
       .references(() => subjects.id, { onDelete: "cascade" }),
     kind: subjectNameKind("kind").notNull(),
     name: text("name").notNull(),
+    /** A name that must not become known (such as a new name after fleeing): a protected detail (GR5-PROTECT-IDENTITIES). */
+    identityProtected: boolean("identity_protected").notNull().default(false),
     searchName: text("search_name").generatedAlwaysAs(sql`safeshare_fold(name)`),
   },
   (t) => [

@@ -51,12 +51,16 @@ export interface RuleFinding {
 }
 
 /**
- * The rules stop this decision being recorded: blocks, and warnings not yet acknowledged. Nothing
- * was changed. Every finding names its rule's code and says why in plain English.
+ * The rules stop this decision (or this entry in a person's record) being recorded: blocks, and
+ * warnings not yet acknowledged. Nothing was changed. Every finding names its rule's code and says
+ * why in plain English.
  */
 export class RulesBlockedError extends DomainError {
   readonly code = "RULES_BLOCKED";
-  constructor(readonly findings: RuleFinding[]) {
-    super(`The decision cannot be recorded yet: ${[...new Set(findings.map((f) => f.code))].join(", ")}`);
+  constructor(
+    readonly findings: RuleFinding[],
+    what = "The decision cannot be recorded yet",
+  ) {
+    super(`${what}: ${[...new Set(findings.map((f) => f.code))].join(", ")}`);
   }
 }

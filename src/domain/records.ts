@@ -133,6 +133,12 @@ const flag = (what: string) => z.boolean({ error: `Must be true or false: whethe
 const pastDate = (what: string, example: string) =>
   dateInput(what, example).refine((d) => !isAfter(parseISO(d), parseISO(todayIso())), `The ${what} must be today or in the past`);
 
+/**
+ * The warnings the writer has read (GR5-PROTECT-IDENTITIES: a protected detail typed into the text):
+ * one not acknowledged stops the save, as a share decision's does.
+ */
+const acknowledgedWarnings = z.array(z.string().max(40)).max(10).default([]);
+
 const recordItemFields = z.object({
   category: z.enum(ITEM_CATEGORIES, { error: "Select a category" }),
   kind: z.enum(RECORD_ITEM_KINDS, { error: "Select whether this is a fact or an opinion" }),
@@ -152,6 +158,7 @@ const recordItemFields = z.object({
   historical: flag("historical"),
   specialCategory: flag("special category information"),
   criminalOffence: flag("criminal offence information"),
+  acknowledgedWarnings,
 });
 
 /**
@@ -189,6 +196,7 @@ export const concernInput = z.object({
   /** Checked against the partnership's scale when saved. */
   levelOfNeed: z.string({ error: "Select the level of need" }).trim().min(1, "Select the level of need"),
   noticedOn: pastDate("date the concern was noticed", "2026-03-27"),
+  acknowledgedWarnings,
 });
 export type ConcernInput = z.infer<typeof concernInput>;
 

@@ -11,7 +11,7 @@ import {
   upnProblem,
 } from "./identifiers";
 import { SUBJECT_KINDS } from "./information";
-import type { Role } from "./roles";
+import { hasAnyRole, type Role } from "./roles";
 import { textInput } from "./text";
 
 /** How the people around a child relate to them (issue 4). */
@@ -41,6 +41,12 @@ export type SubjectLinkInput = z.infer<typeof subjectLinkInput>;
  * (GR5-PROTECT-IDENTITIES), rather than merely hiding it on the page.
  */
 export const PROTECTED_ADDRESS_ROLES: readonly Role[] = ["safeguarding_lead", "ig_lead"];
+
+/**
+ * The same people decide that a protected detail must go with a share (a refuge address, a protected
+ * name): anyone else's share redacts it, whatever reason they type (GR5-PROTECT-IDENTITIES).
+ */
+export const mayDecideProtectedDetails = (roles: readonly Role[]) => hasAnyRole(roles, PROTECTED_ADDRESS_ROLES);
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalText = (max: number, label: string) =>
@@ -82,6 +88,10 @@ export const subjectInput = z
       .min(1, "Enter their family name")
       .max(200, "Family name must be 200 characters or fewer"),
     aliases: z.array(textInput("Other names").trim().min(1).max(200)).max(20).default([]),
+    /** Other names that must not become known, such as a new name after fleeing (GR5-PROTECT-IDENTITIES). */
+    protectedAliases: z.array(textInput("Protected names").trim().min(1).max(200)).max(20).default([]),
+    /** Someone who could be harmed if an abuser learned who or where they are: their name is a protected detail. */
+    identityProtected: z.boolean({ error: "Must be true or false: whether the person's identity is protected" }).default(false),
     previousNames: z.array(textInput("Previous names").trim().min(1).max(200)).max(20).default([]),
     dateOfBirth: z.preprocess(blankToUndefined, dateInput("date of birth", "2019-03-27").optional()),
     expectedDate: z.preprocess(blankToUndefined, dateInput("expected date", "2027-02-14").optional()),

@@ -30,7 +30,7 @@ const STATUS_BY_CODE: Record<string, { status: number; title: string }> = {
   VALIDATION_FAILED: { status: 400, title: "Your request has errors" },
   NOT_PERMITTED: { status: 403, title: "You do not have permission to do this" },
   CONFLICT: { status: 409, title: "This conflicts with existing data" },
-  RULES_BLOCKED: { status: 422, title: "The sharing rules stop this decision being recorded" },
+  RULES_BLOCKED: { status: 422, title: "The rules stop this being recorded" },
   NOT_SIGNED_IN: { status: 401, title: "Sign in to continue" },
   RATE_LIMITED: { status: 429, title: "Too many requests" },
   CSRF_REJECTED: { status: 403, title: "The form has expired or did not come from this service" },

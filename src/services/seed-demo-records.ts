@@ -42,7 +42,10 @@ export async function seedDemoRecords(db: Db, now = new Date()): Promise<void> {
     familyName: "Brennan",
     dateOfBirth: "1992-02-08",
     phone: "07700 900417",
-    addresses: [{ lines: "27 Larch Close, Northbrook", postcode: "WS3 4PL" }],
+    addresses: [
+      { lines: "27 Larch Close, Northbrook", postcode: "WS3 4PL" },
+      { lines: "Haven refuge, 2 Alder Mews, Westshire", postcode: "WS8 1HZ", protected: true },
+    ],
   });
   const darren = await createSubject(db, who.tomasz, {
     kind: "HOUSEHOLD_MEMBER",
@@ -72,6 +75,15 @@ export async function seedDemoRecords(db: Db, now = new Date()): Promise<void> {
     text: 'Kai said, unprompted, during reading time: "Darren shouts at Mum at night and he threw a plate." Recorded in his words straight afterwards.',
     eventDate: daysAgo(3),
     source: { name: "Kai Brennan-Nowak (the child)", method: "TOLD_DIRECTLY", obtainedOn: daysAgo(3) },
+  });
+  // The refuge written into Kai's own record: a share of this item takes the address out (GR5-PROTECT-IDENTITIES).
+  await item(who.tomasz, kai.subject.id, {
+    category: "family_circumstances",
+    kind: "FACT",
+    text: "Kai's mother phoned: she and Kai are staying at Haven refuge, 2 Alder Mews, WS8 1HZ for now. Only his mother may collect him.",
+    eventDate: daysAgo(2),
+    source: { name: "Megan Brennan (mother), by phone", method: "PHONE_CALL", obtainedOn: daysAgo(2) },
+    acknowledgedWarnings: ["GR5-PROTECT-IDENTITIES"],
   });
   const uniform = await raiseConcern(db, who.tomasz, kai.subject.id, {
     category: "NEGLECT",

@@ -213,6 +213,86 @@ describeEachDatabase("records pages: other organisations, roles, accuracy and wh
     });
   });
 
+  describe("protected details typed into the record (GR5-PROTECT-IDENTITIES)", () => {
+    test("a new item, a correction or a concern naming a protected address is shown again with a warning to tick before it is saved", async () => {
+      const ruby = (await practitioner.api("POST", "/api/v1/subjects", { kind: "CHILD", givenNames: "Ruby", familyName: "Okafor" })).json()
+        .id;
+      const mother = await dsl.api("POST", "/api/v1/subjects", {
+        kind: "PARENT_CARER",
+        givenNames: "Grace",
+        familyName: "Okafor",
+        addresses: [{ lines: "Flat 7, 3 Quiet Mews, Eastmoor", postcode: "WS7 7QQ", protected: true }],
+      });
+      await practitioner.api("POST", "/api/v1/subject-links", { fromSubjectId: mother.json().id, toSubjectId: ruby, kind: "PARENT_OF" });
+      const text = "Ruby is staying with her mum at 3 Quiet Mews.";
+      const warned = (res: { statusCode: number; body: string }) => {
+        assert.equal(res.statusCode, 422, res.body.slice(0, 400));
+        assert.match(res.body, /govuk-error-summary/);
+        assert.match(res.body, /href="#acknowledged"/);
+        assert.match(res.body, /mentions a protected address of someone linked to this person/);
+        assert.doesNotMatch(res.body, /GR5-PROTECT-IDENTITIES:/, "people read the reason, not the rule's code");
+        assert.match(res.body, /name="acknowledged" type="checkbox" value="GR5-PROTECT-IDENTITIES"/);
+      };
+
+      const base = `/subjects/${ruby}/items/new`;
+      await practitioner.post(`${base}/what-happened`, {
+        category: "family_circumstances",
+        kind: "FACT",
+        text,
+        "eventDate-day": "12",
+        "eventDate-month": "1",
+        "eventDate-year": "2026",
+      });
+      await practitioner.post(`${base}/where-it-came-from`, {
+        "source-name": "Mother",
+        "source-method": "TOLD_DIRECTLY",
+        "source-obtainedOn-day": "12",
+        "source-obtainedOn-month": "1",
+        "source-obtainedOn-year": "2026",
+      });
+      await practitioner.post(`${base}/sensitivity`, {});
+      warned(await practitioner.post(`${base}/check`, {}));
+      const saved = await practitioner.post(`${base}/check`, { acknowledged: "GR5-PROTECT-IDENTITIES" });
+      assert.equal(saved.statusCode, 303, saved.body.slice(0, 400));
+      const savedId = /items\/([0-9a-f-]{36})/.exec(saved.headers.location as string)![1]!;
+
+      const correction = {
+        reason: "The date was wrong",
+        category: "family_circumstances",
+        kind: "FACT",
+        text,
+        "eventDate-day": "11",
+        "eventDate-month": "1",
+        "eventDate-year": "2026",
+        "source-name": "Mother",
+        "source-method": "TOLD_DIRECTLY",
+        "source-obtainedOn-day": "12",
+        "source-obtainedOn-month": "1",
+        "source-obtainedOn-year": "2026",
+      };
+      const refused = await practitioner.post(`/subjects/${ruby}/items/${savedId}/correct`, correction);
+      warned(refused);
+      assert.match(refused.body, /The date was wrong/, "what was typed is kept");
+      const corrected = await practitioner.post(`/subjects/${ruby}/items/${savedId}/correct`, {
+        ...correction,
+        acknowledged: "GR5-PROTECT-IDENTITIES",
+      });
+      assert.equal(corrected.statusCode, 303, corrected.body.slice(0, 400));
+
+      const concern = {
+        category: "NEGLECT",
+        description: text,
+        levelOfNeed: "EARLY_HELP",
+        "noticedOn-day": "12",
+        "noticedOn-month": "1",
+        "noticedOn-year": "2026",
+      };
+      warned(await practitioner.post(`/subjects/${ruby}/concerns/new`, concern));
+      const raised = await practitioner.post(`/subjects/${ruby}/concerns/new`, { ...concern, acknowledged: "GR5-PROTECT-IDENTITIES" });
+      assert.equal(raised.statusCode, 303, raised.body.slice(0, 400));
+    });
+  });
+
   describe("accuracy on the pages", () => {
     test("disputing a corrected item keeps why it was corrected on the page, and the chronology tags each entry", async () => {
       const correct = await practitioner.post(`/subjects/${childId}/items/${itemId}/correct`, {

@@ -407,6 +407,61 @@ describeEachDatabase("records: items, concerns, chronology, links and who has vi
     });
   });
 
+  describe("protected details typed into the record (GR5-PROTECT-IDENTITIES)", () => {
+    test("typing a protected detail into a new item, a correction or a concern is a warning to acknowledge: nothing is saved until it is", async () => {
+      const child = await newSubject(practitioner, {
+        kind: "CHILD",
+        givenNames: "Ruby",
+        familyName: "Okafor",
+        dateOfBirth: "2018-03-03",
+        protectedAliases: ["Ruby Stone"],
+      });
+      const mother = await newSubject(dsl, {
+        kind: "PARENT_CARER",
+        givenNames: "Grace",
+        familyName: "Okafor",
+        addresses: [{ lines: REFUGE, postcode: REFUGE_POSTCODE, protected: true }],
+      });
+      const link = await practitioner.api("POST", "/api/v1/subject-links", {
+        fromSubjectId: mother,
+        toSubjectId: child,
+        kind: "PARENT_OF",
+      });
+      assert.equal(link.statusCode, 201, link.body);
+      const ACK = { acknowledgedWarnings: ["GR5-PROTECT-IDENTITIES"] };
+      const warned = (res: { statusCode: number; json: () => unknown; body: string }, path: string, what: RegExp) => {
+        assert.equal(res.statusCode, 422, res.body);
+        const { code, rules } = res.json() as { code: string; rules: { code: string; severity: string; path: string; message: string }[] };
+        assert.equal(code, "RULES_BLOCKED");
+        assert.deepEqual(
+          rules.map((r) => [r.code, r.severity, r.path]),
+          [["GR5-PROTECT-IDENTITIES", "warning", path]],
+        );
+        assert.match(rules[0]!.message, what);
+        assert.ok(!/quiet mews|ws7|ruby stone/i.test(res.body), "the warning does not repeat the detail");
+      };
+      const items = `/api/v1/subjects/${child}/items`;
+
+      const text = "Ruby is staying with her mum at 3 quiet mews, ws77qq.";
+      warned(await practitioner.api("POST", items, item({ text })), "/text", /a protected address of someone linked to this person/);
+      assert.deepEqual((await practitioner.api("GET", items)).json().items, [], "nothing was saved");
+      const saved = await practitioner.api("POST", items, item({ text, ...ACK }));
+      assert.equal(saved.statusCode, 201, saved.body);
+
+      const correction = item({ text: "Ruby, now known as Ruby Stone, is safe.", reason: "The address was not needed" });
+      const corrections = `${items}/${saved.json().id}/corrections`;
+      warned(await practitioner.api("POST", corrections, correction), "/text", /a protected name of this person/);
+      assert.equal((await practitioner.api("POST", corrections, { ...correction, ...ACK })).statusCode, 201);
+
+      const concerns = `/api/v1/subjects/${child}/concerns`;
+      const raised = concern({ description: "Mum's partner has been seen outside WS7 7QQ." });
+      warned(await practitioner.api("POST", concerns, raised), "/description", /a protected address of someone linked to this person/);
+      assert.equal((await practitioner.api("POST", concerns, { ...raised, ...ACK })).statusCode, 201);
+      // Writing about the child by their own name needs no acknowledgement: only protected details do.
+      assert.equal((await practitioner.api("POST", items, item({ text: "Ruby Okafor settled well." }))).statusCode, 201);
+    });
+  });
+
   describe("chronology", () => {
     let kiraId: string;
     before(async () => {

@@ -282,6 +282,57 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
       assert.ok(!texts.some((t) => t.includes("Róisín")));
     });
 
+    test("a notice quotes a correction with the protected details taken out, as the disclosure took them out; typing one in is a warning first", async () => {
+      const ada = await practitioner.api("POST", "/api/v1/subjects", { kind: "CHILD", givenNames: "Ada", familyName: "Byrne" });
+      const aunt = await practitioner.api("POST", "/api/v1/subjects", {
+        kind: "HOUSEHOLD_MEMBER",
+        givenNames: "Nuala",
+        familyName: "Byrne",
+        identityProtected: true,
+      });
+      await practitioner.api("POST", "/api/v1/subject-links", {
+        fromSubjectId: aunt.json().id,
+        toSubjectId: ada.json().id,
+        kind: "LIVES_WITH",
+      });
+      const itemRes = await practitioner.api("POST", `/api/v1/subjects/${ada.json().id}/items`, {
+        category: "education",
+        kind: "FACT",
+        text: "Ada's aunt Nuala Byrne collects her on Fridays.",
+        eventDate: "2026-10-01",
+        source,
+        acknowledgedWarnings: ["GR5-PROTECT-IDENTITIES"],
+      });
+      const itemId = itemRes.json().id as string;
+      const d = shareDecision([itemId], ada.json().id);
+      const shared = await practitioner.api(
+        "POST",
+        "/api/v1/share-decisions",
+        { ...d, acknowledgedWarnings: [...d.acknowledgedWarnings, "GR5-PROTECT-IDENTITIES"] },
+        { "idempotency-key": randomUUID() },
+      );
+      assert.equal(shared.statusCode, 201, shared.body);
+      const requestId = await logRequest("RECTIFICATION", "It is Thursdays", ada.json().id);
+      const correction = {
+        category: "education",
+        kind: "FACT",
+        text: "Ada's aunt Nuala Byrne collects her on Thursdays.",
+        eventDate: "2026-10-01",
+        source,
+        reason: "Wrong day",
+      };
+      const warned = await act(requestId, itemId, "correct", correction);
+      assert.equal(warned.statusCode, 422, warned.body);
+      assert.deepEqual(
+        warned.json().rules.map((r: { code: string; severity: string }) => [r.code, r.severity]),
+        [["GR5-PROTECT-IDENTITIES", "warning"]],
+      );
+      const corrected = await act(requestId, itemId, "correct", { ...correction, acknowledgedWarnings: ["GR5-PROTECT-IDENTITIES"] });
+      assert.equal(corrected.statusCode, 200, corrected.body);
+      const text = (await notices()).find((n) => /Thursdays/.test(n.text) && /Ada/.test(n.text))?.text ?? "";
+      assert.match(text, /Ada's aunt \[redacted\] collects her on Thursdays/);
+    });
+
     test("only what the request type allows, and only by the organisation that holds the request", async () => {
       assert.equal((await act(requestId, lateId, "erasure", { grant: true, reason: "x" })).statusCode, 409);
       const foreign = await councilIg.api("POST", `/api/v1/rights-requests/${requestId}/items/${lateId}/restrict`, { reason: "x" });

@@ -43,6 +43,7 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
   let healthId: string;
   let witnessId: string;
   let otherChildItemId: string;
+  let refugeItemId: string;
 
   const post = (as: TestClient, body: unknown, key = randomUUID()) =>
     as.api("POST", "/api/v1/share-decisions", body, { "idempotency-key": key });
@@ -123,6 +124,33 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       dateOfBirth: "2017-01-01",
     });
     otherChildItemId = await addItem(other.json().id, { text: "Unrelated." });
+
+    // Kai's mother is in a refuge, and the carer who collects him must not be identified (GR5).
+    const mother = await practitioner.api("POST", "/api/v1/subjects", {
+      kind: "PARENT_CARER",
+      givenNames: "Megan",
+      familyName: "Mensah",
+      addresses: [{ lines: "Haven refuge\n2 Alder Mews, Westshire", postcode: "WS8 1HZ", protected: true }],
+    });
+    const carer = await practitioner.api("POST", "/api/v1/subjects", {
+      kind: "HOUSEHOLD_MEMBER",
+      givenNames: "Sam",
+      familyName: "Carter",
+      identityProtected: true,
+    });
+    assert.equal(carer.statusCode, 201, carer.body);
+    for (const [person, kind] of [
+      [mother.json().id, "PARENT_OF"],
+      [carer.json().id, "LIVES_WITH"],
+    ]) {
+      const link = await practitioner.api("POST", "/api/v1/subject-links", { fromSubjectId: person, toSubjectId: childId, kind });
+      assert.equal(link.statusCode, 201, link.body);
+    }
+    refugeItemId = await addItem(childId, {
+      category: "family_circumstances",
+      text: "Kai and his mother now live at haven refuge, 2 alder mews, ws81hz; Sam Carter collects him from school.",
+      acknowledgedWarnings: ["GR5-PROTECT-IDENTITIES"],
+    });
   });
   after(() => app.close());
 
@@ -284,6 +312,127 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
     const d = (await socialWorker.api("GET", `/api/v1/disclosures/${res.json().disclosure.id}`)).json();
     assert.equal(d.items[0].text, "[redacted] next door heard shouting most nights.");
     assert.equal(d.items[0].redacted, true);
+  });
+
+  describe("protected details written into an item (GR5-PROTECT-IDENTITIES)", () => {
+    const LEAVE_IN = { protectedDetailsReason: "The social worker visits Kai at the refuge today" };
+    const refugeShare = (choice: Record<string, unknown> = {}) =>
+      share({
+        items: { items: [{ itemId: refugeItemId, share: true, ...choice }] },
+        acknowledgedWarnings: ["ICO6-AGREEMENT", "GR5-PROTECT-IDENTITIES"],
+      });
+
+    test("the parent's refuge address and a protected carer's name are redacted from what is sent by default, recorded as redactions and named in a finding", async () => {
+      const unread = await post(practitioner, { ...refugeShare(), acknowledgedWarnings: ["ICO6-AGREEMENT"] });
+      assert.equal(unread.statusCode, 422, unread.body);
+      const finding = rulesOf(unread).find((r) => r.code === "GR5-PROTECT-IDENTITIES");
+      assert.equal(finding?.path, "/items/items/0", "the API names the item by its path");
+      assert.match(finding!.message, /family circumstances item dated 2 November 2026/i, "people are told which item, in words");
+      assert.match(finding!.message, /a protected address of someone linked to this person/);
+      assert.match(finding!.message, /the name of someone whose identity is protected/);
+      assert.ok(!/alder|ws8|carter/i.test(unread.body), "the finding describes what was found without repeating it");
+
+      const res = await post(practitioner, refugeShare());
+      assert.equal(res.statusCode, 201, res.body);
+      const decision = res.json();
+      assert.deepEqual(decision.record.items.items[0].protectedRedactions, [
+        { phrase: "haven refuge, 2 alder mews, ws81hz", kind: "address", ofSubject: false },
+        { phrase: "Sam Carter", kind: "name", ofSubject: false },
+      ]);
+      assert.ok(
+        decision.warnings.some((w: Rule) => w.code === "GR5-PROTECT-IDENTITIES" && w.path === "/items/items/0"),
+        "the finding is recorded with the decision",
+      );
+      const d = (await socialWorker.api("GET", `/api/v1/disclosures/${decision.disclosure.id}`)).json();
+      assert.equal(d.items[0].text, "Kai and his mother now live at [redacted]; [redacted] collects him from school.");
+      assert.equal(d.items[0].redacted, true);
+    });
+
+    test("only a safeguarding or IG lead may leave a protected detail in, with a reason; a practitioner's reason is refused, in an emergency too", async () => {
+      const refused = await post(practitioner, refugeShare(LEAVE_IN));
+      assert.equal(refused.statusCode, 422, refused.body);
+      const blocks = rulesOf(refused).filter((r) => r.severity === "block");
+      assert.deepEqual(
+        blocks.map((r) => [r.code, r.path]),
+        [["GR5-PROTECT-IDENTITIES", "/items/items/0/protectedDetailsReason"]],
+      );
+      assert.match(blocks[0]!.message, /ask your safeguarding lead/);
+      const emergency = await post(practitioner, {
+        subjectId: childId,
+        emergency: { immediateRisk: true, reason: "Kai's father has found the refuge" },
+        recipient: { organisationId: councilId },
+        items: { items: [{ itemId: refugeItemId, share: true, ...LEAVE_IN }] },
+      });
+      assert.equal(emergency.statusCode, 422, emergency.body);
+      assert.ok(
+        rulesOf(emergency).some((r) => r.path === "/items/items/0/protectedDetailsReason" && r.severity === "block"),
+        "an emergency does not let a practitioner send it",
+      );
+      const urgent = await post(practitioner, {
+        subjectId: childId,
+        emergency: { immediateRisk: true, reason: "Kai's father has found the refuge" },
+        recipient: { organisationId: councilId },
+        items: { items: [{ itemId: refugeItemId, share: true }] },
+      });
+      assert.equal(urgent.statusCode, 201, "redacting by default never delays an emergency share");
+      const sentNow = (await councilDsl.api("GET", `/api/v1/disclosures/${urgent.json().disclosure.id}`)).json();
+      assert.equal(sentNow.items[0].text, "Kai and his mother now live at [redacted]; [redacted] collects him from school.");
+      const address = await post(
+        practitioner,
+        share({
+          items: {
+            items: [{ itemId: attendanceId, share: true }],
+            subjectDetails: ["addresses"],
+            protectedAddressReason: "They visit today",
+          },
+        }),
+      );
+      assert.equal(address.statusCode, 422, address.body);
+      assert.deepEqual(
+        rulesOf(address)
+          .filter((r) => r.severity === "block")
+          .map((r) => r.path),
+        ["/items/protectedAddressReason"],
+      );
+
+      const byLead = await post(schoolDsl, refugeShare(LEAVE_IN));
+      assert.equal(byLead.statusCode, 201, byLead.body);
+      assert.deepEqual(byLead.json().record.items.items[0].protectedRedactions, []);
+      const d = (await socialWorker.api("GET", `/api/v1/disclosures/${byLead.json().disclosure.id}`)).json();
+      assert.equal(
+        d.items[0].text,
+        "Kai and his mother now live at haven refuge, 2 alder mews, ws81hz; Sam Carter collects him from school.",
+      );
+      assert.equal(d.items[0].redacted, false);
+    });
+
+    test("a practitioner is never sent a protected address: what went leaves it out for them, not for the safeguarding lead", async () => {
+      const res = await post(
+        schoolDsl,
+        share({
+          items: {
+            items: [{ itemId: attendanceId, share: true }],
+            subjectDetails: ["addresses"],
+            protectedAddressReason: "The social worker is visiting Kai at the refuge",
+          },
+          acknowledgedWarnings: ["ICO6-AGREEMENT", "GR5-PROTECT-IDENTITIES"],
+        }),
+      );
+      assert.equal(res.statusCode, 201, res.body);
+      const id = res.json().disclosure.id;
+      const forPractitioner = await practitioner.api("GET", `/api/v1/disclosures/${id}?box=sent`);
+      assert.equal(forPractitioner.statusCode, 200, forPractitioner.body);
+      assert.ok(!forPractitioner.body.includes(REFUGE) && !forPractitioner.body.includes("WS7 7QQ"), "not sent to the practitioner");
+      assert.deepEqual(
+        forPractitioner.json().subject.addresses.map((a: { lines: string }) => a.lines),
+        ["12 Mill Lane, Northbrook"],
+      );
+      assert.equal(forPractitioner.json().subject.protectedAddressesWithheld, 1);
+      assert.ok(!(await practitioner.api("GET", "/api/v1/disclosures?box=sent")).body.includes(REFUGE), "nor in the list of what was sent");
+      assert.ok((await schoolDsl.api("GET", `/api/v1/disclosures/${id}?box=sent`)).body.includes(REFUGE), "the lead sees what went");
+      // The safeguarding lead decided the named social worker needs it: the recipient is sent it.
+      assert.ok((await socialWorker.api("GET", `/api/v1/disclosures/${id}`)).body.includes(REFUGE), "the recipient is sent it");
+    });
   });
 
   describe("rules stop a decision, and nothing is recorded", () => {

@@ -393,4 +393,63 @@ describeEachDatabase("share decision pages", (ctx) => {
     const details = /<details[^>]*id="warning-rules"[\s\S]*?<\/details>/.exec(lead)?.[0] ?? "";
     assert.match(details, /ICO9-EMERGENCY/, "a safeguarding lead finds the rule codes in the details");
   });
+
+  test("a practitioner is told a linked parent's refuge address will be redacted; the decision page then shows what went about the person and what was taken out", async () => {
+    const mother = await practitioner.api("POST", "/api/v1/subjects", {
+      kind: "PARENT_CARER",
+      givenNames: "Megan",
+      familyName: "Mensah",
+      addresses: [{ lines: "Haven refuge, 2 Alder Mews, Westshire", postcode: "WS8 1HZ", protected: true }],
+    });
+    await practitioner.api("POST", "/api/v1/subject-links", { fromSubjectId: mother.json().id, toSubjectId: childId, kind: "PARENT_OF" });
+    const refugeItem = await practitioner.api("POST", `/api/v1/subjects/${childId}/items`, {
+      category: "family_circumstances",
+      kind: "FACT",
+      text: "Kai's mother has moved to Haven refuge, 2 Alder Mews, WS8 1HZ.",
+      eventDate: "2026-11-20",
+      source: { name: "Kai's mother", method: "TOLD_DIRECTLY", obtainedOn: "2026-11-20" },
+      acknowledgedWarnings: ["GR5-PROTECT-IDENTITIES"],
+    });
+    const refugeItemId = refugeItem.json().id;
+
+    const items = await practitioner.get(`/subjects/${childId}/share/steps/items`);
+    assert.equal(items.statusCode, 200);
+    const card = new RegExp(`id="item-${refugeItemId}".*?</fieldset>`, "s").exec(items.body)?.[0] ?? "";
+    assert.match(card, /mentions a protected address of someone linked to this person/);
+    assert.match(card, /ask your safeguarding lead/);
+    assert.doesNotMatch(
+      items.body,
+      /name="items-protectedAddressReason"/,
+      "only a safeguarding or IG lead can leave a protected address in",
+    );
+
+    const res = await practitioner.api(
+      "POST",
+      "/api/v1/share-decisions",
+      {
+        subjectId: childId,
+        purpose: { code: "CHILD_IN_NEED_S17", description: "Assessment of Kai's needs" },
+        information: { personal: true, confidential: false, thirdParty: true },
+        recipient: { organisationId: councilId, role: "SOCIAL_WORKER", userId: socialWorkerId, routine: false },
+        transparency: { informed: true, consentStatus: "NOT_SOUGHT", consentNotSoughtReason: "UNSAFE_TO_SEEK" },
+        lawfulBasis: { article6: "A6_1E_PUBLIC_TASK", gateway: "CA2004_S11" },
+        items: { items: [{ itemId: refugeItemId, share: true }], subjectDetails: ["dateOfBirth", "addresses"] },
+        advice: { sought: false },
+        decision: { outcome: "SHARE", reasons: "Kai has moved", necessityAndProportionality: "Only that he has moved" },
+        acknowledgedWarnings: ["ICO6-AGREEMENT", "GR4-SEEK-ADVICE", "GR5-PROTECT-IDENTITIES"],
+      },
+      { "idempotency-key": randomUUID() },
+    );
+    assert.equal(res.statusCode, 201, res.body);
+    const page = await practitioner.get(`/share-decisions/${res.json().id}`);
+    assert.equal(page.statusCode, 200);
+    const about = /<h2[^>]*>What was sent about Kai Mensah<\/h2>.*?<\/dl>/s.exec(page.body)?.[0] ?? "";
+    assert.match(about, /Name.*?Kai Mensah/s);
+    assert.match(about, /Date of birth.*?4 May 2018/s);
+    assert.match(about, /NHS number.*?Not sent/s);
+    assert.match(about, /Addresses.*?A protected address \(such as a refuge\): left out/s);
+    assert.ok(!page.body.includes(REFUGE) && !page.body.includes("WS7 7QQ"), "the practitioner is not shown the protected address");
+    assert.match(page.body, /Kai&#39;s mother has moved to \[redacted\]\./);
+    assert.match(page.body, /Protected details taken out: a protected address of someone linked to this person/);
+  });
 });

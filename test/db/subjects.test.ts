@@ -96,6 +96,40 @@ describeEachDatabase("subjects: a person's record, scoped, audited, protected ad
     assert.equal(res.json().errors[0].path, "/expectedDate");
   });
 
+  test("a person, or one of their other names, is marked identity-protected from the form or the API, and read back so", async () => {
+    const api = await practitioner.api("POST", "/api/v1/subjects", {
+      kind: "HOUSEHOLD_MEMBER",
+      givenNames: "Sam",
+      familyName: "Carter",
+      identityProtected: true,
+      aliases: ["Sammy C"],
+      protectedAliases: ["Sam Hollis"],
+    });
+    assert.equal(api.statusCode, 201, api.body);
+    assert.equal(api.json().identityProtected, true);
+    assert.deepEqual(api.json().aliases, ["Sam Hollis", "Sammy C"]);
+    assert.deepEqual(api.json().protectedAliases, ["Sam Hollis"]);
+
+    const form = await practitioner.get("/subjects/new");
+    assert.match(form.body, /name="identityProtected"/);
+    assert.match(form.body, /name="protectedAliases"/);
+    const posted = await practitioner.post("/subjects/new", {
+      kind: "CHILD",
+      givenNames: "Lily",
+      familyName: "Carter",
+      protectedAliases: "Lily Hollis\n",
+      identityProtected: "yes",
+      "address-count": "1",
+    });
+    assert.equal(posted.statusCode, 303, posted.body);
+    const id = /\/subjects\/([0-9a-f-]{36})/.exec(String(posted.headers.location))?.[1];
+    const read = (await practitioner.api("GET", `/api/v1/subjects/${id}`)).json();
+    assert.equal(read.identityProtected, true);
+    assert.deepEqual(read.protectedAliases, ["Lily Hollis"]);
+    const summary = await practitioner.get(`/subjects/${id}`);
+    assert.match(summary.body, /Identity protected/);
+  });
+
   test("another organisation's practitioner gets 404 and never sees the subject listed; partnership admins hold no case role", async () => {
     assert.equal((await outsider.api("GET", `/api/v1/subjects/${id}`)).statusCode, 404);
     assert.equal((await outsider.api("GET", "/api/v1/subjects")).json().total, 0);

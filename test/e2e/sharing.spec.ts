@@ -1,4 +1,4 @@
-import { clickAndLoad, expect, signIn, signOut, submitForm, test, visit } from "./support";
+import { checkA11y, clickAndLoad, expect, signIn, signOut, submitForm, test, visit } from "./support";
 
 /**
  * Sharing end to end (issue 5). Helen Ng, a health visitor at Eastmoor NHS, decides to share what
@@ -124,4 +124,95 @@ test("a health visitor shares through the wizard; the early help worker receives
   await visit(page, "/share-decisions");
   await clickAndLoad(page, page.getByRole("link", { name: /^SD-/ }).first());
   await expect(page.locator(".govuk-tag", { hasText: "Receipt acknowledged" })).toBeVisible();
+});
+
+/**
+ * GR5-PROTECT-IDENTITIES wherever it is written. Tomasz Wójcik, a teacher at Northbrook (a
+ * practitioner), shares the note that Kai and his mother are staying at a refuge: the address is his
+ * mother's protected address, so the items page and the check page say it will be taken out, and the
+ * decision page shows it went as [redacted], with what went about Kai.
+ */
+test("a practitioner shares an item naming a parent's refuge: it is redacted, and the decision page says what went", async ({ page }) => {
+  test.setTimeout(300_000);
+  await signIn(page, "tomasz.wojcik@northbrook.example");
+  await clickAndLoad(page, page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Records" }));
+  await page.getByLabel("Name").fill("Kai Brennan-Nowak");
+  await submitForm(page, "Search");
+  await clickAndLoad(page, page.getByRole("link", { name: "Kai Brennan-Nowak" }));
+  await clickAndLoad(page, page.getByRole("button", { name: "Decide whether to share" }));
+  await page.getByLabel("No: decide and record it now").check();
+  await submitForm(page, "Continue");
+
+  const part = async (name: string) => clickAndLoad(page, page.getByRole("link", { name }));
+  await part("Why you are sharing");
+  await page.getByRole("group", { name: "What is the purpose?" }).getByLabel("Child in need (Children Act 1989 s17)").check();
+  await page.getByLabel("Describe the purpose").fill("Children's social care are assessing Kai's needs after the move");
+  await submitForm(page, "Save and continue");
+
+  await part("What kind of information it is");
+  await page.getByRole("group", { name: "Is it personal data?" }).getByLabel("Yes").check();
+  await page.getByRole("group", { name: "Was it given in confidence?" }).getByLabel("No").check();
+  await page.getByRole("group", { name: "Does it include information about other people?" }).getByLabel("Yes").check();
+  await submitForm(page, "Save and continue");
+
+  await part("Who it goes to");
+  await page.getByLabel("Which organisation?").selectOption({ label: "Westshire County Council Children's Services" });
+  await page.getByLabel("Social worker").check();
+  await page.getByRole("group", { name: "Is this routine sharing?" }).getByLabel("No").check();
+  await page.getByLabel("None: a one-off share without an agreement").check();
+  await submitForm(page, "Save and continue");
+
+  await part("Telling the family, and consent");
+  await page
+    .getByRole("group", { name: /Have the child or family been told/ })
+    .getByLabel("No")
+    .check();
+  await page.getByLabel("If not, why not?").fill("Telling the household could reach Darren Pike");
+  await page.getByLabel("Consent was not sought").check();
+  await page.getByLabel("Seeking it would place the child at risk").check();
+  await submitForm(page, "Save and continue");
+
+  await part("Lawful basis");
+  await page.getByLabel("Article 6(1)(e) public task").check();
+  await submitForm(page, "Save and continue");
+
+  // The item mentions his mother's refuge: the page says it will be taken out, and who can decide otherwise.
+  await part("What to share");
+  const card = page.locator(".govuk-summary-card", { hasText: "staying at Haven refuge" });
+  await expect(card).toContainText("This item mentions a protected address of someone linked to this person");
+  await expect(card).toContainText("ask your safeguarding lead");
+  await card.getByRole("radio", { name: "Share it" }).check();
+  await page.getByLabel("Date of birth (or expected date)").check();
+  await page.getByRole("checkbox", { name: /^Addresses/ }).check();
+  await submitForm(page, "Save and continue");
+
+  await part("Advice");
+  await page.getByRole("group", { name: "Did you seek advice?" }).getByLabel("No").check();
+  await submitForm(page, "Save and continue");
+
+  await part("Your decision");
+  await page.getByLabel("Share", { exact: true }).check();
+  await page.getByLabel("Your reasons").fill("Social care need to know Kai has moved and who may collect him");
+  await page.getByLabel("Why sharing is necessary and proportionate").fill("That he has moved, not where to");
+  await submitForm(page, "Save and continue");
+
+  await clickAndLoad(page, page.getByRole("button", { name: "Check your answers" }));
+  await expect(page.getByText(/mentions a protected address of someone linked to this person: it is taken out of the text/)).toBeVisible();
+  for (const box of await page
+    .getByRole("group", { name: /Read each warning/ })
+    .getByRole("checkbox")
+    .all())
+    await box.check();
+  await submitForm(page, "Record the decision");
+  await expect(page.getByText("Decision recorded.")).toBeVisible();
+
+  // What went: the address as [redacted], said in words, and each detail about Kai.
+  await expect(page.getByText("Kai's mother phoned: she and Kai are staying at [redacted] for now.")).toBeVisible();
+  await expect(page.getByText("Protected details taken out: a protected address of someone linked to this person")).toBeVisible();
+  const about = page.locator("h2", { hasText: "What was sent about Kai Brennan-Nowak" }).locator("xpath=following-sibling::dl[1]");
+  await expect(about).toContainText("14 September 2017");
+  await expect(about).toContainText("27 Larch Close, Northbrook, WS3 4PL");
+  await expect(about.locator(".govuk-summary-list__row", { hasText: "NHS number" })).toContainText("Not sent");
+  await page.setViewportSize({ width: 320, height: 800 });
+  await checkA11y(page);
 });

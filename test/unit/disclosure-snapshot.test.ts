@@ -1,6 +1,18 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { disclosedPerson, REDACTED, redact } from "../../src/domain/sharing/disclosure-snapshot";
+import { shareDecisionInput } from "../../src/domain/sharing/decision-input";
+import {
+  disclosedPerson,
+  personForViewer,
+  protectedDetailsGo,
+  REDACTED,
+  redact,
+  redactionsOf,
+  withProtectedRedactions,
+} from "../../src/domain/sharing/disclosure-snapshot";
+
+const ITEM = "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa";
+const OTHER = "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb";
 
 test("redaction takes out every occurrence of each phrase, longest first", () => {
   assert.deepEqual(redact("Mrs Ann Lee (neighbour, 4 Elm Rd) saw Ann hit him", ["Ann", "Mrs Ann Lee", "4 Elm Rd"]), {
@@ -28,22 +40,66 @@ const addresses = [
 ];
 
 test("only the name and kind go unless details are chosen", () => {
-  assert.deepEqual(disclosedPerson(subject, [], addresses, undefined), {
+  assert.deepEqual(disclosedPerson(subject, [], addresses, false), {
     name: "Kai Mensah",
     givenNames: "Kai",
     familyName: "Mensah",
     kind: "CHILD",
   });
-  const some = disclosedPerson(subject, ["dateOfBirth", "nhsNumber"], addresses, undefined);
+  const some = disclosedPerson(subject, ["dateOfBirth", "nhsNumber"], addresses, false);
   assert.equal(some.nhsNumber, "9434765919");
   assert.equal(some.upn, undefined);
   assert.equal(some.addresses, undefined);
 });
 
-test("a protected address goes only with a reason; without one it is not there at all", () => {
-  const without = disclosedPerson(subject, ["addresses"], addresses, "  ");
-  assert.deepEqual(without.addresses, [addresses[0]]);
-  assert.ok(!JSON.stringify(without).includes("WS9"));
-  const withReason = disclosedPerson(subject, ["addresses"], addresses, "Police are visiting today to check she is safe");
+test("a protected address goes only with a safeguarding or IG lead's reason; without one it is not there at all", () => {
+  const reason = "Police are visiting today to check she is safe";
+  for (const go of [protectedDetailsGo("  ", true), protectedDetailsGo(reason, false), protectedDetailsGo(undefined, true)]) {
+    const without = disclosedPerson(subject, ["addresses"], addresses, go);
+    assert.deepEqual(without.addresses, [addresses[0]]);
+    assert.ok(!JSON.stringify(without).includes("WS9"), "left out altogether");
+  }
+  const withReason = disclosedPerson(subject, ["addresses"], addresses, protectedDetailsGo(reason, true));
   assert.equal(withReason.addresses?.length, 2);
+});
+
+test("the record says what Safeshare took out of each item and how many protected addresses were left out; delivery redacts exactly that", () => {
+  const input = shareDecisionInput.parse({
+    subjectId: "77777777-7777-4777-8777-777777777777",
+    items: {
+      items: [
+        {
+          itemId: ITEM,
+          share: true,
+          redactions: ["Mrs Lee"],
+          protectedRedactions: [{ phrase: "sent by a client", kind: "name", ofSubject: true }],
+        },
+        { itemId: OTHER, share: false, withheldReason: "Not needed" },
+      ],
+      subjectDetails: ["addresses"],
+      protectedAddressReason: "Police visit today",
+    },
+  });
+  const mentions = (id: string) => (id === ITEM ? [{ phrase: "2 Alder Mews", kind: "address" as const, ofSubject: false }] : []);
+  const byPractitioner = withProtectedRedactions(input, mentions, 1, false);
+  assert.deepEqual(byPractitioner.items.items?.[0]?.protectedRedactions, [{ phrase: "2 Alder Mews", kind: "address", ofSubject: false }]);
+  assert.equal(byPractitioner.items.items?.[1]?.protectedRedactions, undefined, "nothing of a withheld item goes");
+  assert.equal(byPractitioner.items.protectedAddressesLeftOut, 1, "a practitioner's reason leaves the refuge out");
+  assert.deepEqual(redactionsOf(byPractitioner.items.items![0]!), ["Mrs Lee", "2 Alder Mews"]);
+
+  const leftIn = { ...input, items: { ...input.items, items: [{ itemId: ITEM, share: true, protectedDetailsReason: "Visit today" }] } };
+  const byLead = withProtectedRedactions(leftIn, mentions, 1, true);
+  assert.deepEqual(byLead.items.items?.[0]?.protectedRedactions, []);
+  assert.equal(byLead.items.protectedAddressesLeftOut, 0);
+  const noAddresses = withProtectedRedactions({ ...input, items: { ...input.items, subjectDetails: [] } }, mentions, 1, false);
+  assert.equal(noAddresses.items.protectedAddressesLeftOut, undefined, "addresses were not chosen at all");
+});
+
+test("someone at the sender who may not decide about protected addresses is shown what went without them", () => {
+  const went = disclosedPerson(subject, ["addresses"], addresses, true);
+  const forPractitioner = personForViewer(went, false);
+  assert.deepEqual(forPractitioner.addresses, [addresses[0]]);
+  assert.equal(forPractitioner.protectedAddressesWithheld, 1);
+  assert.ok(!JSON.stringify(forPractitioner).includes("WS9"), "absent from the data, not hidden");
+  assert.deepEqual(personForViewer(went, true), went);
 });

@@ -21,6 +21,8 @@ const ITEM_HEALTH = "cccccccc-cccc-4ccc-8ccc-cccccccccccc";
 const ITEM_POLICE = "dddddddd-dddd-4ddd-8ddd-dddddddddddd";
 
 const plainItem: ItemFacts = {
+  label: "the education item dated 2 November 2026",
+  protectedDetails: [],
   category: "education",
   specialCategory: false,
   criminalOffence: false,
@@ -64,6 +66,7 @@ function facts(patch: Patch = {}, over: Partial<DecisionFacts> = {}): DecisionFa
     input: decision(patch),
     today: "2026-12-02",
     sender: { organisationId: SCHOOL, isPublicAuthority: true },
+    deciderRoles: ["practitioner"],
     recipientUserRoles: null,
     items: new Map<string, ItemFacts>([
       [ITEM_A, plainItem],
@@ -293,10 +296,10 @@ describe("warnings", () => {
     assert.ok(warningCodes(f).includes("GR3-NO-CONSENT-NEEDED"));
   });
 
-  test("a protected address shared with a reason", () => {
+  test("a protected address shared with a safeguarding lead's reason", () => {
     const f = facts(
       { items: { items: [{ itemId: ITEM_A, share: true }], subjectDetails: ["addresses"], protectedAddressReason: "Police visit today" } },
-      { subjectHasProtectedAddress: true },
+      { subjectHasProtectedAddress: true, deciderRoles: ["safeguarding_lead"] },
     );
     assert.deepEqual(blockCodes(f), []);
     assert.ok(warningCodes(f).includes("GR5-PROTECT-IDENTITIES"));
@@ -355,6 +358,69 @@ describe("what an objection or a withdrawal of consent stopped", () => {
     );
     assert.deepEqual(blockCodes(f), []);
     assert.ok(warningCodes(f).includes("R-CONSENT-WITHDRAWN"));
+  });
+});
+
+describe("protected details (GR5-PROTECT-IDENTITIES)", () => {
+  const refugeItem: ItemFacts = {
+    ...plainItem,
+    label: "the family circumstances item dated 20 November 2026",
+    protectedDetails: [{ kind: "address", ofSubject: false }],
+  };
+  const withRefuge = { items: new Map([[ITEM_A, refugeItem]]) };
+  const LEAVE_IN = "The social worker visits the refuge today";
+  const gr5 = (f: DecisionFacts) => evaluateDecision(f).filter((x) => x.code === "GR5-PROTECT-IDENTITIES");
+
+  test("a protected detail written in a chosen item is a warning naming the item: it is taken out unless a lead says why it must go", () => {
+    const [finding, ...rest] = gr5(facts({}, withRefuge));
+    assert.deepEqual(rest, []);
+    assert.equal(finding?.severity, "warning");
+    assert.equal(finding?.path, "/items/items/0");
+    assert.equal(
+      finding?.message,
+      "The family circumstances item dated 20 November 2026 mentions a protected address of someone linked to this person: it is taken out of the text, shown as [redacted], before it goes. Only a safeguarding lead or IG lead can leave it in, by recording why the recipient needs it",
+    );
+    const byLead = gr5(
+      facts(
+        { items: { items: [{ itemId: ITEM_A, share: true, protectedDetailsReason: LEAVE_IN }] } },
+        { ...withRefuge, deciderRoles: ["ig_lead"] },
+      ),
+    );
+    assert.deepEqual(
+      byLead.map((x) => [x.severity, x.path]),
+      [["warning", "/items/items/0"]],
+    );
+    assert.match(byLead[0]!.message, /goes as written, for the reason recorded/);
+    assert.deepEqual(
+      gr5(facts({ items: { items: [{ itemId: ITEM_A, share: false }] }, decision: { outcome: "DO_NOT_SHARE" } }, withRefuge)),
+      [],
+    );
+  });
+
+  test("a practitioner's reason to let a protected detail go is refused, in an emergency too, for an item or the address", () => {
+    const item = { items: { items: [{ itemId: ITEM_A, share: true, protectedDetailsReason: LEAVE_IN }] } };
+    for (const f of [
+      facts(item, withRefuge),
+      facts({ ...item, emergency: { immediateRisk: true, reason: "Found the refuge" } }, withRefuge),
+    ]) {
+      assert.deepEqual(
+        blocksOf(evaluateDecision(f)).map((x) => [x.code, x.path]),
+        [["GR5-PROTECT-IDENTITIES", "/items/items/0/protectedDetailsReason"]],
+      );
+    }
+    const address = facts(
+      { items: { items: [{ itemId: ITEM_A, share: true }], subjectDetails: ["addresses"], protectedAddressReason: LEAVE_IN } },
+      { subjectHasProtectedAddress: true },
+    );
+    assert.deepEqual(
+      blocksOf(evaluateDecision(address)).map((x) => [x.code, x.path]),
+      [["GR5-PROTECT-IDENTITIES", "/items/protectedAddressReason"]],
+    );
+  });
+
+  test("protected details taken out count as redaction: a partial share of that item needs nothing else held back", () => {
+    const partial = facts({ decision: { outcome: "PARTIAL_SHARE" } }, withRefuge);
+    assert.deepEqual(blockCodes(partial), []);
   });
 });
 

@@ -5,6 +5,7 @@ import type { FieldError } from "../errors";
 import { ARTICLE_6, ARTICLE_9_10, COMMON_LAW_ROUTES, GATEWAYS, PARA_18_REASONS } from "../lawful-basis";
 import { PURPOSE_CODES } from "../purposes";
 import { textInput } from "../text";
+import { PROTECTED_DETAIL_KINDS } from "./protected-details";
 import { CAPACITY, CONSENT_STATUSES, NOT_SOUGHT_REASONS, OUTCOMES, RECIPIENT_ROLES, SUBJECT_DETAILS } from "./vocabulary";
 
 /**
@@ -89,13 +90,35 @@ export const itemChoice = z.object({
   withheldReason: optionalText("Why the item is withheld", 1000),
   /** Words or phrases taken out of the text before it goes, each shown as [redacted]. */
   redactions: z.array(textInput("A redaction").trim().min(1).max(500)).max(50).optional(),
+  /**
+   * Why the recipient needs the protected details written in this item (a refuge address, a protected
+   * name): without a reason from a safeguarding lead or IG lead they are redacted (GR5-PROTECT-IDENTITIES).
+   */
+  protectedDetailsReason: optionalText("Why the recipient needs the protected details in this item", 1000),
+  /** Recorded by Safeshare, not answered: the protected details found in the text and taken out. Anything sent is replaced. */
+  protectedRedactions: z
+    .array(z.object({ phrase: z.string(), kind: z.enum(PROTECTED_DETAIL_KINDS), ofSubject: z.boolean() }))
+    .optional()
+    .describe(
+      "Recorded by Safeshare: each protected detail found in the item's text and redacted, as written, what it is, and whether it is the person's own or someone linked to them (GR5-PROTECT-IDENTITIES)",
+    ),
 });
 
 export const itemsAnswers = z.object({
   items: z.array(itemChoice).max(500, "Share at most 500 items in one decision").optional(),
   subjectDetails: z.array(z.enum(SUBJECT_DETAILS)).max(SUBJECT_DETAILS.length).optional(),
-  /** Why the recipient needs a protected address (a refuge): without a reason it is redacted (GR5-PROTECT-IDENTITIES). */
+  /**
+   * Why the recipient needs a protected address (a refuge): without a reason from a safeguarding lead
+   * or IG lead it is left out (GR5-PROTECT-IDENTITIES).
+   */
   protectedAddressReason: optionalText("Why the recipient needs the protected address", 1000),
+  /** Recorded by Safeshare, not answered: how many protected addresses were left out of the person's details. */
+  protectedAddressesLeftOut: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe("Recorded by Safeshare: how many protected addresses were left out of the person's details (GR5-PROTECT-IDENTITIES)"),
   /** Why items outside the agreement's data items must go anyway: recorded, and DSA-ITEM becomes a warning. */
   itemException: optionalText("The reason for sharing items the agreement does not list", 1000),
 });

@@ -1,3 +1,5 @@
+import type { ShareDecisionInput } from "./decision-input";
+import type { ProtectedMention } from "./protected-details";
 import type { SubjectDetail } from "./vocabulary";
 
 /**
@@ -51,14 +53,15 @@ export interface DisclosedPerson {
 
 /**
  * The person as the recipient will see them: always their name and kind (the recipient must know who
- * it is about), otherwise only the details chosen. A protected address goes only with a recorded
- * reason; without one it is left out altogether, not masked, so nothing hints where it is.
+ * it is about), otherwise only the details chosen. A protected address goes only when a safeguarding
+ * lead or IG lead recorded why (`protectedAddressesGo`); otherwise it is left out altogether, not
+ * masked, so nothing hints where it is.
  */
 export function disclosedPerson(
   subject: SubjectForDisclosure,
   details: readonly SubjectDetail[],
   addresses: readonly AddressForDisclosure[],
-  protectedAddressReason: string | undefined,
+  protectedAddressesGo: boolean,
 ): DisclosedPerson {
   const person: DisclosedPerson = {
     name: `${subject.givenNames} ${subject.familyName}`,
@@ -77,8 +80,62 @@ export function disclosedPerson(
     person.email = subject.email;
   }
   if (details.includes("addresses")) {
-    const withReason = !!protectedAddressReason?.trim();
-    person.addresses = addresses.filter((a) => !a.protected || withReason).map((a) => ({ ...a }));
+    person.addresses = addresses.filter((a) => !a.protected || protectedAddressesGo).map((a) => ({ ...a }));
   }
   return person;
+}
+
+/**
+ * Whether a protected detail goes with this share (GR5-PROTECT-IDENTITIES): only when someone who may
+ * decide it (a safeguarding lead or IG lead: `mayDecideProtectedDetails`) recorded why the recipient
+ * needs it. Anyone else's reason changes nothing: the evaluation refuses it, and this ignores it.
+ */
+export const protectedDetailsGo = (reason: string | undefined, mayDecide: boolean) => mayDecide && !!reason?.trim();
+
+/**
+ * The decision as recorded: the answers, plus what Safeshare took out by default, so the record says
+ * what did not go. Each shared item lists the protected details found in its text and redacted (none
+ * when a lead left them in); and, where addresses were chosen, how many protected addresses were left
+ * out. Whatever a client sent in these fields is replaced. Delivery redacts exactly what this records.
+ */
+export function withProtectedRedactions(
+  input: ShareDecisionInput,
+  mentionsOf: (itemId: string) => readonly ProtectedMention[],
+  protectedAddresses: number,
+  mayDecide: boolean,
+): ShareDecisionInput {
+  const items = (input.items.items ?? []).map(({ protectedRedactions: _sent, ...choice }) =>
+    choice.share
+      ? {
+          ...choice,
+          protectedRedactions: protectedDetailsGo(choice.protectedDetailsReason, mayDecide)
+            ? []
+            : mentionsOf(choice.itemId).map(({ phrase, kind, ofSubject }) => ({ phrase, kind, ofSubject })),
+        }
+      : choice,
+  );
+  const { protectedAddressesLeftOut: _sent, ...answers } = input.items;
+  const addressesChosen = (answers.subjectDetails ?? []).includes("addresses");
+  const leftOut = protectedDetailsGo(answers.protectedAddressReason, mayDecide) ? 0 : protectedAddresses;
+  return {
+    ...input,
+    items: { ...answers, ...(input.items.items ? { items } : {}), ...(addressesChosen ? { protectedAddressesLeftOut: leftOut } : {}) },
+  };
+}
+
+/** Everything taken out of one item before it goes: the decider's own redactions and the protected details. */
+export const redactionsOf = (choice: { redactions?: string[]; protectedRedactions?: readonly ProtectedMention[] }) => [
+  ...(choice.redactions ?? []),
+  ...(choice.protectedRedactions ?? []).map((m) => m.phrase),
+];
+
+/**
+ * What went, as someone at the sending organisation may see it: a protected address only for those who
+ * may decide about it (GR5-PROTECT-IDENTITIES). For anyone else it is absent from the data, with a count
+ * of what was left out, as the person's own record does.
+ */
+export function personForViewer(person: DisclosedPerson, mayDecide: boolean): DisclosedPerson & { protectedAddressesWithheld?: number } {
+  if (mayDecide || !person.addresses) return person;
+  const shown = person.addresses.filter((a) => !a.protected);
+  return { ...person, addresses: shown, protectedAddressesWithheld: person.addresses.length - shown.length };
 }

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { OnwardDisclosure } from "../agreements/content";
 import { type CompiledAgreement, evaluateShare } from "../agreements/evaluate";
 import type { ItemCategory } from "../information";
@@ -6,7 +7,9 @@ import type { AccuracyState } from "../records";
 import type { ProcessingRight } from "../rights/processing";
 import type { Role } from "../roles";
 import type { DsaCode, ShareRuleCode } from "../rules";
-import type { ShareDecisionInput } from "./decision-input";
+import { mayDecideProtectedDetails } from "../subjects";
+import type { itemChoice, ShareDecisionInput } from "./decision-input";
+import { describeMentions, type ProtectedMention } from "./protected-details";
 import { ROLES_WITHOUT_SAFEGUARDING_ROLE } from "./vocabulary";
 
 /**
@@ -33,6 +36,10 @@ export interface Finding {
 
 /** A record item as it is now, for the rules: its flags and state, not its text. */
 export interface ItemFacts {
+  /** How people name it in a finding: "the police item dated 3 March 2026". */
+  label: string;
+  /** The protected details written in its text: what each is and whose, never the detail itself. */
+  protectedDetails: readonly Pick<ProtectedMention, "kind" | "ofSubject">[];
   category: ItemCategory;
   specialCategory: boolean;
   criminalOffence: boolean;
@@ -48,6 +55,8 @@ export interface DecisionFacts {
   /** YYYY-MM-DD: the rules take the date, never the clock. */
   today: string;
   sender: { organisationId: string; isPublicAuthority: boolean };
+  /** The roles of whoever records (or approves) it: only some may let a protected detail go. */
+  deciderRoles: readonly Role[];
   /** The named recipient's Safeshare roles, when a person is named. */
   recipientUserRoles: readonly Role[] | null;
   /** Keyed by item id: every item the decision mentions. */
@@ -94,10 +103,13 @@ export function evaluateDecision(facts: DecisionFacts): Finding[] {
 }
 
 type Add = (code: RuleCode, severity: Severity, path: string, message: string) => void;
+type ItemChoice = z.infer<typeof itemChoice>;
 
 /** What an emergency share cannot go without, so still blocks: the one-line reason, who it goes to, and what. */
 function essentialInEmergency(f: Finding): boolean {
   if (f.code === "ICO9-EMERGENCY") return true;
+  // An emergency never lets a protected detail go on a practitioner's say-so: redacting it delays nothing.
+  if (f.code === "GR5-PROTECT-IDENTITIES") return true;
   return f.code === "GR7-RECORD" && (f.path === "/recipient/organisationId" || f.path === "/items/items");
 }
 
@@ -370,9 +382,13 @@ function checkItems(facts: DecisionFacts, shared: { itemId: string }[], add: Add
           : `may be passed on only with ${item.receivedFrom.organisationName}'s agreement: ask them to share it`;
       add("DSA-ONWARD", "block", path, `This item came from ${item.receivedFrom.organisationName} and ${how}`);
     }
+    if (item.protectedDetails.length) checkProtectedDetails(facts, choice, item, path, add);
   });
   const withheld = choices.filter((c) => !c.share).length;
-  const redacted = choices.some((c) => c.share && (c.redactions?.length ?? 0) > 0);
+  const redacted = choices.some((c) => {
+    const item = facts.items.get(c.itemId);
+    return c.share && ((c.redactions?.length ?? 0) > 0 || (!!item && takesOutProtectedDetails(facts, c, item)));
+  });
   if (input.decision.outcome === "SHARE" && withheld > 0) {
     add("GR7-RECORD", "block", "/decision/outcome", "Some items are withheld: record the decision as sharing some of it");
   }
@@ -385,7 +401,15 @@ function checkItems(facts: DecisionFacts, shared: { itemId: string }[], add: Add
     );
   }
   const details = input.items.subjectDetails ?? [];
-  if (details.includes("addresses") && facts.subjectHasProtectedAddress && input.items.protectedAddressReason?.trim()) {
+  const addressReason = input.items.protectedAddressReason?.trim();
+  if (addressReason && !mayDecideProtectedDetails(facts.deciderRoles)) {
+    add(
+      "GR5-PROTECT-IDENTITIES",
+      "block",
+      "/items/protectedAddressReason",
+      "Only a safeguarding lead or IG lead can decide that a protected address goes with a share: leave the reason blank so it is left out, or ask your safeguarding lead to make this decision",
+    );
+  } else if (details.includes("addresses") && facts.subjectHasProtectedAddress && addressReason) {
     add(
       "GR5-PROTECT-IDENTITIES",
       "warning",
@@ -399,6 +423,42 @@ function checkItems(facts: DecisionFacts, shared: { itemId: string }[], add: Add
       "warning",
       "/items/items",
       "The information is about other people too: redact anything that could identify someone who could be harmed if it were known",
+    );
+  }
+}
+
+/** Protected details written in the item's text go only if a safeguarding lead or IG lead says why. */
+function takesOutProtectedDetails(facts: DecisionFacts, choice: ItemChoice, item: ItemFacts): boolean {
+  return item.protectedDetails.length > 0 && !(mayDecideProtectedDetails(facts.deciderRoles) && choice.protectedDetailsReason?.trim());
+}
+
+/**
+ * A protected detail written into a chosen item (GR5-PROTECT-IDENTITIES): by default it is taken out,
+ * and the decider is told which item and what it is; a safeguarding lead or IG lead may leave it in
+ * with a reason; anyone else's reason is refused, so it cannot go on their say-so.
+ */
+function checkProtectedDetails(facts: DecisionFacts, choice: ItemChoice, item: ItemFacts, path: string, add: Add): void {
+  const which = `${item.label.charAt(0).toUpperCase()}${item.label.slice(1)} mentions ${describeMentions(item.protectedDetails)}`;
+  if (choice.protectedDetailsReason?.trim() && !mayDecideProtectedDetails(facts.deciderRoles)) {
+    add(
+      "GR5-PROTECT-IDENTITIES",
+      "block",
+      `${path}/protectedDetailsReason`,
+      "Only a safeguarding lead or IG lead can decide that a protected detail goes with a share: leave the reason blank so it is taken out, or ask your safeguarding lead to make this decision",
+    );
+  } else if (takesOutProtectedDetails(facts, choice, item)) {
+    add(
+      "GR5-PROTECT-IDENTITIES",
+      "warning",
+      path,
+      `${which}: it is taken out of the text, shown as [redacted], before it goes. Only a safeguarding lead or IG lead can leave it in, by recording why the recipient needs it`,
+    );
+  } else {
+    add(
+      "GR5-PROTECT-IDENTITIES",
+      "warning",
+      path,
+      `${which}, and it goes as written, for the reason recorded: make sure the recipient knows to protect it`,
     );
   }
 }

@@ -85,6 +85,6 @@ export const SUBJECT_DETAIL_LABELS: Record<SubjectDetail, string> = {
   dateOfBirth: "Date of birth (or expected date)",
   nhsNumber: "NHS number",
   upn: "Unique pupil number",
-  addresses: "Addresses (a protected address only with a reason)",
+  addresses: "Addresses (a protected address only with a safeguarding or IG lead's reason)",
   contact: "Phone number and email",
 };

@@ -19,6 +19,7 @@ import { hasAnyRole } from "../../domain/roles";
 import { levelsOfNeed } from "../settings";
 import { assertWorksWithRecords, findSubject, RECORD_OVERSIGHT_ROLES, recordRead } from "./access";
 import { addChronologyEntry } from "./chronology";
+import { warnOfProtectedDetails } from "./protected-details";
 
 export type ConcernRow = typeof concerns.$inferSelect;
 export type Concern = ConcernRow & { raisedByName: string | null; acknowledgedByName: string | null; closedByName: string | null };
@@ -47,7 +48,7 @@ function selectConcerns(db: Db) {
 /** Any practitioner may raise a concern about a child their organisation holds; it goes straight to the DSLs. */
 export async function raiseConcern(db: Db, actor: Actor, subjectId: string, raw: unknown): Promise<Concern> {
   assertWorksWithRecords(actor);
-  const input = concernInput.parse(raw);
+  const { acknowledgedWarnings, ...input } = concernInput.parse(raw);
   const id = await inTransaction(db, async (tx, audit) => {
     const subject = await findSubject(tx, actor, subjectId);
     if (!(CONCERN_SUBJECT_KINDS as readonly string[]).includes(subject.kind))
@@ -57,6 +58,7 @@ export async function raiseConcern(db: Db, actor: Actor, subjectId: string, raw:
       throw new ValidationError([
         { path: "/levelOfNeed", message: `Select a level of need from the scale: ${scale.map((l) => l.label).join(", ")}` },
       ]);
+    await warnOfProtectedDetails(tx, actor, subjectId, [{ path: "/description", text: input.description }], acknowledgedWarnings);
     const [row] = await tx
       .insert(concerns)
       .values({ ...input, organisationId: subject.organisationId, subjectId, raisedByUserId: actor.userId })

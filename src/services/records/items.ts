@@ -18,6 +18,7 @@ import {
 } from "../../domain/records";
 import { assertWorksWithRecords, findSubject, recordRead } from "./access";
 import { addChronologyEntry } from "./chronology";
+import { warnOfProtectedDetails } from "./protected-details";
 
 export type RecordItemRow = typeof recordItems.$inferSelect;
 export type RecordItem = RecordItemRow & { recordedByName: string | null; disputedByName: string | null };
@@ -63,6 +64,7 @@ export async function recordItem(db: Db, actor: Actor, subjectId: string, raw: u
   const input = recordItemInput.parse(raw);
   const id = await inTransaction(db, async (tx, audit) => {
     const subject = await findSubject(tx, actor, subjectId);
+    await warnOfProtectedDetails(tx, actor, subjectId, [{ path: "/text", text: input.text }], input.acknowledgedWarnings);
     const itemId = crypto.randomUUID();
     await tx.insert(recordItems).values({
       id: itemId,
@@ -121,6 +123,7 @@ export async function correctItem(db: Db, actor: Actor, subjectId: string, itemI
     if (old.accuracy === "CORRECTED")
       throw new ConflictError("This version has already been corrected: correct the latest version instead");
     if (old.erasedAt) throw new ConflictError("This item has been erased");
+    await warnOfProtectedDetails(tx, actor, subjectId, [{ path: "/text", text: input.text }], input.acknowledgedWarnings);
     const newId = crypto.randomUUID();
     const version = old.version + 1;
     await tx.insert(recordItems).values({

@@ -66,8 +66,11 @@ async function notifyRecipients(tx: Tx, actor: Actor, requestId: string, itemIds
       recipient: disclosures.recipientOrganisationId,
       itemId: disclosureItems.sourceItemId,
       readable: sql<boolean>`(${disclosures.revokedAt} is null and ${disclosures.expiresAt} > ${now}) or ${disclosures.filedAt} is not null`,
-      phrases: sql<string[] | null>`(select c->'redactions' from jsonb_array_elements(${shareDecisions.record}->'items'->'items') c
-                                     where c->>'itemId' = ${disclosureItems.sourceItemId}::text limit 1)`,
+      // Redacted as the disclosure was: the decider's phrases and the protected details taken out (GR5-PROTECT-IDENTITIES).
+      phrases: sql<string[] | null>`(select coalesce(c->'redactions', '[]'::jsonb)
+                                            || coalesce((select jsonb_agg(p->'phrase') from jsonb_array_elements(c->'protectedRedactions') p), '[]'::jsonb)
+                                       from jsonb_array_elements(${shareDecisions.record}->'items'->'items') c
+                                      where c->>'itemId' = ${disclosureItems.sourceItemId}::text limit 1)`,
     })
     .from(disclosureItems)
     .innerJoin(disclosures, eq(disclosures.id, disclosureItems.disclosureId))

@@ -7,7 +7,9 @@ import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
 import { agreementReference } from "../../domain/agreements/document";
 import { isInForce } from "../../domain/agreements/lifecycle";
+import { findProtectedMentions } from "../../domain/sharing/protected-details";
 import { assertWorksWithRecords, findSubject } from "../records/access";
+import { loadProtectedDetails } from "../records/protected-details";
 
 /**
  * What the share decision pages offer to choose from: the partnership's other members, the
@@ -93,11 +95,15 @@ export async function openConcernsOf(db: Db, actor: Actor, subjectId: string) {
     .orderBy(asc(concerns.noticedOn));
 }
 
-/** The person's record items that can be chosen: current versions (a corrected one is replaced), with their state. */
+/**
+ * The person's record items that can be chosen: current versions (a corrected one is replaced), with
+ * their state and the protected details written in each (GR5-PROTECT-IDENTITIES), which a share
+ * takes out unless a safeguarding lead or IG lead says why they must go.
+ */
 export async function shareableItems(db: Db, actor: Actor, subjectId: string) {
   assertWorksWithRecords(actor);
   await findSubject(db, actor, subjectId);
-  const [items, addresses] = await Promise.all([
+  const [items, addresses, details] = await Promise.all([
     db
       .select({ item: recordItems, receivedFrom: organisations.name, onward: recordItemOrigins.onwardDisclosure })
       .from(recordItems)
@@ -115,6 +121,10 @@ export async function shareableItems(db: Db, actor: Actor, subjectId: string) {
       .select({ protected: subjectAddresses.protected })
       .from(subjectAddresses)
       .where(and(eq(subjectAddresses.subjectId, subjectId), eq(subjectAddresses.current, true))),
+    loadProtectedDetails(db, actor, subjectId),
   ]);
-  return { items, hasProtectedAddress: addresses.some((a) => a.protected) };
+  return {
+    items: items.map((row) => ({ ...row, protectedMentions: findProtectedMentions(row.item.text, details) })),
+    hasProtectedAddress: addresses.some((a) => a.protected),
+  };
 }

@@ -5,16 +5,20 @@ import { agreements } from "../../db/schema";
 import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
 import type { OnwardDisclosure } from "../../domain/agreements/content";
+import { ukDate } from "../../domain/agreements/outline";
 import { type FieldError, NotFoundError, ValidationError } from "../../domain/errors";
-import type { ItemCategory } from "../../domain/information";
+import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../../domain/information";
 import type { AccuracyState } from "../../domain/records";
 import { DEFAULT_LEVELS_OF_NEED, type LevelOfNeed, levelsOfNeedInput, type RecordItemKind, type SourceMethod } from "../../domain/records";
 import type { Role } from "../../domain/roles";
 import type { ShareDecisionInput } from "../../domain/sharing/decision-input";
-import type { SubjectForDisclosure } from "../../domain/sharing/disclosure-snapshot";
+import { type SubjectForDisclosure, withProtectedRedactions } from "../../domain/sharing/disclosure-snapshot";
 import type { DecisionFacts, ItemFacts, ProcessingStop } from "../../domain/sharing/evaluate-decision";
+import { findProtectedMentions, type ProtectedDetail, type ProtectedMention } from "../../domain/sharing/protected-details";
 import { DEFAULT_SHARING_SETTINGS, type SharingSettings, sharingSettingsInput } from "../../domain/sharing/settings";
+import { mayDecideProtectedDetails } from "../../domain/subjects";
 import { assertWorksWithRecords } from "../records/access";
+import { protectedDetailsSql } from "../records/protected-details";
 import { type AgreementFacts, type CoveringAgreement, compiledCovering } from "./covering-agreement";
 
 /** A record item as a disclosure needs it: what was recorded, with its provenance and state. */
@@ -31,6 +35,8 @@ export interface ItemForSharing {
   specialCategory: boolean;
   criminalOffence: boolean;
   accuracy: AccuracyState;
+  /** The protected details of the person and the people linked to them written in its text (GR5-PROTECT-IDENTITIES). */
+  protectedMentions: ProtectedMention[];
 }
 
 /** Everything a decision is checked against and built from, loaded within the actor's scope. */
@@ -66,7 +72,13 @@ export interface RequestAnswered {
 interface FactsRow {
   subject: (SubjectForDisclosure & { id: string; organisationId: string }) | null;
   sender_public: boolean | null;
-  items: (ItemForSharing & { restricted: boolean; originOnward: OnwardDisclosure | null; originName: string | null })[] | null;
+  items:
+    | (Omit<ItemForSharing, "protectedMentions"> & {
+        restricted: boolean;
+        originOnward: OnwardDisclosure | null;
+        originName: string | null;
+      })[]
+    | null;
   recipient: { id: string; name: string } | null;
   recipient_user: { name: string; roles: Role[]; organisationId: string; active: boolean } | null;
   addresses: GatheredFacts["addresses"] | null;
@@ -78,6 +90,7 @@ interface FactsRow {
   agreement: AgreementFacts | null;
   existing: { id: string; requestHash: string } | null;
   stops: ProcessingStop[] | null;
+  protected: ProtectedDetail[];
 }
 
 /**
@@ -142,12 +155,14 @@ export async function gatherFacts(
                 where rs.subject_id = ${input.subjectId} and p.organisation_id = ${org}
                 order by p.request_id, p.article6, p.at desc) d
          join rights_request r on r.id = d.request_id
-        where d.decision = 'STOP') as stops
+        where d.decision = 'STOP') as stops,
+      ${protectedDetailsSql(input.subjectId, org)} as protected
   `,
   );
   if (!row?.subject) throw new NotFoundError("The person's record");
 
-  const items = new Map((row.items ?? []).map((i) => [i.id, i]));
+  // Each chosen item's text searched once for the protected details of the person and those linked to them.
+  const items = new Map((row.items ?? []).map((i) => [i.id, { ...i, protectedMentions: findProtectedMentions(i.text, row.protected) }]));
   // A retry of a decision already recorded is answered with that decision, not judged again: what it
   // pointed at may have moved on because of it (the request it answered is no longer open).
   const errors = row.existing ? [] : fieldErrors(input, row, items);
@@ -160,11 +175,14 @@ export async function gatherFacts(
       input,
       today,
       sender: { organisationId: org, isPublicAuthority: row.sender_public ?? true },
+      deciderRoles: actor.roles,
       recipientUserRoles: user ? user.roles : null,
       items: new Map<string, ItemFacts>(
         [...items.values()].map((i) => [
           i.id,
           {
+            label: `the ${ITEM_CATEGORY_LABELS[i.category].toLowerCase()} item dated ${ukDate(i.eventDate)}`,
+            protectedDetails: i.protectedMentions.map(({ kind, ofSubject }) => ({ kind, ofSubject })),
             category: i.category,
             specialCategory: i.specialCategory,
             criminalOffence: i.criminalOffence,
@@ -189,6 +207,19 @@ export async function gatherFacts(
     request: row.request,
     existing: row.existing,
   };
+}
+
+/**
+ * The answers as the decision records them and its disclosure delivers them: with the protected
+ * details Safeshare takes out by default (GR5-PROTECT-IDENTITIES), decided by who records or approves it.
+ */
+export function recordedAnswers(gathered: GatheredFacts, roles: readonly Role[]): ShareDecisionInput {
+  return withProtectedRedactions(
+    gathered.facts.input,
+    (itemId) => gathered.items.get(itemId)?.protectedMentions ?? [],
+    gathered.addresses.filter((a) => a.protected).length,
+    mayDecideProtectedDetails(roles),
+  );
 }
 
 function fieldErrors(input: ShareDecisionInput, row: FactsRow, items: Map<string, ItemForSharing>): FieldError[] {

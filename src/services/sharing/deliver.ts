@@ -5,9 +5,10 @@ import type { shareDecisions } from "../../db/schema-sharing";
 import type { Actor } from "../../domain/actor";
 import { onwardTermFor } from "../../domain/agreements/evaluate";
 import { today } from "../../domain/calendar";
-import { disclosedPerson, redact } from "../../domain/sharing/disclosure-snapshot";
+import { disclosedPerson, protectedDetailsGo, redact, redactionsOf } from "../../domain/sharing/disclosure-snapshot";
+import { mayDecideProtectedDetails } from "../../domain/subjects";
 import type { NewChronologyEntry } from "../records/chronology";
-import type { GatheredFacts } from "./decision-facts";
+import { type GatheredFacts, recordedAnswers } from "./decision-facts";
 import type { DecisionWrites, DisclosureInsert, DisclosureItemInsert } from "./write-decision";
 
 export type DecisionRow = typeof shareDecisions.$inferSelect;
@@ -25,13 +26,14 @@ export function disclosureWrites(
   audit: AuditTrail,
   now: Date,
 ): { disclosure: NonNullable<DecisionWrites["disclosure"]>; chronology: NewChronologyEntry } {
-  const { input } = gathered.facts;
+  // Whoever delivers it (the decider, or the approving safeguarding lead) decides whether protected details go.
+  const input = recordedAnswers(gathered, actor.roles);
   const recipient = gathered.recipient!;
   const disclosureId = crypto.randomUUID();
   const shared = (input.items.items ?? []).filter((c) => c.share);
   const items: DisclosureItemInsert[] = shared.map((choice, position) => {
     const item = gathered.items.get(choice.itemId)!;
-    const { text, redacted } = redact(item.text, choice.redactions);
+    const { text, redacted } = redact(item.text, redactionsOf(choice));
     return {
       disclosureId,
       position,
@@ -58,7 +60,12 @@ export function disclosureWrites(
     recipientOrganisationId: recipient.id,
     recipientUserId: input.recipient.userId ?? null,
     recipientRole: input.recipient.role ?? null,
-    subject: disclosedPerson(gathered.subject, input.items.subjectDetails ?? [], gathered.addresses, input.items.protectedAddressReason),
+    subject: disclosedPerson(
+      gathered.subject,
+      input.items.subjectDetails ?? [],
+      gathered.addresses,
+      protectedDetailsGo(input.items.protectedAddressReason, mayDecideProtectedDetails(actor.roles)),
+    ),
     purposeCode: input.purpose.code ?? "OTHER",
     purpose: input.purpose.description?.trim() || input.emergency.reason?.trim() || "",
     sentByName: decision.decidedByName,

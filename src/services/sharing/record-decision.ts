@@ -22,7 +22,7 @@ import { DEFAULT_DECISION_RETENTION_MONTHS } from "../../domain/sharing/settings
 import { OUTCOME_LABELS } from "../../domain/sharing/vocabulary";
 import { assertWorksWithRecords } from "../records/access";
 import type { NewChronologyEntry } from "../records/chronology";
-import { type GatheredFacts, gatherFacts, type RequestAnswered } from "./decision-facts";
+import { type GatheredFacts, gatherFacts, type RequestAnswered, recordedAnswers } from "./decision-facts";
 import { type DecisionDetail, loadDecision } from "./decisions";
 import { type DecisionRow, disclosureWrites } from "./deliver";
 import { type DecisionInsert, type DisclosureInsert, insertDecisionGuard, writeDecision } from "./write-decision";
@@ -233,7 +233,8 @@ function decisionRow(
     agreementId: covering?.agreementId ?? null,
     agreementVersion: covering?.version ?? null,
     parentAgreementVersion: covering?.parentVersion ?? null,
-    record: input,
+    // What Safeshare took out by default is part of the record: it says what did not go.
+    record: recordedAnswers(gathered, actor.roles),
     findings: warnings,
     decidedByUserId: actor.userId,
     decidedByName: actor.name,

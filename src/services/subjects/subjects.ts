@@ -37,11 +37,13 @@ export async function createSubject(db: Db, actor: Actor, raw: unknown): Promise
         upn: input.upn ?? null,
         phone: input.phone ?? null,
         email: input.email ?? null,
+        identityProtected: input.identityProtected,
         createdByUserId: actor.userId,
       })
       .returning({ id: subjects.id });
     const names = [
       ...input.aliases.map((name) => ({ subjectId: subject!.id, kind: "ALIAS" as const, name })),
+      ...input.protectedAliases.map((name) => ({ subjectId: subject!.id, kind: "ALIAS" as const, name, identityProtected: true })),
       ...input.previousNames.map((name) => ({ subjectId: subject!.id, kind: "PREVIOUS_NAME" as const, name })),
     ];
     if (names.length) await tx.insert(subjectNames).values(names);
@@ -58,6 +60,8 @@ export async function createSubject(db: Db, actor: Actor, raw: unknown): Promise
         aliases: names.length,
         addresses: input.addresses.length,
         protectedAddresses: input.addresses.filter((a) => a.protected).length,
+        identityProtected: input.identityProtected,
+        protectedAliases: input.protectedAliases.length,
       },
     });
     return subject!.id;

@@ -60,9 +60,11 @@ export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): 
       schema: {
         tags,
         summary: "Raise a concern about a child; it goes to your organisation's safeguarding leads until one acknowledges it",
+        description:
+          "A protected detail of the person or of someone linked to them (a refuge address, a protected name) typed into the description is a warning (GR5-PROTECT-IDENTITIES): a 422 whose `rules` name it, and nothing is saved, until `acknowledgedWarnings` includes its code.",
         params: idParams,
         body: concernInput,
-        response: { 201: concernSchema, ...errors },
+        response: { 201: concernSchema, ...errors, 422: problemSchema },
       },
     },
     async (request, reply) => {

@@ -9,6 +9,8 @@ import { idParams, problemSchema, standardErrors } from "../shared";
 import { presentItem, recordItemSchema } from "./schema";
 
 const errors = { ...standardErrors, 409: problemSchema };
+/** Writing: a protected detail in the text is a warning to acknowledge first (422). */
+const writeErrors = { ...errors, 422: problemSchema };
 const itemParams = idParams.extend({ itemId: z.uuid({ error: "Must be a UUID" }) });
 
 export async function itemsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
@@ -36,9 +38,11 @@ export async function itemsApi(parent: FastifyInstance, { db }: { db: Db }): Pro
       schema: {
         tags,
         summary: "Record an item about a person, with its provenance: fact or opinion, source, event date",
+        description:
+          "A protected detail of the person or of someone linked to them (a refuge address, a protected name) typed into the text is a warning (GR5-PROTECT-IDENTITIES): a 422 whose `rules` name it, and nothing is saved, until `acknowledgedWarnings` includes its code.",
         params: idParams,
         body: recordItemInput,
-        response: { 201: recordItemSchema, ...errors },
+        response: { 201: recordItemSchema, ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -67,9 +71,11 @@ export async function itemsApi(parent: FastifyInstance, { db }: { db: Db }): Pro
       schema: {
         tags,
         summary: "Correct the latest version of an item: a new version replaces it and the old one stays visible, marked corrected",
+        description:
+          "A protected detail of the person or of someone linked to them (a refuge address, a protected name) typed into the text is a warning (GR5-PROTECT-IDENTITIES): a 422 whose `rules` name it, and nothing is saved, until `acknowledgedWarnings` includes its code.",
         params: itemParams,
         body: correctionInput,
-        response: { 201: recordItemSchema, ...errors },
+        response: { 201: recordItemSchema, ...writeErrors },
       },
     },
     async (request, reply) => {

@@ -142,7 +142,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
       const actor = actorOf(request);
       const received = request.query.box === "received";
       const rows = received ? await listReceived(db, actor) : await listSent(db, actor);
-      return { items: rows.map((d) => presentDisclosureSummary(d, received ? "recipient" : "sender")) };
+      return { items: rows.map((d) => presentDisclosureSummary(d, received ? "recipient" : "sender", actor)) };
     },
   );
   app.get(
@@ -163,7 +163,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
       const { disclosure, items } = received
         ? await openReceived(db, actor, request.params.id)
         : await viewSent(db, actor, request.params.id, "api.disclosures.sent");
-      return { ...presentDisclosureSummary(disclosure, received ? "recipient" : "sender"), items: items.map(presentDisclosedItem) };
+      return { ...presentDisclosureSummary(disclosure, received ? "recipient" : "sender", actor), items: items.map(presentDisclosedItem) };
     },
   );
   app.post(

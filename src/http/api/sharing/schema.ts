@@ -1,11 +1,14 @@
 import { z } from "zod";
+import type { Actor } from "../../../domain/actor";
 import { ONWARD_DISCLOSURE } from "../../../domain/agreements/content";
 import { ITEM_CATEGORIES } from "../../../domain/information";
 import { ACCURACY_STATES, RECORD_ITEM_KINDS, SOURCE_METHODS } from "../../../domain/records";
 import { ROLES } from "../../../domain/roles";
 import { shareDecisionInput } from "../../../domain/sharing/decision-input";
+import { personForViewer } from "../../../domain/sharing/disclosure-snapshot";
 import { DECISION_STATUSES, emergencyRecordOverdue } from "../../../domain/sharing/records";
 import { OUTCOMES } from "../../../domain/sharing/vocabulary";
+import { mayDecideProtectedDetails } from "../../../domain/subjects";
 import { type DecisionDetail, decisionReference } from "../../../services/sharing/decisions";
 import { type DisclosureItemRow, type DisclosureSummary, disclosureState } from "../../../services/sharing/disclosures";
 
@@ -163,6 +166,13 @@ export const disclosureSummarySchema = z
       phone: z.string().nullable().optional(),
       email: z.string().nullable().optional(),
       addresses: z.array(addressSchema).optional(),
+      protectedAddressesWithheld: z
+        .number()
+        .int()
+        .optional()
+        .describe(
+          "The sender's view only: protected addresses that went but are not shown to you, because your role does not decide about them",
+        ),
     }),
     purposeCode: z.string(),
     purpose: z.string(),
@@ -194,10 +204,16 @@ export const disclosedItemSchema = z.object({
 
 export const disclosureSchema = disclosureSummarySchema.extend({ items: z.array(disclosedItemSchema) }).meta({ id: "Disclosure" });
 
-/** `side` decides what the viewer is owed: the recipient sees where it filed it; only the sender, why access was withdrawn. */
+/**
+ * `side` decides what the viewer is owed: the recipient sees where it filed it; only the sender, why
+ * access was withdrawn. At the sender, a protected address that went is shown only to those who decide
+ * about protected details (GR5-PROTECT-IDENTITIES): for anyone else it is absent from the response.
+ * The recipient is shown what it was sent: a safeguarding or IG lead decided it needs it.
+ */
 export function presentDisclosureSummary(
   d: DisclosureSummary,
   side: "sender" | "recipient",
+  viewer: Actor,
   now = new Date(),
 ): z.infer<typeof disclosureSummarySchema> {
   return {
@@ -205,7 +221,7 @@ export function presentDisclosureSummary(
     state: disclosureState(d, now),
     sender: { organisationId: d.senderOrganisationId, name: d.senderName, decidedBy: d.sentByName },
     recipient: { organisationId: d.recipientOrganisationId, name: d.recipientName, userId: d.recipientUserId, role: d.recipientRole },
-    subject: { ...d.subject },
+    subject: side === "sender" ? personForViewer(d.subject, mayDecideProtectedDetails(viewer.roles)) : { ...d.subject },
     purposeCode: d.purposeCode,
     purpose: d.purpose,
     emergency: d.emergency,

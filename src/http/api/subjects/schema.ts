@@ -29,8 +29,10 @@ export const subjectSummarySchema = z
 
 export const subjectSchema = subjectSummarySchema
   .extend({
-    aliases: z.array(z.string()),
+    aliases: z.array(z.string()).describe("Every other name they are known by, protected or not"),
+    protectedAliases: z.array(z.string()).describe("The other names that must not become known (GR5-PROTECT-IDENTITIES)"),
     previousNames: z.array(z.string()),
+    identityProtected: z.boolean().describe("Their identity must be protected: their name is redacted where it is written about others"),
     sexGender: z.string().nullable(),
     nhsNumber: z.string().nullable(),
     upn: z.string().nullable(),
@@ -66,7 +68,9 @@ export function presentSubject(record: SubjectRecord, viewer: Actor): z.infer<ty
   return {
     ...presentSubjectSummary(s),
     aliases: names.filter((n) => n.kind === "ALIAS").map((n) => n.name),
+    protectedAliases: names.filter((n) => n.kind === "ALIAS" && n.identityProtected).map((n) => n.name),
     previousNames: names.filter((n) => n.kind === "PREVIOUS_NAME").map((n) => n.name),
+    identityProtected: s.identityProtected,
     sexGender: s.sexGender,
     nhsNumber: s.nhsNumber,
     upn: s.upn,

@@ -165,9 +165,13 @@ export function fieldErrorsOf(error: unknown): { fieldErrors: FieldError[]; stat
   if (error instanceof ValidationError) return { fieldErrors: error.fieldErrors, status: 400 };
   if (error instanceof ZodError) return { fieldErrors: zodIssuesToFieldErrors(error), status: 400 };
   if (error instanceof ConflictError) return { fieldErrors: error.fieldErrors, status: 409, message: error.message };
-  // The sharing rules: each finding shows with its code, at the answer it is about.
+  // The rules: each finding shows with its code, at the answer it is about; a warning at the box that acknowledges it.
   if (error instanceof RulesBlockedError) {
-    return { fieldErrors: error.findings.map((f) => ({ path: f.path, message: `${f.code}: ${f.message}` })), status: 422 };
+    const fieldErrors = error.findings.map((f) => ({
+      path: f.severity === "warning" ? "/acknowledged" : f.path,
+      message: `${f.code}: ${f.message}`,
+    }));
+    return { fieldErrors, status: 422 };
   }
   return undefined;
 }

@@ -82,6 +82,8 @@ const INPUTS: Record<string, (body: FormBody, item: RecordItemRow) => unknown> =
     specialCategory: item.specialCategory,
     criminalOffence: item.criminalOffence,
     reason: str(b, "reason"),
+    // A protected detail typed into the correction is a warning (GR5-PROTECT-IDENTITIES), ticked on the form.
+    acknowledgedWarnings: list(b, "acknowledged"),
   }),
   statement: (b) => ({ statement: str(b, "statement") }),
   restrict: (b) => ({ reason: str(b, "reason") }),

@@ -72,7 +72,10 @@ export function formValue(field: FieldDef, answers: Answers): unknown {
 
 export const noneOption = (field: FieldDef) => (field.noneLabel ? [{ value: NONE, text: field.noneLabel }] : []);
 
-/** The items step's answers: per record item, share it, withhold it (with why) or leave it out, and what to redact. */
+/**
+ * The items step's answers: per record item, share it, withhold it (with why) or leave it out, what to
+ * redact, and (a safeguarding or IG lead only: the page asks no one else) why its protected details must go.
+ */
 export function itemAnswersFromBody(itemIds: readonly string[], body: FormBody) {
   const items = itemIds.flatMap((id) => {
     const choice = str(body, `item-${id}`);
@@ -82,12 +85,14 @@ export function itemAnswersFromBody(itemIds: readonly string[], body: FormBody) 
       .map((line) => line.trim())
       .filter(Boolean);
     const reason = str(body, `item-${id}-reason`);
+    const protectedReason = str(body, `item-${id}-protectedReason`);
     return [
       {
         itemId: id,
         share: choice === "share",
         ...(choice === "withhold" && reason.trim() ? { withheldReason: reason } : {}),
         ...(choice === "share" && redactions.length ? { redactions } : {}),
+        ...(choice === "share" && protectedReason.trim() ? { protectedDetailsReason: protectedReason } : {}),
       },
     ];
   });

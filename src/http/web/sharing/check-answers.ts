@@ -28,20 +28,35 @@ export function answerSections(
     if (step.key === "items") {
       const chosen =
         (getAt(answers, "/items/items") as
-          | { itemId: string; share: boolean; withheldReason?: string; redactions?: string[] }[]
+          | {
+              itemId: string;
+              share: boolean;
+              withheldReason?: string;
+              redactions?: string[];
+              protectedDetailsReason?: string;
+              protectedRedactions?: { phrase: string }[];
+            }[]
           | undefined) ?? [];
-      const rows = chosen.map((c) => {
-        const found = shareable.items.find((r) => r.item.id === c.itemId)?.item;
+      const rows = chosen.flatMap((c) => {
+        const row = shareable.items.find((r) => r.item.id === c.itemId);
+        const found = row?.item;
         const what = found
           ? `${ITEM_CATEGORY_LABELS[found.category]}, ${found.eventDate}: ${found.text}`
           : "An item no longer on the record";
-        return {
+        // As recorded, what was taken out; before then, what will be, unless a reason is given to leave it in.
+        const takenOut = (c.protectedRedactions ?? (c.protectedDetailsReason ? [] : (row?.protectedMentions ?? []))).map((m) => m.phrase);
+        const shared = {
           label: c.share ? "Shared" : "Withheld",
           value: c.share
-            ? `${what}${c.redactions?.length ? ` (redacting: ${c.redactions.join("; ")})` : ""}`
+            ? `${what}${c.redactions?.length ? ` (redacting: ${c.redactions.join("; ")})` : ""}${takenOut.length ? ` (protected details taken out: ${takenOut.join("; ")})` : ""}`
             : `${what}. Why: ${c.withheldReason ?? "not given"}`,
           href: href("items", "/items"),
         };
+        const reason =
+          c.share && c.protectedDetailsReason
+            ? [{ label: "Why its protected details must go", value: c.protectedDetailsReason, href: href("items", "/items") }]
+            : [];
+        return [shared, ...reason];
       });
       const details = ((getAt(answers, "/items/subjectDetails") as SubjectDetail[] | undefined) ?? []).map((d) => SUBJECT_DETAIL_LABELS[d]);
       rows.push({ label: "About the person", value: ["Name", ...details].join("; "), href: href("items", "/items/subjectDetails") });

@@ -5,8 +5,10 @@ import { ukDateTime } from "../../../domain/agreements/outline";
 import { NotFoundError } from "../../../domain/errors";
 import { hasAnyRole } from "../../../domain/roles";
 import { ALL_SHARE_RULES, type ShareRuleCode } from "../../../domain/rules";
+import { personForViewer } from "../../../domain/sharing/disclosure-snapshot";
 import { DECISION_STATUS_LABELS, emergencyRecordOverdue } from "../../../domain/sharing/records";
 import { OUTCOME_LABELS } from "../../../domain/sharing/vocabulary";
+import { mayDecideProtectedDetails } from "../../../domain/subjects";
 import { levelsOfNeed } from "../../../services/settings";
 import { otherMembers, shareableItems } from "../../../services/sharing/choices";
 import { type DecisionDetail, decisionReference, getDecision, listDecisions } from "../../../services/sharing/decisions";
@@ -14,11 +16,13 @@ import { disclosureState, revokeDisclosure, viewSent } from "../../../services/s
 import { decisionTitle } from "../../../services/sharing/record-decision";
 import { renderDecisionRecordPdf } from "../../../services/sharing/render-record-pdf";
 import { actorOf } from "../../auth/plugin";
+import { govukDate } from "../../views";
 import { bodyOf, errorSummary, fieldErrorsOf, queryOf } from "../agreements/shared";
 import { idParam } from "../subjects/shared";
 import type { Answers } from "./answers";
 import { answerSections } from "./check-answers";
 import { decisionActionPages } from "./decision-actions";
+import { personRows, protectedNotes } from "./what-went";
 
 /** The organisation's share decisions: the list, one decision's full record, and withdrawing a disclosure's access. */
 
@@ -97,6 +101,9 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
   const decisionPage = async (actor: Actor, id: string, extra: Record<string, unknown> = {}) => {
     const d = await getDecision(db, actor, id, "web.share_decisions.view");
     const sent = d.disclosure ? await viewSent(db, actor, d.disclosure.id, "web.disclosures.sent") : null;
+    // What went about the person, as this viewer may see it: a protected address only for those who decide about them.
+    const person = sent ? personForViewer(sent.disclosure.subject, mayDecideProtectedDetails(actor.roles)) : null;
+    const notes = protectedNotes(d.record);
     const state = d.disclosure ? disclosureState(d.disclosure) : null;
     const mayRevoke =
       !!d.disclosure &&
@@ -147,7 +154,8 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
         revokedAt: d.disclosure.revokedAt,
         revokeReason: d.disclosure.revokeReason,
         onward: d.disclosure.onwardDisclosure,
-        items: sent?.items ?? [],
+        items: (sent?.items ?? []).map((item, i) => ({ ...item, protectedNote: notes[i] ?? "" })),
+        person: person && { name: person.name, rows: personRows(person, d.record) },
       },
       sections: await recordSections(db, actor, d),
       mayRevoke,
@@ -212,12 +220,13 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
           rows: [
             { label: "State", value: disclosure.state.text },
             ...disclosure.items.map((i) => ({
-              label: `${i.kind === "OPINION" ? "Opinion" : "Fact"}, ${i.eventDate}${i.redacted ? ", redacted" : ""}`,
-              value: i.text,
+              label: `${i.kind === "OPINION" ? "Opinion" : "Fact"}, ${govukDate(i.eventDate)}${i.redacted ? ", redacted" : ""}`,
+              value: i.protectedNote ? `${i.text} (${i.protectedNote})` : i.text,
             })),
           ],
         }
       : null;
+    const about = disclosure?.person ? { title: `What was sent about ${disclosure.person.name}`, rows: disclosure.person.rows } : null;
     const addenda = { title: "Added since", rows: page.addenda.map((a) => ({ label: `${a.kind}, ${a.by}`, value: a.text })) };
     const pdf = await renderDecisionRecordPdf({
       reference: decision.reference,
@@ -230,6 +239,7 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
         overview,
         ...(warnings.rows.length ? [warnings] : []),
         ...(sent ? [sent] : []),
+        ...(about ? [about] : []),
         ...page.sections,
         ...(addenda.rows.length ? [addenda] : []),
       ],

@@ -49,7 +49,10 @@ export async function emergencyPages(app: FastifyInstance, { db }: { db: Db }): 
       items: itemRows(shareable, {}).map((i) => ({
         value: i.id,
         html: i.text,
-        hint: { text: `${i.title}: ${i.tags.map((t) => t.text).join(", ")}` },
+        // Redacting a protected detail never delays the share: it is said, and done, without a question.
+        hint: {
+          text: `${i.title}: ${i.tags.map((t) => t.text).join(", ")}${i.protectedFound ? `. It mentions ${i.protectedFound.what}: that is taken out before it goes` : ""}`,
+        },
         checked: values.items.includes(i.id),
       })),
       detailItems: formHelpers.checkboxItems(subjectDetailOptions, values.subjectDetails),

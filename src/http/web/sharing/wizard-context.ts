@@ -7,6 +7,7 @@ import { ITEM_CATEGORY_LABELS } from "../../../domain/information";
 import { CONCERN_CATEGORY_LABELS, RECORD_ITEM_KIND_LABELS } from "../../../domain/records";
 import { ALL_SHARE_RULES, type ShareRuleCode } from "../../../domain/rules";
 import type { Finding } from "../../../domain/sharing/evaluate-decision";
+import { describeMentions } from "../../../domain/sharing/protected-details";
 import { SUBJECT_DETAIL_LABELS, SUBJECT_DETAILS } from "../../../domain/sharing/vocabulary";
 import { levelsOfNeed } from "../../../services/settings";
 import {
@@ -99,9 +100,10 @@ export function fieldsFor(step: StepDef, answers: Answers, choices: StepChoices,
 /** The items page: each current item with its tags and the choice made for it. */
 export function itemRows(shareable: Awaited<ReturnType<typeof shareableItems>>, answers: Answers) {
   const chosen =
-    (getAt(answers, "/items/items") as { itemId: string; share: boolean; withheldReason?: string; redactions?: string[] }[] | undefined) ??
-    [];
-  return shareable.items.map(({ item, receivedFrom, onward }) => {
+    (getAt(answers, "/items/items") as
+      | { itemId: string; share: boolean; withheldReason?: string; redactions?: string[]; protectedDetailsReason?: string }[]
+      | undefined) ?? [];
+  return shareable.items.map(({ item, receivedFrom, onward, protectedMentions }) => {
     const choice = chosen.find((c) => c.itemId === item.id);
     return {
       id: item.id,
@@ -124,6 +126,11 @@ export function itemRows(shareable: Awaited<ReturnType<typeof shareableItems>>, 
       choice: choice ? (choice.share ? "share" : "withhold") : "leave",
       reason: choice?.withheldReason ?? "",
       redactions: (choice?.redactions ?? []).join("\n"),
+      // What a share takes out of it by default (GR5-PROTECT-IDENTITIES): said in words, with the phrases as written.
+      protectedFound: protectedMentions.length
+        ? { what: describeMentions(protectedMentions), phrases: protectedMentions.map((m) => m.phrase) }
+        : null,
+      protectedReason: choice?.protectedDetailsReason ?? "",
     };
   });
 }

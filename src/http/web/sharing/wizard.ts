@@ -5,6 +5,7 @@ import type { Db } from "../../../db/client";
 import type { Actor } from "../../../domain/actor";
 import { type FieldError, NotFoundError, RulesBlockedError, ValidationError } from "../../../domain/errors";
 import { blocksOf, recordedWarnings, warningsOf } from "../../../domain/sharing/evaluate-decision";
+import { mayDecideProtectedDetails } from "../../../domain/subjects";
 import { discardDraft, loadDraft, saveDraft } from "../../../services/drafts";
 import type { SubjectRow } from "../../../services/records/access";
 import { shareableItems } from "../../../services/sharing/choices";
@@ -153,6 +154,7 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
         ...context,
         items: itemRows(shareable, draft.answers),
         hasProtectedAddress: shareable.hasProtectedAddress,
+        mayDecideProtected: mayDecideProtectedDetails(actor.roles),
         subjectDetailItems: subjectDetailOptions.map((o) => ({
           ...o,
           checked: ((getAt(draft.answers, "/items/subjectDetails") as string[] | undefined) ?? []).includes(o.value),

@@ -12,7 +12,7 @@ import {
 } from "../../../services/records/concerns";
 import { levelsOfNeed } from "../../../services/settings";
 import { actorOf } from "../../auth/plugin";
-import { bodyOf, formHelpers, optionsOf, queryOf, str } from "../agreements/shared";
+import { bodyOf, formHelpers, list, optionsOf, queryOf, str } from "../agreements/shared";
 import {
   CONCERN_STATUS_TAGS,
   datePartsFromBody,
@@ -89,16 +89,18 @@ export async function concernPages(app: FastifyInstance, { db }: { db: Db }): Pr
       levelOfNeed: str(body, "levelOfNeed"),
       noticedOn: datePartsFromBody(body, "noticedOn"),
     };
+    const acknowledged = list(body, "acknowledged");
     return withRecordErrors(
       reply,
       async (summary) =>
-        reply.view("subjects/concern-new", { ...(await newContext()), ...subjectHeader(subject, actor), values, ...summary }),
+        reply.view("subjects/concern-new", { ...(await newContext()), ...subjectHeader(subject, actor), values, acknowledged, ...summary }),
       async () => {
         await raiseConcern(db, actor, id, {
           category: values.category || undefined,
           description: values.description,
           levelOfNeed: values.levelOfNeed,
           noticedOn: isoFromParts(values.noticedOn),
+          acknowledgedWarnings: acknowledged,
         });
         return reply.redirect(`/subjects/${id}/concerns?outcome=raised`, 303);
       },

@@ -15,7 +15,7 @@ import { recordRead, type SubjectRow } from "../../../services/records/access";
 import { recordItem } from "../../../services/records/items";
 import { actorOf } from "../../auth/plugin";
 import { zodIssuesToFieldErrors } from "../../problem";
-import { bodyOf, queryOf, str } from "../agreements/shared";
+import { bodyOf, list, queryOf, str } from "../agreements/shared";
 import {
   ITEM_DATE_FIELDS,
   ITEM_TASK_KEYS,
@@ -174,21 +174,24 @@ export async function itemDraftPages(app: FastifyInstance, { db }: { db: Db }): 
 
   app.post("/subjects/:id/items/new/check", async (request, reply) => {
     const { actor, id, subject, draft } = await open(request);
+    const acknowledged = list(bodyOf(request), "acknowledged");
     return withRecordErrors(
       reply,
       async (summary) => {
         await saveDraft<Draft>(db, actor, FORM, id, { attempted: true });
-        return reply.view("subjects/draft-check", { ...header(subject, actor), sections: answerRows(id, draft), ...summary });
+        return reply.view("subjects/draft-check", { ...header(subject, actor), sections: answerRows(id, draft), acknowledged, ...summary });
       },
       async () => {
-        const item = await recordItem(db, actor, id, itemInput(draft));
+        const item = await recordItem(db, actor, id, { ...itemInput(draft), acknowledgedWarnings: acknowledged });
         await discardDraft(db, actor, FORM, id);
         return reply.redirect(`/subjects/${id}/items/${item.id}?outcome=recorded`, 303);
       },
       {
         dateFields: ITEM_DATE_FIELDS,
         mapPath: itemErrorPath,
-        hrefFor: (fieldId, anchor) => `${base(id)}/${taskOf_(fieldId)}?return=check#${anchor}`,
+        // The acknowledgement is on this page; every other answer is on its task's page.
+        hrefFor: (fieldId, anchor) =>
+          fieldId === "acknowledged" ? "#acknowledged" : `${base(id)}/${taskOf_(fieldId)}?return=check#${anchor}`,
       },
     );
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../../db/client";
 import { correctItem, disputeItem, listItems, viewItem } from "../../../services/records/items";
 import { actorOf } from "../../auth/plugin";
-import { bodyOf, queryOf, str } from "../agreements/shared";
+import { bodyOf, list, queryOf, str } from "../agreements/shared";
 import {
   ITEM_DATE_FIELDS,
   type ItemValues,
@@ -75,13 +75,15 @@ export async function itemPages(app: FastifyInstance, { db }: { db: Db }): Promi
     const context = await itemContext(request, "web.subjects.item.correct");
     const body = bodyOf(request);
     const values = { ...itemValuesFromBody(body), reason: str(body, "reason") };
+    const acknowledged = list(body, "acknowledged");
     return withRecordErrors(
       reply,
-      (summary) => reply.view("subjects/item-correct", correctView(context, values, summary)),
+      (summary) => reply.view("subjects/item-correct", correctView(context, values, { acknowledged, ...summary })),
       async () => {
         const corrected = await correctItem(db, context.actor, context.id, context.item.id, {
           ...itemInput(values),
           reason: values.reason,
+          acknowledgedWarnings: acknowledged,
         });
         return reply.redirect(`/subjects/${context.id}/items/${corrected.id}?outcome=corrected`, 303);
       },

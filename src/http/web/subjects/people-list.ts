@@ -36,7 +36,9 @@ interface PersonValues {
   givenNames: string;
   familyName: string;
   aliases: string;
+  protectedAliases: string;
   previousNames: string;
+  identityProtected: boolean;
   dateOfBirth: DateParts;
   expectedDate: DateParts;
   sexGender: string;
@@ -70,7 +72,9 @@ function personValues(body: FormBody): PersonValues {
     givenNames: str(body, "givenNames"),
     familyName: str(body, "familyName"),
     aliases: str(body, "aliases"),
+    protectedAliases: str(body, "protectedAliases"),
     previousNames: str(body, "previousNames"),
+    identityProtected: checked(body, "identityProtected"),
     dateOfBirth: datePartsFromBody(body, "dateOfBirth"),
     expectedDate: datePartsFromBody(body, "expectedDate"),
     sexGender: str(body, "sexGender"),
@@ -89,7 +93,9 @@ function personInput(v: PersonValues) {
     givenNames: v.givenNames,
     familyName: v.familyName,
     aliases: lines(v.aliases),
+    protectedAliases: lines(v.protectedAliases),
     previousNames: lines(v.previousNames),
+    identityProtected: v.identityProtected,
     dateOfBirth: isoFromParts(v.dateOfBirth),
     expectedDate: isoFromParts(v.expectedDate),
     sexGender: v.sexGender,
@@ -174,7 +180,9 @@ export async function peopleListPages(app: FastifyInstance, { db }: { db: Db }):
       givenNames: "",
       familyName: "",
       aliases: "",
+      protectedAliases: "",
       previousNames: "",
+      identityProtected: false,
       dateOfBirth: emptyDate(),
       expectedDate: emptyDate(),
       sexGender: "",
@@ -204,7 +212,7 @@ export async function peopleListPages(app: FastifyInstance, { db }: { db: Db }):
       },
       {
         dateFields: ["dateOfBirth", "expectedDate"],
-        mapPath: (path) => path.replace(/^\/(aliases|previousNames)\/\d+$/, "/$1"),
+        mapPath: (path) => path.replace(/^\/(aliases|protectedAliases|previousNames)\/\d+$/, "/$1"),
       },
     );
   });
