@@ -159,6 +159,9 @@ test("a practitioner shares an item naming a parent's refuge: it is redacted, an
   await page.getByLabel("Which organisation?").selectOption({ label: "Westshire County Council Children's Services" });
   await page.getByLabel("Social worker").check();
   await page.getByRole("group", { name: "Is this routine sharing?" }).getByLabel("No").check();
+  await submitForm(page, "Save and continue");
+
+  await part("The agreement that covers it");
   await page.getByLabel("None: a one-off share without an agreement").check();
   await submitForm(page, "Save and continue");
 
