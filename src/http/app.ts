@@ -8,7 +8,13 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import view from "@fastify/view";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
 import nunjucks from "nunjucks";
 import type { Database } from "../db/client";
 import { appSecret } from "../services/app-secrets";
@@ -119,6 +125,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    // Without it the schemas given ids (`.meta({ id })`, such as Problem) are referenced but never
+    // written into components, and every such $ref dangles.
+    transformObject: jsonSchemaTransformObject,
   });
 
   registerErrorHandling(app);

@@ -30,6 +30,34 @@ describeEachDatabase("JSON API", (ctx) => {
     }
   });
 
+  test("every $ref in the OpenAPI document resolves, so a client generator can read it", async () => {
+    const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
+    const unresolved = new Set<string>();
+    let refs = 0;
+    const resolve = (ref: string) =>
+      ref.startsWith("#/")
+        ? ref
+            .slice(2)
+            .split("/")
+            .reduce<unknown>(
+              (node, key) => (node as Record<string, unknown> | undefined)?.[key.replace(/~1/g, "/").replace(/~0/g, "~")],
+              doc,
+            )
+        : undefined;
+    const walk = (node: unknown): void => {
+      if (!node || typeof node !== "object") return;
+      const ref = (node as { $ref?: unknown }).$ref;
+      if (typeof ref === "string") {
+        refs++;
+        if (resolve(ref) === undefined) unresolved.add(ref);
+      }
+      for (const child of Object.values(node)) walk(child);
+    };
+    walk(doc);
+    assert.ok(refs > 0, "the document shares its schemas by reference");
+    assert.deepEqual([...unresolved], []);
+  });
+
   test("without a session the API answers 401 problem+json", async () => {
     const res = await app.inject({ method: "GET", url: "/api/v1/organisations" });
     assert.equal(res.statusCode, 401);
