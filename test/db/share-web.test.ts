@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { formDrafts } from "../../src/db/schema";
 import { informationRequests, shareDecisions } from "../../src/db/schema-sharing";
 import type { Actor } from "../../src/domain/actor";
+import { ALL_SHARE_RULES } from "../../src/domain/rules";
 import type { App } from "../../src/http/app";
 import { decisionReference } from "../../src/services/sharing/decisions";
 import { recordShareDecision } from "../../src/services/sharing/record-decision";
@@ -22,6 +23,12 @@ import { signedInAs } from "../support/sign-in";
  */
 
 const REFUGE = "Flat 7, 3 Quiet Mews, Eastmoor";
+
+/** Any rule's code (rules.ts), as it must not appear in what a practitioner reads. */
+const RULE_CODE = new RegExp(Object.keys(ALL_SHARE_RULES).join("|"));
+
+/** What a person reads on a page: its text, without tags and attributes (a box's value names a code, unseen). */
+const visibleText = (html: string) => html.replace(/<(script|style)[\s\S]*?<\/\1>/g, " ").replace(/<[^>]*>/g, " ");
 
 describeEachDatabase("share decision pages", (ctx) => {
   let app: App;
@@ -157,18 +164,35 @@ describeEachDatabase("share decision pages", (ctx) => {
       assert.ok(!page.body.includes("School and police agreement"), "the council is not a party to the police agreement");
     });
 
-    test("checking the answers shows each rule that blocks, with its code; recording is refused and nothing is recorded", async () => {
+    test("checking the answers shows each rule that blocks, in plain English; recording is refused and nothing is recorded", async () => {
       const check = await practitioner.get(`/subjects/${childId}/share/check`);
-      assert.match(check.body, /L-NO-ART6/);
+      assert.match(check.body, /Select the Article 6 lawful basis/);
+      assert.doesNotMatch(visibleText(check.body), RULE_CODE, "a practitioner reads the reasons, not the rule codes");
+      assert.doesNotMatch(check.body, /id="finding-rules"/);
       assert.match(check.body, /Attendance 62% this term/);
       const refused = await practitioner.post(`/subjects/${childId}/share/check`, {});
       assert.equal(refused.statusCode, 422);
       assert.match(refused.body, /govuk-error-summary/);
-      assert.match(refused.body, /L-NO-ART6: Select the Article 6 lawful basis/);
+      assert.match(
+        refused.body,
+        /href="\/subjects\/[0-9a-f-]{36}\/share\/steps\/lawful-basis\?return=check">Select the Article 6 lawful basis/,
+      );
+      assert.doesNotMatch(visibleText(refused.body), RULE_CODE);
       assert.equal((await decisions()).length, 0);
       // After a refused attempt, the page that asks the question shows its problem.
       const page = await practitioner.get(`/subjects/${childId}/share/steps/lawful-basis`);
-      assert.match(page.body, /L-NO-ART6/);
+      assert.match(page.body, /href="#lawfulBasis-article6">Select the Article 6 lawful basis/);
+      assert.doesNotMatch(visibleText(page.body), RULE_CODE);
+    });
+
+    test("a safeguarding lead checking answers finds the rule behind each finding in a details panel", async () => {
+      await schoolDsl.post(`/subjects/${childId}/share`, { immediateRisk: "no" });
+      const check = (await schoolDsl.get(`/subjects/${childId}/share/check`)).body;
+      const details = /<details[^>]*id="finding-rules"[\s\S]*?<\/details>/.exec(check)?.[0] ?? "";
+      assert.match(details, /P-PURPOSE/, "the code of a rule that blocks");
+      assert.match(details, /GR7-RECORD/);
+      assert.doesNotMatch(visibleText(check.replace(details, "")), RULE_CODE, "and nowhere else on the page");
+      await schoolDsl.post(`/subjects/${childId}/share/discard`, {});
     });
 
     test("an access expiry before today is refused: the task list and check page send the decider back to the question, which keeps the date typed", async () => {
@@ -333,7 +357,8 @@ describeEachDatabase("share decision pages", (ctx) => {
       items: attendanceId,
     });
     assert.equal(missing.statusCode, 422);
-    assert.match(missing.body, /ICO9-EMERGENCY/);
+    assert.match(missing.body, /href="#reason">Say in one line why this cannot wait/);
+    assert.doesNotMatch(visibleText(missing.body), RULE_CODE, "a practitioner reads the reason, not the rule's code");
     const body = { key, reason: "Kai says he will be taken abroad tonight", organisationId: councilId, items: attendanceId };
     const shared = await practitioner.post(`/subjects/${childId}/share/emergency`, body);
     assert.equal(shared.statusCode, 303, shared.body.slice(0, 300));

@@ -4,7 +4,7 @@ import type { Actor } from "../../../domain/actor";
 import { ukDateTime } from "../../../domain/agreements/outline";
 import { NotFoundError } from "../../../domain/errors";
 import { hasAnyRole } from "../../../domain/roles";
-import { ALL_SHARE_RULES, type ShareRuleCode } from "../../../domain/rules";
+import { ALL_SHARE_RULES, readsRuleCodes, type ShareRuleCode } from "../../../domain/rules";
 import { personForViewer } from "../../../domain/sharing/disclosure-snapshot";
 import { DECISION_STATUS_LABELS, emergencyRecordOverdue } from "../../../domain/sharing/records";
 import { OUTCOME_LABELS } from "../../../domain/sharing/vocabulary";
@@ -160,7 +160,7 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
       sections: await recordSections(db, actor, d),
       mayRevoke,
       // Rule codes are for those who advise on and audit decisions; everyone reads the reasons.
-      showsRuleCodes: hasAnyRole(actor.roles, ["safeguarding_lead", "ig_lead"]),
+      showsRuleCodes: readsRuleCodes(actor.roles),
       mayApprove: d.status === "AWAITING_APPROVAL" && actor.roles.includes("safeguarding_lead") && d.decidedByUserId !== actor.userId,
       mayComplete:
         d.emergency && !d.fullRecordCompletedAt && (d.decidedByUserId === actor.userId || actor.roles.includes("safeguarding_lead")),
