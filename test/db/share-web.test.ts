@@ -477,4 +477,79 @@ describeEachDatabase("share decision pages", (ctx) => {
     assert.match(page.body, /Kai&#39;s mother has moved to \[redacted\]\./);
     assert.match(page.body, /Protected details taken out: a protected address of someone linked to this person/);
   });
+  test("two items mentioning a protected address are one warning to tick, with both reasons under its box; ticking it is recorded for both", async () => {
+    const add = async (text: string, eventDate: string) =>
+      (
+        await practitioner.api("POST", `/api/v1/subjects/${childId}/items`, {
+          category: "family_circumstances",
+          kind: "FACT",
+          text,
+          eventDate,
+          source: { name: "Kai", method: "TOLD_DIRECTLY", obtainedOn: eventDate },
+          acknowledgedWarnings: ["GR5-PROTECT-IDENTITIES"],
+        })
+      ).json().id as string;
+    const first = await add("Kai walks home alone to 3 Quiet Mews after school.", "2026-11-23");
+    const second = await add("A neighbour near WS7 7QQ has seen Kai out late.", "2026-11-24");
+
+    await practitioner.post(`/subjects/${childId}/share`, { immediateRisk: "no" });
+    await step("purpose", { "purpose-code": "CHILD_IN_NEED_S17", "purpose-description": "Kai is out late alone" });
+    await step("information", { "information-personal": "yes", "information-confidential": "no", "information-thirdParty": "no" });
+    await step("recipient", { "recipient-organisationId": councilId, "recipient-role": "SOCIAL_WORKER", "recipient-routine": "no" });
+    await step("agreement", { "recipient-agreementId": "none" });
+    await step("consent", {
+      "transparency-informed": "yes",
+      "transparency-consentStatus": "NOT_SOUGHT",
+      "transparency-consentNotSoughtReason": "UNSAFE_TO_SEEK",
+    });
+    await step("lawful-basis", { "lawfulBasis-article6": "A6_1E_PUBLIC_TASK", "lawfulBasis-gateway": "CA2004_S11" });
+    await step("items", { [`item-${first}`]: "share", [`item-${second}`]: "share" });
+    await step("advice", { "advice-sought": "no" });
+    await step("decision", {
+      "decision-outcome": "SHARE",
+      "decision-reasons": "Kai is out late alone",
+      "decision-necessityAndProportionality": "Only these two items",
+    });
+
+    const check = (await practitioner.get(`/subjects/${childId}/share/check`)).body;
+    const boxes = [...check.matchAll(/name="acknowledged" type="checkbox" value="([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(boxes.sort(), ["GR4-SEEK-ADVICE", "GR5-PROTECT-IDENTITIES", "ICO6-AGREEMENT"], "one box per rule");
+    const box =
+      /<div class="govuk-checkboxes__item">(?:(?!govuk-checkboxes__item)[\s\S])*?value="GR5-PROTECT-IDENTITIES"[\s\S]*?(?=<div class="govuk-checkboxes__item">|<\/fieldset>)/.exec(
+        check,
+      )?.[0] ?? "";
+    assert.match(box, /The family circumstances item dated 23 November 2026 mentions this person&#39;s protected address/);
+    assert.match(box, /The family circumstances item dated 24 November 2026 mentions this person&#39;s protected address/);
+
+    const key = /name="key" value="([^"]+)"/.exec(check)?.[1] ?? "";
+    const unticked = await practitioner.post(`/subjects/${childId}/share/check`, {
+      key,
+      acknowledged: ["GR4-SEEK-ADVICE", "ICO6-AGREEMENT"],
+    });
+    assert.equal(unticked.statusCode, 422);
+    const summary = /<div class="govuk-error-summary[\s\S]*?<\/ul>/.exec(unticked.body)?.[0] ?? "";
+    assert.match(summary, /href="#acknowledged">Read and acknowledge this warning: The family circumstances item dated 23 November 2026/);
+    assert.match(summary, /href="#acknowledged">Read and acknowledge this warning: The family circumstances item dated 24 November 2026/);
+
+    const recorded = await practitioner.post(`/subjects/${childId}/share/check`, {
+      key,
+      acknowledged: ["GR4-SEEK-ADVICE", "GR5-PROTECT-IDENTITIES", "ICO6-AGREEMENT"],
+    });
+    assert.equal(recorded.statusCode, 303, recorded.body.slice(0, 400));
+    const id = /share-decisions\/([0-9a-f-]{36})/.exec(recorded.headers.location as string)![1]!;
+    const [row] = await ctx.database.db.select().from(shareDecisions).where(eq(shareDecisions.id, id));
+    const gr5 = (row!.findings as { code: string; path: string; acknowledged?: boolean }[]).filter(
+      (f) => f.code === "GR5-PROTECT-IDENTITIES",
+    );
+    assert.deepEqual(
+      gr5.map((f) => [f.path, f.acknowledged]),
+      [
+        ["/items/items/0", true],
+        ["/items/items/1", true],
+      ],
+      "the record says each was acknowledged, because the one box that covers both was ticked",
+    );
+    const page = (await practitioner.get(`/share-decisions/${id}`)).body;
+    assert.equal(page.match(/>Acknowledged</g)?.length, 4, "each of the four warnings says it was acknowledged");
+  });
 });

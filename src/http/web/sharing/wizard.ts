@@ -4,7 +4,7 @@ import type { Db } from "../../../db/client";
 import type { Actor } from "../../../domain/actor";
 import { ConflictError, type FieldError, NotFoundError } from "../../../domain/errors";
 import { readsRuleCodes } from "../../../domain/rules";
-import { blocksOf, recordedWarnings, warningsOf } from "../../../domain/sharing/evaluate-decision";
+import { blocksOf, recordedWarnings, warningsByCode, warningsOf } from "../../../domain/sharing/evaluate-decision";
 import { mayDecideProtectedDetails } from "../../../domain/subjects";
 import { discardDraft, loadDraft, saveDraft } from "../../../services/drafts";
 import type { SubjectRow } from "../../../services/records/access";
@@ -225,9 +225,11 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
       completing: !!draft.completes,
       sections: answerSections(id, draft.answers, choices, shareable),
       blocks: blocksOf(findings).map((f) => presentFinding(id, f)),
-      warnings: recordedWarnings(warningsOf(findings), acknowledged).map((w) => ({
-        ...presentFinding(id, w),
-        acknowledged: w.acknowledged,
+      // One box per rule code, every reason under it: a code is what the decider acknowledges.
+      warnings: warningsByCode(recordedWarnings(warningsOf(findings), acknowledged)).map((g) => ({
+        ...presentFinding(id, g.warnings[0]!),
+        messages: g.warnings.map((w) => w.message),
+        acknowledged: g.acknowledged,
       })),
       answerProblems: fieldErrors.length,
       key: draft.key,
