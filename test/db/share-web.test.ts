@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { formDrafts } from "../../src/db/schema";
 import { informationRequests, shareDecisions } from "../../src/db/schema-sharing";
 import type { Actor } from "../../src/domain/actor";
+import { agreementReference } from "../../src/domain/agreements/document";
 import { ALL_SHARE_RULES } from "../../src/domain/rules";
 import type { App } from "../../src/http/app";
 import { decisionReference } from "../../src/services/sharing/decisions";
@@ -42,6 +43,8 @@ describeEachDatabase("share decision pages", (ctx) => {
   let childId: string;
   let attendanceId: string;
   let healthId: string;
+  let underLapsedId: string;
+  let lapsedReference: string;
 
   const decisions = () => ctx.database.db.select().from(shareDecisions).where(eq(shareDecisions.subjectId, childId));
   const step = (name: string, form: Record<string, string | string[]>) =>
@@ -90,7 +93,20 @@ describeEachDatabase("share decision pages", (ctx) => {
     });
     await newSignedAgreement(db, council, between("School and council attendance agreement", [school.id, council.id]));
     const lapsedReview = format(subMonths(new Date(), 10), "yyyy-MM-dd");
-    await newSignedAgreement(db, council, between("Lapsed school and council agreement", [school.id, council.id]), lapsedReview);
+    const lapsed = await newSignedAgreement(
+      db,
+      council,
+      between("Lapsed school and council agreement", [school.id, council.id]),
+      lapsedReview,
+    );
+    // A tier 2 agreement in its own right, but under the lapsed one: not in force either.
+    underLapsedId = (
+      await newSignedAgreement(db, council, {
+        ...between("Attendance operations under the lapsed agreement", [school.id, council.id]),
+        documentControl: { title: "Attendance operations under the lapsed agreement", tier: "OPERATIONAL", parentAgreementId: lapsed.id },
+      })
+    ).id;
+    lapsedReference = agreementReference(lapsed.number);
     await newSignedAgreement(db, police, between("School and police agreement", [school.id, police.id]));
   });
   after(() => app.close());
@@ -551,5 +567,22 @@ describeEachDatabase("share decision pages", (ctx) => {
     );
     const page = (await practitioner.get(`/share-decisions/${id}`)).body;
     assert.equal(page.match(/>Acknowledged</g)?.length, 4, "each of the four warnings says it was acknowledged");
+  });
+  test("an agreement under a lapsed tier 1 agreement is not offered; one chosen before it lapsed says why it is not in force, naming the tier 1 agreement", async () => {
+    await practitioner.post(`/subjects/${childId}/share`, { immediateRisk: "no" });
+    await step("recipient", { "recipient-organisationId": councilId, "recipient-role": "SOCIAL_WORKER", "recipient-routine": "no" });
+    const offered = (await practitioner.get(`/subjects/${childId}/share/steps/agreement`)).body;
+    assert.match(offered, /School and council attendance agreement/);
+    assert.doesNotMatch(offered, /Attendance operations under the lapsed agreement/);
+
+    await step("agreement", { "recipient-agreementId": underLapsedId });
+    const chosen = (await practitioner.get(`/subjects/${childId}/share/steps/agreement`)).body;
+    assert.match(
+      chosen,
+      new RegExp(
+        `Attendance operations under the lapsed agreement \\(not in force: the tier 1 agreement it sits under, ${lapsedReference} Lapsed school and council agreement, is more than 3 months past its review date`,
+      ),
+    );
+    await practitioner.post(`/subjects/${childId}/share/discard`, {});
   });
 });

@@ -6,6 +6,7 @@ import {
   type AgreementStanding,
   agreementStanding,
   type InForceInput,
+  type ParentInForceInput,
   type ReviewState,
   type VersionState,
 } from "../../../domain/agreements/lifecycle";
@@ -28,14 +29,18 @@ const STATUS_TAG_CLASSES: Record<AgreementStanding, string> = {
   ACTIVE: "govuk-tag--green",
   UNDER_REVIEW: "govuk-tag--turquoise",
   LAPSED: "govuk-tag--red",
+  PARENT_NOT_IN_FORCE: "govuk-tag--red",
   SUSPENDED: "govuk-tag--orange",
   EXPIRED: "govuk-tag--red",
   TERMINATED: "govuk-tag--red",
 };
 
 /** An agreement's status tag wherever one is shown: its status as the in-force rule leaves it (`agreementStanding`). */
-export function statusTag(agreement: InForceInput, today: string): { text: string; classes: string } {
-  const standing = agreementStanding(agreement, today);
+export function statusTag(
+  agreement: InForceInput & { parent: ParentInForceInput | null },
+  today: string,
+): { text: string; classes: string } {
+  const standing = agreementStanding(agreement, agreement.parent, today);
   return { text: AGREEMENT_STANDING_LABELS[standing], classes: STATUS_TAG_CLASSES[standing] };
 }
 
