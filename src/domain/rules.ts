@@ -1,6 +1,8 @@
+import { hasAnyRole, type Role } from "./roles";
+
 /**
  * Rule codes and the one-line source each cites (domain.md). Code that enforces a rule names it by
- * code; users see the code and the plain-English reason, never just "denied".
+ * code; people read the plain-English reason, never just "denied" (see `readsRuleCodes`).
  */
 export const DSA_RULES = {
   "DSA-NOT-PARTY":
@@ -61,3 +63,11 @@ export type ShareRuleCode = keyof typeof SHARE_RULES;
 
 /** Every rule a share can be checked against, with its source: what the decision pages and the API cite. */
 export const ALL_SHARE_RULES: Record<ShareRuleCode | DsaCode, string> = { ...SHARE_RULES, ...DSA_RULES };
+
+/**
+ * Who is shown rule codes on a page: safeguarding and IG leads, who answer for the rules, in a details
+ * panel beside the reasons. Everyone else reads only the reasons; the API always names the codes.
+ */
+export function readsRuleCodes(roles: readonly Role[]): boolean {
+  return hasAnyRole(roles, ["safeguarding_lead", "ig_lead"]);
+}

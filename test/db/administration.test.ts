@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { App } from "../../src/http/app";
-import { client, testApp } from "../support/app";
+import { client, TEST_PUBLIC_URL, testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser } from "../support/factories";
 import { signedInAs } from "../support/sign-in";
@@ -94,6 +94,20 @@ describeEachDatabase("administering organisations and users", (ctx) => {
     assert.equal(ok.headers.location, "/sign-in?passwordSet=1");
     assert.equal((await invitee.get(link)).statusCode, 404, "the link works once");
     assert.equal((await invitee.signIn("chloe@earlyhelp.example", "glacier mango violin ember")).headers.location, "/");
+  });
+
+  test("the invitation link shown is at the configured public address, whatever Host header the request came with", async () => {
+    const browser = await signedInAs(app, ctx.database.db, admin);
+    await browser.get("/users/new");
+    const created = await browser.post(
+      "/users/new",
+      { name: "Dev Patel", email: "dev@earlyhelp.example", organisationId: home.id, roles: ["practitioner"] },
+      { headers: { host: "attacker.example", "x-forwarded-host": "attacker.example" } },
+    );
+    assert.equal(created.statusCode, 200);
+    const shown = /<code class="app-invitation-link" id="invitation-link">([^<]+)<\/code>/.exec(created.body)?.[1] ?? "";
+    assert.match(shown, new RegExp(`^${TEST_PUBLIC_URL.replaceAll(".", "\\.")}/invitations/[^/]+$`));
+    assert.doesNotMatch(created.body, /attacker\.example/);
   });
 
   test("listing and viewing users are audited as reads of personal data", async () => {

@@ -4,10 +4,11 @@ import { addMonths, format, subMonths } from "date-fns";
 import { eq } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
 import { agreements, auditEvents } from "../../src/db/schema";
+import { agreementReference } from "../../src/domain/agreements/document";
 import type { App } from "../../src/http/app";
 import { TEST_PUBLIC_URL, testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
-import { newOrganisation, newUser, TEST_PASSWORD } from "../support/factories";
+import { newOrganisation, newSignedAgreement, newUser, TEST_PASSWORD } from "../support/factories";
 import type { TestClient } from "../support/http-client";
 import { signedInAs } from "../support/sign-in";
 
@@ -479,6 +480,39 @@ describeEachDatabase("agreements: drafting, signing, versions and visibility", (
       await review(day(addMonths(new Date(), 2)));
       const restored = (await a.get("/agreements")).body.split("<tr").find((r) => r.includes(`href="/agreements/${id}"`));
       assert.match(restored!, /govuk-tag[^>]*>Active</);
+    });
+
+    test("a tier 2 agreement under a tier 1 agreement that has lapsed is not in force on the register, its page, its printable document and the API, which name the tier 1 agreement", async () => {
+      const db = ctx.database.db;
+      const parties = [orgA.id, orgB.id].map((organisationId) => ({ organisationId, controllerRelationship: "SEPARATE" as const }));
+      const strategic = { title: "Westshire strategic sharing agreement", tier: "STRATEGIC" as const };
+      const tier1 = await newSignedAgreement(db, orgA, { documentControl: strategic, parties }, day(subMonths(new Date(), 4)));
+      const operational = { title: "Attendance referrals", tier: "OPERATIONAL" as const, parentAgreementId: tier1.id };
+      const tier2 = await newSignedAgreement(db, orgA, { documentControl: operational, parties });
+      const why = new RegExp(
+        `the tier 1 agreement it sits under, ${agreementReference(tier1.number)} Westshire strategic sharing agreement, is more than 3 months past its review date \\(\\d{1,2} [A-Z][a-z]+ \\d{4}\\)`,
+      );
+
+      const register = (await a.get("/agreements")).body;
+      const row = register.split("<tr").find((r) => r.includes(`href="/agreements/${tier2.id}"`)) ?? "";
+      assert.match(row, /Not in force/);
+      assert.doesNotMatch(row, /govuk-tag[^>]*>Active</, "its status tag does not say Active");
+      assert.match(row, /govuk-tag[^>]*>Tier 1 agreement not in force</);
+
+      const page = (await a.get(`/agreements/${tier2.id}`)).body;
+      assert.doesNotMatch(page, /govuk-tag[^>]*>Active</);
+      assert.match(page, /Not in force: /);
+      assert.match(page, why);
+
+      const document = (await a.get(`/agreements/${tier2.id}/document`)).body;
+      assert.match(document, why, "the printable agreement (and its PDF, drawn from the same outline) says so");
+
+      const api = (await a.api("GET", `/api/v1/agreements/${tier2.id}`)).json().agreement;
+      assert.equal(api.inForce, false);
+      assert.match(api.notInForceReason, why);
+      const listed = (await a.api("GET", "/api/v1/agreements")).json().items.find((x: { id: string }) => x.id === tier2.id);
+      assert.equal(listed.inForce, false);
+      assert.match(listed.notInForceReason, why);
     });
 
     test("a terminated agreement cannot be edited: 409, never a 500", async () => {

@@ -6,6 +6,8 @@ import { eq } from "drizzle-orm";
 import { formDrafts } from "../../src/db/schema";
 import { informationRequests, shareDecisions } from "../../src/db/schema-sharing";
 import type { Actor } from "../../src/domain/actor";
+import { agreementReference } from "../../src/domain/agreements/document";
+import { ALL_SHARE_RULES } from "../../src/domain/rules";
 import type { App } from "../../src/http/app";
 import { decisionReference } from "../../src/services/sharing/decisions";
 import { recordShareDecision } from "../../src/services/sharing/record-decision";
@@ -23,6 +25,12 @@ import { signedInAs } from "../support/sign-in";
 
 const REFUGE = "Flat 7, 3 Quiet Mews, Eastmoor";
 
+/** Any rule's code (rules.ts), as it must not appear in what a practitioner reads. */
+const RULE_CODE = new RegExp(Object.keys(ALL_SHARE_RULES).join("|"));
+
+/** What a person reads on a page: its text, without tags and attributes (a box's value names a code, unseen). */
+const visibleText = (html: string) => html.replace(/<(script|style)[\s\S]*?<\/\1>/g, " ").replace(/<[^>]*>/g, " ");
+
 describeEachDatabase("share decision pages", (ctx) => {
   let app: App;
   let practitioner: TestClient;
@@ -35,6 +43,8 @@ describeEachDatabase("share decision pages", (ctx) => {
   let childId: string;
   let attendanceId: string;
   let healthId: string;
+  let underLapsedId: string;
+  let lapsedReference: string;
 
   const decisions = () => ctx.database.db.select().from(shareDecisions).where(eq(shareDecisions.subjectId, childId));
   const step = (name: string, form: Record<string, string | string[]>) =>
@@ -83,7 +93,20 @@ describeEachDatabase("share decision pages", (ctx) => {
     });
     await newSignedAgreement(db, council, between("School and council attendance agreement", [school.id, council.id]));
     const lapsedReview = format(subMonths(new Date(), 10), "yyyy-MM-dd");
-    await newSignedAgreement(db, council, between("Lapsed school and council agreement", [school.id, council.id]), lapsedReview);
+    const lapsed = await newSignedAgreement(
+      db,
+      council,
+      between("Lapsed school and council agreement", [school.id, council.id]),
+      lapsedReview,
+    );
+    // A tier 2 agreement in its own right, but under the lapsed one: not in force either.
+    underLapsedId = (
+      await newSignedAgreement(db, council, {
+        ...between("Attendance operations under the lapsed agreement", [school.id, council.id]),
+        documentControl: { title: "Attendance operations under the lapsed agreement", tier: "OPERATIONAL", parentAgreementId: lapsed.id },
+      })
+    ).id;
+    lapsedReference = agreementReference(lapsed.number);
     await newSignedAgreement(db, police, between("School and police agreement", [school.id, police.id]));
   });
   after(() => app.close());
@@ -157,18 +180,35 @@ describeEachDatabase("share decision pages", (ctx) => {
       assert.ok(!page.body.includes("School and police agreement"), "the council is not a party to the police agreement");
     });
 
-    test("checking the answers shows each rule that blocks, with its code; recording is refused and nothing is recorded", async () => {
+    test("checking the answers shows each rule that blocks, in plain English; recording is refused and nothing is recorded", async () => {
       const check = await practitioner.get(`/subjects/${childId}/share/check`);
-      assert.match(check.body, /L-NO-ART6/);
+      assert.match(check.body, /Select the Article 6 lawful basis/);
+      assert.doesNotMatch(visibleText(check.body), RULE_CODE, "a practitioner reads the reasons, not the rule codes");
+      assert.doesNotMatch(check.body, /id="finding-rules"/);
       assert.match(check.body, /Attendance 62% this term/);
       const refused = await practitioner.post(`/subjects/${childId}/share/check`, {});
       assert.equal(refused.statusCode, 422);
       assert.match(refused.body, /govuk-error-summary/);
-      assert.match(refused.body, /L-NO-ART6: Select the Article 6 lawful basis/);
+      assert.match(
+        refused.body,
+        /href="\/subjects\/[0-9a-f-]{36}\/share\/steps\/lawful-basis\?return=check">Select the Article 6 lawful basis/,
+      );
+      assert.doesNotMatch(visibleText(refused.body), RULE_CODE);
       assert.equal((await decisions()).length, 0);
       // After a refused attempt, the page that asks the question shows its problem.
       const page = await practitioner.get(`/subjects/${childId}/share/steps/lawful-basis`);
-      assert.match(page.body, /L-NO-ART6/);
+      assert.match(page.body, /href="#lawfulBasis-article6">Select the Article 6 lawful basis/);
+      assert.doesNotMatch(visibleText(page.body), RULE_CODE);
+    });
+
+    test("a safeguarding lead checking answers finds the rule behind each finding in a details panel", async () => {
+      await schoolDsl.post(`/subjects/${childId}/share`, { immediateRisk: "no" });
+      const check = (await schoolDsl.get(`/subjects/${childId}/share/check`)).body;
+      const details = /<details[^>]*id="finding-rules"[\s\S]*?<\/details>/.exec(check)?.[0] ?? "";
+      assert.match(details, /P-PURPOSE/, "the code of a rule that blocks");
+      assert.match(details, /GR7-RECORD/);
+      assert.doesNotMatch(visibleText(check.replace(details, "")), RULE_CODE, "and nowhere else on the page");
+      await schoolDsl.post(`/subjects/${childId}/share/discard`, {});
     });
 
     test("an access expiry before today is refused: the task list and check page send the decider back to the question, which keeps the date typed", async () => {
@@ -333,7 +373,8 @@ describeEachDatabase("share decision pages", (ctx) => {
       items: attendanceId,
     });
     assert.equal(missing.statusCode, 422);
-    assert.match(missing.body, /ICO9-EMERGENCY/);
+    assert.match(missing.body, /href="#reason">Say in one line why this cannot wait/);
+    assert.doesNotMatch(visibleText(missing.body), RULE_CODE, "a practitioner reads the reason, not the rule's code");
     const body = { key, reason: "Kai says he will be taken abroad tonight", organisationId: councilId, items: attendanceId };
     const shared = await practitioner.post(`/subjects/${childId}/share/emergency`, body);
     assert.equal(shared.statusCode, 303, shared.body.slice(0, 300));
@@ -451,5 +492,97 @@ describeEachDatabase("share decision pages", (ctx) => {
     assert.ok(!page.body.includes(REFUGE) && !page.body.includes("WS7 7QQ"), "the practitioner is not shown the protected address");
     assert.match(page.body, /Kai&#39;s mother has moved to \[redacted\]\./);
     assert.match(page.body, /Protected details taken out: a protected address of someone linked to this person/);
+  });
+  test("two items mentioning a protected address are one warning to tick, with both reasons under its box; ticking it is recorded for both", async () => {
+    const add = async (text: string, eventDate: string) =>
+      (
+        await practitioner.api("POST", `/api/v1/subjects/${childId}/items`, {
+          category: "family_circumstances",
+          kind: "FACT",
+          text,
+          eventDate,
+          source: { name: "Kai", method: "TOLD_DIRECTLY", obtainedOn: eventDate },
+          acknowledgedWarnings: ["GR5-PROTECT-IDENTITIES"],
+        })
+      ).json().id as string;
+    const first = await add("Kai walks home alone to 3 Quiet Mews after school.", "2026-11-23");
+    const second = await add("A neighbour near WS7 7QQ has seen Kai out late.", "2026-11-24");
+
+    await practitioner.post(`/subjects/${childId}/share`, { immediateRisk: "no" });
+    await step("purpose", { "purpose-code": "CHILD_IN_NEED_S17", "purpose-description": "Kai is out late alone" });
+    await step("information", { "information-personal": "yes", "information-confidential": "no", "information-thirdParty": "no" });
+    await step("recipient", { "recipient-organisationId": councilId, "recipient-role": "SOCIAL_WORKER", "recipient-routine": "no" });
+    await step("agreement", { "recipient-agreementId": "none" });
+    await step("consent", {
+      "transparency-informed": "yes",
+      "transparency-consentStatus": "NOT_SOUGHT",
+      "transparency-consentNotSoughtReason": "UNSAFE_TO_SEEK",
+    });
+    await step("lawful-basis", { "lawfulBasis-article6": "A6_1E_PUBLIC_TASK", "lawfulBasis-gateway": "CA2004_S11" });
+    await step("items", { [`item-${first}`]: "share", [`item-${second}`]: "share" });
+    await step("advice", { "advice-sought": "no" });
+    await step("decision", {
+      "decision-outcome": "SHARE",
+      "decision-reasons": "Kai is out late alone",
+      "decision-necessityAndProportionality": "Only these two items",
+    });
+
+    const check = (await practitioner.get(`/subjects/${childId}/share/check`)).body;
+    const boxes = [...check.matchAll(/name="acknowledged" type="checkbox" value="([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(boxes.sort(), ["GR4-SEEK-ADVICE", "GR5-PROTECT-IDENTITIES", "ICO6-AGREEMENT"], "one box per rule");
+    const box =
+      /<div class="govuk-checkboxes__item">(?:(?!govuk-checkboxes__item)[\s\S])*?value="GR5-PROTECT-IDENTITIES"[\s\S]*?(?=<div class="govuk-checkboxes__item">|<\/fieldset>)/.exec(
+        check,
+      )?.[0] ?? "";
+    assert.match(box, /The family circumstances item dated 23 November 2026 mentions this person&#39;s protected address/);
+    assert.match(box, /The family circumstances item dated 24 November 2026 mentions this person&#39;s protected address/);
+
+    const key = /name="key" value="([^"]+)"/.exec(check)?.[1] ?? "";
+    const unticked = await practitioner.post(`/subjects/${childId}/share/check`, {
+      key,
+      acknowledged: ["GR4-SEEK-ADVICE", "ICO6-AGREEMENT"],
+    });
+    assert.equal(unticked.statusCode, 422);
+    const summary = /<div class="govuk-error-summary[\s\S]*?<\/ul>/.exec(unticked.body)?.[0] ?? "";
+    assert.match(summary, /href="#acknowledged">Read and acknowledge this warning: The family circumstances item dated 23 November 2026/);
+    assert.match(summary, /href="#acknowledged">Read and acknowledge this warning: The family circumstances item dated 24 November 2026/);
+
+    const recorded = await practitioner.post(`/subjects/${childId}/share/check`, {
+      key,
+      acknowledged: ["GR4-SEEK-ADVICE", "GR5-PROTECT-IDENTITIES", "ICO6-AGREEMENT"],
+    });
+    assert.equal(recorded.statusCode, 303, recorded.body.slice(0, 400));
+    const id = /share-decisions\/([0-9a-f-]{36})/.exec(recorded.headers.location as string)![1]!;
+    const [row] = await ctx.database.db.select().from(shareDecisions).where(eq(shareDecisions.id, id));
+    const gr5 = (row!.findings as { code: string; path: string; acknowledged?: boolean }[]).filter(
+      (f) => f.code === "GR5-PROTECT-IDENTITIES",
+    );
+    assert.deepEqual(
+      gr5.map((f) => [f.path, f.acknowledged]),
+      [
+        ["/items/items/0", true],
+        ["/items/items/1", true],
+      ],
+      "the record says each was acknowledged, because the one box that covers both was ticked",
+    );
+    const page = (await practitioner.get(`/share-decisions/${id}`)).body;
+    assert.equal(page.match(/>Acknowledged</g)?.length, 4, "each of the four warnings says it was acknowledged");
+  });
+  test("an agreement under a lapsed tier 1 agreement is not offered; one chosen before it lapsed says why it is not in force, naming the tier 1 agreement", async () => {
+    await practitioner.post(`/subjects/${childId}/share`, { immediateRisk: "no" });
+    await step("recipient", { "recipient-organisationId": councilId, "recipient-role": "SOCIAL_WORKER", "recipient-routine": "no" });
+    const offered = (await practitioner.get(`/subjects/${childId}/share/steps/agreement`)).body;
+    assert.match(offered, /School and council attendance agreement/);
+    assert.doesNotMatch(offered, /Attendance operations under the lapsed agreement/);
+
+    await step("agreement", { "recipient-agreementId": underLapsedId });
+    const chosen = (await practitioner.get(`/subjects/${childId}/share/steps/agreement`)).body;
+    assert.match(
+      chosen,
+      new RegExp(
+        `Attendance operations under the lapsed agreement \\(not in force: the tier 1 agreement it sits under, ${lapsedReference} Lapsed school and council agreement, is more than 3 months past its review date`,
+      ),
+    );
+    await practitioner.post(`/subjects/${childId}/share/discard`, {});
   });
 });

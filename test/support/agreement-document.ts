@@ -89,6 +89,15 @@ export function sampleDocument(options: { tier?: "STRATEGIC" | "OPERATIONAL" } =
     nextReviewDate: "2027-04-01",
     owner: organisations[ORG.school]!,
     parent: parent ? { id: parentId, reference: "DSA-0001", title: "Cardiff safeguarding partnership DSA", version: 3 } : null,
+    parentInForce: parent
+      ? {
+          reference: "DSA-0001",
+          title: "Cardiff safeguarding partnership DSA",
+          status: "ACTIVE",
+          inForceVersion: 3,
+          nextReviewDate: "2027-01-01",
+        }
+      : null,
     content,
     inherited,
     organisations,

@@ -49,6 +49,7 @@ export async function newSignedAgreement(db: Db, owner: { id: string }, content:
     .values({
       title: parsed.documentControl.title,
       tier: parsed.documentControl.tier,
+      parentAgreementId: parsed.documentControl.parentAgreementId,
       ownerOrganisationId: owner.id,
       status: "ACTIVE",
       inForceVersion: 1,

@@ -30,7 +30,7 @@ export class TestClient {
   }
 
   /** Submits a form like a browser: urlencoded, with the page's CSRF token unless told otherwise. */
-  async post(url: string, form: Record<string, string | string[]>, { csrf = true } = {}) {
+  async post(url: string, form: Record<string, string | string[]>, { csrf = true, headers = {} as Record<string, string> } = {}) {
     const body = new URLSearchParams();
     if (csrf && this.csrfToken) body.append("_csrf", this.csrfToken);
     for (const [k, v] of Object.entries(form)) for (const item of [v].flat()) body.append(k, item);
@@ -38,7 +38,7 @@ export class TestClient {
       await this.app.inject({
         method: "POST",
         url,
-        headers: { cookie: this.cookieHeader(), "content-type": "application/x-www-form-urlencoded" },
+        headers: { cookie: this.cookieHeader(), "content-type": "application/x-www-form-urlencoded", ...headers },
         payload: body.toString(),
       }),
     );

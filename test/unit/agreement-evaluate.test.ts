@@ -6,11 +6,10 @@ import {
   type AgreementVersionSnapshot,
   compileAgreement,
   evaluateShare,
-  lapseDate,
   type ProposedItem,
   type ProposedShare,
 } from "../../src/domain/agreements/evaluate";
-import { notInForceReason, reviewState } from "../../src/domain/agreements/lifecycle";
+import { lapseDate, notInForceReason, reviewState } from "../../src/domain/agreements/lifecycle";
 import type { DsaCode } from "../../src/domain/rules";
 
 // ---- Fixture: four parties and an outsider, with flows covering every shape of from/to/items ----
@@ -581,7 +580,7 @@ describe("the compiled review lapse agrees with lifecycle.ts", () => {
         const date = format(addDays(start, day), "yyyy-MM-dd");
         const blocked = evaluateShare(compiled, share({ date })).outcome === "BLOCK";
         assert.equal(blocked, reviewState(review, date) === "LAPSED", `review ${review}, share on ${date}`);
-        assert.equal(blocked, notInForceReason({ status: "ACTIVE", inForceVersion: 2, nextReviewDate: review }, date) !== null);
+        assert.equal(blocked, notInForceReason({ status: "ACTIVE", inForceVersion: 2, nextReviewDate: review }, null, date) !== null);
       }
     }
     assert.equal(lapseDate("2025-11-30"), "2026-02-28");

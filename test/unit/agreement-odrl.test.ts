@@ -99,6 +99,7 @@ function doc(overrides: Partial<AgreementDocument> = {}): AgreementDocument {
     nextReviewDate: "2027-04-01",
     owner: ORGS[SCHOOL]!,
     parent: null,
+    parentInForce: null,
     content: c,
     inherited: [],
     organisations: ORGS,

@@ -54,6 +54,24 @@ test("inherited sections say which parent version they come from; a tier 1 agree
   assert.ok(tier1.sections.every((s) => s.inheritedFrom === undefined));
 });
 
+test("a signed tier 2 agreement under a tier 1 agreement not in force prints as not in force, naming the tier 1 agreement", () => {
+  const signed = {
+    ...sampleDocument({ tier: "OPERATIONAL" }),
+    status: "ACTIVE" as const,
+    versionState: "SIGNED" as const,
+    inForceVersion: 1,
+    generatedAt: "2026-04-02T13:05:00.000Z",
+  };
+  const inForce = outlineAgreement(signed);
+  assert.deepEqual(inForce.notices, []);
+  const lapsedParent = outlineAgreement({ ...signed, parentInForce: { ...signed.parentInForce!, nextReviewDate: "2025-11-30" } });
+  const status = rowsOf(lapsedParent.sections.find((s) => s.key === "documentControl")!.blocks).find((r) => r.label === "Status");
+  assert.equal(status?.value, "Tier 1 agreement not in force");
+  assert.deepEqual(lapsedParent.notices, [
+    "This agreement is not in force: the tier 1 agreement it sits under, DSA-0001 Cardiff safeguarding partnership DSA, is more than 3 months past its review date (30 November 2025). Information may not be shared under it.",
+  ]);
+});
+
 test("empty fields show Not stated", () => {
   const doc = sampleDocument();
   doc.content.dpia = { reference: "", completedOn: null };

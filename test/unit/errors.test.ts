@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { z } from "zod";
-import { ConflictError, NotFoundError, ValidationError } from "../../src/domain/errors";
+import { ConflictError, NotFoundError, RulesBlockedError, ValidationError } from "../../src/domain/errors";
 import { organisationInput } from "../../src/domain/inputs";
 import { toProblem } from "../../src/http/problem";
+import { fieldErrorsOf } from "../../src/http/web/agreements/shared";
 import { govukErrors } from "../../src/http/web/forms";
 
 test("domain errors map to RFC 9457 problems with stable codes", () => {
@@ -38,4 +39,23 @@ test("ICO registration numbers are checked; blank optional fields become undefin
     () => organisationInput.parse({ name: "A", type: "school", isPublicAuthority: "yes", icoRegistration: "12345" }),
     z.ZodError,
   );
+});
+
+test("rule findings on a form read as reasons, never rule codes: a block at the answer it is about, a warning at the box that acknowledges it", () => {
+  const found = fieldErrorsOf(
+    new RulesBlockedError([
+      { code: "L-NO-ART6", severity: "block", path: "/lawfulBasis/article6", message: "Select the Article 6 lawful basis" },
+      { code: "GR5-PROTECT-IDENTITIES", severity: "warning", path: "/text", message: "What you have written mentions a protected address" },
+    ]),
+  );
+  assert.equal(found?.status, 422);
+  assert.deepEqual(found?.fieldErrors, [
+    { path: "/lawfulBasis/article6", message: "Select the Article 6 lawful basis" },
+    { path: "/acknowledged", message: "What you have written mentions a protected address" },
+  ]);
+  const told = fieldErrorsOf(
+    new RulesBlockedError([{ code: "GR5-PROTECT-IDENTITIES", severity: "warning", path: "/text", message: "It mentions a refuge." }]),
+    "Tick the box to save it as written.",
+  );
+  assert.deepEqual(told?.fieldErrors, [{ path: "/acknowledged", message: "It mentions a refuge. Tick the box to save it as written." }]);
 });

@@ -9,6 +9,7 @@ import {
   evaluateDecision,
   type ItemFacts,
   recordedWarnings,
+  warningsByCode,
   warningsOf,
 } from "../../src/domain/sharing/evaluate-decision";
 
@@ -531,6 +532,46 @@ describe("which warnings the record says were acknowledged", () => {
         ["P-PURPOSE", "/purpose/description", true],
       ],
     );
+  });
+
+  test("two items mentioning a protected detail are two warnings under one code: one box to tick, both reasons under it", () => {
+    const refuge = (date: string): ItemFacts => ({
+      ...plainItem,
+      label: `the family circumstances item dated ${date}`,
+      protectedDetails: [{ kind: "address", ofSubject: false }],
+    });
+    const both = facts(
+      {
+        items: {
+          items: [
+            { itemId: ITEM_A, share: true },
+            { itemId: ITEM_B, share: true },
+          ],
+        },
+      },
+      {
+        items: new Map([
+          [ITEM_A, refuge("20 November 2026")],
+          [ITEM_B, refuge("21 November 2026")],
+        ]),
+      },
+    );
+    const shown = warningsOf(evaluateDecision(both));
+    const groups = warningsByCode(recordedWarnings(shown, ["GR5-PROTECT-IDENTITIES"]));
+    assert.deepEqual(
+      groups.map((g) => g.code),
+      ["GR5-PROTECT-IDENTITIES", "ICO6-AGREEMENT"],
+      "one group per code, in the order first raised",
+    );
+    const [gr5, agreement] = groups;
+    assert.deepEqual(
+      gr5!.warnings.map((w) => w.path),
+      ["/items/items/0", "/items/items/1"],
+    );
+    assert.match(gr5!.warnings[0]!.message, /dated 20 November 2026 mentions/);
+    assert.match(gr5!.warnings[1]!.message, /dated 21 November 2026 mentions/);
+    assert.equal(gr5!.acknowledged, true, "ticking the code acknowledges each warning under it");
+    assert.equal(agreement!.acknowledged, false);
   });
 
   test("a record kept before the flag was stored is read against the acknowledgements its own answers hold", () => {

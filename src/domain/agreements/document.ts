@@ -1,5 +1,5 @@
 import type { AgreementContent, Section, Tier } from "./content";
-import type { AgreementStatus, VersionKind, VersionState } from "./lifecycle";
+import type { AgreementStatus, ParentInForceInput, VersionKind, VersionState } from "./lifecycle";
 
 export interface OrganisationSummary {
   id: string;
@@ -39,7 +39,13 @@ export interface AgreementDocument {
   lastReviewedOn: string | null;
   nextReviewDate: string | null;
   owner: OrganisationSummary;
+  /** The tier 1 parent this version's terms inherit from (its version in force). */
   parent: { id: string; reference: string; title: string; version: number | null } | null;
+  /**
+   * The agreement's tier 1 parent as the in-force rule reads it (`notInForceReason`): the parent on the
+   * register, which a pending variation naming another does not change until it is signed.
+   */
+  parentInForce: ParentInForceInput | null;
   /** The effective terms: a tier 2 agreement's blank baseline sections filled from its parent. */
   content: AgreementContent;
   /** Sections taken from the tier 1 parent. */

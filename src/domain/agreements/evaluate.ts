@@ -1,10 +1,9 @@
-import { addMonths, format, parseISO } from "date-fns";
 import { ITEM_CATEGORIES, ITEM_CATEGORY_LABELS, type ItemCategory } from "../information";
 import { ARTICLE_6, ARTICLE_6_LABELS, ARTICLE_9_10, ARTICLE_9_10_LABELS, type Article6, type Article9or10 } from "../lawful-basis";
 import { PURPOSE_CODES, PURPOSE_LABELS, type PurposeCode } from "../purposes";
 import type { DsaCode } from "../rules";
 import type { AgreementContent, OnwardDisclosure } from "./content";
-import { type AgreementStatus, type InForceInput, notInForceReason, REVIEW_GRACE_MONTHS } from "./lifecycle";
+import { type AgreementStatus, type InForceInput, type Lapse as LifecycleLapse, lapsedOn, lapseOf } from "./lifecycle";
 
 /**
  * Checks one proposed share against one agreement version (domain.md §5, the DSA-* codes of
@@ -91,15 +90,8 @@ interface PartyFacts {
   sendsTo: ReadonlyMap<string, PairFacts>;
 }
 
-/** Whether an agreement (or its tier 1 parent) is in force, decided once per version except for the day. */
-interface Lapse {
-  /** Not in force whatever the date (unsigned, suspended, expired, terminated); null when it may be. */
-  always: EvaluationFinding | null;
-  /** Shares dated after this day (YYYY-MM-DD) fall outside the review grace period; null when there is no review date. */
-  after: string | null;
-  /** The finding once `after` has passed. */
-  lapsed: EvaluationFinding | null;
-}
+/** Whether an agreement (or its tier 1 parent) is in force: lifecycle.ts's rule, decided once per version except for the day. */
+type Lapse = LifecycleLapse<EvaluationFinding>;
 
 export interface CompiledAgreement {
   readonly snapshot: AgreementVersionSnapshot;
@@ -143,28 +135,12 @@ function coverageMask(item: { category: ItemCategory; specialCategory: boolean; 
   return mask;
 }
 
-/** The day after which a review date is more than REVIEW_GRACE_MONTHS past, as `reviewState` computes it. */
-export function lapseDate(nextReviewDate: string | null): string | null {
-  return nextReviewDate === null ? null : format(addMonths(parseISO(nextReviewDate), REVIEW_GRACE_MONTHS), "yyyy-MM-dd");
-}
-
-/**
- * lifecycle.ts words the reasons, so they match what the agreement pages say. With the review date
- * removed, notInForceReason reports only what does not depend on the day; on a day long after the
- * lapse, it reports the lapse. `prefix` says whose in-force state this is.
- */
+/** The in-force rule's reasons (lifecycle.ts, so they match what the agreement pages say) as findings; `prefix` says whose. */
 function compileLapse(facts: InForceInput, prefix: string): Lapse {
+  const { always, after, lapsed } = lapseOf(facts);
   const finding = (why: string | null): EvaluationFinding | null =>
     why === null ? null : Object.freeze({ code: "DSA-NOT-IN-FORCE", reason: `${prefix}: ${why}` });
-  const after = lapseDate(facts.nextReviewDate);
-  return {
-    always: finding(notInForceReason({ ...facts, nextReviewDate: null }, "")),
-    after,
-    lapsed:
-      after === null
-        ? null
-        : finding(notInForceReason({ status: "ACTIVE", inForceVersion: 1, nextReviewDate: facts.nextReviewDate }, "9999-12-31")),
-  };
+  return { always: finding(always), after, lapsed: finding(lapsed) };
 }
 
 function compileVersionFinding(snapshot: AgreementVersionSnapshot, label: string): EvaluationFinding | null {
@@ -260,19 +236,13 @@ export function evaluateShare(agreement: CompiledAgreement, share: ProposedShare
   return findings.length === 0 ? ALLOW : { outcome: "BLOCK", findings };
 }
 
+/** The review lapse depends on the day: ISO dates compare as strings, so no date is parsed per call. */
 function checkInForce(a: CompiledAgreement, share: ProposedShare, findings: EvaluationFinding[]): void {
-  const own = lapseFinding(a.own, share.date);
+  const own = lapsedOn(a.own, share.date);
   if (own) findings.push(own);
   if (a.versionFinding) findings.push(a.versionFinding);
-  const parent = a.parent && lapseFinding(a.parent, share.date);
+  const parent = a.parent && lapsedOn(a.parent, share.date);
   if (parent) findings.push(parent);
-}
-
-/** The review lapse depends on the day: ISO dates compare as strings, so no date is parsed per call. */
-function lapseFinding(lapse: Lapse, date: string): EvaluationFinding | null {
-  if (lapse.always) return lapse.always;
-  if (lapse.after !== null && date > lapse.after) return lapse.lapsed;
-  return null;
 }
 
 /** Both must be parties, with a flow from one to the other; returns what that flow allows, if there is one. */

@@ -109,11 +109,15 @@ const iso = (d: Date) => format(d, "yyyy-MM-dd");
 
 export function reviewState(nextReviewDate: string | null, today: string): ReviewState {
   if (!nextReviewDate) return "NOT_SET";
-  const review = parseISO(nextReviewDate);
-  if (today > iso(addMonths(review, REVIEW_GRACE_MONTHS))) return "LAPSED";
+  if (today > lapseDate(nextReviewDate)!) return "LAPSED";
   if (today > nextReviewDate) return "OVERDUE";
-  if (today >= iso(subMonths(review, REVIEW_WARNING_MONTHS))) return "DUE_SOON";
+  if (today >= iso(subMonths(parseISO(nextReviewDate), REVIEW_WARNING_MONTHS))) return "DUE_SOON";
   return "NOT_DUE";
+}
+
+/** The last day an agreement is in force after its review date (REVIEW_GRACE_MONTHS later); null without one. */
+export function lapseDate(nextReviewDate: string | null): string | null {
+  return nextReviewDate === null ? null : iso(addMonths(parseISO(nextReviewDate), REVIEW_GRACE_MONTHS));
 }
 
 /** The latest review date allowed from a given day: at most a year ahead. */
@@ -131,37 +135,87 @@ export interface InForceInput {
   nextReviewDate: string | null;
 }
 
-/** Why an agreement is not in force, in words a practitioner can act on; null when it is in force. */
-export function notInForceReason(agreement: InForceInput, today: string): string | null {
-  if (agreement.inForceVersion === null) return "the agreement has not been signed by every party yet";
-  if (agreement.status === "SUSPENDED") return "the agreement is suspended";
-  if (agreement.status === "EXPIRED") return "the agreement has expired";
-  if (agreement.status === "TERMINATED") return "the agreement has been terminated";
-  if (agreement.nextReviewDate && reviewState(agreement.nextReviewDate, today) === "LAPSED") {
-    const due = format(parseISO(agreement.nextReviewDate), "d MMMM yyyy");
-    return `the agreement is more than ${REVIEW_GRACE_MONTHS} months past its review date (${due})`;
-  }
-  return null;
+/** A tier 2 agreement's tier 1 parent, as the in-force rule reads it and names it. */
+export interface ParentInForceInput extends InForceInput {
+  /** "DSA-0001" */
+  reference: string;
+  title: string;
 }
 
-export function isInForce(agreement: InForceInput, today: string): boolean {
-  return notInForceReason(agreement, today) === null;
+/**
+ * Why one agreement, on its own, is not in force, with the day left open, so the evaluation can work it
+ * out once per version and decide each share by comparing dates: the reason that holds whatever the day
+ * (unsigned, suspended, expired, terminated), and the day after which its review has lapsed, with that
+ * reason. Reasons are sentences about `subject` ("the agreement is suspended").
+ */
+export interface Lapse<T = string> {
+  always: T | null;
+  /** Days after this one (YYYY-MM-DD) are more than REVIEW_GRACE_MONTHS past its review date; null without one. */
+  after: string | null;
+  lapsed: T | null;
+}
+
+export function lapseOf(agreement: InForceInput, subject = "the agreement"): Lapse {
+  const always =
+    agreement.inForceVersion === null
+      ? "has not been signed by every party yet"
+      : agreement.status === "SUSPENDED"
+        ? "is suspended"
+        : agreement.status === "EXPIRED"
+          ? "has expired"
+          : agreement.status === "TERMINATED"
+            ? "has been terminated"
+            : null;
+  const review = agreement.nextReviewDate;
+  return {
+    always: always && `${subject} ${always}`,
+    after: lapseDate(review),
+    lapsed:
+      review && `${subject} is more than ${REVIEW_GRACE_MONTHS} months past its review date (${format(parseISO(review), "d MMMM yyyy")})`,
+  };
+}
+
+/** What a lapse says on a day: null when the agreement is in force then. ISO dates compare as strings. */
+export function lapsedOn<T>(lapse: Lapse<T>, day: string): T | null {
+  if (lapse.always !== null) return lapse.always;
+  return lapse.after !== null && day > lapse.after ? lapse.lapsed : null;
+}
+
+const parentLapseOf = (parent: ParentInForceInput) =>
+  lapseOf(parent, `the tier 1 agreement it sits under, ${parent.reference} ${parent.title},`);
+
+/**
+ * Why an agreement is not in force on a day, in words a practitioner can act on; null when it is in force.
+ * The one in-force rule (domain.md §5): its status, a signed version, not more than 3 months past review,
+ * and for a tier 2 agreement the same of its tier 1 parent, which it is named by. The register, the
+ * agreement's pages and document, the API, the wizard and the evaluation (`lapseOf`) all use it.
+ */
+export function notInForceReason(agreement: InForceInput, parent: ParentInForceInput | null, day: string): string | null {
+  const reasons = [lapsedOn(lapseOf(agreement), day), parent && lapsedOn(parentLapseOf(parent), day)].filter((r) => !!r);
+  return reasons.length ? reasons.join(", and ") : null;
+}
+
+export function isInForce(agreement: InForceInput, parent: ParentInForceInput | null, day: string): boolean {
+  return notInForceReason(agreement, parent, day) === null;
 }
 
 /**
  * What an agreement's status tag says: its status, except that one whose status is active (or under
- * review) but which the in-force rule says is not in force is tagged as lapsed. An agreement only
- * becomes active once signed, so for those two statuses the rule's one remaining reason is the review
- * lapse. The tag therefore never says "Active" beside "Not in force".
+ * review) but which the in-force rule says is not in force is tagged as lapsed, or as under a tier 1
+ * agreement not in force. An agreement only becomes active once signed, so for those two statuses its own
+ * one remaining reason is the review lapse. The tag therefore never says "Active" beside "Not in force".
  */
-export type AgreementStanding = AgreementStatus | "LAPSED";
+export type AgreementStanding = AgreementStatus | "LAPSED" | "PARENT_NOT_IN_FORCE";
 
 export const AGREEMENT_STANDING_LABELS: Record<AgreementStanding, string> = {
   ...AGREEMENT_STATUS_LABELS,
   LAPSED: "Review overdue: not in force",
+  PARENT_NOT_IN_FORCE: "Tier 1 agreement not in force",
 };
 
-export function agreementStanding(agreement: InForceInput, today: string): AgreementStanding {
-  const live = agreement.status === "ACTIVE" || agreement.status === "UNDER_REVIEW";
-  return live && !isInForce(agreement, today) ? "LAPSED" : agreement.status;
+export function agreementStanding(agreement: InForceInput, parent: ParentInForceInput | null, day: string): AgreementStanding {
+  if (agreement.status !== "ACTIVE" && agreement.status !== "UNDER_REVIEW") return agreement.status;
+  if (lapsedOn(lapseOf(agreement), day) !== null) return "LAPSED";
+  if (parent && lapsedOn(lapseOf(parent), day) !== null) return "PARENT_NOT_IN_FORCE";
+  return agreement.status;
 }

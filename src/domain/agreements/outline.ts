@@ -269,7 +269,7 @@ export function outlineAgreement(doc: AgreementDocument): DocumentOutline {
 const generatedDay = (doc: AgreementDocument) => format(ukWallClock(doc.generatedAt), "yyyy-MM-dd");
 
 /** The same status label as the register's tag, so a lapsed agreement never prints as "Active". */
-const standingLabel = (doc: AgreementDocument) => AGREEMENT_STANDING_LABELS[agreementStanding(doc, generatedDay(doc))];
+const standingLabel = (doc: AgreementDocument) => AGREEMENT_STANDING_LABELS[agreementStanding(doc, doc.parentInForce, generatedDay(doc))];
 
 function notices(doc: AgreementDocument): string[] {
   const out: string[] = [];
@@ -278,8 +278,10 @@ function notices(doc: AgreementDocument): string[] {
   }
   if (doc.status === "SUSPENDED" || doc.status === "EXPIRED" || doc.status === "TERMINATED") {
     out.push(`This agreement is ${AGREEMENT_STATUS_LABELS[doc.status].toLowerCase()}: information may not be shared under it.`);
-  } else if (agreementStanding(doc, generatedDay(doc)) === "LAPSED") {
-    out.push(`This agreement is not in force: ${notInForceReason(doc, generatedDay(doc))}. Information may not be shared under it.`);
+  } else if (["LAPSED", "PARENT_NOT_IN_FORCE"].includes(agreementStanding(doc, doc.parentInForce, generatedDay(doc)))) {
+    out.push(
+      `This agreement is not in force: ${notInForceReason(doc, doc.parentInForce, generatedDay(doc))}. Information may not be shared under it.`,
+    );
   }
   return out;
 }

@@ -155,8 +155,14 @@ export const shareDecisionInput = z.object({
   items: itemsAnswers.default({}),
   advice: adviceAnswers.default({}),
   decision: decisionAnswers.default({}),
-  /** The warnings the decider has read: each must be acknowledged before the decision is recorded. */
-  acknowledgedWarnings: z.array(z.string().max(40)).max(40).default([]),
+  /** The warnings the decider has read, by rule code: one code acknowledges every warning raised under it. */
+  acknowledgedWarnings: z
+    .array(z.string().max(40))
+    .max(40)
+    .default([])
+    .describe(
+      "The rule codes of the warnings the decider has read. One code acknowledges every warning raised under it (two items each mentioning a protected detail are two warnings, one code); every warning must be acknowledged before the decision is recorded, except in an emergency",
+    ),
 });
 export type ShareDecisionInput = z.infer<typeof shareDecisionInput>;
 export type ShareDecisionInputRaw = z.input<typeof shareDecisionInput>;

@@ -19,7 +19,7 @@ export async function webRoutes(
   await app.register(signInRoutes, { db, rateLimit: opts.signInRateLimit });
   await app.register(homePages, { db });
   await app.register(organisationPages, { db });
-  await app.register(userPages, { db });
+  await app.register(userPages, { db, publicUrl: opts.publicUrl });
   await app.register(agreementPages, { db, publicUrl: opts.publicUrl });
   await app.register(subjectWebPages, { db });
   await app.register(sharingWebPages, { db, publicUrl: opts.publicUrl });

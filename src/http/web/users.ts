@@ -10,7 +10,7 @@ import { idParams, pageQuery } from "../api/shared";
 import { actorOf, requireActor } from "../auth/plugin";
 import { handleForm, parseForm } from "./forms";
 
-export async function userPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+export async function userPages(app: FastifyInstance, { db, publicUrl }: { db: Db; publicUrl: string }): Promise<void> {
   app.addHook("preHandler", requireActor(["org_admin", "partnership_admin"]));
 
   app.get("/users", async (request, reply) => {
@@ -44,11 +44,11 @@ export async function userPages(app: FastifyInstance, { db }: { db: Db }): Promi
     const shown = { ...values, roles: ([] as unknown[]).concat(values.roles ?? []) };
     return handleForm(reply, { view: "users/new", context: await newUserContext(actor), values: shown }, async () => {
       const created = await createUser(db, actor, parseForm(newUserInput, values));
-      const origin = `${request.protocol}://${request.host}`;
-      // The link is shown once, to the administrator, to pass on securely; only its hash is stored.
+      // The link is shown once, to the administrator, to pass on securely; only its hash is stored. It is
+      // at the configured public address: a forged Host header must not send the invitee elsewhere.
       return reply.header("cache-control", "no-store").view("users/invited", {
         user: created.user,
-        invitationUrl: `${origin}/invitations/${created.invitationToken}`,
+        invitationUrl: `${publicUrl}/invitations/${created.invitationToken}`,
         days: INVITATION_DAYS,
       });
     });

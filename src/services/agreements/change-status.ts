@@ -7,7 +7,7 @@ import type { Actor } from "../../domain/actor";
 import { ACTIONS_NEEDING_REASON, type AgreementAction, nextStatus } from "../../domain/agreements/lifecycle";
 import { ConflictError, ValidationError } from "../../domain/errors";
 import { assertCanManage } from "./edit-agreement";
-import { type AgreementRow, getAgreement } from "./queries";
+import { getAgreement, type ListedAgreement } from "./queries";
 import { lockAgreement } from "./shared";
 import { returnToDraft, sendForSignature } from "./versions";
 
@@ -21,7 +21,7 @@ export async function changeAgreementStatus(
   id: string,
   action: AgreementAction,
   input: { reason?: string; changeSummary?: string } = {},
-): Promise<AgreementRow> {
+): Promise<ListedAgreement> {
   const reason = input.reason?.trim();
   if (ACTIONS_NEEDING_REASON.includes(action) && !reason) {
     throw new ValidationError([{ path: "/reason", message: "Give the reason, so the decision can be explained later" }]);

@@ -4,7 +4,7 @@ import { agreementSignatures, agreements, agreementVersions, organisations, user
 import type { Actor } from "../../domain/actor";
 import { type AgreementDocument, agreementReference, type OrganisationSummary } from "../../domain/agreements/document";
 import { effectiveContent } from "../../domain/agreements/inheritance";
-import { type AgreementRow, currentVersion, getAgreement, getVersion, loadVersion, type VersionRow } from "./queries";
+import { currentVersion, getAgreement, getVersion, type ListedAgreement, loadVersion, type VersionRow } from "./queries";
 
 /**
  * Resolves one version of an agreement into a printable document: effective terms (a tier 2
@@ -24,7 +24,7 @@ export async function loadAgreementDocument(
   return buildDocument(db, agreement, version, now);
 }
 
-export async function buildDocument(db: Db, agreement: AgreementRow, version: VersionRow, now = new Date()): Promise<AgreementDocument> {
+export async function buildDocument(db: Db, agreement: ListedAgreement, version: VersionRow, now = new Date()): Promise<AgreementDocument> {
   const parent = await loadParent(db, version.content.documentControl.parentAgreementId);
   const { content, inherited } = effectiveContent(version.content, parent?.content ?? null);
   const orgIds = [...new Set([agreement.ownerOrganisationId, ...content.parties.map((p) => p.organisationId)])];
@@ -50,6 +50,7 @@ export async function buildDocument(db: Db, agreement: AgreementRow, version: Ve
     nextReviewDate: agreement.nextReviewDate,
     owner: orgs[agreement.ownerOrganisationId]!,
     parent: parent && { id: parent.id, reference: parent.reference, title: parent.title, version: parent.version },
+    parentInForce: agreement.parent,
     content,
     inherited,
     organisations: orgs,

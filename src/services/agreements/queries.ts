@@ -1,13 +1,21 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/client";
 import { agreementParties, agreementSignatures, agreements, agreementVersions } from "../../db/schema";
 import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
 import type { Tier } from "../../domain/agreements/content";
-import type { AgreementStatus } from "../../domain/agreements/lifecycle";
+import { agreementReference } from "../../domain/agreements/document";
+import type { AgreementStatus, ParentInForceInput } from "../../domain/agreements/lifecycle";
 import { NotFoundError } from "../../domain/errors";
 
 export type AgreementRow = typeof agreements.$inferSelect;
+
+/**
+ * An agreement as its pages and the API read it: its row, and its tier 1 parent as the in-force rule
+ * needs it (`notInForceReason`), read in the same statement; null for a tier 1 agreement.
+ */
+export type ListedAgreement = AgreementRow & { parent: ParentInForceInput | null };
 export type VersionRow = typeof agreementVersions.$inferSelect;
 export type SignatureRow = typeof agreementSignatures.$inferSelect;
 
@@ -19,7 +27,36 @@ export interface AgreementFilters {
   search?: string;
 }
 
-export async function listAgreements(db: Queryable, actor: Actor, filters: AgreementFilters = {}): Promise<AgreementRow[]> {
+/** A tier 2 agreement's parent, joined as `parentAgreement` on the agreement's `parentAgreementId`. */
+export const parentAgreement = alias(agreements, "parent_agreement");
+
+/** The parent's columns the in-force rule reads; all null (so the whole is null) without a parent. */
+export const parentInForceColumns = {
+  number: parentAgreement.number,
+  title: parentAgreement.title,
+  status: parentAgreement.status,
+  inForceVersion: parentAgreement.inForceVersion,
+  nextReviewDate: parentAgreement.nextReviewDate,
+};
+
+type ParentColumns = {
+  number: number;
+  title: string;
+  status: AgreementStatus;
+  inForceVersion: number | null;
+  nextReviewDate: string | null;
+};
+
+export function parentInForce(parent: ParentColumns | null): ParentInForceInput | null {
+  return parent && { ...parent, reference: agreementReference(parent.number) };
+}
+
+const listed = (r: { agreement: AgreementRow; parent: ParentColumns | null }): ListedAgreement => ({
+  ...r.agreement,
+  parent: parentInForce(r.parent),
+});
+
+export async function listAgreements(db: Queryable, actor: Actor, filters: AgreementFilters = {}): Promise<ListedAgreement[]> {
   const conditions: SQL[] = [visibleTo(actor, agreements)];
   if (filters.status?.length) conditions.push(inArray(agreements.status, filters.status));
   if (filters.tier) conditions.push(eq(agreements.tier, filters.tier));
@@ -29,21 +66,24 @@ export async function listAgreements(db: Queryable, actor: Actor, filters: Agree
     );
   }
   if (filters.search) conditions.push(sql`${agreements.title} ilike ${`%${filters.search.replace(/[\\%_]/g, "\\$&")}%`}`);
-  return db
-    .select()
+  const rows = await db
+    .select({ agreement: agreements, parent: parentInForceColumns })
     .from(agreements)
+    .leftJoin(parentAgreement, eq(parentAgreement.id, agreements.parentAgreementId))
     .where(and(...conditions))
     .orderBy(asc(agreements.tier), asc(agreements.number));
+  return rows.map(listed);
 }
 
 /** An agreement the actor may see; anything else is not found, so its existence is not revealed. */
-export async function getAgreement(db: Queryable, actor: Actor, id: string): Promise<AgreementRow> {
-  const [agreement] = await db
-    .select()
+export async function getAgreement(db: Queryable, actor: Actor, id: string): Promise<ListedAgreement> {
+  const [row] = await db
+    .select({ agreement: agreements, parent: parentInForceColumns })
     .from(agreements)
+    .leftJoin(parentAgreement, eq(parentAgreement.id, agreements.parentAgreementId))
     .where(and(eq(agreements.id, id), visibleTo(actor, agreements)));
-  if (!agreement) throw new NotFoundError("The agreement");
-  return agreement;
+  if (!row) throw new NotFoundError("The agreement");
+  return listed(row);
 }
 
 export async function isParty(db: Queryable, agreementId: string, organisationId: string): Promise<boolean> {

@@ -9,7 +9,7 @@ import { latestReviewDate } from "../../domain/agreements/lifecycle";
 import { today } from "../../domain/calendar";
 import { ConflictError, ValidationError } from "../../domain/errors";
 import { assertCanManage } from "./edit-agreement";
-import { type AgreementRow, getAgreement } from "./queries";
+import { getAgreement, type ListedAgreement } from "./queries";
 import { lockAgreement } from "./shared";
 
 export const REVIEW_OUTCOMES = ["NO_CHANGE", "VARIATION_NEEDED"] as const;
@@ -24,7 +24,7 @@ export type ReviewInput = z.input<typeof reviewInput>;
  * Records that the owner reviewed the agreement: it stays (or is put back) in force and the next
  * review is set, at most a year ahead (domain.md §5). Changing the terms is a separate variation.
  */
-export async function recordReview(db: Db, actor: Actor, id: string, input: ReviewInput, now = new Date()): Promise<AgreementRow> {
+export async function recordReview(db: Db, actor: Actor, id: string, input: ReviewInput, now = new Date()): Promise<ListedAgreement> {
   const { nextReviewDate, outcome } = reviewInput.parse(input);
   const day = today(now);
   if (nextReviewDate <= day || nextReviewDate > latestReviewDate(day)) {

@@ -1,13 +1,13 @@
 import { and, arrayOverlaps, asc, eq, isNull, ne, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
 import { agreements, agreementVersions, concerns, organisations, recordItems, subjectAddresses, users } from "../../db/schema";
 import { recordItemOrigins } from "../../db/schema-sharing";
 import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
 import { agreementReference } from "../../domain/agreements/document";
-import { isInForce } from "../../domain/agreements/lifecycle";
+import { notInForceReason } from "../../domain/agreements/lifecycle";
 import { findProtectedMentions } from "../../domain/sharing/protected-details";
+import { parentAgreement, parentInForce, parentInForceColumns } from "../agreements/queries";
 import { assertWorksWithRecords, findSubject } from "../records/access";
 import { loadProtectedDetails } from "../records/protected-details";
 
@@ -25,18 +25,16 @@ export async function otherMembers(db: Db, actor: Actor) {
     .orderBy(asc(organisations.name));
 }
 
-const parentAgreement = alias(agreements, "parent_agreement");
-
 /** The version in force names the organisation as a party (the JSON containment the dashboard uses for signatories). */
 const partyToVersion = (organisationId: string) =>
   sql`${agreementVersions.content}->'parties' @> ${JSON.stringify([{ organisationId }])}::jsonb`;
 
 /**
  * The agreements a share from the actor's organisation to the recipient could cite: those whose version
- * in force names both organisations as parties, each with whether it is in force today by the one
- * in-force rule (`isInForce`: status and review date, and a tier 2 agreement's tier 1 parent too, as
- * the evaluation requires). Only those in force are offered; the rest let a draft that chose one
- * before it lapsed say so.
+ * in force names both organisations as parties, each with why it is not in force today, if it is not, by
+ * the one in-force rule (`notInForceReason`: status and review date, and a tier 2 agreement's tier 1
+ * parent too, as the evaluation requires). Only those in force are offered; the rest let a draft that
+ * chose one before it lapsed say why.
  */
 export async function agreementsBetween(db: Db, actor: Actor, recipientOrganisationId: string, day: string) {
   const rows = await db
@@ -47,10 +45,7 @@ export async function agreementsBetween(db: Db, actor: Actor, recipientOrganisat
       status: agreements.status,
       inForceVersion: agreements.inForceVersion,
       nextReviewDate: agreements.nextReviewDate,
-      parentId: parentAgreement.id,
-      parentStatus: parentAgreement.status,
-      parentInForceVersion: parentAgreement.inForceVersion,
-      parentNextReviewDate: parentAgreement.nextReviewDate,
+      parent: parentInForceColumns,
     })
     .from(agreements)
     .innerJoin(
@@ -60,16 +55,17 @@ export async function agreementsBetween(db: Db, actor: Actor, recipientOrganisat
     .leftJoin(parentAgreement, eq(parentAgreement.id, agreements.parentAgreementId))
     .where(and(visibleTo(actor, agreements), partyToVersion(actor.organisationId), partyToVersion(recipientOrganisationId)))
     .orderBy(asc(agreements.number));
-  return rows.map((r) => ({
-    id: r.id,
-    reference: agreementReference(r.number),
-    title: r.title,
-    version: r.inForceVersion,
-    inForce:
-      isInForce(r, day) &&
-      (r.parentId === null ||
-        isInForce({ status: r.parentStatus!, inForceVersion: r.parentInForceVersion, nextReviewDate: r.parentNextReviewDate }, day)),
-  }));
+  return rows.map((r) => {
+    const notInForce = notInForceReason(r, parentInForce(r.parent), day);
+    return {
+      id: r.id,
+      reference: agreementReference(r.number),
+      title: r.title,
+      version: r.inForceVersion,
+      inForce: notInForce === null,
+      notInForceReason: notInForce,
+    };
+  });
 }
 
 /** Practitioners and safeguarding leads of the recipient organisation: who a disclosure can name. */

@@ -10,7 +10,7 @@ import {
   VERSION_KINDS,
   VERSION_STATES,
 } from "../../../domain/agreements/lifecycle";
-import type { AgreementRow, SignatureRow, VersionRow } from "../../../services/agreements/queries";
+import type { ListedAgreement, SignatureRow, VersionRow } from "../../../services/agreements/queries";
 
 const isoDate = z.string().nullable();
 
@@ -30,15 +30,15 @@ export const agreementSummarySchema = z
     lastReviewedOn: isoDate,
     nextReviewDate: isoDate,
     reviewState: z.enum(["NOT_DUE", "DUE_SOON", "OVERDUE", "LAPSED", "NOT_SET"]),
-    /** What a sharing check reads: false once suspended, ended, or more than 3 months past review. */
+    /** What a sharing check reads: false once suspended, ended, or more than 3 months past review, or when a tier 2 agreement's tier 1 parent is not in force. */
     inForce: z.boolean(),
     notInForceReason: z.string().nullable(),
     availableActions: z.array(z.enum(AGREEMENT_ACTIONS)),
   })
   .meta({ id: "AgreementSummary" });
 
-export function presentAgreement(a: AgreementRow, today: string): z.infer<typeof agreementSummarySchema> {
-  const reason = notInForceReason(a, today);
+export function presentAgreement(a: ListedAgreement, today: string): z.infer<typeof agreementSummarySchema> {
+  const reason = notInForceReason(a, a.parent, today);
   return {
     id: a.id,
     reference: agreementReference(a.number),

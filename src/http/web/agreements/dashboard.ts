@@ -3,7 +3,7 @@ import type { Db } from "../../../db/client";
 import { agreementSignatures, agreements, agreementVersions } from "../../../db/schema";
 import type { Actor } from "../../../domain/actor";
 import { agreementReference } from "../../../domain/agreements/document";
-import { notInForceReason, REVIEW_STATE_LABELS, type ReviewState, reviewState } from "../../../domain/agreements/lifecycle";
+import { REVIEW_STATE_LABELS, type ReviewState, reviewState } from "../../../domain/agreements/lifecycle";
 import { ukDate } from "../../../domain/agreements/outline";
 import { today } from "../../../domain/calendar";
 import { hasAnyRole } from "../../../domain/roles";
@@ -23,7 +23,6 @@ export interface AgreementDashboard {
     label: string;
     tagClass: string;
     nextReviewDate: string;
-    inForce: boolean;
   }[];
   toSign: { id: string; reference: string; title: string; version: number }[];
 }
@@ -57,7 +56,6 @@ export async function agreementDashboard(db: Db, actor: Actor, now = new Date())
           label: state === "LAPSED" ? "Not in force: review more than 3 months overdue" : REVIEW_STATE_LABELS[state],
           tagClass: REVIEW_TAG_CLASSES[state],
           nextReviewDate: ukDate(a.nextReviewDate),
-          inForce: notInForceReason(a, day) === null,
         },
       ];
     });

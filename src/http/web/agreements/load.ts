@@ -10,7 +10,7 @@ import {
   canManageAgreement,
 } from "../../../domain/agreements/lifecycle";
 import { ukDate } from "../../../domain/agreements/outline";
-import { type AgreementRow, getAgreement, listVersions, type VersionRow } from "../../../services/agreements/queries";
+import { getAgreement, type ListedAgreement, listVersions, type VersionRow } from "../../../services/agreements/queries";
 
 /**
  * What the agreement pages need to know about one agreement and the actor: which versions they see,
@@ -18,7 +18,7 @@ import { type AgreementRow, getAgreement, listVersions, type VersionRow } from "
  * the services enforce the same rules regardless).
  */
 export interface AgreementState {
-  agreement: AgreementRow;
+  agreement: ListedAgreement;
   reference: string;
   versions: VersionRow[];
   /** The latest version the actor may see. */

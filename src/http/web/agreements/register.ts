@@ -56,7 +56,7 @@ export async function registerPages(app: FastifyInstance, { db }: { db: Db }): P
     const names = new Map(organisations.map((o) => [o.id, o.name]));
     const day = today();
     const agreements = rows.map((a) => {
-      const reason = notInForceReason(a, day);
+      const reason = notInForceReason(a, a.parent, day);
       const review = reviewState(a.nextReviewDate, day);
       return {
         id: a.id,
@@ -171,7 +171,7 @@ export async function registerPages(app: FastifyInstance, { db }: { db: Db }): P
     if (q.saved && SECTIONS.includes(q.saved as never)) banners.push(`${SECTION_TITLES[q.saved as keyof typeof SECTION_TITLES]} saved.`);
     if (q.accession) banners.push(`Version ${q.accession} adds the new party. Their signatory can now sign the accession.`);
 
-    const reason = notInForceReason(agreement, day);
+    const reason = notInForceReason(agreement, agreement.parent, day);
     const review = reviewState(agreement.nextReviewDate, day);
     const owner = organisations.find((o) => o.id === agreement.ownerOrganisationId);
     const nextVersion = agreement.latestVersion + 1;

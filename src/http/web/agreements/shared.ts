@@ -6,10 +6,18 @@ import {
   type AgreementStanding,
   agreementStanding,
   type InForceInput,
+  type ParentInForceInput,
   type ReviewState,
   type VersionState,
 } from "../../../domain/agreements/lifecycle";
-import { ConflictError, type FieldError, NotFoundError, RulesBlockedError, ValidationError } from "../../../domain/errors";
+import {
+  ConflictError,
+  type FieldError,
+  NotFoundError,
+  type RuleFinding,
+  RulesBlockedError,
+  ValidationError,
+} from "../../../domain/errors";
 import { idParams } from "../../api/shared";
 import { zodIssuesToFieldErrors } from "../../problem";
 
@@ -21,14 +29,18 @@ const STATUS_TAG_CLASSES: Record<AgreementStanding, string> = {
   ACTIVE: "govuk-tag--green",
   UNDER_REVIEW: "govuk-tag--turquoise",
   LAPSED: "govuk-tag--red",
+  PARENT_NOT_IN_FORCE: "govuk-tag--red",
   SUSPENDED: "govuk-tag--orange",
   EXPIRED: "govuk-tag--red",
   TERMINATED: "govuk-tag--red",
 };
 
 /** An agreement's status tag wherever one is shown: its status as the in-force rule leaves it (`agreementStanding`). */
-export function statusTag(agreement: InForceInput, today: string): { text: string; classes: string } {
-  const standing = agreementStanding(agreement, today);
+export function statusTag(
+  agreement: InForceInput & { parent: ParentInForceInput | null },
+  today: string,
+): { text: string; classes: string } {
+  const standing = agreementStanding(agreement, agreement.parent, today);
   return { text: AGREEMENT_STANDING_LABELS[standing], classes: STATUS_TAG_CLASSES[standing] };
 }
 
@@ -160,19 +172,32 @@ export function errorSummary(fieldErrors: FieldError[], hrefFor: (path: string, 
   return { errors, errorList };
 }
 
-/** Field errors from anything a form action can throw because of what was entered; undefined otherwise. */
-export function fieldErrorsOf(error: unknown): { fieldErrors: FieldError[]; status: number; message?: string } | undefined {
+/**
+ * Rule findings as form errors: the one way every page shows them. People read the reason, never the
+ * rule's code (that is for the API, and for safeguarding and IG leads in a details panel beside the
+ * reasons). A block is put right at the answer it is about; a warning at the box that acknowledges it
+ * ("/acknowledged"), followed by what the form asks the person to do about it, if it says.
+ */
+export function findingErrors(findings: readonly RuleFinding[], howToAcknowledge?: string): FieldError[] {
+  return findings.map((f) =>
+    f.severity === "warning"
+      ? { path: "/acknowledged", message: howToAcknowledge ? `${f.message} ${howToAcknowledge}` : f.message }
+      : { path: f.path, message: f.message },
+  );
+}
+
+/**
+ * Field errors from anything a form action can throw because of what was entered; undefined otherwise.
+ * `howToAcknowledge` follows each warning the rules raise (see `findingErrors`).
+ */
+export function fieldErrorsOf(
+  error: unknown,
+  howToAcknowledge?: string,
+): { fieldErrors: FieldError[]; status: number; message?: string } | undefined {
   if (error instanceof ValidationError) return { fieldErrors: error.fieldErrors, status: 400 };
   if (error instanceof ZodError) return { fieldErrors: zodIssuesToFieldErrors(error), status: 400 };
   if (error instanceof ConflictError) return { fieldErrors: error.fieldErrors, status: 409, message: error.message };
-  // The rules: each finding shows with its code, at the answer it is about; a warning at the box that acknowledges it.
-  if (error instanceof RulesBlockedError) {
-    const fieldErrors = error.findings.map((f) => ({
-      path: f.severity === "warning" ? "/acknowledged" : f.path,
-      message: `${f.code}: ${f.message}`,
-    }));
-    return { fieldErrors, status: 422 };
-  }
+  if (error instanceof RulesBlockedError) return { fieldErrors: findingErrors(error.findings, howToAcknowledge), status: 422 };
   return undefined;
 }
 

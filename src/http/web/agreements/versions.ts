@@ -31,7 +31,7 @@ export async function versionPages(app: FastifyInstance, { db }: { db: Db }): Pr
     const state = await loadAgreementState(db, actor, agreementId(request));
     const { agreement, versions } = state;
     // The version in force is marked so only while the agreement is: a lapsed agreement has no version in force.
-    const inForceNow = isInForce(agreement, today()) ? agreement.inForceVersion : null;
+    const inForceNow = isInForce(agreement, agreement.parent, today()) ? agreement.inForceVersion : null;
     const options = versions.map((v) => ({
       value: String(v.version),
       text: `Version ${v.version} (${VERSION_STATE_LABELS[v.state].toLowerCase()})`,

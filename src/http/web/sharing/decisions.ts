@@ -4,8 +4,9 @@ import type { Actor } from "../../../domain/actor";
 import { ukDateTime } from "../../../domain/agreements/outline";
 import { NotFoundError } from "../../../domain/errors";
 import { hasAnyRole } from "../../../domain/roles";
-import { ALL_SHARE_RULES, type ShareRuleCode } from "../../../domain/rules";
+import { ALL_SHARE_RULES, readsRuleCodes, type ShareRuleCode } from "../../../domain/rules";
 import { personForViewer } from "../../../domain/sharing/disclosure-snapshot";
+import { warningsByCode } from "../../../domain/sharing/evaluate-decision";
 import { DECISION_STATUS_LABELS, emergencyRecordOverdue } from "../../../domain/sharing/records";
 import { OUTCOME_LABELS } from "../../../domain/sharing/vocabulary";
 import { mayDecideProtectedDetails } from "../../../domain/subjects";
@@ -135,11 +136,12 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
         decidedBy: d.decidedByName,
         decidedAt: d.decidedAt,
         retentionReviewOn: d.retentionReviewOn,
-        warnings: d.findings.map((f) => ({
-          code: f.code,
-          message: f.message,
-          rule: ALL_SHARE_RULES[f.code as ShareRuleCode] ?? "",
-          acknowledged: f.acknowledged,
+        warnings: d.findings.map((f) => ({ message: f.message, acknowledged: f.acknowledged })),
+        // For the leads' details panel: each rule once, acknowledged as one (the check page's one box per code).
+        warningRules: warningsByCode(d.findings).map((g) => ({
+          code: g.code,
+          rule: ALL_SHARE_RULES[g.code as ShareRuleCode] ?? "",
+          acknowledged: g.acknowledged,
         })),
         reasons: d.record.decision.reasons ?? d.record.emergency.reason ?? "",
       },
@@ -160,7 +162,7 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
       sections: await recordSections(db, actor, d),
       mayRevoke,
       // Rule codes are for those who advise on and audit decisions; everyone reads the reasons.
-      showsRuleCodes: hasAnyRole(actor.roles, ["safeguarding_lead", "ig_lead"]),
+      showsRuleCodes: readsRuleCodes(actor.roles),
       mayApprove: d.status === "AWAITING_APPROVAL" && actor.roles.includes("safeguarding_lead") && d.decidedByUserId !== actor.userId,
       mayComplete:
         d.emergency && !d.fullRecordCompletedAt && (d.decidedByUserId === actor.userId || actor.roles.includes("safeguarding_lead")),

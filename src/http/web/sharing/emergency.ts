@@ -81,17 +81,7 @@ export async function emergencyPages(app: FastifyInstance, { db }: { db: Db }): 
       const { detail } = await recordShareDecision(db, actor, input, values.key);
       return reply.redirect(`/share-decisions/${detail.id}?outcome=emergency`, 303);
     } catch (error) {
-      const found =
-        fieldErrorsOf(error) ??
-        (error instanceof Error && "findings" in error
-          ? {
-              fieldErrors: (error as { findings: { path: string; code: string; message: string }[] }).findings.map((f) => ({
-                path: f.path,
-                message: `${f.code}: ${f.message}`,
-              })),
-              status: 422,
-            }
-          : undefined);
+      const found = fieldErrorsOf(error);
       if (!found) throw error;
       const rename: Record<string, string> = {
         "/emergency/reason": "/reason",

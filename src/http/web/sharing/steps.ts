@@ -185,7 +185,7 @@ export const STEPS: StepDef[] = [
   {
     key: "consent",
     title: "Telling the family, and consent",
-    intro: "Consent is not needed to share where a child is at risk, and is usually not the right lawful basis (GR3-NO-CONSENT-NEEDED).",
+    intro: "Consent is not needed to share where a child is at risk, and is usually not the right lawful basis.",
     fields: [
       yes("/transparency/informed", "Have the child or family been told who you are sharing with, what and why?"),
       text("/transparency/notInformedReason", "If not, why not?", "For example, telling them could place the child at risk"),
@@ -263,7 +263,7 @@ export const STEPS: StepDef[] = [
   {
     key: "decision",
     title: "Your decision",
-    intro: "Record the reasons whichever way you decide: a decision not to share is recorded like a share (GR7-RECORD).",
+    intro: "Record the reasons whichever way you decide: a decision not to share is recorded like a share.",
     fields: [
       choose("/decision/outcome", "radios", "What have you decided?", fixed(optionsOf(OUTCOMES, OUTCOME_LABELS))),
       text("/decision/reasons", "Your reasons"),

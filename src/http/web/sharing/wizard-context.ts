@@ -58,10 +58,13 @@ export async function stepChoices(db: Db, actor: Actor, subjectId: string, answe
     levels: levels.map((l) => ({ value: l.code, text: l.label })),
     concerns: concerns.map((c) => ({ value: c.id, text: `${CONCERN_CATEGORY_LABELS[c.category]}, noticed ${c.noticedOn}` })),
     organisations: members.map((o) => ({ value: o.id, text: o.name })),
-    // Only agreements in force are offered; one chosen before it lapsed stays visible, saying so, until changed.
+    // Only agreements in force are offered; one chosen before it lapsed stays visible, saying why, until changed.
     agreements: agreements
       .filter((a) => a.inForce || a.id === chosenAgreement)
-      .map((a) => ({ value: a.id, text: `${a.reference} ${a.title} (${a.inForce ? `version ${a.version} in force` : "not in force"})` })),
+      .map((a) => ({
+        value: a.id,
+        text: `${a.reference} ${a.title} (${a.inForce ? `version ${a.version} in force` : `not in force: ${a.notInForceReason}`})`,
+      })),
     recipientPeople: people.map((p) => ({
       value: p.id,
       text: p.name,

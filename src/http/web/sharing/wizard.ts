@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { ZodError } from "zod";
 import type { Db } from "../../../db/client";
 import type { Actor } from "../../../domain/actor";
-import { type FieldError, NotFoundError, RulesBlockedError, ValidationError } from "../../../domain/errors";
-import { blocksOf, recordedWarnings, warningsOf } from "../../../domain/sharing/evaluate-decision";
+import { ConflictError, type FieldError, NotFoundError } from "../../../domain/errors";
+import { readsRuleCodes } from "../../../domain/rules";
+import { blocksOf, recordedWarnings, warningsByCode, warningsOf } from "../../../domain/sharing/evaluate-decision";
 import { mayDecideProtectedDetails } from "../../../domain/subjects";
 import { discardDraft, loadDraft, saveDraft } from "../../../services/drafts";
 import type { SubjectRow } from "../../../services/records/access";
@@ -14,8 +14,7 @@ import { decisionIdByKey } from "../../../services/sharing/decisions";
 import { getInformationRequest } from "../../../services/sharing/information-requests";
 import { recordShareDecision } from "../../../services/sharing/record-decision";
 import { actorOf } from "../../auth/plugin";
-import { zodIssuesToFieldErrors } from "../../problem";
-import { bodyOf, errorSummary, list, queryOf, str } from "../agreements/shared";
+import { bodyOf, errorSummary, fieldErrorsOf, findingErrors, list, queryOf, str } from "../agreements/shared";
 import { loadSubject, readSubject, subjectHeader, subjectIdOf } from "../subjects/shared";
 import { answerFromBody, getAt, itemAnswersFromBody, setAt } from "./answers";
 import { answerSections } from "./check-answers";
@@ -43,14 +42,12 @@ async function openDraft(db: Db, actor: Actor, subjectId: string): Promise<Share
   };
 }
 
-function problemsOf(error: unknown): FieldError[] | undefined {
-  if (error instanceof ValidationError) return error.fieldErrors;
-  if (error instanceof ZodError) return zodIssuesToFieldErrors(error);
-  // An unacknowledged warning is put right on the check page itself, by ticking it.
-  if (error instanceof RulesBlockedError) {
-    return error.findings.map((f) => ({ path: f.severity === "warning" ? "/acknowledged" : f.path, message: `${f.code}: ${f.message}` }));
-  }
-  return undefined;
+/**
+ * What was wrong with the answers, as the check page shows it (an unacknowledged warning is put right
+ * there, by ticking its box). A conflict (the key reused with other answers) is not the answers' fault.
+ */
+function problemsOf(error: unknown): { fieldErrors: FieldError[]; status: number } | undefined {
+  return error instanceof ConflictError ? undefined : fieldErrorsOf(error);
 }
 
 /** On the items page, a problem with the Nth chosen item belongs to that item's card. */
@@ -175,10 +172,7 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
     const key = (request.params as { step: string }).step;
     // After a refused attempt, each page shows the problems with its own answers.
     const problems = draft.attempted ? await assess(db, actor, id, draft.answers) : { findings: [], fieldErrors: [] };
-    const mine = [
-      ...problems.fieldErrors,
-      ...problems.findings.filter((f) => f.severity === "block").map((f) => ({ path: f.path, message: `${f.code}: ${f.message}` })),
-    ].filter((e) => stepOfPath(e.path) === key);
+    const mine = [...problems.fieldErrors, ...findingErrors(blocksOf(problems.findings))].filter((e) => stepOfPath(e.path) === key);
     return stepPage(request, reply, subject, draft, mine);
   });
 
@@ -223,23 +217,19 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
       stepChoices(db, actor, id, draft.answers),
       shareableItems(db, actor, id),
     ]);
-    const shown =
-      refused ??
-      (draft.attempted
-        ? [
-            ...fieldErrors,
-            ...findings.filter((f) => f.severity === "block").map((f) => ({ path: f.path, message: `${f.code}: ${f.message}` })),
-          ]
-        : []);
+    const shown = refused ?? (draft.attempted ? [...fieldErrors, ...findingErrors(blocksOf(findings))] : []);
     const acknowledged = (getAt(draft.answers, "/acknowledgedWarnings") as string[] | undefined) ?? [];
     return reply.view("sharing/check", {
       ...header(subject, actor),
+      showsRuleCodes: readsRuleCodes(actor.roles),
       completing: !!draft.completes,
       sections: answerSections(id, draft.answers, choices, shareable),
       blocks: blocksOf(findings).map((f) => presentFinding(id, f)),
-      warnings: recordedWarnings(warningsOf(findings), acknowledged).map((w) => ({
-        ...presentFinding(id, w),
-        acknowledged: w.acknowledged,
+      // One box per rule code, every reason under it: a code is what the decider acknowledges.
+      warnings: warningsByCode(recordedWarnings(warningsOf(findings), acknowledged)).map((g) => ({
+        ...presentFinding(id, g.warnings[0]!),
+        messages: g.warnings.map((w) => w.message),
+        acknowledged: g.acknowledged,
       })),
       answerProblems: fieldErrors.length,
       key: draft.key,
@@ -279,8 +269,8 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
       if (!problems) throw error;
       const saved = { ...draft, answers, attempted: true };
       await saveDraft<ShareDraft>(db, actor, FORM, id, saved);
-      reply.status(error instanceof RulesBlockedError ? 422 : 400);
-      return checkPage(request, reply, saved, problems);
+      reply.status(problems.status);
+      return checkPage(request, reply, saved, problems.fieldErrors);
     }
   });
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../../db/client";
 import type { Actor } from "../../../domain/actor";
 import type { FieldError } from "../../../domain/errors";
-import { NotFoundError, RulesBlockedError } from "../../../domain/errors";
+import { NotFoundError } from "../../../domain/errors";
 import { ITEM_CATEGORIES, ITEM_CATEGORY_LABELS, type ItemCategory, type SubjectKind } from "../../../domain/information";
 import {
   ACCURACY_LABELS,
@@ -147,16 +147,9 @@ export type RecordErrors = ReturnType<typeof recordErrors>;
 
 /**
  * A warning on a records form (a protected detail typed in: GR5-PROTECT-IDENTITIES) is put right on
- * the same page, by ticking its box (`subjects/_acknowledge.njk`) or changing what was written. People
- * read the reason; the rule's code is for the API.
+ * the same page, by ticking its box (`subjects/_acknowledge.njk`) or changing what was written.
  */
-function toAcknowledge(error: RulesBlockedError) {
-  const fieldErrors = error.findings.map((f) => ({
-    path: "/acknowledged",
-    message: `${f.message} Tick the box to save it as written, or change what you wrote.`,
-  }));
-  return { fieldErrors, status: 422, message: undefined };
-}
+const TICK_TO_SAVE = "Tick the box to save it as written, or change what you wrote.";
 
 /**
  * Runs a form action; if what was entered is rejected (validation, or a conflict such as "already
@@ -177,7 +170,7 @@ export async function withRecordErrors(
   try {
     return await action();
   } catch (error) {
-    const found = error instanceof RulesBlockedError ? toAcknowledge(error) : fieldErrorsOf(error);
+    const found = fieldErrorsOf(error, TICK_TO_SAVE);
     if (!found) throw error;
     const mapPath = options.mapPath ?? ((p: string) => p);
     const fieldErrors = found.fieldErrors.map((e) => ({ ...e, path: mapPath(e.path) }));
