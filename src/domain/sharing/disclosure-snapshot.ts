@@ -10,12 +10,33 @@ import type { SubjectDetail } from "./vocabulary";
 
 export const REDACTED = "[redacted]";
 
-/** Every occurrence of each phrase taken out, longest first so a phrase inside another does not leave fragments. */
+/**
+ * Every occurrence of each phrase taken out. The places are all found in the text as written before
+ * anything is replaced, and those that overlap or touch become one "[redacted]": replacing phrases one
+ * after another would let one phrase (a decider's own) swallow part of another (a protected address) so
+ * that the rest of it no longer matches and goes out.
+ */
 export function redact(text: string, phrases: readonly string[] = []): { text: string; redacted: boolean } {
-  const sorted = [...new Set(phrases.filter((p) => p.length > 0))].sort((a, b) => b.length - a.length);
-  let result = text;
-  for (const phrase of sorted) result = result.split(phrase).join(REDACTED);
-  return { text: result, redacted: result !== text };
+  const ranges: [number, number][] = [];
+  for (const phrase of new Set(phrases)) {
+    if (!phrase) continue;
+    for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) ranges.push([at, at + phrase.length]);
+  }
+  if (!ranges.length) return { text, redacted: false };
+  ranges.sort((a, b) => a[0] - b[0]);
+  let result = "";
+  let kept = 0;
+  let [start, end] = ranges[0]!;
+  for (const [s, e] of ranges.slice(1)) {
+    if (s <= end) end = Math.max(end, e);
+    else {
+      result += text.slice(kept, start) + REDACTED;
+      kept = end;
+      [start, end] = [s, e];
+    }
+  }
+  result += text.slice(kept, start) + REDACTED + text.slice(end);
+  return { text: result, redacted: true };
 }
 
 export interface SubjectForDisclosure {
