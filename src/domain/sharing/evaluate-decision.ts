@@ -9,6 +9,7 @@ import type { Role } from "../roles";
 import type { DsaCode, ShareRuleCode } from "../rules";
 import { mayDecideProtectedDetails } from "../subjects";
 import type { itemChoice, ShareDecisionInput } from "./decision-input";
+import { protectedDetailsGo } from "./disclosure-snapshot";
 import { describeMentions, type ProtectedMention } from "./protected-details";
 import { ROLES_WITHOUT_SAFEGUARDING_ROLE } from "./vocabulary";
 
@@ -429,7 +430,9 @@ function checkItems(facts: DecisionFacts, shared: { itemId: string }[], add: Add
 
 /** Protected details written in the item's text go only if a safeguarding lead or IG lead says why. */
 function takesOutProtectedDetails(facts: DecisionFacts, choice: ItemChoice, item: ItemFacts): boolean {
-  return item.protectedDetails.length > 0 && !(mayDecideProtectedDetails(facts.deciderRoles) && choice.protectedDetailsReason?.trim());
+  return (
+    item.protectedDetails.length > 0 && !protectedDetailsGo(choice.protectedDetailsReason, mayDecideProtectedDetails(facts.deciderRoles))
+  );
 }
 
 /**
