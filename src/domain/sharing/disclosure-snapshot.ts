@@ -113,6 +113,10 @@ export function disclosedPerson(
  */
 export const protectedDetailsGo = (reason: string | undefined, mayDecide: boolean) => mayDecide && !!reason?.trim();
 
+/** The protected details of an item that are taken out: all of them, unless `protectedDetailsGo`. */
+const takenOut = (mentions: readonly ProtectedMention[], reason: string | undefined, mayDecide: boolean) =>
+  protectedDetailsGo(reason, mayDecide) ? [] : mentions;
+
 /**
  * The decision as recorded: the answers, plus what Safeshare took out by default, so the record says
  * what did not go. Each shared item lists the protected details found in its text and redacted (none
@@ -129,9 +133,9 @@ export function withProtectedRedactions(
     choice.share
       ? {
           ...choice,
-          protectedRedactions: protectedDetailsGo(choice.protectedDetailsReason, mayDecide)
-            ? []
-            : mentionsOf(choice.itemId).map(({ phrase, kind, ofSubject }) => ({ phrase, kind, ofSubject })),
+          protectedRedactions: takenOut(mentionsOf(choice.itemId), choice.protectedDetailsReason, mayDecide).map(
+            ({ phrase, kind, ofSubject }) => ({ phrase, kind, ofSubject }),
+          ),
         }
       : choice,
   );
@@ -144,11 +148,26 @@ export function withProtectedRedactions(
   };
 }
 
+type RecordedChoice = { redactions?: string[]; protectedRedactions?: readonly ProtectedMention[]; protectedDetailsReason?: string };
+
 /** Everything taken out of one item before it goes: the decider's own redactions and the protected details. */
-export const redactionsOf = (choice: { redactions?: string[]; protectedRedactions?: readonly ProtectedMention[] }) => [
+export const redactionsOf = (choice: RecordedChoice) => [
   ...(choice.redactions ?? []),
   ...(choice.protectedRedactions ?? []).map((m) => m.phrase),
 ];
+
+/**
+ * What is taken out of new words about an item that went (a correction, the person's statement) before
+ * its recipient is told them: whatever its disclosure took out, and every protected detail the new words
+ * mention (`mentioned`, found in them), unless a lead (`mayDecide`: the decider's roles) let the item's
+ * protected details go. A notice is never wider than the disclosure it follows.
+ */
+export function redactionsForNotice(choice: RecordedChoice | undefined, mentioned: readonly ProtectedMention[], mayDecide: boolean) {
+  return redactionsOf({
+    redactions: choice?.redactions,
+    protectedRedactions: [...(choice?.protectedRedactions ?? []), ...takenOut(mentioned, choice?.protectedDetailsReason, mayDecide)],
+  });
+}
 
 /**
  * What went, as someone at the sending organisation may see it: a protected address only for those who
