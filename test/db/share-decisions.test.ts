@@ -406,6 +406,56 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       assert.equal(d.items[0].redacted, false);
     });
 
+    test("the purpose and each item's source are searched too: what they mention is taken out of what goes and recorded; the source goes with a lead's reason as the text does", async () => {
+      const collectedId = await addItem(childId, {
+        category: "family_circumstances",
+        text: "Kai was collected late again.",
+        source: { name: "CARTER, Sam (carer)", method: "TOLD_DIRECTLY", obtainedOn: "2026-11-03" },
+      });
+      const body = share({
+        purpose: { code: "CHILD_IN_NEED_S17", description: "Kai's mother, now at 2 Alder Mews, asked us to tell you" },
+        items: { items: [{ itemId: collectedId, share: true }] },
+        acknowledgedWarnings: ["ICO6-AGREEMENT", "GR5-PROTECT-IDENTITIES"],
+      });
+      const unread = await post(practitioner, { ...body, acknowledgedWarnings: ["ICO6-AGREEMENT"] });
+      assert.equal(unread.statusCode, 422, unread.body);
+      assert.deepEqual(
+        rulesOf(unread)
+          .filter((r) => r.code === "GR5-PROTECT-IDENTITIES")
+          .map((r) => r.path),
+        ["/purpose/description", "/items/items/0"],
+      );
+      assert.ok(!/alder|carter/i.test(unread.body), "the findings describe what was found without repeating it");
+
+      const res = await post(practitioner, body);
+      assert.equal(res.statusCode, 201, res.body);
+      const sent = await socialWorker.api("GET", `/api/v1/disclosures/${res.json().disclosure.id}`);
+      const d = sent.json();
+      assert.equal(d.purpose, "Kai's mother, now at [redacted], asked us to tell you");
+      assert.equal(d.items[0].text, "Kai was collected late again.");
+      assert.equal(d.items[0].source.name, "[redacted] (carer)");
+      assert.equal(d.items[0].redacted, true);
+      assert.ok(!/alder|carter/i.test(sent.body), "neither reaches the recipient");
+      const [row] = await ctx.database.db.select().from(shareDecisions).where(eq(shareDecisions.id, res.json().id));
+      assert.deepEqual(row!.record.purpose.protectedRedactions, [{ phrase: "2 Alder Mews", kind: "address", ofSubject: false }]);
+      assert.deepEqual(row!.record.items.items?.[0]?.protectedRedactions, [{ phrase: "CARTER, Sam", kind: "name", ofSubject: false }]);
+      const page = await practitioner.get(`/share-decisions/${res.json().id}`);
+      assert.match(
+        page.body,
+        /Kai&#39;s mother, now at \[redacted\], asked us to tell you \(Protected details taken out: a protected address of someone linked to this person\)/,
+        "the decision page says what the recipient was told, and what was taken out",
+      );
+
+      const byLead = await post(schoolDsl, {
+        ...body,
+        items: { items: [{ itemId: collectedId, share: true, ...LEAVE_IN }] },
+      });
+      assert.equal(byLead.statusCode, 201, byLead.body);
+      const fromLead = (await socialWorker.api("GET", `/api/v1/disclosures/${byLead.json().disclosure.id}`)).json();
+      assert.equal(fromLead.items[0].source.name, "CARTER, Sam (carer)", "the lead's reason for the item covers its source");
+      assert.equal(fromLead.purpose, "Kai's mother, now at [redacted], asked us to tell you", "the purpose never needs it");
+    });
+
     test("a practitioner is never sent a protected address: what went leaves it out for them, not for the safeguarding lead", async () => {
       const res = await post(
         schoolDsl,
@@ -957,6 +1007,46 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
         assert.equal(api.informationRequest.reference, reference);
         assert.equal(api.informationRequest.requestingOrganisation.name, "Westshire Children's Services");
       });
+    });
+
+    test("reasons that go back to the organisation that asked are searched too: a practitioner must rewrite them without a protected detail, a lead is warned", async () => {
+      const made = await councilColleague.api("POST", "/api/v1/information-requests", {
+        requestedOrganisationId: schoolId,
+        subject: { givenNames: "Kai", familyName: "Mensah" },
+        purposeCode: "EARLY_HELP",
+        purpose: "Early help assessment",
+        urgency: "ROUTINE",
+      });
+      assert.equal(made.statusCode, 201, made.body);
+      const answer = (reasons: string, acknowledgedWarnings: string[] = []) => ({
+        subjectId: childId,
+        informationRequestId: made.json().id,
+        purpose: { code: "EARLY_HELP", description: "Early help assessment" },
+        recipient: { organisationId: councilId },
+        decision: { outcome: "DO_NOT_SHARE", reasons },
+        acknowledgedWarnings,
+      });
+      const naming = "Kai's mother is at haven refuge and asked us not to";
+      const refused = await post(practitioner, answer(naming));
+      assert.equal(refused.statusCode, 422, refused.body);
+      assert.deepEqual(
+        rulesOf(refused).map((r) => [r.code, r.severity, r.path]),
+        [["GR5-PROTECT-IDENTITIES", "block", "/decision/reasons"]],
+      );
+      assert.match(rulesOf(refused)[0]!.message, /a protected address of someone linked to this person/);
+      assert.ok(!/haven/i.test(refused.body), "the finding does not repeat it");
+      const unread = await post(schoolDsl, answer(naming));
+      assert.deepEqual(
+        rulesOf(unread).map((r) => [r.code, r.severity, r.path]),
+        [["GR5-PROTECT-IDENTITIES", "warning", "/decision/reasons"]],
+        "a lead may decide it goes, once they have read the warning",
+      );
+      const rewritten = await post(practitioner, answer("Kai's mother asked us not to share"));
+      assert.equal(rewritten.statusCode, 201, rewritten.body);
+      assert.equal(
+        (await councilColleague.api("GET", `/api/v1/information-requests/${made.json().id}`)).json().answer.reasons,
+        "Kai's mother asked us not to share",
+      );
     });
 
     test("an open request can be withdrawn by the requester only", async () => {

@@ -117,33 +117,43 @@ export const protectedDetailsGo = (reason: string | undefined, mayDecide: boolea
 const takenOut = (mentions: readonly ProtectedMention[], reason: string | undefined, mayDecide: boolean) =>
   protectedDetailsGo(reason, mayDecide) ? [] : mentions;
 
+/** A mention as the record keeps it: exactly these three fields, whatever else the finder knew. */
+const recorded = ({ phrase, kind, ofSubject }: ProtectedMention): ProtectedMention => ({ phrase, kind, ofSubject });
+
+/** The purpose the recipient is told: the decider's description, or in an emergency the one-line reason. */
+export const purposeSent = (input: ShareDecisionInput) => input.purpose.description?.trim() || input.emergency.reason?.trim() || "";
+
 /**
  * The decision as recorded: the answers, plus what Safeshare took out by default, so the record says
- * what did not go. Each shared item lists the protected details found in its text and redacted (none
- * when a lead left them in); and, where addresses were chosen, how many protected addresses were left
- * out. Whatever a client sent in these fields is replaced. Delivery redacts exactly what this records.
+ * what did not go. Each shared item lists the protected details found in its text or its source and
+ * redacted (none when a lead left them in); the purpose, those found in the purpose sent
+ * (`purposeMentions`: always taken out, since what the sharing is for never needs them: a lead who must
+ * send one puts it in an item, with the reason); and, where addresses were chosen, how many protected
+ * addresses were left out. Whatever a client sent in these fields is replaced. Delivery redacts exactly
+ * what this records.
  */
 export function withProtectedRedactions(
   input: ShareDecisionInput,
   mentionsOf: (itemId: string) => readonly ProtectedMention[],
   protectedAddresses: number,
   mayDecide: boolean,
+  purposeMentions: readonly ProtectedMention[] = [],
 ): ShareDecisionInput {
   const items = (input.items.items ?? []).map(({ protectedRedactions: _sent, ...choice }) =>
     choice.share
       ? {
           ...choice,
-          protectedRedactions: takenOut(mentionsOf(choice.itemId), choice.protectedDetailsReason, mayDecide).map(
-            ({ phrase, kind, ofSubject }) => ({ phrase, kind, ofSubject }),
-          ),
+          protectedRedactions: takenOut(mentionsOf(choice.itemId), choice.protectedDetailsReason, mayDecide).map(recorded),
         }
       : choice,
   );
   const { protectedAddressesLeftOut: _sent, ...answers } = input.items;
   const addressesChosen = (answers.subjectDetails ?? []).includes("addresses");
   const leftOut = protectedDetailsGo(answers.protectedAddressReason, mayDecide) ? 0 : protectedAddresses;
+  const { protectedRedactions: _sentToo, ...purpose } = input.purpose;
   return {
     ...input,
+    purpose: { ...purpose, ...(purposeMentions.length ? { protectedRedactions: purposeMentions.map(recorded) } : {}) },
     items: { ...answers, ...(input.items.items ? { items } : {}), ...(addressesChosen ? { protectedAddressesLeftOut: leftOut } : {}) },
   };
 }

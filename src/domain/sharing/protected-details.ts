@@ -149,6 +149,14 @@ export function findProtectedMentions(text: string, details: readonly ProtectedD
   return [...mentions.values()];
 }
 
+/** The mentions in a record item: its text and who it came from, each distinct phrase once. */
+export function findProtectedMentionsInItem(item: { text: string; sourceName: string }, details: readonly ProtectedDetail[]) {
+  const mentions = new Map<string, ProtectedMention>();
+  for (const m of [...findProtectedMentions(item.text, details), ...findProtectedMentions(item.sourceName, details)])
+    if (!mentions.has(m.phrase)) mentions.set(m.phrase, m);
+  return [...mentions.values()];
+}
+
 const DESCRIPTIONS = {
   address: {
     subject: "this person's protected address (such as a refuge)",

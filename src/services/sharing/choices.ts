@@ -7,7 +7,7 @@ import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
 import { agreementReference } from "../../domain/agreements/document";
 import { isInForce } from "../../domain/agreements/lifecycle";
-import { findProtectedMentions } from "../../domain/sharing/protected-details";
+import { findProtectedMentionsInItem } from "../../domain/sharing/protected-details";
 import { assertWorksWithRecords, findSubject } from "../records/access";
 import { loadProtectedDetails } from "../records/protected-details";
 
@@ -124,7 +124,7 @@ export async function shareableItems(db: Db, actor: Actor, subjectId: string) {
     loadProtectedDetails(db, actor, subjectId),
   ]);
   return {
-    items: items.map((row) => ({ ...row, protectedMentions: findProtectedMentions(row.item.text, details) })),
+    items: items.map((row) => ({ ...row, protectedMentions: findProtectedMentionsInItem(row.item, details) })),
     hasProtectedAddress: addresses.some((a) => a.protected),
   };
 }

@@ -5,7 +5,7 @@ import type { shareDecisions } from "../../db/schema-sharing";
 import type { Actor } from "../../domain/actor";
 import { onwardTermFor } from "../../domain/agreements/evaluate";
 import { today } from "../../domain/calendar";
-import { disclosedPerson, protectedDetailsGo, redact, redactionsOf } from "../../domain/sharing/disclosure-snapshot";
+import { disclosedPerson, protectedDetailsGo, purposeSent, redact, redactionsOf } from "../../domain/sharing/disclosure-snapshot";
 import { mayDecideProtectedDetails } from "../../domain/subjects";
 import type { NewChronologyEntry } from "../records/chronology";
 import { type GatheredFacts, recordedAnswers } from "./decision-facts";
@@ -33,17 +33,19 @@ export function disclosureWrites(
   const shared = (input.items.items ?? []).filter((c) => c.share);
   const items: DisclosureItemInsert[] = shared.map((choice, position) => {
     const item = gathered.items.get(choice.itemId)!;
-    const { text, redacted } = redact(item.text, redactionsOf(choice));
+    // What is taken out of an item is taken out wherever the item says it: its text and who it came from.
+    const text = redact(item.text, redactionsOf(choice));
+    const source = redact(item.sourceName, redactionsOf(choice));
     return {
       disclosureId,
       position,
       sourceItemId: item.id,
       category: item.category,
       kind: item.kind,
-      text,
-      redacted,
+      text: text.text,
+      redacted: text.redacted || source.redacted,
       eventDate: item.eventDate,
-      sourceName: item.sourceName,
+      sourceName: source.text,
       sourceMethod: item.sourceMethod,
       sourceObtainedOn: item.sourceObtainedOn,
       historical: item.historical,
@@ -67,7 +69,10 @@ export function disclosureWrites(
       protectedDetailsGo(input.items.protectedAddressReason, mayDecideProtectedDetails(actor.roles)),
     ),
     purposeCode: input.purpose.code ?? "OTHER",
-    purpose: input.purpose.description?.trim() || input.emergency.reason?.trim() || "",
+    purpose: redact(
+      purposeSent(input),
+      (input.purpose.protectedRedactions ?? []).map((m) => m.phrase),
+    ).text,
     sentByName: decision.decidedByName,
     onwardDisclosure: gathered.covering
       ? (onwardTermFor(gathered.covering.compiled, actor.organisationId, recipient.id) ?? "NOT_PERMITTED")

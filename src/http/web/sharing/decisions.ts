@@ -22,7 +22,7 @@ import { idParam } from "../subjects/shared";
 import type { Answers } from "./answers";
 import { answerSections } from "./check-answers";
 import { decisionActionPages } from "./decision-actions";
-import { personRows, protectedNotes } from "./what-went";
+import { personRows, protectedNotes, purposeNote } from "./what-went";
 
 /** The organisation's share decisions: the list, one decision's full record, and withdrawing a disclosure's access. */
 
@@ -43,6 +43,8 @@ export const DISCLOSURE_STATE_LABELS = {
   REVOKED: { text: "Access withdrawn", classes: "govuk-tag--red" },
   EXPIRED: { text: "Access expired", classes: "govuk-tag--grey" },
 } as const;
+
+const withNote = (text: string, note: string) => (note ? `${text} (${note})` : text);
 
 const decisionId = (request: Parameters<typeof idParam>[0]) => idParam(request, "id", "The share decision");
 
@@ -154,6 +156,7 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
         revokedAt: d.disclosure.revokedAt,
         revokeReason: d.disclosure.revokeReason,
         onward: d.disclosure.onwardDisclosure,
+        purpose: sent ? { text: sent.disclosure.purpose, protectedNote: purposeNote(d.record) } : null,
         items: (sent?.items ?? []).map((item, i) => ({ ...item, protectedNote: notes[i] ?? "" })),
         person: person && { name: person.name, rows: personRows(person, d.record) },
       },
@@ -219,9 +222,12 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
           title: "What was sent",
           rows: [
             { label: "State", value: disclosure.state.text },
+            ...(disclosure.purpose
+              ? [{ label: "Purpose, as they were told it", value: withNote(disclosure.purpose.text, disclosure.purpose.protectedNote) }]
+              : []),
             ...disclosure.items.map((i) => ({
               label: `${i.kind === "OPINION" ? "Opinion" : "Fact"}, ${govukDate(i.eventDate)}${i.redacted ? ", redacted" : ""}`,
-              value: i.protectedNote ? `${i.text} (${i.protectedNote})` : i.text,
+              value: withNote(i.text, i.protectedNote),
             })),
           ],
         }

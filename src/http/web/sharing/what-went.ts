@@ -45,6 +45,12 @@ export function personRows(person: DisclosedPerson & { protectedAddressesWithhel
   ];
 }
 
+/** What Safeshare took out of the purpose the recipient was told, in words (empty when nothing). */
+export function purposeNote(record: ShareDecisionInput): string {
+  const found = record.purpose.protectedRedactions ?? [];
+  return found.length ? `Protected details taken out: ${describeMentions(found)}` : "";
+}
+
 /** For each item that went, in the order sent: what Safeshare took out of it, in words (empty when nothing). */
 export function protectedNotes(record: ShareDecisionInput): string[] {
   return (record.items.items ?? [])
