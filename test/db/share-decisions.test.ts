@@ -335,10 +335,14 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       const res = await post(practitioner, refugeShare());
       assert.equal(res.statusCode, 201, res.body);
       const decision = res.json();
-      assert.deepEqual(decision.record.items.items[0].protectedRedactions, [
-        { phrase: "haven refuge, 2 alder mews, ws81hz", kind: "address", ofSubject: false },
-        { phrase: "Sam Carter", kind: "name", ofSubject: false },
-      ]);
+      assert.deepEqual(
+        (await schoolDsl.api("GET", `/api/v1/share-decisions/${decision.id}`)).json().record.items.items[0].protectedRedactions,
+        [
+          { phrase: "haven refuge, 2 alder mews, ws81hz", kind: "address", ofSubject: false },
+          { phrase: "Sam Carter", kind: "name", ofSubject: false },
+        ],
+        "a safeguarding lead reads what was taken out, as written",
+      );
       assert.ok(
         decision.warnings.some((w: Rule) => w.code === "GR5-PROTECT-IDENTITIES" && w.path === "/items/items/0"),
         "the finding is recorded with the decision",
@@ -454,6 +458,54 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       const fromLead = (await socialWorker.api("GET", `/api/v1/disclosures/${byLead.json().disclosure.id}`)).json();
       assert.equal(fromLead.items[0].source.name, "CARTER, Sam (carer)", "the lead's reason for the item covers its source");
       assert.equal(fromLead.purpose, "Kai's mother, now at [redacted], asked us to tell you", "the purpose never needs it");
+    });
+
+    test("a practitioner is never given a protected detail as what was taken out: the API says what each was, the page and its PDF say it in words", async () => {
+      const res = await post(practitioner, refugeShare());
+      assert.equal(res.statusCode, 201, res.body);
+      const id = res.json().id;
+      const what = [
+        { kind: "address", ofSubject: false },
+        { kind: "name", ofSubject: false },
+      ];
+      for (const body of [res, await practitioner.api("GET", `/api/v1/share-decisions/${id}`)]) {
+        assert.deepEqual(body.json().record.items.items[0].protectedRedactions, what);
+        assert.ok(!/alder|ws81hz|carter/i.test(body.body), "neither the response to recording it nor a later read names them");
+      }
+      const taken = /protected details taken out: ([^)<]*)/gi;
+      const page = (await practitioner.get(`/share-decisions/${id}`)).body;
+      const said = [...page.matchAll(taken)].map((m) => m[1]);
+      assert.ok(said.length >= 2, page);
+      for (const words of said)
+        assert.match(words!, /^a protected address of someone linked to this person and the name of someone whose identity is protected$/);
+      const pdf = await practitioner.get(`/share-decisions/${id}/record.pdf`);
+      const { PDFParse } = await import("pdf-parse");
+      const parser = new PDFParse({ data: pdf.rawPayload });
+      const text = (await parser.getText()).text.replace(/\s+/g, " ");
+      await parser.destroy();
+      const inPdf = [...text.matchAll(taken)].map((m) => m[1]);
+      assert.ok(inPdf.length >= 2, text);
+      for (const words of inPdf) assert.doesNotMatch(words!, /alder|carter/i);
+      const forLead = (await schoolDsl.get(`/share-decisions/${id}`)).body;
+      assert.match(forLead, /protected details taken out: haven refuge, 2 alder mews, ws81hz; Sam Carter/, "a lead reads them as written");
+    });
+
+    test("the decision page names each item chosen as it was chosen, even once it has been corrected since", async () => {
+      const chosen = await addItem(childId, { text: "Kai arrived late on Monday." });
+      const res = await post(practitioner, share({ items: { items: [{ itemId: chosen, share: true }] } }));
+      assert.equal(res.statusCode, 201, res.body);
+      const corrected = await practitioner.api("POST", `/api/v1/subjects/${childId}/items/${chosen}/corrections`, {
+        category: "education",
+        kind: "FACT",
+        eventDate: "2026-11-02",
+        source: { name: "Attendance officer", method: "DOCUMENT", obtainedOn: "2026-11-03" },
+        text: "Kai arrived late on Tuesday.",
+        reason: "Wrong day",
+      });
+      assert.equal(corrected.statusCode, 201, corrected.body);
+      const page = (await practitioner.get(`/share-decisions/${res.json().id}`)).body;
+      assert.match(page, /Education, 2 November 2026: Kai arrived late on Monday\./);
+      assert.doesNotMatch(page, /An item no longer on the record/);
     });
 
     test("a practitioner is never sent a protected address: what went leaves it out for them, not for the safeguarding lead", async () => {

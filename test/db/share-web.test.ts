@@ -422,6 +422,11 @@ describeEachDatabase("share decision pages", (ctx) => {
       /name="items-protectedAddressReason"/,
       "only a safeguarding or IG lead can leave a protected address in",
     );
+    assert.doesNotMatch(card, /“Haven refuge/, "what will be taken out is said in words, not pointed out as the protected detail");
+    assert.equal((await step("items", { [`item-${refugeItemId}`]: "share" })).statusCode, 303);
+    const check = (await practitioner.get(`/subjects/${childId}/share/check`)).body;
+    assert.match(check, /protected details taken out: a protected address of someone linked to this person\)/);
+    assert.doesNotMatch(check, /protected details taken out: Haven/i);
 
     const res = await practitioner.api(
       "POST",

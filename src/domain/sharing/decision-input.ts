@@ -114,6 +114,8 @@ export const itemChoice = z.object({
     ),
 });
 
+export type ItemChoice = z.infer<typeof itemChoice>;
+
 export const itemsAnswers = z.object({
   items: z.array(itemChoice).max(500, "Share at most 500 items in one decision").optional(),
   subjectDetails: z.array(z.enum(SUBJECT_DETAILS)).max(SUBJECT_DETAILS.length).optional(),

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import type { OnwardDisclosure } from "../agreements/content";
 import { type CompiledAgreement, evaluateShare } from "../agreements/evaluate";
 import type { ItemCategory } from "../information";
@@ -8,7 +7,7 @@ import type { ProcessingRight } from "../rights/processing";
 import type { Role } from "../roles";
 import type { DsaCode, ShareRuleCode } from "../rules";
 import { mayDecideProtectedDetails } from "../subjects";
-import type { itemChoice, ShareDecisionInput } from "./decision-input";
+import type { ItemChoice, ShareDecisionInput } from "./decision-input";
 import { protectedDetailsGo } from "./disclosure-snapshot";
 import { describeMentions, type ProtectedMention } from "./protected-details";
 import { ROLES_WITHOUT_SAFEGUARDING_ROLE } from "./vocabulary";
@@ -114,7 +113,6 @@ export function evaluateDecision(facts: DecisionFacts): Finding[] {
 }
 
 type Add = (code: RuleCode, severity: Severity, path: string, message: string) => void;
-type ItemChoice = z.infer<typeof itemChoice>;
 
 /** What an emergency share cannot go without, so still blocks: the one-line reason, who it goes to, and what. */
 function essentialInEmergency(f: Finding): boolean {

@@ -10,7 +10,7 @@ import { DECISION_STATUS_LABELS, emergencyRecordOverdue } from "../../../domain/
 import { OUTCOME_LABELS } from "../../../domain/sharing/vocabulary";
 import { mayDecideProtectedDetails } from "../../../domain/subjects";
 import { levelsOfNeed } from "../../../services/settings";
-import { otherMembers, shareableItems } from "../../../services/sharing/choices";
+import { itemsChosen, otherMembers } from "../../../services/sharing/choices";
 import { type DecisionDetail, decisionReference, getDecision, listDecisions } from "../../../services/sharing/decisions";
 import { disclosureState, revokeDisclosure, viewSent } from "../../../services/sharing/disclosures";
 import { decisionTitle } from "../../../services/sharing/record-decision";
@@ -20,7 +20,7 @@ import { govukDate } from "../../views";
 import { bodyOf, errorSummary, fieldErrorsOf, queryOf } from "../agreements/shared";
 import { idParam } from "../subjects/shared";
 import type { Answers } from "./answers";
-import { answerSections } from "./check-answers";
+import { answerSections, recordedItems } from "./check-answers";
 import { decisionActionPages } from "./decision-actions";
 import { personRows, protectedNotes, purposeNote } from "./what-went";
 
@@ -48,12 +48,20 @@ const withNote = (text: string, note: string) => (note ? `${text} (${note})` : t
 
 const decisionId = (request: Parameters<typeof idParam>[0]) => idParam(request, "id", "The share decision");
 
-/** A decision's answers, labelled as the wizard labelled them; names for what was chosen, not ids. */
+/**
+ * A decision's answers, labelled as the wizard labelled them; names for what was chosen, not ids. What
+ * was taken out of each item is what the record says, shown as this viewer may read it.
+ */
 async function recordSections(db: Db, actor: Actor, d: DecisionDetail) {
-  const [members, levels, shareable] = await Promise.all([
+  const [members, levels, items] = await Promise.all([
     otherMembers(db, actor),
     levelsOfNeed(db),
-    shareableItems(db, actor, d.subjectId),
+    itemsChosen(
+      db,
+      actor,
+      d.subjectId,
+      (d.record.items.items ?? []).map((c) => c.itemId),
+    ),
   ]);
   const choices = {
     levels: levels.map((l) => ({ value: l.code, text: l.label })),
@@ -66,7 +74,7 @@ async function recordSections(db: Db, actor: Actor, d: DecisionDetail) {
         : [],
     recipientPeople: d.recipientUserId ? [{ value: d.recipientUserId, text: d.recipientUserName ?? "" }] : [],
   };
-  return answerSections(d.subjectId, d.record as unknown as Answers, choices, shareable);
+  return answerSections(d.subjectId, d.record as unknown as Answers, choices, recordedItems(items, mayDecideProtectedDetails(actor.roles)));
 }
 
 /**

@@ -18,7 +18,7 @@ import { zodIssuesToFieldErrors } from "../../problem";
 import { bodyOf, errorSummary, list, queryOf, str } from "../agreements/shared";
 import { loadSubject, readSubject, subjectHeader, subjectIdOf } from "../subjects/shared";
 import { answerFromBody, getAt, itemAnswersFromBody, setAt } from "./answers";
-import { answerSections } from "./check-answers";
+import { answerSections, draftItems } from "./check-answers";
 import { AFTER_RECIPIENT, fieldIdOf, STEPS, stepOf, stepOfPath } from "./steps";
 import { assess, fieldsFor, itemRows, presentFinding, type ShareDraft, stepChoices, subjectDetailOptions } from "./wizard-context";
 
@@ -152,7 +152,7 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
       const shareable = await shareableItems(db, actor, subject.id);
       return reply.view("sharing/items", {
         ...context,
-        items: itemRows(shareable, draft.answers),
+        items: itemRows(shareable, draft.answers, mayDecideProtectedDetails(actor.roles)),
         hasProtectedAddress: shareable.hasProtectedAddress,
         mayDecideProtected: mayDecideProtectedDetails(actor.roles),
         subjectDetailItems: subjectDetailOptions.map((o) => ({
@@ -235,7 +235,7 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
     return reply.view("sharing/check", {
       ...header(subject, actor),
       completing: !!draft.completes,
-      sections: answerSections(id, draft.answers, choices, shareable),
+      sections: answerSections(id, draft.answers, choices, draftItems(shareable, mayDecideProtectedDetails(actor.roles))),
       blocks: blocksOf(findings).map((f) => presentFinding(id, f)),
       warnings: recordedWarnings(warningsOf(findings), acknowledged).map((w) => ({
         ...presentFinding(id, w),
