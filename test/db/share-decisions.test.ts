@@ -4,7 +4,7 @@ import { after, before, describe, test } from "node:test";
 import { addDays } from "date-fns";
 import { and, eq } from "drizzle-orm";
 import { auditEvents, chronologyEntries, recordItems } from "../../src/db/schema";
-import { disclosures, shareDecisions } from "../../src/db/schema-sharing";
+import { disclosures, shareDecisionAddenda, shareDecisions } from "../../src/db/schema-sharing";
 import type { Actor } from "../../src/domain/actor";
 import { today as todayIso } from "../../src/domain/calendar";
 import { addWorkingDays } from "../../src/domain/working-days";
@@ -814,6 +814,65 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       assert.equal(after.approval.comments, "Ask the mother first");
       assert.equal(after.disclosure, null);
       await schoolDsl.api("PUT", "/api/v1/share-approval-rules", { purposes: [] });
+    });
+
+    test("approval delivers exactly what the record says is taken out: a protected detail found since stops it until it is decided again", async () => {
+      await schoolDsl.api("PUT", "/api/v1/share-approval-rules", { purposes: ["EARLY_HELP"] });
+      const weekendsId = await addItem(childId, {
+        category: "family_circumstances",
+        text: "Kai stays with his uncle Joe Bloggs at weekends.",
+      });
+      const res = await post(
+        practitioner,
+        share({
+          purpose: { code: "EARLY_HELP", description: "Early help assessment" },
+          items: { items: [{ itemId: weekendsId, share: true }] },
+        }),
+      );
+      assert.equal(res.json().status, "AWAITING_APPROVAL", res.body);
+      // While it waits, Joe is recorded as someone whose identity is protected, living with Kai.
+      const joe = await practitioner.api("POST", "/api/v1/subjects", {
+        kind: "HOUSEHOLD_MEMBER",
+        givenNames: "Joe",
+        familyName: "Bloggs",
+        identityProtected: true,
+      });
+      await practitioner.api("POST", "/api/v1/subject-links", { fromSubjectId: joe.json().id, toSubjectId: childId, kind: "LIVES_WITH" });
+      const approved = await schoolDsl.api("POST", `/api/v1/share-decisions/${res.json().id}/approval`, {});
+      assert.equal(approved.statusCode, 409, approved.body);
+      assert.match(approved.json().detail, /protected details .* changed since .* return it/i);
+      const after = (await practitioner.api("GET", `/api/v1/share-decisions/${res.json().id}`)).json();
+      assert.deepEqual([after.status, after.disclosure], ["AWAITING_APPROVAL", null], "nothing went that the record does not say");
+      await schoolDsl.api("POST", `/api/v1/share-decisions/${res.json().id}/return`, { comments: "Decide again: Joe is protected" });
+      await schoolDsl.api("PUT", "/api/v1/share-approval-rules", { purposes: [] });
+    });
+
+    test("an emergency's full record keeps the answers only: what Safeshare records about what was taken out is not taken from the client", async () => {
+      const res = await post(practitioner, {
+        subjectId: childId,
+        emergency: { immediateRisk: true, reason: "Kai says he will be taken abroad tonight" },
+        recipient: { organisationId: councilId },
+        items: { items: [{ itemId: attendanceId, share: true }] },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      const made = [{ phrase: "Attendance 62%", kind: "name", ofSubject: true }];
+      const complete = share({
+        purpose: { ...share().purpose, protectedRedactions: made },
+        items: {
+          items: [{ itemId: attendanceId, share: true, protectedRedactions: made }],
+          subjectDetails: [],
+          protectedAddressesLeftOut: 3,
+        },
+      });
+      const done = await practitioner.api("POST", `/api/v1/share-decisions/${res.json().id}/emergency-record`, complete);
+      assert.equal(done.statusCode, 204, done.body);
+      const [addendum] = await ctx.database.db
+        .select()
+        .from(shareDecisionAddenda)
+        .where(eq(shareDecisionAddenda.decisionId, res.json().id));
+      assert.equal(addendum!.record!.purpose.protectedRedactions, undefined);
+      assert.equal(addendum!.record!.items.items?.[0]?.protectedRedactions, undefined);
+      assert.equal(addendum!.record!.items.protectedAddressesLeftOut, undefined);
     });
 
     test("an emergency share goes at once; its full record is completed once, as sent, and checked by the rules", async () => {

@@ -139,23 +139,59 @@ export function withProtectedRedactions(
   mayDecide: boolean,
   purposeMentions: readonly ProtectedMention[] = [],
 ): ShareDecisionInput {
-  const items = (input.items.items ?? []).map(({ protectedRedactions: _sent, ...choice }) =>
+  const answers = answersOnly(input);
+  const items = (answers.items.items ?? []).map((choice) =>
     choice.share
-      ? {
-          ...choice,
-          protectedRedactions: takenOut(mentionsOf(choice.itemId), choice.protectedDetailsReason, mayDecide).map(recorded),
-        }
+      ? { ...choice, protectedRedactions: takenOut(mentionsOf(choice.itemId), choice.protectedDetailsReason, mayDecide).map(recorded) }
       : choice,
   );
-  const { protectedAddressesLeftOut: _sent, ...answers } = input.items;
-  const addressesChosen = (answers.subjectDetails ?? []).includes("addresses");
-  const leftOut = protectedDetailsGo(answers.protectedAddressReason, mayDecide) ? 0 : protectedAddresses;
-  const { protectedRedactions: _sentToo, ...purpose } = input.purpose;
+  const addressesChosen = (answers.items.subjectDetails ?? []).includes("addresses");
+  const leftOut = protectedDetailsGo(answers.items.protectedAddressReason, mayDecide) ? 0 : protectedAddresses;
+  return {
+    ...answers,
+    purpose: { ...answers.purpose, ...(purposeMentions.length ? { protectedRedactions: purposeMentions.map(recorded) } : {}) },
+    items: {
+      ...answers.items,
+      ...(answers.items.items ? { items } : {}),
+      ...(addressesChosen ? { protectedAddressesLeftOut: leftOut } : {}),
+    },
+  };
+}
+
+/**
+ * The answers alone, without what Safeshare records about what it took out: a new draft started from a
+ * recorded decision, and an emergency's full record, keep only what people answered, so what is taken
+ * out is always worked out by Safeshare, never carried over or taken from a client.
+ */
+export function answersOnly(input: ShareDecisionInput): ShareDecisionInput {
+  const { protectedRedactions: _purpose, ...purpose } = input.purpose;
+  const { protectedAddressesLeftOut: _addresses, ...items } = input.items;
   return {
     ...input,
-    purpose: { ...purpose, ...(purposeMentions.length ? { protectedRedactions: purposeMentions.map(recorded) } : {}) },
-    items: { ...answers, ...(input.items.items ? { items } : {}), ...(addressesChosen ? { protectedAddressesLeftOut: leftOut } : {}) },
+    purpose,
+    items: {
+      ...items,
+      ...(items.items ? { items: items.items.map(({ protectedRedactions: _item, ...choice }) => choice) } : {}),
+    },
   };
+}
+
+/**
+ * Whether two versions of a decision take out the same by default: the same protected details of the
+ * purpose and of each item shared, and the same number of protected addresses left out. An approval
+ * delivers only what the record says, so a difference (details marked protected while it waited) sends
+ * it back to be decided again.
+ */
+export function sameTakenOut(a: ShareDecisionInput, b: ShareDecisionInput): boolean {
+  const takenOutBy = (input: ShareDecisionInput) => {
+    const listed = (found: readonly ProtectedMention[] | undefined) => (found ?? []).map((m) => [m.phrase, m.kind, m.ofSubject]);
+    return JSON.stringify([
+      listed(input.purpose.protectedRedactions),
+      (input.items.items ?? []).filter((c) => c.share).map((c) => [c.itemId, listed(c.protectedRedactions)]),
+      input.items.protectedAddressesLeftOut ?? null,
+    ]);
+  };
+  return takenOutBy(a) === takenOutBy(b);
 }
 
 type RecordedChoice = { redactions?: string[]; protectedRedactions?: readonly ProtectedMention[]; protectedDetailsReason?: string };

@@ -147,6 +147,7 @@ export async function recordValidatedDecision(
     ? disclosureWrites(
         actor,
         { id: row.id, subjectId: row.subjectId, decidedByName: row.decidedByName, emergency: row.emergency ?? false },
+        row.record,
         gathered,
         audit,
         now,
