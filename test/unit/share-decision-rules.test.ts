@@ -379,7 +379,7 @@ describe("protected details (GR5-PROTECT-IDENTITIES)", () => {
     assert.equal(finding?.path, "/items/items/0");
     assert.equal(
       finding?.message,
-      "The family circumstances item dated 20 November 2026 mentions a protected address of someone linked to this person: it is taken out of the text, shown as [redacted], before it goes. Only a safeguarding lead or IG lead can leave it in, by recording why the recipient needs it",
+      "The family circumstances item dated 20 November 2026 mentions a protected address of someone linked to this person: it is taken out of the text and its source, shown as [redacted], before it goes. Only a safeguarding lead or IG lead can leave it in, by recording why the recipient needs it",
     );
     const byLead = gr5(
       facts(

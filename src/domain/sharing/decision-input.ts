@@ -98,7 +98,7 @@ export const itemChoice = z.object({
   share: z.boolean({ error: "Say whether each item is shared" }),
   /** For an item considered but withheld, why (a partial share must say). */
   withheldReason: optionalText("Why the item is withheld", 1000),
-  /** Words or phrases taken out of the text before it goes, each shown as [redacted]. */
+  /** Words or phrases taken out of the item (its text, and its source if written there) before it goes, each shown as [redacted]. */
   redactions: z.array(textInput("A redaction").trim().min(1).max(500)).max(50).optional(),
   /**
    * Why the recipient needs the protected details written in this item (a refuge address, a protected

@@ -473,7 +473,7 @@ function checkItems(facts: DecisionFacts, shared: { itemId: string }[], add: Add
   }
 }
 
-/** Protected details written in the item's text go only if a safeguarding lead or IG lead says why. */
+/** Protected details written in the item (its text or its source) go only if a safeguarding lead or IG lead says why. */
 function takesOutProtectedDetails(facts: DecisionFacts, choice: ItemChoice, item: ItemFacts): boolean {
   return (
     item.protectedDetails.length > 0 && !protectedDetailsGo(choice.protectedDetailsReason, mayDecideProtectedDetails(facts.deciderRoles))
@@ -499,7 +499,7 @@ function checkProtectedDetails(facts: DecisionFacts, choice: ItemChoice, item: I
       "GR5-PROTECT-IDENTITIES",
       "warning",
       path,
-      `${which}: it is taken out of the text, shown as [redacted], before it goes. Only a safeguarding lead or IG lead can leave it in, by recording why the recipient needs it`,
+      `${which}: it is taken out of the text and its source, shown as [redacted], before it goes. Only a safeguarding lead or IG lead can leave it in, by recording why the recipient needs it`,
     );
   } else {
     add(

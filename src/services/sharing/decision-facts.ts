@@ -205,7 +205,8 @@ export async function gatherFacts(
       subjectHasProtectedAddress: (row.addresses ?? []).some((a) => a.protected),
       protectedDetailsIn: {
         purpose: kinds(purposeMentions),
-        reasons: kinds(findProtectedMentions(input.decision.reasons ?? "", row.protected)),
+        // Only an organisation that asked reads the reasons: otherwise they stay in the sender's record.
+        reasons: input.informationRequestId ? kinds(findProtectedMentions(input.decision.reasons ?? "", row.protected)) : [],
       },
       processingStops: row.stops ?? [],
       agreement: covering?.compiled ?? null,
