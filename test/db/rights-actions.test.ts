@@ -333,6 +333,79 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
       assert.match(text, /Ada's aunt \[redacted\] collects her on Thursdays/);
     });
 
+    test("a notice searches the corrected text and the person's statement for protected details: one they add, however written, is taken out unless a lead let them go", async () => {
+      const orla = (await practitioner.api("POST", "/api/v1/subjects", { kind: "CHILD", givenNames: "Orla", familyName: "Quinn" })).json()
+        .id as string;
+      const mother = await practitioner.api("POST", "/api/v1/subjects", {
+        kind: "PARENT_CARER",
+        givenNames: "Maeve",
+        familyName: "Quinn",
+        addresses: [{ lines: "Haven refuge\n2 Alder Mews, Westshire", postcode: "WS8 1HZ", protected: true }],
+      });
+      await practitioner.api("POST", "/api/v1/subject-links", { fromSubjectId: mother.json().id, toSubjectId: orla, kind: "PARENT_OF" });
+      const ACK = { acknowledgedWarnings: ["GR5-PROTECT-IDENTITIES"] };
+      const moved = await addItem("Orla's mother has moved house.", "FACT", orla);
+      const view = await addItem("In my view Orla has settled well.", "OPINION", orla);
+      const byPractitioner = await practitioner.api("POST", "/api/v1/share-decisions", shareDecision([moved, view], orla), {
+        "idempotency-key": randomUUID(),
+      });
+      assert.equal(byPractitioner.statusCode, 201, byPractitioner.body);
+      const refuge = await practitioner.api("POST", `/api/v1/subjects/${orla}/items`, {
+        category: "education",
+        kind: "FACT",
+        text: "Orla's mother is at Haven refuge.",
+        eventDate: "2026-10-01",
+        source,
+        ...ACK,
+      });
+      const refugeId = refuge.json().id as string;
+      const d = shareDecision([refugeId], orla);
+      const byLead = await ig.api(
+        "POST",
+        "/api/v1/share-decisions",
+        {
+          ...d,
+          items: { items: [{ itemId: refugeId, share: true, protectedDetailsReason: "The social worker visits her there" }] },
+          acknowledgedWarnings: [...d.acknowledgedWarnings, "GR5-PROTECT-IDENTITIES"],
+        },
+        { "idempotency-key": randomUUID() },
+      );
+      assert.equal(byLead.statusCode, 201, byLead.body);
+
+      const requestId = await logRequest("RECTIFICATION", "She has moved", orla);
+      const correct = (itemId: string, text: string) =>
+        act(requestId, itemId, "correct", {
+          category: "education",
+          kind: "FACT",
+          text,
+          eventDate: "2026-10-01",
+          source,
+          reason: "Moved",
+          ...ACK,
+        });
+      assert.equal((await correct(moved, "Orla's mother has moved to 2 alder mews, ws81hz.")).statusCode, 200);
+      const statement = await act(requestId, view, "statement", {
+        statement: "Orla is unsettled since we moved to 2 Alder Mews, WS8 1HZ.",
+      });
+      assert.equal(statement.statusCode, 200, statement.body);
+      assert.equal((await correct(refugeId, "Orla's mother is at Haven refuge, 2 Alder Mews.")).statusCode, 200);
+
+      const texts = (await notices()).map((n) => n.text);
+      assert.ok(
+        texts.some((t) => t.endsWith("Orla's mother has moved to [redacted].")),
+        texts.join("\n"),
+      );
+      assert.ok(
+        texts.some((t) => t.endsWith("Orla is unsettled since we moved to [redacted].")),
+        texts.join("\n"),
+      );
+      assert.ok(
+        texts.some((t) => t.endsWith("Orla's mother is at Haven refuge, 2 Alder Mews.")),
+        "the lead's reason to let the item's protected details go covers what it now says",
+      );
+      assert.equal(texts.filter((t) => /alder mews|ws8/i.test(t)).length, 1, "only the notice of what a lead let go names it");
+    });
+
     test("only what the request type allows, and only by the organisation that holds the request", async () => {
       assert.equal((await act(requestId, lateId, "erasure", { grant: true, reason: "x" })).statusCode, 409);
       const foreign = await councilIg.api("POST", `/api/v1/rights-requests/${requestId}/items/${lateId}/restrict`, { reason: "x" });

@@ -4,7 +4,7 @@ import { after, before, describe, test } from "node:test";
 import { addDays } from "date-fns";
 import { and, eq } from "drizzle-orm";
 import { auditEvents, chronologyEntries, recordItems } from "../../src/db/schema";
-import { disclosures, shareDecisions } from "../../src/db/schema-sharing";
+import { disclosures, shareDecisionAddenda, shareDecisions } from "../../src/db/schema-sharing";
 import type { Actor } from "../../src/domain/actor";
 import { today as todayIso } from "../../src/domain/calendar";
 import { addWorkingDays } from "../../src/domain/working-days";
@@ -335,10 +335,14 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       const res = await post(practitioner, refugeShare());
       assert.equal(res.statusCode, 201, res.body);
       const decision = res.json();
-      assert.deepEqual(decision.record.items.items[0].protectedRedactions, [
-        { phrase: "haven refuge, 2 alder mews, ws81hz", kind: "address", ofSubject: false },
-        { phrase: "Sam Carter", kind: "name", ofSubject: false },
-      ]);
+      assert.deepEqual(
+        (await schoolDsl.api("GET", `/api/v1/share-decisions/${decision.id}`)).json().record.items.items[0].protectedRedactions,
+        [
+          { phrase: "haven refuge, 2 alder mews, ws81hz", kind: "address", ofSubject: false },
+          { phrase: "Sam Carter", kind: "name", ofSubject: false },
+        ],
+        "a safeguarding lead reads what was taken out, as written",
+      );
       assert.ok(
         decision.warnings.some((w: Rule) => w.code === "GR5-PROTECT-IDENTITIES" && w.path === "/items/items/0"),
         "the finding is recorded with the decision",
@@ -404,6 +408,104 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
         "Kai and his mother now live at haven refuge, 2 alder mews, ws81hz; Sam Carter collects him from school.",
       );
       assert.equal(d.items[0].redacted, false);
+    });
+
+    test("the purpose and each item's source are searched too: what they mention is taken out of what goes and recorded; the source goes with a lead's reason as the text does", async () => {
+      const collectedId = await addItem(childId, {
+        category: "family_circumstances",
+        text: "Kai was collected late again.",
+        source: { name: "CARTER, Sam (carer)", method: "TOLD_DIRECTLY", obtainedOn: "2026-11-03" },
+      });
+      const body = share({
+        purpose: { code: "CHILD_IN_NEED_S17", description: "Kai's mother, now at 2 Alder Mews, asked us to tell you" },
+        items: { items: [{ itemId: collectedId, share: true }] },
+        acknowledgedWarnings: ["ICO6-AGREEMENT", "GR5-PROTECT-IDENTITIES"],
+      });
+      const unread = await post(practitioner, { ...body, acknowledgedWarnings: ["ICO6-AGREEMENT"] });
+      assert.equal(unread.statusCode, 422, unread.body);
+      assert.deepEqual(
+        rulesOf(unread)
+          .filter((r) => r.code === "GR5-PROTECT-IDENTITIES")
+          .map((r) => r.path),
+        ["/purpose/description", "/items/items/0"],
+      );
+      assert.ok(!/alder|carter/i.test(unread.body), "the findings describe what was found without repeating it");
+
+      const res = await post(practitioner, body);
+      assert.equal(res.statusCode, 201, res.body);
+      const sent = await socialWorker.api("GET", `/api/v1/disclosures/${res.json().disclosure.id}`);
+      const d = sent.json();
+      assert.equal(d.purpose, "Kai's mother, now at [redacted], asked us to tell you");
+      assert.equal(d.items[0].text, "Kai was collected late again.");
+      assert.equal(d.items[0].source.name, "[redacted] (carer)");
+      assert.equal(d.items[0].redacted, true);
+      assert.ok(!/alder|carter/i.test(sent.body), "neither reaches the recipient");
+      const [row] = await ctx.database.db.select().from(shareDecisions).where(eq(shareDecisions.id, res.json().id));
+      assert.deepEqual(row!.record.purpose.protectedRedactions, [{ phrase: "2 Alder Mews", kind: "address", ofSubject: false }]);
+      assert.deepEqual(row!.record.items.items?.[0]?.protectedRedactions, [{ phrase: "CARTER, Sam", kind: "name", ofSubject: false }]);
+      const page = await practitioner.get(`/share-decisions/${res.json().id}`);
+      assert.match(
+        page.body,
+        /Kai&#39;s mother, now at \[redacted\], asked us to tell you \(Protected details taken out: a protected address of someone linked to this person\)/,
+        "the decision page says what the recipient was told, and what was taken out",
+      );
+
+      const byLead = await post(schoolDsl, {
+        ...body,
+        items: { items: [{ itemId: collectedId, share: true, ...LEAVE_IN }] },
+      });
+      assert.equal(byLead.statusCode, 201, byLead.body);
+      const fromLead = (await socialWorker.api("GET", `/api/v1/disclosures/${byLead.json().disclosure.id}`)).json();
+      assert.equal(fromLead.items[0].source.name, "CARTER, Sam (carer)", "the lead's reason for the item covers its source");
+      assert.equal(fromLead.purpose, "Kai's mother, now at [redacted], asked us to tell you", "the purpose never needs it");
+    });
+
+    test("a practitioner is never given a protected detail as what was taken out: the API says what each was, the page and its PDF say it in words", async () => {
+      const res = await post(practitioner, refugeShare());
+      assert.equal(res.statusCode, 201, res.body);
+      const id = res.json().id;
+      const what = [
+        { kind: "address", ofSubject: false },
+        { kind: "name", ofSubject: false },
+      ];
+      for (const body of [res, await practitioner.api("GET", `/api/v1/share-decisions/${id}`)]) {
+        assert.deepEqual(body.json().record.items.items[0].protectedRedactions, what);
+        assert.ok(!/alder|ws81hz|carter/i.test(body.body), "neither the response to recording it nor a later read names them");
+      }
+      const taken = /protected details taken out: ([^)<]*)/gi;
+      const page = (await practitioner.get(`/share-decisions/${id}`)).body;
+      const said = [...page.matchAll(taken)].map((m) => m[1]);
+      assert.ok(said.length >= 2, page);
+      for (const words of said)
+        assert.match(words!, /^a protected address of someone linked to this person and the name of someone whose identity is protected$/);
+      const pdf = await practitioner.get(`/share-decisions/${id}/record.pdf`);
+      const { PDFParse } = await import("pdf-parse");
+      const parser = new PDFParse({ data: pdf.rawPayload });
+      const text = (await parser.getText()).text.replace(/\s+/g, " ");
+      await parser.destroy();
+      const inPdf = [...text.matchAll(taken)].map((m) => m[1]);
+      assert.ok(inPdf.length >= 2, text);
+      for (const words of inPdf) assert.doesNotMatch(words!, /alder|carter/i);
+      const forLead = (await schoolDsl.get(`/share-decisions/${id}`)).body;
+      assert.match(forLead, /protected details taken out: haven refuge, 2 alder mews, ws81hz; Sam Carter/, "a lead reads them as written");
+    });
+
+    test("the decision page names each item chosen as it was chosen, even once it has been corrected since", async () => {
+      const chosen = await addItem(childId, { text: "Kai arrived late on Monday." });
+      const res = await post(practitioner, share({ items: { items: [{ itemId: chosen, share: true }] } }));
+      assert.equal(res.statusCode, 201, res.body);
+      const corrected = await practitioner.api("POST", `/api/v1/subjects/${childId}/items/${chosen}/corrections`, {
+        category: "education",
+        kind: "FACT",
+        eventDate: "2026-11-02",
+        source: { name: "Attendance officer", method: "DOCUMENT", obtainedOn: "2026-11-03" },
+        text: "Kai arrived late on Tuesday.",
+        reason: "Wrong day",
+      });
+      assert.equal(corrected.statusCode, 201, corrected.body);
+      const page = (await practitioner.get(`/share-decisions/${res.json().id}`)).body;
+      assert.match(page, /Education, 2 November 2026: Kai arrived late on Monday\./);
+      assert.doesNotMatch(page, /An item no longer on the record/);
     });
 
     test("a practitioner is never sent a protected address: what went leaves it out for them, not for the safeguarding lead", async () => {
@@ -714,6 +816,65 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       await schoolDsl.api("PUT", "/api/v1/share-approval-rules", { purposes: [] });
     });
 
+    test("approval delivers exactly what the record says is taken out: a protected detail found since stops it until it is decided again", async () => {
+      await schoolDsl.api("PUT", "/api/v1/share-approval-rules", { purposes: ["EARLY_HELP"] });
+      const weekendsId = await addItem(childId, {
+        category: "family_circumstances",
+        text: "Kai stays with his uncle Joe Bloggs at weekends.",
+      });
+      const res = await post(
+        practitioner,
+        share({
+          purpose: { code: "EARLY_HELP", description: "Early help assessment" },
+          items: { items: [{ itemId: weekendsId, share: true }] },
+        }),
+      );
+      assert.equal(res.json().status, "AWAITING_APPROVAL", res.body);
+      // While it waits, Joe is recorded as someone whose identity is protected, living with Kai.
+      const joe = await practitioner.api("POST", "/api/v1/subjects", {
+        kind: "HOUSEHOLD_MEMBER",
+        givenNames: "Joe",
+        familyName: "Bloggs",
+        identityProtected: true,
+      });
+      await practitioner.api("POST", "/api/v1/subject-links", { fromSubjectId: joe.json().id, toSubjectId: childId, kind: "LIVES_WITH" });
+      const approved = await schoolDsl.api("POST", `/api/v1/share-decisions/${res.json().id}/approval`, {});
+      assert.equal(approved.statusCode, 409, approved.body);
+      assert.match(approved.json().detail, /protected details .* changed since .* return it/i);
+      const after = (await practitioner.api("GET", `/api/v1/share-decisions/${res.json().id}`)).json();
+      assert.deepEqual([after.status, after.disclosure], ["AWAITING_APPROVAL", null], "nothing went that the record does not say");
+      await schoolDsl.api("POST", `/api/v1/share-decisions/${res.json().id}/return`, { comments: "Decide again: Joe is protected" });
+      await schoolDsl.api("PUT", "/api/v1/share-approval-rules", { purposes: [] });
+    });
+
+    test("an emergency's full record keeps the answers only: what Safeshare records about what was taken out is not taken from the client", async () => {
+      const res = await post(practitioner, {
+        subjectId: childId,
+        emergency: { immediateRisk: true, reason: "Kai says he will be taken abroad tonight" },
+        recipient: { organisationId: councilId },
+        items: { items: [{ itemId: attendanceId, share: true }] },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      const made = [{ phrase: "Attendance 62%", kind: "name", ofSubject: true }];
+      const complete = share({
+        purpose: { ...share().purpose, protectedRedactions: made },
+        items: {
+          items: [{ itemId: attendanceId, share: true, protectedRedactions: made }],
+          subjectDetails: [],
+          protectedAddressesLeftOut: 3,
+        },
+      });
+      const done = await practitioner.api("POST", `/api/v1/share-decisions/${res.json().id}/emergency-record`, complete);
+      assert.equal(done.statusCode, 204, done.body);
+      const [addendum] = await ctx.database.db
+        .select()
+        .from(shareDecisionAddenda)
+        .where(eq(shareDecisionAddenda.decisionId, res.json().id));
+      assert.equal(addendum!.record!.purpose.protectedRedactions, undefined);
+      assert.equal(addendum!.record!.items.items?.[0]?.protectedRedactions, undefined);
+      assert.equal(addendum!.record!.items.protectedAddressesLeftOut, undefined);
+    });
+
     test("an emergency share goes at once; its full record is completed once, as sent, and checked by the rules", async () => {
       const res = await post(practitioner, {
         subjectId: childId,
@@ -957,6 +1118,46 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
         assert.equal(api.informationRequest.reference, reference);
         assert.equal(api.informationRequest.requestingOrganisation.name, "Westshire Children's Services");
       });
+    });
+
+    test("reasons that go back to the organisation that asked are searched too: a practitioner must rewrite them without a protected detail, a lead is warned", async () => {
+      const made = await councilColleague.api("POST", "/api/v1/information-requests", {
+        requestedOrganisationId: schoolId,
+        subject: { givenNames: "Kai", familyName: "Mensah" },
+        purposeCode: "EARLY_HELP",
+        purpose: "Early help assessment",
+        urgency: "ROUTINE",
+      });
+      assert.equal(made.statusCode, 201, made.body);
+      const answer = (reasons: string, acknowledgedWarnings: string[] = []) => ({
+        subjectId: childId,
+        informationRequestId: made.json().id,
+        purpose: { code: "EARLY_HELP", description: "Early help assessment" },
+        recipient: { organisationId: councilId },
+        decision: { outcome: "DO_NOT_SHARE", reasons },
+        acknowledgedWarnings,
+      });
+      const naming = "Kai's mother is at haven refuge and asked us not to";
+      const refused = await post(practitioner, answer(naming));
+      assert.equal(refused.statusCode, 422, refused.body);
+      assert.deepEqual(
+        rulesOf(refused).map((r) => [r.code, r.severity, r.path]),
+        [["GR5-PROTECT-IDENTITIES", "block", "/decision/reasons"]],
+      );
+      assert.match(rulesOf(refused)[0]!.message, /a protected address of someone linked to this person/);
+      assert.ok(!/haven/i.test(refused.body), "the finding does not repeat it");
+      const unread = await post(schoolDsl, answer(naming));
+      assert.deepEqual(
+        rulesOf(unread).map((r) => [r.code, r.severity, r.path]),
+        [["GR5-PROTECT-IDENTITIES", "warning", "/decision/reasons"]],
+        "a lead may decide it goes, once they have read the warning",
+      );
+      const rewritten = await post(practitioner, answer("Kai's mother asked us not to share"));
+      assert.equal(rewritten.statusCode, 201, rewritten.body);
+      assert.equal(
+        (await councilColleague.api("GET", `/api/v1/information-requests/${made.json().id}`)).json().answer.reasons,
+        "Kai's mother asked us not to share",
+      );
     });
 
     test("an open request can be withdrawn by the requester only", async () => {

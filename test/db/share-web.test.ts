@@ -2,12 +2,13 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import { addDays, format, subMonths } from "date-fns";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { formDrafts } from "../../src/db/schema";
 import { informationRequests, shareDecisions } from "../../src/db/schema-sharing";
 import type { Actor } from "../../src/domain/actor";
 import { agreementReference } from "../../src/domain/agreements/document";
 import { ALL_SHARE_RULES } from "../../src/domain/rules";
+import type { ShareDecisionInput } from "../../src/domain/sharing/decision-input";
 import type { App } from "../../src/http/app";
 import { decisionReference } from "../../src/services/sharing/decisions";
 import { recordShareDecision } from "../../src/services/sharing/record-decision";
@@ -463,6 +464,11 @@ describeEachDatabase("share decision pages", (ctx) => {
       /name="items-protectedAddressReason"/,
       "only a safeguarding or IG lead can leave a protected address in",
     );
+    assert.doesNotMatch(card, /“Haven refuge/, "what will be taken out is said in words, not pointed out as the protected detail");
+    assert.equal((await step("items", { [`item-${refugeItemId}`]: "share" })).statusCode, 303);
+    const check = (await practitioner.get(`/subjects/${childId}/share/check`)).body;
+    assert.match(check, /protected details taken out: a protected address of someone linked to this person\)/);
+    assert.doesNotMatch(check, /protected details taken out: Haven/i);
 
     const res = await practitioner.api(
       "POST",
@@ -584,5 +590,45 @@ describeEachDatabase("share decision pages", (ctx) => {
       ),
     );
     await practitioner.post(`/subjects/${childId}/share/discard`, {});
+  });
+
+  test("a draft started from a recorded decision leaves out what Safeshare set, so the full record works out again what is taken out", async () => {
+    const noteId = (
+      await practitioner.api("POST", `/api/v1/subjects/${childId}/items`, {
+        category: "family_circumstances",
+        kind: "FACT",
+        text: "Kai says he and his mum moved to 3 Quiet Mews.",
+        eventDate: "2026-11-21",
+        source: { name: "Kai", method: "TOLD_DIRECTLY", obtainedOn: "2026-11-21" },
+        acknowledgedWarnings: ["GR5-PROTECT-IDENTITIES"],
+      })
+    ).json().id as string;
+    const { detail } = await recordShareDecision(
+      ctx.database.db,
+      practitionerActor,
+      {
+        subjectId: childId,
+        emergency: { immediateRisk: true, reason: "Kai's father is waiting outside the school" },
+        recipient: { organisationId: councilId },
+        items: { items: [{ itemId: noteId, share: true }], subjectDetails: ["addresses"] },
+      },
+      randomUUID(),
+    );
+    assert.equal(detail.record.items.items?.[0]?.protectedRedactions?.length, 1);
+    assert.equal(detail.record.items.protectedAddressesLeftOut, 1);
+    assert.equal((await practitioner.post(`/share-decisions/${detail.id}/complete`, {})).statusCode, 303);
+    const [draft] = await ctx.database.db
+      .select()
+      .from(formDrafts)
+      .where(and(eq(formDrafts.key, childId), eq(formDrafts.userId, practitionerActor.userId)));
+    const answers = (draft!.data as { answers: ShareDecisionInput }).answers;
+    assert.equal(answers.items.items?.[0]?.itemId, noteId, "the answers are carried over");
+    assert.equal(answers.items.items?.[0]?.protectedRedactions, undefined);
+    assert.equal(answers.items.protectedAddressesLeftOut, undefined);
+    assert.match(
+      (await practitioner.get(`/subjects/${childId}/share/check`)).body,
+      /protected details taken out: this person&#39;s protected address \(such as a refuge\)\)/,
+      "the check page says what is taken out now",
+    );
   });
 });

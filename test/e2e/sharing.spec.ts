@@ -211,7 +211,10 @@ test("a practitioner shares an item naming a parent's refuge: it is redacted, an
 
   // What went: the address as [redacted], said in words, and each detail about Kai.
   await expect(page.getByText("Kai's mother phoned: she and Kai are staying at [redacted] for now.")).toBeVisible();
-  await expect(page.getByText("Protected details taken out: a protected address of someone linked to this person")).toBeVisible();
+  // In words under what went; the answers recorded say it too, in a longer line, so the match is exact.
+  await expect(
+    page.getByText("Protected details taken out: a protected address of someone linked to this person", { exact: true }),
+  ).toBeVisible();
   const about = page.locator("h2", { hasText: "What was sent about Kai Brennan-Nowak" }).locator("xpath=following-sibling::dl[1]");
   await expect(about).toContainText("14 September 2017");
   await expect(about).toContainText("27 Larch Close, Northbrook, WS3 4PL");

@@ -23,6 +23,24 @@ test("redaction takes out every occurrence of each phrase, longest first", () =>
   assert.deepEqual(redact("Nothing to hide", [""]), { text: "Nothing to hide", redacted: false });
 });
 
+test("a decider's own redaction overlapping part of a protected address cannot leave the rest of it behind", () => {
+  const text = "Mum has been living with the children at Haven refuge, 2 Alder Mews, WS8 1HZ since May.";
+  const decider = "living with the children at Haven refuge, 2 Alder Mews";
+  const protectedAddress = "Haven refuge, 2 Alder Mews, WS8 1HZ";
+  for (const phrases of [
+    [decider, protectedAddress],
+    [protectedAddress, decider],
+  ]) {
+    assert.deepEqual(redact(text, phrases), { text: `Mum has been ${REDACTED} since May.`, redacted: true });
+  }
+});
+
+test("phrases that overlap or touch are taken out as one [redacted], and every occurrence of each goes", () => {
+  assert.equal(redact("Ann Lee and Ann Lee", ["Ann ", "Lee"]).text, `${REDACTED} and ${REDACTED}`);
+  assert.equal(redact("Sam Carter-Jones saw it", ["Sam Carter", "Carter-Jones"]).text, `${REDACTED} saw it`);
+  assert.equal(redact("aaa", ["aa"]).text, REDACTED, "overlapping occurrences of one phrase leave nothing behind");
+});
+
 const subject = {
   givenNames: "Kai",
   familyName: "Mensah",

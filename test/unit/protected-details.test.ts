@@ -95,3 +95,23 @@ test("two different details side by side stay two mentions, each saying what it 
     ],
   );
 });
+
+test("a protected name written family name first, as records and police systems often write it, is found too", () => {
+  const dave: ProtectedDetail = { kind: "name", name: "Dave Smith", givenNames: "Dave", familyName: "Smith", ofSubject: false };
+  assert.deepEqual(phrases("Called by smith, dave at 9pm; SMITH Dave again later.", [dave]), ["smith, dave", "SMITH Dave"]);
+  const twoPartFamily: ProtectedDetail = {
+    kind: "name",
+    name: "Kai Brennan Nowak",
+    givenNames: "Kai",
+    familyName: "Brennan Nowak",
+    ofSubject: false,
+  };
+  assert.deepEqual(phrases("Listed as BRENNAN NOWAK, Kai on the register.", [twoPartFamily]), ["BRENNAN NOWAK, Kai"]);
+  // Another name typed as one (an alias): its last word is taken as the family name.
+  assert.deepEqual(phrases("Seen with Ellis-Pike, Jordan.", [alias]), ["Ellis-Pike, Jordan"]);
+});
+
+test("a given or family name on its own is not a mention: it would match everyone who shares it", () => {
+  const dave: ProtectedDetail = { kind: "name", name: "Dave Smith", givenNames: "Dave", familyName: "Smith", ofSubject: false };
+  assert.deepEqual(phrases("Mrs Smith phoned; Dave from the garage came round.", [dave]), []);
+});

@@ -76,6 +76,7 @@ function facts(patch: Patch = {}, over: Partial<DecisionFacts> = {}): DecisionFa
       [ITEM_POLICE, { ...plainItem, category: "police", criminalOffence: true }],
     ]),
     subjectHasProtectedAddress: false,
+    protectedDetailsIn: { purpose: [], reasons: [] },
     processingStops: [],
     agreement: null,
     ...over,
@@ -379,7 +380,7 @@ describe("protected details (GR5-PROTECT-IDENTITIES)", () => {
     assert.equal(finding?.path, "/items/items/0");
     assert.equal(
       finding?.message,
-      "The family circumstances item dated 20 November 2026 mentions a protected address of someone linked to this person: it is taken out of the text, shown as [redacted], before it goes. Only a safeguarding lead or IG lead can leave it in, by recording why the recipient needs it",
+      "The family circumstances item dated 20 November 2026 mentions a protected address of someone linked to this person: it is taken out of the text and its source, shown as [redacted], before it goes. Only a safeguarding lead or IG lead can leave it in, by recording why the recipient needs it",
     );
     const byLead = gr5(
       facts(
@@ -417,6 +418,47 @@ describe("protected details (GR5-PROTECT-IDENTITIES)", () => {
       blocksOf(evaluateDecision(address)).map((x) => [x.code, x.path]),
       [["GR5-PROTECT-IDENTITIES", "/items/protectedAddressReason"]],
     );
+  });
+
+  test("a protected detail in the purpose the recipient is sent is a warning that it is taken out, at the answer that goes", () => {
+    const inPurpose = { protectedDetailsIn: { purpose: [{ kind: "address" as const, ofSubject: false }], reasons: [] } };
+    assert.deepEqual(
+      gr5(facts({}, inPurpose)).map((x) => [x.severity, x.path]),
+      [["warning", "/purpose/description"]],
+    );
+    assert.match(
+      gr5(facts({}, inPurpose))[0]!.message,
+      /^The purpose mentions a protected address of someone linked to this person: it is taken out/,
+    );
+    const emergency = facts(
+      { emergency: { immediateRisk: true, reason: "Dad found the refuge" }, purpose: { description: undefined } },
+      inPurpose,
+    );
+    assert.deepEqual(
+      gr5(emergency).map((x) => [x.severity, x.path]),
+      [["warning", "/emergency/reason"]],
+      "in an emergency without a description, the reason is what the recipient is told",
+    );
+    assert.deepEqual(gr5(facts({ decision: { outcome: "DO_NOT_SHARE" }, items: { items: [] } }, inPurpose)), [], "nothing is sent");
+  });
+
+  test("reasons an organisation that asked will read: a protected detail in them stops a practitioner and warns a lead; without a request they stay with the sender", () => {
+    const inReasons = { protectedDetailsIn: { purpose: [], reasons: [{ kind: "name" as const, ofSubject: false }] } };
+    const refusal = {
+      informationRequestId: "44444444-4444-4444-8444-444444444444",
+      decision: { outcome: "DO_NOT_SHARE" as const },
+      items: { items: [] },
+    };
+    assert.deepEqual(
+      gr5(facts(refusal, inReasons)).map((x) => [x.severity, x.path]),
+      [["block", "/decision/reasons"]],
+    );
+    assert.match(gr5(facts(refusal, inReasons))[0]!.message, /the name of someone whose identity is protected/);
+    assert.deepEqual(
+      gr5(facts(refusal, { ...inReasons, deciderRoles: ["safeguarding_lead"] })).map((x) => [x.severity, x.path]),
+      [["warning", "/decision/reasons"]],
+    );
+    assert.deepEqual(gr5(facts({}, inReasons)), [], "a decision answering no request keeps its reasons in the sender's record");
   });
 
   test("protected details taken out count as redaction: a partial share of that item needs nothing else held back", () => {

@@ -30,12 +30,22 @@ export const emergencyAnswers = z.object({
   reason: optionalText("The emergency reason", 500),
 });
 
+/** A protected detail found in free text and taken out before it goes: recorded by Safeshare, never answered. */
+export const recordedProtectedDetail = z.object({ phrase: z.string(), kind: z.enum(PROTECTED_DETAIL_KINDS), ofSubject: z.boolean() });
+
 export const purposeAnswers = z.object({
   code: z.enum(PURPOSE_CODES, { error: "Select a purpose from the list" }).optional(),
   description: optionalText("The purpose", 2000),
   concernId: id("The concern").nullable().optional(),
   /** A code from the partnership's scale of need: the threshold the decision was made at. */
   levelOfNeed: z.string().trim().max(40).optional(),
+  /** Recorded by Safeshare, not answered: the protected details found in the purpose the recipient is sent, and taken out. */
+  protectedRedactions: z
+    .array(recordedProtectedDetail)
+    .optional()
+    .describe(
+      "Recorded by Safeshare: each protected detail found in the purpose the recipient is sent (the description, or in an emergency the reason) and redacted, as written (GR5-PROTECT-IDENTITIES)",
+    ),
 });
 
 export const informationAnswers = z.object({
@@ -88,21 +98,23 @@ export const itemChoice = z.object({
   share: z.boolean({ error: "Say whether each item is shared" }),
   /** For an item considered but withheld, why (a partial share must say). */
   withheldReason: optionalText("Why the item is withheld", 1000),
-  /** Words or phrases taken out of the text before it goes, each shown as [redacted]. */
+  /** Words or phrases taken out of the item (its text, and its source if written there) before it goes, each shown as [redacted]. */
   redactions: z.array(textInput("A redaction").trim().min(1).max(500)).max(50).optional(),
   /**
    * Why the recipient needs the protected details written in this item (a refuge address, a protected
    * name): without a reason from a safeguarding lead or IG lead they are redacted (GR5-PROTECT-IDENTITIES).
    */
   protectedDetailsReason: optionalText("Why the recipient needs the protected details in this item", 1000),
-  /** Recorded by Safeshare, not answered: the protected details found in the text and taken out. Anything sent is replaced. */
+  /** Recorded by Safeshare, not answered: the protected details found in the text or the source and taken out. Anything sent is replaced. */
   protectedRedactions: z
-    .array(z.object({ phrase: z.string(), kind: z.enum(PROTECTED_DETAIL_KINDS), ofSubject: z.boolean() }))
+    .array(recordedProtectedDetail)
     .optional()
     .describe(
-      "Recorded by Safeshare: each protected detail found in the item's text and redacted, as written, what it is, and whether it is the person's own or someone linked to them (GR5-PROTECT-IDENTITIES)",
+      "Recorded by Safeshare: each protected detail found in the item's text or its source and redacted, as written, what it is, and whether it is the person's own or someone linked to them (GR5-PROTECT-IDENTITIES)",
     ),
 });
+
+export type ItemChoice = z.infer<typeof itemChoice>;
 
 export const itemsAnswers = z.object({
   items: z.array(itemChoice).max(500, "Share at most 500 items in one decision").optional(),

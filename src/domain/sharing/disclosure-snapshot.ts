@@ -10,12 +10,33 @@ import type { SubjectDetail } from "./vocabulary";
 
 export const REDACTED = "[redacted]";
 
-/** Every occurrence of each phrase taken out, longest first so a phrase inside another does not leave fragments. */
+/**
+ * Every occurrence of each phrase taken out. The places are all found in the text as written before
+ * anything is replaced, and those that overlap or touch become one "[redacted]": replacing phrases one
+ * after another would let one phrase (a decider's own) swallow part of another (a protected address) so
+ * that the rest of it no longer matches and goes out.
+ */
 export function redact(text: string, phrases: readonly string[] = []): { text: string; redacted: boolean } {
-  const sorted = [...new Set(phrases.filter((p) => p.length > 0))].sort((a, b) => b.length - a.length);
-  let result = text;
-  for (const phrase of sorted) result = result.split(phrase).join(REDACTED);
-  return { text: result, redacted: result !== text };
+  const ranges: [number, number][] = [];
+  for (const phrase of new Set(phrases)) {
+    if (!phrase) continue;
+    for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) ranges.push([at, at + phrase.length]);
+  }
+  if (!ranges.length) return { text, redacted: false };
+  ranges.sort((a, b) => a[0] - b[0]);
+  let result = "";
+  let kept = 0;
+  let [start, end] = ranges[0]!;
+  for (const [s, e] of ranges.slice(1)) {
+    if (s <= end) end = Math.max(end, e);
+    else {
+      result += text.slice(kept, start) + REDACTED;
+      kept = end;
+      [start, end] = [s, e];
+    }
+  }
+  result += text.slice(kept, start) + REDACTED + text.slice(end);
+  return { text: result, redacted: true };
 }
 
 export interface SubjectForDisclosure {
@@ -92,42 +113,107 @@ export function disclosedPerson(
  */
 export const protectedDetailsGo = (reason: string | undefined, mayDecide: boolean) => mayDecide && !!reason?.trim();
 
+/** The protected details of an item that are taken out: all of them, unless `protectedDetailsGo`. */
+const takenOut = (mentions: readonly ProtectedMention[], reason: string | undefined, mayDecide: boolean) =>
+  protectedDetailsGo(reason, mayDecide) ? [] : mentions;
+
+/** A mention as the record keeps it: exactly these three fields, whatever else the finder knew. */
+const recorded = ({ phrase, kind, ofSubject }: ProtectedMention): ProtectedMention => ({ phrase, kind, ofSubject });
+
+/** The purpose the recipient is told: the decider's description, or in an emergency the one-line reason. */
+export const purposeSent = (input: ShareDecisionInput) => input.purpose.description?.trim() || input.emergency.reason?.trim() || "";
+
 /**
  * The decision as recorded: the answers, plus what Safeshare took out by default, so the record says
- * what did not go. Each shared item lists the protected details found in its text and redacted (none
- * when a lead left them in); and, where addresses were chosen, how many protected addresses were left
- * out. Whatever a client sent in these fields is replaced. Delivery redacts exactly what this records.
+ * what did not go. Each shared item lists the protected details found in its text or its source and
+ * redacted (none when a lead left them in); the purpose, those found in the purpose sent
+ * (`purposeMentions`: always taken out, since what the sharing is for never needs them: a lead who must
+ * send one puts it in an item, with the reason); and, where addresses were chosen, how many protected
+ * addresses were left out. Whatever a client sent in these fields is replaced. Delivery redacts exactly
+ * what this records.
  */
 export function withProtectedRedactions(
   input: ShareDecisionInput,
   mentionsOf: (itemId: string) => readonly ProtectedMention[],
   protectedAddresses: number,
   mayDecide: boolean,
+  purposeMentions: readonly ProtectedMention[] = [],
 ): ShareDecisionInput {
-  const items = (input.items.items ?? []).map(({ protectedRedactions: _sent, ...choice }) =>
+  const answers = answersOnly(input);
+  const items = (answers.items.items ?? []).map((choice) =>
     choice.share
-      ? {
-          ...choice,
-          protectedRedactions: protectedDetailsGo(choice.protectedDetailsReason, mayDecide)
-            ? []
-            : mentionsOf(choice.itemId).map(({ phrase, kind, ofSubject }) => ({ phrase, kind, ofSubject })),
-        }
+      ? { ...choice, protectedRedactions: takenOut(mentionsOf(choice.itemId), choice.protectedDetailsReason, mayDecide).map(recorded) }
       : choice,
   );
-  const { protectedAddressesLeftOut: _sent, ...answers } = input.items;
-  const addressesChosen = (answers.subjectDetails ?? []).includes("addresses");
-  const leftOut = protectedDetailsGo(answers.protectedAddressReason, mayDecide) ? 0 : protectedAddresses;
+  const addressesChosen = (answers.items.subjectDetails ?? []).includes("addresses");
+  const leftOut = protectedDetailsGo(answers.items.protectedAddressReason, mayDecide) ? 0 : protectedAddresses;
   return {
-    ...input,
-    items: { ...answers, ...(input.items.items ? { items } : {}), ...(addressesChosen ? { protectedAddressesLeftOut: leftOut } : {}) },
+    ...answers,
+    purpose: { ...answers.purpose, ...(purposeMentions.length ? { protectedRedactions: purposeMentions.map(recorded) } : {}) },
+    items: {
+      ...answers.items,
+      ...(answers.items.items ? { items } : {}),
+      ...(addressesChosen ? { protectedAddressesLeftOut: leftOut } : {}),
+    },
   };
 }
 
+/**
+ * The answers alone, without what Safeshare records about what it took out: a new draft started from a
+ * recorded decision, and an emergency's full record, keep only what people answered, so what is taken
+ * out is always worked out by Safeshare, never carried over or taken from a client.
+ */
+export function answersOnly(input: ShareDecisionInput): ShareDecisionInput {
+  const { protectedRedactions: _purpose, ...purpose } = input.purpose;
+  const { protectedAddressesLeftOut: _addresses, ...items } = input.items;
+  return {
+    ...input,
+    purpose,
+    items: {
+      ...items,
+      ...(items.items ? { items: items.items.map(({ protectedRedactions: _item, ...choice }) => choice) } : {}),
+    },
+  };
+}
+
+/**
+ * Whether two versions of a decision take out the same by default: the same protected details of the
+ * purpose and of each item shared, and the same number of protected addresses left out. An approval
+ * delivers only what the record says, so a difference (details marked protected while it waited) sends
+ * it back to be decided again.
+ */
+export function sameTakenOut(a: ShareDecisionInput, b: ShareDecisionInput): boolean {
+  const takenOutBy = (input: ShareDecisionInput) => {
+    const listed = (found: readonly ProtectedMention[] | undefined) => (found ?? []).map((m) => [m.phrase, m.kind, m.ofSubject]);
+    return JSON.stringify([
+      listed(input.purpose.protectedRedactions),
+      (input.items.items ?? []).filter((c) => c.share).map((c) => [c.itemId, listed(c.protectedRedactions)]),
+      input.items.protectedAddressesLeftOut ?? null,
+    ]);
+  };
+  return takenOutBy(a) === takenOutBy(b);
+}
+
+type RecordedChoice = { redactions?: string[]; protectedRedactions?: readonly ProtectedMention[]; protectedDetailsReason?: string };
+
 /** Everything taken out of one item before it goes: the decider's own redactions and the protected details. */
-export const redactionsOf = (choice: { redactions?: string[]; protectedRedactions?: readonly ProtectedMention[] }) => [
+export const redactionsOf = (choice: RecordedChoice) => [
   ...(choice.redactions ?? []),
   ...(choice.protectedRedactions ?? []).map((m) => m.phrase),
 ];
+
+/**
+ * What is taken out of new words about an item that went (a correction, the person's statement) before
+ * its recipient is told them: whatever its disclosure took out, and every protected detail the new words
+ * mention (`mentioned`, found in them), unless a lead (`mayDecide`: the decider's roles) let the item's
+ * protected details go. A notice is never wider than the disclosure it follows.
+ */
+export function redactionsForNotice(choice: RecordedChoice | undefined, mentioned: readonly ProtectedMention[], mayDecide: boolean) {
+  return redactionsOf({
+    redactions: choice?.redactions,
+    protectedRedactions: [...(choice?.protectedRedactions ?? []), ...takenOut(mentioned, choice?.protectedDetailsReason, mayDecide)],
+  });
+}
 
 /**
  * What went, as someone at the sending organisation may see it: a protected address only for those who

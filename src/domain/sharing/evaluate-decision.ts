@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import type { OnwardDisclosure } from "../agreements/content";
 import { type CompiledAgreement, evaluateShare } from "../agreements/evaluate";
 import type { ItemCategory } from "../information";
@@ -8,7 +7,8 @@ import type { ProcessingRight } from "../rights/processing";
 import type { Role } from "../roles";
 import type { DsaCode, ShareRuleCode } from "../rules";
 import { mayDecideProtectedDetails } from "../subjects";
-import type { itemChoice, ShareDecisionInput } from "./decision-input";
+import type { ItemChoice, ShareDecisionInput } from "./decision-input";
+import { protectedDetailsGo } from "./disclosure-snapshot";
 import { describeMentions, type ProtectedMention } from "./protected-details";
 import { ROLES_WITHOUT_SAFEGUARDING_ROLE } from "./vocabulary";
 
@@ -34,12 +34,14 @@ export interface Finding {
   path: string;
 }
 
+type ProtectedKind = Pick<ProtectedMention, "kind" | "ofSubject">;
+
 /** A record item as it is now, for the rules: its flags and state, not its text. */
 export interface ItemFacts {
   /** How people name it in a finding: "the police item dated 3 March 2026". */
   label: string;
-  /** The protected details written in its text: what each is and whose, never the detail itself. */
-  protectedDetails: readonly Pick<ProtectedMention, "kind" | "ofSubject">[];
+  /** The protected details written in its text or its source: what each is and whose, never the detail itself. */
+  protectedDetails: readonly ProtectedKind[];
   category: ItemCategory;
   specialCategory: boolean;
   criminalOffence: boolean;
@@ -62,6 +64,12 @@ export interface DecisionFacts {
   /** Keyed by item id: every item the decision mentions. */
   items: ReadonlyMap<string, ItemFacts>;
   subjectHasProtectedAddress: boolean;
+  /**
+   * The protected details written in the free text another organisation reads as written: the purpose
+   * the recipient is sent, and the reasons an organisation that asked is told. What each is, never the
+   * detail itself.
+   */
+  protectedDetailsIn: { purpose: readonly ProtectedKind[]; reasons: readonly ProtectedKind[] };
   /** Sharing about this person stopped by an objection or a withdrawal of consent, by Article 6 basis. */
   processingStops: readonly ProcessingStop[];
   /** The cited agreement version, compiled; null when none is cited. */
@@ -88,7 +96,9 @@ export function evaluateDecision(facts: DecisionFacts): Finding[] {
   checkEmergency(input, add);
   checkPurpose(input, add);
   checkDecision(input, shared.length, add);
+  checkReasonsToRequester(facts, add);
   if (sharing) {
+    checkPurposeSent(facts, add);
     checkRecipient(facts, add);
     checkTransparency(input, add);
     checkLawfulBasis(facts, shared, add);
@@ -103,7 +113,6 @@ export function evaluateDecision(facts: DecisionFacts): Finding[] {
 }
 
 type Add = (code: RuleCode, severity: Severity, path: string, message: string) => void;
-type ItemChoice = z.infer<typeof itemChoice>;
 
 /** What an emergency share cannot go without, so still blocks: the one-line reason, who it goes to, and what. */
 function essentialInEmergency(f: Finding): boolean {
@@ -167,6 +176,43 @@ function checkDecision(input: ShareDecisionInput, sharedCount: number, add: Add)
       "Say why sharing this is necessary for the purpose and proportionate to the risk",
     );
   }
+}
+
+/**
+ * The purpose goes to the recipient, so a protected detail written in it is taken out, as in an item,
+ * and the decider is told. It is said at the answer that goes: the description, or in an emergency
+ * without one the reason.
+ */
+function checkPurposeSent(facts: DecisionFacts, add: Add): void {
+  const found = facts.protectedDetailsIn.purpose;
+  if (!found.length) return;
+  const path = facts.input.purpose.description?.trim() ? "/purpose/description" : "/emergency/reason";
+  add(
+    "GR5-PROTECT-IDENTITIES",
+    "warning",
+    path,
+    `The purpose mentions ${describeMentions(found)}: it is taken out, shown as [redacted], before the recipient is told it. What the sharing is for never needs it: if the recipient must know, a safeguarding lead or IG lead can send it in an item, with the reason`,
+  );
+}
+
+/**
+ * An organisation that asked reads the answer's reasons as written, whatever the answer, so a protected
+ * detail in them goes to it: only a safeguarding lead or IG lead may decide that, having read the
+ * warning; anyone else rewrites them.
+ */
+function checkReasonsToRequester(facts: DecisionFacts, add: Add): void {
+  const found = facts.protectedDetailsIn.reasons;
+  if (!facts.input.informationRequestId || !found.length) return;
+  const which = `Your reasons mention ${describeMentions(found)}, and the organisation that asked reads them as written`;
+  if (mayDecideProtectedDetails(facts.deciderRoles))
+    add("GR5-PROTECT-IDENTITIES", "warning", "/decision/reasons", `${which}: rewrite them without it unless they must know`);
+  else
+    add(
+      "GR5-PROTECT-IDENTITIES",
+      "block",
+      "/decision/reasons",
+      `${which}: rewrite them without it. Only a safeguarding lead or IG lead can decide that it goes`,
+    );
 }
 
 function checkRecipient(facts: DecisionFacts, add: Add): void {
@@ -427,9 +473,11 @@ function checkItems(facts: DecisionFacts, shared: { itemId: string }[], add: Add
   }
 }
 
-/** Protected details written in the item's text go only if a safeguarding lead or IG lead says why. */
+/** Protected details written in the item (its text or its source) go only if a safeguarding lead or IG lead says why. */
 function takesOutProtectedDetails(facts: DecisionFacts, choice: ItemChoice, item: ItemFacts): boolean {
-  return item.protectedDetails.length > 0 && !(mayDecideProtectedDetails(facts.deciderRoles) && choice.protectedDetailsReason?.trim());
+  return (
+    item.protectedDetails.length > 0 && !protectedDetailsGo(choice.protectedDetailsReason, mayDecideProtectedDetails(facts.deciderRoles))
+  );
 }
 
 /**
@@ -451,7 +499,7 @@ function checkProtectedDetails(facts: DecisionFacts, choice: ItemChoice, item: I
       "GR5-PROTECT-IDENTITIES",
       "warning",
       path,
-      `${which}: it is taken out of the text, shown as [redacted], before it goes. Only a safeguarding lead or IG lead can leave it in, by recording why the recipient needs it`,
+      `${which}: it is taken out of the text and its source, shown as [redacted], before it goes. Only a safeguarding lead or IG lead can leave it in, by recording why the recipient needs it`,
     );
   } else {
     add(

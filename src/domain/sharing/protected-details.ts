@@ -15,7 +15,14 @@ export type ProtectedDetailKind = (typeof PROTECTED_DETAIL_KINDS)[number];
 /** A protected detail as the records hold it; `ofSubject` is false for a person linked to the subject. */
 export type ProtectedDetail =
   | { kind: "address"; lines: string; postcode: string | null; ofSubject: boolean }
-  | { kind: "name"; name: string; ofSubject: boolean };
+  | {
+      kind: "name";
+      name: string;
+      /** A person's name in its parts, where the record holds them (another name is one string). */
+      givenNames?: string | null;
+      familyName?: string | null;
+      ofSubject: boolean;
+    };
 
 /** Where a protected detail is written in a text: the phrase exactly as written, which is what gets redacted. */
 export interface ProtectedMention {
@@ -66,18 +73,29 @@ function fold(text: string): Folded {
 }
 
 /**
- * What to look for: a name as it is; an address whole, without its postcode, its street lines (the
- * first line, and any line with a house number: not "Westshire", which would match every mention of
- * the county) and its postcode.
+ * What to look for: a name as it is and family name first ("Smith, Dave", as records and police
+ * systems often write it; a given or family name alone would match everyone who shares it, so neither
+ * is looked for); an address whole, without its postcode, its street lines (the first line, and any
+ * line with a house number: not "Westshire", which would match every mention of the county) and its
+ * postcode.
  */
 function searchTerms(detail: ProtectedDetail): string[] {
-  if (detail.kind === "name") return [detail.name];
+  if (detail.kind === "name") return [detail.name, ...familyFirst(detail)];
   const segments = detail.lines
     .split(/[\n,]/)
     .map((s) => s.trim())
     .filter(Boolean);
   const streetLines = segments.filter((s, i) => i === 0 || /\d/.test(s));
   return [`${detail.lines} ${detail.postcode ?? ""}`, detail.lines, ...streetLines, ...(detail.postcode ? [detail.postcode] : [])];
+}
+
+/** The name family name first: from its parts where known, else taking its last word as the family name. */
+function familyFirst(detail: Extract<ProtectedDetail, { kind: "name" }>): string[] {
+  const given = detail.givenNames?.trim();
+  const family = detail.familyName?.trim();
+  if (given && family) return [`${family} ${given}`];
+  const words = detail.name.trim().split(/\s+/);
+  return words.length > 1 ? [`${words.at(-1)} ${words.slice(0, -1).join(" ")}`] : [];
 }
 
 interface Span {
@@ -128,6 +146,14 @@ export function findProtectedMentions(text: string, details: readonly ProtectedD
     const phrase = text.slice(m.start, m.end);
     if (!mentions.has(phrase)) mentions.set(phrase, { phrase, kind: m.detail.kind, ofSubject: m.detail.ofSubject });
   }
+  return [...mentions.values()];
+}
+
+/** The mentions in a record item: its text and who it came from, each distinct phrase once. */
+export function findProtectedMentionsInItem(item: { text: string; sourceName: string }, details: readonly ProtectedDetail[]) {
+  const mentions = new Map<string, ProtectedMention>();
+  for (const m of [...findProtectedMentions(item.text, details), ...findProtectedMentions(item.sourceName, details)])
+    if (!mentions.has(m.phrase)) mentions.set(m.phrase, m);
   return [...mentions.values()];
 }
 

@@ -24,15 +24,16 @@ export function protectedDetailsSql(subjectId: string, organisationId: string): 
         from subject_link l
        where l.organisation_id = ${organisationId} and (l.from_subject_id = ${subjectId} or l.to_subject_id = ${subjectId})
     )
-    select 'address' as kind, a.lines, a.postcode, null::text as name, p.of_subject as "ofSubject"
+    select 'address' as kind, a.lines, a.postcode, null::text as name, null::text as "givenNames", null::text as "familyName",
+           p.of_subject as "ofSubject"
       from people p join subject_address a on a.subject_id = p.id
      where a.protected
     union all
-    select 'name', null, null, s.given_names || ' ' || s.family_name, false
+    select 'name', null, null, s.given_names || ' ' || s.family_name, s.given_names, s.family_name, false
       from people p join subject s on s.id = p.id
      where s.identity_protected and not p.of_subject
     union all
-    select 'name', null, null, n.name, p.of_subject
+    select 'name', null, null, n.name, null, null, p.of_subject
       from people p join subject s on s.id = p.id join subject_name n on n.subject_id = p.id
      where n.identity_protected or (s.identity_protected and not p.of_subject)
   ) d)`;

@@ -11,9 +11,13 @@ import { ConflictError, NotFoundError, ValidationError } from "../../domain/erro
 import { erasureInput, liftInput, reasonInput, statementInput } from "../../domain/rights/inputs";
 import { changeProblem } from "../../domain/rights/transitions";
 import { ITEM_ACTIONS_FOR, type ItemAction } from "../../domain/rights/vocabulary";
-import { type DisclosedPerson, redact } from "../../domain/sharing/disclosure-snapshot";
+import type { Role } from "../../domain/roles";
+import { type DisclosedPerson, redact, redactionsForNotice } from "../../domain/sharing/disclosure-snapshot";
+import { findProtectedMentions } from "../../domain/sharing/protected-details";
+import { mayDecideProtectedDetails } from "../../domain/subjects";
 import { assertWorksWithRecords } from "../records/access";
 import { correctItem, disputeItem } from "../records/items";
+import { loadProtectedDetails } from "../records/protected-details";
 import { recipientReaders } from "../sharing/disclosures";
 import { attachedItem } from "./request-items";
 import { chronicleStep, getRightsRequest, type RightsRequestView, requestFor } from "./requests";
@@ -58,38 +62,52 @@ type Notice = {
   items?: () => string[];
 };
 
-/** Every organisation any version of the item went to, told what happened to it. Returns how many notices were sent. */
-async function notifyRecipients(tx: Tx, actor: Actor, requestId: string, itemIds: string[], notice: Notice, now: Date) {
+/**
+ * Every organisation any version of the item went to, told what happened to it. The new content is
+ * redacted for each as its disclosure was (the decision's record of what it took out) and searched for
+ * the protected details of the person and those linked to them (GR5-PROTECT-IDENTITIES): a correction
+ * can add a refuge address the old text never had. Returns how many notices were sent.
+ */
+async function notifyRecipients(
+  tx: Tx,
+  actor: Actor,
+  requestId: string,
+  on: { subjectId: string; itemIds: string[] },
+  notice: Notice,
+  now: Date,
+) {
   const sent = await tx
     .select({
       disclosureId: disclosures.id,
       recipient: disclosures.recipientOrganisationId,
       itemId: disclosureItems.sourceItemId,
       readable: sql<boolean>`(${disclosures.revokedAt} is null and ${disclosures.expiresAt} > ${now}) or ${disclosures.filedAt} is not null`,
-      // Redacted as the disclosure was: the decider's phrases and the protected details taken out (GR5-PROTECT-IDENTITIES).
-      phrases: sql<string[] | null>`(select coalesce(c->'redactions', '[]'::jsonb)
-                                            || coalesce((select jsonb_agg(p->'phrase') from jsonb_array_elements(c->'protectedRedactions') p), '[]'::jsonb)
-                                       from jsonb_array_elements(${shareDecisions.record}->'items'->'items') c
-                                      where c->>'itemId' = ${disclosureItems.sourceItemId}::text limit 1)`,
+      record: shareDecisions.record,
+      decidedByRoles: shareDecisions.decidedByRoles,
     })
     .from(disclosureItems)
     .innerJoin(disclosures, eq(disclosures.id, disclosureItems.disclosureId))
     .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
-    .where(and(inArray(disclosureItems.sourceItemId, itemIds), eq(disclosures.senderOrganisationId, actor.organisationId)));
-  if (sent.length) {
-    const content = notice.content?.() ?? null;
-    await tx.insert(recipientNotices).values(
-      sent.map((s) => ({
-        requestId,
-        senderOrganisationId: actor.organisationId,
-        recipientOrganisationId: s.recipient,
-        disclosureId: s.disclosureId,
-        itemId: s.itemId,
-        kind: notice.kind,
-        text: notice.say(content !== null && s.readable ? redact(content, s.phrases ?? []).text : null),
-      })),
-    );
-  }
+    .where(and(inArray(disclosureItems.sourceItemId, on.itemIds), eq(disclosures.senderOrganisationId, actor.organisationId)));
+  if (!sent.length) return 0;
+  const content = notice.content?.() ?? null;
+  const mentioned = content ? findProtectedMentions(content, await loadProtectedDetails(tx, actor, on.subjectId)) : [];
+  const shown = (s: (typeof sent)[number]) => {
+    if (content === null || !s.readable) return null;
+    const choice = s.record.items.items?.find((c) => c.itemId === s.itemId);
+    return redact(content, redactionsForNotice(choice, mentioned, mayDecideProtectedDetails(s.decidedByRoles as Role[]))).text;
+  };
+  await tx.insert(recipientNotices).values(
+    sent.map((s) => ({
+      requestId,
+      senderOrganisationId: actor.organisationId,
+      recipientOrganisationId: s.recipient,
+      disclosureId: s.disclosureId,
+      itemId: s.itemId,
+      kind: notice.kind,
+      text: notice.say(shown(s)),
+    })),
+  );
   return sent.length;
 }
 
@@ -140,7 +158,7 @@ async function act(
     const summary = kind === "STATEMENT_ADDED" ? "The person's statement is recorded beside the item" : reason;
     await chronicleStep(tx, actor, on.request, { kind: `RIGHTS_${kind}`, what: CHRONOLOGY_STEP[kind], summary }, [on.item.subjectId]);
     const itemIds = notice?.items?.() ?? (await lineageIds(tx, on.item.lineageId, actor.organisationId));
-    const notified = notice ? await notifyRecipients(tx, actor, requestId, itemIds, notice, now) : 0;
+    const notified = notice ? await notifyRecipients(tx, actor, requestId, { subjectId: on.item.subjectId, itemIds }, notice, now) : 0;
     audit.record(snapshotOf(actor), {
       type: "rights_request.item_action",
       entity: { type: "rights_request", id: requestId },

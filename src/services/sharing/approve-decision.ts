@@ -8,10 +8,11 @@ import type { Actor } from "../../domain/actor";
 import { today } from "../../domain/calendar";
 import { ConflictError, NotPermittedError, RulesBlockedError } from "../../domain/errors";
 import { answerProblems } from "../../domain/sharing/decision-input";
+import { sameTakenOut } from "../../domain/sharing/disclosure-snapshot";
 import { blocksOf, evaluateDecision } from "../../domain/sharing/evaluate-decision";
 import { textInput } from "../../domain/text";
 import { addChronologyEntry } from "../records/chronology";
-import { gatherFacts } from "./decision-facts";
+import { gatherFacts, recordedAnswers } from "./decision-facts";
 import { loadDecision } from "./decisions";
 import { disclosureWrites } from "./deliver";
 import { writeDecision } from "./write-decision";
@@ -56,13 +57,21 @@ export async function approveDecision(db: Db, actor: Actor, id: string, raw: unk
   const gathered = await gatherFacts(db, actor, decision.record, today(now));
   const blocks = blocksOf(evaluateDecision(gathered.facts));
   if (blocks.length) throw new RulesBlockedError(blocks);
+  // What goes is what the record says was taken out: the record cannot change, so if the protected
+  // details have (one marked protected while it waited), the decider decides again with them.
+  const answers = recordedAnswers(gathered, actor.roles);
+  if (!sameTakenOut(decision.record, answers)) {
+    throw new ConflictError(
+      "The protected details in what it would share have changed since it was decided: return it, so that it is decided again with them taken out",
+    );
+  }
   const audit = new AuditTrail();
   audit.record(snapshotOf(actor), {
     type: "share_decision.approved",
     entity: { type: "subject", id: decision.subjectId },
     details: { decisionId: id },
   });
-  const delivery = disclosureWrites(actor, decision, gathered, audit, now);
+  const delivery = disclosureWrites(actor, decision, answers, gathered, audit, now);
   const written = await writeDecision(db, {
     guard: sql`update share_decision set status = 'APPROVED', approved_by_user_id = ${actor.userId}, approved_at = ${now},
       approval_comments = ${comments ?? null}

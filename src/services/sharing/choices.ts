@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, arrayOverlaps, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { agreements, agreementVersions, concerns, organisations, recordItems, subjectAddresses, users } from "../../db/schema";
 import { recordItemOrigins } from "../../db/schema-sharing";
@@ -6,7 +6,7 @@ import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
 import { agreementReference } from "../../domain/agreements/document";
 import { notInForceReason } from "../../domain/agreements/lifecycle";
-import { findProtectedMentions } from "../../domain/sharing/protected-details";
+import { findProtectedMentionsInItem } from "../../domain/sharing/protected-details";
 import { parentAgreement, parentInForce, parentInForceColumns } from "../agreements/queries";
 import { assertWorksWithRecords, findSubject } from "../records/access";
 import { loadProtectedDetails } from "../records/protected-details";
@@ -120,7 +120,26 @@ export async function shareableItems(db: Db, actor: Actor, subjectId: string) {
     loadProtectedDetails(db, actor, subjectId),
   ]);
   return {
-    items: items.map((row) => ({ ...row, protectedMentions: findProtectedMentions(row.item.text, details) })),
+    items: items.map((row) => ({ ...row, protectedMentions: findProtectedMentionsInItem(row.item, details) })),
     hasProtectedAddress: addresses.some((a) => a.protected),
   };
+}
+
+/**
+ * The record items a recorded decision chose, each version as it was chosen (a version is never
+ * changed; one corrected since is still what was chosen): for its page, which names them. Nothing is
+ * searched: the decision's record says what was taken out of each.
+ */
+export async function itemsChosen(db: Db, actor: Actor, subjectId: string, itemIds: readonly string[]) {
+  if (!itemIds.length) return [];
+  return db
+    .select({ id: recordItems.id, category: recordItems.category, eventDate: recordItems.eventDate, text: recordItems.text })
+    .from(recordItems)
+    .where(
+      and(
+        inArray(recordItems.id, [...itemIds]),
+        eq(recordItems.subjectId, subjectId),
+        eq(recordItems.organisationId, actor.organisationId),
+      ),
+    );
 }

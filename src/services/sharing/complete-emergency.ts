@@ -7,6 +7,7 @@ import type { Actor } from "../../domain/actor";
 import { today } from "../../domain/calendar";
 import { ConflictError, NotPermittedError, RulesBlockedError, ValidationError } from "../../domain/errors";
 import { shareDecisionInput } from "../../domain/sharing/decision-input";
+import { answersOnly } from "../../domain/sharing/disclosure-snapshot";
 import { evaluateDecision, type Finding, recordedWarnings, warningsOf } from "../../domain/sharing/evaluate-decision";
 import { addChronologyEntry } from "../records/chronology";
 import { gatherFacts } from "./decision-facts";
@@ -74,7 +75,8 @@ export async function completeEmergencyRecord(db: Db, actor: Actor, id: string, 
       organisationId: actor.organisationId,
       kind: "EMERGENCY_RECORD",
       text: input.decision.reasons ?? "",
-      record: { ...input, emergency: sent.emergency },
+      // The answers only: what was taken out is the decision's own record, and a client never sets it.
+      record: { ...answersOnly(input), emergency: sent.emergency },
       findings: recordedWarnings(warningsOf(findings), input.acknowledgedWarnings),
       addedByUserId: actor.userId,
       addedByName: actor.name,

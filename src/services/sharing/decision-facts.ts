@@ -12,9 +12,14 @@ import type { AccuracyState } from "../../domain/records";
 import { DEFAULT_LEVELS_OF_NEED, type LevelOfNeed, levelsOfNeedInput, type RecordItemKind, type SourceMethod } from "../../domain/records";
 import type { Role } from "../../domain/roles";
 import type { ShareDecisionInput } from "../../domain/sharing/decision-input";
-import { type SubjectForDisclosure, withProtectedRedactions } from "../../domain/sharing/disclosure-snapshot";
+import { purposeSent, type SubjectForDisclosure, withProtectedRedactions } from "../../domain/sharing/disclosure-snapshot";
 import type { DecisionFacts, ItemFacts, ProcessingStop } from "../../domain/sharing/evaluate-decision";
-import { findProtectedMentions, type ProtectedDetail, type ProtectedMention } from "../../domain/sharing/protected-details";
+import {
+  findProtectedMentions,
+  findProtectedMentionsInItem,
+  type ProtectedDetail,
+  type ProtectedMention,
+} from "../../domain/sharing/protected-details";
 import { DEFAULT_SHARING_SETTINGS, type SharingSettings, sharingSettingsInput } from "../../domain/sharing/settings";
 import { mayDecideProtectedDetails } from "../../domain/subjects";
 import { assertWorksWithRecords } from "../records/access";
@@ -35,7 +40,7 @@ export interface ItemForSharing {
   specialCategory: boolean;
   criminalOffence: boolean;
   accuracy: AccuracyState;
-  /** The protected details of the person and the people linked to them written in its text (GR5-PROTECT-IDENTITIES). */
+  /** The protected details of the person and the people linked to them written in its text or its source (GR5-PROTECT-IDENTITIES). */
   protectedMentions: ProtectedMention[];
 }
 
@@ -50,6 +55,8 @@ export interface GatheredFacts {
   approvalRequired: boolean;
   settings: SharingSettings;
   addresses: { lines: string; postcode: string | null; protected: boolean }[];
+  /** The protected details written in the purpose the recipient is sent: always taken out. */
+  purposeMentions: ProtectedMention[];
   /** The information request the decision answers, if it names one made to the actor's organisation. */
   request: RequestAnswered | null;
   /** A decision already recorded with this idempotency key, if one was asked about. */
@@ -161,8 +168,11 @@ export async function gatherFacts(
   );
   if (!row?.subject) throw new NotFoundError("The person's record");
 
-  // Each chosen item's text searched once for the protected details of the person and those linked to them.
-  const items = new Map((row.items ?? []).map((i) => [i.id, { ...i, protectedMentions: findProtectedMentions(i.text, row.protected) }]));
+  // Each chosen item's text and source, and the free text sent as written, searched once for the
+  // protected details of the person and those linked to them.
+  const items = new Map((row.items ?? []).map((i) => [i.id, { ...i, protectedMentions: findProtectedMentionsInItem(i, row.protected) }]));
+  const purposeMentions = findProtectedMentions(purposeSent(input), row.protected);
+  const kinds = (mentions: readonly ProtectedMention[]) => mentions.map(({ kind, ofSubject }) => ({ kind, ofSubject }));
   // A retry of a decision already recorded is answered with that decision, not judged again: what it
   // pointed at may have moved on because of it (the request it answered is no longer open).
   const errors = row.existing ? [] : fieldErrors(input, row, items);
@@ -182,7 +192,7 @@ export async function gatherFacts(
           i.id,
           {
             label: `the ${ITEM_CATEGORY_LABELS[i.category].toLowerCase()} item dated ${ukDate(i.eventDate)}`,
-            protectedDetails: i.protectedMentions.map(({ kind, ofSubject }) => ({ kind, ofSubject })),
+            protectedDetails: kinds(i.protectedMentions),
             category: i.category,
             specialCategory: i.specialCategory,
             criminalOffence: i.criminalOffence,
@@ -193,6 +203,11 @@ export async function gatherFacts(
         ]),
       ),
       subjectHasProtectedAddress: (row.addresses ?? []).some((a) => a.protected),
+      protectedDetailsIn: {
+        purpose: kinds(purposeMentions),
+        // Only an organisation that asked reads the reasons: otherwise they stay in the sender's record.
+        reasons: input.informationRequestId ? kinds(findProtectedMentions(input.decision.reasons ?? "", row.protected)) : [],
+      },
       processingStops: row.stops ?? [],
       agreement: covering?.compiled ?? null,
     },
@@ -204,6 +219,7 @@ export async function gatherFacts(
     approvalRequired: row.approval,
     settings: row.settings ? sharingSettingsInput.parse(row.settings) : DEFAULT_SHARING_SETTINGS,
     addresses: row.addresses ?? [],
+    purposeMentions,
     request: row.request,
     existing: row.existing,
   };
@@ -219,6 +235,7 @@ export function recordedAnswers(gathered: GatheredFacts, roles: readonly Role[])
     (itemId) => gathered.items.get(itemId)?.protectedMentions ?? [],
     gathered.addresses.filter((a) => a.protected).length,
     mayDecideProtectedDetails(roles),
+    gathered.purposeMentions,
   );
 }
 

@@ -5,10 +5,11 @@ import type { shareDecisions } from "../../db/schema-sharing";
 import type { Actor } from "../../domain/actor";
 import { onwardTermFor } from "../../domain/agreements/evaluate";
 import { today } from "../../domain/calendar";
-import { disclosedPerson, protectedDetailsGo, redact, redactionsOf } from "../../domain/sharing/disclosure-snapshot";
+import type { ShareDecisionInput } from "../../domain/sharing/decision-input";
+import { disclosedPerson, protectedDetailsGo, purposeSent, redact, redactionsOf } from "../../domain/sharing/disclosure-snapshot";
 import { mayDecideProtectedDetails } from "../../domain/subjects";
 import type { NewChronologyEntry } from "../records/chronology";
-import { type GatheredFacts, recordedAnswers } from "./decision-facts";
+import type { GatheredFacts } from "./decision-facts";
 import type { DecisionWrites, DisclosureInsert, DisclosureItemInsert } from "./write-decision";
 
 export type DecisionRow = typeof shareDecisions.$inferSelect;
@@ -17,33 +18,35 @@ export type DecisionRow = typeof shareDecisions.$inferSelect;
  * What delivering a SHARE or PARTIAL_SHARE writes: a disclosure to the recipient organisation holding
  * a snapshot of exactly the items chosen, as they are now, with the chosen redactions applied and the
  * person's details minimised; its entry on the child's chronology; its audit event. Built here,
- * written by `writeDecision` in the statement that records (or approves) the decision.
+ * written by `writeDecision` in the statement that records (or approves) the decision. `input` is the
+ * decision as its record says (`recordedAnswers`), so what goes is taken out exactly as recorded.
  */
 export function disclosureWrites(
   actor: Actor,
   decision: { id: string; subjectId: string; decidedByName: string; emergency: boolean },
+  input: ShareDecisionInput,
   gathered: GatheredFacts,
   audit: AuditTrail,
   now: Date,
 ): { disclosure: NonNullable<DecisionWrites["disclosure"]>; chronology: NewChronologyEntry } {
-  // Whoever delivers it (the decider, or the approving safeguarding lead) decides whether protected details go.
-  const input = recordedAnswers(gathered, actor.roles);
   const recipient = gathered.recipient!;
   const disclosureId = crypto.randomUUID();
   const shared = (input.items.items ?? []).filter((c) => c.share);
   const items: DisclosureItemInsert[] = shared.map((choice, position) => {
     const item = gathered.items.get(choice.itemId)!;
-    const { text, redacted } = redact(item.text, redactionsOf(choice));
+    // What is taken out of an item is taken out wherever the item says it: its text and who it came from.
+    const text = redact(item.text, redactionsOf(choice));
+    const source = redact(item.sourceName, redactionsOf(choice));
     return {
       disclosureId,
       position,
       sourceItemId: item.id,
       category: item.category,
       kind: item.kind,
-      text,
-      redacted,
+      text: text.text,
+      redacted: text.redacted || source.redacted,
       eventDate: item.eventDate,
-      sourceName: item.sourceName,
+      sourceName: source.text,
       sourceMethod: item.sourceMethod,
       sourceObtainedOn: item.sourceObtainedOn,
       historical: item.historical,
@@ -67,7 +70,10 @@ export function disclosureWrites(
       protectedDetailsGo(input.items.protectedAddressReason, mayDecideProtectedDetails(actor.roles)),
     ),
     purposeCode: input.purpose.code ?? "OTHER",
-    purpose: input.purpose.description?.trim() || input.emergency.reason?.trim() || "",
+    purpose: redact(
+      purposeSent(input),
+      (input.purpose.protectedRedactions ?? []).map((m) => m.phrase),
+    ).text,
     sentByName: decision.decidedByName,
     onwardDisclosure: gathered.covering
       ? (onwardTermFor(gathered.covering.compiled, actor.organisationId, recipient.id) ?? "NOT_PERMITTED")

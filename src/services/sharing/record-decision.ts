@@ -9,6 +9,7 @@ import { today as todayOf } from "../../domain/calendar";
 import { ConflictError, RulesBlockedError, ValidationError } from "../../domain/errors";
 import { PURPOSE_LABELS } from "../../domain/purposes";
 import { answerProblems, type ShareDecisionInput, shareDecisionInput } from "../../domain/sharing/decision-input";
+import { purposeSent } from "../../domain/sharing/disclosure-snapshot";
 import {
   blocksOf,
   evaluateDecision,
@@ -136,7 +137,7 @@ export async function recordValidatedDecision(
       category: "decision",
       kind: "DECISION_RECORDED",
       title: decisionTitle({ outcome: row.outcome, emergency: row.emergency ?? false }, gathered.recipient?.name),
-      summary: `${PURPOSE_LABELS[input.purpose.code ?? "OTHER"]}: ${input.purpose.description?.trim() || input.emergency.reason?.trim() || "no purpose recorded yet"}`,
+      summary: `${PURPOSE_LABELS[input.purpose.code ?? "OTHER"]}: ${purposeSent(input) || "no purpose recorded yet"}`,
       ref: { type: "share_decision", id: row.id },
       recordedByUserId: actor.userId,
     },
@@ -146,6 +147,7 @@ export async function recordValidatedDecision(
     ? disclosureWrites(
         actor,
         { id: row.id, subjectId: row.subjectId, decidedByName: row.decidedByName, emergency: row.emergency ?? false },
+        row.record,
         gathered,
         audit,
         now,

@@ -76,7 +76,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
     async (request, reply) => {
       const actor = actorOf(request);
       const { detail, replayed } = await recordValidatedDecision(db, actor, request.body, request.headers["idempotency-key"]);
-      return reply.status(replayed ? 200 : 201).send(presentDecision(detail));
+      return reply.status(replayed ? 200 : 201).send(presentDecision(detail, actor));
     },
   );
   app.get(
@@ -99,15 +99,16 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
     },
     async (request) => {
       const { overdue, ...filters } = request.query;
+      const actor = actorOf(request);
       const rows = await listDecisions(
         db,
-        actorOf(request),
+        actor,
         { ...filters, overdue: overdue === undefined ? undefined : overdue === "true" },
         "api.share_decisions.list",
       );
       return {
         items: rows.map((r) => {
-          const { record: _r, addenda: _a, disclosure: _d, ...summary } = presentDecision({ ...r, disclosure: null, addenda: [] });
+          const { record: _r, addenda: _a, disclosure: _d, ...summary } = presentDecision({ ...r, disclosure: null, addenda: [] }, actor);
           return summary;
         }),
       };
@@ -123,7 +124,10 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
         response: { 200: decisionSchema, ...errors },
       },
     },
-    async (request) => presentDecision(await getDecision(db, actorOf(request), request.params.id, "api.share_decisions.view")),
+    async (request) => {
+      const actor = actorOf(request);
+      return presentDecision(await getDecision(db, actor, request.params.id, "api.share_decisions.view"), actor);
+    },
   );
 
   const disclosureTags = ["disclosures"];

@@ -4,8 +4,16 @@ import { ONWARD_DISCLOSURE } from "../../../domain/agreements/content";
 import { ITEM_CATEGORIES } from "../../../domain/information";
 import { ACCURACY_STATES, RECORD_ITEM_KINDS, SOURCE_METHODS } from "../../../domain/records";
 import { ROLES } from "../../../domain/roles";
-import { shareDecisionInput } from "../../../domain/sharing/decision-input";
+import {
+  itemChoice,
+  itemsAnswers,
+  purposeAnswers,
+  recordedProtectedDetail,
+  type ShareDecisionInput,
+  shareDecisionInput,
+} from "../../../domain/sharing/decision-input";
 import { personForViewer } from "../../../domain/sharing/disclosure-snapshot";
+import type { ProtectedMention } from "../../../domain/sharing/protected-details";
 import { DECISION_STATUSES, emergencyRecordOverdue } from "../../../domain/sharing/records";
 import { OUTCOMES } from "../../../domain/sharing/vocabulary";
 import { mayDecideProtectedDetails } from "../../../domain/subjects";
@@ -39,6 +47,39 @@ export const evaluationSchema = z
 
 const disclosureStates = ["SENT", "OPENED", "ACKNOWLEDGED", "REVOKED", "EXPIRED"] as const;
 
+/** A protected detail taken out, as the viewer may see it: what it was and whose, and for a lead only the detail as written. */
+const takenOutSchema = recordedProtectedDetail.extend({
+  phrase: z
+    .string()
+    .optional()
+    .describe("The detail as written: only for a safeguarding lead or IG lead, who may decide about protected details"),
+});
+
+/** The answers as recorded, with what Safeshare took out as the viewer may see it (GR5-PROTECT-IDENTITIES). */
+const recordSchema = shareDecisionInput.extend({
+  purpose: purposeAnswers.extend({ protectedRedactions: z.array(takenOutSchema).optional() }),
+  items: itemsAnswers.extend({
+    items: z.array(itemChoice.extend({ protectedRedactions: z.array(takenOutSchema).optional() })).optional(),
+  }),
+});
+
+/**
+ * What was taken out as protected is in the record as written, and a practitioner is never given a
+ * protected detail (GR5-PROTECT-IDENTITIES): for anyone who may not decide about them, each says only
+ * what it was and whose.
+ */
+function recordForViewer(record: ShareDecisionInput, mayDecide: boolean): z.infer<typeof recordSchema> {
+  const shown = (found: ProtectedMention[] | undefined) => (mayDecide ? found : found?.map(({ kind, ofSubject }) => ({ kind, ofSubject })));
+  return {
+    ...record,
+    purpose: { ...record.purpose, protectedRedactions: shown(record.purpose.protectedRedactions) },
+    items: {
+      ...record.items,
+      items: record.items.items?.map((c) => ({ ...c, protectedRedactions: shown(c.protectedRedactions) })),
+    },
+  };
+}
+
 export const decisionSchema = z
   .object({
     id: z.uuid(),
@@ -71,7 +112,7 @@ export const decisionSchema = z
     warnings: z
       .array(recordedWarningSchema)
       .describe("Every warning the rules raised when the decision was recorded, each saying whether the decider acknowledged it"),
-    record: shareDecisionInput.describe("Every answer, as recorded"),
+    record: recordSchema.describe("Every answer, as recorded"),
     disclosure: z
       .object({
         id: z.uuid(),
@@ -87,7 +128,7 @@ export const decisionSchema = z
   })
   .meta({ id: "ShareDecision" });
 
-export function presentDecision(d: DecisionDetail, now = new Date()): z.infer<typeof decisionSchema> {
+export function presentDecision(d: DecisionDetail, viewer: Actor, now = new Date()): z.infer<typeof decisionSchema> {
   return {
     id: d.id,
     reference: decisionReference(d.number),
@@ -132,7 +173,7 @@ export function presentDecision(d: DecisionDetail, now = new Date()): z.infer<ty
       path: f.path,
       acknowledged: f.acknowledged,
     })),
-    record: d.record,
+    record: recordForViewer(d.record, mayDecideProtectedDetails(viewer.roles)),
     disclosure: d.disclosure
       ? {
           id: d.disclosure.id,

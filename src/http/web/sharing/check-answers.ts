@@ -1,8 +1,13 @@
-import { ITEM_CATEGORY_LABELS } from "../../../domain/information";
+import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../../../domain/information";
+import type { ItemChoice } from "../../../domain/sharing/decision-input";
+import { protectedDetailsGo } from "../../../domain/sharing/disclosure-snapshot";
+import type { ProtectedMention } from "../../../domain/sharing/protected-details";
 import { SUBJECT_DETAIL_LABELS, type SubjectDetail } from "../../../domain/sharing/vocabulary";
 import type { shareableItems } from "../../../services/sharing/choices";
+import { govukDate } from "../../views";
 import { type Answers, getAt, noneOption } from "./answers";
 import { type FieldDef, fieldIdOf, STEPS, type StepChoices } from "./steps";
+import { takenOutInWords } from "./what-went";
 
 /** The check-your-answers summary: every question by step, the answer as people read it, and a link back to change it. */
 
@@ -17,38 +22,57 @@ function display(field: FieldDef, answers: Answers, choices: StepChoices): strin
   return String(v);
 }
 
-export function answerSections(
-  subjectId: string,
-  answers: Answers,
-  choices: StepChoices,
-  shareable: Awaited<ReturnType<typeof shareableItems>>,
-) {
+/** A chosen record item, as the summary names it. */
+export interface ChosenItem {
+  id: string;
+  category: ItemCategory;
+  eventDate: string;
+  text: string;
+}
+
+/**
+ * The items the answers chose, and what is taken out of each as protected: for a draft, what will be
+ * (found in it now, unless a lead's reason lets it go); for a recorded decision, what its record says
+ * was. `mayDecide` is the viewer's: whether they read those details as written or in words.
+ */
+export interface ItemsForSummary {
+  items: readonly ChosenItem[];
+  takenOut: (choice: ItemChoice) => readonly ProtectedMention[];
+  mayDecide: boolean;
+}
+
+/** A draft's items: each current item, and what a share of it will take out as the answers now stand. */
+export function draftItems(shareable: Awaited<ReturnType<typeof shareableItems>>, mayDecide: boolean): ItemsForSummary {
+  const found = new Map(shareable.items.map((r) => [r.item.id, r.protectedMentions]));
+  return {
+    items: shareable.items.map((r) => r.item),
+    takenOut: (c) => (protectedDetailsGo(c.protectedDetailsReason, mayDecide) ? [] : (found.get(c.itemId) ?? [])),
+    mayDecide,
+  };
+}
+
+/** A recorded decision's items: what its record says was taken out of each, never searched again. */
+export const recordedItems = (items: readonly ChosenItem[], mayDecide: boolean): ItemsForSummary => ({
+  items,
+  takenOut: (c) => c.protectedRedactions ?? [],
+  mayDecide,
+});
+
+export function answerSections(subjectId: string, answers: Answers, choices: StepChoices, chosen: ItemsForSummary) {
   const href = (step: string, path: string) => `/subjects/${subjectId}/share/steps/${step}?return=check#${fieldIdOf(path)}`;
   return STEPS.map((step) => {
     if (step.key === "items") {
-      const chosen =
-        (getAt(answers, "/items/items") as
-          | {
-              itemId: string;
-              share: boolean;
-              withheldReason?: string;
-              redactions?: string[];
-              protectedDetailsReason?: string;
-              protectedRedactions?: { phrase: string }[];
-            }[]
-          | undefined) ?? [];
-      const rows = chosen.flatMap((c) => {
-        const row = shareable.items.find((r) => r.item.id === c.itemId);
-        const found = row?.item;
+      const picked = (getAt(answers, "/items/items") as ItemChoice[] | undefined) ?? [];
+      const rows = picked.flatMap((c) => {
+        const found = chosen.items.find((i) => i.id === c.itemId);
         const what = found
-          ? `${ITEM_CATEGORY_LABELS[found.category]}, ${found.eventDate}: ${found.text}`
+          ? `${ITEM_CATEGORY_LABELS[found.category]}, ${govukDate(found.eventDate)}: ${found.text}`
           : "An item no longer on the record";
-        // As recorded, what was taken out; before then, what will be, unless a reason is given to leave it in.
-        const takenOut = (c.protectedRedactions ?? (c.protectedDetailsReason ? [] : (row?.protectedMentions ?? []))).map((m) => m.phrase);
+        const takenOut = c.share ? chosen.takenOut(c) : [];
         const shared = {
           label: c.share ? "Shared" : "Withheld",
           value: c.share
-            ? `${what}${c.redactions?.length ? ` (redacting: ${c.redactions.join("; ")})` : ""}${takenOut.length ? ` (protected details taken out: ${takenOut.join("; ")})` : ""}`
+            ? `${what}${c.redactions?.length ? ` (redacting: ${c.redactions.join("; ")})` : ""}${takenOut.length ? ` (protected details taken out: ${takenOutInWords(takenOut, chosen.mayDecide)})` : ""}`
             : `${what}. Why: ${c.withheldReason ?? "not given"}`,
           href: href("items", "/items"),
         };

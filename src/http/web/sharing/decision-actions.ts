@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../db/client";
 import type { ShareDecisionInput } from "../../../domain/sharing/decision-input";
+import { answersOnly } from "../../../domain/sharing/disclosure-snapshot";
 import { saveDraft } from "../../../services/drafts";
 import { addAddendum } from "../../../services/sharing/addenda";
 import { approveDecision, returnDecision } from "../../../services/sharing/approve-decision";
@@ -19,10 +20,13 @@ import type { ShareDraft } from "./wizard-context";
 
 type Render = (request: FastifyRequest, reply: FastifyReply, id: string, extra: Record<string, unknown>) => Promise<unknown>;
 
-/** The wizard's draft for this person, filled from a recorded decision's answers. */
+/**
+ * The wizard's draft for this person, filled from a recorded decision's answers: the answers only, so
+ * what is taken out as protected is worked out again from the record as it is now.
+ */
 async function startDraftFrom(db: Db, request: FastifyRequest, record: ShareDecisionInput, completes?: string) {
   const actor = actorOf(request);
-  const { acknowledgedWarnings: _read, ...answers } = record;
+  const { acknowledgedWarnings: _read, ...answers } = answersOnly(record);
   const draft: ShareDraft = {
     answers: completes ? answers : { ...answers, emergency: { immediateRisk: false } },
     doneSteps: [],

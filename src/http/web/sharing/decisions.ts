@@ -11,7 +11,7 @@ import { DECISION_STATUS_LABELS, emergencyRecordOverdue } from "../../../domain/
 import { OUTCOME_LABELS } from "../../../domain/sharing/vocabulary";
 import { mayDecideProtectedDetails } from "../../../domain/subjects";
 import { levelsOfNeed } from "../../../services/settings";
-import { otherMembers, shareableItems } from "../../../services/sharing/choices";
+import { itemsChosen, otherMembers } from "../../../services/sharing/choices";
 import { type DecisionDetail, decisionReference, getDecision, listDecisions } from "../../../services/sharing/decisions";
 import { disclosureState, revokeDisclosure, viewSent } from "../../../services/sharing/disclosures";
 import { decisionTitle } from "../../../services/sharing/record-decision";
@@ -21,9 +21,9 @@ import { govukDate } from "../../views";
 import { bodyOf, errorSummary, fieldErrorsOf, queryOf } from "../agreements/shared";
 import { idParam } from "../subjects/shared";
 import type { Answers } from "./answers";
-import { answerSections } from "./check-answers";
+import { answerSections, recordedItems } from "./check-answers";
 import { decisionActionPages } from "./decision-actions";
-import { personRows, protectedNotes } from "./what-went";
+import { personRows, protectedNotes, purposeNote } from "./what-went";
 
 /** The organisation's share decisions: the list, one decision's full record, and withdrawing a disclosure's access. */
 
@@ -45,14 +45,24 @@ export const DISCLOSURE_STATE_LABELS = {
   EXPIRED: { text: "Access expired", classes: "govuk-tag--grey" },
 } as const;
 
+const withNote = (text: string, note: string) => (note ? `${text} (${note})` : text);
+
 const decisionId = (request: Parameters<typeof idParam>[0]) => idParam(request, "id", "The share decision");
 
-/** A decision's answers, labelled as the wizard labelled them; names for what was chosen, not ids. */
+/**
+ * A decision's answers, labelled as the wizard labelled them; names for what was chosen, not ids. What
+ * was taken out of each item is what the record says, shown as this viewer may read it.
+ */
 async function recordSections(db: Db, actor: Actor, d: DecisionDetail) {
-  const [members, levels, shareable] = await Promise.all([
+  const [members, levels, items] = await Promise.all([
     otherMembers(db, actor),
     levelsOfNeed(db),
-    shareableItems(db, actor, d.subjectId),
+    itemsChosen(
+      db,
+      actor,
+      d.subjectId,
+      (d.record.items.items ?? []).map((c) => c.itemId),
+    ),
   ]);
   const choices = {
     levels: levels.map((l) => ({ value: l.code, text: l.label })),
@@ -65,7 +75,7 @@ async function recordSections(db: Db, actor: Actor, d: DecisionDetail) {
         : [],
     recipientPeople: d.recipientUserId ? [{ value: d.recipientUserId, text: d.recipientUserName ?? "" }] : [],
   };
-  return answerSections(d.subjectId, d.record as unknown as Answers, choices, shareable);
+  return answerSections(d.subjectId, d.record as unknown as Answers, choices, recordedItems(items, mayDecideProtectedDetails(actor.roles)));
 }
 
 /**
@@ -156,6 +166,7 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
         revokedAt: d.disclosure.revokedAt,
         revokeReason: d.disclosure.revokeReason,
         onward: d.disclosure.onwardDisclosure,
+        purpose: sent ? { text: sent.disclosure.purpose, protectedNote: purposeNote(d.record) } : null,
         items: (sent?.items ?? []).map((item, i) => ({ ...item, protectedNote: notes[i] ?? "" })),
         person: person && { name: person.name, rows: personRows(person, d.record) },
       },
@@ -221,9 +232,12 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
           title: "What was sent",
           rows: [
             { label: "State", value: disclosure.state.text },
+            ...(disclosure.purpose
+              ? [{ label: "Purpose, as they were told it", value: withNote(disclosure.purpose.text, disclosure.purpose.protectedNote) }]
+              : []),
             ...disclosure.items.map((i) => ({
               label: `${i.kind === "OPINION" ? "Opinion" : "Fact"}, ${govukDate(i.eventDate)}${i.redacted ? ", redacted" : ""}`,
-              value: i.protectedNote ? `${i.text} (${i.protectedNote})` : i.text,
+              value: withNote(i.text, i.protectedNote),
             })),
           ],
         }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Db } from "../../../db/client";
 import type { Actor } from "../../../domain/actor";
 import { RECIPIENT_ROLE_LABELS, RECIPIENT_ROLES } from "../../../domain/sharing/vocabulary";
+import { mayDecideProtectedDetails } from "../../../domain/subjects";
 import type { SubjectRow } from "../../../services/records/access";
 import { otherMembers, shareableItems } from "../../../services/sharing/choices";
 import { recordShareDecision } from "../../../services/sharing/record-decision";
@@ -46,7 +47,7 @@ export async function emergencyPages(app: FastifyInstance, { db }: { db: Db }): 
         "Choose the organisation",
       ),
       roleItems: formHelpers.radioItems(optionsOf(RECIPIENT_ROLES, RECIPIENT_ROLE_LABELS), values.role),
-      items: itemRows(shareable, {}).map((i) => ({
+      items: itemRows(shareable, {}, mayDecideProtectedDetails(actor.roles)).map((i) => ({
         value: i.id,
         html: i.text,
         // Redacting a protected detail never delays the share: it is said, and done, without a question.

@@ -1,6 +1,6 @@
 import type { ShareDecisionInput } from "../../../domain/sharing/decision-input";
 import type { DisclosedPerson } from "../../../domain/sharing/disclosure-snapshot";
-import { describeMentions } from "../../../domain/sharing/protected-details";
+import { describeMentions, type ProtectedMention } from "../../../domain/sharing/protected-details";
 import type { SubjectDetail } from "../../../domain/sharing/vocabulary";
 import { govukDate } from "../../views";
 import { nhsDisplay } from "../subjects/shared";
@@ -43,6 +43,22 @@ export function personRows(person: DisclosedPerson & { protectedAddressesWithhel
       value: chosen.has("addresses") ? addressLines(person, record.items.protectedAddressesLeftOut ?? 0).join("; ") : NOT_SENT,
     },
   ];
+}
+
+/**
+ * What is (or was) taken out as protected, as this viewer may read it (GR5-PROTECT-IDENTITIES): the
+ * phrases as written for those who may decide about protected details, in words for anyone else. A
+ * practitioner can read their own organisation's item text, but is never shown which of its words are a
+ * protected detail, as they are never shown a protected address.
+ */
+export function takenOutInWords(mentions: readonly ProtectedMention[], mayDecide: boolean): string {
+  return mayDecide ? mentions.map((m) => m.phrase).join("; ") : describeMentions(mentions);
+}
+
+/** What Safeshare took out of the purpose the recipient was told, in words (empty when nothing). */
+export function purposeNote(record: ShareDecisionInput): string {
+  const found = record.purpose.protectedRedactions ?? [];
+  return found.length ? `Protected details taken out: ${describeMentions(found)}` : "";
 }
 
 /** For each item that went, in the order sent: what Safeshare took out of it, in words (empty when nothing). */

@@ -19,6 +19,7 @@ import {
 } from "../../../services/sharing/choices";
 import { evaluateProposedDecision } from "../../../services/sharing/record-decision";
 import { zodIssuesToFieldErrors } from "../../problem";
+import { govukDate } from "../../views";
 import { formHelpers, type Option, optionsOf } from "../agreements/shared";
 import { type Answers, formValue, getAt, noneOption } from "./answers";
 import { fieldIdOf, type StepChoices, type StepDef, stepOfPath } from "./steps";
@@ -100,8 +101,12 @@ export function fieldsFor(step: StepDef, answers: Answers, choices: StepChoices,
   });
 }
 
-/** The items page: each current item with its tags and the choice made for it. */
-export function itemRows(shareable: Awaited<ReturnType<typeof shareableItems>>, answers: Answers) {
+/**
+ * The items page: each current item with its tags and the choice made for it. What a share takes out of
+ * it is quoted only for someone who may decide about protected details (`mayDecide`); anyone else is
+ * told what it is, in words.
+ */
+export function itemRows(shareable: Awaited<ReturnType<typeof shareableItems>>, answers: Answers, mayDecide: boolean) {
   const chosen =
     (getAt(answers, "/items/items") as
       | { itemId: string; share: boolean; withheldReason?: string; redactions?: string[]; protectedDetailsReason?: string }[]
@@ -110,7 +115,7 @@ export function itemRows(shareable: Awaited<ReturnType<typeof shareableItems>>, 
     const choice = chosen.find((c) => c.itemId === item.id);
     return {
       id: item.id,
-      title: `${ITEM_CATEGORY_LABELS[item.category]}, ${item.eventDate}`,
+      title: `${ITEM_CATEGORY_LABELS[item.category]}, ${govukDate(item.eventDate)}`,
       text: item.text,
       kindLabel: RECORD_ITEM_KIND_LABELS[item.kind],
       // R-RESTRICTED: offered only to withhold or leave out, so it is not first refused at the check page.
@@ -129,9 +134,9 @@ export function itemRows(shareable: Awaited<ReturnType<typeof shareableItems>>, 
       choice: choice ? (choice.share ? "share" : "withhold") : "leave",
       reason: choice?.withheldReason ?? "",
       redactions: (choice?.redactions ?? []).join("\n"),
-      // What a share takes out of it by default (GR5-PROTECT-IDENTITIES): said in words, with the phrases as written.
+      // What a share takes out of it by default (GR5-PROTECT-IDENTITIES): said in words, and for a lead the phrases as written.
       protectedFound: protectedMentions.length
-        ? { what: describeMentions(protectedMentions), phrases: protectedMentions.map((m) => m.phrase) }
+        ? { what: describeMentions(protectedMentions), phrases: mayDecide ? protectedMentions.map((m) => m.phrase) : [] }
         : null,
       protectedReason: choice?.protectedDetailsReason ?? "",
     };

@@ -17,7 +17,7 @@ import { actorOf } from "../../auth/plugin";
 import { bodyOf, errorSummary, fieldErrorsOf, findingErrors, list, queryOf, str } from "../agreements/shared";
 import { loadSubject, readSubject, subjectHeader, subjectIdOf } from "../subjects/shared";
 import { answerFromBody, getAt, itemAnswersFromBody, setAt } from "./answers";
-import { answerSections } from "./check-answers";
+import { answerSections, draftItems } from "./check-answers";
 import { AFTER_RECIPIENT, fieldIdOf, STEPS, stepOf, stepOfPath } from "./steps";
 import { assess, fieldsFor, itemRows, presentFinding, type ShareDraft, stepChoices, subjectDetailOptions } from "./wizard-context";
 
@@ -149,7 +149,7 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
       const shareable = await shareableItems(db, actor, subject.id);
       return reply.view("sharing/items", {
         ...context,
-        items: itemRows(shareable, draft.answers),
+        items: itemRows(shareable, draft.answers, mayDecideProtectedDetails(actor.roles)),
         hasProtectedAddress: shareable.hasProtectedAddress,
         mayDecideProtected: mayDecideProtectedDetails(actor.roles),
         subjectDetailItems: subjectDetailOptions.map((o) => ({
@@ -223,7 +223,7 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
       ...header(subject, actor),
       showsRuleCodes: readsRuleCodes(actor.roles),
       completing: !!draft.completes,
-      sections: answerSections(id, draft.answers, choices, shareable),
+      sections: answerSections(id, draft.answers, choices, draftItems(shareable, mayDecideProtectedDetails(actor.roles))),
       blocks: blocksOf(findings).map((f) => presentFinding(id, f)),
       // One box per rule code, every reason under it: a code is what the decider acknowledges.
       warnings: warningsByCode(recordedWarnings(warningsOf(findings), acknowledged)).map((g) => ({
