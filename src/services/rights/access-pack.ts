@@ -7,7 +7,7 @@ import { rightsItemReviews, rightsRecipientReviews } from "../../db/schema-right
 import type { Actor } from "../../domain/actor";
 import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors";
 import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../../domain/information";
-import { PURPOSE_LABELS, type PurposeCode } from "../../domain/purposes";
+import { purposeLabel } from "../../domain/purposes";
 import { RECORD_ITEM_KIND_LABELS, SOURCE_METHOD_LABELS } from "../../domain/records";
 import { isDraft, itemReviewInput, type PackUnreviewed, RIGHTS_STATEMENT, recipientReviewInput } from "../../domain/rights/review";
 import { EXEMPTION_RULES, type Exemption } from "../../domain/rights/vocabulary";
@@ -159,8 +159,6 @@ export async function reviewRecipient(db: Db, actor: Actor, requestId: string, d
     });
   });
 }
-
-const purposeLabel = (code: string) => PURPOSE_LABELS[code as PurposeCode] ?? code;
 
 /**
  * The pack, compiled from the reviews. Until every item and every entry of who it was shared with

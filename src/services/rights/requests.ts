@@ -181,19 +181,30 @@ export async function submitPublicRequest(db: Db, raw: unknown, now = new Date()
   return reference;
 }
 
-export interface RightsRequestView extends RightsRequestRow {
+/** A request with where it stands against its clock, as every list and page shows it. */
+export interface RightsRequestListed extends RightsRequestRow {
+  /** Where it stands against its clock today: computed once, here, for everything that shows it. */
+  clock: RightsClockStatus;
+}
+
+const withClock = (row: RightsRequestRow, now: Date): RightsRequestListed => ({ ...row, clock: rightsClockStatus(row, today(now)) });
+
+export interface RightsRequestView extends RightsRequestListed {
   subjects: { id: string; name: string; kind: string }[];
   events: (typeof rightsRequestEvents.$inferSelect)[];
   /** The other organisations asked under the same reference, each answering for its own data. */
   partners: { organisation: string; state: RightsState; dueOn: string }[];
-  /** Where it stands against its clock today. */
-  clock: RightsClockStatus;
 }
 
 /** Open requests first, soonest due first: the IG lead's dashboard. */
-export async function listRightsRequests(db: Db, actor: Actor, options: { includeClosed?: boolean } = {}): Promise<RightsRequestRow[]> {
+export async function listRightsRequests(
+  db: Db,
+  actor: Actor,
+  options: { includeClosed?: boolean } = {},
+  now = new Date(),
+): Promise<RightsRequestListed[]> {
   assertIgLead(actor);
-  return db
+  const rows = await db
     .select()
     .from(rightsRequests)
     .where(
@@ -204,6 +215,7 @@ export async function listRightsRequests(db: Db, actor: Actor, options: { includ
     )
     .orderBy(asc(rightsRequests.dueOn), desc(rightsRequests.createdAt))
     .limit(500);
+  return rows.map((r) => withClock(r, now));
 }
 
 export async function getRightsRequest(db: Db | Tx, actor: Actor, id: string, now = new Date()): Promise<RightsRequestView> {
@@ -229,11 +241,10 @@ export async function getRightsRequest(db: Db | Tx, actor: Actor, id: string, no
       .orderBy(organisations.name),
   ]);
   return {
-    ...row,
+    ...withClock(row, now),
     subjects: attached.map((s) => ({ id: s.id, name: `${s.given} ${s.family}`, kind: s.kind })),
     events,
     partners,
-    clock: rightsClockStatus(row, today(now)),
   };
 }
 

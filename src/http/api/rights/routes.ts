@@ -3,10 +3,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
 import { itemActionKind, noticeKind } from "../../../db/schema-rights";
-import { today } from "../../../domain/calendar";
 import { ARTICLE_6 } from "../../../domain/lawful-basis";
 import { correctionInput } from "../../../domain/records";
-import { rightsClockStatus } from "../../../domain/rights/deadlines";
 import {
   erasureInput,
   identityInput,
@@ -39,16 +37,16 @@ import {
 } from "../../../services/rights/item-actions";
 import { packSafety } from "../../../services/rights/pack-safety";
 import { decideProcessing, processingForRequest } from "../../../services/rights/processing";
-import { renderAccessPackPdf } from "../../../services/rights/render-pack-pdf";
 import {
   attachSubject,
   getRightsRequest,
   listRightsRequests,
   logRightsRequest,
-  type RightsRequestRow,
+  type RightsRequestListed,
   transitionRightsRequest,
   verifyIdentity,
 } from "../../../services/rights/requests";
+import { sendAccessPackPdf } from "../../access-pack-pdf";
 import { actorOf, requireActor } from "../../auth/plugin";
 import { idParams, problemSchema, standardErrors } from "../shared";
 
@@ -101,13 +99,11 @@ export const rightsRequestSchema = z
   .meta({ id: "RightsRequest" });
 
 export function presentRightsRequest(
-  r: RightsRequestRow & {
+  r: RightsRequestListed & {
     subjects?: { id: string; name: string; kind: string }[];
     partners?: { organisation: string; state: (typeof RIGHTS_STATES)[number]; dueOn: string }[];
   },
-  on = today(),
 ) {
-  const clock = rightsClockStatus(r, on);
   return {
     id: r.id,
     reference: r.publicReference,
@@ -122,8 +118,8 @@ export function presentRightsRequest(
     clockStartedOn: r.clockStartedOn,
     daysPaused: r.daysPaused,
     dueOn: r.dueOn,
-    paused: clock.paused,
-    overdue: clock.overdue,
+    paused: r.clock.paused,
+    overdue: r.clock.overdue,
     identityVerified: r.identityVerifiedAt !== null,
     harmRisk: r.harmRisk,
     extension:
@@ -530,14 +526,6 @@ export async function rightsApi(parent: FastifyInstance, { db }: { db: Db }): Pr
   app.get(
     "/rights-requests/:id/pack.pdf",
     { schema: { tags, summary: "The access pack as a PDF for the requester", params: idParams } },
-    async (request, reply) => {
-      const pack = await compileAccessPack(db, actorOf(request), request.params.id);
-      const pdf = await renderAccessPackPdf(pack);
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="${pack.reference}.pdf"`)
-        .header("cache-control", "no-store")
-        .send(pdf);
-    },
+    (request, reply) => sendAccessPackPdf(reply, db, actorOf(request), request.params.id),
   );
 }

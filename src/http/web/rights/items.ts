@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../db/client";
-import { PURPOSE_LABELS, type PurposeCode } from "../../../domain/purposes";
+import { purposeLabel } from "../../../domain/purposes";
 import { namesInText } from "../../../domain/rights/third-parties";
 import { changeProblem } from "../../../domain/rights/transitions";
 import { EXEMPTION_RULES, EXEMPTIONS, ITEM_ACTIONS_FOR, type RightsType } from "../../../domain/rights/vocabulary";
 import type { RecordItemRow } from "../../../services/records/items";
-import { compileAccessPack, recipientForRequest, reviewItem, reviewRecipient } from "../../../services/rights/access-pack";
+import { recipientForRequest, reviewItem, reviewRecipient } from "../../../services/rights/access-pack";
 import {
   acknowledgeComplaint,
   addStatement,
@@ -15,9 +15,9 @@ import {
   restrictForRequest,
 } from "../../../services/rights/item-actions";
 import { packSafety, safetyForItem, safetyForRecipient } from "../../../services/rights/pack-safety";
-import { renderAccessPackPdf } from "../../../services/rights/render-pack-pdf";
 import { attachedItem, itemForRequest, linkedNamesFor } from "../../../services/rights/request-items";
 import { getRightsRequest } from "../../../services/rights/requests";
+import { sendAccessPackPdf } from "../../access-pack-pdf";
 import { actorOf } from "../../auth/plugin";
 import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, list, queryOf, str } from "../agreements/shared";
 import { datePartsFromBody, idParam, isoFromParts, presentItem } from "../subjects/shared";
@@ -41,6 +41,9 @@ const REVIEW_LABELS = { DISCLOSE: "Disclose", REDACT: "Disclose with redactions"
 export const reviewLabel = (d: string | null) => (d ? REVIEW_LABELS[d as keyof typeof REVIEW_LABELS] : null);
 const RECIPIENT_REVIEW_LABELS = { DISCLOSE: "Listed", WITHHOLD: "Withheld" } as const;
 export const recipientReviewLabel = (d: string | null) => (d ? RECIPIENT_REVIEW_LABELS[d as keyof typeof RECIPIENT_REVIEW_LABELS] : null);
+
+/** The exemptions to choose from, on the item and the record-of-sharing review pages alike. */
+const EXEMPTION_ITEMS = EXEMPTIONS.map((e) => ({ value: e, text: `${e}: ${EXEMPTION_RULES[e]}` }));
 
 export const worksOnItems = (type: RightsType) => ITEM_ACTIONS_FOR[type].length > 0;
 
@@ -157,7 +160,7 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       forms,
       waiting: !actionable && r.type !== "ACCESS" && worksOnItems(r.type),
       canLift: actionable && current && !!item.restrictedAt && ITEM_ACTIONS_FOR[r.type].includes("restrict"),
-      exemptionItems: EXEMPTIONS.map((e) => ({ value: e, text: `${e}: ${EXEMPTION_RULES[e]}` })),
+      exemptionItems: EXEMPTION_ITEMS,
       form: extra.form,
       values: extra.values ?? {},
       errors: {},
@@ -216,10 +219,10 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
     return reply.view("rights/recipient", {
       outcome: DONE[queryOf(request).outcome ?? ""],
       r,
-      entry: { ...entry, purpose: PURPOSE_LABELS[entry.purposeCode as PurposeCode] ?? entry.purposeCode },
+      entry: { ...entry, purpose: purposeLabel(entry.purposeCode) },
       review: review && { ...review, label: recipientReviewLabel(review.decision) },
       safety: presentSafety(safetyForRecipient(safety, entry)),
-      exemptionItems: EXEMPTIONS.map((e) => ({ value: e, text: `${e}: ${EXEMPTION_RULES[e]}` })),
+      exemptionItems: EXEMPTION_ITEMS,
       values: extra.values ?? {},
       errors: {},
       errorList: [],
@@ -252,14 +255,9 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
     }
   });
 
-  app.get("/rights/:id/pack.pdf", async (request, reply) => {
-    const pack = await compileAccessPack(db, actorOf(request), idParam(request, "id", "The rights request"));
-    return reply
-      .type("application/pdf")
-      .header("content-disposition", `attachment; filename="${pack.reference}.pdf"`)
-      .header("cache-control", "no-store")
-      .send(await renderAccessPackPdf(pack));
-  });
+  app.get("/rights/:id/pack.pdf", (request, reply) =>
+    sendAccessPackPdf(reply, db, actorOf(request), idParam(request, "id", "The rights request")),
+  );
 
   app.post("/rights/:id/acknowledge", async (request, reply) => {
     const id = idParam(request, "id", "The rights request");

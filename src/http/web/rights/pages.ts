@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../db/client";
 import type { Actor } from "../../../domain/actor";
-import { today } from "../../../domain/calendar";
 import { ITEM_CATEGORY_LABELS } from "../../../domain/information";
-import { PURPOSE_LABELS, type PurposeCode } from "../../../domain/purposes";
+import { purposeLabel } from "../../../domain/purposes";
 import { RECORD_ITEM_KIND_LABELS } from "../../../domain/records";
-import { rightsClockStatus } from "../../../domain/rights/deadlines";
 import { isDraft, unreviewedSentence } from "../../../domain/rights/review";
 import { TRANSITIONS } from "../../../domain/rights/transitions";
 import {
@@ -78,9 +76,7 @@ function formValues(body: FormBody) {
 
 export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   app.get("/rights", async (request, reply) => {
-    const actor = actorOf(request);
-    const on = today();
-    const rows = await listRightsRequests(db, actor);
+    const rows = await listRightsRequests(db, actorOf(request));
     return reply.view("rights/dashboard", {
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
       rows: rows.map((r) => ({
@@ -90,7 +86,7 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
         about: r.about.name,
         state: RIGHTS_STATE_LABELS[r.state],
         dueOn: r.dueOn,
-        clock: rightsClockStatus(r, on),
+        clock: r.clock,
         harmRisk: r.harmRisk,
         // A complaint's first deadline is its acknowledgement (DUAA 2025: within 30 days).
         acknowledgeBy: r.acknowledgeBy && !r.acknowledgedOn ? r.acknowledgeBy : null,
@@ -172,7 +168,7 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
         organisation: entry.organisation,
         sentOn: entry.sentAt,
         items: entry.items,
-        purpose: PURPOSE_LABELS[entry.purposeCode as PurposeCode] ?? entry.purposeCode,
+        purpose: purposeLabel(entry.purposeCode),
         keptFromFamily: keptFromFamily.has(entry.id),
         done: recipientReviewLabel(contents.recipientReviews.get(entry.id)?.decision ?? null),
       })),

@@ -1,0 +1,16 @@
+import type { FastifyReply } from "fastify";
+import type { Db } from "../db/client";
+import type { Actor } from "../domain/actor";
+import { compileAccessPack } from "../services/rights/access-pack";
+import { renderAccessPackPdf } from "../services/rights/render-pack-pdf";
+
+/** Sends a request's access pack as a PDF, for the request page's link and the API alike. */
+export async function sendAccessPackPdf(reply: FastifyReply, db: Db, actor: Actor, requestId: string): Promise<FastifyReply> {
+  const pack = await compileAccessPack(db, actor, requestId);
+  const pdf = await renderAccessPackPdf(pack);
+  return reply
+    .type("application/pdf")
+    .header("content-disposition", `attachment; filename="${pack.reference}.pdf"`)
+    .header("cache-control", "no-store")
+    .send(pdf);
+}
