@@ -33,7 +33,7 @@ import { RIGHTS_STATE_LABELS, type RightsState } from "../../domain/rights/vocab
 import type { UkNation } from "../../domain/working-days";
 import { addChronologyEntry } from "../records/chronology";
 import { sharingSettings } from "../settings";
-import { packContents } from "./pack-contents";
+import { unreviewedInPack } from "./pack-contents";
 import { requesterAsAllegedPerpetrator } from "./pack-safety";
 
 /**
@@ -290,19 +290,18 @@ export async function verifyIdentity(db: Db, actor: Actor, id: string, raw: unkn
   });
 }
 
-/** What of the access pack is not yet reviewed, read inside the transaction that would answer the request with it. */
-async function unreviewedInPack(tx: Tx, actor: Actor, requestId: string) {
+/** What of the access pack is not yet reviewed, counted inside the transaction that would answer the request with it. */
+async function packUnreviewedFor(tx: Tx, actor: Actor, requestId: string) {
   const attached = await tx
     .select({ id: rightsRequestSubjects.subjectId })
     .from(rightsRequestSubjects)
     .where(eq(rightsRequestSubjects.requestId, requestId));
-  const contents = await packContents(
+  return unreviewedInPack(
     tx,
     actor.organisationId,
     requestId,
     attached.map((s) => s.id),
   );
-  return contents.unreviewed;
 }
 
 /** Moves a request on; an impossible move is a 409 that says why, and what each move needs is checked. */
@@ -314,7 +313,7 @@ export async function transitionRightsRequest(db: Db, actor: Actor, id: string, 
     const row = await lockedRequest(tx, actor, id);
     const problem = transitionProblem(row.state, input.to, {
       identityVerified: row.identityVerifiedAt !== null,
-      packUnreviewed: row.type === "ACCESS" && input.to === "RESPONDED" ? await unreviewedInPack(tx, actor, id) : undefined,
+      packUnreviewed: row.type === "ACCESS" && input.to === "RESPONDED" ? await packUnreviewedFor(tx, actor, id) : undefined,
     });
     if (problem) throw new ConflictError(problem);
     const on = today(now);
