@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { addDays, format } from "date-fns";
+import { eq } from "drizzle-orm";
+import { rightsRequests } from "../../src/db/schema-rights";
 import type { Actor } from "../../src/domain/actor";
 import { today } from "../../src/domain/calendar";
 import { rightsDueDate } from "../../src/domain/rights/deadlines";
@@ -170,6 +172,43 @@ describeEachDatabase("rights requests: intake, the clock and its states", (ctx) 
       const forPractitioner = (await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology`)).json();
       assert.ok(forPractitioner.entries.every((e: { category: string }) => e.category !== "rights"));
     });
+  });
+
+  test("a link recording the requester as an alleged perpetrator, made after the person was attached, flags the request: the API, the dashboard and the page say so, and it is not answered without a safety check", async () => {
+    const id = (
+      await ig.api("POST", "/api/v1/rights-requests", request({ requester: { name: "Connor Walsh", email: "c@example.org" } }))
+    ).json().id as string;
+    const move = (body: Record<string, unknown>) => ig.api("POST", `/api/v1/rights-requests/${id}/transitions`, body);
+    assert.deepEqual((await ig.api("POST", `/api/v1/rights-requests/${id}/subjects`, { subjectId: childId })).json(), { harmRisk: false });
+    const connor = (
+      await practitioner.api("POST", "/api/v1/subjects", { kind: "ALLEGED_PERPETRATOR", givenNames: "Connor", familyName: "Walsh" })
+    ).json().id;
+    const link = await practitioner.api("POST", "/api/v1/subject-links", {
+      fromSubjectId: connor,
+      toSubjectId: childId,
+      kind: "ALLEGED_PERPETRATOR_TOWARDS",
+    });
+    assert.equal(link.statusCode, 201, link.body);
+
+    assert.equal((await ig.api("GET", `/api/v1/rights-requests/${id}`)).json().harmRisk, true);
+    const listed = (await ig.api("GET", "/api/v1/rights-requests")).json().items.find((r: { id: string }) => r.id === id);
+    assert.equal(listed.harmRisk, true);
+    const dashboard = (await ig.get("/rights")).body;
+    assert.match(dashboard.split("<tr").find((tr) => tr.includes(`/rights/${id}"`)) ?? "", /Safety check needed/);
+    assert.match((await ig.get(`/rights/${id}`)).body, /id="safetyCheck"/, "the page asks for the safety check");
+
+    await ig.api("POST", `/api/v1/rights-requests/${id}/identity`, { evidence: "Passport seen", authorityEvidence: "Birth certificate" });
+    assert.equal((await move({ to: "IN_PROGRESS" })).statusCode, 204);
+    const unchecked = await move({ to: "RESPONDED", outcome: "FULL" });
+    assert.equal(unchecked.statusCode, 400, unchecked.body);
+    assert.equal(unchecked.json().errors[0].path, "/safetyCheck");
+    assert.equal((await move({ to: "RESPONDED", outcome: "FULL", safetyCheck: "DSL agreed the pack is safe to send" })).statusCode, 204);
+    const [saved] = await ctx.database.db
+      .select({ harmRisk: rightsRequests.harmRisk })
+      .from(rightsRequests)
+      .where(eq(rightsRequests.id, id));
+    assert.equal(saved?.harmRisk, true, "the response records that it needed the check");
+    assert.match((await ig.get(`/rights/${id}`)).body, /Safety check: DSL agreed the pack is safe to send/, "and the check made");
   });
 
   describe("the clock against the calendar", () => {

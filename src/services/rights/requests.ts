@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import { type ActorSnapshot, snapshotOf } from "../../audit/events";
 import { inTransaction } from "../../audit/write";
 import type { Db, Tx } from "../../db/client";
@@ -34,7 +34,7 @@ import type { UkNation } from "../../domain/working-days";
 import { addChronologyEntry } from "../records/chronology";
 import { sharingSettings } from "../settings";
 import { unreviewedInPack } from "./pack-contents";
-import { requesterAsAllegedPerpetrator } from "./pack-safety";
+import { harmRiskNow, requesterAsAllegedPerpetrator } from "./pack-safety";
 
 /**
  * Rights requests (issue 6): logged by an IG lead or made through the public form, one per
@@ -43,6 +43,9 @@ import { requesterAsAllegedPerpetrator } from "./pack-safety";
  */
 
 export type RightsRequestRow = typeof rightsRequests.$inferSelect;
+
+/** A request as read: its row, with whether it needs a safety check worked out now rather than when a person was attached. */
+const requestColumns = { ...getTableColumns(rightsRequests), harmRisk: harmRiskNow };
 
 export function assertIgLead(actor: Actor): void {
   if (!actor.roles.includes("ig_lead")) throw new NotPermittedError("Only IG leads work on rights requests");
@@ -205,7 +208,7 @@ export async function listRightsRequests(
 ): Promise<RightsRequestListed[]> {
   assertIgLead(actor);
   const rows = await db
-    .select()
+    .select(requestColumns)
     .from(rightsRequests)
     .where(
       and(
@@ -221,7 +224,7 @@ export async function listRightsRequests(
 export async function getRightsRequest(db: Db | Tx, actor: Actor, id: string, now = new Date()): Promise<RightsRequestView> {
   assertIgLead(actor);
   const [row] = await db
-    .select()
+    .select(requestColumns)
     .from(rightsRequests)
     .where(and(eq(rightsRequests.id, id), visibleTo(actor, rightsRequests)));
   if (!row) throw new NotFoundError("The rights request");
@@ -258,7 +261,7 @@ export function requestFor(db: Db, actor: Actor, request: string | RightsRequest
 
 async function lockedRequest(tx: Tx, actor: Actor, id: string): Promise<RightsRequestRow> {
   const [row] = await tx
-    .select()
+    .select(requestColumns)
     .from(rightsRequests)
     .where(and(eq(rightsRequests.id, id), visibleTo(actor, rightsRequests)))
     .for("update");
@@ -357,8 +360,13 @@ export async function transitionRightsRequest(db: Db, actor: Actor, id: string, 
           "/reason",
           "Give the reasons for a partial response or a refusal; the requester is told of their right to complain to the ICO",
         );
-      if (row.harmRisk && !input.safetyCheck) {
-        throw missing("/safetyCheck", "The requester may be a risk to the person: record the safety check made before anything is sent");
+      // The risk as it stands now (a link may have been recorded since the person was attached), kept with the response.
+      changes.harmRisk = row.harmRisk;
+      if (row.harmRisk) {
+        if (!input.safetyCheck)
+          throw missing("/safetyCheck", "The requester may be a risk to the person: record the safety check made before anything is sent");
+        // Recorded where the IG leads read the request's history: the check is what made sending it safe.
+        what += `. Safety check: ${input.safetyCheck}`;
       }
       changes.outcome = input.outcome;
       changes.responseReasons = input.reason ?? null;
