@@ -211,6 +211,25 @@ describeEachDatabase("rights requests: intake, the clock and its states", (ctx) 
     assert.match((await ig.get(`/rights/${id}`)).body, /Safety check: DSL agreed the pack is safe to send/, "and the check made");
   });
 
+  test("an access request with no one attached is not answered with an empty pack: only refused with reasons, or on confirming the records hold nothing about the person", async () => {
+    const id = (
+      await ig.api("POST", "/api/v1/rights-requests", request({ requester: { name: "Nell Quinn", email: "n@example.org" } }))
+    ).json().id as string;
+    const move = (body: Record<string, unknown>) => ig.api("POST", `/api/v1/rights-requests/${id}/transitions`, body);
+    await ig.api("POST", `/api/v1/rights-requests/${id}/identity`, { evidence: "Passport seen", authorityEvidence: "Birth certificate" });
+    assert.equal((await move({ to: "IN_PROGRESS" })).statusCode, 204);
+    const empty = await move({ to: "RESPONDED", outcome: "FULL" });
+    assert.equal(empty.statusCode, 409, empty.body);
+    assert.match(empty.json().detail, /No one from your records is attached to this access request/);
+    const page = (await ig.get(`/rights/${id}`)).body;
+    assert.match(page, /name="nothingHeld"/, "the page offers to confirm that nothing is held");
+    const held = await ig.post(`/rights/${id}/transitions`, { to: "RESPONDED", outcome: "FULL", nothingHeld: "yes" });
+    assert.equal(held.statusCode, 303, held.body.slice(0, 400));
+    const answered = (await ig.api("GET", `/api/v1/rights-requests/${id}`)).json();
+    assert.deepEqual([answered.state, answered.outcome], ["RESPONDED", "FULL"]);
+    assert.match((await ig.get(`/rights/${id}`)).body, /Responded: the records hold nothing about the person/);
+  });
+
   describe("the clock against the calendar", () => {
     const logged = async (receivedOn: string) => {
       const res = await ig.api("POST", "/api/v1/rights-requests", request({ receivedOn }));

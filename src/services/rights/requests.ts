@@ -293,18 +293,18 @@ export async function verifyIdentity(db: Db, actor: Actor, id: string, raw: unkn
   });
 }
 
-/** What of the access pack is not yet reviewed, counted inside the transaction that would answer the request with it. */
-async function packUnreviewedFor(tx: Tx, actor: Actor, requestId: string) {
-  const attached = await tx
-    .select({ id: rightsRequestSubjects.subjectId })
-    .from(rightsRequestSubjects)
-    .where(eq(rightsRequestSubjects.requestId, requestId));
-  return unreviewedInPack(
-    tx,
-    actor.organisationId,
-    requestId,
-    attached.map((s) => s.id),
-  );
+/**
+ * Who an access request's answer is about and what of its pack is not yet reviewed, counted inside the
+ * transaction that would answer the request with it.
+ */
+async function packState(tx: Tx, actor: Actor, requestId: string) {
+  const attached = (
+    await tx
+      .select({ id: rightsRequestSubjects.subjectId })
+      .from(rightsRequestSubjects)
+      .where(eq(rightsRequestSubjects.requestId, requestId))
+  ).map((s) => s.id);
+  return { attached: attached.length, packUnreviewed: await unreviewedInPack(tx, actor.organisationId, requestId, attached) };
 }
 
 /** Moves a request on; an impossible move is a 409 that says why, and what each move needs is checked. */
@@ -316,7 +316,9 @@ export async function transitionRightsRequest(db: Db, actor: Actor, id: string, 
     const row = await lockedRequest(tx, actor, id);
     const problem = transitionProblem(row.state, input.to, {
       identityVerified: row.identityVerifiedAt !== null,
-      packUnreviewed: row.type === "ACCESS" && input.to === "RESPONDED" ? await packUnreviewedFor(tx, actor, id) : undefined,
+      ...(row.type === "ACCESS" && input.to === "RESPONDED" ? await packState(tx, actor, id) : {}),
+      outcome: input.outcome,
+      nothingHeld: input.nothingHeld,
     });
     if (problem) throw new ConflictError(problem);
     const on = today(now);
@@ -360,6 +362,7 @@ export async function transitionRightsRequest(db: Db, actor: Actor, id: string, 
           "/reason",
           "Give the reasons for a partial response or a refusal; the requester is told of their right to complain to the ICO",
         );
+      if (input.nothingHeld) what += ": the records hold nothing about the person";
       // The risk as it stands now (a link may have been recorded since the person was attached), kept with the response.
       changes.harmRisk = row.harmRisk;
       if (row.harmRisk) {

@@ -266,7 +266,7 @@ export async function rightsApi(parent: FastifyInstance, { db }: { db: Db }): Pr
         tags,
         summary: "Move the request on: stop or restart the clock, extend, review exemptions, respond, close",
         description:
-          "An impossible move is a 409. Moving on from waiting, `receivedOn` is the day what was asked for arrived (today if not given; not before the request was received or the clock was stopped, a field error otherwise): proof of identity starts the month from that day, clarification moves the due date on by the days paused. An extension needs its reason and the day the requester was told, within the first month; a response needs the identity verified.",
+          "An impossible move is a 409. Moving on from waiting, `receivedOn` is the day what was asked for arrived (today if not given; not before the request was received or the clock was stopped, a field error otherwise): proof of identity starts the month from that day, clarification moves the due date on by the days paused. An extension needs its reason and the day the requester was told, within the first month; a response needs the identity verified. An access request is answered with its pack reviewed in full, and, with no one attached, only as a refusal or with `nothingHeld: true` (the records hold nothing about the person).",
         params: idParams,
         body: transitionInput,
         response: noContent,

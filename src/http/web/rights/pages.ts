@@ -213,6 +213,8 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
       },
       stateLabels: RIGHTS_STATE_LABELS,
       next: TRANSITIONS[r.state].map((s) => ({ value: s, text: RIGHTS_STATE_LABELS[s] })),
+      // An access request answered about no one: only a refusal, or on confirming nothing is held (transitionProblem).
+      nothingHeldOffered: r.type === "ACCESS" && !r.subjects.length && TRANSITIONS[r.state].includes("RESPONDED"),
       outcomeItems: RESPONSE_OUTCOMES.map((o) => ({ value: o, text: OUTCOME_LABELS[o] })),
       matches: matches.map((m) => ({ id: m.id, name: fullName(m), dateOfBirth: m.dateOfBirth })),
       q,
@@ -292,6 +294,7 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
           requesterToldOn: isoFromParts(datePartsFromBody(body, "requesterToldOn")) || undefined,
           outcome: optional("outcome"),
           safetyCheck: optional("safetyCheck"),
+          nothingHeld: str(body, "nothingHeld") === "yes" || undefined,
         }),
       "moved",
     );
