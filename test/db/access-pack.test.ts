@@ -405,5 +405,28 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
       const done = await move(respond);
       assert.equal(done.statusCode, 204, done.body);
     });
+
+    test("once the request is answered, no review can change what its pack says", async () => {
+      const before = await pack();
+      const item = await ig.api("POST", `/api/v1/rights-requests/${requestId}/items/${toldItemId}/review`, {
+        decision: "WITHHOLD",
+        exemption: "EX-CRIME",
+        reason: "Changed after the response",
+      });
+      assert.equal(item.statusCode, 409, item.body);
+      assert.match(item.json().detail, /has been answered/);
+      const entry = await reviewRecipient(riskDecision.disclosure.id, { decision: "DISCLOSE" });
+      assert.equal(entry.statusCode, 409, entry.body);
+      const web = await ig.post(`/rights/${requestId}/items/${toldItemId}/review`, { decision: "DISCLOSE" });
+      assert.equal(web.statusCode, 409);
+      assert.match(web.body, /has been answered/);
+      const itemPage = (await ig.get(`/rights/${requestId}/items/${toldItemId}`)).body;
+      assert.doesNotMatch(itemPage, /Save the review/, "the review is no longer offered");
+      const entryPage = (await ig.get(`/rights/${requestId}/recipients/${riskDecision.disclosure.id}`)).body;
+      assert.doesNotMatch(entryPage, /Save the review/);
+      assert.match(entryPage, /has been answered/);
+      const after = await pack();
+      assert.deepEqual([after.items, after.recipients], [before.items, before.recipients], "the pack is as it was when it was sent");
+    });
   });
 });

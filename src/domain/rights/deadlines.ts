@@ -1,7 +1,7 @@
 import { addDays, addMonths, differenceInCalendarDays, format, parseISO } from "date-fns";
 import { ukDate } from "../agreements/outline";
 import { nextWorkingDay, type UkNation } from "../working-days";
-import type { RightsState } from "./vocabulary";
+import { isAnswered, type RightsState } from "./vocabulary";
 
 /**
  * When a rights request is due (domain.md §6): one calendar month from receipt — the same date next
@@ -104,8 +104,6 @@ export interface RightsClockStatus {
   acknowledgementOverdue: boolean;
 }
 
-const ANSWERED: readonly RightsState[] = ["RESPONDED", "CLOSED"];
-
 /**
  * Where the request stands against its clock on `today`: the one rule the dashboard, the request
  * page and the API all show. Due today is not yet late; a stopped clock cannot run late.
@@ -118,7 +116,7 @@ export function rightsClockStatus(
   return {
     waitingFor: waiting,
     paused: waiting !== null,
-    overdue: waiting === null && !ANSWERED.includes(request.state) && request.dueOn < today,
+    overdue: waiting === null && !isAnswered(request.state) && request.dueOn < today,
     acknowledgementOverdue: !!request.acknowledgeBy && !request.acknowledgedOn && request.acknowledgeBy < today,
   };
 }

@@ -1,5 +1,5 @@
 import { draftProblem, type PackUnreviewed } from "./review";
-import type { ResponseOutcome, RightsState } from "./vocabulary";
+import { isAnswered, type ResponseOutcome, type RightsState } from "./vocabulary";
 
 /**
  * The life of a rights request (domain.md §6): which state may follow which. The clock stops while
@@ -19,6 +19,14 @@ export const TRANSITIONS: Record<RightsState, readonly RightsState[]> = {
   CLOSED: [],
 };
 
+/**
+ * Why nothing more may be done to what the request sent, or null: once answered, its pack and the
+ * items changed for it stay as they were, so the record of what the requester was sent is true.
+ */
+export function answeredProblem(request: { state: RightsState }): string | null {
+  return isAnswered(request.state) ? "The request has been answered, so what was sent for it can no longer change" : null;
+}
+
 /** States in which a request is being worked on: changes are made for the requester only then. */
 export const WORKING_STATES: readonly RightsState[] = ["IN_PROGRESS", "EXTENDED", "EXEMPTION_REVIEW"];
 
@@ -27,7 +35,8 @@ export const WORKING_STATES: readonly RightsState[] = ["IN_PROGRESS", "EXTENDED"
  * child's record changed or erased, so the requester's identity comes first (domain.md §6).
  */
 export function changeProblem(request: { state: RightsState; identityVerifiedAt: Date | null }): string | null {
-  if (request.state === "CLOSED" || request.state === "RESPONDED") return "The request has been answered";
+  const answered = answeredProblem(request);
+  if (answered) return answered;
   if (!request.identityVerifiedAt) return "Verify the requester's identity before acting on their request";
   if (!WORKING_STATES.includes(request.state)) return "Start work on the request (move it to in progress) before acting on it";
   return null;

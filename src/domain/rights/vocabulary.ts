@@ -34,6 +34,10 @@ export const RIGHTS_STATE_LABELS: Record<RightsState, string> = {
   CLOSED: "Closed",
 };
 
+/** States in which the request has been answered (or closed without an answer): what was sent stays as it was. */
+export const ANSWERED_STATES: readonly RightsState[] = ["RESPONDED", "CLOSED"];
+export const isAnswered = (state: RightsState) => ANSWERED_STATES.includes(state);
+
 /** What a request does item by item: an access request reviews each one; the others change them. */
 export const ITEM_ACTIONS = ["review", "correct", "statement", "restrict", "erasure"] as const;
 export type ItemAction = (typeof ITEM_ACTIONS)[number];

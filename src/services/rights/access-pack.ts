@@ -1,15 +1,16 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { snapshotOf } from "../../audit/events";
 import { inTransaction, recordEvent } from "../../audit/write";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { organisations, recordItems, subjects } from "../../db/schema";
-import { rightsItemReviews, rightsRecipientReviews } from "../../db/schema-rights";
+import { rightsItemReviews, rightsRecipientReviews, rightsRequests } from "../../db/schema-rights";
 import type { Actor } from "../../domain/actor";
 import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors";
 import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../../domain/information";
 import { purposeLabel } from "../../domain/purposes";
 import { RECORD_ITEM_KIND_LABELS, SOURCE_METHOD_LABELS } from "../../domain/records";
 import { isDraft, itemReviewInput, type PackUnreviewed, RIGHTS_STATEMENT, recipientReviewInput } from "../../domain/rights/review";
+import { answeredProblem } from "../../domain/rights/transitions";
 import { EXEMPTION_RULES, type Exemption } from "../../domain/rights/vocabulary";
 import { redact } from "../../domain/sharing/disclosure-snapshot";
 import { DEFAULT_DECISION_RETENTION_MONTHS } from "../../domain/sharing/settings";
@@ -65,6 +66,17 @@ export interface AccessPack {
   rights: readonly string[];
 }
 
+/**
+ * Refuses a review once the request is answered, read under a share lock inside the review's own
+ * transaction: answering locks the request for update, so a review cannot slip in between the check
+ * that the pack is reviewed and the response, nor change what was sent afterwards.
+ */
+async function assertPackOpen(tx: Tx, requestId: string): Promise<void> {
+  const [row] = await tx.select({ state: rightsRequests.state }).from(rightsRequests).where(eq(rightsRequests.id, requestId)).for("share");
+  const answered = row && answeredProblem(row);
+  if (answered) throw new ConflictError(answered);
+}
+
 export async function reviewItem(db: Db, actor: Actor, requestId: string, itemId: string, raw: unknown): Promise<void> {
   const request = await getRightsRequest(db, actor, requestId);
   if (request.type !== "ACCESS") throw new ConflictError("Only an access request reviews items for exemptions");
@@ -91,6 +103,7 @@ export async function reviewItem(db: Db, actor: Actor, requestId: string, itemId
     reviewedAt: new Date(),
   };
   await inTransaction(db, async (tx, audit) => {
+    await assertPackOpen(tx, requestId);
     await tx
       .insert(rightsItemReviews)
       .values({ requestId, itemId, ...values })
@@ -148,6 +161,7 @@ export async function reviewRecipient(db: Db, actor: Actor, requestId: string, d
     reviewedAt: new Date(),
   };
   await inTransaction(db, async (tx, audit) => {
+    await assertPackOpen(tx, requestId);
     await tx
       .insert(rightsRecipientReviews)
       .values({ requestId, disclosureId, ...values })

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, notInArray, sql } from "drizzle-orm";
 import { type ActorSnapshot, snapshotOf } from "../../audit/events";
 import { inTransaction } from "../../audit/write";
 import type { Db, Tx } from "../../db/client";
@@ -29,7 +29,7 @@ import {
   transitionInput,
 } from "../../domain/rights/inputs";
 import { transitionProblem } from "../../domain/rights/transitions";
-import { RIGHTS_STATE_LABELS, type RightsState } from "../../domain/rights/vocabulary";
+import { ANSWERED_STATES, RIGHTS_STATE_LABELS, type RightsState } from "../../domain/rights/vocabulary";
 import type { UkNation } from "../../domain/working-days";
 import { addChronologyEntry } from "../records/chronology";
 import { sharingSettings } from "../settings";
@@ -211,10 +211,7 @@ export async function listRightsRequests(
     .select(requestColumns)
     .from(rightsRequests)
     .where(
-      and(
-        visibleTo(actor, rightsRequests),
-        options.includeClosed ? undefined : sql`${rightsRequests.state} not in ('RESPONDED', 'CLOSED')`,
-      ),
+      and(visibleTo(actor, rightsRequests), options.includeClosed ? undefined : notInArray(rightsRequests.state, [...ANSWERED_STATES])),
     )
     .orderBy(asc(rightsRequests.dueOn), desc(rightsRequests.createdAt))
     .limit(500);

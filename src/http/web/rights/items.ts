@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../db/client";
 import { purposeLabel } from "../../../domain/purposes";
 import { namesInText } from "../../../domain/rights/third-parties";
-import { changeProblem } from "../../../domain/rights/transitions";
+import { answeredProblem, changeProblem } from "../../../domain/rights/transitions";
 import { EXEMPTION_RULES, EXEMPTIONS, ITEM_ACTIONS_FOR, type RightsType } from "../../../domain/rights/vocabulary";
 import type { RecordItemRow } from "../../../services/records/items";
 import { recipientForRequest, reviewItem, reviewRecipient } from "../../../services/rights/access-pack";
@@ -121,7 +121,8 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
     const actionable = changeProblem(r) === null;
     const current = !item.erasedAt && item.accuracy !== "CORRECTED";
     const forms = ITEM_ACTIONS_FOR[r.type].filter((f) => {
-      if (f === "review") return true;
+      // Once answered, what was sent stays as reviewed: the review is shown, not offered again.
+      if (f === "review") return answeredProblem(r) === null;
       if (!actionable || !current) return false;
       if (f === "statement") return item.kind === "OPINION";
       if (f === "restrict") return !item.restrictedAt;
@@ -219,6 +220,7 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
     return reply.view("rights/recipient", {
       outcome: DONE[queryOf(request).outcome ?? ""],
       r,
+      answered: answeredProblem(r),
       entry: { ...entry, purpose: purposeLabel(entry.purposeCode) },
       review: review && { ...review, label: recipientReviewLabel(review.decision) },
       safety: presentSafety(safetyForRecipient(safety, entry)),
