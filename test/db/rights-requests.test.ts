@@ -257,6 +257,21 @@ describeEachDatabase("rights requests: intake, the clock and its states", (ctx) 
       assert.equal(r.dueOn, rightsDueDate(received, "england-and-wales", 10));
     });
 
+    test("an extension the requester was told of before the request was received is a field error, and nothing changes", async () => {
+      const id = await logged(daysAgo(5));
+      await transitionRightsRequest(ctx.database.db, igActor, id, { to: "IN_PROGRESS" });
+      const early = await ig.api("POST", `/api/v1/rights-requests/${id}/transitions`, {
+        to: "EXTENDED",
+        reason: "Records held across three services",
+        requesterToldOn: daysAgo(6),
+      });
+      assert.equal(early.statusCode, 400, early.body);
+      assert.equal(early.json().errors[0].path, "/requesterToldOn");
+      assert.match(early.json().errors[0].message, /cannot have been told before the request was received/);
+      const r = await view(id);
+      assert.deepEqual([r.state, r.extension], ["IN_PROGRESS", null]);
+    });
+
     test("on the request page, an arrival dated before the request is an error beside the date, which keeps what was typed", async () => {
       const id = await logged(today());
       assert.equal((await ig.api("POST", `/api/v1/rights-requests/${id}/transitions`, { to: "AWAITING_IDENTITY" })).statusCode, 204);

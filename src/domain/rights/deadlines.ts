@@ -44,8 +44,18 @@ export function complaintAcknowledgeBy(receivedOn: string, nation: UkNation): st
   return nextWorkingDay(iso(addDays(parseISO(receivedOn), 30)), nation);
 }
 
-/** "within the first month": an extension must be decided, and the requester told, by the original due date. */
-export const withinFirstMonth = (date: string, originalDueOn: string) => date <= originalDueOn;
+/**
+ * Why an extension decided on `decidedOn`, the requester told on `toldOn`, cannot stand, or null. Both
+ * must be within the first month (by the original due date); and the requester cannot have been told
+ * before the request was received.
+ */
+export function extensionProblem(request: { receivedOn: string; dueOn: string }, decidedOn: string, toldOn: string): string | null {
+  if (toldOn < request.receivedOn)
+    return `The requester cannot have been told before the request was received (${ukDate(request.receivedOn)})`;
+  if (decidedOn > request.dueOn || toldOn > request.dueOn)
+    return `An extension must be made, and the requester told, within the first month (by ${ukDate(request.dueOn)})`;
+  return null;
+}
 
 export type WaitingFor = "identity" | "clarification";
 

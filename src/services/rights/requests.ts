@@ -14,12 +14,12 @@ import {
   arrivalProblem,
   complaintAcknowledgeBy,
   extendedDueDate,
+  extensionProblem,
   type RightsClockStatus,
   resumeClock,
   rightsClockStatus,
   rightsDueDate,
   waitingFor,
-  withinFirstMonth,
 } from "../../domain/rights/deadlines";
 import {
   identityInput,
@@ -342,12 +342,8 @@ export async function transitionRightsRequest(db: Db, actor: Actor, id: string, 
     if (input.to === "EXTENDED") {
       if (!input.reason) throw missing("/reason", "Say why the request is complex or numerous enough to extend");
       if (!input.requesterToldOn) throw missing("/requesterToldOn", "Record when the requester was told of the extension and why");
-      if (!withinFirstMonth(on, row.dueOn) || !withinFirstMonth(input.requesterToldOn, row.dueOn)) {
-        throw missing(
-          "/requesterToldOn",
-          `An extension must be made, and the requester told, within the first month (by ${ukDate(row.dueOn)})`,
-        );
-      }
+      const problem = extensionProblem(row, on, input.requesterToldOn);
+      if (problem) throw missing("/requesterToldOn", problem);
       changes.extensionReason = input.reason;
       changes.requesterToldOfExtensionOn = input.requesterToldOn;
       changes.dueOn = extendedDueDate(row.clockStartedOn, nation, row.daysPaused);
