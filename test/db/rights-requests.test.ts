@@ -34,12 +34,16 @@ describeEachDatabase("rights requests: intake, the clock and its states", (ctx) 
   let otherIg: TestClient;
   let igActor: Actor;
   let childId: string;
+  let schoolId: string;
+  let policeId: string;
 
   before(async () => {
     app = await testApp(ctx.database);
     const db = ctx.database.db;
     const school = await newOrganisation(db, { name: "Northbrook Primary" });
     const police = await newOrganisation(db, { name: "Westshire Police", type: "police" });
+    schoolId = school.id;
+    policeId = police.id;
     const bernard = await newUser(db, school, ["ig_lead"], { name: "Bernard Hale" });
     igActor = bernard.actor;
     ig = await signedInAs(app, db, bernard);
@@ -270,6 +274,51 @@ describeEachDatabase("rights requests: intake, the clock and its states", (ctx) 
       assert.match(early.json().errors[0].message, /cannot have been told before the request was received/);
       const r = await view(id);
       assert.deepEqual([r.state, r.extension], ["IN_PROGRESS", null]);
+    });
+
+    test("while waiting for proof of identity the clock has not started: no due date in the API, the list or another organisation's view, the pages say not started, and the list puts such requests after those with a due date", async () => {
+      const reference = await submitPublicRequest(ctx.database.db, {
+        type: "ACCESS",
+        requester: { name: "Megan Brennan", email: "megan@example.org" },
+        relationship: "SELF",
+        about: { name: "Megan Brennan" },
+        organisationIds: [schoolId, policeId],
+      });
+      const partOf = async (client: TestClient) =>
+        (await client.api("GET", "/api/v1/rights-requests")).json().items.find((r: { reference: string }) => r.reference === reference)
+          .id as string;
+      const theirs = await partOf(otherIg);
+      assert.equal(
+        (await otherIg.api("POST", `/api/v1/rights-requests/${theirs}/transitions`, { to: "AWAITING_IDENTITY" })).statusCode,
+        204,
+      );
+      const mine = await partOf(ig);
+      assert.deepEqual((await view(mine)).partners, [{ organisation: "Westshire Police", state: "AWAITING_IDENTITY", dueOn: null }]);
+      assert.match(
+        (await ig.get(`/rights/${mine}`)).body,
+        /Westshire Police: Waiting for proof of identity \(clock stopped\), clock not started/,
+      );
+
+      // Received 20 days ago, it would be due before requests received since, were its clock running.
+      const waiting = await logged(daysAgo(20));
+      await transitionRightsRequest(ctx.database.db, igActor, waiting, { to: "AWAITING_IDENTITY" });
+      assert.equal((await view(waiting)).dueOn, null);
+      const listed = (await ig.api("GET", "/api/v1/rights-requests")).json().items as { id: string; dueOn: string | null }[];
+      assert.equal(listed.find((r) => r.id === waiting)?.dueOn, null);
+      const firstNotStarted = listed.findIndex((r) => r.dueOn === null);
+      assert.ok(firstNotStarted > 0, "requests with a due date come first");
+      assert.ok(
+        listed.slice(firstNotStarted).every((r) => r.dueOn === null),
+        "then those whose clock has not started",
+      );
+      const dated = listed.slice(0, firstNotStarted).map((r) => r.dueOn as string);
+      assert.deepEqual(dated, [...dated].sort(), "soonest due first");
+      const dashboard = (await ig.get("/rights")).body;
+      assert.match(dashboard.split("<tr").find((tr) => tr.includes(`/rights/${waiting}"`)) ?? "", /Not started/);
+      assert.ok(
+        dashboard.indexOf(`/rights/${waiting}"`) > dashboard.indexOf(`/rights/${mine}"`),
+        "the dashboard lists it after a request whose clock runs",
+      );
     });
 
     test("on the request page, an arrival dated before the request is an error beside the date, which keeps what was typed", async () => {

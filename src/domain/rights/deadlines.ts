@@ -1,7 +1,7 @@
 import { addDays, addMonths, differenceInCalendarDays, format, parseISO } from "date-fns";
 import { ukDate } from "../agreements/outline";
 import { nextWorkingDay, type UkNation } from "../working-days";
-import { isAnswered, type RightsState } from "./vocabulary";
+import { isAnswered, RIGHTS_STATES, type RightsState } from "./vocabulary";
 
 /**
  * When a rights request is due (domain.md §6): one calendar month from receipt — the same date next
@@ -65,6 +65,16 @@ export function waitingFor(state: RightsState): WaitingFor | null {
   if (state === "AWAITING_CLARIFICATION") return "clarification";
   return null;
 }
+
+/** States in which the clock has not started: the month runs from the day proof of identity arrives. */
+export const CLOCK_NOT_STARTED: readonly RightsState[] = RIGHTS_STATES.filter((s) => waitingFor(s) === "identity");
+
+/**
+ * The due date as it stands, or null while the clock has not started: the date stored then is only
+ * what it would be had the clock started on receipt, and showing it would say the month is running.
+ */
+export const currentDueOn = (request: { state: RightsState; dueOn: string }): string | null =>
+  CLOCK_NOT_STARTED.includes(request.state) ? null : request.dueOn;
 
 /** A stopped clock, as stored. */
 export interface StoppedClock {

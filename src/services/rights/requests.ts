@@ -12,7 +12,9 @@ import { today } from "../../domain/calendar";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../domain/errors";
 import {
   arrivalProblem,
+  CLOCK_NOT_STARTED,
   complaintAcknowledgeBy,
+  currentDueOn,
   extendedDueDate,
   extensionProblem,
   type RightsClockStatus,
@@ -196,7 +198,7 @@ export interface RightsRequestView extends RightsRequestListed {
   subjects: { id: string; name: string; kind: string }[];
   events: (typeof rightsRequestEvents.$inferSelect)[];
   /** The other organisations asked under the same reference, each answering for its own data. */
-  partners: { organisation: string; state: RightsState; dueOn: string }[];
+  partners: { organisation: string; state: RightsState; dueOn: string | null }[];
 }
 
 /** Open requests first, soonest due first: the IG lead's dashboard. */
@@ -213,7 +215,8 @@ export async function listRightsRequests(
     .where(
       and(visibleTo(actor, rightsRequests), options.includeClosed ? undefined : notInArray(rightsRequests.state, [...ANSWERED_STATES])),
     )
-    .orderBy(asc(rightsRequests.dueOn), desc(rightsRequests.createdAt))
+    // Soonest due first; those whose clock has not started have no due date yet, so come after.
+    .orderBy(inArray(rightsRequests.state, [...CLOCK_NOT_STARTED]), asc(rightsRequests.dueOn), desc(rightsRequests.createdAt))
     .limit(500);
   return rows.map((r) => withClock(r, now));
 }
@@ -244,7 +247,7 @@ export async function getRightsRequest(db: Db | Tx, actor: Actor, id: string, no
     ...withClock(row, now),
     subjects: attached.map((s) => ({ id: s.id, name: `${s.given} ${s.family}`, kind: s.kind })),
     events,
-    partners,
+    partners: partners.map((p) => ({ ...p, dueOn: currentDueOn(p) })),
   };
 }
 

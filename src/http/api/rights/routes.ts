@@ -5,6 +5,7 @@ import type { Db } from "../../../db/client";
 import { itemActionKind, noticeKind } from "../../../db/schema-rights";
 import { ARTICLE_6 } from "../../../domain/lawful-basis";
 import { correctionInput } from "../../../domain/records";
+import { currentDueOn } from "../../../domain/rights/deadlines";
 import {
   erasureInput,
   identityInput,
@@ -81,7 +82,10 @@ export const rightsRequestSchema = z
     daysPaused: z.int().describe("Days the clock stood paused waiting for clarification: the due date has moved on by them"),
     dueOn: z.iso
       .date()
-      .describe("While waiting for proof of identity the clock has not started: the month then runs from the day it arrives"),
+      .nullable()
+      .describe(
+        "Null while waiting for proof of identity: the clock has not started, and the month runs from the day it arrives. Waiting for clarification, it moves on by the days paused",
+      ),
     paused: z.boolean().describe("The clock is stopped: waiting for proof of identity (not started) or for clarification (paused)"),
     overdue: z.boolean().describe("Open, not paused, and past its due date"),
     identityVerified: z.boolean(),
@@ -93,7 +97,7 @@ export const rightsRequestSchema = z
     acknowledgedOn: z.iso.date().nullable(),
     subjects: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })),
     partners: z
-      .array(z.object({ organisation: z.string(), state: z.enum(RIGHTS_STATES), dueOn: z.iso.date() }))
+      .array(z.object({ organisation: z.string(), state: z.enum(RIGHTS_STATES), dueOn: z.iso.date().nullable() }))
       .describe("The other organisations asked under the same reference, each answering for its own information"),
   })
   .meta({ id: "RightsRequest" });
@@ -101,7 +105,7 @@ export const rightsRequestSchema = z
 export function presentRightsRequest(
   r: RightsRequestListed & {
     subjects?: { id: string; name: string; kind: string }[];
-    partners?: { organisation: string; state: (typeof RIGHTS_STATES)[number]; dueOn: string }[];
+    partners?: { organisation: string; state: (typeof RIGHTS_STATES)[number]; dueOn: string | null }[];
   },
 ) {
   return {
@@ -117,7 +121,7 @@ export function presentRightsRequest(
     receivedOn: r.receivedOn,
     clockStartedOn: r.clockStartedOn,
     daysPaused: r.daysPaused,
-    dueOn: r.dueOn,
+    dueOn: currentDueOn(r),
     paused: r.clock.paused,
     overdue: r.clock.overdue,
     identityVerified: r.identityVerifiedAt !== null,

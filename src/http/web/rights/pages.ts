@@ -4,6 +4,7 @@ import type { Actor } from "../../../domain/actor";
 import { ITEM_CATEGORY_LABELS } from "../../../domain/information";
 import { purposeLabel } from "../../../domain/purposes";
 import { RECORD_ITEM_KIND_LABELS } from "../../../domain/records";
+import { currentDueOn } from "../../../domain/rights/deadlines";
 import { isDraft, unreviewedSentence } from "../../../domain/rights/review";
 import { TRANSITIONS } from "../../../domain/rights/transitions";
 import {
@@ -85,7 +86,7 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
         type: RIGHTS_TYPE_LABELS[r.type],
         about: r.about.name,
         state: RIGHTS_STATE_LABELS[r.state],
-        dueOn: r.dueOn,
+        dueOn: currentDueOn(r),
         clock: r.clock,
         harmRisk: r.harmRisk,
         // A complaint's first deadline is its acknowledgement (DUAA 2025: within 30 days).
