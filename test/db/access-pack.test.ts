@@ -319,6 +319,17 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
       assert.equal((await ig.api("GET", `/api/v1/rights-requests/${requestId}`)).json().state, "IN_PROGRESS");
     });
 
+    test("while the pack is a draft the request page does not offer to mark the request responded, and says what is left to review", async () => {
+      const page = (await ig.get(`/rights/${requestId}`)).body;
+      const next = page.slice(page.indexOf("What happens next"));
+      assert.match(next, /name="to" type="radio" value="EXEMPTION_REVIEW"/, "work on it is still offered");
+      assert.doesNotMatch(next, /value="RESPONDED"/);
+      assert.match(
+        next,
+        /The access pack is still a draft: 3 items and 2 records of who it was shared with have not been reviewed. Review each one before responding/,
+      );
+    });
+
     test("each record of who it was shared with is reviewed as an item is: withheld under an exemption with its reason, it leaves the pack and its PDF", async () => {
       const noReason = await reviewRecipient(riskDecision.disclosure.id, { decision: "WITHHOLD", exemption: "EX-CHILD-ABUSE-DATA" });
       assert.equal(noReason.statusCode, 400);
@@ -402,6 +413,7 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
       const page = await ig.get(`/rights/${requestId}`);
       assert.match(page.body, /Download the access pack \(PDF\)/);
       assert.doesNotMatch(page.body, /The access pack is a draft|draft access pack/);
+      assert.match(page.body, /name="to" type="radio" value="RESPONDED"/, "now it can be the response");
       const done = await move(respond);
       assert.equal(done.statusCode, 204, done.body);
     });

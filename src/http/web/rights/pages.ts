@@ -5,7 +5,7 @@ import { ITEM_CATEGORY_LABELS } from "../../../domain/information";
 import { purposeLabel } from "../../../domain/purposes";
 import { RECORD_ITEM_KIND_LABELS } from "../../../domain/records";
 import { currentDueOn } from "../../../domain/rights/deadlines";
-import { isDraft, unreviewedSentence } from "../../../domain/rights/review";
+import { draftProblem, isDraft, unreviewedSentence } from "../../../domain/rights/review";
 import { TRANSITIONS } from "../../../domain/rights/transitions";
 import {
   NOTICE_KIND_LABELS,
@@ -164,6 +164,8 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
     return {
       draft: isDraft(contents.unreviewed),
       unreviewed: unreviewedSentence(contents.unreviewed),
+      // A draft is not offered as the response (the service refuses it too): why, and what is left.
+      notTheResponse: draftProblem(contents.unreviewed),
       sharedWith: contents.log.map((entry) => ({
         href: `/rights/${request.id}/recipients/${entry.id}`,
         organisation: entry.organisation,
@@ -187,11 +189,13 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
     const processing = r.type === "OBJECTION" || r.type === "WITHDRAW_CONSENT" ? await processingForRequest(db, actor, r) : null;
     // An access pack tells the requester what was shared and with whom: warn before it can harm the child.
     const safety = r.type === "ACCESS" ? await packSafety(db, actor, r, "web.rights.warnings") : null;
+    const pack = safety && r.subjects.length ? await packWork(actor, r, safety) : null;
+    const next = TRANSITIONS[r.state].filter((s) => s !== "RESPONDED" || !pack?.notTheResponse);
     return reply.view("rights/request", {
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
       work,
       safety: safety && presentSafety(safety),
-      pack: safety && r.subjects.length ? await packWork(actor, r, safety) : null,
+      pack,
       processing: processing && {
         ...processing,
         open: processing.bases.filter((b) => b.applies).map((b) => ({ value: b.article6, text: b.label })),
@@ -213,9 +217,9 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
         outcomeLabel: r.outcome ? OUTCOME_LABELS[r.outcome] : null,
       },
       stateLabels: RIGHTS_STATE_LABELS,
-      next: TRANSITIONS[r.state].map((s) => ({ value: s, text: RIGHTS_STATE_LABELS[s] })),
+      next: next.map((s) => ({ value: s, text: RIGHTS_STATE_LABELS[s] })),
       // An access request answered about no one: only a refusal, or on confirming nothing is held (transitionProblem).
-      nothingHeldOffered: r.type === "ACCESS" && !r.subjects.length && TRANSITIONS[r.state].includes("RESPONDED"),
+      nothingHeldOffered: r.type === "ACCESS" && !r.subjects.length && next.includes("RESPONDED"),
       outcomeItems: RESPONSE_OUTCOMES.map((o) => ({ value: o, text: OUTCOME_LABELS[o] })),
       matches: matches.map((m) => ({ id: m.id, name: fullName(m), dateOfBirth: m.dateOfBirth })),
       q,
