@@ -401,6 +401,17 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
       assert.equal(item.text, "[redacted] said Ryan has not lived with them since March and must not know where they are staying.");
     });
 
+    test("the review pages name each exemption in words, in the review and in the choices, never by its rule code", async () => {
+      const words = (html: string) => html.replace(/<[^>]*>/g, " ");
+      const entry = (await ig.get(`/rights/${requestId}/recipients/${riskDecision.disclosure.id}`)).body;
+      assert.match(words(entry), /Exemption\s+Child abuse data/, "the review says which exemption it relied on");
+      assert.match(entry, /<option value="EX-CHILD-ABUSE-DATA" selected>Child abuse data/);
+      assert.doesNotMatch(words(entry), /EX-[A-Z]/);
+      const item = (await ig.get(`/rights/${requestId}/items/${riskItemId}`)).body;
+      assert.match(words(item), /Exemption\s+Information about other people/);
+      assert.doesNotMatch(words(item), /EX-[A-Z]/);
+    });
+
     test("once every item and record of who it was shared with is reviewed, the pack is final and the request can be marked responded", async () => {
       for (const itemId of [toldItemId, longItemId]) {
         const res = await ig.api("POST", `/api/v1/rights-requests/${requestId}/items/${itemId}/review`, { decision: "DISCLOSE" });

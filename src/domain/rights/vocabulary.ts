@@ -89,6 +89,16 @@ export const EXEMPTION_RULES: Record<Exemption, string> = {
   "EX-LEGAL-PRIVILEGE": "Information subject to legal professional privilege (DPA18 Sch 2 para 19)",
 };
 
+/** Each exemption as the IG lead chooses it and reads it on a page: the rule codes stay in the API. */
+export const EXEMPTION_LABELS: Record<Exemption, string> = {
+  "EX-THIRD-PARTY": "Information about other people (Schedule 2, paragraph 16)",
+  "EX-SERIOUS-HARM-SOCIAL-WORK": "Serious harm, social work (Schedule 3, Part 3)",
+  "EX-SERIOUS-HARM-HEALTH": "Serious harm, health, in a health professional's opinion (Schedule 3, Part 2)",
+  "EX-CHILD-ABUSE-DATA": "Child abuse data, asked for by a parent (Schedule 3, Part 5)",
+  "EX-CRIME": "Prevention or detection of crime (Schedule 2, paragraph 2)",
+  "EX-LEGAL-PRIVILEGE": "Legal professional privilege (Schedule 2, paragraph 19)",
+};
+
 /** What a recipient organisation is told about information it was sent (Art 19), by notice kind. */
 export const NOTICE_KIND_LABELS: Record<"CORRECTED" | "DISPUTED" | "RESTRICTED" | "RESTRICTION_LIFTED" | "ERASED", string> = {
   CORRECTED: "Corrected",

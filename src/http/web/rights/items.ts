@@ -3,7 +3,7 @@ import type { Db } from "../../../db/client";
 import { purposeLabel } from "../../../domain/purposes";
 import { namesInText } from "../../../domain/rights/third-parties";
 import { answeredProblem, changeProblem } from "../../../domain/rights/transitions";
-import { EXEMPTION_RULES, EXEMPTIONS, ITEM_ACTIONS_FOR, type RightsType } from "../../../domain/rights/vocabulary";
+import { EXEMPTION_LABELS, EXEMPTIONS, type Exemption, ITEM_ACTIONS_FOR, type RightsType } from "../../../domain/rights/vocabulary";
 import type { RecordItemRow } from "../../../services/records/items";
 import { recipientForRequest, reviewItem, reviewRecipient } from "../../../services/rights/access-pack";
 import {
@@ -42,8 +42,9 @@ export const reviewLabel = (d: string | null) => (d ? REVIEW_LABELS[d as keyof t
 const RECIPIENT_REVIEW_LABELS = { DISCLOSE: "Listed", WITHHOLD: "Withheld" } as const;
 export const recipientReviewLabel = (d: string | null) => (d ? RECIPIENT_REVIEW_LABELS[d as keyof typeof RECIPIENT_REVIEW_LABELS] : null);
 
-/** The exemptions to choose from, on the item and the record-of-sharing review pages alike. */
-const EXEMPTION_ITEMS = EXEMPTIONS.map((e) => ({ value: e, text: `${e}: ${EXEMPTION_RULES[e]}` }));
+/** The exemptions to choose from, in words, on the item and the record-of-sharing review pages alike. */
+const EXEMPTION_ITEMS = EXEMPTIONS.map((e) => ({ value: e, text: EXEMPTION_LABELS[e] }));
+export const exemptionLabel = (e: Exemption | null) => (e ? EXEMPTION_LABELS[e] : null);
 
 export const worksOnItems = (type: RightsType) => ITEM_ACTIONS_FOR[type].length > 0;
 
@@ -156,7 +157,12 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       namesTakenOut: extra.form === "review" ? list(extra.values ?? {}, "redactNames") : (review?.redactions ?? []),
       item: { ...presentItem(item), subjectId: item.subjectId, restricted: !!item.restrictedAt, erased: !!item.erasedAt },
       versions: versions.filter((v) => v.id !== item.id).map(presentItem),
-      review: review && { ...review, label: reviewLabel(review.decision), redactions: review.redactions.join("\n") },
+      review: review && {
+        ...review,
+        label: reviewLabel(review.decision),
+        exemptionLabel: exemptionLabel(review.exemption),
+        redactions: review.redactions.join("\n"),
+      },
       actions: actions.map((a) => ({ ...a, label: ITEM_ACTION_LABELS[a.kind] })),
       forms,
       waiting: !actionable && r.type !== "ACCESS" && worksOnItems(r.type),
@@ -222,7 +228,7 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       r,
       answered: answeredProblem(r),
       entry: { ...entry, purpose: purposeLabel(entry.purposeCode) },
-      review: review && { ...review, label: recipientReviewLabel(review.decision) },
+      review: review && { ...review, label: recipientReviewLabel(review.decision), exemptionLabel: exemptionLabel(review.exemption) },
       safety: presentSafety(safetyForRecipient(safety, entry)),
       exemptionItems: EXEMPTION_ITEMS,
       values: extra.values ?? {},
