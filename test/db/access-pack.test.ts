@@ -401,6 +401,42 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
       assert.equal(item.text, "[redacted] said Ryan has not lived with them since March and must not know where they are staying.");
     });
 
+    test("a name ticked to take out is taken out, or refused: the words box holds only words typed, and a name is taken out only when disclosing with words taken out", async () => {
+      const url = `/rights/${requestId}/items/${riskItemId}`;
+      const textBox = (html: string) =>
+        /<textarea[^>]*id="review-redactions"[^>]*>([\s\S]*?)<\/textarea>/.exec(html)?.[1]?.trim() ?? "missing";
+      const page = (await ig.get(url)).body;
+      assert.match(page, /name="redactNames" type="checkbox" value="Jade Carter" checked/, "the name taken out is ticked");
+      assert.equal(textBox(page), "", "and not repeated in the words to take out");
+
+      // Unticking the name and saving what the page shows takes the name out of the redactions.
+      const review = { decision: "REDACT", exemption: "EX-THIRD-PARTY", reason: "Where they live is withheld" };
+      const unticked = await ig.post(`${url}/review`, { ...review, redactions: `${textBox(page)}\nsince March` });
+      assert.equal(unticked.statusCode, 303, unticked.body);
+      const item = () => pack().then((p) => p.items.find((i: { id: string }) => i.id === riskItemId));
+      assert.equal(
+        (await item()).text,
+        "Jade Carter said Ryan has not lived with them [redacted] and must not know where they are staying.",
+      );
+      assert.equal(textBox((await ig.get(url)).body), "since March");
+
+      const disclosed = await ig.post(`${url}/review`, { decision: "DISCLOSE", redactNames: "Jade Carter" });
+      assert.equal(disclosed.statusCode, 400, "a name ticked while disclosing in full is not silently ignored");
+      assert.match(disclosed.body, /href="#review-redactions"[^>]*>[^<]*disclose it with words taken out/);
+      const api = await ig.api("POST", `/api/v1/rights-requests/${requestId}/items/${riskItemId}/review`, {
+        decision: "WITHHOLD",
+        exemption: "EX-THIRD-PARTY",
+        reason: "x",
+        redactions: ["Jade Carter"],
+      });
+      assert.equal(api.statusCode, 400);
+      assert.equal(api.json().errors[0].path, "/redactions");
+      assert.match((await item()).text, /\[redacted\] and must not know/, "the review saved before stands");
+
+      const restored = await ig.post(`${url}/review`, { ...review, redactNames: "Jade Carter" });
+      assert.equal(restored.statusCode, 303);
+    });
+
     test("the review pages name each exemption in words, in the review and in the choices, never by its rule code", async () => {
       const words = (html: string) => html.replace(/<[^>]*>/g, " ");
       const entry = (await ig.get(`/rights/${requestId}/recipients/${riskDecision.disclosure.id}`)).body;

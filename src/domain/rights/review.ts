@@ -40,6 +40,12 @@ export const itemReviewInput = z
   .superRefine((r, ctx) => {
     exemptionIssues(r, issuesTo(ctx));
     if (r.decision === "REDACT" && r.redactions.length === 0) issuesTo(ctx)("redactions", "Say what is taken out");
+    // Only a redaction takes anything out: a name ticked while disclosing in full would go to the requester.
+    if (r.decision !== "REDACT" && r.redactions.length > 0)
+      issuesTo(ctx)(
+        "redactions",
+        "Words and names are taken out only when you disclose it with words taken out: choose that, or clear the words and untick the names",
+      );
   });
 export type ItemReviewInput = z.infer<typeof itemReviewInput>;
 

@@ -46,6 +46,13 @@ export const recipientReviewLabel = (d: string | null) => (d ? RECIPIENT_REVIEW_
 const EXEMPTION_ITEMS = EXEMPTIONS.map((e) => ({ value: e, text: EXEMPTION_LABELS[e] }));
 export const exemptionLabel = (e: Exemption | null) => (e ? EXEMPTION_LABELS[e] : null);
 
+/** What a review takes out of an item, split into the names found in its text (ticked boxes) and the words typed. */
+function takenOut(review: { decision: string; redactions: string[] } | null, found: readonly { text: string }[]) {
+  const redactions = review?.decision === "REDACT" ? review.redactions : [];
+  const isName = (phrase: string) => found.some((f) => f.text === phrase);
+  return { names: redactions.filter(isName), words: redactions.filter((p) => !isName(p)) };
+}
+
 export const worksOnItems = (type: RightsType) => ITEM_ACTIONS_FOR[type].length > 0;
 
 const DONE: Record<string, string> = {
@@ -139,6 +146,7 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
             r.subjects.map((s) => s.name),
           )
         : null;
+    const taken = takenOut(review, thirdParties?.found ?? []);
     const safety =
       r.type === "ACCESS"
         ? presentSafety(
@@ -153,15 +161,17 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       r,
       safety,
       thirdParties: thirdParties?.found.length ? thirdParties : null,
-      // Ticked as typed after a refusal, otherwise as already taken out.
-      namesTakenOut: extra.form === "review" ? list(extra.values ?? {}, "redactNames") : (review?.redactions ?? []),
+      // Ticked as typed after a refusal, otherwise as taken out by the review (only a redaction takes anything out).
+      namesTakenOut: extra.form === "review" ? list(extra.values ?? {}, "redactNames") : taken.names,
       item: { ...presentItem(item), subjectId: item.subjectId, restricted: !!item.restrictedAt, erased: !!item.erasedAt },
       versions: versions.filter((v) => v.id !== item.id).map(presentItem),
       review: review && {
         ...review,
         label: reviewLabel(review.decision),
         exemptionLabel: exemptionLabel(review.exemption),
-        redactions: review.redactions.join("\n"),
+        takenOut: taken.names.concat(taken.words).join("\n"),
+        // The names are ticked boxes: repeated here, unticking one would not take it back.
+        wordsTyped: taken.words.join("\n"),
       },
       actions: actions.map((a) => ({ ...a, label: ITEM_ACTION_LABELS[a.kind] })),
       forms,
