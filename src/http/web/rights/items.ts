@@ -142,7 +142,7 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       r.type === "ACCESS" && person
         ? namesInText(
             item.text,
-            await linkedNamesFor(db, actor, person, r.subjects),
+            await linkedNamesFor(db, actor, person, r),
             r.subjects.map((s) => s.name),
           )
         : null;
