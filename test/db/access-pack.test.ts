@@ -319,6 +319,16 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
       assert.equal((await ig.api("GET", `/api/v1/rights-requests/${requestId}`)).json().state, "IN_PROGRESS");
     });
 
+    test("a draft downloads under a name that says so, each page is marked as not the response, and the first says what is left to review", async () => {
+      for (const url of [`/rights/${requestId}/pack.pdf`, `/api/v1/rights-requests/${requestId}/pack.pdf`]) {
+        const res = await ig.get(url);
+        assert.match(String(res.headers["content-disposition"]), /filename="SR-[0-9A-F]{8}-DRAFT\.pdf"/, url);
+      }
+      const pages = await pdfPages();
+      for (const [i, text] of pages.entries()) assert.match(text, /DRAFT: not the response/, `page ${i + 1}`);
+      assert.match(pages[0]!, /3 items and 2 records of who it was shared with have not been reviewed/);
+    });
+
     test("while the pack is a draft the request page does not offer to mark the request responded, and says what is left to review", async () => {
       const page = (await ig.get(`/rights/${requestId}`)).body;
       const next = page.slice(page.indexOf("What happens next"));
@@ -487,6 +497,8 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
       const entryPage = (await ig.get(`/rights/${requestId}/recipients/${riskDecision.disclosure.id}`)).body;
       assert.doesNotMatch(entryPage, /Save the review/);
       assert.match(entryPage, /has been answered/);
+      const res = await ig.get(`/rights/${requestId}/pack.pdf`);
+      assert.match(String(res.headers["content-disposition"]), /filename="SR-[0-9A-F]{8}\.pdf"/, "the response is named by its reference");
       const after = await pack();
       assert.deepEqual([after.items, after.recipients], [before.items, before.recipients], "the pack is as it was when it was sent");
     });
