@@ -136,7 +136,12 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
     assert.ok(texts.includes("Zoë was late six times in September."));
     assert.ok(texts.includes("Zoë said her neighbour, [redacted], looks after her after school."));
     assert.ok(!res.body.includes("ongoing investigation"), "the withheld item's text is not in the pack");
-    assert.ok(pack.items.some((i: { withheld: string | null }) => i.withheld === "EX-CRIME"));
+    assert.ok(!pack.items.some((i: { id: string }) => i.id === crimeItemId), "nor the withheld item at all");
+    assert.deepEqual(
+      pack.forIgLead.withheldItems,
+      [{ id: crimeItemId, exemption: "EX-CRIME" }],
+      "the IG lead's part says what was withheld",
+    );
     assert.deepEqual(
       pack.recipients.map((r: { organisation: string; items: number }) => [r.organisation, r.items]),
       [["Westshire Children's Services", 1]],
@@ -154,7 +159,8 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
     await parser.destroy();
     assert.match(text, /Zoë Ní Bhriain/);
     assert.match(text, /late six times/);
-    assert.match(text, /Held back: Disclosure would be likely to prejudice the prevention or detection of crime/);
+    assert.match(text, /Some information may have been withheld, or words taken out, under exemptions in the Data Protection Act 2018/);
+    assert.doesNotMatch(text, /prevention or detection of crime|Held back/, "what was withheld, and why, is not said");
     assert.doesNotMatch(text, /EX-[A-Z]|\d{4}-\d{2}-\d{2}/, "no exemption code or ISO date for the requester to read");
     assert.doesNotMatch(text, /ongoing investigation/);
     assert.doesNotMatch(text, /Ann Lee/);
@@ -163,6 +169,7 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
   });
   describe("a father recorded as an alleged perpetrator asks for what the school holds about his daughter", () => {
     let requestId: string;
+    let lily: string;
     let riskItemId: string;
     let toldItemId: string;
     let longItemId: string;
@@ -187,7 +194,7 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
         (await practitioner.api("POST", "/api/v1/subjects", { kind, givenNames, familyName })).json().id as string;
       const link = async (fromSubjectId: string, toSubjectId: string, kind: string) =>
         assert.equal((await practitioner.api("POST", "/api/v1/subject-links", { fromSubjectId, toSubjectId, kind })).statusCode, 201);
-      const lily = await person("CHILD", "Lily", "Carter");
+      lily = await person("CHILD", "Lily", "Carter");
       const ryan = await person("PARENT_CARER", "Ryan", "Carter");
       const jade = await person("PARENT_CARER", "Jade", "Carter");
       await link(ryan, lily, "PARENT_OF");
@@ -377,7 +384,11 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
         [toldDecision.disclosure.id],
       );
       assert.deepEqual(
-        reviewed.withheld.map((w: { exemption: string; items: number; recipients: number }) => [w.exemption, w.items, w.recipients]),
+        reviewed.forIgLead.withheld.map((w: { exemption: string; items: number; recipients: number }) => [
+          w.exemption,
+          w.items,
+          w.recipients,
+        ]),
         [["EX-CHILD-ABUSE-DATA", 0, 1]],
       );
       const text = (await pdfPages()).join(" ");
@@ -448,6 +459,45 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
 
       const restored = await ig.post(`${url}/review`, { ...review, redactNames: "Jade Carter" });
       assert.equal(restored.statusCode, 303);
+    });
+
+    test("an item withheld from a parent as child abuse data is left out of what he is sent: not its text, date, category or source, nor the exemption; the IG lead's part of the pack and the request page say what was held back", async () => {
+      const added = await practitioner.api("POST", `/api/v1/subjects/${lily}/items`, {
+        category: "health",
+        kind: "FACT",
+        text: "Lily told the school nurse her dad hurt her arm; referred to children's social care.",
+        eventDate: "2026-11-20",
+        source: { name: "School nurse", method: "TOLD_DIRECTLY", obtainedOn: "2026-11-20" },
+      });
+      assert.equal(added.statusCode, 201, added.body);
+      const abuseItemId = added.json().id as string;
+      const withheld = await ig.api("POST", `/api/v1/rights-requests/${requestId}/items/${abuseItemId}/review`, {
+        decision: "WITHHOLD",
+        exemption: "EX-CHILD-ABUSE-DATA",
+        reason: "Telling him is not in Lily's best interests",
+      });
+      assert.equal(withheld.statusCode, 204, withheld.body);
+
+      const sent = await pack();
+      assert.ok(!sent.items.some((i: { id: string }) => i.id === abuseItemId), "the item is not in the pack");
+      assert.ok(!sent.categories.includes("Health"), "nor does it add its category");
+      assert.ok(!sent.sources.some((s: string) => s.startsWith("School nurse")), "or its source");
+      assert.deepEqual(sent.forIgLead.withheldItems, [{ id: abuseItemId, exemption: "EX-CHILD-ABUSE-DATA" }]);
+      assert.deepEqual(
+        sent.forIgLead.withheld.map((w: { exemption: string; items: number; recipients: number }) => [w.exemption, w.items, w.recipients]),
+        [
+          ["EX-THIRD-PARTY", 1, 0],
+          ["EX-CHILD-ABUSE-DATA", 1, 1],
+        ],
+      );
+
+      const text = (await pdfPages()).join(" ");
+      assert.doesNotMatch(text, /school nurse|School nurse|20 November 2026|hurt her arm/, "nothing of the item");
+      assert.doesNotMatch(text, /[Cc]hild abuse|Schedule 3|Sch 3|Held back/, "nor the exemption that protects it");
+      assert.equal(text.split("may have been withheld").length - 1, 1, "one neutral sentence");
+
+      const page = (await ig.get(`/rights/${requestId}`)).body.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ");
+      assert.match(page, /Child abuse data, asked for by a parent \(Schedule 3, Part 5\): 1 item and 1 record of who it was shared with/);
     });
 
     test("the review pages name each exemption in words, in the review and in the choices, never by its rule code", async () => {

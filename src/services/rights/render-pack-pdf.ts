@@ -1,7 +1,6 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import { unreviewedSentence } from "../../domain/rights/review";
-import { EXEMPTION_RULES } from "../../domain/rights/vocabulary";
 import { govukDate } from "../../http/views";
 import type { AccessPack } from "./access-pack";
 
@@ -76,13 +75,9 @@ export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
   );
   heading("How long we keep it");
   para(pack.retention);
-  // Records of sharing withheld are not mentioned: saying one was held back tells what the exemption protects.
-  const heldItems = pack.withheld.filter((w) => w.items > 0);
-  if (heldItems.length) {
-    heading("Information held back");
-    list(heldItems.map((w) => `${w.items} ${w.items === 1 ? "item" : "items"} held back or redacted: ${EXEMPTION_RULES[w.exemption]}`));
-  }
   heading(`The information (${pack.items.length} ${pack.items.length === 1 ? "item" : "items"})`);
+  // Whatever was withheld is left out of the pack: one sentence, the same in every pack, says it may have been.
+  para(pack.withheldStatement);
   for (const item of pack.items) {
     doc.moveDown(0.4).font(BOLD).fontSize(9.5).fillColor(GREY);
     doc.text(
@@ -90,7 +85,7 @@ export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
       { width },
     );
     if (!item.reviewed) doc.font(BOLD).fontSize(9.5).fillColor(RED).text("DRAFT: not yet reviewed", { width });
-    para(item.withheld ? `Held back: ${EXEMPTION_RULES[item.withheld]}.` : (item.text ?? ""));
+    para(item.text);
     doc
       .font(REGULAR)
       .fontSize(8.5)

@@ -149,27 +149,28 @@ export const accessPackSchema = z
     draft: z.boolean().describe("True until every item and record of who it was shared with is reviewed: a draft is not sent"),
     unreviewed: z.int().describe("How many items and records of who it was shared with are not yet reviewed"),
     people: z.array(z.object({ name: z.string(), dateOfBirth: z.string().nullable() })),
-    items: z.array(
-      z.object({
-        id: z.uuid(),
-        person: z.string(),
-        category: z.string(),
-        kind: z.string(),
-        eventDate: z.iso.date(),
-        recordedOn: z.iso.date(),
-        source: z.string(),
-        text: z.string().nullable().describe("Null when withheld; redacted phrases read [redacted]"),
-        version: z.int(),
-        accuracy: z.string(),
-        historical: z.boolean(),
-        redacted: z.boolean(),
-        withheld: z.enum(EXEMPTIONS).nullable(),
-        reviewed: z.boolean(),
-      }),
-    ),
-    withheld: z
-      .array(z.object({ exemption: z.enum(EXEMPTIONS), rule: z.string(), items: z.int(), recipients: z.int() }))
-      .describe("What is held back under each exemption: items withheld or redacted, and records of who it was shared with withheld"),
+    items: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          person: z.string(),
+          category: z.string(),
+          kind: z.string(),
+          eventDate: z.iso.date(),
+          recordedOn: z.iso.date(),
+          source: z.string(),
+          text: z.string().describe("Redacted phrases read [redacted]"),
+          version: z.int(),
+          accuracy: z.string(),
+          historical: z.boolean(),
+          redacted: z.boolean(),
+          reviewed: z.boolean(),
+        }),
+      )
+      .describe("What the requester is sent: an item withheld under an exemption is left out altogether"),
+    withheldStatement: z
+      .string()
+      .describe("Said in every pack, whether or not anything was withheld: the exemption itself is never named to the requester"),
     purposes: z.array(z.string()),
     categories: z.array(z.string()),
     sources: z.array(z.string()),
@@ -187,6 +188,17 @@ export const accessPackSchema = z
       .describe("Who it was shared with, from the disclosure log; entries withheld under an exemption are left out"),
     retention: z.string(),
     rights: z.array(z.string()),
+    forIgLead: z
+      .object({
+        withheld: z
+          .array(z.object({ exemption: z.enum(EXEMPTIONS), rule: z.string(), items: z.int(), recipients: z.int() }))
+          .describe("Under each exemption: items withheld or redacted, and records of who it was shared with withheld"),
+        withheldItems: z.array(z.object({ id: z.uuid(), exemption: z.enum(EXEMPTIONS) })),
+        withheldRecipients: z.array(z.object({ id: z.uuid().describe("The disclosure"), exemption: z.enum(EXEMPTIONS) })),
+      })
+      .describe(
+        "FOR THE IG LEAD ONLY, never part of the response: what is held back and under which exemption. Everything else is the pack as the requester receives it",
+      ),
   })
   .meta({ id: "AccessPack" });
 

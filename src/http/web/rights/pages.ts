@@ -5,9 +5,10 @@ import { ITEM_CATEGORY_LABELS } from "../../../domain/information";
 import { purposeLabel } from "../../../domain/purposes";
 import { RECORD_ITEM_KIND_LABELS } from "../../../domain/records";
 import { currentDueOn } from "../../../domain/rights/deadlines";
-import { draftProblem, isDraft, unreviewedSentence } from "../../../domain/rights/review";
+import { draftProblem, isDraft, itemsAndRecords, unreviewedSentence } from "../../../domain/rights/review";
 import { TRANSITIONS } from "../../../domain/rights/transitions";
 import {
+  EXEMPTION_LABELS,
   NOTICE_KIND_LABELS,
   RECEIVED_VIA,
   REQUESTER_RELATIONSHIP_LABELS,
@@ -17,6 +18,7 @@ import {
   RIGHTS_TYPE_LABELS,
   RIGHTS_TYPES,
 } from "../../../domain/rights/vocabulary";
+import { heldBack } from "../../../services/rights/access-pack";
 import { actionsForRequest } from "../../../services/rights/item-actions";
 import { packContents } from "../../../services/rights/pack-contents";
 import { type PackSafety, packSafety } from "../../../services/rights/pack-safety";
@@ -166,6 +168,8 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
       unreviewed: unreviewedSentence(contents.unreviewed),
       // A draft is not offered as the response (the service refuses it too): why, and what is left.
       notTheResponse: draftProblem(contents.unreviewed),
+      // For the IG lead: what the pack leaves out, by exemption (the requester is never told which).
+      heldBack: heldBack(contents).map((h) => `${EXEMPTION_LABELS[h.exemption]}: ${itemsAndRecords(h)}`),
       sharedWith: contents.log.map((entry) => ({
         href: `/rights/${request.id}/recipients/${entry.id}`,
         organisation: entry.organisation,
