@@ -544,6 +544,7 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
       assert.match(web.body, /has been answered/);
       const itemPage = (await ig.get(`/rights/${requestId}/items/${toldItemId}`)).body;
       assert.doesNotMatch(itemPage, /Save the review/, "the review is no longer offered");
+      assert.match(itemPage, /has been answered, so what was sent for it can no longer change/, "and the page says why");
       const entryPage = (await ig.get(`/rights/${requestId}/recipients/${riskDecision.disclosure.id}`)).body;
       assert.doesNotMatch(entryPage, /Save the review/);
       assert.match(entryPage, /has been answered/);

@@ -125,12 +125,13 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       review,
       actions,
     } = await itemForRequest(db, actor, requestId, idParam(request, "itemId", "The item"));
-    // Changes wait until the requester's identity is verified and work has started (domain.md §6).
+    // Changes wait until the requester's identity is verified and work has started (domain.md §6), and end once it is answered.
     const actionable = changeProblem(r) === null;
+    const answered = answeredProblem(r);
     const current = !item.erasedAt && item.accuracy !== "CORRECTED";
     const forms = ITEM_ACTIONS_FOR[r.type].filter((f) => {
       // Once answered, what was sent stays as reviewed: the review is shown, not offered again.
-      if (f === "review") return answeredProblem(r) === null;
+      if (f === "review") return !answered;
       if (!actionable || !current) return false;
       if (f === "statement") return item.kind === "OPINION";
       if (f === "restrict") return !item.restrictedAt;
@@ -175,7 +176,8 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       },
       actions: actions.map((a) => ({ ...a, label: ITEM_ACTION_LABELS[a.kind] })),
       forms,
-      waiting: !actionable && r.type !== "ACCESS" && worksOnItems(r.type),
+      answered,
+      waiting: !actionable && !answered && r.type !== "ACCESS" && worksOnItems(r.type),
       canLift: actionable && current && !!item.restrictedAt && ITEM_ACTIONS_FOR[r.type].includes("restrict"),
       exemptionItems: EXEMPTION_ITEMS,
       form: extra.form,
