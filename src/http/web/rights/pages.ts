@@ -166,7 +166,7 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
     return {
       draft: isDraft(contents.unreviewed),
       unreviewed: unreviewedSentence(contents.unreviewed),
-      // A draft is not offered as the response (the service refuses it too): why, and what is left.
+      // Why it cannot be the response yet (the service refuses it too), and what is left.
       notTheResponse: draftProblem(contents.unreviewed),
       // For the IG lead: what the pack leaves out, by exemption (the requester is never told which).
       heldBack: heldBack(contents).map((h) => `${EXEMPTION_LABELS[h.exemption]}: ${itemsAndRecords(h)}`),
@@ -194,7 +194,9 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
     // An access pack tells the requester what was shared and with whom: warn before it can harm the child.
     const safety = r.type === "ACCESS" ? await packSafety(db, actor, r, "web.rights.warnings") : null;
     const pack = safety && r.subjects.length ? await packWork(actor, r, safety) : null;
-    const next = TRANSITIONS[r.state].filter((s) => s !== "RESPONDED" || !pack?.notTheResponse);
+    // A draft pack is not offered as the response: the choice says why instead.
+    const notYetResponse = TRANSITIONS[r.state].includes("RESPONDED") ? (pack?.notTheResponse ?? null) : null;
+    const next = TRANSITIONS[r.state].filter((s) => s !== "RESPONDED" || !notYetResponse);
     return reply.view("rights/request", {
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
       work,
@@ -222,6 +224,7 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
       },
       stateLabels: RIGHTS_STATE_LABELS,
       next: next.map((s) => ({ value: s, text: RIGHTS_STATE_LABELS[s] })),
+      notYetResponse,
       // An access request answered about no one: only a refusal, or on confirming nothing is held (transitionProblem).
       nothingHeldOffered: r.type === "ACCESS" && !r.subjects.length && next.includes("RESPONDED"),
       outcomeItems: RESPONSE_OUTCOMES.map((o) => ({ value: o, text: OUTCOME_LABELS[o] })),
