@@ -68,7 +68,11 @@ export const rightsRequests = pgTable(
     identityEvidence: text("identity_evidence"),
     /** For someone asking on another's behalf: how their authority was checked. */
     authorityEvidence: text("authority_evidence"),
-    /** The requester is linked in the records as an alleged perpetrator towards the person: nothing goes without a safety check. */
+    /**
+     * The requester is linked in the records as an alleged perpetrator towards the person: nothing goes
+     * without a safety check. Set when a person is attached and kept with the response; read through
+     * `harmRiskNow` (pack-safety.ts), which also counts links recorded since.
+     */
     harmRisk: boolean("harm_risk").notNull().default(false),
     outcome: responseOutcome("outcome"),
     responseReasons: text("response_reasons"),

@@ -21,3 +21,6 @@ export const PURPOSE_LABELS: Record<PurposeCode, string> = {
   HEALTH_CARE: "Health care",
   OTHER: "Other (described)",
 };
+
+/** A purpose code as stored (a text column, so possibly one this version does not know) in words: the code itself only if unknown. */
+export const purposeLabel = (code: string): string => PURPOSE_LABELS[code as PurposeCode] ?? code;

@@ -136,7 +136,12 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
     assert.ok(texts.includes("Zoë was late six times in September."));
     assert.ok(texts.includes("Zoë said her neighbour, [redacted], looks after her after school."));
     assert.ok(!res.body.includes("ongoing investigation"), "the withheld item's text is not in the pack");
-    assert.ok(pack.items.some((i: { withheld: string | null }) => i.withheld === "EX-CRIME"));
+    assert.ok(!pack.items.some((i: { id: string }) => i.id === crimeItemId), "nor the withheld item at all");
+    assert.deepEqual(
+      pack.forIgLead.withheldItems,
+      [{ id: crimeItemId, exemption: "EX-CRIME" }],
+      "the IG lead's part says what was withheld",
+    );
     assert.deepEqual(
       pack.recipients.map((r: { organisation: string; items: number }) => [r.organisation, r.items]),
       [["Westshire Children's Services", 1]],
@@ -154,7 +159,8 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
     await parser.destroy();
     assert.match(text, /Zoë Ní Bhriain/);
     assert.match(text, /late six times/);
-    assert.match(text, /Held back: Disclosure would be likely to prejudice the prevention or detection of crime/);
+    assert.match(text, /Some information may have been withheld, or words taken out, under exemptions in the Data Protection Act 2018/);
+    assert.doesNotMatch(text, /prevention or detection of crime|Held back/, "what was withheld, and why, is not said");
     assert.doesNotMatch(text, /EX-[A-Z]|\d{4}-\d{2}-\d{2}/, "no exemption code or ISO date for the requester to read");
     assert.doesNotMatch(text, /ongoing investigation/);
     assert.doesNotMatch(text, /Ann Lee/);
@@ -163,6 +169,7 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
   });
   describe("a father recorded as an alleged perpetrator asks for what the school holds about his daughter", () => {
     let requestId: string;
+    let lily: string;
     let riskItemId: string;
     let toldItemId: string;
     let longItemId: string;
@@ -187,7 +194,7 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
         (await practitioner.api("POST", "/api/v1/subjects", { kind, givenNames, familyName })).json().id as string;
       const link = async (fromSubjectId: string, toSubjectId: string, kind: string) =>
         assert.equal((await practitioner.api("POST", "/api/v1/subject-links", { fromSubjectId, toSubjectId, kind })).statusCode, 201);
-      const lily = await person("CHILD", "Lily", "Carter");
+      lily = await person("CHILD", "Lily", "Carter");
       const ryan = await person("PARENT_CARER", "Ryan", "Carter");
       const jade = await person("PARENT_CARER", "Jade", "Carter");
       await link(ryan, lily, "PARENT_OF");
@@ -319,6 +326,27 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
       assert.equal((await ig.api("GET", `/api/v1/rights-requests/${requestId}`)).json().state, "IN_PROGRESS");
     });
 
+    test("a draft downloads under a name that says so, each page is marked as not the response, and the first says what is left to review", async () => {
+      for (const url of [`/rights/${requestId}/pack.pdf`, `/api/v1/rights-requests/${requestId}/pack.pdf`]) {
+        const res = await ig.get(url);
+        assert.match(String(res.headers["content-disposition"]), /filename="SR-[0-9A-F]{8}-DRAFT\.pdf"/, url);
+      }
+      const pages = await pdfPages();
+      for (const [i, text] of pages.entries()) assert.match(text, /DRAFT: not the response/, `page ${i + 1}`);
+      assert.match(pages[0]!, /3 items and 2 records of who it was shared with have not been reviewed/);
+    });
+
+    test("while the pack is a draft the request page does not offer to mark the request responded, and says what is left to review", async () => {
+      const page = (await ig.get(`/rights/${requestId}`)).body;
+      const next = page.slice(page.indexOf("What happens next"));
+      assert.match(next, /name="to" type="radio" value="EXEMPTION_REVIEW"/, "work on it is still offered");
+      assert.doesNotMatch(next, /value="RESPONDED"/);
+      assert.match(
+        next,
+        /The access pack is still a draft: 3 items and 2 records of who it was shared with have not been reviewed. Review each one before responding/,
+      );
+    });
+
     test("each record of who it was shared with is reviewed as an item is: withheld under an exemption with its reason, it leaves the pack and its PDF", async () => {
       const noReason = await reviewRecipient(riskDecision.disclosure.id, { decision: "WITHHOLD", exemption: "EX-CHILD-ABUSE-DATA" });
       assert.equal(noReason.statusCode, 400);
@@ -356,7 +384,11 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
         [toldDecision.disclosure.id],
       );
       assert.deepEqual(
-        reviewed.withheld.map((w: { exemption: string; items: number; recipients: number }) => [w.exemption, w.items, w.recipients]),
+        reviewed.forIgLead.withheld.map((w: { exemption: string; items: number; recipients: number }) => [
+          w.exemption,
+          w.items,
+          w.recipients,
+        ]),
         [["EX-CHILD-ABUSE-DATA", 0, 1]],
       );
       const text = (await pdfPages()).join(" ");
@@ -373,7 +405,10 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
       const page = await ig.get(url);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /<mark[^>]*>Jade Carter<span class="govuk-visually-hidden">/, "the name is marked in the text");
-      assert.match(page.body, /<mark[^>]*>Ryan<span class="govuk-visually-hidden">/);
+      // Ryan is linked to Lily, but he is the requester: his own name is his information, not a third party's.
+      assert.doesNotMatch(page.body, /<mark[^>]*>Ryan/, "the requester's own name is not marked");
+      assert.doesNotMatch(page.body, /Ryan Carter, parent or carer/, "nor listed as another person");
+      assert.doesNotMatch(page.body, /name="redactNames" type="checkbox" value="Ryan"/);
       assert.match(page.body, /Names of other people found in this item/);
       assert.match(page.body, /Jade Carter, parent or carer of Lily Carter/);
       assert.match(page.body, /name="redactNames" type="checkbox" value="Jade Carter"/, "each name can be ticked to take it out");
@@ -390,6 +425,92 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
       assert.equal(item.text, "[redacted] said Ryan has not lived with them since March and must not know where they are staying.");
     });
 
+    test("a name ticked to take out is taken out, or refused: the words box holds only words typed, and a name is taken out only when disclosing with words taken out", async () => {
+      const url = `/rights/${requestId}/items/${riskItemId}`;
+      const textBox = (html: string) =>
+        /<textarea[^>]*id="review-redactions"[^>]*>([\s\S]*?)<\/textarea>/.exec(html)?.[1]?.trim() ?? "missing";
+      const page = (await ig.get(url)).body;
+      assert.match(page, /name="redactNames" type="checkbox" value="Jade Carter" checked/, "the name taken out is ticked");
+      assert.equal(textBox(page), "", "and not repeated in the words to take out");
+
+      // Unticking the name and saving what the page shows takes the name out of the redactions.
+      const review = { decision: "REDACT", exemption: "EX-THIRD-PARTY", reason: "Where they live is withheld" };
+      const unticked = await ig.post(`${url}/review`, { ...review, redactions: `${textBox(page)}\nsince March` });
+      assert.equal(unticked.statusCode, 303, unticked.body);
+      const item = () => pack().then((p) => p.items.find((i: { id: string }) => i.id === riskItemId));
+      assert.equal(
+        (await item()).text,
+        "Jade Carter said Ryan has not lived with them [redacted] and must not know where they are staying.",
+      );
+      assert.equal(textBox((await ig.get(url)).body), "since March");
+
+      const disclosed = await ig.post(`${url}/review`, { decision: "DISCLOSE", redactNames: "Jade Carter" });
+      assert.equal(disclosed.statusCode, 400, "a name ticked while disclosing in full is not silently ignored");
+      assert.match(disclosed.body, /href="#review-redactions"[^>]*>[^<]*disclose it with words taken out/);
+      const api = await ig.api("POST", `/api/v1/rights-requests/${requestId}/items/${riskItemId}/review`, {
+        decision: "WITHHOLD",
+        exemption: "EX-THIRD-PARTY",
+        reason: "x",
+        redactions: ["Jade Carter"],
+      });
+      assert.equal(api.statusCode, 400);
+      assert.equal(api.json().errors[0].path, "/redactions");
+      assert.match((await item()).text, /\[redacted\] and must not know/, "the review saved before stands");
+
+      const restored = await ig.post(`${url}/review`, { ...review, redactNames: "Jade Carter" });
+      assert.equal(restored.statusCode, 303);
+    });
+
+    test("an item withheld from a parent as child abuse data is left out of what he is sent: not its text, date, category or source, nor the exemption; the IG lead's part of the pack and the request page say what was held back", async () => {
+      const added = await practitioner.api("POST", `/api/v1/subjects/${lily}/items`, {
+        category: "health",
+        kind: "FACT",
+        text: "Lily told the school nurse her dad hurt her arm; referred to children's social care.",
+        eventDate: "2026-11-20",
+        source: { name: "School nurse", method: "TOLD_DIRECTLY", obtainedOn: "2026-11-20" },
+      });
+      assert.equal(added.statusCode, 201, added.body);
+      const abuseItemId = added.json().id as string;
+      const withheld = await ig.api("POST", `/api/v1/rights-requests/${requestId}/items/${abuseItemId}/review`, {
+        decision: "WITHHOLD",
+        exemption: "EX-CHILD-ABUSE-DATA",
+        reason: "Telling him is not in Lily's best interests",
+      });
+      assert.equal(withheld.statusCode, 204, withheld.body);
+
+      const sent = await pack();
+      assert.ok(!sent.items.some((i: { id: string }) => i.id === abuseItemId), "the item is not in the pack");
+      assert.ok(!sent.categories.includes("Health"), "nor does it add its category");
+      assert.ok(!sent.sources.some((s: string) => s.startsWith("School nurse")), "or its source");
+      assert.deepEqual(sent.forIgLead.withheldItems, [{ id: abuseItemId, exemption: "EX-CHILD-ABUSE-DATA" }]);
+      assert.deepEqual(
+        sent.forIgLead.withheld.map((w: { exemption: string; items: number; recipients: number }) => [w.exemption, w.items, w.recipients]),
+        [
+          ["EX-THIRD-PARTY", 1, 0],
+          ["EX-CHILD-ABUSE-DATA", 1, 1],
+        ],
+      );
+
+      const text = (await pdfPages()).join(" ");
+      assert.doesNotMatch(text, /school nurse|School nurse|20 November 2026|hurt her arm/, "nothing of the item");
+      assert.doesNotMatch(text, /[Cc]hild abuse|Schedule 3|Sch 3|Held back/, "nor the exemption that protects it");
+      assert.equal(text.split("may have been withheld").length - 1, 1, "one neutral sentence");
+
+      const page = (await ig.get(`/rights/${requestId}`)).body.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ");
+      assert.match(page, /Child abuse data, asked for by a parent \(Schedule 3, Part 5\): 1 item and 1 record of who it was shared with/);
+    });
+
+    test("the review pages name each exemption in words, in the review and in the choices, never by its rule code", async () => {
+      const words = (html: string) => html.replace(/<[^>]*>/g, " ");
+      const entry = (await ig.get(`/rights/${requestId}/recipients/${riskDecision.disclosure.id}`)).body;
+      assert.match(words(entry), /Exemption\s+Child abuse data/, "the review says which exemption it relied on");
+      assert.match(entry, /<option value="EX-CHILD-ABUSE-DATA" selected>Child abuse data/);
+      assert.doesNotMatch(words(entry), /EX-[A-Z]/);
+      const item = (await ig.get(`/rights/${requestId}/items/${riskItemId}`)).body;
+      assert.match(words(item), /Exemption\s+Information about other people/);
+      assert.doesNotMatch(words(item), /EX-[A-Z]/);
+    });
+
     test("once every item and record of who it was shared with is reviewed, the pack is final and the request can be marked responded", async () => {
       for (const itemId of [toldItemId, longItemId]) {
         const res = await ig.api("POST", `/api/v1/rights-requests/${requestId}/items/${itemId}/review`, { decision: "DISCLOSE" });
@@ -402,8 +523,35 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
       const page = await ig.get(`/rights/${requestId}`);
       assert.match(page.body, /Download the access pack \(PDF\)/);
       assert.doesNotMatch(page.body, /The access pack is a draft|draft access pack/);
+      assert.match(page.body, /name="to" type="radio" value="RESPONDED"/, "now it can be the response");
       const done = await move(respond);
       assert.equal(done.statusCode, 204, done.body);
+    });
+
+    test("once the request is answered, no review can change what its pack says", async () => {
+      const before = await pack();
+      const item = await ig.api("POST", `/api/v1/rights-requests/${requestId}/items/${toldItemId}/review`, {
+        decision: "WITHHOLD",
+        exemption: "EX-CRIME",
+        reason: "Changed after the response",
+      });
+      assert.equal(item.statusCode, 409, item.body);
+      assert.match(item.json().detail, /has been answered/);
+      const entry = await reviewRecipient(riskDecision.disclosure.id, { decision: "DISCLOSE" });
+      assert.equal(entry.statusCode, 409, entry.body);
+      const web = await ig.post(`/rights/${requestId}/items/${toldItemId}/review`, { decision: "DISCLOSE" });
+      assert.equal(web.statusCode, 409);
+      assert.match(web.body, /has been answered/);
+      const itemPage = (await ig.get(`/rights/${requestId}/items/${toldItemId}`)).body;
+      assert.doesNotMatch(itemPage, /Save the review/, "the review is no longer offered");
+      assert.match(itemPage, /has been answered, so what was sent for it can no longer change/, "and the page says why");
+      const entryPage = (await ig.get(`/rights/${requestId}/recipients/${riskDecision.disclosure.id}`)).body;
+      assert.doesNotMatch(entryPage, /Save the review/);
+      assert.match(entryPage, /has been answered/);
+      const res = await ig.get(`/rights/${requestId}/pack.pdf`);
+      assert.match(String(res.headers["content-disposition"]), /filename="SR-[0-9A-F]{8}\.pdf"/, "the response is named by its reference");
+      const after = await pack();
+      assert.deepEqual([after.items, after.recipients], [before.items, before.recipients], "the pack is as it was when it was sent");
     });
   });
 });

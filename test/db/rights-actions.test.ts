@@ -421,6 +421,9 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
       const restricted = await act(requestId, itemId, "restrict", { reason: "Accuracy contested" });
       assert.equal(restricted.statusCode, 200, restricted.body);
       assert.equal((await act(requestId, itemId, "restrict", { reason: "again" })).statusCode, 409);
+      const page = (await ig.get(`/rights/${requestId}/items/${itemId}`)).body;
+      assert.match(page, /Kept, but it cannot be shared until the restriction is lifted/);
+      assert.doesNotMatch(page, /R-RESTRICTED/, "the IG lead reads what it means, not the rule's code");
 
       const evaluate = () => practitioner.api("POST", "/api/v1/share-decisions/evaluate", shareDecision([itemId]));
       const blocked = (await evaluate()).json().findings.filter((f: { code: string }) => f.code === "R-RESTRICTED");

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { addDays, format } from "date-fns";
+import { eq } from "drizzle-orm";
+import { rightsRequests } from "../../src/db/schema-rights";
 import type { Actor } from "../../src/domain/actor";
 import { today } from "../../src/domain/calendar";
 import { rightsDueDate } from "../../src/domain/rights/deadlines";
@@ -32,12 +34,16 @@ describeEachDatabase("rights requests: intake, the clock and its states", (ctx) 
   let otherIg: TestClient;
   let igActor: Actor;
   let childId: string;
+  let schoolId: string;
+  let policeId: string;
 
   before(async () => {
     app = await testApp(ctx.database);
     const db = ctx.database.db;
     const school = await newOrganisation(db, { name: "Northbrook Primary" });
     const police = await newOrganisation(db, { name: "Westshire Police", type: "police" });
+    schoolId = school.id;
+    policeId = police.id;
     const bernard = await newUser(db, school, ["ig_lead"], { name: "Bernard Hale" });
     igActor = bernard.actor;
     ig = await signedInAs(app, db, bernard);
@@ -172,6 +178,62 @@ describeEachDatabase("rights requests: intake, the clock and its states", (ctx) 
     });
   });
 
+  test("a link recording the requester as an alleged perpetrator, made after the person was attached, flags the request: the API, the dashboard and the page say so, and it is not answered without a safety check", async () => {
+    const id = (
+      await ig.api("POST", "/api/v1/rights-requests", request({ requester: { name: "Connor Walsh", email: "c@example.org" } }))
+    ).json().id as string;
+    const move = (body: Record<string, unknown>) => ig.api("POST", `/api/v1/rights-requests/${id}/transitions`, body);
+    assert.deepEqual((await ig.api("POST", `/api/v1/rights-requests/${id}/subjects`, { subjectId: childId })).json(), { harmRisk: false });
+    const connor = (
+      await practitioner.api("POST", "/api/v1/subjects", { kind: "ALLEGED_PERPETRATOR", givenNames: "Connor", familyName: "Walsh" })
+    ).json().id;
+    const link = await practitioner.api("POST", "/api/v1/subject-links", {
+      fromSubjectId: connor,
+      toSubjectId: childId,
+      kind: "ALLEGED_PERPETRATOR_TOWARDS",
+    });
+    assert.equal(link.statusCode, 201, link.body);
+
+    assert.equal((await ig.api("GET", `/api/v1/rights-requests/${id}`)).json().harmRisk, true);
+    const listed = (await ig.api("GET", "/api/v1/rights-requests")).json().items.find((r: { id: string }) => r.id === id);
+    assert.equal(listed.harmRisk, true);
+    const dashboard = (await ig.get("/rights")).body;
+    assert.match(dashboard.split("<tr").find((tr) => tr.includes(`/rights/${id}"`)) ?? "", /Safety check needed/);
+    assert.match((await ig.get(`/rights/${id}`)).body, /id="safetyCheck"/, "the page asks for the safety check");
+
+    await ig.api("POST", `/api/v1/rights-requests/${id}/identity`, { evidence: "Passport seen", authorityEvidence: "Birth certificate" });
+    assert.equal((await move({ to: "IN_PROGRESS" })).statusCode, 204);
+    const unchecked = await move({ to: "RESPONDED", outcome: "FULL" });
+    assert.equal(unchecked.statusCode, 400, unchecked.body);
+    assert.equal(unchecked.json().errors[0].path, "/safetyCheck");
+    assert.equal((await move({ to: "RESPONDED", outcome: "FULL", safetyCheck: "DSL agreed the pack is safe to send" })).statusCode, 204);
+    const [saved] = await ctx.database.db
+      .select({ harmRisk: rightsRequests.harmRisk })
+      .from(rightsRequests)
+      .where(eq(rightsRequests.id, id));
+    assert.equal(saved?.harmRisk, true, "the response records that it needed the check");
+    assert.match((await ig.get(`/rights/${id}`)).body, /Safety check: DSL agreed the pack is safe to send/, "and the check made");
+  });
+
+  test("an access request with no one attached is not answered with an empty pack: only refused with reasons, or on confirming the records hold nothing about the person", async () => {
+    const id = (
+      await ig.api("POST", "/api/v1/rights-requests", request({ requester: { name: "Nell Quinn", email: "n@example.org" } }))
+    ).json().id as string;
+    const move = (body: Record<string, unknown>) => ig.api("POST", `/api/v1/rights-requests/${id}/transitions`, body);
+    await ig.api("POST", `/api/v1/rights-requests/${id}/identity`, { evidence: "Passport seen", authorityEvidence: "Birth certificate" });
+    assert.equal((await move({ to: "IN_PROGRESS" })).statusCode, 204);
+    const empty = await move({ to: "RESPONDED", outcome: "FULL" });
+    assert.equal(empty.statusCode, 409, empty.body);
+    assert.match(empty.json().detail, /No one from your records is attached to this access request/);
+    const page = (await ig.get(`/rights/${id}`)).body;
+    assert.match(page, /name="nothingHeld"/, "the page offers to confirm that nothing is held");
+    const held = await ig.post(`/rights/${id}/transitions`, { to: "RESPONDED", outcome: "FULL", nothingHeld: "yes" });
+    assert.equal(held.statusCode, 303, held.body.slice(0, 400));
+    const answered = (await ig.api("GET", `/api/v1/rights-requests/${id}`)).json();
+    assert.deepEqual([answered.state, answered.outcome], ["RESPONDED", "FULL"]);
+    assert.match((await ig.get(`/rights/${id}`)).body, /Responded: the records hold nothing about the person/);
+  });
+
   describe("the clock against the calendar", () => {
     const logged = async (receivedOn: string) => {
       const res = await ig.api("POST", "/api/v1/rights-requests", request({ receivedOn }));
@@ -197,6 +259,66 @@ describeEachDatabase("rights requests: intake, the clock and its states", (ctx) 
       const r = await view(id);
       assert.equal(r.clockStartedOn, received, "a pause does not restart the month");
       assert.equal(r.dueOn, rightsDueDate(received, "england-and-wales", 10));
+    });
+
+    test("an extension the requester was told of before the request was received is a field error, and nothing changes", async () => {
+      const id = await logged(daysAgo(5));
+      await transitionRightsRequest(ctx.database.db, igActor, id, { to: "IN_PROGRESS" });
+      const early = await ig.api("POST", `/api/v1/rights-requests/${id}/transitions`, {
+        to: "EXTENDED",
+        reason: "Records held across three services",
+        requesterToldOn: daysAgo(6),
+      });
+      assert.equal(early.statusCode, 400, early.body);
+      assert.equal(early.json().errors[0].path, "/requesterToldOn");
+      assert.match(early.json().errors[0].message, /cannot have been told before the request was received/);
+      const r = await view(id);
+      assert.deepEqual([r.state, r.extension], ["IN_PROGRESS", null]);
+    });
+
+    test("while waiting for proof of identity the clock has not started: no due date in the API, the list or another organisation's view, the pages say not started, and the list puts such requests after those with a due date", async () => {
+      const reference = await submitPublicRequest(ctx.database.db, {
+        type: "ACCESS",
+        requester: { name: "Megan Brennan", email: "megan@example.org" },
+        relationship: "SELF",
+        about: { name: "Megan Brennan" },
+        organisationIds: [schoolId, policeId],
+      });
+      const partOf = async (client: TestClient) =>
+        (await client.api("GET", "/api/v1/rights-requests")).json().items.find((r: { reference: string }) => r.reference === reference)
+          .id as string;
+      const theirs = await partOf(otherIg);
+      assert.equal(
+        (await otherIg.api("POST", `/api/v1/rights-requests/${theirs}/transitions`, { to: "AWAITING_IDENTITY" })).statusCode,
+        204,
+      );
+      const mine = await partOf(ig);
+      assert.deepEqual((await view(mine)).partners, [{ organisation: "Westshire Police", state: "AWAITING_IDENTITY", dueOn: null }]);
+      assert.match(
+        (await ig.get(`/rights/${mine}`)).body,
+        /Westshire Police: Waiting for proof of identity \(clock stopped\), clock not started/,
+      );
+
+      // Received 20 days ago, it would be due before requests received since, were its clock running.
+      const waiting = await logged(daysAgo(20));
+      await transitionRightsRequest(ctx.database.db, igActor, waiting, { to: "AWAITING_IDENTITY" });
+      assert.equal((await view(waiting)).dueOn, null);
+      const listed = (await ig.api("GET", "/api/v1/rights-requests")).json().items as { id: string; dueOn: string | null }[];
+      assert.equal(listed.find((r) => r.id === waiting)?.dueOn, null);
+      const firstNotStarted = listed.findIndex((r) => r.dueOn === null);
+      assert.ok(firstNotStarted > 0, "requests with a due date come first");
+      assert.ok(
+        listed.slice(firstNotStarted).every((r) => r.dueOn === null),
+        "then those whose clock has not started",
+      );
+      const dated = listed.slice(0, firstNotStarted).map((r) => r.dueOn as string);
+      assert.deepEqual(dated, [...dated].sort(), "soonest due first");
+      const dashboard = (await ig.get("/rights")).body;
+      assert.match(dashboard.split("<tr").find((tr) => tr.includes(`/rights/${waiting}"`)) ?? "", /Not started/);
+      assert.ok(
+        dashboard.indexOf(`/rights/${waiting}"`) > dashboard.indexOf(`/rights/${mine}"`),
+        "the dashboard lists it after a request whose clock runs",
+      );
     });
 
     test("on the request page, an arrival dated before the request is an error beside the date, which keeps what was typed", async () => {

@@ -5,6 +5,7 @@ import {
   calendarMonthsAfter,
   complaintAcknowledgeBy,
   extendedDueDate,
+  extensionProblem,
   resumeClock,
   rightsClockStatus,
   rightsDueDate,
@@ -144,4 +145,16 @@ test("overdue and paused, computed once: a stopped clock is never overdue, nor a
   assert.equal(rightsClockStatus({ ...complaint, acknowledgedOn: null }, today).acknowledgementOverdue, true);
   assert.equal(rightsClockStatus({ ...complaint, acknowledgedOn: "2026-04-09" }, today).acknowledgementOverdue, false);
   assert.equal(rightsClockStatus({ ...complaint, acknowledgedOn: null }, "2026-04-09").acknowledgementOverdue, false);
+});
+
+test("an extension is told to the requester no earlier than the request arrived and within the first month", () => {
+  const request = { receivedOn: "2026-03-10", dueOn: "2026-04-10" };
+  assert.match(
+    extensionProblem(request, "2026-03-20", "2026-03-09")!,
+    /cannot have been told before the request was received \(10 March 2026\)/,
+  );
+  assert.match(extensionProblem(request, "2026-04-13", "2026-04-13")!, /within the first month \(by 10 April 2026\)/);
+  assert.match(extensionProblem(request, "2026-04-01", "2026-04-11")!, /within the first month/);
+  assert.equal(extensionProblem(request, "2026-03-20", "2026-03-10"), null);
+  assert.equal(extensionProblem(request, "2026-04-10", "2026-04-10"), null, "the due date itself is within the first month");
 });

@@ -43,3 +43,18 @@ test("an access request cannot be marked responded while its pack is a draft; th
     null,
   );
 });
+
+test("an access request with no one attached is answered only as a refusal or on confirming the records hold nothing about the person", () => {
+  const none = { identityVerified: true, attached: 0, packUnreviewed: { items: 0, recipients: 0 } };
+  assert.match(
+    transitionProblem("IN_PROGRESS", "RESPONDED", { ...none, outcome: "FULL" })!,
+    /No one from your records is attached to this access request/,
+  );
+  assert.equal(transitionProblem("IN_PROGRESS", "RESPONDED", { ...none, outcome: "REFUSED" }), null);
+  assert.equal(transitionProblem("IN_PROGRESS", "RESPONDED", { ...none, outcome: "FULL", nothingHeld: true }), null);
+  assert.match(
+    transitionProblem("IN_PROGRESS", "RESPONDED", { ...none, attached: 1, outcome: "FULL", nothingHeld: true })!,
+    /someone from your records is attached/i,
+  );
+  assert.equal(transitionProblem("IN_PROGRESS", "EXEMPTION_REVIEW", { ...none, outcome: "FULL" }), null, "work on it goes on");
+});

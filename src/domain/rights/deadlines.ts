@@ -1,7 +1,7 @@
 import { addDays, addMonths, differenceInCalendarDays, format, parseISO } from "date-fns";
 import { ukDate } from "../agreements/outline";
 import { nextWorkingDay, type UkNation } from "../working-days";
-import type { RightsState } from "./vocabulary";
+import { isAnswered, RIGHTS_STATES, type RightsState } from "./vocabulary";
 
 /**
  * When a rights request is due (domain.md §6): one calendar month from receipt — the same date next
@@ -44,8 +44,18 @@ export function complaintAcknowledgeBy(receivedOn: string, nation: UkNation): st
   return nextWorkingDay(iso(addDays(parseISO(receivedOn), 30)), nation);
 }
 
-/** "within the first month": an extension must be decided, and the requester told, by the original due date. */
-export const withinFirstMonth = (date: string, originalDueOn: string) => date <= originalDueOn;
+/**
+ * Why an extension decided on `decidedOn`, the requester told on `toldOn`, cannot stand, or null. Both
+ * must be within the first month (by the original due date); and the requester cannot have been told
+ * before the request was received.
+ */
+export function extensionProblem(request: { receivedOn: string; dueOn: string }, decidedOn: string, toldOn: string): string | null {
+  if (toldOn < request.receivedOn)
+    return `The requester cannot have been told before the request was received (${ukDate(request.receivedOn)})`;
+  if (decidedOn > request.dueOn || toldOn > request.dueOn)
+    return `An extension must be made, and the requester told, within the first month (by ${ukDate(request.dueOn)})`;
+  return null;
+}
 
 export type WaitingFor = "identity" | "clarification";
 
@@ -55,6 +65,16 @@ export function waitingFor(state: RightsState): WaitingFor | null {
   if (state === "AWAITING_CLARIFICATION") return "clarification";
   return null;
 }
+
+/** States in which the clock has not started: the month runs from the day proof of identity arrives. */
+export const CLOCK_NOT_STARTED: readonly RightsState[] = RIGHTS_STATES.filter((s) => waitingFor(s) === "identity");
+
+/**
+ * The due date as it stands, or null while the clock has not started: the date stored then is only
+ * what it would be had the clock started on receipt, and showing it would say the month is running.
+ */
+export const currentDueOn = (request: { state: RightsState; dueOn: string }): string | null =>
+  CLOCK_NOT_STARTED.includes(request.state) ? null : request.dueOn;
 
 /** A stopped clock, as stored. */
 export interface StoppedClock {
@@ -104,8 +124,6 @@ export interface RightsClockStatus {
   acknowledgementOverdue: boolean;
 }
 
-const ANSWERED: readonly RightsState[] = ["RESPONDED", "CLOSED"];
-
 /**
  * Where the request stands against its clock on `today`: the one rule the dashboard, the request
  * page and the API all show. Due today is not yet late; a stopped clock cannot run late.
@@ -118,7 +136,7 @@ export function rightsClockStatus(
   return {
     waitingFor: waiting,
     paused: waiting !== null,
-    overdue: waiting === null && !ANSWERED.includes(request.state) && request.dueOn < today,
+    overdue: waiting === null && !isAnswered(request.state) && request.dueOn < today,
     acknowledgementOverdue: !!request.acknowledgeBy && !request.acknowledgedOn && request.acknowledgeBy < today,
   };
 }

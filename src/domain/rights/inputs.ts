@@ -75,6 +75,8 @@ export const transitionInput = z.object({
   /** An extension: the day the requester was told, which must be within the first month. */
   requesterToldOn: pastDate("date the requester was told").optional(),
   outcome: z.enum(RESPONSE_OUTCOMES, { error: "Select full, partial or refused" }).optional(),
+  /** Answering an access request with no one attached: the IG lead confirms the records hold nothing about the person. */
+  nothingHeld: z.boolean().optional(),
   /** Before anything is sent where the requester may harm the person: the safety check made. */
   safetyCheck: optionalLine("The safety check", 2000),
 });

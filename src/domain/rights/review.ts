@@ -40,6 +40,12 @@ export const itemReviewInput = z
   .superRefine((r, ctx) => {
     exemptionIssues(r, issuesTo(ctx));
     if (r.decision === "REDACT" && r.redactions.length === 0) issuesTo(ctx)("redactions", "Say what is taken out");
+    // Only a redaction takes anything out: a name ticked while disclosing in full would go to the requester.
+    if (r.decision !== "REDACT" && r.redactions.length > 0)
+      issuesTo(ctx)(
+        "redactions",
+        "Words and names are taken out only when you disclose it with words taken out: choose that, or clear the words and untick the names",
+      );
   });
 export type ItemReviewInput = z.infer<typeof itemReviewInput>;
 
@@ -69,14 +75,20 @@ export function packUnreviewed(items: readonly { reviewed: boolean }[], recipien
 
 export const isDraft = (unreviewed: PackUnreviewed) => unreviewed.items + unreviewed.recipients > 0;
 
+/** So many items and records of sharing, in words: "2 items and 1 record of who it was shared with". */
+export function itemsAndRecords(n: { items: number; recipients: number }): string {
+  return [
+    n.items ? `${n.items} ${n.items === 1 ? "item" : "items"}` : "",
+    n.recipients ? `${n.recipients} ${n.recipients === 1 ? "record" : "records"} of who it was shared with` : "",
+  ]
+    .filter(Boolean)
+    .join(" and ");
+}
+
 /** What is left to review, in words: "2 items and 1 record of who it was shared with have not been reviewed"; null if nothing is. */
 export function unreviewedSentence(u: PackUnreviewed): string | null {
   if (!isDraft(u)) return null;
-  const parts = [
-    u.items ? `${u.items} ${u.items === 1 ? "item" : "items"}` : "",
-    u.recipients ? `${u.recipients} ${u.recipients === 1 ? "record" : "records"} of who it was shared with` : "",
-  ].filter(Boolean);
-  return `${parts.join(" and ")} ${u.items + u.recipients === 1 ? "has" : "have"} not been reviewed`;
+  return `${itemsAndRecords(u)} ${u.items + u.recipients === 1 ? "has" : "have"} not been reviewed`;
 }
 
 /** Why a draft pack cannot be the response, or null when every part of it has been reviewed. */
@@ -84,6 +96,14 @@ export function draftProblem(u: PackUnreviewed): string | null {
   const left = unreviewedSentence(u);
   return left && `The access pack is still a draft: ${left}. Review each one before responding`;
 }
+
+/**
+ * The one thing the requester is told about exemptions, in every pack whether or not anything was
+ * held back: naming the exemption, or even that something was withheld, can tell a parent what it
+ * protects (that the child was referred, or disclosed abuse).
+ */
+export const WITHHELD_STATEMENT =
+  "Some information may have been withheld, or words taken out, under exemptions in the Data Protection Act 2018.";
 
 /** What the requester is told about their rights, in every pack and response (UK GDPR Arts 15–21, 77). */
 export const RIGHTS_STATEMENT = [

@@ -34,6 +34,10 @@ export const RIGHTS_STATE_LABELS: Record<RightsState, string> = {
   CLOSED: "Closed",
 };
 
+/** States in which the request has been answered (or closed without an answer): what was sent stays as it was. */
+export const ANSWERED_STATES: readonly RightsState[] = ["RESPONDED", "CLOSED"];
+export const isAnswered = (state: RightsState) => ANSWERED_STATES.includes(state);
+
 /** What a request does item by item: an access request reviews each one; the others change them. */
 export const ITEM_ACTIONS = ["review", "correct", "statement", "restrict", "erasure"] as const;
 export type ItemAction = (typeof ITEM_ACTIONS)[number];
@@ -83,6 +87,16 @@ export const EXEMPTION_RULES: Record<Exemption, string> = {
     "Child abuse data withheld from a parent where disclosure is not in the child's best interests (DPA18 Sch 3 Part 5)",
   "EX-CRIME": "Disclosure would be likely to prejudice the prevention or detection of crime (DPA18 Sch 2 para 2)",
   "EX-LEGAL-PRIVILEGE": "Information subject to legal professional privilege (DPA18 Sch 2 para 19)",
+};
+
+/** Each exemption as the IG lead chooses it and reads it on a page: the rule codes stay in the API. */
+export const EXEMPTION_LABELS: Record<Exemption, string> = {
+  "EX-THIRD-PARTY": "Information about other people (Schedule 2, paragraph 16)",
+  "EX-SERIOUS-HARM-SOCIAL-WORK": "Serious harm, social work (Schedule 3, Part 3)",
+  "EX-SERIOUS-HARM-HEALTH": "Serious harm, health, in a health professional's opinion (Schedule 3, Part 2)",
+  "EX-CHILD-ABUSE-DATA": "Child abuse data, asked for by a parent (Schedule 3, Part 5)",
+  "EX-CRIME": "Prevention or detection of crime (Schedule 2, paragraph 2)",
+  "EX-LEGAL-PRIVILEGE": "Legal professional privilege (Schedule 2, paragraph 19)",
 };
 
 /** What a recipient organisation is told about information it was sent (Art 19), by notice kind. */

@@ -1,25 +1,33 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { snapshotOf } from "../../audit/events";
 import { inTransaction, recordEvent } from "../../audit/write";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { organisations, recordItems, subjects } from "../../db/schema";
-import { rightsItemReviews, rightsRecipientReviews } from "../../db/schema-rights";
+import { rightsItemReviews, rightsRecipientReviews, rightsRequests } from "../../db/schema-rights";
 import type { Actor } from "../../domain/actor";
 import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors";
 import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../../domain/information";
-import { PURPOSE_LABELS, type PurposeCode } from "../../domain/purposes";
+import { purposeLabel } from "../../domain/purposes";
 import { RECORD_ITEM_KIND_LABELS, SOURCE_METHOD_LABELS } from "../../domain/records";
-import { isDraft, itemReviewInput, type PackUnreviewed, RIGHTS_STATEMENT, recipientReviewInput } from "../../domain/rights/review";
-import { EXEMPTION_RULES, type Exemption } from "../../domain/rights/vocabulary";
+import {
+  isDraft,
+  itemReviewInput,
+  type PackUnreviewed,
+  RIGHTS_STATEMENT,
+  recipientReviewInput,
+  WITHHELD_STATEMENT,
+} from "../../domain/rights/review";
+import { answeredProblem } from "../../domain/rights/transitions";
+import { EXEMPTION_RULES, EXEMPTIONS, type Exemption } from "../../domain/rights/vocabulary";
 import { redact } from "../../domain/sharing/disclosure-snapshot";
 import { DEFAULT_DECISION_RETENTION_MONTHS } from "../../domain/sharing/settings";
-import { disclosureLog, type LogEntry, packContents } from "./pack-contents";
+import { disclosureLog, type LogEntry, type PackContents, packContents } from "./pack-contents";
 import { getRightsRequest, type RightsRequestView } from "./requests";
 
 /**
  * The access pack (UK GDPR Art 15; domain.md §6): every item held about the people attached to the
- * request, current and corrected versions, as each item's review says (disclosed, redacted or
- * withheld under a named exemption); the purposes, categories and sources; every organisation it was
+ * request, current and corrected versions, as each item's review says (disclosed, redacted, or left
+ * out when withheld under a named exemption); the purposes, categories and sources; every organisation it was
  * disclosed to and when, from the disclosure log; retention; and the other rights and the right to
  * complain to the ICO. A read of the records, audited as one.
  */
@@ -32,16 +40,29 @@ export interface PackItem {
   eventDate: string;
   recordedOn: string;
   source: string;
-  text: string | null;
+  text: string;
   version: number;
   accuracy: string;
   historical: boolean;
   redacted: boolean;
-  withheld: Exemption | null;
   /** Whether the request has reviewed this version yet; a pack with any unreviewed is a draft. */
   reviewed: boolean;
 }
 
+/** What is held back under one exemption: items withheld or redacted, and records of sharing withheld. */
+export interface HeldBack {
+  exemption: Exemption;
+  rule: string;
+  items: number;
+  recipients: number;
+}
+
+/**
+ * The pack as the requester receives it, and, apart, what only the IG lead reads. Anything withheld is
+ * left out of the requester's part altogether (not its date, kind, category or source, and not the
+ * exemption): saying that child abuse data or a referral was held back tells a parent exactly what the
+ * exemption protects. They read one neutral sentence, in every pack, that something may have been.
+ */
 export interface AccessPack {
   reference: string;
   organisation: string;
@@ -53,9 +74,10 @@ export interface AccessPack {
   /** How many items and records of who it was shared with are not yet reviewed. */
   unreviewed: PackUnreviewed;
   people: { name: string; dateOfBirth: string | null }[];
+  /** What is disclosed, redactions applied; an item not yet reviewed is shown as it is, so a draft can be read through. */
   items: PackItem[];
-  /** For the IG lead: what is held back under each exemption (items withheld or redacted, records of sharing withheld). */
-  withheld: { exemption: Exemption; rule: string; items: number; recipients: number }[];
+  /** Said in every pack, whether or not anything was withheld, so it reveals nothing. */
+  withheldStatement: string;
   purposes: string[];
   categories: string[];
   sources: string[];
@@ -63,6 +85,38 @@ export interface AccessPack {
   recipients: { id: string; organisation: string; sentOn: string; items: number; purpose: string; reviewed: boolean }[];
   retention: string;
   rights: readonly string[];
+  /** For the IG lead only, never sent to the requester: what is held back, and under which exemption. */
+  forIgLead: {
+    withheld: HeldBack[];
+    withheldItems: { id: string; exemption: Exemption }[];
+    withheldRecipients: { id: string; exemption: Exemption }[];
+  };
+}
+
+/**
+ * What the reviews hold back under each exemption, in the order the exemptions are listed: for the
+ * IG lead, on the request page and in their part of the pack.
+ */
+export function heldBack(contents: PackContents): HeldBack[] {
+  const items = [...contents.itemReviews.values()].filter((r) => r.decision !== "DISCLOSE");
+  const entries = [...contents.recipientReviews.values()].filter((r) => r.decision === "WITHHOLD");
+  return EXEMPTIONS.map((exemption) => ({
+    exemption,
+    rule: EXEMPTION_RULES[exemption],
+    items: items.filter((r) => r.exemption === exemption).length,
+    recipients: entries.filter((r) => r.exemption === exemption).length,
+  })).filter((h) => h.items + h.recipients > 0);
+}
+
+/**
+ * Refuses a review once the request is answered, read under a share lock inside the review's own
+ * transaction: answering locks the request for update, so a review cannot slip in between the check
+ * that the pack is reviewed and the response, nor change what was sent afterwards.
+ */
+async function assertPackOpen(tx: Tx, requestId: string): Promise<void> {
+  const [row] = await tx.select({ state: rightsRequests.state }).from(rightsRequests).where(eq(rightsRequests.id, requestId)).for("share");
+  const answered = row && answeredProblem(row);
+  if (answered) throw new ConflictError(answered);
 }
 
 export async function reviewItem(db: Db, actor: Actor, requestId: string, itemId: string, raw: unknown): Promise<void> {
@@ -91,6 +145,7 @@ export async function reviewItem(db: Db, actor: Actor, requestId: string, itemId
     reviewedAt: new Date(),
   };
   await inTransaction(db, async (tx, audit) => {
+    await assertPackOpen(tx, requestId);
     await tx
       .insert(rightsItemReviews)
       .values({ requestId, itemId, ...values })
@@ -148,6 +203,7 @@ export async function reviewRecipient(db: Db, actor: Actor, requestId: string, d
     reviewedAt: new Date(),
   };
   await inTransaction(db, async (tx, audit) => {
+    await assertPackOpen(tx, requestId);
     await tx
       .insert(rightsRecipientReviews)
       .values({ requestId, disclosureId, ...values })
@@ -160,14 +216,11 @@ export async function reviewRecipient(db: Db, actor: Actor, requestId: string, d
   });
 }
 
-const purposeLabel = (code: string) => PURPOSE_LABELS[code as PurposeCode] ?? code;
-
 /**
  * The pack, compiled from the reviews. Until every item and every entry of who it was shared with
  * has been reviewed it is a draft: it says so, and the request cannot be answered with it. An
- * unreviewed item is shown as it is, so the draft can be read through; a withheld entry of the
- * disclosure log is left out of the requester's list altogether, since a line saying "a record of
- * sharing was held back" would tell a parent exactly what the exemption protects.
+ * unreviewed item is shown as it is, so the draft can be read through; a withheld item or entry of
+ * the disclosure log is left out of the requester's part altogether (see `AccessPack`).
  */
 export async function compileAccessPack(db: Db, actor: Actor, requestId: string, now = new Date()): Promise<AccessPack> {
   const request = await getRightsRequest(db, actor, requestId);
@@ -184,38 +237,38 @@ export async function compileAccessPack(db: Db, actor: Actor, requestId: string,
     db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId)),
   ]);
   const names = new Map(people.map((p) => [p.id, `${p.given} ${p.family}`]));
-  const withheld = new Map<Exemption, { items: number; recipients: number }>();
-  const count = (exemption: Exemption, what: "items" | "recipients") => {
-    const counts = withheld.get(exemption) ?? { items: 0, recipients: 0 };
-    counts[what] += 1;
-    withheld.set(exemption, counts);
-  };
-  const packItems: PackItem[] = contents.items.map((i) => {
+  const withheldItems: AccessPack["forIgLead"]["withheldItems"] = [];
+  const packItems: PackItem[] = contents.items.flatMap((i) => {
     const review = contents.itemReviews.get(i.id);
-    const held = review?.decision === "WITHHOLD" ? review.exemption : null;
-    if (review && review.decision !== "DISCLOSE" && review.exemption) count(review.exemption, "items");
+    if (review?.decision === "WITHHOLD") {
+      if (review.exemption) withheldItems.push({ id: i.id, exemption: review.exemption });
+      return [];
+    }
     const shown = review?.decision === "REDACT" ? redact(i.text, review.redactions) : { text: i.text, redacted: false };
-    return {
-      id: i.id,
-      person: names.get(i.subjectId) ?? "",
-      category: ITEM_CATEGORY_LABELS[i.category as ItemCategory],
-      kind: RECORD_ITEM_KIND_LABELS[i.kind],
-      eventDate: i.eventDate,
-      recordedOn: i.recordedAt.toISOString().slice(0, 10),
-      source: `${i.sourceName} (${SOURCE_METHOD_LABELS[i.sourceMethod]})`,
-      text: held ? null : shown.text,
-      version: i.version,
-      accuracy: i.accuracy,
-      historical: i.historical,
-      redacted: shown.redacted,
-      withheld: held,
-      reviewed: !!review,
-    };
+    return [
+      {
+        id: i.id,
+        person: names.get(i.subjectId) ?? "",
+        category: ITEM_CATEGORY_LABELS[i.category as ItemCategory],
+        kind: RECORD_ITEM_KIND_LABELS[i.kind],
+        eventDate: i.eventDate,
+        recordedOn: i.recordedAt.toISOString().slice(0, 10),
+        source: `${i.sourceName} (${SOURCE_METHOD_LABELS[i.sourceMethod]})`,
+        text: shown.text,
+        version: i.version,
+        accuracy: i.accuracy,
+        historical: i.historical,
+        redacted: shown.redacted,
+        reviewed: !!review,
+      },
+    ];
   });
+  const withheldRecipients: AccessPack["forIgLead"]["withheldRecipients"] = [];
   const listed = contents.log.filter((entry) => {
     const review = contents.recipientReviews.get(entry.id);
-    if (review?.decision === "WITHHOLD" && review.exemption) count(review.exemption, "recipients");
-    return review?.decision !== "WITHHOLD";
+    if (review?.decision !== "WITHHOLD") return true;
+    if (review.exemption) withheldRecipients.push({ id: entry.id, exemption: review.exemption });
+    return false;
   });
   const pack: AccessPack = {
     reference: request.publicReference,
@@ -227,7 +280,7 @@ export async function compileAccessPack(db: Db, actor: Actor, requestId: string,
     unreviewed: contents.unreviewed,
     people: people.map((p) => ({ name: `${p.given} ${p.family}`, dateOfBirth: p.dob })),
     items: packItems,
-    withheld: [...withheld].map(([exemption, n]) => ({ exemption, rule: EXEMPTION_RULES[exemption], ...n })),
+    withheldStatement: WITHHELD_STATEMENT,
     purposes: [
       "Safeguarding and promoting the welfare of children (Children Act 2004 s11), as a public task",
       ...new Set(listed.map((s) => `Sharing for ${purposeLabel(s.purposeCode)}`)),
@@ -244,6 +297,7 @@ export async function compileAccessPack(db: Db, actor: Actor, requestId: string,
     })),
     retention: `Records are kept as long as the organisation's retention schedule requires for safeguarding records; records of decisions to share are reviewed after ${DEFAULT_DECISION_RETENTION_MONTHS / 12} years unless an agreement sets another period.`,
     rights: RIGHTS_STATEMENT,
+    forIgLead: { withheld: heldBack(contents), withheldItems, withheldRecipients },
   };
   await recordEvent(db, snapshotOf(actor), {
     type: "personal_data.viewed",

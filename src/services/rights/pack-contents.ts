@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, exists, inArray, not, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import { organisations, recordItems } from "../../db/schema";
 import { rightsItemReviews, rightsRecipientReviews } from "../../db/schema-rights";
@@ -6,16 +6,40 @@ import { disclosureItems, disclosures, shareDecisions } from "../../db/schema-sh
 import { type PackUnreviewed, packUnreviewed } from "../../domain/rights/review";
 
 /**
- * What an access pack is made of, read in one place for the pack itself, the request page and the
- * check before responding, so all three agree on what must be reviewed: every version of every item
- * the organisation holds about the people attached, and every entry of the disclosure log about
- * them, each with the request's review of it, if any.
+ * What an access pack is made of, read in one place for the pack itself and the request page, and
+ * counted from the same definitions for the check before responding, so all three agree on what must
+ * be reviewed: every version of every item the organisation holds about the people attached, and
+ * every entry of the disclosure log about them, each with the request's review of it, if any.
  */
 
 export type PackItemRow = Awaited<ReturnType<typeof packItems>>[number];
 export type ItemReviewRow = typeof rightsItemReviews.$inferSelect;
 export type RecipientReviewRow = typeof rightsRecipientReviews.$inferSelect;
 export type LogEntry = Awaited<ReturnType<typeof disclosureLog>>[number];
+
+/**
+ * What must be reviewed, defined once for the full read and the count alike: every version of every
+ * item the organisation holds about these people; every disclosure it sent about them (the decision
+ * names the person); and, for each, whether the request has a review of it.
+ */
+const itemsAbout = (organisationId: string, subjectIds: readonly string[]) =>
+  and(inArray(recordItems.subjectId, [...subjectIds]), eq(recordItems.organisationId, organisationId));
+const sentAbout = (organisationId: string, subjectIds: readonly string[]) =>
+  and(inArray(shareDecisions.subjectId, [...subjectIds]), eq(disclosures.senderOrganisationId, organisationId));
+const itemReviewed = (q: Queryable, requestId: string) =>
+  exists(
+    q
+      .select({ one: sql`1` })
+      .from(rightsItemReviews)
+      .where(and(eq(rightsItemReviews.requestId, requestId), eq(rightsItemReviews.itemId, recordItems.id))),
+  );
+const entryReviewed = (q: Queryable, requestId: string) =>
+  exists(
+    q
+      .select({ one: sql`1` })
+      .from(rightsRecipientReviews)
+      .where(and(eq(rightsRecipientReviews.requestId, requestId), eq(rightsRecipientReviews.disclosureId, disclosures.id))),
+  );
 
 function packItems(q: Queryable, organisationId: string, subjectIds: readonly string[]) {
   return q
@@ -34,7 +58,7 @@ function packItems(q: Queryable, organisationId: string, subjectIds: readonly st
       historical: recordItems.historical,
     })
     .from(recordItems)
-    .where(and(inArray(recordItems.subjectId, [...subjectIds]), eq(recordItems.organisationId, organisationId)))
+    .where(itemsAbout(organisationId, subjectIds))
     .orderBy(asc(recordItems.eventDate), asc(recordItems.recordedAt));
 }
 
@@ -56,13 +80,7 @@ export async function disclosureLog(q: Queryable, organisationId: string, subjec
     .from(disclosures)
     .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
     .innerJoin(organisations, eq(organisations.id, disclosures.recipientOrganisationId))
-    .where(
-      and(
-        inArray(shareDecisions.subjectId, [...subjectIds]),
-        eq(disclosures.senderOrganisationId, organisationId),
-        disclosureId ? eq(disclosures.id, disclosureId) : undefined,
-      ),
-    )
+    .where(and(sentAbout(organisationId, subjectIds), disclosureId ? eq(disclosures.id, disclosureId) : undefined))
     .orderBy(asc(disclosures.sentAt));
   const counted = sent.length
     ? await q
@@ -110,4 +128,29 @@ export async function packContents(
       log.map((e) => ({ reviewed: recipientReviewOf.has(e.id) })),
     ),
   };
+}
+
+/**
+ * How much of the pack is not yet reviewed, counted in the database: the check before a request is
+ * answered needs the numbers, not every item's text and the whole disclosure log.
+ */
+export async function unreviewedInPack(
+  q: Queryable,
+  organisationId: string,
+  requestId: string,
+  subjectIds: readonly string[],
+): Promise<PackUnreviewed> {
+  if (!subjectIds.length) return { items: 0, recipients: 0 };
+  const [[items], [recipients]] = await Promise.all([
+    q
+      .select({ n: count() })
+      .from(recordItems)
+      .where(and(itemsAbout(organisationId, subjectIds), not(itemReviewed(q, requestId)))),
+    q
+      .select({ n: count() })
+      .from(disclosures)
+      .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
+      .where(and(sentAbout(organisationId, subjectIds), not(entryReviewed(q, requestId)))),
+  ]);
+  return { items: items?.n ?? 0, recipients: recipients?.n ?? 0 };
 }

@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, eq, exists, inArray, type SQL, sql } from "drizzle-orm";
+import { alias, QueryBuilder } from "drizzle-orm/pg-core";
 import { snapshotOf } from "../../audit/events";
 import { recordEvent } from "../../audit/write";
 import type { Db, Queryable } from "../../db/client";
 import { organisations, subjectLinks, subjects } from "../../db/schema";
+import { rightsRequestSubjects, rightsRequests } from "../../db/schema-rights";
 import { disclosures, shareDecisionAddenda, shareDecisions } from "../../db/schema-sharing";
 import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
@@ -46,9 +47,38 @@ export interface PackSafety {
 }
 
 /**
+ * The requester-matching rule, in one place: a person in the records is taken to be the requester when
+ * the name the requester gave matches theirs as the name search folds names (case, accents and a
+ * middle name or title aside). `subjects` is the person.
+ */
+export const matchesRequester = (requesterName: SQL | string) =>
+  sql`word_similarity(safeshare_fold(${requesterName}), ${subjects.searchName}) >= 0.8`;
+
+/**
+ * Whether nothing may go to the requester without a safety check, read fresh with the request: it was
+ * flagged when a person was attached, or a link recorded since names the requester as an alleged
+ * perpetrator towards someone attached. Selected as the request's `harmRisk`, so the page, the
+ * dashboard, the API and the response all see one value.
+ */
+export const harmRiskNow = sql<boolean>`(${rightsRequests.harmRisk} or ${exists(
+  new QueryBuilder()
+    .select({ one: sql`1` })
+    .from(rightsRequestSubjects)
+    .innerJoin(
+      subjectLinks,
+      and(
+        eq(subjectLinks.toSubjectId, rightsRequestSubjects.subjectId),
+        eq(subjectLinks.kind, "ALLEGED_PERPETRATOR_TOWARDS"),
+        eq(subjectLinks.organisationId, rightsRequests.organisationId),
+      ),
+    )
+    .innerJoin(subjects, eq(subjects.id, subjectLinks.fromSubjectId))
+    .where(and(eq(rightsRequestSubjects.requestId, rightsRequests.id), matchesRequester(sql`${rightsRequests.requester}->>'name'`))),
+)})`;
+
+/**
  * The links recording someone whose name matches the requester's as an alleged perpetrator towards
- * one of these people: the requester-matching rule, in one place, that also flags the request when a
- * person is attached.
+ * one of these people (`matchesRequester`), named in the request's warnings.
  */
 export async function requesterAsAllegedPerpetrator(
   q: Queryable,
@@ -73,7 +103,7 @@ export async function requesterAsAllegedPerpetrator(
         inArray(subjectLinks.toSubjectId, [...subjectIds]),
         eq(subjectLinks.kind, "ALLEGED_PERPETRATOR_TOWARDS"),
         visibleTo(actor, subjectLinks),
-        sql`word_similarity(safeshare_fold(${requesterName}), ${subjects.searchName}) >= 0.8`,
+        matchesRequester(requesterName),
       ),
     )
     .orderBy(asc(subjectLinks.createdAt));

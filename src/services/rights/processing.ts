@@ -10,6 +10,7 @@ import { ConflictError, ValidationError } from "../../domain/errors";
 import { ARTICLE_6, ARTICLE_6_LABELS } from "../../domain/lawful-basis";
 import { type ProcessingRight, processingDecisionInput, processingDecisionProblem, rightReaches } from "../../domain/rights/processing";
 import { changeProblem } from "../../domain/rights/transitions";
+import { isAnswered } from "../../domain/rights/vocabulary";
 import { chronicleStep, logEvent, type RightsRequestView, requestFor } from "./requests";
 
 /**
@@ -82,7 +83,7 @@ function decidable(request: RightsRequestView): readonly ("STOP" | "CONTINUE")[]
   if (!request.identityVerifiedAt) return [];
   if (changeProblem(request) === null) return ["STOP", "CONTINUE"];
   // Later: compelling grounds after an upheld objection, or consent given again after a withdrawal.
-  if (request.state === "RESPONDED" || request.state === "CLOSED") return ["CONTINUE"];
+  if (isAnswered(request.state)) return ["CONTINUE"];
   return [];
 }
 
@@ -96,9 +97,8 @@ export async function decideProcessing(db: Db, actor: Actor, requestId: string, 
   const reach = processingDecisionProblem(right, input, null);
   if (reach?.path === "/article6") throw new ValidationError([reach]);
   if (!decidable(request).includes(input.decision)) {
-    const answered = request.state === "RESPONDED" || request.state === "CLOSED";
     throw new ConflictError(
-      answered
+      isAnswered(request.state)
         ? "The request has been answered: only compelling grounds after an upheld objection, or consent given again, can be recorded now"
         : (changeProblem(request) ?? "This cannot be decided now"),
     );

@@ -1,16 +1,15 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import { unreviewedSentence } from "../../domain/rights/review";
-import { EXEMPTION_RULES } from "../../domain/rights/vocabulary";
 import { govukDate } from "../../http/views";
 import type { AccessPack } from "./access-pack";
 
 /**
  * The access pack as a PDF for the requester: DejaVu Sans embedded (npm) so every name renders and
  * can be extracted; one flowing document, drawn in a single pass so thousands of items stay quick.
- * Dates and exemptions in words, as the requester reads them. A draft says so at the top of every
- * page (pages are buffered so the mark goes on after the text has flowed), and on each item not yet
- * reviewed.
+ * Dates in words, as the requester reads them. A draft says so in a short line at the top of every
+ * page (pages are buffered so the mark goes on after the text has flowed; short, so it fits the
+ * margin on one line), says what is left to review on the first, and marks each item not yet reviewed.
  */
 
 const require = createRequire(import.meta.url);
@@ -19,6 +18,7 @@ const BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
 const GREY = "#505a5f";
 const RED = "#d4351c";
 const BLACK = "#0b0c0c";
+const DRAFT_MARK = "DRAFT: not the response";
 
 export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -52,6 +52,12 @@ export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
   doc.font(BOLD).fontSize(9).fillColor(GREY).text(`${pack.organisation} · reference ${pack.reference}`);
   doc.moveDown(0.3).font(BOLD).fontSize(18).fillColor(BLACK).text(`The information ${pack.organisation} holds`, { width });
   para(`For ${pack.requester}, about ${pack.about}. Prepared on ${govukDate(pack.generatedAt)}.`);
+  if (pack.draft) {
+    doc.moveDown(0.5).font(BOLD).fontSize(10).fillColor(RED);
+    doc.text(`This is a draft, not the response: ${unreviewedSentence(pack.unreviewed)}. Review each one before anything is sent.`, {
+      width,
+    });
+  }
 
   heading("Who it is about");
   list(pack.people.map((p) => `${p.name}${p.dateOfBirth ? `, born ${govukDate(p.dateOfBirth)}` : ""}`));
@@ -69,13 +75,9 @@ export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
   );
   heading("How long we keep it");
   para(pack.retention);
-  // Records of sharing withheld are not mentioned: saying one was held back tells what the exemption protects.
-  const heldItems = pack.withheld.filter((w) => w.items > 0);
-  if (heldItems.length) {
-    heading("Information held back");
-    list(heldItems.map((w) => `${w.items} ${w.items === 1 ? "item" : "items"} held back or redacted: ${EXEMPTION_RULES[w.exemption]}`));
-  }
   heading(`The information (${pack.items.length} ${pack.items.length === 1 ? "item" : "items"})`);
+  // Whatever was withheld is left out of the pack: one sentence, the same in every pack, says it may have been.
+  para(pack.withheldStatement);
   for (const item of pack.items) {
     doc.moveDown(0.4).font(BOLD).fontSize(9.5).fillColor(GREY);
     doc.text(
@@ -83,7 +85,7 @@ export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
       { width },
     );
     if (!item.reviewed) doc.font(BOLD).fontSize(9.5).fillColor(RED).text("DRAFT: not yet reviewed", { width });
-    para(item.withheld ? `Held back: ${EXEMPTION_RULES[item.withheld]}.` : (item.text ?? ""));
+    para(item.text);
     doc
       .font(REGULAR)
       .fontSize(8.5)
@@ -92,7 +94,7 @@ export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
   }
   heading("Your rights");
   list(pack.rights);
-  if (pack.draft) markEveryPage(doc, `DRAFT, not to be sent: ${unreviewedSentence(pack.unreviewed)}`, width);
+  if (pack.draft) markEveryPage(doc, DRAFT_MARK, width);
   doc.end();
   return done;
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { recordItems, subjectNames } from "../../db/schema";
+import { recordItems, subjectNames, subjects } from "../../db/schema";
 import { rightsItemActions, rightsItemReviews } from "../../db/schema-rights";
 import type { Actor } from "../../domain/actor";
 import { ValidationError } from "../../domain/errors";
@@ -8,6 +8,7 @@ import type { LinkedName } from "../../domain/rights/third-parties";
 import { SUBJECT_LINK_LABELS } from "../../domain/subjects";
 import { listItems, type RecordItem, viewItem } from "../records/items";
 import { linkedPeople } from "../records/links";
+import { matchesRequester } from "./pack-safety";
 import { getRightsRequest, type RightsRequestView, requestFor } from "./requests";
 
 /**
@@ -81,27 +82,32 @@ export async function itemForRequest(db: Db, actor: Actor, requestId: string, it
 
 /**
  * The other people linked to an item's person, with every name they are known by, for finding
- * third parties in its text: those attached to the request are not third parties, so are left out.
- * Read as part of the item page, whose read is audited.
+ * third parties in its text. Those attached to the request are not third parties, nor is the
+ * requester (a mother linked to her child, say): their own name is their information, found by the
+ * rule the safety warnings use to find them (`matchesRequester`). Read as part of the item page,
+ * whose read is audited.
  */
 export async function linkedNamesFor(
   db: Db,
   actor: Actor,
   subject: { id: string; name: string },
-  attached: readonly { id: string }[],
+  request: { subjects: readonly { id: string }[]; requester: { name: string } },
 ): Promise<LinkedName[]> {
-  const people = (await linkedPeople(db, actor, subject.id)).filter((p) => !attached.some((a) => a.id === p.subjectId));
-  const otherNames = people.length
-    ? await db
-        .select({ subjectId: subjectNames.subjectId, name: subjectNames.name })
-        .from(subjectNames)
-        .where(
-          inArray(
-            subjectNames.subjectId,
-            people.map((p) => p.subjectId),
-          ),
-        )
-    : [];
+  const linked = (await linkedPeople(db, actor, subject.id)).filter((p) => !request.subjects.some((a) => a.id === p.subjectId));
+  const ids = [...new Set(linked.map((p) => p.subjectId))];
+  const [otherNames, requester] = ids.length
+    ? await Promise.all([
+        db
+          .select({ subjectId: subjectNames.subjectId, name: subjectNames.name })
+          .from(subjectNames)
+          .where(inArray(subjectNames.subjectId, ids)),
+        db
+          .select({ id: subjects.id })
+          .from(subjects)
+          .where(and(inArray(subjects.id, ids), matchesRequester(request.requester.name))),
+      ])
+    : [[], []];
+  const people = linked.filter((p) => !requester.some((r) => r.id === p.subjectId));
   // One entry a person, however many links: "Ryan Carter, parent or carer of Lily Carter, and alleged to have harmed Lily Carter".
   const byPerson = new Map<string, { person: (typeof people)[number]; relationships: string[] }>();
   for (const p of people) {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, notInArray, sql } from "drizzle-orm";
 import { type ActorSnapshot, snapshotOf } from "../../audit/events";
 import { inTransaction } from "../../audit/write";
 import type { Db, Tx } from "../../db/client";
@@ -12,14 +12,16 @@ import { today } from "../../domain/calendar";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../domain/errors";
 import {
   arrivalProblem,
+  CLOCK_NOT_STARTED,
   complaintAcknowledgeBy,
+  currentDueOn,
   extendedDueDate,
+  extensionProblem,
   type RightsClockStatus,
   resumeClock,
   rightsClockStatus,
   rightsDueDate,
   waitingFor,
-  withinFirstMonth,
 } from "../../domain/rights/deadlines";
 import {
   identityInput,
@@ -29,12 +31,12 @@ import {
   transitionInput,
 } from "../../domain/rights/inputs";
 import { transitionProblem } from "../../domain/rights/transitions";
-import { RIGHTS_STATE_LABELS, type RightsState } from "../../domain/rights/vocabulary";
+import { ANSWERED_STATES, RIGHTS_STATE_LABELS, type RightsState } from "../../domain/rights/vocabulary";
 import type { UkNation } from "../../domain/working-days";
 import { addChronologyEntry } from "../records/chronology";
 import { sharingSettings } from "../settings";
-import { packContents } from "./pack-contents";
-import { requesterAsAllegedPerpetrator } from "./pack-safety";
+import { unreviewedInPack } from "./pack-contents";
+import { harmRiskNow, requesterAsAllegedPerpetrator } from "./pack-safety";
 
 /**
  * Rights requests (issue 6): logged by an IG lead or made through the public form, one per
@@ -43,6 +45,9 @@ import { requesterAsAllegedPerpetrator } from "./pack-safety";
  */
 
 export type RightsRequestRow = typeof rightsRequests.$inferSelect;
+
+/** A request as read: its row, with whether it needs a safety check worked out now rather than when a person was attached. */
+const requestColumns = { ...getTableColumns(rightsRequests), harmRisk: harmRiskNow };
 
 export function assertIgLead(actor: Actor): void {
   if (!actor.roles.includes("ig_lead")) throw new NotPermittedError("Only IG leads work on rights requests");
@@ -181,35 +186,45 @@ export async function submitPublicRequest(db: Db, raw: unknown, now = new Date()
   return reference;
 }
 
-export interface RightsRequestView extends RightsRequestRow {
-  subjects: { id: string; name: string; kind: string }[];
-  events: (typeof rightsRequestEvents.$inferSelect)[];
-  /** The other organisations asked under the same reference, each answering for its own data. */
-  partners: { organisation: string; state: RightsState; dueOn: string }[];
-  /** Where it stands against its clock today. */
+/** A request with where it stands against its clock, as every list and page shows it. */
+export interface RightsRequestListed extends RightsRequestRow {
+  /** Where it stands against its clock today: computed once, here, for everything that shows it. */
   clock: RightsClockStatus;
 }
 
+const withClock = (row: RightsRequestRow, now: Date): RightsRequestListed => ({ ...row, clock: rightsClockStatus(row, today(now)) });
+
+export interface RightsRequestView extends RightsRequestListed {
+  subjects: { id: string; name: string; kind: string }[];
+  events: (typeof rightsRequestEvents.$inferSelect)[];
+  /** The other organisations asked under the same reference, each answering for its own data. */
+  partners: { organisation: string; state: RightsState; dueOn: string | null }[];
+}
+
 /** Open requests first, soonest due first: the IG lead's dashboard. */
-export async function listRightsRequests(db: Db, actor: Actor, options: { includeClosed?: boolean } = {}): Promise<RightsRequestRow[]> {
+export async function listRightsRequests(
+  db: Db,
+  actor: Actor,
+  options: { includeClosed?: boolean } = {},
+  now = new Date(),
+): Promise<RightsRequestListed[]> {
   assertIgLead(actor);
-  return db
-    .select()
+  const rows = await db
+    .select(requestColumns)
     .from(rightsRequests)
     .where(
-      and(
-        visibleTo(actor, rightsRequests),
-        options.includeClosed ? undefined : sql`${rightsRequests.state} not in ('RESPONDED', 'CLOSED')`,
-      ),
+      and(visibleTo(actor, rightsRequests), options.includeClosed ? undefined : notInArray(rightsRequests.state, [...ANSWERED_STATES])),
     )
-    .orderBy(asc(rightsRequests.dueOn), desc(rightsRequests.createdAt))
+    // Soonest due first; those whose clock has not started have no due date yet, so come after.
+    .orderBy(inArray(rightsRequests.state, [...CLOCK_NOT_STARTED]), asc(rightsRequests.dueOn), desc(rightsRequests.createdAt))
     .limit(500);
+  return rows.map((r) => withClock(r, now));
 }
 
 export async function getRightsRequest(db: Db | Tx, actor: Actor, id: string, now = new Date()): Promise<RightsRequestView> {
   assertIgLead(actor);
   const [row] = await db
-    .select()
+    .select(requestColumns)
     .from(rightsRequests)
     .where(and(eq(rightsRequests.id, id), visibleTo(actor, rightsRequests)));
   if (!row) throw new NotFoundError("The rights request");
@@ -229,11 +244,10 @@ export async function getRightsRequest(db: Db | Tx, actor: Actor, id: string, no
       .orderBy(organisations.name),
   ]);
   return {
-    ...row,
+    ...withClock(row, now),
     subjects: attached.map((s) => ({ id: s.id, name: `${s.given} ${s.family}`, kind: s.kind })),
     events,
-    partners,
-    clock: rightsClockStatus(row, today(now)),
+    partners: partners.map((p) => ({ ...p, dueOn: currentDueOn(p) })),
   };
 }
 
@@ -247,7 +261,7 @@ export function requestFor(db: Db, actor: Actor, request: string | RightsRequest
 
 async function lockedRequest(tx: Tx, actor: Actor, id: string): Promise<RightsRequestRow> {
   const [row] = await tx
-    .select()
+    .select(requestColumns)
     .from(rightsRequests)
     .where(and(eq(rightsRequests.id, id), visibleTo(actor, rightsRequests)))
     .for("update");
@@ -279,19 +293,18 @@ export async function verifyIdentity(db: Db, actor: Actor, id: string, raw: unkn
   });
 }
 
-/** What of the access pack is not yet reviewed, read inside the transaction that would answer the request with it. */
-async function unreviewedInPack(tx: Tx, actor: Actor, requestId: string) {
-  const attached = await tx
-    .select({ id: rightsRequestSubjects.subjectId })
-    .from(rightsRequestSubjects)
-    .where(eq(rightsRequestSubjects.requestId, requestId));
-  const contents = await packContents(
-    tx,
-    actor.organisationId,
-    requestId,
-    attached.map((s) => s.id),
-  );
-  return contents.unreviewed;
+/**
+ * Who an access request's answer is about and what of its pack is not yet reviewed, counted inside the
+ * transaction that would answer the request with it.
+ */
+async function packState(tx: Tx, actor: Actor, requestId: string) {
+  const attached = (
+    await tx
+      .select({ id: rightsRequestSubjects.subjectId })
+      .from(rightsRequestSubjects)
+      .where(eq(rightsRequestSubjects.requestId, requestId))
+  ).map((s) => s.id);
+  return { attached: attached.length, packUnreviewed: await unreviewedInPack(tx, actor.organisationId, requestId, attached) };
 }
 
 /** Moves a request on; an impossible move is a 409 that says why, and what each move needs is checked. */
@@ -303,7 +316,9 @@ export async function transitionRightsRequest(db: Db, actor: Actor, id: string, 
     const row = await lockedRequest(tx, actor, id);
     const problem = transitionProblem(row.state, input.to, {
       identityVerified: row.identityVerifiedAt !== null,
-      packUnreviewed: row.type === "ACCESS" && input.to === "RESPONDED" ? await unreviewedInPack(tx, actor, id) : undefined,
+      ...(row.type === "ACCESS" && input.to === "RESPONDED" ? await packState(tx, actor, id) : {}),
+      outcome: input.outcome,
+      nothingHeld: input.nothingHeld,
     });
     if (problem) throw new ConflictError(problem);
     const on = today(now);
@@ -330,12 +345,8 @@ export async function transitionRightsRequest(db: Db, actor: Actor, id: string, 
     if (input.to === "EXTENDED") {
       if (!input.reason) throw missing("/reason", "Say why the request is complex or numerous enough to extend");
       if (!input.requesterToldOn) throw missing("/requesterToldOn", "Record when the requester was told of the extension and why");
-      if (!withinFirstMonth(on, row.dueOn) || !withinFirstMonth(input.requesterToldOn, row.dueOn)) {
-        throw missing(
-          "/requesterToldOn",
-          `An extension must be made, and the requester told, within the first month (by ${ukDate(row.dueOn)})`,
-        );
-      }
+      const problem = extensionProblem(row, on, input.requesterToldOn);
+      if (problem) throw missing("/requesterToldOn", problem);
       changes.extensionReason = input.reason;
       changes.requesterToldOfExtensionOn = input.requesterToldOn;
       changes.dueOn = extendedDueDate(row.clockStartedOn, nation, row.daysPaused);
@@ -347,8 +358,14 @@ export async function transitionRightsRequest(db: Db, actor: Actor, id: string, 
           "/reason",
           "Give the reasons for a partial response or a refusal; the requester is told of their right to complain to the ICO",
         );
-      if (row.harmRisk && !input.safetyCheck) {
-        throw missing("/safetyCheck", "The requester may be a risk to the person: record the safety check made before anything is sent");
+      if (input.nothingHeld) what += ": the records hold nothing about the person";
+      // The risk as it stands now (a link may have been recorded since the person was attached), kept with the response.
+      changes.harmRisk = row.harmRisk;
+      if (row.harmRisk) {
+        if (!input.safetyCheck)
+          throw missing("/safetyCheck", "The requester may be a risk to the person: record the safety check made before anything is sent");
+        // Recorded where the IG leads read the request's history: the check is what made sending it safe.
+        what += `. Safety check: ${input.safetyCheck}`;
       }
       changes.outcome = input.outcome;
       changes.responseReasons = input.reason ?? null;

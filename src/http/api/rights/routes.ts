@@ -3,10 +3,9 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
 import { itemActionKind, noticeKind } from "../../../db/schema-rights";
-import { today } from "../../../domain/calendar";
 import { ARTICLE_6 } from "../../../domain/lawful-basis";
 import { correctionInput } from "../../../domain/records";
-import { rightsClockStatus } from "../../../domain/rights/deadlines";
+import { currentDueOn } from "../../../domain/rights/deadlines";
 import {
   erasureInput,
   identityInput,
@@ -39,16 +38,16 @@ import {
 } from "../../../services/rights/item-actions";
 import { packSafety } from "../../../services/rights/pack-safety";
 import { decideProcessing, processingForRequest } from "../../../services/rights/processing";
-import { renderAccessPackPdf } from "../../../services/rights/render-pack-pdf";
 import {
   attachSubject,
   getRightsRequest,
   listRightsRequests,
   logRightsRequest,
-  type RightsRequestRow,
+  type RightsRequestListed,
   transitionRightsRequest,
   verifyIdentity,
 } from "../../../services/rights/requests";
+import { sendAccessPackPdf } from "../../access-pack-pdf";
 import { actorOf, requireActor } from "../../auth/plugin";
 import { idParams, problemSchema, standardErrors } from "../shared";
 
@@ -83,7 +82,10 @@ export const rightsRequestSchema = z
     daysPaused: z.int().describe("Days the clock stood paused waiting for clarification: the due date has moved on by them"),
     dueOn: z.iso
       .date()
-      .describe("While waiting for proof of identity the clock has not started: the month then runs from the day it arrives"),
+      .nullable()
+      .describe(
+        "Null while waiting for proof of identity: the clock has not started, and the month runs from the day it arrives. Waiting for clarification, it moves on by the days paused",
+      ),
     paused: z.boolean().describe("The clock is stopped: waiting for proof of identity (not started) or for clarification (paused)"),
     overdue: z.boolean().describe("Open, not paused, and past its due date"),
     identityVerified: z.boolean(),
@@ -95,19 +97,17 @@ export const rightsRequestSchema = z
     acknowledgedOn: z.iso.date().nullable(),
     subjects: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })),
     partners: z
-      .array(z.object({ organisation: z.string(), state: z.enum(RIGHTS_STATES), dueOn: z.iso.date() }))
+      .array(z.object({ organisation: z.string(), state: z.enum(RIGHTS_STATES), dueOn: z.iso.date().nullable() }))
       .describe("The other organisations asked under the same reference, each answering for its own information"),
   })
   .meta({ id: "RightsRequest" });
 
 export function presentRightsRequest(
-  r: RightsRequestRow & {
+  r: RightsRequestListed & {
     subjects?: { id: string; name: string; kind: string }[];
-    partners?: { organisation: string; state: (typeof RIGHTS_STATES)[number]; dueOn: string }[];
+    partners?: { organisation: string; state: (typeof RIGHTS_STATES)[number]; dueOn: string | null }[];
   },
-  on = today(),
 ) {
-  const clock = rightsClockStatus(r, on);
   return {
     id: r.id,
     reference: r.publicReference,
@@ -121,9 +121,9 @@ export function presentRightsRequest(
     receivedOn: r.receivedOn,
     clockStartedOn: r.clockStartedOn,
     daysPaused: r.daysPaused,
-    dueOn: r.dueOn,
-    paused: clock.paused,
-    overdue: clock.overdue,
+    dueOn: currentDueOn(r),
+    paused: r.clock.paused,
+    overdue: r.clock.overdue,
     identityVerified: r.identityVerifiedAt !== null,
     harmRisk: r.harmRisk,
     extension:
@@ -149,27 +149,28 @@ export const accessPackSchema = z
     draft: z.boolean().describe("True until every item and record of who it was shared with is reviewed: a draft is not sent"),
     unreviewed: z.int().describe("How many items and records of who it was shared with are not yet reviewed"),
     people: z.array(z.object({ name: z.string(), dateOfBirth: z.string().nullable() })),
-    items: z.array(
-      z.object({
-        id: z.uuid(),
-        person: z.string(),
-        category: z.string(),
-        kind: z.string(),
-        eventDate: z.iso.date(),
-        recordedOn: z.iso.date(),
-        source: z.string(),
-        text: z.string().nullable().describe("Null when withheld; redacted phrases read [redacted]"),
-        version: z.int(),
-        accuracy: z.string(),
-        historical: z.boolean(),
-        redacted: z.boolean(),
-        withheld: z.enum(EXEMPTIONS).nullable(),
-        reviewed: z.boolean(),
-      }),
-    ),
-    withheld: z
-      .array(z.object({ exemption: z.enum(EXEMPTIONS), rule: z.string(), items: z.int(), recipients: z.int() }))
-      .describe("What is held back under each exemption: items withheld or redacted, and records of who it was shared with withheld"),
+    items: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          person: z.string(),
+          category: z.string(),
+          kind: z.string(),
+          eventDate: z.iso.date(),
+          recordedOn: z.iso.date(),
+          source: z.string(),
+          text: z.string().describe("Redacted phrases read [redacted]"),
+          version: z.int(),
+          accuracy: z.string(),
+          historical: z.boolean(),
+          redacted: z.boolean(),
+          reviewed: z.boolean(),
+        }),
+      )
+      .describe("What the requester is sent: an item withheld under an exemption is left out altogether"),
+    withheldStatement: z
+      .string()
+      .describe("Said in every pack, whether or not anything was withheld: the exemption itself is never named to the requester"),
     purposes: z.array(z.string()),
     categories: z.array(z.string()),
     sources: z.array(z.string()),
@@ -187,6 +188,17 @@ export const accessPackSchema = z
       .describe("Who it was shared with, from the disclosure log; entries withheld under an exemption are left out"),
     retention: z.string(),
     rights: z.array(z.string()),
+    forIgLead: z
+      .object({
+        withheld: z
+          .array(z.object({ exemption: z.enum(EXEMPTIONS), rule: z.string(), items: z.int(), recipients: z.int() }))
+          .describe("Under each exemption: items withheld or redacted, and records of who it was shared with withheld"),
+        withheldItems: z.array(z.object({ id: z.uuid(), exemption: z.enum(EXEMPTIONS) })),
+        withheldRecipients: z.array(z.object({ id: z.uuid().describe("The disclosure"), exemption: z.enum(EXEMPTIONS) })),
+      })
+      .describe(
+        "FOR THE IG LEAD ONLY, never part of the response: what is held back and under which exemption. Everything else is the pack as the requester receives it",
+      ),
   })
   .meta({ id: "AccessPack" });
 
@@ -270,7 +282,7 @@ export async function rightsApi(parent: FastifyInstance, { db }: { db: Db }): Pr
         tags,
         summary: "Move the request on: stop or restart the clock, extend, review exemptions, respond, close",
         description:
-          "An impossible move is a 409. Moving on from waiting, `receivedOn` is the day what was asked for arrived (today if not given; not before the request was received or the clock was stopped, a field error otherwise): proof of identity starts the month from that day, clarification moves the due date on by the days paused. An extension needs its reason and the day the requester was told, within the first month; a response needs the identity verified.",
+          "An impossible move is a 409. Moving on from waiting, `receivedOn` is the day what was asked for arrived (today if not given; not before the request was received or the clock was stopped, a field error otherwise): proof of identity starts the month from that day, clarification moves the due date on by the days paused. An extension needs its reason and the day the requester was told, within the first month; a response needs the identity verified. An access request is answered with its pack reviewed in full, and, with no one attached, only as a refusal or with `nothingHeld: true` (the records hold nothing about the person).",
         params: idParams,
         body: transitionInput,
         response: noContent,
@@ -530,14 +542,6 @@ export async function rightsApi(parent: FastifyInstance, { db }: { db: Db }): Pr
   app.get(
     "/rights-requests/:id/pack.pdf",
     { schema: { tags, summary: "The access pack as a PDF for the requester", params: idParams } },
-    async (request, reply) => {
-      const pack = await compileAccessPack(db, actorOf(request), request.params.id);
-      const pdf = await renderAccessPackPdf(pack);
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="${pack.reference}.pdf"`)
-        .header("cache-control", "no-store")
-        .send(pdf);
-    },
+    (request, reply) => sendAccessPackPdf(reply, db, actorOf(request), request.params.id),
   );
 }

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../db/client";
-import { PURPOSE_LABELS, type PurposeCode } from "../../../domain/purposes";
+import { purposeLabel } from "../../../domain/purposes";
 import { namesInText } from "../../../domain/rights/third-parties";
-import { changeProblem } from "../../../domain/rights/transitions";
-import { EXEMPTION_RULES, EXEMPTIONS, ITEM_ACTIONS_FOR, type RightsType } from "../../../domain/rights/vocabulary";
+import { answeredProblem, changeProblem } from "../../../domain/rights/transitions";
+import { EXEMPTION_LABELS, EXEMPTIONS, type Exemption, ITEM_ACTIONS_FOR, type RightsType } from "../../../domain/rights/vocabulary";
 import type { RecordItemRow } from "../../../services/records/items";
-import { compileAccessPack, recipientForRequest, reviewItem, reviewRecipient } from "../../../services/rights/access-pack";
+import { recipientForRequest, reviewItem, reviewRecipient } from "../../../services/rights/access-pack";
 import {
   acknowledgeComplaint,
   addStatement,
@@ -15,9 +15,9 @@ import {
   restrictForRequest,
 } from "../../../services/rights/item-actions";
 import { packSafety, safetyForItem, safetyForRecipient } from "../../../services/rights/pack-safety";
-import { renderAccessPackPdf } from "../../../services/rights/render-pack-pdf";
 import { attachedItem, itemForRequest, linkedNamesFor } from "../../../services/rights/request-items";
 import { getRightsRequest } from "../../../services/rights/requests";
+import { sendAccessPackPdf } from "../../access-pack-pdf";
 import { actorOf } from "../../auth/plugin";
 import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, list, queryOf, str } from "../agreements/shared";
 import { datePartsFromBody, idParam, isoFromParts, presentItem } from "../subjects/shared";
@@ -41,6 +41,17 @@ const REVIEW_LABELS = { DISCLOSE: "Disclose", REDACT: "Disclose with redactions"
 export const reviewLabel = (d: string | null) => (d ? REVIEW_LABELS[d as keyof typeof REVIEW_LABELS] : null);
 const RECIPIENT_REVIEW_LABELS = { DISCLOSE: "Listed", WITHHOLD: "Withheld" } as const;
 export const recipientReviewLabel = (d: string | null) => (d ? RECIPIENT_REVIEW_LABELS[d as keyof typeof RECIPIENT_REVIEW_LABELS] : null);
+
+/** The exemptions to choose from, in words, on the item and the record-of-sharing review pages alike. */
+const EXEMPTION_ITEMS = EXEMPTIONS.map((e) => ({ value: e, text: EXEMPTION_LABELS[e] }));
+export const exemptionLabel = (e: Exemption | null) => (e ? EXEMPTION_LABELS[e] : null);
+
+/** What a review takes out of an item, split into the names found in its text (ticked boxes) and the words typed. */
+function takenOut(review: { decision: string; redactions: string[] } | null, found: readonly { text: string }[]) {
+  const redactions = review?.decision === "REDACT" ? review.redactions : [];
+  const isName = (phrase: string) => found.some((f) => f.text === phrase);
+  return { names: redactions.filter(isName), words: redactions.filter((p) => !isName(p)) };
+}
 
 export const worksOnItems = (type: RightsType) => ITEM_ACTIONS_FOR[type].length > 0;
 
@@ -114,11 +125,13 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       review,
       actions,
     } = await itemForRequest(db, actor, requestId, idParam(request, "itemId", "The item"));
-    // Changes wait until the requester's identity is verified and work has started (domain.md §6).
+    // Changes wait until the requester's identity is verified and work has started (domain.md §6), and end once it is answered.
     const actionable = changeProblem(r) === null;
+    const answered = answeredProblem(r);
     const current = !item.erasedAt && item.accuracy !== "CORRECTED";
     const forms = ITEM_ACTIONS_FOR[r.type].filter((f) => {
-      if (f === "review") return true;
+      // Once answered, what was sent stays as reviewed: the review is shown, not offered again.
+      if (f === "review") return !answered;
       if (!actionable || !current) return false;
       if (f === "statement") return item.kind === "OPINION";
       if (f === "restrict") return !item.restrictedAt;
@@ -130,10 +143,11 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       r.type === "ACCESS" && person
         ? namesInText(
             item.text,
-            await linkedNamesFor(db, actor, person, r.subjects),
+            await linkedNamesFor(db, actor, person, r),
             r.subjects.map((s) => s.name),
           )
         : null;
+    const taken = takenOut(review, thirdParties?.found ?? []);
     const safety =
       r.type === "ACCESS"
         ? presentSafety(
@@ -148,16 +162,24 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       r,
       safety,
       thirdParties: thirdParties?.found.length ? thirdParties : null,
-      // Ticked as typed after a refusal, otherwise as already taken out.
-      namesTakenOut: extra.form === "review" ? list(extra.values ?? {}, "redactNames") : (review?.redactions ?? []),
+      // Ticked as typed after a refusal, otherwise as taken out by the review (only a redaction takes anything out).
+      namesTakenOut: extra.form === "review" ? list(extra.values ?? {}, "redactNames") : taken.names,
       item: { ...presentItem(item), subjectId: item.subjectId, restricted: !!item.restrictedAt, erased: !!item.erasedAt },
       versions: versions.filter((v) => v.id !== item.id).map(presentItem),
-      review: review && { ...review, label: reviewLabel(review.decision), redactions: review.redactions.join("\n") },
+      review: review && {
+        ...review,
+        label: reviewLabel(review.decision),
+        exemptionLabel: exemptionLabel(review.exemption),
+        takenOut: taken.names.concat(taken.words).join("\n"),
+        // The names are ticked boxes: repeated here, unticking one would not take it back.
+        wordsTyped: taken.words.join("\n"),
+      },
       actions: actions.map((a) => ({ ...a, label: ITEM_ACTION_LABELS[a.kind] })),
       forms,
-      waiting: !actionable && r.type !== "ACCESS" && worksOnItems(r.type),
+      answered,
+      waiting: !actionable && !answered && r.type !== "ACCESS" && worksOnItems(r.type),
       canLift: actionable && current && !!item.restrictedAt && ITEM_ACTIONS_FOR[r.type].includes("restrict"),
-      exemptionItems: EXEMPTIONS.map((e) => ({ value: e, text: `${e}: ${EXEMPTION_RULES[e]}` })),
+      exemptionItems: EXEMPTION_ITEMS,
       form: extra.form,
       values: extra.values ?? {},
       errors: {},
@@ -216,10 +238,11 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
     return reply.view("rights/recipient", {
       outcome: DONE[queryOf(request).outcome ?? ""],
       r,
-      entry: { ...entry, purpose: PURPOSE_LABELS[entry.purposeCode as PurposeCode] ?? entry.purposeCode },
-      review: review && { ...review, label: recipientReviewLabel(review.decision) },
+      answered: answeredProblem(r),
+      entry: { ...entry, purpose: purposeLabel(entry.purposeCode) },
+      review: review && { ...review, label: recipientReviewLabel(review.decision), exemptionLabel: exemptionLabel(review.exemption) },
       safety: presentSafety(safetyForRecipient(safety, entry)),
-      exemptionItems: EXEMPTIONS.map((e) => ({ value: e, text: `${e}: ${EXEMPTION_RULES[e]}` })),
+      exemptionItems: EXEMPTION_ITEMS,
       values: extra.values ?? {},
       errors: {},
       errorList: [],
@@ -252,14 +275,9 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
     }
   });
 
-  app.get("/rights/:id/pack.pdf", async (request, reply) => {
-    const pack = await compileAccessPack(db, actorOf(request), idParam(request, "id", "The rights request"));
-    return reply
-      .type("application/pdf")
-      .header("content-disposition", `attachment; filename="${pack.reference}.pdf"`)
-      .header("cache-control", "no-store")
-      .send(await renderAccessPackPdf(pack));
-  });
+  app.get("/rights/:id/pack.pdf", (request, reply) =>
+    sendAccessPackPdf(reply, db, actorOf(request), idParam(request, "id", "The rights request")),
+  );
 
   app.post("/rights/:id/acknowledge", async (request, reply) => {
     const id = idParam(request, "id", "The rights request");

@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../db/client";
 import type { Actor } from "../../../domain/actor";
-import { today } from "../../../domain/calendar";
 import { ITEM_CATEGORY_LABELS } from "../../../domain/information";
-import { PURPOSE_LABELS, type PurposeCode } from "../../../domain/purposes";
+import { purposeLabel } from "../../../domain/purposes";
 import { RECORD_ITEM_KIND_LABELS } from "../../../domain/records";
-import { rightsClockStatus } from "../../../domain/rights/deadlines";
-import { isDraft, unreviewedSentence } from "../../../domain/rights/review";
+import { currentDueOn } from "../../../domain/rights/deadlines";
+import { draftProblem, isDraft, itemsAndRecords, unreviewedSentence } from "../../../domain/rights/review";
 import { TRANSITIONS } from "../../../domain/rights/transitions";
 import {
+  EXEMPTION_LABELS,
   NOTICE_KIND_LABELS,
   RECEIVED_VIA,
   REQUESTER_RELATIONSHIP_LABELS,
@@ -18,6 +18,7 @@ import {
   RIGHTS_TYPE_LABELS,
   RIGHTS_TYPES,
 } from "../../../domain/rights/vocabulary";
+import { heldBack } from "../../../services/rights/access-pack";
 import { actionsForRequest } from "../../../services/rights/item-actions";
 import { packContents } from "../../../services/rights/pack-contents";
 import { type PackSafety, packSafety } from "../../../services/rights/pack-safety";
@@ -78,9 +79,7 @@ function formValues(body: FormBody) {
 
 export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   app.get("/rights", async (request, reply) => {
-    const actor = actorOf(request);
-    const on = today();
-    const rows = await listRightsRequests(db, actor);
+    const rows = await listRightsRequests(db, actorOf(request));
     return reply.view("rights/dashboard", {
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
       rows: rows.map((r) => ({
@@ -89,8 +88,8 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
         type: RIGHTS_TYPE_LABELS[r.type],
         about: r.about.name,
         state: RIGHTS_STATE_LABELS[r.state],
-        dueOn: r.dueOn,
-        clock: rightsClockStatus(r, on),
+        dueOn: currentDueOn(r),
+        clock: r.clock,
         harmRisk: r.harmRisk,
         // A complaint's first deadline is its acknowledgement (DUAA 2025: within 30 days).
         acknowledgeBy: r.acknowledgeBy && !r.acknowledgedOn ? r.acknowledgeBy : null,
@@ -167,12 +166,16 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
     return {
       draft: isDraft(contents.unreviewed),
       unreviewed: unreviewedSentence(contents.unreviewed),
+      // Why it cannot be the response yet (the service refuses it too), and what is left.
+      notTheResponse: draftProblem(contents.unreviewed),
+      // For the IG lead: what the pack leaves out, by exemption (the requester is never told which).
+      heldBack: heldBack(contents).map((h) => `${EXEMPTION_LABELS[h.exemption]}: ${itemsAndRecords(h)}`),
       sharedWith: contents.log.map((entry) => ({
         href: `/rights/${request.id}/recipients/${entry.id}`,
         organisation: entry.organisation,
         sentOn: entry.sentAt,
         items: entry.items,
-        purpose: PURPOSE_LABELS[entry.purposeCode as PurposeCode] ?? entry.purposeCode,
+        purpose: purposeLabel(entry.purposeCode),
         keptFromFamily: keptFromFamily.has(entry.id),
         done: recipientReviewLabel(contents.recipientReviews.get(entry.id)?.decision ?? null),
       })),
@@ -190,11 +193,15 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
     const processing = r.type === "OBJECTION" || r.type === "WITHDRAW_CONSENT" ? await processingForRequest(db, actor, r) : null;
     // An access pack tells the requester what was shared and with whom: warn before it can harm the child.
     const safety = r.type === "ACCESS" ? await packSafety(db, actor, r, "web.rights.warnings") : null;
+    const pack = safety && r.subjects.length ? await packWork(actor, r, safety) : null;
+    // A draft pack is not offered as the response: the choice says why instead.
+    const notYetResponse = TRANSITIONS[r.state].includes("RESPONDED") ? (pack?.notTheResponse ?? null) : null;
+    const next = TRANSITIONS[r.state].filter((s) => s !== "RESPONDED" || !notYetResponse);
     return reply.view("rights/request", {
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
       work,
       safety: safety && presentSafety(safety),
-      pack: safety && r.subjects.length ? await packWork(actor, r, safety) : null,
+      pack,
       processing: processing && {
         ...processing,
         open: processing.bases.filter((b) => b.applies).map((b) => ({ value: b.article6, text: b.label })),
@@ -216,7 +223,10 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
         outcomeLabel: r.outcome ? OUTCOME_LABELS[r.outcome] : null,
       },
       stateLabels: RIGHTS_STATE_LABELS,
-      next: TRANSITIONS[r.state].map((s) => ({ value: s, text: RIGHTS_STATE_LABELS[s] })),
+      next: next.map((s) => ({ value: s, text: RIGHTS_STATE_LABELS[s] })),
+      notYetResponse,
+      // An access request answered about no one: only a refusal, or on confirming nothing is held (transitionProblem).
+      nothingHeldOffered: r.type === "ACCESS" && !r.subjects.length && next.includes("RESPONDED"),
       outcomeItems: RESPONSE_OUTCOMES.map((o) => ({ value: o, text: OUTCOME_LABELS[o] })),
       matches: matches.map((m) => ({ id: m.id, name: fullName(m), dateOfBirth: m.dateOfBirth })),
       q,
@@ -296,6 +306,7 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
           requesterToldOn: isoFromParts(datePartsFromBody(body, "requesterToldOn")) || undefined,
           outcome: optional("outcome"),
           safetyCheck: optional("safetyCheck"),
+          nothingHeld: str(body, "nothingHeld") === "yes" || undefined,
         }),
       "moved",
     );
