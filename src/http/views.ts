@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks, { type Environment } from "nunjucks";
+import { ukDate } from "../domain/calendar";
 import { ORGANISATION_TYPE_LABELS } from "../domain/organisation";
 import { ROLE_LABELS } from "../domain/roles";
 
@@ -17,9 +18,6 @@ export const viewDirs = [
   path.join(packageDir("@ministryofjustice/frontend")),
 ];
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
-/** A date as GOV.UK writes it ("2 December 2026"), for text built outside a template. */
-export const govukDate = (value: Date | string) => dateFormat.format(new Date(value));
 const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "long",
@@ -39,7 +37,7 @@ export function configureNunjucks(env: Environment): void {
     const trimmed = String(value ?? "").trim();
     return value instanceof nunjucks.runtime.SafeString ? new nunjucks.runtime.SafeString(trimmed) : trimmed;
   });
-  env.addFilter("govukDate", (value: Date | string | null) => (value ? govukDate(value) : ""));
+  env.addFilter("govukDate", (value: Date | string | null) => ukDate(value, ""));
   env.addFilter("govukDateTime", (value: Date | string | null) =>
     value ? dateTimeFormat.format(new Date(value)).replace(" am", "am").replace(" pm", "pm") : "",
   );

@@ -1,4 +1,4 @@
-import { format, parseISO } from "date-fns";
+import { ukDate, ukDateTime, ukDay } from "../calendar";
 import { ITEM_CATEGORY_LABELS, ITEM_KIND_LABELS, SUBJECT_KIND_LABELS } from "../information";
 import { ARTICLE_6_LABELS, ARTICLE_9_10_LABELS, COMMON_LAW_ROUTE_LABELS, GATEWAY_LABELS, PARA_18_REASON_LABELS } from "../lawful-basis";
 import { PURPOSE_LABELS } from "../purposes";
@@ -102,35 +102,6 @@ const text = (value: string | null | undefined): string => (value?.trim() ? valu
 const lines = (values: readonly string[]): string => (values.length ? values.join("\n") : NOT_STATED);
 const yesNo = (value: boolean): string => (value ? "Yes" : "No");
 const withCode = <K extends string>(labels: Record<K, string>, code: K): string => `${labels[code] ?? code} (${code})`;
-
-const londonParts = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/London",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-/** The wall-clock time in the UK of an ISO timestamp, as a Date whose local fields hold it. */
-function ukWallClock(iso: string): Date {
-  const parts = Object.fromEntries(londonParts.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return new Date(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
-}
-
-/** "1 April 2026". Date-only values ("2026-04-01") are taken as they are; timestamps are read in UK time. */
-export function ukDate(value: string | null | undefined, empty = NOT_STATED): string {
-  if (!value) return empty;
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? parseISO(value) : ukWallClock(value);
-  return Number.isNaN(date.getTime()) ? value : format(date, "d MMMM yyyy");
-}
-
-/** "1 April 2026 at 2:05pm", UK time. */
-export function ukDateTime(iso: string): string {
-  const date = ukWallClock(iso);
-  return Number.isNaN(date.getTime()) ? iso : `${format(date, "d MMMM yyyy")} at ${format(date, "h:mmaaa")}`;
-}
 
 const months = (n: number) => `${n} ${n === 1 ? "month" : "months"}`;
 
@@ -266,7 +237,7 @@ export function outlineAgreement(doc: AgreementDocument): DocumentOutline {
 }
 
 /** The day the document was produced, in UK time: whether the agreement is in force is judged on that day. */
-const generatedDay = (doc: AgreementDocument) => format(ukWallClock(doc.generatedAt), "yyyy-MM-dd");
+const generatedDay = (doc: AgreementDocument) => ukDay(doc.generatedAt);
 
 /** The same status label as the register's tag, so a lapsed agreement never prints as "Active". */
 const standingLabel = (doc: AgreementDocument) => AGREEMENT_STANDING_LABELS[agreementStanding(doc, doc.parentInForce, generatedDay(doc))];

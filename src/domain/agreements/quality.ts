@@ -1,8 +1,8 @@
+import { ukDate } from "../calendar";
 import { type Article9or10, CRIMINAL_OFFENCE_CONDITIONS, SPECIAL_CATEGORY_CONDITIONS } from "../lawful-basis";
 import { PURPOSE_LABELS } from "../purposes";
 import { type AgreementContent, type DataItem, type Flow, SECTION_TITLES, SECTIONS, type Section } from "./content";
 import { latestReviewDate, MAX_REVIEW_INTERVAL_MONTHS } from "./lifecycle";
-import { ukDate } from "./outline";
 
 /**
  * Quality check: how an agreement measures up against the model (ICO data sharing code Annex A,

@@ -1,5 +1,5 @@
 import { addDays, addMonths, differenceInCalendarDays, format, parseISO } from "date-fns";
-import { ukDate } from "../agreements/outline";
+import { ukDate } from "../calendar";
 import { nextWorkingDay, type UkNation } from "../working-days";
 import { isAnswered, RIGHTS_STATES, type RightsState } from "./vocabulary";
 

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
+import { ukDate } from "../../domain/calendar";
 import { unreviewedSentence } from "../../domain/rights/review";
-import { govukDate } from "../../http/views";
 import type { AccessPack } from "./access-pack";
 
 /**
@@ -51,7 +51,7 @@ export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
 
   doc.font(BOLD).fontSize(9).fillColor(GREY).text(`${pack.organisation} · reference ${pack.reference}`);
   doc.moveDown(0.3).font(BOLD).fontSize(18).fillColor(BLACK).text(`The information ${pack.organisation} holds`, { width });
-  para(`For ${pack.requester}, about ${pack.about}. Prepared on ${govukDate(pack.generatedAt)}.`);
+  para(`For ${pack.requester}, about ${pack.about}. Prepared on ${ukDate(pack.generatedAt)}.`);
   if (pack.draft) {
     doc.moveDown(0.5).font(BOLD).fontSize(10).fillColor(RED);
     doc.text(`This is a draft, not the response: ${unreviewedSentence(pack.unreviewed)}. Review each one before anything is sent.`, {
@@ -60,7 +60,7 @@ export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
   }
 
   heading("Who it is about");
-  list(pack.people.map((p) => `${p.name}${p.dateOfBirth ? `, born ${govukDate(p.dateOfBirth)}` : ""}`));
+  list(pack.people.map((p) => `${p.name}${p.dateOfBirth ? `, born ${ukDate(p.dateOfBirth)}` : ""}`));
   heading("Why we hold it");
   list(pack.purposes);
   heading("What kinds of information");
@@ -69,9 +69,7 @@ export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
   list(pack.sources);
   heading("Who it has been shared with");
   list(
-    pack.recipients.map(
-      (r) => `${r.organisation}, ${govukDate(r.sentOn)}: ${r.items} ${r.items === 1 ? "item" : "items"}, for ${r.purpose}`,
-    ),
+    pack.recipients.map((r) => `${r.organisation}, ${ukDate(r.sentOn)}: ${r.items} ${r.items === 1 ? "item" : "items"}, for ${r.purpose}`),
   );
   heading("How long we keep it");
   para(pack.retention);
@@ -81,7 +79,7 @@ export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
   for (const item of pack.items) {
     doc.moveDown(0.4).font(BOLD).fontSize(9.5).fillColor(GREY);
     doc.text(
-      `${govukDate(item.eventDate)} · ${item.category} · ${item.kind}${item.version > 1 ? ` · version ${item.version}` : ""}${item.accuracy !== "ACCURATE" ? ` · ${item.accuracy.toLowerCase()}` : ""}${item.historical ? " · historical" : ""}${item.redacted ? " · redacted" : ""}`,
+      `${ukDate(item.eventDate)} · ${item.category} · ${item.kind}${item.version > 1 ? ` · version ${item.version}` : ""}${item.accuracy !== "ACCURATE" ? ` · ${item.accuracy.toLowerCase()}` : ""}${item.historical ? " · historical" : ""}${item.redacted ? " · redacted" : ""}`,
       { width },
     );
     if (!item.reviewed) doc.font(BOLD).fontSize(9.5).fillColor(RED).text("DRAFT: not yet reviewed", { width });
@@ -90,7 +88,7 @@ export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
       .font(REGULAR)
       .fontSize(8.5)
       .fillColor(GREY)
-      .text(`Source: ${item.source}. Recorded ${govukDate(item.recordedOn)}.`, { width });
+      .text(`Source: ${item.source}. Recorded ${ukDate(item.recordedOn)}.`, { width });
   }
   heading("Your rights");
   list(pack.rights);

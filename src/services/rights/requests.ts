@@ -7,8 +7,7 @@ import { organisations, subjects } from "../../db/schema";
 import { rightsRequestEvents, rightsRequestSubjects, rightsRequests } from "../../db/schema-rights";
 import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
-import { ukDate } from "../../domain/agreements/outline";
-import { today } from "../../domain/calendar";
+import { today, ukDate } from "../../domain/calendar";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../domain/errors";
 import {
   arrivalProblem,

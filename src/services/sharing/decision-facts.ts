@@ -5,7 +5,7 @@ import { agreements } from "../../db/schema";
 import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
 import type { OnwardDisclosure } from "../../domain/agreements/content";
-import { ukDate } from "../../domain/agreements/outline";
+import { ukDate } from "../../domain/calendar";
 import { type FieldError, NotFoundError, ValidationError } from "../../domain/errors";
 import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../../domain/information";
 import type { AccuracyState } from "../../domain/records";

@@ -10,8 +10,7 @@ import {
   latestReviewDate,
   nextStatus,
 } from "../../../domain/agreements/lifecycle";
-import { ukDate } from "../../../domain/agreements/outline";
-import { today } from "../../../domain/calendar";
+import { today, ukDate } from "../../../domain/calendar";
 import type { FieldError } from "../../../domain/errors";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../../domain/errors";
 import { ARTICLE_6, ARTICLE_6_LABELS, ARTICLE_9_10, ARTICLE_9_10_LABELS, GATEWAY_LABELS, GATEWAYS } from "../../../domain/lawful-basis";

@@ -4,8 +4,7 @@ import { agreementSignatures, agreements, agreementVersions } from "../../../db/
 import type { Actor } from "../../../domain/actor";
 import { agreementReference } from "../../../domain/agreements/document";
 import { REVIEW_STATE_LABELS, type ReviewState, reviewState } from "../../../domain/agreements/lifecycle";
-import { ukDate } from "../../../domain/agreements/outline";
-import { today } from "../../../domain/calendar";
+import { today, ukDate } from "../../../domain/calendar";
 import { hasAnyRole } from "../../../domain/roles";
 import { REVIEW_TAG_CLASSES } from "./shared";
 

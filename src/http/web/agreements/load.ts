@@ -9,7 +9,7 @@ import {
   CLOSED_STATUSES,
   canManageAgreement,
 } from "../../../domain/agreements/lifecycle";
-import { ukDate } from "../../../domain/agreements/outline";
+import { ukDate } from "../../../domain/calendar";
 import { getAgreement, type ListedAgreement, listVersions, type VersionRow } from "../../../services/agreements/queries";
 
 /**

@@ -11,9 +11,8 @@ import {
   REVIEW_STATE_LABELS,
   reviewState,
 } from "../../../domain/agreements/lifecycle";
-import { ukDate } from "../../../domain/agreements/outline";
 import { QUALITY_RULES } from "../../../domain/agreements/quality";
-import { today } from "../../../domain/calendar";
+import { today, ukDate } from "../../../domain/calendar";
 import { hasAnyRole } from "../../../domain/roles";
 import { createFromTemplate } from "../../../services/agreements/create-agreement";
 import { buildDocument } from "../../../services/agreements/load-document";

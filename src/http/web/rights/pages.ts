@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../db/client";
 import type { Actor } from "../../../domain/actor";
+import { ukDate } from "../../../domain/calendar";
 import { ITEM_CATEGORY_LABELS } from "../../../domain/information";
 import { purposeLabel } from "../../../domain/purposes";
 import { RECORD_ITEM_KIND_LABELS } from "../../../domain/records";
@@ -35,7 +36,6 @@ import {
 } from "../../../services/rights/requests";
 import { searchSubjects } from "../../../services/subjects/search";
 import { actorOf } from "../../auth/plugin";
-import { govukDate } from "../../views";
 import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, formHelpers, optionsOf, queryOf, str } from "../agreements/shared";
 import { datePartsFromBody, fullName, idParam, isoFromParts, recordErrors } from "../subjects/shared";
 import { ITEM_ACTION_LABELS, recipientReviewLabel, reviewLabel, worksOnItems } from "./items";
@@ -135,7 +135,7 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
     const presented = people.map(({ subject, items }) => ({
       subject,
       items: items.map((i) => {
-        const label = `${ITEM_CATEGORY_LABELS[i.category]}, ${govukDate(i.eventDate)}${i.accuracy === "CORRECTED" ? `, version ${i.version} (since corrected)` : ""}`;
+        const label = `${ITEM_CATEGORY_LABELS[i.category]}, ${ukDate(i.eventDate)}${i.accuracy === "CORRECTED" ? `, version ${i.version} (since corrected)` : ""}`;
         itemLabel.set(i.id, label);
         return {
           href: `/rights/${requestId}/items/${i.id}`,

@@ -1,10 +1,10 @@
+import { ukDate } from "../../../domain/calendar";
 import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../../../domain/information";
 import type { ItemChoice } from "../../../domain/sharing/decision-input";
 import { protectedDetailsGo } from "../../../domain/sharing/disclosure-snapshot";
 import type { ProtectedMention } from "../../../domain/sharing/protected-details";
 import { SUBJECT_DETAIL_LABELS, type SubjectDetail } from "../../../domain/sharing/vocabulary";
 import type { shareableItems } from "../../../services/sharing/choices";
-import { govukDate } from "../../views";
 import { type Answers, getAt, noneOption } from "./answers";
 import { type FieldDef, fieldIdOf, STEPS, type StepChoices } from "./steps";
 import { takenOutInWords } from "./what-went";
@@ -66,7 +66,7 @@ export function answerSections(subjectId: string, answers: Answers, choices: Ste
       const rows = picked.flatMap((c) => {
         const found = chosen.items.find((i) => i.id === c.itemId);
         const what = found
-          ? `${ITEM_CATEGORY_LABELS[found.category]}, ${govukDate(found.eventDate)}: ${found.text}`
+          ? `${ITEM_CATEGORY_LABELS[found.category]}, ${ukDate(found.eventDate)}: ${found.text}`
           : "An item no longer on the record";
         const takenOut = c.share ? chosen.takenOut(c) : [];
         const shared = {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../../db/client";
 import type { Actor } from "../../../domain/actor";
-import { ukDateTime } from "../../../domain/agreements/outline";
+import { ukDate, ukDateTime } from "../../../domain/calendar";
 import { NotFoundError } from "../../../domain/errors";
 import { hasAnyRole } from "../../../domain/roles";
 import { ALL_SHARE_RULES, readsRuleCodes, type ShareRuleCode } from "../../../domain/rules";
@@ -17,7 +17,6 @@ import { disclosureState, revokeDisclosure, viewSent } from "../../../services/s
 import { decisionTitle } from "../../../services/sharing/record-decision";
 import { renderDecisionRecordPdf } from "../../../services/sharing/render-record-pdf";
 import { actorOf } from "../../auth/plugin";
-import { govukDate } from "../../views";
 import { bodyOf, errorSummary, fieldErrorsOf, queryOf } from "../agreements/shared";
 import { idParam } from "../subjects/shared";
 import type { Answers } from "./answers";
@@ -236,7 +235,7 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
               ? [{ label: "Purpose, as they were told it", value: withNote(disclosure.purpose.text, disclosure.purpose.protectedNote) }]
               : []),
             ...disclosure.items.map((i) => ({
-              label: `${i.kind === "OPINION" ? "Opinion" : "Fact"}, ${govukDate(i.eventDate)}${i.redacted ? ", redacted" : ""}`,
+              label: `${i.kind === "OPINION" ? "Opinion" : "Fact"}, ${ukDate(i.eventDate)}${i.redacted ? ", redacted" : ""}`,
               value: withNote(i.text, i.protectedNote),
             })),
           ],

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../db/client";
 import { ONWARD_DISCLOSURE_LABELS } from "../../../domain/agreements/content";
+import { ukDate } from "../../../domain/calendar";
 import { ITEM_CATEGORY_LABELS, type ItemCategory, SUBJECT_KINDS } from "../../../domain/information";
 import { PURPOSE_LABELS, type PurposeCode } from "../../../domain/purposes";
 import { RECORD_ITEM_KIND_LABELS, SOURCE_METHOD_LABELS } from "../../../domain/records";
@@ -19,7 +20,6 @@ import {
 import { fileDisclosure } from "../../../services/sharing/file-disclosure";
 import { searchSubjects } from "../../../services/subjects/search";
 import { actorOf } from "../../auth/plugin";
-import { govukDate } from "../../views";
 import { bodyOf, errorSummary, fieldErrorsOf, formHelpers, optionsOf, queryOf, str } from "../agreements/shared";
 import { fullName, idParam, nhsDisplay, SUBJECT_KIND_SINGULAR } from "../subjects/shared";
 import { DISCLOSURE_STATE_LABELS } from "./decisions";
@@ -33,7 +33,7 @@ const OUTCOMES: Record<string, string> = {
 
 /** An item as its recipient knows it, the same on the disclosure and on a notice about it: "Item 2: Health, 3 May 2026". */
 function disclosedItemName(item: { number: number; category: ItemCategory; eventDate: string }): string {
-  return `Item ${item.number}: ${ITEM_CATEGORY_LABELS[item.category]}, ${govukDate(item.eventDate)}`;
+  return `Item ${item.number}: ${ITEM_CATEGORY_LABELS[item.category]}, ${ukDate(item.eventDate)}`;
 }
 
 function row(d: DisclosureSummary, box: "received" | "sent") {

@@ -1,8 +1,8 @@
+import { ukDate } from "../../../domain/calendar";
 import type { ShareDecisionInput } from "../../../domain/sharing/decision-input";
 import type { DisclosedPerson } from "../../../domain/sharing/disclosure-snapshot";
 import { describeMentions, type ProtectedMention } from "../../../domain/sharing/protected-details";
 import type { SubjectDetail } from "../../../domain/sharing/vocabulary";
-import { govukDate } from "../../views";
 import { nhsDisplay } from "../subjects/shared";
 
 /**
@@ -34,7 +34,7 @@ export function personRows(person: DisclosedPerson & { protectedAddressesWithhel
   const date = person.dateOfBirth ?? person.expectedDate;
   return [
     { label: "Name", value: person.name },
-    { label: "Date of birth (or expected date)", value: value("dateOfBirth", date ? govukDate(date) : null) },
+    { label: "Date of birth (or expected date)", value: value("dateOfBirth", date ? ukDate(date) : null) },
     { label: "NHS number", value: value("nhsNumber", nhsDisplay(person.nhsNumber)) },
     { label: "Unique pupil number", value: value("upn", person.upn) },
     { label: "Phone number and email", value: value("contact", [person.phone, person.email].filter(Boolean).join(", ")) },

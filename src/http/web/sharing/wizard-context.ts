@@ -1,7 +1,7 @@
 import { ZodError } from "zod";
 import type { Db } from "../../../db/client";
 import type { Actor } from "../../../domain/actor";
-import { today } from "../../../domain/calendar";
+import { today, ukDate } from "../../../domain/calendar";
 import { type FieldError, RulesBlockedError, ValidationError } from "../../../domain/errors";
 import { ITEM_CATEGORY_LABELS } from "../../../domain/information";
 import { CONCERN_CATEGORY_LABELS, RECORD_ITEM_KIND_LABELS } from "../../../domain/records";
@@ -19,7 +19,6 @@ import {
 } from "../../../services/sharing/choices";
 import { evaluateProposedDecision } from "../../../services/sharing/record-decision";
 import { zodIssuesToFieldErrors } from "../../problem";
-import { govukDate } from "../../views";
 import { formHelpers, type Option, optionsOf } from "../agreements/shared";
 import { type Answers, formValue, getAt, noneOption } from "./answers";
 import { fieldIdOf, type StepChoices, type StepDef, stepOfPath } from "./steps";
@@ -115,7 +114,7 @@ export function itemRows(shareable: Awaited<ReturnType<typeof shareableItems>>, 
     const choice = chosen.find((c) => c.itemId === item.id);
     return {
       id: item.id,
-      title: `${ITEM_CATEGORY_LABELS[item.category]}, ${govukDate(item.eventDate)}`,
+      title: `${ITEM_CATEGORY_LABELS[item.category]}, ${ukDate(item.eventDate)}`,
       text: item.text,
       kindLabel: RECORD_ITEM_KIND_LABELS[item.kind],
       // R-RESTRICTED: offered only to withhold or leave out, so it is not first refused at the check page.

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../../db/client";
 import type { Actor } from "../../../domain/actor";
-import { ukDate } from "../../../domain/agreements/outline";
+import { ukDate } from "../../../domain/calendar";
 import { NotPermittedError, ValidationError } from "../../../domain/errors";
 import { ROLE_LABELS, type Role } from "../../../domain/roles";
 import { SUBJECT_LINK_KINDS, SUBJECT_LINK_LABELS, type SubjectLinkKind } from "../../../domain/subjects";
