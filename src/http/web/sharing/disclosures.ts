@@ -3,7 +3,7 @@ import type { Db } from "../../../db/client";
 import { ONWARD_DISCLOSURE_LABELS } from "../../../domain/agreements/content";
 import { ukDate } from "../../../domain/calendar";
 import { ITEM_CATEGORY_LABELS, type ItemCategory, SUBJECT_KINDS } from "../../../domain/information";
-import { PURPOSE_LABELS, type PurposeCode } from "../../../domain/purposes";
+import { purposeLabel } from "../../../domain/purposes";
 import { RECORD_ITEM_KIND_LABELS, SOURCE_METHOD_LABELS } from "../../../domain/records";
 import { NOTICE_KIND_LABELS } from "../../../domain/rights/vocabulary";
 import { RECIPIENT_ROLE_LABELS, type RecipientRole } from "../../../domain/sharing/vocabulary";
@@ -41,7 +41,7 @@ function row(d: DisclosureSummary, box: "received" | "sent") {
     href: box === "received" ? `/disclosures/${d.id}` : `/share-decisions/${d.decisionId}`,
     person: d.subject.name,
     other: box === "received" ? d.senderName : d.recipientName,
-    purpose: PURPOSE_LABELS[d.purposeCode as PurposeCode] ?? d.purposeCode,
+    purpose: purposeLabel(d.purposeCode),
     emergency: d.emergency,
     state: DISCLOSURE_STATE_LABELS[disclosureState(d)],
     sentAt: d.sentAt,
@@ -112,7 +112,7 @@ export async function disclosurePages(app: FastifyInstance, { db }: { db: Db }):
         sentBy: d.sentByName,
         sentAt: d.sentAt,
         expiresAt: d.expiresAt,
-        purpose: `${PURPOSE_LABELS[d.purposeCode as PurposeCode] ?? d.purposeCode}: ${d.purpose}`,
+        purpose: `${purposeLabel(d.purposeCode)}: ${d.purpose}`,
         role: d.recipientRole ? RECIPIENT_ROLE_LABELS[d.recipientRole as RecipientRole] : "Not stated",
         onward: ONWARD_DISCLOSURE_LABELS[d.onwardDisclosure],
         mayPassOn: d.onwardDisclosure === "PERMITTED",

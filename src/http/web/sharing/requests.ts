@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../../db/client";
 import { NotFoundError } from "../../../domain/errors";
 import { GATEWAY_LABELS, GATEWAYS } from "../../../domain/lawful-basis";
-import { PURPOSE_CODES, PURPOSE_LABELS, type PurposeCode } from "../../../domain/purposes";
+import { PURPOSE_CODES, PURPOSE_LABELS, purposeLabel } from "../../../domain/purposes";
 import { REQUEST_STATUS_LABELS, REQUEST_URGENCIES, REQUEST_URGENCY_LABELS, requestReference } from "../../../domain/sharing/records";
 import { OUTCOME_LABELS, type Outcome } from "../../../domain/sharing/vocabulary";
 import { otherMembers } from "../../../services/sharing/choices";
@@ -173,7 +173,7 @@ export async function requestPages(app: FastifyInstance, { db }: { db: Db }): Pr
         requesting: r.requestingName,
         requestedBy: r.requestedByName,
         requested: r.requestedName,
-        purpose: `${PURPOSE_LABELS[r.purposeCode as PurposeCode] ?? r.purposeCode}: ${r.purpose}`,
+        purpose: `${purposeLabel(r.purposeCode)}: ${r.purpose}`,
         gateway: r.gateway ? GATEWAY_LABELS[r.gateway as keyof typeof GATEWAY_LABELS] : null,
         urgency: REQUEST_URGENCY_LABELS[r.urgency],
         dueOn: r.dueOn,
