@@ -10,9 +10,11 @@ import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../../domain/informatio
 import { purposeLabel } from "../../domain/purposes";
 import { RECORD_ITEM_KIND_LABELS, SOURCE_METHOD_LABELS } from "../../domain/records";
 import {
+  type ItemReviewInput,
   isDraft,
   itemReviewInput,
   type PackUnreviewed,
+  type RecipientReviewInput,
   RIGHTS_STATEMENT,
   recipientReviewInput,
   WITHHELD_STATEMENT,
@@ -119,6 +121,19 @@ async function assertPackOpen(tx: Tx, requestId: string): Promise<void> {
   if (answered) throw new ConflictError(answered);
 }
 
+/** What an item's review and a disclosure log entry's review store alike: the decision, its exemption and reason, and who made it. */
+function reviewValues(actor: Actor, input: ItemReviewInput | RecipientReviewInput) {
+  return {
+    decision: input.decision,
+    exemption: input.exemption ?? null,
+    reason: input.reason ?? null,
+    healthOpinion: input.healthOpinion ?? null,
+    healthProfessional: input.healthProfessional ?? null,
+    reviewedByUserId: actor.userId,
+    reviewedAt: new Date(),
+  };
+}
+
 export async function reviewItem(db: Db, actor: Actor, requestId: string, itemId: string, raw: unknown): Promise<void> {
   const request = await getRightsRequest(db, actor, requestId);
   if (request.type !== "ACCESS") throw new ConflictError("Only an access request reviews items for exemptions");
@@ -134,16 +149,7 @@ export async function reviewItem(db: Db, actor: Actor, requestId: string, itemId
     if (!item.text.includes(phrase))
       throw new ValidationError([{ path: `/redactions/${i}`, message: `"${phrase}" is not in the item's text` }]);
   });
-  const values = {
-    decision: input.decision,
-    exemption: input.exemption ?? null,
-    reason: input.reason ?? null,
-    redactions: input.redactions,
-    healthOpinion: input.healthOpinion ?? null,
-    healthProfessional: input.healthProfessional ?? null,
-    reviewedByUserId: actor.userId,
-    reviewedAt: new Date(),
-  };
+  const values = { ...reviewValues(actor, input), redactions: input.redactions };
   await inTransaction(db, async (tx, audit) => {
     await assertPackOpen(tx, requestId);
     await tx
@@ -193,15 +199,7 @@ export async function reviewRecipient(db: Db, actor: Actor, requestId: string, d
   if (request.type !== "ACCESS") throw new ConflictError("Only an access request reviews who the information was shared with");
   const input = recipientReviewInput.parse(raw);
   await logEntryFor(db, actor, request, disclosureId);
-  const values = {
-    decision: input.decision,
-    exemption: input.exemption ?? null,
-    reason: input.reason ?? null,
-    healthOpinion: input.healthOpinion ?? null,
-    healthProfessional: input.healthProfessional ?? null,
-    reviewedByUserId: actor.userId,
-    reviewedAt: new Date(),
-  };
+  const values = reviewValues(actor, input);
   await inTransaction(db, async (tx, audit) => {
     await assertPackOpen(tx, requestId);
     await tx
