@@ -1,23 +1,24 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { inTransaction } from "../audit/write";
 import type { Db } from "../db/client";
-import { invitations, users } from "../db/schema";
+import { invitations, organisations, users } from "../db/schema";
 import { NotFoundError, ValidationError } from "../domain/errors";
-import { checkPassword, PASSWORD_MESSAGES } from "../domain/password-policy";
-import { isCommonPassword } from "./common-passwords";
+import { checkPassword, type PasswordContext } from "../domain/password-policy";
+import { estimatePasswordStrength } from "./password-strength";
 import { hashPassword, tokenHash } from "./secrets";
 
-/** Applies the password policy; throws a field error naming the rule that failed. */
-export function assertAcceptablePassword(password: string, context: { email?: string; name?: string }, path = "/password"): void {
-  const problem = checkPassword(password, context, isCommonPassword);
-  if (problem) throw new ValidationError([{ path, message: PASSWORD_MESSAGES[problem] }]);
+/** Applies the password policy; throws a field error saying in plain English what is wrong. */
+export function assertAcceptablePassword(password: string, context: PasswordContext, path = "/password"): void {
+  const problem = checkPassword(password, context, estimatePasswordStrength);
+  if (problem) throw new ValidationError([{ path, message: problem }]);
 }
 
 export async function findInvitation(db: Db, token: string, now = new Date()) {
   const [invitation] = await db
-    .select({ userId: users.id, name: users.name, email: users.email })
+    .select({ userId: users.id, name: users.name, email: users.email, organisationName: organisations.name })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.userId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(
       and(
         eq(invitations.tokenHash, tokenHash(token)),
