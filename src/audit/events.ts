@@ -52,6 +52,10 @@ export type AuditEvent =
   | { type: "auth.signed_out"; entity: UserRef; details: { reason: "user" | "idle" | "absolute" } }
   | { type: "auth.mfa_enrolled"; entity: UserRef; details: { recoveryCodes: number } }
   | { type: "auth.password_set"; entity: UserRef; details: { via: "invitation" | "cli" } }
+  /** The person changed their own password; every other session of theirs was ended. */
+  | { type: "auth.password_changed"; entity: UserRef; details: Record<string, never> }
+  /** A new password chosen through a reset link an administrator issued. */
+  | { type: "auth.password_reset"; entity: UserRef; details: Record<string, never> }
   | { type: "organisation.created"; entity: OrganisationRef; details: { fields: string[] } }
   | { type: "organisation.updated"; entity: OrganisationRef; details: { fields: string[] } }
   | {
@@ -62,6 +66,9 @@ export type AuditEvent =
   | { type: "user.updated"; entity: UserRef; details: { fields: string[]; roles?: Role[] } }
   | { type: "user.deactivated"; entity: UserRef; details: Record<string, never> }
   | { type: "user.invitation_issued"; entity: UserRef; details: { expiresAt: string } }
+  | { type: "user.password_reset_issued"; entity: UserRef; details: { expiresAt: string } }
+  /** The user's authenticator app and recovery codes were cleared by an administrator. */
+  | { type: "user.mfa_reset"; entity: UserRef; details: Record<string, never> }
   /** A read of a person's record: the subject page, an item, the chronology, or a list of results (entity organisation). */
   | {
       type: "personal_data.viewed";

@@ -42,7 +42,8 @@ export function createAdminCommand(): Command {
         const input = newUserInput.safeParse({ name: opts.name, email: opts.email, roles: ["partnership_admin"] });
         if (!input.success) throw new ValidationError(zodIssuesToFieldErrors(input.error));
         const password = opts.passwordStdin ? await readStdin() : undefined;
-        if (password !== undefined) assertAcceptablePassword(password, input.data, "/password-stdin");
+        if (password !== undefined)
+          assertAcceptablePassword(password, { ...input.data, organisationName: opts.organisation }, "/password-stdin");
 
         const database = await openConfiguredDatabase(loadConfig());
         try {

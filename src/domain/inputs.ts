@@ -70,6 +70,15 @@ export const signInInput = z.object({
   password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(1024, "Enter your password"),
 });
 
+/** A signed-in person's new password; the policy itself is `checkPassword`, which needs to know who they are. */
+export const passwordChangeInput = z.object({
+  currentPassword: z
+    .string({ error: "Enter your current password" })
+    .min(1, "Enter your current password")
+    .max(1024, "Enter your current password"),
+  newPassword: z.string({ error: "Enter a new password" }).min(1, "Enter a new password").max(1024, "Enter a new password"),
+});
+
 export const codeInput = z.object({
   code: z
     .string({ error: "Enter the code from your authenticator app or a recovery code" })

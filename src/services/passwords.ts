@@ -1,23 +1,39 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
+import { snapshotOf } from "../audit/events";
 import { inTransaction } from "../audit/write";
 import type { Db } from "../db/client";
-import { invitations, users } from "../db/schema";
+import { invitations, organisations, users } from "../db/schema";
+import type { Actor } from "../domain/actor";
 import { NotFoundError, ValidationError } from "../domain/errors";
-import { checkPassword, PASSWORD_MESSAGES } from "../domain/password-policy";
-import { isCommonPassword } from "./common-passwords";
+import { checkPassword, type PasswordContext } from "../domain/password-policy";
+import { estimatePasswordStrength } from "./password-strength";
+import { confirmPassword } from "./reauthenticate";
 import { hashPassword, tokenHash } from "./secrets";
+import { createSession, endAllSessionsOf } from "./sessions";
 
-/** Applies the password policy; throws a field error naming the rule that failed. */
-export function assertAcceptablePassword(password: string, context: { email?: string; name?: string }, path = "/password"): void {
-  const problem = checkPassword(password, context, isCommonPassword);
-  if (problem) throw new ValidationError([{ path, message: PASSWORD_MESSAGES[problem] }]);
+/** Applies the password policy; throws a field error saying in plain English what is wrong. */
+export function assertAcceptablePassword(password: string, context: PasswordContext, path = "/password"): void {
+  const problem = checkPassword(password, context, estimatePasswordStrength);
+  if (problem) throw new ValidationError([{ path, message: problem }]);
 }
 
+function assertConfirmed(password: string, confirmation: string): void {
+  if (password !== confirmation) throw new ValidationError([{ path: "/confirmPassword", message: "Passwords do not match" }]);
+}
+
+/** A one-time link still usable: an invitation (no password yet) or a reset (`hasPassword`). */
 export async function findInvitation(db: Db, token: string, now = new Date()) {
   const [invitation] = await db
-    .select({ userId: users.id, name: users.name, email: users.email })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      organisationName: organisations.name,
+      passwordHash: users.passwordHash,
+    })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.userId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(
       and(
         eq(invitations.tokenHash, tokenHash(token)),
@@ -26,31 +42,64 @@ export async function findInvitation(db: Db, token: string, now = new Date()) {
         isNull(users.deactivatedAt),
       ),
     );
-  if (!invitation) throw new NotFoundError("This invitation link has expired or has already been used. It");
-  return invitation;
+  if (!invitation) throw new NotFoundError("This link has expired or has already been used. It");
+  const { passwordHash, ...shown } = invitation;
+  return { ...shown, hasPassword: !!passwordHash };
 }
 
-/** The invited person chooses their password; the link then stops working. */
+/**
+ * The person chooses their password through a one-time link: the link then stops working, and
+ * for a reset every session of theirs ends (whoever was signed in as them is signed out).
+ */
 export async function acceptInvitation(db: Db, token: string, password: string, confirmation: string): Promise<void> {
   const invitation = await findInvitation(db, token);
   assertAcceptablePassword(password, invitation);
-  if (password !== confirmation) {
-    throw new ValidationError([{ path: "/confirmPassword", message: "Passwords do not match" }]);
-  }
+  assertConfirmed(password, confirmation);
   const passwordHash = await hashPassword(password);
   await inTransaction(db, async (tx, audit) => {
-    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, invitation.userId));
-    await tx
+    // Claimed first and only if still unused, so two submissions of one link cannot both set a password.
+    const [claimed] = await tx
       .update(invitations)
       .set({ usedAt: new Date() })
-      .where(eq(invitations.tokenHash, tokenHash(token)));
+      .where(and(eq(invitations.tokenHash, tokenHash(token)), isNull(invitations.usedAt)))
+      .returning({ userId: invitations.userId });
+    if (!claimed) throw new NotFoundError("This link has expired or has already been used. It");
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, invitation.userId));
+    await endAllSessionsOf(tx, invitation.userId);
+    const entity = { type: "user", id: invitation.userId } as const;
     audit.record(
       { kind: "anonymous" },
-      {
-        type: "auth.password_set",
-        entity: { type: "user", id: invitation.userId },
-        details: { via: "invitation" },
-      },
+      invitation.hasPassword
+        ? { type: "auth.password_reset", entity, details: {} }
+        : { type: "auth.password_set", entity, details: { via: "invitation" } },
     );
+  });
+}
+
+/**
+ * A signed-in person changes their own password. The current one is checked again (wrong ones
+ * count towards lockout); every session of theirs ends, and the one they are using is replaced by
+ * a fresh token, returned for the cookie.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string; confirmPassword?: string },
+): Promise<string> {
+  await confirmPassword(db, actor, input.currentPassword, new Date(), "/currentPassword");
+  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, actor.userId));
+  assertAcceptablePassword(
+    input.newPassword,
+    { name: actor.name, email: user!.email, organisationName: actor.organisationName },
+    "/newPassword",
+  );
+  if (input.confirmPassword !== undefined) assertConfirmed(input.newPassword, input.confirmPassword);
+  const passwordHash = await hashPassword(input.newPassword);
+  return inTransaction(db, async (tx, audit) => {
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, actor.userId));
+    await endAllSessionsOf(tx, actor.userId);
+    audit.record(snapshotOf(actor), { type: "auth.password_changed", entity: { type: "user", id: actor.userId }, details: {} });
+    // Only a fully signed-in person can get here, so the new session is fully signed in too.
+    return createSession(tx, actor.userId, true);
   });
 }

@@ -11,7 +11,7 @@ import { recordWrongPassword } from "./sign-in";
  * their organisation, such as signing an agreement (ASVS 3.7.1). Wrong passwords count towards the
  * same lockout as sign-in, so this is not a way round it.
  */
-export async function confirmPassword(db: Db, actor: Actor, password: string, now = new Date()): Promise<void> {
+export async function confirmPassword(db: Db, actor: Actor, password: string, now = new Date(), path = "/password"): Promise<void> {
   const [user] = await db
     .select({ passwordHash: users.passwordHash, lockedUntil: users.lockedUntil })
     .from(users)
@@ -22,7 +22,7 @@ export async function confirmPassword(db: Db, actor: Actor, password: string, no
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
     await recordWrongPassword(db, { id: actor.userId, organisationId: actor.organisationId }, now);
-    throw new ValidationError([{ path: "/password", message: "The password is not correct" }]);
+    throw new ValidationError([{ path, message: "The password is not correct" }]);
   }
   await db.update(users).set({ failedSignIns: 0 }).where(eq(users.id, actor.userId));
 }

@@ -1,7 +1,7 @@
 import { addHours, addMinutes, differenceInSeconds } from "date-fns";
 import { eq, lt, or, sql } from "drizzle-orm";
 import { recordEvent } from "../audit/write";
-import type { Db } from "../db/client";
+import type { Db, Queryable } from "../db/client";
 import { queryPrepared } from "../db/prepared";
 import { organisations, sessions, users } from "../db/schema";
 import type { Actor } from "../domain/actor";
@@ -25,7 +25,7 @@ export interface LoadedSession {
 }
 
 /** A fresh token on every sign-in, so a token planted before sign-in is worthless afterwards. */
-export async function createSession(db: Db, userId: string, mfaVerified: boolean): Promise<string> {
+export async function createSession(db: Queryable, userId: string, mfaVerified: boolean): Promise<string> {
   const token = randomToken();
   await db.insert(sessions).values({ tokenHash: tokenHash(token), userId, mfaVerifiedAt: mfaVerified ? new Date() : null });
   return token;
@@ -119,6 +119,6 @@ export async function purgeExpiredSessions(db: Db, policy: SessionPolicy, now = 
     .where(or(lt(sessions.lastSeenAt, addMinutes(now, -policy.idleMinutes)), lt(sessions.createdAt, addHours(now, -policy.absoluteHours))));
 }
 
-export async function endAllSessionsOf(db: Db, userId: string): Promise<void> {
+export async function endAllSessionsOf(db: Queryable, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }

@@ -1,9 +1,9 @@
-import { addDays } from "date-fns";
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { addDays, addHours } from "date-fns";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { snapshotOf } from "../audit/events";
 import { inTransaction } from "../audit/write";
-import type { Db } from "../db/client";
-import { invitations, organisations, users } from "../db/schema";
+import type { Db, Tx } from "../db/client";
+import { invitations, organisations, recoveryCodes, users } from "../db/schema";
 import { visibleTo } from "../db/scope";
 import type { Actor } from "../domain/actor";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../domain/errors";
@@ -13,6 +13,8 @@ import { randomToken, tokenHash } from "./secrets";
 import { endAllSessionsOf } from "./sessions";
 
 export const INVITATION_DAYS = 7;
+/** A reset link is for someone who is waiting for it, so it lives for a day rather than a week. */
+export const PASSWORD_RESET_HOURS = 24;
 
 /** What a user page or API response may show about a member of staff: never hashes or secrets. */
 export interface UserView {
@@ -127,9 +129,8 @@ export async function createUser(db: Db, actor: Actor | undefined, input: NewUse
       { path: "/email", message: "A user with this email address already exists" },
     ]);
   }
-  const invitationToken = input.passwordHash ? undefined : randomToken();
-  const id = await inTransaction(db, async (tx, audit) => {
-    const [created] = await tx
+  const created = await inTransaction(db, async (tx, audit) => {
+    const [row] = await tx
       .insert(users)
       .values({
         organisationId,
@@ -142,21 +143,35 @@ export async function createUser(db: Db, actor: Actor | undefined, input: NewUse
     const actorSnapshot = actor ? snapshotOf(actor) : ({ kind: "system", name: "safeshare cli" } as const);
     audit.record(actorSnapshot, {
       type: "user.created",
-      entity: { type: "user", id: created!.id },
-      details: { organisationId, roles: input.roles, invited: !!invitationToken },
+      entity: { type: "user", id: row!.id },
+      details: { organisationId, roles: input.roles, invited: !input.passwordHash },
     });
-    if (invitationToken) {
-      const expiresAt = addDays(new Date(), INVITATION_DAYS);
-      await tx.insert(invitations).values({ tokenHash: tokenHash(invitationToken), userId: created!.id, expiresAt });
-      audit.record(actorSnapshot, {
-        type: "user.invitation_issued",
-        entity: { type: "user", id: created!.id },
-        details: { expiresAt: expiresAt.toISOString() },
-      });
-    }
-    return created!.id;
+    if (input.passwordHash) return { id: row!.id };
+    const expiresAt = addDays(new Date(), INVITATION_DAYS);
+    const invitationToken = await issueOneTimeLink(tx, row!.id, expiresAt);
+    audit.record(actorSnapshot, {
+      type: "user.invitation_issued",
+      entity: { type: "user", id: row!.id },
+      details: { expiresAt: expiresAt.toISOString() },
+    });
+    return { id: row!.id, invitationToken };
   });
-  return { user: await getUser(db, actor, id), invitationToken };
+  return { user: await getUser(db, actor, created.id), invitationToken: created.invitationToken };
+}
+
+/**
+ * The one mechanism for a link with which someone chooses a password: an invitation for a new
+ * user, a reset for one who has a password. Only the token's hash is stored; any earlier link
+ * of theirs stops working, so only the latest one shown can be used.
+ */
+async function issueOneTimeLink(tx: Tx, userId: string, expiresAt: Date): Promise<string> {
+  const token = randomToken();
+  await tx
+    .update(invitations)
+    .set({ usedAt: new Date() })
+    .where(and(eq(invitations.userId, userId), isNull(invitations.usedAt)));
+  await tx.insert(invitations).values({ tokenHash: tokenHash(token), userId, expiresAt });
+  return token;
 }
 
 export async function changeRoles(db: Db, actor: Actor, id: string, roles: Role[]): Promise<UserView> {
@@ -173,17 +188,75 @@ export async function changeRoles(db: Db, actor: Actor, id: string, roles: Role[
   return getUser(db, actor, id);
 }
 
+/**
+ * Who may act on another user's account (deactivate it, reset its password or authenticator
+ * app): an administrator who can see them (`getUser` is scoped), never on their own account, and
+ * only a partnership administrator on a partnership administrator's.
+ */
+function assertMayAdminister(actor: Actor, user: UserView, act: { verb: string; own: string }): void {
+  if (!canManageUsers(actor)) throw new NotPermittedError(`Only administrators can ${act.verb} a user's ${act.own}`);
+  if (user.id === actor.userId) throw new NotPermittedError(`You cannot ${act.verb} your own ${act.own}`);
+  if (user.roles.includes("partnership_admin") && !hasAnyRole(actor.roles, ["partnership_admin"])) {
+    throw new NotPermittedError(`Only a partnership administrator can ${act.verb} a partnership administrator's ${act.own}`);
+  }
+}
+
 export async function deactivateUser(db: Db, actor: Actor, id: string): Promise<UserView> {
   const before = await getUser(db, actor, id);
-  if (!canManageUsers(actor)) throw new NotPermittedError("Only administrators can deactivate users");
-  if (before.id === actor.userId) throw new NotPermittedError("You cannot deactivate your own account");
-  if (before.roles.includes("partnership_admin") && !hasAnyRole(actor.roles, ["partnership_admin"])) {
-    throw new NotPermittedError("Only a partnership administrator can deactivate a partnership administrator");
-  }
+  assertMayAdminister(actor, before, { verb: "deactivate", own: "account" });
   await inTransaction(db, async (tx, audit) => {
     await tx.update(users).set({ deactivatedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, id));
     audit.record(snapshotOf(actor), { type: "user.deactivated", entity: { type: "user", id }, details: {} });
   });
   await endAllSessionsOf(db, id);
+  return getUser(db, actor, id);
+}
+
+export interface IssuedPasswordReset {
+  user: UserView;
+  /** The one-time link's token: shown once to the administrator, stored only as its hash. */
+  resetToken: string;
+  expiresAt: Date;
+}
+
+/**
+ * An administrator's reset of a user's password (someone who has forgotten it, or whose account
+ * may be in someone else's hands): a one-time link like an invitation, and every session of theirs
+ * ends now. Their old password keeps working until the link is used, so a reset cannot be used to
+ * lock someone out.
+ */
+export async function issuePasswordReset(db: Db, actor: Actor, id: string, now = new Date()): Promise<IssuedPasswordReset> {
+  const user = await getUser(db, actor, id);
+  assertMayAdminister(actor, user, { verb: "reset", own: "password" });
+  if (user.status === "deactivated") throw new NotPermittedError("This user is deactivated and cannot sign in");
+  const expiresAt = addHours(now, PASSWORD_RESET_HOURS);
+  const resetToken = await inTransaction(db, async (tx, audit) => {
+    const token = await issueOneTimeLink(tx, id, expiresAt);
+    await endAllSessionsOf(tx, id);
+    audit.record(snapshotOf(actor), {
+      type: "user.password_reset_issued",
+      entity: { type: "user", id },
+      details: { expiresAt: expiresAt.toISOString() },
+    });
+    return token;
+  });
+  return { user, resetToken, expiresAt };
+}
+
+/**
+ * An administrator's reset of a user's authenticator app (lost or replaced phone): the TOTP secret,
+ * its last time step and the recovery codes are cleared and their sessions end, so a role that
+ * needs a second factor must enrol again at the next sign-in. Not one's own: that would let whoever
+ * holds an administrator's password remove the administrator's second factor.
+ */
+export async function resetMfa(db: Db, actor: Actor, id: string): Promise<UserView> {
+  const user = await getUser(db, actor, id);
+  assertMayAdminister(actor, user, { verb: "reset", own: "authenticator app" });
+  await inTransaction(db, async (tx, audit) => {
+    await tx.update(users).set({ totpSecret: null, totpLastStep: null, mfaEnabledAt: null, updatedAt: new Date() }).where(eq(users.id, id));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, id));
+    await endAllSessionsOf(tx, id);
+    audit.record(snapshotOf(actor), { type: "user.mfa_reset", entity: { type: "user", id }, details: {} });
+  });
   return getUser(db, actor, id);
 }

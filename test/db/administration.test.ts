@@ -1,10 +1,18 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { eq } from "drizzle-orm";
+import { recoveryCodes, users } from "../../src/db/schema";
 import type { App } from "../../src/http/app";
 import { client, TEST_PUBLIC_URL, testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
-import { newOrganisation, newUser } from "../support/factories";
+import { newOrganisation, newUser, TEST_PASSWORD } from "../support/factories";
+import type { TestClient } from "../support/http-client";
 import { signedInAs } from "../support/sign-in";
+
+/** The one-time link shown on an invitation or password reset page, as a path. */
+function shownLink(body: string): string {
+  return /<code class="app-invitation-link" id="invitation-link">https?:\/\/[^/]+(\/invitations\/[^<]+)<\/code>/.exec(body)![1]!;
+}
 
 describeEachDatabase("administering organisations and users", (ctx) => {
   let app: App;
@@ -79,15 +87,13 @@ describeEachDatabase("administering organisations and users", (ctx) => {
       roles: ["practitioner"],
     });
     assert.equal(created.statusCode, 200);
-    const link = /<code class="app-invitation-link" id="invitation-link">https?:\/\/[^/]+(\/invitations\/[^<]+)<\/code>/.exec(
-      created.body,
-    )![1]!;
+    const link = shownLink(created.body);
 
     const invitee = client(app);
     await invitee.get(link);
     const weak = await invitee.post(link, { password: "qwerty123456", confirmPassword: "qwerty123456" });
     assert.equal(weak.statusCode, 400);
-    assert.match(weak.body, /Password is too common/);
+    assert.match(weak.body, /Password is too easy to guess. This is a commonly used password/);
     const short = await invitee.post(link, { password: "short", confirmPassword: "short" });
     assert.match(short.body, /12 characters or more/);
     const ok = await invitee.post(link, { password: "glacier mango violin ember", confirmPassword: "glacier mango violin ember" });
@@ -129,5 +135,171 @@ describeEachDatabase("administering organisations and users", (ctx) => {
     await browser.get(`/users/${victim.user.id}`);
     assert.equal((await browser.post(`/users/${victim.user.id}/deactivate`, {})).statusCode, 302);
     assert.equal((await theirBrowser.get("/")).headers.location, "/sign-in");
+  });
+
+  async function auditBodies(type: string, userId: string) {
+    const rows = await ctx.database.query<{ body: string }>(
+      "SELECT body FROM audit_event WHERE type = $1 AND entity_id = $2 ORDER BY seq",
+      [type, userId],
+    );
+    return rows.map((r) => r.body);
+  }
+
+  const signedOut = async (browser: TestClient) => (await browser.get("/")).headers.location === "/sign-in";
+
+  test("a signed-in person changes their own password: current one re-checked, new one under the policy, other sessions ended, a fresh token here", async () => {
+    const person = await newUser(ctx.database.db, home, ["practitioner"], { name: "Tomasz Wójcik" });
+    const elsewhere = await signedInAs(app, ctx.database.db, person);
+    const browser = await signedInAs(app, ctx.database.db, person);
+    assert.match((await browser.get("/")).body, /href="\/account\/password"/, "linked beside sign out");
+    const form = await browser.get("/account/password");
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /Change your password/);
+
+    const wrong = await browser.post("/account/password", {
+      currentPassword: "not my password",
+      newPassword: "glacier mango violin ember",
+      confirmPassword: "glacier mango violin ember",
+    });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, /href="#currentPassword">The password is not correct/);
+    assert.doesNotMatch(wrong.body, /glacier mango|not my password/, "passwords are never typed back into the page");
+    const [counted] = await ctx.database.db.select({ n: users.failedSignIns }).from(users).where(eq(users.id, person.user.id));
+    assert.equal(counted!.n, 1, "a wrong current password counts towards lockout");
+
+    const weak = await browser.post("/account/password", {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "tomasz wojcik 1990",
+      confirmPassword: "tomasz wojcik 1990",
+    });
+    assert.match(weak.body, /href="#newPassword">Password must not contain your name/);
+    const mismatch = await browser.post("/account/password", {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "glacier mango violin ember",
+      confirmPassword: "glacier mango violin embers",
+    });
+    assert.match(mismatch.body, /href="#confirmPassword">Passwords do not match/);
+
+    const before = browser.cookies.get("safeshare_session");
+    const changed = await browser.post("/account/password", {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "glacier mango violin ember",
+      confirmPassword: "glacier mango violin ember",
+    });
+    assert.equal(changed.statusCode, 302);
+    assert.notEqual(browser.cookies.get("safeshare_session"), before, "a fresh session token");
+    const confirmation = await browser.get(changed.headers.location as string);
+    assert.match(confirmation.body, /Password changed/);
+    assert.ok(await signedOut(elsewhere), "other sessions are ended");
+    assert.equal((await client(app).signIn(person.email, TEST_PASSWORD)).statusCode, 400, "the old password no longer works");
+    assert.equal((await client(app).signIn(person.email, "glacier mango violin ember")).headers.location, "/");
+    const [event] = await auditBodies("auth.password_changed", person.user.id);
+    assert.ok(event);
+    assert.doesNotMatch(event, /glacier|violet|password"/, "no password in the audit log");
+  });
+
+  test("the API changes the caller's own password with field errors for a wrong current or weak new password", async () => {
+    const person = await newUser(ctx.database.db, home, ["practitioner"], { name: "Nia Williams" });
+    const api = await signedInAs(app, ctx.database.db, person);
+    const wrong = await api.api("POST", "/api/v1/me/password", {
+      currentPassword: "not my password",
+      newPassword: "quartz meadow falcon sixteen",
+    });
+    assert.equal(wrong.statusCode, 400);
+    assert.equal(wrong.headers["content-type"], "application/problem+json; charset=utf-8");
+    assert.equal(wrong.json().errors[0].path, "/currentPassword");
+    const weak = await api.api("POST", "/api/v1/me/password", { currentPassword: TEST_PASSWORD, newPassword: "password1234" });
+    assert.equal(weak.json().errors[0].path, "/newPassword");
+    assert.match(weak.json().errors[0].message, /too easy to guess/);
+    const before = api.cookies.get("safeshare_session");
+    const ok = await api.api("POST", "/api/v1/me/password", {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "quartz meadow falcon sixteen",
+    });
+    assert.equal(ok.statusCode, 204);
+    assert.notEqual(api.cookies.get("safeshare_session"), before);
+    assert.equal((await api.api("GET", "/api/v1/subjects")).statusCode, 200, "still signed in with the fresh token");
+  });
+
+  test("an organisation admin resets a user's password with a one-time link: sessions end when it is issued and when it is used", async () => {
+    const orgAdmin = await newUser(ctx.database.db, home, ["org_admin"], { name: "Bernard Hale" });
+    const person = await newUser(ctx.database.db, home, ["practitioner"], { name: "Siobhán O'Connor" });
+    const theirs = await signedInAs(app, ctx.database.db, person);
+    const browser = await signedInAs(app, ctx.database.db, orgAdmin);
+    assert.match((await browser.get(`/users/${person.user.id}`)).body, /Reset password/);
+    const issued = await browser.post(`/users/${person.user.id}/password-reset`, {});
+    assert.equal(issued.statusCode, 200);
+    assert.equal(issued.headers["cache-control"], "no-store");
+    assert.match(issued.body, /works once and expires in 24 hours/);
+    const link = shownLink(issued.body);
+    assert.ok(await signedOut(theirs), "issuing the reset ends their sessions");
+    assert.equal((await auditBodies("user.password_reset_issued", person.user.id)).length, 1);
+
+    const meanwhile = client(app);
+    await meanwhile.signIn(person.email, TEST_PASSWORD);
+    const invitee = client(app);
+    const page = await invitee.get(link);
+    assert.match(page.body, /Choose a new password/);
+    const weak = await invitee.post(link, { password: "aaaaaaaaaaaa", confirmPassword: "aaaaaaaaaaaa" });
+    assert.equal(weak.statusCode, 400);
+    assert.match(weak.body, /too easy to guess/);
+    const done = await invitee.post(link, { password: "harbour lemon quilt sparrow", confirmPassword: "harbour lemon quilt sparrow" });
+    assert.equal(done.headers.location, "/sign-in?passwordSet=1");
+    assert.ok(await signedOut(meanwhile), "using the link ends sessions too");
+    assert.equal((await invitee.get(link)).statusCode, 404, "the link works once");
+    assert.equal((await client(app).signIn(person.email, TEST_PASSWORD)).statusCode, 400);
+    assert.equal((await client(app).signIn(person.email, "harbour lemon quilt sparrow")).headers.location, "/");
+    assert.equal((await auditBodies("auth.password_reset", person.user.id)).length, 1);
+    assert.equal((await auditBodies("auth.password_set", person.user.id)).length, 0, "a reset is not recorded as an invitation");
+  });
+
+  test("only an administrator of the user's own organisation can reset their password or authenticator app", async () => {
+    const elsewhere = await newOrganisation(ctx.database.db);
+    const otherAdmin = await newUser(ctx.database.db, elsewhere, ["org_admin"]);
+    const person = await newUser(ctx.database.db, home, ["practitioner"]);
+    const outsider = await signedInAs(app, ctx.database.db, otherAdmin);
+    assert.equal((await outsider.api("POST", `/api/v1/users/${person.user.id}/password-reset`)).statusCode, 404);
+    assert.equal((await outsider.api("POST", `/api/v1/users/${person.user.id}/mfa-reset`)).statusCode, 404);
+    const colleague = await signedInAs(app, ctx.database.db, person);
+    assert.equal((await colleague.api("POST", `/api/v1/users/${person.user.id}/password-reset`)).statusCode, 403);
+    const partnershipAdmin = await signedInAs(app, ctx.database.db, admin);
+    const reset = await partnershipAdmin.api("POST", `/api/v1/users/${otherAdmin.user.id}/password-reset`);
+    assert.equal(reset.statusCode, 201, "a partnership admin administers every organisation's users");
+    assert.ok(reset.json().resetToken.length >= 40);
+    assert.doesNotMatch(
+      JSON.stringify((await auditBodies("user.password_reset_issued", otherAdmin.user.id))[0]),
+      new RegExp(reset.json().resetToken),
+    );
+  });
+
+  test("an administrator resets a user's authenticator app: secret and recovery codes cleared, sessions ended, enrolment again at next sign-in; never their own", async () => {
+    const igLead = await newUser(ctx.database.db, home, ["ig_lead"], { name: "Dafydd Pryce" });
+    await ctx.database.db
+      .update(users)
+      .set({ totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", mfaEnabledAt: new Date(), totpLastStep: 123 })
+      .where(eq(users.id, igLead.user.id));
+    await ctx.database.db.insert(recoveryCodes).values({ userId: igLead.user.id, codeHash: Buffer.alloc(32, 1) });
+    const theirs = await signedInAs(app, ctx.database.db, igLead);
+    const browser = await signedInAs(app, ctx.database.db, admin);
+    assert.match((await browser.get(`/users/${igLead.user.id}`)).body, /Reset authenticator app/);
+    const reset = await browser.post(`/users/${igLead.user.id}/mfa-reset`, {});
+    assert.equal(reset.statusCode, 302);
+    assert.match(
+      (await browser.get(reset.headers.location as string)).body,
+      /They will set up an authenticator app again the next time they sign in/,
+    );
+    const [row] = await ctx.database.db.select().from(users).where(eq(users.id, igLead.user.id));
+    assert.deepEqual([row!.totpSecret, row!.mfaEnabledAt, row!.totpLastStep], [null, null, null]);
+    assert.equal((await ctx.database.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, igLead.user.id))).length, 0);
+    assert.ok(await signedOut(theirs));
+    assert.equal((await client(app).signIn(igLead.email, TEST_PASSWORD)).headers.location, "/mfa/setup");
+    const [event] = await auditBodies("user.mfa_reset", igLead.user.id);
+    assert.ok(event);
+    assert.doesNotMatch(event, /JBSWY3DP/);
+
+    const own = await browser.api("POST", `/api/v1/users/${admin.user.id}/mfa-reset`);
+    assert.equal(own.statusCode, 403);
+    assert.match(own.json().detail, /cannot reset your own authenticator app/);
+    assert.doesNotMatch((await browser.get(`/users/${admin.user.id}`)).body, /Reset authenticator app/);
   });
 });

@@ -85,6 +85,12 @@ describe("safeshare CLI", () => {
     );
     assert.equal(weak.code, 2);
     assert.match(weak.stderr, /12 characters or more/);
+    const organisational = cli(
+      ["create-admin", "--email", "root@example.org", "--name", "Root Admin", "--organisation", "Westshire Police", "--password-stdin"],
+      "Westshire Police 2026!\n",
+    );
+    assert.equal(organisational.code, 2);
+    assert.match(organisational.stderr, /too easy to guess without your organisation's name/);
     const created = cli(
       ["create-admin", "--email", "root@example.org", "--name", "Root Admin", "--organisation", "Westshire Police", "--password-stdin"],
       "quartz meadow falcon sixteen\n",

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Database } from "../../db/client";
 import { agreementsApi } from "./agreements/routes";
 import { auditApi } from "./audit/routes";
+import { meApi } from "./me/routes";
 import { organisationsApi } from "./organisations/routes";
 import { recordsApi } from "./records/routes";
 import { rightsApi } from "./rights/routes";
@@ -31,6 +32,7 @@ export async function apiRoutes(app: FastifyInstance, opts: { database: Database
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(organisationsApi, { db: opts.database.db });
   await app.register(usersApi, { db: opts.database.db });
+  await app.register(meApi, { db: opts.database.db });
   await app.register(auditApi, { database: opts.database });
   await app.register(agreementsApi, { db: opts.database.db, publicUrl: opts.publicUrl });
   await app.register(subjectsApi, { db: opts.database.db });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Database } from "../../db/client";
+import { accountPages } from "./account";
 import { agreementPages } from "./agreements";
 import { auditPages } from "./audit";
 import { homePages } from "./home";
@@ -18,6 +19,7 @@ export async function webRoutes(
   const db = opts.database.db;
   await app.register(signInRoutes, { db, rateLimit: opts.signInRateLimit });
   await app.register(homePages, { db });
+  await app.register(accountPages, { db });
   await app.register(organisationPages, { db });
   await app.register(userPages, { db, publicUrl: opts.publicUrl });
   await app.register(agreementPages, { db, publicUrl: opts.publicUrl });

@@ -5,7 +5,17 @@ import type { Db } from "../../db/client";
 import { newUserInput, userRolesInput } from "../../domain/inputs";
 import { grantableRoles, hasAnyRole } from "../../domain/roles";
 import { listOrganisations } from "../../services/organisations";
-import { changeRoles, createUser, deactivateUser, getUser, INVITATION_DAYS, listUsers } from "../../services/users";
+import {
+  changeRoles,
+  createUser,
+  deactivateUser,
+  getUser,
+  INVITATION_DAYS,
+  issuePasswordReset,
+  listUsers,
+  PASSWORD_RESET_HOURS,
+  resetMfa,
+} from "../../services/users";
 import { idParams, pageQuery } from "../api/shared";
 import { actorOf, requireActor } from "../auth/plugin";
 import { handleForm, parseForm } from "./forms";
@@ -69,6 +79,7 @@ export async function userPages(app: FastifyInstance, { db, publicUrl }: { db: D
       values: { roles: user.roles },
       isSelf: user.id === actor.userId,
       updated: !!(request.query as Record<string, string>).updated,
+      mfaReset: !!(request.query as Record<string, string>).mfaReset,
     });
   });
 
@@ -88,5 +99,22 @@ export async function userPages(app: FastifyInstance, { db, publicUrl }: { db: D
     const { id } = parseForm(idParams, request.params);
     await deactivateUser(db, actorOf(request), id);
     return reply.redirect(`/users/${id}?updated=1`);
+  });
+
+  app.post("/users/:id/password-reset", async (request, reply) => {
+    const { id } = parseForm(idParams, request.params);
+    const issued = await issuePasswordReset(db, actorOf(request), id);
+    // As with an invitation, the link is shown once and only its hash is kept.
+    return reply.header("cache-control", "no-store").view("users/password-reset", {
+      user: issued.user,
+      resetUrl: `${publicUrl}/invitations/${issued.resetToken}`,
+      hours: PASSWORD_RESET_HOURS,
+    });
+  });
+
+  app.post("/users/:id/mfa-reset", async (request, reply) => {
+    const { id } = parseForm(idParams, request.params);
+    await resetMfa(db, actorOf(request), id);
+    return reply.redirect(`/users/${id}?mfaReset=1`);
   });
 }

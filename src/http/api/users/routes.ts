@@ -5,7 +5,7 @@ import { snapshotOf } from "../../../audit/events";
 import { recordEvent } from "../../../audit/write";
 import type { Db } from "../../../db/client";
 import { newUserInput, userRolesInput } from "../../../domain/inputs";
-import { changeRoles, createUser, getUser, listUsers } from "../../../services/users";
+import { changeRoles, createUser, getUser, issuePasswordReset, listUsers, resetMfa } from "../../../services/users";
 import { actorOf, requireActor } from "../../auth/plugin";
 import { idParams, pageQuery, problemSchema, standardErrors } from "../shared";
 import { presentUser, userSchema } from "./schema";
@@ -66,5 +66,33 @@ export async function usersApi(parent: FastifyInstance, { db }: { db: Db }): Pro
     "/users/:id/roles",
     { schema: { tags, params: idParams, body: userRolesInput, response: { 200: userSchema, ...standardErrors } } },
     async (request) => presentUser(await changeRoles(db, actorOf(request), request.params.id, request.body.roles)),
+  );
+  app.post(
+    "/users/:id/password-reset",
+    {
+      schema: {
+        tags,
+        summary:
+          "Reset a user's password: ends their sessions and returns a one-time link token (valid 24 hours) for them to choose a new one at /invitations/{token}",
+        params: idParams,
+        response: { 201: z.object({ resetToken: z.string(), expiresAt: z.iso.datetime() }), ...standardErrors },
+      },
+    },
+    async (request, reply) => {
+      const issued = await issuePasswordReset(db, actorOf(request), request.params.id);
+      return reply.status(201).send({ resetToken: issued.resetToken, expiresAt: issued.expiresAt.toISOString() });
+    },
+  );
+  app.post(
+    "/users/:id/mfa-reset",
+    {
+      schema: {
+        tags,
+        summary: "Reset a user's authenticator app and recovery codes and end their sessions; not your own",
+        params: idParams,
+        response: { 200: userSchema, ...standardErrors },
+      },
+    },
+    async (request) => presentUser(await resetMfa(db, actorOf(request), request.params.id)),
   );
 }
