@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
 import fc from "fast-check";
 import type { Database } from "../../src/db/client";
@@ -273,6 +274,22 @@ describeEachDatabase("API fuzzing: every write route with generated bodies and m
       .filter((t) => !UNCOUNTED_TABLES.has(t));
   });
   after(() => app.close());
+
+  test('every write route answers a body of null, [], 1 or "x" with a 4xx problem, never a 5xx', async () => {
+    const failures: string[] = [];
+    for (const route of writeRoutes(doc).filter((r) => r.path.startsWith("/api/") && r.body)) {
+      const url = route.path.replaceAll(/\{[^}]+\}/g, (_, i: number) =>
+        route.path.slice(0, i).endsWith("versions/") ? "1" : randomUUID(),
+      );
+      for (const body of [null, [], 1, "x"]) {
+        const res = await clients[0]!.api(route.method, url, body);
+        const problem = /^application\/problem\+json/.test(String(res.headers["content-type"]));
+        if (res.statusCode >= 500 || res.statusCode < 400 || !problem)
+          failures.push(`${route.method} ${route.path} ${JSON.stringify(body)} → ${res.statusCode}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
 
   test("no input is a 5xx, every error is problem+json, and a rejected request saves nothing", async (t) => {
     const routeCount = writeRoutes(doc).filter((r) => r.path.startsWith("/api/")).length;
