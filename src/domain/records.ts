@@ -120,8 +120,13 @@ export type ChronologyCategory = (typeof CHRONOLOGY_CATEGORIES)[number];
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-/** Whether any of these fields already failed: a rule across fields runs only on values that are valid on their own. */
-const failed = (payload: z.core.ParsePayload, ...fields: string[]) => payload.issues.some((i) => fields.includes(String(i.path?.[0])));
+/**
+ * Whether any of these fields already failed: a rule across fields runs only on values that are valid on
+ * their own. An issue at the root (no path yet: the body is `null`, a list or a number, not an object)
+ * fails every field: a custom `when` replaces zod's own "stop once the type is wrong", so it must say so.
+ */
+const failed = (payload: z.core.ParsePayload, ...fields: string[]) =>
+  payload.issues.some((i) => i.path?.[0] === undefined || fields.includes(String(i.path[0])));
 
 /**
  * A yes/no flag: a real JSON boolean, nothing else. Coercing 1 or "TRUE" would silently record

@@ -21,7 +21,7 @@ import { appSecret } from "../services/app-secrets";
 import type { SessionPolicy } from "../services/sessions";
 import { apiRoutes } from "./api/routes";
 import { sessionPlugin } from "./auth/plugin";
-import { registerErrorHandling } from "./errors";
+import { raiseRouterError, registerErrorHandling, rerouteFrameworkError } from "./errors";
 import { configureNunjucks, packageDir, viewDirs } from "./views";
 import { navigationFor } from "./web/navigation";
 import { webRoutes } from "./web/routes";
@@ -45,6 +45,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: rerouteFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -80,6 +81,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     cookieOpts: { path: "/", sameSite: "lax", httpOnly: true, signed: true },
   });
   await app.register(rateLimit, { global: false });
+  // After the security headers and cookies, before the session: an address the router refused.
+  app.addHook("onRequest", raiseRouterError);
   await app.register(sessionPlugin, { db, policy: options.session });
 
   // Every state-changing request carries a CSRF token: in the form body or the X-CSRF-Token header.

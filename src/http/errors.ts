@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { NotFoundError } from "../domain/errors";
 import { loggableError } from "./logging";
 import { sendProblem, toProblem } from "./problem";
@@ -42,4 +42,29 @@ function respond(request: FastifyRequest, reply: FastifyReply, problem: ReturnTy
     csrfToken: reply.generateCsrf?.(),
     actor: request.session?.stage === "full" ? request.session.actor : undefined,
   });
+}
+
+/** The router's error on a request, carried from `frameworkErrors` to the request's second dispatch. */
+const routerError = Symbol("routerError");
+type RawRequest = FastifyRequest["raw"] & { [routerError]?: FastifyError };
+
+/**
+ * fastify answers an address its router cannot take (a parameter longer than `maxParamLength`, a bad
+ * percent-encoding) in its own JSON, and through a bare reply that runs no hook and cannot render a
+ * page: no security headers, no problem+json, no error page. So `frameworkErrors` sends the request
+ * round the router again under an address that always routes (an unknown one is the not-found route,
+ * which runs the same hooks), carrying the error; `raiseRouterError` throws it once the security
+ * headers are set, and the one error handler answers it like any other error.
+ */
+export function rerouteFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const raw = request.raw as RawRequest;
+  raw[routerError] = error;
+  raw.url = raw.url?.startsWith("/api/") ? "/api/v1/" : "/";
+  request.server.routing(raw, reply.raw);
+}
+
+/** An onRequest hook, registered after the security headers' and before anything that reads the session. */
+export async function raiseRouterError(request: FastifyRequest): Promise<void> {
+  const error = (request.raw as RawRequest)[routerError];
+  if (error) throw error;
 }

@@ -35,6 +35,7 @@ const STATUS_BY_CODE: Record<string, { status: number; title: string }> = {
   RATE_LIMITED: { status: 429, title: "Too many requests" },
   CSRF_REJECTED: { status: 403, title: "The form has expired or did not come from this service" },
   BAD_REQUEST: { status: 400, title: "The request could not be understood" },
+  URI_TOO_LONG: { status: 414, title: "The web address is too long" },
   INVALID_VALUE: { status: 400, title: "A value in the request cannot be stored" },
   INTERNAL: { status: 500, title: "Sorry, there is a problem with the service" },
 };
@@ -74,6 +75,13 @@ export function toProblem(error: unknown): Problem {
   if (isDataException(error)) {
     // Nothing of the database's message: it can quote the value, and names internals.
     return make("INVALID_VALUE", "Check the dates and text in the request: one of them cannot be stored");
+  }
+  // The router's refusals (see reroutedFrameworkError): fastify's own message quotes the address.
+  if (fastifyError?.code === "FST_ERR_MAX_PARAM_LENGTH") {
+    return make("URI_TOO_LONG", "Check the web address: part of it is longer than any address in Safeshare");
+  }
+  if (fastifyError?.code === "FST_ERR_BAD_URL") {
+    return make("BAD_REQUEST", "Check the web address: it has a % sign that is not followed by a valid character code");
   }
   if (fastifyError?.statusCode === 429) return make("RATE_LIMITED", "Wait a minute and try again");
   if (fastifyError?.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {

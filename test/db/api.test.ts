@@ -109,4 +109,29 @@ describeEachDatabase("JSON API", (ctx) => {
     assert.match(page.body, /Page not found/);
     assert.doesNotMatch(page.body, /at .*\.ts:\d+/);
   });
+
+  test("a 5,000-character path parameter (414) and a bad percent-encoding (400) are problem+json for the API and the GOV.UK error page for pages", async () => {
+    const long = "a".repeat(5000);
+    const cases = [
+      { path: `/subjects/${long}`, status: 414 },
+      { path: "/subjects/%E0%A4%A", status: 400 },
+      { path: "/subjects/%ZZ/items", status: 400 },
+    ];
+    for (const { path, status } of cases) {
+      const api = await app.inject({ method: "GET", url: `/api/v1${path}` });
+      assert.equal(api.statusCode, status, `API ${path.slice(0, 30)}: ${api.body.slice(0, 200)}`);
+      assert.match(String(api.headers["content-type"]), /^application\/problem\+json/);
+      const problem = api.json();
+      assert.equal(problem.status, status);
+      assert.ok(problem.type && problem.title, "a problem with a type and a title");
+      assert.doesNotMatch(api.body, /aaaaaaaaaa|%E0|%ZZ|FST_/, "the address is not echoed back, nor fastify's own codes");
+
+      const page = await app.inject({ method: "GET", url: path });
+      assert.equal(page.statusCode, status, `page ${path.slice(0, 30)}`);
+      assert.match(String(page.headers["content-type"]), /^text\/html/);
+      assert.match(page.body, /govuk-heading-l/, "the GOV.UK error page");
+      assert.match(String(page.headers["content-security-policy"]), /frame-ancestors 'none'/, "with the same security headers as any page");
+      assert.doesNotMatch(page.body, /aaaaaaaaaa|%E0|%ZZ|FST_/);
+    }
+  });
 });

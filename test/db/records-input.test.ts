@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
 import { addDays, format } from "date-fns";
 import type { App } from "../../src/http/app";
@@ -42,6 +43,7 @@ describeEachDatabase("records input: bad dates, control characters and flags are
   let practitioner: TestClient;
   let dsl: TestClient;
   let partnershipAdmin: TestClient;
+  let igLead: TestClient;
   let childId: string;
   let itemId: string;
   let concernId: string;
@@ -61,6 +63,7 @@ describeEachDatabase("records input: bad dates, control characters and flags are
     practitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner"]));
     dsl = await signedInAs(app, db, await newUser(db, school, ["safeguarding_lead"]));
     partnershipAdmin = await signedInAs(app, db, await newUser(db, police, ["partnership_admin"]));
+    igLead = await signedInAs(app, db, await newUser(db, school, ["ig_lead"]));
     const child = await practitioner.api("POST", "/api/v1/subjects", {
       kind: "CHILD",
       givenNames: "Kai",
@@ -77,6 +80,24 @@ describeEachDatabase("records input: bad dates, control characters and flags are
     concernId = raised.json().id;
   });
   after(() => app.close());
+
+  test('a body that is not an object (null, [], 1, "x") is a 400 for the whole body (path /) on every item write, never a 500', async () => {
+    const before = await itemCount();
+    const writes: [TestClient, string][] = [
+      [practitioner, `/api/v1/subjects/${childId}/items`],
+      [practitioner, `/api/v1/subjects/${childId}/items/${itemId}/corrections`],
+      [igLead, `/api/v1/rights-requests/${randomUUID()}/items/${itemId}/correct`],
+    ];
+    for (const [who, url] of writes) {
+      for (const body of [null, [], 1, "x"]) {
+        const res = await who.api("POST", url, body);
+        const what = `POST ${url} with ${JSON.stringify(body)}`;
+        assert.match(String(res.headers["content-type"]), /application\/problem\+json/, what);
+        await expect400(res, "/", what);
+      }
+    }
+    assert.equal(await itemCount(), before, "nothing saved");
+  });
 
   test("year 0000, or any date before 1900, is a field error on every date input of the API", async () => {
     const before = await itemCount();
