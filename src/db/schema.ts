@@ -88,7 +88,7 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
-    /** Null while the user has passed the password step but not yet the second factor. */
+    /** When a second factor was checked in this session; null for a password-only session, whatever the user's roles. */
     mfaVerifiedAt: timestamp("mfa_verified_at", { withTimezone: true }),
   },
   (t) => [index("session_user_idx").on(t.userId)],

@@ -24,10 +24,14 @@ export interface LoadedSession {
   mfaEnabled: boolean;
 }
 
-/** A fresh token on every sign-in, so a token planted before sign-in is worthless afterwards. */
-export async function createSession(db: Db, userId: string, mfaVerified: boolean): Promise<string> {
+/**
+ * A fresh token on every sign-in, so a token planted before sign-in is worthless afterwards.
+ * `secondFactorPassed` only when a second factor was actually checked: a password-only session
+ * must not count as verified, or a role needing a second factor gained later would skip it.
+ */
+export async function createSession(db: Db, userId: string, secondFactorPassed: boolean): Promise<string> {
   const token = randomToken();
-  await db.insert(sessions).values({ tokenHash: tokenHash(token), userId, mfaVerifiedAt: mfaVerified ? new Date() : null });
+  await db.insert(sessions).values({ tokenHash: tokenHash(token), userId, mfaVerifiedAt: secondFactorPassed ? new Date() : null });
   return token;
 }
 
@@ -87,6 +91,8 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy, 
   if (differenceInSeconds(now, row.lastSeenAt) >= 60) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, hash));
   }
+  // Roles are the user's as they are now (read in the statement above, never cached in the session),
+  // so gaining a role that needs a second factor, or losing any role, takes effect on this request.
   const roles = row.roles as Role[];
   const stage: SessionStage = row.mfaVerifiedAt ? "full" : row.mfaEnabledAt ? "second_factor" : requiresMfa(roles) ? "enrol" : "full";
   return {

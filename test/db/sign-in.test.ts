@@ -4,9 +4,11 @@ import { eq } from "drizzle-orm";
 import { sessions, users } from "../../src/db/schema";
 import type { App } from "../../src/http/app";
 import { currentTotpCode } from "../../src/services/mfa";
+import { changeRoles } from "../../src/services/users";
 import { client, TEST_PUBLIC_URL, testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser, TEST_PASSWORD } from "../support/factories";
+import { signedInAs } from "../support/sign-in";
 
 async function auditTypes(ctx: { database: { query: <T>(q: string, p?: unknown[]) => Promise<T[]> } }, userId: string) {
   const rows = await ctx.database.query<{ type: string }>("SELECT type FROM audit_event WHERE entity_id = $1 ORDER BY seq", [userId]);
@@ -163,6 +165,33 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     assert.equal((await third.post("/sign-in/second-factor", { code: codes[0]! })).statusCode, 400, "recovery codes are single-use");
     const types = await auditTypes(ctx, user.id);
     assert.ok(types.includes("auth.mfa_enrolled"));
+  });
+
+  test("a practitioner promoted to IG lead and administrator in the same session must enrol a second factor before reaching either", async () => {
+    const admin = await newUser(ctx.database.db, org, ["org_admin"]);
+    const { email, user } = await newUser(ctx.database.db, org, ["practitioner"]);
+    const browser = client(app);
+    assert.equal((await browser.signIn(email, TEST_PASSWORD)).headers.location, "/");
+    assert.equal((await browser.api("GET", "/api/v1/rights-requests")).statusCode, 403, "a practitioner is not an IG lead");
+
+    await changeRoles(ctx.database.db, admin.actor, user.id, ["practitioner", "ig_lead", "org_admin"]);
+    for (const url of ["/api/v1/rights-requests", "/api/v1/users"]) {
+      const res = await browser.api("GET", url);
+      assert.equal(res.statusCode, 401, url);
+      assert.match(String(res.headers["content-type"]), /application\/problem\+json/);
+      assert.equal(res.json().code, "SECOND_FACTOR_REQUIRED");
+      assert.match(res.json().detail, /second factor/);
+    }
+    assert.equal((await browser.get("/")).headers.location, "/mfa/setup", "the web sends the session to enrolment");
+  });
+
+  test("an IG lead whose role is taken away loses access on the very next request", async () => {
+    const admin = await newUser(ctx.database.db, org, ["org_admin"]);
+    const igLead = await newUser(ctx.database.db, org, ["ig_lead"]);
+    const browser = await signedInAs(app, ctx.database.db, igLead);
+    assert.equal((await browser.api("GET", "/api/v1/rights-requests")).statusCode, 200);
+    await changeRoles(ctx.database.db, admin.actor, igLead.user.id, ["practitioner"]);
+    assert.equal((await browser.api("GET", "/api/v1/rights-requests")).statusCode, 403);
   });
 
   test("sign-in attempts are rate limited per client", async () => {

@@ -17,9 +17,9 @@ const CODE_FAILED =
   "The code is not correct or has already been used. Enter the current code from your authenticator app, or an unused recovery code";
 
 /** Replaces any session with a new one: a new token whenever privilege rises (ASVS 3.2.1). */
-async function replaceSession(db: Db, request: FastifyRequest, reply: FastifyReply, userId: string, mfaVerified: boolean) {
+async function replaceSession(db: Db, request: FastifyRequest, reply: FastifyReply, userId: string, secondFactorPassed: boolean) {
   if (request.session) await endSession(db, request.session.tokenHash);
-  setSessionCookie(request, reply, await createSession(db, userId, mfaVerified));
+  setSessionCookie(request, reply, await createSession(db, userId, secondFactorPassed));
 }
 
 export async function signInRoutes(app: FastifyInstance, { db, rateLimit }: { db: Db; rateLimit: number }): Promise<void> {
@@ -38,7 +38,8 @@ export async function signInRoutes(app: FastifyInstance, { db, rateLimit }: { db
       const { email, password } = parseForm(signInInput, body);
       const result = await signInWithPassword(db, email, password);
       if (!result.ok) throw new ValidationError([{ path: "/email", message: SIGN_IN_FAILED }]);
-      await replaceSession(db, request, reply, result.userId, result.secondFactor === "none");
+      // Password only: the session stays unverified, so a role needing a second factor gained later still asks for one.
+      await replaceSession(db, request, reply, result.userId, false);
       if (result.secondFactor === "none") {
         await completeSignIn(db, result.userId, "none");
         return reply.redirect("/");
