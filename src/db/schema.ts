@@ -70,6 +70,9 @@ export const users = pgTable(
     totpLastStep: bigint("totp_last_step", { mode: "number" }),
     failedSignIns: integer("failed_sign_ins").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    /** Wrong second factors have their own count, reset only by a right one, so a known password cannot reset it. */
+    failedSecondFactors: integer("failed_second_factors").notNull().default(0),
+    secondFactorLockedUntil: timestamp("second_factor_locked_until", { withTimezone: true }),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     createdAt: createdAt(),
