@@ -3,12 +3,21 @@ import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { sessions, users } from "../../src/db/schema";
 import type { App } from "../../src/http/app";
-import { currentTotpCode } from "../../src/services/mfa";
+import { beginEnrolment, confirmEnrolment, currentTotpCode } from "../../src/services/mfa";
+import { signInWithPassword } from "../../src/services/sign-in";
 import { changeRoles } from "../../src/services/users";
 import { client, TEST_PUBLIC_URL, testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser, TEST_PASSWORD } from "../support/factories";
 import { signedInAs } from "../support/sign-in";
+
+async function failureReasons(ctx: { database: { query: <T>(q: string, p?: unknown[]) => Promise<T[]> } }, userId: string) {
+  const rows = await ctx.database.query<{ reason: string }>(
+    "SELECT body::jsonb->'details'->>'reason' AS reason FROM audit_event WHERE entity_id = $1 AND type = 'auth.sign_in_failed'",
+    [userId],
+  );
+  return rows.map((r) => r.reason);
+}
 
 async function auditTypes(ctx: { database: { query: <T>(q: string, p?: unknown[]) => Promise<T[]> } }, userId: string) {
   const rows = await ctx.database.query<{ type: string }>("SELECT type FROM audit_event WHERE entity_id = $1 ORDER BY seq", [userId]);
@@ -90,6 +99,29 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
       .set({ lockedUntil: new Date(Date.now() - 1000) })
       .where(eq(users.id, user.id));
     assert.equal((await browser.signIn(email, TEST_PASSWORD)).headers.location, "/");
+  });
+
+  test("ten wrong passwords sent at once: only five are checked, the account locks, and the right password is then refused", async () => {
+    const { email, user } = await newUser(ctx.database.db, org);
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => signInWithPassword(ctx.database.db, email, `wrong guess ${i}`)));
+    assert.ok(results.every((r) => !r.ok));
+    const reasons = await failureReasons(ctx, user.id);
+    assert.equal(reasons.filter((r) => r === "wrong_password").length, 5, "no more than five passwords are checked");
+    assert.equal(reasons.filter((r) => r === "locked").length, 5);
+    const right = await signInWithPassword(ctx.database.db, email, TEST_PASSWORD);
+    assert.deepEqual(right, { ok: false, reason: "locked" });
+  });
+
+  test("nine wrong passwords and the right one sent at once: five are checked, and the right one is refused unless it was one of them", async () => {
+    const { email, user } = await newUser(ctx.database.db, org);
+    const attempts = [...Array.from({ length: 9 }, (_, i) => `wrong guess ${i}`), TEST_PASSWORD];
+    const results = await Promise.all(attempts.map((password) => signInWithPassword(ctx.database.db, email, password)));
+    const right = results.at(-1)!;
+    const wrongChecked = (await failureReasons(ctx, user.id)).filter((r) => r === "wrong_password").length;
+    assert.equal(wrongChecked + (right.ok ? 1 : 0), 5, "exactly five passwords are checked");
+    if (!right.ok) assert.equal(right.reason, "locked");
+    const [row] = await ctx.database.db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, user.id));
+    assert.equal(!!row!.lockedUntil, wrongChecked === 5, "five failures lock the account, fewer do not");
   });
 
   test("a form posted without the CSRF token is rejected and changes nothing", async () => {
@@ -192,6 +224,49 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     assert.equal((await browser.api("GET", "/api/v1/rights-requests")).statusCode, 200);
     await changeRoles(ctx.database.db, admin.actor, igLead.user.id, ["practitioner"]);
     assert.equal((await browser.api("GET", "/api/v1/rights-requests")).statusCode, 403);
+  });
+
+  test("wrong second-factor codes lock the second factor even when the right password is entered between them, until a right code after the lock", async () => {
+    const who = await newUser(ctx.database.db, org, ["ig_lead"]);
+    const { email, user } = who;
+    await beginEnrolment(ctx.database.db, user.id, email);
+    const [stored] = await ctx.database.db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, user.id));
+    const codes = (await confirmEnrolment(ctx.database.db, who.actor, currentTotpCode(stored!.secret!)))!;
+    const wrongCodes = async (browser: ReturnType<typeof client>, count: number) => {
+      await browser.get("/sign-in/second-factor");
+      for (let i = 0; i < count; i++) assert.equal((await browser.post("/sign-in/second-factor", { code: "000000" })).statusCode, 400);
+    };
+
+    // Four wrong codes a round, the right password between rounds: the count carries over.
+    const first = client(app);
+    assert.equal((await first.signIn(email, TEST_PASSWORD)).headers.location, "/sign-in/second-factor");
+    await wrongCodes(first, 4);
+    const second = client(app);
+    assert.equal((await second.signIn(email, TEST_PASSWORD)).headers.location, "/sign-in/second-factor");
+    await wrongCodes(second, 1);
+
+    // Locked: an unused recovery code is refused, and so is the right password, with the usual message.
+    const refused = await second.post("/sign-in/second-factor", { code: codes[0]! });
+    assert.equal(refused.statusCode, 400);
+    const third = client(app);
+    const again = await third.signIn(email, TEST_PASSWORD);
+    assert.equal(again.statusCode, 400);
+    assert.match(again.body, /Enter a correct email address and password/);
+    assert.equal(third.cookies.has("safeshare_session"), false);
+    const types = await auditTypes(ctx, user.id);
+    assert.equal(types.filter((t) => t === "auth.second_factor_locked_out").length, 1);
+
+    // When the lock has passed, a right code signs in and starts the count again.
+    await ctx.database.db
+      .update(users)
+      .set({ secondFactorLockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(users.id, user.id));
+    const fourth = client(app);
+    assert.equal((await fourth.signIn(email, TEST_PASSWORD)).headers.location, "/sign-in/second-factor");
+    await fourth.get("/sign-in/second-factor");
+    assert.equal((await fourth.post("/sign-in/second-factor", { code: codes[1]! })).headers.location, "/");
+    const [after] = await ctx.database.db.select({ failed: users.failedSecondFactors }).from(users).where(eq(users.id, user.id));
+    assert.equal(after!.failed, 0);
   });
 
   test("sign-in attempts are rate limited per client", async () => {

@@ -5,14 +5,15 @@ import { recordEvent } from "../../audit/write";
 import type { Db } from "../../db/client";
 import { ValidationError } from "../../domain/errors";
 import { codeInput, signInInput } from "../../domain/inputs";
+import { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS } from "../../services/attempts";
 import { beginEnrolment, confirmEnrolment, verifySecondFactor } from "../../services/mfa";
 import { acceptInvitation, findInvitation } from "../../services/passwords";
 import { createSession, endSession } from "../../services/sessions";
-import { completeSignIn, LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, signInWithPassword } from "../../services/sign-in";
+import { completeSignIn, signInWithPassword } from "../../services/sign-in";
 import { clearSessionCookie, setSessionCookie } from "../auth/session-cookie";
 import { handleForm, parseForm } from "./forms";
 
-const SIGN_IN_FAILED = `Enter a correct email address and password. After ${MAX_FAILED_SIGN_INS} wrong attempts an account is locked for ${LOCKOUT_MINUTES} minutes`;
+const SIGN_IN_FAILED = `Enter a correct email address and password. After ${MAX_FAILED_ATTEMPTS} wrong attempts an account is locked for ${LOCKOUT_MINUTES} minutes`;
 const CODE_FAILED =
   "The code is not correct or has already been used. Enter the current code from your authenticator app, or an unused recovery code";
 
