@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import QRCode from "qrcode";
 import { snapshotOf } from "../audit/events";
@@ -51,6 +51,19 @@ function acceptTotp(secret: string, code: string, lastStep: number | null, now: 
   return lastStep !== null && step <= lastStep ? undefined : step;
 }
 
+/**
+ * Records a code's time step as used, unless that step or a later one already is: one conditional
+ * statement, so when the same code arrives twice at once exactly one of them wins (ASVS 2.8.4).
+ */
+async function claimTimeStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const claimed = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return claimed.length === 1;
+}
+
 function newRecoveryCode(): string {
   const raw = randomBytes(10).toString("hex"); // 80 bits
   return `${raw.slice(0, 5)}-${raw.slice(5, 10)}-${raw.slice(10, 15)}-${raw.slice(15)}`;
@@ -98,8 +111,7 @@ export async function verifySecondFactor(db: Db, userId: string, code: string, n
     return { ok: false };
   }
   const step = acceptTotp(user.secret, code, user.lastStep, now);
-  if (step !== undefined) {
-    await db.update(users).set({ totpLastStep: step }).where(eq(users.id, userId));
+  if (step !== undefined && (await claimTimeStep(db, userId, step))) {
     await giveBackAttempts(db, userId, "second_factor");
     return { ok: true, method: "totp" };
   }

@@ -3,7 +3,7 @@ import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { sessions, users } from "../../src/db/schema";
 import type { App } from "../../src/http/app";
-import { beginEnrolment, confirmEnrolment, currentTotpCode } from "../../src/services/mfa";
+import { beginEnrolment, confirmEnrolment, currentTotpCode, verifySecondFactor } from "../../src/services/mfa";
 import { signInWithPassword } from "../../src/services/sign-in";
 import { changeRoles } from "../../src/services/users";
 import { client, TEST_PUBLIC_URL, testApp } from "../support/app";
@@ -267,6 +267,18 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     assert.equal((await fourth.post("/sign-in/second-factor", { code: codes[1]! })).headers.location, "/");
     const [after] = await ctx.database.db.select({ failed: users.failedSecondFactors }).from(users).where(eq(users.id, user.id));
     assert.equal(after!.failed, 0);
+  });
+
+  test("the same authenticator code posted twice at once is accepted only once", async () => {
+    const who = await newUser(ctx.database.db, org, ["ig_lead"]);
+    await beginEnrolment(ctx.database.db, who.user.id, who.email);
+    const [stored] = await ctx.database.db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, who.user.id));
+    const enrolledAt = Date.now() - 10 * 60_000; // an earlier step, so the code below is fresh
+    await confirmEnrolment(ctx.database.db, who.actor, currentTotpCode(stored!.secret!, enrolledAt), enrolledAt);
+    const now = Date.now();
+    const code = currentTotpCode(stored!.secret!, now);
+    const results = await Promise.all([0, 1].map(() => verifySecondFactor(ctx.database.db, who.user.id, code, now)));
+    assert.equal(results.filter((r) => r.ok).length, 1);
   });
 
   test("sign-in attempts are rate limited per client", async () => {
