@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { sessions, users } from "../../src/db/schema";
 import type { App } from "../../src/http/app";
 import { beginEnrolment, confirmEnrolment, currentTotpCode, verifySecondFactor } from "../../src/services/mfa";
+import { createSession, loadSession } from "../../src/services/sessions";
 import { signInWithPassword } from "../../src/services/sign-in";
 import { changeRoles } from "../../src/services/users";
 import { client, TEST_PUBLIC_URL, testApp } from "../support/app";
@@ -48,7 +49,7 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     assert.deepEqual(await auditTypes(ctx, user.id), ["auth.signed_in"]);
   });
 
-  test("behind a TLS proxy the session cookie is Secure", async () => {
+  test("behind a TLS proxy the session and CSRF cookies are Secure", async () => {
     const { buildApp } = await import("../../src/http/app");
     const proxied = await buildApp({
       database: ctx.database,
@@ -60,6 +61,7 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     const { email } = await newUser(ctx.database.db, org);
     const page = await proxied.inject({ method: "GET", url: "/sign-in", headers: { "x-forwarded-proto": "https" } });
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    assert.match(String(page.headers["set-cookie"]), /safeshare_csrf=.+Secure/);
     const csrfCookie = String(page.headers["set-cookie"]).split(";")[0];
     const res = await proxied.inject({
       method: "POST",
@@ -134,6 +136,30 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     assert.equal(browser.cookies.has("safeshare_session"), false);
   });
 
+  test("a CSRF token obtained before sign-in does not work after it", async () => {
+    const { email } = await newUser(ctx.database.db, org);
+    const browser = client(app);
+    await browser.get("/sign-in");
+    const before = browser.csrfToken!;
+    assert.equal((await browser.post("/sign-in", { email, password: TEST_PASSWORD })).headers.location, "/");
+    const forged = await browser.post("/sign-out", { _csrf: before }, { csrf: false });
+    assert.equal(forged.statusCode, 403);
+    await browser.get("/");
+    assert.notEqual(browser.csrfToken, before);
+    assert.equal((await browser.post("/sign-out", {})).headers.location, "/sign-in?signedOut=1", "the page's new token works");
+  });
+
+  test("idle expiry counts from the last request, not from the last time it was written down", async () => {
+    const { user } = await newUser(ctx.database.db, org);
+    const token = await createSession(ctx.database.db, user.id, false);
+    const oneMinuteIdle = { idleMinutes: 1, absoluteHours: 12 };
+    const start = Date.now();
+    const at = (seconds: number) => loadSession(ctx.database.db, token, oneMinuteIdle, new Date(start + seconds * 1000));
+    assert.ok(await at(40), "used 40 seconds after signing in");
+    assert.ok(await at(80), "used again 40 seconds later, within the minute");
+    assert.equal(await at(145), undefined, "then idle for more than a minute");
+  });
+
   test("sessions end after the idle timeout and after the absolute timeout", async () => {
     const { email } = await newUser(ctx.database.db, org);
     const idle = client(app);
@@ -174,7 +200,8 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     const [stored] = await ctx.database.db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, user.id));
     const wrong = await browser.post("/mfa/setup", { code: "000000" });
     assert.equal(wrong.statusCode, 400);
-    const done = await browser.post("/mfa/setup", { code: currentTotpCode(stored!.secret!) });
+    const enrolmentCode = currentTotpCode(stored!.secret!);
+    const done = await browser.post("/mfa/setup", { code: enrolmentCode });
     assert.equal(done.statusCode, 200);
     const codes = [...done.body.matchAll(/<li><code>([0-9a-f-]+)<\/code><\/li>/g)].map((m) => m[1]!);
     assert.equal(codes.length, 10);
@@ -185,7 +212,8 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     const again = client(app);
     assert.equal((await again.signIn(email, TEST_PASSWORD)).headers.location, "/sign-in/second-factor");
     await again.get("/sign-in/second-factor");
-    const replayed = await again.post("/sign-in/second-factor", { code: currentTotpCode(stored!.secret!) });
+    // The very code used to enrol (whether or not a new 30-second step has begun since).
+    const replayed = await again.post("/sign-in/second-factor", { code: enrolmentCode });
     assert.equal(replayed.statusCode, 400);
     assert.match(replayed.body, /The code is not correct or has already been used/);
     assert.equal((await again.post("/sign-in/second-factor", { code: codes[0]! })).headers.location, "/");

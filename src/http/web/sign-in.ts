@@ -10,7 +10,7 @@ import { beginEnrolment, confirmEnrolment, verifySecondFactor } from "../../serv
 import { acceptInvitation, findInvitation } from "../../services/passwords";
 import { createSession, endSession } from "../../services/sessions";
 import { completeSignIn, signInWithPassword } from "../../services/sign-in";
-import { clearSessionCookie, setSessionCookie } from "../auth/session-cookie";
+import { clearSessionCookie, rotateCsrfSecret, setSessionCookie } from "../auth/session-cookie";
 import { handleForm, parseForm } from "./forms";
 
 const SIGN_IN_FAILED = `Enter a correct email address and password. After ${MAX_FAILED_ATTEMPTS} wrong attempts an account is locked for ${LOCKOUT_MINUTES} minutes`;
@@ -20,7 +20,8 @@ const CODE_FAILED =
 /** Replaces any session with a new one: a new token whenever privilege rises (ASVS 3.2.1). */
 async function replaceSession(db: Db, request: FastifyRequest, reply: FastifyReply, userId: string, secondFactorPassed: boolean) {
   if (request.session) await endSession(db, request.session.tokenHash);
-  setSessionCookie(request, reply, await createSession(db, userId, secondFactorPassed));
+  setSessionCookie(reply, await createSession(db, userId, secondFactorPassed));
+  rotateCsrfSecret(request, reply);
 }
 
 export async function signInRoutes(app: FastifyInstance, { db, rateLimit }: { db: Db; rateLimit: number }): Promise<void> {
