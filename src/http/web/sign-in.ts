@@ -14,8 +14,8 @@ import { clearSessionCookie, rotateCsrfSecret, setSessionCookie } from "../auth/
 import { handleForm, parseForm } from "./forms";
 
 const SIGN_IN_FAILED = `Enter a correct email address and password. After ${MAX_FAILED_ATTEMPTS} wrong attempts an account is locked for ${LOCKOUT_MINUTES} minutes`;
-const CODE_FAILED =
-  "The code is not correct or has already been used. Enter the current code from your authenticator app, or an unused recovery code";
+// Also shown while wrong codes have blocked the second factor, so the message covers that too.
+const CODE_FAILED = `The code is not correct or has already been used. Enter the current code from your authenticator app, or an unused recovery code. After ${MAX_FAILED_ATTEMPTS} wrong codes, signing in is blocked for ${LOCKOUT_MINUTES} minutes`;
 
 /** Replaces any session with a new one: a new token whenever privilege rises (ASVS 3.2.1). */
 async function replaceSession(db: Db, request: FastifyRequest, reply: FastifyReply, userId: string, secondFactorPassed: boolean) {
