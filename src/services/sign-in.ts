@@ -37,12 +37,13 @@ export async function signInWithPassword(db: Db, email: string, password: string
         : user.mfaEnabledAt && user.secondFactorLockedUntil && user.secondFactorLockedUntil > now
           ? "second_factor_locked"
           : undefined;
-  const attempt = user && !refusal ? await takeAttempt(db, user, "password", now) : undefined;
+  const account = user && { id: user.id, organisationId: user.organisationId };
+  const attempt = account && !refusal ? await takeAttempt(db, account, "password", now) : undefined;
   if (!user || !attempt) {
     // Same work as a real check, so timing does not tell these apart from a wrong password.
     await burnPasswordCheck(password);
     const reason = refusal ?? "locked";
-    await recordRefusedAttempt(db, user, reason);
+    await recordRefusedAttempt(db, account, reason);
     return { ok: false, reason };
   }
   if (!(await verifyPassword(user.passwordHash!, password))) {
