@@ -39,7 +39,14 @@ type DisclosureRef = { type: "disclosure"; id: string };
 type RequestRef = { type: "information_request"; id: string };
 type RightsRef = { type: "rights_request"; id: string };
 
-export type SignInFailure = "unknown_email" | "wrong_password" | "locked" | "deactivated" | "no_password" | "wrong_second_factor";
+export type SignInFailure =
+  | "unknown_email"
+  | "wrong_password"
+  | "locked"
+  | "deactivated"
+  | "no_password"
+  | "wrong_second_factor"
+  | "second_factor_locked";
 
 /**
  * Every kind of event the log holds. Details name fields and codes, never free text typed about a
@@ -49,6 +56,8 @@ export type AuditEvent =
   | { type: "auth.signed_in"; entity: UserRef; details: { secondFactor: "none" | "totp" | "recovery_code" } }
   | { type: "auth.sign_in_failed"; entity?: UserRef; details: { reason: SignInFailure } }
   | { type: "auth.locked_out"; entity: UserRef; details: { failures: number; until: string } }
+  /** Too many wrong second factors: neither codes nor sign-in (even with the right password) work until `until`. */
+  | { type: "auth.second_factor_locked_out"; entity: UserRef; details: { failures: number; until: string } }
   | { type: "auth.signed_out"; entity: UserRef; details: { reason: "user" | "idle" | "absolute" } }
   | { type: "auth.mfa_enrolled"; entity: UserRef; details: { recoveryCodes: number } }
   | { type: "auth.password_set"; entity: UserRef; details: { via: "invitation" | "cli" } }

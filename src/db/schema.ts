@@ -70,6 +70,9 @@ export const users = pgTable(
     totpLastStep: bigint("totp_last_step", { mode: "number" }),
     failedSignIns: integer("failed_sign_ins").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    /** Wrong second factors have their own count, reset only by a right one, so a known password cannot reset it. */
+    failedSecondFactors: integer("failed_second_factors").notNull().default(0),
+    secondFactorLockedUntil: timestamp("second_factor_locked_until", { withTimezone: true }),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     createdAt: createdAt(),
@@ -88,7 +91,7 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
-    /** Null while the user has passed the password step but not yet the second factor. */
+    /** When a second factor was checked in this session; null for a password-only session, whatever the user's roles. */
     mfaVerifiedAt: timestamp("mfa_verified_at", { withTimezone: true }),
   },
   (t) => [index("session_user_idx").on(t.userId)],

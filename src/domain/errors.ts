@@ -42,6 +42,17 @@ export class NotSignedInError extends DomainError {
   }
 }
 
+/**
+ * Signed in with a password, but the user's roles need a second factor this session has not had
+ * (the user gained such a role since signing in, or has not yet enrolled or entered a code).
+ */
+export class SecondFactorRequiredError extends DomainError {
+  readonly code = "SECOND_FACTOR_REQUIRED";
+  constructor() {
+    super("Your role needs a second factor: sign in again with your authenticator app, or set one up, to continue");
+  }
+}
+
 /** A finding of the sharing rules, as the API and pages report it: the rule's code, why, and the answer it is about. */
 export interface RuleFinding {
   code: string;

@@ -21,6 +21,7 @@ import { appSecret } from "../services/app-secrets";
 import type { SessionPolicy } from "../services/sessions";
 import { apiRoutes } from "./api/routes";
 import { sessionPlugin } from "./auth/plugin";
+import { COOKIE_OPTIONS, CSRF_COOKIE } from "./auth/session-cookie";
 import { raiseRouterError, registerErrorHandling, rerouteFrameworkError } from "./errors";
 import { configureNunjucks, packageDir, viewDirs } from "./views";
 import { navigationFor } from "./web/navigation";
@@ -76,10 +77,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await app.register(cookie, { secret: await appSecret(db, "cookie-signing") });
   await app.register(formbody);
-  await app.register(csrf, {
-    cookieKey: "safeshare_csrf",
-    cookieOpts: { path: "/", sameSite: "lax", httpOnly: true, signed: true },
-  });
+  await app.register(csrf, { cookieKey: CSRF_COOKIE, cookieOpts: { ...COOKIE_OPTIONS, signed: true } });
   await app.register(rateLimit, { global: false });
   // After the security headers and cookies, before the session: an address the router refused.
   app.addHook("onRequest", raiseRouterError);

@@ -10,6 +10,7 @@ import {
   NotSignedInError,
   type RuleFinding,
   RulesBlockedError,
+  SecondFactorRequiredError,
   ValidationError,
 } from "../domain/errors";
 
@@ -32,6 +33,7 @@ const STATUS_BY_CODE: Record<string, { status: number; title: string }> = {
   CONFLICT: { status: 409, title: "This conflicts with existing data" },
   RULES_BLOCKED: { status: 422, title: "The rules stop this being recorded" },
   NOT_SIGNED_IN: { status: 401, title: "Sign in to continue" },
+  SECOND_FACTOR_REQUIRED: { status: 401, title: "A second factor is needed" },
   RATE_LIMITED: { status: 429, title: "Too many requests" },
   CSRF_REJECTED: { status: 403, title: "The form has expired or did not come from this service" },
   BAD_REQUEST: { status: 400, title: "The request could not be understood" },
@@ -56,7 +58,12 @@ export function toProblem(error: unknown): Problem {
     return { ...make(error.code, error.message, errors), rules: error.findings };
   }
   if (error instanceof ConflictError) return make(error.code, error.message, error.fieldErrors.length ? error.fieldErrors : undefined);
-  if (error instanceof NotFoundError || error instanceof NotPermittedError || error instanceof NotSignedInError) {
+  if (
+    error instanceof NotFoundError ||
+    error instanceof NotPermittedError ||
+    error instanceof NotSignedInError ||
+    error instanceof SecondFactorRequiredError
+  ) {
     return make(error.code, error.message);
   }
   if (error instanceof DomainError) return make(error.code, error.message);

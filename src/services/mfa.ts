@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import QRCode from "qrcode";
 import { snapshotOf } from "../audit/events";
@@ -7,8 +7,8 @@ import { inTransaction } from "../audit/write";
 import type { Db } from "../db/client";
 import { recoveryCodes, users } from "../db/schema";
 import type { Actor } from "../domain/actor";
+import { giveBackAttempts, recordFailedAttempt, recordRefusedAttempt, takeAttempt } from "./attempts";
 import { tokenHash } from "./secrets";
-import { recordWrongPassword } from "./sign-in";
 
 const RECOVERY_CODE_COUNT = 10;
 
@@ -51,6 +51,19 @@ function acceptTotp(secret: string, code: string, lastStep: number | null, now: 
   return lastStep !== null && step <= lastStep ? undefined : step;
 }
 
+/**
+ * Records a code's time step as used, unless that step or a later one already is: one conditional
+ * statement, so when the same code arrives twice at once exactly one of them wins (ASVS 2.8.4).
+ */
+async function claimTimeStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const claimed = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return claimed.length === 1;
+}
+
 function newRecoveryCode(): string {
   const raw = randomBytes(10).toString("hex"); // 80 bits
   return `${raw.slice(0, 5)}-${raw.slice(5, 10)}-${raw.slice(10, 15)}-${raw.slice(15)}`;
@@ -81,22 +94,25 @@ export async function confirmEnrolment(db: Db, actor: Actor, code: string, now =
 
 export type SecondFactorResult = { ok: true; method: "totp" | "recovery_code" } | { ok: false };
 
-/** Checks a TOTP code or an unused recovery code; failures count towards lockout like passwords. */
+/**
+ * Checks a TOTP code or an unused recovery code. Failures count towards the second factor's own
+ * lockout, which only a right second factor resets: a right password does not.
+ */
 export async function verifySecondFactor(db: Db, userId: string, code: string, now = Date.now()): Promise<SecondFactorResult> {
   const [user] = await db
-    .select({
-      secret: users.totpSecret,
-      lastStep: users.totpLastStep,
-      enabled: users.mfaEnabledAt,
-      lockedUntil: users.lockedUntil,
-      organisationId: users.organisationId,
-    })
+    .select({ secret: users.totpSecret, lastStep: users.totpLastStep, enabled: users.mfaEnabledAt, organisationId: users.organisationId })
     .from(users)
     .where(eq(users.id, userId));
-  if (!user?.secret || !user.enabled || (user.lockedUntil && user.lockedUntil.getTime() > now)) return { ok: false };
+  if (!user?.secret || !user.enabled) return { ok: false };
+  const account = { id: userId, organisationId: user.organisationId };
+  const attempt = await takeAttempt(db, account, "second_factor", new Date(now));
+  if (!attempt) {
+    await recordRefusedAttempt(db, account, "second_factor_locked");
+    return { ok: false };
+  }
   const step = acceptTotp(user.secret, code, user.lastStep, now);
-  if (step !== undefined) {
-    await db.update(users).set({ totpLastStep: step, failedSignIns: 0 }).where(eq(users.id, userId));
+  if (step !== undefined && (await claimTimeStep(db, userId, step))) {
+    await giveBackAttempts(db, userId, "second_factor");
     return { ok: true, method: "totp" };
   }
   const normalised = code.trim().toLowerCase();
@@ -105,8 +121,11 @@ export async function verifySecondFactor(db: Db, userId: string, code: string, n
     .set({ usedAt: new Date(now) })
     .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, tokenHash(normalised)), isNull(recoveryCodes.usedAt)))
     .returning({ id: recoveryCodes.id });
-  if (used) return { ok: true, method: "recovery_code" };
-  await recordWrongPassword(db, { id: userId, organisationId: user.organisationId }, new Date(now), "wrong_second_factor");
+  if (used) {
+    await giveBackAttempts(db, userId, "second_factor");
+    return { ok: true, method: "recovery_code" };
+  }
+  await recordFailedAttempt(db, attempt, "wrong_second_factor");
   return { ok: false };
 }
 

@@ -3,8 +3,8 @@ import type { Db } from "../db/client";
 import { users } from "../db/schema";
 import type { Actor } from "../domain/actor";
 import { NotPermittedError, ValidationError } from "../domain/errors";
+import { giveBackAttempts, LOCKOUT_MINUTES, recordFailedAttempt, takeAttempt } from "./attempts";
 import { burnPasswordCheck, verifyPassword } from "./secrets";
-import { recordWrongPassword } from "./sign-in";
 
 /**
  * Asks a signed-in person to prove again that they are at the keyboard before an act that binds
@@ -12,17 +12,16 @@ import { recordWrongPassword } from "./sign-in";
  * same lockout as sign-in, so this is not a way round it.
  */
 export async function confirmPassword(db: Db, actor: Actor, password: string, now = new Date(), path = "/password"): Promise<void> {
-  const [user] = await db
-    .select({ passwordHash: users.passwordHash, lockedUntil: users.lockedUntil })
-    .from(users)
-    .where(eq(users.id, actor.userId));
-  if (!user?.passwordHash || (user.lockedUntil && user.lockedUntil > now)) {
+  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
+  const account = { id: actor.userId, organisationId: actor.organisationId };
+  const attempt = user?.passwordHash ? await takeAttempt(db, account, "password", now) : undefined;
+  if (!attempt) {
     await burnPasswordCheck(password);
-    throw new NotPermittedError("Your account is locked after too many wrong passwords; try again in 15 minutes");
+    throw new NotPermittedError(`Your account is locked after too many wrong passwords; try again in ${LOCKOUT_MINUTES} minutes`);
   }
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    await recordWrongPassword(db, { id: actor.userId, organisationId: actor.organisationId }, now);
+  if (!(await verifyPassword(user!.passwordHash!, password))) {
+    await recordFailedAttempt(db, attempt, "wrong_password", actor);
     throw new ValidationError([{ path, message: "The password is not correct" }]);
   }
-  await db.update(users).set({ failedSignIns: 0 }).where(eq(users.id, actor.userId));
+  await giveBackAttempts(db, actor.userId, "password");
 }

@@ -1,4 +1,4 @@
-import { addHours, addMinutes, differenceInSeconds } from "date-fns";
+import { addHours, addMinutes, differenceInMilliseconds } from "date-fns";
 import { eq, lt, or, sql } from "drizzle-orm";
 import { recordEvent } from "../audit/write";
 import type { Db, Queryable } from "../db/client";
@@ -24,10 +24,14 @@ export interface LoadedSession {
   mfaEnabled: boolean;
 }
 
-/** A fresh token on every sign-in, so a token planted before sign-in is worthless afterwards. */
-export async function createSession(db: Queryable, userId: string, mfaVerified: boolean): Promise<string> {
+/**
+ * A fresh token on every sign-in, so a token planted before sign-in is worthless afterwards.
+ * `secondFactorPassed` only when a second factor was actually checked: a password-only session
+ * must not count as verified, or a role needing a second factor gained later would skip it.
+ */
+export async function createSession(db: Queryable, userId: string, secondFactorPassed: boolean): Promise<string> {
   const token = randomToken();
-  await db.insert(sessions).values({ tokenHash: tokenHash(token), userId, mfaVerifiedAt: mfaVerified ? new Date() : null });
+  await db.insert(sessions).values({ tokenHash: tokenHash(token), userId, mfaVerifiedAt: secondFactorPassed ? new Date() : null });
   return token;
 }
 
@@ -43,6 +47,15 @@ interface SessionRow {
   deactivatedAt: Date | null;
   organisationId: string;
   organisationName: string;
+}
+
+/**
+ * How often a session's last activity is written down. Idle expiry counts from the written time, so
+ * it can come early by up to this much: a sixtieth of the idle limit (30 seconds of 30 minutes, one
+ * second of one minute), never the whole minute it once was, while most requests stay reads.
+ */
+export function touchIntervalMs(policy: SessionPolicy): number {
+  return Math.min(60_000, policy.idleMinutes * 1000);
 }
 
 /** Loads a session, ending it when idle or absolute expiry has passed (ASVS 3.3). */
@@ -83,10 +96,11 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy, 
     }
     return undefined;
   }
-  // Touch at most once a minute: idle expiry needs no finer grain, and reads stay reads.
-  if (differenceInSeconds(now, row.lastSeenAt) >= 60) {
+  if (differenceInMilliseconds(now, row.lastSeenAt) >= touchIntervalMs(policy)) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, hash));
   }
+  // Roles are the user's as they are now (read in the statement above, never cached in the session),
+  // so gaining a role that needs a second factor, or losing any role, takes effect on this request.
   const roles = row.roles as Role[];
   const stage: SessionStage = row.mfaVerifiedAt ? "full" : row.mfaEnabledAt ? "second_factor" : requiresMfa(roles) ? "enrol" : "full";
   return {

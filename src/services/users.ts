@@ -253,7 +253,17 @@ export async function resetMfa(db: Db, actor: Actor, id: string): Promise<UserVi
   const user = await getUser(db, actor, id);
   assertMayAdminister(actor, user, { verb: "reset", own: "authenticator app" });
   await inTransaction(db, async (tx, audit) => {
-    await tx.update(users).set({ totpSecret: null, totpLastStep: null, mfaEnabledAt: null, updatedAt: new Date() }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({
+        totpSecret: null,
+        totpLastStep: null,
+        mfaEnabledAt: null,
+        failedSecondFactors: 0,
+        secondFactorLockedUntil: null,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, id));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, id));
     await endAllSessionsOf(tx, id);
     audit.record(snapshotOf(actor), { type: "user.mfa_reset", entity: { type: "user", id }, details: {} });

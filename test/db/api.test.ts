@@ -71,6 +71,7 @@ describeEachDatabase("JSON API", (ctx) => {
     // partnership admins need MFA; a practitioner can still reach the API's validation layer
     const browser = client(app);
     await browser.signIn(email, TEST_PASSWORD);
+    await browser.get("/"); // where sign-in leads: its page carries a token for the new session's CSRF secret
     const invalid = await browser.api("POST", "/api/v1/organisations", { name: "", type: "castle", isPublicAuthority: "maybe" });
     assert.equal(invalid.statusCode, 400);
     const problem = invalid.json();

@@ -3,10 +3,22 @@ import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { sessions, users } from "../../src/db/schema";
 import type { App } from "../../src/http/app";
-import { currentTotpCode } from "../../src/services/mfa";
+import { beginEnrolment, confirmEnrolment, currentTotpCode, verifySecondFactor } from "../../src/services/mfa";
+import { createSession, loadSession } from "../../src/services/sessions";
+import { signInWithPassword } from "../../src/services/sign-in";
+import { changeRoles } from "../../src/services/users";
 import { client, TEST_PUBLIC_URL, testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser, TEST_PASSWORD } from "../support/factories";
+import { signedInAs } from "../support/sign-in";
+
+async function failureReasons(ctx: { database: { query: <T>(q: string, p?: unknown[]) => Promise<T[]> } }, userId: string) {
+  const rows = await ctx.database.query<{ reason: string }>(
+    "SELECT body::jsonb->'details'->>'reason' AS reason FROM audit_event WHERE entity_id = $1 AND type = 'auth.sign_in_failed'",
+    [userId],
+  );
+  return rows.map((r) => r.reason);
+}
 
 async function auditTypes(ctx: { database: { query: <T>(q: string, p?: unknown[]) => Promise<T[]> } }, userId: string) {
   const rows = await ctx.database.query<{ type: string }>("SELECT type FROM audit_event WHERE entity_id = $1 ORDER BY seq", [userId]);
@@ -37,7 +49,7 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     assert.deepEqual(await auditTypes(ctx, user.id), ["auth.signed_in"]);
   });
 
-  test("behind a TLS proxy the session cookie is Secure", async () => {
+  test("behind a TLS proxy the session and CSRF cookies are Secure", async () => {
     const { buildApp } = await import("../../src/http/app");
     const proxied = await buildApp({
       database: ctx.database,
@@ -49,6 +61,7 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     const { email } = await newUser(ctx.database.db, org);
     const page = await proxied.inject({ method: "GET", url: "/sign-in", headers: { "x-forwarded-proto": "https" } });
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    assert.match(String(page.headers["set-cookie"]), /safeshare_csrf=.+Secure/);
     const csrfCookie = String(page.headers["set-cookie"]).split(";")[0];
     const res = await proxied.inject({
       method: "POST",
@@ -90,6 +103,29 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     assert.equal((await browser.signIn(email, TEST_PASSWORD)).headers.location, "/");
   });
 
+  test("ten wrong passwords sent at once: only five are checked, the account locks, and the right password is then refused", async () => {
+    const { email, user } = await newUser(ctx.database.db, org);
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => signInWithPassword(ctx.database.db, email, `wrong guess ${i}`)));
+    assert.ok(results.every((r) => !r.ok));
+    const reasons = await failureReasons(ctx, user.id);
+    assert.equal(reasons.filter((r) => r === "wrong_password").length, 5, "no more than five passwords are checked");
+    assert.equal(reasons.filter((r) => r === "locked").length, 5);
+    const right = await signInWithPassword(ctx.database.db, email, TEST_PASSWORD);
+    assert.deepEqual(right, { ok: false, reason: "locked" });
+  });
+
+  test("nine wrong passwords and the right one sent at once: five are checked, and the right one is refused unless it was one of them", async () => {
+    const { email, user } = await newUser(ctx.database.db, org);
+    const attempts = [...Array.from({ length: 9 }, (_, i) => `wrong guess ${i}`), TEST_PASSWORD];
+    const results = await Promise.all(attempts.map((password) => signInWithPassword(ctx.database.db, email, password)));
+    const right = results.at(-1)!;
+    const wrongChecked = (await failureReasons(ctx, user.id)).filter((r) => r === "wrong_password").length;
+    assert.equal(wrongChecked + (right.ok ? 1 : 0), 5, "exactly five passwords are checked");
+    if (!right.ok) assert.equal(right.reason, "locked");
+    const [row] = await ctx.database.db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, user.id));
+    assert.equal(!!row!.lockedUntil, wrongChecked === 5, "five failures lock the account, fewer do not");
+  });
+
   test("a form posted without the CSRF token is rejected and changes nothing", async () => {
     const { email } = await newUser(ctx.database.db, org);
     const browser = client(app);
@@ -98,6 +134,30 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     assert.equal(res.statusCode, 403);
     assert.match(res.body, /form may have been open too long/);
     assert.equal(browser.cookies.has("safeshare_session"), false);
+  });
+
+  test("a CSRF token obtained before sign-in does not work after it", async () => {
+    const { email } = await newUser(ctx.database.db, org);
+    const browser = client(app);
+    await browser.get("/sign-in");
+    const before = browser.csrfToken!;
+    assert.equal((await browser.post("/sign-in", { email, password: TEST_PASSWORD })).headers.location, "/");
+    const forged = await browser.post("/sign-out", { _csrf: before }, { csrf: false });
+    assert.equal(forged.statusCode, 403);
+    await browser.get("/");
+    assert.notEqual(browser.csrfToken, before);
+    assert.equal((await browser.post("/sign-out", {})).headers.location, "/sign-in?signedOut=1", "the page's new token works");
+  });
+
+  test("idle expiry counts from the last request, not from the last time it was written down", async () => {
+    const { user } = await newUser(ctx.database.db, org);
+    const token = await createSession(ctx.database.db, user.id, false);
+    const oneMinuteIdle = { idleMinutes: 1, absoluteHours: 12 };
+    const start = Date.now();
+    const at = (seconds: number) => loadSession(ctx.database.db, token, oneMinuteIdle, new Date(start + seconds * 1000));
+    assert.ok(await at(40), "used 40 seconds after signing in");
+    assert.ok(await at(80), "used again 40 seconds later, within the minute");
+    assert.equal(await at(145), undefined, "then idle for more than a minute");
   });
 
   test("sessions end after the idle timeout and after the absolute timeout", async () => {
@@ -140,7 +200,8 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     const [stored] = await ctx.database.db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, user.id));
     const wrong = await browser.post("/mfa/setup", { code: "000000" });
     assert.equal(wrong.statusCode, 400);
-    const done = await browser.post("/mfa/setup", { code: currentTotpCode(stored!.secret!) });
+    const enrolmentCode = currentTotpCode(stored!.secret!);
+    const done = await browser.post("/mfa/setup", { code: enrolmentCode });
     assert.equal(done.statusCode, 200);
     const codes = [...done.body.matchAll(/<li><code>([0-9a-f-]+)<\/code><\/li>/g)].map((m) => m[1]!);
     assert.equal(codes.length, 10);
@@ -151,7 +212,8 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     const again = client(app);
     assert.equal((await again.signIn(email, TEST_PASSWORD)).headers.location, "/sign-in/second-factor");
     await again.get("/sign-in/second-factor");
-    const replayed = await again.post("/sign-in/second-factor", { code: currentTotpCode(stored!.secret!) });
+    // The very code used to enrol (whether or not a new 30-second step has begun since).
+    const replayed = await again.post("/sign-in/second-factor", { code: enrolmentCode });
     assert.equal(replayed.statusCode, 400);
     assert.match(replayed.body, /The code is not correct or has already been used/);
     assert.equal((await again.post("/sign-in/second-factor", { code: codes[0]! })).headers.location, "/");
@@ -163,6 +225,88 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     assert.equal((await third.post("/sign-in/second-factor", { code: codes[0]! })).statusCode, 400, "recovery codes are single-use");
     const types = await auditTypes(ctx, user.id);
     assert.ok(types.includes("auth.mfa_enrolled"));
+  });
+
+  test("a practitioner promoted to IG lead and administrator in the same session must enrol a second factor before reaching either", async () => {
+    const admin = await newUser(ctx.database.db, org, ["org_admin"]);
+    const { email, user } = await newUser(ctx.database.db, org, ["practitioner"]);
+    const browser = client(app);
+    assert.equal((await browser.signIn(email, TEST_PASSWORD)).headers.location, "/");
+    assert.equal((await browser.api("GET", "/api/v1/rights-requests")).statusCode, 403, "a practitioner is not an IG lead");
+
+    await changeRoles(ctx.database.db, admin.actor, user.id, ["practitioner", "ig_lead", "org_admin"]);
+    for (const url of ["/api/v1/rights-requests", "/api/v1/users"]) {
+      const res = await browser.api("GET", url);
+      assert.equal(res.statusCode, 401, url);
+      assert.match(String(res.headers["content-type"]), /application\/problem\+json/);
+      assert.equal(res.json().code, "SECOND_FACTOR_REQUIRED");
+      assert.match(res.json().detail, /second factor/);
+    }
+    assert.equal((await browser.get("/")).headers.location, "/mfa/setup", "the web sends the session to enrolment");
+  });
+
+  test("an IG lead whose role is taken away loses access on the very next request", async () => {
+    const admin = await newUser(ctx.database.db, org, ["org_admin"]);
+    const igLead = await newUser(ctx.database.db, org, ["ig_lead"]);
+    const browser = await signedInAs(app, ctx.database.db, igLead);
+    assert.equal((await browser.api("GET", "/api/v1/rights-requests")).statusCode, 200);
+    await changeRoles(ctx.database.db, admin.actor, igLead.user.id, ["practitioner"]);
+    assert.equal((await browser.api("GET", "/api/v1/rights-requests")).statusCode, 403);
+  });
+
+  test("wrong second-factor codes lock the second factor even when the right password is entered between them, until a right code after the lock", async () => {
+    const who = await newUser(ctx.database.db, org, ["ig_lead"]);
+    const { email, user } = who;
+    await beginEnrolment(ctx.database.db, user.id, email);
+    const [stored] = await ctx.database.db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, user.id));
+    const codes = (await confirmEnrolment(ctx.database.db, who.actor, currentTotpCode(stored!.secret!)))!;
+    const wrongCodes = async (browser: ReturnType<typeof client>, count: number) => {
+      await browser.get("/sign-in/second-factor");
+      for (let i = 0; i < count; i++) assert.equal((await browser.post("/sign-in/second-factor", { code: "000000" })).statusCode, 400);
+    };
+
+    // Four wrong codes a round, the right password between rounds: the count carries over.
+    const first = client(app);
+    assert.equal((await first.signIn(email, TEST_PASSWORD)).headers.location, "/sign-in/second-factor");
+    await wrongCodes(first, 4);
+    const second = client(app);
+    assert.equal((await second.signIn(email, TEST_PASSWORD)).headers.location, "/sign-in/second-factor");
+    await wrongCodes(second, 1);
+
+    // Locked: an unused recovery code is refused, and so is the right password, with the usual message.
+    const refused = await second.post("/sign-in/second-factor", { code: codes[0]! });
+    assert.equal(refused.statusCode, 400);
+    const third = client(app);
+    const again = await third.signIn(email, TEST_PASSWORD);
+    assert.equal(again.statusCode, 400);
+    assert.match(again.body, /Enter a correct email address and password/);
+    assert.equal(third.cookies.has("safeshare_session"), false);
+    const types = await auditTypes(ctx, user.id);
+    assert.equal(types.filter((t) => t === "auth.second_factor_locked_out").length, 1);
+
+    // When the lock has passed, a right code signs in and starts the count again.
+    await ctx.database.db
+      .update(users)
+      .set({ secondFactorLockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(users.id, user.id));
+    const fourth = client(app);
+    assert.equal((await fourth.signIn(email, TEST_PASSWORD)).headers.location, "/sign-in/second-factor");
+    await fourth.get("/sign-in/second-factor");
+    assert.equal((await fourth.post("/sign-in/second-factor", { code: codes[1]! })).headers.location, "/");
+    const [after] = await ctx.database.db.select({ failed: users.failedSecondFactors }).from(users).where(eq(users.id, user.id));
+    assert.equal(after!.failed, 0);
+  });
+
+  test("the same authenticator code posted twice at once is accepted only once", async () => {
+    const who = await newUser(ctx.database.db, org, ["ig_lead"]);
+    await beginEnrolment(ctx.database.db, who.user.id, who.email);
+    const [stored] = await ctx.database.db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, who.user.id));
+    const enrolledAt = Date.now() - 10 * 60_000; // an earlier step, so the code below is fresh
+    await confirmEnrolment(ctx.database.db, who.actor, currentTotpCode(stored!.secret!, enrolledAt), enrolledAt);
+    const now = Date.now();
+    const code = currentTotpCode(stored!.secret!, now);
+    const results = await Promise.all([0, 1].map(() => verifySecondFactor(ctx.database.db, who.user.id, code, now)));
+    assert.equal(results.filter((r) => r.ok).length, 1);
   });
 
   test("sign-in attempts are rate limited per client", async () => {

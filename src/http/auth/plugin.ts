@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../domain/actor";
-import { NotPermittedError, NotSignedInError } from "../../domain/errors";
+import { NotPermittedError, NotSignedInError, SecondFactorRequiredError } from "../../domain/errors";
 import { hasAnyRole, type Role } from "../../domain/roles";
 import { type LoadedSession, loadSession, type SessionPolicy } from "../../services/sessions";
 import { clearSessionCookie, SESSION_COOKIE } from "./session-cookie";
@@ -28,13 +28,15 @@ const isApi = (request: FastifyRequest) => request.url.startsWith("/api/");
 
 /**
  * Route guard: only fully signed-in users (password and, where needed, second factor) pass.
- * Web requests are sent to the step they still owe; API requests get a 401 problem.
+ * Web requests are sent to the step they still owe; API requests get a 401 problem saying which.
+ * The stage follows the user's roles now, so a role gained mid-session that needs a second factor
+ * stops the session here until it has one.
  */
 export function requireActor(roles?: readonly Role[]) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const session = request.session;
     if (session?.stage !== "full") {
-      if (isApi(request)) throw new NotSignedInError();
+      if (isApi(request)) throw session ? new SecondFactorRequiredError() : new NotSignedInError();
       const next = !session ? "/sign-in" : session.stage === "enrol" ? "/mfa/setup" : "/sign-in/second-factor";
       return reply.redirect(next);
     }

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { passwordChangeInput } from "../../domain/inputs";
 import { changeOwnPassword } from "../../services/passwords";
 import { actorOf, requireActor } from "../auth/plugin";
-import { setSessionCookie } from "../auth/session-cookie";
+import { rotateCsrfSecret, setSessionCookie } from "../auth/session-cookie";
 import { handleForm, parseForm } from "./forms";
 
 /** The signed-in person's own account: for now, changing their password. */
@@ -19,7 +19,8 @@ export async function accountPages(app: FastifyInstance, { db }: { db: Db }): Pr
     return handleForm(reply, { view: "account/password", context: { email: request.session?.email }, values: {} }, async () => {
       const input = parseForm(passwordChangeInput, body);
       const confirmPassword = typeof body.confirmPassword === "string" ? body.confirmPassword : "";
-      setSessionCookie(request, reply, await changeOwnPassword(db, actorOf(request), { ...input, confirmPassword }));
+      setSessionCookie(reply, await changeOwnPassword(db, actorOf(request), { ...input, confirmPassword }));
+      rotateCsrfSecret(request, reply);
       return reply.redirect("/account/password/changed");
     });
   });

@@ -5,21 +5,23 @@ import { recordEvent } from "../../audit/write";
 import type { Db } from "../../db/client";
 import { ValidationError } from "../../domain/errors";
 import { codeInput, signInInput } from "../../domain/inputs";
+import { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS } from "../../services/attempts";
 import { beginEnrolment, confirmEnrolment, verifySecondFactor } from "../../services/mfa";
 import { acceptInvitation, findInvitation } from "../../services/passwords";
 import { createSession, endSession } from "../../services/sessions";
-import { completeSignIn, LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, signInWithPassword } from "../../services/sign-in";
-import { clearSessionCookie, setSessionCookie } from "../auth/session-cookie";
+import { completeSignIn, signInWithPassword } from "../../services/sign-in";
+import { clearSessionCookie, rotateCsrfSecret, setSessionCookie } from "../auth/session-cookie";
 import { handleForm, parseForm } from "./forms";
 
-const SIGN_IN_FAILED = `Enter a correct email address and password. After ${MAX_FAILED_SIGN_INS} wrong attempts an account is locked for ${LOCKOUT_MINUTES} minutes`;
-const CODE_FAILED =
-  "The code is not correct or has already been used. Enter the current code from your authenticator app, or an unused recovery code";
+const SIGN_IN_FAILED = `Enter a correct email address and password. After ${MAX_FAILED_ATTEMPTS} wrong attempts an account is locked for ${LOCKOUT_MINUTES} minutes`;
+// Also shown while wrong codes have blocked the second factor, so the message covers that too.
+const CODE_FAILED = `The code is not correct or has already been used. Enter the current code from your authenticator app, or an unused recovery code. After ${MAX_FAILED_ATTEMPTS} wrong codes, signing in is blocked for ${LOCKOUT_MINUTES} minutes`;
 
 /** Replaces any session with a new one: a new token whenever privilege rises (ASVS 3.2.1). */
-async function replaceSession(db: Db, request: FastifyRequest, reply: FastifyReply, userId: string, mfaVerified: boolean) {
+async function replaceSession(db: Db, request: FastifyRequest, reply: FastifyReply, userId: string, secondFactorPassed: boolean) {
   if (request.session) await endSession(db, request.session.tokenHash);
-  setSessionCookie(request, reply, await createSession(db, userId, mfaVerified));
+  setSessionCookie(reply, await createSession(db, userId, secondFactorPassed));
+  rotateCsrfSecret(request, reply);
 }
 
 export async function signInRoutes(app: FastifyInstance, { db, rateLimit }: { db: Db; rateLimit: number }): Promise<void> {
@@ -38,7 +40,8 @@ export async function signInRoutes(app: FastifyInstance, { db, rateLimit }: { db
       const { email, password } = parseForm(signInInput, body);
       const result = await signInWithPassword(db, email, password);
       if (!result.ok) throw new ValidationError([{ path: "/email", message: SIGN_IN_FAILED }]);
-      await replaceSession(db, request, reply, result.userId, result.secondFactor === "none");
+      // Password only: the session stays unverified, so a role needing a second factor gained later still asks for one.
+      await replaceSession(db, request, reply, result.userId, false);
       if (result.secondFactor === "none") {
         await completeSignIn(db, result.userId, "none");
         return reply.redirect("/");

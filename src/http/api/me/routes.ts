@@ -25,7 +25,7 @@ export async function meApi(parent: FastifyInstance, { db }: { db: Db }): Promis
       },
     },
     async (request, reply) => {
-      setSessionCookie(request, reply, await changeOwnPassword(db, actorOf(request), request.body));
+      setSessionCookie(reply, await changeOwnPassword(db, actorOf(request), request.body));
       return reply.status(204).send(null);
     },
   );
