@@ -130,7 +130,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     transformObject: jsonSchemaTransformObject,
   });
 
-  registerErrorHandling(app);
+  registerErrorHandling(app, db);
   await app.register(apiRoutes, { prefix: "/api/v1", database: options.database, publicUrl: options.publicUrl });
   await app.register(webRoutes, {
     database: options.database,
