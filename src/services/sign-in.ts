@@ -4,6 +4,7 @@ import { type SignInFailure, snapshotOf } from "../audit/events";
 import { inTransaction, recordEvent } from "../audit/write";
 import type { Db } from "../db/client";
 import { organisations, users } from "../db/schema";
+import { normalisedEmail } from "../domain/inputs";
 import { type Role, requiresMfa } from "../domain/roles";
 import { burnPasswordCheck, verifyPassword } from "./secrets";
 
@@ -29,7 +30,7 @@ export async function signInWithPassword(db: Db, email: string, password: string
       deactivatedAt: users.deactivatedAt,
     })
     .from(users)
-    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
+    .where(eq(sql`lower(${users.email})`, normalisedEmail(email)));
 
   if (!user) {
     await burnPasswordCheck(password);
