@@ -6,6 +6,7 @@ import { loadConfig } from "../../src/config";
 import { sessions, users } from "../../src/db/schema";
 import type { App } from "../../src/http/app";
 import { currentTotpCode } from "../../src/services/mfa";
+import { hitRateLimit, purgeExpiredRateLimits } from "../../src/services/rate-limits";
 import { client, TEST_PUBLIC_URL, testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser, TEST_PASSWORD } from "../support/factories";
@@ -232,5 +233,22 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     } finally {
       await proxied.close();
     }
+  });
+
+  test("a rate limit window that has ended starts counting again, and housekeeping deletes it", async () => {
+    const key = `test bucket ${randomBytes(4).toString("hex")}`;
+    assert.deepEqual((await hitRateLimit(ctx.database.db, key, 60_000)).hits, 1);
+    assert.deepEqual((await hitRateLimit(ctx.database.db, key, 60_000)).hits, 2);
+    const bucketCount = async () =>
+      (await ctx.database.query<{ n: number }>("SELECT count(*)::int AS n FROM rate_limit_bucket WHERE key = $1", [key]))[0]!.n;
+    await ctx.database.query("UPDATE rate_limit_bucket SET resets_at = now() - interval '1 second' WHERE key = $1", [key]);
+    const again = await hitRateLimit(ctx.database.db, key, 60_000);
+    assert.equal(again.hits, 1, "a new window");
+    assert.ok(again.ttlMs > 59_000 && again.ttlMs <= 60_000);
+    await purgeExpiredRateLimits(ctx.database.db);
+    assert.equal(await bucketCount(), 1, "a live bucket is kept");
+    await ctx.database.query("UPDATE rate_limit_bucket SET resets_at = now() - interval '1 second' WHERE key = $1", [key]);
+    await purgeExpiredRateLimits(ctx.database.db);
+    assert.equal(await bucketCount(), 0);
   });
 });
