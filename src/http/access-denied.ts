@@ -33,7 +33,10 @@ const ID_OF_RESOURCE: Record<string, Owned> = {
   "rights-requests": RIGHTS_REQUEST,
   rights: RIGHTS_REQUEST,
   "share-decisions": { table: shareDecisions, owners: [shareDecisions.organisationId] },
-  "recipient-notices": { table: recipientNotices, owners: [recipientNotices.senderOrganisationId, recipientNotices.recipientOrganisationId] },
+  "recipient-notices": {
+    table: recipientNotices,
+    owners: [recipientNotices.senderOrganisationId, recipientNotices.recipientOrganisationId],
+  },
   users: { table: users, owners: [users.organisationId] },
   organisations: { table: organisations, owners: [organisations.id] },
 };

@@ -1,0 +1,22 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { test } from "node:test";
+import { idsAskedFor } from "../../src/http/access-denied";
+
+const ids = (route: string, params: Record<string, unknown>) => Object.fromEntries(idsAskedFor(route, params).map((a) => [a.param, a.id]));
+
+test("an access-denied event names the ids a route asked for: the resource's id and nested items, concerns and disclosures", () => {
+  const [subject, item, disclosure] = [randomUUID(), randomUUID(), randomUUID()];
+  assert.deepEqual(ids("/api/v1/subjects/:id/items/:itemId", { id: subject, itemId: item }), { id: subject, itemId: item });
+  assert.deepEqual(ids("/rights/:id/recipients/:disclosureId/review", { id: subject, disclosureId: disclosure }), {
+    id: subject,
+    disclosureId: disclosure,
+  });
+  assert.deepEqual(ids("/agreements/:id/versions/:version", { id: subject, version: "2" }), { id: subject });
+});
+
+test("nothing a client typed that is not an id reaches the access-denied event: tokens, steps and malformed ids are left out", () => {
+  assert.deepEqual(ids("/invitations/:token", { token: "a-secret-invitation-token-of-forty-characters" }), {});
+  assert.deepEqual(ids("/subjects/:id/share/steps/:step", { id: "Kai Denholm", step: "purpose" }), {});
+  assert.deepEqual(ids("/no-such-resource/:id", { id: randomUUID() }), {});
+});
