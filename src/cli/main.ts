@@ -37,6 +37,7 @@ program
     const database = await openConfiguredDatabase(config);
     const plan = demoOnStart({ kind: database.kind, demo: options.demo, empty: await holdsNoPartnership(database.db) });
     const accounts = plan === "seed" ? await seedDemoPartnership(database.db) : undefined;
+    if (plan === "explain") console.log(EMPTY_DATABASE_HINT);
     const server = await startServer(config, database);
     const address = server.app.server.address();
     const actualPort = typeof address === "object" && address ? address.port : config.port;
@@ -44,7 +45,6 @@ program
       `Safeshare is running at http://${config.host}:${actualPort} (${database.kind === "postgres" ? "PostgreSQL" : `embedded database in ${config.dataDir}`}), ready in ${Math.round(performance.now() - started)} ms`,
     );
     if (accounts) printDemoAccounts(accounts);
-    if (plan === "explain") console.log(EMPTY_DATABASE_HINT);
     const stop = async () => {
       await server.close();
       await database.close();
