@@ -1,4 +1,11 @@
+import { isIP } from "node:net";
 import path from "node:path";
+
+/**
+ * Which proxies in front of Safeshare to believe about the client's address and protocol: none
+ * (false), the nearest `n` hops, or proxies at these addresses and ranges (CIDR).
+ */
+export type TrustProxy = false | number | string[];
 
 /** Runtime configuration, from the environment only (see README "Configuration"). */
 export interface Config {
@@ -7,10 +14,10 @@ export interface Config {
   /** Postgres connection string; undefined means the embedded PGlite database. */
   databaseUrl: string | undefined;
   dataDir: string;
-  /** Trust X-Forwarded-* from a TLS-terminating proxy; cookies are Secure whenever the request arrived over https. */
-  trustProxy: boolean;
+  /** Trust X-Forwarded-* from these TLS-terminating proxies; cookies are Secure whenever the request arrived over https. */
+  trustProxy: TrustProxy;
   sessionIdleMinutes: number;
-  /** Sign-in form submissions allowed per client address per minute. */
+  /** Sign-in form submissions allowed per client address, and per account, per minute. */
   signInRateLimit: number;
   sessionAbsoluteHours: number;
   /**
@@ -58,6 +65,37 @@ function publicUrlFrom(env: NodeJS.ProcessEnv, host: string, port: number): stri
   return url.origin;
 }
 
+const TRUST_PROXY_RULE =
+  "SAFESHARE_TRUST_PROXY must be the number of proxies in front of Safeshare (usually 1), or a comma-separated list of their addresses or ranges, such as 10.0.0.5,192.168.0.0/16";
+
+/** An IPv4 or IPv6 address, optionally with a CIDR prefix length. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (!version || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * SAFESHARE_TRUST_PROXY. `true` is refused rather than guessed at: it would believe every hop,
+ * so the client address would be whatever a client writes first in X-Forwarded-For, and the
+ * rate limits would count nothing.
+ */
+function trustProxyFrom(env: NodeJS.ProcessEnv): TrustProxy {
+  const raw = env.SAFESHARE_TRUST_PROXY?.trim() ?? "";
+  if (raw === "" || raw === "false" || raw === "0") return false;
+  if (raw === "true") {
+    throw new ConfigError(
+      `SAFESHARE_TRUST_PROXY=true would believe any X-Forwarded-For a client sends. ${TRUST_PROXY_RULE.replace("SAFESHARE_TRUST_PROXY must be", "Set it to")}`,
+    );
+  }
+  if (/^\d+$/.test(raw)) return intFrom(env, "SAFESHARE_TRUST_PROXY", 0, 1, 10);
+  const entries = raw.split(",").map((entry) => entry.trim());
+  if (!entries.every(isAddressOrRange)) throw new ConfigError(`${TRUST_PROXY_RULE}, got "${raw}"`);
+  return entries;
+}
+
 /** The configuration from the environment; `overrides.port` is a port given on the command line. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { port?: number } = {}): Config {
   const port = overrides.port ?? intFrom(env, "PORT", 3000, 0, 65535);
@@ -68,7 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
     publicUrl: publicUrlFrom(env, host, port),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.SAFESHARE_DATA_DIR || "./data"),
-    trustProxy: env.SAFESHARE_TRUST_PROXY === "true",
+    trustProxy: trustProxyFrom(env),
     sessionIdleMinutes: intFrom(env, "SAFESHARE_SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
     signInRateLimit: intFrom(env, "SAFESHARE_SIGN_IN_RATE_LIMIT", 10, 1, 10_000),
     sessionAbsoluteHours: intFrom(env, "SAFESHARE_SESSION_ABSOLUTE_HOURS", 12, 1, 7 * 24),

@@ -2,6 +2,7 @@ import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { buildApp } from "./http/app";
 import { loggableError, logSerializers } from "./http/logging";
+import { purgeExpiredRateLimits } from "./services/rate-limits";
 import { purgeExpiredSessions } from "./services/sessions";
 
 export async function startServer(config: Config, database: Database) {
@@ -21,6 +22,7 @@ export async function startServer(config: Config, database: Database) {
   await app.listen({ port: config.port, host: config.host });
   const housekeeping = setInterval(() => {
     purgeExpiredSessions(database.db, policy).catch((err) => app.log.warn({ error: loggableError(err) }, "session purge failed"));
+    purgeExpiredRateLimits(database.db).catch((err) => app.log.warn({ error: loggableError(err) }, "rate limit purge failed"));
   }, 15 * 60_000);
   housekeeping.unref();
   return {

@@ -85,6 +85,14 @@ export type AuditEvent =
       /** `subjectIds`: on a list (search results, the dashboard), the people it showed, at most one page. */
       details: { view: string; count?: number; itemId?: string; subjectIds?: string[] };
     }
+  /**
+   * A signed-in user was refused: `out_of_scope`, a 404 for an id that exists in another
+   * organisation's records; `role`, a 403. The response said no more than it always does; ids only.
+   */
+  | {
+      type: "access.denied";
+      details: { reason: "out_of_scope" | "role"; method: string; route: string; ids: Record<string, string> };
+    }
   | { type: "audit.verified"; entity: { type: "audit_log"; id: "main" }; details: { ok: boolean; count: number } }
   | { type: "partnership.demo_seeded"; details: { organisations: number; users: number } }
   | { type: "partnership.synthetic_seeded"; details: { subjects: number; items: number } }

@@ -5,10 +5,11 @@ import { openConfiguredDatabase } from "../db/open";
 import { DomainError, ValidationError } from "../domain/errors";
 import { startServer } from "../server";
 import { verifyAndRecord } from "../services/audit-log";
-import { seedDemoPartnership } from "../services/seed-demo";
+import { holdsNoPartnership, seedDemoPartnership } from "../services/seed-demo";
 import { createAdminCommand } from "./create-admin";
 import { printDemoAccounts } from "./demo-accounts";
 import { seedSyntheticCommand } from "./seed-synthetic";
+import { demoOnStart, EMPTY_DATABASE_HINT } from "./start-demo";
 
 const program = new Command()
   .name("safeshare")
@@ -24,14 +25,19 @@ const port = (value: string) => {
 
 program
   .command("start")
-  .description("Apply migrations, seed the demo partnership into an empty database, and serve the web app and API")
+  .description(
+    "Apply migrations, seed the demo partnership into an empty embedded database (PostgreSQL only with --demo), and serve the web app and API",
+  )
   .option("-p, --port <port>", "port to listen on (default: PORT or 3000)", port)
-  .option("--no-demo", "do not seed the demo partnership into an empty database")
-  .action(async (options: { port?: number; demo: boolean }) => {
+  .option("--demo", "seed the demo partnership into an empty database, PostgreSQL included")
+  .option("--no-demo", "do not seed the demo partnership into an empty embedded database")
+  .action(async (options: { port?: number; demo?: boolean }) => {
     const started = performance.now();
     const config = loadConfig(process.env, { port: options.port });
     const database = await openConfiguredDatabase(config);
-    const accounts = options.demo ? await seedDemoPartnership(database.db) : undefined;
+    const plan = demoOnStart({ kind: database.kind, demo: options.demo, empty: await holdsNoPartnership(database.db) });
+    const accounts = plan === "seed" ? await seedDemoPartnership(database.db) : undefined;
+    if (plan === "explain") console.log(EMPTY_DATABASE_HINT);
     const server = await startServer(config, database);
     const address = server.app.server.address();
     const actualPort = typeof address === "object" && address ? address.port : config.port;

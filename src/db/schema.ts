@@ -81,6 +81,17 @@ export const users = pgTable(
   (t) => [uniqueIndex("app_user_email_key").on(sql`lower(${t.email})`), index("app_user_organisation_idx").on(t.organisationId)],
 );
 
+/**
+ * Rate limiter state (@fastify/rate-limit's store, src/http/rate-limit.ts), shared by every app
+ * node. A key names the limit and whom it counts: a client address, or an account as an HMAC of
+ * its email, never the email itself. Expired buckets are deleted by housekeeping.
+ */
+export const rateLimitBuckets = pgTable("rate_limit_bucket", {
+  key: text("key").primaryKey(),
+  hits: integer("hits").notNull(),
+  resetsAt: timestamp("resets_at", { withTimezone: true }).notNull(),
+});
+
 /** Server-side sessions. Only a SHA-256 of the cookie token is stored, so a database read cannot hijack a session. */
 export const sessions = pgTable(
   "session",

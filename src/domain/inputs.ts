@@ -65,6 +65,9 @@ export type NewUserInput = z.infer<typeof newUserInput>;
 
 export const userRolesInput = z.object({ roles });
 
+/** An email address as accounts are looked up by it: case and surrounding spaces do not matter. */
+export const normalisedEmail = (email: string) => email.trim().toLowerCase();
+
 export const signInInput = z.object({
   email: email("Enter your email address"),
   password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(1024, "Enter your password"),

@@ -3,7 +3,6 @@ import cookie from "@fastify/cookie";
 import csrf from "@fastify/csrf-protection";
 import formbody from "@fastify/formbody";
 import helmet from "@fastify/helmet";
-import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import view from "@fastify/view";
@@ -16,6 +15,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import nunjucks from "nunjucks";
+import type { TrustProxy } from "../config";
 import type { Database } from "../db/client";
 import { appSecret } from "../services/app-secrets";
 import type { SessionPolicy } from "../services/sessions";
@@ -23,6 +23,7 @@ import { apiRoutes } from "./api/routes";
 import { sessionPlugin } from "./auth/plugin";
 import { COOKIE_OPTIONS, CSRF_COOKIE } from "./auth/session-cookie";
 import { raiseRouterError, registerErrorHandling, rerouteFrameworkError } from "./errors";
+import { registerRateLimit } from "./rate-limit";
 import { configureNunjucks, packageDir, viewDirs } from "./views";
 import { navigationFor } from "./web/navigation";
 import { webRoutes } from "./web/routes";
@@ -30,21 +31,33 @@ import { webRoutes } from "./web/routes";
 export interface AppOptions {
   database: Database;
   session: SessionPolicy;
-  trustProxy?: boolean;
+  /** Which proxies' X-Forwarded-* to believe (SAFESHARE_TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
   /** The public base URL (config.publicUrl): documents the app serves name things by it, never by the request's Host. */
   publicUrl: string;
-  /** Sign-in attempts allowed per client address per minute (ASVS 2.2.1). */
+  /** Sign-in attempts allowed per client address, and per account, per minute (ASVS 2.2.1). */
   signInRateLimit?: number;
   logger?: FastifyServerOptions["logger"];
 }
 
 export type App = FastifyInstance;
 
+/**
+ * SAFESHARE_TRUST_PROXY as fastify takes it. Addresses and ranges go as they are. A hop count
+ * becomes a function trusting that many hops nearest us, because fastify now refuses a bare count
+ * (it cannot check that the nearest hop is really a proxy): the client address is then the one the
+ * last `hops` proxies saw, never the leftmost entry, which a client writes itself.
+ */
+function fastifyTrustProxy(trust: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === "number") return (_address, hop) => hop < trust;
+  return trust;
+}
+
 export async function buildApp(options: AppOptions): Promise<App> {
   const { db } = options.database;
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
     frameworkErrors: rerouteFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
@@ -78,7 +91,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(cookie, { secret: await appSecret(db, "cookie-signing") });
   await app.register(formbody);
   await app.register(csrf, { cookieKey: CSRF_COOKIE, cookieOpts: { ...COOKIE_OPTIONS, signed: true } });
-  await app.register(rateLimit, { global: false });
+  await registerRateLimit(app, db);
   // After the security headers and cookies, before the session: an address the router refused.
   app.addHook("onRequest", raiseRouterError);
   await app.register(sessionPlugin, { db, policy: options.session });
@@ -131,7 +144,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     transformObject: jsonSchemaTransformObject,
   });
 
-  registerErrorHandling(app);
+  registerErrorHandling(app, db);
   await app.register(apiRoutes, { prefix: "/api/v1", database: options.database, publicUrl: options.publicUrl });
   await app.register(webRoutes, {
     database: options.database,

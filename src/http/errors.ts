@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Db } from "../db/client";
 import { NotFoundError } from "../domain/errors";
+import { auditAccessDenied } from "./access-denied";
 import { loggableError } from "./logging";
 import { sendProblem, toProblem } from "./problem";
 
@@ -15,12 +17,13 @@ const PAGE_TITLES: Record<number, string> = {
  * One place decides what a failure looks like: problem+json for the API, a GOV.UK error page for
  * people. Unexpected errors are logged with the request id and shown as a plain 500, never a stack.
  */
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(app: FastifyInstance, db: Db): void {
   app.setErrorHandler(async (error, request, reply) => {
     const problem = toProblem(error);
     // Never `{ err: error }`: a failed query's error carries every parameter it was given. Not under
     // `err` at all, where pino's serialiser would take the summary for an error and rework it.
     if (problem.status >= 500) request.log.error({ error: loggableError(error) }, "unhandled error");
+    if (problem.status === 403 || problem.status === 404) await auditAccessDenied(db, request, error);
     return respond(request, reply, problem);
   });
   app.setNotFoundHandler(async (request, reply) => respond(request, reply, toProblem(new NotFoundError())));

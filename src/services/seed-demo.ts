@@ -112,10 +112,15 @@ export interface DemoAccount {
   roles: Role[];
 }
 
+/** No organisation yet: a new deployment, into which the demo may go. */
+export async function holdsNoPartnership(db: Db): Promise<boolean> {
+  const [existing] = await db.select({ n: count() }).from(organisations);
+  return (existing?.n ?? 0) === 0;
+}
+
 /** Seeds the demo partnership into an empty database; does nothing if any organisation exists. */
 export async function seedDemoPartnership(db: Db): Promise<DemoAccount[] | undefined> {
-  const [existing] = await db.select({ n: count() }).from(organisations);
-  if ((existing?.n ?? 0) > 0) return undefined;
+  if (!(await holdsNoPartnership(db))) return undefined;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accounts: DemoAccount[] = [];
   await inTransaction(db, async (tx, audit) => {

@@ -3,6 +3,7 @@ import { type SignInFailure, snapshotOf } from "../audit/events";
 import { inTransaction } from "../audit/write";
 import type { Db } from "../db/client";
 import { organisations, users } from "../db/schema";
+import { normalisedEmail } from "../domain/inputs";
 import { type Role, requiresMfa } from "../domain/roles";
 import { giveBackAttempts, recordFailedAttempt, recordRefusedAttempt, takeAttempt } from "./attempts";
 import { burnPasswordCheck, verifyPassword } from "./secrets";
@@ -26,7 +27,7 @@ export async function signInWithPassword(db: Db, email: string, password: string
       deactivatedAt: users.deactivatedAt,
     })
     .from(users)
-    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
+    .where(eq(sql`lower(${users.email})`, normalisedEmail(email)));
 
   const refusal: SignInFailure | undefined = !user
     ? "unknown_email"

@@ -29,9 +29,9 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 
 /** Audit events that record the refusal itself, so a rejected request may add them (a wrong password when signing). */
-const REFUSAL_EVENTS = new Set(["auth.sign_in_failed", "auth.locked_out"]);
-/** Tables a rejected request may legitimately change: the session's own bookkeeping, and the audit log (checked by event type). */
-const UNCOUNTED_TABLES = new Set(["session", "audit_event", "audit_head"]);
+const REFUSAL_EVENTS = new Set(["auth.sign_in_failed", "auth.locked_out", "auth.second_factor_locked_out", "access.denied"]);
+/** Tables a rejected request may legitimately change: the session's and the rate limiter's bookkeeping, and the audit log (checked by event type). */
+const UNCOUNTED_TABLES = new Set(["session", "rate_limit_bucket", "audit_event", "audit_head"]);
 
 /** The table a path parameter names, by the path segment before it. */
 const TABLE_OF_SEGMENT: Record<string, string> = {

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
+import pg from "pg";
 
 const bin = path.resolve("bin/safeshare.js");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "safeshare-cli-"));
@@ -14,14 +15,27 @@ function cli(args: string[], input?: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Starts the server and resolves once it prints that it is running. */
-function start(): Promise<{ child: ChildProcess; output: string }> {
+/** Starts the server and resolves once it prints `ready` (by default, the demo accounts). */
+function start({
+  extraEnv = {},
+  ready = "Password for every demo account",
+}: {
+  extraEnv?: Record<string, string>;
+  ready?: string;
+} = {}): Promise<{ child: ChildProcess; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "start", "--port", "0"], { env });
+    const child = spawn(process.execPath, [bin, "start", "--port", "0"], { env: { ...env, ...extraEnv } });
     let output = "";
     child.stdout.on("data", (chunk) => {
       output += chunk;
-      if (output.includes("Password for every demo account")) resolve({ child, output });
+      // A getter, so that what the server prints after `ready` (until it exits) is read too.
+      if (output.includes(ready))
+        resolve({
+          child,
+          get output() {
+            return output;
+          },
+        });
     });
     child.stderr.on("data", (chunk) => (output += chunk));
     child.on("exit", (code) => reject(new Error(`start exited ${code}: ${output}`)));
@@ -67,6 +81,35 @@ describe("safeshare CLI", () => {
       await new Promise((r) => first.child.once("exit", r));
     }
     assert.equal(fs.existsSync(path.join(dataDir, "safeshare.lock")), false, "lock released on shutdown");
+  });
+
+  const adminUrl = process.env.SAFESHARE_TEST_PG_URL;
+  test("start on an empty PostgreSQL seeds no demo accounts without --demo, and says how to create the first administrator", {
+    skip: !adminUrl && process.env.CI !== "true" ? "PostgreSQL not available: SKIPPED" : false,
+  }, async () => {
+    assert.ok(adminUrl, "CI=true but SAFESHARE_TEST_PG_URL is not set");
+    const name = `t_cli_${process.pid}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    try {
+      const server = await start({ extraEnv: { DATABASE_URL: url.toString() }, ready: "Safeshare is running" });
+      server.child.kill("SIGTERM");
+      await new Promise((r) => server.child.once("close", r));
+      assert.match(server.output, /safeshare create-admin/);
+      assert.match(server.output, /--demo/);
+      assert.doesNotMatch(server.output, /amara\.okafor@westshire\.example|Password for every demo account/);
+      const db = new pg.Client({ connectionString: url.toString() });
+      await db.connect();
+      const { rows } = await db.query("SELECT count(*)::int AS n FROM organisation");
+      await db.end();
+      assert.equal(rows[0].n, 0, "no demo partnership in a production database");
+    } finally {
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await admin.end();
+    }
   });
 
   test("seed-synthetic adds fictional people to the demo partnership; a count that is not a whole number is refused", () => {

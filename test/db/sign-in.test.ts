@@ -1,15 +1,19 @@
 import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
+import { loadConfig } from "../../src/config";
 import { sessions, users } from "../../src/db/schema";
 import type { App } from "../../src/http/app";
 import { beginEnrolment, confirmEnrolment, currentTotpCode, verifySecondFactor } from "../../src/services/mfa";
+import { hitRateLimit, purgeExpiredRateLimits } from "../../src/services/rate-limits";
 import { createSession, loadSession } from "../../src/services/sessions";
 import { signInWithPassword } from "../../src/services/sign-in";
 import { changeRoles } from "../../src/services/users";
 import { client, TEST_PUBLIC_URL, testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser, TEST_PASSWORD } from "../support/factories";
+import { TestClient } from "../support/http-client";
 import { signedInAs } from "../support/sign-in";
 
 async function failureReasons(ctx: { database: { query: <T>(q: string, p?: unknown[]) => Promise<T[]> } }, userId: string) {
@@ -55,7 +59,7 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
       database: ctx.database,
       session: { idleMinutes: 30, absoluteHours: 12 },
       publicUrl: TEST_PUBLIC_URL,
-      trustProxy: true,
+      trustProxy: 1,
       signInRateLimit: 100,
     });
     const { email } = await newUser(ctx.database.db, org);
@@ -309,12 +313,86 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     assert.equal(results.filter((r) => r.ok).length, 1);
   });
 
-  test("sign-in attempts are rate limited per client", async () => {
-    const limited = await testApp(ctx.database, { signInRateLimit: 3 });
-    const browser = client(limited);
-    const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await browser.signIn("someone@example.org", "wrong password here")).statusCode);
-    assert.deepEqual(statuses, [400, 400, 400, 429]);
-    await limited.close();
+  /** A client behind the one trusted proxy (the test's loopback connection), at `address`. */
+  const behindProxy = (on: App, address: string, leftmost = "") =>
+    new TestClient(on, { "x-forwarded-for": leftmost ? `${leftmost}, ${address}` : address });
+  const someone = () => `someone-${randomBytes(4).toString("hex")}@example.org`;
+
+  test("two app instances over one database share the sign-in and public form limits: the sixth attempt across both is refused", async () => {
+    const [first, second] = [
+      await testApp(ctx.database, { signInRateLimit: 5, trustProxy: 1 }),
+      await testApp(ctx.database, { signInRateLimit: 5, trustProxy: 1 }),
+    ];
+    try {
+      const clients = [behindProxy(first!, "203.0.113.10"), behindProxy(second!, "203.0.113.10")];
+      const signIns: number[] = [];
+      for (let i = 0; i < 6; i++) signIns.push((await clients[i % 2]!.signIn(someone(), "wrong password here")).statusCode);
+      assert.deepEqual(signIns, [400, 400, 400, 400, 400, 429]);
+
+      const forms: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const browser = clients[i % 2]!;
+        await browser.get("/your-information");
+        forms.push((await browser.post("/your-information", { fullName: "A robot" })).statusCode);
+      }
+      assert.deepEqual(forms, [400, 400, 400, 400, 400, 429]);
+    } finally {
+      await first!.close();
+      await second!.close();
+    }
+  });
+
+  test("behind one trusted proxy hop, rotating the leftmost X-Forwarded-For does not escape the per-address limit", async () => {
+    const proxied = await testApp(ctx.database, { signInRateLimit: 3, trustProxy: loadConfig({ SAFESHARE_TRUST_PROXY: "1" }).trustProxy });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const spoofed = behindProxy(proxied, "198.51.100.7", `10.9.${i}.${i + 1}`);
+        statuses.push((await spoofed.signIn(someone(), "wrong password here")).statusCode);
+      }
+      assert.deepEqual(statuses, [400, 400, 400, 429]);
+      const neighbour = await behindProxy(proxied, "198.51.100.8").signIn(someone(), "wrong password here");
+      assert.equal(neighbour.statusCode, 400, "another client behind the same proxy has its own limit");
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  test("the per-account limit holds when the address rotates, and keeps no email address in the limiter's table", async () => {
+    const proxied = await testApp(ctx.database, { signInRateLimit: 3, trustProxy: 1 });
+    try {
+      const target = someone();
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        statuses.push(
+          (await behindProxy(proxied, `192.0.2.${i + 1}`).signIn(` ${target.toUpperCase()}`, "wrong password here")).statusCode,
+        );
+      }
+      assert.deepEqual(statuses, [400, 400, 400, 429]);
+      const another = await behindProxy(proxied, "192.0.2.4").signIn(someone(), "wrong password here");
+      assert.equal(another.statusCode, 400, "another account from the same address is not held back");
+      const keys = await ctx.database.query<{ key: string }>("SELECT key FROM rate_limit_bucket");
+      assert.ok(keys.length > 0);
+      assert.ok(!keys.some((k) => k.key.toLowerCase().includes("example.org")), "emails are hashed");
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  test("a rate limit window that has ended starts counting again, and housekeeping deletes it", async () => {
+    const key = `test bucket ${randomBytes(4).toString("hex")}`;
+    assert.deepEqual((await hitRateLimit(ctx.database.db, key, 60_000)).hits, 1);
+    assert.deepEqual((await hitRateLimit(ctx.database.db, key, 60_000)).hits, 2);
+    const bucketCount = async () =>
+      (await ctx.database.query<{ n: number }>("SELECT count(*)::int AS n FROM rate_limit_bucket WHERE key = $1", [key]))[0]!.n;
+    await ctx.database.query("UPDATE rate_limit_bucket SET resets_at = now() - interval '1 second' WHERE key = $1", [key]);
+    const again = await hitRateLimit(ctx.database.db, key, 60_000);
+    assert.equal(again.hits, 1, "a new window");
+    assert.ok(again.ttlMs > 59_000 && again.ttlMs <= 60_000);
+    await purgeExpiredRateLimits(ctx.database.db);
+    assert.equal(await bucketCount(), 1, "a live bucket is kept");
+    await ctx.database.query("UPDATE rate_limit_bucket SET resets_at = now() - interval '1 second' WHERE key = $1", [key]);
+    await purgeExpiredRateLimits(ctx.database.db);
+    assert.equal(await bucketCount(), 0);
   });
 });

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
 import { NotFoundError } from "../../src/domain/errors";
 import type { App } from "../../src/http/app";
@@ -78,6 +79,50 @@ describeEachDatabase("tenancy: what another organisation may not see is not foun
     const browser = await signedInAs(app, ctx.database.db, userA);
     assert.equal((await browser.get("/users")).statusCode, 403);
     assert.equal((await browser.api("GET", "/api/v1/users")).statusCode, 403);
+  });
+
+  /** The access-denied events a user caused, oldest first. */
+  async function deniedEventsOf(userId: string) {
+    const rows = await ctx.database.query<{ body: string }>(
+      "SELECT body FROM audit_event WHERE type = 'access.denied' AND body::jsonb -> 'actor' ->> 'userId' = $1 ORDER BY seq",
+      [userId],
+    );
+    return rows.map((r) => JSON.parse(r.body) as { details: Record<string, unknown>; organisationId: string });
+  }
+
+  test("asking for another organisation's person is the same 404 as a made-up id, and only the first is audited as access denied", async () => {
+    const db = ctx.database.db;
+    const practitionerB = await newUser(db, orgB, ["practitioner"]);
+    const created = await (await signedInAs(app, db, userA)).api("POST", "/api/v1/subjects", {
+      kind: "CHILD",
+      givenNames: "Kai",
+      familyName: "Denholm",
+      dateOfBirth: "2016-02-03",
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const subjectOfA = created.json().id as string;
+    const browser = await signedInAs(app, db, practitionerB);
+    const elsewhere = await browser.api("GET", `/api/v1/subjects/${subjectOfA}`);
+    const nowhere = await browser.api("GET", `/api/v1/subjects/${randomUUID()}`);
+    assert.equal(elsewhere.statusCode, 404);
+    assert.equal(elsewhere.body, nowhere.body, "the response does not reveal that the person exists");
+    assert.equal(elsewhere.headers["content-type"], nowhere.headers["content-type"]);
+    const denied = await deniedEventsOf(practitionerB.user.id);
+    assert.equal(denied.length, 1, JSON.stringify(denied));
+    assert.deepEqual(denied[0]!.details, { reason: "out_of_scope", method: "GET", route: "/api/v1/subjects/:id", ids: { id: subjectOfA } });
+    assert.equal(denied[0]!.organisationId, orgB.id, "in the trail of the organisation whose user asked");
+  });
+
+  test("a 403 by role is audited as access denied, with the same response as before", async () => {
+    const practitioner = await signedInAs(app, ctx.database.db, userA);
+    const res = await practitioner.api("GET", `/api/v1/users/${adminB.user.id}`);
+    assert.equal(res.statusCode, 403);
+    assert.equal(res.json().code, "NOT_PERMITTED");
+    const denied = (await deniedEventsOf(userA.user.id)).filter((e) => e.details.route === "/api/v1/users/:id");
+    assert.deepEqual(
+      denied.map((e) => e.details),
+      [{ reason: "role", method: "GET", route: "/api/v1/users/:id", ids: { id: adminB.user.id } }],
+    );
   });
 
   test("an auditor sees their organisation's trail, including failed sign-ins on its accounts, and nothing else", async () => {

@@ -8,7 +8,11 @@ export class TestClient {
   readonly cookies = new Map<string, string>();
   csrfToken: string | undefined;
 
-  constructor(private readonly app: App) {}
+  /** `headers` go with every request: an `X-Forwarded-For` says which client this is behind a trusted proxy. */
+  constructor(
+    private readonly app: App,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   private cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -26,7 +30,9 @@ export class TestClient {
   }
 
   async get(url: string, headers: Record<string, string> = {}) {
-    return this.remember(await this.app.inject({ method: "GET", url, headers: { cookie: this.cookieHeader(), ...headers } }));
+    return this.remember(
+      await this.app.inject({ method: "GET", url, headers: { ...this.headers, cookie: this.cookieHeader(), ...headers } }),
+    );
   }
 
   /** Submits a form like a browser: urlencoded, with the page's CSRF token unless told otherwise. */
@@ -38,7 +44,7 @@ export class TestClient {
       await this.app.inject({
         method: "POST",
         url,
-        headers: { cookie: this.cookieHeader(), "content-type": "application/x-www-form-urlencoded", ...headers },
+        headers: { ...this.headers, cookie: this.cookieHeader(), "content-type": "application/x-www-form-urlencoded", ...headers },
         payload: body.toString(),
       }),
     );
@@ -51,6 +57,7 @@ export class TestClient {
         method,
         url,
         headers: {
+          ...this.headers,
           cookie: this.cookieHeader(),
           ...(this.csrfToken ? { "x-csrf-token": this.csrfToken } : {}),
           ...(json !== undefined ? { "content-type": "application/json" } : {}),

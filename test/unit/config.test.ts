@@ -38,3 +38,28 @@ test("a public base URL that is not an absolute http(s) address of the site itse
     );
   }
 });
+
+test("SAFESHARE_TRUST_PROXY takes a number of proxy hops or the proxies' addresses and ranges; unset trusts none", () => {
+  const trust = (value: string | undefined) => loadConfig({ SAFESHARE_TRUST_PROXY: value }).trustProxy;
+  assert.equal(trust(undefined), false);
+  assert.equal(trust("false"), false);
+  assert.equal(trust("1"), 1);
+  assert.equal(trust(" 2 "), 2);
+  assert.deepEqual(trust("10.0.0.5"), ["10.0.0.5"]);
+  assert.deepEqual(trust("10.0.0.0/8, 192.168.1.1,fd00::/8"), ["10.0.0.0/8", "192.168.1.1", "fd00::/8"]);
+});
+
+test("SAFESHARE_TRUST_PROXY=true, which would believe any X-Forwarded-For a client writes, stops start-up saying what to set instead", () => {
+  assert.throws(
+    () => loadConfig({ SAFESHARE_TRUST_PROXY: "true" }),
+    (error: Error) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /would believe any X-Forwarded-For/);
+      assert.match(error.message, /number of proxies in front of Safeshare \(usually 1\)/);
+      return true;
+    },
+  );
+  for (const bad of ["yes", "10.0.0.0/33", "proxy.example.org", "10.0.0.1/8/2", "-1", "11"]) {
+    assert.throws(() => loadConfig({ SAFESHARE_TRUST_PROXY: bad }), ConfigError, bad);
+  }
+});

@@ -11,6 +11,7 @@ import { acceptInvitation, findInvitation } from "../../services/passwords";
 import { createSession, endSession } from "../../services/sessions";
 import { completeSignIn, signInWithPassword } from "../../services/sign-in";
 import { clearSessionCookie, rotateCsrfSecret, setSessionCookie } from "../auth/session-cookie";
+import { perAccount, perAddress } from "../rate-limit";
 import { handleForm, parseForm } from "./forms";
 
 const SIGN_IN_FAILED = `Enter a correct email address and password. After ${MAX_FAILED_ATTEMPTS} wrong attempts an account is locked for ${LOCKOUT_MINUTES} minutes`;
@@ -25,7 +26,8 @@ async function replaceSession(db: Db, request: FastifyRequest, reply: FastifyRep
 }
 
 export async function signInRoutes(app: FastifyInstance, { db, rateLimit }: { db: Db; rateLimit: number }): Promise<void> {
-  const limited = { config: { rateLimit: { max: rateLimit, timeWindow: "1 minute" } } };
+  const limited = perAddress(rateLimit);
+  const oneAccount = await perAccount(app, db, rateLimit);
 
   app.get("/sign-in", async (request, reply) => {
     if (request.session?.stage === "full") return reply.redirect("/");
@@ -33,7 +35,7 @@ export async function signInRoutes(app: FastifyInstance, { db, rateLimit }: { db
     return reply.view("auth/sign-in", { values: {}, signedOut: !!signedOut, passwordSet: !!passwordSet });
   });
 
-  app.post("/sign-in", limited, async (request, reply) => {
+  app.post("/sign-in", { ...limited, preHandler: oneAccount }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const values = { email: typeof body.email === "string" ? body.email : "" };
     return handleForm(reply, { view: "auth/sign-in", context: {}, values }, async () => {

@@ -11,6 +11,7 @@ import {
 } from "../../../domain/rights/vocabulary";
 import { appSecret } from "../../../services/app-secrets";
 import { submitPublicRequest } from "../../../services/rights/requests";
+import { perAddress } from "../../rate-limit";
 import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, formHelpers, list, optionsOf, str } from "../agreements/shared";
 import { requestFormErrors, requestFormInput, requestFormValues } from "./request-form";
 
@@ -67,7 +68,7 @@ export async function publicRightsForm(app: FastifyInstance, { db, rateLimit }: 
   };
 
   app.get("/your-information", async (_request, reply) => page(reply, formValues({})));
-  app.post("/your-information", { config: { rateLimit: { max: rateLimit, timeWindow: "1 minute" } } }, async (request, reply) => {
+  app.post("/your-information", perAddress(rateLimit), async (request, reply) => {
     const body = bodyOf(request);
     const values = formValues(body);
     if (!looksHuman(body)) {

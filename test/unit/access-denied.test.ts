@@ -1,0 +1,42 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { test } from "node:test";
+import type { Db } from "../../src/db/client";
+import { NotFoundError } from "../../src/domain/errors";
+import { auditAccessDenied, idsAskedFor } from "../../src/http/access-denied";
+
+const ids = (route: string, params: Record<string, unknown>) => Object.fromEntries(idsAskedFor(route, params).map((a) => [a.param, a.id]));
+
+test("an access-denied event names the ids a route asked for: the resource's id and nested items, concerns and disclosures", () => {
+  const [subject, item, disclosure] = [randomUUID(), randomUUID(), randomUUID()];
+  assert.deepEqual(ids("/api/v1/subjects/:id/items/:itemId", { id: subject, itemId: item }), { id: subject, itemId: item });
+  assert.deepEqual(ids("/rights/:id/recipients/:disclosureId/review", { id: subject, disclosureId: disclosure }), {
+    id: subject,
+    disclosureId: disclosure,
+  });
+  assert.deepEqual(ids("/agreements/:id/versions/:version", { id: subject, version: "2" }), { id: subject });
+});
+
+test("nothing a client typed that is not an id reaches the access-denied event: tokens, steps and malformed ids are left out", () => {
+  assert.deepEqual(ids("/invitations/:token", { token: "a-secret-invitation-token-of-forty-characters" }), {});
+  assert.deepEqual(ids("/subjects/:id/share/steps/:step", { id: "Kai Denholm", step: "purpose" }), {});
+  assert.deepEqual(ids("/no-such-resource/:id", { id: randomUUID() }), {});
+});
+
+test("when the access-denied check itself fails, the refusal still goes out as it was (no 500) and the failure is logged", async () => {
+  const logged: unknown[] = [];
+  const request = {
+    session: { stage: "full", actor: { userId: randomUUID(), name: "A", roles: ["practitioner"], organisationId: randomUUID() } },
+    routeOptions: { url: "/api/v1/subjects/:id" },
+    params: { id: randomUUID() },
+    method: "GET",
+    log: { error: (...args: unknown[]) => logged.push(args) },
+  };
+  const brokenDatabase = {
+    select: () => {
+      throw new Error("connection terminated");
+    },
+  } as unknown as Db;
+  await auditAccessDenied(brokenDatabase, request as never, new NotFoundError());
+  assert.equal(logged.length, 1);
+});
