@@ -4,6 +4,7 @@ import path from "node:path";
 import { getTableName } from "drizzle-orm";
 import pg from "pg";
 import { verifyAuditChain } from "../audit/verify";
+import { recordEvent } from "../audit/write";
 import { ConfigError } from "../config";
 import { type Database, migrateDatabase, openDatabase } from "../db/client";
 import { copyOutBinaryOn } from "../db/copy-out";
@@ -59,6 +60,22 @@ async function rowCounts(source: Source): Promise<RowCounts> {
   });
   const [row] = await source.query<RowCounts>(`SELECT ${columns.join(", ")}`);
   return row!;
+}
+
+/**
+ * Taking a copy of every record, and bringing one back, are on the record. The event comes after
+ * the snapshot the summary describes, so the head hash printed at backup is the one restored.
+ */
+async function recordBackupEvent(database: Database, type: "database.backed_up" | "database.restored", headSeq: number): Promise<void> {
+  await recordEvent(
+    database.db,
+    { kind: "system", name: `safeshare ${type === "database.backed_up" ? "backup" : "restore"}` },
+    {
+      type,
+      entity: { type: "audit_log", id: "main" },
+      details: { engine: database.kind, events: headSeq },
+    },
+  );
 }
 
 const secondsSince = (started: number) => Number(((performance.now() - started) / 1000).toFixed(2));
@@ -150,9 +167,19 @@ export async function backupPostgres(url: string, output: string): Promise<Backu
       );
     }
     await client.query("COMMIT");
+    if (audit.verified) await recordOnPostgres(url, audit.headSeq);
     return { engine: "postgres", file: path.resolve(output), bytes, seconds: secondsSince(started), audit, rows };
   } finally {
     await client.end();
+  }
+}
+
+async function recordOnPostgres(url: string, headSeq: number): Promise<void> {
+  const database = await openDatabase({ url });
+  try {
+    await recordBackupEvent(database, "database.backed_up", headSeq);
+  } finally {
+    await database.close();
   }
 }
 
@@ -176,6 +203,7 @@ export async function backupEmbedded(dataDir: string, output: string): Promise<B
       if (audit.verified) {
         const dump = Buffer.from(await (await database.dumpDataDir!()).arrayBuffer());
         bytes = await writeAtomically(output, async (fd) => void fs.writeSync(fd, dump));
+        await recordBackupEvent(database, "database.backed_up", audit.headSeq);
       }
       return { engine: "pglite", file: path.resolve(output), bytes, seconds: secondsSince(started), audit, rows };
     } finally {
@@ -208,6 +236,7 @@ async function migrateAndSummarise(database: Database, input: string, started: n
   const audit = await auditState(database);
   const rows = await rowCounts(database);
   const bytes = fs.statSync(input).size;
+  if (audit.verified) await recordBackupEvent(database, "database.restored", audit.headSeq);
   return { engine: database.kind, file: path.resolve(input), bytes, seconds: secondsSince(started), audit, rows };
 }
 

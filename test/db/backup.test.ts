@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
+import { verifyAuditChain } from "../../src/audit/verify";
 import { type Database, migrateDatabase, openDatabase } from "../../src/db/client";
 import { DataDirLockedError, lockDataDir } from "../../src/db/data-dir-lock";
 import { findPostgresBinDir, libpqConnection } from "../../src/db/postgres-tools";
@@ -35,6 +36,13 @@ async function tamperWithAuditLog(database: Pick<Database, "query">) {
   await database.query("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete");
 }
 
+/** The newest audit event's type and details: backup and restore each leave one. */
+async function newestEvent(database: Pick<Database, "query">) {
+  const [row] = await database.query<{ body: string }>("SELECT body FROM audit_event ORDER BY seq DESC LIMIT 1");
+  const { type, details } = JSON.parse(row!.body);
+  return { type, details };
+}
+
 async function seededDatabase(database: Database) {
   await migrateDatabase(database);
   assert.ok(await seedDemoPartnership(database.db));
@@ -46,6 +54,7 @@ describe("backup and restore of the embedded database [pglite]", () => {
   const source = path.join(scratch, "embedded-source");
   const restored = path.join(scratch, "embedded-restored");
   const file = path.join(scratch, "embedded.tar.gz");
+  let headSeq = 0;
 
   before(async () => {
     const database = await openDatabase({ pgliteDir: path.join(source, "pglite") });
@@ -65,6 +74,7 @@ describe("backup and restore of the embedded database [pglite]", () => {
     assert.equal(backup.summary.audit.verified, true);
     assert.match(backup.summary.audit.headHash, /^[0-9a-f]{64}$/);
     assert.ok(backup.summary.rows.organisations > 0 && backup.summary.rows.users > 0 && backup.summary.rows.auditEvents > 0);
+    headSeq = backup.summary.audit.headSeq;
     assert.match(backup.stderr, /The audit log verifies: [\d,]+ audit events, the newest with hash [0-9a-f]{64}/);
 
     const restore = cli(["restore", "--input", file], { dataDir: restored });
@@ -91,6 +101,7 @@ describe("backup and restore of the embedded database [pglite]", () => {
     const database = await openDatabase({ pgliteDir: path.join(source, "pglite") });
     let handMade: Buffer;
     try {
+      assert.deepEqual(await newestEvent(database), { type: "database.backed_up", details: { engine: "pglite", events: headSeq } });
       await tamperWithAuditLog(database);
       handMade = Buffer.from(await (await database.dumpDataDir!()).arrayBuffer());
     } finally {
@@ -112,6 +123,11 @@ describe("backup and restore of the embedded database [pglite]", () => {
 });
 
 describeOnPostgres("backup and restore with pg_dump and pg_restore", () => {
+  let headSeq = 0;
+  const backupEvents = () => ({
+    backedUp: { type: "database.backed_up", details: { engine: "postgres", events: headSeq } },
+    restored: { type: "database.restored", details: { engine: "postgres", events: headSeq } },
+  });
   let source: { url: string; drop: () => Promise<void> };
   let target: { url: string; drop: () => Promise<void> };
   const file = path.join(scratch, "postgres.dump");
@@ -136,11 +152,28 @@ describeOnPostgres("backup and restore with pg_dump and pg_restore", () => {
     assert.equal(backup.summary.engine, "postgres");
     assert.equal(backup.summary.audit.verified, true);
     assert.ok(backup.summary.rows.organisations > 0 && backup.summary.rows.auditEvents > 0);
+    headSeq = backup.summary.audit.headSeq;
 
     const restore = cli(["restore", "--input", file], { url: target.url });
     assert.equal(restore.code, 0, restore.stderr);
     assert.deepEqual(restore.summary.rows, backup.summary.rows);
     assert.deepEqual(restore.summary.audit, backup.summary.audit);
+  });
+
+  test("taking a backup and restoring one are each recorded in the audit log, after the head hash the summary reports", async () => {
+    const events = backupEvents();
+    for (const [url, expected] of [
+      [source.url, events.backedUp],
+      [target.url, events.restored],
+    ] as const) {
+      const database = await openDatabase({ url });
+      try {
+        assert.deepEqual(await newestEvent(database), expected);
+        assert.equal((await verifyAuditChain(database)).ok, true);
+      } finally {
+        await database.close();
+      }
+    }
   });
 
   test("restore refuses a database that already has tables", async () => {
