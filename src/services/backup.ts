@@ -145,6 +145,7 @@ function runTool(toolPath: string, args: string[], env: NodeJS.ProcessEnv, stdou
  */
 export async function backupPostgres(url: string, output: string): Promise<BackupSummary> {
   const started = performance.now();
+  checkOutputFolder(output);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -191,6 +192,7 @@ const hasFiles = (dir: string) => fs.existsSync(dir) && fs.readdirSync(dir).leng
  */
 export async function backupEmbedded(dataDir: string, output: string): Promise<BackupSummary> {
   const started = performance.now();
+  checkOutputFolder(output);
   const release = lockDataDir(dataDir);
   try {
     const pgliteDir = path.join(dataDir, "pglite");
@@ -214,8 +216,16 @@ export async function backupEmbedded(dataDir: string, output: string): Promise<B
   }
 }
 
+/** Refuses, before any work, an output whose folder does not exist. */
+function checkOutputFolder(output: string): void {
+  const folder = path.dirname(path.resolve(output));
+  if (!fs.existsSync(folder))
+    throw new ConfigError(`The folder ${folder} does not exist: create it (readable by Safeshare's operator only) first.`);
+}
+
 /** Refuses a file that is not a backup of this engine before anything is changed. */
 function checkBackupFile(input: string, engine: BackupSummary["engine"]): void {
+  if (!fs.existsSync(input)) throw new ConfigError(`There is no backup file at ${path.resolve(input)}.`);
   const magic = engine === "postgres" ? Buffer.from("PGDMP") : Buffer.from([0x1f, 0x8b]);
   const head = Buffer.alloc(magic.length);
   const fd = fs.openSync(input, "r");

@@ -87,6 +87,21 @@ describe("backup and restore of the embedded database [pglite]", () => {
     await assert.rejects(restoreEmbedded(restored, file), (error) => error instanceof ConflictError && /is not empty/.test(error.message));
   });
 
+  test("a missing backup file, a backup of the other engine and a missing output folder are refused with a clear message", async () => {
+    await assert.rejects(restoreEmbedded(path.join(scratch, "empty"), path.join(scratch, "no-such.tar.gz")), /There is no backup file at/);
+    fs.writeFileSync(path.join(scratch, "not-embedded.dump"), "PGDMP\x01\x0e");
+    await assert.rejects(
+      restoreEmbedded(path.join(scratch, "empty"), path.join(scratch, "not-embedded.dump")),
+      /is not a Safeshare backup made from the embedded database/,
+    );
+    fs.writeFileSync(path.join(scratch, "embedded-like.tar.gz"), Buffer.from([0x1f, 0x8b, 0x08]));
+    await assert.rejects(
+      restorePostgres("postgres://127.0.0.1:1/none", path.join(scratch, "embedded-like.tar.gz")),
+      /is not a Safeshare backup made from PostgreSQL/,
+    );
+    await assert.rejects(backupEmbedded(source, path.join(scratch, "no-folder", "x.tar.gz")), /no-folder does not exist/);
+  });
+
   test("backup refuses while a running Safeshare holds the data folder", async () => {
     const release = lockDataDir(source);
     try {
