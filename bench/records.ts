@@ -37,7 +37,7 @@ const GOALS = { searchP95Ms: 100, chronologyP95Ms: 50 };
 /** Mean pause between one page arriving and a user asking for the next, in the paced run: a fast reader. */
 const PACED_THINK_MS = 1000;
 /** Production-like memory for a 24 GiB machine (durability is off in test clusters only to build faster). */
-const CLUSTER_SETTINGS = ["shared_buffers=4GB", "effective_cache_size=12GB", "work_mem=16MB", "maintenance_work_mem=1GB"];
+export const CLUSTER_SETTINGS = ["shared_buffers=4GB", "effective_cache_size=12GB", "work_mem=16MB", "maintenance_work_mem=1GB"];
 
 interface Person {
   id: string;
@@ -256,6 +256,33 @@ async function measure(url: string, prepared: Prepared, options: RecordsBenchOpt
   }
 }
 
+/**
+ * The records benchmark's database: the demo partnership and `subjects` synthetic people with
+ * ~`itemsPerSubject` items each, as `safeshare seed-synthetic` builds it. Shared with the backup benchmark.
+ */
+export async function buildRecordsDatabase(
+  database: Database,
+  options: Pick<RecordsBenchOptions, "subjects" | "itemsPerSubject" | "log">,
+  name: string,
+): Promise<{ seconds: number; subjects: number; items: number }> {
+  const { log } = options;
+  await migrateDatabase(database);
+  await seedDemoPartnership(database.db);
+  log(`${name}: generating ${options.subjects} people with ~${options.itemsPerSubject} items each`);
+  let lastLog = 0;
+  const built = await seedSynthetic(database, {
+    subjects: options.subjects,
+    itemsPerSubject: options.itemsPerSubject,
+    log: (line) => {
+      if (performance.now() - lastLog < 30_000) return;
+      log(`${name}: ${line}`);
+      lastLog = performance.now();
+    },
+  });
+  log(`${name}: built ${built.subjects} people and ${built.items} items in ${built.seconds} s`);
+  return built;
+}
+
 export async function benchRecords(options: RecordsBenchOptions): Promise<BenchResult[]> {
   const { log } = options;
   const existing = process.env.BENCH_RECORDS_DATABASE_URL;
@@ -282,20 +309,7 @@ export async function benchRecords(options: RecordsBenchOptions): Promise<BenchR
     let prepared: Prepared;
     let build: Record<string, unknown>;
     try {
-      await migrateDatabase(database);
-      await seedDemoPartnership(database.db);
-      log(`records: generating ${options.subjects} people with ~${options.itemsPerSubject} items each`);
-      let lastLog = 0;
-      const built = await seedSynthetic(database, {
-        subjects: options.subjects,
-        itemsPerSubject: options.itemsPerSubject,
-        log: (line) => {
-          if (performance.now() - lastLog < 30_000) return;
-          log(`records: ${line}`);
-          lastLog = performance.now();
-        },
-      });
-      log(`records: built ${built.subjects} people and ${built.items} items in ${built.seconds} s`);
+      const built = await buildRecordsDatabase(database, options, "records");
       prepared = await prepare(database, options.chronologyEntries);
       build = { seconds: built.seconds, subjects: built.subjects, items: built.items, tables: await tableSizes(database) };
     } finally {

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { benchAccessPack } from "./access-pack";
 import { benchAgreements } from "./agreement-evaluate";
 import { benchAuditVerify } from "./audit-verify";
+import { benchBackup } from "./backup";
 import { benchIdleRss } from "./idle-rss";
 import { machineLoad, machineTicks } from "./lib/measure";
 import type { BenchReport, BenchResult } from "./lib/result";
@@ -16,7 +17,7 @@ import { benchStartup } from "./startup";
  * `npm run bench [-- name...]`: runs the benchmarks one after another, prints the report as JSON
  * on stdout and writes it to bench/results/latest.json. Progress goes to stderr.
  *
- *   names:               audit, startup, idle_rss, agreements, records, sharing, access_pack (default: all)
+ *   names:               audit, startup, idle_rss, agreements, records, sharing, access_pack, backup (default: all)
  *   BENCH_EVENTS         audit events in PostgreSQL (default 1000000)
  *   BENCH_PGLITE_EVENTS  audit events in PGlite (default 100000)
  *   BENCH_RUNS           timed runs per measurement, median reported (default 3)
@@ -27,7 +28,7 @@ import { benchStartup } from "./startup";
  *   BENCH_CHRONOLOGY_ENTRIES  entries on the measured child's chronology (default 1000)
  *   BENCH_CONNECTIONS    concurrent users for the load runs (default 20)
  *   BENCH_LOAD_SECONDS   seconds per concurrent load run (default 15)
- *   BENCH_RECORDS_DATABASE_URL  measure records on a database built earlier by seed-synthetic
+ *   BENCH_RECORDS_DATABASE_URL  measure records (and backup) on a database built earlier by seed-synthetic
  *   BENCH_PACK_ITEMS, BENCH_PACK_DISCLOSURES  the access pack's child (default 5000 items, 500 disclosures)
  *   BENCH_SHARING_CONNECTIONS  concurrent clients recording decisions, comma-separated (default 20,50)
  */
@@ -66,6 +67,12 @@ const benchmarks: Record<string, () => Promise<BenchResult[]>> = {
       items: envInt("BENCH_PACK_ITEMS", 5000),
       disclosures: envInt("BENCH_PACK_DISCLOSURES", 500),
       runs: envInt("BENCH_RUNS", 3),
+      log,
+    }),
+  backup: () =>
+    benchBackup({
+      subjects: envInt("BENCH_RECORD_SUBJECTS", 1_000_000),
+      itemsPerSubject: envInt("BENCH_ITEMS_PER_SUBJECT", 10),
       log,
     }),
   agreements: () => {

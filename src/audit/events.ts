@@ -94,6 +94,9 @@ export type AuditEvent =
       details: { reason: "out_of_scope" | "role"; method: string; route: string; ids: Record<string, string> };
     }
   | { type: "audit.verified"; entity: { type: "audit_log"; id: "main" }; details: { ok: boolean; count: number } }
+  /** `events`: the audit events the backup holds (its head seq), recorded after it so the file and its summary agree. */
+  | { type: "database.backed_up"; entity: { type: "audit_log"; id: "main" }; details: { engine: "postgres" | "pglite"; events: number } }
+  | { type: "database.restored"; entity: { type: "audit_log"; id: "main" }; details: { engine: "postgres" | "pglite"; events: number } }
   | { type: "partnership.demo_seeded"; details: { organisations: number; users: number } }
   | { type: "partnership.synthetic_seeded"; details: { subjects: number; items: number } }
   | {

@@ -10,7 +10,7 @@ export type { VerifyResult };
  * stays flat however long the log grows. 250k rows a batch keeps each COPY under Postgres's JIT
  * threshold (measured: one whole-table COPY was slower) and bounds wasted work after a failure.
  */
-export async function verifyAuditChain(database: Database, batchSize = 250_000): Promise<VerifyResult> {
+export async function verifyAuditChain(database: Pick<Database, "query" | "copyOutBinary">, batchSize = 250_000): Promise<VerifyResult> {
   if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new Error("batchSize must be a positive integer");
   const checker = new BinaryChainChecker();
   for (;;) {

@@ -6,6 +6,7 @@ import { DomainError, ValidationError } from "../domain/errors";
 import { startServer } from "../server";
 import { verifyAndRecord } from "../services/audit-log";
 import { holdsNoPartnership, seedDemoPartnership } from "../services/seed-demo";
+import { backupCommand, restoreCommand } from "./backup";
 import { createAdminCommand } from "./create-admin";
 import { printDemoAccounts } from "./demo-accounts";
 import { seedSyntheticCommand } from "./seed-synthetic";
@@ -81,6 +82,8 @@ program
 
 program.addCommand(createAdminCommand());
 program.addCommand(seedSyntheticCommand());
+program.addCommand(backupCommand());
+program.addCommand(restoreCommand());
 
 program
   .command("verify-audit")

@@ -33,12 +33,15 @@ export interface Database {
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
   /** Streams `COPY (select) TO … (FORMAT binary)` to `onChunk`; for reading large tables without row objects. */
   copyOutBinary(select: string, onChunk: (chunk: Buffer) => void): Promise<void>;
+  /** Embedded only: PGlite's own gzip tarball of its data folder, which `loadDataDir` reads back. */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../drizzle");
 
-export type DatabaseTarget = { url: string } | { pgliteDir: string } | { memory: true };
+/** `loadDataDir`: a PGlite dump (`safeshare backup` of the embedded database) to create the folder from. */
+export type DatabaseTarget = { url: string } | { pgliteDir: string; loadDataDir?: Blob } | { memory: true };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ("url" in target) {
@@ -62,7 +65,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ("pgliteDir" in target) fs.mkdirSync(target.pgliteDir, { recursive: true });
   // The contrib extensions name search needs (migration 0004); Postgres ships them in its contrib package.
   const client = await PGlite.create({
-    ...("pgliteDir" in target ? { dataDir: target.pgliteDir } : {}),
+    ...("pgliteDir" in target ? { dataDir: target.pgliteDir, loadDataDir: target.loadDataDir } : {}),
     extensions: { pg_trgm, unaccent, btree_gin },
   });
   await client.waitReady;
@@ -78,6 +81,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       if (!result.blob) throw new Error("PGlite returned no blob for COPY TO '/dev/blob'");
       onChunk(Buffer.from(await result.blob.arrayBuffer()));
     },
+    dumpDataDir: () => client.dumpDataDir("gzip"),
     close: () => client.close(),
   };
 }

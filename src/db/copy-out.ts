@@ -61,10 +61,15 @@ class CopyOut {
 export async function copyOutBinary(pool: pg.Pool, select: string, onChunk: (chunk: Buffer) => void): Promise<void> {
   const client = await pool.connect();
   try {
-    const copy = new CopyOut(`COPY (${select}) TO STDOUT (FORMAT binary)`, onChunk);
-    client.query(copy as never);
-    await copy.done;
+    await copyOutBinaryOn(client, select, onChunk);
   } finally {
     client.release();
   }
+}
+
+/** The same on one connection, e.g. inside the snapshot a backup is taken from. */
+export async function copyOutBinaryOn(client: pg.ClientBase, select: string, onChunk: (chunk: Buffer) => void): Promise<void> {
+  const copy = new CopyOut(`COPY (${select}) TO STDOUT (FORMAT binary)`, onChunk);
+  client.query(copy as never);
+  await copy.done;
 }

@@ -46,7 +46,7 @@ describe("safeshare CLI", () => {
   after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   test("every command has --help", () => {
-    for (const command of ["start", "migrate", "seed-demo", "create-admin", "verify-audit", "seed-synthetic"]) {
+    for (const command of ["start", "migrate", "seed-demo", "create-admin", "verify-audit", "seed-synthetic", "backup", "restore"]) {
       const result = cli([command, "--help"]);
       assert.equal(result.code, 0, `${command} --help`);
       assert.match(result.stdout, new RegExp(`Usage: safeshare ${command}`));

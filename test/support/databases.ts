@@ -11,7 +11,8 @@ export interface DatabaseContext {
   kind: "pglite" | "postgres";
 }
 
-async function openPostgresForTest(): Promise<{ database: Database; drop: () => Promise<void> }> {
+/** A new, empty database in the test cluster, and a way to drop it. */
+export async function createPostgresTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `t_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -19,17 +20,41 @@ async function openPostgresForTest(): Promise<{ database: Database; drop: () => 
   await admin.end();
   const url = new URL(adminUrl!);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
   return {
-    database,
+    url: url.toString(),
     drop: async () => {
-      await database.close();
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
       await c.query(`DROP DATABASE ${name} WITH (FORCE)`);
       await c.end();
     },
   };
+}
+
+async function openPostgresForTest(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const created = await createPostgresTestDatabase();
+  const database = await openDatabase({ url: created.url });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await created.drop();
+    },
+  };
+}
+
+/** Why the PostgreSQL half is skipped (never in CI, where a missing cluster is an error), or false. */
+function postgresSkipReason(): string | false {
+  if (adminUrl) return false;
+  if (process.env.CI === "true") {
+    throw new Error("CI=true but SAFESHARE_TEST_PG_URL is not set: run the tests with `npm test`, which starts PostgreSQL");
+  }
+  return "PostgreSQL binaries not found: Postgres suite SKIPPED (install postgresql-15)";
+}
+
+/** A suite that only makes sense on PostgreSQL (e.g. pg_dump), skipped loudly without a cluster and never in CI. */
+export function describeOnPostgres(title: string, suite: () => void): void {
+  describe(`${title} [postgres]`, { skip: postgresSkipReason() }, suite);
 }
 
 /**
@@ -39,11 +64,7 @@ async function openPostgresForTest(): Promise<{ database: Database; drop: () => 
  */
 export function describeEachDatabase(title: string, suite: (ctx: DatabaseContext) => void): void {
   for (const kind of ["pglite", "postgres"] as const) {
-    const missing = kind === "postgres" && !adminUrl;
-    if (missing && process.env.CI === "true") {
-      throw new Error("CI=true but SAFESHARE_TEST_PG_URL is not set: run the tests with `npm test`, which starts PostgreSQL");
-    }
-    const skip = missing ? "PostgreSQL binaries not found: Postgres suite SKIPPED (install postgresql-15)" : false;
+    const skip = kind === "postgres" ? postgresSkipReason() : false;
     describe(`${title} [${kind}]`, { skip }, () => {
       const ctx = { kind } as DatabaseContext;
       let drop: (() => Promise<void>) | undefined;

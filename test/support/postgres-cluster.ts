@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { findPostgresBinDir } from "../../src/db/postgres-tools";
 
 /** A throwaway PostgreSQL 15 cluster in a temp folder on a free loopback port. */
 export interface Cluster {
@@ -11,11 +12,7 @@ export interface Cluster {
 }
 
 export function findPostgresBin(): string | undefined {
-  const candidates = [process.env.PG_BIN, "/usr/lib/postgresql/15/bin"];
-  try {
-    candidates.push(execFileSync("pg_config", ["--bindir"], { encoding: "utf8" }).trim());
-  } catch {}
-  return candidates.find((dir) => dir && fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl")));
+  return findPostgresBinDir(["initdb", "pg_ctl"]);
 }
 
 export async function freePort(): Promise<number> {

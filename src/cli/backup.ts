@@ -1,0 +1,82 @@
+import { Command } from "commander";
+import { loadConfig } from "../config";
+import { type BackupSummary, backupEmbedded, backupPostgres, type RowCounts, restoreEmbedded, restorePostgres } from "../services/backup";
+
+const ROW_WORDS: Record<keyof RowCounts, [string, string]> = {
+  organisations: ["organisation", "organisations"],
+  users: ["user", "users"],
+  subjects: ["person", "people"],
+  items: ["record item", "record items"],
+  shareDecisions: ["share decision", "share decisions"],
+  disclosures: ["disclosure", "disclosures"],
+  rightsRequests: ["rights request", "rights requests"],
+  auditEvents: ["audit event", "audit events"],
+};
+
+const count = (n: number, [one, many]: [string, string]) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`;
+
+/** The summary for the operator, in words; the same facts as the JSON line. */
+export function plainSummary(summary: BackupSummary, action: "backup" | "restore"): string {
+  const engine = summary.engine === "postgres" ? "PostgreSQL database" : "embedded database";
+  const lines = [
+    action === "backup"
+      ? summary.audit.verified
+        ? `Backed up the ${engine} to ${summary.file} (${size(summary.bytes)}) in ${summary.seconds} s.`
+        : `No backup was written to ${summary.file}.`
+      : `Restored the ${engine} from ${summary.file} (${size(summary.bytes)}) in ${summary.seconds} s.`,
+  ];
+  const { audit } = summary;
+  if (audit.verified) {
+    lines.push(`The audit log verifies: ${count(audit.headSeq, ROW_WORDS.auditEvents)}, the newest with hash ${audit.headHash}.`);
+  } else {
+    lines.push(
+      `The audit log does NOT verify: event ${audit.firstBadSeq}: ${audit.reason} (${count(audit.eventsVerified, ROW_WORDS.auditEvents)} verified before it).`,
+      action === "backup"
+        ? "Investigate with safeshare verify-audit before taking a backup."
+        : "Do not use this database: restore an earlier backup, and keep this one for investigation.",
+    );
+  }
+  const rows = (Object.keys(ROW_WORDS) as (keyof RowCounts)[]).map((key) => count(summary.rows[key], ROW_WORDS[key]));
+  lines.push(`Rows: ${rows.join(", ")}.`);
+  return lines.join("\n");
+}
+
+/** JSON on standard output for scripts and monitoring; the plain summary on standard error for people. */
+function report(summary: BackupSummary, action: "backup" | "restore"): void {
+  console.log(JSON.stringify({ action, ...summary }));
+  console.error(plainSummary(summary, action));
+  if (!summary.audit.verified) process.exitCode = 1;
+}
+
+export function backupCommand(): Command {
+  return new Command("backup")
+    .description(
+      "Verify the audit log and write a backup: pg_dump's custom format of one consistent snapshot (DATABASE_URL), or the embedded database's data folder (stop Safeshare first)",
+    )
+    .requiredOption("-o, --output <file>", "the backup file to write (created readable by its owner only)")
+    .action(async (opts: { output: string }) => {
+      const config = loadConfig();
+      const summary = config.databaseUrl
+        ? await backupPostgres(config.databaseUrl, opts.output)
+        : await backupEmbedded(config.dataDir, opts.output);
+      report(summary, "backup");
+    });
+}
+
+export function restoreCommand(): Command {
+  return new Command("restore")
+    .description(
+      "Restore a backup into an empty database (DATABASE_URL) or an empty embedded data folder, apply migrations, and verify the audit log; exits 1 if it does not verify",
+    )
+    .requiredOption("-i, --input <file>", "the backup file written by safeshare backup")
+    .action(async (opts: { input: string }) => {
+      const config = loadConfig();
+      const summary = config.databaseUrl
+        ? await restorePostgres(config.databaseUrl, opts.input)
+        : await restoreEmbedded(config.dataDir, opts.input);
+      report(summary, "restore");
+    });
+}

@@ -1,0 +1,228 @@
+import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { verifyAuditChain } from "../../src/audit/verify";
+import { type Database, migrateDatabase, openDatabase } from "../../src/db/client";
+import { DataDirLockedError, lockDataDir } from "../../src/db/data-dir-lock";
+import { findPostgresBinDir, libpqConnection } from "../../src/db/postgres-tools";
+import { ConflictError } from "../../src/domain/errors";
+import { backupEmbedded, backupPostgres, restoreEmbedded, restorePostgres } from "../../src/services/backup";
+import { seedDemoPartnership } from "../../src/services/seed-demo";
+import { createPostgresTestDatabase, describeOnPostgres } from "../support/databases";
+
+const bin = path.resolve("bin/safeshare.js");
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "safeshare-backup-"));
+
+/** `safeshare <args>` as a separate process, on a database given by DATABASE_URL or SAFESHARE_DATA_DIR. */
+function cli(args: string[], target: { url: string } | { dataDir: string }) {
+  const env = {
+    ...process.env,
+    DATABASE_URL: "url" in target ? target.url : "",
+    SAFESHARE_DATA_DIR: "dataDir" in target ? target.dataDir : path.join(scratch, "unused"),
+    LOG_LEVEL: "warn",
+  };
+  const result = spawnSync(process.execPath, [bin, ...args], { env, encoding: "utf8", timeout: 120_000 });
+  const json = result.stdout.trim().split("\n").at(-1);
+  return { code: result.status, stderr: result.stderr, summary: json ? JSON.parse(json) : undefined };
+}
+
+/** Edits an event's body in place, as someone with the database's owner role could: the chain no longer verifies. */
+async function tamperWithAuditLog(database: Pick<Database, "query">) {
+  await database.query("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete");
+  await database.query(`UPDATE audit_event SET body = replace(body, '"type":', '"type" :') WHERE seq = 2`);
+  await database.query("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete");
+}
+
+/** The newest audit event's type and details: backup and restore each leave one. */
+async function newestEvent(database: Pick<Database, "query">) {
+  const [row] = await database.query<{ body: string }>("SELECT body FROM audit_event ORDER BY seq DESC LIMIT 1");
+  const { type, details } = JSON.parse(row!.body);
+  return { type, details };
+}
+
+async function seededDatabase(database: Database) {
+  await migrateDatabase(database);
+  assert.ok(await seedDemoPartnership(database.db));
+}
+
+after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+describe("backup and restore of the embedded database [pglite]", () => {
+  const source = path.join(scratch, "embedded-source");
+  const restored = path.join(scratch, "embedded-restored");
+  const file = path.join(scratch, "embedded.tar.gz");
+  let headSeq = 0;
+
+  before(async () => {
+    const database = await openDatabase({ pgliteDir: path.join(source, "pglite") });
+    try {
+      await seededDatabase(database);
+    } finally {
+      await database.close();
+    }
+  });
+
+  test("safeshare backup then restore into an empty data folder gives back every row count and the audit head hash", () => {
+    const backup = cli(["backup", "--output", file], { dataDir: source });
+    assert.equal(backup.code, 0, backup.stderr);
+    assert.equal(fs.statSync(file).mode & 0o777, 0o600, "only its owner may read a backup");
+    assert.equal(backup.summary.engine, "pglite");
+    assert.equal(backup.summary.bytes, fs.statSync(file).size);
+    assert.equal(backup.summary.audit.verified, true);
+    assert.match(backup.summary.audit.headHash, /^[0-9a-f]{64}$/);
+    assert.ok(backup.summary.rows.organisations > 0 && backup.summary.rows.users > 0 && backup.summary.rows.auditEvents > 0);
+    headSeq = backup.summary.audit.headSeq;
+    assert.match(backup.stderr, /The audit log verifies: [\d,]+ audit events, the newest with hash [0-9a-f]{64}/);
+
+    const restore = cli(["restore", "--input", file], { dataDir: restored });
+    assert.equal(restore.code, 0, restore.stderr);
+    assert.deepEqual(restore.summary.rows, backup.summary.rows);
+    assert.deepEqual(restore.summary.audit, backup.summary.audit);
+  });
+
+  test("restore refuses a data folder that already holds a database", async () => {
+    await assert.rejects(restoreEmbedded(restored, file), (error) => error instanceof ConflictError && /is not empty/.test(error.message));
+  });
+
+  test("a missing backup file, a backup of the other engine and a missing output folder are refused with a clear message", async () => {
+    await assert.rejects(restoreEmbedded(path.join(scratch, "empty"), path.join(scratch, "no-such.tar.gz")), /There is no backup file at/);
+    fs.writeFileSync(path.join(scratch, "not-embedded.dump"), "PGDMP\x01\x0e");
+    await assert.rejects(
+      restoreEmbedded(path.join(scratch, "empty"), path.join(scratch, "not-embedded.dump")),
+      /is not a Safeshare backup made from the embedded database/,
+    );
+    fs.writeFileSync(path.join(scratch, "embedded-like.tar.gz"), Buffer.from([0x1f, 0x8b, 0x08]));
+    await assert.rejects(
+      restorePostgres("postgres://127.0.0.1:1/none", path.join(scratch, "embedded-like.tar.gz")),
+      /is not a Safeshare backup made from PostgreSQL/,
+    );
+    await assert.rejects(backupEmbedded(source, path.join(scratch, "no-folder", "x.tar.gz")), /no-folder does not exist/);
+  });
+
+  test("backup refuses while a running Safeshare holds the data folder", async () => {
+    const release = lockDataDir(source);
+    try {
+      await assert.rejects(backupEmbedded(source, path.join(scratch, "refused.tar.gz")), DataDirLockedError);
+      assert.equal(fs.existsSync(path.join(scratch, "refused.tar.gz")), false);
+    } finally {
+      release();
+    }
+  });
+
+  test("an edited audit log is not backed up, and restoring a dump of it fails verification with a non-zero exit", async () => {
+    const database = await openDatabase({ pgliteDir: path.join(source, "pglite") });
+    let handMade: Buffer;
+    try {
+      assert.deepEqual(await newestEvent(database), { type: "database.backed_up", details: { engine: "pglite", events: headSeq } });
+      await tamperWithAuditLog(database);
+      handMade = Buffer.from(await (await database.dumpDataDir!()).arrayBuffer());
+    } finally {
+      await database.close();
+    }
+    const refused = await backupEmbedded(source, path.join(scratch, "tampered.tar.gz"));
+    assert.equal(refused.audit.verified, false);
+    assert.equal(fs.existsSync(path.join(scratch, "tampered.tar.gz")), false, "no backup of a log that does not verify");
+
+    fs.writeFileSync(path.join(scratch, "hand-made.tar.gz"), handMade);
+    const restore = cli(["restore", "--input", path.join(scratch, "hand-made.tar.gz")], {
+      dataDir: path.join(scratch, "embedded-tampered"),
+    });
+    assert.equal(restore.code, 1, restore.stderr);
+    assert.equal(restore.summary.audit.verified, false);
+    assert.equal(restore.summary.audit.firstBadSeq, 2);
+    assert.match(restore.stderr, /The audit log does NOT verify: event 2/);
+  });
+});
+
+describeOnPostgres("backup and restore with pg_dump and pg_restore", () => {
+  let headSeq = 0;
+  const backupEvents = () => ({
+    backedUp: { type: "database.backed_up", details: { engine: "postgres", events: headSeq } },
+    restored: { type: "database.restored", details: { engine: "postgres", events: headSeq } },
+  });
+  let source: { url: string; drop: () => Promise<void> };
+  let target: { url: string; drop: () => Promise<void> };
+  const file = path.join(scratch, "postgres.dump");
+
+  before(async () => {
+    [source, target] = await Promise.all([createPostgresTestDatabase(), createPostgresTestDatabase()]);
+    const database = await openDatabase({ url: source.url });
+    try {
+      await seededDatabase(database);
+    } finally {
+      await database.close();
+    }
+  });
+  after(async () => {
+    await Promise.all([source?.drop(), target?.drop()]);
+  });
+
+  test("safeshare backup then restore into an empty database gives back every row count and the audit head hash", () => {
+    const backup = cli(["backup", "--output", file], { url: source.url });
+    assert.equal(backup.code, 0, backup.stderr);
+    assert.equal(fs.statSync(file).mode & 0o777, 0o600, "only its owner may read a backup");
+    assert.equal(backup.summary.engine, "postgres");
+    assert.equal(backup.summary.audit.verified, true);
+    assert.ok(backup.summary.rows.organisations > 0 && backup.summary.rows.auditEvents > 0);
+    headSeq = backup.summary.audit.headSeq;
+
+    const restore = cli(["restore", "--input", file], { url: target.url });
+    assert.equal(restore.code, 0, restore.stderr);
+    assert.deepEqual(restore.summary.rows, backup.summary.rows);
+    assert.deepEqual(restore.summary.audit, backup.summary.audit);
+  });
+
+  test("taking a backup and restoring one are each recorded in the audit log, after the head hash the summary reports", async () => {
+    const events = backupEvents();
+    for (const [url, expected] of [
+      [source.url, events.backedUp],
+      [target.url, events.restored],
+    ] as const) {
+      const database = await openDatabase({ url });
+      try {
+        assert.deepEqual(await newestEvent(database), expected);
+        assert.equal((await verifyAuditChain(database)).ok, true);
+      } finally {
+        await database.close();
+      }
+    }
+  });
+
+  test("restore refuses a database that already has tables", async () => {
+    await assert.rejects(
+      restorePostgres(target.url, file),
+      (error) => error instanceof ConflictError && /already has \d+ tables/.test(error.message),
+    );
+  });
+
+  test("an edited audit log is not backed up, and restoring a plain pg_dump of it fails verification with a non-zero exit", async () => {
+    const database = await openDatabase({ url: source.url });
+    try {
+      await tamperWithAuditLog(database);
+    } finally {
+      await database.close();
+    }
+    const refused = await backupPostgres(source.url, path.join(scratch, "tampered.dump"));
+    assert.equal(refused.audit.verified, false);
+    assert.equal(fs.existsSync(path.join(scratch, "tampered.dump")), false, "no backup of a log that does not verify");
+
+    const handMade = path.join(scratch, "hand-made.dump");
+    const { dbname, env } = libpqConnection(source.url);
+    execFileSync(path.join(findPostgresBinDir(["pg_dump"])!, "pg_dump"), ["--format=custom", `--file=${handMade}`, `--dbname=${dbname}`], {
+      env,
+    });
+    const empty = await createPostgresTestDatabase();
+    try {
+      const restore = cli(["restore", "--input", handMade], { url: empty.url });
+      assert.equal(restore.code, 1, restore.stderr);
+      assert.equal(restore.summary.audit.verified, false);
+      assert.equal(restore.summary.audit.firstBadSeq, 2);
+      assert.match(restore.stderr, /The audit log does NOT verify: event 2/);
+    } finally {
+      await empty.drop();
+    }
+  });
+});
