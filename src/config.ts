@@ -19,6 +19,8 @@ export interface Config {
    * PDFs) are built from it and never from a request's Host header, which the client chooses.
    */
   publicUrl: string;
+  /** Send each response's server time in a `Server-Timing` header (for benchmarks and diagnosis); off by default. */
+  serverTiming: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -31,6 +33,13 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (raw !== "true" && raw !== "false") throw new ConfigError(`${name} must be "true" or "false", got "${raw}"`);
+  return raw === "true";
 }
 
 const PUBLIC_URL_RULE =
@@ -72,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
     sessionIdleMinutes: intFrom(env, "SAFESHARE_SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
     signInRateLimit: intFrom(env, "SAFESHARE_SIGN_IN_RATE_LIMIT", 10, 1, 10_000),
     sessionAbsoluteHours: intFrom(env, "SAFESHARE_SESSION_ABSOLUTE_HOURS", 12, 1, 7 * 24),
+    serverTiming: boolFrom(env, "SAFESHARE_SERVER_TIMING", false),
   };
 }

@@ -16,8 +16,45 @@ describeEachDatabase("JSON API", (ctx) => {
     const res = await app.inject({ method: "GET", url: "/api/v1/health" });
     assert.equal(res.statusCode, 200);
     assert.deepEqual(res.json(), { status: "ok", database: ctx.kind });
-    // Operators (and the benchmarks) read the server's own time from the standard header.
-    assert.match(String(res.headers["server-timing"]), /^app;dur=\d+\.\d$/);
+  });
+
+  test("the server's own time is sent in Server-Timing only when SAFESHARE_SERVER_TIMING enables it", async () => {
+    // By default nothing tells a client how long the server spent (a timing side channel, and noise).
+    const quiet = await app.inject({ method: "GET", url: "/api/v1/health" });
+    assert.equal(quiet.headers["server-timing"], undefined);
+    // Operators (and the benchmarks) who turn it on read it from the standard header.
+    const timed = await testApp(ctx.database, { serverTiming: true });
+    try {
+      const res = await timed.inject({ method: "GET", url: "/api/v1/health" });
+      assert.match(String(res.headers["server-timing"]), /^app;dur=\d+\.\d$/);
+    } finally {
+      await timed.close();
+    }
+  });
+
+  test("no API response, error or success, and no page may be kept by a browser or proxy cache; static assets may", async () => {
+    const org = await newOrganisation(ctx.database.db);
+    const { email } = await newUser(ctx.database.db, org, ["practitioner"]);
+    const browser = client(app);
+    await browser.signIn(email, TEST_PASSWORD);
+    const responses = {
+      health: await app.inject({ method: "GET", url: "/api/v1/health" }),
+      openapi: await app.inject({ method: "GET", url: "/api/v1/openapi.json" }),
+      "signed out (401)": await app.inject({ method: "GET", url: "/api/v1/organisations" }),
+      "unknown route (404)": await app.inject({ method: "GET", url: "/api/v1/nothing-here" }),
+      "organisations (200)": await browser.api("GET", "/api/v1/organisations"),
+      "bad id (400)": await browser.api("GET", "/api/v1/organisations/not-a-uuid"),
+      "sign-in page": await app.inject({ method: "GET", url: "/sign-in" }),
+      "agreements page": await browser.get("/agreements"),
+      "page not found": await browser.get("/nothing-here"),
+    };
+    for (const [name, res] of Object.entries(responses)) {
+      assert.ok(res.statusCode < 500, `${name}: ${res.statusCode}`);
+      assert.equal(res.headers["cache-control"], "no-store", name);
+    }
+    const asset = await app.inject({ method: "GET", url: "/static/js-enabled.js" });
+    assert.equal(asset.statusCode, 200);
+    assert.notEqual(asset.headers["cache-control"], "no-store");
   });
 
   test("OpenAPI document lists the resources", async () => {

@@ -5,12 +5,13 @@ import { TestClient } from "./http-client";
 /** The public base URL the test app is configured with: documents it serves must name this, never a request's Host. */
 export const TEST_PUBLIC_URL = "https://safeshare.westshire.test";
 
-export async function testApp(database: Database, options: { signInRateLimit?: number } = {}): Promise<App> {
+export async function testApp(database: Database, options: { signInRateLimit?: number; serverTiming?: boolean } = {}): Promise<App> {
   const app = await buildApp({
     database,
     session: { idleMinutes: 30, absoluteHours: 12 },
     publicUrl: TEST_PUBLIC_URL,
     signInRateLimit: options.signInRateLimit ?? 1000,
+    serverTiming: options.serverTiming,
   });
   await app.ready();
   return app;

@@ -38,3 +38,13 @@ test("a public base URL that is not an absolute http(s) address of the site itse
     );
   }
 });
+
+test("Server-Timing is off unless SAFESHARE_SERVER_TIMING is true; any other value stops start-up with a clear message", () => {
+  assert.equal(loadConfig({}).serverTiming, false);
+  assert.equal(loadConfig({ SAFESHARE_SERVER_TIMING: "true" }).serverTiming, true);
+  assert.equal(loadConfig({ SAFESHARE_SERVER_TIMING: "false" }).serverTiming, false);
+  assert.throws(
+    () => loadConfig({ SAFESHARE_SERVER_TIMING: "yes" }),
+    (error: unknown) => error instanceof ConfigError && error.message === 'SAFESHARE_SERVER_TIMING must be "true" or "false", got "yes"',
+  );
+});
