@@ -31,7 +31,8 @@ program
     const started = performance.now();
     const config = loadConfig(process.env, { port: options.port });
     const database = await openConfiguredDatabase(config);
-    const accounts = options.demo ? await seedDemoPartnership(database.db) : undefined;
+    // Under the start-up lock, so that of several nodes starting on an empty database one seeds it.
+    const accounts = options.demo ? await database.exclusively(seedDemoPartnership) : undefined;
     const server = await startServer(config, database);
     const address = server.app.server.address();
     const actualPort = typeof address === "object" && address ? address.port : config.port;
@@ -63,7 +64,7 @@ program
   .action(async () => {
     const database = await openConfiguredDatabase(loadConfig());
     try {
-      const accounts = await seedDemoPartnership(database.db);
+      const accounts = await database.exclusively(seedDemoPartnership);
       if (!accounts) {
         console.error("The database already has organisations; the demo partnership was not added.");
         process.exitCode = 1;

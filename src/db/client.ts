@@ -33,6 +33,11 @@ export interface Database {
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
   /** Streams `COPY (select) TO … (FORMAT binary)` to `onChunk`; for reading large tables without row objects. */
   copyOutBinary(select: string, onChunk: (chunk: Buffer) => void): Promise<void>;
+  /**
+   * Runs `work` while holding the deployment-wide start-up lock, so that nodes starting together on
+   * one database take turns at migrating and seeding rather than racing to create the same tables.
+   */
+  exclusively<T>(work: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -56,6 +61,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       kind: "postgres",
       query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
       copyOutBinary: (select, onChunk) => copyOutBinary(pool, select, onChunk),
+      exclusively: (work) => withAdvisoryLock(pool, work),
       close: () => pool.end(),
     };
   }
@@ -78,15 +84,34 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       if (!result.blob) throw new Error("PGlite returned no blob for COPY TO '/dev/blob'");
       onChunk(Buffer.from(await result.blob.arrayBuffer()));
     },
+    // One process owns the embedded database (the data folder is locked), so there is no one to take turns with.
+    exclusively: (work) => work(db),
     close: () => client.close(),
   };
 }
 
-/** Applies the generated SQL migrations in `drizzle/`; the same files on both engines. */
-export async function migrateDatabase(database: Database): Promise<void> {
-  if (database.kind === "postgres") {
-    await migrateNodePg(database.db as never, { migrationsFolder });
-  } else {
-    await migratePglite(database.db as never, { migrationsFolder });
+/**
+ * A session-level PostgreSQL advisory lock held on a connection of its own while `work` runs on that
+ * connection. The connection is closed afterwards rather than returned to the pool: ending the
+ * session releases the lock even if the work failed half-way, and nothing set on it lingers.
+ */
+async function withAdvisoryLock<T>(pool: pg.Pool, work: (db: Db) => Promise<T>): Promise<T> {
+  const connection = await pool.connect();
+  try {
+    await connection.query("SELECT pg_advisory_lock(hashtextextended('safeshare: migrate and seed', 0))");
+    return await work(drizzleNodePg(connection, { schema }) as unknown as Db);
+  } finally {
+    connection.release(true);
   }
+}
+
+/**
+ * Applies the generated SQL migrations in `drizzle/`; the same files on both engines. Under the
+ * start-up lock: two nodes migrating one empty database at once would both create the same tables.
+ */
+export async function migrateDatabase(database: Database): Promise<void> {
+  await database.exclusively(async (db) => {
+    if (database.kind === "postgres") await migrateNodePg(db as never, { migrationsFolder });
+    else await migratePglite(db as never, { migrationsFolder });
+  });
 }

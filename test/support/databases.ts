@@ -11,7 +11,8 @@ export interface DatabaseContext {
   kind: "pglite" | "postgres";
 }
 
-async function openPostgresForTest(): Promise<{ database: Database; drop: () => Promise<void> }> {
+/** A new, empty database in the test cluster: its URL, and `drop` to remove it (closing nothing of the caller's). */
+export async function emptyPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `t_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -19,17 +20,35 @@ async function openPostgresForTest(): Promise<{ database: Database; drop: () => 
   await admin.end();
   const url = new URL(adminUrl!);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
   return {
-    database,
+    url: url.toString(),
     drop: async () => {
-      await database.close();
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
       await c.query(`DROP DATABASE ${name} WITH (FORCE)`);
       await c.end();
     },
   };
+}
+
+async function openPostgresForTest(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const empty = await emptyPostgresDatabase();
+  const database = await openDatabase({ url: empty.url });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await empty.drop();
+    },
+  };
+}
+
+/** For suites about PostgreSQL alone: skipped loudly without a cluster, except in CI, where that is an error. */
+export function postgresOnly(): string | false {
+  if (adminUrl) return false;
+  if (process.env.CI === "true")
+    throw new Error("CI=true but SAFESHARE_TEST_PG_URL is not set: run the tests with `npm test`, which starts PostgreSQL");
+  return "PostgreSQL binaries not found: Postgres suite SKIPPED (install postgresql-15)";
 }
 
 /**
