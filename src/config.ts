@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { DatabaseTimeouts } from "./db/client";
 
 /** Runtime configuration, from the environment only (see README "Configuration"). */
 export interface Config {
@@ -19,6 +20,10 @@ export interface Config {
    * PDFs) are built from it and never from a request's Host header, which the client chooses.
    */
   publicUrl: string;
+  /** How long to wait for the database (PostgreSQL only: the embedded database is in-process). */
+  databaseTimeouts: DatabaseTimeouts;
+  /** A request still unanswered after this long is answered 503 (fastify's handlerTimeout). */
+  requestTimeoutMs: number;
   /** Send each response's server time in a `Server-Timing` header (for benchmarks and diagnosis); off by default. */
   serverTiming: boolean;
 }
@@ -82,5 +87,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
     signInRateLimit: intFrom(env, "SAFESHARE_SIGN_IN_RATE_LIMIT", 10, 1, 10_000),
     sessionAbsoluteHours: intFrom(env, "SAFESHARE_SESSION_ABSOLUTE_HOURS", 12, 1, 7 * 24),
     serverTiming: boolFrom(env, "SAFESHARE_SERVER_TIMING", false),
+    databaseTimeouts: {
+      connectMs: intFrom(env, "SAFESHARE_DB_CONNECT_TIMEOUT_MS", 5_000, 100, 600_000),
+      statementMs: intFrom(env, "SAFESHARE_DB_STATEMENT_TIMEOUT_MS", 30_000, 100, 3_600_000),
+      idleInTransactionMs: intFrom(env, "SAFESHARE_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", 60_000, 100, 3_600_000),
+    },
+    requestTimeoutMs: intFrom(env, "SAFESHARE_REQUEST_TIMEOUT_MS", 60_000, 1_000, 3_600_000),
   };
 }

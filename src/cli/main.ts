@@ -32,7 +32,7 @@ program
     const config = loadConfig(process.env, { port: options.port });
     const database = await openConfiguredDatabase(config);
     // Under the start-up lock, so that of several nodes starting on an empty database one seeds it.
-    const accounts = options.demo ? await database.exclusively(seedDemoPartnership) : undefined;
+    const accounts = options.demo ? await database.exclusively(() => seedDemoPartnership(database.db)) : undefined;
     const server = await startServer(config, database);
     const address = server.app.server.address();
     const actualPort = typeof address === "object" && address ? address.port : config.port;
@@ -64,7 +64,7 @@ program
   .action(async () => {
     const database = await openConfiguredDatabase(loadConfig());
     try {
-      const accounts = await database.exclusively(seedDemoPartnership);
+      const accounts = await database.exclusively(() => seedDemoPartnership(database.db));
       if (!accounts) {
         console.error("The database already has organisations; the demo partnership was not added.");
         process.exitCode = 1;

@@ -36,6 +36,8 @@ export interface Database {
   /**
    * Runs `work` while holding the deployment-wide start-up lock, so that nodes starting together on
    * one database take turns at migrating and seeding rather than racing to create the same tables.
+   * `work` is given the lock's own connection, free of the pool's timeouts (for migrations); work
+   * that runs queries in parallel should use `db` (the pool) instead, the lock being held regardless.
    */
   exclusively<T>(work: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -43,7 +45,19 @@ export interface Database {
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../drizzle");
 
-export type DatabaseTarget = { url: string } | { pgliteDir: string } | { memory: true };
+/** How long PostgreSQL may keep us waiting (config.databaseTimeouts). */
+export interface DatabaseTimeouts {
+  /** For a connection from the pool, new or free. */
+  connectMs: number;
+  /** For one statement (the server's statement_timeout; we give up ourselves a little later, for a server that is frozen). */
+  statementMs: number;
+  /** For a transaction left open with nothing running (the server ends the session). */
+  idleInTransactionMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5_000, statementMs: 30_000, idleInTransactionMs: 60_000 };
+
+export type DatabaseTarget = { url: string; timeouts?: DatabaseTimeouts } | { pgliteDir: string } | { memory: true };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ("url" in target) {
@@ -52,7 +66,19 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // Idle connections are kept for 10 minutes, not pg's 10 seconds: a fresh PostgreSQL backend plans its
     // first queries against an empty catalog cache (~10 ms each at a million people), which a quiet
     // spell followed by a click would otherwise pay again and again.
-    const pool = new pg.Pool({ connectionString: target.url, max: 10, idleTimeoutMillis: 600_000 });
+    const timeouts = target.timeouts ?? DEFAULT_DATABASE_TIMEOUTS;
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      idleTimeoutMillis: 600_000,
+      // A database that is down, frozen or overloaded is a prompt 503 (src/db/unavailable.ts), never a
+      // request that hangs for as long as the outage lasts.
+      connectionTimeoutMillis: timeouts.connectMs,
+      statement_timeout: timeouts.statementMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+      // A server that is frozen cannot enforce its statement_timeout, so we stop waiting ourselves.
+      query_timeout: timeouts.statementMs + timeouts.connectMs,
+    });
     pool.on("error", () => {}); // an idle client dropped by the server is replaced on next use
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     registerPreparedRunner(db, async (name, text, values) => (await pool.query({ name, text, values })).rows);
@@ -61,7 +87,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       kind: "postgres",
       query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
       copyOutBinary: (select, onChunk) => copyOutBinary(pool, select, onChunk),
-      exclusively: (work) => withAdvisoryLock(pool, work),
+      exclusively: (work) => withAdvisoryLock(target.url, timeouts.connectMs, work),
       close: () => pool.end(),
     };
   }
@@ -91,17 +117,19 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 /**
- * A session-level PostgreSQL advisory lock held on a connection of its own while `work` runs on that
- * connection. The connection is closed afterwards rather than returned to the pool: ending the
- * session releases the lock even if the work failed half-way, and nothing set on it lingers.
+ * A session-level PostgreSQL advisory lock held on a connection of its own, outside the pool, while
+ * `work` runs on that connection: without the pool's statement and query timeouts, because waiting
+ * for another node's migrations, or a migration itself, may rightly take longer than any request.
+ * Ending the session releases the lock even if the work failed half-way.
  */
-async function withAdvisoryLock<T>(pool: pg.Pool, work: (db: Db) => Promise<T>): Promise<T> {
-  const connection = await pool.connect();
+async function withAdvisoryLock<T>(url: string, connectMs: number, work: (db: Db) => Promise<T>): Promise<T> {
+  const connection = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectMs });
+  await connection.connect();
   try {
     await connection.query("SELECT pg_advisory_lock(hashtextextended('safeshare: migrate and seed', 0))");
     return await work(drizzleNodePg(connection, { schema }) as unknown as Db);
   } finally {
-    connection.release(true);
+    await connection.end();
   }
 }
 

@@ -9,7 +9,7 @@ import { lockDataDir } from "./data-dir-lock";
  */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   if (config.databaseUrl) {
-    const database = await openDatabase({ url: config.databaseUrl });
+    const database = await openDatabase({ url: config.databaseUrl, timeouts: config.databaseTimeouts });
     await migrateDatabase(database);
     return database;
   }

@@ -35,6 +35,8 @@ export interface AppOptions {
   /** Sign-in attempts allowed per client address per minute (ASVS 2.2.1). */
   signInRateLimit?: number;
   logger?: FastifyServerOptions["logger"];
+  /** A request unanswered after this long is answered 503 (config.requestTimeoutMs); default one minute. */
+  requestTimeoutMs?: number;
   /** Send the server's own time per request in `Server-Timing` (config.serverTiming); off unless configured. */
   serverTiming?: boolean;
 }
@@ -47,6 +49,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    // Fastify answers a handler still running after this long with a 503 (FST_ERR_HANDLER_TIMEOUT),
+    // so no request waits on the database for as long as an outage lasts. Well above the slowest
+    // page (an access pack PDF of thousands of items, about 2 s) and the statement timeout.
+    handlerTimeout: options.requestTimeoutMs ?? 60_000,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

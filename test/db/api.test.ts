@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { App } from "../../src/http/app";
-import { client, testApp } from "../support/app";
+import { type App, buildApp } from "../../src/http/app";
+import { client, TEST_PUBLIC_URL, testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser, TEST_PASSWORD } from "../support/factories";
 
@@ -16,6 +16,25 @@ describeEachDatabase("JSON API", (ctx) => {
     const res = await app.inject({ method: "GET", url: "/api/v1/health" });
     assert.equal(res.statusCode, 200);
     assert.deepEqual(res.json(), { status: "ok", database: ctx.kind });
+  });
+
+  test("a request still unanswered after the request timeout is a 503 with Retry-After, not a connection left hanging", async () => {
+    const impatient = await buildApp({
+      database: ctx.database,
+      session: { idleMinutes: 30, absoluteHours: 12 },
+      publicUrl: TEST_PUBLIC_URL,
+      requestTimeoutMs: 100,
+    });
+    impatient.get("/api/v1/test/never", () => new Promise(() => {}));
+    try {
+      const res = await impatient.inject({ method: "GET", url: "/api/v1/test/never" });
+      assert.equal(res.statusCode, 503);
+      assert.match(String(res.headers["content-type"]), /application\/problem\+json/);
+      assert.match(String(res.headers["retry-after"]), /^\d+$/);
+      assert.equal(res.json().title, "The service is temporarily unavailable");
+    } finally {
+      await impatient.close();
+    }
   });
 
   test("the server's own time is sent in Server-Timing only when SAFESHARE_SERVER_TIMING enables it", async () => {
@@ -62,7 +81,14 @@ describeEachDatabase("JSON API", (ctx) => {
     assert.equal(res.statusCode, 200);
     const doc = res.json();
     assert.equal(doc.openapi, "3.1.0");
-    for (const path of ["/api/v1/organisations", "/api/v1/users/{id}", "/api/v1/audit/verify", "/api/v1/health"]) {
+    for (const path of [
+      "/api/v1/organisations",
+      "/api/v1/users/{id}",
+      "/api/v1/audit/verify",
+      "/api/v1/health",
+      "/api/v1/health/live",
+      "/api/v1/health/ready",
+    ]) {
       assert.ok(doc.paths[path], `missing ${path}`);
     }
   });
