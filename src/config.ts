@@ -20,7 +20,7 @@ export interface Config {
    * PDFs) are built from it and never from a request's Host header, which the client chooses.
    */
   publicUrl: string;
-  /** How long to wait for the database (PostgreSQL only: the embedded database is in-process). */
+  /** How long the web server waits for the database (PostgreSQL only: the embedded database is in-process). */
   databaseTimeouts: DatabaseTimeouts;
   /** A request still unanswered after this long is answered 503 (fastify's handlerTimeout). */
   requestTimeoutMs: number;

@@ -30,7 +30,7 @@ program
   .action(async (options: { port?: number; demo: boolean }) => {
     const started = performance.now();
     const config = loadConfig(process.env, { port: options.port });
-    const database = await openConfiguredDatabase(config);
+    const database = await openConfiguredDatabase(config, { serving: true });
     // Under the start-up lock, so that of several nodes starting on an empty database one seeds it.
     const accounts = options.demo ? await database.exclusively(() => seedDemoPartnership(database.db)) : undefined;
     const server = await startServer(config, database);

@@ -55,8 +55,7 @@ export interface DatabaseTimeouts {
   idleInTransactionMs: number;
 }
 
-export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5_000, statementMs: 30_000, idleInTransactionMs: 60_000 };
-
+/** `timeouts`: for a server answering requests; without them (batch commands, tests) it waits as long as it takes. */
 export type DatabaseTarget = { url: string; timeouts?: DatabaseTimeouts } | { pgliteDir: string } | { memory: true };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
@@ -66,18 +65,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // Idle connections are kept for 10 minutes, not pg's 10 seconds: a fresh PostgreSQL backend plans its
     // first queries against an empty catalog cache (~10 ms each at a million people), which a quiet
     // spell followed by a click would otherwise pay again and again.
-    const timeouts = target.timeouts ?? DEFAULT_DATABASE_TIMEOUTS;
+    const timeouts = target.timeouts;
     const pool = new pg.Pool({
       connectionString: target.url,
       max: 10,
       idleTimeoutMillis: 600_000,
-      // A database that is down, frozen or overloaded is a prompt 503 (src/db/unavailable.ts), never a
-      // request that hangs for as long as the outage lasts.
-      connectionTimeoutMillis: timeouts.connectMs,
-      statement_timeout: timeouts.statementMs,
-      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
-      // A server that is frozen cannot enforce its statement_timeout, so we stop waiting ourselves.
-      query_timeout: timeouts.statementMs + timeouts.connectMs,
+      // A database that is down, frozen or overloaded is a prompt 503 (isDatabaseUnavailable in
+      // sqlstate.ts), never a request that hangs for as long as the outage lasts.
+      ...(timeouts && {
+        connectionTimeoutMillis: timeouts.connectMs,
+        statement_timeout: timeouts.statementMs,
+        idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+        // A server that is frozen cannot enforce its statement_timeout, so we stop waiting ourselves.
+        query_timeout: timeouts.statementMs + timeouts.connectMs,
+      }),
     });
     pool.on("error", () => {}); // an idle client dropped by the server is replaced on next use
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
@@ -87,7 +88,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       kind: "postgres",
       query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
       copyOutBinary: (select, onChunk) => copyOutBinary(pool, select, onChunk),
-      exclusively: (work) => withAdvisoryLock(target.url, timeouts.connectMs, work),
+      exclusively: (work) => withAdvisoryLock(target.url, timeouts?.connectMs ?? 0, work),
       close: () => pool.end(),
     };
   }
