@@ -161,7 +161,7 @@ async function measure(url: string, prepared: Prepared, options: RecordsBenchOpt
   const { cookie, childId, people } = prepared;
   const port = await freePort();
   const server = await launchUntil200(process.execPath, ["bin/safeshare.js", "start", "--no-demo"], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", SAFESHARE_SERVER_TIMING: "true" },
     cwd: repoRoot,
     readyUrl: `http://127.0.0.1:${port}/api/v1/health`,
   });

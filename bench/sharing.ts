@@ -211,7 +211,14 @@ export async function benchSharing(options: SharingBenchOptions): Promise<BenchR
     const { body, practitionerId } = await prepare(cluster.url);
     const port = await freePort();
     const server = await launchUntil200(process.execPath, ["bin/safeshare.js", "start", "--no-demo"], {
-      env: { ...process.env, DATABASE_URL: cluster.url, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+      env: {
+        ...process.env,
+        DATABASE_URL: cluster.url,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "warn",
+        SAFESHARE_SERVER_TIMING: "true",
+      },
       cwd: repoRoot,
       readyUrl: `http://127.0.0.1:${port}/api/v1/health`,
     });

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import path from "node:path";
+import type { DatabaseTimeouts } from "./db/client";
 
 /**
  * Which proxies in front of Safeshare to believe about the client's address and protocol: none
@@ -26,6 +27,12 @@ export interface Config {
    * PDFs) are built from it and never from a request's Host header, which the client chooses.
    */
   publicUrl: string;
+  /** How long the web server waits for the database (PostgreSQL only: the embedded database is in-process). */
+  databaseTimeouts: DatabaseTimeouts;
+  /** A request still unanswered after this long is answered 503 (fastify's handlerTimeout). */
+  requestTimeoutMs: number;
+  /** Send each response's server time in a `Server-Timing` header (for benchmarks and diagnosis); off by default. */
+  serverTiming: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -38,6 +45,13 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (raw !== "true" && raw !== "false") throw new ConfigError(`${name} must be "true" or "false", got "${raw}"`);
+  return raw === "true";
 }
 
 const PUBLIC_URL_RULE =
@@ -110,5 +124,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
     sessionIdleMinutes: intFrom(env, "SAFESHARE_SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
     signInRateLimit: intFrom(env, "SAFESHARE_SIGN_IN_RATE_LIMIT", 10, 1, 10_000),
     sessionAbsoluteHours: intFrom(env, "SAFESHARE_SESSION_ABSOLUTE_HOURS", 12, 1, 7 * 24),
+    serverTiming: boolFrom(env, "SAFESHARE_SERVER_TIMING", false),
+    databaseTimeouts: {
+      connectMs: intFrom(env, "SAFESHARE_DB_CONNECT_TIMEOUT_MS", 5_000, 100, 600_000),
+      statementMs: intFrom(env, "SAFESHARE_DB_STATEMENT_TIMEOUT_MS", 30_000, 100, 3_600_000),
+      idleInTransactionMs: intFrom(env, "SAFESHARE_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", 60_000, 100, 3_600_000),
+    },
+    requestTimeoutMs: intFrom(env, "SAFESHARE_REQUEST_TIMEOUT_MS", 60_000, 1_000, 3_600_000),
   };
 }

@@ -13,6 +13,8 @@ export async function startServer(config: Config, database: Database) {
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     signInRateLimit: config.signInRateLimit,
+    serverTiming: config.serverTiming,
+    requestTimeoutMs: config.requestTimeoutMs,
     logger: {
       level: process.env.LOG_LEVEL ?? "info",
       // Personal data and secrets stay out of logs (src/http/logging.ts).

@@ -35,9 +35,12 @@ program
   .action(async (options: { port?: number; demo?: boolean }) => {
     const started = performance.now();
     const config = loadConfig(process.env, { port: options.port });
-    const database = await openConfiguredDatabase(config);
-    const plan = demoOnStart({ kind: database.kind, demo: options.demo, empty: await holdsNoPartnership(database.db) });
-    const accounts = plan === "seed" ? await seedDemoPartnership(database.db) : undefined;
+    const database = await openConfiguredDatabase(config, { serving: true });
+    // Under the start-up lock, so that of several nodes starting on an empty database one seeds it.
+    const { plan, accounts } = await database.exclusively(async () => {
+      const plan = demoOnStart({ kind: database.kind, demo: options.demo, empty: await holdsNoPartnership(database.db) });
+      return { plan, accounts: plan === "seed" ? await seedDemoPartnership(database.db) : undefined };
+    });
     if (plan === "explain") console.log(EMPTY_DATABASE_HINT);
     const server = await startServer(config, database);
     const address = server.app.server.address();
@@ -70,7 +73,7 @@ program
   .action(async () => {
     const database = await openConfiguredDatabase(loadConfig());
     try {
-      const accounts = await seedDemoPartnership(database.db);
+      const accounts = await database.exclusively(() => seedDemoPartnership(database.db));
       if (!accounts) {
         console.error("The database already has organisations; the demo partnership was not added.");
         process.exitCode = 1;

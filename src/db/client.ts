@@ -35,13 +35,33 @@ export interface Database {
   copyOutBinary(select: string, onChunk: (chunk: Buffer) => void): Promise<void>;
   /** Embedded only: PGlite's own gzip tarball of its data folder, which `loadDataDir` reads back. */
   dumpDataDir?(): Promise<Blob>;
+  /**
+   * Runs `work` while holding the deployment-wide start-up lock, so that nodes starting together on
+   * one database take turns at migrating and seeding rather than racing to create the same tables.
+   * `work` is given the lock's own connection, free of the pool's timeouts (for migrations); work
+   * that runs queries in parallel should use `db` (the pool) instead, the lock being held regardless.
+   */
+  exclusively<T>(work: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../drizzle");
 
-/** `loadDataDir`: a PGlite dump (`safeshare backup` of the embedded database) to create the folder from. */
-export type DatabaseTarget = { url: string } | { pgliteDir: string; loadDataDir?: Blob } | { memory: true };
+/** How long PostgreSQL may keep us waiting (config.databaseTimeouts). */
+export interface DatabaseTimeouts {
+  /** For a connection from the pool, new or free. */
+  connectMs: number;
+  /** For one statement (the server's statement_timeout; we give up ourselves a little later, for a server that is frozen). */
+  statementMs: number;
+  /** For a transaction left open with nothing running (the server ends the session). */
+  idleInTransactionMs: number;
+}
+
+/**
+ * `timeouts`: for a server answering requests; without them (batch commands, tests) it waits as long as it takes.
+ * `loadDataDir`: a PGlite dump (`safeshare backup` of the embedded database) to create the folder from.
+ */
+export type DatabaseTarget = { url: string; timeouts?: DatabaseTimeouts } | { pgliteDir: string; loadDataDir?: Blob } | { memory: true };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ("url" in target) {
@@ -50,7 +70,21 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // Idle connections are kept for 10 minutes, not pg's 10 seconds: a fresh PostgreSQL backend plans its
     // first queries against an empty catalog cache (~10 ms each at a million people), which a quiet
     // spell followed by a click would otherwise pay again and again.
-    const pool = new pg.Pool({ connectionString: target.url, max: 10, idleTimeoutMillis: 600_000 });
+    const timeouts = target.timeouts;
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      idleTimeoutMillis: 600_000,
+      // A database that is down, frozen or overloaded is a prompt 503 (isDatabaseUnavailable in
+      // sqlstate.ts), never a request that hangs for as long as the outage lasts.
+      ...(timeouts && {
+        connectionTimeoutMillis: timeouts.connectMs,
+        statement_timeout: timeouts.statementMs,
+        idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+        // A server that is frozen cannot enforce its statement_timeout, so we stop waiting ourselves.
+        query_timeout: timeouts.statementMs + timeouts.connectMs,
+      }),
+    });
     pool.on("error", () => {}); // an idle client dropped by the server is replaced on next use
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     registerPreparedRunner(db, async (name, text, values) => (await pool.query({ name, text, values })).rows);
@@ -59,6 +93,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       kind: "postgres",
       query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
       copyOutBinary: (select, onChunk) => copyOutBinary(pool, select, onChunk),
+      exclusively: (work) => withAdvisoryLock(target.url, timeouts?.connectMs ?? 0, work),
       close: () => pool.end(),
     };
   }
@@ -82,15 +117,36 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       onChunk(Buffer.from(await result.blob.arrayBuffer()));
     },
     dumpDataDir: () => client.dumpDataDir("gzip"),
+    // One process owns the embedded database (the data folder is locked), so there is no one to take turns with.
+    exclusively: (work) => work(db),
     close: () => client.close(),
   };
 }
 
-/** Applies the generated SQL migrations in `drizzle/`; the same files on both engines. */
-export async function migrateDatabase(database: Database): Promise<void> {
-  if (database.kind === "postgres") {
-    await migrateNodePg(database.db as never, { migrationsFolder });
-  } else {
-    await migratePglite(database.db as never, { migrationsFolder });
+/**
+ * A session-level PostgreSQL advisory lock held on a connection of its own, outside the pool, while
+ * `work` runs on that connection: without the pool's statement and query timeouts, because waiting
+ * for another node's migrations, or a migration itself, may rightly take longer than any request.
+ * Ending the session releases the lock even if the work failed half-way.
+ */
+async function withAdvisoryLock<T>(url: string, connectMs: number, work: (db: Db) => Promise<T>): Promise<T> {
+  const connection = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectMs });
+  await connection.connect();
+  try {
+    await connection.query("SELECT pg_advisory_lock(hashtextextended('safeshare: migrate and seed', 0))");
+    return await work(drizzleNodePg(connection, { schema }) as unknown as Db);
+  } finally {
+    await connection.end();
   }
+}
+
+/**
+ * Applies the generated SQL migrations in `drizzle/`; the same files on both engines. Under the
+ * start-up lock: two nodes migrating one empty database at once would both create the same tables.
+ */
+export async function migrateDatabase(database: Database): Promise<void> {
+  await database.exclusively(async (db) => {
+    if (database.kind === "postgres") await migrateNodePg(db as never, { migrationsFolder });
+    else await migratePglite(db as never, { migrationsFolder });
+  });
 }

@@ -14,6 +14,5 @@ export async function sendAccessPackPdf(reply: FastifyReply, db: Db, actor: Acto
   return reply
     .type("application/pdf")
     .header("content-disposition", `attachment; filename="${pack.reference}${pack.draft ? "-DRAFT" : ""}.pdf"`)
-    .header("cache-control", "no-store")
     .send(pdf);
 }

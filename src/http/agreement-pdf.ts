@@ -8,9 +8,5 @@ import { renderAgreementPdf } from "../services/agreements/render-pdf";
  */
 export async function sendAgreementPdf(reply: FastifyReply, doc: AgreementDocument, publicUrl: string): Promise<FastifyReply> {
   const pdf = await renderAgreementPdf(doc, `${publicUrl}/agreements/${doc.agreementId}`);
-  return reply
-    .type("application/pdf")
-    .header("content-disposition", `inline; filename="${doc.reference}-v${doc.version}.pdf"`)
-    .header("cache-control", "no-store")
-    .send(pdf);
+  return reply.type("application/pdf").header("content-disposition", `inline; filename="${doc.reference}-v${doc.version}.pdf"`).send(pdf);
 }

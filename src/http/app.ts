@@ -38,6 +38,10 @@ export interface AppOptions {
   /** Sign-in attempts allowed per client address, and per account, per minute (ASVS 2.2.1). */
   signInRateLimit?: number;
   logger?: FastifyServerOptions["logger"];
+  /** A request unanswered after this long is answered 503 (config.requestTimeoutMs); default one minute. */
+  requestTimeoutMs?: number;
+  /** Send the server's own time per request in `Server-Timing` (config.serverTiming); off unless configured. */
+  serverTiming?: boolean;
 }
 
 export type App = FastifyInstance;
@@ -60,6 +64,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
     frameworkErrors: rerouteFrameworkError,
+    // Fastify answers a handler still running after this long with a 503 (FST_ERR_HANDLER_TIMEOUT),
+    // so no request waits on the database for as long as an outage lasts. Well above the slowest
+    // page (an access pack PDF of thousands of items, about 2 s) and the statement timeout.
+    handlerTimeout: options.requestTimeoutMs ?? 60_000,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -82,12 +90,21 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     referrerPolicy: { policy: "same-origin" },
   });
-  // How long the server spent on each request (routing, database, rendering), in the standard
-  // header browsers' developer tools show; the benchmarks read it as the server's time.
-  app.addHook("onSend", async (_request, reply, payload) => {
-    reply.header("server-timing", `app;dur=${reply.elapsedTime.toFixed(1)}`);
+  // Nothing Safeshare answers may be kept by a browser's or a proxy's cache (ASVS 8.2.1): API
+  // responses and pages hold personal data, errors included. Static assets set their own header.
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (request.url.startsWith("/api/") || !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
     return payload;
   });
+  if (options.serverTiming) {
+    // How long the server spent on each request (routing, database, rendering), in the standard
+    // header browsers' developer tools show; the benchmarks read it as the server's time. Only when
+    // configured: otherwise it hands every client a precise timing side channel.
+    app.addHook("onSend", async (_request, reply, payload) => {
+      reply.header("server-timing", `app;dur=${reply.elapsedTime.toFixed(1)}`);
+      return payload;
+    });
+  }
   await app.register(cookie, { secret: await appSecret(db, "cookie-signing") });
   await app.register(formbody);
   await app.register(csrf, { cookieKey: CSRF_COOKIE, cookieOpts: { ...COOKIE_OPTIONS, signed: true } });

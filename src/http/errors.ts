@@ -2,8 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Db } from "../db/client";
 import { NotFoundError } from "../domain/errors";
 import { auditAccessDenied } from "./access-denied";
-import { loggableError } from "./logging";
-import { sendProblem, toProblem } from "./problem";
+import { errorSignature, loggableError, RepeatedErrorThrottle } from "./logging";
+import { RETRY_AFTER_SECONDS, sendProblem, toProblem } from "./problem";
 
 const PAGE_TITLES: Record<number, string> = {
   400: "There is a problem with your request",
@@ -11,6 +11,7 @@ const PAGE_TITLES: Record<number, string> = {
   403: "You do not have permission to see this page",
   404: "Page not found",
   429: "Too many attempts",
+  503: "Sorry, the service is unavailable",
 };
 
 /**
@@ -18,11 +19,16 @@ const PAGE_TITLES: Record<number, string> = {
  * people. Unexpected errors are logged with the request id and shown as a plain 500, never a stack.
  */
 export function registerErrorHandling(app: FastifyInstance, db: Db): void {
+  const throttle = new RepeatedErrorThrottle();
   app.setErrorHandler(async (error, request, reply) => {
     const problem = toProblem(error);
-    // Never `{ err: error }`: a failed query's error carries every parameter it was given. Not under
-    // `err` at all, where pino's serialiser would take the summary for an error and rework it.
-    if (problem.status >= 500) request.log.error({ error: loggableError(error) }, "unhandled error");
+    if (problem.status >= 500) {
+      // Never `{ err: error }`: a failed query's error carries every parameter it was given. Not under
+      // `err` at all, where pino's serialiser would take the summary for an error and rework it.
+      const logged = loggableError(error);
+      const { log, repeatsSuppressed } = throttle.admit(errorSignature(logged));
+      if (log) request.log.error({ error: logged, ...(repeatsSuppressed ? { repeatsSuppressed } : {}) }, "unhandled error");
+    }
     if (problem.status === 403 || problem.status === 404) await auditAccessDenied(db, request, error);
     return respond(request, reply, problem);
   });
@@ -30,8 +36,9 @@ export function registerErrorHandling(app: FastifyInstance, db: Db): void {
 }
 
 function respond(request: FastifyRequest, reply: FastifyReply, problem: ReturnType<typeof toProblem>) {
+  if (problem.status === 503) reply.header("retry-after", String(RETRY_AFTER_SECONDS));
   if (request.url.startsWith("/api/") || !("view" in reply)) return sendProblem(reply, problem);
-  const title = problem.status >= 500 ? "Sorry, there is a problem with the service" : (PAGE_TITLES[problem.status] ?? problem.title);
+  const title = PAGE_TITLES[problem.status] ?? (problem.status >= 500 ? "Sorry, there is a problem with the service" : problem.title);
   const detail =
     problem.code === "CSRF_REJECTED"
       ? "The form may have been open too long. Go back, reload the page and try again."

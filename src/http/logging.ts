@@ -45,3 +45,32 @@ export function loggableError(error: unknown) {
     },
   };
 }
+
+/**
+ * Logs the same error once per interval. During an outage every request fails alike, and a line with
+ * a stack for each would bury the log (thousands a second) and the first line that explains it.
+ * `admit` says whether to log this occurrence and, when it does, how many identical ones were left
+ * out since the last line for the same signature.
+ */
+export class RepeatedErrorThrottle {
+  private readonly seen = new Map<string, { loggedAt: number; suppressed: number }>();
+
+  constructor(private readonly intervalMs = 10_000) {}
+
+  admit(signature: string, now = Date.now()): { log: boolean; repeatsSuppressed: number } {
+    const last = this.seen.get(signature);
+    if (last && now - last.loggedAt < this.intervalMs) {
+      last.suppressed++;
+      return { log: false, repeatsSuppressed: 0 };
+    }
+    if (this.seen.size >= 1000) this.seen.clear(); // signatures are few; never let them grow without bound
+    this.seen.set(signature, { loggedAt: now, suppressed: 0 });
+    return { log: true, repeatsSuppressed: last?.suppressed ?? 0 };
+  }
+}
+
+/** What makes two logged errors "the same": class, SQLSTATE, message, the cause's code and the innermost frame. */
+export function errorSignature(logged: ReturnType<typeof loggableError>): string {
+  if (!("stack" in logged)) return logged.type;
+  return [logged.type, logged.sqlState, logged.message, logged.cause?.code, logged.stack?.split("\n")[0]?.trim()].join("|");
+}

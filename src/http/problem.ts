@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply } from "fastify";
 import { ZodError } from "zod";
-import { isDataException } from "../db/sqlstate";
+import { isDatabaseUnavailable, isDataException } from "../db/sqlstate";
 import {
   ConflictError,
   DomainError,
@@ -40,7 +40,11 @@ const STATUS_BY_CODE: Record<string, { status: number; title: string }> = {
   URI_TOO_LONG: { status: 414, title: "The web address is too long" },
   INVALID_VALUE: { status: 400, title: "A value in the request cannot be stored" },
   INTERNAL: { status: 500, title: "Sorry, there is a problem with the service" },
+  UNAVAILABLE: { status: 503, title: "The service is temporarily unavailable" },
 };
+
+/** Seconds a client is told to wait (Retry-After) when the service is unavailable: a restart or failover takes about this long. */
+export const RETRY_AFTER_SECONDS = 30;
 
 export function zodIssuesToFieldErrors(error: ZodError): FieldError[] {
   return error.issues.map((issue) => ({ path: `/${issue.path.map(String).join("/")}`, message: issue.message }));
@@ -78,6 +82,10 @@ export function toProblem(error: unknown): Problem {
   }
   if (fastifyError?.code === "FST_CSRF_INVALID_TOKEN" || fastifyError?.code === "FST_CSRF_MISSING_SECRET") {
     return make("CSRF_REJECTED");
+  }
+  if (isDatabaseUnavailable(error) || fastifyError?.code === "FST_ERR_HANDLER_TIMEOUT") {
+    // The database is down, restarting or too slow: nothing the client did, and worth trying again.
+    return make("UNAVAILABLE", "Try again in a few minutes");
   }
   if (isDataException(error)) {
     // Nothing of the database's message: it can quote the value, and names internals.

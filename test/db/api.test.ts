@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { App } from "../../src/http/app";
-import { client, testApp } from "../support/app";
+import { type App, buildApp } from "../../src/http/app";
+import { client, TEST_PUBLIC_URL, testApp } from "../support/app";
 import { describeEachDatabase } from "../support/databases";
 import { newOrganisation, newUser, TEST_PASSWORD } from "../support/factories";
 
@@ -16,8 +16,64 @@ describeEachDatabase("JSON API", (ctx) => {
     const res = await app.inject({ method: "GET", url: "/api/v1/health" });
     assert.equal(res.statusCode, 200);
     assert.deepEqual(res.json(), { status: "ok", database: ctx.kind });
-    // Operators (and the benchmarks) read the server's own time from the standard header.
-    assert.match(String(res.headers["server-timing"]), /^app;dur=\d+\.\d$/);
+  });
+
+  test("a request still unanswered after the request timeout is a 503 with Retry-After, not a connection left hanging", async () => {
+    const impatient = await buildApp({
+      database: ctx.database,
+      session: { idleMinutes: 30, absoluteHours: 12 },
+      publicUrl: TEST_PUBLIC_URL,
+      requestTimeoutMs: 100,
+    });
+    impatient.get("/api/v1/test/never", () => new Promise(() => {}));
+    try {
+      const res = await impatient.inject({ method: "GET", url: "/api/v1/test/never" });
+      assert.equal(res.statusCode, 503);
+      assert.match(String(res.headers["content-type"]), /application\/problem\+json/);
+      assert.match(String(res.headers["retry-after"]), /^\d+$/);
+      assert.equal(res.json().title, "The service is temporarily unavailable");
+    } finally {
+      await impatient.close();
+    }
+  });
+
+  test("the server's own time is sent in Server-Timing only when SAFESHARE_SERVER_TIMING enables it", async () => {
+    // By default nothing tells a client how long the server spent (a timing side channel, and noise).
+    const quiet = await app.inject({ method: "GET", url: "/api/v1/health" });
+    assert.equal(quiet.headers["server-timing"], undefined);
+    // Operators (and the benchmarks) who turn it on read it from the standard header.
+    const timed = await testApp(ctx.database, { serverTiming: true });
+    try {
+      const res = await timed.inject({ method: "GET", url: "/api/v1/health" });
+      assert.match(String(res.headers["server-timing"]), /^app;dur=\d+\.\d$/);
+    } finally {
+      await timed.close();
+    }
+  });
+
+  test("no API response, error or success, and no page may be kept by a browser or proxy cache; static assets may", async () => {
+    const org = await newOrganisation(ctx.database.db);
+    const { email } = await newUser(ctx.database.db, org, ["practitioner"]);
+    const browser = client(app);
+    await browser.signIn(email, TEST_PASSWORD);
+    const responses = {
+      health: await app.inject({ method: "GET", url: "/api/v1/health" }),
+      openapi: await app.inject({ method: "GET", url: "/api/v1/openapi.json" }),
+      "signed out (401)": await app.inject({ method: "GET", url: "/api/v1/organisations" }),
+      "unknown route (404)": await app.inject({ method: "GET", url: "/api/v1/nothing-here" }),
+      "organisations (200)": await browser.api("GET", "/api/v1/organisations"),
+      "bad id (400)": await browser.api("GET", "/api/v1/organisations/not-a-uuid"),
+      "sign-in page": await app.inject({ method: "GET", url: "/sign-in" }),
+      "agreements page": await browser.get("/agreements"),
+      "page not found": await browser.get("/nothing-here"),
+    };
+    for (const [name, res] of Object.entries(responses)) {
+      assert.ok(res.statusCode < 500, `${name}: ${res.statusCode}`);
+      assert.equal(res.headers["cache-control"], "no-store", name);
+    }
+    const asset = await app.inject({ method: "GET", url: "/static/js-enabled.js" });
+    assert.equal(asset.statusCode, 200);
+    assert.notEqual(asset.headers["cache-control"], "no-store");
   });
 
   test("OpenAPI document lists the resources", async () => {
@@ -25,7 +81,14 @@ describeEachDatabase("JSON API", (ctx) => {
     assert.equal(res.statusCode, 200);
     const doc = res.json();
     assert.equal(doc.openapi, "3.1.0");
-    for (const path of ["/api/v1/organisations", "/api/v1/users/{id}", "/api/v1/audit/verify", "/api/v1/health"]) {
+    for (const path of [
+      "/api/v1/organisations",
+      "/api/v1/users/{id}",
+      "/api/v1/audit/verify",
+      "/api/v1/health",
+      "/api/v1/health/live",
+      "/api/v1/health/ready",
+    ]) {
       assert.ok(doc.paths[path], `missing ${path}`);
     }
   });

@@ -7,7 +7,7 @@ export const TEST_PUBLIC_URL = "https://safeshare.westshire.test";
 
 export async function testApp(
   database: Database,
-  options: { signInRateLimit?: number; trustProxy?: AppOptions["trustProxy"] } = {},
+  options: { signInRateLimit?: number; trustProxy?: AppOptions["trustProxy"]; serverTiming?: boolean } = {},
 ): Promise<App> {
   const app = await buildApp({
     database,
@@ -15,6 +15,7 @@ export async function testApp(
     publicUrl: TEST_PUBLIC_URL,
     signInRateLimit: options.signInRateLimit ?? 1000,
     trustProxy: options.trustProxy,
+    serverTiming: options.serverTiming,
   });
   await app.ready();
   return app;

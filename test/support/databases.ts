@@ -43,8 +43,8 @@ async function openPostgresForTest(): Promise<{ database: Database; drop: () => 
   };
 }
 
-/** Why the PostgreSQL half is skipped (never in CI, where a missing cluster is an error), or false. */
-function postgresSkipReason(): string | false {
+/** Why a PostgreSQL suite is skipped (never in CI, where a missing cluster is an error), or false. */
+export function postgresSkipReason(): string | false {
   if (adminUrl) return false;
   if (process.env.CI === "true") {
     throw new Error("CI=true but SAFESHARE_TEST_PG_URL is not set: run the tests with `npm test`, which starts PostgreSQL");

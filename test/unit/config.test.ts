@@ -63,3 +63,31 @@ test("SAFESHARE_TRUST_PROXY=true, which would believe any X-Forwarded-For a clie
     assert.throws(() => loadConfig({ SAFESHARE_TRUST_PROXY: bad }), ConfigError, bad);
   }
 });
+
+test("Server-Timing is off unless SAFESHARE_SERVER_TIMING is true; any other value stops start-up with a clear message", () => {
+  assert.equal(loadConfig({}).serverTiming, false);
+  assert.equal(loadConfig({ SAFESHARE_SERVER_TIMING: "true" }).serverTiming, true);
+  assert.equal(loadConfig({ SAFESHARE_SERVER_TIMING: "false" }).serverTiming, false);
+  assert.throws(
+    () => loadConfig({ SAFESHARE_SERVER_TIMING: "yes" }),
+    (error: unknown) => error instanceof ConfigError && error.message === 'SAFESHARE_SERVER_TIMING must be "true" or "false", got "yes"',
+  );
+});
+
+test("database and request timeouts have working defaults, can be set in milliseconds, and a nonsense value stops start-up", () => {
+  const config = loadConfig({});
+  assert.deepEqual(config.databaseTimeouts, { connectMs: 5_000, statementMs: 30_000, idleInTransactionMs: 60_000 });
+  assert.equal(config.requestTimeoutMs, 60_000);
+  const set = loadConfig({
+    SAFESHARE_DB_CONNECT_TIMEOUT_MS: "2000",
+    SAFESHARE_DB_STATEMENT_TIMEOUT_MS: "10000",
+    SAFESHARE_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: "20000",
+    SAFESHARE_REQUEST_TIMEOUT_MS: "90000",
+  });
+  assert.deepEqual(set.databaseTimeouts, { connectMs: 2_000, statementMs: 10_000, idleInTransactionMs: 20_000 });
+  assert.equal(set.requestTimeoutMs, 90_000);
+  assert.throws(
+    () => loadConfig({ SAFESHARE_DB_STATEMENT_TIMEOUT_MS: "30s" }),
+    (error: unknown) => error instanceof ConfigError && /^SAFESHARE_DB_STATEMENT_TIMEOUT_MS must be a whole number/.test(error.message),
+  );
+});

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -24,4 +26,60 @@ test("a lock left by a process that has gone is taken over", () => {
   assert.match(fs.readFileSync(path.join(dir, "safeshare.lock"), "utf8"), new RegExp(`"pid":${process.pid}`));
   release();
   fs.rmSync(dir, { recursive: true });
+});
+
+/** Writes a lock file as another process would have left it. */
+function leaveLock(dir: string, holder: Record<string, unknown>) {
+  fs.writeFileSync(path.join(dir, "safeshare.lock"), JSON.stringify({ host: os.hostname(), ...holder }));
+}
+
+test("after a crash in a container the restarted service, pid 1 again, takes over the lock naming its own pid", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lock-"));
+  // What a container's previous life left: the same pid as ours, since both were the container's first process.
+  leaveLock(dir, { pid: process.pid, startTime: "1", bootId: "an-earlier-boot" });
+  const release = lockDataDir(dir);
+  release();
+  leaveLock(dir, { pid: process.pid });
+  lockDataDir(dir)();
+  fs.rmSync(dir, { recursive: true });
+});
+
+test("a lock naming a live process that started after the lock was taken (its pid reused) is taken over", {
+  skip: !fs.existsSync("/proc/self/stat") && "needs /proc to read process start times",
+}, () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lock-"));
+  // Our parent is alive, but it is not the process that took this lock: that one started at another time.
+  leaveLock(dir, { pid: process.ppid, startTime: "1" });
+  lockDataDir(dir)();
+  // …and a lock from before the machine last started is stale whatever its pid now names.
+  leaveLock(dir, { pid: process.ppid, bootId: "00000000-0000-0000-0000-000000000000" });
+  lockDataDir(dir)();
+  fs.rmSync(dir, { recursive: true });
+});
+
+test("a lock held by another live Safeshare process is refused, and taken over once that process is killed", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lock-"));
+  const holder = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--eval",
+      `import("${path.resolve("src/db/data-dir-lock.ts")}").then((m) => { m.lockDataDir(${JSON.stringify(dir)}); console.log("locked"); setInterval(() => {}, 1000); })`,
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  try {
+    await once(holder.stdout!, "data");
+    assert.throws(
+      () => lockDataDir(dir),
+      (e: unknown) => e instanceof DataDirLockedError && e.message.includes(`pid ${holder.pid}`),
+    );
+    holder.kill("SIGKILL");
+    await once(holder, "exit");
+    lockDataDir(dir)();
+  } finally {
+    holder.kill("SIGKILL");
+    fs.rmSync(dir, { recursive: true });
+  }
 });

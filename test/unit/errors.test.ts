@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { DrizzleQueryError } from "drizzle-orm/errors";
 import { z } from "zod";
 import { ConflictError, NotFoundError, RulesBlockedError, ValidationError } from "../../src/domain/errors";
 import { organisationInput } from "../../src/domain/inputs";
@@ -58,4 +59,23 @@ test("rule findings on a form read as reasons, never rule codes: a block at the 
     "Tick the box to save it as written.",
   );
   assert.deepEqual(told?.fieldErrors, [{ path: "/acknowledged", message: "It mentions a refuge. Tick the box to save it as written." }]);
+});
+
+test("a database that is down, restarting or too slow is a 503 'temporarily unavailable', however the driver words it", () => {
+  const server = (code: string, severity = "FATAL") => Object.assign(new Error("terminating connection"), { code, severity });
+  const unavailable = [
+    Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+    new DrizzleQueryError("select 1", [], server("57P01")), // the server is shutting down
+    new DrizzleQueryError("select 1", [], server("57014", "ERROR")), // statement timeout
+    new Error("timeout exceeded when trying to connect"), // no pooled connection free in time
+    new Error("Connection terminated unexpectedly"),
+    new Error("Query read timeout"),
+    Object.assign(new Error("Request timed out after 60000 ms on route '/x'"), { code: "FST_ERR_HANDLER_TIMEOUT", statusCode: 503 }),
+  ];
+  for (const error of unavailable) {
+    const problem = toProblem(error);
+    assert.deepEqual([problem.status, problem.title], [503, "The service is temporarily unavailable"], error.message);
+    assert.doesNotMatch(JSON.stringify(problem), /ECONNREFUSED|127\.0\.0\.1|terminat|timeout|57P01/);
+  }
+  assert.equal(toProblem(new DrizzleQueryError("select 1", [], server("42883", "ERROR"))).status, 500, "a broken query is still our fault");
 });

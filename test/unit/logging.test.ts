@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DrizzleQueryError } from "drizzle-orm/errors";
-import { loggableError, redactUrl } from "../../src/http/logging";
+import { loggableError, RepeatedErrorThrottle, redactUrl } from "../../src/http/logging";
 
 /** A failed query as drizzle reports it: the driver's error (with SQLSTATE) as its cause. */
 function failedQuery(code: string, message: string) {
@@ -22,4 +22,13 @@ test("a request line keeps the path and nothing of the query string; invitation 
   assert.equal(redactUrl("/subjects?q=Featherstone&nhsNumber=9434765919"), "/subjects?[redacted]");
   assert.equal(redactUrl("/api/v1/subjects/7b0e/chronology"), "/api/v1/subjects/7b0e/chronology");
   assert.equal(redactUrl("/invitations/abc123?x=1"), "/invitations/[redacted]?[redacted]");
+});
+
+test("the same error is logged once per interval, the next line counting the repeats left out; a different error is logged at once", () => {
+  const throttle = new RepeatedErrorThrottle(10_000);
+  assert.deepEqual(throttle.admit("ECONNREFUSED", 0), { log: true, repeatsSuppressed: 0 });
+  for (let ms = 1; ms <= 9_999; ms += 1_111) assert.equal(throttle.admit("ECONNREFUSED", ms).log, false);
+  assert.deepEqual(throttle.admit("57014", 5_000), { log: true, repeatsSuppressed: 0 });
+  assert.deepEqual(throttle.admit("ECONNREFUSED", 10_000), { log: true, repeatsSuppressed: 9 });
+  assert.deepEqual(throttle.admit("ECONNREFUSED", 10_001), { log: false, repeatsSuppressed: 0 });
 });

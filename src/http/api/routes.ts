@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Database } from "../../db/client";
+import { DatabaseUnavailableError } from "../../db/sqlstate";
 import { agreementsApi } from "./agreements/routes";
 import { auditApi } from "./audit/routes";
 import { meApi } from "./me/routes";
@@ -13,21 +14,51 @@ import { sharingApi } from "./sharing/routes";
 import { subjectsApi } from "./subjects/routes";
 import { usersApi } from "./users/routes";
 
+/** How long readiness waits for the database: a probe must answer well inside its own timeout. */
+const READINESS_TIMEOUT_MS = 2_000;
+
+/** Resolves if the database answers `SELECT 1` in time; otherwise throws an error that is answered 503. */
+async function databaseAnswers(database: Database): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const tooSlow = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DatabaseUnavailableError("The database did not answer in time")), READINESS_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([database.query("SELECT 1"), tooSlow]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function apiRoutes(app: FastifyInstance, opts: { database: Database; publicUrl: string }): Promise<void> {
+  const healthy = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) });
+  const unavailable = problemSchema.describe("The database is unavailable; a Retry-After header says when to try again");
+  const readiness = {
+    schema: {
+      tags: ["service"],
+      summary: "Readiness: the database answers within two seconds",
+      security: [],
+      response: { 200: healthy, 503: unavailable },
+    },
+  };
+  const ready = async () => {
+    await databaseAnswers(opts.database);
+    return { status: "ok" as const, database: opts.database.kind };
+  };
+  // /health is the readiness check under its first name, which monitors already use.
+  app.get("/health", readiness, ready);
+  app.get("/health/ready", readiness, ready);
   app.get(
-    "/health",
+    "/health/live",
     {
       schema: {
         tags: ["service"],
-        summary: "Liveness and database reachability",
+        summary: "Liveness: the process is up and serving (the database is not asked, so an outage does not get it restarted)",
         security: [],
-        response: { 200: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) }), 503: problemSchema },
+        response: { 200: z.object({ status: z.literal("ok") }) },
       },
     },
-    async () => {
-      await opts.database.query("SELECT 1");
-      return { status: "ok" as const, database: opts.database.kind };
-    },
+    async () => ({ status: "ok" as const }),
   );
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(organisationsApi, { db: opts.database.db });

@@ -89,7 +89,7 @@ export async function signInRoutes(app: FastifyInstance, { db, rateLimit }: { db
         ]);
       await replaceSession(db, request, reply, session.actor.userId, true);
       await completeSignIn(db, session.actor.userId, "totp");
-      return reply.header("cache-control", "no-store").view("auth/recovery-codes", { codes });
+      return reply.view("auth/recovery-codes", { codes });
     });
   });
 

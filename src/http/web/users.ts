@@ -56,7 +56,7 @@ export async function userPages(app: FastifyInstance, { db, publicUrl }: { db: D
       const created = await createUser(db, actor, parseForm(newUserInput, values));
       // The link is shown once, to the administrator, to pass on securely; only its hash is stored. It is
       // at the configured public address: a forged Host header must not send the invitee elsewhere.
-      return reply.header("cache-control", "no-store").view("users/invited", {
+      return reply.view("users/invited", {
         user: created.user,
         invitationUrl: `${publicUrl}/invitations/${created.invitationToken}`,
         days: INVITATION_DAYS,
@@ -105,7 +105,7 @@ export async function userPages(app: FastifyInstance, { db, publicUrl }: { db: D
     const { id } = parseForm(idParams, request.params);
     const issued = await issuePasswordReset(db, actorOf(request), id);
     // As with an invitation, the link is shown once and only its hash is kept.
-    return reply.header("cache-control", "no-store").view("users/password-reset", {
+    return reply.view("users/password-reset", {
       user: issued.user,
       resetUrl: `${publicUrl}/invitations/${issued.resetToken}`,
       hours: PASSWORD_RESET_HOURS,

@@ -164,7 +164,7 @@ export async function actionPages(app: FastifyInstance, { db }: { db: Db }): Pro
   app.get("/agreements/:id/sign", async (request, reply) => {
     const actor = actorOf(request);
     const state = await loadAgreementState(db, actor, agreementId(request));
-    return reply.header("cache-control", "no-store").view("agreements/sign", await signContext(actor, state));
+    return reply.view("agreements/sign", await signContext(actor, state));
   });
 
   app.post("/agreements/:id/sign", async (request, reply) => {
@@ -174,7 +174,6 @@ export async function actionPages(app: FastifyInstance, { db }: { db: Db }): Pro
     const body = bodyOf(request);
     const version = Number(str(body, "version"));
     const context = await signContext(actor, state);
-    reply.header("cache-control", "no-store");
     return withFormErrors(
       reply,
       // Nothing typed is shown again: the password field is always empty.

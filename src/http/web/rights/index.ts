@@ -11,10 +11,6 @@ export async function rightsWebPages(app: FastifyInstance, { db }: { db: Db }): 
   app.addHook("preHandler", async (_request, reply) => {
     reply.locals = { ...reply.locals, ...formHelpers };
   });
-  app.addHook("onSend", async (_request, reply, payload) => {
-    if (String(reply.getHeader("content-type") ?? "").startsWith("text/html")) reply.header("cache-control", "no-store");
-    return payload;
-  });
   await app.register(rightsPages, { db });
   await app.register(rightsItemPages, { db });
 }

@@ -259,11 +259,7 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
         ...(addenda.rows.length ? [addenda] : []),
       ],
     });
-    return reply
-      .type("application/pdf")
-      .header("content-disposition", `inline; filename="${decision.reference}.pdf"`)
-      .header("cache-control", "no-store")
-      .send(pdf);
+    return reply.type("application/pdf").header("content-disposition", `inline; filename="${decision.reference}.pdf"`).send(pdf);
   });
   await app.register(decisionActionPages, {
     db,

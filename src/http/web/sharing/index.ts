@@ -12,10 +12,6 @@ import { requestPages } from "./requests";
  */
 export async function sharingWebPages(app: FastifyInstance, { db, publicUrl }: { db: Db; publicUrl: string }): Promise<void> {
   app.addHook("preHandler", requireActor(RECORD_ROLES));
-  app.addHook("onSend", async (_request, reply, payload) => {
-    if (String(reply.getHeader("content-type") ?? "").startsWith("text/html")) reply.header("cache-control", "no-store");
-    return payload;
-  });
   await app.register(decisionPages, { db, publicUrl });
   await app.register(disclosurePages, { db });
   await app.register(requestPages, { db });

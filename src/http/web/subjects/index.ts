@@ -19,10 +19,6 @@ import { subjectPages } from "./subject";
 export async function subjectWebPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   app.addHook("preHandler", requireActor(RECORD_ROLES));
   // Pages about people are never kept by the browser's or a proxy's cache.
-  app.addHook("onSend", async (_request, reply, payload) => {
-    if (String(reply.getHeader("content-type") ?? "").startsWith("text/html")) reply.header("cache-control", "no-store");
-    return payload;
-  });
   await app.register(peopleListPages, { db });
   await app.register(subjectPages, { db });
   await app.register(itemDraftPages, { db });
