@@ -1,4 +1,5 @@
 import path from "node:path";
+import { parseSecretKey } from "./crypto/secret-box";
 
 /** Runtime configuration, from the environment only (see README "Configuration"). */
 export interface Config {
@@ -19,6 +20,21 @@ export interface Config {
    * PDFs) are built from it and never from a request's Host header, which the client chooses.
    */
   publicUrl: string;
+  /**
+   * The key that seals secrets at rest (TOTP seeds, app_secret), from SAFESHARE_SECRET_KEY; undefined
+   * means the key file `secret.key` in the data folder, created on first start.
+   */
+  secretKey: Buffer | undefined;
+  /** Keys still accepted for opening secrets during a rotation (SAFESHARE_PREVIOUS_SECRET_KEYS, comma-separated). */
+  previousSecretKeys: Buffer[];
+  /** SAFESHARE_MIGRATION_DATABASE_URL: the role that owns the tables and runs migrations, when the app's own role may not. */
+  migrationDatabaseUrl: string | undefined;
+  /** The audit checkpoint signing key (SAFESHARE_AUDIT_SIGNING_KEY: a PEM, or a path to one); undefined means a key file in the data folder. */
+  auditSigningKey: string | undefined;
+  /** Where signed audit checkpoints are appended (SAFESHARE_CHECKPOINT_DIR). */
+  checkpointDir: string;
+  /** How often the server writes a checkpoint if the audit log moved (SAFESHARE_CHECKPOINT_MINUTES). */
+  checkpointMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -58,19 +74,38 @@ function publicUrlFrom(env: NodeJS.ProcessEnv, host: string, port: number): stri
   return url.origin;
 }
 
+const SECRET_KEY_RULE = "must be 32 random bytes in base64, such as the output of `openssl rand -base64 32`";
+
+/** A key from the environment; the message never repeats the value, which may be a real key with a typo. */
+function secretKeyFrom(name: string, raw: string): Buffer {
+  const key = parseSecretKey(raw);
+  if (!key) throw new ConfigError(`${name} ${SECRET_KEY_RULE}`);
+  return key;
+}
+
 /** The configuration from the environment; `overrides.port` is a port given on the command line. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { port?: number } = {}): Config {
   const port = overrides.port ?? intFrom(env, "PORT", 3000, 0, 65535);
   const host = env.HOST || "localhost";
+  const dataDir = path.resolve(env.SAFESHARE_DATA_DIR || "./data");
   return {
     port,
     host,
     publicUrl: publicUrlFrom(env, host, port),
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(env.SAFESHARE_DATA_DIR || "./data"),
+    dataDir,
     trustProxy: env.SAFESHARE_TRUST_PROXY === "true",
     sessionIdleMinutes: intFrom(env, "SAFESHARE_SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
     signInRateLimit: intFrom(env, "SAFESHARE_SIGN_IN_RATE_LIMIT", 10, 1, 10_000),
     sessionAbsoluteHours: intFrom(env, "SAFESHARE_SESSION_ABSOLUTE_HOURS", 12, 1, 7 * 24),
+    secretKey: env.SAFESHARE_SECRET_KEY ? secretKeyFrom("SAFESHARE_SECRET_KEY", env.SAFESHARE_SECRET_KEY) : undefined,
+    previousSecretKeys: (env.SAFESHARE_PREVIOUS_SECRET_KEYS ?? "")
+      .split(",")
+      .filter((k) => k.trim())
+      .map((k) => secretKeyFrom("SAFESHARE_PREVIOUS_SECRET_KEYS", k)),
+    migrationDatabaseUrl: env.SAFESHARE_MIGRATION_DATABASE_URL || undefined,
+    auditSigningKey: env.SAFESHARE_AUDIT_SIGNING_KEY || undefined,
+    checkpointDir: path.resolve(env.SAFESHARE_CHECKPOINT_DIR || path.join(dataDir, "audit-checkpoints")),
+    checkpointMinutes: intFrom(env, "SAFESHARE_CHECKPOINT_MINUTES", 60, 1, 7 * 24 * 60),
   };
 }

@@ -70,6 +70,9 @@ export type AuditEvent =
       details: { view: string; count?: number; itemId?: string; subjectIds?: string[] };
     }
   | { type: "audit.verified"; entity: { type: "audit_log"; id: "main" }; details: { ok: boolean; count: number } }
+  /** Secrets at rest sealed at start-up (stored before sealing existed, or under a previous key); key ids, never keys. */
+  | { type: "secrets.sealed"; details: { values: number; keyId: string } }
+  | { type: "secrets.key_rotated"; details: { values: number; fromKeyId: string; toKeyId: string } }
   | { type: "partnership.demo_seeded"; details: { organisations: number; users: number } }
   | { type: "partnership.synthetic_seeded"; details: { subjects: number; items: number } }
   | {

@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { ConfigError, loadConfig } from "../config";
+import { SecretKeyError } from "../crypto/secret-box";
 import { DataDirLockedError } from "../db/data-dir-lock";
 import { openConfiguredDatabase } from "../db/open";
 import { DomainError, ValidationError } from "../domain/errors";
@@ -8,6 +9,7 @@ import { verifyAndRecord } from "../services/audit-log";
 import { seedDemoPartnership } from "../services/seed-demo";
 import { createAdminCommand } from "./create-admin";
 import { printDemoAccounts } from "./demo-accounts";
+import { rotateSecretKeyCommand } from "./rotate-secret-key";
 import { seedSyntheticCommand } from "./seed-synthetic";
 
 const program = new Command()
@@ -75,6 +77,7 @@ program
 
 program.addCommand(createAdminCommand());
 program.addCommand(seedSyntheticCommand());
+program.addCommand(rotateSecretKeyCommand());
 
 program
   .command("verify-audit")
@@ -101,7 +104,7 @@ try {
     // Commander has already printed its one-line reason (or the help text).
     process.exit(error.exitCode);
   }
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof SecretKeyError) {
     console.error(`safeshare: ${error.message}`);
     process.exit(2);
   }

@@ -8,6 +8,7 @@ import type { Db } from "../db/client";
 import { recoveryCodes, users } from "../db/schema";
 import type { Actor } from "../domain/actor";
 import { tokenHash } from "./secrets";
+import { openTotpSeed, sealTotpSeed } from "./secrets-at-rest";
 import { recordWrongPassword } from "./sign-in";
 
 const RECOVERY_CODE_COUNT = 10;
@@ -31,10 +32,13 @@ export interface EnrolmentDetails {
 /** Starts (or resumes) enrolment: the same secret is shown until a code from it is confirmed. */
 export async function beginEnrolment(db: Db, userId: string, email: string): Promise<EnrolmentDetails> {
   const [user] = await db.select({ secret: users.totpSecret, enabled: users.mfaEnabledAt }).from(users).where(eq(users.id, userId));
-  let secret = user?.secret;
+  let secret = user?.secret ? openTotpSeed(db, userId, user.secret) : undefined;
   if (!secret || user?.enabled) {
     secret = new OTPAuth.Secret({ size: 20 }).base32;
-    await db.update(users).set({ totpSecret: secret, mfaEnabledAt: null }).where(eq(users.id, userId));
+    await db
+      .update(users)
+      .set({ totpSecret: sealTotpSeed(db, userId, secret), mfaEnabledAt: null })
+      .where(eq(users.id, userId));
   }
   const uri = totpFor(secret, email).toString();
   const qrSvg = await QRCode.toString(uri, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
@@ -60,7 +64,7 @@ function newRecoveryCode(): string {
 export async function confirmEnrolment(db: Db, actor: Actor, code: string, now = Date.now()): Promise<string[] | undefined> {
   const [user] = await db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, actor.userId));
   if (!user?.secret) return undefined;
-  const step = acceptTotp(user.secret, code, null, now);
+  const step = acceptTotp(openTotpSeed(db, actor.userId, user.secret), code, null, now);
   if (step === undefined) return undefined;
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await inTransaction(db, async (tx, audit) => {
@@ -94,7 +98,7 @@ export async function verifySecondFactor(db: Db, userId: string, code: string, n
     .from(users)
     .where(eq(users.id, userId));
   if (!user?.secret || !user.enabled || (user.lockedUntil && user.lockedUntil.getTime() > now)) return { ok: false };
-  const step = acceptTotp(user.secret, code, user.lastStep, now);
+  const step = acceptTotp(openTotpSeed(db, userId, user.secret), code, user.lastStep, now);
   if (step !== undefined) {
     await db.update(users).set({ totpLastStep: step, failedSignIns: 0 }).where(eq(users.id, userId));
     return { ok: true, method: "totp" };

@@ -32,7 +32,7 @@ describe("safeshare CLI", () => {
   after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   test("every command has --help", () => {
-    for (const command of ["start", "migrate", "seed-demo", "create-admin", "verify-audit", "seed-synthetic"]) {
+    for (const command of ["start", "migrate", "seed-demo", "create-admin", "verify-audit", "seed-synthetic", "rotate-secret-key"]) {
       const result = cli([command, "--help"]);
       assert.equal(result.code, 0, `${command} --help`);
       assert.match(result.stdout, new RegExp(`Usage: safeshare ${command}`));
@@ -94,5 +94,22 @@ describe("safeshare CLI", () => {
     const verified = cli(["verify-audit"]);
     assert.equal(verified.code, 0, verified.stderr);
     assert.match(verified.stdout, /^OK: \d+ events verified; head hash [0-9a-f]{64}/);
+  });
+
+  test("rotate-secret-key seals the secrets under a new key; until the configuration names it, start-up is refused", () => {
+    const keyFile = path.join(dataDir, "secret.key");
+    assert.equal(fs.statSync(keyFile).mode & 0o777, 0o600, "the key file is the service user's alone");
+    const newKeyFile = path.join(dataDir, "new-secret.key");
+    fs.writeFileSync(newKeyFile, `${Buffer.alloc(32, 5).toString("base64")}\n`);
+    const rotated = cli(["rotate-secret-key", "--new-key-file", newKeyFile]);
+    assert.equal(rotated.code, 0, rotated.stderr);
+    assert.match(rotated.stdout, /^Sealed \d+ secrets again under key [\w-]{8} \(was [\w-]{8}\)\.$/m);
+    assert.match(rotated.stdout, /replace the contents of .*secret\.key with the new key/);
+    const refused = cli(["verify-audit"]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /^safeshare: a secret is sealed under key [\w-]{8}, which is not configured/);
+    fs.copyFileSync(newKeyFile, keyFile);
+    const verified = cli(["verify-audit"]);
+    assert.equal(verified.code, 0, verified.stderr);
   });
 });
