@@ -69,7 +69,12 @@ export type AuditEvent =
       /** `subjectIds`: on a list (search results, the dashboard), the people it showed, at most one page. */
       details: { view: string; count?: number; itemId?: string; subjectIds?: string[] };
     }
-  | { type: "audit.verified"; entity: { type: "audit_log"; id: "main" }; details: { ok: boolean; count: number } }
+  | {
+      type: "audit.verified";
+      entity: { type: "audit_log"; id: "main" };
+      /** `checkpoints`: how many signed checkpoints the chain was checked against, when it was. */
+      details: { ok: boolean; count: number; checkpoints?: number };
+    }
   /** Secrets at rest sealed at start-up (stored before sealing existed, or under a previous key); key ids, never keys. */
   | { type: "secrets.sealed"; details: { values: number; keyId: string } }
   | { type: "secrets.key_rotated"; details: { values: number; fromKeyId: string; toKeyId: string } }

@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { configuredCheckpointSigner, readCheckpoints } from "../audit/checkpoints";
 import { ConfigError, loadConfig } from "../config";
 import { SecretKeyError } from "../crypto/secret-box";
 import { DataDirLockedError } from "../db/data-dir-lock";
@@ -7,6 +8,7 @@ import { DomainError, ValidationError } from "../domain/errors";
 import { startServer } from "../server";
 import { verifyAndRecord } from "../services/audit-log";
 import { seedDemoPartnership } from "../services/seed-demo";
+import { auditCheckpointCommand } from "./audit-checkpoint";
 import { createAdminCommand } from "./create-admin";
 import { printDemoAccounts } from "./demo-accounts";
 import { rotateSecretKeyCommand } from "./rotate-secret-key";
@@ -81,21 +83,32 @@ program.addCommand(rotateSecretKeyCommand());
 
 program
   .command("verify-audit")
-  .description("Recompute the audit log's hash chain; exits 1 if any event was changed or removed")
+  .description(
+    "Recompute the audit log's hash chain and check it against the signed checkpoints; exits 1 if any event was changed or removed",
+  )
   .action(async () => {
-    const database = await openConfiguredDatabase(loadConfig());
+    const config = loadConfig();
+    const publicKey = configuredCheckpointSigner(config).publicKey;
+    const database = await openConfiguredDatabase(config);
     try {
-      const result = await verifyAndRecord(database, undefined);
-      if (result.ok) {
-        console.log(`OK: ${result.count} events verified; head hash ${result.headHash}`);
-      } else {
+      const result = await verifyAndRecord(database, undefined, { checkpoints: readCheckpoints(config.checkpointDir), publicKey });
+      if (!result.ok) {
         console.error(`FAILED: event ${result.firstBadSeq}: ${result.reason} (${result.count} events verified before it)`);
         process.exitCode = 1;
+      } else if (result.checkpoints?.ok === false) {
+        console.error(`FAILED: ${result.checkpoints.message}`);
+        process.exitCode = 1;
+      } else {
+        console.log(
+          `OK: ${result.count} events verified; head hash ${result.headHash}; agrees with ${result.checkpoints?.ok ? result.checkpoints.checked : 0} signed checkpoints in ${config.checkpointDir}`,
+        );
       }
     } finally {
       await database.close();
     }
   });
+
+program.addCommand(auditCheckpointCommand());
 
 try {
   await program.parseAsync(process.argv);

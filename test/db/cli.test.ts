@@ -4,6 +4,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
+import { openDatabase } from "../../src/db/client";
+import { editAndRechain } from "../support/rechain";
 
 const bin = path.resolve("bin/safeshare.js");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "safeshare-cli-"));
@@ -32,7 +34,16 @@ describe("safeshare CLI", () => {
   after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   test("every command has --help", () => {
-    for (const command of ["start", "migrate", "seed-demo", "create-admin", "verify-audit", "seed-synthetic", "rotate-secret-key"]) {
+    for (const command of [
+      "start",
+      "migrate",
+      "seed-demo",
+      "create-admin",
+      "verify-audit",
+      "seed-synthetic",
+      "rotate-secret-key",
+      "audit-checkpoint",
+    ]) {
       const result = cli([command, "--help"]);
       assert.equal(result.code, 0, `${command} --help`);
       assert.match(result.stdout, new RegExp(`Usage: safeshare ${command}`));
@@ -111,5 +122,38 @@ describe("safeshare CLI", () => {
     fs.copyFileSync(newKeyFile, keyFile);
     const verified = cli(["verify-audit"]);
     assert.equal(verified.code, 0, verified.stderr);
+  });
+
+  test("audit-checkpoint signs the head outside the database; verify-audit then fails, exit 1, on a log re-chained after an edit", async () => {
+    const publicKey = cli(["audit-checkpoint", "--public-key"]);
+    assert.equal(publicKey.code, 0, publicKey.stderr);
+    assert.match(publicKey.stdout, /-----BEGIN PUBLIC KEY-----/);
+    const written = cli(["audit-checkpoint"]);
+    assert.equal(written.code, 0, written.stderr);
+    const [checkpoint] = fs
+      .readFileSync(path.join(dataDir, "audit-checkpoints", "checkpoints.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(Object.keys(checkpoint).sort(), ["at", "hash", "keyId", "seq", "signature"]);
+    assert.match(cli(["verify-audit"]).stdout, /^OK: .* agrees with 1 signed checkpoints/);
+
+    const database = await openDatabase({ pgliteDir: path.join(dataDir, "pglite") });
+    try {
+      const [edited] = await database.query<{ seq: number }>(
+        "SELECT seq FROM audit_event WHERE type = 'user.created' ORDER BY seq LIMIT 1",
+      );
+      await editAndRechain(database, edited!.seq, '"type":"user.created"', '"type":"user.created" ');
+    } finally {
+      await database.close();
+    }
+    const failed = cli(["verify-audit"]);
+    assert.equal(failed.code, 1);
+    assert.match(
+      failed.stderr,
+      new RegExp(
+        `^FAILED: checkpoint 1 \\(event ${checkpoint.seq}, signed .+\\): the log's hash at event ${checkpoint.seq} is not the one signed`,
+      ),
+    );
   });
 });
