@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
+import pg from "pg";
 import { BinaryChainChecker } from "../../src/audit/binary-chain-checker";
 import {
   checkAgainstCheckpoints,
@@ -13,8 +15,10 @@ import {
 } from "../../src/audit/checkpoints";
 import { verifyAuditChain } from "../../src/audit/verify";
 import { inTransaction, recordEvent } from "../../src/audit/write";
+import { loadConfig } from "../../src/config";
+import { openConfiguredDatabase } from "../../src/db/open";
 import { organisations } from "../../src/db/schema";
-import { describeEachDatabase } from "../support/databases";
+import { describeEachDatabase, TEST_SECRET_KEYS } from "../support/databases";
 import { editAndRechain } from "../support/rechain";
 
 const system = { kind: "system", name: "test" } as const;
@@ -162,6 +166,49 @@ describeEachDatabase("audit log", (ctx) => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  // PGlite has a single role, so least privilege is a PostgreSQL-only question.
+  if (ctx.kind === "postgres") {
+    test("with SAFESHARE_MIGRATION_DATABASE_URL the tables belong to the migration role, and the app's role can append events but not update them nor disable the triggers", async () => {
+      const admin = new pg.Client({ connectionString: process.env.SAFESHARE_TEST_PG_URL });
+      await admin.connect();
+      const suffix = randomBytes(4).toString("hex");
+      const [owner, appRole, name] = [`ss_owner_${suffix}`, `ss_app_${suffix}`, `t_roles_${suffix}`];
+      const urlFor = (role: string) => {
+        const url = new URL(process.env.SAFESHARE_TEST_PG_URL!);
+        url.username = role;
+        url.pathname = `/${name}`;
+        return url.toString();
+      };
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "safeshare-roles-"));
+      await admin.query(`CREATE ROLE ${owner} LOGIN; CREATE ROLE ${appRole} LOGIN`);
+      try {
+        await admin.query(`CREATE DATABASE ${name} OWNER ${owner}`);
+        const config = loadConfig({
+          DATABASE_URL: urlFor(appRole),
+          SAFESHARE_MIGRATION_DATABASE_URL: urlFor(owner),
+          SAFESHARE_SECRET_KEY: TEST_SECRET_KEYS.current.key.toString("base64"),
+          SAFESHARE_DATA_DIR: dataDir,
+        });
+        const database = await openConfiguredDatabase(config);
+        try {
+          await recordEvent(database.db, system, event(1));
+          assert.equal((await verifyAuditChain(database)).count, 1, "the app role appends to the log");
+          await assert.rejects(database.query("UPDATE audit_event SET body = '{}'"), /permission denied/);
+          await assert.rejects(database.query("TRUNCATE audit_event"), /permission denied/);
+          await assert.rejects(database.query("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete"), /must be owner/);
+          await assert.rejects(database.query("ALTER TABLE audit_event DISABLE TRIGGER ALL"), /must be owner/);
+        } finally {
+          await database.close();
+        }
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.query(`DROP ROLE ${appRole}; DROP ROLE ${owner}`);
+        await admin.end();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    });
+  }
 
   test("verification names a deleted event, and detects removal of the newest events", async () => {
     const { count } = await verifyAuditChain(ctx.database);
