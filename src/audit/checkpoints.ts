@@ -34,6 +34,9 @@ export type CheckpointVerdict = { ok: true; checked: number } | { ok: false; che
 
 const FILE = "checkpoints.jsonl";
 
+/** The checkpoint file itself is damaged: verification cannot vouch for the log. */
+export class CheckpointFileError extends Error {}
+
 /** A short, stable name for a public key: the first 16 hex digits of SHA-256 of its SPKI encoding. */
 export function checkpointKeyId(publicKey: KeyObject): string {
   return createHash("sha256")
@@ -96,7 +99,13 @@ export function readCheckpoints(dir: string): Checkpoint[] {
   return text
     .split("\n")
     .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as Checkpoint);
+    .map((line, index) => {
+      try {
+        return JSON.parse(line) as Checkpoint;
+      } catch {
+        throw new CheckpointFileError(`line ${index + 1} of ${path.join(dir, FILE)} is not a checkpoint`);
+      }
+    });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { configuredCheckpointSigner, readCheckpoints } from "../audit/checkpoints";
+import { type Checkpoint, CheckpointFileError, configuredCheckpointSigner, readCheckpoints } from "../audit/checkpoints";
 import { ConfigError, loadConfig } from "../config";
 import { SecretKeyError } from "../crypto/secret-box";
 import { DataDirLockedError } from "../db/data-dir-lock";
@@ -89,9 +89,18 @@ program
   .action(async () => {
     const config = loadConfig();
     const publicKey = configuredCheckpointSigner(config).publicKey;
+    let checkpoints: Checkpoint[];
+    try {
+      checkpoints = readCheckpoints(config.checkpointDir);
+    } catch (error) {
+      if (!(error instanceof CheckpointFileError)) throw error;
+      console.error(`FAILED: ${error.message}`);
+      process.exitCode = 1;
+      return;
+    }
     const database = await openConfiguredDatabase(config);
     try {
-      const result = await verifyAndRecord(database, undefined, { checkpoints: readCheckpoints(config.checkpointDir), publicKey });
+      const result = await verifyAndRecord(database, undefined, { checkpoints, publicKey });
       if (!result.ok) {
         console.error(`FAILED: event ${result.firstBadSeq}: ${result.reason} (${result.count} events verified before it)`);
         process.exitCode = 1;

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, notLike } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { inTransaction } from "../audit/write";
 import { type Keyring, open, seal } from "../crypto/secret-box";
 import type { Database, Db, Tx } from "../db/client";
@@ -44,11 +44,12 @@ const LEGACY_APP_SECRET_BYTES = 32;
  * re-seal a value. Returns how many values were sealed.
  */
 async function resealAll(tx: Tx, from: Keyring, to: Keyring): Promise<number> {
-  const current = `v1:${to.current.id}:%`;
+  // Compared as a prefix, not with LIKE: a key id may contain "_", which LIKE reads as any character.
+  const current = `v1:${to.current.id}:`;
   const seeds = await tx
     .select({ id: users.id, stored: users.totpSecret })
     .from(users)
-    .where(and(isNotNull(users.totpSecret), notLike(users.totpSecret, current)))
+    .where(and(isNotNull(users.totpSecret), sql`left(${users.totpSecret}, ${current.length}) <> ${current}`))
     .for("update");
   for (const { id, stored } of seeds) {
     const plaintext = stored!.startsWith("v1:") ? open(from, totpSeedPlace(id), stored!) : Buffer.from(stored!, "utf8");
@@ -61,7 +62,7 @@ async function resealAll(tx: Tx, from: Keyring, to: Keyring): Promise<number> {
   let sealedSecrets = 0;
   for (const { name, stored } of secrets) {
     const text = Buffer.from(stored).toString("ascii");
-    if (text.startsWith(`v1:${to.current.id}:`)) continue;
+    if (text.startsWith(current)) continue;
     const plaintext = stored.length === LEGACY_APP_SECRET_BYTES ? Buffer.from(stored) : open(from, appSecretPlace(name), text);
     await tx
       .update(appSecrets)

@@ -162,6 +162,13 @@ describeEachDatabase("audit log", (ctx) => {
       assert.match(unsigned.ok ? "" : unsigned.message, /signature does not verify/);
       const otherKey = await checkAgainstCheckpoints(ctx.database, [second], newCheckpointSigner().publicKey);
       assert.match(otherKey.ok ? "" : otherKey.message, /signed with key \w+, not/);
+
+      fs.appendFileSync(path.join(dir, "checkpoints.jsonl"), '{"seq": 9, "hash"\n');
+      assert.throws(
+        () => readCheckpoints(dir),
+        /line 3 of .*checkpoints\.jsonl is not a checkpoint/,
+        "a damaged checkpoint file is reported, not ignored",
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
