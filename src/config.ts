@@ -8,6 +8,8 @@ import type { DatabaseTimeouts } from "./db/client";
  */
 export type TrustProxy = false | number | string[];
 
+import { parseSecretKey } from "./crypto/secret-box";
+
 /** Runtime configuration, from the environment only (see README "Configuration"). */
 export interface Config {
   port: number;
@@ -33,6 +35,21 @@ export interface Config {
   requestTimeoutMs: number;
   /** Send each response's server time in a `Server-Timing` header (for benchmarks and diagnosis); off by default. */
   serverTiming: boolean;
+  /**
+   * The key that seals secrets at rest (TOTP seeds, app_secret), from SAFESHARE_SECRET_KEY; undefined
+   * means the key file `secret.key` in the data folder, created on first start.
+   */
+  secretKey: Buffer | undefined;
+  /** Keys still accepted for opening secrets during a rotation (SAFESHARE_PREVIOUS_SECRET_KEYS, comma-separated). */
+  previousSecretKeys: Buffer[];
+  /** SAFESHARE_MIGRATION_DATABASE_URL: the role that owns the tables and runs migrations, when the app's own role may not. */
+  migrationDatabaseUrl: string | undefined;
+  /** The audit checkpoint signing key (SAFESHARE_AUDIT_SIGNING_KEY: a PEM, or a path to one); undefined means a key file in the data folder. */
+  auditSigningKey: string | undefined;
+  /** Where signed audit checkpoints are appended (SAFESHARE_CHECKPOINT_DIR). */
+  checkpointDir: string;
+  /** How often the server writes a checkpoint if the audit log moved (SAFESHARE_CHECKPOINT_MINUTES). */
+  checkpointMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -110,16 +127,26 @@ function trustProxyFrom(env: NodeJS.ProcessEnv): TrustProxy {
   return entries;
 }
 
+const SECRET_KEY_RULE = "must be 32 random bytes in base64, such as the output of `openssl rand -base64 32`";
+
+/** A key from the environment; the message never repeats the value, which may be a real key with a typo. */
+function secretKeyFrom(name: string, raw: string): Buffer {
+  const key = parseSecretKey(raw);
+  if (!key) throw new ConfigError(`${name} ${SECRET_KEY_RULE}`);
+  return key;
+}
+
 /** The configuration from the environment; `overrides.port` is a port given on the command line. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { port?: number } = {}): Config {
   const port = overrides.port ?? intFrom(env, "PORT", 3000, 0, 65535);
   const host = env.HOST || "localhost";
+  const dataDir = path.resolve(env.SAFESHARE_DATA_DIR || "./data");
   return {
     port,
     host,
     publicUrl: publicUrlFrom(env, host, port),
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(env.SAFESHARE_DATA_DIR || "./data"),
+    dataDir,
     trustProxy: trustProxyFrom(env),
     sessionIdleMinutes: intFrom(env, "SAFESHARE_SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
     signInRateLimit: intFrom(env, "SAFESHARE_SIGN_IN_RATE_LIMIT", 10, 1, 10_000),
@@ -131,5 +158,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
       idleInTransactionMs: intFrom(env, "SAFESHARE_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", 60_000, 100, 3_600_000),
     },
     requestTimeoutMs: intFrom(env, "SAFESHARE_REQUEST_TIMEOUT_MS", 60_000, 1_000, 3_600_000),
+    secretKey: env.SAFESHARE_SECRET_KEY ? secretKeyFrom("SAFESHARE_SECRET_KEY", env.SAFESHARE_SECRET_KEY) : undefined,
+    previousSecretKeys: (env.SAFESHARE_PREVIOUS_SECRET_KEYS ?? "")
+      .split(",")
+      .filter((k) => k.trim())
+      .map((k) => secretKeyFrom("SAFESHARE_PREVIOUS_SECRET_KEYS", k)),
+    migrationDatabaseUrl: env.SAFESHARE_MIGRATION_DATABASE_URL || undefined,
+    auditSigningKey: env.SAFESHARE_AUDIT_SIGNING_KEY || undefined,
+    checkpointDir: path.resolve(env.SAFESHARE_CHECKPOINT_DIR || path.join(dataDir, "audit-checkpoints")),
+    checkpointMinutes: intFrom(env, "SAFESHARE_CHECKPOINT_MINUTES", 60, 1, 7 * 24 * 60),
   };
 }

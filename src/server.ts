@@ -1,3 +1,4 @@
+import { configuredCheckpointSigner, publishCheckpoint } from "./audit/checkpoints";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { buildApp } from "./http/app";
@@ -27,10 +28,20 @@ export async function startServer(config: Config, database: Database) {
     purgeExpiredRateLimits(database.db).catch((err) => app.log.warn({ error: loggableError(err) }, "rate limit purge failed"));
   }, 15 * 60_000);
   housekeeping.unref();
+  // Anchors the audit log outside the database (src/audit/checkpoints.ts): a signed checkpoint
+  // of the head every SAFESHARE_CHECKPOINT_MINUTES, when the head has moved since the last one.
+  const signer = configuredCheckpointSigner(config);
+  const checkpoints = setInterval(() => {
+    publishCheckpoint(database, signer, config.checkpointDir, { onlyIfMoved: true }).catch((err) =>
+      app.log.warn({ error: loggableError(err) }, "audit checkpoint failed"),
+    );
+  }, config.checkpointMinutes * 60_000);
+  checkpoints.unref();
   return {
     app,
     async close() {
       clearInterval(housekeeping);
+      clearInterval(checkpoints);
       await app.close();
     },
   };

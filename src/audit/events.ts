@@ -93,7 +93,15 @@ export type AuditEvent =
       type: "access.denied";
       details: { reason: "out_of_scope" | "role"; method: string; route: string; ids: Record<string, string> };
     }
-  | { type: "audit.verified"; entity: { type: "audit_log"; id: "main" }; details: { ok: boolean; count: number } }
+  | {
+      type: "audit.verified";
+      entity: { type: "audit_log"; id: "main" };
+      /** `checkpoints`: how many signed checkpoints the chain was checked against, when it was. */
+      details: { ok: boolean; count: number; checkpoints?: number };
+    }
+  /** Secrets at rest sealed at start-up (stored before sealing existed, or under a previous key); key ids, never keys. */
+  | { type: "secrets.sealed"; details: { values: number; keyId: string } }
+  | { type: "secrets.key_rotated"; details: { values: number; fromKeyId: string; toKeyId: string } }
   /** `events`: the audit events the backup holds (its head seq), recorded after it so the file and its summary agree. */
   | { type: "database.backed_up"; entity: { type: "audit_log"; id: "main" }; details: { engine: "postgres" | "pglite"; events: number } }
   | { type: "database.restored"; entity: { type: "audit_log"; id: "main" }; details: { engine: "postgres" | "pglite"; events: number } }

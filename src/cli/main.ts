@@ -1,14 +1,18 @@
 import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { type Checkpoint, CheckpointFileError, configuredCheckpointSigner, readCheckpoints } from "../audit/checkpoints";
 import { ConfigError, loadConfig } from "../config";
+import { SecretKeyError } from "../crypto/secret-box";
 import { DataDirLockedError } from "../db/data-dir-lock";
 import { openConfiguredDatabase } from "../db/open";
 import { DomainError, ValidationError } from "../domain/errors";
 import { startServer } from "../server";
 import { verifyAndRecord } from "../services/audit-log";
 import { holdsNoPartnership, seedDemoPartnership } from "../services/seed-demo";
+import { auditCheckpointCommand } from "./audit-checkpoint";
 import { backupCommand, restoreCommand } from "./backup";
 import { createAdminCommand } from "./create-admin";
 import { printDemoAccounts } from "./demo-accounts";
+import { rotateSecretKeyCommand } from "./rotate-secret-key";
 import { seedSyntheticCommand } from "./seed-synthetic";
 import { demoOnStart, EMPTY_DATABASE_HINT } from "./start-demo";
 
@@ -87,24 +91,45 @@ program.addCommand(createAdminCommand());
 program.addCommand(seedSyntheticCommand());
 program.addCommand(backupCommand());
 program.addCommand(restoreCommand());
+program.addCommand(rotateSecretKeyCommand());
 
 program
   .command("verify-audit")
-  .description("Recompute the audit log's hash chain; exits 1 if any event was changed or removed")
+  .description(
+    "Recompute the audit log's hash chain and check it against the signed checkpoints; exits 1 if any event was changed or removed",
+  )
   .action(async () => {
-    const database = await openConfiguredDatabase(loadConfig());
+    const config = loadConfig();
+    const publicKey = configuredCheckpointSigner(config).publicKey;
+    let checkpoints: Checkpoint[];
     try {
-      const result = await verifyAndRecord(database, undefined);
-      if (result.ok) {
-        console.log(`OK: ${result.count} events verified; head hash ${result.headHash}`);
-      } else {
+      checkpoints = readCheckpoints(config.checkpointDir);
+    } catch (error) {
+      if (!(error instanceof CheckpointFileError)) throw error;
+      console.error(`FAILED: ${error.message}`);
+      process.exitCode = 1;
+      return;
+    }
+    const database = await openConfiguredDatabase(config);
+    try {
+      const result = await verifyAndRecord(database, undefined, { checkpoints, publicKey });
+      if (!result.ok) {
         console.error(`FAILED: event ${result.firstBadSeq}: ${result.reason} (${result.count} events verified before it)`);
         process.exitCode = 1;
+      } else if (result.checkpoints?.ok === false) {
+        console.error(`FAILED: ${result.checkpoints.message}`);
+        process.exitCode = 1;
+      } else {
+        console.log(
+          `OK: ${result.count} events verified; head hash ${result.headHash}; agrees with ${result.checkpoints?.ok ? result.checkpoints.checked : 0} signed checkpoints in ${config.checkpointDir}`,
+        );
       }
     } finally {
       await database.close();
     }
   });
+
+program.addCommand(auditCheckpointCommand());
 
 try {
   await program.parseAsync(process.argv);
@@ -113,7 +138,7 @@ try {
     // Commander has already printed its one-line reason (or the help text).
     process.exit(error.exitCode);
   }
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof SecretKeyError) {
     console.error(`safeshare: ${error.message}`);
     process.exit(2);
   }

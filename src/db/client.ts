@@ -12,11 +12,13 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import type { Keyring } from "../crypto/secret-box";
 import { copyOutBinary } from "./copy-out";
 import { registerPreparedRunner } from "./prepared";
 import * as coreSchema from "./schema";
 import * as rightsSchema from "./schema-rights";
 import * as sharingSchema from "./schema-sharing";
+import { useSecretKeys } from "./secret-keys";
 
 const schema = { ...coreSchema, ...sharingSchema, ...rightsSchema };
 export type Schema = typeof schema;
@@ -63,7 +65,17 @@ export interface DatabaseTimeouts {
  */
 export type DatabaseTarget = { url: string; timeouts?: DatabaseTimeouts } | { pgliteDir: string; loadDataDir?: Blob } | { memory: true };
 
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+/**
+ * `secretKeys` seal and open the secrets the database holds (src/services/secrets-at-rest.ts); a
+ * database opened without them (benchmarks, tools) can do everything except read or write those.
+ */
+export async function openDatabase(target: DatabaseTarget, options: { secretKeys?: Keyring } = {}): Promise<Database> {
+  const database = await openEngine(target);
+  if (options.secretKeys) useSecretKeys(database.db, options.secretKeys);
+  return database;
+}
+
+async function openEngine(target: DatabaseTarget): Promise<Database> {
   if ("url" in target) {
     // bigint (int8) columns as JS numbers: audit sequence numbers stay far below 2^53.
     pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));

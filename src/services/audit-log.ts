@@ -1,4 +1,6 @@
+import type { KeyObject } from "node:crypto";
 import { desc } from "drizzle-orm";
+import { type Checkpoint, type CheckpointVerdict, checkAgainstCheckpoints } from "../audit/checkpoints";
 import { snapshotOf } from "../audit/events";
 import { type VerifyResult, verifyAuditChain } from "../audit/verify";
 import { recordEvent } from "../audit/write";
@@ -37,13 +39,31 @@ export async function listAuditEvents(
   return rows.map((r) => ({ seq: r.seq, hash: r.hash.toString("hex"), event: JSON.parse(r.body) }));
 }
 
-/** Verifies the chain and records that it was checked, and by whom. */
-export async function verifyAndRecord(database: Database, actor: Actor | undefined): Promise<VerifyResult> {
+/** Signed checkpoints of the head and the public key they verify under (src/audit/checkpoints.ts). */
+export interface Anchors {
+  checkpoints: Checkpoint[];
+  publicKey: KeyObject;
+}
+
+/**
+ * Verifies the chain and, given anchors, that it agrees with each signed checkpoint (which a log
+ * re-chained by the database's owner does not); records that it was checked, and by whom.
+ */
+export async function verifyAndRecord(
+  database: Database,
+  actor: Actor | undefined,
+  anchors?: Anchors,
+): Promise<VerifyResult & { checkpoints?: CheckpointVerdict }> {
   const result = await verifyAuditChain(database);
+  const checkpoints = result.ok && anchors ? await checkAgainstCheckpoints(database, anchors.checkpoints, anchors.publicKey) : undefined;
   await recordEvent(database.db, actor ? snapshotOf(actor) : { kind: "system", name: "safeshare verify-audit" }, {
     type: "audit.verified",
     entity: { type: "audit_log", id: "main" },
-    details: { ok: result.ok, count: result.count },
+    details: {
+      ok: result.ok && checkpoints?.ok !== false,
+      count: result.count,
+      ...(checkpoints ? { checkpoints: anchors!.checkpoints.length } : {}),
+    },
   });
-  return result;
+  return { ...result, ...(checkpoints ? { checkpoints } : {}) };
 }

@@ -9,6 +9,7 @@ import { recoveryCodes, users } from "../db/schema";
 import type { Actor } from "../domain/actor";
 import { giveBackAttempts, recordFailedAttempt, recordRefusedAttempt, takeAttempt } from "./attempts";
 import { tokenHash } from "./secrets";
+import { openTotpSeed, sealTotpSeed } from "./secrets-at-rest";
 
 const RECOVERY_CODE_COUNT = 10;
 
@@ -31,10 +32,13 @@ export interface EnrolmentDetails {
 /** Starts (or resumes) enrolment: the same secret is shown until a code from it is confirmed. */
 export async function beginEnrolment(db: Db, userId: string, email: string): Promise<EnrolmentDetails> {
   const [user] = await db.select({ secret: users.totpSecret, enabled: users.mfaEnabledAt }).from(users).where(eq(users.id, userId));
-  let secret = user?.secret;
+  let secret = user?.secret ? openTotpSeed(db, userId, user.secret) : undefined;
   if (!secret || user?.enabled) {
     secret = new OTPAuth.Secret({ size: 20 }).base32;
-    await db.update(users).set({ totpSecret: secret, mfaEnabledAt: null }).where(eq(users.id, userId));
+    await db
+      .update(users)
+      .set({ totpSecret: sealTotpSeed(db, userId, secret), mfaEnabledAt: null })
+      .where(eq(users.id, userId));
   }
   const uri = totpFor(secret, email).toString();
   const qrSvg = await QRCode.toString(uri, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
@@ -73,7 +77,7 @@ function newRecoveryCode(): string {
 export async function confirmEnrolment(db: Db, actor: Actor, code: string, now = Date.now()): Promise<string[] | undefined> {
   const [user] = await db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, actor.userId));
   if (!user?.secret) return undefined;
-  const step = acceptTotp(user.secret, code, null, now);
+  const step = acceptTotp(openTotpSeed(db, actor.userId, user.secret), code, null, now);
   if (step === undefined) return undefined;
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await inTransaction(db, async (tx, audit) => {
@@ -110,7 +114,7 @@ export async function verifySecondFactor(db: Db, userId: string, code: string, n
     await recordRefusedAttempt(db, account, "second_factor_locked");
     return { ok: false };
   }
-  const step = acceptTotp(user.secret, code, user.lastStep, now);
+  const step = acceptTotp(openTotpSeed(db, userId, user.secret), code, user.lastStep, now);
   if (step !== undefined && (await claimTimeStep(db, userId, step))) {
     await giveBackAttempts(db, userId, "second_factor");
     return { ok: true, method: "totp" };

@@ -1,10 +1,25 @@
 import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { test } from "node:test";
+import pg from "pg";
 import { BinaryChainChecker } from "../../src/audit/binary-chain-checker";
+import {
+  checkAgainstCheckpoints,
+  newCheckpointSigner,
+  publishCheckpoint,
+  readCheckpoints,
+  signCheckpoint,
+} from "../../src/audit/checkpoints";
 import { verifyAuditChain } from "../../src/audit/verify";
 import { inTransaction, recordEvent } from "../../src/audit/write";
+import { loadConfig } from "../../src/config";
+import { openConfiguredDatabase } from "../../src/db/open";
 import { organisations } from "../../src/db/schema";
-import { describeEachDatabase } from "../support/databases";
+import { describeEachDatabase, TEST_SECRET_KEYS } from "../support/databases";
+import { editAndRechain } from "../support/rechain";
 
 const system = { kind: "system", name: "test" } as const;
 const event = (n: number) => ({ type: "partnership.demo_seeded", details: { organisations: n, users: 0 } }) as const;
@@ -109,6 +124,98 @@ describeEachDatabase("audit log", (ctx) => {
     await ctx.database.query("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete");
     assert.equal((await verifyAuditChain(ctx.database)).ok, true);
   });
+
+  test("a log re-chained after an edit still verifies on its own, but not against the signed checkpoints, which name the first that disagrees", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "safeshare-checkpoints-"));
+    try {
+      const signer = newCheckpointSigner();
+      for (let i = 0; i < 3; i++) await recordEvent(ctx.database.db, system, event(400 + i));
+      const first = (await publishCheckpoint(ctx.database, signer, dir))!;
+      assert.equal(
+        await publishCheckpoint(ctx.database, signer, dir, { onlyIfMoved: true }),
+        undefined,
+        "no new checkpoint while the head stands still",
+      );
+      for (let i = 0; i < 2; i++) await recordEvent(ctx.database.db, system, event(500 + i));
+      const second = (await publishCheckpoint(ctx.database, signer, dir, { onlyIfMoved: true }))!;
+      assert.equal(second.seq, first.seq + 2);
+      assert.deepEqual(readCheckpoints(dir), [first, second], "published outside the database, one JSON line each");
+      assert.deepEqual(await checkAgainstCheckpoints(ctx.database, readCheckpoints(dir), signer.publicKey), { ok: true, checked: 2 });
+
+      // A database owner edits an event and re-chains every later one, head included.
+      await editAndRechain(ctx.database, first.seq - 1, '"organisations":401', '"organisations":0');
+      assert.equal((await verifyAuditChain(ctx.database)).ok, true, "the chain alone cannot tell");
+      const caught = await checkAgainstCheckpoints(ctx.database, readCheckpoints(dir), signer.publicKey);
+      assert.equal(caught.ok, false);
+      assert.match(
+        caught.ok ? "" : caught.message,
+        new RegExp(`^checkpoint 1 \\(event ${first.seq}, signed .+\\): the log's hash at event ${first.seq} is not the one signed`),
+      );
+
+      const { count } = await verifyAuditChain(ctx.database);
+      const beyond = signCheckpoint(signer, { seq: count + 5, hash: Buffer.alloc(32, 1) }, new Date());
+      const short = await checkAgainstCheckpoints(ctx.database, [beyond], signer.publicKey);
+      assert.match(short.ok ? "" : short.message, new RegExp(`the log has ${count} events, fewer than the ${count + 5} signed`));
+
+      const forged = { ...second, hash: "00".repeat(32) };
+      const unsigned = await checkAgainstCheckpoints(ctx.database, [forged], signer.publicKey);
+      assert.match(unsigned.ok ? "" : unsigned.message, /signature does not verify/);
+      const otherKey = await checkAgainstCheckpoints(ctx.database, [second], newCheckpointSigner().publicKey);
+      assert.match(otherKey.ok ? "" : otherKey.message, /signed with key \w+, not/);
+
+      fs.appendFileSync(path.join(dir, "checkpoints.jsonl"), '{"seq": 9, "hash"\n');
+      assert.throws(
+        () => readCheckpoints(dir),
+        /line 3 of .*checkpoints\.jsonl is not a checkpoint/,
+        "a damaged checkpoint file is reported, not ignored",
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // PGlite has a single role, so least privilege is a PostgreSQL-only question.
+  if (ctx.kind === "postgres") {
+    test("with SAFESHARE_MIGRATION_DATABASE_URL the tables belong to the migration role, and the app's role can append events but not update them nor disable the triggers", async () => {
+      const admin = new pg.Client({ connectionString: process.env.SAFESHARE_TEST_PG_URL });
+      await admin.connect();
+      const suffix = randomBytes(4).toString("hex");
+      const [owner, appRole, name] = [`ss_owner_${suffix}`, `ss_app_${suffix}`, `t_roles_${suffix}`];
+      const urlFor = (role: string) => {
+        const url = new URL(process.env.SAFESHARE_TEST_PG_URL!);
+        url.username = role;
+        url.pathname = `/${name}`;
+        return url.toString();
+      };
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "safeshare-roles-"));
+      await admin.query(`CREATE ROLE ${owner} LOGIN; CREATE ROLE ${appRole} LOGIN`);
+      try {
+        await admin.query(`CREATE DATABASE ${name} OWNER ${owner}`);
+        const config = loadConfig({
+          DATABASE_URL: urlFor(appRole),
+          SAFESHARE_MIGRATION_DATABASE_URL: urlFor(owner),
+          SAFESHARE_SECRET_KEY: TEST_SECRET_KEYS.current.key.toString("base64"),
+          SAFESHARE_DATA_DIR: dataDir,
+        });
+        const database = await openConfiguredDatabase(config);
+        try {
+          await recordEvent(database.db, system, event(1));
+          assert.equal((await verifyAuditChain(database)).count, 1, "the app role appends to the log");
+          await assert.rejects(database.query("UPDATE audit_event SET body = '{}'"), /permission denied/);
+          await assert.rejects(database.query("TRUNCATE audit_event"), /permission denied/);
+          await assert.rejects(database.query("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete"), /must be owner/);
+          await assert.rejects(database.query("ALTER TABLE audit_event DISABLE TRIGGER ALL"), /must be owner/);
+        } finally {
+          await database.close();
+        }
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.query(`DROP ROLE ${appRole}; DROP ROLE ${owner}`);
+        await admin.end();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    });
+  }
 
   test("verification names a deleted event, and detects removal of the newest events", async () => {
     const { count } = await verifyAuditChain(ctx.database);

@@ -5,6 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import pg from "pg";
+import { openDatabase } from "../../src/db/client";
+import { editAndRechain } from "../support/rechain";
 
 const bin = path.resolve("bin/safeshare.js");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "safeshare-cli-"));
@@ -46,7 +48,18 @@ describe("safeshare CLI", () => {
   after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   test("every command has --help", () => {
-    for (const command of ["start", "migrate", "seed-demo", "create-admin", "verify-audit", "seed-synthetic", "backup", "restore"]) {
+    for (const command of [
+      "start",
+      "migrate",
+      "seed-demo",
+      "create-admin",
+      "verify-audit",
+      "seed-synthetic",
+      "rotate-secret-key",
+      "audit-checkpoint",
+      "backup",
+      "restore",
+    ]) {
       const result = cli([command, "--help"]);
       assert.equal(result.code, 0, `${command} --help`);
       assert.match(result.stdout, new RegExp(`Usage: safeshare ${command}`));
@@ -143,5 +156,55 @@ describe("safeshare CLI", () => {
     const verified = cli(["verify-audit"]);
     assert.equal(verified.code, 0, verified.stderr);
     assert.match(verified.stdout, /^OK: \d+ events verified; head hash [0-9a-f]{64}/);
+  });
+
+  test("rotate-secret-key seals the secrets under a new key; until the configuration names it, start-up is refused", () => {
+    const keyFile = path.join(dataDir, "secret.key");
+    assert.equal(fs.statSync(keyFile).mode & 0o777, 0o600, "the key file is the service user's alone");
+    const newKeyFile = path.join(dataDir, "new-secret.key");
+    fs.writeFileSync(newKeyFile, `${Buffer.alloc(32, 5).toString("base64")}\n`);
+    const rotated = cli(["rotate-secret-key", "--new-key-file", newKeyFile]);
+    assert.equal(rotated.code, 0, rotated.stderr);
+    assert.match(rotated.stdout, /^Sealed \d+ secrets again under key [\w-]{8} \(was [\w-]{8}\)\.$/m);
+    assert.match(rotated.stdout, /replace the contents of .*secret\.key with the new key/);
+    const refused = cli(["verify-audit"]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /^safeshare: a secret is sealed under key [\w-]{8}, which is not configured/);
+    fs.copyFileSync(newKeyFile, keyFile);
+    const verified = cli(["verify-audit"]);
+    assert.equal(verified.code, 0, verified.stderr);
+  });
+
+  test("audit-checkpoint signs the head outside the database; verify-audit then fails, exit 1, on a log re-chained after an edit", async () => {
+    const publicKey = cli(["audit-checkpoint", "--public-key"]);
+    assert.equal(publicKey.code, 0, publicKey.stderr);
+    assert.match(publicKey.stdout, /-----BEGIN PUBLIC KEY-----/);
+    const written = cli(["audit-checkpoint"]);
+    assert.equal(written.code, 0, written.stderr);
+    const [checkpoint] = fs
+      .readFileSync(path.join(dataDir, "audit-checkpoints", "checkpoints.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(Object.keys(checkpoint).sort(), ["at", "hash", "keyId", "seq", "signature"]);
+    assert.match(cli(["verify-audit"]).stdout, /^OK: .* agrees with 1 signed checkpoints/);
+
+    const database = await openDatabase({ pgliteDir: path.join(dataDir, "pglite") });
+    try {
+      const [edited] = await database.query<{ seq: number }>(
+        "SELECT seq FROM audit_event WHERE type = 'user.created' ORDER BY seq LIMIT 1",
+      );
+      await editAndRechain(database, edited!.seq, '"type":"user.created"', '"type":"user.created" ');
+    } finally {
+      await database.close();
+    }
+    const failed = cli(["verify-audit"]);
+    assert.equal(failed.code, 1);
+    assert.match(
+      failed.stderr,
+      new RegExp(
+        `^FAILED: checkpoint 1 \\(event ${checkpoint.seq}, signed .+\\): the log's hash at event ${checkpoint.seq} is not the one signed`,
+      ),
+    );
   });
 });

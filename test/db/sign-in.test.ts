@@ -3,15 +3,19 @@ import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { loadConfig } from "../../src/config";
+import { keyringOf, newSecretKey } from "../../src/crypto/secret-box";
 import { sessions, users } from "../../src/db/schema";
+import { useSecretKeys } from "../../src/db/secret-keys";
 import type { App } from "../../src/http/app";
+import { appSecret } from "../../src/services/app-secrets";
 import { beginEnrolment, confirmEnrolment, currentTotpCode, verifySecondFactor } from "../../src/services/mfa";
 import { hitRateLimit, purgeExpiredRateLimits } from "../../src/services/rate-limits";
+import { openTotpSeed, rotateSecretKey, sealSecretsAtRest } from "../../src/services/secrets-at-rest";
 import { createSession, loadSession } from "../../src/services/sessions";
 import { signInWithPassword } from "../../src/services/sign-in";
 import { changeRoles } from "../../src/services/users";
 import { client, TEST_PUBLIC_URL, testApp } from "../support/app";
-import { describeEachDatabase } from "../support/databases";
+import { describeEachDatabase, TEST_SECRET_KEYS } from "../support/databases";
 import { newOrganisation, newUser, TEST_PASSWORD } from "../support/factories";
 import { TestClient } from "../support/http-client";
 import { signedInAs } from "../support/sign-in";
@@ -201,11 +205,11 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
 
     const setup = await browser.get("/mfa/setup");
     assert.match(setup.body, /<svg/);
-    const [stored] = await ctx.database.db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, user.id));
+    const seed = /id="setup-key">([A-Z2-7 ]+)</.exec(setup.body)![1]!.replace(/ /g, "");
     const wrong = await browser.post("/mfa/setup", { code: "000000" });
     assert.equal(wrong.statusCode, 400);
-    const enrolmentCode = currentTotpCode(stored!.secret!);
-    const done = await browser.post("/mfa/setup", { code: enrolmentCode });
+    const enrolledAt = Date.now();
+    const done = await browser.post("/mfa/setup", { code: currentTotpCode(seed, enrolledAt) });
     assert.equal(done.statusCode, 200);
     const codes = [...done.body.matchAll(/<li><code>([0-9a-f-]+)<\/code><\/li>/g)].map((m) => m[1]!);
     assert.equal(codes.length, 10);
@@ -216,8 +220,7 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     const again = client(app);
     assert.equal((await again.signIn(email, TEST_PASSWORD)).headers.location, "/sign-in/second-factor");
     await again.get("/sign-in/second-factor");
-    // The very code used to enrol (whether or not a new 30-second step has begun since).
-    const replayed = await again.post("/sign-in/second-factor", { code: enrolmentCode });
+    const replayed = await again.post("/sign-in/second-factor", { code: currentTotpCode(seed, enrolledAt) });
     assert.equal(replayed.statusCode, 400);
     assert.match(replayed.body, /The code is not correct or has already been used/);
     assert.equal((await again.post("/sign-in/second-factor", { code: codes[0]! })).headers.location, "/");
@@ -263,7 +266,11 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     const { email, user } = who;
     await beginEnrolment(ctx.database.db, user.id, email);
     const [stored] = await ctx.database.db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, user.id));
-    const codes = (await confirmEnrolment(ctx.database.db, who.actor, currentTotpCode(stored!.secret!)))!;
+    const codes = (await confirmEnrolment(
+      ctx.database.db,
+      who.actor,
+      currentTotpCode(openTotpSeed(ctx.database.db, user.id, stored!.secret!)),
+    ))!;
     const wrongCodes = async (browser: ReturnType<typeof client>, count: number) => {
       await browser.get("/sign-in/second-factor");
       for (let i = 0; i < count; i++) assert.equal((await browser.post("/sign-in/second-factor", { code: "000000" })).statusCode, 400);
@@ -306,9 +313,14 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     await beginEnrolment(ctx.database.db, who.user.id, who.email);
     const [stored] = await ctx.database.db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, who.user.id));
     const enrolledAt = Date.now() - 10 * 60_000; // an earlier step, so the code below is fresh
-    await confirmEnrolment(ctx.database.db, who.actor, currentTotpCode(stored!.secret!, enrolledAt), enrolledAt);
+    await confirmEnrolment(
+      ctx.database.db,
+      who.actor,
+      currentTotpCode(openTotpSeed(ctx.database.db, who.user.id, stored!.secret!), enrolledAt),
+      enrolledAt,
+    );
     const now = Date.now();
-    const code = currentTotpCode(stored!.secret!, now);
+    const code = currentTotpCode(openTotpSeed(ctx.database.db, who.user.id, stored!.secret!), now);
     const results = await Promise.all([0, 1].map(() => verifySecondFactor(ctx.database.db, who.user.id, code, now)));
     assert.equal(results.filter((r) => r.ok).length, 1);
   });
@@ -394,5 +406,84 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     await ctx.database.query("UPDATE rate_limit_bucket SET resets_at = now() - interval '1 second' WHERE key = $1", [key]);
     await purgeExpiredRateLimits(ctx.database.db);
     assert.equal(await bucketCount(), 0);
+  });
+
+  test("TOTP seeds and app secrets are sealed in the database; TOTP sign-in works before and after the key is rotated, and not with the old key alone", async () => {
+    const { email, user } = await newUser(ctx.database.db, org, ["ig_lead"]);
+    const browser = client(app);
+    await browser.signIn(email, TEST_PASSWORD);
+    const setup = await browser.get("/mfa/setup");
+    const seed = /id="setup-key">([A-Z2-7 ]+)</.exec(setup.body)![1]!.replace(/ /g, "");
+    const enrolledAt = Date.now();
+    assert.equal((await browser.post("/mfa/setup", { code: currentTotpCode(seed, enrolledAt) })).statusCode, 200);
+
+    const storedSeed = async () =>
+      (await ctx.database.query<{ totp_secret: string }>("SELECT totp_secret FROM app_user WHERE id = $1", [user.id]))[0]!.totp_secret;
+    const dumped = async () => {
+      const secrets = await ctx.database.query<{ value: Uint8Array }>("SELECT value FROM app_secret");
+      return [await storedSeed(), ...secrets.map((r) => Buffer.from(r.value).toString("latin1"))].join("\n");
+    };
+    const cookieKey = await appSecret(ctx.database.db, "cookie-signing");
+    for (const text of [await dumped()]) {
+      assert.ok(!text.includes(seed), "no TOTP seed in plaintext");
+      for (const form of [cookieKey.toString("latin1"), cookieKey.toString("hex"), cookieKey.toString("base64")]) {
+        assert.ok(!text.includes(form), "no app secret in plaintext");
+      }
+    }
+    assert.match(await storedSeed(), /^v1:/, "sealed, and the enrolment code above was checked against it");
+
+    const newKey = newSecretKey();
+    const rotated = await rotateSecretKey(ctx.database, keyringOf(newKey));
+    assert.ok(rotated.values >= 2, "the seed and the app secrets were sealed again");
+    assert.ok(!(await dumped()).includes(seed));
+    const [event] = await ctx.database.query<{ body: string }>("SELECT body FROM audit_event WHERE type = 'secrets.key_rotated'");
+    assert.ok(event, "the rotation is audited");
+    assert.ok(!event.body.includes(newKey.toString("base64")) && !event.body.includes(newKey.toString("base64url")), "never the key");
+
+    useSecretKeys(ctx.database.db, keyringOf(newKey));
+    try {
+      const again = client(app);
+      await again.signIn(email, TEST_PASSWORD);
+      await again.get("/sign-in/second-factor");
+      const signedIn = await again.post("/sign-in/second-factor", { code: currentTotpCode(seed, enrolledAt + 30_000) });
+      assert.equal(signedIn.headers.location, "/", "signed in with a code under the new key");
+      useSecretKeys(ctx.database.db, TEST_SECRET_KEYS);
+      await assert.rejects(sealSecretsAtRest(ctx.database), /not configured/, "the old key alone opens nothing");
+    } finally {
+      useSecretKeys(ctx.database.db, keyringOf(newKey, [TEST_SECRET_KEYS.current.key]));
+      await sealSecretsAtRest(ctx.database);
+      await rotateSecretKey(ctx.database, TEST_SECRET_KEYS);
+      useSecretKeys(ctx.database.db, TEST_SECRET_KEYS);
+    }
+  });
+
+  test("secrets stored in plaintext before sealing existed are sealed at start-up, once, and still open to the same values", async () => {
+    const { user } = await newUser(ctx.database.db, org, ["ig_lead"]);
+    const legacySeed = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    const legacyKey = Buffer.alloc(32, 7);
+    await ctx.database.query("UPDATE app_user SET totp_secret = $1 WHERE id = $2", [legacySeed, user.id]);
+    await ctx.database.query("INSERT INTO app_secret (name, value) VALUES ('legacy-test', $1)", [legacyKey]);
+
+    const first = await sealSecretsAtRest(ctx.database);
+    assert.equal(first.values, 2);
+    const rows = async () => ({
+      seed: (await ctx.database.query<{ totp_secret: string }>("SELECT totp_secret FROM app_user WHERE id = $1", [user.id]))[0]!
+        .totp_secret,
+      key: Buffer.from(
+        (await ctx.database.query<{ value: Uint8Array }>("SELECT value FROM app_secret WHERE name = 'legacy-test'"))[0]!.value,
+      ),
+    });
+    const sealed = await rows();
+    assert.match(sealed.seed, /^v1:/);
+    assert.ok(!sealed.seed.includes(legacySeed));
+    assert.ok(!sealed.key.equals(legacyKey) && sealed.key.toString("latin1").startsWith("v1:"));
+    assert.ok((await appSecret(ctx.database.db, "legacy-test")).equals(legacyKey), "the app secret opens to the same key");
+
+    const second = await sealSecretsAtRest(ctx.database);
+    assert.equal(second.values, 0, "nothing left to seal");
+    assert.deepEqual(await rows(), sealed, "a second start-up changes nothing");
+    const events = await ctx.database.query<{ body: string }>("SELECT body FROM audit_event WHERE type = 'secrets.sealed'");
+    assert.equal(events.length, 1);
+    assert.ok(!events[0]!.body.includes(legacySeed));
   });
 });

@@ -1,10 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { after, before, describe } from "node:test";
 import pg from "pg";
+import { keyringOf } from "../../src/crypto/secret-box";
 import { type Database, migrateDatabase, openDatabase } from "../../src/db/client";
 
 /** Set by scripts/test.ts after it starts a throwaway cluster. */
 const adminUrl = process.env.SAFESHARE_TEST_PG_URL;
+
+/** The key test databases seal secrets with: explicit, so no test depends on a developer's data folder. */
+export const TEST_SECRET_KEYS = keyringOf(Buffer.alloc(32, "safeshare test secret key"));
 
 export interface DatabaseContext {
   database: Database;
@@ -33,7 +37,7 @@ export async function createPostgresTestDatabase(): Promise<{ url: string; drop:
 
 async function openPostgresForTest(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const created = await createPostgresTestDatabase();
-  const database = await openDatabase({ url: created.url });
+  const database = await openDatabase({ url: created.url }, { secretKeys: TEST_SECRET_KEYS });
   return {
     database,
     drop: async () => {
@@ -70,7 +74,7 @@ export function describeEachDatabase(title: string, suite: (ctx: DatabaseContext
       let drop: (() => Promise<void>) | undefined;
       before(async () => {
         if (kind === "pglite") {
-          ctx.database = await openDatabase({ memory: true });
+          ctx.database = await openDatabase({ memory: true }, { secretKeys: TEST_SECRET_KEYS });
         } else {
           const opened = await openPostgresForTest();
           ctx.database = opened.database;

@@ -91,3 +91,24 @@ test("database and request timeouts have working defaults, can be set in millise
     (error: unknown) => error instanceof ConfigError && /^SAFESHARE_DB_STATEMENT_TIMEOUT_MS must be a whole number/.test(error.message),
   );
 });
+
+test("SAFESHARE_SECRET_KEY must be 32 bytes in base64; a bad one stops start-up with a one-line message that does not repeat it", () => {
+  const key = Buffer.alloc(32, 9);
+  assert.deepEqual(loadConfig({ SAFESHARE_SECRET_KEY: key.toString("base64") }).secretKey, key);
+  assert.equal(loadConfig({}).secretKey, undefined, "unset: the key file in the data folder");
+  for (const bad of ["hunter2", Buffer.alloc(16, 1).toString("base64"), "not base64 at all!!"]) {
+    assert.throws(
+      () => loadConfig({ SAFESHARE_SECRET_KEY: bad }),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        /^SAFESHARE_SECRET_KEY must be/.test(error.message) &&
+        !error.message.includes(bad) &&
+        !error.message.includes("\n"),
+      bad,
+    );
+  }
+  assert.throws(
+    () => loadConfig({ SAFESHARE_PREVIOUS_SECRET_KEYS: `${key.toString("base64")},short` }),
+    /^Error: SAFESHARE_PREVIOUS_SECRET_KEYS must be/,
+  );
+});

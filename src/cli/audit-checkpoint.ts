@@ -1,0 +1,25 @@
+import { Command } from "commander";
+import { checkpointKeyId, configuredCheckpointSigner, publicKeyPem, publishCheckpoint } from "../audit/checkpoints";
+import { loadConfig } from "../config";
+import { openConfiguredDatabase } from "../db/open";
+
+export function auditCheckpointCommand(): Command {
+  return new Command("audit-checkpoint")
+    .description("Sign the audit log's head (count and hash) and append it to the checkpoint file outside the database")
+    .option("--public-key", "print the public key that verifies the checkpoints (for an auditor keeping copies), and exit")
+    .action(async (options: { publicKey?: boolean }) => {
+      const config = loadConfig();
+      const signer = configuredCheckpointSigner(config);
+      if (options.publicKey) {
+        process.stdout.write(`# key ${checkpointKeyId(signer.publicKey)}\n${publicKeyPem(signer.publicKey)}`);
+        return;
+      }
+      const database = await openConfiguredDatabase(config);
+      try {
+        const checkpoint = await publishCheckpoint(database, signer, config.checkpointDir);
+        console.log(`Checkpoint of event ${checkpoint!.seq} (head hash ${checkpoint!.hash}) appended to ${config.checkpointDir}`);
+      } finally {
+        await database.close();
+      }
+    });
+}
