@@ -8,7 +8,7 @@ import { type App, buildApp } from "../../src/http/app";
 import { logSerializers } from "../../src/http/logging";
 import { seedDemoPartnership } from "../../src/services/seed-demo";
 import { TEST_PUBLIC_URL } from "../support/app";
-import { createPostgresTestDatabase, postgresSkipReason } from "../support/databases";
+import { createPostgresTestDatabase, postgresSkipReason, TEST_SECRET_KEYS } from "../support/databases";
 import { newOrganisation, newUser } from "../support/factories";
 import type { TestClient } from "../support/http-client";
 import { signedInAs } from "../support/sign-in";
@@ -60,7 +60,10 @@ describe("when PostgreSQL stops or freezes", { skip: postgresSkipReason(), timeo
     empty = await createPostgresTestDatabase();
     proxy = await tcpProxy(empty.url);
     // Short timeouts, so that the test waits a fraction of a second where production would wait tens.
-    database = await openDatabase({ url: proxy.url, timeouts: { connectMs: 1000, statementMs: 500, idleInTransactionMs: 5000 } });
+    database = await openDatabase(
+      { url: proxy.url, timeouts: { connectMs: 1000, statementMs: 500, idleInTransactionMs: 5000 } },
+      { secretKeys: TEST_SECRET_KEYS },
+    );
     await migrateDatabase(database);
     const sink = new Writable({
       write(chunk, _encoding, done) {
@@ -82,6 +85,7 @@ describe("when PostgreSQL stops or freezes", { skip: postgresSkipReason(), timeo
   after(async () => {
     await app?.close();
     await database?.close();
+    await proxy?.stop(); // its listening socket would keep the test process alive
     await empty?.drop();
   });
 
