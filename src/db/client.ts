@@ -85,6 +85,7 @@ async function openEngine(target: DatabaseTarget): Promise<Database> {
     const timeouts = target.timeouts;
     const pool = new pg.Pool({
       connectionString: target.url,
+      Client: EndsOnQueryTimeout as never,
       max: 10,
       idleTimeoutMillis: 600_000,
       // A database that is down, frozen or overloaded is a prompt 503 (isDatabaseUnavailable in
@@ -133,6 +134,39 @@ async function openEngine(target: DatabaseTarget): Promise<Database> {
     exclusively: (work) => work(db),
     close: () => client.close(),
   };
+}
+
+/** pg's words for its client-side query_timeout (lib/client.js). */
+const QUERY_READ_TIMEOUT = "Query read timeout";
+
+/**
+ * node-postgres answers a query that outlived `query_timeout` with an error but leaves it running on
+ * the connection. Inside a transaction that is unsafe: the ROLLBACK queued behind it is dropped when it
+ * times out in turn, the connection goes back to the pool still in the transaction, and once the
+ * server thaws the abandoned write runs and a later COMMIT on that connection commits it, after the
+ * request was answered 503. So the connection that timed out is closed at once: the server rolls the
+ * transaction back when it reads the end of the session, and the pool drops a closed client on release.
+ */
+class EndsOnQueryTimeout extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query() has a dozen overloads; every one passes through unchanged.
+  override query(config: any, values?: any, callback?: any): any {
+    const endOnTimeout = (error: unknown) => {
+      if (error instanceof Error && error.message === QUERY_READ_TIMEOUT) this.end().catch(() => {});
+    };
+    // pg reports the timeout to whichever of these the caller gave it: a callback, a submittable's
+    // handleError (COPY), or the returned promise.
+    const watching = (report: (error: unknown, result?: unknown) => void) => (error: unknown, result?: unknown) => {
+      endOnTimeout(error);
+      report(error, result);
+    };
+    if (typeof config?.submit === "function") config.handleError = watching(config.handleError.bind(config));
+    else if (typeof values === "function") values = watching(values);
+    else if (typeof callback === "function") callback = watching(callback);
+    else if (typeof config?.callback === "function") config = { ...config, callback: watching(config.callback) };
+    const result: unknown = super.query(config, values, callback);
+    if (result instanceof Promise) result.catch(endOnTimeout);
+    return result;
+  }
 }
 
 /**

@@ -33,9 +33,13 @@ const CONNECTION_CODES = new Set([
   "EAI_AGAIN",
 ]);
 
-/** node-postgres and pg-pool say so only in words: no pooled connection in time, a dropped connection, no answer in time. */
+/**
+ * node-postgres and pg-pool say so only in words: no pooled connection in time, a dropped connection,
+ * no answer in time, or a connection we closed because its query got no answer in time (the ROLLBACK
+ * after a timed-out statement in a transaction meets it: client.ts, EndsOnQueryTimeout).
+ */
 const DRIVER_MESSAGES =
-  /^(timeout exceeded when trying to connect|Connection terminated( unexpectedly| due to connection timeout)?|Query read timeout|timeout expired)$/;
+  /^(timeout exceeded when trying to connect|Connection terminated( unexpectedly| due to connection timeout)?|Query read timeout|timeout expired|Client was closed and is not queryable)$/;
 
 /**
  * Whether an error means the database could not answer, rather than that the request or our code is

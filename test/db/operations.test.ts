@@ -2,8 +2,10 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { Writable } from "node:stream";
 import { after, before, describe, test } from "node:test";
+import { sql } from "drizzle-orm";
 import pg from "pg";
 import { type Database, migrateDatabase, openDatabase } from "../../src/db/client";
+import { isDatabaseUnavailable } from "../../src/db/sqlstate";
 import { type App, buildApp } from "../../src/http/app";
 import { logSerializers } from "../../src/http/logging";
 import { seedDemoPartnership } from "../../src/services/seed-demo";
@@ -114,6 +116,31 @@ describe("when PostgreSQL stops or freezes", { skip: postgresSkipReason(), timeo
       await locker.end();
     }
     assert.equal((await practitioner.api("GET", "/api/v1/organisations")).statusCode, 200, "thawed");
+  });
+
+  test("a write whose database froze mid-transaction is not committed later, and the next request gets a clean connection", async () => {
+    await database.query("create table if not exists frozen_write (note text not null)");
+    const abandoned = database.db.transaction(async (tx) => {
+      proxy.pause(); // the server freezes after BEGIN, before it reads the INSERT
+      await tx.execute(sql`insert into frozen_write (note) values ('answered 503')`);
+    });
+    await assert.rejects(abandoned, (error) => isDatabaseUnavailable(error), "the caller is told the write failed");
+    proxy.resume();
+    // The next transactions on the pool: one of them would reuse the connection of the abandoned one.
+    for (let i = 0; i < 3; i++) {
+      await database.db.transaction(async (tx) => {
+        await tx.execute(sql`insert into frozen_write (note) values ('committed')`);
+      });
+    }
+    assert.equal((await practitioner.api("GET", "/api/v1/organisations")).statusCode, 200, "thawed");
+    const direct = new pg.Client({ connectionString: empty.url });
+    await direct.connect();
+    try {
+      const { rows } = await direct.query("select note, count(*)::int as n from frozen_write group by note order by note");
+      assert.deepEqual(rows, [{ note: "committed", n: 3 }], "the write answered as failed was never committed");
+    } finally {
+      await direct.end();
+    }
   });
 
   test("with the database stopped, health is 503 with Retry-After at once, liveness stays up, and every request is a 503 logged once", async () => {
