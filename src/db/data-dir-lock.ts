@@ -12,7 +12,33 @@ interface Holder {
   startTime?: string;
   /** The kernel's boot id: a lock from an earlier boot is stale whatever its pid now names. */
   bootId?: string;
+  /** The holder's pid namespace (`pid:[4026531836]`): its pid means something here only if it is ours. */
+  pidNamespace?: string;
 }
+
+/** What the lock reads about this process and the time; tests substitute a clock or a namespace. */
+export interface LockHost {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** This process's pid namespace, undefined where it cannot be read. */
+  pidNamespace(): string | undefined;
+}
+
+export const thisHost: LockHost = {
+  now: () => Date.now(),
+  pidNamespace: () => {
+    try {
+      return fs.readlinkSync("/proc/self/ns/pid");
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/** How often the holder touches its lock file, to say it is still alive. */
+const HEARTBEAT_MS = 10_000;
+/** A lock whose pid we cannot check is abandoned once its holder has missed this long of heartbeats. */
+const HEARTBEAT_STALE_MS = 30_000;
 
 /** Folders this process has locked: a second lock on one of them from the same process is still refused. */
 const heldHere = new Set<string>();
@@ -23,26 +49,31 @@ const heldHere = new Set<string>();
  * does not die with its process: instead it records enough to tell a dead holder from a live one
  * (see `isStale`), and a stale lock is taken over. That matters in a container, where a restarted
  * service is pid 1 again and would otherwise be refused by the lock its own previous life left.
+ * The holder touches the file every 10 s (its heartbeat) for a process that cannot check its pid:
+ * one in another pid namespace, such as a sidecar sharing the volume or that restarted container.
  */
-export function lockDataDir(dataDir: string): () => void {
+export function lockDataDir(dataDir: string, host: LockHost = thisHost): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockPath = path.join(dataDir, "safeshare.lock");
-  if (heldHere.has(lockPath)) throw inUse(dataDir, describeSelf());
+  if (heldHere.has(lockPath)) throw inUse(dataDir, describeSelf(host));
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(lockPath, JSON.stringify(describeSelf()), { flag: "wx" });
+      fs.writeFileSync(lockPath, JSON.stringify(describeSelf(host)), { flag: "wx" });
       heldHere.add(lockPath);
+      const heartbeat = setInterval(() => touch(lockPath, host.now()), HEARTBEAT_MS);
+      heartbeat.unref(); // the lock never keeps the process alive by itself
       let released = false;
       return () => {
         if (released) return;
         released = true;
+        clearInterval(heartbeat);
         heldHere.delete(lockPath);
         fs.rmSync(lockPath, { force: true });
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = readHolder(lockPath);
-      if (holder && !isStale(holder)) throw inUse(dataDir, holder);
+      if (holder && !isStale(holder, lastHeartbeat(lockPath), host)) throw inUse(dataDir, holder);
       fs.rmSync(lockPath, { force: true }); // stale: its process has gone
     }
   }
@@ -55,25 +86,55 @@ const inUse = (dataDir: string, holder: Holder) =>
       "Stop that process first, or set SAFESHARE_DATA_DIR to a different folder.",
   );
 
-function describeSelf(): Holder {
-  return { pid: process.pid, host: os.hostname(), startTime: processStartTime(process.pid), bootId: bootId() };
+function describeSelf(host: LockHost): Holder {
+  return {
+    pid: process.pid,
+    host: os.hostname(),
+    startTime: processStartTime(process.pid),
+    bootId: bootId(),
+    pidNamespace: host.pidNamespace(),
+  };
 }
 
 /**
  * Whether the process that wrote a lock is certainly gone. Another host's lock is never stale: its
- * processes cannot be seen from here. On this host the lock is stale when it names our own pid (we
- * are starting up, so whoever wrote it was an earlier process with the same pid), was written before
- * the machine last booted, names no live process, or names a live process that started at a
- * different time from the writer (the pid was reused). Without /proc only the liveness check is left.
+ * processes cannot be seen from here. On this host a lock written before the machine last booted is
+ * stale. A pid is only meaningful in the pid namespace it was taken in: in ours (or where neither side
+ * could read one) the lock is stale when it names our own pid (we are starting up, so whoever wrote it
+ * was an earlier process with the same pid), names no live process, or names a live process that
+ * started at a different time from the writer (the pid was reused); without /proc only liveness is
+ * left. From another namespace, or one we cannot compare, the pid may name a live process we cannot
+ * see (it may even equal ours), so only a heartbeat older than HEARTBEAT_STALE_MS says it has gone.
  */
-function isStale(holder: Holder): boolean {
+function isStale(holder: Holder, heartbeatAt: number | undefined, host: LockHost): boolean {
   if (holder.host !== os.hostname()) return false;
-  if (holder.pid === process.pid) return true;
   const currentBoot = bootId();
   if (holder.bootId && currentBoot && holder.bootId !== currentBoot) return true;
+  if (holder.pidNamespace !== host.pidNamespace()) {
+    return heartbeatAt === undefined || host.now() - heartbeatAt > HEARTBEAT_STALE_MS;
+  }
+  if (holder.pid === process.pid) return true;
   if (!isAlive(holder.pid)) return true;
   const started = processStartTime(holder.pid);
   return Boolean(holder.startTime && started && holder.startTime !== started);
+}
+
+/** When the holder last touched the lock file (its heartbeat); undefined if it has just been released. */
+function lastHeartbeat(lockPath: string): number | undefined {
+  try {
+    return fs.statSync(lockPath).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+function touch(lockPath: string, at: number): void {
+  try {
+    const time = new Date(at);
+    fs.utimesSync(lockPath, time, time);
+  } catch {
+    // The folder is gone or unwritable: the next start finds out and says so.
+  }
 }
 
 function readHolder(lockPath: string): Holder | undefined {
