@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Database } from "../../db/client";
 import { listAuditEvents, verifyAndRecord } from "../../services/audit-log";
+import { AUDIT_VERIFY_TIMEOUT_MS } from "../api/audit/routes";
 import { pageQuery } from "../api/shared";
 import { actorOf, requireActor } from "../auth/plugin";
 import { parseForm } from "./forms";
@@ -14,7 +15,7 @@ export async function auditPages(app: FastifyInstance, { database }: { database:
     return reply.view("audit/list", { entries, page, hasMore: entries.length === 50 });
   });
 
-  app.post("/audit/verify", async (request, reply) => {
+  app.post("/audit/verify", { handlerTimeout: AUDIT_VERIFY_TIMEOUT_MS }, async (request, reply) => {
     const result = await verifyAndRecord(database, actorOf(request));
     return reply.view("audit/verify", { result });
   });
