@@ -3,13 +3,12 @@ import { snapshotOf } from "../audit/events";
 import { inTransaction } from "../audit/write";
 import type { Db } from "../db/client";
 import { invitations, organisations, users } from "../db/schema";
-import type { Actor } from "../domain/actor";
 import { NotFoundError, ValidationError } from "../domain/errors";
 import { checkPassword, type PasswordContext } from "../domain/password-policy";
 import { estimatePasswordStrength } from "./password-strength";
 import { confirmPassword } from "./reauthenticate";
 import { hashPassword, tokenHash } from "./secrets";
-import { createSession, endAllSessionsOf } from "./sessions";
+import { createSession, endAllSessionsOf, type LoadedSession } from "./sessions";
 
 /** Applies the password policy; throws a field error saying in plain English what is wrong. */
 export function assertAcceptablePassword(password: string, context: PasswordContext, path = "/password"): void {
@@ -83,9 +82,10 @@ export async function acceptInvitation(db: Db, token: string, password: string, 
  */
 export async function changeOwnPassword(
   db: Db,
-  actor: Actor,
+  session: Pick<LoadedSession, "actor" | "secondFactorPassed" | "startedAt">,
   input: { currentPassword: string; newPassword: string; confirmPassword?: string },
 ): Promise<string> {
+  const { actor } = session;
   await confirmPassword(db, actor, input.currentPassword, new Date(), "/currentPassword");
   const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, actor.userId));
   assertAcceptablePassword(
@@ -99,7 +99,8 @@ export async function changeOwnPassword(
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, actor.userId));
     await endAllSessionsOf(tx, actor.userId);
     audit.record(snapshotOf(actor), { type: "auth.password_changed", entity: { type: "user", id: actor.userId }, details: {} });
-    // Only a fully signed-in person can get here, so the new session is fully signed in too.
-    return createSession(tx, actor.userId, true);
+    // The same sign-in with a new token: a password-only session stays password-only (a role needing a
+    // second factor gained later must still ask for one) and the absolute timeout still counts from signing in.
+    return createSession(tx, actor.userId, session.secondFactorPassed, session.startedAt);
   });
 }

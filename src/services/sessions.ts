@@ -22,16 +22,27 @@ export interface LoadedSession {
   actor: Actor;
   email: string;
   mfaEnabled: boolean;
+  /** Whether a second factor was checked in this session (not merely whether the user has one). */
+  secondFactorPassed: boolean;
+  /** When the person signed in: the absolute timeout counts from here. */
+  startedAt: Date;
 }
 
 /**
  * A fresh token on every sign-in, so a token planted before sign-in is worthless afterwards.
  * `secondFactorPassed` only when a second factor was actually checked: a password-only session
  * must not count as verified, or a role needing a second factor gained later would skip it.
+ * `startedAt` is for a token that replaces one of the same sign-in (a password change), so the
+ * absolute timeout still counts from signing in and cannot be escaped by replacing the token.
  */
-export async function createSession(db: Queryable, userId: string, secondFactorPassed: boolean): Promise<string> {
+export async function createSession(db: Queryable, userId: string, secondFactorPassed: boolean, startedAt?: Date): Promise<string> {
   const token = randomToken();
-  await db.insert(sessions).values({ tokenHash: tokenHash(token), userId, mfaVerifiedAt: secondFactorPassed ? new Date() : null });
+  await db.insert(sessions).values({
+    tokenHash: tokenHash(token),
+    userId,
+    mfaVerifiedAt: secondFactorPassed ? new Date() : null,
+    ...(startedAt ? { createdAt: startedAt } : {}),
+  });
   return token;
 }
 
@@ -108,6 +119,8 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy, 
     stage,
     email: row.email,
     mfaEnabled: !!row.mfaEnabledAt,
+    secondFactorPassed: !!row.mfaVerifiedAt,
+    startedAt: row.createdAt,
     actor: {
       userId: row.userId,
       name: row.name,
