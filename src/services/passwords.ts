@@ -63,7 +63,12 @@ export async function acceptInvitation(db: Db, token: string, password: string, 
       .where(and(eq(invitations.tokenHash, tokenHash(token)), isNull(invitations.usedAt)))
       .returning({ userId: invitations.userId });
     if (!claimed) throw new NotFoundError("This link has expired or has already been used. It");
-    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, invitation.userId));
+    // A lockout earned by wrong guesses at the old password does not hold against the new one. The
+    // second factor's lockout stays: a reset link says nothing about who holds the authenticator app.
+    await tx
+      .update(users)
+      .set({ passwordHash, failedSignIns: 0, lockedUntil: null, updatedAt: new Date() })
+      .where(eq(users.id, invitation.userId));
     await endAllSessionsOf(tx, invitation.userId);
     const entity = { type: "user", id: invitation.userId } as const;
     audit.record(

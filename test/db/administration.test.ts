@@ -243,8 +243,19 @@ describeEachDatabase("administering organisations and users", (ctx) => {
     const weak = await invitee.post(link, { password: "aaaaaaaaaaaa", confirmPassword: "aaaaaaaaaaaa" });
     assert.equal(weak.statusCode, 400);
     assert.match(weak.body, /too easy to guess/);
+    // Someone guessing at the account had locked it; wrong second-factor codes are another matter.
+    const anHourAway = new Date(Date.now() + 3600_000);
+    await ctx.database.db
+      .update(users)
+      .set({ failedSignIns: 5, lockedUntil: anHourAway, failedSecondFactors: 2 })
+      .where(eq(users.id, person.user.id));
     const done = await invitee.post(link, { password: "harbour lemon quilt sparrow", confirmPassword: "harbour lemon quilt sparrow" });
     assert.equal(done.headers.location, "/sign-in?passwordSet=1");
+    const [counters] = await ctx.database.db
+      .select({ failedSignIns: users.failedSignIns, lockedUntil: users.lockedUntil, failedSecondFactors: users.failedSecondFactors })
+      .from(users)
+      .where(eq(users.id, person.user.id));
+    assert.deepEqual(counters, { failedSignIns: 0, lockedUntil: null, failedSecondFactors: 2 }, "the new password is not locked out");
     assert.ok(await signedOut(meanwhile), "using the link ends sessions too");
     assert.equal((await invitee.get(link)).statusCode, 404, "the link works once");
     assert.equal((await client(app).signIn(person.email, TEST_PASSWORD)).statusCode, 400);
