@@ -71,8 +71,12 @@ export function open(keyring: Keyring, place: string, value: string): Buffer {
       `a secret is sealed under key ${keyId}, which is not configured: set SAFESHARE_SECRET_KEY (or SAFESHARE_PREVIOUS_SECRET_KEYS) to that key`,
     );
   const bytes = Buffer.from(sealed, "base64url");
+  const nonceBytes = Buffer.from(nonce, "base64url");
+  // Whole tags only: GCM would otherwise take a short body as a truncated tag, far easier to forge.
+  if (nonceBytes.length !== NONCE_BYTES || bytes.length < TAG_BYTES)
+    throw new SecretKeyError(`a value sealed under key ${keyId} is damaged`);
   try {
-    const decipher = createDecipheriv("aes-256-gcm", secretKey.key, Buffer.from(nonce, "base64url"));
+    const decipher = createDecipheriv("aes-256-gcm", secretKey.key, nonceBytes, { authTagLength: TAG_BYTES });
     decipher.setAAD(Buffer.from(place, "utf8"));
     decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
     return Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - TAG_BYTES)), decipher.final()]);
