@@ -47,6 +47,11 @@ export function isSealed(value: string): boolean {
   return value.startsWith(`${VERSION}:`);
 }
 
+/** How every value sealed under a key begins, so a query can pick out those under other keys. */
+export function sealedUnderPrefix(keyId: string): string {
+  return `${VERSION}:${keyId}:`;
+}
+
 /** The id of the key a sealed value was sealed under (undefined for a value that is not sealed). */
 export function sealedKeyId(value: string): string | undefined {
   return isSealed(value) ? value.split(":")[1] : undefined;
@@ -58,7 +63,7 @@ export function seal(keyring: Keyring, place: string, plaintext: Buffer): string
   const cipher = createCipheriv("aes-256-gcm", key, nonce);
   cipher.setAAD(Buffer.from(place, "utf8"));
   const sealed = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
-  return [VERSION, id, nonce.toString("base64url"), sealed.toString("base64url")].join(":");
+  return `${sealedUnderPrefix(id)}${nonce.toString("base64url")}:${sealed.toString("base64url")}`;
 }
 
 /** Opens a sealed value; throws SecretKeyError if its key is not in the ring or it was altered or moved. */
