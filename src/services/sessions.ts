@@ -5,7 +5,7 @@ import type { Db, Queryable } from "../db/client";
 import { queryPrepared } from "../db/prepared";
 import { organisations, sessions, users } from "../db/schema";
 import type { Actor } from "../domain/actor";
-import { type Role, requiresMfa } from "../domain/roles";
+import { type Role, type SecondFactorOwed, secondFactorOwed } from "../domain/roles";
 import { randomToken, tokenHash } from "./secrets";
 
 export interface SessionPolicy {
@@ -15,6 +15,8 @@ export interface SessionPolicy {
 
 /** Where a signed-in person stands: fully in, or still owing a second factor. */
 export type SessionStage = "full" | "second_factor" | "enrol";
+
+const STAGE_OWING = { none: "full", verify: "second_factor", enrol: "enrol" } as const satisfies Record<SecondFactorOwed, SessionStage>;
 
 export interface LoadedSession {
   tokenHash: Buffer;
@@ -113,7 +115,7 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy, 
   // Roles are the user's as they are now (read in the statement above, never cached in the session),
   // so gaining a role that needs a second factor, or losing any role, takes effect on this request.
   const roles = row.roles as Role[];
-  const stage: SessionStage = row.mfaVerifiedAt ? "full" : row.mfaEnabledAt ? "second_factor" : requiresMfa(roles) ? "enrol" : "full";
+  const stage = STAGE_OWING[secondFactorOwed({ passed: !!row.mfaVerifiedAt, enrolled: !!row.mfaEnabledAt, roles })];
   return {
     tokenHash: hash,
     stage,
@@ -129,10 +131,6 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy, 
       organisationName: row.organisationName,
     },
   };
-}
-
-export async function markSecondFactorPassed(db: Db, hash: Buffer): Promise<void> {
-  await db.update(sessions).set({ mfaVerifiedAt: new Date() }).where(eq(sessions.tokenHash, hash));
 }
 
 export async function endSession(db: Db, hash: Buffer): Promise<void> {
