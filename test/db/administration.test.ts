@@ -312,6 +312,20 @@ describeEachDatabase("administering organisations and users", (ctx) => {
     assert.equal(issued.statusCode, 201);
     const [cleared] = await ctx.database.db.select({ n: users.failedSignIns }).from(users).where(eq(users.id, orgAdmin.user.id));
     assert.equal(cleared!.n, 0, "the right password clears the count");
+
+    // Locked out by wrong passwords: refused, but that is not an attempt on anyone's data.
+    await ctx.database.db
+      .update(users)
+      .set({ lockedUntil: new Date(Date.now() + 3600_000) })
+      .where(eq(users.id, orgAdmin.user.id));
+    const locked = await browser.api("POST", `/api/v1/users/${person.user.id}/password-reset`, { password: TEST_PASSWORD });
+    assert.equal(locked.statusCode, 403);
+    assert.match(locked.json().detail, /Your account is locked/);
+    const denied = await ctx.database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_event WHERE type = 'access.denied' AND actor_user_id = $1",
+      [orgAdmin.user.id],
+    );
+    assert.equal(denied[0]!.n, 0, "a lockout is not recorded as access denied");
   });
 
   test("only an administrator of the user's own organisation can reset their password or authenticator app", async () => {
