@@ -483,6 +483,13 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
       assert.equal(signedIn.headers.location, "/", "signed in with a code under the new key");
       useSecretKeys(ctx.database.db, TEST_SECRET_KEYS);
       await assert.rejects(sealSecretsAtRest(ctx.database), /not configured/, "the old key alone opens nothing");
+      // A node with the wrong key fails loudly, and does not use up the person's attempts at a code.
+      for (let i = 0; i < 5; i++) await assert.rejects(verifySecondFactor(ctx.database.db, user.id, "000000"), /not configured/);
+      const [counters] = await ctx.database.db
+        .select({ failed: users.failedSecondFactors, lockedUntil: users.secondFactorLockedUntil })
+        .from(users)
+        .where(eq(users.id, user.id));
+      assert.deepEqual(counters, { failed: 0, lockedUntil: null });
     } finally {
       useSecretKeys(ctx.database.db, keyringOf(newKey, [TEST_SECRET_KEYS.current.key]));
       await sealSecretsAtRest(ctx.database);
