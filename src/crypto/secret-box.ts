@@ -47,6 +47,11 @@ export function isSealed(value: string): boolean {
   return value.startsWith(`${VERSION}:`);
 }
 
+/** How every value sealed under a key begins, so a query can pick out those under other keys. */
+export function sealedUnderPrefix(keyId: string): string {
+  return `${VERSION}:${keyId}:`;
+}
+
 /** The id of the key a sealed value was sealed under (undefined for a value that is not sealed). */
 export function sealedKeyId(value: string): string | undefined {
   return isSealed(value) ? value.split(":")[1] : undefined;
@@ -58,7 +63,7 @@ export function seal(keyring: Keyring, place: string, plaintext: Buffer): string
   const cipher = createCipheriv("aes-256-gcm", key, nonce);
   cipher.setAAD(Buffer.from(place, "utf8"));
   const sealed = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
-  return [VERSION, id, nonce.toString("base64url"), sealed.toString("base64url")].join(":");
+  return `${sealedUnderPrefix(id)}${nonce.toString("base64url")}:${sealed.toString("base64url")}`;
 }
 
 /** Opens a sealed value; throws SecretKeyError if its key is not in the ring or it was altered or moved. */
@@ -71,8 +76,12 @@ export function open(keyring: Keyring, place: string, value: string): Buffer {
       `a secret is sealed under key ${keyId}, which is not configured: set SAFESHARE_SECRET_KEY (or SAFESHARE_PREVIOUS_SECRET_KEYS) to that key`,
     );
   const bytes = Buffer.from(sealed, "base64url");
+  const nonceBytes = Buffer.from(nonce, "base64url");
+  // Whole tags only: GCM would otherwise take a short body as a truncated tag, far easier to forge.
+  if (nonceBytes.length !== NONCE_BYTES || bytes.length < TAG_BYTES)
+    throw new SecretKeyError(`a value sealed under key ${keyId} is damaged`);
   try {
-    const decipher = createDecipheriv("aes-256-gcm", secretKey.key, Buffer.from(nonce, "base64url"));
+    const decipher = createDecipheriv("aes-256-gcm", secretKey.key, nonceBytes, { authTagLength: TAG_BYTES });
     decipher.setAAD(Buffer.from(place, "utf8"));
     decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
     return Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - TAG_BYTES)), decipher.final()]);

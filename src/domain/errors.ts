@@ -25,6 +25,12 @@ export class NotPermittedError extends DomainError {
   readonly code = "NOT_PERMITTED";
 }
 
+/**
+ * Refused because the actor's own account is locked after too many wrong passwords: a 403 like any
+ * refusal, but about the actor, not an attempt on something they may not reach, so not audited as one.
+ */
+export class AccountLockedError extends NotPermittedError {}
+
 export class ConflictError extends DomainError {
   readonly code = "CONFLICT";
   constructor(

@@ -68,10 +68,16 @@ export const userRolesInput = z.object({ roles });
 /** An email address as accounts are looked up by it: case and surrounding spaces do not matter. */
 export const normalisedEmail = (email: string) => email.trim().toLowerCase();
 
+/** A person's own password, typed to sign in or to confirm an act again (ASVS 3.7.1). */
+const enteredPassword = z.string({ error: "Enter your password" }).min(1, "Enter your password").max(1024, "Enter your password");
+
 export const signInInput = z.object({
   email: email("Enter your email address"),
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(1024, "Enter your password"),
+  password: enteredPassword,
 });
+
+/** The acting person's own password, re-entered before an act that could take over someone's account. */
+export const reauthenticationInput = z.object({ password: enteredPassword });
 
 /** A signed-in person's new password; the policy itself is `checkPassword`, which needs to know who they are. */
 export const passwordChangeInput = z.object({

@@ -18,6 +18,20 @@ export function requiresMfa(roles: readonly Role[]): boolean {
   return roles.some((role) => MFA_REQUIRED_ROLES.includes(role));
 }
 
+/** What a signed-in person still owes before they are fully in. */
+export type SecondFactorOwed = "none" | "verify" | "enrol";
+
+/**
+ * The one rule for a second factor, at sign-in and on every request: nothing once one was checked in
+ * this session; a code from anyone who has enrolled an app, whatever their role; enrolment for a
+ * role that needs one (ASVS 2.2); otherwise nothing.
+ */
+export function secondFactorOwed(who: { passed: boolean; enrolled: boolean; roles: readonly Role[] }): SecondFactorOwed {
+  if (who.passed) return "none";
+  if (who.enrolled) return "verify";
+  return requiresMfa(who.roles) ? "enrol" : "none";
+}
+
 export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boolean {
   return roles.some((role) => wanted.includes(role));
 }

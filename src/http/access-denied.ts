@@ -8,7 +8,7 @@ import { agreements, concerns, organisations, recordItems, subjects, users } fro
 import { recipientNotices, rightsRequests } from "../db/schema-rights";
 import { disclosures, informationRequests, shareDecisions } from "../db/schema-sharing";
 import type { Actor } from "../domain/actor";
-import { NotFoundError, NotPermittedError } from "../domain/errors";
+import { AccountLockedError, NotFoundError, NotPermittedError } from "../domain/errors";
 import { loggableError } from "./logging";
 
 /** A table a route parameter names a row of, and the columns naming the organisations it belongs to. */
@@ -78,6 +78,7 @@ async function existsElsewhere(db: Db, actor: Actor, { id, owned }: { id: string
 
 /** Why the refusal is worth recording, or undefined when it is not an attempt on something the actor may not reach. */
 async function denialReason(db: Db, actor: Actor, error: unknown, asked: ReturnType<typeof idsAskedFor>) {
+  if (error instanceof AccountLockedError) return undefined;
   if (error instanceof NotPermittedError) return "role" as const;
   if (!(error instanceof NotFoundError)) return undefined;
   // A 404 for an id that exists nowhere (a typo, a deleted link) is not an attempt on anyone's data.

@@ -108,13 +108,16 @@ export async function verifySecondFactor(db: Db, userId: string, code: string, n
     .from(users)
     .where(eq(users.id, userId));
   if (!user?.secret || !user.enabled) return { ok: false };
+  // Opened before an attempt is counted: a node with the wrong key throws (SecretKeyError, logged as
+  // any failure) without using up the person's attempts, as a wrong code would.
+  const seed = openTotpSeed(db, userId, user.secret);
   const account = { id: userId, organisationId: user.organisationId };
   const attempt = await takeAttempt(db, account, "second_factor", new Date(now));
   if (!attempt) {
     await recordRefusedAttempt(db, account, "second_factor_locked");
     return { ok: false };
   }
-  const step = acceptTotp(openTotpSeed(db, userId, user.secret), code, user.lastStep, now);
+  const step = acceptTotp(seed, code, user.lastStep, now);
   if (step !== undefined && (await claimTimeStep(db, userId, step))) {
     await giveBackAttempts(db, userId, "second_factor");
     return { ok: true, method: "totp" };

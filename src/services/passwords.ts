@@ -3,13 +3,12 @@ import { snapshotOf } from "../audit/events";
 import { inTransaction } from "../audit/write";
 import type { Db } from "../db/client";
 import { invitations, organisations, users } from "../db/schema";
-import type { Actor } from "../domain/actor";
 import { NotFoundError, ValidationError } from "../domain/errors";
 import { checkPassword, type PasswordContext } from "../domain/password-policy";
 import { estimatePasswordStrength } from "./password-strength";
 import { confirmPassword } from "./reauthenticate";
 import { hashPassword, tokenHash } from "./secrets";
-import { createSession, endAllSessionsOf } from "./sessions";
+import { createSession, endAllSessionsOf, type LoadedSession } from "./sessions";
 
 /** Applies the password policy; throws a field error saying in plain English what is wrong. */
 export function assertAcceptablePassword(password: string, context: PasswordContext, path = "/password"): void {
@@ -64,7 +63,12 @@ export async function acceptInvitation(db: Db, token: string, password: string, 
       .where(and(eq(invitations.tokenHash, tokenHash(token)), isNull(invitations.usedAt)))
       .returning({ userId: invitations.userId });
     if (!claimed) throw new NotFoundError("This link has expired or has already been used. It");
-    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, invitation.userId));
+    // A lockout earned by wrong guesses at the old password does not hold against the new one. The
+    // second factor's lockout stays: a reset link says nothing about who holds the authenticator app.
+    await tx
+      .update(users)
+      .set({ passwordHash, failedSignIns: 0, lockedUntil: null, updatedAt: new Date() })
+      .where(eq(users.id, invitation.userId));
     await endAllSessionsOf(tx, invitation.userId);
     const entity = { type: "user", id: invitation.userId } as const;
     audit.record(
@@ -83,9 +87,10 @@ export async function acceptInvitation(db: Db, token: string, password: string, 
  */
 export async function changeOwnPassword(
   db: Db,
-  actor: Actor,
+  session: Pick<LoadedSession, "actor" | "secondFactorPassed" | "startedAt">,
   input: { currentPassword: string; newPassword: string; confirmPassword?: string },
 ): Promise<string> {
+  const { actor } = session;
   await confirmPassword(db, actor, input.currentPassword, new Date(), "/currentPassword");
   const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, actor.userId));
   assertAcceptablePassword(
@@ -99,7 +104,8 @@ export async function changeOwnPassword(
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, actor.userId));
     await endAllSessionsOf(tx, actor.userId);
     audit.record(snapshotOf(actor), { type: "auth.password_changed", entity: { type: "user", id: actor.userId }, details: {} });
-    // Only a fully signed-in person can get here, so the new session is fully signed in too.
-    return createSession(tx, actor.userId, true);
+    // The same sign-in with a new token: a password-only session stays password-only (a role needing a
+    // second factor gained later must still ask for one) and the absolute timeout still counts from signing in.
+    return createSession(tx, actor.userId, session.secondFactorPassed, session.startedAt);
   });
 }

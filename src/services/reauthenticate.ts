@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { users } from "../db/schema";
 import type { Actor } from "../domain/actor";
-import { NotPermittedError, ValidationError } from "../domain/errors";
+import { AccountLockedError, ValidationError } from "../domain/errors";
 import { giveBackAttempts, LOCKOUT_MINUTES, recordFailedAttempt, takeAttempt } from "./attempts";
 import { burnPasswordCheck, verifyPassword } from "./secrets";
 
@@ -17,7 +17,7 @@ export async function confirmPassword(db: Db, actor: Actor, password: string, no
   const attempt = user?.passwordHash ? await takeAttempt(db, account, "password", now) : undefined;
   if (!attempt) {
     await burnPasswordCheck(password);
-    throw new NotPermittedError(`Your account is locked after too many wrong passwords; try again in ${LOCKOUT_MINUTES} minutes`);
+    throw new AccountLockedError(`Your account is locked after too many wrong passwords; try again in ${LOCKOUT_MINUTES} minutes`);
   }
   if (!(await verifyPassword(user!.passwordHash!, password))) {
     await recordFailedAttempt(db, attempt, "wrong_password", actor);

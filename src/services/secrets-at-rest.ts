@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { inTransaction } from "../audit/write";
-import { type Keyring, open, seal } from "../crypto/secret-box";
+import { isSealed, type Keyring, open, seal, sealedKeyId, sealedUnderPrefix } from "../crypto/secret-box";
 import type { Database, Db, Tx } from "../db/client";
 import { appSecrets, users } from "../db/schema";
 import { secretKeysOf } from "../db/secret-keys";
@@ -45,14 +45,14 @@ const LEGACY_APP_SECRET_BYTES = 32;
  */
 async function resealAll(tx: Tx, from: Keyring, to: Keyring): Promise<number> {
   // Compared as a prefix, not with LIKE: a key id may contain "_", which LIKE reads as any character.
-  const current = `v1:${to.current.id}:`;
+  const current = sealedUnderPrefix(to.current.id);
   const seeds = await tx
     .select({ id: users.id, stored: users.totpSecret })
     .from(users)
     .where(and(isNotNull(users.totpSecret), sql`left(${users.totpSecret}, ${current.length}) <> ${current}`))
     .for("update");
   for (const { id, stored } of seeds) {
-    const plaintext = stored!.startsWith("v1:") ? open(from, totpSeedPlace(id), stored!) : Buffer.from(stored!, "utf8");
+    const plaintext = isSealed(stored!) ? open(from, totpSeedPlace(id), stored!) : Buffer.from(stored!, "utf8");
     await tx
       .update(users)
       .set({ totpSecret: seal(to, totpSeedPlace(id), plaintext) })
@@ -62,7 +62,7 @@ async function resealAll(tx: Tx, from: Keyring, to: Keyring): Promise<number> {
   let sealedSecrets = 0;
   for (const { name, stored } of secrets) {
     const text = Buffer.from(stored).toString("ascii");
-    if (text.startsWith(current)) continue;
+    if (sealedKeyId(text) === to.current.id) continue;
     const plaintext = stored.length === LEGACY_APP_SECRET_BYTES ? Buffer.from(stored) : open(from, appSecretPlace(name), text);
     await tx
       .update(appSecrets)

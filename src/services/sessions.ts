@@ -5,7 +5,7 @@ import type { Db, Queryable } from "../db/client";
 import { queryPrepared } from "../db/prepared";
 import { organisations, sessions, users } from "../db/schema";
 import type { Actor } from "../domain/actor";
-import { type Role, requiresMfa } from "../domain/roles";
+import { type Role, type SecondFactorOwed, secondFactorOwed } from "../domain/roles";
 import { randomToken, tokenHash } from "./secrets";
 
 export interface SessionPolicy {
@@ -16,22 +16,35 @@ export interface SessionPolicy {
 /** Where a signed-in person stands: fully in, or still owing a second factor. */
 export type SessionStage = "full" | "second_factor" | "enrol";
 
+const STAGE_OWING = { none: "full", verify: "second_factor", enrol: "enrol" } as const satisfies Record<SecondFactorOwed, SessionStage>;
+
 export interface LoadedSession {
   tokenHash: Buffer;
   stage: SessionStage;
   actor: Actor;
   email: string;
   mfaEnabled: boolean;
+  /** Whether a second factor was checked in this session (not merely whether the user has one). */
+  secondFactorPassed: boolean;
+  /** When the person signed in: the absolute timeout counts from here. */
+  startedAt: Date;
 }
 
 /**
  * A fresh token on every sign-in, so a token planted before sign-in is worthless afterwards.
  * `secondFactorPassed` only when a second factor was actually checked: a password-only session
  * must not count as verified, or a role needing a second factor gained later would skip it.
+ * `startedAt` is for a token that replaces one of the same sign-in (a password change), so the
+ * absolute timeout still counts from signing in and cannot be escaped by replacing the token.
  */
-export async function createSession(db: Queryable, userId: string, secondFactorPassed: boolean): Promise<string> {
+export async function createSession(db: Queryable, userId: string, secondFactorPassed: boolean, startedAt?: Date): Promise<string> {
   const token = randomToken();
-  await db.insert(sessions).values({ tokenHash: tokenHash(token), userId, mfaVerifiedAt: secondFactorPassed ? new Date() : null });
+  await db.insert(sessions).values({
+    tokenHash: tokenHash(token),
+    userId,
+    mfaVerifiedAt: secondFactorPassed ? new Date() : null,
+    ...(startedAt ? { createdAt: startedAt } : {}),
+  });
   return token;
 }
 
@@ -102,12 +115,14 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy, 
   // Roles are the user's as they are now (read in the statement above, never cached in the session),
   // so gaining a role that needs a second factor, or losing any role, takes effect on this request.
   const roles = row.roles as Role[];
-  const stage: SessionStage = row.mfaVerifiedAt ? "full" : row.mfaEnabledAt ? "second_factor" : requiresMfa(roles) ? "enrol" : "full";
+  const stage = STAGE_OWING[secondFactorOwed({ passed: !!row.mfaVerifiedAt, enrolled: !!row.mfaEnabledAt, roles })];
   return {
     tokenHash: hash,
     stage,
     email: row.email,
     mfaEnabled: !!row.mfaEnabledAt,
+    secondFactorPassed: !!row.mfaVerifiedAt,
+    startedAt: row.createdAt,
     actor: {
       userId: row.userId,
       name: row.name,
@@ -116,10 +131,6 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy, 
       organisationName: row.organisationName,
     },
   };
-}
-
-export async function markSecondFactorPassed(db: Db, hash: Buffer): Promise<void> {
-  await db.update(sessions).set({ mfaVerifiedAt: new Date() }).where(eq(sessions.tokenHash, hash));
 }
 
 export async function endSession(db: Db, hash: Buffer): Promise<void> {

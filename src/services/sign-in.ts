@@ -4,11 +4,11 @@ import { inTransaction } from "../audit/write";
 import type { Db } from "../db/client";
 import { organisations, users } from "../db/schema";
 import { normalisedEmail } from "../domain/inputs";
-import { type Role, requiresMfa } from "../domain/roles";
+import { type Role, type SecondFactorOwed, secondFactorOwed } from "../domain/roles";
 import { giveBackAttempts, recordFailedAttempt, recordRefusedAttempt, takeAttempt } from "./attempts";
 import { burnPasswordCheck, verifyPassword } from "./secrets";
 
-export type SignInResult = { ok: true; userId: string; secondFactor: "verify" | "enrol" | "none" } | { ok: false; reason: SignInFailure };
+export type SignInResult = { ok: true; userId: string; secondFactor: SecondFactorOwed } | { ok: false; reason: SignInFailure };
 
 /**
  * Checks an email and password. Repeated failures lock the account for a while (ASVS 2.2.1), and a
@@ -52,7 +52,7 @@ export async function signInWithPassword(db: Db, email: string, password: string
     return { ok: false, reason: "wrong_password" };
   }
   await giveBackAttempts(db, user.id, "password");
-  const secondFactor = user.mfaEnabledAt ? "verify" : requiresMfa(user.roles as Role[]) ? "enrol" : "none";
+  const secondFactor = secondFactorOwed({ passed: false, enrolled: !!user.mfaEnabledAt, roles: user.roles as Role[] });
   return { ok: true, userId: user.id, secondFactor };
 }
 

@@ -9,6 +9,7 @@ import type { Actor } from "../domain/actor";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../domain/errors";
 import type { NewUserInput } from "../domain/inputs";
 import { grantableRoles, hasAnyRole, type Role } from "../domain/roles";
+import { confirmPassword } from "./reauthenticate";
 import { randomToken, tokenHash } from "./secrets";
 import { endAllSessionsOf } from "./sessions";
 
@@ -212,6 +213,16 @@ export async function deactivateUser(db: Db, actor: Actor, id: string): Promise<
   return getUser(db, actor, id);
 }
 
+/**
+ * The administrator's own password, re-entered for a reset (ASVS 3.7.1): whoever holds a stolen
+ * administrator session must not be able to take over a colleague's account with it. `path` names
+ * the field a wrong password is reported against.
+ */
+export interface Reauthentication {
+  password: string;
+  path?: string;
+}
+
 export interface IssuedPasswordReset {
   user: UserView;
   /** The one-time link's token: shown once to the administrator, stored only as its hash. */
@@ -223,12 +234,19 @@ export interface IssuedPasswordReset {
  * An administrator's reset of a user's password (someone who has forgotten it, or whose account
  * may be in someone else's hands): a one-time link like an invitation, and every session of theirs
  * ends now. Their old password keeps working until the link is used, so a reset cannot be used to
- * lock someone out.
+ * lock someone out. The administrator re-enters their own password first.
  */
-export async function issuePasswordReset(db: Db, actor: Actor, id: string, now = new Date()): Promise<IssuedPasswordReset> {
+export async function issuePasswordReset(
+  db: Db,
+  actor: Actor,
+  id: string,
+  reauthentication: Reauthentication,
+  now = new Date(),
+): Promise<IssuedPasswordReset> {
   const user = await getUser(db, actor, id);
   assertMayAdminister(actor, user, { verb: "reset", own: "password" });
   if (user.status === "deactivated") throw new NotPermittedError("This user is deactivated and cannot sign in");
+  await confirmPassword(db, actor, reauthentication.password, now, reauthentication.path);
   const expiresAt = addHours(now, PASSWORD_RESET_HOURS);
   const resetToken = await inTransaction(db, async (tx, audit) => {
     const token = await issueOneTimeLink(tx, id, expiresAt);
@@ -247,11 +265,13 @@ export async function issuePasswordReset(db: Db, actor: Actor, id: string, now =
  * An administrator's reset of a user's authenticator app (lost or replaced phone): the TOTP secret,
  * its last time step and the recovery codes are cleared and their sessions end, so a role that
  * needs a second factor must enrol again at the next sign-in. Not one's own: that would let whoever
- * holds an administrator's password remove the administrator's second factor.
+ * holds an administrator's password remove the administrator's second factor. The administrator
+ * re-enters their own password first.
  */
-export async function resetMfa(db: Db, actor: Actor, id: string): Promise<UserView> {
+export async function resetMfa(db: Db, actor: Actor, id: string, reauthentication: Reauthentication): Promise<UserView> {
   const user = await getUser(db, actor, id);
   assertMayAdminister(actor, user, { verb: "reset", own: "authenticator app" });
+  await confirmPassword(db, actor, reauthentication.password, new Date(), reauthentication.path);
   await inTransaction(db, async (tx, audit) => {
     await tx
       .update(users)

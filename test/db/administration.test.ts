@@ -227,7 +227,7 @@ describeEachDatabase("administering organisations and users", (ctx) => {
     const theirs = await signedInAs(app, ctx.database.db, person);
     const browser = await signedInAs(app, ctx.database.db, orgAdmin);
     assert.match((await browser.get(`/users/${person.user.id}`)).body, /Reset password/);
-    const issued = await browser.post(`/users/${person.user.id}/password-reset`, {});
+    const issued = await browser.post(`/users/${person.user.id}/password-reset`, { passwordForReset: TEST_PASSWORD });
     assert.equal(issued.statusCode, 200);
     assert.equal(issued.headers["cache-control"], "no-store");
     assert.match(issued.body, /works once and expires in 24 hours/);
@@ -243,8 +243,19 @@ describeEachDatabase("administering organisations and users", (ctx) => {
     const weak = await invitee.post(link, { password: "aaaaaaaaaaaa", confirmPassword: "aaaaaaaaaaaa" });
     assert.equal(weak.statusCode, 400);
     assert.match(weak.body, /too easy to guess/);
+    // Someone guessing at the account had locked it; wrong second-factor codes are another matter.
+    const anHourAway = new Date(Date.now() + 3600_000);
+    await ctx.database.db
+      .update(users)
+      .set({ failedSignIns: 5, lockedUntil: anHourAway, failedSecondFactors: 2 })
+      .where(eq(users.id, person.user.id));
     const done = await invitee.post(link, { password: "harbour lemon quilt sparrow", confirmPassword: "harbour lemon quilt sparrow" });
     assert.equal(done.headers.location, "/sign-in?passwordSet=1");
+    const [counters] = await ctx.database.db
+      .select({ failedSignIns: users.failedSignIns, lockedUntil: users.lockedUntil, failedSecondFactors: users.failedSecondFactors })
+      .from(users)
+      .where(eq(users.id, person.user.id));
+    assert.deepEqual(counters, { failedSignIns: 0, lockedUntil: null, failedSecondFactors: 2 }, "the new password is not locked out");
     assert.ok(await signedOut(meanwhile), "using the link ends sessions too");
     assert.equal((await invitee.get(link)).statusCode, 404, "the link works once");
     assert.equal((await client(app).signIn(person.email, TEST_PASSWORD)).statusCode, 400);
@@ -253,17 +264,82 @@ describeEachDatabase("administering organisations and users", (ctx) => {
     assert.equal((await auditBodies("auth.password_set", person.user.id)).length, 0, "a reset is not recorded as an invitation");
   });
 
+  test("resetting someone's password or authenticator app asks for the administrator's own password, on the page and over the API; without it nothing changes", async () => {
+    const orgAdmin = await newUser(ctx.database.db, home, ["org_admin"], { name: "Grace Adeyemi" });
+    const person = await newUser(ctx.database.db, home, ["ig_lead"], { name: "Rhys Morgan" });
+    await ctx.database.db
+      .update(users)
+      .set({ totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", mfaEnabledAt: new Date() })
+      .where(eq(users.id, person.user.id));
+    const theirs = await signedInAs(app, ctx.database.db, person);
+    const browser = await signedInAs(app, ctx.database.db, orgAdmin);
+    const page = await browser.get(`/users/${person.user.id}`);
+    assert.match(page.body, /id="passwordForReset" name="passwordForReset" type="password"/);
+    assert.match(page.body, /id="passwordForMfaReset" name="passwordForMfaReset" type="password"/);
+
+    for (const [action, field] of [
+      ["password-reset", "passwordForReset"],
+      ["mfa-reset", "passwordForMfaReset"],
+    ] as const) {
+      const missing = await browser.post(`/users/${person.user.id}/${action}`, {});
+      assert.equal(missing.statusCode, 400, action);
+      assert.match(missing.body, new RegExp(`href="#${field}">Enter your password`));
+      const wrong = await browser.post(`/users/${person.user.id}/${action}`, { [field]: "not my password" });
+      assert.equal(wrong.statusCode, 400, action);
+      assert.match(wrong.body, new RegExp(`href="#${field}">The password is not correct`));
+      assert.match(wrong.body, /<h1 class="govuk-heading-l">Rhys Morgan<\/h1>/, "the user's page again");
+      assert.doesNotMatch(wrong.body, /not my password/);
+
+      const noPassword = await browser.api("POST", `/api/v1/users/${person.user.id}/${action}`, {});
+      assert.equal(noPassword.statusCode, 400, action);
+      assert.equal(noPassword.json().errors[0].path, "/password");
+      const wrongOverApi = await browser.api("POST", `/api/v1/users/${person.user.id}/${action}`, { password: "not my password" });
+      assert.equal(wrongOverApi.statusCode, 400, action);
+      assert.deepEqual(wrongOverApi.json().errors, [{ path: "/password", message: "The password is not correct" }]);
+    }
+    const [counted] = await ctx.database.db.select({ n: users.failedSignIns }).from(users).where(eq(users.id, orgAdmin.user.id));
+    assert.equal(counted!.n, 4, "wrong passwords count towards the administrator's lockout");
+    assert.equal((await theirs.get("/")).statusCode, 200, "still signed in");
+    const [untouched] = await ctx.database.db.select({ mfaEnabledAt: users.mfaEnabledAt }).from(users).where(eq(users.id, person.user.id));
+    assert.ok(untouched!.mfaEnabledAt, "authenticator app not reset");
+    assert.equal((await auditBodies("user.password_reset_issued", person.user.id)).length, 0);
+    assert.equal((await auditBodies("user.mfa_reset", person.user.id)).length, 0);
+
+    const reset = await browser.api("POST", `/api/v1/users/${person.user.id}/mfa-reset`, { password: TEST_PASSWORD });
+    assert.equal(reset.statusCode, 200);
+    assert.equal(reset.json().mfaEnabled, false);
+    const issued = await browser.api("POST", `/api/v1/users/${person.user.id}/password-reset`, { password: TEST_PASSWORD });
+    assert.equal(issued.statusCode, 201);
+    const [cleared] = await ctx.database.db.select({ n: users.failedSignIns }).from(users).where(eq(users.id, orgAdmin.user.id));
+    assert.equal(cleared!.n, 0, "the right password clears the count");
+
+    // Locked out by wrong passwords: refused, but that is not an attempt on anyone's data.
+    await ctx.database.db
+      .update(users)
+      .set({ lockedUntil: new Date(Date.now() + 3600_000) })
+      .where(eq(users.id, orgAdmin.user.id));
+    const locked = await browser.api("POST", `/api/v1/users/${person.user.id}/password-reset`, { password: TEST_PASSWORD });
+    assert.equal(locked.statusCode, 403);
+    assert.match(locked.json().detail, /Your account is locked/);
+    const denied = await ctx.database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_event WHERE type = 'access.denied' AND actor_user_id = $1",
+      [orgAdmin.user.id],
+    );
+    assert.equal(denied[0]!.n, 0, "a lockout is not recorded as access denied");
+  });
+
   test("only an administrator of the user's own organisation can reset their password or authenticator app", async () => {
     const elsewhere = await newOrganisation(ctx.database.db);
     const otherAdmin = await newUser(ctx.database.db, elsewhere, ["org_admin"]);
     const person = await newUser(ctx.database.db, home, ["practitioner"]);
     const outsider = await signedInAs(app, ctx.database.db, otherAdmin);
-    assert.equal((await outsider.api("POST", `/api/v1/users/${person.user.id}/password-reset`)).statusCode, 404);
-    assert.equal((await outsider.api("POST", `/api/v1/users/${person.user.id}/mfa-reset`)).statusCode, 404);
+    const withPassword = { password: TEST_PASSWORD };
+    assert.equal((await outsider.api("POST", `/api/v1/users/${person.user.id}/password-reset`, withPassword)).statusCode, 404);
+    assert.equal((await outsider.api("POST", `/api/v1/users/${person.user.id}/mfa-reset`, withPassword)).statusCode, 404);
     const colleague = await signedInAs(app, ctx.database.db, person);
-    assert.equal((await colleague.api("POST", `/api/v1/users/${person.user.id}/password-reset`)).statusCode, 403);
+    assert.equal((await colleague.api("POST", `/api/v1/users/${person.user.id}/password-reset`, withPassword)).statusCode, 403);
     const partnershipAdmin = await signedInAs(app, ctx.database.db, admin);
-    const reset = await partnershipAdmin.api("POST", `/api/v1/users/${otherAdmin.user.id}/password-reset`);
+    const reset = await partnershipAdmin.api("POST", `/api/v1/users/${otherAdmin.user.id}/password-reset`, withPassword);
     assert.equal(reset.statusCode, 201, "a partnership admin administers every organisation's users");
     assert.ok(reset.json().resetToken.length >= 40);
     assert.doesNotMatch(
@@ -282,7 +358,7 @@ describeEachDatabase("administering organisations and users", (ctx) => {
     const theirs = await signedInAs(app, ctx.database.db, igLead);
     const browser = await signedInAs(app, ctx.database.db, admin);
     assert.match((await browser.get(`/users/${igLead.user.id}`)).body, /Reset authenticator app/);
-    const reset = await browser.post(`/users/${igLead.user.id}/mfa-reset`, {});
+    const reset = await browser.post(`/users/${igLead.user.id}/mfa-reset`, { passwordForMfaReset: TEST_PASSWORD });
     assert.equal(reset.statusCode, 302);
     assert.match(
       (await browser.get(reset.headers.location as string)).body,
@@ -297,7 +373,7 @@ describeEachDatabase("administering organisations and users", (ctx) => {
     assert.ok(event);
     assert.doesNotMatch(event, /JBSWY3DP/);
 
-    const own = await browser.api("POST", `/api/v1/users/${admin.user.id}/mfa-reset`);
+    const own = await browser.api("POST", `/api/v1/users/${admin.user.id}/mfa-reset`, { password: TEST_PASSWORD });
     assert.equal(own.statusCode, 403);
     assert.match(own.json().detail, /cannot reset your own authenticator app/);
     assert.doesNotMatch((await browser.get(`/users/${admin.user.id}`)).body, /Reset authenticator app/);

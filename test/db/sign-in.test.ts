@@ -252,6 +252,40 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
     assert.equal((await browser.get("/")).headers.location, "/mfa/setup", "the web sends the session to enrolment");
   });
 
+  test("changing the password keeps a password-only session password-only and keeps its start: promotion still asks for a second factor, and the 12-hour limit still counts from signing in", async () => {
+    const admin = await newUser(ctx.database.db, org, ["org_admin"]);
+    const { email, user } = await newUser(ctx.database.db, org, ["practitioner"], { name: "Ines Carvalho" });
+    const browser = client(app);
+    assert.equal((await browser.signIn(email, TEST_PASSWORD)).headers.location, "/");
+    const signedInAt = new Date(Date.now() - 11 * 3600_000);
+    await ctx.database.db.update(sessions).set({ createdAt: signedInAt }).where(eq(sessions.userId, user.id));
+
+    await browser.get("/account/password");
+    const web = await browser.post("/account/password", {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "glacier mango violin ember",
+      confirmPassword: "glacier mango violin ember",
+    });
+    assert.equal(web.headers.location, "/account/password/changed");
+    await browser.get(web.headers.location); // the new session's CSRF token, as the browser would have
+    const api = await browser.api("POST", "/api/v1/me/password", {
+      currentPassword: "glacier mango violin ember",
+      newPassword: "quartz meadow falcon sixteen",
+    });
+    assert.equal(api.statusCode, 204);
+
+    await changeRoles(ctx.database.db, admin.actor, user.id, ["practitioner", "ig_lead", "org_admin"]);
+    const listed = await browser.api("GET", "/api/v1/users");
+    assert.equal(listed.statusCode, 401);
+    assert.equal(listed.json().code, "SECOND_FACTOR_REQUIRED");
+    assert.equal((await browser.get("/")).headers.location, "/mfa/setup");
+
+    // An hour later (idle limit aside) 12 hours have passed since signing in, however often the password changed.
+    const token = browser.cookies.get("safeshare_session")!;
+    const anHourLater = new Date(Date.now() + 3600_000);
+    assert.equal(await loadSession(ctx.database.db, token, { idleMinutes: 120, absoluteHours: 12 }, anHourLater), undefined);
+  });
+
   test("an IG lead whose role is taken away loses access on the very next request", async () => {
     const admin = await newUser(ctx.database.db, org, ["org_admin"]);
     const igLead = await newUser(ctx.database.db, org, ["ig_lead"]);
@@ -449,6 +483,13 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
       assert.equal(signedIn.headers.location, "/", "signed in with a code under the new key");
       useSecretKeys(ctx.database.db, TEST_SECRET_KEYS);
       await assert.rejects(sealSecretsAtRest(ctx.database), /not configured/, "the old key alone opens nothing");
+      // A node with the wrong key fails loudly, and does not use up the person's attempts at a code.
+      for (let i = 0; i < 5; i++) await assert.rejects(verifySecondFactor(ctx.database.db, user.id, "000000"), /not configured/);
+      const [counters] = await ctx.database.db
+        .select({ failed: users.failedSecondFactors, lockedUntil: users.secondFactorLockedUntil })
+        .from(users)
+        .where(eq(users.id, user.id));
+      assert.deepEqual(counters, { failed: 0, lockedUntil: null });
     } finally {
       useSecretKeys(ctx.database.db, keyringOf(newKey, [TEST_SECRET_KEYS.current.key]));
       await sealSecretsAtRest(ctx.database);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 import type { Db } from "../../src/db/client";
-import { NotFoundError } from "../../src/domain/errors";
+import { AccountLockedError, NotFoundError } from "../../src/domain/errors";
 import { auditAccessDenied, idsAskedFor } from "../../src/http/access-denied";
 
 const ids = (route: string, params: Record<string, unknown>) => Object.fromEntries(idsAskedFor(route, params).map((a) => [a.param, a.id]));
@@ -39,4 +39,18 @@ test("when the access-denied check itself fails, the refusal still goes out as i
   } as unknown as Db;
   await auditAccessDenied(brokenDatabase, request as never, new NotFoundError());
   assert.equal(logged.length, 1);
+});
+
+test("a refusal because the actor's own account is locked is not an attempt on anyone's data, so nothing is recorded", async () => {
+  const logged: unknown[] = [];
+  const request = {
+    session: { stage: "full", actor: { userId: randomUUID(), name: "A", roles: ["org_admin"], organisationId: randomUUID() } },
+    routeOptions: { url: "/api/v1/users/:id/password-reset" },
+    params: { id: randomUUID() },
+    method: "POST",
+    log: { error: (...args: unknown[]) => logged.push(args) },
+  };
+  const untouchable = new Proxy({}, { get: () => assert.fail("the database is not touched") }) as unknown as Db;
+  await auditAccessDenied(untouchable, request as never, new AccountLockedError("Your account is locked"));
+  assert.deepEqual(logged, []);
 });

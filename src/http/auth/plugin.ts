@@ -46,8 +46,13 @@ export function requireActor(roles?: readonly Role[]) {
   };
 }
 
+/** The session of a request that has passed `requireActor`. */
+export function sessionOf(request: FastifyRequest): LoadedSession {
+  if (request.session?.stage !== "full") throw new NotSignedInError();
+  return request.session;
+}
+
 /** The actor of a request that has passed `requireActor`. */
 export function actorOf(request: FastifyRequest): Actor {
-  if (request.session?.stage !== "full") throw new NotSignedInError();
-  return request.session.actor;
+  return sessionOf(request).actor;
 }

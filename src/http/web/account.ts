@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
 import { passwordChangeInput } from "../../domain/inputs";
 import { changeOwnPassword } from "../../services/passwords";
-import { actorOf, requireActor } from "../auth/plugin";
+import { requireActor, sessionOf } from "../auth/plugin";
 import { rotateCsrfSecret, setSessionCookie } from "../auth/session-cookie";
 import { handleForm, parseForm } from "./forms";
 
@@ -19,7 +19,7 @@ export async function accountPages(app: FastifyInstance, { db }: { db: Db }): Pr
     return handleForm(reply, { view: "account/password", context: { email: request.session?.email }, values: {} }, async () => {
       const input = parseForm(passwordChangeInput, body);
       const confirmPassword = typeof body.confirmPassword === "string" ? body.confirmPassword : "";
-      setSessionCookie(reply, await changeOwnPassword(db, actorOf(request), { ...input, confirmPassword }));
+      setSessionCookie(reply, await changeOwnPassword(db, sessionOf(request), { ...input, confirmPassword }));
       rotateCsrfSecret(request, reply);
       return reply.redirect("/account/password/changed");
     });

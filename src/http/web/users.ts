@@ -2,7 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { snapshotOf } from "../../audit/events";
 import { recordEvent } from "../../audit/write";
 import type { Db } from "../../db/client";
-import { newUserInput, userRolesInput } from "../../domain/inputs";
+import { ValidationError } from "../../domain/errors";
+import { newUserInput, reauthenticationInput, userRolesInput } from "../../domain/inputs";
 import { grantableRoles, hasAnyRole } from "../../domain/roles";
 import { listOrganisations } from "../../services/organisations";
 import {
@@ -14,11 +15,23 @@ import {
   issuePasswordReset,
   listUsers,
   PASSWORD_RESET_HOURS,
+  type Reauthentication,
   resetMfa,
 } from "../../services/users";
 import { idParams, pageQuery } from "../api/shared";
 import { actorOf, requireActor } from "../auth/plugin";
 import { handleForm, parseForm } from "./forms";
+
+/**
+ * The administrator's own password from one of the user page's reset forms. The page has two such
+ * forms, so each has its own field, and an error is shown beside the one that was used.
+ */
+function reenteredPassword(body: unknown, field: "passwordForReset" | "passwordForMfaReset"): Reauthentication {
+  const path = `/${field}`;
+  const parsed = reauthenticationInput.safeParse({ password: (body as Record<string, unknown> | undefined)?.[field] });
+  if (!parsed.success) throw new ValidationError([{ path, message: parsed.error.issues[0]!.message }]);
+  return { password: parsed.data.password, path };
+}
 
 export async function userPages(app: FastifyInstance, { db, publicUrl }: { db: Db; publicUrl: string }): Promise<void> {
   app.addHook("preHandler", requireActor(["org_admin", "partnership_admin"]));
@@ -64,20 +77,23 @@ export async function userPages(app: FastifyInstance, { db, publicUrl }: { db: D
     });
   });
 
+  const userPageContext = async (actor: ReturnType<typeof actorOf>, id: string) => {
+    const user = await getUser(db, actor, id);
+    return { user, grantable: grantableRoles(actor.roles), isSelf: user.id === actor.userId };
+  };
+
   app.get("/users/:id", async (request, reply) => {
     const actor = actorOf(request);
     const { id } = parseForm(idParams, request.params);
-    const user = await getUser(db, actor, id);
+    const context = await userPageContext(actor, id);
     await recordEvent(db, snapshotOf(actor), {
       type: "personal_data.viewed",
       entity: { type: "user", id },
       details: { view: "web.users.show" },
     });
     return reply.view("users/show", {
-      user,
-      grantable: grantableRoles(actor.roles),
-      values: { roles: user.roles },
-      isSelf: user.id === actor.userId,
+      ...context,
+      values: { roles: context.user.roles },
       updated: !!(request.query as Record<string, string>).updated,
       mfaReset: !!(request.query as Record<string, string>).mfaReset,
     });
@@ -86,9 +102,8 @@ export async function userPages(app: FastifyInstance, { db, publicUrl }: { db: D
   app.post("/users/:id/roles", async (request, reply) => {
     const actor = actorOf(request);
     const { id } = parseForm(idParams, request.params);
-    const user = await getUser(db, actor, id);
+    const context = await userPageContext(actor, id);
     const values = { roles: ([] as unknown[]).concat((request.body as Record<string, unknown>).roles ?? []) };
-    const context = { user, grantable: grantableRoles(actor.roles), isSelf: user.id === actor.userId };
     return handleForm(reply, { view: "users/show", context, values }, async () => {
       await changeRoles(db, actor, id, parseForm(userRolesInput, values).roles);
       return reply.redirect(`/users/${id}?updated=1`);
@@ -101,20 +116,29 @@ export async function userPages(app: FastifyInstance, { db, publicUrl }: { db: D
     return reply.redirect(`/users/${id}?updated=1`);
   });
 
+  // A refused reset shows the user's page again with the error beside the password; nothing typed is shown again.
   app.post("/users/:id/password-reset", async (request, reply) => {
+    const actor = actorOf(request);
     const { id } = parseForm(idParams, request.params);
-    const issued = await issuePasswordReset(db, actorOf(request), id);
-    // As with an invitation, the link is shown once and only its hash is kept.
-    return reply.view("users/password-reset", {
-      user: issued.user,
-      resetUrl: `${publicUrl}/invitations/${issued.resetToken}`,
-      hours: PASSWORD_RESET_HOURS,
+    const context = await userPageContext(actor, id);
+    return handleForm(reply, { view: "users/show", context, values: { roles: context.user.roles } }, async () => {
+      const issued = await issuePasswordReset(db, actor, id, reenteredPassword(request.body, "passwordForReset"));
+      // As with an invitation, the link is shown once and only its hash is kept.
+      return reply.view("users/password-reset", {
+        user: issued.user,
+        resetUrl: `${publicUrl}/invitations/${issued.resetToken}`,
+        hours: PASSWORD_RESET_HOURS,
+      });
     });
   });
 
   app.post("/users/:id/mfa-reset", async (request, reply) => {
+    const actor = actorOf(request);
     const { id } = parseForm(idParams, request.params);
-    await resetMfa(db, actorOf(request), id);
-    return reply.redirect(`/users/${id}?mfaReset=1`);
+    const context = await userPageContext(actor, id);
+    return handleForm(reply, { view: "users/show", context, values: { roles: context.user.roles } }, async () => {
+      await resetMfa(db, actor, id, reenteredPassword(request.body, "passwordForMfaReset"));
+      return reply.redirect(`/users/${id}?mfaReset=1`);
+    });
   });
 }

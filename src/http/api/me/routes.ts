@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../../db/client";
 import { passwordChangeInput } from "../../../domain/inputs";
 import { changeOwnPassword } from "../../../services/passwords";
-import { actorOf, requireActor } from "../../auth/plugin";
+import { requireActor, sessionOf } from "../../auth/plugin";
 import { setSessionCookie } from "../../auth/session-cookie";
 import { standardErrors } from "../shared";
 
@@ -25,7 +25,7 @@ export async function meApi(parent: FastifyInstance, { db }: { db: Db }): Promis
       },
     },
     async (request, reply) => {
-      setSessionCookie(reply, await changeOwnPassword(db, actorOf(request), request.body));
+      setSessionCookie(reply, await changeOwnPassword(db, sessionOf(request), request.body));
       return reply.status(204).send(null);
     },
   );

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { snapshotOf } from "../../../audit/events";
 import { recordEvent } from "../../../audit/write";
 import type { Db } from "../../../db/client";
-import { newUserInput, userRolesInput } from "../../../domain/inputs";
+import { newUserInput, reauthenticationInput, userRolesInput } from "../../../domain/inputs";
 import { changeRoles, createUser, getUser, issuePasswordReset, listUsers, resetMfa } from "../../../services/users";
 import { actorOf, requireActor } from "../../auth/plugin";
 import { idParams, pageQuery, problemSchema, standardErrors } from "../shared";
@@ -73,13 +73,14 @@ export async function usersApi(parent: FastifyInstance, { db }: { db: Db }): Pro
       schema: {
         tags,
         summary:
-          "Reset a user's password: ends their sessions and returns a one-time link token (valid 24 hours) for them to choose a new one at /invitations/{token}",
+          "Reset a user's password, re-entering your own (a wrong one counts towards your lockout): ends their sessions and returns a one-time link token (valid 24 hours) for them to choose a new one at /invitations/{token}",
         params: idParams,
+        body: reauthenticationInput,
         response: { 201: z.object({ resetToken: z.string(), expiresAt: z.iso.datetime() }), ...standardErrors },
       },
     },
     async (request, reply) => {
-      const issued = await issuePasswordReset(db, actorOf(request), request.params.id);
+      const issued = await issuePasswordReset(db, actorOf(request), request.params.id, request.body);
       return reply.status(201).send({ resetToken: issued.resetToken, expiresAt: issued.expiresAt.toISOString() });
     },
   );
@@ -88,11 +89,13 @@ export async function usersApi(parent: FastifyInstance, { db }: { db: Db }): Pro
     {
       schema: {
         tags,
-        summary: "Reset a user's authenticator app and recovery codes and end their sessions; not your own",
+        summary:
+          "Reset a user's authenticator app and recovery codes and end their sessions, re-entering your own password (a wrong one counts towards your lockout); not your own",
         params: idParams,
+        body: reauthenticationInput,
         response: { 200: userSchema, ...standardErrors },
       },
     },
-    async (request) => presentUser(await resetMfa(db, actorOf(request), request.params.id)),
+    async (request) => presentUser(await resetMfa(db, actorOf(request), request.params.id, request.body)),
   );
 }
