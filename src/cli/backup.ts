@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { loadConfig } from "../config";
+import { roleOf } from "../db/least-privilege";
 import { type BackupSummary, backupEmbedded, backupPostgres, type RowCounts, restoreEmbedded, restorePostgres } from "../services/backup";
 
 const ROW_WORDS: Record<keyof RowCounts, [string, string]> = {
@@ -44,11 +45,16 @@ export function plainSummary(summary: BackupSummary, action: "backup" | "restore
   return lines.join("\n");
 }
 
+/** 1 when the database must not be used (or no backup was written): the audit log does not verify. */
+export function exitCodeOf(summary: BackupSummary): 0 | 1 {
+  return summary.audit.verified ? 0 : 1;
+}
+
 /** JSON on standard output for scripts and monitoring; the plain summary on standard error for people. */
 function report(summary: BackupSummary, action: "backup" | "restore"): void {
   console.log(JSON.stringify({ action, ...summary }));
   console.error(plainSummary(summary, action));
-  if (!summary.audit.verified) process.exitCode = 1;
+  process.exitCode = exitCodeOf(summary);
 }
 
 export function backupCommand(): Command {
@@ -59,8 +65,9 @@ export function backupCommand(): Command {
     .requiredOption("-o, --output <file>", "the backup file to write (created readable by its owner only)")
     .action(async (opts: { output: string }) => {
       const config = loadConfig();
+      // Under least privilege the application's role may not read drizzle's migration journal: the owner backs up.
       const summary = config.databaseUrl
-        ? await backupPostgres(config.databaseUrl, opts.output)
+        ? await backupPostgres(config.migrationDatabaseUrl ?? config.databaseUrl, opts.output)
         : await backupEmbedded(config.dataDir, opts.output);
       report(summary, "backup");
     });
@@ -74,8 +81,11 @@ export function restoreCommand(): Command {
     .requiredOption("-i, --input <file>", "the backup file written by safeshare backup")
     .action(async (opts: { input: string }) => {
       const config = loadConfig();
+      // Under least privilege the owner restores (so it owns the tables) and grants the application's role again.
       const summary = config.databaseUrl
-        ? await restorePostgres(config.databaseUrl, opts.input)
+        ? config.migrationDatabaseUrl
+          ? await restorePostgres(config.migrationDatabaseUrl, opts.input, { appRole: await roleOf(config.databaseUrl) })
+          : await restorePostgres(config.databaseUrl, opts.input)
         : await restoreEmbedded(config.dataDir, opts.input);
       report(summary, "restore");
     });
