@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { configuredCheckpointSigner, type RestoreAnchoring } from "../audit/checkpoints";
 import { loadConfig } from "../config";
 import { roleOf } from "../db/least-privilege";
 import { type BackupSummary, backupEmbedded, backupPostgres, type RowCounts, restoreEmbedded, restorePostgres } from "../services/backup";
@@ -40,14 +41,34 @@ export function plainSummary(summary: BackupSummary, action: "backup" | "restore
         : "Do not use this database: restore an earlier backup, and keep this one for investigation.",
     );
   }
+  if (summary.checkpoints) lines.push(...checkpointLines(summary.checkpoints));
   const rows = (Object.keys(ROW_WORDS) as (keyof RowCounts)[]).map((key) => count(summary.rows[key], ROW_WORDS[key]));
   lines.push(`Rows: ${rows.join(", ")}.`);
   return lines.join("\n");
 }
 
-/** 1 when the database must not be used (or no backup was written): the audit log does not verify. */
+function checkpointLines(anchoring: RestoreAnchoring): string[] {
+  if (!anchoring.ok) {
+    return [
+      `The audit log does NOT agree with the signed checkpoints: ${anchoring.message}.`,
+      "Do not use this database: keep it, the backup and the checkpoint file for investigation.",
+    ];
+  }
+  const { seq } = anchoring.checkpoint;
+  return [
+    `The audit log agrees with the ${count(anchoring.checked, ["signed checkpoint", "signed checkpoints"])} up to event ${seq}.`,
+    ...(anchoring.movedAside
+      ? [
+          `Checkpoints signed after the backup was taken no longer apply: the checkpoint file was moved to ${anchoring.movedAside} (keep it for the auditor).`,
+        ]
+      : []),
+    `A new checkpoint of event ${seq} was signed.`,
+  ];
+}
+
+/** 1 when the database must not be used (or no backup was written): the audit log does not verify, or not against its checkpoints. */
 export function exitCodeOf(summary: BackupSummary): 0 | 1 {
-  return summary.audit.verified ? 0 : 1;
+  return summary.audit.verified && summary.checkpoints?.ok !== false ? 0 : 1;
 }
 
 /** JSON on standard output for scripts and monitoring; the plain summary on standard error for people. */
@@ -81,12 +102,13 @@ export function restoreCommand(): Command {
     .requiredOption("-i, --input <file>", "the backup file written by safeshare backup")
     .action(async (opts: { input: string }) => {
       const config = loadConfig();
+      const checkpoints = { dir: config.checkpointDir, signer: configuredCheckpointSigner(config) };
       // Under least privilege the owner restores (so it owns the tables) and grants the application's role again.
       const summary = config.databaseUrl
         ? config.migrationDatabaseUrl
-          ? await restorePostgres(config.migrationDatabaseUrl, opts.input, { appRole: await roleOf(config.databaseUrl) })
-          : await restorePostgres(config.databaseUrl, opts.input)
-        : await restoreEmbedded(config.dataDir, opts.input);
+          ? await restorePostgres(config.migrationDatabaseUrl, opts.input, { appRole: await roleOf(config.databaseUrl), checkpoints })
+          : await restorePostgres(config.databaseUrl, opts.input, { checkpoints })
+        : await restoreEmbedded(config.dataDir, opts.input, { checkpoints });
       report(summary, "restore");
     });
 }

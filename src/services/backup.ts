@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { getTableName } from "drizzle-orm";
 import pg from "pg";
+import { anchorRestoredLog, type CheckpointSigner, type RestoreAnchoring } from "../audit/checkpoints";
 import { verifyAuditChain } from "../audit/verify";
 import { recordEvent } from "../audit/write";
 import { ConfigError } from "../config";
@@ -32,6 +33,8 @@ export interface BackupSummary {
   seconds: number;
   audit: AuditState;
   rows: RowCounts;
+  /** Restore only: what became of the installation's signed checkpoints (anchorRestoredLog). */
+  checkpoints?: RestoreAnchoring;
 }
 
 /** What verification and counting need: a pooled database, or one connection inside a snapshot. */
@@ -245,6 +248,8 @@ function checkBackupFile(input: string, engine: BackupSummary["engine"]): void {
 export interface RestoreOptions {
   /** The role DATABASE_URL signs in as, when the restore runs as the owner (SAFESHARE_MIGRATION_DATABASE_URL). */
   appRole?: string;
+  /** The installation's checkpoint folder and signing key, to set the log's anchors back to the restored head. */
+  checkpoints?: { dir: string; signer: CheckpointSigner };
 }
 
 /**
@@ -258,8 +263,20 @@ async function migrateAndSummarise(database: Database, input: string, started: n
   const audit = await auditState(database);
   const rows = await rowCounts(database);
   const bytes = fs.statSync(input).size;
-  if (audit.verified) await recordBackupEvent(database, "database.restored", audit.headSeq);
-  return { engine: database.kind, file: path.resolve(input), bytes, seconds: secondsSince(started), audit, rows };
+  const anchoring =
+    audit.verified && options.checkpoints
+      ? await anchorRestoredLog(database, options.checkpoints.signer, options.checkpoints.dir)
+      : undefined;
+  if (audit.verified && anchoring?.ok !== false) await recordBackupEvent(database, "database.restored", audit.headSeq);
+  return {
+    engine: database.kind,
+    file: path.resolve(input),
+    bytes,
+    seconds: secondsSince(started),
+    audit,
+    rows,
+    ...(anchoring ? { checkpoints: anchoring } : {}),
+  };
 }
 
 /**
@@ -297,7 +314,11 @@ export async function restorePostgres(url: string, input: string, options: Resto
 }
 
 /** Embedded: into an empty or missing `pglite` folder only, under the data folder's lock. */
-export async function restoreEmbedded(dataDir: string, input: string): Promise<BackupSummary> {
+export async function restoreEmbedded(
+  dataDir: string,
+  input: string,
+  options: Pick<RestoreOptions, "checkpoints"> = {},
+): Promise<BackupSummary> {
   const started = performance.now();
   checkBackupFile(input, "pglite");
   const release = lockDataDir(dataDir);
@@ -311,7 +332,7 @@ export async function restoreEmbedded(dataDir: string, input: string): Promise<B
     const dump = new Blob([fs.readFileSync(input)], { type: "application/gzip" });
     const database = await openDatabase({ pgliteDir, loadDataDir: dump });
     try {
-      return await migrateAndSummarise(database, input, started, {});
+      return await migrateAndSummarise(database, input, started, options);
     } finally {
       await database.close();
     }

@@ -5,6 +5,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { BinaryChainChecker } from "../../src/audit/binary-chain-checker";
 import {
+  anchorRestoredLog,
   checkAgainstCheckpoints,
   newCheckpointSigner,
   publishCheckpoint,
@@ -167,6 +168,25 @@ describeEachDatabase("audit log", (ctx) => {
         /line 3 of .*checkpoints\.jsonl is not a checkpoint/,
         "a damaged checkpoint file is reported, not ignored",
       );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("after a restore, a checkpoint up to the restored head that disagrees with the log is reported, and the checkpoint file is left where it is", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "safeshare-checkpoints-"));
+    try {
+      const signer = newCheckpointSigner();
+      await recordEvent(ctx.database.db, system, event(600));
+      const { count } = await verifyAuditChain(ctx.database);
+      const wrong = signCheckpoint(signer, { seq: count - 1, hash: Buffer.alloc(32, 7) }, new Date());
+      const later = signCheckpoint(signer, { seq: count + 3, hash: Buffer.alloc(32, 8) }, new Date());
+      fs.writeFileSync(path.join(dir, "checkpoints.jsonl"), `${JSON.stringify(wrong)}\n${JSON.stringify(later)}\n`);
+      const anchored = await anchorRestoredLog(ctx.database, signer, dir);
+      assert.equal(anchored.ok, false);
+      assert.match(anchored.ok ? "" : anchored.message, new RegExp(`the log's hash at event ${count - 1} is not the one signed`));
+      assert.deepEqual(fs.readdirSync(dir), ["checkpoints.jsonl"], "nothing moved aside, nothing signed");
+      assert.deepEqual(readCheckpoints(dir), [wrong, later]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
+import { newCheckpointSigner, publishCheckpoint, readCheckpoints, signCheckpoint } from "../../src/audit/checkpoints";
 import { verifyAuditChain } from "../../src/audit/verify";
 import { recordEvent } from "../../src/audit/write";
 import { exitCodeOf, plainSummary } from "../../src/cli/backup";
@@ -13,6 +14,7 @@ import { DataDirLockedError, lockDataDir } from "../../src/db/data-dir-lock";
 import { openConfiguredDatabase } from "../../src/db/open";
 import { findPostgresBinDir, libpqConnection } from "../../src/db/postgres-tools";
 import { ConflictError } from "../../src/domain/errors";
+import { verifyAndRecord } from "../../src/services/audit-log";
 import { backupEmbedded, backupPostgres, restoreEmbedded, restorePostgres } from "../../src/services/backup";
 import { seedDemoPartnership } from "../../src/services/seed-demo";
 import { createLeastPrivilegeDatabases, createPostgresTestDatabase, describeOnPostgres, TEST_SECRET_KEYS } from "../support/databases";
@@ -49,6 +51,10 @@ async function newestEvent(database: Pick<Database, "query">) {
   return { type, details };
 }
 
+/** An event of some later work on the restored database. */
+const recordLaterEvent = (database: Database) =>
+  recordEvent(database.db, { kind: "system", name: "test" }, { type: "partnership.demo_seeded", details: { organisations: 0, users: 0 } });
+
 async function seededDatabase(database: Database) {
   await migrateDatabase(database);
   assert.ok(await seedDemoPartnership(database.db));
@@ -61,18 +67,29 @@ describe("backup and restore of the embedded database [pglite]", () => {
   const restored = path.join(scratch, "embedded-restored");
   const file = path.join(scratch, "embedded.tar.gz");
   let headSeq = 0;
+  // The installation's checkpoint folder and signing key, the same before and after the restore.
+  const checkpointDir = path.join(scratch, "checkpoints");
+  const signingKey = path.join(scratch, "audit-signing-key.pem");
+  const signer = newCheckpointSigner();
+  const env = (dataDir: string) => ({
+    SAFESHARE_DATA_DIR: dataDir,
+    SAFESHARE_CHECKPOINT_DIR: checkpointDir,
+    SAFESHARE_AUDIT_SIGNING_KEY: signingKey,
+  });
 
   before(async () => {
+    fs.writeFileSync(signingKey, signer.privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
     const database = await openDatabase({ pgliteDir: path.join(source, "pglite") });
     try {
       await seededDatabase(database);
+      await publishCheckpoint(database, signer, checkpointDir);
     } finally {
       await database.close();
     }
   });
 
   test("safeshare backup then restore into an empty data folder gives back every row count and the audit head hash", () => {
-    const backup = cli(["backup", "--output", file], { SAFESHARE_DATA_DIR: source });
+    const backup = cli(["backup", "--output", file], env(source));
     assert.equal(backup.code, 0, backup.stderr);
     assert.equal(fs.statSync(file).mode & 0o777, 0o600, "only its owner may read a backup");
     assert.equal(backup.summary.engine, "pglite");
@@ -83,10 +100,51 @@ describe("backup and restore of the embedded database [pglite]", () => {
     headSeq = backup.summary.audit.headSeq;
     assert.match(backup.stderr, /The audit log verifies: [\d,]+ audit events, the newest with hash [0-9a-f]{64}/);
 
-    const restore = cli(["restore", "--input", file], { SAFESHARE_DATA_DIR: restored });
+    // The server kept signing checkpoints after the backup was taken: the restored log will never reach them.
+    const later = signCheckpoint(signer, { seq: headSeq + 1, hash: Buffer.alloc(32, 9) }, new Date());
+    fs.appendFileSync(path.join(checkpointDir, "checkpoints.jsonl"), `${JSON.stringify(later)}\n`);
+    const before = readCheckpoints(checkpointDir);
+
+    const restore = cli(["restore", "--input", file], env(restored));
     assert.equal(restore.code, 0, restore.stderr);
     assert.deepEqual(restore.summary.rows, backup.summary.rows);
     assert.deepEqual(restore.summary.audit, backup.summary.audit);
+    assert.equal(restore.summary.checkpoints.checked, 1, "the checkpoint up to the backup's head still agrees");
+    const movedAside = restore.summary.checkpoints.movedAside;
+    assert.match(path.basename(movedAside), /^checkpoints-before-restore-[\dT-]+Z\.jsonl$/);
+    assert.equal(path.dirname(movedAside), checkpointDir);
+    assert.deepEqual(readCheckpoints(checkpointDir).length, 1);
+    assert.deepEqual(
+      fs
+        .readFileSync(movedAside, "utf8")
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line)),
+      before,
+      "kept for the auditor",
+    );
+    assert.deepEqual(
+      readCheckpoints(checkpointDir).map((c) => [c.seq, c.hash]),
+      [[headSeq, backup.summary.audit.headHash]],
+      "a fresh checkpoint of the restored head",
+    );
+    assert.match(restore.stderr, /signed after the backup .* moved to .*checkpoints-before-restore-/s);
+  });
+
+  test("after a restore the audit log verifies against the checkpoints, also once it has grown past those signed after the backup", async () => {
+    const database = await openDatabase({ pgliteDir: path.join(restored, "pglite") });
+    try {
+      for (let i = 0; i < 3; i++) await recordLaterEvent(database);
+      await publishCheckpoint(database, signer, checkpointDir);
+      const verified = await verifyAndRecord(database, undefined, {
+        checkpoints: readCheckpoints(checkpointDir),
+        publicKey: signer.publicKey,
+      });
+      assert.equal(verified.ok, true);
+      assert.deepEqual(verified.checkpoints, { ok: true, checked: 2 });
+    } finally {
+      await database.close();
+    }
   });
 
   test("restore refuses a data folder that already holds a database", async () => {
@@ -195,11 +253,7 @@ describeOnPostgres("backup and restore with pg_dump and pg_restore, under least 
         owners.map((row) => row.owner),
         [role],
       );
-      await recordEvent(
-        app.db,
-        { kind: "system", name: "test" },
-        { type: "partnership.demo_seeded", details: { organisations: 0, users: 0 } },
-      );
+      await recordLaterEvent(app);
       assert.equal((await verifyAuditChain(app)).ok, true, "the application's role reads and appends to the restored log");
       await assert.rejects(app.query("UPDATE audit_event SET body = '{}'"), /permission denied/);
       await assert.rejects(app.query("ALTER TABLE audit_event DISABLE TRIGGER ALL"), /must be owner/);
