@@ -167,3 +167,41 @@ export async function checkAgainstCheckpoints(
   }
   return { ok: true, checked: checkpoints.length };
 }
+
+/** What a restore did with the installation's checkpoints (anchorRestoredLog). */
+export type RestoreAnchoring = { ok: true; checked: number; movedAside?: string; checkpoint: Checkpoint } | { ok: false; message: string };
+
+/**
+ * After a restore the log is back at the backup's head, and checkpoints signed since then describe
+ * events it will never have: verify-audit would fail on them for ever ("fewer than … signed", then,
+ * once the log grows past them, "re-chained"). So the checkpoints up to the restored head are
+ * checked (they must still agree: if not, the backup or the checkpoints were altered, and nothing
+ * is touched), those beyond it are set aside with the file, renamed
+ * `checkpoints-before-restore-<time>.jsonl` and kept for the auditor, and the restored head is
+ * signed afresh. Run before anything is appended to the restored log.
+ */
+export async function anchorRestoredLog(
+  database: Database,
+  signer: CheckpointSigner,
+  dir: string,
+  now = new Date(),
+): Promise<RestoreAnchoring> {
+  const [head] = await database.query<{ seq: number }>("SELECT seq FROM audit_head WHERE id = 1");
+  let checkpoints: Checkpoint[];
+  try {
+    checkpoints = readCheckpoints(dir);
+  } catch (error) {
+    if (error instanceof CheckpointFileError) return { ok: false, message: error.message };
+    throw error;
+  }
+  const upToHead = checkpoints.filter((c) => c.seq <= Number(head!.seq));
+  const verdict = await checkAgainstCheckpoints(database, upToHead, signer.publicKey);
+  if (!verdict.ok) return { ok: false, message: verdict.message };
+  let movedAside: string | undefined;
+  if (upToHead.length < checkpoints.length) {
+    movedAside = path.join(dir, `checkpoints-before-restore-${now.toISOString().replace(/[:.]/g, "-")}.jsonl`);
+    fs.renameSync(path.join(dir, FILE), movedAside);
+  }
+  const checkpoint = (await publishCheckpoint(database, signer, dir, { now }))!;
+  return { ok: true, checked: upToHead.length, ...(movedAside ? { movedAside } : {}), checkpoint };
+}

@@ -1,5 +1,7 @@
 import { Command } from "commander";
+import { configuredCheckpointSigner, type RestoreAnchoring } from "../audit/checkpoints";
 import { loadConfig } from "../config";
+import { roleOf } from "../db/least-privilege";
 import { type BackupSummary, backupEmbedded, backupPostgres, type RowCounts, restoreEmbedded, restorePostgres } from "../services/backup";
 
 const ROW_WORDS: Record<keyof RowCounts, [string, string]> = {
@@ -39,16 +41,41 @@ export function plainSummary(summary: BackupSummary, action: "backup" | "restore
         : "Do not use this database: restore an earlier backup, and keep this one for investigation.",
     );
   }
+  if (summary.checkpoints) lines.push(...checkpointLines(summary.checkpoints));
   const rows = (Object.keys(ROW_WORDS) as (keyof RowCounts)[]).map((key) => count(summary.rows[key], ROW_WORDS[key]));
   lines.push(`Rows: ${rows.join(", ")}.`);
   return lines.join("\n");
+}
+
+function checkpointLines(anchoring: RestoreAnchoring): string[] {
+  if (!anchoring.ok) {
+    return [
+      `The audit log does NOT agree with the signed checkpoints: ${anchoring.message}.`,
+      "Do not use this database: keep it, the backup and the checkpoint file for investigation.",
+    ];
+  }
+  const { seq } = anchoring.checkpoint;
+  return [
+    `The audit log agrees with the ${count(anchoring.checked, ["signed checkpoint", "signed checkpoints"])} up to event ${seq}.`,
+    ...(anchoring.movedAside
+      ? [
+          `Checkpoints signed after the backup was taken no longer apply: the checkpoint file was moved to ${anchoring.movedAside} (keep it for the auditor).`,
+        ]
+      : []),
+    `A new checkpoint of event ${seq} was signed.`,
+  ];
+}
+
+/** 1 when the database must not be used (or no backup was written): the audit log does not verify, or not against its checkpoints. */
+export function exitCodeOf(summary: BackupSummary): 0 | 1 {
+  return summary.audit.verified && summary.checkpoints?.ok !== false ? 0 : 1;
 }
 
 /** JSON on standard output for scripts and monitoring; the plain summary on standard error for people. */
 function report(summary: BackupSummary, action: "backup" | "restore"): void {
   console.log(JSON.stringify({ action, ...summary }));
   console.error(plainSummary(summary, action));
-  if (!summary.audit.verified) process.exitCode = 1;
+  process.exitCode = exitCodeOf(summary);
 }
 
 export function backupCommand(): Command {
@@ -59,8 +86,9 @@ export function backupCommand(): Command {
     .requiredOption("-o, --output <file>", "the backup file to write (created readable by its owner only)")
     .action(async (opts: { output: string }) => {
       const config = loadConfig();
+      // Under least privilege the application's role may not read drizzle's migration journal: the owner backs up.
       const summary = config.databaseUrl
-        ? await backupPostgres(config.databaseUrl, opts.output)
+        ? await backupPostgres(config.migrationDatabaseUrl ?? config.databaseUrl, opts.output)
         : await backupEmbedded(config.dataDir, opts.output);
       report(summary, "backup");
     });
@@ -74,9 +102,13 @@ export function restoreCommand(): Command {
     .requiredOption("-i, --input <file>", "the backup file written by safeshare backup")
     .action(async (opts: { input: string }) => {
       const config = loadConfig();
+      const checkpoints = { dir: config.checkpointDir, signer: configuredCheckpointSigner(config) };
+      // Under least privilege the owner restores (so it owns the tables) and grants the application's role again.
       const summary = config.databaseUrl
-        ? await restorePostgres(config.databaseUrl, opts.input)
-        : await restoreEmbedded(config.dataDir, opts.input);
+        ? config.migrationDatabaseUrl
+          ? await restorePostgres(config.migrationDatabaseUrl, opts.input, { appRole: await roleOf(config.databaseUrl), checkpoints })
+          : await restorePostgres(config.databaseUrl, opts.input, { checkpoints })
+        : await restoreEmbedded(config.dataDir, opts.input, { checkpoints });
       report(summary, "restore");
     });
 }

@@ -189,10 +189,13 @@ async function withAdvisoryLock<T>(url: string, connectMs: number, work: (db: Db
 /**
  * Applies the generated SQL migrations in `drizzle/`; the same files on both engines. Under the
  * start-up lock: two nodes migrating one empty database at once would both create the same tables.
+ * `thenUnderTheLock` runs on the lock's connection after the migrations, before the lock is released
+ * (the least-privilege grants, which race just the same).
  */
-export async function migrateDatabase(database: Database): Promise<void> {
+export async function migrateDatabase(database: Database, thenUnderTheLock?: (db: Db) => Promise<void>): Promise<void> {
   await database.exclusively(async (db) => {
     if (database.kind === "postgres") await migrateNodePg(db as never, { migrationsFolder });
     else await migratePglite(db as never, { migrationsFolder });
+    await thenUnderTheLock?.(db);
   });
 }

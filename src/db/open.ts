@@ -3,6 +3,7 @@ import type { Config } from "../config";
 import { sealSecretsAtRest } from "../services/secrets-at-rest";
 import { type Database, migrateDatabase, openDatabase } from "./client";
 import { lockDataDir } from "./data-dir-lock";
+import { grantToApplication } from "./least-privilege";
 import { configuredSecretKeys } from "./secret-keys";
 
 /**
@@ -54,24 +55,16 @@ export async function openConfiguredDatabase(config: Config, { serving = false }
 }
 
 /**
- * Least privilege: with SAFESHARE_MIGRATION_DATABASE_URL the tables are created and owned by that
- * role, and the application's role (DATABASE_URL) is granted only reading and writing rows. Not
- * owning audit_event, it cannot disable the append-only triggers, and it has no UPDATE, DELETE or
- * TRUNCATE on the log at all.
+ * Least privilege (src/db/least-privilege.ts): with SAFESHARE_MIGRATION_DATABASE_URL the migrations
+ * run as that role, which then grants the application's role (DATABASE_URL) its rights, both under
+ * the start-up lock so that nodes starting together take turns.
  */
 async function migratePostgres(config: Config, database: Database): Promise<void> {
   if (!config.migrationDatabaseUrl) return migrateDatabase(database);
+  const [{ role }] = (await database.query<{ role: string }>("SELECT current_user AS role")) as [{ role: string }];
   const owner = await openDatabase({ url: config.migrationDatabaseUrl });
   try {
-    await migrateDatabase(owner);
-    const [{ role }] = (await database.query<{ role: string }>("SELECT current_user AS role")) as [{ role: string }];
-    const [{ owns }] = (await owner.query<{ owns: boolean }>("SELECT current_user = $1 AS owns", [role])) as [{ owns: boolean }];
-    if (owns) return; // one role for both: nothing to grant
-    const app = `"${role.replace(/"/g, '""')}"`;
-    await owner.query(`GRANT USAGE ON SCHEMA public TO ${app}`);
-    await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app}`);
-    await owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
-    await owner.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_event FROM ${app}`);
+    await migrateDatabase(owner, (db) => grantToApplication(db, role));
   } finally {
     await owner.close();
   }

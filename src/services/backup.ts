@@ -3,12 +3,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { getTableName } from "drizzle-orm";
 import pg from "pg";
+import { anchorRestoredLog, type CheckpointSigner, type RestoreAnchoring } from "../audit/checkpoints";
 import { verifyAuditChain } from "../audit/verify";
 import { recordEvent } from "../audit/write";
 import { ConfigError } from "../config";
 import { type Database, migrateDatabase, openDatabase } from "../db/client";
 import { copyOutBinaryOn } from "../db/copy-out";
 import { lockDataDir } from "../db/data-dir-lock";
+import { grantToApplication } from "../db/least-privilege";
 import { findPostgresBinDir, libpqConnection, toolMajorVersion } from "../db/postgres-tools";
 import { auditEvents, organisations, recordItems, subjects, users } from "../db/schema";
 import { rightsRequests } from "../db/schema-rights";
@@ -31,6 +33,8 @@ export interface BackupSummary {
   seconds: number;
   audit: AuditState;
   rows: RowCounts;
+  /** Restore only: what became of the installation's signed checkpoints (anchorRestoredLog). */
+  checkpoints?: RestoreAnchoring;
 }
 
 /** What verification and counting need: a pooled database, or one connection inside a snapshot. */
@@ -240,22 +244,48 @@ function checkBackupFile(input: string, engine: BackupSummary["engine"]): void {
   }
 }
 
-/** After restoring: migrations bring an older backup up to date, then the same checks as the backup's. */
-async function migrateAndSummarise(database: Database, input: string, started: number): Promise<BackupSummary> {
-  await migrateDatabase(database);
+/** What a restore needs beyond the file: the application's role to grant to, under least privilege. */
+export interface RestoreOptions {
+  /** The role DATABASE_URL signs in as, when the restore runs as the owner (SAFESHARE_MIGRATION_DATABASE_URL). */
+  appRole?: string;
+  /** The installation's checkpoint folder and signing key, to set the log's anchors back to the restored head. */
+  checkpoints?: { dir: string; signer: CheckpointSigner };
+}
+
+/**
+ * After restoring: migrations bring an older backup up to date and the application's role gets its
+ * grants back (the dump's own are not restored: its roles may not exist here), then the same checks
+ * as the backup's.
+ */
+async function migrateAndSummarise(database: Database, input: string, started: number, options: RestoreOptions): Promise<BackupSummary> {
+  const { appRole } = options;
+  await migrateDatabase(database, appRole ? (db) => grantToApplication(db, appRole) : undefined);
   const audit = await auditState(database);
   const rows = await rowCounts(database);
   const bytes = fs.statSync(input).size;
-  if (audit.verified) await recordBackupEvent(database, "database.restored", audit.headSeq);
-  return { engine: database.kind, file: path.resolve(input), bytes, seconds: secondsSince(started), audit, rows };
+  const anchoring =
+    audit.verified && options.checkpoints
+      ? await anchorRestoredLog(database, options.checkpoints.signer, options.checkpoints.dir)
+      : undefined;
+  if (audit.verified && anchoring?.ok !== false) await recordBackupEvent(database, "database.restored", audit.headSeq);
+  return {
+    engine: database.kind,
+    file: path.resolve(input),
+    bytes,
+    seconds: secondsSince(started),
+    audit,
+    rows,
+    ...(anchoring ? { checkpoints: anchoring } : {}),
+  };
 }
 
 /**
  * PostgreSQL: only into a database with no tables at all. Restoring over existing data would
  * merge two audit chains or fail halfway, so there is deliberately no --force: create an empty
- * database instead. `--single-transaction` makes a failed restore leave the target empty.
+ * database instead. `--single-transaction` makes a failed restore leave the target empty. Run as
+ * the role that is to own the tables (`--no-owner`: whoever restores owns what is created).
  */
-export async function restorePostgres(url: string, input: string): Promise<BackupSummary> {
+export async function restorePostgres(url: string, input: string, options: RestoreOptions = {}): Promise<BackupSummary> {
   const started = performance.now();
   checkBackupFile(input, "postgres");
   const database = await openDatabase({ url });
@@ -272,15 +302,23 @@ export async function restorePostgres(url: string, input: string): Promise<Backu
       );
     }
     const { dbname, env } = libpqConnection(url);
-    await runTool(pgRestore, ["--no-owner", "--exit-on-error", "--single-transaction", `--dbname=${dbname}`, path.resolve(input)], env);
-    return await migrateAndSummarise(database, input, started);
+    await runTool(
+      pgRestore,
+      ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${dbname}`, path.resolve(input)],
+      env,
+    );
+    return await migrateAndSummarise(database, input, started, options);
   } finally {
     await database.close();
   }
 }
 
 /** Embedded: into an empty or missing `pglite` folder only, under the data folder's lock. */
-export async function restoreEmbedded(dataDir: string, input: string): Promise<BackupSummary> {
+export async function restoreEmbedded(
+  dataDir: string,
+  input: string,
+  options: Pick<RestoreOptions, "checkpoints"> = {},
+): Promise<BackupSummary> {
   const started = performance.now();
   checkBackupFile(input, "pglite");
   const release = lockDataDir(dataDir);
@@ -294,7 +332,7 @@ export async function restoreEmbedded(dataDir: string, input: string): Promise<B
     const dump = new Blob([fs.readFileSync(input)], { type: "application/gzip" });
     const database = await openDatabase({ pgliteDir, loadDataDir: dump });
     try {
-      return await migrateAndSummarise(database, input, started);
+      return await migrateAndSummarise(database, input, started, options);
     } finally {
       await database.close();
     }

@@ -22,11 +22,19 @@ import { signedInAs } from "../support/sign-in";
  *   - a rejected (4xx) request adds no row to any table and no audit event, except the events that
  *     record a refusal itself (REFUSAL_EVENTS). Counts are taken before and after each request, so a
  *     row written and kept by a request that then answered 4xx is caught, whatever the table.
- * `FUZZ_RUNS` and `FUZZ_SEED` override the run count and seed (fast-check prints the seed of a failure).
+ * `FUZZ_RUNS` and `FUZZ_SEED` override the run count and seed. In CI the seed is fixed, so a failure
+ * there is reproduced by running the file again; elsewhere it is random, to explore. Either way the
+ * seed is printed with the run count (and fast-check prints it with a failure).
  */
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
-const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+const CI_SEED = 16;
+const SEED =
+  process.env.FUZZ_SEED !== undefined
+    ? Number(process.env.FUZZ_SEED)
+    : process.env.CI === "true"
+      ? CI_SEED
+      : Math.floor(Math.random() * 0x7fffffff);
 
 /** Audit events that record the refusal itself, so a rejected request may add them (a wrong password when signing). */
 const REFUSAL_EVENTS = new Set(["auth.sign_in_failed", "auth.locked_out", "auth.second_factor_locked_out", "access.denied"]);
@@ -320,6 +328,8 @@ describeEachDatabase("API fuzzing: every write route with generated bodies and m
       }),
       { numRuns: RUNS, seed: SEED },
     );
-    t.diagnostic(`${inputs} inputs across ${routeCount} write routes; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    t.diagnostic(
+      `${inputs} inputs (seed ${SEED}) across ${routeCount} write routes; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
   });
 });

@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import pg from "pg";
 import { BinaryChainChecker } from "../../src/audit/binary-chain-checker";
 import {
+  anchorRestoredLog,
   checkAgainstCheckpoints,
   newCheckpointSigner,
   publishCheckpoint,
@@ -18,7 +17,7 @@ import { inTransaction, recordEvent } from "../../src/audit/write";
 import { loadConfig } from "../../src/config";
 import { openConfiguredDatabase } from "../../src/db/open";
 import { organisations } from "../../src/db/schema";
-import { describeEachDatabase, TEST_SECRET_KEYS } from "../support/databases";
+import { createLeastPrivilegeDatabases, describeEachDatabase, TEST_SECRET_KEYS } from "../support/databases";
 import { editAndRechain } from "../support/rechain";
 
 const system = { kind: "system", name: "test" } as const;
@@ -174,31 +173,47 @@ describeEachDatabase("audit log", (ctx) => {
     }
   });
 
+  test("after a restore, a checkpoint up to the restored head that disagrees with the log is reported, and the checkpoint file is left where it is", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "safeshare-checkpoints-"));
+    try {
+      const signer = newCheckpointSigner();
+      await recordEvent(ctx.database.db, system, event(600));
+      const { count } = await verifyAuditChain(ctx.database);
+      const wrong = signCheckpoint(signer, { seq: count - 1, hash: Buffer.alloc(32, 7) }, new Date());
+      const later = signCheckpoint(signer, { seq: count + 3, hash: Buffer.alloc(32, 8) }, new Date());
+      fs.writeFileSync(path.join(dir, "checkpoints.jsonl"), `${JSON.stringify(wrong)}\n${JSON.stringify(later)}\n`);
+      const anchored = await anchorRestoredLog(ctx.database, signer, dir);
+      assert.equal(anchored.ok, false);
+      assert.match(anchored.ok ? "" : anchored.message, new RegExp(`the log's hash at event ${count - 1} is not the one signed`));
+      assert.deepEqual(fs.readdirSync(dir), ["checkpoints.jsonl"], "nothing moved aside, nothing signed");
+      assert.deepEqual(readCheckpoints(dir), [wrong, later]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   // PGlite has a single role, so least privilege is a PostgreSQL-only question.
   if (ctx.kind === "postgres") {
-    test("with SAFESHARE_MIGRATION_DATABASE_URL the tables belong to the migration role, and the app's role can append events but not update them nor disable the triggers", async () => {
-      const admin = new pg.Client({ connectionString: process.env.SAFESHARE_TEST_PG_URL });
-      await admin.connect();
-      const suffix = randomBytes(4).toString("hex");
-      const [owner, appRole, name] = [`ss_owner_${suffix}`, `ss_app_${suffix}`, `t_roles_${suffix}`];
-      const urlFor = (role: string) => {
-        const url = new URL(process.env.SAFESHARE_TEST_PG_URL!);
-        url.username = role;
-        url.pathname = `/${name}`;
-        return url.toString();
-      };
+    test("with SAFESHARE_MIGRATION_DATABASE_URL six nodes start at once, the tables belong to the migration role, and the app's role can append events but not update them nor disable the triggers", async () => {
+      const roles = await createLeastPrivilegeDatabases();
+      const [{ ownerUrl, appUrl }] = roles.databases as [{ ownerUrl: string; appUrl: string }];
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "safeshare-roles-"));
-      await admin.query(`CREATE ROLE ${owner} LOGIN; CREATE ROLE ${appRole} LOGIN`);
       try {
-        await admin.query(`CREATE DATABASE ${name} OWNER ${owner}`);
         const config = loadConfig({
-          DATABASE_URL: urlFor(appRole),
-          SAFESHARE_MIGRATION_DATABASE_URL: urlFor(owner),
+          DATABASE_URL: appUrl,
+          SAFESHARE_MIGRATION_DATABASE_URL: ownerUrl,
           SAFESHARE_SECRET_KEY: TEST_SECRET_KEYS.current.key.toString("base64"),
           SAFESHARE_DATA_DIR: dataDir,
         });
-        const database = await openConfiguredDatabase(config);
+        // Nodes starting together: migrating and granting take turns, so none of them fails.
+        const opened = await Promise.allSettled([1, 2, 3, 4, 5, 6].map(() => openConfiguredDatabase(config)));
+        const databases = opened.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
         try {
+          assert.deepEqual(
+            opened.map((result) => (result.status === "rejected" ? String(result.reason) : "opened")),
+            Array(6).fill("opened"),
+          );
+          const database = databases[0]!;
           await recordEvent(database.db, system, event(1));
           assert.equal((await verifyAuditChain(database)).count, 1, "the app role appends to the log");
           await assert.rejects(database.query("UPDATE audit_event SET body = '{}'"), /permission denied/);
@@ -206,12 +221,10 @@ describeEachDatabase("audit log", (ctx) => {
           await assert.rejects(database.query("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete"), /must be owner/);
           await assert.rejects(database.query("ALTER TABLE audit_event DISABLE TRIGGER ALL"), /must be owner/);
         } finally {
-          await database.close();
+          await Promise.all(databases.map((database) => database.close()));
         }
       } finally {
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await admin.query(`DROP ROLE ${appRole}; DROP ROLE ${owner}`);
-        await admin.end();
+        await roles.drop();
         fs.rmSync(dataDir, { recursive: true, force: true });
       }
     });

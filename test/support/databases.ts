@@ -90,3 +90,43 @@ export function describeEachDatabase(title: string, suite: (ctx: DatabaseContext
     });
   }
 }
+
+/**
+ * The documented least-privilege setup in the test cluster: a migration role that owns `count` new
+ * databases and an application role that owns nothing; each database's URL as either role, and a
+ * way to drop them all.
+ */
+export async function createLeastPrivilegeDatabases(
+  count = 1,
+): Promise<{ databases: { ownerUrl: string; appUrl: string }[]; drop: () => Promise<void> }> {
+  const suffix = randomBytes(4).toString("hex");
+  const [owner, app] = [`ss_owner_${suffix}`, `ss_app_${suffix}`];
+  const names = Array.from({ length: count }, (_, i) => `t_roles_${suffix}_${i}`);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE ROLE ${owner} LOGIN; CREATE ROLE ${app} LOGIN`);
+    for (const name of names) await admin.query(`CREATE DATABASE ${name} OWNER ${owner}`);
+  } finally {
+    await admin.end();
+  }
+  const urlFor = (role: string, name: string) => {
+    const url = new URL(adminUrl!);
+    url.username = role;
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+  return {
+    databases: names.map((name) => ({ ownerUrl: urlFor(owner, name), appUrl: urlFor(app, name) })),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      try {
+        for (const name of names) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.query(`DROP ROLE ${app}; DROP ROLE ${owner}`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
