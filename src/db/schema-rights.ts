@@ -125,6 +125,23 @@ export const rightsRequestEvents = pgTable(
 export const itemReviewDecision = pgEnum("rights_item_decision", ["DISCLOSE", "REDACT", "WITHHOLD"]);
 export const exemptionCode = pgEnum("rights_exemption", EXEMPTIONS);
 
+/**
+ * What an item's review and a disclosure log entry's review both record: the decision, the exemption
+ * and its reason, and who reviewed it when. A function, as each table needs its own column builders.
+ */
+const reviewColumns = () => ({
+  decision: itemReviewDecision("decision").notNull(),
+  exemption: exemptionCode("exemption"),
+  reason: text("reason"),
+  /** For EX-SERIOUS-HARM-HEALTH: the appropriate health professional's opinion, and whose. */
+  healthOpinion: text("health_opinion"),
+  healthProfessional: text("health_professional"),
+  reviewedByUserId: uuid("reviewed_by_user_id")
+    .notNull()
+    .references(() => users.id),
+  reviewedAt: timestamp("reviewed_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** An access request's review of one record item: disclosed, redacted or withheld, under a recorded exemption. */
 export const rightsItemReviews = pgTable(
   "rights_item_review",
@@ -135,17 +152,8 @@ export const rightsItemReviews = pgTable(
     itemId: uuid("item_id")
       .notNull()
       .references(() => recordItems.id),
-    decision: itemReviewDecision("decision").notNull(),
-    exemption: exemptionCode("exemption"),
-    reason: text("reason"),
+    ...reviewColumns(),
     redactions: text("redactions").array().notNull().default([]),
-    /** For EX-SERIOUS-HARM-HEALTH: the appropriate health professional's opinion, and whose. */
-    healthOpinion: text("health_opinion"),
-    healthProfessional: text("health_professional"),
-    reviewedByUserId: uuid("reviewed_by_user_id")
-      .notNull()
-      .references(() => users.id),
-    reviewedAt: timestamp("reviewed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("rights_item_review_once").on(t.requestId, t.itemId)],
 );
@@ -164,15 +172,7 @@ export const rightsRecipientReviews = pgTable(
     disclosureId: uuid("disclosure_id")
       .notNull()
       .references(() => disclosures.id),
-    decision: itemReviewDecision("decision").notNull(),
-    exemption: exemptionCode("exemption"),
-    reason: text("reason"),
-    healthOpinion: text("health_opinion"),
-    healthProfessional: text("health_professional"),
-    reviewedByUserId: uuid("reviewed_by_user_id")
-      .notNull()
-      .references(() => users.id),
-    reviewedAt: timestamp("reviewed_at", { withTimezone: true }).notNull().defaultNow(),
+    ...reviewColumns(),
   },
   (t) => [uniqueIndex("rights_recipient_review_once").on(t.requestId, t.disclosureId)],
 );
