@@ -11,6 +11,7 @@ import type { Actor } from "../../domain/actor";
 import { notToldBecauseOfRisk } from "../../domain/rights/pack-safety";
 import type { ShareDecisionInput } from "../../domain/sharing/decision-input";
 import { decisionReference } from "../sharing/decisions";
+import { fullNameOf } from "../subjects/subjects";
 
 /**
  * What an IG lead must know before an access pack goes to the requester (harm-aware communications,
@@ -91,8 +92,8 @@ export async function requesterAsAllegedPerpetrator(
   const rows = await q
     .select({
       linkId: subjectLinks.id,
-      perpetrator: sql<string>`${subjects.givenNames} || ' ' || ${subjects.familyName}`,
-      towards: sql<string>`${towards.givenNames} || ' ' || ${towards.familyName}`,
+      perpetrator: fullNameOf(subjects),
+      towards: fullNameOf(towards),
       towardsSubjectId: towards.id,
     })
     .from(subjectLinks)
@@ -124,7 +125,7 @@ async function notToldDecisions(db: Db, actor: Actor, subjectIds: readonly strin
       number: shareDecisions.number,
       decidedAt: shareDecisions.decidedAt,
       record: shareDecisions.record,
-      subjectName: sql<string>`${subjects.givenNames} || ' ' || ${subjects.familyName}`,
+      subjectName: fullNameOf(subjects),
       recipient: recipient.name,
       disclosureId: disclosures.id,
     })

@@ -12,6 +12,7 @@ import { type RecordedWarning, recordedWarnings } from "../../domain/sharing/eva
 import { type DecisionStatus, emergencyRecordOverdue, requestReference } from "../../domain/sharing/records";
 import type { Outcome } from "../../domain/sharing/vocabulary";
 import { assertWorksWithRecords } from "../records/access";
+import { fullNameOf } from "../subjects/subjects";
 import type { DecisionRow } from "./deliver";
 import type { DisclosureRow } from "./disclosures";
 
@@ -51,7 +52,7 @@ const answered = alias(informationRequests, "answered_request");
 const requester = alias(organisations, "requester_org");
 const summaryColumns = {
   decision: shareDecisions,
-  subjectName: sql<string>`${subjects.givenNames} || ' ' || ${subjects.familyName}`,
+  subjectName: fullNameOf(subjects),
   recipientName: recipientOrg.name,
   recipientUserName: recipientUser.name,
   agreementNumber: agreements.number,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { type AnyColumn, and, asc, count, eq, sql } from "drizzle-orm";
 import { snapshotOf } from "../../audit/events";
 import { inTransaction, recordEvent } from "../../audit/write";
 import type { Db } from "../../db/client";
@@ -8,6 +8,11 @@ import type { Actor } from "../../domain/actor";
 import { NotFoundError } from "../../domain/errors";
 import { type SubjectInput, subjectInput } from "../../domain/subjects";
 import { assertWorksWithRecords } from "../records/access";
+
+/** A person's name as people read it, "Given Family", in SQL: for lists that name the person (also through an alias of the table). */
+export function fullNameOf(person: { givenNames: AnyColumn; familyName: AnyColumn }) {
+  return sql<string>`${person.givenNames} || ' ' || ${person.familyName}`;
+}
 
 export type SubjectRow = typeof subjects.$inferSelect;
 export type SubjectNameRow = typeof subjectNames.$inferSelect;
