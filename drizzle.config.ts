@@ -2,6 +2,6 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "postgresql",
-  schema: ["./src/db/schema.ts", "./src/db/schema-sharing.ts", "./src/db/schema-rights.ts"],
+  schema: ["./src/platform/db/schema*.ts", "./src/features/*/schema.ts"],
   out: "./drizzle",
 });
