@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { organisations, recordItems, subjects, users } from "../db/schema";
+import { visibleTo } from "../db/scope";
 import type { Actor } from "../domain/actor";
 import type { Role } from "../domain/roles";
 
@@ -32,9 +33,7 @@ export async function demoSubjectId(db: Db, actor: Actor, givenNames: string, fa
   const [row] = await db
     .select({ id: subjects.id })
     .from(subjects)
-    .where(
-      and(eq(subjects.organisationId, actor.organisationId), eq(subjects.givenNames, givenNames), eq(subjects.familyName, familyName)),
-    );
+    .where(and(visibleTo(actor, subjects), eq(subjects.givenNames, givenNames), eq(subjects.familyName, familyName)));
   return row!.id;
 }
 

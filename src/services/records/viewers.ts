@@ -1,6 +1,7 @@
 import { and, desc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { auditEvents } from "../../db/schema";
+import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
 import { NotPermittedError } from "../../domain/errors";
 import { hasAnyRole } from "../../domain/roles";
@@ -34,7 +35,8 @@ export async function recentViews(db: Db, actor: Actor, subjectId: string, limit
     .where(
       and(
         eq(auditEvents.type, "personal_data.viewed"),
-        eq(auditEvents.organisationId, actor.organisationId),
+        // The organisation's own trail, even for a partnership admin: only its people can read this record.
+        visibleTo(actor, auditEvents, "owner"),
         or(
           and(eq(auditEvents.entityType, "subject"), eq(auditEvents.entityId, subjectId)),
           and(

@@ -4,6 +4,7 @@ import { inTransaction, recordEvent } from "../../audit/write";
 import type { Db, Tx } from "../../db/client";
 import { organisations, recordItems, subjects } from "../../db/schema";
 import { rightsItemReviews, rightsRecipientReviews, rightsRequests } from "../../db/schema-rights";
+import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
 import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors";
 import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../../domain/information";
@@ -141,7 +142,7 @@ export async function reviewItem(db: Db, actor: Actor, requestId: string, itemId
   const [item] = await db
     .select({ text: recordItems.text, subjectId: recordItems.subjectId })
     .from(recordItems)
-    .where(and(eq(recordItems.id, itemId), eq(recordItems.organisationId, actor.organisationId)));
+    .where(and(eq(recordItems.id, itemId), visibleTo(actor, recordItems)));
   if (!item || !request.subjects.some((s) => s.id === item.subjectId)) {
     throw new ValidationError([{ path: "/itemId", message: "Choose an item about a person attached to this request" }]);
   }

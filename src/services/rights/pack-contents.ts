@@ -3,6 +3,7 @@ import type { Queryable } from "../../db/client";
 import { organisations, recordItems } from "../../db/schema";
 import { rightsItemReviews, rightsRecipientReviews } from "../../db/schema-rights";
 import { disclosureItems, disclosures, shareDecisions } from "../../db/schema-sharing";
+import { ownedBy } from "../../db/scope";
 import { type PackUnreviewed, packUnreviewed } from "../../domain/rights/review";
 
 /**
@@ -23,9 +24,9 @@ export type LogEntry = Awaited<ReturnType<typeof disclosureLog>>[number];
  * names the person); and, for each, whether the request has a review of it.
  */
 const itemsAbout = (organisationId: string, subjectIds: readonly string[]) =>
-  and(inArray(recordItems.subjectId, [...subjectIds]), eq(recordItems.organisationId, organisationId));
+  and(inArray(recordItems.subjectId, [...subjectIds]), ownedBy(organisationId, recordItems));
 const sentAbout = (organisationId: string, subjectIds: readonly string[]) =>
-  and(inArray(shareDecisions.subjectId, [...subjectIds]), eq(disclosures.senderOrganisationId, organisationId));
+  and(inArray(shareDecisions.subjectId, [...subjectIds]), ownedBy(organisationId, disclosures, "sender"));
 const itemReviewed = (q: Queryable, requestId: string) =>
   exists(
     q

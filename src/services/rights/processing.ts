@@ -4,6 +4,7 @@ import { inTransaction } from "../../audit/write";
 import type { Db } from "../../db/client";
 import { rightsProcessingDecisions, rightsRequests } from "../../db/schema-rights";
 import { shareDecisions } from "../../db/schema-sharing";
+import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
 import { today } from "../../domain/calendar";
 import { ConflictError, ValidationError } from "../../domain/errors";
@@ -44,7 +45,7 @@ export async function processingForRequest(db: Db, actor: Actor, requestOrId: st
           .from(shareDecisions)
           .where(
             and(
-              eq(shareDecisions.organisationId, actor.organisationId),
+              visibleTo(actor, shareDecisions),
               inArray(shareDecisions.subjectId, subjectIds),
               inArray(shareDecisions.outcome, ["SHARE", "PARTIAL_SHARE"]),
             ),

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { recordItems, subjectNames, subjects } from "../../db/schema";
 import { rightsItemActions, rightsItemReviews } from "../../db/schema-rights";
+import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
 import { ValidationError } from "../../domain/errors";
 import type { LinkedName } from "../../domain/rights/third-parties";
@@ -54,7 +55,7 @@ export async function attachedItem(db: Db, actor: Actor, request: RightsRequestV
   const [item] = await db
     .select()
     .from(recordItems)
-    .where(and(eq(recordItems.id, itemId), eq(recordItems.organisationId, actor.organisationId)));
+    .where(and(eq(recordItems.id, itemId), visibleTo(actor, recordItems)));
   if (!item || !request.subjects.some((s) => s.id === item.subjectId)) {
     throw new ValidationError([{ path: "/itemId", message: "Choose an item about a person attached to this request" }]);
   }

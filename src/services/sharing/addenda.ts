@@ -1,9 +1,9 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { snapshotOf } from "../../audit/events";
 import { inTransaction } from "../../audit/write";
 import type { Db } from "../../db/client";
 import { shareApprovalRules, shareDecisionAddenda } from "../../db/schema-sharing";
+import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
 import { today } from "../../domain/calendar";
 import { NotPermittedError } from "../../domain/errors";
@@ -73,7 +73,7 @@ export async function approvalRules(db: Db, actor: Actor): Promise<PurposeCode[]
   const rows = await db
     .select({ purpose: shareApprovalRules.purposeCode })
     .from(shareApprovalRules)
-    .where(eq(shareApprovalRules.organisationId, actor.organisationId));
+    .where(visibleTo(actor, shareApprovalRules));
   return rows.map((r) => r.purpose as PurposeCode);
 }
 
@@ -85,7 +85,7 @@ export async function setApprovalRules(db: Db, actor: Actor, raw: unknown): Prom
   const { purposes } = approvalRulesInput.parse(raw);
   const unique = [...new Set(purposes)];
   await inTransaction(db, async (tx, audit) => {
-    await tx.delete(shareApprovalRules).where(and(eq(shareApprovalRules.organisationId, actor.organisationId)));
+    await tx.delete(shareApprovalRules).where(visibleTo(actor, shareApprovalRules));
     if (unique.length)
       await tx.insert(shareApprovalRules).values(unique.map((purposeCode) => ({ organisationId: actor.organisationId, purposeCode })));
     audit.record(snapshotOf(actor), {

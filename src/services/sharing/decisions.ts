@@ -5,6 +5,7 @@ import { recordEvent } from "../../audit/write";
 import type { Db, Queryable } from "../../db/client";
 import { agreements, organisations, subjects, users } from "../../db/schema";
 import { disclosures, informationRequests, shareDecisionAddenda, shareDecisions } from "../../db/schema-sharing";
+import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
 import { agreementReference } from "../../domain/agreements/document";
 import { NotFoundError } from "../../domain/errors";
@@ -127,7 +128,7 @@ export async function listDecisions(
   assertWorksWithRecords(actor);
   // Overdue records are outstanding ones, and soonest due come first: the limit cannot cut one off.
   const outstanding = filters.emergencyOutstanding || filters.overdue === true;
-  const conditions: SQL[] = [eq(shareDecisions.organisationId, actor.organisationId)];
+  const conditions: SQL[] = [visibleTo(actor, shareDecisions)];
   if (filters.outcome?.length) conditions.push(inArray(shareDecisions.outcome, filters.outcome));
   if (filters.status?.length) conditions.push(inArray(shareDecisions.status, filters.status));
   if (filters.subjectId) conditions.push(eq(shareDecisions.subjectId, filters.subjectId));
@@ -166,7 +167,7 @@ export async function getDecision(db: Db, actor: Actor, id: string, view: string
 /** The same, unaudited: for services that act on a decision and audit the action instead. */
 export async function loadDecision(q: Queryable, actor: Actor, id: string): Promise<DecisionDetail> {
   assertWorksWithRecords(actor);
-  const [row] = await summaries(q).where(and(eq(shareDecisions.id, id), eq(shareDecisions.organisationId, actor.organisationId)));
+  const [row] = await summaries(q).where(and(eq(shareDecisions.id, id), visibleTo(actor, shareDecisions)));
   if (!row) throw new NotFoundError("The share decision");
   const [disclosure] = await q.select().from(disclosures).where(eq(disclosures.decisionId, id));
   const addenda = await q
@@ -184,6 +185,6 @@ export async function decisionIdByKey(q: Queryable, actor: Actor, key: string): 
   const [row] = await q
     .select({ id: shareDecisions.id })
     .from(shareDecisions)
-    .where(and(eq(shareDecisions.organisationId, actor.organisationId), eq(shareDecisions.idempotencyKey, key)));
+    .where(and(visibleTo(actor, shareDecisions), eq(shareDecisions.idempotencyKey, key)));
   return row?.id;
 }
