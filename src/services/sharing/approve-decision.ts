@@ -4,6 +4,7 @@ import { snapshotOf } from "../../audit/events";
 import { AuditTrail, inTransaction } from "../../audit/write";
 import type { Db } from "../../db/client";
 import { shareDecisions } from "../../db/schema-sharing";
+import { visibleTo } from "../../db/scope";
 import type { Actor } from "../../domain/actor";
 import { today } from "../../domain/calendar";
 import { ConflictError, NotPermittedError, RulesBlockedError } from "../../domain/errors";
@@ -75,7 +76,7 @@ export async function approveDecision(db: Db, actor: Actor, id: string, raw: unk
   const written = await writeDecision(db, {
     guard: sql`update share_decision set status = 'APPROVED', approved_by_user_id = ${actor.userId}, approved_at = ${now},
       approval_comments = ${comments ?? null}
-      where id = ${id} and organisation_id = ${actor.organisationId} and status = 'AWAITING_APPROVAL' returning id, number`,
+      where id = ${id} and ${visibleTo(actor, shareDecisions)} and status = 'AWAITING_APPROVAL' returning id, number`,
     disclosure: delivery.disclosure,
     chronology: [
       {
