@@ -7,6 +7,7 @@ import type { Db } from "../db/client";
 import { agreements, concerns, organisations, recordItems, subjects, users } from "../db/schema";
 import { recipientNotices, rightsRequests } from "../db/schema-rights";
 import { disclosures, informationRequests, shareDecisions } from "../db/schema-sharing";
+import { ownerColumns } from "../db/scope";
 import type { Actor } from "../domain/actor";
 import { AccountLockedError, NotFoundError, NotPermittedError } from "../domain/errors";
 import { loggableError } from "./logging";
@@ -17,34 +18,32 @@ interface Owned {
   owners: PgColumn[];
 }
 
-const SUBJECT: Owned = { table: subjects, owners: [subjects.organisationId] };
-const DISCLOSURE: Owned = { table: disclosures, owners: [disclosures.senderOrganisationId, disclosures.recipientOrganisationId] };
-const RIGHTS_REQUEST: Owned = { table: rightsRequests, owners: [rightsRequests.organisationId] };
+/** The table's owning columns come from its ownership rule (src/db/scope.ts): one list of who owns what. */
+const scoped = (table: Owned["table"]): Owned => ({ table, owners: ownerColumns(table) });
+
+const SUBJECT = scoped(subjects);
+const DISCLOSURE = scoped(disclosures);
+const RIGHTS_REQUEST = scoped(rightsRequests);
 
 /** What `:id` names, by the path segment before it (API and pages alike). */
 const ID_OF_RESOURCE: Record<string, Owned> = {
   subjects: SUBJECT,
-  agreements: { table: agreements, owners: [agreements.ownerOrganisationId] },
+  agreements: scoped(agreements),
   disclosures: DISCLOSURE,
-  "information-requests": {
-    table: informationRequests,
-    owners: [informationRequests.requestingOrganisationId, informationRequests.requestedOrganisationId],
-  },
+  "information-requests": scoped(informationRequests),
   "rights-requests": RIGHTS_REQUEST,
   rights: RIGHTS_REQUEST,
-  "share-decisions": { table: shareDecisions, owners: [shareDecisions.organisationId] },
-  "recipient-notices": {
-    table: recipientNotices,
-    owners: [recipientNotices.senderOrganisationId, recipientNotices.recipientOrganisationId],
-  },
-  users: { table: users, owners: [users.organisationId] },
+  "share-decisions": scoped(shareDecisions),
+  "recipient-notices": scoped(recipientNotices),
+  users: scoped(users),
+  // An organisation is its own owner: it has no ownership rule, as it is not a row an organisation holds.
   organisations: { table: organisations, owners: [organisations.id] },
 };
 
 /** Parameters whose name alone says what they name. */
 const NAMED_PARAMS: Record<string, Owned> = {
-  itemId: { table: recordItems, owners: [recordItems.organisationId] },
-  concernId: { table: concerns, owners: [concerns.organisationId] },
+  itemId: scoped(recordItems),
+  concernId: scoped(concerns),
   disclosureId: DISCLOSURE,
 };
 
