@@ -98,6 +98,7 @@ function ruleOf(table: Table): OwnershipRule {
   return rule;
 }
 
+/** For the test that fails when a table naming an organisation has neither a rule nor a reason to go without. */
 export const hasOwnershipRule = (table: Table): boolean => OWNERSHIP.has(table);
 
 /** The columns naming the organisations a row belongs to: for the unscoped check of whether an id exists elsewhere. */
