@@ -62,7 +62,7 @@ export default defineConfig({
       PORT: String(PORT),
       HOST: "127.0.0.1",
       LOG_LEVEL: "warn",
-      // Every test signs in from 127.0.0.1; the limiter itself is covered by test/db/sign-in.test.ts.
+      // Every test signs in from 127.0.0.1; the limiter itself is covered by test/db/sign-in/sign-in.test.ts.
       SAFESHARE_SIGN_IN_RATE_LIMIT: "1000",
     },
   },

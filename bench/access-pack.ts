@@ -1,7 +1,7 @@
-import { migrateDatabase, openDatabase } from "../src/db/client";
-import { seedDemoPartnership } from "../src/services/seed-demo";
-import { createSession } from "../src/services/sessions";
-import { insertSyntheticItems } from "../src/services/synthetic/seed-synthetic";
+import { seedDemoPartnership } from "../src/demo/seed-demo";
+import { insertSyntheticItems } from "../src/demo/synthetic/seed-synthetic";
+import { createSession } from "../src/features/sign-in/services/sessions";
+import { migrateDatabase, openDatabase } from "../src/platform/db/client";
 import { findPostgresBin, freePort, startCluster } from "../test/support/postgres-cluster";
 import { median, round } from "./lib/measure";
 import { launchUntil200, stopProcess } from "./lib/processes";

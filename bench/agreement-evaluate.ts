@@ -5,7 +5,7 @@ import {
   type AgreementContentInput,
   agreementContentSchema,
   ONWARD_DISCLOSURE,
-} from "../src/domain/agreements/content";
+} from "../src/features/agreements/domain/content";
 import {
   type AgreementVersionSnapshot,
   type CompiledAgreement,
@@ -14,17 +14,17 @@ import {
   evaluateShare,
   type ProposedItem,
   type ProposedShare,
-} from "../src/domain/agreements/evaluate";
-import type { AgreementStatus } from "../src/domain/agreements/lifecycle";
-import { ITEM_CATEGORIES } from "../src/domain/information";
-import { ARTICLE_6, ARTICLE_9_10 } from "../src/domain/lawful-basis";
-import { PURPOSE_CODES } from "../src/domain/purposes";
-import { DSA_RULES, type DsaCode } from "../src/domain/rules";
+} from "../src/features/agreements/domain/evaluate";
+import { ARTICLE_6, ARTICLE_9_10 } from "../src/features/agreements/domain/lawful-basis";
+import type { AgreementStatus } from "../src/features/agreements/domain/lifecycle";
+import { PURPOSE_CODES } from "../src/features/agreements/domain/purposes";
+import { ITEM_CATEGORIES } from "../src/features/records/domain/information";
+import { DSA_RULES, type DsaCode } from "../src/platform/rules";
 import { median, round } from "./lib/measure";
 import { type BenchResult, ratioOf } from "./lib/result";
 
 /**
- * Agreement enforcement: `evaluateShare` (src/domain/agreements/evaluate.ts) on 100,000 proposed
+ * Agreement enforcement: `evaluateShare` (src/features/agreements/domain/evaluate.ts) on 100,000 proposed
  * shares against 1,000 generated agreements (about 1,300 versions) in a partnership of 50
  * organisations. Baseline: the same decisions written as Cedar policies and evaluated by the Cedar
  * authorizer compiled to WebAssembly (`@cedar-policy/cedar-wasm`), in the same process and run.

@@ -1,10 +1,10 @@
-import { canonicalJson, chainHash, GENESIS_HASH } from "../src/audit/chain";
-import { type ActorSnapshot, AUDIT_SCHEMA_VERSION, type AuditBody } from "../src/audit/events";
-import type { Role } from "../src/domain/roles";
+import { canonicalJson, chainHash, GENESIS_HASH } from "../src/platform/audit/chain";
+import { type ActorSnapshot, AUDIT_SCHEMA_VERSION, type AuditBody } from "../src/platform/audit/events";
+import type { Role } from "../src/platform/auth/roles";
 
 /**
  * Deterministic, realistic audit events with the real chain, for loading in bulk. Bodies are
- * built exactly as src/audit/write.ts builds them (event + v + seq + at + actor, canonical JSON).
+ * built exactly as src/platform/audit/write.ts builds them (event + v + seq + at + actor, canonical JSON).
  */
 export interface ChainedEvent {
   seq: number;

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { verifyAuditChain } from "../src/audit/verify";
-import { migrateDatabase, openDatabase } from "../src/db/client";
+import { verifyAuditChain } from "../src/platform/audit/verify";
+import { migrateDatabase, openDatabase } from "../src/platform/db/client";
 import { findPostgresBin, startCluster } from "../test/support/postgres-cluster";
 import { loadIntoPostgres } from "./audit-load";
 import { benchPgliteVerify, pgliteResult } from "./audit-verify-pglite";
@@ -62,7 +62,7 @@ export async function benchAuditVerify(options: AuditVerifyOptions): Promise<Ben
           timed,
           chain,
           baseline,
-          `verifyAuditChain(database) from src/audit/verify.ts on ${events} events in a throwaway PostgreSQL 15 cluster (keyset batches of 250k rows streamed by binary COPY through Database.copyOutBinary); median of ${runs} runs. Baseline: sha256sum over every body concatenated, from a warm page cache, sampled once before every timed verification run (median of all samples, see details). ratio = bytes/s over baseline bytes/s (wall clock); details.cpuRatio compares CPU seconds (Node + PostgreSQL server vs sha256sum) and is less sensitive to other load on the machine.`,
+          `verifyAuditChain(database) from src/platform/audit/verify.ts on ${events} events in a throwaway PostgreSQL 15 cluster (keyset batches of 250k rows streamed by binary COPY through Database.copyOutBinary); median of ${runs} runs. Baseline: sha256sum over every body concatenated, from a warm page cache, sampled once before every timed verification run (median of all samples, see details). ratio = bytes/s over baseline bytes/s (wall clock); details.cpuRatio compares CPU seconds (Node + PostgreSQL server vs sha256sum) and is less sensitive to other load on the machine.`,
           {
             loadSeconds,
             baselineSecondsRuns: sha.seconds,

@@ -1,8 +1,8 @@
-import { type Database, migrateDatabase, openDatabase } from "../src/db/client";
-import { CHRONOLOGY_PAGE_SIZE } from "../src/http/web/subjects/chronology";
-import { seedDemoPartnership } from "../src/services/seed-demo";
-import { createSession } from "../src/services/sessions";
-import { insertSyntheticItems, seedSynthetic } from "../src/services/synthetic/seed-synthetic";
+import { seedDemoPartnership } from "../src/demo/seed-demo";
+import { insertSyntheticItems, seedSynthetic } from "../src/demo/synthetic/seed-synthetic";
+import { CHRONOLOGY_PAGE_SIZE } from "../src/features/records/web/chronology";
+import { createSession } from "../src/features/sign-in/services/sessions";
+import { type Database, migrateDatabase, openDatabase } from "../src/platform/db/client";
 import { findPostgresBin, freePort, startCluster } from "../test/support/postgres-cluster";
 import { concurrentLatency, getBody, type Latency, pacedLatency, sequentialLatency } from "./lib/load";
 import { round } from "./lib/measure";

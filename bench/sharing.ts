@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import pg from "pg";
-import { migrateDatabase, openDatabase } from "../src/db/client";
-import { seedDemoPartnership } from "../src/services/seed-demo";
-import { createSession } from "../src/services/sessions";
+import { seedDemoPartnership } from "../src/demo/seed-demo";
+import { createSession } from "../src/features/sign-in/services/sessions";
+import { migrateDatabase, openDatabase } from "../src/platform/db/client";
 import { newSignedAgreement } from "../test/support/factories";
 import { findPostgresBin, freePort, startCluster } from "../test/support/postgres-cluster";
 import { concurrentLatency } from "./lib/load";

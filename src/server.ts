@@ -1,10 +1,10 @@
-import { configuredCheckpointSigner, publishCheckpoint } from "./audit/checkpoints";
-import type { Config } from "./config";
-import type { Database } from "./db/client";
-import { buildApp } from "./http/app";
-import { loggableError, logSerializers } from "./http/logging";
-import { purgeExpiredRateLimits } from "./services/rate-limits";
-import { purgeExpiredSessions } from "./services/sessions";
+import { purgeExpiredSessions } from "./features/sign-in/services/sessions";
+import { configuredCheckpointSigner, publishCheckpoint } from "./platform/audit/checkpoints";
+import type { Config } from "./platform/config";
+import type { Database } from "./platform/db/client";
+import { buildApp } from "./platform/http/app";
+import { loggableError, logSerializers } from "./platform/http/logging";
+import { purgeExpiredRateLimits } from "./platform/http/rate-limit-store";
 
 export async function startServer(config: Config, database: Database) {
   const policy = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
@@ -18,7 +18,7 @@ export async function startServer(config: Config, database: Database) {
     requestTimeoutMs: config.requestTimeoutMs,
     logger: {
       level: process.env.LOG_LEVEL ?? "info",
-      // Personal data and secrets stay out of logs (src/http/logging.ts).
+      // Personal data and secrets stay out of logs (src/platform/http/logging.ts).
       serializers: logSerializers,
     },
   });
@@ -28,7 +28,7 @@ export async function startServer(config: Config, database: Database) {
     purgeExpiredRateLimits(database.db).catch((err) => app.log.warn({ error: loggableError(err) }, "rate limit purge failed"));
   }, 15 * 60_000);
   housekeeping.unref();
-  // Anchors the audit log outside the database (src/audit/checkpoints.ts): a signed checkpoint
+  // Anchors the audit log outside the database (src/platform/audit/checkpoints.ts): a signed checkpoint
   // of the head every SAFESHARE_CHECKPOINT_MINUTES, when the head has moved since the last one.
   const signer = configuredCheckpointSigner(config);
   const checkpoints = setInterval(() => {

@@ -1,4 +1,4 @@
-import type { VerifyResult } from "../../src/audit/verify";
+import type { VerifyResult } from "../../src/platform/audit/verify";
 import type { LoadedChain } from "../audit-load";
 import { median, type Timed } from "./measure";
 import { type BenchResult, ratioOf } from "./result";

@@ -1,7 +1,7 @@
 import { Command } from "commander";
-import { checkpointKeyId, configuredCheckpointSigner, publicKeyPem, publishCheckpoint } from "../audit/checkpoints";
-import { loadConfig } from "../config";
-import { openConfiguredDatabase } from "../db/open";
+import { checkpointKeyId, configuredCheckpointSigner, publicKeyPem, publishCheckpoint } from "../platform/audit/checkpoints";
+import { loadConfig } from "../platform/config";
+import { openConfiguredDatabase } from "../platform/db/open";
 
 export function auditCheckpointCommand(): Command {
   return new Command("audit-checkpoint")

@@ -1,8 +1,8 @@
 import { Command } from "commander";
-import { configuredCheckpointSigner, type RestoreAnchoring } from "../audit/checkpoints";
-import { loadConfig } from "../config";
-import { roleOf } from "../db/least-privilege";
-import { type BackupSummary, backupEmbedded, backupPostgres, type RowCounts, restoreEmbedded, restorePostgres } from "../services/backup";
+import { type BackupSummary, backupEmbedded, backupPostgres, type RowCounts, restoreEmbedded, restorePostgres } from "../app/backup";
+import { configuredCheckpointSigner, type RestoreAnchoring } from "../platform/audit/checkpoints";
+import { loadConfig } from "../platform/config";
+import { roleOf } from "../platform/db/least-privilege";
 
 const ROW_WORDS: Record<keyof RowCounts, [string, string]> = {
   organisations: ["organisation", "organisations"],

@@ -1,16 +1,16 @@
 import { Command, Option } from "commander";
 import { eq, sql } from "drizzle-orm";
-import { loadConfig } from "../config";
-import { openConfiguredDatabase } from "../db/open";
-import { organisations } from "../db/schema";
-import { ValidationError } from "../domain/errors";
-import { newUserInput, organisationInput } from "../domain/inputs";
-import { ORGANISATION_TYPES } from "../domain/organisation";
-import { zodIssuesToFieldErrors } from "../http/problem";
-import { createOrganisation } from "../services/organisations";
-import { assertAcceptablePassword } from "../services/passwords";
-import { hashPassword } from "../services/secrets";
-import { createUser } from "../services/users";
+import { newUserInput, organisationInput } from "../features/organisations-and-users/domain/inputs";
+import { ORGANISATION_TYPES } from "../features/organisations-and-users/domain/organisation";
+import { createOrganisation } from "../features/organisations-and-users/services/organisations";
+import { createUser } from "../features/organisations-and-users/services/users";
+import { assertAcceptablePassword } from "../features/sign-in/services/passwords";
+import { loadConfig } from "../platform/config";
+import { hashPassword } from "../platform/crypto/hashing";
+import { openConfiguredDatabase } from "../platform/db/open";
+import { organisations } from "../platform/db/schema-core";
+import { ValidationError } from "../platform/errors";
+import { zodIssuesToFieldErrors } from "../platform/http/problem";
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -1,5 +1,5 @@
-import { ROLE_LABELS } from "../domain/roles";
-import { DEMO_PASSWORD, type DemoAccount } from "../services/seed-demo";
+import { DEMO_PASSWORD, type DemoAccount } from "../demo/seed-demo";
+import { ROLE_LABELS } from "../platform/auth/roles";
 
 export function printDemoAccounts(accounts: DemoAccount[]): void {
   console.log("\nDemo partnership seeded (fictional people and organisations). Sign in with any of:");

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import { Command } from "commander";
-import { ConfigError, loadConfig } from "../config";
-import { keyringOf, parseSecretKey } from "../crypto/secret-box";
-import { openConfiguredDatabase } from "../db/open";
-import { configuredSecretKeys } from "../db/secret-keys";
-import { rotateSecretKey } from "../services/secrets-at-rest";
+import { ConfigError, loadConfig } from "../platform/config";
+import { keyringOf, parseSecretKey } from "../platform/crypto/secret-box";
+import { rotateSecretKey } from "../platform/crypto/secrets-at-rest";
+import { openConfiguredDatabase } from "../platform/db/open";
+import { configuredSecretKeys } from "../platform/db/secret-keys";
 
 function newKeyFrom(options: { newKeyFile?: string }): Buffer {
   const source = options.newKeyFile ? `--new-key-file ${options.newKeyFile}` : "SAFESHARE_NEW_SECRET_KEY";

@@ -1,8 +1,8 @@
 import { Command, InvalidArgumentError } from "commander";
-import { loadConfig } from "../config";
-import { openConfiguredDatabase } from "../db/open";
-import { seedDemoPartnership } from "../services/seed-demo";
-import { seedSynthetic } from "../services/synthetic/seed-synthetic";
+import { seedDemoPartnership } from "../demo/seed-demo";
+import { seedSynthetic } from "../demo/synthetic/seed-synthetic";
+import { loadConfig } from "../platform/config";
+import { openConfiguredDatabase } from "../platform/db/open";
 
 const positive = (value: string) => {
   const n = Number(value);

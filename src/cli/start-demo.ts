@@ -1,4 +1,4 @@
-import type { Database } from "../db/client";
+import type { Database } from "../platform/db/client";
 
 /**
  * What `safeshare start` does about the demo partnership, whose accounts and password are

@@ -1,6 +1,6 @@
-import type { AgreementDocument, OrganisationSummary } from "../../src/domain/agreements/document";
-import { effectiveContent } from "../../src/domain/agreements/inheritance";
-import { modelTemplate } from "../../src/domain/agreements/model-template";
+import type { AgreementDocument, OrganisationSummary } from "../../src/features/agreements/domain/document";
+import { effectiveContent } from "../../src/features/agreements/domain/inheritance";
+import { modelTemplate } from "../../src/features/agreements/domain/model-template";
 
 /**
  * A hand-built AgreementDocument for renderer tests: three parties with non-ASCII names (a Welsh-medium

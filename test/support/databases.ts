@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { after, before, describe } from "node:test";
 import pg from "pg";
-import { keyringOf } from "../../src/crypto/secret-box";
-import { type Database, migrateDatabase, openDatabase } from "../../src/db/client";
+import { keyringOf } from "../../src/platform/crypto/secret-box";
+import { type Database, migrateDatabase, openDatabase } from "../../src/platform/db/client";
 
 /** Set by scripts/test.ts after it starts a throwaway cluster. */
 const adminUrl = process.env.SAFESHARE_TEST_PG_URL;

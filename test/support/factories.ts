@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "../../src/db/client";
-import { agreementParties, agreements, agreementVersions, organisations, users } from "../../src/db/schema";
-import type { Actor } from "../../src/domain/actor";
-import { type AgreementContentInput, agreementContentSchema } from "../../src/domain/agreements/content";
-import type { OrganisationType } from "../../src/domain/organisation";
-import type { Role } from "../../src/domain/roles";
-import { hashPassword } from "../../src/services/secrets";
+import { type AgreementContentInput, agreementContentSchema } from "../../src/features/agreements/domain/content";
+import type { OrganisationType } from "../../src/features/organisations-and-users/domain/organisation";
+import type { Actor } from "../../src/platform/auth/actor";
+import type { Role } from "../../src/platform/auth/roles";
+import { hashPassword } from "../../src/platform/crypto/hashing";
+import type { Db } from "../../src/platform/db/client";
+import { agreementParties, agreements, agreementVersions, organisations, users } from "../../src/platform/db/schema-core";
 
 export const TEST_PASSWORD = "violet harbour pencil thunder";
 let cachedHash: Promise<string> | undefined;

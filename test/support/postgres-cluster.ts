@@ -3,7 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { findPostgresBinDir } from "../../src/db/postgres-tools";
+import { findPostgresBinDir } from "../../src/platform/db/postgres-tools";
 
 /** A throwaway PostgreSQL 15 cluster in a temp folder on a free loopback port. */
 export interface Cluster {

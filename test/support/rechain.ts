@@ -1,5 +1,5 @@
-import { chainHash } from "../../src/audit/chain";
-import type { Database } from "../../src/db/client";
+import { chainHash } from "../../src/platform/audit/chain";
+import type { Database } from "../../src/platform/db/client";
 
 /**
  * What an owner of the database can do that the chain alone cannot detect: change an event's body

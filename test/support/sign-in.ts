@@ -1,6 +1,6 @@
-import type { Db } from "../../src/db/client";
-import type { App } from "../../src/http/app";
-import { createSession } from "../../src/services/sessions";
+import { createSession } from "../../src/features/sign-in/services/sessions";
+import type { Db } from "../../src/platform/db/client";
+import type { App } from "../../src/platform/http/app";
 import { TestClient } from "./http-client";
 
 /**

@@ -1,0 +1,29 @@
+import type { Actor } from "../platform/auth/actor";
+import { hasAnyRole, type Role } from "../platform/auth/roles";
+
+interface NavItem {
+  href: string;
+  text: string;
+  roles?: readonly Role[];
+}
+
+const ITEMS: NavItem[] = [
+  { href: "/", text: "Home" },
+  { href: "/subjects", text: "Records", roles: ["practitioner", "safeguarding_lead", "ig_lead"] },
+  { href: "/disclosures", text: "Sharing", roles: ["practitioner", "safeguarding_lead", "ig_lead"] },
+  { href: "/rights", text: "Rights requests", roles: ["ig_lead"] },
+  { href: "/agreements", text: "Agreements" },
+  { href: "/organisations", text: "Organisations" },
+  { href: "/users", text: "Users", roles: ["org_admin", "partnership_admin"] },
+  { href: "/audit", text: "Audit log", roles: ["auditor", "partnership_admin", "ig_lead"] },
+];
+
+/** Service navigation for the actor: each role sees only what it can use. */
+export function navigationFor(actor: Actor | undefined, currentPath: string) {
+  if (!actor) return [];
+  return ITEMS.filter((item) => !item.roles || hasAnyRole(actor.roles, item.roles)).map((item) => ({
+    href: item.href,
+    text: item.text,
+    active: item.href === "/" ? currentPath === "/" : currentPath.startsWith(item.href),
+  }));
+}

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from "fastify";
+import { agreementPages } from "../features/agreements/web";
+import { auditPages } from "../features/audit-log/web/audit";
+import { organisationPages } from "../features/organisations-and-users/web/organisations";
+import { userPages } from "../features/organisations-and-users/web/users";
+import { subjectWebPages } from "../features/records/web";
+import { rightsWebPages } from "../features/rights/web";
+import { publicRightsForm } from "../features/rights/web/public-form";
+import { sharingWebPages } from "../features/sharing/web";
+import { accountPages } from "../features/sign-in/web/account";
+import { signInRoutes } from "../features/sign-in/web/sign-in";
+import type { Database } from "../platform/db/client";
+import { homePages } from "./home";
+
+export async function webRoutes(
+  app: FastifyInstance,
+  opts: { database: Database; publicUrl: string; signInRateLimit: number },
+): Promise<void> {
+  const db = opts.database.db;
+  await app.register(signInRoutes, { db, rateLimit: opts.signInRateLimit });
+  await app.register(homePages, { db });
+  await app.register(accountPages, { db });
+  await app.register(organisationPages, { db });
+  await app.register(userPages, { db, publicUrl: opts.publicUrl });
+  await app.register(agreementPages, { db, publicUrl: opts.publicUrl });
+  await app.register(subjectWebPages, { db });
+  await app.register(sharingWebPages, { db, publicUrl: opts.publicUrl });
+  await app.register(rightsWebPages, { db });
+  await app.register(publicRightsForm, { db, rateLimit: opts.signInRateLimit });
+  await app.register(auditPages, { database: opts.database });
+}

@@ -1,0 +1,144 @@
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Actor } from "../../../platform/auth/actor";
+import type { Queryable } from "../../../platform/db/client";
+import { agreementParties, agreementSignatures, agreements, agreementVersions } from "../../../platform/db/schema-core";
+import { visibleTo } from "../../../platform/db/scope";
+import { NotFoundError } from "../../../platform/errors";
+import type { Tier } from "../domain/content";
+import { agreementReference } from "../domain/document";
+import type { AgreementStatus, ParentInForceInput } from "../domain/lifecycle";
+
+export type AgreementRow = typeof agreements.$inferSelect;
+
+/**
+ * An agreement as its pages and the API read it: its row, and its tier 1 parent as the in-force rule
+ * needs it (`notInForceReason`), read in the same statement; null for a tier 1 agreement.
+ */
+export type ListedAgreement = AgreementRow & { parent: ParentInForceInput | null };
+export type VersionRow = typeof agreementVersions.$inferSelect;
+export type SignatureRow = typeof agreementSignatures.$inferSelect;
+
+export interface AgreementFilters {
+  status?: AgreementStatus[];
+  tier?: Tier;
+  /** Only agreements this organisation is a party to. */
+  partyOrganisationId?: string;
+  search?: string;
+}
+
+/** A tier 2 agreement's parent, joined as `parentAgreement` on the agreement's `parentAgreementId`. */
+export const parentAgreement = alias(agreements, "parent_agreement");
+
+/** The parent's columns the in-force rule reads; all null (so the whole is null) without a parent. */
+export const parentInForceColumns = {
+  number: parentAgreement.number,
+  title: parentAgreement.title,
+  status: parentAgreement.status,
+  inForceVersion: parentAgreement.inForceVersion,
+  nextReviewDate: parentAgreement.nextReviewDate,
+};
+
+type ParentColumns = {
+  number: number;
+  title: string;
+  status: AgreementStatus;
+  inForceVersion: number | null;
+  nextReviewDate: string | null;
+};
+
+export function parentInForce(parent: ParentColumns | null): ParentInForceInput | null {
+  return parent && { ...parent, reference: agreementReference(parent.number) };
+}
+
+const listed = (r: { agreement: AgreementRow; parent: ParentColumns | null }): ListedAgreement => ({
+  ...r.agreement,
+  parent: parentInForce(r.parent),
+});
+
+export async function listAgreements(db: Queryable, actor: Actor, filters: AgreementFilters = {}): Promise<ListedAgreement[]> {
+  const conditions: SQL[] = [visibleTo(actor, agreements)];
+  if (filters.status?.length) conditions.push(inArray(agreements.status, filters.status));
+  if (filters.tier) conditions.push(eq(agreements.tier, filters.tier));
+  if (filters.partyOrganisationId) {
+    conditions.push(
+      sql`exists (select 1 from ${agreementParties} where ${agreementParties.agreementId} = ${agreements.id} and ${agreementParties.organisationId} = ${filters.partyOrganisationId})`,
+    );
+  }
+  if (filters.search) conditions.push(sql`${agreements.title} ilike ${`%${filters.search.replace(/[\\%_]/g, "\\$&")}%`}`);
+  const rows = await db
+    .select({ agreement: agreements, parent: parentInForceColumns })
+    .from(agreements)
+    .leftJoin(parentAgreement, eq(parentAgreement.id, agreements.parentAgreementId))
+    .where(and(...conditions))
+    .orderBy(asc(agreements.tier), asc(agreements.number));
+  return rows.map(listed);
+}
+
+/** An agreement the actor may see; anything else is not found, so its existence is not revealed. */
+export async function getAgreement(db: Queryable, actor: Actor, id: string): Promise<ListedAgreement> {
+  const [row] = await db
+    .select({ agreement: agreements, parent: parentInForceColumns })
+    .from(agreements)
+    .leftJoin(parentAgreement, eq(parentAgreement.id, agreements.parentAgreementId))
+    .where(and(eq(agreements.id, id), visibleTo(actor, agreements)));
+  if (!row) throw new NotFoundError("The agreement");
+  return listed(row);
+}
+
+export async function isParty(db: Queryable, agreementId: string, organisationId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ organisationId: agreementParties.organisationId })
+    .from(agreementParties)
+    .where(and(eq(agreementParties.agreementId, agreementId), eq(agreementParties.organisationId, organisationId)));
+  return row !== undefined;
+}
+
+/**
+ * Which versions the actor may read: parties and partnership admins see drafts and pending
+ * variations; other members only versions that were signed.
+ */
+async function canSeeUnsigned(db: Queryable, actor: Actor, agreement: AgreementRow): Promise<boolean> {
+  return actor.roles.includes("partnership_admin") || (await isParty(db, agreement.id, actor.organisationId));
+}
+
+export async function listVersions(db: Queryable, actor: Actor, agreement: AgreementRow): Promise<VersionRow[]> {
+  const all = await db
+    .select()
+    .from(agreementVersions)
+    .where(eq(agreementVersions.agreementId, agreement.id))
+    .orderBy(desc(agreementVersions.version));
+  if (await canSeeUnsigned(db, actor, agreement)) return all;
+  return all.filter((v) => v.state === "SIGNED");
+}
+
+export async function getVersion(db: Queryable, actor: Actor, agreement: AgreementRow, version: number): Promise<VersionRow> {
+  const found = (await listVersions(db, actor, agreement)).find((v) => v.version === version);
+  if (!found) throw new NotFoundError(`Version ${version} of the agreement`);
+  return found;
+}
+
+/** The version a reader lands on: the one in force, else the latest they may see. */
+export async function currentVersion(db: Queryable, actor: Actor, agreement: AgreementRow): Promise<VersionRow> {
+  const versions = await listVersions(db, actor, agreement);
+  const found = versions.find((v) => v.version === agreement.inForceVersion) ?? versions[0];
+  if (!found) throw new NotFoundError("The agreement");
+  return found;
+}
+
+/** One version row by number, whoever asks: callers have already checked the agreement is visible. */
+export async function loadVersion(db: Queryable, agreementId: string, version: number): Promise<VersionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(agreementVersions)
+    .where(and(eq(agreementVersions.agreementId, agreementId), eq(agreementVersions.version, version)));
+  return row;
+}
+
+export async function listSignatures(db: Queryable, agreementId: string): Promise<SignatureRow[]> {
+  return db
+    .select()
+    .from(agreementSignatures)
+    .where(eq(agreementSignatures.agreementId, agreementId))
+    .orderBy(asc(agreementSignatures.signedAt));
+}

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../../../../platform/db/client";
+import { idParams, problemSchema, standardErrors } from "../../../../platform/http/api-schemas";
+import { actorOf, requireActor } from "../../../../platform/http/auth/plugin";
+import { organisationInput } from "../../domain/inputs";
+import { createOrganisation, getOrganisation, listOrganisations, updateOrganisation } from "../../services/organisations";
+import { organisationSchema, presentOrganisation } from "./schema";
+
+export async function organisationsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  // onRequest: who you are is checked before your input is even parsed.
+  app.addHook("onRequest", requireActor());
+  const tags = ["organisations"];
+
+  app.get(
+    "/organisations",
+    {
+      schema: {
+        tags,
+        summary: "The partnership's member organisations",
+        response: { 200: z.object({ items: z.array(organisationSchema) }), ...standardErrors },
+      },
+    },
+    async () => ({ items: (await listOrganisations(db)).map(presentOrganisation) }),
+  );
+  app.get(
+    "/organisations/:id",
+    { schema: { tags, params: idParams, response: { 200: organisationSchema, ...standardErrors } } },
+    async (request) => presentOrganisation(await getOrganisation(db, request.params.id)),
+  );
+  app.post(
+    "/organisations",
+    {
+      schema: {
+        tags,
+        summary: "Add a member organisation (partnership administrators)",
+        body: organisationInput,
+        response: { 201: organisationSchema, 409: problemSchema, ...standardErrors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(presentOrganisation(await createOrganisation(db, actorOf(request), request.body))),
+  );
+  app.put(
+    "/organisations/:id",
+    {
+      schema: {
+        tags,
+        params: idParams,
+        body: organisationInput,
+        response: { 200: organisationSchema, 409: problemSchema, ...standardErrors },
+      },
+    },
+    async (request) => presentOrganisation(await updateOrganisation(db, actorOf(request), request.params.id, request.body)),
+  );
+}

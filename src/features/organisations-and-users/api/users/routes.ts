@@ -1,0 +1,101 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { snapshotOf } from "../../../../platform/audit/events";
+import { recordEvent } from "../../../../platform/audit/write";
+import type { Db } from "../../../../platform/db/client";
+import { idParams, pageQuery, problemSchema, standardErrors } from "../../../../platform/http/api-schemas";
+import { actorOf, requireActor } from "../../../../platform/http/auth/plugin";
+import { newUserInput, reauthenticationInput, userRolesInput } from "../../domain/inputs";
+import { changeRoles, createUser, getUser, issuePasswordReset, listUsers, resetMfa } from "../../services/users";
+import { presentUser, userSchema } from "./schema";
+
+export async function usersApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  // onRequest: who you are is checked before your input is even parsed.
+  app.addHook("onRequest", requireActor(["org_admin", "partnership_admin"]));
+  const tags = ["users"];
+
+  app.get(
+    "/users",
+    {
+      schema: {
+        tags,
+        summary: "Users the caller administers (own organisation; whole partnership for partnership admins)",
+        querystring: pageQuery.extend({ organisationId: z.uuid().optional() }),
+        response: { 200: z.object({ items: z.array(userSchema), total: z.number().int(), page: z.number().int() }), ...standardErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const result = await listUsers(db, actor, request.query);
+      await recordEvent(db, snapshotOf(actor), {
+        type: "personal_data.viewed",
+        entity: { type: "organisation", id: request.query.organisationId ?? actor.organisationId },
+        details: { view: "api.users.list", count: result.users.length },
+      });
+      return { items: result.users.map(presentUser), total: result.total, page: request.query.page };
+    },
+  );
+  app.get("/users/:id", { schema: { tags, params: idParams, response: { 200: userSchema, ...standardErrors } } }, async (request) => {
+    const actor = actorOf(request);
+    const user = await getUser(db, actor, request.params.id);
+    await recordEvent(db, snapshotOf(actor), {
+      type: "personal_data.viewed",
+      entity: { type: "user", id: user.id },
+      details: { view: "api.users.show" },
+    });
+    return presentUser(user);
+  });
+  app.post(
+    "/users",
+    {
+      schema: {
+        tags,
+        summary: "Add a user; the response carries a one-time invitation link token",
+        body: newUserInput,
+        response: { 201: z.object({ user: userSchema, invitationToken: z.string() }), 409: problemSchema, ...standardErrors },
+      },
+    },
+    async (request, reply) => {
+      const created = await createUser(db, actorOf(request), request.body);
+      return reply.status(201).send({ user: presentUser(created.user), invitationToken: created.invitationToken! });
+    },
+  );
+  app.put(
+    "/users/:id/roles",
+    { schema: { tags, params: idParams, body: userRolesInput, response: { 200: userSchema, ...standardErrors } } },
+    async (request) => presentUser(await changeRoles(db, actorOf(request), request.params.id, request.body.roles)),
+  );
+  app.post(
+    "/users/:id/password-reset",
+    {
+      schema: {
+        tags,
+        summary:
+          "Reset a user's password, re-entering your own (a wrong one counts towards your lockout): ends their sessions and returns a one-time link token (valid 24 hours) for them to choose a new one at /invitations/{token}",
+        params: idParams,
+        body: reauthenticationInput,
+        response: { 201: z.object({ resetToken: z.string(), expiresAt: z.iso.datetime() }), ...standardErrors },
+      },
+    },
+    async (request, reply) => {
+      const issued = await issuePasswordReset(db, actorOf(request), request.params.id, request.body);
+      return reply.status(201).send({ resetToken: issued.resetToken, expiresAt: issued.expiresAt.toISOString() });
+    },
+  );
+  app.post(
+    "/users/:id/mfa-reset",
+    {
+      schema: {
+        tags,
+        summary:
+          "Reset a user's authenticator app and recovery codes and end their sessions, re-entering your own password (a wrong one counts towards your lockout); not your own",
+        params: idParams,
+        body: reauthenticationInput,
+        response: { 200: userSchema, ...standardErrors },
+      },
+    },
+    async (request) => presentUser(await resetMfa(db, actorOf(request), request.params.id, request.body)),
+  );
+}

@@ -1,0 +1,115 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../../../platform/db/client";
+import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
+import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
+import { acknowledgeConcernInput, closeConcernInput, concernInput } from "../domain/records";
+import { RECORD_OVERSIGHT_ROLES } from "../services/access";
+import {
+  acknowledgeConcern,
+  closeConcern,
+  concernsAwaitingAcknowledgement,
+  listConcerns,
+  raiseConcern,
+  viewConcern,
+} from "../services/concerns";
+import { awaitingConcernSchema, concernSchema, presentAwaitingConcern, presentConcern } from "./schema";
+
+const errors = { ...standardErrors, 409: problemSchema };
+const concernParams = idParams.extend({ concernId: z.uuid({ error: "Must be a UUID" }) });
+
+export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  const tags = ["records"];
+
+  app.get(
+    "/concerns/awaiting-acknowledgement",
+    {
+      // The safeguarding leads' dashboard: other roles are told they may not, rather than shown an empty list.
+      onRequest: requireActor(RECORD_OVERSIGHT_ROLES),
+      schema: {
+        tags,
+        summary:
+          "Your organisation's concerns not yet acknowledged by a safeguarding lead, oldest first (the DSL dashboard; an audited read of the children listed)",
+        response: { 200: z.object({ items: z.array(awaitingConcernSchema) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await concernsAwaitingAcknowledgement(db, actorOf(request), "api.concerns.awaiting")).map(presentAwaitingConcern),
+    }),
+  );
+  app.get(
+    "/subjects/:id/concerns",
+    {
+      schema: {
+        tags,
+        summary: "The concerns raised about a child, newest first (an audited read)",
+        params: idParams,
+        response: { 200: z.object({ items: z.array(concernSchema) }), ...errors },
+      },
+    },
+    async (request) => {
+      const concerns = await listConcerns(db, actorOf(request), request.params.id, "api.subjects.concerns");
+      return { items: concerns.map(presentConcern) };
+    },
+  );
+  app.post(
+    "/subjects/:id/concerns",
+    {
+      schema: {
+        tags,
+        summary: "Raise a concern about a child; it goes to your organisation's safeguarding leads until one acknowledges it",
+        description:
+          "A protected detail of the person or of someone linked to them (a refuge address, a protected name) typed into the description is a warning (GR5-PROTECT-IDENTITIES): a 422 whose `rules` name it, and nothing is saved, until `acknowledgedWarnings` includes its code.",
+        params: idParams,
+        body: concernInput,
+        response: { 201: concernSchema, ...errors, 422: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const concern = await raiseConcern(db, actorOf(request), request.params.id, request.body);
+      return reply.status(201).send(presentConcern(concern));
+    },
+  );
+  app.get(
+    "/subjects/:id/concerns/:concernId",
+    {
+      schema: {
+        tags,
+        summary: "One concern, with its follow-up action and outcome once recorded (an audited read)",
+        params: concernParams,
+        response: { 200: concernSchema, ...errors },
+      },
+    },
+    async (request) =>
+      presentConcern(await viewConcern(db, actorOf(request), request.params.id, request.params.concernId, "api.subjects.concern")),
+  );
+  app.post(
+    "/subjects/:id/concerns/:concernId/acknowledgement",
+    {
+      schema: {
+        tags,
+        summary: "A safeguarding lead acknowledges a concern and records the follow-up action",
+        params: concernParams,
+        body: acknowledgeConcernInput,
+        response: { 200: concernSchema, ...errors },
+      },
+    },
+    async (request) =>
+      presentConcern(await acknowledgeConcern(db, actorOf(request), request.params.id, request.params.concernId, request.body)),
+  );
+  app.post(
+    "/subjects/:id/concerns/:concernId/outcome",
+    {
+      schema: {
+        tags,
+        summary: "A safeguarding lead records the outcome of an acknowledged concern, which closes it",
+        params: concernParams,
+        body: closeConcernInput,
+        response: { 200: concernSchema, ...errors },
+      },
+    },
+    async (request) => presentConcern(await closeConcern(db, actorOf(request), request.params.id, request.params.concernId, request.body)),
+  );
+}

@@ -1,0 +1,65 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../../../platform/db/client";
+import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
+import { actorOf } from "../../../platform/http/auth/plugin";
+import { subjectLinkInput } from "../domain/links";
+import { linkSubjects, viewLinkedPeople } from "../services/links";
+import { recentViews } from "../services/viewers";
+import { linkedPersonSchema, presentLinkedPerson, presentRecordView, recordViewSchema } from "./schema";
+
+const errors = { ...standardErrors, 409: problemSchema };
+const linkSchema = z
+  .object({ id: z.uuid(), fromSubjectId: z.uuid(), toSubjectId: z.uuid(), kind: subjectLinkInput.shape.kind })
+  .meta({ id: "SubjectLink" });
+
+export async function peopleApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  const tags = ["records"];
+
+  app.get(
+    "/subjects/:id/people",
+    {
+      schema: {
+        tags,
+        summary:
+          "The people linked to a person (parents and carers, siblings, household, alleged perpetrators), each link read from this person's side (an audited read)",
+        params: idParams,
+        response: { 200: z.object({ items: z.array(linkedPersonSchema) }), ...errors },
+      },
+    },
+    async (request) => {
+      const people = await viewLinkedPeople(db, actorOf(request), request.params.id, "api.subjects.people");
+      return { items: people.map(presentLinkedPerson) };
+    },
+  );
+  app.post(
+    "/subject-links",
+    {
+      schema: {
+        tags,
+        summary: "Link two people in your organisation's records, e.g. the first is the parent or carer of the second",
+        body: subjectLinkInput,
+        response: { 201: linkSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { id } = await linkSubjects(db, actorOf(request), request.body);
+      const { fromSubjectId, toSubjectId, kind } = request.body;
+      return reply.status(201).send({ id, fromSubjectId, toSubjectId, kind });
+    },
+  );
+  app.get(
+    "/subjects/:id/views",
+    {
+      schema: {
+        tags,
+        summary: "Who has viewed this person's record, newest first: for safeguarding leads and IG leads only",
+        params: idParams,
+        response: { 200: z.object({ items: z.array(recordViewSchema) }), ...errors },
+      },
+    },
+    async (request) => ({ items: (await recentViews(db, actorOf(request), request.params.id)).map(presentRecordView) }),
+  );
+}

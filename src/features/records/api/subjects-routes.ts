@@ -1,0 +1,68 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../../../platform/db/client";
+import { idParams, standardErrors } from "../../../platform/http/api-schemas";
+import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
+import { subjectInput } from "../domain/links";
+import { searchSubjects } from "../services/search";
+import { createSubject, viewSubject } from "../services/subjects";
+import { presentSubject, presentSubjectSummary, subjectSchema, subjectSearchQuery, subjectSummarySchema } from "./subjects-schema";
+
+export async function subjectsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  app.addHook("onRequest", requireActor());
+  const tags = ["subjects"];
+
+  app.get(
+    "/subjects",
+    {
+      schema: {
+        tags,
+        summary: "Find your organisation's subjects by name, date of birth, NHS number or UPN, a page at a time (an audited read)",
+        description:
+          "Every criterion given must match; with none, all your organisation's subjects in alphabetical order. The name matches given names, family name, aliases and previous names, ignoring case and accents and tolerating small misspellings; results come best match first. An invalid NHS number, UPN or date of birth is a 400 naming the field.",
+        querystring: subjectSearchQuery,
+        response: {
+          200: z.object({ items: z.array(subjectSummarySchema), total: z.number().int(), page: z.number().int() }),
+          ...standardErrors,
+        },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...criteria } = request.query;
+      const { rows, total } = await searchSubjects(db, actorOf(request), criteria, { page, pageSize }, "api.subjects.list");
+      return { items: rows.map(presentSubjectSummary), total, page: request.query.page };
+    },
+  );
+  app.post(
+    "/subjects",
+    {
+      schema: {
+        tags,
+        summary: "Add a person to your organisation's records",
+        body: subjectInput,
+        response: { 201: subjectSchema, ...standardErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      return reply.status(201).send(presentSubject(await createSubject(db, actor, request.body), actor));
+    },
+  );
+  app.get(
+    "/subjects/:id",
+    {
+      schema: {
+        tags,
+        summary: "One person's record (an audited read)",
+        params: idParams,
+        response: { 200: subjectSchema, ...standardErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return presentSubject(await viewSubject(db, actor, request.params.id, "api.subjects.show"), actor);
+    },
+  );
+}

@@ -1,0 +1,98 @@
+import { and, asc, desc, eq, gte, inArray, lte, notInArray, type SQL } from "drizzle-orm";
+import type { Actor } from "../../../platform/auth/actor";
+import type { Db, Queryable } from "../../../platform/db/client";
+import { chronologyEntries, recordItems, users } from "../../../platform/db/schema-core";
+import { visibleTo } from "../../../platform/db/scope";
+import { type ChronologyCategory, type ChronologyFilter, IG_ONLY_CHRONOLOGY_CATEGORIES } from "../domain/records";
+import { assertWorksWithRecords, findSubject, recordRead } from "./access";
+
+export type ChronologyEntryRow = typeof chronologyEntries.$inferSelect;
+/**
+ * An entry as read: with, for an entry about a record item, that item version's accuracy *now* and
+ * whether it is historical. An "item recorded" entry for a version corrected since must say so, or the
+ * timeline would present replaced information as current.
+ */
+export type ChronologyEntry = ChronologyEntryRow & {
+  recordedByName: string | null;
+  item: { accuracy: (typeof recordItems.$inferSelect)["accuracy"]; historical: boolean } | null;
+};
+
+export interface NewChronologyEntry {
+  organisationId: string;
+  subjectId: string;
+  occurredOn: string;
+  category: ChronologyCategory;
+  kind: string;
+  title: string;
+  summary: string;
+  ref: { type: string; id: string };
+  recordedByUserId: string | null;
+}
+
+/**
+ * The one way anything reaches a chronology: the service that causes the event calls this inside
+ * its own transaction, so the timeline can never disagree with the record.
+ */
+export async function addChronologyEntry(tx: Queryable, entry: NewChronologyEntry): Promise<void> {
+  const { ref, ...rest } = entry;
+  await tx.insert(chronologyEntries).values({ ...rest, refType: ref.type, refId: ref.id });
+}
+
+/** A page of a chronology, or (for printing and export) every entry. */
+export type ChronologyRange = { page: number; pageSize: number } | "all";
+
+/**
+ * A child's chronology, newest first, filtered by category and date, a page at a time (or whole,
+ * for printing); an audited read of the entries shown. The count reads the index only; the page of
+ * entries is one query with the recorder and the item's current state joined in.
+ */
+export async function readChronology(
+  db: Db,
+  actor: Actor,
+  subjectId: string,
+  filter: ChronologyFilter,
+  range: ChronologyRange,
+  view: string,
+): Promise<{ subject: Awaited<ReturnType<typeof findSubject>>; entries: ChronologyEntry[]; total: number }> {
+  assertWorksWithRecords(actor);
+  const subject = await findSubject(db, actor, subjectId);
+  const conditions: SQL[] = [eq(chronologyEntries.subjectId, subjectId), visibleTo(actor, chronologyEntries)];
+  // A person's rights requests are on their chronology for the IG leads who handle them, not for everyone.
+  if (!actor.roles.includes("ig_lead")) conditions.push(notInArray(chronologyEntries.category, [...IG_ONLY_CHRONOLOGY_CATEGORIES]));
+  if (filter.category.length) conditions.push(inArray(chronologyEntries.category, filter.category));
+  if (filter.from) conditions.push(gte(chronologyEntries.occurredOn, filter.from));
+  if (filter.to) conditions.push(lte(chronologyEntries.occurredOn, filter.to));
+  const query = db
+    .select({
+      entry: chronologyEntries,
+      recordedByName: users.name,
+      itemAccuracy: recordItems.accuracy,
+      itemHistorical: recordItems.historical,
+    })
+    .from(chronologyEntries)
+    .leftJoin(users, eq(users.id, chronologyEntries.recordedByUserId))
+    .leftJoin(
+      recordItems,
+      and(
+        eq(chronologyEntries.refType, "record_item"),
+        eq(recordItems.id, chronologyEntries.refId),
+        eq(recordItems.organisationId, chronologyEntries.organisationId),
+      ),
+    )
+    .where(and(...conditions))
+    .orderBy(desc(chronologyEntries.occurredOn), desc(chronologyEntries.recordedAt), asc(chronologyEntries.id));
+  const [rows, total] = await Promise.all([
+    range === "all" ? query : query.limit(range.pageSize).offset((range.page - 1) * range.pageSize),
+    range === "all" ? undefined : db.$count(chronologyEntries, and(...conditions)),
+  ]);
+  await recordRead(db, actor, subjectId, view, { count: rows.length });
+  return {
+    subject,
+    total: total ?? rows.length,
+    entries: rows.map((r) => ({
+      ...r.entry,
+      recordedByName: r.recordedByName,
+      item: r.itemAccuracy ? { accuracy: r.itemAccuracy, historical: r.itemHistorical ?? false } : null,
+    })),
+  };
+}

@@ -1,0 +1,100 @@
+import { and, eq, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { snapshotOf } from "../../../platform/audit/events";
+import { inTransaction } from "../../../platform/audit/write";
+import type { Actor } from "../../../platform/auth/actor";
+import type { Db } from "../../../platform/db/client";
+import { subjectLinks, subjects } from "../../../platform/db/schema-core";
+import { visibleTo } from "../../../platform/db/scope";
+import { ConflictError } from "../../../platform/errors";
+import type { SubjectKind } from "../domain/information";
+import { SUBJECT_LINK_LABELS, type SubjectLinkKind, subjectLinkInput } from "../domain/links";
+import { assertWorksWithRecords, findSubject, recordRead } from "./access";
+
+/** A person linked to the subject being viewed, with the link read from the subject's side. */
+export interface LinkedPerson {
+  linkId: string;
+  kind: SubjectLinkKind;
+  /** True when the subject being viewed is the link's "from" end ("Parent or carer of"). */
+  forward: boolean;
+  relationship: string;
+  subjectId: string;
+  givenNames: string;
+  familyName: string;
+  subjectKind: SubjectKind;
+  dateOfBirth: string | null;
+}
+
+/** Links two people in the actor's organisation's records ("Sam is the parent of Kai"). */
+export async function linkSubjects(db: Db, actor: Actor, raw: unknown): Promise<{ id: string }> {
+  assertWorksWithRecords(actor);
+  const input = subjectLinkInput.parse(raw);
+  return inTransaction(db, async (tx, audit) => {
+    // Both ends must be this organisation's: a link can never reveal another organisation's record.
+    const from = await findSubject(tx, actor, input.fromSubjectId);
+    await findSubject(tx, actor, input.toSubjectId);
+    const [row] = await tx
+      .insert(subjectLinks)
+      .values({ ...input, organisationId: from.organisationId })
+      .onConflictDoNothing()
+      .returning({ id: subjectLinks.id });
+    if (!row) throw new ConflictError("These two people are already linked in that way");
+    audit.record(snapshotOf(actor), {
+      type: "subject.linked",
+      entity: { type: "subject", id: input.fromSubjectId },
+      details: { linkId: row.id, kind: input.kind, toSubjectId: input.toSubjectId },
+    });
+    return row;
+  });
+}
+
+/** The people around a subject, from links in either direction. Read as part of the subject page. */
+export async function linkedPeople(db: Db, actor: Actor, subjectId: string): Promise<LinkedPerson[]> {
+  const other = alias(subjects, "other");
+  const rows = await db
+    .select({
+      link: subjectLinks,
+      otherId: other.id,
+      givenNames: other.givenNames,
+      familyName: other.familyName,
+      subjectKind: other.kind,
+      dateOfBirth: other.dateOfBirth,
+    })
+    .from(subjectLinks)
+    .innerJoin(
+      other,
+      or(
+        and(eq(subjectLinks.fromSubjectId, subjectId), eq(other.id, subjectLinks.toSubjectId)),
+        and(eq(subjectLinks.toSubjectId, subjectId), eq(other.id, subjectLinks.fromSubjectId)),
+      ),
+    )
+    .where(and(or(eq(subjectLinks.fromSubjectId, subjectId), eq(subjectLinks.toSubjectId, subjectId)), visibleTo(actor, subjectLinks)))
+    .orderBy(other.familyName, other.givenNames);
+  return rows.map((r) => {
+    const forward = r.link.fromSubjectId === subjectId;
+    const labels = SUBJECT_LINK_LABELS[r.link.kind];
+    return {
+      linkId: r.link.id,
+      kind: r.link.kind,
+      forward,
+      relationship: forward ? labels.forward : labels.reverse,
+      subjectId: r.otherId,
+      givenNames: r.givenNames,
+      familyName: r.familyName,
+      subjectKind: r.subjectKind,
+      dateOfBirth: r.dateOfBirth,
+    };
+  });
+}
+
+/**
+ * The people around a subject as a read of its own (the API's `/subjects/{id}/people`): the role is
+ * checked, a subject outside the actor's organisation is not found, and the read is audited.
+ */
+export async function viewLinkedPeople(db: Db, actor: Actor, subjectId: string, view: string): Promise<LinkedPerson[]> {
+  assertWorksWithRecords(actor);
+  await findSubject(db, actor, subjectId);
+  const people = await linkedPeople(db, actor, subjectId);
+  await recordRead(db, actor, subjectId, view, { count: people.length });
+  return people;
+}

@@ -1,0 +1,55 @@
+import { and, desc, eq, or, sql } from "drizzle-orm";
+import type { Actor } from "../../../platform/auth/actor";
+import { hasAnyRole } from "../../../platform/auth/roles";
+import type { Db } from "../../../platform/db/client";
+import { auditEvents } from "../../../platform/db/schema-core";
+import { visibleTo } from "../../../platform/db/scope";
+import { NotPermittedError } from "../../../platform/errors";
+import { findSubject, RECORD_OVERSIGHT_ROLES } from "./access";
+
+export interface RecordView {
+  at: string;
+  userId: string;
+  name: string;
+  roles: string[];
+  view: string;
+}
+
+/**
+ * "Who has viewed this record", for the safeguarding and IG leads accountable for it: the audit log's
+ * `personal_data.viewed` events (which store who looked, frozen at the time), newest first. Both the
+ * reads of this person's record and the lists that showed them (search results, the dashboard) count:
+ * each list event names the people on its page in `details.subjectIds`.
+ *
+ * The list half is found by scanning the organisation's view events (index on organisation_id, seq)
+ * and testing each body's `subjectIds`; fine at today's volumes. When it is not, index it: a GIN
+ * index on the expression, or a small (subject_id, seq) table appended with the events.
+ */
+export async function recentViews(db: Db, actor: Actor, subjectId: string, limit = 50): Promise<RecordView[]> {
+  if (!hasAnyRole(actor.roles, RECORD_OVERSIGHT_ROLES))
+    throw new NotPermittedError("Only safeguarding leads and IG leads see who has viewed a record");
+  await findSubject(db, actor, subjectId);
+  const rows = await db
+    .select({ body: auditEvents.body })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.type, "personal_data.viewed"),
+        // The organisation's own trail, even for a partnership admin: only its people can read this record.
+        visibleTo(actor, auditEvents, "owner"),
+        or(
+          and(eq(auditEvents.entityType, "subject"), eq(auditEvents.entityId, subjectId)),
+          and(
+            eq(auditEvents.entityType, "organisation"),
+            sql`(${auditEvents.body}::jsonb -> 'details' -> 'subjectIds') @> ${JSON.stringify([subjectId])}::jsonb`,
+          ),
+        ),
+      ),
+    )
+    .orderBy(desc(auditEvents.seq))
+    .limit(limit);
+  return rows.map(({ body }) => {
+    const event = JSON.parse(body) as { at: string; actor: { userId: string; name: string; roles: string[] }; details: { view: string } };
+    return { at: event.at, userId: event.actor.userId, name: event.actor.name, roles: event.actor.roles, view: event.details.view };
+  });
+}

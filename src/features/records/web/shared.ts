@@ -1,0 +1,348 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { Actor } from "../../../platform/auth/actor";
+import { hasAnyRole } from "../../../platform/auth/roles";
+import type { Db } from "../../../platform/db/client";
+import type { FieldError } from "../../../platform/errors";
+import { NotFoundError } from "../../../platform/errors";
+import { errorSummary, type FormBody, fieldErrorsOf, fieldId, str } from "../../agreements/web/shared";
+import { ITEM_CATEGORIES, ITEM_CATEGORY_LABELS, type ItemCategory, type SubjectKind } from "../domain/information";
+import {
+  ACCURACY_LABELS,
+  type AccuracyState,
+  CHRONOLOGY_CATEGORIES,
+  type ChronologyCategory,
+  CONCERN_SUBJECT_KINDS,
+  type ConcernStatus,
+  RECORD_ITEM_KIND_LABELS,
+  type RecordItemKind,
+  SOURCE_METHOD_LABELS,
+  type SourceMethod,
+} from "../domain/records";
+import { findSubject, RECORD_OVERSIGHT_ROLES, recordRead, type SubjectRow } from "../services/access";
+import type { RecordItem } from "../services/items";
+
+export { fieldId as fieldIdOf } from "../../agreements/web/shared";
+
+/** Shared by the records pages: labels, identifiers from the URL, dates, the subject's header and tabs. */
+
+/** One person's kind, in the singular (the domain's labels are plural headings for agreements). */
+export const SUBJECT_KIND_SINGULAR: Record<SubjectKind, string> = {
+  CHILD: "Child",
+  UNBORN_CHILD: "Unborn child",
+  PARENT_CARER: "Parent or carer",
+  SIBLING: "Sibling",
+  HOUSEHOLD_MEMBER: "Household member",
+  ALLEGED_PERPETRATOR: "Alleged perpetrator of harm",
+  OTHER: "Other",
+};
+
+export const CHRONOLOGY_CATEGORY_LABELS: Record<ChronologyCategory, string> = {
+  ...ITEM_CATEGORY_LABELS,
+  concern: "Concerns",
+  decision: "Share decisions",
+  disclosure: "Disclosures",
+  rights: "Rights requests",
+};
+
+export const CONCERN_STATUS_TAGS: Record<ConcernStatus, string> = {
+  OPEN: "govuk-tag--red",
+  ACKNOWLEDGED: "govuk-tag--yellow",
+  CLOSED: "govuk-tag--grey",
+};
+
+export const ACCURACY_TAGS: Record<AccuracyState, string> = {
+  ACCURATE: "govuk-tag--green",
+  DISPUTED: "govuk-tag--yellow",
+  CORRECTED: "govuk-tag--grey",
+};
+
+export const KIND_TAGS: Record<RecordItemKind, string> = { FACT: "", OPINION: "govuk-tag--purple" };
+
+const uuid = z.uuid();
+
+/** An id from the URL; anything that is not a UUID is simply not found (never a database error). */
+export function idParam(request: FastifyRequest, name: string, what: string): string {
+  const value = (request.params as Record<string, unknown>)[name];
+  const parsed = uuid.safeParse(value);
+  if (!parsed.success) throw new NotFoundError(what);
+  return parsed.data;
+}
+
+export const subjectIdOf = (request: FastifyRequest) => idParam(request, "id", "The person's record");
+
+/** "9434765919" → "943 476 5919", the NHS display format. */
+export const nhsDisplay = (n: string | null | undefined) =>
+  n && /^\d{10}$/.test(n) ? `${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}` : (n ?? null);
+
+export const fullName = (s: { givenNames: string; familyName: string }) => `${s.givenNames} ${s.familyName}`;
+
+// ---- Dates: GOV.UK day, month and year boxes ----
+
+export interface DateParts {
+  day: string;
+  month: string;
+  year: string;
+}
+
+export const emptyDate = (): DateParts => ({ day: "", month: "", year: "" });
+
+export function datePartsOf(iso: string | null | undefined): DateParts {
+  if (!iso) return emptyDate();
+  const [year = "", month = "", day = ""] = iso.split("-");
+  return { day: String(Number(day)), month: String(Number(month)), year };
+}
+
+export function datePartsFromBody(body: FormBody, name: string): DateParts {
+  return { day: str(body, `${name}-day`).trim(), month: str(body, `${name}-month`).trim(), year: str(body, `${name}-year`).trim() };
+}
+
+export function datePartsFromQuery(query: Record<string, unknown>, name: string): DateParts {
+  const one = (k: string) => {
+    const v = query[`${name}-${k}`];
+    return (typeof v === "string" ? v : Array.isArray(v) && typeof v[0] === "string" ? v[0] : "").trim();
+  };
+  return { day: one("day"), month: one("month"), year: one("year") };
+}
+
+/**
+ * "2026-03-07" from the boxes; "" when all are empty. Anything that is not a real date is passed on
+ * as typed (e.g. "2026-13-40"), so the shared zod rule rejects it with its own message.
+ */
+export function isoFromParts(p: DateParts | undefined): string {
+  if (!p || (!p.day && !p.month && !p.year)) return "";
+  if (/^\d{1,2}$/.test(p.day) && /^\d{1,2}$/.test(p.month) && /^\d{4}$/.test(p.year)) {
+    return `${p.year}-${p.month.padStart(2, "0")}-${p.day.padStart(2, "0")}`;
+  }
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** The domain's messages give ISO examples ("like 2026-03-27"); the page has day, month and year boxes. */
+const readableExample = (message: string) =>
+  message.replace(/like (\d{4})-(\d{2})-(\d{2})/g, (_m, y: string, mo: string, d: string) => `like ${Number(d)} ${Number(mo)} ${y}`);
+
+/**
+ * The GOV.UK error summary for a records form. Date fields link to their day box; `hrefFor` may send
+ * a field's link to another page (the item draft's task pages).
+ */
+export function recordErrors(
+  fieldErrors: FieldError[],
+  dateFields: readonly string[] = [],
+  hrefFor: (id: string, anchor: string) => string = (_id, anchor) => `#${anchor}`,
+) {
+  // One message per field, the first (GOV.UK): a date that is not real is not also reported as, say, in the future.
+  const seen = new Set<string>();
+  const firstPerField = fieldErrors.filter((e) => {
+    const id = fieldId(e.path);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  return errorSummary(
+    firstPerField.map((e) => ({ ...e, message: readableExample(e.message) })),
+    (_path, id) => hrefFor(id, dateFields.includes(id) ? `${id}-day` : id),
+  );
+}
+export type RecordErrors = ReturnType<typeof recordErrors>;
+
+/**
+ * A warning on a records form (a protected detail typed in: GR5-PROTECT-IDENTITIES) is put right on
+ * the same page, by ticking its box (`subjects/_acknowledge.njk`) or changing what was written.
+ */
+const TICK_TO_SAVE = "Tick the box to save it as written, or change what you wrote.";
+
+/**
+ * Runs a form action; if what was entered is rejected (validation, or a conflict such as "already
+ * acknowledged"), re-renders the form with the error summary and what was typed. Anything else
+ * (not found, not permitted) propagates to the error pages.
+ */
+export async function withRecordErrors(
+  reply: FastifyReply,
+  render: (errors: RecordErrors) => Promise<unknown> | unknown,
+  action: () => Promise<unknown>,
+  options: {
+    dateFields?: readonly string[];
+    hrefFor?: (id: string, anchor: string) => string;
+    /** Renames error paths to this page's fields (e.g. "/aliases/2" to the one "/aliases" box). */
+    mapPath?: (path: string) => string;
+  } = {},
+): Promise<unknown> {
+  try {
+    return await action();
+  } catch (error) {
+    const found = fieldErrorsOf(error, TICK_TO_SAVE);
+    if (!found) throw error;
+    const mapPath = options.mapPath ?? ((p: string) => p);
+    const fieldErrors = found.fieldErrors.map((e) => ({ ...e, path: mapPath(e.path) }));
+    const summary = recordErrors(fieldErrors, options.dateFields, options.hrefFor);
+    if (found.message) summary.errorList.unshift({ text: found.fieldErrors.length ? `${found.message}:` : found.message });
+    reply.status(found.status);
+    return render(summary);
+  }
+}
+
+// ---- The subject's header and tabs ----
+
+export type Tab = "summary" | "people" | "items" | "concerns" | "chronology" | "viewers";
+
+const TABS: { tab: Tab; text: string; path: string; oversight?: boolean }[] = [
+  { tab: "summary", text: "Summary", path: "" },
+  { tab: "people", text: "People", path: "/people" },
+  { tab: "items", text: "Record items", path: "/items" },
+  { tab: "concerns", text: "Concerns", path: "/concerns" },
+  { tab: "chronology", text: "Chronology", path: "/chronology" },
+  { tab: "viewers", text: "Who has viewed this record", path: "/viewers", oversight: true },
+];
+
+export const mayOversee = (actor: Actor) => hasAnyRole(actor.roles, RECORD_OVERSIGHT_ROLES);
+export const isChildKind = (kind: SubjectKind) => (CONCERN_SUBJECT_KINDS as readonly string[]).includes(kind);
+
+/** What every page about one person shows at the top: who they are, and the tabs. */
+export function subjectHeader(subject: SubjectRow, actor: Actor, current?: Tab) {
+  return {
+    subject: {
+      id: subject.id,
+      name: fullName(subject),
+      kind: subject.kind,
+      kindLabel: SUBJECT_KIND_SINGULAR[subject.kind],
+      dateOfBirth: subject.dateOfBirth,
+      expectedDate: subject.expectedDate,
+      isChild: isChildKind(subject.kind),
+    },
+    tabs: TABS.filter((t) => !t.oversight || mayOversee(actor)).map((t) => ({
+      text: t.text,
+      href: `/subjects/${subject.id}${t.path}`,
+      active: t.tab === current,
+    })),
+  };
+}
+
+/**
+ * The subject for a page whose own service read is audited separately (items, concerns, chronology):
+ * found in the actor's organisation or not found at all.
+ */
+export const loadSubject = (db: Db, actor: Actor, id: string) => findSubject(db, actor, id);
+
+/** The subject for a page that shows only the person's name and what the actor is typing: still an audited read. */
+export async function readSubject(db: Db, actor: Actor, id: string, view: string): Promise<SubjectRow> {
+  const subject = await findSubject(db, actor, id);
+  await recordRead(db, actor, id, view);
+  return subject;
+}
+
+// ---- Record items, as the pages show them ----
+
+export function presentItem(item: RecordItem) {
+  return {
+    id: item.id,
+    lineageId: item.lineageId,
+    version: item.version,
+    category: item.category,
+    categoryLabel: ITEM_CATEGORY_LABELS[item.category],
+    kind: item.kind,
+    kindLabel: RECORD_ITEM_KIND_LABELS[item.kind],
+    kindTag: KIND_TAGS[item.kind],
+    text: item.text,
+    eventDate: item.eventDate,
+    sourceName: item.sourceName,
+    sourceMethod: item.sourceMethod,
+    sourceMethodLabel: SOURCE_METHOD_LABELS[item.sourceMethod as SourceMethod],
+    sourceObtainedOn: item.sourceObtainedOn,
+    historical: item.historical,
+    specialCategory: item.specialCategory,
+    criminalOffence: item.criminalOffence,
+    accuracy: item.accuracy,
+    accuracyLabel: ACCURACY_LABELS[item.accuracy],
+    accuracyTag: ACCURACY_TAGS[item.accuracy],
+    correctionReason: item.correctionReason,
+    disputeNote: item.disputeNote,
+    disputedAt: item.disputedAt,
+    disputedByName: item.disputedByName,
+    recordedByName: item.recordedByName,
+    recordedAt: item.recordedAt,
+    current: item.accuracy !== "CORRECTED",
+  };
+}
+export type PresentedItem = ReturnType<typeof presentItem>;
+
+/**
+ * Items grouped by lineage: each group's current version first, then the versions it replaced,
+ * newest first. Groups are ordered by the current version's event date, newest first.
+ */
+export function groupItems(items: RecordItem[]) {
+  const groups = new Map<string, PresentedItem[]>();
+  for (const item of items) {
+    const list = groups.get(item.lineageId) ?? [];
+    list.push(presentItem(item));
+    groups.set(item.lineageId, list);
+  }
+  return [...groups.values()]
+    .map((versions) => {
+      const sorted = versions.sort((a, b) => b.version - a.version);
+      return { latest: sorted[0]!, earlier: sorted.slice(1) };
+    })
+    .sort(
+      (a, b) =>
+        b.latest.eventDate.localeCompare(a.latest.eventDate) ||
+        new Date(b.latest.recordedAt).getTime() - new Date(a.latest.recordedAt).getTime(),
+    );
+}
+
+// ---- Options for the item forms ----
+
+export const categoryOptions = ITEM_CATEGORIES.map((value: ItemCategory) => ({ value, text: ITEM_CATEGORY_LABELS[value] }));
+export const chronologyCategoryOptions = CHRONOLOGY_CATEGORIES.map((value) => ({ value, text: CHRONOLOGY_CATEGORY_LABELS[value] }));
+
+/**
+ * What a view name in the audit log means, for "who has viewed this record": every view a service is
+ * told when reading a person's record or a list that shows them (test/unit/records/view-labels.test.ts checks).
+ */
+export const VIEW_LABELS: Record<string, string> = {
+  "web.subjects.search": "Search results or the list of people",
+  "web.subjects.show": "Summary",
+  "web.subjects.people": "People",
+  "web.subjects.link": "Linking a person",
+  "web.subjects.link.search": "Search results, while linking a person",
+  "web.subjects.items": "Record items",
+  "web.subjects.item": "A record item",
+  "web.subjects.item.correct": "Correcting a record item",
+  "web.subjects.item.dispute": "Disputing a record item",
+  "web.subjects.items.new": "Adding a record item",
+  "web.subjects.concerns": "Concerns",
+  "web.subjects.concern": "A concern",
+  "web.subjects.concerns.new": "Raising a concern",
+  "web.subjects.chronology": "Chronology",
+  "web.subjects.chronology.print": "Chronology, printed",
+  "web.subjects.viewers": "Who has viewed this record",
+  "web.home.concerns": "Concerns awaiting acknowledgement, on the home page",
+  "api.subjects.list": "Search results or the list of people, through the API",
+  "api.subjects.show": "Record, through the API",
+  "api.subjects.people": "People, through the API",
+  "api.subjects.items": "Record items, through the API",
+  "api.subjects.item": "A record item, through the API",
+  "api.subjects.concerns": "Concerns, through the API",
+  "api.subjects.concern": "A concern, through the API",
+  "api.subjects.chronology": "Chronology, through the API",
+  "api.concerns.awaiting": "Concerns awaiting acknowledgement, through the API",
+  "web.share.gate": "Deciding whether to share: the emergency question",
+  "web.share.tasks": "Deciding whether to share: the task list",
+  "web.share.step": "Deciding whether to share: a question",
+  "web.share.check": "Deciding whether to share: checking the answers",
+  "web.share.emergency": "Sharing in an emergency",
+  "web.share_decisions.list": "The list of share decisions",
+  "web.share_decisions.view": "A share decision",
+  "web.share_decisions.revoke": "Withdrawing a disclosure's access",
+  "web.disclosures.sent": "What a disclosure sent",
+  "web.home.emergency_records": "Emergency records due, on the home page",
+  "web.home.approvals": "Decisions awaiting approval, on the home page",
+  "web.home.disclosures_to_chase": "Disclosures to chase, on the home page",
+  "api.share_decisions.list": "The list of share decisions, through the API",
+  "api.share_decisions.view": "A share decision, through the API",
+  "api.disclosures.sent": "What a disclosure sent, through the API",
+  "web.rights.items": "The items of a rights request",
+  "web.rights.item": "An item of a rights request",
+  "web.rights.recipient": "Who it was shared with, reviewed for an access request",
+  "web.rights.warnings": "Warnings before an access pack is sent",
+  "api.rights.warnings": "Warnings before an access pack is sent, through the API",
+  "rights.access_pack": "An access pack",
+};

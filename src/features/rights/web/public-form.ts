@@ -1,0 +1,87 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { asc } from "drizzle-orm";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { appSecret } from "../../../platform/crypto/app-secrets";
+import type { Db } from "../../../platform/db/client";
+import { organisations } from "../../../platform/db/schema-core";
+import { perAddress } from "../../../platform/http/rate-limit";
+import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, formHelpers, list, optionsOf, str } from "../../agreements/web/shared";
+import { REQUESTER_RELATIONSHIP_LABELS, REQUESTER_RELATIONSHIPS, RIGHTS_TYPE_LABELS, RIGHTS_TYPES } from "../domain/vocabulary";
+import { submitPublicRequest } from "../services/requests";
+import { requestFormErrors, requestFormInput, requestFormValues } from "./request-form";
+
+/**
+ * The public request form (no sign-in): anyone may ask the partnership's members what they hold
+ * about them, or exercise another right. It creates a request in RECEIVED for each organisation
+ * chosen and gives the requester one reference. Protected against automated abuse three ways: a
+ * per-address rate limit, a field people never see (bots fill it), and a signed start time (a form
+ * sent back within seconds of being shown, or after hours, is not a person filling it in). Nothing
+ * about anyone's records is shown, whatever is typed.
+ */
+
+const MIN_SECONDS = 3;
+const MAX_HOURS = 4;
+
+function formValues(body: FormBody) {
+  return { ...requestFormValues(body), organisationIds: list(body, "organisationIds") };
+}
+
+export async function publicRightsForm(app: FastifyInstance, { db, rateLimit }: { db: Db; rateLimit: number }): Promise<void> {
+  const key = await appSecret(db, "public-form-timing");
+  const sign = (t: string) => createHmac("sha256", key).update(t).digest("base64url");
+  const stamp = () => {
+    const t = String(Date.now());
+    return `${t}.${sign(t)}`;
+  };
+  /** A person, not a script: the start time is ours, and a person takes a few seconds and less than hours. */
+  const looksHuman = (body: FormBody) => {
+    if (str(body, "website") !== "") return false;
+    const [t = "", mac = ""] = str(body, "started").split(".");
+    const expected = Buffer.from(sign(t));
+    const given = Buffer.from(mac);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
+    const elapsed = Date.now() - Number(t);
+    return elapsed >= MIN_SECONDS * 1000 && elapsed <= MAX_HOURS * 3_600_000;
+  };
+
+  const page = async (reply: FastifyReply, values: ReturnType<typeof formValues>, summary = errorSummary([])) => {
+    const members = await db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .orderBy(asc(organisations.name));
+    return reply.view("rights/public-form", {
+      values,
+      started: stamp(),
+      typeItems: formHelpers.radioItems(optionsOf(RIGHTS_TYPES, RIGHTS_TYPE_LABELS), values.type),
+      relationshipItems: formHelpers.radioItems(optionsOf(REQUESTER_RELATIONSHIPS, REQUESTER_RELATIONSHIP_LABELS), values.relationship),
+      organisationItems: formHelpers.checkboxItems(
+        members.map((m) => ({ value: m.id, text: m.name })),
+        values.organisationIds,
+      ),
+      ...summary,
+    });
+  };
+
+  app.get("/your-information", async (_request, reply) => page(reply, formValues({})));
+  app.post("/your-information", perAddress(rateLimit), async (request, reply) => {
+    const body = bodyOf(request);
+    const values = formValues(body);
+    if (!looksHuman(body)) {
+      reply.status(400);
+      return page(
+        reply,
+        values,
+        errorSummary([{ path: "/form", message: "The form could not be sent. Check your answers and send it again." }], () => "#type"),
+      );
+    }
+    try {
+      const reference = await submitPublicRequest(db, { ...requestFormInput(values), organisationIds: values.organisationIds });
+      return reply.view("rights/public-sent", { reference });
+    } catch (error) {
+      const found = fieldErrorsOf(error);
+      if (!found) throw error;
+      reply.status(found.status);
+      return page(reply, values, requestFormErrors(found));
+    }
+  });
+}

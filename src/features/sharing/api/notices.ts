@@ -1,0 +1,76 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../../../platform/db/client";
+import { idParams, standardErrors } from "../../../platform/http/api-schemas";
+import { actorOf } from "../../../platform/http/auth/plugin";
+import { ITEM_CATEGORIES } from "../../records/domain/information";
+import { noticeKind } from "../../rights/schema";
+import { acknowledgeNotice, noticesReceived } from "../../rights/services/item-actions";
+
+const tags = ["disclosures"];
+
+const noticeSchema = z
+  .object({
+    id: z.uuid(),
+    disclosureId: z.uuid(),
+    sender: z.object({ organisationId: z.uuid(), name: z.string() }),
+    about: z.string().describe("The person, as named in the disclosure"),
+    kind: z.enum(noticeKind.enumValues),
+    item: z
+      .object({
+        number: z.number().int().min(1).describe("Its place among the items of the disclosure, from 1"),
+        category: z.enum(ITEM_CATEGORIES),
+        eventDate: z.iso.date(),
+      })
+      .describe("The item the notice is about, as the disclosure carried it"),
+    text: z.string().describe("What the sender did and what to do with your copy"),
+    sentAt: z.iso.datetime(),
+    acknowledgedAt: z.iso.datetime().nullable(),
+    acknowledgedByName: z.string().nullable(),
+  })
+  .meta({ id: "RecipientNotice" });
+
+/** Notices from organisations that disclosed to yours: a correction, restriction or erasure to act on (UK GDPR Art 19). */
+export async function noticesApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    "/recipient-notices",
+    {
+      schema: {
+        tags,
+        summary: "Notices about information disclosed to your organisation, unacknowledged first",
+        response: { 200: z.object({ items: z.array(noticeSchema) }), ...standardErrors },
+      },
+    },
+    async (request) => ({
+      items: (await noticesReceived(db, actorOf(request), "api.recipient_notices")).map((n) => ({
+        id: n.id,
+        disclosureId: n.disclosureId,
+        sender: { organisationId: n.senderOrganisationId, name: n.senderName },
+        about: n.personName,
+        kind: n.kind,
+        item: n.item,
+        text: n.text,
+        sentAt: n.sentAt.toISOString(),
+        acknowledgedAt: n.acknowledgedAt?.toISOString() ?? null,
+        acknowledgedByName: n.acknowledgedByName,
+      })),
+    }),
+  );
+  app.post(
+    "/recipient-notices/:id/acknowledge",
+    {
+      schema: {
+        tags,
+        summary: "Acknowledge a notice once your copy has been dealt with; acknowledging it again changes nothing (204)",
+        params: idParams,
+        response: { 204: z.null(), ...standardErrors },
+      },
+    },
+    async (request, reply) => {
+      await acknowledgeNotice(db, actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

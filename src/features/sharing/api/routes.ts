@@ -1,0 +1,218 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../../../platform/db/client";
+import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
+import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
+import { shareDecisionInput } from "../domain/decision-input";
+import { DECISION_STATUSES } from "../domain/records";
+import { OUTCOMES } from "../domain/vocabulary";
+import { getDecision, listDecisions } from "../services/decisions";
+import {
+  acknowledgeDisclosure,
+  listReceived,
+  listSent,
+  openReceived,
+  revokeDisclosure,
+  revokeInput,
+  viewSent,
+} from "../services/disclosures";
+import { fileDisclosure, fileInput } from "../services/file-disclosure";
+import { evaluateProposedDecision, recordValidatedDecision } from "../services/record-decision";
+import { decisionActionsApi } from "./decision-actions";
+import { noticesApi } from "./notices";
+import { requestsApi } from "./requests";
+import {
+  decisionSchema,
+  disclosureSchema,
+  disclosureSummarySchema,
+  evaluationSchema,
+  presentDecision,
+  presentDisclosedItem,
+  presentDisclosureSummary,
+} from "./schema";
+
+const errors = { ...standardErrors, 409: problemSchema, 422: problemSchema };
+const asList = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]), z.array(item).optional());
+
+/** Share decisions and the disclosures they deliver (issue 5). */
+export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  app.addHook("onRequest", requireActor());
+  await app.register(decisionActionsApi, { db });
+  await app.register(requestsApi, { db });
+  await app.register(noticesApi, { db });
+
+  app.post(
+    "/share-decisions/evaluate",
+    {
+      schema: {
+        tags: ["share decisions"],
+        summary: "Dry run: check a proposed decision against every rule and the cited agreement, recording nothing",
+        body: shareDecisionInput,
+        response: { 200: evaluationSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { findings, outstanding } = await evaluateProposedDecision(db, actorOf(request), request.body);
+      return { ready: outstanding.length === 0, findings, outstanding };
+    },
+  );
+  app.post(
+    "/share-decisions",
+    {
+      schema: {
+        tags: ["share decisions"],
+        summary:
+          "Record a decision to share, share some of it, or not share; a share is delivered to the recipient at once unless it needs approval",
+        description:
+          "Needs an Idempotency-Key header: the same key again returns the decision already recorded (200) instead of recording it twice; the same key with different answers is a 409. A decision the rules stop is a 422 whose `rules` list every block, and every warning not named in `acknowledgedWarnings`; nothing is recorded. In an emergency (`emergency.immediateRisk`) only the one-line reason, the recipient and the items are needed.",
+        headers: z.object({ "idempotency-key": z.string().optional() }),
+        body: shareDecisionInput,
+        response: { 200: decisionSchema, 201: decisionSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { detail, replayed } = await recordValidatedDecision(db, actor, request.body, request.headers["idempotency-key"]);
+      return reply.status(replayed ? 200 : 201).send(presentDecision(detail, actor));
+    },
+  );
+  app.get(
+    "/share-decisions",
+    {
+      schema: {
+        tags: ["share decisions"],
+        summary: "Your organisation's decisions, newest first: shares and decisions not to share alike (an audited read)",
+        querystring: z.object({
+          outcome: asList(z.enum(OUTCOMES)),
+          status: asList(z.enum(DECISION_STATUSES)),
+          subjectId: z.uuid().optional(),
+          overdue: z
+            .enum(["true", "false"])
+            .optional()
+            .describe("true: only emergency shares whose full record is overdue; false: every decision but those"),
+        }),
+        response: { 200: z.object({ items: z.array(decisionSchema.omit({ record: true, addenda: true, disclosure: true })) }), ...errors },
+      },
+    },
+    async (request) => {
+      const { overdue, ...filters } = request.query;
+      const actor = actorOf(request);
+      const rows = await listDecisions(
+        db,
+        actor,
+        { ...filters, overdue: overdue === undefined ? undefined : overdue === "true" },
+        "api.share_decisions.list",
+      );
+      return {
+        items: rows.map((r) => {
+          const { record: _r, addenda: _a, disclosure: _d, ...summary } = presentDecision({ ...r, disclosure: null, addenda: [] }, actor);
+          return summary;
+        }),
+      };
+    },
+  );
+  app.get(
+    "/share-decisions/:id",
+    {
+      schema: {
+        tags: ["share decisions"],
+        summary: "One of your organisation's decisions, with every answer recorded, its disclosure and addenda (an audited read)",
+        params: idParams,
+        response: { 200: decisionSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return presentDecision(await getDecision(db, actor, request.params.id, "api.share_decisions.view"), actor);
+    },
+  );
+
+  const disclosureTags = ["disclosures"];
+  app.get(
+    "/disclosures",
+    {
+      schema: {
+        tags: disclosureTags,
+        summary:
+          "Disclosures received (your inbox: addressed to you, or to your organisation if you are a safeguarding lead) or sent by your organisation",
+        querystring: z.object({ box: z.enum(["received", "sent"]).default("received") }),
+        response: { 200: z.object({ items: z.array(disclosureSummarySchema) }), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const received = request.query.box === "received";
+      const rows = received ? await listReceived(db, actor) : await listSent(db, actor);
+      return { items: rows.map((d) => presentDisclosureSummary(d, received ? "recipient" : "sender", actor)) };
+    },
+  );
+  app.get(
+    "/disclosures/:id",
+    {
+      schema: {
+        tags: disclosureTags,
+        summary: "Open a disclosure: the recipient's reading is audited and the sender sees it was opened; the sender sees what it sent",
+        description: "Revoked or expired, a disclosure is a 404 to the recipient.",
+        params: idParams,
+        querystring: z.object({ box: z.enum(["received", "sent"]).default("received") }),
+        response: { 200: disclosureSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const received = request.query.box === "received";
+      const { disclosure, items } = received
+        ? await openReceived(db, actor, request.params.id)
+        : await viewSent(db, actor, request.params.id, "api.disclosures.sent");
+      return { ...presentDisclosureSummary(disclosure, received ? "recipient" : "sender", actor), items: items.map(presentDisclosedItem) };
+    },
+  );
+  app.post(
+    "/disclosures/:id/acknowledgement",
+    {
+      schema: {
+        tags: disclosureTags,
+        summary: "Acknowledge receipt (the recipient); the sender's chronology records it",
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await acknowledgeDisclosure(db, actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    "/disclosures/:id/filing",
+    {
+      schema: {
+        tags: disclosureTags,
+        summary: "File what was received onto your own record of the person (an existing one, or a new one), with the sender as its source",
+        params: idParams,
+        body: fileInput,
+        response: { 201: z.object({ subjectId: z.uuid() }), ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({ subjectId: await fileDisclosure(db, actorOf(request), request.params.id, request.body) }),
+  );
+  app.post(
+    "/disclosures/:id/revocation",
+    {
+      schema: {
+        tags: disclosureTags,
+        summary: "Withdraw the recipient's access (the decider, or the sending organisation's safeguarding or IG leads)",
+        params: idParams,
+        body: revokeInput,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await revokeDisclosure(db, actorOf(request), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+}

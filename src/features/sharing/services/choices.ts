@@ -1,0 +1,141 @@
+import { and, arrayOverlaps, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import type { Actor } from "../../../platform/auth/actor";
+import type { Db } from "../../../platform/db/client";
+import {
+  agreements,
+  agreementVersions,
+  concerns,
+  organisations,
+  recordItems,
+  subjectAddresses,
+  users,
+} from "../../../platform/db/schema-core";
+import { visibleTo } from "../../../platform/db/scope";
+import { agreementReference } from "../../agreements/domain/document";
+import { notInForceReason } from "../../agreements/domain/lifecycle";
+import { parentAgreement, parentInForce, parentInForceColumns } from "../../agreements/services/queries";
+import { assertWorksWithRecords, findSubject } from "../../records/services/access";
+import { loadProtectedDetails } from "../../records/services/protected-details";
+import { findProtectedMentionsInItem } from "../domain/protected-details";
+import { recordItemOrigins } from "../schema";
+
+/**
+ * What the share decision pages offer to choose from: the partnership's other members, the
+ * agreements in force between the actor's organisation and the recipient, the people at a recipient
+ * organisation who work with children's records, and the person's current record items.
+ */
+
+export async function otherMembers(db: Db, actor: Actor) {
+  return db
+    .select({ id: organisations.id, name: organisations.name, type: organisations.type })
+    .from(organisations)
+    .where(ne(organisations.id, actor.organisationId))
+    .orderBy(asc(organisations.name));
+}
+
+/** The version in force names the organisation as a party (the JSON containment the dashboard uses for signatories). */
+const partyToVersion = (organisationId: string) =>
+  sql`${agreementVersions.content}->'parties' @> ${JSON.stringify([{ organisationId }])}::jsonb`;
+
+/**
+ * The agreements a share from the actor's organisation to the recipient could cite: those whose version
+ * in force names both organisations as parties, each with why it is not in force today, if it is not, by
+ * the one in-force rule (`notInForceReason`: status and review date, and a tier 2 agreement's tier 1
+ * parent too, as the evaluation requires). Only those in force are offered; the rest let a draft that
+ * chose one before it lapsed say why.
+ */
+export async function agreementsBetween(db: Db, actor: Actor, recipientOrganisationId: string, day: string) {
+  const rows = await db
+    .select({
+      id: agreements.id,
+      number: agreements.number,
+      title: agreements.title,
+      status: agreements.status,
+      inForceVersion: agreements.inForceVersion,
+      nextReviewDate: agreements.nextReviewDate,
+      parent: parentInForceColumns,
+    })
+    .from(agreements)
+    .innerJoin(
+      agreementVersions,
+      and(eq(agreementVersions.agreementId, agreements.id), eq(agreementVersions.version, agreements.inForceVersion)),
+    )
+    .leftJoin(parentAgreement, eq(parentAgreement.id, agreements.parentAgreementId))
+    .where(and(visibleTo(actor, agreements), partyToVersion(actor.organisationId), partyToVersion(recipientOrganisationId)))
+    .orderBy(asc(agreements.number));
+  return rows.map((r) => {
+    const notInForce = notInForceReason(r, parentInForce(r.parent), day);
+    return {
+      id: r.id,
+      reference: agreementReference(r.number),
+      title: r.title,
+      version: r.inForceVersion,
+      inForce: notInForce === null,
+      notInForceReason: notInForce,
+    };
+  });
+}
+
+/** Practitioners and safeguarding leads of the recipient organisation: who a disclosure can name. */
+export async function peopleWhoCanReceive(db: Db, organisationId: string) {
+  return db
+    .select({ id: users.id, name: users.name, roles: users.roles })
+    .from(users)
+    .where(
+      and(
+        eq(users.organisationId, organisationId),
+        isNull(users.deactivatedAt),
+        arrayOverlaps(users.roles, ["practitioner", "safeguarding_lead"]),
+      ),
+    )
+    .orderBy(asc(users.name));
+}
+
+export async function openConcernsOf(db: Db, actor: Actor, subjectId: string) {
+  return db
+    .select({ id: concerns.id, category: concerns.category, noticedOn: concerns.noticedOn, status: concerns.status })
+    .from(concerns)
+    .where(and(eq(concerns.subjectId, subjectId), visibleTo(actor, concerns), ne(concerns.status, "CLOSED")))
+    .orderBy(asc(concerns.noticedOn));
+}
+
+/**
+ * The person's record items that can be chosen: current versions (a corrected one is replaced), with
+ * their state and the protected details written in each (GR5-PROTECT-IDENTITIES), which a share
+ * takes out unless a safeguarding lead or IG lead says why they must go.
+ */
+export async function shareableItems(db: Db, actor: Actor, subjectId: string) {
+  assertWorksWithRecords(actor);
+  await findSubject(db, actor, subjectId);
+  const [items, addresses, details] = await Promise.all([
+    db
+      .select({ item: recordItems, receivedFrom: organisations.name, onward: recordItemOrigins.onwardDisclosure })
+      .from(recordItems)
+      .leftJoin(recordItemOrigins, eq(recordItemOrigins.itemId, recordItems.id))
+      .leftJoin(organisations, eq(organisations.id, recordItemOrigins.fromOrganisationId))
+      .where(and(eq(recordItems.subjectId, subjectId), visibleTo(actor, recordItems), ne(recordItems.accuracy, "CORRECTED")))
+      .orderBy(asc(recordItems.eventDate), asc(recordItems.recordedAt)),
+    db
+      .select({ protected: subjectAddresses.protected })
+      .from(subjectAddresses)
+      .where(and(eq(subjectAddresses.subjectId, subjectId), eq(subjectAddresses.current, true))),
+    loadProtectedDetails(db, actor, subjectId),
+  ]);
+  return {
+    items: items.map((row) => ({ ...row, protectedMentions: findProtectedMentionsInItem(row.item, details) })),
+    hasProtectedAddress: addresses.some((a) => a.protected),
+  };
+}
+
+/**
+ * The record items a recorded decision chose, each version as it was chosen (a version is never
+ * changed; one corrected since is still what was chosen): for its page, which names them. Nothing is
+ * searched: the decision's record says what was taken out of each.
+ */
+export async function itemsChosen(db: Db, actor: Actor, subjectId: string, itemIds: readonly string[]) {
+  if (!itemIds.length) return [];
+  return db
+    .select({ id: recordItems.id, category: recordItems.category, eventDate: recordItems.eventDate, text: recordItems.text })
+    .from(recordItems)
+    .where(and(inArray(recordItems.id, [...itemIds]), eq(recordItems.subjectId, subjectId), visibleTo(actor, recordItems)));
+}

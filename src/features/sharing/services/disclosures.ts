@@ -1,0 +1,262 @@
+import { addHours } from "date-fns";
+import { and, asc, desc, eq, gt, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import { snapshotOf } from "../../../platform/audit/events";
+import { inTransaction, recordEvent } from "../../../platform/audit/write";
+import type { Actor } from "../../../platform/auth/actor";
+import { hasAnyRole } from "../../../platform/auth/roles";
+import { today } from "../../../platform/dates/calendar";
+import type { Db, Queryable } from "../../../platform/db/client";
+import { organisations } from "../../../platform/db/schema-core";
+import { visibleTo } from "../../../platform/db/scope";
+import { ConflictError, NotFoundError, NotPermittedError } from "../../../platform/errors";
+import { textInput } from "../../../platform/text";
+import { assertWorksWithRecords } from "../../records/services/access";
+import { addChronologyEntry } from "../../records/services/chronology";
+import { sharingSettings } from "../../settings/services/settings";
+import { disclosureItems, disclosures, shareDecisions } from "../schema";
+
+export type DisclosureRow = typeof disclosures.$inferSelect;
+export type DisclosureItemRow = typeof disclosureItems.$inferSelect;
+export type DisclosureSummary = DisclosureRow & { senderName: string; recipientName: string };
+
+/**
+ * Who at the recipient organisation reads what it was sent: the named person, and the
+ * organisation's safeguarding leads (who triage what arrives and cover absence). Anything that
+ * follows a disclosure, such as a notice of a correction, goes to the same people.
+ */
+export function recipientReaders(actor: Actor): SQL {
+  const lead = actor.roles.includes("safeguarding_lead");
+  return and(visibleTo(actor, disclosures, "recipient"), lead ? sql`true` : eq(disclosures.recipientUserId, actor.userId))!;
+}
+
+/**
+ * A disclosure its readers may open: revoked or expired, it is not found at all. A condition in the
+ * query, so an unreadable disclosure is a 404, never a 403.
+ */
+export function readableByRecipient(actor: Actor, now: Date): SQL {
+  return and(recipientReaders(actor), isNull(disclosures.revokedAt), gt(disclosures.expiresAt, now))!;
+}
+
+const sender = sql<string>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${disclosures.senderOrganisationId})`;
+const recipient = sql<string>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${disclosures.recipientOrganisationId})`;
+const withNames = { disclosure: disclosures, senderName: sender, recipientName: recipient };
+const flatten = (r: { disclosure: DisclosureRow; senderName: string; recipientName: string }): DisclosureSummary => ({
+  ...r.disclosure,
+  senderName: r.senderName,
+  recipientName: r.recipientName,
+});
+
+/** The recipient's inbox: what has reached the actor, newest first. Lists what arrived, not its content. */
+export async function listReceived(db: Db, actor: Actor, now = new Date()): Promise<DisclosureSummary[]> {
+  assertWorksWithRecords(actor);
+  const rows = await db
+    .select(withNames)
+    .from(disclosures)
+    .where(readableByRecipient(actor, now))
+    .orderBy(desc(disclosures.sentAt))
+    .limit(200);
+  return rows.map(flatten);
+}
+
+/** What the actor's organisation has sent, newest first, with its state (opened, acknowledged, revoked, expired). */
+export async function listSent(db: Db, actor: Actor): Promise<DisclosureSummary[]> {
+  assertWorksWithRecords(actor);
+  const rows = await db
+    .select(withNames)
+    .from(disclosures)
+    .where(visibleTo(actor, disclosures, "sender"))
+    .orderBy(desc(disclosures.sentAt))
+    .limit(200);
+  return rows.map(flatten);
+}
+
+async function itemsOf(q: Queryable, disclosureId: string): Promise<DisclosureItemRow[]> {
+  return q.select().from(disclosureItems).where(eq(disclosureItems.disclosureId, disclosureId)).orderBy(asc(disclosureItems.position));
+}
+
+/** Opens a disclosure that reached the actor: an audited read, in the recipient organisation's trail. */
+export async function openReceived(db: Db, actor: Actor, id: string, now = new Date()) {
+  assertWorksWithRecords(actor);
+  const [row] = await db
+    .select(withNames)
+    .from(disclosures)
+    .where(and(eq(disclosures.id, id), readableByRecipient(actor, now)));
+  if (!row) throw new NotFoundError("The disclosure");
+  const first = row.disclosure.firstOpenedAt === null;
+  await inTransaction(db, async (tx, audit) => {
+    if (first)
+      await tx
+        .update(disclosures)
+        .set({ firstOpenedAt: now })
+        .where(and(eq(disclosures.id, id), isNull(disclosures.firstOpenedAt)));
+    audit.record(snapshotOf(actor), {
+      type: "disclosure.opened",
+      entity: { type: "disclosure", id },
+      details: { senderOrganisationId: row.disclosure.senderOrganisationId, first },
+    });
+  });
+  // What the reader gets back is the disclosure as it now stands: opened, from this read if not before.
+  const opened = flatten({ ...row, disclosure: { ...row.disclosure, firstOpenedAt: row.disclosure.firstOpenedAt ?? now } });
+  return { disclosure: opened, items: await itemsOf(db, id) };
+}
+
+/** A disclosure the actor's organisation sent, with what it carried (the sender's own record of what went). */
+export async function viewSent(db: Db, actor: Actor, id: string, view: string) {
+  assertWorksWithRecords(actor);
+  const [row] = await db
+    .select({ ...withNames, subjectId: shareDecisions.subjectId })
+    .from(disclosures)
+    .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
+    .where(and(eq(disclosures.id, id), visibleTo(actor, disclosures, "sender")));
+  if (!row) throw new NotFoundError("The disclosure");
+  await recordEvent(db, snapshotOf(actor), {
+    type: "personal_data.viewed",
+    entity: { type: "subject", id: row.subjectId },
+    details: { view },
+  });
+  return { disclosure: flatten(row), subjectId: row.subjectId, items: await itemsOf(db, id) };
+}
+
+async function decisionSubject(q: Queryable, decisionId: string): Promise<string | undefined> {
+  const [d] = await q.select({ subjectId: shareDecisions.subjectId }).from(shareDecisions).where(eq(shareDecisions.id, decisionId));
+  return d?.subjectId;
+}
+
+/** The recipient confirms it arrived; the sender's chronology says so. Once only. */
+export async function acknowledgeDisclosure(db: Db, actor: Actor, id: string, now = new Date()): Promise<void> {
+  assertWorksWithRecords(actor);
+  await inTransaction(db, async (tx, audit) => {
+    const [row] = await tx
+      .select(withNames)
+      .from(disclosures)
+      .where(and(eq(disclosures.id, id), readableByRecipient(actor, now)))
+      .for("update", { of: disclosures });
+    if (!row) throw new NotFoundError("The disclosure");
+    if (row.disclosure.acknowledgedAt) throw new ConflictError("Receipt of this disclosure has already been acknowledged");
+    await tx
+      .update(disclosures)
+      .set({ acknowledgedAt: now, acknowledgedByUserId: actor.userId, acknowledgedByName: actor.name })
+      .where(eq(disclosures.id, id));
+    const subjectId = await decisionSubject(tx, row.disclosure.decisionId);
+    if (subjectId) {
+      await addChronologyEntry(tx, {
+        organisationId: row.disclosure.senderOrganisationId,
+        subjectId,
+        occurredOn: today(now),
+        category: "disclosure",
+        kind: "DISCLOSURE_ACKNOWLEDGED",
+        title: `Receipt acknowledged by ${row.recipientName}`,
+        summary: `${actor.name} at ${row.recipientName} confirmed the information arrived.`,
+        ref: { type: "disclosure", id },
+        recordedByUserId: null,
+      });
+    }
+    audit.record(snapshotOf(actor), {
+      type: "disclosure.acknowledged",
+      entity: { type: "disclosure", id },
+      details: { senderOrganisationId: row.disclosure.senderOrganisationId },
+    });
+  });
+}
+
+export const revokeInput = z.object({
+  reason: textInput("The reason", "Enter why access is being withdrawn")
+    .trim()
+    .min(1, "Enter why access is being withdrawn")
+    .max(2000, "The reason must be 2,000 characters or fewer"),
+});
+
+/**
+ * Withdraws the recipient's access: from now on it is a 404 to them. The decider, or the sending
+ * organisation's safeguarding or IG leads, may do it (for a mistaken share, or to contain a breach).
+ */
+export async function revokeDisclosure(db: Db, actor: Actor, id: string, raw: unknown, now = new Date()): Promise<void> {
+  assertWorksWithRecords(actor);
+  const { reason } = revokeInput.parse(raw);
+  await inTransaction(db, async (tx, audit) => {
+    const [row] = await tx
+      .select({ ...withNames, decidedBy: shareDecisions.decidedByUserId, subjectId: shareDecisions.subjectId })
+      .from(disclosures)
+      .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
+      .where(and(eq(disclosures.id, id), visibleTo(actor, disclosures, "sender")))
+      .for("update", { of: disclosures });
+    if (!row) throw new NotFoundError("The disclosure");
+    if (row.decidedBy !== actor.userId && !hasAnyRole(actor.roles, ["safeguarding_lead", "ig_lead"])) {
+      throw new NotPermittedError("Only the person who decided, or a safeguarding or IG lead, may withdraw access");
+    }
+    if (row.disclosure.revokedAt) throw new ConflictError("Access to this disclosure has already been withdrawn");
+    await tx.update(disclosures).set({ revokedAt: now, revokedByUserId: actor.userId, revokeReason: reason }).where(eq(disclosures.id, id));
+    await addChronologyEntry(tx, {
+      organisationId: actor.organisationId,
+      subjectId: row.subjectId,
+      occurredOn: today(now),
+      category: "disclosure",
+      kind: "DISCLOSURE_REVOKED",
+      title: `Access withdrawn from ${row.recipientName}`,
+      summary: reason,
+      ref: { type: "disclosure", id },
+      recordedByUserId: actor.userId,
+    });
+    audit.record(snapshotOf(actor), {
+      type: "disclosure.revoked",
+      entity: { type: "disclosure", id },
+      details: { recipientOrganisationId: row.disclosure.recipientOrganisationId },
+    });
+  });
+}
+
+/**
+ * Sent, not acknowledged, not revoked, and older than the partnership's chase time: for the sender's
+ * dashboard (the decider's own; all of the organisation's for a safeguarding lead). An audited read
+ * of the people listed.
+ */
+export async function disclosuresToChase(
+  db: Db,
+  actor: Actor,
+  view: string,
+  now = new Date(),
+): Promise<(DisclosureSummary & { subjectId: string })[]> {
+  assertWorksWithRecords(actor);
+  const { acknowledgementChaseHours } = await sharingSettings(db);
+  const mine = hasAnyRole(actor.roles, ["safeguarding_lead"]) ? sql`true` : eq(shareDecisions.decidedByUserId, actor.userId);
+  const rows = await db
+    .select({ ...withNames, subjectId: shareDecisions.subjectId })
+    .from(disclosures)
+    .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
+    .where(
+      and(
+        visibleTo(actor, disclosures, "sender"),
+        isNull(disclosures.acknowledgedAt),
+        isNull(disclosures.revokedAt),
+        gt(disclosures.expiresAt, now),
+        lt(disclosures.sentAt, addHours(now, -acknowledgementChaseHours)),
+        mine,
+      ),
+    )
+    .orderBy(asc(disclosures.sentAt))
+    .limit(100);
+  if (rows.length) {
+    await recordEvent(db, snapshotOf(actor), {
+      type: "personal_data.viewed",
+      entity: { type: "organisation", id: actor.organisationId },
+      details: { view, count: rows.length, subjectIds: [...new Set(rows.map((r) => r.subjectId))] },
+    });
+  }
+  return rows.map((r) => ({ ...flatten(r), subjectId: r.subjectId }));
+}
+
+/** How many disclosures in the actor's inbox have not been acknowledged: a count, so not a read of anyone's record. */
+export async function unacknowledgedReceived(db: Db, actor: Actor, now = new Date()): Promise<number> {
+  assertWorksWithRecords(actor);
+  return db.$count(disclosures, and(readableByRecipient(actor, now), isNull(disclosures.acknowledgedAt)));
+}
+
+/** A disclosure's state as people read it. */
+export function disclosureState(d: DisclosureRow, now = new Date()): "REVOKED" | "EXPIRED" | "ACKNOWLEDGED" | "OPENED" | "SENT" {
+  if (d.revokedAt) return "REVOKED";
+  if (d.expiresAt <= now) return "EXPIRED";
+  if (d.acknowledgedAt) return "ACKNOWLEDGED";
+  if (d.firstOpenedAt) return "OPENED";
+  return "SENT";
+}

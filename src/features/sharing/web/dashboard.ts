@@ -1,0 +1,55 @@
+import type { Actor } from "../../../platform/auth/actor";
+import { hasAnyRole } from "../../../platform/auth/roles";
+import type { Db } from "../../../platform/db/client";
+import { RECORD_ROLES } from "../../records/services/access";
+import { emergencyRecordOverdue } from "../domain/records";
+import { decisionReference, listDecisions } from "../services/decisions";
+import { disclosuresToChase, unacknowledgedReceived } from "../services/disclosures";
+import { refusalsToAcknowledge } from "../services/information-requests";
+import { decisionTitle } from "../services/record-decision";
+
+/**
+ * Sharing on the home page: what has arrived and not been acknowledged, and answers to the
+ * organisation's requests that refused them, until acknowledged; what was sent and not
+ * acknowledged in time (to chase); emergency shares whose full record is due or overdue (a
+ * safeguarding lead sees the organisation's, anyone else the ones they made and owe the record of);
+ * for safeguarding leads, decisions waiting for their approval.
+ */
+export async function sharingDashboard(db: Db, actor: Actor, now = new Date()) {
+  if (!hasAnyRole(actor.roles, RECORD_ROLES)) return null;
+  const lead = actor.roles.includes("safeguarding_lead");
+  const emergencyFilters = { emergencyOutstanding: true, decidedBy: lead ? undefined : actor.userId };
+  const [received, refusals, toChase, emergencies, approvals] = await Promise.all([
+    unacknowledgedReceived(db, actor, now),
+    refusalsToAcknowledge(db, actor),
+    disclosuresToChase(db, actor, "web.home.disclosures_to_chase", now),
+    listDecisions(db, actor, emergencyFilters, "web.home.emergency_records", 100, now),
+    lead ? listDecisions(db, actor, { status: ["AWAITING_APPROVAL"] }, "web.home.approvals") : [],
+  ]);
+  return {
+    received,
+    refusals,
+    toChase: toChase.map((d) => ({
+      href: `/share-decisions/${d.decisionId}`,
+      person: d.subject.name,
+      recipient: d.recipientName,
+      sentAt: d.sentAt,
+    })),
+    emergencies: emergencies.map((d) => ({
+      href: `/share-decisions/${d.id}`,
+      reference: decisionReference(d.number),
+      person: d.subjectName,
+      decidedBy: d.decidedByName,
+      dueAt: d.fullRecordDueAt,
+      overdue: emergencyRecordOverdue(d, now),
+    })),
+    emergenciesMine: !lead,
+    approvals: approvals.map((d) => ({
+      href: `/share-decisions/${d.id}`,
+      reference: decisionReference(d.number),
+      title: decisionTitle(d, d.recipientName ?? undefined),
+      person: d.subjectName,
+      decidedBy: d.decidedByName,
+    })),
+  };
+}

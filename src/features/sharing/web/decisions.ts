@@ -1,0 +1,288 @@
+import type { FastifyInstance } from "fastify";
+import type { Actor } from "../../../platform/auth/actor";
+import { hasAnyRole } from "../../../platform/auth/roles";
+import { ukDate, ukDateTime } from "../../../platform/dates/calendar";
+import type { Db } from "../../../platform/db/client";
+import { NotFoundError } from "../../../platform/errors";
+import { actorOf } from "../../../platform/http/auth/plugin";
+import { ALL_SHARE_RULES, readsRuleCodes, type ShareRuleCode } from "../../../platform/rules";
+import { bodyOf, errorSummary, fieldErrorsOf, queryOf } from "../../agreements/web/shared";
+import { mayDecideProtectedDetails } from "../../records/domain/links";
+import { idParam } from "../../records/web/shared";
+import { levelsOfNeed } from "../../settings/services/settings";
+import { personForViewer } from "../domain/disclosure-snapshot";
+import { warningsByCode } from "../domain/evaluate-decision";
+import { DECISION_STATUS_LABELS, emergencyRecordOverdue } from "../domain/records";
+import { OUTCOME_LABELS } from "../domain/vocabulary";
+import { itemsChosen, otherMembers } from "../services/choices";
+import { type DecisionDetail, decisionReference, getDecision, listDecisions } from "../services/decisions";
+import { disclosureState, revokeDisclosure, viewSent } from "../services/disclosures";
+import { decisionTitle } from "../services/record-decision";
+import { renderDecisionRecordPdf } from "../services/render-record-pdf";
+import type { Answers } from "./answers";
+import { answerSections, recordedItems } from "./check-answers";
+import { decisionActionPages } from "./decision-actions";
+import { personRows, protectedNotes, purposeNote } from "./what-went";
+
+/** The organisation's share decisions: the list, one decision's full record, and withdrawing a disclosure's access. */
+
+const OUTCOMES: Record<string, string> = {
+  recorded: "Decision recorded.",
+  completed: "The full record of this emergency share is complete.",
+  approved: "Approved: the information has been sent.",
+  returned: "Returned to the practitioner with your comments. Nothing was sent.",
+  added: "Added to the record of this decision.",
+  emergency: "Shared. The full record of this decision is now due: complete it before the deadline shown.",
+  revoked: "Access withdrawn: the recipient can no longer open it.",
+};
+
+export const DISCLOSURE_STATE_LABELS = {
+  SENT: { text: "Sent, not yet opened", classes: "govuk-tag--blue" },
+  OPENED: { text: "Opened", classes: "govuk-tag--light-blue" },
+  ACKNOWLEDGED: { text: "Receipt acknowledged", classes: "govuk-tag--green" },
+  REVOKED: { text: "Access withdrawn", classes: "govuk-tag--red" },
+  EXPIRED: { text: "Access expired", classes: "govuk-tag--grey" },
+} as const;
+
+const withNote = (text: string, note: string) => (note ? `${text} (${note})` : text);
+
+const decisionId = (request: Parameters<typeof idParam>[0]) => idParam(request, "id", "The share decision");
+
+/**
+ * A decision's answers, labelled as the wizard labelled them; names for what was chosen, not ids. What
+ * was taken out of each item is what the record says, shown as this viewer may read it.
+ */
+async function recordSections(db: Db, actor: Actor, d: DecisionDetail) {
+  const [members, levels, items] = await Promise.all([
+    otherMembers(db, actor),
+    levelsOfNeed(db),
+    itemsChosen(
+      db,
+      actor,
+      d.subjectId,
+      (d.record.items.items ?? []).map((c) => c.itemId),
+    ),
+  ]);
+  const choices = {
+    levels: levels.map((l) => ({ value: l.code, text: l.label })),
+    concerns: [],
+    organisations: members.map((m) => ({ value: m.id, text: m.name })),
+    // The agreement the decision cites, at the version it cited: what is in force today does not matter to the record.
+    agreements:
+      d.agreementId && d.agreementReference
+        ? [{ value: d.agreementId, text: `${d.agreementReference} version ${d.agreementVersion}` }]
+        : [],
+    recipientPeople: d.recipientUserId ? [{ value: d.recipientUserId, text: d.recipientUserName ?? "" }] : [],
+  };
+  return answerSections(d.subjectId, d.record as unknown as Answers, choices, recordedItems(items, mayDecideProtectedDetails(actor.roles)));
+}
+
+/**
+ * Who the decision is about sharing with, worded by what happened: only a delivered share says
+ * "Sent to"; a decision not to share, or one not yet approved, sent nothing.
+ */
+function recipientRow(d: DecisionDetail): { label: string; value: string } {
+  const names = [d.recipientName, d.recipientUserName].filter(Boolean).join(", ");
+  if (d.outcome === "DO_NOT_SHARE") return { label: "Not shared with", value: names || "No one named" };
+  return { label: d.disclosure ? "Sent to" : "Proposed recipient", value: names || "No one" };
+}
+
+export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { db: Db; publicUrl: string }): Promise<void> {
+  app.get("/share-decisions", async (request, reply) => {
+    const actor = actorOf(request);
+    const now = new Date();
+    const rows = await listDecisions(db, actor, {}, "web.share_decisions.list", 100, now);
+    return reply.view("sharing/decisions", {
+      decisions: rows.map((d) => ({
+        href: `/share-decisions/${d.id}`,
+        reference: decisionReference(d.number),
+        title: decisionTitle(d, d.recipientName ?? undefined),
+        subject: d.subjectName,
+        outcome: OUTCOME_LABELS[d.outcome],
+        status: DECISION_STATUS_LABELS[d.status],
+        emergencyDue: d.emergency && !d.fullRecordCompletedAt ? d.fullRecordDueAt : null,
+        emergencyOverdue: emergencyRecordOverdue(d, now),
+        decidedBy: d.decidedByName,
+        decidedAt: d.decidedAt,
+      })),
+    });
+  });
+
+  const decisionPage = async (actor: Actor, id: string, extra: Record<string, unknown> = {}) => {
+    const d = await getDecision(db, actor, id, "web.share_decisions.view");
+    const sent = d.disclosure ? await viewSent(db, actor, d.disclosure.id, "web.disclosures.sent") : null;
+    // What went about the person, as this viewer may see it: a protected address only for those who decide about them.
+    const person = sent ? personForViewer(sent.disclosure.subject, mayDecideProtectedDetails(actor.roles)) : null;
+    const notes = protectedNotes(d.record);
+    const state = d.disclosure ? disclosureState(d.disclosure) : null;
+    const mayRevoke =
+      !!d.disclosure &&
+      state !== "REVOKED" &&
+      state !== "EXPIRED" &&
+      (d.decidedByUserId === actor.userId || hasAnyRole(actor.roles, ["safeguarding_lead", "ig_lead"]));
+    return {
+      decision: {
+        id: d.id,
+        reference: decisionReference(d.number),
+        title: decisionTitle(d, d.recipientName ?? undefined),
+        subjectId: d.subjectId,
+        subjectName: d.subjectName,
+        outcome: OUTCOME_LABELS[d.outcome],
+        status: DECISION_STATUS_LABELS[d.status],
+        emergency: d.emergency,
+        fullRecordDueAt: d.fullRecordDueAt,
+        fullRecordCompletedAt: d.fullRecordCompletedAt,
+        fullRecordOverdue: emergencyRecordOverdue(d, new Date()),
+        recipient: recipientRow(d),
+        answersRequest: d.answersRequest && {
+          href: `/information-requests/${d.answersRequest.id}`,
+          text: `${d.answersRequest.reference} from ${d.answersRequest.requestingName}, asked by ${d.answersRequest.askedBy}`,
+        },
+        agreement: d.agreementReference
+          ? `${d.agreementReference} version ${d.agreementVersion}${d.parentAgreementVersion ? ` (with its tier 1 agreement at version ${d.parentAgreementVersion})` : ""}`
+          : null,
+        agreementHref: d.agreementId ? `/agreements/${d.agreementId}` : null,
+        decidedBy: d.decidedByName,
+        decidedAt: d.decidedAt,
+        retentionReviewOn: d.retentionReviewOn,
+        warnings: d.findings.map((f) => ({ message: f.message, acknowledged: f.acknowledged })),
+        // For the leads' details panel: each rule once, acknowledged as one (the check page's one box per code).
+        warningRules: warningsByCode(d.findings).map((g) => ({
+          code: g.code,
+          rule: ALL_SHARE_RULES[g.code as ShareRuleCode] ?? "",
+          acknowledged: g.acknowledged,
+        })),
+        reasons: d.record.decision.reasons ?? d.record.emergency.reason ?? "",
+      },
+      disclosure: d.disclosure && {
+        id: d.disclosure.id,
+        state: DISCLOSURE_STATE_LABELS[state!],
+        sentAt: d.disclosure.sentAt,
+        expiresAt: d.disclosure.expiresAt,
+        firstOpenedAt: d.disclosure.firstOpenedAt,
+        acknowledgedAt: d.disclosure.acknowledgedAt,
+        acknowledgedBy: d.disclosure.acknowledgedByName,
+        revokedAt: d.disclosure.revokedAt,
+        revokeReason: d.disclosure.revokeReason,
+        onward: d.disclosure.onwardDisclosure,
+        purpose: sent ? { text: sent.disclosure.purpose, protectedNote: purposeNote(d.record) } : null,
+        items: (sent?.items ?? []).map((item, i) => ({ ...item, protectedNote: notes[i] ?? "" })),
+        person: person && { name: person.name, rows: personRows(person, d.record) },
+      },
+      sections: await recordSections(db, actor, d),
+      mayRevoke,
+      // Rule codes are for those who advise on and audit decisions; everyone reads the reasons.
+      showsRuleCodes: readsRuleCodes(actor.roles),
+      mayApprove: d.status === "AWAITING_APPROVAL" && actor.roles.includes("safeguarding_lead") && d.decidedByUserId !== actor.userId,
+      mayComplete:
+        d.emergency && !d.fullRecordCompletedAt && (d.decidedByUserId === actor.userId || actor.roles.includes("safeguarding_lead")),
+      mayDecideAgain: d.status === "RETURNED",
+      approval: d.approvedAt ? { at: d.approvedAt, comments: d.approvalComments, returned: d.status === "RETURNED" } : null,
+      addenda: d.addenda.map((a) => ({ kind: a.kind, text: a.text, by: a.addedByName, at: a.addedAt })),
+      values: { reason: "", comments: "", text: "", kind: "" },
+      errors: {},
+      errorList: [],
+      ...extra,
+    };
+  };
+
+  app.get("/share-decisions/:id", async (request, reply) => {
+    const actor = actorOf(request);
+    const outcome = OUTCOMES[queryOf(request).outcome ?? ""];
+    return reply.view("sharing/decision", { ...(await decisionPage(actor, decisionId(request))), outcome });
+  });
+  app.get("/share-decisions/:id/record.pdf", async (request, reply) => {
+    const actor = actorOf(request);
+    const page = await decisionPage(actor, decisionId(request));
+    const { decision, disclosure } = page;
+    const overview = {
+      title: "The decision",
+      rows: [
+        { label: "Decision", value: decision.outcome },
+        { label: "About", value: decision.subjectName },
+        { label: "Status", value: decision.status },
+        { label: "Reasons", value: decision.reasons },
+        ...(decision.answersRequest ? [{ label: "Answers request", value: decision.answersRequest.text }] : []),
+        decision.recipient,
+        { label: "Agreement", value: decision.agreement ?? "None: a one-off share" },
+        {
+          label: "Decided by",
+          value: `${decision.decidedBy}, ${decision.decidedAt.toLocaleString("en-GB", { timeZone: "Europe/London" })}`,
+        },
+        { label: "Kept until it is reviewed on", value: decision.retentionReviewOn },
+        ...(decision.emergency
+          ? [
+              {
+                label: "Emergency share",
+                value: decision.fullRecordCompletedAt
+                  ? "Full record completed"
+                  : `${decision.fullRecordOverdue ? "Full record overdue: it was due by" : "Full record due by"} ${ukDateTime(decision.fullRecordDueAt!.toISOString())}`,
+              },
+            ]
+          : []),
+      ],
+    };
+    const warnings = {
+      title: "Warnings when it was recorded",
+      rows: decision.warnings.map((w) => ({ label: w.acknowledged ? "Acknowledged" : "Not acknowledged", value: w.message })),
+    };
+    const sent = disclosure
+      ? {
+          title: "What was sent",
+          rows: [
+            { label: "State", value: disclosure.state.text },
+            ...(disclosure.purpose
+              ? [{ label: "Purpose, as they were told it", value: withNote(disclosure.purpose.text, disclosure.purpose.protectedNote) }]
+              : []),
+            ...disclosure.items.map((i) => ({
+              label: `${i.kind === "OPINION" ? "Opinion" : "Fact"}, ${ukDate(i.eventDate)}${i.redacted ? ", redacted" : ""}`,
+              value: withNote(i.text, i.protectedNote),
+            })),
+          ],
+        }
+      : null;
+    const about = disclosure?.person ? { title: `What was sent about ${disclosure.person.name}`, rows: disclosure.person.rows } : null;
+    const addenda = { title: "Added since", rows: page.addenda.map((a) => ({ label: `${a.kind}, ${a.by}`, value: a.text })) };
+    const pdf = await renderDecisionRecordPdf({
+      reference: decision.reference,
+      title: decision.title,
+      organisationName: actor.organisationName,
+      generatedAt: new Date(),
+      generatedBy: actor.name,
+      link: `${publicUrl}/share-decisions/${decision.id}`,
+      sections: [
+        overview,
+        ...(warnings.rows.length ? [warnings] : []),
+        ...(sent ? [sent] : []),
+        ...(about ? [about] : []),
+        ...page.sections,
+        ...(addenda.rows.length ? [addenda] : []),
+      ],
+    });
+    return reply.type("application/pdf").header("content-disposition", `inline; filename="${decision.reference}.pdf"`).send(pdf);
+  });
+  await app.register(decisionActionPages, {
+    db,
+    render: async (request, reply, id, extra) => reply.view("sharing/decision", await decisionPage(actorOf(request), id, extra)),
+  });
+
+  app.post("/share-decisions/:id/revoke", async (request, reply) => {
+    const actor = actorOf(request);
+    const id = decisionId(request);
+    const d = await getDecision(db, actor, id, "web.share_decisions.revoke");
+    const reason = String(bodyOf(request).reason ?? "");
+    try {
+      if (!d.disclosure) throw new NotFoundError("The disclosure");
+      await revokeDisclosure(db, actor, d.disclosure.id, { reason });
+      return reply.redirect(`/share-decisions/${id}?outcome=revoked`, 303);
+    } catch (error) {
+      const found = fieldErrorsOf(error);
+      if (!found) throw error;
+      reply.status(found.status);
+      const summary = errorSummary(
+        found.fieldErrors.length ? found.fieldErrors : [{ path: "/reason", message: found.message ?? "Check the reason" }],
+      );
+      return reply.view("sharing/decision", await decisionPage(actor, id, { values: { reason }, ...summary }));
+    }
+  });
+}

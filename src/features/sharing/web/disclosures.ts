@@ -1,0 +1,177 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { ukDate } from "../../../platform/dates/calendar";
+import type { Db } from "../../../platform/db/client";
+import { actorOf } from "../../../platform/http/auth/plugin";
+import { ONWARD_DISCLOSURE_LABELS } from "../../agreements/domain/content";
+import { purposeLabel } from "../../agreements/domain/purposes";
+import { bodyOf, errorSummary, fieldErrorsOf, formHelpers, optionsOf, queryOf, str } from "../../agreements/web/shared";
+import { ITEM_CATEGORY_LABELS, type ItemCategory, SUBJECT_KINDS } from "../../records/domain/information";
+import { RECORD_ITEM_KIND_LABELS, SOURCE_METHOD_LABELS } from "../../records/domain/records";
+import { searchSubjects } from "../../records/services/search";
+import { fullName, idParam, nhsDisplay, SUBJECT_KIND_SINGULAR } from "../../records/web/shared";
+import { NOTICE_KIND_LABELS } from "../../rights/domain/vocabulary";
+import { acknowledgeNotice, noticesReceived } from "../../rights/services/item-actions";
+import { RECIPIENT_ROLE_LABELS, type RecipientRole } from "../domain/vocabulary";
+import {
+  acknowledgeDisclosure,
+  type DisclosureSummary,
+  disclosureState,
+  listReceived,
+  listSent,
+  openReceived,
+  viewSent,
+} from "../services/disclosures";
+import { fileDisclosure } from "../services/file-disclosure";
+import { DISCLOSURE_STATE_LABELS } from "./decisions";
+
+/** The inbox of disclosures received, the list of those sent, and reading one that arrived. */
+
+const OUTCOMES: Record<string, string> = {
+  acknowledged: "Receipt acknowledged: the sender can see it arrived.",
+  "notice-acknowledged": "Notice acknowledged: the sender can see you have acted on it.",
+};
+
+/** An item as its recipient knows it, the same on the disclosure and on a notice about it: "Item 2: Health, 3 May 2026". */
+function disclosedItemName(item: { number: number; category: ItemCategory; eventDate: string }): string {
+  return `Item ${item.number}: ${ITEM_CATEGORY_LABELS[item.category]}, ${ukDate(item.eventDate)}`;
+}
+
+function row(d: DisclosureSummary, box: "received" | "sent") {
+  return {
+    href: box === "received" ? `/disclosures/${d.id}` : `/share-decisions/${d.decisionId}`,
+    person: d.subject.name,
+    other: box === "received" ? d.senderName : d.recipientName,
+    purpose: purposeLabel(d.purposeCode),
+    emergency: d.emergency,
+    state: DISCLOSURE_STATE_LABELS[disclosureState(d)],
+    sentAt: d.sentAt,
+  };
+}
+
+export async function disclosurePages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  app.get("/disclosures", async (request, reply) => {
+    const actor = actorOf(request);
+    const box = queryOf(request).box === "sent" ? "sent" : "received";
+    const [rows, notices] =
+      box === "received"
+        ? await Promise.all([listReceived(db, actor), noticesReceived(db, actor, "web.recipient_notices")])
+        : [await listSent(db, actor), []];
+    return reply.view("sharing/disclosures", {
+      box,
+      outcome: OUTCOMES[queryOf(request).outcome ?? ""],
+      notices: notices.map((n) => ({ ...n, label: NOTICE_KIND_LABELS[n.kind], itemName: disclosedItemName(n.item) })),
+      rows: rows.map((d) => row(d, box)),
+      tabs: [
+        { text: "Received", href: "/disclosures", active: box === "received" },
+        { text: "Sent", href: "/disclosures?box=sent", active: box === "sent" },
+        { text: "Share decisions", href: "/share-decisions", active: false },
+        { text: "Information requests", href: "/information-requests", active: false },
+      ],
+    });
+  });
+
+  const page = async (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
+    const actor = actorOf(request);
+    const { disclosure: d, items } = await openReceived(db, actor, idParam(request, "id", "The disclosure"));
+    // Where it might be filed: people in the recipient's own records with this name (an audited read of the results).
+    const matches = d.filedSubjectId
+      ? []
+      : (
+          await searchSubjects(
+            db,
+            actor,
+            { q: d.subject.name, dateOfBirth: d.subject.dateOfBirth ?? undefined },
+            { page: 1, pageSize: 10 },
+            "web.subjects.search",
+          )
+        ).rows;
+    const kind = (SUBJECT_KINDS as readonly string[]).includes(d.subject.kind) ? d.subject.kind : "CHILD";
+    return reply.view("sharing/disclosure", {
+      outcome: OUTCOMES[queryOf(request).outcome ?? ""],
+      filedHref: d.filedSubjectId ? `/subjects/${d.filedSubjectId}` : null,
+      fileItems: [
+        ...matches.map((m) => ({
+          value: m.id,
+          text: `${fullName(m)}${m.dateOfBirth ? `, born ${m.dateOfBirth}` : ""}`,
+          hint: { text: "Already in your records" },
+        })),
+        { value: "new", text: `Add ${d.subject.name} to your records` },
+      ],
+      kindItems: formHelpers.selectItems(optionsOf(SUBJECT_KINDS, SUBJECT_KIND_SINGULAR), kind),
+      errors: {},
+      errorList: [],
+      ...extra,
+      d: {
+        id: d.id,
+        person: d.subject,
+        nhsNumber: nhsDisplay(d.subject.nhsNumber),
+        addresses: (d.subject.addresses ?? [])
+          .map((a) => `${a.lines}${a.postcode ? `, ${a.postcode}` : ""}${a.protected ? " (protected)" : ""}`)
+          .join("; "),
+        sender: d.senderName,
+        sentBy: d.sentByName,
+        sentAt: d.sentAt,
+        expiresAt: d.expiresAt,
+        purpose: `${purposeLabel(d.purposeCode)}: ${d.purpose}`,
+        role: d.recipientRole ? RECIPIENT_ROLE_LABELS[d.recipientRole as RecipientRole] : "Not stated",
+        onward: ONWARD_DISCLOSURE_LABELS[d.onwardDisclosure],
+        mayPassOn: d.onwardDisclosure === "PERMITTED",
+        emergency: d.emergency,
+        acknowledgedAt: d.acknowledgedAt,
+        acknowledgedBy: d.acknowledgedByName,
+      },
+      items: items.map((i) => ({
+        title: disclosedItemName({ number: i.position + 1, category: i.category, eventDate: i.eventDate }),
+        kind: RECORD_ITEM_KIND_LABELS[i.kind],
+        opinion: i.kind === "OPINION",
+        text: i.text,
+        redacted: i.redacted,
+        historical: i.historical,
+        specialCategory: i.specialCategory,
+        criminalOffence: i.criminalOffence,
+        disputed: i.accuracy === "DISPUTED",
+        source: `${i.sourceName} (${SOURCE_METHOD_LABELS[i.sourceMethod]}), obtained ${i.sourceObtainedOn}`,
+      })),
+    });
+  };
+  app.get("/disclosures/:id", (request, reply) => page(request, reply));
+  // What the organisation sent is shown on the decision that sent it.
+  app.get("/disclosures/:id/sent", async (request, reply) => {
+    const { disclosure } = await viewSent(db, actorOf(request), idParam(request, "id", "The disclosure"), "web.disclosures.sent");
+    return reply.redirect(`/share-decisions/${disclosure.decisionId}`, 303);
+  });
+
+  app.post("/disclosures/:id/file", async (request, reply) => {
+    const actor = actorOf(request);
+    const id = idParam(request, "id", "The disclosure");
+    const body = bodyOf(request);
+    const target = str(body, "target");
+    try {
+      const subjectId = await fileDisclosure(
+        db,
+        actor,
+        id,
+        target === "new" ? { newSubject: true, kind: str(body, "kind") } : { subjectId: target },
+      );
+      return reply.redirect(`/subjects/${subjectId}/chronology`, 303);
+    } catch (error) {
+      const found = fieldErrorsOf(error);
+      if (!found) throw error;
+      reply.status(found.status);
+      return page(request, reply, errorSummary([{ path: "/target", message: found.message ?? "Choose where to file it" }]));
+    }
+  });
+
+  // A notice that something received was corrected, restricted or erased (Art 19), acted on.
+  app.post("/recipient-notices/:id/acknowledge", async (request, reply) => {
+    await acknowledgeNotice(db, actorOf(request), idParam(request, "id", "The notice"));
+    return reply.redirect("/disclosures?outcome=notice-acknowledged#notices", 303);
+  });
+
+  app.post("/disclosures/:id/acknowledge", async (request, reply) => {
+    const actor = actorOf(request);
+    const id = idParam(request, "id", "The disclosure");
+    await acknowledgeDisclosure(db, actor, id);
+    return reply.redirect(`/disclosures/${id}?outcome=acknowledged`, 303);
+  });
+}

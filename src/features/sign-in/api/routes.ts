@@ -1,0 +1,32 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../../../platform/db/client";
+import { standardErrors } from "../../../platform/http/api-schemas";
+import { requireActor, sessionOf } from "../../../platform/http/auth/plugin";
+import { setSessionCookie } from "../../../platform/http/auth/session-cookie";
+import { passwordChangeInput } from "../../organisations-and-users/domain/inputs";
+import { changeOwnPassword } from "../services/passwords";
+
+/** The caller's own account, whatever their role. */
+export async function meApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  app.addHook("onRequest", requireActor());
+
+  app.post(
+    "/me/password",
+    {
+      schema: {
+        tags: ["me"],
+        summary:
+          "Change your own password. A wrong current password counts towards lockout; your other sessions end and this one gets a new session cookie",
+        body: passwordChangeInput,
+        response: { 204: z.null(), ...standardErrors },
+      },
+    },
+    async (request, reply) => {
+      setSessionCookie(reply, await changeOwnPassword(db, sessionOf(request), request.body));
+      return reply.status(204).send(null);
+    },
+  );
+}

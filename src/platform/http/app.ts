@@ -1,0 +1,172 @@
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import csrf from "@fastify/csrf-protection";
+import formbody from "@fastify/formbody";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import view from "@fastify/view";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import nunjucks from "nunjucks";
+import { apiRoutes } from "../../app/api-routes";
+import { navigationFor } from "../../app/navigation";
+import { webRoutes } from "../../app/web-routes";
+import type { SessionPolicy } from "../../features/sign-in/services/sessions";
+import type { TrustProxy } from "../config";
+import { appSecret } from "../crypto/app-secrets";
+import type { Database } from "../db/client";
+import { configureNunjucks, packageDir, viewDirs } from "../web-kit/views";
+import { sessionPlugin } from "./auth/plugin";
+import { COOKIE_OPTIONS, CSRF_COOKIE } from "./auth/session-cookie";
+import { raiseRouterError, registerErrorHandling, rerouteFrameworkError } from "./errors";
+import { registerRateLimit } from "./rate-limit";
+
+export interface AppOptions {
+  database: Database;
+  session: SessionPolicy;
+  /** Which proxies' X-Forwarded-* to believe (SAFESHARE_TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
+  /** The public base URL (config.publicUrl): documents the app serves name things by it, never by the request's Host. */
+  publicUrl: string;
+  /** Sign-in attempts allowed per client address, and per account, per minute (ASVS 2.2.1). */
+  signInRateLimit?: number;
+  logger?: FastifyServerOptions["logger"];
+  /** A request unanswered after this long is answered 503 (config.requestTimeoutMs); default one minute. */
+  requestTimeoutMs?: number;
+  /** Send the server's own time per request in `Server-Timing` (config.serverTiming); off unless configured. */
+  serverTiming?: boolean;
+}
+
+export type App = FastifyInstance;
+
+/**
+ * SAFESHARE_TRUST_PROXY as fastify takes it. Addresses and ranges go as they are. A hop count
+ * becomes a function trusting that many hops nearest us, because fastify now refuses a bare count
+ * (it cannot check that the nearest hop is really a proxy): the client address is then the one the
+ * last `hops` proxies saw, never the leftmost entry, which a client writes itself.
+ */
+function fastifyTrustProxy(trust: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === "number") return (_address, hop) => hop < trust;
+  return trust;
+}
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { db } = options.database;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
+    bodyLimit: 1024 * 1024,
+    frameworkErrors: rerouteFrameworkError,
+    // Fastify answers a handler still running after this long with a 503 (FST_ERR_HANDLER_TIMEOUT),
+    // so no request waits on the database for as long as an outage lasts. Well above the slowest
+    // page (an access pack PDF of thousands of items, about 2 s) and the statement timeout.
+    handlerTimeout: options.requestTimeoutMs ?? 60_000,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: "same-origin" },
+  });
+  // Nothing Safeshare answers may be kept by a browser's or a proxy's cache (ASVS 8.2.1): API
+  // responses and pages hold personal data, errors included. Static assets set their own header.
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (request.url.startsWith("/api/") || !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
+    return payload;
+  });
+  if (options.serverTiming) {
+    // How long the server spent on each request (routing, database, rendering), in the standard
+    // header browsers' developer tools show; the benchmarks read it as the server's time. Only when
+    // configured: otherwise it hands every client a precise timing side channel.
+    app.addHook("onSend", async (_request, reply, payload) => {
+      reply.header("server-timing", `app;dur=${reply.elapsedTime.toFixed(1)}`);
+      return payload;
+    });
+  }
+  await app.register(cookie, { secret: await appSecret(db, "cookie-signing") });
+  await app.register(formbody);
+  await app.register(csrf, { cookieKey: CSRF_COOKIE, cookieOpts: { ...COOKIE_OPTIONS, signed: true } });
+  await registerRateLimit(app, db);
+  // After the security headers and cookies, before the session: an address the router refused.
+  app.addHook("onRequest", raiseRouterError);
+  await app.register(sessionPlugin, { db, policy: options.session });
+
+  // Every state-changing request carries a CSRF token: in the form body or the X-CSRF-Token header.
+  // preValidation, because the token in a form body is only readable once the body is parsed.
+  app.addHook("preValidation", (request, reply, done) => {
+    if (["GET", "HEAD", "OPTIONS"].includes(request.method)) return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  const govuk = path.join(packageDir("govuk-frontend"), "dist/govuk");
+  const moj = path.join(packageDir("@ministryofjustice/frontend"), "moj");
+  await app.register(fastifyStatic, { root: path.join(govuk, "assets"), prefix: "/assets/" });
+  await app.register(fastifyStatic, {
+    root: [govuk, moj, path.join(import.meta.dirname, "web/public")],
+    prefix: "/static/",
+    decorateReply: false,
+    allowedPath: (pathName) => /\.(css|js|mjs|map)$/.test(pathName),
+  });
+
+  await app.register(view, {
+    engine: { nunjucks },
+    templates: viewDirs,
+    viewExt: "njk",
+    options: { onConfigure: configureNunjucks, autoescape: true, throwOnUndefined: false },
+  });
+  // Every page gets the actor, navigation and a CSRF token for its forms.
+  app.addHook("preHandler", async (request, reply) => {
+    if (request.url.startsWith("/api/")) return;
+    const actor = request.session?.stage === "full" ? request.session.actor : undefined;
+    reply.locals = {
+      ...reply.locals,
+      actor,
+      navigation: navigationFor(actor, request.url.split("?")[0] ?? "/"),
+      csrfToken: reply.generateCsrf(),
+    };
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Safeshare API", version: "1.0.0", description: "Safeguarding information sharing" },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "safeshare_session" } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    // Without it the schemas given ids (`.meta({ id })`, such as Problem) are referenced but never
+    // written into components, and every such $ref dangles.
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  registerErrorHandling(app, db);
+  await app.register(apiRoutes, { prefix: "/api/v1", database: options.database, publicUrl: options.publicUrl });
+  await app.register(webRoutes, {
+    database: options.database,
+    publicUrl: options.publicUrl,
+    signInRateLimit: options.signInRateLimit ?? 10,
+  });
+  return app;
+}

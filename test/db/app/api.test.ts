@@ -1,0 +1,227 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { type App, buildApp } from "../../../src/platform/http/app";
+import { client, TEST_PUBLIC_URL, testApp } from "../../support/app";
+import { describeEachDatabase } from "../../support/databases";
+import { newOrganisation, newUser, TEST_PASSWORD } from "../../support/factories";
+import { TestClient } from "../../support/http-client";
+import { signedInAs } from "../../support/sign-in";
+
+describeEachDatabase("JSON API", (ctx) => {
+  let app: App;
+  before(async () => {
+    app = await testApp(ctx.database);
+  });
+  after(() => app.close());
+
+  test("health reports the database engine", async () => {
+    const res = await app.inject({ method: "GET", url: "/api/v1/health" });
+    assert.equal(res.statusCode, 200);
+    assert.deepEqual(res.json(), { status: "ok", database: ctx.kind });
+  });
+
+  test("a request still unanswered after the request timeout is a 503 with Retry-After, not a connection left hanging", async () => {
+    const impatient = await buildApp({
+      database: ctx.database,
+      session: { idleMinutes: 30, absoluteHours: 12 },
+      publicUrl: TEST_PUBLIC_URL,
+      requestTimeoutMs: 100,
+    });
+    impatient.get("/api/v1/test/never", () => new Promise(() => {}));
+    try {
+      const res = await impatient.inject({ method: "GET", url: "/api/v1/test/never" });
+      assert.equal(res.statusCode, 503);
+      assert.match(String(res.headers["content-type"]), /application\/problem\+json/);
+      assert.match(String(res.headers["retry-after"]), /^\d+$/);
+      assert.equal(res.json().title, "The service is temporarily unavailable");
+    } finally {
+      await impatient.close();
+    }
+  });
+
+  test("checking the audit log is answered however long the trail, not cut off by the request timeout that bounds other requests", async () => {
+    // A request timeout too short for anything that touches the database: only the check's own, longer, limit lets it finish.
+    const impatient = await buildApp({
+      database: ctx.database,
+      session: { idleMinutes: 30, absoluteHours: 12 },
+      publicUrl: TEST_PUBLIC_URL,
+      requestTimeoutMs: 1,
+    });
+    try {
+      const auditor = await newUser(ctx.database.db, await newOrganisation(ctx.database.db), ["auditor"]);
+      const signedIn = await signedInAs(app, ctx.database.db, auditor);
+      const browser = new TestClient(impatient);
+      for (const [name, value] of signedIn.cookies) browser.cookies.set(name, value);
+      browser.csrfToken = signedIn.csrfToken;
+      const api = await browser.api("GET", "/api/v1/audit/verify");
+      assert.equal(api.statusCode, 200, api.body);
+      assert.equal(api.json().ok, true);
+      const page = await browser.post("/audit/verify", {});
+      assert.equal(page.statusCode, 200, page.body);
+    } finally {
+      await impatient.close();
+    }
+  });
+
+  test("the server's own time is sent in Server-Timing only when SAFESHARE_SERVER_TIMING enables it", async () => {
+    // By default nothing tells a client how long the server spent (a timing side channel, and noise).
+    const quiet = await app.inject({ method: "GET", url: "/api/v1/health" });
+    assert.equal(quiet.headers["server-timing"], undefined);
+    // Operators (and the benchmarks) who turn it on read it from the standard header.
+    const timed = await testApp(ctx.database, { serverTiming: true });
+    try {
+      const res = await timed.inject({ method: "GET", url: "/api/v1/health" });
+      assert.match(String(res.headers["server-timing"]), /^app;dur=\d+\.\d$/);
+    } finally {
+      await timed.close();
+    }
+  });
+
+  test("no API response, error or success, and no page may be kept by a browser or proxy cache; static assets may", async () => {
+    const org = await newOrganisation(ctx.database.db);
+    const { email } = await newUser(ctx.database.db, org, ["practitioner"]);
+    const browser = client(app);
+    await browser.signIn(email, TEST_PASSWORD);
+    const responses = {
+      health: await app.inject({ method: "GET", url: "/api/v1/health" }),
+      openapi: await app.inject({ method: "GET", url: "/api/v1/openapi.json" }),
+      "signed out (401)": await app.inject({ method: "GET", url: "/api/v1/organisations" }),
+      "unknown route (404)": await app.inject({ method: "GET", url: "/api/v1/nothing-here" }),
+      "organisations (200)": await browser.api("GET", "/api/v1/organisations"),
+      "bad id (400)": await browser.api("GET", "/api/v1/organisations/not-a-uuid"),
+      "sign-in page": await app.inject({ method: "GET", url: "/sign-in" }),
+      "agreements page": await browser.get("/agreements"),
+      "page not found": await browser.get("/nothing-here"),
+    };
+    for (const [name, res] of Object.entries(responses)) {
+      assert.ok(res.statusCode < 500, `${name}: ${res.statusCode}`);
+      assert.equal(res.headers["cache-control"], "no-store", name);
+    }
+    const asset = await app.inject({ method: "GET", url: "/static/js-enabled.js" });
+    assert.equal(asset.statusCode, 200);
+    assert.notEqual(asset.headers["cache-control"], "no-store");
+  });
+
+  test("OpenAPI document lists the resources", async () => {
+    const res = await app.inject({ method: "GET", url: "/api/v1/openapi.json" });
+    assert.equal(res.statusCode, 200);
+    const doc = res.json();
+    assert.equal(doc.openapi, "3.1.0");
+    for (const path of [
+      "/api/v1/organisations",
+      "/api/v1/users/{id}",
+      "/api/v1/audit/verify",
+      "/api/v1/health",
+      "/api/v1/health/live",
+      "/api/v1/health/ready",
+    ]) {
+      assert.ok(doc.paths[path], `missing ${path}`);
+    }
+  });
+
+  test("every $ref in the OpenAPI document resolves, so a client generator can read it", async () => {
+    const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
+    const unresolved = new Set<string>();
+    let refs = 0;
+    const resolve = (ref: string) =>
+      ref.startsWith("#/")
+        ? ref
+            .slice(2)
+            .split("/")
+            .reduce<unknown>(
+              (node, key) => (node as Record<string, unknown> | undefined)?.[key.replace(/~1/g, "/").replace(/~0/g, "~")],
+              doc,
+            )
+        : undefined;
+    const walk = (node: unknown): void => {
+      if (!node || typeof node !== "object") return;
+      const ref = (node as { $ref?: unknown }).$ref;
+      if (typeof ref === "string") {
+        refs++;
+        if (resolve(ref) === undefined) unresolved.add(ref);
+      }
+      for (const child of Object.values(node)) walk(child);
+    };
+    walk(doc);
+    assert.ok(refs > 0, "the document shares its schemas by reference");
+    assert.deepEqual([...unresolved], []);
+  });
+
+  test("without a session the API answers 401 problem+json", async () => {
+    const res = await app.inject({ method: "GET", url: "/api/v1/organisations" });
+    assert.equal(res.statusCode, 401);
+    assert.match(res.headers["content-type"] as string, /application\/problem\+json/);
+    assert.equal(res.json().code, "NOT_SIGNED_IN");
+  });
+
+  test("bad input gets field paths, malformed JSON gets 400, never a 500", async () => {
+    const org = await newOrganisation(ctx.database.db);
+    const { email } = await newUser(ctx.database.db, org, ["practitioner", "safeguarding_lead"]);
+    // partnership admins need MFA; a practitioner can still reach the API's validation layer
+    const browser = client(app);
+    await browser.signIn(email, TEST_PASSWORD);
+    await browser.get("/"); // where sign-in leads: its page carries a token for the new session's CSRF secret
+    const invalid = await browser.api("POST", "/api/v1/organisations", { name: "", type: "castle", isPublicAuthority: "maybe" });
+    assert.equal(invalid.statusCode, 400);
+    const problem = invalid.json();
+    assert.equal(problem.code, "VALIDATION_FAILED");
+    const paths = problem.errors.map((e: { path: string }) => e.path);
+    for (const p of ["/name", "/type", "/isPublicAuthority"]) assert.ok(paths.includes(p), `expected ${p} in ${paths}`);
+
+    const malformed = await app.inject({
+      method: "POST",
+      url: "/api/v1/organisations",
+      headers: {
+        "content-type": "application/json",
+        cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+        "x-csrf-token": browser.csrfToken!,
+      },
+      payload: "{not json",
+    });
+    assert.equal(malformed.statusCode, 400);
+    assert.match(malformed.headers["content-type"] as string, /problem\+json/);
+
+    const badId = await browser.api("GET", "/api/v1/organisations/not-a-uuid");
+    assert.equal(badId.statusCode, 400);
+    assert.equal(badId.json().errors[0].path, "/id");
+
+    const notAllowed = await browser.api("POST", "/api/v1/organisations", { name: "Valid", type: "school", isPublicAuthority: true });
+    assert.equal(notAllowed.statusCode, 403);
+    assert.match(notAllowed.json().detail, /partnership administrators/);
+  });
+
+  test("unknown API routes are 404 problems; unknown pages are a GOV.UK 404 page", async () => {
+    const api = await app.inject({ method: "GET", url: "/api/v1/nothing-here" });
+    assert.equal(api.statusCode, 404);
+    assert.equal(api.json().status, 404);
+    const page = await app.inject({ method: "GET", url: "/nothing-here" });
+    assert.equal(page.statusCode, 404);
+    assert.match(page.body, /Page not found/);
+    assert.doesNotMatch(page.body, /at .*\.ts:\d+/);
+  });
+
+  test("a 5,000-character path parameter (414) and a bad percent-encoding (400) are problem+json for the API and the GOV.UK error page for pages", async () => {
+    const long = "a".repeat(5000);
+    const cases = [
+      { path: `/subjects/${long}`, status: 414 },
+      { path: "/subjects/%E0%A4%A", status: 400 },
+      { path: "/subjects/%ZZ/items", status: 400 },
+    ];
+    for (const { path, status } of cases) {
+      const api = await app.inject({ method: "GET", url: `/api/v1${path}` });
+      assert.equal(api.statusCode, status, `API ${path.slice(0, 30)}: ${api.body.slice(0, 200)}`);
+      assert.match(String(api.headers["content-type"]), /^application\/problem\+json/);
+      const problem = api.json();
+      assert.equal(problem.status, status);
+      assert.ok(problem.type && problem.title, "a problem with a type and a title");
+      assert.doesNotMatch(api.body, /aaaaaaaaaa|%E0|%ZZ|FST_/, "the address is not echoed back, nor fastify's own codes");
+
+      const page = await app.inject({ method: "GET", url: path });
+      assert.equal(page.statusCode, status, `page ${path.slice(0, 30)}`);
+      assert.match(String(page.headers["content-type"]), /^text\/html/);
+      assert.match(page.body, /govuk-heading-l/, "the GOV.UK error page");
+      assert.match(String(page.headers["content-security-policy"]), /frame-ancestors 'none'/, "with the same security headers as any page");
+      assert.doesNotMatch(page.body, /aaaaaaaaaa|%E0|%ZZ|FST_/);
+    }
+  });
+});

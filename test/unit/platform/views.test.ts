@@ -1,0 +1,24 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import nunjucks from "nunjucks";
+import { configureNunjucks, viewDirs } from "../../../src/platform/web-kit/views";
+
+const environment = () => {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(viewDirs), { autoescape: true, throwOnUndefined: false });
+  configureNunjucks(env);
+  return env;
+};
+
+test("design-system components render exactly as with nunjucks' own trim: trimmed, escaped once, safe HTML kept", () => {
+  const ours = environment();
+  const theirs = new nunjucks.Environment(new nunjucks.FileSystemLoader(viewDirs), { autoescape: true, throwOnUndefined: false });
+  const page = `{% from "govuk/components/date-input/macro.njk" import govukDateInput %}
+{% from "govuk/components/tag/macro.njk" import govukTag %}
+{{ govukDateInput({ id: "from", namePrefix: "from", fieldset: { legend: { text: "From <b>" } }, hint: { text: "For example, 1 9 2025" } }) }}
+{{ govukTag({ html: "  <em>disputed</em>\\n\\n  " }) }}{{ govukTag({ text: "  <script>  " }) }}
+{{ "  <i>typed</i>  " | trim }}|{{ ("  <i>safe</i> \\n" | safe) | trim }}|`;
+  const rendered = ours.renderString(page, {});
+  assert.equal(rendered, theirs.renderString(page, {}));
+  assert.ok(rendered.includes("&lt;i&gt;typed&lt;/i&gt;|<i>safe</i>|"));
+  assert.ok(rendered.includes("<em>disputed</em>") && rendered.includes("&lt;script&gt;") && !rendered.includes("<script>"));
+});
