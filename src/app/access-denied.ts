@@ -8,6 +8,7 @@ import { recordEvent } from "../platform/audit/write";
 import type { Actor } from "../platform/auth/actor";
 import type { Db } from "../platform/db/client";
 import { agreements, concerns, organisations, recordItems, subjects, users } from "../platform/db/schema-core";
+import { ownerColumns } from "../platform/db/scope";
 import { AccountLockedError, NotFoundError, NotPermittedError } from "../platform/errors";
 import { loggableError } from "../platform/http/logging";
 
@@ -17,34 +18,32 @@ interface Owned {
   owners: PgColumn[];
 }
 
-const SUBJECT: Owned = { table: subjects, owners: [subjects.organisationId] };
-const DISCLOSURE: Owned = { table: disclosures, owners: [disclosures.senderOrganisationId, disclosures.recipientOrganisationId] };
-const RIGHTS_REQUEST: Owned = { table: rightsRequests, owners: [rightsRequests.organisationId] };
+/** The table's owning columns come from its ownership rule (src/platform/db/scope.ts): one list of who owns what. */
+const scoped = (table: Owned["table"]): Owned => ({ table, owners: ownerColumns(table) });
+
+const SUBJECT = scoped(subjects);
+const DISCLOSURE = scoped(disclosures);
+const RIGHTS_REQUEST = scoped(rightsRequests);
 
 /** What `:id` names, by the path segment before it (API and pages alike). */
 const ID_OF_RESOURCE: Record<string, Owned> = {
   subjects: SUBJECT,
-  agreements: { table: agreements, owners: [agreements.ownerOrganisationId] },
+  agreements: scoped(agreements),
   disclosures: DISCLOSURE,
-  "information-requests": {
-    table: informationRequests,
-    owners: [informationRequests.requestingOrganisationId, informationRequests.requestedOrganisationId],
-  },
+  "information-requests": scoped(informationRequests),
   "rights-requests": RIGHTS_REQUEST,
   rights: RIGHTS_REQUEST,
-  "share-decisions": { table: shareDecisions, owners: [shareDecisions.organisationId] },
-  "recipient-notices": {
-    table: recipientNotices,
-    owners: [recipientNotices.senderOrganisationId, recipientNotices.recipientOrganisationId],
-  },
-  users: { table: users, owners: [users.organisationId] },
+  "share-decisions": scoped(shareDecisions),
+  "recipient-notices": scoped(recipientNotices),
+  users: scoped(users),
+  // An organisation is its own owner: it has no ownership rule, as it is not a row an organisation holds.
   organisations: { table: organisations, owners: [organisations.id] },
 };
 
 /** Parameters whose name alone says what they name. */
 const NAMED_PARAMS: Record<string, Owned> = {
-  itemId: { table: recordItems, owners: [recordItems.organisationId] },
-  concernId: { table: concerns, owners: [concerns.organisationId] },
+  itemId: scoped(recordItems),
+  concernId: scoped(concerns),
   disclosureId: DISCLOSURE,
 };
 

@@ -3,6 +3,7 @@ import type { Actor } from "../platform/auth/actor";
 import type { Role } from "../platform/auth/roles";
 import type { Db } from "../platform/db/client";
 import { organisations, recordItems, subjects, users } from "../platform/db/schema-core";
+import { visibleTo } from "../platform/db/scope";
 
 /** The demo seeds act as demo people through the real services: each person by email, as an Actor. */
 export async function demoActors<K extends string>(db: Db, people: Record<K, string>): Promise<Record<K, Actor>> {
@@ -32,9 +33,7 @@ export async function demoSubjectId(db: Db, actor: Actor, givenNames: string, fa
   const [row] = await db
     .select({ id: subjects.id })
     .from(subjects)
-    .where(
-      and(eq(subjects.organisationId, actor.organisationId), eq(subjects.givenNames, givenNames), eq(subjects.familyName, familyName)),
-    );
+    .where(and(visibleTo(actor, subjects), eq(subjects.givenNames, givenNames), eq(subjects.familyName, familyName)));
   return row!.id;
 }
 

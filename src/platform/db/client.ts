@@ -20,7 +20,8 @@ import { registerPreparedRunner } from "./prepared";
 import * as coreSchema from "./schema-core";
 import { useSecretKeys } from "./secret-keys";
 
-const schema = { ...coreSchema, ...sharingSchema, ...rightsSchema };
+/** Every table, as drizzle and the tenancy test (every organisation-owned table has an ownership rule) see them. */
+export const schema = { ...coreSchema, ...sharingSchema, ...rightsSchema };
 export type Schema = typeof schema;
 /** The drizzle handle; identical API whichever engine is underneath. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;

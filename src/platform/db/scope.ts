@@ -1,6 +1,7 @@
-import { eq, getTableName, type SQL, sql, type Table } from "drizzle-orm";
+import { eq, getTableName, or, type SQL, sql, type Table } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { rightsRequests } from "../../features/rights/schema";
+import { recipientNotices, rightsProcessingDecisions, rightsRequests } from "../../features/rights/schema";
+import { disclosures, informationRequests, shareApprovalRules, shareDecisionAddenda, shareDecisions } from "../../features/sharing/schema";
 import type { Actor } from "../auth/actor";
 import type { Role } from "../auth/roles";
 import {
@@ -15,46 +16,115 @@ import {
   users,
 } from "./schema-core";
 
+/**
+ * The part an organisation plays in a row it may see: its `owner`, or one side of something that
+ * passes between two organisations (a disclosure's sender and recipient, an information request's
+ * requesting and requested organisation).
+ */
+export type Party = "owner" | "sender" | "recipient" | "requesting" | "requested";
+
 interface OwnershipRule {
-  /** The column naming the organisation that owns the row. */
-  owner: PgColumn;
+  /** The columns naming the organisations a row belongs to, by the part each plays: each of them sees it. */
+  parties: Partial<Record<Party, PgColumn>>;
   /** Roles that see every organisation's rows in this table; everyone else sees only their own. */
   partnershipWide: readonly Role[];
+  /** Rows visible beyond the organisations that own them, for tables whose rule says so. */
+  alsoVisibleTo?: (actor: Actor) => SQL;
 }
+
+const owned = (owner: PgColumn, partnershipWide: readonly Role[] = []): OwnershipRule => ({ parties: { owner }, partnershipWide });
 
 /**
  * Every organisation-owned table and who may see which of its rows. Queries call `visibleTo`
  * instead of remembering a tenancy check, and a table missing here fails loudly on first use.
  * A row outside the actor's scope is simply not found (404), so its existence is not revealed.
+ * test/db/platform/tenancy.test.ts fails when a table with an organisation column is neither here nor
+ * listed there as deliberately unscoped.
  */
 const OWNERSHIP = new Map<Table, OwnershipRule>([
-  [users, { owner: users.organisationId, partnershipWide: ["partnership_admin"] }],
-  [auditEvents, { owner: auditEvents.organisationId, partnershipWide: ["partnership_admin"] }],
+  [users, owned(users.organisationId, ["partnership_admin"])],
+  [auditEvents, owned(auditEvents.organisationId, ["partnership_admin"])],
+  // Agreements are partnership documents (issue 3): the owner, parties and partnership admins see
+  // drafts; once one has come into force every member may see it, because sharing is checked against it.
+  [
+    agreements,
+    {
+      parties: { owner: agreements.ownerOrganisationId },
+      partnershipWide: ["partnership_admin"],
+      alsoVisibleTo: (actor) =>
+        sql`(${agreements.inForceVersion} is not null or exists (select 1 from ${agreementParties} where ${agreementParties.agreementId} = ${agreements.id} and ${agreementParties.organisationId} = ${actor.organisationId}))`,
+    },
+  ],
   // Records about people: never partnership-wide, not even for partnership admins, who administer
   // the service but hold no case role. Other organisations see them only through disclosures.
-  [subjects, { owner: subjects.organisationId, partnershipWide: [] }],
-  [subjectLinks, { owner: subjectLinks.organisationId, partnershipWide: [] }],
-  [recordItems, { owner: recordItems.organisationId, partnershipWide: [] }],
-  [concerns, { owner: concerns.organisationId, partnershipWide: [] }],
-  [chronologyEntries, { owner: chronologyEntries.organisationId, partnershipWide: [] }],
+  [subjects, owned(subjects.organisationId)],
+  [subjectLinks, owned(subjectLinks.organisationId)],
+  [recordItems, owned(recordItems.organisationId)],
+  [concerns, owned(concerns.organisationId)],
+  [chronologyEntries, owned(chronologyEntries.organisationId)],
+  // A decision and its addenda are the deciding organisation's record (its recipient column says who
+  // it was about sending to, not who may read it): the recipient sees only the disclosure.
+  [shareDecisions, owned(shareDecisions.organisationId)],
+  [shareDecisionAddenda, owned(shareDecisionAddenda.organisationId)],
+  [shareApprovalRules, owned(shareApprovalRules.organisationId)],
+  // What passes between two organisations: each side sees it (who at the recipient reads it is a
+  // further rule of the service: the named person and the safeguarding leads).
+  [
+    disclosures,
+    { parties: { sender: disclosures.senderOrganisationId, recipient: disclosures.recipientOrganisationId }, partnershipWide: [] },
+  ],
+  [
+    informationRequests,
+    {
+      parties: { requesting: informationRequests.requestingOrganisationId, requested: informationRequests.requestedOrganisationId },
+      partnershipWide: [],
+    },
+  ],
+  [
+    recipientNotices,
+    {
+      parties: { sender: recipientNotices.senderOrganisationId, recipient: recipientNotices.recipientOrganisationId },
+      partnershipWide: [],
+    },
+  ],
   // Each organisation answers for its own data: its IG leads see its part of a request, no one else's.
-  [rightsRequests, { owner: rightsRequests.organisationId, partnershipWide: [] }],
+  [rightsRequests, owned(rightsRequests.organisationId)],
+  [rightsProcessingDecisions, owned(rightsProcessingDecisions.organisationId)],
 ]);
 
-/**
- * Agreements are partnership documents with their own rule (issue 3): the owner, parties and
- * partnership admins see drafts; once an agreement has come into force every member may see it, because sharing is
- * checked against it.
- */
-function agreementVisibleTo(actor: Actor): SQL {
-  if (actor.roles.includes("partnership_admin")) return sql`true`;
-  return sql`(${agreements.inForceVersion} is not null or ${agreements.ownerOrganisationId} = ${actor.organisationId} or exists (select 1 from ${agreementParties} where ${agreementParties.agreementId} = ${agreements.id} and ${agreementParties.organisationId} = ${actor.organisationId}))`;
-}
-
-export function visibleTo(actor: Actor, table: Table): SQL {
-  if (table === agreements) return agreementVisibleTo(actor);
+function ruleOf(table: Table): OwnershipRule {
   const rule = OWNERSHIP.get(table);
   if (!rule) throw new Error(`${getTableName(table)} has no ownership rule in src/platform/db/scope.ts`);
+  return rule;
+}
+
+/** For the test that fails when a table naming an organisation has neither a rule nor a reason to go without. */
+export const hasOwnershipRule = (table: Table): boolean => OWNERSHIP.has(table);
+
+/** The columns naming the organisations a row belongs to: for the unscoped check of whether an id exists elsewhere. */
+export const ownerColumns = (table: Table): PgColumn[] => Object.values(ruleOf(table).parties);
+
+/**
+ * The rows this organisation holds, or plays `as` in: for work on an organisation's own rows that
+ * is not a question of what a person may see (a pack being assembled for the organisation's part of
+ * a request). What a person may see is `visibleTo`.
+ */
+export function ownedBy(organisationId: string, table: Table, as?: Party): SQL {
+  const { parties } = ruleOf(table);
+  const columns = as ? [parties[as]] : Object.values(parties);
+  if (columns.some((c) => !c)) throw new Error(`${getTableName(table)} has no ${as} in src/platform/db/scope.ts`);
+  return or(...columns.map((c) => eq(c!, organisationId)))!;
+}
+
+/**
+ * The rows the actor may see. With `as`, only those where the actor's organisation plays that part
+ * (what it sent, not what it received): a part is the organisation's own, so partnership-wide roles
+ * and wider visibility do not apply to it.
+ */
+export function visibleTo(actor: Actor, table: Table, as?: Party): SQL {
+  const rule = ruleOf(table);
+  const own = ownedBy(actor.organisationId, table, as);
+  if (as) return own;
   if (actor.roles.some((role) => rule.partnershipWide.includes(role))) return sql`true`;
-  return eq(rule.owner, actor.organisationId);
+  return rule.alsoVisibleTo ? or(own, rule.alsoVisibleTo(actor))! : own;
 }

@@ -1,13 +1,68 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
+import { getTableName, is } from "drizzle-orm";
+import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { getUser, listUsers } from "../../../src/features/organisations-and-users/services/users";
+import { acknowledgeNotice, noticesReceived } from "../../../src/features/rights/services/item-actions";
+import { addAddendum } from "../../../src/features/sharing/services/addenda";
+import { getDecision, listDecisions } from "../../../src/features/sharing/services/decisions";
+import {
+  acknowledgeDisclosure,
+  listReceived,
+  listSent,
+  openReceived,
+  revokeDisclosure,
+  viewSent,
+} from "../../../src/features/sharing/services/disclosures";
+import { fileDisclosure } from "../../../src/features/sharing/services/file-disclosure";
+import {
+  acknowledgeAnswer,
+  getInformationRequest,
+  listInformationRequests,
+  withdrawInformationRequest,
+} from "../../../src/features/sharing/services/information-requests";
+import { today } from "../../../src/platform/dates/calendar";
+import { schema } from "../../../src/platform/db/client";
+import { hasOwnershipRule } from "../../../src/platform/db/scope";
 import { NotFoundError } from "../../../src/platform/errors";
 import type { App } from "../../../src/platform/http/app";
 import { client, testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";
 import { signedInAs } from "../../support/sign-in";
+
+/**
+ * Tables with a column naming an organisation that have no ownership rule in src/platform/db/scope.ts, on
+ * purpose. Each is read only through a row that has a rule, or is narrower than an organisation.
+ */
+const NOT_ORGANISATION_SCOPED: Record<string, string> = {
+  // The agreement rule's own list of parties: read with its agreement, never on its own.
+  agreement_party: "read through its agreement",
+  // Who signed which version: shown with the agreement to whoever may see the agreement.
+  agreement_signature: "read through its agreement",
+  // Where a filed item came from (the disclosing organisation), not who holds it: read with its record item.
+  record_item_origin: "read through its record item",
+  // One user's unfinished form: read only by that user's id, narrower than their organisation.
+  form_draft: "read only by the user it belongs to",
+};
+
+const ORGANISATION_COLUMN = /^(.+_)?organisation_id$/;
+
+test("every table with a column naming an organisation has an ownership rule, or says why not", () => {
+  const tables = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable));
+  const owned = tables.filter((table) => getTableConfig(table).columns.some((column) => ORGANISATION_COLUMN.test(column.name)));
+  assert.ok(owned.length >= 20, `found ${owned.length} tables naming an organisation: is the schema read whole?`);
+  const missing = owned
+    .filter((table) => !hasOwnershipRule(table) && !(getTableName(table) in NOT_ORGANISATION_SCOPED))
+    .map((table) => getTableName(table));
+  assert.deepEqual(missing, [], "give each an ownership rule in src/platform/db/scope.ts, or list it here with the reason");
+  // The list stays true: nothing in it has since gained a rule, lost its organisation column or been dropped.
+  const stale = Object.keys(NOT_ORGANISATION_SCOPED).filter(
+    (name) => !owned.some((table) => getTableName(table) === name && !hasOwnershipRule(table)),
+  );
+  assert.deepEqual(stale, []);
+});
 
 describeEachDatabase("tenancy: what another organisation may not see is not found", (ctx) => {
   let app: App;
@@ -136,5 +191,142 @@ describeEachDatabase("tenancy: what another organisation may not see is not foun
     assert.ok(events.some((e) => e.event.type === "auth.sign_in_failed" && e.event.entity?.id === adminB.user.id));
     assert.ok(events.every((e) => e.event.organisationId === orgB.id));
     assert.ok(!events.some((e) => e.event.entity?.id === userA.user.id));
+  });
+});
+
+describeEachDatabase("tenancy: what passes between two organisations is not found by a third", (ctx) => {
+  let app: App;
+  let senderLead: Awaited<ReturnType<typeof newUser>>;
+  let recipientLead: Awaited<ReturnType<typeof newUser>>;
+  let outsider: Awaited<ReturnType<typeof newUser>>;
+  let decisionId: string;
+  let disclosureId: string;
+  let requestId: string;
+  let noticeId: string;
+
+  before(async () => {
+    app = await testApp(ctx.database);
+    const db = ctx.database.db;
+    const school = await newOrganisation(db, { name: "School A" });
+    const council = await newOrganisation(db, { name: "Council B", type: "childrens_social_care" });
+    const police = await newOrganisation(db, { name: "Police C", type: "police" });
+    senderLead = await newUser(db, school, ["practitioner", "safeguarding_lead", "ig_lead"]);
+    recipientLead = await newUser(db, council, ["practitioner", "safeguarding_lead", "ig_lead"]);
+    // Every role that works with records: what keeps them out is the organisation, not the role.
+    outsider = await newUser(db, police, ["practitioner", "safeguarding_lead", "ig_lead"]);
+    const a = await signedInAs(app, db, senderLead);
+    const b = await signedInAs(app, db, recipientLead);
+    const childId = (
+      await a.api("POST", "/api/v1/subjects", { kind: "CHILD", givenNames: "Ola", familyName: "Brandt", dateOfBirth: "2016-02-03" })
+    ).json().id as string;
+    const item = await a.api("POST", `/api/v1/subjects/${childId}/items`, {
+      category: "education",
+      kind: "FACT",
+      text: "Ola was absent all of last week.",
+      eventDate: "2026-10-01",
+      source: { name: "Class teacher", method: "OBSERVED", obtainedOn: "2026-10-01" },
+    });
+    assert.equal(item.statusCode, 201, item.body);
+    const itemId = item.json().id as string;
+    const shared = await a.api(
+      "POST",
+      "/api/v1/share-decisions",
+      {
+        subjectId: childId,
+        purpose: { code: "CHILD_IN_NEED_S17", description: "Assessment" },
+        information: { personal: true, confidential: false },
+        recipient: { organisationId: council.id, role: "SOCIAL_WORKER" },
+        transparency: { informed: true, consentStatus: "NOT_SOUGHT", consentNotSoughtReason: "UNSAFE_TO_SEEK" },
+        lawfulBasis: { article6: "A6_1E_PUBLIC_TASK" },
+        items: { items: [{ itemId, share: true }] },
+        advice: { sought: false },
+        decision: { outcome: "SHARE", reasons: "r", necessityAndProportionality: "n" },
+        acknowledgedWarnings: ["GR4-SEEK-ADVICE", "ICO6-AGREEMENT"],
+      },
+      { "idempotency-key": randomUUID() },
+    );
+    assert.equal(shared.statusCode, 201, shared.body);
+    decisionId = shared.json().id as string;
+    disclosureId = shared.json().disclosure.id as string;
+    const asked = await b.api("POST", "/api/v1/information-requests", {
+      requestedOrganisationId: school.id,
+      subject: { givenNames: "Ola", familyName: "Brandt" },
+      purposeCode: "CHILD_IN_NEED_S17",
+      purpose: "Assessment",
+      urgency: "ROUTINE",
+    });
+    assert.equal(asked.statusCode, 201, asked.body);
+    requestId = asked.json().id as string;
+    // A restriction of the item the school shared tells the council: a notice from A to B.
+    const logged = await a.api("POST", "/api/v1/rights-requests", {
+      type: "RESTRICTION",
+      requester: { name: "Mia Brandt", email: "m@example.org" },
+      relationship: "PARENTAL_RESPONSIBILITY",
+      about: { name: "Ola Brandt" },
+      details: "Please stop using what you hold until it is checked",
+      receivedVia: "EMAIL",
+      receivedOn: today(),
+    });
+    assert.equal(logged.statusCode, 201, logged.body);
+    const rightsId = logged.json().id as string;
+    assert.equal((await a.api("POST", `/api/v1/rights-requests/${rightsId}/subjects`, { subjectId: childId })).statusCode, 200);
+    const verified = await a.api("POST", `/api/v1/rights-requests/${rightsId}/identity`, {
+      evidence: "Passport seen",
+      authorityEvidence: "Birth certificate",
+    });
+    assert.equal(verified.statusCode, 204, verified.body);
+    assert.equal((await a.api("POST", `/api/v1/rights-requests/${rightsId}/transitions`, { to: "IN_PROGRESS" })).statusCode, 204);
+    const restricted = await a.api("POST", `/api/v1/rights-requests/${rightsId}/items/${itemId}/restrict`, { reason: "Checking" });
+    assert.equal(restricted.statusCode, 200, restricted.body);
+    const [notice] = await noticesReceived(db, recipientLead.actor, "test");
+    assert.ok(notice, "the council was told");
+    noticeId = notice.id;
+  });
+  after(() => app.close());
+
+  test("both sides see what passed between them", async () => {
+    const db = ctx.database.db;
+    assert.equal((await getDecision(db, senderLead.actor, decisionId, "test")).id, decisionId);
+    assert.equal((await viewSent(db, senderLead.actor, disclosureId, "test")).disclosure.id, disclosureId);
+    assert.equal((await openReceived(db, recipientLead.actor, disclosureId)).disclosure.id, disclosureId);
+    assert.equal((await getInformationRequest(db, senderLead.actor, requestId)).id, requestId);
+    assert.equal((await getInformationRequest(db, recipientLead.actor, requestId)).id, requestId);
+  });
+
+  test("a third organisation's user gets NotFound for the decision, the disclosure, the request and the notice", async () => {
+    const db = ctx.database.db;
+    const actor = outsider.actor;
+    await assert.rejects(getDecision(db, actor, decisionId, "test"), NotFoundError);
+    await assert.rejects(addAddendum(db, actor, decisionId, { kind: "OUTCOME", text: "Seen" }), NotFoundError);
+    await assert.rejects(viewSent(db, actor, disclosureId, "test"), NotFoundError);
+    await assert.rejects(openReceived(db, actor, disclosureId), NotFoundError);
+    await assert.rejects(acknowledgeDisclosure(db, actor, disclosureId), NotFoundError);
+    await assert.rejects(revokeDisclosure(db, actor, disclosureId, { reason: "Mistake" }), NotFoundError);
+    await assert.rejects(fileDisclosure(db, actor, disclosureId, { newSubject: true, kind: "CHILD" }), NotFoundError);
+    await assert.rejects(getInformationRequest(db, actor, requestId), NotFoundError);
+    await assert.rejects(acknowledgeAnswer(db, actor, requestId), NotFoundError);
+    await assert.rejects(withdrawInformationRequest(db, actor, requestId), NotFoundError);
+    await assert.rejects(acknowledgeNotice(db, actor, noticeId), NotFoundError);
+  });
+
+  test("and none of it is in a third organisation's lists", async () => {
+    const db = ctx.database.db;
+    const actor = outsider.actor;
+    assert.deepEqual(await listDecisions(db, actor, {}, "test"), []);
+    assert.deepEqual(await listSent(db, actor), []);
+    assert.deepEqual(await listReceived(db, actor), []);
+    assert.deepEqual(await listInformationRequests(db, actor, "incoming"), []);
+    assert.deepEqual(await listInformationRequests(db, actor, "outgoing"), []);
+    assert.deepEqual(await noticesReceived(db, actor, "test"), []);
+  });
+
+  test("each side acts only as the side it is: the recipient cannot revoke, the sender cannot open it as received", async () => {
+    const db = ctx.database.db;
+    await assert.rejects(revokeDisclosure(db, recipientLead.actor, disclosureId, { reason: "Mistake" }), NotFoundError);
+    await assert.rejects(viewSent(db, recipientLead.actor, disclosureId, "test"), NotFoundError);
+    await assert.rejects(openReceived(db, senderLead.actor, disclosureId), NotFoundError);
+    await assert.rejects(getDecision(db, recipientLead.actor, decisionId, "test"), NotFoundError);
+    await assert.rejects(acknowledgeNotice(db, senderLead.actor, noticeId), NotFoundError);
+    await assert.rejects(withdrawInformationRequest(db, senderLead.actor, requestId), NotFoundError);
   });
 });

@@ -2,6 +2,8 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Queryable } from "../../../platform/db/client";
 import { queryPrepared } from "../../../platform/db/prepared";
+import { subjectLinks, subjects } from "../../../platform/db/schema-core";
+import { ownedBy } from "../../../platform/db/scope";
 import { RulesBlockedError } from "../../../platform/errors";
 import { type ProtectedDetail, typedProtectedDetails } from "../../sharing/domain/protected-details";
 
@@ -18,11 +20,12 @@ import { type ProtectedDetail, typedProtectedDetails } from "../../sharing/domai
 export function protectedDetailsSql(subjectId: string, organisationId: string): SQL {
   return sql`(select coalesce(json_agg(d), '[]'::json) from (
     with people as (
-      select s.id, true as of_subject from subject s where s.id = ${subjectId} and s.organisation_id = ${organisationId}
+      select subject.id, true as of_subject from subject where subject.id = ${subjectId} and ${ownedBy(organisationId, subjects)}
       union
-      select case when l.from_subject_id = ${subjectId} then l.to_subject_id else l.from_subject_id end, false
-        from subject_link l
-       where l.organisation_id = ${organisationId} and (l.from_subject_id = ${subjectId} or l.to_subject_id = ${subjectId})
+      select case when subject_link.from_subject_id = ${subjectId} then subject_link.to_subject_id else subject_link.from_subject_id end, false
+        from subject_link
+       where ${ownedBy(organisationId, subjectLinks)}
+         and (subject_link.from_subject_id = ${subjectId} or subject_link.to_subject_id = ${subjectId})
     )
     select 'address' as kind, a.lines, a.postcode, null::text as name, null::text as "givenNames", null::text as "familyName",
            p.of_subject as "ofSubject"

@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
 import { auditEvents } from "../../../platform/db/schema-core";
+import { visibleTo } from "../../../platform/db/scope";
 import { NotPermittedError } from "../../../platform/errors";
 import { findSubject, RECORD_OVERSIGHT_ROLES } from "./access";
 
@@ -34,7 +35,8 @@ export async function recentViews(db: Db, actor: Actor, subjectId: string, limit
     .where(
       and(
         eq(auditEvents.type, "personal_data.viewed"),
-        eq(auditEvents.organisationId, actor.organisationId),
+        // The organisation's own trail, even for a partnership admin: only its people can read this record.
+        visibleTo(actor, auditEvents, "owner"),
         or(
           and(eq(auditEvents.entityType, "subject"), eq(auditEvents.entityId, subjectId)),
           and(

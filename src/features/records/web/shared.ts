@@ -295,7 +295,7 @@ export const chronologyCategoryOptions = CHRONOLOGY_CATEGORIES.map((value) => ({
 
 /**
  * What a view name in the audit log means, for "who has viewed this record": every view a service is
- * told when reading a person's record or a list that shows them (test/unit/platform/view-labels.test.ts checks).
+ * told when reading a person's record or a list that shows them (test/unit/records/view-labels.test.ts checks).
  */
 export const VIEW_LABELS: Record<string, string> = {
   "web.subjects.search": "Search results or the list of people",

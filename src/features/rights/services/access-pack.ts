@@ -4,6 +4,7 @@ import { inTransaction, recordEvent } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db, Tx } from "../../../platform/db/client";
 import { organisations, recordItems, subjects } from "../../../platform/db/schema-core";
+import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, ValidationError } from "../../../platform/errors";
 import { purposeLabel } from "../../agreements/domain/purposes";
 import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../../records/domain/information";
@@ -141,7 +142,7 @@ export async function reviewItem(db: Db, actor: Actor, requestId: string, itemId
   const [item] = await db
     .select({ text: recordItems.text, subjectId: recordItems.subjectId })
     .from(recordItems)
-    .where(and(eq(recordItems.id, itemId), eq(recordItems.organisationId, actor.organisationId)));
+    .where(and(eq(recordItems.id, itemId), visibleTo(actor, recordItems)));
   if (!item || !request.subjects.some((s) => s.id === item.subjectId)) {
     throw new ValidationError([{ path: "/itemId", message: "Choose an item about a person attached to this request" }]);
   }

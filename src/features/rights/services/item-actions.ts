@@ -6,6 +6,7 @@ import type { Role } from "../../../platform/auth/roles";
 import { today } from "../../../platform/dates/calendar";
 import type { Db, Tx } from "../../../platform/db/client";
 import { chronologyEntries, organisations, recordItems } from "../../../platform/db/schema-core";
+import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, ValidationError } from "../../../platform/errors";
 import { mayDecideProtectedDetails } from "../../records/domain/links";
 import { assertWorksWithRecords } from "../../records/services/access";
@@ -88,7 +89,7 @@ async function notifyRecipients(
     .from(disclosureItems)
     .innerJoin(disclosures, eq(disclosures.id, disclosureItems.disclosureId))
     .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
-    .where(and(inArray(disclosureItems.sourceItemId, on.itemIds), eq(disclosures.senderOrganisationId, actor.organisationId)));
+    .where(and(inArray(disclosureItems.sourceItemId, on.itemIds), visibleTo(actor, disclosures, "sender")));
   if (!sent.length) return 0;
   const content = notice.content?.() ?? null;
   const mentioned = content ? findProtectedMentions(content, await loadProtectedDetails(tx, actor, on.subjectId)) : [];
@@ -157,7 +158,7 @@ async function act(
     // The reason, never the item's text or the person's statement: an erased item's words must not survive on the timeline.
     const summary = kind === "STATEMENT_ADDED" ? "The person's statement is recorded beside the item" : reason;
     await chronicleStep(tx, actor, on.request, { kind: `RIGHTS_${kind}`, what: CHRONOLOGY_STEP[kind], summary }, [on.item.subjectId]);
-    const itemIds = notice?.items?.() ?? (await lineageIds(tx, on.item.lineageId, actor.organisationId));
+    const itemIds = notice?.items?.() ?? (await lineageIds(tx, actor, on.item.lineageId));
     const notified = notice ? await notifyRecipients(tx, actor, requestId, { subjectId: on.item.subjectId, itemIds }, notice, now) : 0;
     audit.record(snapshotOf(actor), {
       type: "rights_request.item_action",
@@ -168,11 +169,11 @@ async function act(
   });
 }
 
-async function lineageIds(tx: Tx, lineageId: string, organisationId: string) {
+async function lineageIds(tx: Tx, actor: Actor, lineageId: string) {
   const rows = await tx
     .select({ id: recordItems.id })
     .from(recordItems)
-    .where(and(eq(recordItems.lineageId, lineageId), eq(recordItems.organisationId, organisationId)));
+    .where(and(eq(recordItems.lineageId, lineageId), visibleTo(actor, recordItems)));
   return rows.map((r) => r.id);
 }
 
@@ -295,7 +296,7 @@ export async function decideErasure(db: Db, actor: Actor, requestId: string, ite
     { request, item },
     { kind: "ERASED", reason },
     async (tx) => {
-      erased = await eraseLineage(tx, item.lineageId, actor.organisationId);
+      erased = await eraseLineage(tx, actor, item.lineageId);
       if (!erased.length) throw new ConflictError("This item has already been erased");
     },
     {
@@ -313,7 +314,7 @@ export async function decideErasure(db: Db, actor: Actor, requestId: string, ite
  * about it and the access review's redacted phrases. Returns the versions erased, so that
  * recipients of any of them are told.
  */
-async function eraseLineage(tx: Tx, lineageId: string, organisationId: string) {
+async function eraseLineage(tx: Tx, actor: Actor, lineageId: string) {
   const versions = await tx
     .update(recordItems)
     .set({
@@ -322,7 +323,7 @@ async function eraseLineage(tx: Tx, lineageId: string, organisationId: string) {
       disputeNote: sql`case when ${recordItems.disputeNote} is null then null else ${ERASED} end`,
       correctionReason: sql`case when ${recordItems.correctionReason} is null then null else ${ERASED} end`,
     })
-    .where(and(eq(recordItems.lineageId, lineageId), eq(recordItems.organisationId, organisationId), isNull(recordItems.erasedAt)))
+    .where(and(eq(recordItems.lineageId, lineageId), visibleTo(actor, recordItems), isNull(recordItems.erasedAt)))
     .returning({ id: recordItems.id });
   const ids = versions.map((v) => v.id);
   if (!ids.length) return ids;
@@ -349,7 +350,7 @@ async function eraseLineage(tx: Tx, lineageId: string, organisationId: string) {
  */
 function noticeReaders(actor: Actor) {
   return and(
-    eq(recipientNotices.recipientOrganisationId, actor.organisationId),
+    visibleTo(actor, recipientNotices, "recipient"),
     sql`exists (select 1 from ${disclosures} where ${disclosures.id} = ${recipientNotices.disclosureId} and ${recipientReaders(actor)})`,
   );
 }
@@ -456,7 +457,7 @@ export async function actionsForRequest(db: Db, actor: Actor, requestOrId: strin
       })
       .from(recipientNotices)
       .innerJoin(organisations, eq(organisations.id, recipientNotices.recipientOrganisationId))
-      .where(and(eq(recipientNotices.requestId, requestId), eq(recipientNotices.senderOrganisationId, actor.organisationId)))
+      .where(and(eq(recipientNotices.requestId, requestId), visibleTo(actor, recipientNotices, "sender")))
       .groupBy(recipientNotices.itemId, recipientNotices.kind, organisations.name)
       .orderBy(organisations.name),
   ]);

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, exists, inArray, not, sql } from "drizzle-orm";
 import type { Queryable } from "../../../platform/db/client";
 import { organisations, recordItems } from "../../../platform/db/schema-core";
+import { ownedBy } from "../../../platform/db/scope";
 import { disclosureItems, disclosures, shareDecisions } from "../../sharing/schema";
 import { type PackUnreviewed, packUnreviewed } from "../domain/review";
 import { rightsItemReviews, rightsRecipientReviews } from "../schema";
@@ -23,9 +24,9 @@ export type LogEntry = Awaited<ReturnType<typeof disclosureLog>>[number];
  * names the person); and, for each, whether the request has a review of it.
  */
 const itemsAbout = (organisationId: string, subjectIds: readonly string[]) =>
-  and(inArray(recordItems.subjectId, [...subjectIds]), eq(recordItems.organisationId, organisationId));
+  and(inArray(recordItems.subjectId, [...subjectIds]), ownedBy(organisationId, recordItems));
 const sentAbout = (organisationId: string, subjectIds: readonly string[]) =>
-  and(inArray(shareDecisions.subjectId, [...subjectIds]), eq(disclosures.senderOrganisationId, organisationId));
+  and(inArray(shareDecisions.subjectId, [...subjectIds]), ownedBy(organisationId, disclosures, "sender"));
 const itemReviewed = (q: Queryable, requestId: string) =>
   exists(
     q

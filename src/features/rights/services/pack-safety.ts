@@ -133,7 +133,7 @@ async function notToldDecisions(db: Db, actor: Actor, subjectIds: readonly strin
     .innerJoin(subjects, eq(subjects.id, shareDecisions.subjectId))
     .leftJoin(recipient, eq(recipient.id, shareDecisions.recipientOrganisationId))
     .leftJoin(disclosures, eq(disclosures.decisionId, shareDecisions.id))
-    .where(and(inArray(shareDecisions.subjectId, [...subjectIds]), eq(shareDecisions.organisationId, actor.organisationId)))
+    .where(and(inArray(shareDecisions.subjectId, [...subjectIds]), visibleTo(actor, shareDecisions)))
     .orderBy(asc(shareDecisions.decidedAt));
   if (!rows.length) return [];
   // An emergency's transparency answers arrive with its full record, recorded afterwards as an addendum.

@@ -4,6 +4,7 @@ import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import { today } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
+import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, ValidationError } from "../../../platform/errors";
 import { ARTICLE_6, ARTICLE_6_LABELS } from "../../agreements/domain/lawful-basis";
 import { shareDecisions } from "../../sharing/schema";
@@ -44,7 +45,7 @@ export async function processingForRequest(db: Db, actor: Actor, requestOrId: st
           .from(shareDecisions)
           .where(
             and(
-              eq(shareDecisions.organisationId, actor.organisationId),
+              visibleTo(actor, shareDecisions),
               inArray(shareDecisions.subjectId, subjectIds),
               inArray(shareDecisions.outcome, ["SHARE", "PARTIAL_SHARE"]),
             ),

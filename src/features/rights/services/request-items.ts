@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
 import { recordItems, subjectNames, subjects } from "../../../platform/db/schema-core";
+import { visibleTo } from "../../../platform/db/scope";
 import { ValidationError } from "../../../platform/errors";
 import { SUBJECT_LINK_LABELS } from "../../records/domain/links";
 import { listItems, type RecordItem, viewItem } from "../../records/services/items";
@@ -54,7 +55,7 @@ export async function attachedItem(db: Db, actor: Actor, request: RightsRequestV
   const [item] = await db
     .select()
     .from(recordItems)
-    .where(and(eq(recordItems.id, itemId), eq(recordItems.organisationId, actor.organisationId)));
+    .where(and(eq(recordItems.id, itemId), visibleTo(actor, recordItems)));
   if (!item || !request.subjects.some((s) => s.id === item.subjectId)) {
     throw new ValidationError([{ path: "/itemId", message: "Choose an item about a person attached to this request" }]);
   }

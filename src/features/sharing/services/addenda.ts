@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction } from "../../../platform/audit/write";
@@ -6,6 +5,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
 import { today } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
+import { visibleTo } from "../../../platform/db/scope";
 import { NotPermittedError } from "../../../platform/errors";
 import { textInput } from "../../../platform/text";
 import { PURPOSE_CODES, type PurposeCode } from "../../agreements/domain/purposes";
@@ -73,7 +73,7 @@ export async function approvalRules(db: Db, actor: Actor): Promise<PurposeCode[]
   const rows = await db
     .select({ purpose: shareApprovalRules.purposeCode })
     .from(shareApprovalRules)
-    .where(eq(shareApprovalRules.organisationId, actor.organisationId));
+    .where(visibleTo(actor, shareApprovalRules));
   return rows.map((r) => r.purpose as PurposeCode);
 }
 
@@ -85,7 +85,7 @@ export async function setApprovalRules(db: Db, actor: Actor, raw: unknown): Prom
   const { purposes } = approvalRulesInput.parse(raw);
   const unique = [...new Set(purposes)];
   await inTransaction(db, async (tx, audit) => {
-    await tx.delete(shareApprovalRules).where(and(eq(shareApprovalRules.organisationId, actor.organisationId)));
+    await tx.delete(shareApprovalRules).where(visibleTo(actor, shareApprovalRules));
     if (unique.length)
       await tx.insert(shareApprovalRules).values(unique.map((purposeCode) => ({ organisationId: actor.organisationId, purposeCode })));
     audit.record(snapshotOf(actor), {

@@ -5,6 +5,7 @@ import { AuditTrail, inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import { today } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
+import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotPermittedError, RulesBlockedError } from "../../../platform/errors";
 import { textInput } from "../../../platform/text";
 import { addChronologyEntry } from "../../records/services/chronology";
@@ -75,7 +76,7 @@ export async function approveDecision(db: Db, actor: Actor, id: string, raw: unk
   const written = await writeDecision(db, {
     guard: sql`update share_decision set status = 'APPROVED', approved_by_user_id = ${actor.userId}, approved_at = ${now},
       approval_comments = ${comments ?? null}
-      where id = ${id} and organisation_id = ${actor.organisationId} and status = 'AWAITING_APPROVAL' returning id, number`,
+      where id = ${id} and ${visibleTo(actor, shareDecisions)} and status = 'AWAITING_APPROVAL' returning id, number`,
     disclosure: delivery.disclosure,
     chronology: [
       {

@@ -95,7 +95,7 @@ export async function openConcernsOf(db: Db, actor: Actor, subjectId: string) {
   return db
     .select({ id: concerns.id, category: concerns.category, noticedOn: concerns.noticedOn, status: concerns.status })
     .from(concerns)
-    .where(and(eq(concerns.subjectId, subjectId), eq(concerns.organisationId, actor.organisationId), ne(concerns.status, "CLOSED")))
+    .where(and(eq(concerns.subjectId, subjectId), visibleTo(actor, concerns), ne(concerns.status, "CLOSED")))
     .orderBy(asc(concerns.noticedOn));
 }
 
@@ -113,13 +113,7 @@ export async function shareableItems(db: Db, actor: Actor, subjectId: string) {
       .from(recordItems)
       .leftJoin(recordItemOrigins, eq(recordItemOrigins.itemId, recordItems.id))
       .leftJoin(organisations, eq(organisations.id, recordItemOrigins.fromOrganisationId))
-      .where(
-        and(
-          eq(recordItems.subjectId, subjectId),
-          eq(recordItems.organisationId, actor.organisationId),
-          ne(recordItems.accuracy, "CORRECTED"),
-        ),
-      )
+      .where(and(eq(recordItems.subjectId, subjectId), visibleTo(actor, recordItems), ne(recordItems.accuracy, "CORRECTED")))
       .orderBy(asc(recordItems.eventDate), asc(recordItems.recordedAt)),
     db
       .select({ protected: subjectAddresses.protected })
@@ -143,11 +137,5 @@ export async function itemsChosen(db: Db, actor: Actor, subjectId: string, itemI
   return db
     .select({ id: recordItems.id, category: recordItems.category, eventDate: recordItems.eventDate, text: recordItems.text })
     .from(recordItems)
-    .where(
-      and(
-        inArray(recordItems.id, [...itemIds]),
-        eq(recordItems.subjectId, subjectId),
-        eq(recordItems.organisationId, actor.organisationId),
-      ),
-    );
+    .where(and(inArray(recordItems.id, [...itemIds]), eq(recordItems.subjectId, subjectId), visibleTo(actor, recordItems)));
 }

@@ -4,7 +4,7 @@ import type { Role } from "../../../platform/auth/roles";
 import { ukDate } from "../../../platform/dates/calendar";
 import type { Queryable } from "../../../platform/db/client";
 import { queryPrepared } from "../../../platform/db/prepared";
-import { agreements } from "../../../platform/db/schema-core";
+import { agreements, agreements, concerns, recordItems, subjects } from "../../../platform/db/schema-core";
 import { visibleTo } from "../../../platform/db/scope";
 import { type FieldError, NotFoundError, ValidationError } from "../../../platform/errors";
 import type { OnwardDisclosure } from "../../agreements/domain/content";
@@ -20,6 +20,7 @@ import {
 } from "../../records/domain/records";
 import { assertWorksWithRecords } from "../../records/services/access";
 import { protectedDetailsSql } from "../../records/services/protected-details";
+import { rightsProcessingDecisions } from "../../rights/schema";
 import { DEFAULT_SHARING_SETTINGS, type SharingSettings, sharingSettingsInput } from "../../settings/domain/settings";
 import type { ShareDecisionInput } from "../domain/decision-input";
 import { purposeSent, type SubjectForDisclosure, withProtectedRedactions } from "../domain/disclosure-snapshot";
@@ -30,6 +31,7 @@ import {
   type ProtectedDetail,
   type ProtectedMention,
 } from "../domain/protected-details";
+import { informationRequests, shareApprovalRules, shareDecisions } from "../schema";
 import { type AgreementFacts, type CoveringAgreement, compiledCovering } from "./covering-agreement";
 
 /** A record item as a disclosure needs it: what was recorded, with its provenance and state. */
@@ -128,45 +130,53 @@ export async function gatherFacts(
     q,
     sql`
     select
-      (select json_build_object('id', s.id, 'organisationId', s.organisation_id, 'kind', s.kind, 'givenNames', s.given_names,
-              'familyName', s.family_name, 'dateOfBirth', s.date_of_birth, 'expectedDate', s.expected_date,
-              'nhsNumber', s.nhs_number, 'upn', s.upn, 'phone', s.phone, 'email', s.email)
-         from subject s where s.id = ${input.subjectId} and s.organisation_id = ${org}) as subject,
+      (select json_build_object('id', subject.id, 'organisationId', subject.organisation_id, 'kind', subject.kind,
+              'givenNames', subject.given_names, 'familyName', subject.family_name, 'dateOfBirth', subject.date_of_birth,
+              'expectedDate', subject.expected_date, 'nhsNumber', subject.nhs_number, 'upn', subject.upn, 'phone', subject.phone,
+              'email', subject.email)
+         from subject where subject.id = ${input.subjectId} and ${visibleTo(actor, subjects)}) as subject,
       (select is_public_authority from organisation where id = ${org}) as sender_public,
-      (select json_agg(json_build_object('id', i.id, 'category', i.category, 'kind', i.kind, 'text', i.text, 'eventDate', i.event_date,
-              'sourceName', i.source_name, 'sourceMethod', i.source_method, 'sourceObtainedOn', i.source_obtained_on,
-              'historical', i.historical, 'specialCategory', i.special_category, 'criminalOffence', i.criminal_offence,
-              'accuracy', i.accuracy, 'restricted', i.restricted_at is not null, 'originOnward', o.onward_disclosure, 'originName', oo.name))
-         from record_item i
-         left join record_item_origin o on o.item_id = i.id
+      (select json_agg(json_build_object('id', record_item.id, 'category', record_item.category, 'kind', record_item.kind,
+              'text', record_item.text, 'eventDate', record_item.event_date, 'sourceName', record_item.source_name,
+              'sourceMethod', record_item.source_method, 'sourceObtainedOn', record_item.source_obtained_on,
+              'historical', record_item.historical, 'specialCategory', record_item.special_category,
+              'criminalOffence', record_item.criminal_offence, 'accuracy', record_item.accuracy,
+              'restricted', record_item.restricted_at is not null, 'originOnward', o.onward_disclosure, 'originName', oo.name))
+         from record_item
+         left join record_item_origin o on o.item_id = record_item.id
          left join organisation oo on oo.id = o.from_organisation_id
-        where i.id = any(${sql.param(itemIds)}::uuid[]) and i.subject_id = ${input.subjectId} and i.organisation_id = ${org}) as items,
+        where record_item.id = any(${sql.param(itemIds)}::uuid[]) and record_item.subject_id = ${input.subjectId}
+          and ${visibleTo(actor, recordItems)}) as items,
       (select json_build_object('id', id, 'name', name) from organisation where id = ${recipientId}) as recipient,
       (select json_build_object('name', name, 'roles', roles, 'organisationId', organisation_id, 'active', deactivated_at is null)
          from app_user where id = ${recipientUserId}) as recipient_user,
       (select json_agg(json_build_object('lines', lines, 'postcode', postcode, 'protected', protected))
          from subject_address where subject_id = ${input.subjectId} and current) as addresses,
-      exists (select 1 from share_approval_rule where organisation_id = ${org} and purpose_code = ${input.purpose.code ?? null}) as approval,
+      exists (select 1 from share_approval_rule
+               where ${visibleTo(actor, shareApprovalRules)} and purpose_code = ${input.purpose.code ?? null}) as approval,
       (select value from partnership_setting where key = 'sharing') as settings,
       (select value from partnership_setting where key = 'levelsOfNeed') as levels,
-      exists (select 1 from concern where id = ${input.purpose.concernId ?? null} and subject_id = ${input.subjectId} and organisation_id = ${org}) as concern_ok,
-      (select json_build_object('status', r.status, 'number', r.number, 'requestingOrganisationId', r.requesting_organisation_id,
-              'requestingName', ro.name, 'requestingSubjectId', r.requesting_subject_id, 'askedBy', r.requested_by_name)
-         from information_request r join organisation ro on ro.id = r.requesting_organisation_id
-        where r.id = ${input.informationRequestId ?? null} and r.requested_organisation_id = ${org}) as request,
+      exists (select 1 from concern
+               where id = ${input.purpose.concernId ?? null} and subject_id = ${input.subjectId} and ${visibleTo(actor, concerns)}) as concern_ok,
+      (select json_build_object('status', information_request.status, 'number', information_request.number,
+              'requestingOrganisationId', information_request.requesting_organisation_id, 'requestingName', ro.name,
+              'requestingSubjectId', information_request.requesting_subject_id, 'askedBy', information_request.requested_by_name)
+         from information_request join organisation ro on ro.id = information_request.requesting_organisation_id
+        where information_request.id = ${input.informationRequestId ?? null}
+          and ${visibleTo(actor, informationRequests, "requested")}) as request,
       (select json_build_object('number', agreement.number, 'status', agreement.status, 'inForceVersion', agreement.in_force_version,
               'nextReviewDate', agreement.next_review_date, 'parentId', p.id, 'parentNumber', p.number, 'parentStatus', p.status,
               'parentInForceVersion', p.in_force_version, 'parentNextReviewDate', p.next_review_date)
          from agreement left join agreement p on p.id = agreement.parent_agreement_id
         where agreement.id = ${agreementId} and ${visibleTo(actor, agreements)}) as agreement,
       (select json_build_object('id', id, 'requestHash', request_hash) from share_decision
-        where organisation_id = ${org} and idempotency_key = ${idempotencyKey ?? null}) as existing,
+        where ${visibleTo(actor, shareDecisions)} and idempotency_key = ${idempotencyKey ?? null}) as existing,
       (select json_agg(json_build_object('article6', d.article6, 'right', d.right, 'reference', r.public_reference))
-         from (select distinct on (p.request_id, p.article6) p.*
-                 from rights_processing_decision p
-                 join rights_request_subject rs on rs.request_id = p.request_id
-                where rs.subject_id = ${input.subjectId} and p.organisation_id = ${org}
-                order by p.request_id, p.article6, p.at desc) d
+         from (select distinct on (rights_processing_decision.request_id, rights_processing_decision.article6) rights_processing_decision.*
+                 from rights_processing_decision
+                 join rights_request_subject rs on rs.request_id = rights_processing_decision.request_id
+                where rs.subject_id = ${input.subjectId} and ${visibleTo(actor, rightsProcessingDecisions)}
+                order by rights_processing_decision.request_id, rights_processing_decision.article6, rights_processing_decision.at desc) d
          join rights_request r on r.id = d.request_id
         where d.decision = 'STOP') as stops,
       ${protectedDetailsSql(input.subjectId, org)} as protected

@@ -5,6 +5,7 @@ import { recordEvent } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db, Queryable } from "../../../platform/db/client";
 import { agreements, organisations, subjects, users } from "../../../platform/db/schema-core";
+import { visibleTo } from "../../../platform/db/scope";
 import { NotFoundError } from "../../../platform/errors";
 import { agreementReference } from "../../agreements/domain/document";
 import { assertWorksWithRecords } from "../../records/services/access";
@@ -127,7 +128,7 @@ export async function listDecisions(
   assertWorksWithRecords(actor);
   // Overdue records are outstanding ones, and soonest due come first: the limit cannot cut one off.
   const outstanding = filters.emergencyOutstanding || filters.overdue === true;
-  const conditions: SQL[] = [eq(shareDecisions.organisationId, actor.organisationId)];
+  const conditions: SQL[] = [visibleTo(actor, shareDecisions)];
   if (filters.outcome?.length) conditions.push(inArray(shareDecisions.outcome, filters.outcome));
   if (filters.status?.length) conditions.push(inArray(shareDecisions.status, filters.status));
   if (filters.subjectId) conditions.push(eq(shareDecisions.subjectId, filters.subjectId));
@@ -166,7 +167,7 @@ export async function getDecision(db: Db, actor: Actor, id: string, view: string
 /** The same, unaudited: for services that act on a decision and audit the action instead. */
 export async function loadDecision(q: Queryable, actor: Actor, id: string): Promise<DecisionDetail> {
   assertWorksWithRecords(actor);
-  const [row] = await summaries(q).where(and(eq(shareDecisions.id, id), eq(shareDecisions.organisationId, actor.organisationId)));
+  const [row] = await summaries(q).where(and(eq(shareDecisions.id, id), visibleTo(actor, shareDecisions)));
   if (!row) throw new NotFoundError("The share decision");
   const [disclosure] = await q.select().from(disclosures).where(eq(disclosures.decisionId, id));
   const addenda = await q
@@ -184,6 +185,6 @@ export async function decisionIdByKey(q: Queryable, actor: Actor, key: string): 
   const [row] = await q
     .select({ id: shareDecisions.id })
     .from(shareDecisions)
-    .where(and(eq(shareDecisions.organisationId, actor.organisationId), eq(shareDecisions.idempotencyKey, key)));
+    .where(and(visibleTo(actor, shareDecisions), eq(shareDecisions.idempotencyKey, key)));
   return row?.id;
 }

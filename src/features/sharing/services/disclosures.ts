@@ -8,6 +8,7 @@ import { hasAnyRole } from "../../../platform/auth/roles";
 import { today } from "../../../platform/dates/calendar";
 import type { Db, Queryable } from "../../../platform/db/client";
 import { organisations } from "../../../platform/db/schema-core";
+import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, NotPermittedError } from "../../../platform/errors";
 import { textInput } from "../../../platform/text";
 import { assertWorksWithRecords } from "../../records/services/access";
@@ -26,17 +27,14 @@ export type DisclosureSummary = DisclosureRow & { senderName: string; recipientN
  */
 export function recipientReaders(actor: Actor): SQL {
   const lead = actor.roles.includes("safeguarding_lead");
-  return and(
-    eq(disclosures.recipientOrganisationId, actor.organisationId),
-    lead ? sql`true` : eq(disclosures.recipientUserId, actor.userId),
-  )!;
+  return and(visibleTo(actor, disclosures, "recipient"), lead ? sql`true` : eq(disclosures.recipientUserId, actor.userId))!;
 }
 
 /**
  * A disclosure its readers may open: revoked or expired, it is not found at all. A condition in the
  * query, so an unreadable disclosure is a 404, never a 403.
  */
-function readableByRecipient(actor: Actor, now: Date): SQL {
+export function readableByRecipient(actor: Actor, now: Date): SQL {
   return and(recipientReaders(actor), isNull(disclosures.revokedAt), gt(disclosures.expiresAt, now))!;
 }
 
@@ -67,7 +65,7 @@ export async function listSent(db: Db, actor: Actor): Promise<DisclosureSummary[
   const rows = await db
     .select(withNames)
     .from(disclosures)
-    .where(eq(disclosures.senderOrganisationId, actor.organisationId))
+    .where(visibleTo(actor, disclosures, "sender"))
     .orderBy(desc(disclosures.sentAt))
     .limit(200);
   return rows.map(flatten);
@@ -110,7 +108,7 @@ export async function viewSent(db: Db, actor: Actor, id: string, view: string) {
     .select({ ...withNames, subjectId: shareDecisions.subjectId })
     .from(disclosures)
     .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
-    .where(and(eq(disclosures.id, id), eq(disclosures.senderOrganisationId, actor.organisationId)));
+    .where(and(eq(disclosures.id, id), visibleTo(actor, disclosures, "sender")));
   if (!row) throw new NotFoundError("The disclosure");
   await recordEvent(db, snapshotOf(actor), {
     type: "personal_data.viewed",
@@ -181,7 +179,7 @@ export async function revokeDisclosure(db: Db, actor: Actor, id: string, raw: un
       .select({ ...withNames, decidedBy: shareDecisions.decidedByUserId, subjectId: shareDecisions.subjectId })
       .from(disclosures)
       .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
-      .where(and(eq(disclosures.id, id), eq(disclosures.senderOrganisationId, actor.organisationId)))
+      .where(and(eq(disclosures.id, id), visibleTo(actor, disclosures, "sender")))
       .for("update", { of: disclosures });
     if (!row) throw new NotFoundError("The disclosure");
     if (row.decidedBy !== actor.userId && !hasAnyRole(actor.roles, ["safeguarding_lead", "ig_lead"])) {
@@ -228,7 +226,7 @@ export async function disclosuresToChase(
     .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
     .where(
       and(
-        eq(disclosures.senderOrganisationId, actor.organisationId),
+        visibleTo(actor, disclosures, "sender"),
         isNull(disclosures.acknowledgedAt),
         isNull(disclosures.revokedAt),
         gt(disclosures.expiresAt, now),

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction } from "../../../platform/audit/write";
@@ -12,6 +12,7 @@ import { RECORD_ITEM_KIND_LABELS } from "../../records/domain/records";
 import { assertWorksWithRecords, findSubject } from "../../records/services/access";
 import { addChronologyEntry } from "../../records/services/chronology";
 import { disclosureItems, disclosures, recordItemOrigins } from "../schema";
+import { readableByRecipient } from "./disclosures";
 
 /**
  * The recipient files what it received onto its own record of the person: each disclosed item
@@ -29,20 +30,11 @@ export async function fileDisclosure(db: Db, actor: Actor, id: string, raw: unkn
   assertWorksWithRecords(actor);
   const input = fileInput.parse(raw);
   return inTransaction(db, async (tx, audit) => {
-    const lead = actor.roles.includes("safeguarding_lead");
     const [row] = await tx
       .select({ disclosure: disclosures, senderName: organisations.name })
       .from(disclosures)
       .innerJoin(organisations, eq(organisations.id, disclosures.senderOrganisationId))
-      .where(
-        and(
-          eq(disclosures.id, id),
-          eq(disclosures.recipientOrganisationId, actor.organisationId),
-          isNull(disclosures.revokedAt),
-          gt(disclosures.expiresAt, now),
-          lead ? undefined : eq(disclosures.recipientUserId, actor.userId),
-        ),
-      )
+      .where(and(eq(disclosures.id, id), readableByRecipient(actor, now)))
       .for("update", { of: disclosures });
     if (!row) throw new NotFoundError("The disclosure");
     const { disclosure: d, senderName } = row;

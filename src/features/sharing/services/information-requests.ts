@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction } from "../../../platform/audit/write";
@@ -7,6 +7,7 @@ import { today } from "../../../platform/dates/calendar";
 import { addWorkingDays } from "../../../platform/dates/working-days";
 import type { Db } from "../../../platform/db/client";
 import { organisations } from "../../../platform/db/schema-core";
+import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, ValidationError } from "../../../platform/errors";
 import { assertWorksWithRecords, findSubject } from "../../records/services/access";
 import { addChronologyEntry } from "../../records/services/chronology";
@@ -40,13 +41,6 @@ export type RequestView = RequestRow & {
 const requesting = alias(organisations, "requesting_org");
 const requested = alias(organisations, "requested_org");
 const otherHolder = alias(organisations, "other_holder");
-
-function visible(actor: Actor) {
-  return or(
-    eq(informationRequests.requestingOrganisationId, actor.organisationId),
-    eq(informationRequests.requestedOrganisationId, actor.organisationId),
-  )!;
-}
 
 export async function makeInformationRequest(db: Db, actor: Actor, raw: unknown, now = new Date()): Promise<string> {
   assertWorksWithRecords(actor);
@@ -165,9 +159,7 @@ const refusalToAcknowledge = sql`${shareDecisions.outcome} = 'DO_NOT_SHARE' and 
 export async function listInformationRequests(db: Db, actor: Actor, box: "incoming" | "outgoing"): Promise<RequestView[]> {
   assertWorksWithRecords(actor);
   const mine =
-    box === "incoming"
-      ? eq(informationRequests.requestedOrganisationId, actor.organisationId)
-      : eq(informationRequests.requestingOrganisationId, actor.organisationId);
+    box === "incoming" ? visibleTo(actor, informationRequests, "requested") : visibleTo(actor, informationRequests, "requesting");
   const rows = await selectRequests(db)
     .where(mine)
     .orderBy(
@@ -191,7 +183,7 @@ export async function refusalsToAcknowledge(db: Db, actor: Actor): Promise<numbe
     .select({ n: sql<number>`count(*)::int` })
     .from(informationRequests)
     .innerJoin(shareDecisions, eq(shareDecisions.id, informationRequests.answeredDecisionId))
-    .where(and(eq(informationRequests.requestingOrganisationId, actor.organisationId), refusalToAcknowledge, whose));
+    .where(and(visibleTo(actor, informationRequests, "requesting"), refusalToAcknowledge, whose));
   return row?.n ?? 0;
 }
 
@@ -202,7 +194,7 @@ export async function refusalsToAcknowledge(db: Db, actor: Actor): Promise<numbe
 export async function acknowledgeAnswer(db: Db, actor: Actor, id: string, now = new Date()): Promise<void> {
   assertWorksWithRecords(actor);
   await inTransaction(db, async (tx, audit) => {
-    const ours = and(eq(informationRequests.id, id), eq(informationRequests.requestingOrganisationId, actor.organisationId));
+    const ours = and(eq(informationRequests.id, id), visibleTo(actor, informationRequests, "requesting"));
     const done = await tx
       .update(informationRequests)
       .set({ answerAcknowledgedAt: now, answerAcknowledgedByName: actor.name })
@@ -224,7 +216,7 @@ export async function acknowledgeAnswer(db: Db, actor: Actor, id: string, now = 
 
 export async function getInformationRequest(db: Db, actor: Actor, id: string): Promise<RequestView> {
   assertWorksWithRecords(actor);
-  const [row] = await selectRequests(db).where(and(eq(informationRequests.id, id), visible(actor)));
+  const [row] = await selectRequests(db).where(and(eq(informationRequests.id, id), visibleTo(actor, informationRequests)));
   if (!row) throw new NotFoundError("The information request");
   return present(row);
 }
@@ -237,18 +229,14 @@ export async function withdrawInformationRequest(db: Db, actor: Actor, id: strin
       .update(informationRequests)
       .set({ status: "WITHDRAWN", withdrawnAt: now })
       .where(
-        and(
-          eq(informationRequests.id, id),
-          eq(informationRequests.requestingOrganisationId, actor.organisationId),
-          eq(informationRequests.status, "OPEN"),
-        ),
+        and(eq(informationRequests.id, id), visibleTo(actor, informationRequests, "requesting"), eq(informationRequests.status, "OPEN")),
       )
       .returning({ id: informationRequests.id });
     if (!done.length) {
       const [exists] = await tx
         .select({ id: informationRequests.id })
         .from(informationRequests)
-        .where(and(eq(informationRequests.id, id), eq(informationRequests.requestingOrganisationId, actor.organisationId)));
+        .where(and(eq(informationRequests.id, id), visibleTo(actor, informationRequests, "requesting")));
       if (!exists) throw new NotFoundError("The information request");
       throw new ConflictError("Only an open request can be withdrawn");
     }
