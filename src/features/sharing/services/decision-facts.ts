@@ -4,7 +4,7 @@ import type { Role } from "../../../platform/auth/roles";
 import { ukDate } from "../../../platform/dates/calendar";
 import type { Queryable } from "../../../platform/db/client";
 import { queryPrepared } from "../../../platform/db/prepared";
-import { agreements, agreements, concerns, recordItems, subjects } from "../../../platform/db/schema-core";
+import { agreements, concerns, recordItems, subjects } from "../../../platform/db/schema-core";
 import { visibleTo } from "../../../platform/db/scope";
 import { type FieldError, NotFoundError, ValidationError } from "../../../platform/errors";
 import type { OnwardDisclosure } from "../../agreements/domain/content";
