@@ -2,11 +2,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import { z } from "zod";
-import { fieldErrorsOf } from "../../../src/features/agreements/web/shared";
 import { organisationInput } from "../../../src/features/organisations-and-users/domain/inputs";
 import { ConflictError, NotFoundError, RulesBlockedError, ValidationError } from "../../../src/platform/errors";
 import { toProblem } from "../../../src/platform/http/problem";
-import { govukErrors } from "../../../src/platform/web-kit/forms";
+import { errorSummary, fieldErrorsOf } from "../../../src/platform/web-kit/forms";
 
 test("domain errors map to RFC 9457 problems with stable codes", () => {
   assert.equal(toProblem(new NotFoundError()).status, 404);
@@ -27,7 +26,7 @@ test("zod issues become field paths and GOV.UK error summary links", () => {
   const problem = toProblem(result.error);
   const paths = problem.errors!.map((e) => e.path);
   assert.deepEqual(paths.slice(0, 2), ["/name", "/type"]);
-  const { errorList, errors } = govukErrors(problem.errors!);
+  const { errorList, errors } = errorSummary(problem.errors!);
   assert.equal(errorList[0]!.href, "#name");
   assert.equal(errors.type!.text, "Select the type of organisation");
 });

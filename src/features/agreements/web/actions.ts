@@ -5,6 +5,17 @@ import type { Db } from "../../../platform/db/client";
 import type { FieldError } from "../../../platform/errors";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import {
+  bodyOf,
+  type ErrorSummary,
+  errorSummary,
+  formHelpers,
+  list,
+  optionsOf,
+  queryOf,
+  str,
+  withFormErrors,
+} from "../../../platform/web-kit/forms";
 import { listOrganisations } from "../../organisations-and-users/services/organisations";
 import { readinessErrors } from "../domain/consistency";
 import { CONTROLLER_RELATIONSHIP_LABELS, CONTROLLER_RELATIONSHIPS } from "../domain/content";
@@ -18,7 +29,7 @@ import { signatoryCandidates } from "../services/signatory-candidates";
 import { discardPendingVersion, proposeAccession, returnToDraft, sendForSignature } from "../services/versions";
 import { type AgreementState, canSignNow, loadAgreementState, partyStatuses, WEB_ACTIONS, type WebAction, webActionLabel } from "./load";
 import { dateFromParts, dateParts } from "./section-forms";
-import { agreementId, bodyOf, formHelpers, list, optionsOf, queryOf, sectionHref, str, withFormErrors } from "./shared";
+import { agreementId, sectionHref } from "./shared";
 
 const ACTION_DESCRIPTIONS: Record<WebAction, string> = {
   send_for_signature:
@@ -100,7 +111,10 @@ export async function actionPages(app: FastifyInstance, { db }: { db: Db }): Pro
         await perform(actor, state, action, values);
         return reply.redirect(`/agreements/${id}?outcome=${action === "discard" ? "discarded" : action}`);
       },
-      { hrefFor: (path, fieldId) => (path === "/reason" || path === "/changeSummary" ? `#${fieldId}` : sectionHref(id, path)) },
+      {
+        leadWithMessage: true,
+        hrefFor: (path, fieldId) => (path === "/reason" || path === "/changeSummary" ? `#${fieldId}` : sectionHref(id, path)),
+      },
     );
   });
 
@@ -180,6 +194,7 @@ export async function actionPages(app: FastifyInstance, { db }: { db: Db }): Pro
         await signAgreement(db, actor, id, { version, password });
         return reply.redirect(`/agreements/${id}?signed=${version}`);
       },
+      { leadWithMessage: true },
     );
   });
 
@@ -236,7 +251,7 @@ export async function actionPages(app: FastifyInstance, { db }: { db: Db }): Pro
         await recordReview(db, actor, id, { nextReviewDate: date!, outcome: values.outcome as (typeof REVIEW_OUTCOMES)[number] });
         return reply.redirect(`/agreements/${id}?outcome=reviewed`);
       },
-      { hrefFor: (path, fieldId) => (path === "/nextReviewDate" ? "#nextReviewDate-day" : `#${fieldId}`) },
+      { leadWithMessage: true, dateFields: ["nextReviewDate"] },
     );
   });
 
@@ -275,13 +290,17 @@ export async function actionPages(app: FastifyInstance, { db }: { db: Db }): Pro
     const state = await loadAgreementState(db, actor, agreementId(request));
     const organisationId = queryOf(request).organisationId ?? "";
     const context = await accessionContext(state, organisationId);
-    const errors =
-      organisationId && !context.chosen ? { organisationId: { text: "Select an organisation that is not already a party" } } : {};
-    return reply.status(Object.keys(errors).length ? 400 : 200).view("agreements/accession", {
-      ...context,
-      values: { organisationId, controllerRelationship: "SEPARATE", gateways: [], article6: [], article9: [] },
-      errors,
-      errorList: Object.keys(errors).length ? [{ text: errors.organisationId!.text, href: "#organisationId" }] : [],
+    const show = (summary: ErrorSummary) =>
+      reply.view("agreements/accession", {
+        ...context,
+        values: { organisationId, controllerRelationship: "SEPARATE", gateways: [], article6: [], article9: [] },
+        ...summary,
+      });
+    return withFormErrors(reply, show, async () => {
+      if (organisationId && !context.chosen) {
+        throw new ValidationError([{ path: "/organisationId", message: "Select an organisation that is not already a party" }]);
+      }
+      return show(errorSummary([]));
     });
   });
 
@@ -316,7 +335,7 @@ export async function actionPages(app: FastifyInstance, { db }: { db: Db }): Pro
         return reply.redirect(`/agreements/${id}?accession=${created.version}`);
       },
       // The service checks the new party as part of the whole agreement: "/parties/3/signatoryUserId" is this form's signatory.
-      { mapPath: (path) => path.replace(/^\/(parties|legalBasis)\/\d+(?=\/|$)/, "") || "/organisationId" },
+      { leadWithMessage: true, mapPath: (path) => path.replace(/^\/(parties|legalBasis)\/\d+(?=\/|$)/, "") || "/organisationId" },
     );
   });
 }

@@ -2,10 +2,11 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../../../platform/db/client";
 import { NotFoundError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import { queryOf } from "../../../platform/web-kit/forms";
 import { sendAgreementPdf } from "../api/agreement-pdf";
 import { outlineAgreement } from "../domain/outline";
 import { loadAgreementDocument } from "../services/load-document";
-import { agreementId, queryOf } from "./shared";
+import { agreementId } from "./shared";
 
 /** The printable agreement and its PDF: the version in force (or the latest the actor may see), or `?version=n`. */
 export async function documentPages(app: FastifyInstance, { db, publicUrl }: { db: Db; publicUrl: string }): Promise<void> {

@@ -4,6 +4,7 @@ import { hasAnyRole } from "../../../platform/auth/roles";
 import { today, ukDate } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import { bodyOf, formHelpers, list, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { listOrganisations } from "../../organisations-and-users/services/organisations";
 import { SECTION_TITLES, SECTIONS, TIER_LABELS, TIERS, type Tier } from "../domain/content";
 import { agreementReference } from "../domain/document";
@@ -23,20 +24,13 @@ import { listAgreements } from "../services/queries";
 import { actionLinks, canSignNow, loadAgreementState, partyStatuses } from "./load";
 import {
   agreementId,
-  bodyOf,
-  formHelpers,
-  list,
   OUTCOME_MESSAGES,
-  optionsOf,
-  queryOf,
   REVIEW_TAG_CLASSES,
   sectionHref,
   statusTag,
-  str,
   VERSION_KIND_LABELS,
   VERSION_STATE_LABELS,
   VERSION_STATE_TAG_CLASSES,
-  withFormErrors,
 } from "./shared";
 
 const TIER_SHORT: Record<Tier, string> = { STRATEGIC: "Tier 1", OPERATIONAL: "Tier 2" };
@@ -133,6 +127,7 @@ export async function registerPages(app: FastifyInstance, { db }: { db: Db }): P
         return reply.redirect(`/agreements/${created.id}?outcome=created`);
       },
       {
+        leadWithMessage: true,
         mapPath: (path) =>
           path.startsWith("/documentControl/")
             ? path.replace("/documentControl", "")

@@ -1,5 +1,6 @@
 import type { FieldError } from "../../../platform/errors";
 import { zodIssuesToFieldErrors } from "../../../platform/http/problem";
+import { checked, type FormBody, list, str } from "../../../platform/web-kit/forms";
 import {
   type AgreementContent,
   type AgreementContentInput,
@@ -7,7 +8,6 @@ import {
   type LegalBasis,
   type Section,
 } from "../domain/content";
-import { checked, type FormBody, list, str } from "./shared";
 
 /**
  * Each section's edit form: stored content → form values, posted form → form values (exactly what

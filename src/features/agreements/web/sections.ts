@@ -4,6 +4,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import { bodyOf, formHelpers, optionsOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { listOrganisations } from "../../organisations-and-users/services/organisations";
 import {
   ITEM_CATEGORIES,
@@ -52,7 +53,7 @@ import { getVersion, listAgreements } from "../services/queries";
 import { signatoryCandidates } from "../services/signatory-candidates";
 import { type AgreementState, loadAgreementState } from "./load";
 import { BLANK_ENTRIES, SECTION_FORMS } from "./section-forms";
-import { agreementId, bodyOf, formHelpers, optionsOf, sectionHref, sectionOfPath, str, withFormErrors } from "./shared";
+import { agreementId, sectionHref, sectionOfPath } from "./shared";
 
 const withCode = <K extends string>(values: readonly K[], labels: Record<K, string>) =>
   values.map((value) => ({ value, text: `${labels[value]} (${value})` }));
@@ -218,7 +219,7 @@ export async function sectionPages(app: FastifyInstance, { db }: { db: Db }): Pr
           return reply.redirect(`/agreements/${id}/sections/${section}?added=1#${form.listPrefix}-new`);
         return reply.redirect(`/agreements/${id}?saved=${section}#terms`);
       },
-      { hrefFor },
+      { leadWithMessage: true, hrefFor },
     );
   });
 }

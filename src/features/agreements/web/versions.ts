@@ -3,12 +3,13 @@ import { today, ukDateTime } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { NotFoundError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import { formHelpers, queryOf } from "../../../platform/web-kit/forms";
 import { compareOutlines, ROW_CHANGE_LABELS } from "../domain/compare";
 import { isInForce } from "../domain/lifecycle";
 import { outlineAgreement } from "../domain/outline";
 import { loadAgreementDocument } from "../services/load-document";
 import { loadAgreementState } from "./load";
-import { agreementId, formHelpers, queryOf, VERSION_KIND_LABELS, VERSION_STATE_LABELS, VERSION_STATE_TAG_CLASSES } from "./shared";
+import { agreementId, VERSION_KIND_LABELS, VERSION_STATE_LABELS, VERSION_STATE_TAG_CLASSES } from "./shared";
 
 const CHANGE_TAG_CLASSES = {
   UNCHANGED: "govuk-tag--grey",

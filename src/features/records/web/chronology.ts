@@ -5,7 +5,7 @@ import type { Db } from "../../../platform/db/client";
 import { ValidationError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { zodIssuesToFieldErrors } from "../../../platform/http/problem";
-import { formHelpers } from "../../agreements/web/shared";
+import { formHelpers, withFormErrors } from "../../../platform/web-kit/forms";
 import { ACCURACY_LABELS, chronologyFilter, IG_ONLY_CHRONOLOGY_CATEGORIES } from "../domain/records";
 import { type ChronologyEntry, readChronology } from "../services/chronology";
 import {
@@ -15,9 +15,9 @@ import {
   datePartsFromQuery,
   isoFromParts,
   loadSubject,
+  RECORD_FORM,
   subjectHeader,
   subjectIdOf,
-  withRecordErrors,
 } from "./shared";
 
 /** The print stylesheet and print button: served with the pages, as the layout has no slot for them. */
@@ -107,7 +107,7 @@ async function chronologyPage(db: Db, request: FastifyRequest, reply: FastifyRep
     printedBy: actor.name,
     printedAt: new Date(),
   };
-  return withRecordErrors(
+  return withFormErrors(
     reply,
     // The person is loaded (and scoped) by readChronology on the way to a page; only a page of errors loads them here.
     async (summary) =>
@@ -153,7 +153,7 @@ async function chronologyPage(db: Db, request: FastifyRequest, reply: FastifyRep
       });
     },
     // A category outside the list can only come from an edited address: point at the checkboxes.
-    { dateFields: ["from", "to"], mapPath: (p) => (p.startsWith("/category") ? "/category" : p) },
+    { ...RECORD_FORM, dateFields: ["from", "to"], mapPath: (p) => (p.startsWith("/category") ? "/category" : p) },
   );
 }
 

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../../../platform/db/client";
 import { NotPermittedError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
-import { bodyOf, formHelpers, list, optionsOf, queryOf, str } from "../../agreements/web/shared";
+import { bodyOf, formHelpers, list, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { levelsOfNeed } from "../../settings/services/settings";
 import { CONCERN_CATEGORIES, CONCERN_CATEGORY_LABELS, CONCERN_STATUS_LABELS, type LevelOfNeed } from "../domain/records";
 import { acknowledgeConcern, type Concern, closeConcern, listConcerns, raiseConcern, viewConcern } from "../services/concerns";
@@ -13,10 +13,10 @@ import {
   idParam,
   isoFromParts,
   loadSubject,
+  RECORD_FORM,
   readSubject,
   subjectHeader,
   subjectIdOf,
-  withRecordErrors,
 } from "./shared";
 
 const OUTCOMES: Record<string, string> = {
@@ -83,7 +83,7 @@ export async function concernPages(app: FastifyInstance, { db }: { db: Db }): Pr
       noticedOn: datePartsFromBody(body, "noticedOn"),
     };
     const acknowledged = list(body, "acknowledged");
-    return withRecordErrors(
+    return withFormErrors(
       reply,
       async (summary) =>
         reply.view("records/concern-new", { ...(await newContext()), ...subjectHeader(subject, actor), values, acknowledged, ...summary }),
@@ -98,7 +98,7 @@ export async function concernPages(app: FastifyInstance, { db }: { db: Db }): Pr
         return reply.redirect(`/subjects/${id}/concerns?outcome=raised`, 303);
       },
       // "Concerns are raised about a child" comes back on the subject: say it at the top of the form.
-      { dateFields: ["noticedOn"], mapPath: (path) => (path === "/subjectId" ? "/category" : path) },
+      { ...RECORD_FORM, dateFields: ["noticedOn"], mapPath: (path) => (path === "/subjectId" ? "/category" : path) },
     );
   });
 
@@ -152,13 +152,14 @@ export async function concernPages(app: FastifyInstance, { db }: { db: Db }): Pr
     app.post(path, async (request, reply) => {
       const context = await load(request);
       const value = str(bodyOf(request), s.field);
-      return withRecordErrors(
+      return withFormErrors(
         reply,
         (summary) => reply.view("records/concern-action", render(context, value, summary)),
         async () => {
           await s.run(db, context.actor, context.id, context.concernId, { [s.field]: value });
           return reply.redirect(`/subjects/${context.id}/concerns?outcome=${s.outcome}#concern-${context.concernId}`, 303);
         },
+        RECORD_FORM,
       );
     });
   }

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
-import { NotFoundError } from "../../../platform/errors";
+import { NotFoundError, ValidationError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { zodIssuesToFieldErrors } from "../../../platform/http/problem";
 import { discardDraft, loadDraft, saveDraft } from "../../../platform/web-kit/drafts";
-import { bodyOf, list, queryOf, str } from "../../agreements/web/shared";
+import { bodyOf, type ErrorSummary, errorSummary, fieldId, list, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../domain/information";
 import { RECORD_ITEM_KIND_LABELS, type RecordItemKind, recordItemInput, SOURCE_METHOD_LABELS, type SourceMethod } from "../domain/records";
 import { recordRead, type SubjectRow } from "../services/access";
@@ -24,18 +24,7 @@ import {
   taskValuesFromBody,
   unstorableAnswers,
 } from "./item-form";
-import {
-  type DateParts,
-  fieldIdOf,
-  isoFromParts,
-  loadSubject,
-  type RecordErrors,
-  readSubject,
-  recordErrors,
-  subjectHeader,
-  subjectIdOf,
-  withRecordErrors,
-} from "./shared";
+import { type DateParts, isoFromParts, loadSubject, RECORD_FORM, readSubject, subjectHeader, subjectIdOf } from "./shared";
 
 /** The server-side draft of a new record item: one per user and subject (services/drafts.ts). */
 const FORM = "record_item";
@@ -58,8 +47,12 @@ function draftProblems(draft: Draft) {
 }
 
 /** The error summary for the whole draft, each link going to the task page that asks the question. */
-function draftErrors(subjectId: string, problems: ReturnType<typeof draftProblems>): RecordErrors {
-  return recordErrors(problems, ITEM_DATE_FIELDS, (id, anchor) => `${base(subjectId)}/${taskOf_(id)}?return=check#${anchor}`);
+function draftErrors(subjectId: string, problems: ReturnType<typeof draftProblems>): ErrorSummary {
+  return errorSummary(problems, {
+    ...RECORD_FORM,
+    dateFields: ITEM_DATE_FIELDS,
+    hrefFor: (_path, id, anchor) => `${base(subjectId)}/${taskOf_(id)}?return=check#${anchor}`,
+  });
 }
 const taskOf_ = (id: string) => taskOfField(id) ?? "what-happened";
 
@@ -169,7 +162,7 @@ export async function itemDraftPages(app: FastifyInstance, { db }: { db: Db }): 
   app.post("/subjects/:id/items/new/check", async (request, reply) => {
     const { actor, id, subject, draft } = await open(request);
     const acknowledged = list(bodyOf(request), "acknowledged");
-    return withRecordErrors(
+    return withFormErrors(
       reply,
       async (summary) => {
         await saveDraft<Draft>(db, actor, FORM, id, { attempted: true });
@@ -181,10 +174,11 @@ export async function itemDraftPages(app: FastifyInstance, { db }: { db: Db }): 
         return reply.redirect(`/subjects/${id}/items/${item.id}?outcome=recorded`, 303);
       },
       {
+        ...RECORD_FORM,
         dateFields: ITEM_DATE_FIELDS,
         mapPath: itemErrorPath,
         // The acknowledgement is on this page; every other answer is on its task's page.
-        hrefFor: (fieldId, anchor) =>
+        hrefFor: (_path, fieldId, anchor) =>
           fieldId === "acknowledged" ? "#acknowledged" : `${base(id)}/${taskOf_(fieldId)}?return=check#${anchor}`,
       },
     );
@@ -203,11 +197,11 @@ export async function itemDraftPages(app: FastifyInstance, { db }: { db: Db }): 
     const { actor, subject, draft } = await open(request);
     // After a save was refused, each task page shows the problems with its own answers.
     const fields = ITEM_TASKS[task].fields as readonly string[];
-    const problems = draft.attempted ? draftProblems(draft).filter((p) => fields.includes(fieldIdOf(p.path))) : [];
+    const problems = draft.attempted ? draftProblems(draft).filter((p) => fields.includes(fieldId(p.path))) : [];
     return reply.view("records/draft-task", {
       // Come from "Check your answers" (a Change link or an error): go back there after saving.
       ...taskPage(task, subject, actor, { flags: [], ...draft }, queryOf(request).return === "check"),
-      ...recordErrors(problems, ITEM_DATE_FIELDS),
+      ...errorSummary(problems, { ...RECORD_FORM, dateFields: ITEM_DATE_FIELDS }),
     });
   });
 
@@ -217,20 +211,26 @@ export async function itemDraftPages(app: FastifyInstance, { db }: { db: Db }): 
     const body = bodyOf(request);
     const answers = taskValuesFromBody(task, body);
     const returnToCheck = str(body, "return") === "check";
-    const unstorable = unstorableAnswers(answers);
-    if (unstorable.length) {
-      // The one thing not saved as typed: shown again with the problem, nothing saved. The page names
-      // the person, so now it is an audited read.
-      await recordRead(db, actor, id, "web.subjects.items.new");
-      reply.status(400);
-      return reply.view("records/draft-task", {
-        ...taskPage(task, subject, actor, { flags: [], ...draft, ...answers }, returnToCheck),
-        ...recordErrors(unstorable, ITEM_DATE_FIELDS),
-      });
-    }
-    // Saved as typed, valid or not: nothing is lost, and the answers are checked when the item is saved.
-    const doneTasks = [...new Set([...(draft.doneTasks ?? []), task])];
-    await saveDraft<Draft>(db, actor, FORM, id, { ...answers, doneTasks });
-    return reply.redirect(returnToCheck ? `${base(id)}/check` : base(id), 303);
+    return withFormErrors(
+      reply,
+      async (summary) => {
+        // The one thing not saved as typed: shown again with the problem, nothing saved. The page names
+        // the person, so now it is an audited read.
+        await recordRead(db, actor, id, "web.subjects.items.new");
+        return reply.view("records/draft-task", {
+          ...taskPage(task, subject, actor, { flags: [], ...draft, ...answers }, returnToCheck),
+          ...summary,
+        });
+      },
+      async () => {
+        const unstorable = unstorableAnswers(answers);
+        if (unstorable.length) throw new ValidationError(unstorable);
+        // Saved as typed, valid or not: nothing is lost, and the answers are checked when the item is saved.
+        const doneTasks = [...new Set([...(draft.doneTasks ?? []), task])];
+        await saveDraft<Draft>(db, actor, FORM, id, { ...answers, doneTasks });
+        return reply.redirect(returnToCheck ? `${base(id)}/check` : base(id), 303);
+      },
+      { ...RECORD_FORM, dateFields: ITEM_DATE_FIELDS },
+    );
   });
 }

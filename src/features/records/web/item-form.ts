@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { FieldError } from "../../../platform/errors";
 import { zodIssuesToFieldErrors } from "../../../platform/http/problem";
 import { textInput } from "../../../platform/text";
-import { type FormBody, formHelpers, list, optionsOf, str } from "../../agreements/web/shared";
+import { type FormBody, formHelpers, list, optionsOf, str } from "../../../platform/web-kit/forms";
 import { RECORD_ITEM_KIND_LABELS, RECORD_ITEM_KINDS, SOURCE_METHOD_LABELS, SOURCE_METHODS } from "../domain/records";
 import type { RecordItem } from "../services/items";
 import { categoryOptions, type DateParts, datePartsFromBody, datePartsOf, emptyDate, isoFromParts } from "./shared";

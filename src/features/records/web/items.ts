@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
-import { bodyOf, list, queryOf, str } from "../../agreements/web/shared";
+import { bodyOf, list, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { correctItem, disputeItem, listItems, viewItem } from "../services/items";
 import {
   ITEM_DATE_FIELDS,
@@ -12,7 +12,7 @@ import {
   itemValuesFromBody,
   itemValuesOf,
 } from "./item-form";
-import { groupItems, idParam, loadSubject, presentItem, subjectHeader, subjectIdOf, withRecordErrors } from "./shared";
+import { groupItems, idParam, loadSubject, presentItem, RECORD_FORM, subjectHeader, subjectIdOf } from "./shared";
 
 const OUTCOMES: Record<string, string> = {
   recorded: "Record item saved.",
@@ -76,7 +76,7 @@ export async function itemPages(app: FastifyInstance, { db }: { db: Db }): Promi
     const body = bodyOf(request);
     const values = { ...itemValuesFromBody(body), reason: str(body, "reason") };
     const acknowledged = list(body, "acknowledged");
-    return withRecordErrors(
+    return withFormErrors(
       reply,
       (summary) => reply.view("records/item-correct", correctView(context, values, { acknowledged, ...summary })),
       async () => {
@@ -87,7 +87,7 @@ export async function itemPages(app: FastifyInstance, { db }: { db: Db }): Promi
         });
         return reply.redirect(`/subjects/${context.id}/items/${corrected.id}?outcome=corrected`, 303);
       },
-      { dateFields: ITEM_DATE_FIELDS, mapPath: itemErrorPath },
+      { ...RECORD_FORM, dateFields: ITEM_DATE_FIELDS, mapPath: itemErrorPath },
     );
   });
 
@@ -104,7 +104,7 @@ export async function itemPages(app: FastifyInstance, { db }: { db: Db }): Promi
   app.post("/subjects/:id/items/:itemId/dispute", async (request, reply) => {
     const context = await itemContext(request, "web.subjects.item.dispute");
     const values = { reason: str(bodyOf(request), "reason") };
-    return withRecordErrors(
+    return withFormErrors(
       reply,
       (summary) =>
         reply.view("records/item-dispute", {
@@ -117,6 +117,7 @@ export async function itemPages(app: FastifyInstance, { db }: { db: Db }): Promi
         await disputeItem(db, context.actor, context.id, context.item.id, values);
         return reply.redirect(`/subjects/${context.id}/items/${context.item.id}?outcome=disputed`, 303);
       },
+      RECORD_FORM,
     );
   });
 }

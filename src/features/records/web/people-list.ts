@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
-import { bodyOf, checked, type FormBody, formHelpers, optionsOf, queryOf, str } from "../../agreements/web/shared";
+import { bodyOf, checked, type FormBody, formHelpers, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { SUBJECT_KINDS } from "../domain/information";
 import { type SearchCriteria, type SearchPage, searchSubjects } from "../services/search";
 import { createSubject } from "../services/subjects";
@@ -14,8 +14,8 @@ import {
   fullName,
   isoFromParts,
   nhsDisplay,
+  RECORD_FORM,
   SUBJECT_KIND_SINGULAR,
-  withRecordErrors,
 } from "./shared";
 
 const PAGE_SIZE = 25;
@@ -133,7 +133,7 @@ export async function peopleListPages(app: FastifyInstance, { db }: { db: Db }):
     const searching = Object.values(criteria).some(Boolean);
     const page = Math.min(100_000, Math.max(1, Number.parseInt(query.page ?? "1", 10) || 1));
     const render = (extra: Record<string, unknown>) => reply.view("records/list", { values, searching, ...extra });
-    return withRecordErrors(
+    return withFormErrors(
       reply,
       (summary) => render({ ...summary, results: null }),
       async () => {
@@ -168,7 +168,7 @@ export async function peopleListPages(app: FastifyInstance, { db }: { db: Db }):
           last: (page - 1) * PAGE_SIZE + rows.length,
         });
       },
-      { dateFields: ["dateOfBirth"] },
+      { ...RECORD_FORM, dateFields: ["dateOfBirth"] },
     );
   });
 
@@ -203,7 +203,7 @@ export async function peopleListPages(app: FastifyInstance, { db }: { db: Db }):
     if (str(body, "action") === "add-address") {
       return reply.view("records/new", { ...newContext, values, addresses: addressBlocks(values.addresses), addressAdded: true });
     }
-    return withRecordErrors(
+    return withFormErrors(
       reply,
       (summary) => reply.view("records/new", { ...newContext, values, addresses: addressBlocks(values.addresses), ...summary }),
       async () => {
@@ -211,6 +211,7 @@ export async function peopleListPages(app: FastifyInstance, { db }: { db: Db }):
         return reply.redirect(`/subjects/${created.subject.id}?outcome=created`, 303);
       },
       {
+        ...RECORD_FORM,
         dateFields: ["dateOfBirth", "expectedDate"],
         mapPath: (path) => path.replace(/^\/(aliases|protectedAliases|previousNames)\/\d+$/, "/$1"),
       },

@@ -1,11 +1,10 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
-import type { FieldError } from "../../../platform/errors";
 import { NotFoundError } from "../../../platform/errors";
-import { errorSummary, type FormBody, fieldErrorsOf, fieldId, str } from "../../agreements/web/shared";
+import { type FormBody, type FormOptions, str } from "../../../platform/web-kit/forms";
 import { ITEM_CATEGORIES, ITEM_CATEGORY_LABELS, type ItemCategory, type SubjectKind } from "../domain/information";
 import {
   ACCURACY_LABELS,
@@ -21,8 +20,6 @@ import {
 } from "../domain/records";
 import { findSubject, RECORD_OVERSIGHT_ROLES, recordRead, type SubjectRow } from "../services/access";
 import type { RecordItem } from "../services/items";
-
-export { fieldId as fieldIdOf } from "../../agreements/web/shared";
 
 /** Shared by the records pages: labels, identifiers from the URL, dates, the subject's header and tabs. */
 
@@ -117,69 +114,18 @@ export function isoFromParts(p: DateParts | undefined): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
-/** The domain's messages give ISO examples ("like 2026-03-27"); the page has day, month and year boxes. */
-const readableExample = (message: string) =>
-  message.replace(/like (\d{4})-(\d{2})-(\d{2})/g, (_m, y: string, mo: string, d: string) => `like ${Number(d)} ${Number(mo)} ${y}`);
-
 /**
- * The GOV.UK error summary for a records form. Date fields link to their day box; `hrefFor` may send
- * a field's link to another page (the item draft's task pages).
+ * How every records form shows a refusal (`withFormErrors`): one message per field; dates typed in
+ * day, month and year boxes; a conflict's sentence first; and a warning about a protected detail typed
+ * in (GR5-PROTECT-IDENTITIES) put right on the same page, by ticking its box
+ * (`subjects/_acknowledge.njk`) or changing what was written.
  */
-export function recordErrors(
-  fieldErrors: FieldError[],
-  dateFields: readonly string[] = [],
-  hrefFor: (id: string, anchor: string) => string = (_id, anchor) => `#${anchor}`,
-) {
-  // One message per field, the first (GOV.UK): a date that is not real is not also reported as, say, in the future.
-  const seen = new Set<string>();
-  const firstPerField = fieldErrors.filter((e) => {
-    const id = fieldId(e.path);
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-  return errorSummary(
-    firstPerField.map((e) => ({ ...e, message: readableExample(e.message) })),
-    (_path, id) => hrefFor(id, dateFields.includes(id) ? `${id}-day` : id),
-  );
-}
-export type RecordErrors = ReturnType<typeof recordErrors>;
-
-/**
- * A warning on a records form (a protected detail typed in: GR5-PROTECT-IDENTITIES) is put right on
- * the same page, by ticking its box (`subjects/_acknowledge.njk`) or changing what was written.
- */
-const TICK_TO_SAVE = "Tick the box to save it as written, or change what you wrote.";
-
-/**
- * Runs a form action; if what was entered is rejected (validation, or a conflict such as "already
- * acknowledged"), re-renders the form with the error summary and what was typed. Anything else
- * (not found, not permitted) propagates to the error pages.
- */
-export async function withRecordErrors(
-  reply: FastifyReply,
-  render: (errors: RecordErrors) => Promise<unknown> | unknown,
-  action: () => Promise<unknown>,
-  options: {
-    dateFields?: readonly string[];
-    hrefFor?: (id: string, anchor: string) => string;
-    /** Renames error paths to this page's fields (e.g. "/aliases/2" to the one "/aliases" box). */
-    mapPath?: (path: string) => string;
-  } = {},
-): Promise<unknown> {
-  try {
-    return await action();
-  } catch (error) {
-    const found = fieldErrorsOf(error, TICK_TO_SAVE);
-    if (!found) throw error;
-    const mapPath = options.mapPath ?? ((p: string) => p);
-    const fieldErrors = found.fieldErrors.map((e) => ({ ...e, path: mapPath(e.path) }));
-    const summary = recordErrors(fieldErrors, options.dateFields, options.hrefFor);
-    if (found.message) summary.errorList.unshift({ text: found.fieldErrors.length ? `${found.message}:` : found.message });
-    reply.status(found.status);
-    return render(summary);
-  }
-}
+export const RECORD_FORM = {
+  onePerField: true,
+  dateFields: [],
+  leadWithMessage: true,
+  howToAcknowledge: "Tick the box to save it as written, or change what you wrote.",
+} as const satisfies FormOptions;
 
 // ---- The subject's header and tabs ----
 

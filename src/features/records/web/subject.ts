@@ -5,7 +5,16 @@ import { ukDate } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { NotPermittedError, ValidationError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
-import { bodyOf, fieldErrorsOf, formHelpers, queryOf, str } from "../../agreements/web/shared";
+import {
+  bodyOf,
+  type ErrorSummary,
+  errorSummary,
+  fieldErrorsOf,
+  formHelpers,
+  queryOf,
+  str,
+  withFormErrors,
+} from "../../../platform/web-kit/forms";
 import { presentSubject } from "../api/subjects-schema";
 import { SUBJECT_LINK_KINDS, SUBJECT_LINK_LABELS, type SubjectLinkKind } from "../domain/links";
 import { recordRead, type SubjectRow } from "../services/access";
@@ -18,13 +27,11 @@ import {
   loadSubject,
   mayOversee,
   nhsDisplay,
-  type RecordErrors,
-  recordErrors,
+  RECORD_FORM,
   SUBJECT_KIND_SINGULAR,
   subjectHeader,
   subjectIdOf,
   VIEW_LABELS,
-  withRecordErrors,
 } from "./shared";
 
 const OUTCOMES: Record<string, string> = {
@@ -104,14 +111,14 @@ export async function subjectPages(app: FastifyInstance, { db }: { db: Db }): Pr
   /** Choosing the person to link: a search of the organisation's records, then how they are related. */
   const linkContext = async (actor: Actor, subject: SubjectRow, q: string) => {
     let results: SubjectRow[] = [];
-    let searchErrors: RecordErrors | undefined;
+    let searchErrors: ErrorSummary | undefined;
     try {
       if (q) results = (await findSubjects(db, actor, { q }, { page: 1, pageSize: 20 }, "web.subjects.link.search")).rows;
     } catch (error) {
       // A search the service refuses (e.g. a single letter) is a problem with the search box, shown on the page.
       const found = fieldErrorsOf(error);
       if (!found) throw error;
-      searchErrors = recordErrors(found.fieldErrors);
+      searchErrors = errorSummary(found.fieldErrors, RECORD_FORM);
     }
     return {
       ...formHelpers,
@@ -146,7 +153,7 @@ export async function subjectPages(app: FastifyInstance, { db }: { db: Db }): Pr
     const body = bodyOf(request);
     const values = { otherId: str(body, "otherId"), relationship: str(body, "relationship") };
     const q = str(body, "q").trim();
-    return withRecordErrors(
+    return withFormErrors(
       reply,
       async (summary) => reply.view("records/link", { ...(await linkContext(actor, subject, q)), values, ...summary }),
       async () => {
@@ -159,6 +166,7 @@ export async function subjectPages(app: FastifyInstance, { db }: { db: Db }): Pr
         return reply.redirect(`/subjects/${id}/people?outcome=linked`, 303);
       },
       {
+        ...RECORD_FORM,
         // The service speaks of the link's two ends; the page of "the person chosen" and "the relationship".
         mapPath: (path) => (path === "/kind" ? "/relationship" : path === "/fromSubjectId" || path === "/toSubjectId" ? "/otherId" : path),
       },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../../platform/db/client";
 import { requireActor } from "../../../platform/http/auth/plugin";
-import { formHelpers } from "../../agreements/web/shared";
+import { formHelpers } from "../../../platform/web-kit/forms";
 import { rightsItemPages } from "./items";
 import { rightsPages } from "./pages";
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import { bodyOf, type FormBody, list, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { purposeLabel } from "../../agreements/domain/purposes";
-import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, list, queryOf, str } from "../../agreements/web/shared";
 import type { RecordItemRow } from "../../records/services/items";
 import { datePartsFromBody, idParam, isoFromParts, presentItem } from "../../records/web/shared";
 import { sendAccessPackPdf } from "../api/access-pack-pdf";
@@ -196,28 +196,22 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       const requestId = idParam(request, "id", "The rights request");
       const itemId = idParam(request, "itemId", "The item");
       const body = bodyOf(request);
-      try {
-        // The item's own fields complete a correction's input; nothing of it is shown, so no audited read.
-        const item = await attachedItem(db, actor, await getRightsRequest(db, actor, requestId), itemId);
-        await action(db, actor, requestId, itemId, INPUTS[path]!(body, item));
-        return reply.redirect(`/rights/${requestId}/items/${itemId}?outcome=${path}`, 303);
-      } catch (error) {
-        const found = fieldErrorsOf(error);
-        if (!found) throw error;
-        reply.status(found.status);
-        const fieldErrors = found.fieldErrors.length
-          ? found.fieldErrors
-          : [{ path: `/${path}`, message: found.message ?? "This cannot be done" }];
-        // Field ids are prefixed by the form, as one page holds several forms with a "reason".
-        const summary = errorSummary(
-          fieldErrors.map((e) => ({
-            ...e,
-            path: `/${path}${e.path.replace(/^\/source\//, "/").replace(/^\/redactions\/\d+$/, "/redactions")}`,
-          })),
-          (_p, id) => (id === "lift-restriction-requesterToldOn" ? "#requesterToldOn-day" : `#${id}`),
-        );
-        return itemPage(request, reply, { ...summary, form: path, values: body });
-      }
+      return withFormErrors(
+        reply,
+        (summary) => itemPage(request, reply, { ...summary, form: path, values: body }),
+        async () => {
+          // The item's own fields complete a correction's input; nothing of it is shown, so no audited read.
+          const item = await attachedItem(db, actor, await getRightsRequest(db, actor, requestId), itemId);
+          await action(db, actor, requestId, itemId, INPUTS[path]!(body, item));
+          return reply.redirect(`/rights/${requestId}/items/${itemId}?outcome=${path}`, 303);
+        },
+        {
+          orAt: { path: `/${path}`, message: "This cannot be done" },
+          // Field ids are prefixed by the form, as one page holds several forms with a "reason".
+          mapPath: (p) => `/${path}${p.replace(/^\/source\//, "/").replace(/^\/redactions\/\d+$/, "/redactions")}`,
+          hrefFor: (_p, id) => (id === "lift-restriction-requesterToldOn" ? "#requesterToldOn-day" : `#${id}`),
+        },
+      );
     });
   }
 
@@ -254,25 +248,21 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
     const requestId = idParam(request, "id", "The rights request");
     const disclosureId = idParam(request, "disclosureId", "The record of sharing");
     const body = bodyOf(request);
-    try {
-      await reviewRecipient(db, actorOf(request), requestId, disclosureId, {
-        decision: str(body, "decision") || undefined,
-        exemption: str(body, "exemption") || undefined,
-        reason: str(body, "reason") || undefined,
-        healthOpinion: str(body, "healthOpinion") || undefined,
-        healthProfessional: str(body, "healthProfessional") || undefined,
-      });
-      return reply.redirect(`/rights/${requestId}/recipients/${disclosureId}?outcome=review`, 303);
-    } catch (error) {
-      const found = fieldErrorsOf(error);
-      if (!found) throw error;
-      reply.status(found.status);
-      const fieldErrors = found.fieldErrors.length
-        ? found.fieldErrors
-        : [{ path: "/decision", message: found.message ?? "This cannot be done" }];
-      const summary = errorSummary(fieldErrors.map((e) => ({ ...e, path: `/review${e.path}` })));
-      return recipientPage(request, reply, { ...summary, values: body });
-    }
+    return withFormErrors(
+      reply,
+      (summary) => recipientPage(request, reply, { ...summary, values: body }),
+      async () => {
+        await reviewRecipient(db, actorOf(request), requestId, disclosureId, {
+          decision: str(body, "decision") || undefined,
+          exemption: str(body, "exemption") || undefined,
+          reason: str(body, "reason") || undefined,
+          healthOpinion: str(body, "healthOpinion") || undefined,
+          healthProfessional: str(body, "healthProfessional") || undefined,
+        });
+        return reply.redirect(`/rights/${requestId}/recipients/${disclosureId}?outcome=review`, 303);
+      },
+      { orAt: { path: "/decision", message: "This cannot be done" }, mapPath: (p) => `/review${p}` },
+    );
   });
 
   app.get("/rights/:id/pack.pdf", (request, reply) =>

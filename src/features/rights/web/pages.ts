@@ -3,12 +3,12 @@ import type { Actor } from "../../../platform/auth/actor";
 import { ukDate } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import { bodyOf, errorSummary, type FormBody, formHelpers, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { purposeLabel } from "../../agreements/domain/purposes";
-import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, formHelpers, optionsOf, queryOf, str } from "../../agreements/web/shared";
 import { ITEM_CATEGORY_LABELS } from "../../records/domain/information";
 import { RECORD_ITEM_KIND_LABELS } from "../../records/domain/records";
 import { searchSubjects } from "../../records/services/search";
-import { datePartsFromBody, fullName, idParam, isoFromParts, recordErrors } from "../../records/web/shared";
+import { datePartsFromBody, fullName, idParam, isoFromParts } from "../../records/web/shared";
 import { currentDueOn } from "../domain/deadlines";
 import { draftProblem, isDraft, itemsAndRecords, unreviewedSentence } from "../domain/review";
 import { TRANSITIONS } from "../domain/transitions";
@@ -39,7 +39,7 @@ import {
   verifyIdentity,
 } from "../services/requests";
 import { ITEM_ACTION_LABELS, recipientReviewLabel, reviewLabel, worksOnItems } from "./items";
-import { requestFormErrors, requestFormInput, requestFormValues } from "./request-form";
+import { REQUEST_FORM, requestFormInput, requestFormValues } from "./request-form";
 import { presentSafety } from "./safety";
 
 /** The IG lead's rights pages: the dashboard, logging a request, and working one through. */
@@ -109,19 +109,19 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
   app.post("/rights/new", async (request, reply) => {
     const actor = actorOf(request);
     const values = formValues(bodyOf(request));
-    try {
-      const row = await logRightsRequest(db, actor, {
-        ...requestFormInput(values),
-        receivedVia: values.receivedVia || undefined,
-        receivedOn: isoFromParts(values.receivedOn) || undefined,
-      });
-      return reply.redirect(`/rights/${row.id}?outcome=logged`, 303);
-    } catch (error) {
-      const found = fieldErrorsOf(error);
-      if (!found) throw error;
-      reply.status(found.status);
-      return newPage(reply, values, requestFormErrors(found));
-    }
+    return withFormErrors(
+      reply,
+      (summary) => newPage(reply, values, summary),
+      async () => {
+        const row = await logRightsRequest(db, actor, {
+          ...requestFormInput(values),
+          receivedVia: values.receivedVia || undefined,
+          receivedOn: isoFromParts(values.receivedOn) || undefined,
+        });
+        return reply.redirect(`/rights/${row.id}?outcome=logged`, 303);
+      },
+      REQUEST_FORM,
+    );
   });
 
   /** The items the request is worked on, what was done to each and which recipients were told. */
@@ -242,19 +242,15 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
   /** Runs an action from the request page; a refusal comes back on it with the GOV.UK error summary. */
   const act = async (request: FastifyRequest, reply: FastifyReply, action: () => Promise<unknown>, done: string) => {
     const id = idParam(request, "id", "The rights request");
-    try {
-      await action();
-      return reply.redirect(`/rights/${id}?outcome=${done}`, 303);
-    } catch (error) {
-      const found = fieldErrorsOf(error);
-      if (!found) throw error;
-      reply.status(found.status);
-      const summary = recordErrors(
-        found.fieldErrors.length ? found.fieldErrors : [{ path: "/to", message: found.message ?? "This cannot be done" }],
-        DATE_FIELDS,
-      );
-      return requestPage(request, reply, { ...summary, values: typedValues(bodyOf(request)) });
-    }
+    return withFormErrors(
+      reply,
+      (summary) => requestPage(request, reply, { ...summary, values: typedValues(bodyOf(request)) }),
+      async () => {
+        await action();
+        return reply.redirect(`/rights/${id}?outcome=${done}`, 303);
+      },
+      { onePerField: true, dateFields: DATE_FIELDS, orAt: { path: "/to", message: "This cannot be done" } },
+    );
   };
 
   app.post("/rights/:id/identity", (request, reply) => {

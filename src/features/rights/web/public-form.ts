@@ -4,11 +4,12 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import { appSecret } from "../../../platform/crypto/app-secrets";
 import type { Db } from "../../../platform/db/client";
 import { organisations } from "../../../platform/db/schema-core";
+import { ValidationError } from "../../../platform/errors";
 import { perAddress } from "../../../platform/http/rate-limit";
-import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, formHelpers, list, optionsOf, str } from "../../agreements/web/shared";
+import { bodyOf, errorSummary, type FormBody, formHelpers, list, optionsOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { REQUESTER_RELATIONSHIP_LABELS, REQUESTER_RELATIONSHIPS, RIGHTS_TYPE_LABELS, RIGHTS_TYPES } from "../domain/vocabulary";
 import { submitPublicRequest } from "../services/requests";
-import { requestFormErrors, requestFormInput, requestFormValues } from "./request-form";
+import { REQUEST_FORM, requestFormInput, requestFormValues } from "./request-form";
 
 /**
  * The public request form (no sign-in): anyone may ask the partnership's members what they hold
@@ -66,22 +67,17 @@ export async function publicRightsForm(app: FastifyInstance, { db, rateLimit }: 
   app.post("/your-information", perAddress(rateLimit), async (request, reply) => {
     const body = bodyOf(request);
     const values = formValues(body);
-    if (!looksHuman(body)) {
-      reply.status(400);
-      return page(
-        reply,
-        values,
-        errorSummary([{ path: "/form", message: "The form could not be sent. Check your answers and send it again." }], () => "#type"),
-      );
-    }
-    try {
-      const reference = await submitPublicRequest(db, { ...requestFormInput(values), organisationIds: values.organisationIds });
-      return reply.view("rights/public-sent", { reference });
-    } catch (error) {
-      const found = fieldErrorsOf(error);
-      if (!found) throw error;
-      reply.status(found.status);
-      return page(reply, values, requestFormErrors(found));
-    }
+    return withFormErrors(
+      reply,
+      (summary) => page(reply, values, summary),
+      async () => {
+        if (!looksHuman(body)) {
+          throw new ValidationError([{ path: "/form", message: "The form could not be sent. Check your answers and send it again." }]);
+        }
+        const reference = await submitPublicRequest(db, { ...requestFormInput(values), organisationIds: values.organisationIds });
+        return reply.view("rights/public-sent", { reference });
+      },
+      REQUEST_FORM,
+    );
   });
 }

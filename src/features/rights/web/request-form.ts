@@ -1,5 +1,4 @@
-import type { FieldError } from "../../../platform/errors";
-import { errorSummary, type FormBody, str } from "../../agreements/web/shared";
+import { type FormBody, type FormOptions, str } from "../../../platform/web-kit/forms";
 import { datePartsFromBody, isoFromParts } from "../../records/web/shared";
 
 /**
@@ -46,12 +45,13 @@ const FORM_FIELDS: Record<string, string> = {
   "/about/name": "/aboutName",
   "/about/dateOfBirth": "/aboutDateOfBirth",
 };
-const DATE_FIELDS = new Set(["receivedOn", "aboutDateOfBirth"]);
 
-export function requestFormErrors(found: { fieldErrors: FieldError[] }) {
-  return errorSummary(
-    found.fieldErrors.map((e) => ({ ...e, path: FORM_FIELDS[e.path] ?? e.path })),
-    // A date's error links to its day box, the first of the three.
-    (_p, id) => (DATE_FIELDS.has(id) ? `#${id}-day` : `#${id}`),
-  );
-}
+/**
+ * How the request form shows a refusal: the service's paths as its fields, each date linking to its
+ * day box, and a submission that did not look human (`/form`) pointed at the first question.
+ */
+export const REQUEST_FORM = {
+  mapPath: (path: string) => FORM_FIELDS[path] ?? path,
+  dateFields: ["receivedOn", "aboutDateOfBirth"],
+  hrefFor: (_path: string, id: string, anchor: string) => (id === "form" ? "#type" : `#${anchor}`),
+} as const satisfies FormOptions;

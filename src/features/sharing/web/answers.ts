@@ -1,4 +1,4 @@
-import { type FormBody, list, str } from "../../agreements/web/shared";
+import { type FormBody, list, str } from "../../../platform/web-kit/forms";
 import { datePartsFromBody, datePartsOf, isoFromParts } from "../../records/web/shared";
 import { type FieldDef, fieldIdOf } from "./steps";
 

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { saveDraft } from "../../../platform/web-kit/drafts";
-import { bodyOf, errorSummary, fieldErrorsOf, str } from "../../agreements/web/shared";
+import { bodyOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { idParam } from "../../records/web/shared";
 import type { ShareDecisionInput } from "../domain/decision-input";
 import { answersOnly } from "../domain/disclosure-snapshot";
@@ -43,21 +43,19 @@ export async function decisionActionPages(app: FastifyInstance, { db, render }: 
   /** Runs an action; a refusal (validation, rules, conflict) shows on the decision page with what was typed. */
   const act = async (request: FastifyRequest, reply: FastifyReply, action: () => Promise<unknown>, done: string) => {
     const id = idOf(request);
-    try {
-      await action();
-      return reply.redirect(`/share-decisions/${id}?outcome=${done}`, 303);
-    } catch (error) {
-      const found = fieldErrorsOf(error);
-      if (!found) throw error;
-      reply.status(found.status);
-      const summary = errorSummary(
-        found.fieldErrors.length ? found.fieldErrors : [{ path: `/${done}`, message: found.message ?? "This could not be done" }],
-      );
-      return render(request, reply, id, {
-        ...summary,
-        values: { comments: str(bodyOf(request), "comments"), text: str(bodyOf(request), "text"), kind: str(bodyOf(request), "kind") },
-      });
-    }
+    return withFormErrors(
+      reply,
+      (summary) =>
+        render(request, reply, id, {
+          ...summary,
+          values: { comments: str(bodyOf(request), "comments"), text: str(bodyOf(request), "text"), kind: str(bodyOf(request), "kind") },
+        }),
+      async () => {
+        await action();
+        return reply.redirect(`/share-decisions/${id}?outcome=${done}`, 303);
+      },
+      { orAt: { path: `/${done}`, message: "This could not be done" } },
+    );
   };
 
   app.post("/share-decisions/:id/approve", (request, reply) =>

@@ -6,7 +6,7 @@ import type { Db } from "../../../platform/db/client";
 import { NotFoundError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { ALL_SHARE_RULES, readsRuleCodes, type ShareRuleCode } from "../../../platform/rules";
-import { bodyOf, errorSummary, fieldErrorsOf, queryOf } from "../../agreements/web/shared";
+import { bodyOf, queryOf, withFormErrors } from "../../../platform/web-kit/forms";
 import { mayDecideProtectedDetails } from "../../records/domain/links";
 import { idParam } from "../../records/web/shared";
 import { levelsOfNeed } from "../../settings/services/settings";
@@ -271,18 +271,15 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
     const id = decisionId(request);
     const d = await getDecision(db, actor, id, "web.share_decisions.revoke");
     const reason = String(bodyOf(request).reason ?? "");
-    try {
-      if (!d.disclosure) throw new NotFoundError("The disclosure");
-      await revokeDisclosure(db, actor, d.disclosure.id, { reason });
-      return reply.redirect(`/share-decisions/${id}?outcome=revoked`, 303);
-    } catch (error) {
-      const found = fieldErrorsOf(error);
-      if (!found) throw error;
-      reply.status(found.status);
-      const summary = errorSummary(
-        found.fieldErrors.length ? found.fieldErrors : [{ path: "/reason", message: found.message ?? "Check the reason" }],
-      );
-      return reply.view("sharing/decision", await decisionPage(actor, id, { values: { reason }, ...summary }));
-    }
+    return withFormErrors(
+      reply,
+      async (summary) => reply.view("sharing/decision", await decisionPage(actor, id, { values: { reason }, ...summary })),
+      async () => {
+        if (!d.disclosure) throw new NotFoundError("The disclosure");
+        await revokeDisclosure(db, actor, d.disclosure.id, { reason });
+        return reply.redirect(`/share-decisions/${id}?outcome=revoked`, 303);
+      },
+      { orAt: { path: "/reason", message: "Check the reason" } },
+    );
   });
 }

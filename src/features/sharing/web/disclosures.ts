@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ukDate } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import { bodyOf, errorSummary, formHelpers, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { ONWARD_DISCLOSURE_LABELS } from "../../agreements/domain/content";
 import { purposeLabel } from "../../agreements/domain/purposes";
-import { bodyOf, errorSummary, fieldErrorsOf, formHelpers, optionsOf, queryOf, str } from "../../agreements/web/shared";
 import { ITEM_CATEGORY_LABELS, type ItemCategory, SUBJECT_KINDS } from "../../records/domain/information";
 import { RECORD_ITEM_KIND_LABELS, SOURCE_METHOD_LABELS } from "../../records/domain/records";
 import { searchSubjects } from "../../records/services/search";
@@ -146,20 +146,22 @@ export async function disclosurePages(app: FastifyInstance, { db }: { db: Db }):
     const id = idParam(request, "id", "The disclosure");
     const body = bodyOf(request);
     const target = str(body, "target");
-    try {
-      const subjectId = await fileDisclosure(
-        db,
-        actor,
-        id,
-        target === "new" ? { newSubject: true, kind: str(body, "kind") } : { subjectId: target },
-      );
-      return reply.redirect(`/subjects/${subjectId}/chronology`, 303);
-    } catch (error) {
-      const found = fieldErrorsOf(error);
-      if (!found) throw error;
-      reply.status(found.status);
-      return page(request, reply, errorSummary([{ path: "/target", message: found.message ?? "Choose where to file it" }]));
-    }
+    return withFormErrors(
+      reply,
+      // Whatever was refused (the choice, or a disclosure already filed), the one question on the page is where to file it.
+      (_summary, refusal) =>
+        page(request, reply, errorSummary([{ path: "/target", message: refusal.message ?? "Choose where to file it" }])),
+      async () => {
+        const subjectId = await fileDisclosure(
+          db,
+          actor,
+          id,
+          target === "new" ? { newSubject: true, kind: str(body, "kind") } : { subjectId: target },
+        );
+        return reply.redirect(`/subjects/${subjectId}/chronology`, 303);
+      },
+      { orAt: { path: "/target", message: "Choose where to file it" } },
+    );
   });
 
   // A notice that something received was corrected, restricted or erased (Art 19), acted on.

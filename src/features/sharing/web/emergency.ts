@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
-import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, formHelpers, list, optionsOf, str } from "../../agreements/web/shared";
+import { bodyOf, errorSummary, type FormBody, formHelpers, list, optionsOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { mayDecideProtectedDetails } from "../../records/domain/links";
 import type { SubjectRow } from "../../records/services/access";
 import { loadSubject, readSubject, subjectHeader, subjectIdOf } from "../../records/web/shared";
@@ -28,6 +28,14 @@ function valuesOf(body: FormBody) {
     key: str(body, "key") || randomUUID(),
   };
 }
+
+/** The service's paths as the emergency form's fields. */
+const EMERGENCY_FIELDS: Record<string, string> = {
+  "/emergency/reason": "/reason",
+  "/recipient/organisationId": "/organisationId",
+  "/recipient/role": "/role",
+  "/items/items": "/items",
+};
 
 export async function emergencyPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const page = async (
@@ -78,28 +86,14 @@ export async function emergencyPages(app: FastifyInstance, { db }: { db: Db }): 
       recipient: { organisationId: values.organisationId || undefined, role: values.role || undefined },
       items: { items: values.items.map((itemId) => ({ itemId, share: true })), subjectDetails: values.subjectDetails },
     };
-    try {
-      const { detail } = await recordShareDecision(db, actor, input, values.key);
-      return reply.redirect(`/share-decisions/${detail.id}?outcome=emergency`, 303);
-    } catch (error) {
-      const found = fieldErrorsOf(error);
-      if (!found) throw error;
-      const rename: Record<string, string> = {
-        "/emergency/reason": "/reason",
-        "/recipient/organisationId": "/organisationId",
-        "/recipient/role": "/role",
-        "/items/items": "/items",
-      };
-      reply.status(found.status);
-      return page(
-        reply,
-        actor,
-        subject,
-        values,
-        errorSummary(
-          found.fieldErrors.map((e) => ({ ...e, path: rename[e.path] ?? (e.path.startsWith("/items/items") ? "/items" : e.path) })),
-        ),
-      );
-    }
+    return withFormErrors(
+      reply,
+      (summary) => page(reply, actor, subject, values, summary),
+      async () => {
+        const { detail } = await recordShareDecision(db, actor, input, values.key);
+        return reply.redirect(`/share-decisions/${detail.id}?outcome=emergency`, 303);
+      },
+      { mapPath: (p) => EMERGENCY_FIELDS[p] ?? (p.startsWith("/items/items") ? "/items" : p) },
+    );
   });
 }

@@ -3,9 +3,9 @@ import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { NotFoundError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import { bodyOf, errorSummary, type FormBody, formHelpers, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { GATEWAY_LABELS, GATEWAYS } from "../../agreements/domain/lawful-basis";
 import { PURPOSE_CODES, PURPOSE_LABELS, purposeLabel } from "../../agreements/domain/purposes";
-import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, formHelpers, optionsOf, queryOf, str } from "../../agreements/web/shared";
 import { searchSubjects } from "../../records/services/search";
 import { datePartsFromBody, datePartsOf, fullName, idParam, isoFromParts, readSubject } from "../../records/web/shared";
 import { REQUEST_STATUS_LABELS, REQUEST_URGENCIES, REQUEST_URGENCY_LABELS, requestReference } from "../domain/records";
@@ -120,30 +120,29 @@ export async function requestPages(app: FastifyInstance, { db }: { db: Db }): Pr
   app.post("/information-requests/new", async (request, reply) => {
     const actor = actorOf(request);
     const values = valuesOf(bodyOf(request));
-    try {
-      const id = await makeInformationRequest(db, actor, {
-        requestingSubjectId: values.requestingSubjectId || null,
-        requestedOrganisationId: values.requestedOrganisationId,
-        subject: {
-          givenNames: values.givenNames,
-          familyName: values.familyName,
-          dateOfBirth: isoFromParts(values.dateOfBirth) || undefined,
-          nhsNumber: values.nhsNumber || undefined,
-          address: values.address || undefined,
-        },
-        purposeCode: values.purposeCode || undefined,
-        purpose: values.purpose,
-        gateway: values.gateway || null,
-        urgency: values.urgency || undefined,
-      });
-      return reply.redirect(`/information-requests/${id}?outcome=made`, 303);
-    } catch (error) {
-      const found = fieldErrorsOf(error);
-      if (!found) throw error;
-      reply.status(found.status);
-      const rename = (p: string) => p.replace(/^\/subject\//, "/");
-      return newPage(reply, actor, values, errorSummary(found.fieldErrors.map((e) => ({ ...e, path: rename(e.path) }))));
-    }
+    return withFormErrors(
+      reply,
+      (summary) => newPage(reply, actor, values, summary),
+      async () => {
+        const id = await makeInformationRequest(db, actor, {
+          requestingSubjectId: values.requestingSubjectId || null,
+          requestedOrganisationId: values.requestedOrganisationId,
+          subject: {
+            givenNames: values.givenNames,
+            familyName: values.familyName,
+            dateOfBirth: isoFromParts(values.dateOfBirth) || undefined,
+            nhsNumber: values.nhsNumber || undefined,
+            address: values.address || undefined,
+          },
+          purposeCode: values.purposeCode || undefined,
+          purpose: values.purpose,
+          gateway: values.gateway || null,
+          urgency: values.urgency || undefined,
+        });
+        return reply.redirect(`/information-requests/${id}?outcome=made`, 303);
+      },
+      { mapPath: (p) => p.replace(/^\/subject\//, "/") },
+    );
   });
 
   app.get("/information-requests/:id", async (request, reply) => {

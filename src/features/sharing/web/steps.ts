@@ -1,3 +1,4 @@
+import { type Option, optionsOf } from "../../../platform/web-kit/forms";
 import { TRANSFER_METHOD_LABELS, TRANSFER_METHODS } from "../../agreements/domain/content";
 import {
   ARTICLE_6,
@@ -12,7 +13,6 @@ import {
   PARA_18_REASONS,
 } from "../../agreements/domain/lawful-basis";
 import { PURPOSE_CODES, PURPOSE_LABELS } from "../../agreements/domain/purposes";
-import { type Option, optionsOf } from "../../agreements/web/shared";
 import {
   CAPACITY,
   CAPACITY_LABELS,

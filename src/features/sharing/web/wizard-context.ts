@@ -1,11 +1,9 @@
-import { ZodError } from "zod";
 import type { Actor } from "../../../platform/auth/actor";
 import { today, ukDate } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
-import { type FieldError, RulesBlockedError, ValidationError } from "../../../platform/errors";
-import { zodIssuesToFieldErrors } from "../../../platform/http/problem";
+import { ConflictError, type FieldError, RulesBlockedError } from "../../../platform/errors";
 import { ALL_SHARE_RULES, type ShareRuleCode } from "../../../platform/rules";
-import { formHelpers, type Option, optionsOf } from "../../agreements/web/shared";
+import { fieldErrorsOf, formHelpers, type Option, optionsOf } from "../../../platform/web-kit/forms";
 import { ITEM_CATEGORY_LABELS } from "../../records/domain/information";
 import { CONCERN_CATEGORY_LABELS, RECORD_ITEM_KIND_LABELS } from "../../records/domain/records";
 import { levelsOfNeed } from "../../settings/services/settings";
@@ -149,10 +147,11 @@ export async function assess(
     const { findings } = await evaluateProposedDecision(db, actor, { ...answers, subjectId, acknowledgedWarnings: [] });
     return { findings, fieldErrors: [] };
   } catch (error) {
-    if (error instanceof ValidationError) return { findings: [], fieldErrors: error.fieldErrors };
-    if (error instanceof ZodError) return { findings: [], fieldErrors: zodIssuesToFieldErrors(error) };
+    // The rules' findings are kept whole (code, severity) for the task list; answers that cannot be used are field errors.
     if (error instanceof RulesBlockedError) return { findings: error.findings as Finding[], fieldErrors: [] };
-    throw error;
+    const refused = error instanceof ConflictError ? undefined : fieldErrorsOf(error);
+    if (!refused) throw error;
+    return { findings: [], fieldErrors: refused.fieldErrors };
   }
 }
 

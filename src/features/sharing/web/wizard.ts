@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
-import { ConflictError, type FieldError, NotFoundError } from "../../../platform/errors";
+import { type FieldError, NotFoundError, ValidationError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { readsRuleCodes } from "../../../platform/rules";
 import { discardDraft, loadDraft, saveDraft } from "../../../platform/web-kit/drafts";
-import { bodyOf, errorSummary, fieldErrorsOf, findingErrors, list, queryOf, str } from "../../agreements/web/shared";
+import { bodyOf, errorSummary, findingErrors, list, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { mayDecideProtectedDetails } from "../../records/domain/links";
 import type { SubjectRow } from "../../records/services/access";
 import { loadSubject, readSubject, subjectHeader, subjectIdOf } from "../../records/web/shared";
@@ -42,14 +42,6 @@ async function openDraft(db: Db, actor: Actor, subjectId: string): Promise<Share
   };
 }
 
-/**
- * What was wrong with the answers, as the check page shows it (an unacknowledged warning is put right
- * there, by ticking its box). A conflict (the key reused with other answers) is not the answers' fault.
- */
-function problemsOf(error: unknown): { fieldErrors: FieldError[]; status: number } | undefined {
-  return error instanceof ConflictError ? undefined : fieldErrorsOf(error);
-}
-
 /** On the items page, a problem with the Nth chosen item belongs to that item's card. */
 function itemAnchor(path: string, draft: ShareDraft): string {
   const match = /^\/items\/items\/(\d+)/.exec(path);
@@ -75,32 +67,37 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
     const id = subjectIdOf(request);
     const body = bodyOf(request);
     const answer = str(body, "immediateRisk");
-    if (answer === "yes") return reply.redirect(`${base(id)}/emergency`, 303);
-    if (answer !== "no") {
-      const subject = await readSubject(db, actor, id, "web.share.gate");
-      reply.status(400);
-      return reply.view("sharing/gate", {
-        ...header(subject, actor),
-        requestId: str(body, "informationRequestId"),
-        ...errorSummary([{ path: "/immediateRisk", message: "Select yes if there is an immediate risk to life or of serious harm" }]),
-      });
-    }
-    await loadSubject(db, actor, id);
-    const draft = await openDraft(db, actor, id);
-    let answers = setAt(draft.answers, "/emergency/immediateRisk", false);
-    const requestId = str(body, "informationRequestId");
-    if (/^[0-9a-f-]{36}$/.test(requestId)) {
-      // Answering a request: the answer goes back to whoever asked, for the purpose they gave.
-      const asked = await getInformationRequest(db, actor, requestId);
-      if (asked.requestedOrganisationId === actor.organisationId && asked.status === "OPEN") {
-        answers = setAt(answers, "/informationRequestId", requestId);
-        answers = setAt(answers, "/recipient/organisationId", asked.requestingOrganisationId);
-        answers = setAt(answers, "/purpose/code", asked.purposeCode);
-        answers = setAt(answers, "/purpose/description", asked.purpose);
-      }
-    }
-    await saveDraft<ShareDraft>(db, actor, FORM, id, { ...draft, answers });
-    return reply.redirect(`${base(id)}/tasks`, 303);
+    return withFormErrors(
+      reply,
+      async (summary) => {
+        const subject = await readSubject(db, actor, id, "web.share.gate");
+        return reply.view("sharing/gate", { ...header(subject, actor), requestId: str(body, "informationRequestId"), ...summary });
+      },
+      async () => {
+        if (answer === "yes") return reply.redirect(`${base(id)}/emergency`, 303);
+        if (answer !== "no") {
+          throw new ValidationError([
+            { path: "/immediateRisk", message: "Select yes if there is an immediate risk to life or of serious harm" },
+          ]);
+        }
+        await loadSubject(db, actor, id);
+        const draft = await openDraft(db, actor, id);
+        let answers = setAt(draft.answers, "/emergency/immediateRisk", false);
+        const requestId = str(body, "informationRequestId");
+        if (/^[0-9a-f-]{36}$/.test(requestId)) {
+          // Answering a request: the answer goes back to whoever asked, for the purpose they gave.
+          const asked = await getInformationRequest(db, actor, requestId);
+          if (asked.requestedOrganisationId === actor.organisationId && asked.status === "OPEN") {
+            answers = setAt(answers, "/informationRequestId", requestId);
+            answers = setAt(answers, "/recipient/organisationId", asked.requestingOrganisationId);
+            answers = setAt(answers, "/purpose/code", asked.purposeCode);
+            answers = setAt(answers, "/purpose/description", asked.purpose);
+          }
+        }
+        await saveDraft<ShareDraft>(db, actor, FORM, id, { ...draft, answers });
+        return reply.redirect(`${base(id)}/tasks`, 303);
+      },
+    );
   });
 
   // ---- The task list ----
@@ -139,10 +136,10 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
     const step = stepOf(key);
     if (!step) throw new NotFoundError("The page");
     // A date's error links to its day box, the first of the three (GOV.UK).
-    const dates = new Set(step.fields.filter((f) => f.kind === "date").map((f) => fieldIdOf(f.path)));
-    const summary = errorSummary(key === "items" ? errors.map((e) => ({ ...e, path: itemAnchor(e.path, draft) })) : errors, (_p, id) =>
-      dates.has(id) ? `#${id}-day` : `#${id}`,
-    );
+    const dates = step.fields.filter((f) => f.kind === "date").map((f) => fieldIdOf(f.path));
+    const summary = errorSummary(key === "items" ? errors.map((e) => ({ ...e, path: itemAnchor(e.path, draft) })) : errors, {
+      dateFields: [...dates],
+    });
     const returnToCheck = queryOf(request).return === "check" || str(bodyOf(request), "return") === "check";
     const context = { ...header(subject, actor), step, returnToCheck, ...summary };
     if (key === "items") {
@@ -233,7 +230,9 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
       })),
       answerProblems: fieldErrors.length,
       key: draft.key,
-      ...errorSummary(shown, (path) => (path === "/acknowledged" ? "#acknowledged" : `${base(id)}/steps/${stepOfPath(path)}?return=check`)),
+      ...errorSummary(shown, {
+        hrefFor: (path) => (path === "/acknowledged" ? "#acknowledged" : `${base(id)}/steps/${stepOfPath(path)}?return=check`),
+      }),
     });
   };
 
@@ -255,23 +254,27 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
     }
     const acknowledgedWarnings = list(bodyOf(request), "acknowledged");
     const answers = setAt(draft.answers, "/acknowledgedWarnings", acknowledgedWarnings);
-    try {
-      if (draft.completes) {
-        await completeEmergencyRecord(db, actor, draft.completes, { ...answers, subjectId: id });
+    return withFormErrors(
+      reply,
+      async (_summary, refusal) => {
+        const saved = { ...draft, answers, attempted: true };
+        await saveDraft<ShareDraft>(db, actor, FORM, id, saved);
+        return checkPage(request, reply, saved, refusal.fieldErrors);
+      },
+      async () => {
+        if (draft.completes) {
+          await completeEmergencyRecord(db, actor, draft.completes, { ...answers, subjectId: id });
+          await discardDraft(db, actor, FORM, id);
+          return reply.redirect(`/share-decisions/${draft.completes}?outcome=completed`, 303);
+        }
+        const { detail } = await recordShareDecision(db, actor, { ...answers, subjectId: id }, draft.key);
         await discardDraft(db, actor, FORM, id);
-        return reply.redirect(`/share-decisions/${draft.completes}?outcome=completed`, 303);
-      }
-      const { detail } = await recordShareDecision(db, actor, { ...answers, subjectId: id }, draft.key);
-      await discardDraft(db, actor, FORM, id);
-      return reply.redirect(`/share-decisions/${detail.id}?outcome=recorded`, 303);
-    } catch (error) {
-      const problems = problemsOf(error);
-      if (!problems) throw error;
-      const saved = { ...draft, answers, attempted: true };
-      await saveDraft<ShareDraft>(db, actor, FORM, id, saved);
-      reply.status(problems.status);
-      return checkPage(request, reply, saved, problems.fieldErrors);
-    }
+        return reply.redirect(`/share-decisions/${detail.id}?outcome=recorded`, 303);
+      },
+      // What was wrong with the answers comes back on the check page (an unacknowledged warning is put
+      // right there, by ticking its box). A conflict (the key reused with other answers) is not the answers' fault.
+      { conflictsAreErrors: true },
+    );
   });
 
   app.post("/subjects/:id/share/discard", async (request, reply) => {
