@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { App } from "../../src/platform/http/app";
-import { testApp } from "../support/app";
-import { describeEachDatabase } from "../support/databases";
-import { newOrganisation, newUser } from "../support/factories";
-import { signedInAs } from "../support/sign-in";
+import type { App } from "../../../src/platform/http/app";
+import { testApp } from "../../support/app";
+import { describeEachDatabase } from "../../support/databases";
+import { newOrganisation, newUser } from "../../support/factories";
+import { signedInAs } from "../../support/sign-in";
 
 /**
  * A form refused for what was typed answers with the status the API gives for the same error (one

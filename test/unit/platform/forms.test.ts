@@ -2,9 +2,16 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
-import { ConflictError, NotFoundError, RulesBlockedError, ValidationError } from "../../src/platform/errors";
-import { toProblem } from "../../src/platform/http/problem";
-import { type ErrorSummary, errorSummary, fieldErrorsOf, parseForm, type Refusal, withFormErrors } from "../../src/platform/web-kit/forms";
+import { ConflictError, NotFoundError, RulesBlockedError, ValidationError } from "../../../src/platform/errors";
+import { toProblem } from "../../../src/platform/http/problem";
+import {
+  type ErrorSummary,
+  errorSummary,
+  fieldErrorsOf,
+  parseForm,
+  type Refusal,
+  withFormErrors,
+} from "../../../src/platform/web-kit/forms";
 
 /** Just enough of a reply to see the status a refused form is given. */
 function fakeReply() {
