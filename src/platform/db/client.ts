@@ -12,15 +12,29 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import * as agreementsSchema from "../../features/agreements/schema";
+import * as organisationsAndUsersSchema from "../../features/organisations-and-users/schema";
+import * as recordsSchema from "../../features/records/schema";
 import * as rightsSchema from "../../features/rights/schema";
+import * as settingsSchema from "../../features/settings/schema";
 import * as sharingSchema from "../../features/sharing/schema";
+import * as signInSchema from "../../features/sign-in/schema";
 import type { Keyring } from "../crypto/secret-box";
 import { copyOutBinary } from "./copy-out";
 import { registerPreparedRunner } from "./prepared";
-import * as coreSchema from "./schema-core";
+import * as platformSchema from "./schema";
 import { useSecretKeys } from "./secret-keys";
 
-const schema = { ...coreSchema, ...sharingSchema, ...rightsSchema };
+const schema = {
+  ...platformSchema,
+  ...organisationsAndUsersSchema,
+  ...signInSchema,
+  ...agreementsSchema,
+  ...recordsSchema,
+  ...settingsSchema,
+  ...sharingSchema,
+  ...rightsSchema,
+};
 export type Schema = typeof schema;
 /** The drizzle handle; identical API whichever engine is underneath. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;

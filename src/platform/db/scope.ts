@@ -1,19 +1,12 @@
 import { eq, getTableName, type SQL, sql, type Table } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+import { agreementParties, agreements } from "../../features/agreements/schema";
+import { users } from "../../features/organisations-and-users/schema";
+import { chronologyEntries, concerns, recordItems, subjectLinks, subjects } from "../../features/records/schema";
 import { rightsRequests } from "../../features/rights/schema";
 import type { Actor } from "../auth/actor";
 import type { Role } from "../auth/roles";
-import {
-  agreementParties,
-  agreements,
-  auditEvents,
-  chronologyEntries,
-  concerns,
-  recordItems,
-  subjectLinks,
-  subjects,
-  users,
-} from "./schema-core";
+import { auditEvents } from "./schema";
 
 interface OwnershipRule {
   /** The column naming the organisation that owns the row. */
