@@ -1,13 +1,15 @@
 import { and, ne, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { FastifyRequest } from "fastify";
+import { agreements } from "../features/agreements/schema";
+import { organisations, users } from "../features/organisations-and-users/schema";
+import { concerns, recordItems, subjects } from "../features/records/schema";
 import { recipientNotices, rightsRequests } from "../features/rights/schema";
 import { disclosures, informationRequests, shareDecisions } from "../features/sharing/schema";
 import { snapshotOf } from "../platform/audit/events";
 import { recordEvent } from "../platform/audit/write";
 import type { Actor } from "../platform/auth/actor";
 import type { Db } from "../platform/db/client";
-import { agreements, concerns, organisations, recordItems, subjects, users } from "../platform/db/schema-core";
 import { ownerColumns } from "../platform/db/scope";
 import { AccountLockedError, NotFoundError, NotPermittedError } from "../platform/errors";
 import { loggableError } from "../platform/http/logging";

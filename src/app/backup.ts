@@ -1,8 +1,9 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { getTableName } from "drizzle-orm";
 import pg from "pg";
+import { organisations, users } from "../features/organisations-and-users/schema";
+import { recordItems, subjects } from "../features/records/schema";
 import { rightsRequests } from "../features/rights/schema";
 import { disclosures, shareDecisions } from "../features/sharing/schema";
 import { anchorRestoredLog, type CheckpointSigner, type RestoreAnchoring } from "../platform/audit/checkpoints";
@@ -13,8 +14,8 @@ import { type Database, migrateDatabase, openDatabase } from "../platform/db/cli
 import { copyOutBinaryOn } from "../platform/db/copy-out";
 import { lockDataDir } from "../platform/db/data-dir-lock";
 import { grantToApplication } from "../platform/db/least-privilege";
-import { findPostgresBinDir, libpqConnection, toolMajorVersion } from "../platform/db/postgres-tools";
-import { auditEvents, organisations, recordItems, subjects, users } from "../platform/db/schema-core";
+import { libpqConnection, postgresTool, runTool } from "../platform/db/postgres-tools";
+import { auditEvents } from "../platform/db/schema";
 import { ConflictError } from "../platform/errors";
 
 /** The tables whose rows a backup and a restore count, so that the two summaries can be compared. */
@@ -106,40 +107,9 @@ async function writeAtomically(output: string, write: (fd: number) => Promise<vo
   return fs.statSync(target).size;
 }
 
-/** The PostgreSQL tool, refused unless it is at least the server's major version (older ones cannot read a newer server). */
-function postgresTool(tool: "pg_dump" | "pg_restore", serverMajor: number): string {
-  const dir = findPostgresBinDir([tool]);
-  if (!dir) {
-    throw new ConfigError(
-      `${tool} was not found on PATH or in /usr/lib/postgresql/*/bin: install the PostgreSQL client tools, or set PG_BIN to their folder.`,
-    );
-  }
-  const toolPath = path.join(dir, tool);
-  const major = toolMajorVersion(toolPath);
-  if (major < serverMajor) {
-    throw new ConfigError(
-      `${toolPath} is PostgreSQL ${major} but the server is PostgreSQL ${serverMajor}: install client tools of version ${serverMajor} or later, or set PG_BIN to their folder.`,
-    );
-  }
-  return toolPath;
-}
-
 async function serverMajor(query: Source["query"]): Promise<number> {
   const [row] = await query<{ version: number }>("SELECT current_setting('server_version_num')::int AS version");
   return Math.floor(row!.version / 10_000);
-}
-
-/** Runs a PostgreSQL tool to completion; its standard error becomes the error message if it fails. */
-function runTool(toolPath: string, args: string[], env: NodeJS.ProcessEnv, stdout: number | "ignore" = "ignore"): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(toolPath, args, { env, stdio: ["ignore", stdout, "pipe"] });
-    let stderr = "";
-    child.stderr!.on("data", (chunk) => (stderr += chunk));
-    child.once("error", reject);
-    child.once("close", (code) =>
-      code === 0 ? resolve() : reject(new Error(`${path.basename(toolPath)} failed (exit ${code}): ${stderr.trim()}`)),
-    );
-  });
 }
 
 /**

@@ -2,13 +2,13 @@ import { Command, Option } from "commander";
 import { eq, sql } from "drizzle-orm";
 import { newUserInput, organisationInput } from "../features/organisations-and-users/domain/inputs";
 import { ORGANISATION_TYPES } from "../features/organisations-and-users/domain/organisation";
+import { organisations } from "../features/organisations-and-users/schema";
 import { createOrganisation } from "../features/organisations-and-users/services/organisations";
 import { createUser } from "../features/organisations-and-users/services/users";
 import { assertAcceptablePassword } from "../features/sign-in/services/passwords";
 import { loadConfig } from "../platform/config";
 import { hashPassword } from "../platform/crypto/hashing";
 import { openConfiguredDatabase } from "../platform/db/open";
-import { organisations } from "../platform/db/schema-core";
 import { ValidationError } from "../platform/errors";
 import { zodIssuesToFieldErrors } from "../platform/http/problem";
 

@@ -1,8 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
+import { organisations, users } from "../features/organisations-and-users/schema";
+import { recordItems, subjects } from "../features/records/schema";
 import type { Actor } from "../platform/auth/actor";
 import type { Role } from "../platform/auth/roles";
 import type { Db } from "../platform/db/client";
-import { organisations, recordItems, subjects, users } from "../platform/db/schema-core";
 import { visibleTo } from "../platform/db/scope";
 
 /** The demo seeds act as demo people through the real services: each person by email, as an Actor. */

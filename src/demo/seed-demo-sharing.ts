@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { subDays, subHours } from "date-fns";
 import { eq } from "drizzle-orm";
+import { agreements } from "../features/agreements/schema";
 import type { ShareDecisionInputRaw } from "../features/sharing/domain/decision-input";
 import { setApprovalRules } from "../features/sharing/services/addenda";
 import { acknowledgeDisclosure } from "../features/sharing/services/disclosures";
@@ -8,7 +9,6 @@ import { makeInformationRequest } from "../features/sharing/services/information
 import { recordShareDecision } from "../features/sharing/services/record-decision";
 import type { Actor } from "../platform/auth/actor";
 import type { Db } from "../platform/db/client";
-import { agreements } from "../platform/db/schema-core";
 import { demoActors, demoItemId as find, demoItems as itemsOf, demoSubjectId as subjectOf } from "./demo-actors";
 
 /**

@@ -1,10 +1,10 @@
 import { count } from "drizzle-orm";
 import type { OrganisationType } from "../features/organisations-and-users/domain/organisation";
+import { organisations, users } from "../features/organisations-and-users/schema";
 import { inTransaction } from "../platform/audit/write";
 import type { Role } from "../platform/auth/roles";
 import { hashPassword } from "../platform/crypto/hashing";
 import type { Db } from "../platform/db/client";
-import { organisations, users } from "../platform/db/schema-core";
 import { seedDemoAgreements } from "./seed-demo-agreements";
 import { seedDemoRecords } from "./seed-demo-records";
 import { seedDemoRights } from "./seed-demo-rights";

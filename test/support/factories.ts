@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { type AgreementContentInput, agreementContentSchema } from "../../src/features/agreements/domain/content";
+import { agreementParties, agreements, agreementVersions } from "../../src/features/agreements/schema";
 import type { OrganisationType } from "../../src/features/organisations-and-users/domain/organisation";
+import { organisations, users } from "../../src/features/organisations-and-users/schema";
 import type { Actor } from "../../src/platform/auth/actor";
 import type { Role } from "../../src/platform/auth/roles";
 import { hashPassword } from "../../src/platform/crypto/hashing";
 import type { Db } from "../../src/platform/db/client";
-import { agreementParties, agreements, agreementVersions, organisations, users } from "../../src/platform/db/schema-core";
 
 export const TEST_PASSWORD = "violet harbour pencil thunder";
 let cachedHash: Promise<string> | undefined;

@@ -1,5 +1,6 @@
 import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { organisations, recordItems, subjects, users } from "../../platform/db/schema-core";
+import { organisations, users } from "../organisations-and-users/schema";
+import { recordItems, subjects } from "../records/schema";
 import { disclosures } from "../sharing/schema";
 import { EXEMPTIONS, RECEIVED_VIA, REQUESTER_RELATIONSHIPS, RESPONSE_OUTCOMES, RIGHTS_STATES, RIGHTS_TYPES } from "./domain/vocabulary";
 

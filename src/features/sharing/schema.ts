@@ -1,17 +1,9 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import {
-  accuracyState,
-  agreements,
-  itemCategory,
-  organisations,
-  recordItemKind,
-  recordItems,
-  sourceMethod,
-  subjects,
-  users,
-} from "../../platform/db/schema-core";
 import { ONWARD_DISCLOSURE } from "../agreements/domain/content";
+import { agreements } from "../agreements/schema";
+import { organisations, users } from "../organisations-and-users/schema";
+import { accuracyState, itemCategory, recordItemKind, recordItems, sourceMethod, subjects } from "../records/schema";
 import type { ShareDecisionInput } from "./domain/decision-input";
 import type { DisclosedPerson } from "./domain/disclosure-snapshot";
 import type { StoredWarning } from "./domain/evaluate-decision";
@@ -20,7 +12,7 @@ import { OUTCOMES } from "./domain/vocabulary";
 
 /**
  * Share decisions, the disclosures they deliver and information requests (issue 5; domain.md §4).
- * Kept apart from schema.ts, which holds everything before it, so each file stays readable.
+ * The sharing feature's tables, one schema file per feature like the others (schema-*.ts).
  */
 
 export const shareOutcome = pgEnum("share_outcome", OUTCOMES);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { appSecrets } from "../db/schema-core";
+import { appSecrets } from "../db/schema";
 import { openAppSecret, sealAppSecret } from "./secrets-at-rest";
 
 /** Returns the named key, creating it on first use; kept in the database (sealed) so every app node shares it. */

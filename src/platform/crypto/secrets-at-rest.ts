@@ -1,7 +1,8 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { users } from "../../features/organisations-and-users/schema";
 import { inTransaction } from "../audit/write";
 import type { Database, Db, Tx } from "../db/client";
-import { appSecrets, users } from "../db/schema-core";
+import { appSecrets } from "../db/schema";
 import { secretKeysOf } from "../db/secret-keys";
 import { isSealed, type Keyring, open, seal, sealedKeyId, sealedUnderPrefix } from "./secret-box";
 

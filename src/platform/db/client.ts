@@ -12,20 +12,15 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
-import * as rightsSchema from "../../features/rights/schema";
-import * as sharingSchema from "../../features/sharing/schema";
 import type { Keyring } from "../crypto/secret-box";
 import { copyOutBinary } from "./copy-out";
 import { registerPreparedRunner } from "./prepared";
-import * as coreSchema from "./schema-core";
 import { useSecretKeys } from "./secret-keys";
 
-/** Every table, as drizzle and the tenancy test (every organisation-owned table has an ownership rule) see them. */
-export const schema = { ...coreSchema, ...sharingSchema, ...rightsSchema };
-export type Schema = typeof schema;
 /** The drizzle handle; identical API whichever engine is underneath. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+// No relational queries are used, so drizzle is given no schema: the platform need not know any feature's tables.
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
 /** Anything queries can run on: the database or an open transaction. */
 export type Queryable = Db | Tx;
 
@@ -100,7 +95,7 @@ async function openEngine(target: DatabaseTarget): Promise<Database> {
       }),
     });
     pool.on("error", () => {}); // an idle client dropped by the server is replaced on next use
-    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    const db = drizzleNodePg(pool) as unknown as Db;
     registerPreparedRunner(db, async (name, text, values) => (await pool.query({ name, text, values })).rows);
     return {
       db,
@@ -118,7 +113,7 @@ async function openEngine(target: DatabaseTarget): Promise<Database> {
     extensions: { pg_trgm, unaccent, btree_gin },
   });
   await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   registerPreparedRunner(db, async (_name, text, values) => (await client.query<Record<string, unknown>>(text, values)).rows);
   return {
     db,
@@ -181,7 +176,7 @@ async function withAdvisoryLock<T>(url: string, connectMs: number, work: (db: Db
   await connection.connect();
   try {
     await connection.query("SELECT pg_advisory_lock(hashtextextended('safeshare: migrate and seed', 0))");
-    return await work(drizzleNodePg(connection, { schema }) as unknown as Db);
+    return await work(drizzleNodePg(connection) as unknown as Db);
   } finally {
     await connection.end();
   }

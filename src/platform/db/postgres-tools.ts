@@ -1,6 +1,7 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { ConfigError } from "../config";
 
 /**
  * Folders that may hold PostgreSQL's command-line tools, most specific first: PG_BIN, what
@@ -43,4 +44,35 @@ export function libpqConnection(url: string): { dbname: string; env: NodeJS.Proc
   const password = decodeURIComponent(parsed.password);
   parsed.password = "";
   return { dbname: parsed.toString(), env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } };
+}
+
+/** The PostgreSQL tool, refused unless it is at least the server's major version (older ones cannot read a newer server). */
+export function postgresTool(tool: "pg_dump" | "pg_restore", serverMajor: number): string {
+  const dir = findPostgresBinDir([tool]);
+  if (!dir) {
+    throw new ConfigError(
+      `${tool} was not found on PATH or in /usr/lib/postgresql/*/bin: install the PostgreSQL client tools, or set PG_BIN to their folder.`,
+    );
+  }
+  const toolPath = path.join(dir, tool);
+  const major = toolMajorVersion(toolPath);
+  if (major < serverMajor) {
+    throw new ConfigError(
+      `${toolPath} is PostgreSQL ${major} but the server is PostgreSQL ${serverMajor}: install client tools of version ${serverMajor} or later, or set PG_BIN to their folder.`,
+    );
+  }
+  return toolPath;
+}
+
+/** Runs a PostgreSQL tool to completion; its standard error becomes the error message if it fails. */
+export function runTool(toolPath: string, args: string[], env: NodeJS.ProcessEnv, stdout: number | "ignore" = "ignore"): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(toolPath, args, { env, stdio: ["ignore", stdout, "pipe"] });
+    let stderr = "";
+    child.stderr!.on("data", (chunk) => (stderr += chunk));
+    child.once("error", reject);
+    child.once("close", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(toolPath)} failed (exit ${code}): ${stderr.trim()}`)),
+    );
+  });
 }

@@ -1,20 +1,13 @@
 import { eq, getTableName, or, type SQL, sql, type Table } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+import { agreementParties, agreements } from "../../features/agreements/schema";
+import { users } from "../../features/organisations-and-users/schema";
+import { chronologyEntries, concerns, recordItems, subjectLinks, subjects } from "../../features/records/schema";
 import { recipientNotices, rightsProcessingDecisions, rightsRequests } from "../../features/rights/schema";
 import { disclosures, informationRequests, shareApprovalRules, shareDecisionAddenda, shareDecisions } from "../../features/sharing/schema";
 import type { Actor } from "../auth/actor";
 import type { Role } from "../auth/roles";
-import {
-  agreementParties,
-  agreements,
-  auditEvents,
-  chronologyEntries,
-  concerns,
-  recordItems,
-  subjectLinks,
-  subjects,
-  users,
-} from "./schema-core";
+import { auditEvents } from "./schema";
 
 /**
  * The part an organisation plays in a row it may see: its `owner`, or one side of something that

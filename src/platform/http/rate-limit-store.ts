@@ -1,6 +1,6 @@
 import { lte, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { rateLimitBuckets } from "../db/schema-core";
+import { rateLimitBuckets } from "../db/schema";
 
 /**
  * Counts one hit against a rate limit bucket and says how many hits it holds and how many

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
-import { formDrafts } from "../db/schema-core";
+import { formDrafts } from "../db/schema";
 
 /**
  * Server-side drafts of long forms: each step's answers are saved as the user goes, so a session

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
+import { organisations } from "../../../src/features/organisations-and-users/schema";
 import { BinaryChainChecker } from "../../../src/platform/audit/binary-chain-checker";
 import {
   anchorRestoredLog,
@@ -16,7 +17,6 @@ import { verifyAuditChain } from "../../../src/platform/audit/verify";
 import { inTransaction, recordEvent } from "../../../src/platform/audit/write";
 import { loadConfig } from "../../../src/platform/config";
 import { openConfiguredDatabase } from "../../../src/platform/db/open";
-import { organisations } from "../../../src/platform/db/schema-core";
 import { createLeastPrivilegeDatabases, describeEachDatabase, TEST_SECRET_KEYS } from "../../support/databases";
 import { editAndRechain } from "../../support/rechain";
 

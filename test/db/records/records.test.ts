@@ -3,7 +3,7 @@ import { Writable } from "node:stream";
 import { after, before, describe, test } from "node:test";
 import { addDays, format, subDays } from "date-fns";
 import { and, eq } from "drizzle-orm";
-import { auditEvents } from "../../../src/platform/db/schema-core";
+import { auditEvents } from "../../../src/platform/db/schema";
 import { type App, buildApp } from "../../../src/platform/http/app";
 import { logSerializers } from "../../../src/platform/http/logging";
 import { TEST_PUBLIC_URL, testApp } from "../../support/app";

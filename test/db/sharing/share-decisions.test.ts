@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import { addDays } from "date-fns";
 import { and, eq } from "drizzle-orm";
+import { chronologyEntries, recordItems } from "../../../src/features/records/schema";
 import { disclosures, shareDecisionAddenda, shareDecisions } from "../../../src/features/sharing/schema";
 import { approveDecision } from "../../../src/features/sharing/services/approve-decision";
 import { openReceived } from "../../../src/features/sharing/services/disclosures";
@@ -10,7 +11,7 @@ import { recordShareDecision } from "../../../src/features/sharing/services/reco
 import type { Actor } from "../../../src/platform/auth/actor";
 import { today as todayIso } from "../../../src/platform/dates/calendar";
 import { addWorkingDays } from "../../../src/platform/dates/working-days";
-import { auditEvents, chronologyEntries, recordItems } from "../../../src/platform/db/schema-core";
+import { auditEvents } from "../../../src/platform/db/schema";
 import type { App } from "../../../src/platform/http/app";
 import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";

@@ -9,7 +9,7 @@ import { informationRequests, shareDecisions } from "../../../src/features/shari
 import { decisionReference } from "../../../src/features/sharing/services/decisions";
 import { recordShareDecision } from "../../../src/features/sharing/services/record-decision";
 import type { Actor } from "../../../src/platform/auth/actor";
-import { formDrafts } from "../../../src/platform/db/schema-core";
+import { formDrafts } from "../../../src/platform/db/schema";
 import type { App } from "../../../src/platform/http/app";
 import { ALL_SHARE_RULES } from "../../../src/platform/rules";
 import { TEST_PUBLIC_URL, testApp } from "../../support/app";

@@ -1,3 +1,5 @@
+// Over 300 lines because compileAgreement and evaluateShare share private bit layouts (PartyFacts, PairFacts, itemBit) that must change together.
+
 import type { DsaCode } from "../../../platform/rules";
 import { ITEM_CATEGORIES, ITEM_CATEGORY_LABELS, type ItemCategory } from "../../records/domain/information";
 import type { AgreementContent, OnwardDisclosure } from "./content";

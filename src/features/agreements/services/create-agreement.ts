@@ -4,11 +4,11 @@ import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
-import { agreements, agreementVersions } from "../../../platform/db/schema-core";
 import { NotPermittedError } from "../../../platform/errors";
 import { type AgreementContent, type AgreementContentInput, agreementContentSchema, TIERS } from "../domain/content";
 import { canDraftAgreements } from "../domain/lifecycle";
 import { modelTemplate } from "../domain/model-template";
+import { agreements, agreementVersions } from "../schema";
 import type { AgreementRow } from "./queries";
 import { assertValidContent, syncParties } from "./shared";
 

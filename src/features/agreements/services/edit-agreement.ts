@@ -4,10 +4,10 @@ import type { AuditTrail } from "../../../platform/audit/write";
 import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db, Tx } from "../../../platform/db/client";
-import { agreements, agreementVersions } from "../../../platform/db/schema-core";
 import { ConflictError, NotPermittedError } from "../../../platform/errors";
 import { type AgreementPatch, agreementContentSchema } from "../domain/content";
 import { AGREEMENT_STATUS_LABELS, CLOSED_STATUSES, canManageAgreement } from "../domain/lifecycle";
+import { agreements, agreementVersions } from "../schema";
 import { type AgreementRow, getAgreement, loadVersion, type VersionRow } from "./queries";
 import { assertValidContent, changedSections, lockAgreement, syncParties } from "./shared";
 

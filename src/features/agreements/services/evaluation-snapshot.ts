@@ -1,8 +1,8 @@
 import { inArray } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
-import { organisations } from "../../../platform/db/schema-core";
 import { NotFoundError } from "../../../platform/errors";
+import { organisations } from "../../organisations-and-users/schema";
 import { agreementReference } from "../domain/document";
 import type { AgreementVersionSnapshot } from "../domain/evaluate";
 import { effectiveContent } from "../domain/inheritance";

@@ -1,9 +1,10 @@
 import { and, eq, getTableColumns, inArray, lte, or } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
-import { agreementSignatures, agreements, agreementVersions, organisations, users } from "../../../platform/db/schema-core";
+import { organisations, users } from "../../organisations-and-users/schema";
 import { type AgreementDocument, agreementReference, type OrganisationSummary } from "../domain/document";
 import { effectiveContent } from "../domain/inheritance";
+import { agreementSignatures, agreements, agreementVersions } from "../schema";
 import { currentVersion, getAgreement, getVersion, type ListedAgreement, loadVersion, type VersionRow } from "./queries";
 
 /**

@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor";
 import { today } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
-import { organisations } from "../../../platform/db/schema-core";
+import { organisations } from "../../organisations-and-users/schema";
 import { checkQuality, type QualityReport } from "../domain/quality";
 import { loadAgreementDocument } from "./load-document";
 

@@ -2,12 +2,12 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Queryable } from "../../../platform/db/client";
-import { agreementParties, agreementSignatures, agreements, agreementVersions } from "../../../platform/db/schema-core";
 import { visibleTo } from "../../../platform/db/scope";
 import { NotFoundError } from "../../../platform/errors";
 import type { Tier } from "../domain/content";
 import { agreementReference } from "../domain/document";
 import type { AgreementStatus, ParentInForceInput } from "../domain/lifecycle";
+import { agreementParties, agreementSignatures, agreements, agreementVersions } from "../schema";
 
 export type AgreementRow = typeof agreements.$inferSelect;
 

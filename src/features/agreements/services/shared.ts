@@ -1,11 +1,12 @@
 import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import { hasAnyRole, type Role } from "../../../platform/auth/roles";
 import type { Tx } from "../../../platform/db/client";
-import { agreementParties, agreements, agreementVersions, organisations, users } from "../../../platform/db/schema-core";
 import type { FieldError } from "../../../platform/errors";
 import { ValidationError } from "../../../platform/errors";
+import { organisations, users } from "../../organisations-and-users/schema";
 import { consistencyErrors } from "../domain/consistency";
 import type { AgreementContent } from "../domain/content";
+import { agreementParties, agreements, agreementVersions } from "../schema";
 import type { AgreementRow } from "./queries";
 
 /**

@@ -4,10 +4,11 @@ import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import { today } from "../../../platform/dates/calendar";
 import type { Db, Queryable } from "../../../platform/db/client";
-import { agreementSignatures, agreements, agreementVersions, users } from "../../../platform/db/schema-core";
 import { ConflictError, NotFoundError, NotPermittedError } from "../../../platform/errors";
+import { users } from "../../organisations-and-users/schema";
 import { confirmPassword } from "../../sign-in/services/reauthenticate";
 import { defaultReviewDate } from "../domain/lifecycle";
+import { agreementSignatures, agreements, agreementVersions } from "../schema";
 import { getAgreement, loadVersion, type SignatureRow } from "./queries";
 import { lockAgreement } from "./shared";
 

@@ -1,6 +1,6 @@
 import { and, arrayOverlaps, asc, inArray, isNull } from "drizzle-orm";
 import type { Queryable } from "../../../platform/db/client";
-import { users } from "../../../platform/db/schema-core";
+import { users } from "../../organisations-and-users/schema";
 import { SIGNATORY_ROLES } from "./shared";
 
 export interface SignatoryCandidate {

@@ -3,9 +3,9 @@ import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
 import { today, ukDate } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
-import { agreementSignatures, agreements, agreementVersions } from "../../../platform/db/schema-core";
 import { agreementReference } from "../domain/document";
 import { REVIEW_STATE_LABELS, type ReviewState, reviewState } from "../domain/lifecycle";
+import { agreementSignatures, agreements, agreementVersions } from "../schema";
 import { REVIEW_TAG_CLASSES } from "./shared";
 
 /**

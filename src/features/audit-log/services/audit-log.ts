@@ -6,7 +6,7 @@ import { type VerifyResult, verifyAuditChain } from "../../../platform/audit/ver
 import { recordEvent } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Database, Db } from "../../../platform/db/client";
-import { auditEvents } from "../../../platform/db/schema-core";
+import { auditEvents } from "../../../platform/db/schema";
 import { visibleTo } from "../../../platform/db/scope";
 
 export interface AuditEntry {

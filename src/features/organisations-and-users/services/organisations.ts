@@ -4,9 +4,9 @@ import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
-import { organisations } from "../../../platform/db/schema-core";
 import { ConflictError, NotFoundError, NotPermittedError } from "../../../platform/errors";
 import type { OrganisationInput } from "../domain/inputs";
+import { organisations } from "../schema";
 
 export type Organisation = typeof organisations.$inferSelect;
 

@@ -6,12 +6,13 @@ import type { Actor } from "../../../platform/auth/actor";
 import { grantableRoles, hasAnyRole, type Role } from "../../../platform/auth/roles";
 import { randomToken, tokenHash } from "../../../platform/crypto/hashing";
 import type { Db, Tx } from "../../../platform/db/client";
-import { invitations, organisations, recoveryCodes, users } from "../../../platform/db/schema-core";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../../platform/errors";
+import { recoveryCodes } from "../../sign-in/schema";
 import { confirmPassword } from "../../sign-in/services/reauthenticate";
 import { endAllSessionsOf } from "../../sign-in/services/sessions";
 import type { NewUserInput } from "../domain/inputs";
+import { invitations, organisations, users } from "../schema";
 
 export const INVITATION_DAYS = 7;
 /** A reset link is for someone who is waiting for it, so it lives for a day rather than a week. */

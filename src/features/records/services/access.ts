@@ -4,9 +4,9 @@ import { recordEvent } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole, type Role } from "../../../platform/auth/roles";
 import type { Db, Queryable } from "../../../platform/db/client";
-import { subjects } from "../../../platform/db/schema-core";
 import { visibleTo } from "../../../platform/db/scope";
 import { NotFoundError, NotPermittedError } from "../../../platform/errors";
+import { subjects } from "../schema";
 
 export type SubjectRow = typeof subjects.$inferSelect;
 

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, gte, inArray, lte, notInArray, type SQL } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db, Queryable } from "../../../platform/db/client";
-import { chronologyEntries, recordItems, users } from "../../../platform/db/schema-core";
 import { visibleTo } from "../../../platform/db/scope";
+import { users } from "../../organisations-and-users/schema";
 import { type ChronologyCategory, type ChronologyFilter, IG_ONLY_CHRONOLOGY_CATEGORIES } from "../domain/records";
+import { chronologyEntries, recordItems } from "../schema";
 import { assertWorksWithRecords, findSubject, recordRead } from "./access";
 
 export type ChronologyEntryRow = typeof chronologyEntries.$inferSelect;

@@ -6,9 +6,9 @@ import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
 import { today } from "../../../platform/dates/calendar";
 import type { Db, Tx } from "../../../platform/db/client";
-import { concerns, subjects, users } from "../../../platform/db/schema-core";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../../platform/errors";
+import { users } from "../../organisations-and-users/schema";
 import { levelsOfNeed } from "../../settings/services/settings";
 import {
   acknowledgeConcernInput,
@@ -17,6 +17,7 @@ import {
   closeConcernInput,
   concernInput,
 } from "../domain/records";
+import { concerns, subjects } from "../schema";
 import { assertWorksWithRecords, findSubject, RECORD_OVERSIGHT_ROLES, recordRead } from "./access";
 import { addChronologyEntry } from "./chronology";
 import { warnOfProtectedDetails } from "./protected-details";

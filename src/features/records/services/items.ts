@@ -4,9 +4,9 @@ import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db, Tx } from "../../../platform/db/client";
-import { recordItems, users } from "../../../platform/db/schema-core";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError } from "../../../platform/errors";
+import { users } from "../../organisations-and-users/schema";
 import { ITEM_CATEGORY_LABELS } from "../domain/information";
 import {
   type CorrectionInput,
@@ -16,6 +16,7 @@ import {
   type RecordItemInput,
   recordItemInput,
 } from "../domain/records";
+import { recordItems } from "../schema";
 import { assertWorksWithRecords, findSubject, recordRead } from "./access";
 import { addChronologyEntry } from "./chronology";
 import { warnOfProtectedDetails } from "./protected-details";

@@ -4,11 +4,11 @@ import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
-import { subjectLinks, subjects } from "../../../platform/db/schema-core";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError } from "../../../platform/errors";
 import type { SubjectKind } from "../domain/information";
 import { SUBJECT_LINK_LABELS, type SubjectLinkKind, subjectLinkInput } from "../domain/links";
+import { subjectLinks, subjects } from "../schema";
 import { assertWorksWithRecords, findSubject, recordRead } from "./access";
 
 /** A person linked to the subject being viewed, with the link read from the subject's side. */

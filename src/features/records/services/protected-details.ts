@@ -2,10 +2,10 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Queryable } from "../../../platform/db/client";
 import { queryPrepared } from "../../../platform/db/prepared";
-import { subjectLinks, subjects } from "../../../platform/db/schema-core";
 import { ownedBy } from "../../../platform/db/scope";
 import { RulesBlockedError } from "../../../platform/errors";
 import { type ProtectedDetail, typedProtectedDetails } from "../../sharing/domain/protected-details";
+import { subjectLinks, subjects } from "../schema";
 
 /**
  * The protected details the actor's organisation holds about a person and the people linked to them

@@ -4,11 +4,11 @@ import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import { today } from "../../../platform/dates/calendar";
 import type { Db, Tx } from "../../../platform/db/client";
-import { subjects } from "../../../platform/db/schema-core";
 import { visibleTo } from "../../../platform/db/scope";
 import { type FieldError, ValidationError } from "../../../platform/errors";
 import { controlCharactersMessage, hasControlCharacters } from "../../../platform/text";
 import { dateOfBirthProblem, nhsNumberProblem, normaliseNhsNumber, normaliseUpn, upnProblem } from "../domain/identifiers";
+import { subjects } from "../schema";
 import { assertWorksWithRecords } from "./access";
 import { listSubjects, type SubjectRow } from "./subjects";
 

@@ -3,10 +3,10 @@ import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction, recordEvent } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
-import { subjectAddresses, subjectNames, subjects } from "../../../platform/db/schema-core";
 import { visibleTo } from "../../../platform/db/scope";
 import { NotFoundError } from "../../../platform/errors";
 import { type SubjectInput, subjectInput } from "../domain/links";
+import { subjectAddresses, subjectNames, subjects } from "../schema";
 import { assertWorksWithRecords } from "./access";
 
 /** A person's name as people read it, "Given Family", in SQL: for lists that name the person (also through an alias of the table). */

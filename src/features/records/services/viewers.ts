@@ -2,7 +2,7 @@ import { and, desc, eq, or, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
-import { auditEvents } from "../../../platform/db/schema-core";
+import { auditEvents } from "../../../platform/db/schema";
 import { visibleTo } from "../../../platform/db/scope";
 import { NotPermittedError } from "../../../platform/errors";
 import { findSubject, RECORD_OVERSIGHT_ROLES } from "./access";

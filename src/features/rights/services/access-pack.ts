@@ -3,12 +3,13 @@ import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction, recordEvent } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db, Tx } from "../../../platform/db/client";
-import { organisations, recordItems, subjects } from "../../../platform/db/schema-core";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, ValidationError } from "../../../platform/errors";
 import { purposeLabel } from "../../agreements/domain/purposes";
+import { organisations } from "../../organisations-and-users/schema";
 import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../../records/domain/information";
 import { RECORD_ITEM_KIND_LABELS, SOURCE_METHOD_LABELS } from "../../records/domain/records";
+import { recordItems, subjects } from "../../records/schema";
 import { DEFAULT_DECISION_RETENTION_MONTHS } from "../../settings/domain/settings";
 import { redact } from "../../sharing/domain/disclosure-snapshot";
 import {

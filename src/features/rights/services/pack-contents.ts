@@ -1,7 +1,8 @@
 import { and, asc, count, eq, exists, inArray, not, sql } from "drizzle-orm";
 import type { Queryable } from "../../../platform/db/client";
-import { organisations, recordItems } from "../../../platform/db/schema-core";
 import { ownedBy } from "../../../platform/db/scope";
+import { organisations } from "../../organisations-and-users/schema";
+import { recordItems } from "../../records/schema";
 import { disclosureItems, disclosures, shareDecisions } from "../../sharing/schema";
 import { type PackUnreviewed, packUnreviewed } from "../domain/review";
 import { rightsItemReviews, rightsRecipientReviews } from "../schema";

@@ -1,10 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
-import { recordItems, subjectNames, subjects } from "../../../platform/db/schema-core";
 import { visibleTo } from "../../../platform/db/scope";
 import { ValidationError } from "../../../platform/errors";
 import { SUBJECT_LINK_LABELS } from "../../records/domain/links";
+import { recordItems, subjectNames, subjects } from "../../records/schema";
 import { listItems, type RecordItem, viewItem } from "../../records/services/items";
 import { linkedPeople } from "../../records/services/links";
 import type { LinkedName } from "../domain/third-parties";

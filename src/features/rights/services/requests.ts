@@ -6,9 +6,10 @@ import type { Actor } from "../../../platform/auth/actor";
 import { today, ukDate } from "../../../platform/dates/calendar";
 import type { UkNation } from "../../../platform/dates/working-days";
 import type { Db, Tx } from "../../../platform/db/client";
-import { organisations, subjects } from "../../../platform/db/schema-core";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../../platform/errors";
+import { organisations } from "../../organisations-and-users/schema";
+import { subjects } from "../../records/schema";
 import { addChronologyEntry } from "../../records/services/chronology";
 import { sharingSettings } from "../../settings/services/settings";
 import {

@@ -3,10 +3,10 @@ import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db, Queryable } from "../../../platform/db/client";
-import { partnershipSettings } from "../../../platform/db/schema-core";
 import { NotPermittedError } from "../../../platform/errors";
 import { DEFAULT_LEVELS_OF_NEED, type LevelOfNeed, levelsOfNeedInput } from "../../records/domain/records";
 import { DEFAULT_SHARING_SETTINGS, type SharingSettings, sharingSettingsInput } from "../domain/settings";
+import { partnershipSettings } from "../schema";
 
 /** The partnership's scale of need: its own threshold document's levels, or the WT23 default. */
 export async function levelsOfNeed(q: Queryable): Promise<readonly LevelOfNeed[]> {

@@ -1,19 +1,13 @@
 import { and, arrayOverlaps, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
-import {
-  agreements,
-  agreementVersions,
-  concerns,
-  organisations,
-  recordItems,
-  subjectAddresses,
-  users,
-} from "../../../platform/db/schema-core";
 import { visibleTo } from "../../../platform/db/scope";
 import { agreementReference } from "../../agreements/domain/document";
 import { notInForceReason } from "../../agreements/domain/lifecycle";
+import { agreements, agreementVersions } from "../../agreements/schema";
 import { parentAgreement, parentInForce, parentInForceColumns } from "../../agreements/services/queries";
+import { organisations, users } from "../../organisations-and-users/schema";
+import { concerns, recordItems, subjectAddresses } from "../../records/schema";
 import { assertWorksWithRecords, findSubject } from "../../records/services/access";
 import { loadProtectedDetails } from "../../records/services/protected-details";
 import { findProtectedMentionsInItem } from "../domain/protected-details";

@@ -1,11 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "../../../platform/db/client";
-import { agreementVersions, organisations } from "../../../platform/db/schema-core";
 import { ValidationError } from "../../../platform/errors";
 import { agreementReference } from "../../agreements/domain/document";
 import { type CompiledAgreement, compileAgreement } from "../../agreements/domain/evaluate";
 import { effectiveContent } from "../../agreements/domain/inheritance";
 import type { AgreementStatus } from "../../agreements/domain/lifecycle";
+import { agreementVersions } from "../../agreements/schema";
+import { organisations } from "../../organisations-and-users/schema";
 
 /**
  * The agreement a share cites, compiled for evaluation. A signed version's terms never change, so

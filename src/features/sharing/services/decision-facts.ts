@@ -4,10 +4,10 @@ import type { Role } from "../../../platform/auth/roles";
 import { ukDate } from "../../../platform/dates/calendar";
 import type { Queryable } from "../../../platform/db/client";
 import { queryPrepared } from "../../../platform/db/prepared";
-import { agreements, concerns, recordItems, subjects } from "../../../platform/db/schema-core";
 import { visibleTo } from "../../../platform/db/scope";
 import { type FieldError, NotFoundError, ValidationError } from "../../../platform/errors";
 import type { OnwardDisclosure } from "../../agreements/domain/content";
+import { agreements } from "../../agreements/schema";
 import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../../records/domain/information";
 import { mayDecideProtectedDetails } from "../../records/domain/links";
 import type { AccuracyState } from "../../records/domain/records";
@@ -18,6 +18,7 @@ import {
   type RecordItemKind,
   type SourceMethod,
 } from "../../records/domain/records";
+import { concerns, recordItems, subjects } from "../../records/schema";
 import { assertWorksWithRecords } from "../../records/services/access";
 import { protectedDetailsSql } from "../../records/services/protected-details";
 import { rightsProcessingDecisions } from "../../rights/schema";

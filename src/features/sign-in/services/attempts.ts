@@ -4,7 +4,7 @@ import { type SignInFailure, snapshotOf } from "../../../platform/audit/events";
 import { AuditTrail, recordEvent } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
-import { users } from "../../../platform/db/schema-core";
+import { users } from "../../organisations-and-users/schema";
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MINUTES = 15;

@@ -8,7 +8,8 @@ import type { Actor } from "../../../platform/auth/actor";
 import { tokenHash } from "../../../platform/crypto/hashing";
 import { openTotpSeed, sealTotpSeed } from "../../../platform/crypto/secrets-at-rest";
 import type { Db } from "../../../platform/db/client";
-import { recoveryCodes, users } from "../../../platform/db/schema-core";
+import { users } from "../../organisations-and-users/schema";
+import { recoveryCodes } from "../schema";
 import { giveBackAttempts, recordFailedAttempt, recordRefusedAttempt, takeAttempt } from "./attempts";
 
 const RECOVERY_CODE_COUNT = 10;

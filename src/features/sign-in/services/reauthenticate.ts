@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor";
 import { burnPasswordCheck, verifyPassword } from "../../../platform/crypto/hashing";
 import type { Db } from "../../../platform/db/client";
-import { users } from "../../../platform/db/schema-core";
 import { AccountLockedError, ValidationError } from "../../../platform/errors";
+import { users } from "../../organisations-and-users/schema";
 import { giveBackAttempts, LOCKOUT_MINUTES, recordFailedAttempt, takeAttempt } from "./attempts";
 
 /**

@@ -6,7 +6,8 @@ import { type Role, type SecondFactorOwed, secondFactorOwed } from "../../../pla
 import { randomToken, tokenHash } from "../../../platform/crypto/hashing";
 import type { Db, Queryable } from "../../../platform/db/client";
 import { queryPrepared } from "../../../platform/db/prepared";
-import { organisations, sessions, users } from "../../../platform/db/schema-core";
+import { organisations, users } from "../../organisations-and-users/schema";
+import { sessions } from "../schema";
 
 export interface SessionPolicy {
   idleMinutes: number;

@@ -4,8 +4,8 @@ import { inTransaction } from "../../../platform/audit/write";
 import { type Role, type SecondFactorOwed, secondFactorOwed } from "../../../platform/auth/roles";
 import { burnPasswordCheck, verifyPassword } from "../../../platform/crypto/hashing";
 import type { Db } from "../../../platform/db/client";
-import { organisations, users } from "../../../platform/db/schema-core";
 import { normalisedEmail } from "../../organisations-and-users/domain/inputs";
+import { organisations, users } from "../../organisations-and-users/schema";
 import { giveBackAttempts, recordFailedAttempt, recordRefusedAttempt, takeAttempt } from "./attempts";
 
 export type SignInResult = { ok: true; userId: string; secondFactor: SecondFactorOwed } | { ok: false; reason: SignInFailure };

@@ -1,0 +1,138 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../../../platform/db/client";
+import { idParams } from "../../../platform/http/api-schemas";
+import { actorOf } from "../../../platform/http/auth/plugin";
+import { identityInput, rightsRequestInput, transitionInput } from "../domain/inputs";
+import { acknowledgeComplaint } from "../services/item-actions";
+import { packSafety } from "../services/pack-safety";
+import {
+  attachSubject,
+  getRightsRequest,
+  listRightsRequests,
+  logRightsRequest,
+  transitionRightsRequest,
+  verifyIdentity,
+} from "../services/requests";
+import { errors, noContent, packWarningsSchema, presentPackWarnings, presentRightsRequest, rightsRequestSchema, tags } from "./schema";
+
+/** Rights requests themselves: logging, the identity check, moving a request on, the people it is about, and the warnings before a response. */
+export async function rightsRequestsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  app.post(
+    "/rights-requests",
+    {
+      schema: {
+        tags,
+        summary: "Log a request received by letter, email, phone or in person; due one calendar month after receipt",
+        body: rightsRequestInput,
+        response: { 201: rightsRequestSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const row = await logRightsRequest(db, actor, request.body);
+      return reply.status(201).send(presentRightsRequest(await getRightsRequest(db, actor, row.id)));
+    },
+  );
+  app.get(
+    "/rights-requests",
+    {
+      schema: {
+        tags,
+        summary: "Your organisation's requests, soonest due first (open ones only unless asked)",
+        querystring: z.object({ closed: z.enum(["include", "exclude"]).default("exclude") }),
+        response: { 200: z.object({ items: z.array(rightsRequestSchema) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await listRightsRequests(db, actorOf(request), { includeClosed: request.query.closed === "include" })).map((r) =>
+        presentRightsRequest(r),
+      ),
+    }),
+  );
+  app.get(
+    "/rights-requests/:id",
+    {
+      schema: {
+        tags,
+        summary: "One request, with the people attached",
+        params: idParams,
+        response: { 200: rightsRequestSchema, ...errors },
+      },
+    },
+    async (request) => presentRightsRequest(await getRightsRequest(db, actorOf(request), request.params.id)),
+  );
+  app.post(
+    "/rights-requests/:id/identity",
+    {
+      schema: {
+        tags,
+        summary: "Record the identity check (and, for someone acting for another, their authority)",
+        params: idParams,
+        body: identityInput,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await verifyIdentity(db, actorOf(request), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    "/rights-requests/:id/transitions",
+    {
+      schema: {
+        tags,
+        summary: "Move the request on: stop or restart the clock, extend, review exemptions, respond, close",
+        description:
+          "An impossible move is a 409. Moving on from waiting, `receivedOn` is the day what was asked for arrived (today if not given; not before the request was received or the clock was stopped, a field error otherwise): proof of identity starts the month from that day, clarification moves the due date on by the days paused. An extension needs its reason and the day the requester was told, within the first month; a response needs the identity verified. An access request is answered with its pack reviewed in full, and, with no one attached, only as a refusal or with `nothingHeld: true` (the records hold nothing about the person).",
+        params: idParams,
+        body: transitionInput,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await transitionRightsRequest(db, actorOf(request), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    "/rights-requests/:id/subjects",
+    {
+      schema: {
+        tags,
+        summary: "Attach a person from your organisation's records; a requester matching their alleged perpetrator is flagged",
+        params: idParams,
+        body: z.object({ subjectId: z.uuid() }),
+        response: { 200: z.object({ harmRisk: z.boolean() }), ...errors },
+      },
+    },
+    async (request) => attachSubject(db, actorOf(request), request.params.id, request.body.subjectId),
+  );
+  app.post(
+    "/rights-requests/:id/acknowledge",
+    { schema: { tags, summary: "Acknowledge a complaint (due within 30 days of receipt)", params: idParams, response: noContent } },
+    async (request, reply) => {
+      await acknowledgeComplaint(db, actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  app.get(
+    "/rights-requests/:id/warnings",
+    {
+      schema: {
+        tags,
+        summary:
+          "Before anything goes to the requester: decisions about the people attached that recorded the family was not told because telling could place the child at risk (GR2-ENGAGE), and links recording the requester as an alleged perpetrator towards them",
+        params: idParams,
+        response: { 200: packWarningsSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return presentPackWarnings(await packSafety(db, actor, await getRightsRequest(db, actor, request.params.id), "api.rights.warnings"));
+    },
+  );
+}

@@ -1,0 +1,56 @@
+import type { DsaCode } from "../../../../platform/rules";
+import { evaluateShare } from "../../../agreements/domain/evaluate";
+import type { Add, DecisionFacts } from "./facts";
+
+/** The data sharing agreement cited, checked against its own terms. */
+
+/** The agreement's own terms (DSA-*), or the warning that there is none. */
+export function checkAgreement(facts: DecisionFacts, shared: { itemId: string }[], add: Add): void {
+  const { input, agreement } = facts;
+  if (!agreement) {
+    add(
+      "ICO6-AGREEMENT",
+      "warning",
+      "/recipient/agreementId",
+      input.recipient.routine
+        ? "Routine sharing should be covered by a data sharing agreement, and none is cited"
+        : "No data sharing agreement is cited: one-off sharing without one is lawful, but check whether one covers this",
+    );
+    return;
+  }
+  const { organisationId } = input.recipient;
+  if (!organisationId) return;
+  // Without a purpose yet (an emergency share goes before its full record), every other term is still checked.
+  const evaluation = evaluateShare(agreement, {
+    senderOrganisationId: facts.sender.organisationId,
+    recipientOrganisationId: organisationId,
+    purpose: input.purpose.code ?? null,
+    items: shared.flatMap((s) => {
+      const item = facts.items.get(s.itemId);
+      return item ? [{ category: item.category, specialCategory: item.specialCategory, criminalOffence: item.criminalOffence }] : [];
+    }),
+    article6: input.lawfulBasis.article6 ?? null,
+    article9: input.lawfulBasis.article9 ?? [],
+    date: facts.today,
+  });
+  const exception = input.items.itemException?.trim();
+  for (const finding of evaluation.findings) {
+    // Items outside the agreement may go with a recorded exception (domain.md §4 step 6).
+    const severity = finding.code === "DSA-ITEM" && exception ? "warning" : "block";
+    add(
+      finding.code,
+      severity,
+      DSA_PATHS[finding.code],
+      finding.reason + (severity === "warning" ? ` (exception recorded: ${exception})` : ""),
+    );
+  }
+}
+
+const DSA_PATHS: Record<DsaCode, string> = {
+  "DSA-NOT-PARTY": "/recipient/organisationId",
+  "DSA-NOT-IN-FORCE": "/recipient/agreementId",
+  "DSA-PURPOSE": "/purpose/code",
+  "DSA-ITEM": "/items/items",
+  "DSA-BASIS": "/lawfulBasis/article6",
+  "DSA-ONWARD": "/items/items",
+};

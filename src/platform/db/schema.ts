@@ -1,0 +1,84 @@
+import { sql } from "drizzle-orm";
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { organisations, users } from "../../features/organisations-and-users/schema";
+import { bytea, createdAt, updatedAt } from "./columns";
+
+/**
+ * Infrastructure tables every feature leans on: the audit log and its chain head, rate-limit buckets,
+ * generated app secrets and server-side form drafts.
+ */
+
+/**
+ * Rate limiter state (@fastify/rate-limit's store, src/platform/http/rate-limit.ts), shared by every app
+ * node. A key names the limit and whom it counts: a client address, or an account as an HMAC of
+ * its email, never the email itself. Expired buckets are deleted by housekeeping.
+ */
+export const rateLimitBuckets = pgTable("rate_limit_bucket", {
+  key: text("key").primaryKey(),
+  hits: integer("hits").notNull(),
+  resetsAt: timestamp("resets_at", { withTimezone: true }).notNull(),
+});
+
+/** Keys generated on first start (cookie signing); kept in the database so every app node agrees. */
+export const appSecrets = pgTable("app_secret", {
+  name: text("name").primaryKey(),
+  value: bytea("value").notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * The audit log. `body` holds the event's canonical JSON bytes exactly as hashed; the other
+ * columns are generated from it, so they can be indexed but never disagree with what was hashed.
+ * UPDATE, DELETE and TRUNCATE are rejected by triggers (migration 0001).
+ */
+export const auditEvents = pgTable(
+  "audit_event",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    prevHash: bytea("prev_hash").notNull(),
+    hash: bytea("hash").notNull(),
+    body: text("body").notNull(),
+    type: text("type").generatedAlwaysAs(sql`(body::jsonb ->> 'type')`),
+    at: text("at").generatedAlwaysAs(sql`(body::jsonb ->> 'at')`),
+    actorUserId: text("actor_user_id").generatedAlwaysAs(sql`(body::jsonb -> 'actor' ->> 'userId')`),
+    organisationId: text("organisation_id").generatedAlwaysAs(sql`(body::jsonb ->> 'organisationId')`),
+    entityType: text("entity_type").generatedAlwaysAs(sql`(body::jsonb -> 'entity' ->> 'type')`),
+    entityId: text("entity_id").generatedAlwaysAs(sql`(body::jsonb -> 'entity' ->> 'id')`),
+  },
+  (t) => [
+    index("audit_event_organisation_idx").on(t.organisationId, t.seq),
+    index("audit_event_entity_idx").on(t.entityType, t.entityId),
+    index("audit_event_type_idx").on(t.type, t.seq),
+  ],
+);
+
+/** The chain head: one row, locked only for the instant a transaction appends its events. */
+export const auditHead = pgTable("audit_head", {
+  id: integer("id").primaryKey(),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+  hash: bytea("hash").notNull(),
+});
+
+/**
+ * A long form's answers saved server-side as the user goes (brief: "Long forms save drafts
+ * server-side"), so an expired session loses nothing. One draft per user, form and key.
+ */
+export const formDrafts = pgTable(
+  "form_draft",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    form: text("form").notNull(),
+    /** What the draft is for within the form, e.g. the subject an item is being added to. */
+    key: text("key").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("form_draft_once").on(t.userId, t.form, t.key)],
+);
