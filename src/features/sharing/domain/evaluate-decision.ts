@@ -13,7 +13,7 @@ import { describeMentions, type ProtectedMention } from "./protected-details";
 import { ROLES_WITHOUT_SAFEGUARDING_ROLE } from "./vocabulary";
 
 /**
- * Checks a share decision against the rules of domain.md §2–§4 and, where an agreement is cited,
+ * Checks a share decision against the rules of docs/domain.md §2–§4 and, where an agreement is cited,
  * against that agreement version (evaluate.ts). Pure: the service gathers the facts, this says what
  * is wrong. Runs on a half-answered draft too, so each wizard step can show what its answers still
  * need; every finding carries the path of the answer it is about.
@@ -277,7 +277,7 @@ function checkTransparency(input: ShareDecisionInput, add: Add): void {
 
 const SIGNIFICANT_HARM = "CHILD_PROTECTION_S47";
 
-/** What the person's objection or withdrawal of consent stopped (domain.md §6) stays stopped. */
+/** What the person's objection or withdrawal of consent stopped (docs/domain.md §6) stays stopped. */
 function checkProcessingStops(facts: DecisionFacts, add: Add): void {
   const b = facts.input.lawfulBasis;
   const withdrawn = facts.processingStops.find((s) => s.right === "WITHDRAW_CONSENT");
@@ -563,7 +563,7 @@ function checkAgreement(facts: DecisionFacts, shared: { itemId: string }[], add:
   });
   const exception = input.items.itemException?.trim();
   for (const finding of evaluation.findings) {
-    // Items outside the agreement may go with a recorded exception (domain.md §4 step 6).
+    // Items outside the agreement may go with a recorded exception (docs/domain.md §4 step 6).
     const severity = finding.code === "DSA-ITEM" && exception ? "warning" : "block";
     add(
       finding.code,
