@@ -1,7 +1,7 @@
 import { hasAnyRole, type Role } from "./auth/roles";
 
 /**
- * Rule codes and the one-line source each cites (domain.md). Code that enforces a rule names it by
+ * Rule codes and the one-line source each cites (docs/domain.md). Code that enforces a rule names it by
  * code; people read the plain-English reason, never just "denied" (see `readsRuleCodes`).
  */
 export const DSA_RULES = {
@@ -18,7 +18,7 @@ export const DSA_RULES = {
 export type DsaCode = keyof typeof DSA_RULES;
 
 /**
- * The rules a share decision is checked against (domain.md §2–§4), each with its one-line source. A
+ * The rules a share decision is checked against (docs/domain.md §2–§4), each with its one-line source. A
  * finding under one of these codes either blocks the decision or is a warning the decider must
  * acknowledge; which, depends on the case (a protected address shared without a reason blocks, with
  * one it warns), so severity belongs to the finding, not the code.

@@ -7,7 +7,7 @@ import { type AgreementContent, TIERS } from "./domain/content";
 import { AGREEMENT_STATUSES, VERSION_KINDS, VERSION_STATES } from "./domain/lifecycle";
 
 /**
- * Data Sharing Agreements (domain.md §5): the register, every version of the terms, the parties and their signatures.
+ * Data Sharing Agreements (docs/domain.md §5): the register, every version of the terms, the parties and their signatures.
  */
 
 export const agreementTier = pgEnum("agreement_tier", TIERS);

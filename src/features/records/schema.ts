@@ -8,14 +8,14 @@ import { SUBJECT_LINK_KINDS } from "./domain/links";
 import { ACCURACY_STATES, CONCERN_CATEGORIES, CONCERN_STATUSES, RECORD_ITEM_KINDS, SOURCE_METHODS } from "./domain/records";
 
 /**
- * What an organisation records about people (domain.md §1): subjects, their names, addresses and links,
+ * What an organisation records about people (docs/domain.md §1): subjects, their names, addresses and links,
  * record items with provenance, safeguarding concerns and the chronology.
  */
 
 export const subjectKind = pgEnum("subject_kind", SUBJECT_KINDS);
 
 /**
- * A person an organisation holds records about (domain.md §1 "subject"). Owned by one organisation;
+ * A person an organisation holds records about (docs/domain.md §1 "subject"). Owned by one organisation;
  * names are kept exactly as typed, and search normalises them instead.
  */
 export const subjects = pgTable(
@@ -129,7 +129,7 @@ export const sourceMethod = pgEnum("source_method", SOURCE_METHODS);
 export const accuracyState = pgEnum("accuracy_state", ACCURACY_STATES);
 
 /**
- * One version of one piece of information about a subject, with its provenance (domain.md §1
+ * One version of one piece of information about a subject, with its provenance (docs/domain.md §1
  * "record item"). Never edited in place: a trigger (migration 0004) rejects changes to what was
  * recorded. A correction is a new row in the same lineage; the old row's accuracy becomes CORRECTED,
  * for good. Only the accuracy and, once, the dispute may change.
@@ -214,7 +214,7 @@ export const concerns = pgTable(
 );
 
 /**
- * The dated sequence of significant events for a child (domain.md §1 "chronology"). Written by the
+ * The dated sequence of significant events for a child (docs/domain.md §1 "chronology"). Written by the
  * service that causes the event, in its transaction, through `addChronologyEntry`; later issues add
  * decisions and disclosures the same way. `ref` points at the entry's source for links and state.
  */

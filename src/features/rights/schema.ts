@@ -5,7 +5,7 @@ import { disclosures } from "../sharing/schema";
 import { EXEMPTIONS, RECEIVED_VIA, REQUESTER_RELATIONSHIPS, RESPONSE_OUTCOMES, RIGHTS_STATES, RIGHTS_TYPES } from "./domain/vocabulary";
 
 /**
- * People's rights requests (issue 6; domain.md §6): one organisation's part of a request, its
+ * People's rights requests (issue 6; docs/domain.md §6): one organisation's part of a request, its
  * state and statutory clock, the people in its records it concerns, and its review of each item.
  */
 

@@ -11,7 +11,7 @@ import { DECISION_STATUSES, REQUEST_STATUSES, REQUEST_URGENCIES } from "./domain
 import { OUTCOMES } from "./domain/vocabulary";
 
 /**
- * Share decisions, the disclosures they deliver and information requests (issue 5; domain.md §4).
+ * Share decisions, the disclosures they deliver and information requests (issue 5; docs/domain.md §4).
  * The sharing feature's tables, one schema file per feature like the others (schema-*.ts).
  */
 
@@ -20,7 +20,7 @@ export const decisionStatus = pgEnum("share_decision_status", DECISION_STATUSES)
 export const onwardDisclosure = pgEnum("onward_disclosure", ONWARD_DISCLOSURE);
 
 /**
- * The record of one decision to share, partly share or not share (domain.md §4 "Record of
+ * The record of one decision to share, partly share or not share (docs/domain.md §4 "Record of
  * decision"). Immutable once recorded (trigger, migration 0006): only its approval and the
  * completion of an emergency record change; corrections are addenda. `record` holds every answer as
  * validated; the columns beside it are what lists, dashboards and enforcement query.

@@ -1,4 +1,4 @@
-/** Roles a user may hold (issue 2; domain.md §1 glossary). A user may hold several. */
+/** Roles a user may hold (issue 2; docs/domain.md §1 glossary). A user may hold several. */
 export const ROLES = ["practitioner", "safeguarding_lead", "ig_lead", "org_admin", "partnership_admin", "auditor"] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -3,7 +3,7 @@ import Holidays from "date-holidays";
 
 /**
  * UK working days: not a weekend, not a bank holiday in the partnership's nation. Bank holidays
- * differ by nation (domain.md §6), so the partnership chooses which applies. The dates come from
+ * differ by nation (docs/domain.md §6), so the partnership chooses which applies. The dates come from
  * the `date-holidays` package's shipped data (rules plus one-off days such as a state funeral),
  * never fetched at run time.
  */

@@ -5,7 +5,7 @@ import { ARTICLE_6, ARTICLE_9_10, COMMON_LAW_ROUTES, GATEWAYS, PARA_18_REASONS }
 import { PURPOSE_CODES } from "./purposes";
 
 /**
- * The terms of a Data Sharing Agreement, section by section (domain.md §5, after the ICO data
+ * The terms of a Data Sharing Agreement, section by section (docs/domain.md §5, after the ICO data
  * sharing code's Annex A and published two-tier safeguarding DSAs). One JSON document per version,
  * validated by this schema: structured so each section can be checked (quality), enforced
  * (evaluate) and exported (ODRL), yet immutable once a version is signed.

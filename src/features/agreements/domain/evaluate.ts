@@ -8,7 +8,7 @@ import { type AgreementStatus, type InForceInput, type Lapse as LifecycleLapse, 
 import { PURPOSE_CODES, PURPOSE_LABELS, type PurposeCode } from "./purposes";
 
 /**
- * Checks one proposed share against one agreement version (domain.md §5, the DSA-* codes of
+ * Checks one proposed share against one agreement version (docs/domain.md §5, the DSA-* codes of
  * rules.ts). The sharing workflow calls this for every share, so it is split in two:
  *
  *  - `compileAgreement` runs once per agreement version and turns the content into lookup tables

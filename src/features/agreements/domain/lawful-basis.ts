@@ -1,4 +1,4 @@
-/** The lawful basis catalogue (domain.md §3). Codes are stored and shown exactly as written there. */
+/** The lawful basis catalogue (docs/domain.md §3). Codes are stored and shown exactly as written there. */
 
 export const ARTICLE_6 = [
   "A6_1A_CONSENT",

@@ -2,7 +2,7 @@ import { addMonths, format, parseISO, subMonths } from "date-fns";
 import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
 
-/** Agreement lifecycle (domain.md §5). */
+/** Agreement lifecycle (docs/domain.md §5). */
 export const AGREEMENT_STATUSES = ["DRAFT", "AWAITING_SIGNATURES", "ACTIVE", "UNDER_REVIEW", "SUSPENDED", "EXPIRED", "TERMINATED"] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
@@ -92,7 +92,7 @@ export function canDraftAgreements(actor: Actor): boolean {
 export const REVIEW_WARNING_MONTHS = 3;
 /** An agreement this long past its review date is no longer in force for enforcement. */
 export const REVIEW_GRACE_MONTHS = 3;
-/** The longest gap between reviews (domain.md §5: at least annually). */
+/** The longest gap between reviews (docs/domain.md §5: at least annually). */
 export const MAX_REVIEW_INTERVAL_MONTHS = 12;
 
 export type ReviewState = "NOT_DUE" | "DUE_SOON" | "OVERDUE" | "LAPSED" | "NOT_SET";
@@ -186,7 +186,7 @@ const parentLapseOf = (parent: ParentInForceInput) =>
 
 /**
  * Why an agreement is not in force on a day, in words a practitioner can act on; null when it is in force.
- * The one in-force rule (domain.md §5): its status, a signed version, not more than 3 months past review,
+ * The one in-force rule (docs/domain.md §5): its status, a signed version, not more than 3 months past review,
  * and for a tier 2 agreement the same of its tier 1 parent, which it is named by. The register, the
  * agreement's pages and document, the API, the wizard and the evaluation (`lapseOf`) all use it.
  */

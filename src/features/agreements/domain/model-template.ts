@@ -3,7 +3,7 @@ import { blankBaseline } from "./inheritance";
 
 /**
  * "New agreement from the model template": sensible safeguarding defaults the author edits, and
- * guidance beside each section, in our own words from domain.md §2–§5, the ICO data sharing code
+ * guidance beside each section, in our own words from docs/domain.md §2–§5, the ICO data sharing code
  * (Annex A checklist) and the DfE Seven Golden Rules. The defaults lean towards sharing lawfully
  * rather than not sharing, because the law is a framework for sharing, not a barrier.
  */

@@ -1,4 +1,4 @@
-/** Purposes for sharing (domain.md §4 step 1). Agreements list the purposes they cover; decisions name one. */
+/** Purposes for sharing (docs/domain.md §4 step 1). Agreements list the purposes they cover; decisions name one. */
 export const PURPOSE_CODES = [
   "EARLY_HELP",
   "CHILD_IN_NEED_S17",

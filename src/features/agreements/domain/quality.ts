@@ -14,7 +14,7 @@ export type { QualityReport, SectionStatus } from "./quality/score";
 
 /**
  * Quality check: how an agreement measures up against the model (ICO data sharing code Annex A,
- * UK GDPR, DPA18, domain.md §3 and §5). It scores any agreement, including one imported from an
+ * UK GDPR, DPA18, docs/domain.md §3 and §5). It scores any agreement, including one imported from an
  * existing Word document as structured fields, so it never assumes a draft made in Safeshare.
  *
  * Pure: no I/O. For a tier 2 agreement the caller passes the *effective* content (inherited

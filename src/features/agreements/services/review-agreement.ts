@@ -22,7 +22,7 @@ export type ReviewInput = z.input<typeof reviewInput>;
 
 /**
  * Records that the owner reviewed the agreement: it stays (or is put back) in force and the next
- * review is set, at most a year ahead (domain.md §5). Changing the terms is a separate variation.
+ * review is set, at most a year ahead (docs/domain.md §5). Changing the terms is a separate variation.
  */
 export async function recordReview(db: Db, actor: Actor, id: string, input: ReviewInput, now = new Date()): Promise<ListedAgreement> {
   const { nextReviewDate, outcome } = reviewInput.parse(input);

@@ -1,4 +1,4 @@
-/** Kinds of member agency in a safeguarding partnership (domain.md §1 "organisation"). */
+/** Kinds of member agency in a safeguarding partnership (docs/domain.md §1 "organisation"). */
 export const ORGANISATION_TYPES = [
   "school",
   "police",

@@ -1,5 +1,5 @@
 /**
- * What kinds of information organisations hold about subjects (domain.md §1 "record item"). Agreements
+ * What kinds of information organisations hold about subjects (docs/domain.md §1 "record item"). Agreements
  * list the data items they allow by these categories, so a share of record items can be checked
  * against an agreement without a hand-made mapping.
  */
@@ -26,7 +26,7 @@ export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
   FACT_AND_OPINION: "Fact and professional opinion",
 };
 
-/** Kinds of people records are about (domain.md §1 "subject"). */
+/** Kinds of people records are about (docs/domain.md §1 "subject"). */
 export const SUBJECT_KINDS = [
   "CHILD",
   "UNBORN_CHILD",

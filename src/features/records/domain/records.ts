@@ -5,7 +5,7 @@ import { textInput } from "../../../platform/text";
 import { ITEM_CATEGORIES } from "./information";
 
 /**
- * Record items, concerns and the chronology (issue 4; domain.md §1, §4 step 6). Pure definitions
+ * Record items, concerns and the chronology (issue 4; docs/domain.md §1, §4 step 6). Pure definitions
  * and input rules; the services own storage.
  */
 
@@ -29,7 +29,7 @@ export const SOURCE_METHOD_LABELS: Record<SourceMethod, string> = {
 
 /**
  * An item's accuracy state. `CORRECTED` is set on a version when a newer one replaces it: the old
- * text stays visible to those entitled, never overwritten (UK GDPR Art 16; domain.md §6).
+ * text stays visible to those entitled, never overwritten (UK GDPR Art 16; docs/domain.md §6).
  */
 export const ACCURACY_STATES = ["ACCURATE", "DISPUTED", "CORRECTED"] as const;
 export type AccuracyState = (typeof ACCURACY_STATES)[number];

@@ -136,7 +136,7 @@ export async function correctItem(db: Db, actor: Actor, subjectId: string, itemI
       subjectId,
       ...itemValues(input),
       correctionReason: input.reason,
-      // A restriction holds until it is lifted, whatever the version (R-RESTRICTED; domain.md §6).
+      // A restriction holds until it is lifted, whatever the version (R-RESTRICTED; docs/domain.md §6).
       restrictedAt: old.restrictedAt,
       recordedByUserId: actor.userId,
     });

@@ -4,7 +4,7 @@ import { nextWorkingDay, type UkNation } from "../../../platform/dates/working-d
 import { isAnswered, RIGHTS_STATES, type RightsState } from "./vocabulary";
 
 /**
- * When a rights request is due (domain.md §6): one calendar month from receipt — the same date next
+ * When a rights request is due (docs/domain.md §6): one calendar month from receipt — the same date next
  * month, or that month's last day when the date does not exist there (31 January → 28 or 29
  * February) — moved to the next working day when it falls on a weekend or bank holiday (ICO
  * practice). Two different stops (ICO right of access guidance): while proof of identity is awaited

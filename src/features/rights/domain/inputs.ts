@@ -5,7 +5,7 @@ import { textInput } from "../../../platform/text";
 import { dateOfBirthProblem } from "../../records/domain/identifiers";
 import { RECEIVED_VIA, REQUESTER_RELATIONSHIPS, RESPONSE_OUTCOMES, RIGHTS_STATES, RIGHTS_TYPES } from "./vocabulary";
 
-/** What a rights request records when it is logged, and what each step asks for (domain.md §6). */
+/** What a rights request records when it is logged, and what each step asks for (docs/domain.md §6). */
 
 const line = (label: string, max = 300) => textInput(label).trim().max(max, `${label} must be ${max} characters or fewer`);
 const required = (label: string, max = 300, missing = `Enter ${label.toLowerCase()}`) =>

@@ -2,7 +2,7 @@ import type { ShareDecisionInput } from "../../sharing/domain/decision-input";
 import { NOT_SOUGHT_REASON_LABELS, type NotSoughtReason } from "../../sharing/domain/vocabulary";
 
 /**
- * Harm-aware access packs (domain.md §2 GR2-ENGAGE, §6 "harm-aware communications"): before a pack
+ * Harm-aware access packs (docs/domain.md §2 GR2-ENGAGE, §6 "harm-aware communications"): before a pack
  * goes to a parent, the IG lead must know which decisions about the child kept the family in the dark
  * because telling them could have put the child at risk. Telling them now, through the pack, that the
  * school referred the child to social care could do exactly the harm those decisions avoided.

@@ -3,7 +3,7 @@ import { textInput } from "../../../platform/text";
 import { ARTICLE_6, ARTICLE_6_LABELS, type Article6 } from "../../agreements/domain/lawful-basis";
 
 /**
- * What an objection and a withdrawal of consent reach (domain.md §6). An objection is only against
+ * What an objection and a withdrawal of consent reach (docs/domain.md §6). An objection is only against
  * processing under public task or legitimate interests (UK GDPR Art 21(1)); the organisation stops
  * unless it records compelling legitimate grounds. Withdrawing consent (Art 7(3)) stops only what
  * rests on consent: sharing under a legal duty or public task, such as to protect a child, goes on.

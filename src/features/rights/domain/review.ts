@@ -28,7 +28,7 @@ function exemptionIssues(r: Reviewed, issue: (path: string, message: string) => 
 const issuesTo = (ctx: z.RefinementCtx) => (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
 
 /**
- * An access request's review of one item (domain.md §6): disclosed, redacted or withheld. Anything
+ * An access request's review of one item (docs/domain.md §6): disclosed, redacted or withheld. Anything
  * held back names its exemption and says why. An exemption without a reason cannot be saved.
  */
 export const itemReviewInput = z

@@ -2,7 +2,7 @@ import { draftProblem, type PackUnreviewed } from "./review";
 import { isAnswered, type ResponseOutcome, type RightsState } from "./vocabulary";
 
 /**
- * The life of a rights request (domain.md §6): which state may follow which. The clock stops while
+ * The life of a rights request (docs/domain.md §6): which state may follow which. The clock stops while
  * waiting for identity or clarification (how it starts again is deadlines.ts); a response needs the
  * requester's identity verified; a request can be closed early only while nothing has been done
  * (withdrawn, or never clarified). Anything else is an impossible transition (409).
@@ -32,7 +32,7 @@ export const WORKING_STATES: readonly RightsState[] = ["IN_PROGRESS", "EXTENDED"
 
 /**
  * Why nothing may be changed for this request yet, or null: an impostor must not be able to have a
- * child's record changed or erased, so the requester's identity comes first (domain.md §6).
+ * child's record changed or erased, so the requester's identity comes first (docs/domain.md §6).
  */
 export function changeProblem(request: { state: RightsState; identityVerifiedAt: Date | null }): string | null {
   const answered = answeredProblem(request);
@@ -61,7 +61,7 @@ function attachedProblem(attached: number, answer: { outcome?: ResponseOutcome; 
  * Why the request cannot move from one state to the other, or null. An access request (for which
  * `attached` and `packUnreviewed` are given) is answered about the people attached to it, and its
  * pack must be reviewed in full before it is the response: whatever the outcome, because each
- * exemption is applied item by item (domain.md §6).
+ * exemption is applied item by item (docs/domain.md §6).
  */
 export function transitionProblem(
   from: RightsState,

@@ -1,4 +1,4 @@
-/** People's rights (domain.md §6): the kinds of request, their states, and the exemptions, as stored and shown. */
+/** People's rights (docs/domain.md §6): the kinds of request, their states, and the exemptions, as stored and shown. */
 
 export const RIGHTS_TYPES = ["ACCESS", "RECTIFICATION", "ERASURE", "RESTRICTION", "OBJECTION", "WITHDRAW_CONSENT", "COMPLAINT"] as const;
 export type RightsType = (typeof RIGHTS_TYPES)[number];

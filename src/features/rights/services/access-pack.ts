@@ -29,7 +29,7 @@ import { disclosureLog, type LogEntry, type PackContents, packContents } from ".
 import { getRightsRequest, type RightsRequestView } from "./requests";
 
 /**
- * The access pack (UK GDPR Art 15; domain.md §6): every item held about the people attached to the
+ * The access pack (UK GDPR Art 15; docs/domain.md §6): every item held about the people attached to the
  * request, current and corrected versions, as each item's review says (disclosed, redacted, or left
  * out when withheld under a named exemption); the purposes, categories and sources; every organisation it was
  * disclosed to and when, from the disclosure log; retention; and the other rights and the right to

@@ -25,8 +25,8 @@ import { attachedItem } from "./request-items";
 import { chronicleStep, getRightsRequest, type RightsRequestView, requestFor } from "./requests";
 
 /**
- * What rectification, restriction and erasure requests do to items (UK GDPR Arts 16–19; domain.md
- * §6), each recorded with its reason, and every organisation the item was disclosed to told of it
+ * What rectification, restriction and erasure requests do to items (UK GDPR Arts 16–19;
+ * docs/domain.md §6), each recorded with its reason, and every organisation the item was disclosed to told of it
  * (Art 19): a notice in their inbox to acknowledge. An erased item keeps its row as a tombstone;
  * its text is gone from the record, the chronology and every disclosure's copy.
  */

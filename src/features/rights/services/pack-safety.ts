@@ -16,7 +16,7 @@ import { rightsRequestSubjects, rightsRequests } from "../schema";
 
 /**
  * What an IG lead must know before an access pack goes to the requester (harm-aware communications,
- * domain.md §6): every decision about the people attached that recorded the family was not told
+ * docs/domain.md §6): every decision about the people attached that recorded the family was not told
  * because telling could place the child at risk, and every link recording the requester as an
  * alleged perpetrator towards them. Read fresh each time, so a decision recorded after the person
  * was attached is still named.

@@ -15,7 +15,7 @@ import { rightsProcessingDecisions, rightsRequests } from "../schema";
 import { chronicleStep, logEvent, type RightsRequestView, requestFor } from "./requests";
 
 /**
- * Objection and withdrawal of consent (domain.md §6): the sharing about the person so far, by
+ * Objection and withdrawal of consent (docs/domain.md §6): the sharing about the person so far, by
  * Article 6 basis, which of it the right reaches, and the IG lead's decision for each basis reached
  * (stop, or, for an objection, continue on compelling grounds). A stop is enforced when anyone in
  * the organisation next decides to share about the person (`R-CONSENT-WITHDRAWN`, `R-OBJECTION-UPHELD`).

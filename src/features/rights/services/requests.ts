@@ -390,7 +390,7 @@ export async function transitionRightsRequest(db: Db, actor: Actor, id: string, 
 /**
  * Attaches a person from the organisation's own records. If the requester's name matches someone
  * recorded as an alleged perpetrator of harm towards them, the request is flagged: nothing is sent
- * without a safety check (harm-aware communications, domain.md §6).
+ * without a safety check (harm-aware communications, docs/domain.md §6).
  */
 export async function attachSubject(db: Db, actor: Actor, id: string, subjectId: string): Promise<{ harmRisk: boolean }> {
   assertIgLead(actor);

@@ -24,7 +24,7 @@ import { getRightsRequest } from "../services/requests";
 import { presentSafety } from "./safety";
 
 /**
- * Working a rights request item by item (domain.md §6): the review for an access request, the
+ * Working a rights request item by item (docs/domain.md §6): the review for an access request, the
  * correction, statement, restriction or erasure decision for the others. Each form posts here and
  * a refusal comes back on the item's page with the GOV.UK error summary and what was typed.
  */
@@ -125,7 +125,7 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       review,
       actions,
     } = await itemForRequest(db, actor, requestId, idParam(request, "itemId", "The item"));
-    // Changes wait until the requester's identity is verified and work has started (domain.md §6), and end once it is answered.
+    // Changes wait until the requester's identity is verified and work has started (docs/domain.md §6), and end once it is answered.
     const actionable = changeProblem(r) === null;
     const answered = answeredProblem(r);
     const current = !item.erasedAt && item.accuracy !== "CORRECTED";

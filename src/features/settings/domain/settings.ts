@@ -3,7 +3,7 @@ import { UK_NATIONS } from "../../../platform/dates/working-days";
 
 /**
  * The partnership's settings for sharing (a partnership administrator changes them): deadlines are
- * local practice (domain.md §7 "configurable where local"), and bank holidays depend on the nation.
+ * local practice (docs/domain.md §7 "configurable where local"), and bank holidays depend on the nation.
  */
 export const sharingSettingsInput = z.object({
   /** An emergency share's full record is due this many hours after it went (ICO9-EMERGENCY; default 24). */

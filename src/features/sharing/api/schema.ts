@@ -25,7 +25,7 @@ import { type DisclosureItemRow, type DisclosureSummary, disclosureState } from 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
 export const ruleFindingSchema = z.object({
-  code: z.string().describe("The rule's stable code, e.g. L-NO-ART9 (domain.md)"),
+  code: z.string().describe("The rule's stable code, e.g. L-NO-ART9 (docs/domain.md §9)"),
   severity: z.enum(["block", "warning"]),
   message: z.string(),
   path: z.string().describe("JSON Pointer to the answer the finding is about"),

@@ -9,7 +9,7 @@ import { PROTECTED_DETAIL_KINDS } from "./protected-details";
 import { CAPACITY, CONSENT_STATUSES, NOT_SOUGHT_REASONS, OUTCOMES, RECIPIENT_ROLES, SUBJECT_DETAILS } from "./vocabulary";
 
 /**
- * A share decision as the practitioner answers it (domain.md §4), step by step: the shape of the
+ * A share decision as the practitioner answers it (docs/domain.md §4), step by step: the shape of the
  * wizard's server-side draft and of the API's request body. Types are strict here (a code outside
  * its list, a malformed id, over-long text is a 400 with the field's path); whether the answers add
  * up to a decision that may be recorded is for the rules (evaluate-decision.ts), which name the

@@ -21,7 +21,7 @@ export {
 } from "./evaluate-decision/warnings";
 
 /**
- * Checks a share decision against the rules of domain.md §2–§4 and, where an agreement is cited,
+ * Checks a share decision against the rules of docs/domain.md §2–§4 and, where an agreement is cited,
  * against that agreement version (evaluate.ts). Pure: the service gathers the facts, this says what
  * is wrong. Runs on a half-answered draft too, so each wizard step can show what its answers still
  * need; every finding carries the path of the answer it is about.

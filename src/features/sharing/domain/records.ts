@@ -1,4 +1,4 @@
-/** States of what sharing records (domain.md §4): decisions, disclosures and information requests. */
+/** States of what sharing records (docs/domain.md §4): decisions, disclosures and information requests. */
 
 /**
  * A decision is RECORDED when made, unless its organisation requires a safeguarding lead's approval
@@ -21,7 +21,7 @@ export const REQUEST_URGENCY_LABELS: Record<RequestUrgency, string> = {
   URGENT: "Urgent: within 2 working days",
   ROUTINE: "Routine: within 10 working days",
 };
-/** Working days to answer, by urgency (domain.md §7: referral decision 1 working day). */
+/** Working days to answer, by urgency (docs/domain.md §7: referral decision 1 working day). */
 export const REQUEST_WORKING_DAYS: Record<RequestUrgency, number> = { SAFEGUARDING_REFERRAL: 1, URGENT: 2, ROUTINE: 10 };
 
 export const REQUEST_STATUSES = ["OPEN", "ANSWERED", "WITHDRAWN"] as const;

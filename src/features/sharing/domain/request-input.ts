@@ -7,7 +7,7 @@ import { dateOfBirthProblem, nhsNumberProblem, normaliseNhsNumber } from "../../
 import { REQUEST_URGENCIES } from "./records";
 
 /**
- * An information request (domain.md §4): one organisation asks another for what it holds about a
+ * An information request (docs/domain.md §4): one organisation asks another for what it holds about a
  * person, saying who (as precisely as it can, so the other can find them), why, under which power,
  * and how urgently. The answer is a share decision, whichever way it goes.
  */

@@ -1,5 +1,5 @@
 /**
- * The words of a share decision (domain.md §3–§4): outcomes, consent, capacity, recipients' roles.
+ * The words of a share decision (docs/domain.md §3–§4): outcomes, consent, capacity, recipients' roles.
  * Codes are stored and shown exactly as written; labels are what people read.
  */
 

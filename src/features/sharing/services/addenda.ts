@@ -15,7 +15,7 @@ import { loadDecision } from "./decisions";
 
 /**
  * What may be added to a recorded decision (it is never edited): a correction of the record, or
- * feedback on what happened after (domain.md §4 "feedback/outcome"). And which purposes need a
+ * feedback on what happened after (docs/domain.md §4 "feedback/outcome"). And which purposes need a
  * safeguarding lead's approval before anything is delivered, per organisation.
  */
 

@@ -27,7 +27,7 @@ import {
 } from "../domain/vocabulary";
 
 /**
- * The share decision wizard's questions (domain.md §4 steps 1–8), as data: each step is a GOV.UK
+ * The share decision wizard's questions (docs/domain.md §4 steps 1–8), as data: each step is a GOV.UK
  * question page, each field names the answer's path in the decision (decision-input.ts), so one
  * template renders them all, one parser reads them back, and a rule finding about an answer links to
  * the page that asks it. The items step has its own page (one row per record item).

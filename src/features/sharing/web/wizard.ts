@@ -22,7 +22,7 @@ import { AFTER_RECIPIENT, fieldIdOf, STEPS, stepOf, stepOfPath } from "./steps";
 import { assess, fieldsFor, itemRows, presentFinding, type ShareDraft, stepChoices, subjectDetailOptions } from "./wizard-context";
 
 /**
- * The share decision wizard (domain.md §4): the emergency gate, then a task list of GOV.UK question
+ * The share decision wizard (docs/domain.md §4): the emergency gate, then a task list of GOV.UK question
  * pages over a server-side draft (saved at every step, so an expired session loses nothing), then
  * check your answers with every rule finding, and record. The draft holds the decision's
  * idempotency key, so two tabs submitting the same draft record one decision.

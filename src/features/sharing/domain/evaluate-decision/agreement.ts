@@ -35,7 +35,7 @@ export function checkAgreement(facts: DecisionFacts, shared: { itemId: string }[
   });
   const exception = input.items.itemException?.trim();
   for (const finding of evaluation.findings) {
-    // Items outside the agreement may go with a recorded exception (domain.md §4 step 6).
+    // Items outside the agreement may go with a recorded exception (docs/domain.md §4 step 6).
     const severity = finding.code === "DSA-ITEM" && exception ? "warning" : "block";
     add(
       finding.code,

@@ -25,7 +25,7 @@ export function checkTransparency(input: ShareDecisionInput, add: Add): void {
   }
 }
 
-/** What the person's objection or withdrawal of consent stopped (domain.md §6) stays stopped. */
+/** What the person's objection or withdrawal of consent stopped (docs/domain.md §6) stays stopped. */
 export function checkProcessingStops(facts: DecisionFacts, add: Add): void {
   const b = facts.input.lawfulBasis;
   const withdrawn = facts.processingStops.find((s) => s.right === "WITHDRAW_CONSENT");
