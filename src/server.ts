@@ -1,8 +1,8 @@
+import { buildApp } from "./app/build-app";
 import { purgeExpiredSessions } from "./features/sign-in/services/sessions";
 import { configuredCheckpointSigner, publishCheckpoint } from "./platform/audit/checkpoints";
 import type { Config } from "./platform/config";
 import type { Database } from "./platform/db/client";
-import { buildApp } from "./platform/http/app";
 import { loggableError, logSerializers } from "./platform/http/logging";
 import { purgeExpiredRateLimits } from "./platform/http/rate-limit-store";
 

@@ -18,3 +18,6 @@ export const controlCharactersMessage = (label: string) => `${label} must not co
  */
 export const textInput = (label: string, missing?: string) =>
   z.string(missing ? { error: missing } : undefined).refine((v) => !hasControlCharacters(v), controlCharactersMessage(label));
+
+/** An email address as accounts are looked up by it: case and surrounding spaces do not matter. */
+export const normalisedEmail = (email: string) => email.trim().toLowerCase();

@@ -1,5 +1,5 @@
+import { type App, type AppOptions, buildApp } from "../../src/app/build-app";
 import type { Database } from "../../src/platform/db/client";
-import { type App, type AppOptions, buildApp } from "../../src/platform/http/app";
 import { TestClient } from "./http-client";
 
 /** The public base URL the test app is configured with: documents it serves must name this, never a request's Host. */

@@ -1,4 +1,4 @@
-import type { App } from "../../src/platform/http/app";
+import type { App } from "../../src/app/build-app";
 
 /**
  * A minimal browser over fastify.inject: keeps cookies, and reads the CSRF token from the last

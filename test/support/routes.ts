@@ -1,4 +1,4 @@
-import type { App } from "../../src/platform/http/app";
+import type { App } from "../../src/app/build-app";
 
 export interface RegisteredRoute {
   method: string;

@@ -1,6 +1,6 @@
+import type { App } from "../../src/app/build-app";
 import { createSession } from "../../src/features/sign-in/services/sessions";
 import type { Db } from "../../src/platform/db/client";
-import type { App } from "../../src/platform/http/app";
 import { TestClient } from "./http-client";
 
 /**

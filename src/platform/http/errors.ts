@@ -1,6 +1,4 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { auditAccessDenied } from "../../app/access-denied";
-import type { Db } from "../db/client";
 import { NotFoundError } from "../errors";
 import { errorSignature, loggableError, RepeatedErrorThrottle } from "./logging";
 import { RETRY_AFTER_SECONDS, sendProblem, toProblem } from "./problem";
@@ -17,8 +15,9 @@ const PAGE_TITLES: Record<number, string> = {
 /**
  * One place decides what a failure looks like: problem+json for the API, a GOV.UK error page for
  * people. Unexpected errors are logged with the request id and shown as a plain 500, never a stack.
+ * `onRefused` hears of every 403 and 404 before it is answered (the composition root audits them).
  */
-export function registerErrorHandling(app: FastifyInstance, db: Db): void {
+export function registerErrorHandling(app: FastifyInstance, onRefused: (request: FastifyRequest, error: unknown) => Promise<void>): void {
   const throttle = new RepeatedErrorThrottle();
   app.setErrorHandler(async (error, request, reply) => {
     const problem = toProblem(error);
@@ -29,7 +28,7 @@ export function registerErrorHandling(app: FastifyInstance, db: Db): void {
       const { log, repeatsSuppressed } = throttle.admit(errorSignature(logged));
       if (log) request.log.error({ error: logged, ...(repeatsSuppressed ? { repeatsSuppressed } : {}) }, "unhandled error");
     }
-    if (problem.status === 403 || problem.status === 404) await auditAccessDenied(db, request, error);
+    if (problem.status === 403 || problem.status === 404) await onRefused(request, error);
     return respond(request, reply, problem);
   });
   app.setNotFoundHandler(async (request, reply) => respond(request, reply, toProblem(new NotFoundError())));

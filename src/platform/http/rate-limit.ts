@@ -1,9 +1,9 @@
 import { createHmac } from "node:crypto";
 import rateLimit, { type FastifyRateLimitStore, normalizeIP } from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { normalisedEmail } from "../../features/organisations-and-users/domain/inputs";
 import { appSecret } from "../crypto/app-secrets";
 import type { Db } from "../db/client";
+import { normalisedEmail } from "../text";
 import { hitRateLimit } from "./rate-limit-store";
 
 const WINDOW = "1 minute";

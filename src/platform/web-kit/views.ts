@@ -3,7 +3,6 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks, { type Environment } from "nunjucks";
-import { ORGANISATION_TYPE_LABELS } from "../../features/organisations-and-users/domain/organisation";
 import { ROLE_LABELS } from "../auth/roles";
 import { ukDate } from "../dates/calendar";
 
@@ -43,8 +42,8 @@ const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/London",
 });
 
-/** Filters shared by every template: GOV.UK date style, domain labels. */
-export function configureNunjucks(env: Environment): void {
+/** The web kit's filters for every template: GOV.UK dates, role labels, a linear-time trim. */
+export function configureWebKit(env: Environment): void {
   // The built-in trim is `replace(/^\s*|\s*$/g, "")`, which is quadratic in runs of whitespace; the
   // design system trims every component's HTML, so on a long page it was a quarter of the server's
   // time. String#trim strips the same characters in one pass; safe (already escaped) HTML stays safe.
@@ -57,9 +56,7 @@ export function configureNunjucks(env: Environment): void {
     value ? dateTimeFormat.format(new Date(value)).replace(" am", "am").replace(" pm", "pm") : "",
   );
   env.addFilter("roleLabel", (role: keyof typeof ROLE_LABELS) => ROLE_LABELS[role] ?? role);
-  env.addFilter("organisationTypeLabel", (type: keyof typeof ORGANISATION_TYPE_LABELS) => ORGANISATION_TYPE_LABELS[type] ?? type);
   env.addGlobal("ROLE_LABELS", ROLE_LABELS);
-  env.addGlobal("ORGANISATION_TYPE_LABELS", ORGANISATION_TYPE_LABELS);
 }
 
 declare module "fastify" {

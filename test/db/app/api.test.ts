@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { type App, buildApp } from "../../../src/platform/http/app";
+import { type App, buildApp } from "../../../src/app/build-app";
 import { client, TEST_PUBLIC_URL, testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser, TEST_PASSWORD } from "../../support/factories";

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
+import type { App } from "../../../src/app/build-app";
 import { users } from "../../../src/features/organisations-and-users/schema";
 import { recoveryCodes } from "../../../src/features/sign-in/schema";
-import type { App } from "../../../src/platform/http/app";
 import { client, TEST_PUBLIC_URL, testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser, TEST_PASSWORD } from "../../support/factories";

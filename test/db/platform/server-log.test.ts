@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { Writable } from "node:stream";
 import { after, before, test } from "node:test";
 import { sql } from "drizzle-orm";
-import { type App, buildApp } from "../../../src/platform/http/app";
+import { type App, buildApp } from "../../../src/app/build-app";
 import { logSerializers } from "../../../src/platform/http/logging";
 import { TEST_PUBLIC_URL } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";

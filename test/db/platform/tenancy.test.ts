@@ -5,6 +5,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { getTableName, is } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
+import type { App } from "../../../src/app/build-app";
 import { getUser, listUsers } from "../../../src/features/organisations-and-users/services/users";
 import { acknowledgeNotice, noticesReceived } from "../../../src/features/rights/services/item-actions";
 import { addAddendum } from "../../../src/features/sharing/services/addenda";
@@ -27,7 +28,6 @@ import {
 import { today } from "../../../src/platform/dates/calendar";
 import { hasOwnershipRule } from "../../../src/platform/db/scope";
 import { NotFoundError } from "../../../src/platform/errors";
-import type { App } from "../../../src/platform/http/app";
 import { client, testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import type { App } from "../../../src/app/build-app";
 import { insertSyntheticItems } from "../../../src/demo/synthetic/seed-synthetic";
 import { CHRONOLOGY_PAGE_SIZE } from "../../../src/features/records/web/chronology";
-import type { App } from "../../../src/platform/http/app";
 import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
 import { addDays, format } from "date-fns";
-import type { App } from "../../../src/platform/http/app";
+import type { App } from "../../../src/app/build-app";
 import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { and, asc, eq } from "drizzle-orm";
+import type { App } from "../../../src/app/build-app";
 import { auditEvents } from "../../../src/platform/db/schema";
-import type { App } from "../../../src/platform/http/app";
 import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";

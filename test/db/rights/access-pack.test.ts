@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
+import type { App } from "../../../src/app/build-app";
 import { today } from "../../../src/platform/dates/calendar";
-import type { App } from "../../../src/platform/http/app";
 import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";

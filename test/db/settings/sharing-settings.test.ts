@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { App } from "../../../src/platform/http/app";
+import type { App } from "../../../src/app/build-app";
 import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";

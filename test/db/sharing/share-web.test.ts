@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import { addDays, format, subMonths } from "date-fns";
 import { and, eq } from "drizzle-orm";
+import type { App } from "../../../src/app/build-app";
 import { agreementReference } from "../../../src/features/agreements/domain/document";
 import type { ShareDecisionInput } from "../../../src/features/sharing/domain/decision-input";
 import { informationRequests, shareDecisions } from "../../../src/features/sharing/schema";
@@ -10,7 +11,6 @@ import { decisionReference } from "../../../src/features/sharing/services/decisi
 import { recordShareDecision } from "../../../src/features/sharing/services/record-decision";
 import type { Actor } from "../../../src/platform/auth/actor";
 import { formDrafts } from "../../../src/platform/db/schema";
-import type { App } from "../../../src/platform/http/app";
 import { ALL_SHARE_RULES } from "../../../src/platform/rules";
 import { TEST_PUBLIC_URL, testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
+import type { App } from "../../../src/app/build-app";
 import { users } from "../../../src/features/organisations-and-users/schema";
 import { changeRoles } from "../../../src/features/organisations-and-users/services/users";
 import { sessions } from "../../../src/features/sign-in/schema";
@@ -13,7 +14,6 @@ import { appSecret } from "../../../src/platform/crypto/app-secrets";
 import { keyringOf, newSecretKey } from "../../../src/platform/crypto/secret-box";
 import { openTotpSeed, rotateSecretKey, sealSecretsAtRest } from "../../../src/platform/crypto/secrets-at-rest";
 import { useSecretKeys } from "../../../src/platform/db/secret-keys";
-import type { App } from "../../../src/platform/http/app";
 import { hitRateLimit, purgeExpiredRateLimits } from "../../../src/platform/http/rate-limit-store";
 import { client, TEST_PUBLIC_URL, testApp } from "../../support/app";
 import { describeEachDatabase, TEST_SECRET_KEYS } from "../../support/databases";
@@ -59,7 +59,7 @@ describeEachDatabase("sign-in, sessions and MFA", (ctx) => {
   });
 
   test("behind a TLS proxy the session and CSRF cookies are Secure", async () => {
-    const { buildApp } = await import("../../../src/platform/http/app");
+    const { buildApp } = await import("../../../src/app/build-app");
     const proxied = await buildApp({
       database: ctx.database,
       session: { idleMinutes: 30, absoluteHours: 12 },

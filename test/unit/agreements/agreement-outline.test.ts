@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import nunjucks from "nunjucks";
+import { configureNunjucks } from "../../../src/app/nunjucks";
 import { INHERITABLE_SECTIONS, SECTION_TITLES, SECTIONS } from "../../../src/features/agreements/domain/content";
 import { ARTICLE_6, ARTICLE_9_10, COMMON_LAW_ROUTES, GATEWAYS } from "../../../src/features/agreements/domain/lawful-basis";
 import {
@@ -11,7 +12,7 @@ import {
   outlineAgreement,
   SIGNATURES_TITLE,
 } from "../../../src/features/agreements/domain/outline";
-import { configureNunjucks, viewDirs } from "../../../src/platform/web-kit/views";
+import { viewDirs } from "../../../src/platform/web-kit/views";
 import { sampleDocument } from "../../support/agreement-document";
 
 const rowsOf = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === "rows" ? b.rows : []));

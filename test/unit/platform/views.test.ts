@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import nunjucks from "nunjucks";
-import { configureNunjucks, viewDirs } from "../../../src/platform/web-kit/views";
+import { configureNunjucks } from "../../../src/app/nunjucks";
+import { viewDirs } from "../../../src/platform/web-kit/views";
 
 const environment = () => {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(viewDirs), { autoescape: true, throwOnUndefined: false });

@@ -65,9 +65,6 @@ export type NewUserInput = z.infer<typeof newUserInput>;
 
 export const userRolesInput = z.object({ roles });
 
-/** An email address as accounts are looked up by it: case and surrounding spaces do not matter. */
-export const normalisedEmail = (email: string) => email.trim().toLowerCase();
-
 /** A person's own password, typed to sign in or to confirm an act again (ASVS 3.7.1). */
 const enteredPassword = z.string({ error: "Enter your password" }).min(1, "Enter your password").max(1024, "Enter your password");
 

@@ -4,7 +4,7 @@ import { inTransaction } from "../../../platform/audit/write";
 import { type Role, type SecondFactorOwed, secondFactorOwed } from "../../../platform/auth/roles";
 import { burnPasswordCheck, verifyPassword } from "../../../platform/crypto/hashing";
 import type { Db } from "../../../platform/db/client";
-import { normalisedEmail } from "../../organisations-and-users/domain/inputs";
+import { normalisedEmail } from "../../../platform/text";
 import { organisations, users } from "../../organisations-and-users/schema";
 import { giveBackAttempts, recordFailedAttempt, recordRefusedAttempt, takeAttempt } from "./attempts";
 

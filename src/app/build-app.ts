@@ -15,18 +15,20 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import nunjucks from "nunjucks";
-import { apiRoutes } from "../../app/api-routes";
-import { navigationFor } from "../../app/navigation";
-import { webRoutes } from "../../app/web-routes";
-import type { SessionPolicy } from "../../features/sign-in/services/sessions";
-import type { TrustProxy } from "../config";
-import { appSecret } from "../crypto/app-secrets";
-import type { Database } from "../db/client";
-import { configureNunjucks, packageDir, viewDirs } from "../web-kit/views";
-import { sessionPlugin } from "./auth/plugin";
-import { COOKIE_OPTIONS, CSRF_COOKIE } from "./auth/session-cookie";
-import { raiseRouterError, registerErrorHandling, rerouteFrameworkError } from "./errors";
-import { registerRateLimit } from "./rate-limit";
+import type { SessionPolicy } from "../features/sign-in/services/sessions";
+import type { TrustProxy } from "../platform/config";
+import { appSecret } from "../platform/crypto/app-secrets";
+import type { Database } from "../platform/db/client";
+import { sessionPlugin } from "../platform/http/auth/plugin";
+import { COOKIE_OPTIONS, CSRF_COOKIE } from "../platform/http/auth/session-cookie";
+import { raiseRouterError, registerErrorHandling, rerouteFrameworkError } from "../platform/http/errors";
+import { registerRateLimit } from "../platform/http/rate-limit";
+import { packageDir, viewDirs } from "../platform/web-kit/views";
+import { auditAccessDenied } from "./access-denied";
+import { apiRoutes } from "./api-routes";
+import { navigationFor } from "./navigation";
+import { configureNunjucks } from "./nunjucks";
+import { webRoutes } from "./web-routes";
 
 export interface AppOptions {
   database: Database;
@@ -124,7 +126,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const moj = path.join(packageDir("@ministryofjustice/frontend"), "moj");
   await app.register(fastifyStatic, { root: path.join(govuk, "assets"), prefix: "/assets/" });
   await app.register(fastifyStatic, {
-    root: [govuk, moj, path.join(import.meta.dirname, "../web-kit/public")],
+    root: [govuk, moj, path.join(import.meta.dirname, "../platform/web-kit/public")],
     prefix: "/static/",
     decorateReply: false,
     allowedPath: (pathName) => /\.(css|js|mjs|map)$/.test(pathName),
@@ -161,7 +163,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     transformObject: jsonSchemaTransformObject,
   });
 
-  registerErrorHandling(app, db);
+  registerErrorHandling(app, (request, error) => auditAccessDenied(db, request, error));
   await app.register(apiRoutes, { prefix: "/api/v1", database: options.database, publicUrl: options.publicUrl });
   await app.register(webRoutes, {
     database: options.database,
