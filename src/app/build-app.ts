@@ -16,10 +16,10 @@ import {
 } from "fastify-type-provider-zod";
 import nunjucks from "nunjucks";
 import type { SessionPolicy } from "../features/sign-in/services/sessions";
+import { sessionPlugin } from "../features/sign-in/web/session-plugin";
 import type { TrustProxy } from "../platform/config";
 import { appSecret } from "../platform/crypto/app-secrets";
 import type { Database } from "../platform/db/client";
-import { sessionPlugin } from "../platform/http/auth/plugin";
 import { COOKIE_OPTIONS, CSRF_COOKIE } from "../platform/http/auth/session-cookie";
 import { raiseRouterError, registerErrorHandling, rerouteFrameworkError } from "../platform/http/errors";
 import { registerRateLimit } from "../platform/http/rate-limit";

@@ -3,10 +3,11 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { standardErrors } from "../../../platform/http/api-schemas";
-import { requireActor, sessionOf } from "../../../platform/http/auth/plugin";
+import { requireActor } from "../../../platform/http/auth/plugin";
 import { setSessionCookie } from "../../../platform/http/auth/session-cookie";
 import { passwordChangeInput } from "../../organisations-and-users/domain/inputs";
 import { changeOwnPassword } from "../services/passwords";
+import { sessionOf } from "../web/session-plugin";
 
 /** The caller's own account, whatever their role. */
 export async function meApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {

@@ -6,6 +6,7 @@ import { type Role, type SecondFactorOwed, secondFactorOwed } from "../../../pla
 import { randomToken, tokenHash } from "../../../platform/crypto/hashing";
 import type { Db, Queryable } from "../../../platform/db/client";
 import { queryPrepared } from "../../../platform/db/prepared";
+import type { SessionStage } from "../../../platform/http/auth/plugin";
 import { organisations, users } from "../../organisations-and-users/schema";
 import { sessions } from "../schema";
 
@@ -15,7 +16,6 @@ export interface SessionPolicy {
 }
 
 /** Where a signed-in person stands: fully in, or still owing a second factor. */
-export type SessionStage = "full" | "second_factor" | "enrol";
 
 const STAGE_OWING = { none: "full", verify: "second_factor", enrol: "enrol" } as const satisfies Record<SecondFactorOwed, SessionStage>;
 

@@ -13,6 +13,7 @@ import { beginEnrolment, confirmEnrolment, verifySecondFactor } from "../service
 import { acceptInvitation, findInvitation } from "../services/passwords";
 import { createSession, endSession } from "../services/sessions";
 import { completeSignIn, signInWithPassword } from "../services/sign-in";
+import { loadedSession } from "./session-plugin";
 
 const SIGN_IN_FAILED = `Enter a correct email address and password. After ${MAX_FAILED_ATTEMPTS} wrong attempts an account is locked for ${LOCKOUT_MINUTES} minutes`;
 // Also shown while wrong codes have blocked the second factor, so the message covers that too.
@@ -20,7 +21,8 @@ const CODE_FAILED = `The code is not correct or has already been used. Enter the
 
 /** Replaces any session with a new one: a new token whenever privilege rises (ASVS 3.2.1). */
 async function replaceSession(db: Db, request: FastifyRequest, reply: FastifyReply, userId: string, secondFactorPassed: boolean) {
-  if (request.session) await endSession(db, request.session.tokenHash);
+  const current = loadedSession(request);
+  if (current) await endSession(db, current.tokenHash);
   setSessionCookie(reply, await createSession(db, userId, secondFactorPassed));
   rotateCsrfSecret(request, reply);
 }
@@ -30,7 +32,7 @@ export async function signInRoutes(app: FastifyInstance, { db, rateLimit }: { db
   const oneAccount = await perAccount(app, db, rateLimit);
 
   app.get("/sign-in", async (request, reply) => {
-    if (request.session?.stage === "full") return reply.redirect("/");
+    if (loadedSession(request)?.stage === "full") return reply.redirect("/");
     const { signedOut, passwordSet } = request.query as Record<string, string | undefined>;
     return reply.view("auth/sign-in", { values: {}, signedOut: !!signedOut, passwordSet: !!passwordSet });
   });
@@ -53,12 +55,12 @@ export async function signInRoutes(app: FastifyInstance, { db, rateLimit }: { db
   });
 
   app.get("/sign-in/second-factor", async (request, reply) => {
-    if (request.session?.stage !== "second_factor") return reply.redirect("/sign-in");
+    if (loadedSession(request)?.stage !== "second_factor") return reply.redirect("/sign-in");
     return reply.view("auth/second-factor", { values: {} });
   });
 
   app.post("/sign-in/second-factor", limited, async (request, reply) => {
-    const session = request.session;
+    const session = loadedSession(request);
     if (session?.stage !== "second_factor") return reply.redirect("/sign-in");
     return handleForm(reply, { view: "auth/second-factor", context: {}, values: {} }, async () => {
       const { code } = parseForm(codeInput, request.body);
@@ -71,13 +73,14 @@ export async function signInRoutes(app: FastifyInstance, { db, rateLimit }: { db
   });
 
   app.get("/mfa/setup", async (request, reply) => {
-    if (request.session?.stage !== "enrol") return reply.redirect(request.session ? "/" : "/sign-in");
-    const enrolment = await beginEnrolment(db, request.session.actor.userId, request.session.email);
+    const session = loadedSession(request);
+    if (session?.stage !== "enrol") return reply.redirect(session ? "/" : "/sign-in");
+    const enrolment = await beginEnrolment(db, session.actor.userId, session.email);
     return reply.view("auth/mfa-setup", { enrolment, values: {} });
   });
 
   app.post("/mfa/setup", limited, async (request, reply) => {
-    const session = request.session;
+    const session = loadedSession(request);
     if (session?.stage !== "enrol") return reply.redirect(session ? "/" : "/sign-in");
     const enrolment = await beginEnrolment(db, session.actor.userId, session.email);
     return handleForm(reply, { view: "auth/mfa-setup", context: { enrolment }, values: {} }, async () => {
@@ -94,7 +97,7 @@ export async function signInRoutes(app: FastifyInstance, { db, rateLimit }: { db
   });
 
   app.post("/sign-out", async (request, reply) => {
-    const session = request.session;
+    const session = loadedSession(request);
     if (session) {
       await endSession(db, session.tokenHash);
       await recordEvent(db, snapshotOf(session.actor), {

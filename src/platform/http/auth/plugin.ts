@@ -1,28 +1,25 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import fp from "fastify-plugin";
-import { type LoadedSession, loadSession, type SessionPolicy } from "../../../features/sign-in/services/sessions";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../../auth/actor";
 import { hasAnyRole, type Role } from "../../auth/roles";
-import type { Db } from "../../db/client";
 import { NotPermittedError, NotSignedInError, SecondFactorRequiredError } from "../../errors";
-import { clearSessionCookie, SESSION_COOKIE } from "./session-cookie";
+
+/** How far a session has got: fully signed in, or still owing a second factor or its enrolment. */
+export type SessionStage = "full" | "second_factor" | "enrol";
+
+/**
+ * What every route needs of a request's session. The sign-in feature resolves the cookie to its own,
+ * richer session (a RequestSession and more) and sets it here; the platform reads only this much.
+ */
+export interface RequestSession {
+  stage: SessionStage;
+  actor: Actor;
+}
 
 declare module "fastify" {
   interface FastifyRequest {
-    session?: LoadedSession;
+    session?: RequestSession;
   }
 }
-
-/** Resolves the session cookie to a session (or none) on every non-asset request. */
-export const sessionPlugin = fp(async (app: FastifyInstance, opts: { db: Db; policy: SessionPolicy }) => {
-  app.decorateRequest("session", undefined);
-  app.addHook("onRequest", async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    request.session = await loadSession(opts.db, token, opts.policy);
-    if (!request.session) clearSessionCookie(reply);
-  });
-});
 
 const isApi = (request: FastifyRequest) => request.url.startsWith("/api/");
 
@@ -46,13 +43,8 @@ export function requireActor(roles?: readonly Role[]) {
   };
 }
 
-/** The session of a request that has passed `requireActor`. */
-export function sessionOf(request: FastifyRequest): LoadedSession {
-  if (request.session?.stage !== "full") throw new NotSignedInError();
-  return request.session;
-}
-
 /** The actor of a request that has passed `requireActor`. */
 export function actorOf(request: FastifyRequest): Actor {
-  return sessionOf(request).actor;
+  if (request.session?.stage !== "full") throw new NotSignedInError();
+  return request.session.actor;
 }
