@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { discardDraft, loadDraft, saveDraft } from "../../../features/form-drafts/services/drafts";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
 import { NotFoundError, ValidationError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { zodIssuesToFieldErrors } from "../../../platform/http/problem";
-import { discardDraft, loadDraft, saveDraft } from "../../../platform/web-kit/drafts";
 import { bodyOf, type ErrorSummary, errorSummary, fieldId, list, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../domain/information";
 import { RECORD_ITEM_KIND_LABELS, type RecordItemKind, recordItemInput, SOURCE_METHOD_LABELS, type SourceMethod } from "../domain/records";

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { saveDraft } from "../../../features/form-drafts/services/drafts";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
-import { saveDraft } from "../../../platform/web-kit/drafts";
 import { bodyOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { idParam } from "../../records/web/shared";
 import type { ShareDecisionInput } from "../domain/decision-input";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import type { Actor } from "../auth/actor";
-import type { Db } from "../db/client";
-import { formDrafts } from "../db/schema";
+import type { Actor } from "../../../platform/auth/actor";
+import type { Db } from "../../../platform/db/client";
+import { formDrafts } from "../schema";
 
 /**
  * Server-side drafts of long forms: each step's answers are saved as the user goes, so a session
