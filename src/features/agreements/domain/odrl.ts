@@ -1,3 +1,4 @@
+import { ukDay } from "../../../platform/dates/calendar";
 import { type ItemCategory, SUBJECT_KIND_LABELS, type SubjectKind } from "../../records/domain/information";
 import type { DataItem, Flow, LegalBasis } from "./content";
 import type { AgreementDocument } from "./document";
@@ -124,7 +125,6 @@ type Node = Record<string, unknown>;
 
 const ref = (iri: string): Node => ({ "@id": iri });
 const typed = (value: string, type: string): Node => ({ "@value": value, "@type": type });
-const londonDate = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Europe/London" });
 
 export function toOdrl(doc: AgreementDocument, baseUrl: string): object {
   const base = baseUrl.replace(/\/+$/, "");
@@ -388,5 +388,5 @@ function issuedDate(doc: AgreementDocument): string | null {
     .map((s) => s.signedAt)
     .sort()
     .at(-1);
-  return signedAt ? londonDate.format(new Date(signedAt)) : null;
+  return signedAt ? ukDay(signedAt) : null;
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Actor } from "../../../platform/auth/actor";
+import { type DateParts, isoFromParts } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { NotFoundError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
@@ -25,9 +26,7 @@ import {
   unstorableAnswers,
 } from "./item-form";
 import {
-  type DateParts,
   fieldIdOf,
-  isoFromParts,
   loadSubject,
   type RecordErrors,
   readSubject,

@@ -2,10 +2,11 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
+import { boxesExample } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import type { FieldError } from "../../../platform/errors";
 import { NotFoundError } from "../../../platform/errors";
-import { errorSummary, type FormBody, fieldErrorsOf, fieldId, str } from "../../agreements/web/shared";
+import { errorSummary, fieldErrorsOf, fieldId } from "../../agreements/web/shared";
 import { ITEM_CATEGORIES, ITEM_CATEGORY_LABELS, type ItemCategory, type SubjectKind } from "../domain/information";
 import {
   ACCURACY_LABELS,
@@ -77,50 +78,6 @@ export const nhsDisplay = (n: string | null | undefined) =>
 
 export const fullName = (s: { givenNames: string; familyName: string }) => `${s.givenNames} ${s.familyName}`;
 
-// ---- Dates: GOV.UK day, month and year boxes ----
-
-export interface DateParts {
-  day: string;
-  month: string;
-  year: string;
-}
-
-export const emptyDate = (): DateParts => ({ day: "", month: "", year: "" });
-
-export function datePartsOf(iso: string | null | undefined): DateParts {
-  if (!iso) return emptyDate();
-  const [year = "", month = "", day = ""] = iso.split("-");
-  return { day: String(Number(day)), month: String(Number(month)), year };
-}
-
-export function datePartsFromBody(body: FormBody, name: string): DateParts {
-  return { day: str(body, `${name}-day`).trim(), month: str(body, `${name}-month`).trim(), year: str(body, `${name}-year`).trim() };
-}
-
-export function datePartsFromQuery(query: Record<string, unknown>, name: string): DateParts {
-  const one = (k: string) => {
-    const v = query[`${name}-${k}`];
-    return (typeof v === "string" ? v : Array.isArray(v) && typeof v[0] === "string" ? v[0] : "").trim();
-  };
-  return { day: one("day"), month: one("month"), year: one("year") };
-}
-
-/**
- * "2026-03-07" from the boxes; "" when all are empty. Anything that is not a real date is passed on
- * as typed (e.g. "2026-13-40"), so the shared zod rule rejects it with its own message.
- */
-export function isoFromParts(p: DateParts | undefined): string {
-  if (!p || (!p.day && !p.month && !p.year)) return "";
-  if (/^\d{1,2}$/.test(p.day) && /^\d{1,2}$/.test(p.month) && /^\d{4}$/.test(p.year)) {
-    return `${p.year}-${p.month.padStart(2, "0")}-${p.day.padStart(2, "0")}`;
-  }
-  return `${p.year}-${p.month}-${p.day}`;
-}
-
-/** The domain's messages give ISO examples ("like 2026-03-27"); the page has day, month and year boxes. */
-const readableExample = (message: string) =>
-  message.replace(/like (\d{4})-(\d{2})-(\d{2})/g, (_m, y: string, mo: string, d: string) => `like ${Number(d)} ${Number(mo)} ${y}`);
-
 /**
  * The GOV.UK error summary for a records form. Date fields link to their day box; `hrefFor` may send
  * a field's link to another page (the item draft's task pages).
@@ -139,7 +96,7 @@ export function recordErrors(
     return true;
   });
   return errorSummary(
-    firstPerField.map((e) => ({ ...e, message: readableExample(e.message) })),
+    firstPerField.map((e) => ({ ...e, message: boxesExample(e.message) })),
     (_path, id) => hrefFor(id, dateFields.includes(id) ? `${id}-day` : id),
   );
 }

@@ -1,6 +1,6 @@
+import { datePartsFrom, isoFromParts } from "../../../platform/dates/calendar";
 import type { FieldError } from "../../../platform/errors";
 import { errorSummary, type FormBody, str } from "../../agreements/web/shared";
-import { datePartsFromBody, isoFromParts } from "../../records/web/shared";
 
 /**
  * The fields a rights request is made with, shared by the IG lead's form and the public one: what
@@ -16,7 +16,7 @@ export function requestFormValues(body: FormBody) {
     address: str(body, "address"),
     relationship: str(body, "relationship"),
     aboutName: str(body, "aboutName"),
-    aboutDateOfBirth: datePartsFromBody(body, "aboutDateOfBirth"),
+    aboutDateOfBirth: datePartsFrom(body, "aboutDateOfBirth"),
     details: str(body, "details"),
   };
 }
