@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks, { type Environment } from "nunjucks";
 import { ROLE_LABELS } from "../auth/roles";
-import { ukDate } from "../dates/calendar";
+import { ukDate, ukDateTime } from "../dates/calendar";
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -32,16 +32,6 @@ export const viewDirs = [
   path.join(packageDir("@ministryofjustice/frontend")),
 ];
 
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-  hour12: true,
-  timeZone: "Europe/London",
-});
-
 /** The web kit's filters for every template: GOV.UK dates, role labels, a linear-time trim. */
 export function configureWebKit(env: Environment): void {
   // The built-in trim is `replace(/^\s*|\s*$/g, "")`, which is quadratic in runs of whitespace; the
@@ -52,9 +42,7 @@ export function configureWebKit(env: Environment): void {
     return value instanceof nunjucks.runtime.SafeString ? new nunjucks.runtime.SafeString(trimmed) : trimmed;
   });
   env.addFilter("govukDate", (value: Date | string | null) => ukDate(value, ""));
-  env.addFilter("govukDateTime", (value: Date | string | null) =>
-    value ? dateTimeFormat.format(new Date(value)).replace(" am", "am").replace(" pm", "pm") : "",
-  );
+  env.addFilter("govukDateTime", (value: Date | string | null) => (value ? ukDateTime(value) : ""));
   env.addFilter("roleLabel", (role: keyof typeof ROLE_LABELS) => ROLE_LABELS[role] ?? role);
   env.addGlobal("ROLE_LABELS", ROLE_LABELS);
 }

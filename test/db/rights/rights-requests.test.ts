@@ -7,7 +7,7 @@ import { rightsDueDate } from "../../../src/features/rights/domain/deadlines";
 import { rightsRequests } from "../../../src/features/rights/schema";
 import { submitPublicRequest, transitionRightsRequest } from "../../../src/features/rights/services/requests";
 import type { Actor } from "../../../src/platform/auth/actor";
-import { today } from "../../../src/platform/dates/calendar";
+import { dueIn, today } from "../../../src/platform/dates/calendar";
 import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";
@@ -336,6 +336,24 @@ describeEachDatabase("rights requests: intake, the clock and its states", (ctx) 
       assert.match(refused.body, new RegExp(`name="receivedOn-day" type="text" value="${d.getDate()}"`));
       assert.match(refused.body, new RegExp(`name="receivedOn-year" type="text" value="${d.getFullYear()}"`));
       assert.equal((await view(id)).state, "AWAITING_IDENTITY");
+    });
+
+    test("the dashboard and the request say how far off a running clock's due date is, in working days", async () => {
+      const fresh = await logged(today());
+      const late = await logged(daysAgo(70));
+      const paused = await logged(daysAgo(70));
+      await transitionRightsRequest(ctx.database.db, igActor, paused, { to: "AWAITING_CLARIFICATION" });
+      const phrase = async (id: string) => dueIn((await view(id)).dueOn, today(), "england-and-wales");
+      assert.match(await phrase(fresh), /^due in \d+ working days$/);
+      assert.match(await phrase(late), /^\d+ working days overdue$/);
+      const dashboard = (await ig.get("/rights")).body;
+      const row = (id: string) => dashboard.split("<tr").find((tr) => tr.includes(`/rights/${id}"`)) ?? "";
+      assert.ok(row(fresh).includes(`(${await phrase(fresh)})`), row(fresh));
+      assert.ok(row(late).includes(`(${await phrase(late)})`), row(late));
+      assert.doesNotMatch(row(paused), /working day/, "a stopped clock is not counting down");
+      assert.ok((await ig.get(`/rights/${fresh}`)).body.includes(`, ${await phrase(fresh)} (clock started`));
+      assert.ok((await ig.get(`/rights/${late}`)).body.includes(`, ${await phrase(late)} (clock started`));
+      assert.doesNotMatch((await ig.get(`/rights/${paused}`)).body, /working days? overdue|due in \d/);
     });
 
     test("overdue and paused are the same in the list, on the request and on the dashboard", async () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
-import { addDays, format, subMonths } from "date-fns";
+import { addDays, format, parseISO, subMonths } from "date-fns";
 import { and, eq } from "drizzle-orm";
 import type { App } from "../../../src/app/build-app";
 import { agreementReference } from "../../../src/features/agreements/domain/document";
@@ -11,6 +11,8 @@ import { informationRequests, shareDecisions } from "../../../src/features/shari
 import { decisionReference } from "../../../src/features/sharing/services/decisions";
 import { recordShareDecision } from "../../../src/features/sharing/services/record-decision";
 import type { Actor } from "../../../src/platform/auth/actor";
+import { today, ukDate } from "../../../src/platform/dates/calendar";
+import { isWorkingDay } from "../../../src/platform/dates/working-days";
 import { ALL_SHARE_RULES } from "../../../src/platform/rules";
 import { TEST_PUBLIC_URL, testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
@@ -111,6 +113,22 @@ describeEachDatabase("share decision pages", (ctx) => {
     await newSignedAgreement(db, police, between("School and police agreement", [school.id, police.id]));
   });
   after(() => app.close());
+
+  test("a concern offered as the share's reason names the day it was noticed as people write it", async () => {
+    const child = await practitioner.api("POST", "/api/v1/subjects", { kind: "CHILD", givenNames: "Ava", familyName: "Mensah" });
+    const avaId = child.json().id as string;
+    const raised = await practitioner.api("POST", `/api/v1/subjects/${avaId}/concerns`, {
+      category: "NEGLECT",
+      description: "Arrives hungry most mornings.",
+      levelOfNeed: "EARLY_HELP",
+      noticedOn: "2026-03-07",
+    });
+    assert.equal(raised.statusCode, 201, raised.body);
+    const page = await practitioner.get(`/subjects/${avaId}/share/steps/purpose`);
+    assert.equal(page.statusCode, 200);
+    assert.match(visibleText(page.body), /noticed 7 March 2026/);
+    assert.doesNotMatch(visibleText(page.body), /2026-03-07/);
+  });
 
   describe("the wizard", () => {
     let decisionId: string;
@@ -305,6 +323,11 @@ describeEachDatabase("share decision pages", (ctx) => {
       assert.match(text, /Not needed for the assessment/);
       assert.match(text, /Acknowledged No advice is recorded/, "each warning says whether it was acknowledged");
       assert.doesNotMatch(text, /GR4-SEEK-ADVICE/, "the printed record gives reasons, not rule codes");
+      const when = "\\d{1,2} [A-Z][a-z]+ \\d{4} at \\d{1,2}:\\d{2}[ap]m";
+      assert.match(text, new RegExp(`Decided by Tomasz Wójcik, ${when}`), "the decision's time reads GOV.UK style");
+      assert.match(text, new RegExp(`Printed from Safeshare by Tomasz Wójcik on ${when}\\.`));
+      assert.match(text, /Kept until it is reviewed on \d{1,2} [A-Z][a-z]+ \d{4}/);
+      assert.doesNotMatch(text, /\d{4}-\d{2}-\d{2}|\d{2}\/\d{2}\/\d{4}/, "no date printed as 2026-04-01 or 01/04/2026");
     });
 
     test("the record's PDF links to the record at the configured public address, not at the request's Host header", async () => {
@@ -362,6 +385,30 @@ describeEachDatabase("share decision pages", (ctx) => {
     assert.ok(made, "the request is tied to the record it was asked from");
     const chronology = await practitioner.get(`/subjects/${childId}/chronology`);
     assert.match(chronology.body, /Information requested from Westshire Children&#39;s Services/);
+  });
+
+  test("an open information request says how far off its due date is, in working days", async () => {
+    const [made] = await ctx.database.db.select().from(informationRequests).where(eq(informationRequests.requestingSubjectId, childId));
+    assert.ok(made);
+    const dueCell = async () => visibleText((await practitioner.get("/information-requests?box=outgoing")).body).replace(/\s+/g, " ");
+    const detail = async () => visibleText((await practitioner.get(`/information-requests/${made.id}`)).body).replace(/\s+/g, " ");
+    // Routine: 10 working days from the day it was made.
+    assert.match(await dueCell(), new RegExp(`${ukDate(made.dueOn)} \\(due in 10 working days\\)`));
+    assert.match(await detail(), /Due \d{1,2} [A-Z][a-z]+ \d{4} \(due in 10 working days\)/);
+    const setDue = (dueOn: string) => ctx.database.db.update(informationRequests).set({ dueOn }).where(eq(informationRequests.id, made.id));
+    await setDue(today());
+    assert.match(await dueCell(), /\(due today\)/);
+    // Two working days ago: walk back over any weekend or bank holiday.
+    let day = parseISO(today());
+    for (let lost = 0; lost < 2; ) {
+      if (isWorkingDay(format(day, "yyyy-MM-dd"), "england-and-wales")) lost++;
+      day = addDays(day, -1);
+    }
+    while (!isWorkingDay(format(day, "yyyy-MM-dd"), "england-and-wales")) day = addDays(day, -1);
+    await setDue(format(day, "yyyy-MM-dd"));
+    assert.match(await dueCell(), /Overdue \d{1,2} [A-Z][a-z]+ \d{4} \(2 working days overdue\)/);
+    assert.match(await detail(), /\(2 working days overdue\)/);
+    await setDue(made.dueOn);
   });
 
   test("the emergency route shares at once with a one-line reason, and says when the full record is due", async () => {

@@ -23,3 +23,12 @@ test("design-system components render exactly as with nunjucks' own trim: trimme
   assert.ok(rendered.includes("&lt;i&gt;typed&lt;/i&gt;|<i>safe</i>|"));
   assert.ok(rendered.includes("<em>disputed</em>") && rendered.includes("&lt;script&gt;") && !rendered.includes("<script>"));
 });
+
+test("dates and times print GOV.UK style in UK time: noon is 12:00pm and midnight 12:05am, never 0:00", () => {
+  const env = environment();
+  const render = (value: string) => env.renderString("{{ v | govukDateTime }}|{{ v | govukDate }}", { v: value });
+  assert.equal(render("2026-12-05T12:00:00Z"), "5 December 2026 at 12:00pm|5 December 2026");
+  assert.equal(render("2026-12-05T00:05:00Z"), "5 December 2026 at 12:05am|5 December 2026");
+  assert.equal(render("2026-06-05T23:30:00Z"), "6 June 2026 at 12:30am|6 June 2026");
+  assert.equal(env.renderString("[{{ v | govukDateTime }}]", { v: null }), "[]");
+});

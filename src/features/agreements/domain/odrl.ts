@@ -1,4 +1,5 @@
-import { SUBJECT_KIND_LABELS } from "../../records/domain/information";
+import { ukDay } from "../../../platform/dates/calendar";
+import { SUBJECT_KIND_LABELS, } from "../../records/domain/information";
 import type { DataItem, Flow, LegalBasis } from "./content";
 import type { AgreementDocument } from "./document";
 import { ARTICLE_6_LABELS, ARTICLE_9_10_LABELS, type Article6, type Article9or10 } from "./lawful-basis";
@@ -48,7 +49,6 @@ type Node = Record<string, unknown>;
 
 const ref = (iri: string): Node => ({ "@id": iri });
 const typed = (value: string, type: string): Node => ({ "@value": value, "@type": type });
-const londonDate = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Europe/London" });
 
 export function toOdrl(doc: AgreementDocument, baseUrl: string): object {
   const base = baseUrl.replace(/\/+$/, "");
@@ -312,5 +312,5 @@ function issuedDate(doc: AgreementDocument): string | null {
     .map((s) => s.signedAt)
     .sort()
     .at(-1);
-  return signedAt ? londonDate.format(new Date(signedAt)) : null;
+  return signedAt ? ukDay(signedAt) : null;
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Actor } from "../../../platform/auth/actor";
-import { today, ukDate } from "../../../platform/dates/calendar";
+import { dateFromParts, datePartsOf, today, ukDate } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import type { FieldError } from "../../../platform/errors";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../../platform/errors";
@@ -28,7 +28,7 @@ import { signAgreement } from "../services/sign-agreement";
 import { signatoryCandidates } from "../services/signatory-candidates";
 import { discardPendingVersion, proposeAccession, returnToDraft, sendForSignature } from "../services/versions";
 import { type AgreementState, canSignNow, loadAgreementState, partyStatuses, WEB_ACTIONS, type WebAction, webActionLabel } from "./load";
-import { dateFromParts, dateParts } from "./section-forms";
+
 import { agreementId, sectionHref } from "./shared";
 
 const ACTION_DESCRIPTIONS: Record<WebAction, string> = {
@@ -220,7 +220,7 @@ export async function actionPages(app: FastifyInstance, { db }: { db: Db }): Pro
     const interval = (state.inForce ?? state.latest).content.review.intervalMonths;
     return reply.view("agreements/review", {
       ...reviewContext(state),
-      values: { nextReviewDate: dateParts(defaultReviewDate(today(), interval)), outcome: "" },
+      values: { nextReviewDate: datePartsOf(defaultReviewDate(today(), interval)), outcome: "" },
     });
   });
 

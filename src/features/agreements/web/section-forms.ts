@@ -1,3 +1,4 @@
+import { type DateParts, dateFromParts, datePartsOf } from "../../../platform/dates/calendar";
 import type { FieldError } from "../../../platform/errors";
 import { zodIssuesToFieldErrors } from "../../../platform/http/problem";
 import { checked, type FormBody, list, str } from "../../../platform/web-kit/forms";
@@ -426,44 +427,9 @@ const breach: SectionForm = {
   },
 };
 
-/** "2026-04-01" from GOV.UK day, month and year boxes; null when all are empty. */
-export function dateFromParts(
-  parts: { day: string; month: string; year: string },
-  path: string,
-  errors: FieldError[],
-  label: string,
-): string | null {
-  const day = parts.day.trim();
-  const month = parts.month.trim();
-  const year = parts.year.trim();
-  if (!day && !month && !year) return null;
-  const d = Number(day);
-  const m = Number(month);
-  const y = Number(year);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  const valid =
-    /^\d{1,2}$/.test(day) &&
-    /^\d{1,2}$/.test(month) &&
-    /^\d{4}$/.test(year) &&
-    date.getUTCFullYear() === y &&
-    date.getUTCMonth() === m - 1 &&
-    date.getUTCDate() === d;
-  if (!valid) {
-    errors.push({ path, message: `${label} must be a real date, like 27 3 2026` });
-    return null;
-  }
-  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
-}
-
-export function dateParts(iso: string | null | undefined): { day: string; month: string; year: string } {
-  if (!iso) return { day: "", month: "", year: "" };
-  const [year = "", month = "", day = ""] = iso.split("-");
-  return { day: String(Number(day)), month: String(Number(month)), year };
-}
-
 const dpia: SectionForm = {
   anchors: { "dpia-completedOn": "#dpia-completedOn-day" },
-  fromContent: (c) => ({ reference: c.dpia.reference, completedOn: dateParts(c.dpia.completedOn) }),
+  fromContent: (c) => ({ reference: c.dpia.reference, completedOn: datePartsOf(c.dpia.completedOn) }),
   fromBody: (body) => ({
     reference: str(body, "dpia-reference"),
     completedOn: {
@@ -476,12 +442,7 @@ const dpia: SectionForm = {
     const errors: FieldError[] = [];
     const value = {
       reference: text(values, "reference"),
-      completedOn: dateFromParts(
-        values.completedOn as { day: string; month: string; year: string },
-        "/dpia/completedOn",
-        errors,
-        "The date the DPIA was completed",
-      ),
+      completedOn: dateFromParts(values.completedOn as DateParts, "/dpia/completedOn", errors, "The date the DPIA was completed"),
     };
     return { patch: { dpia: value }, errors: combine(errors, "dpia", value) };
   },

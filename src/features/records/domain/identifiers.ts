@@ -1,4 +1,5 @@
-import { addMonths, isAfter, isBefore, isValid, parseISO, subWeeks, subYears } from "date-fns";
+import { addMonths, isAfter, isBefore, parseISO, subWeeks, subYears } from "date-fns";
+import { isRealDate } from "../../../platform/dates/calendar";
 
 /**
  * Identifier and date rules for subjects (docs/domain.md §8, issue 4 "Bad input and safety").
@@ -123,9 +124,7 @@ export function postcodeProblem(input: string): string | null {
 
 /** A real calendar date in YYYY-MM-DD form (rejects 2023-02-29, 2024-13-01), or null. */
 function calendarDate(value: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const date = parseISO(value); // date-fns validates the day against the month, leap years included
-  return isValid(date) ? date : null;
+  return isRealDate(value) ? parseISO(value) : null;
 }
 
 function todayDate(today: string): Date {

@@ -1,6 +1,5 @@
-import { isAfter, parseISO } from "date-fns";
 import { z } from "zod";
-import { dateInput, today as todayIso } from "../../../platform/dates/calendar";
+import { dateInput, pastDateInput } from "../../../platform/dates/calendar";
 import { textInput } from "../../../platform/text";
 import { ITEM_CATEGORIES } from "./information";
 
@@ -135,8 +134,7 @@ const failed = (payload: z.core.ParsePayload, ...fields: string[]) =>
 const flag = (what: string) => z.boolean({ error: `Must be true or false: whether the item is ${what}` }).default(false);
 
 /** A date that has happened: events and sources cannot be in the future. */
-const pastDate = (what: string, example: string) =>
-  dateInput(what, example).refine((d) => !isAfter(parseISO(d), parseISO(todayIso())), `The ${what} must be today or in the past`);
+const pastDate = (what: string, example: string) => pastDateInput(what, example, `The ${what} must be today or in the past`);
 
 /**
  * The warnings the writer has read (GR5-PROTECT-IDENTITIES: a protected detail typed into the text):

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { datePartsFrom, isoFromParts } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { ValidationError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
@@ -12,8 +13,6 @@ import {
   ACCURACY_TAGS,
   CHRONOLOGY_CATEGORY_LABELS,
   chronologyCategoryOptions,
-  datePartsFromQuery,
-  isoFromParts,
   loadSubject,
   RECORD_FORM,
   subjectHeader,
@@ -77,8 +76,8 @@ async function chronologyPage(db: Db, request: FastifyRequest, reply: FastifyRep
   const query = request.query as Record<string, unknown>;
   const values = {
     category: categoriesFromQuery(query),
-    from: datePartsFromQuery(query, "from"),
-    to: datePartsFromQuery(query, "to"),
+    from: datePartsFrom(query, "from"),
+    to: datePartsFrom(query, "to"),
   };
   const filtered = values.category.length > 0 || !!isoFromParts(values.from) || !!isoFromParts(values.to);
   const page = Math.min(100_000, Math.max(1, Number.parseInt(String(query.page ?? "1"), 10) || 1));

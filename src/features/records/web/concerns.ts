@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { datePartsFrom, emptyDateParts, isoFromParts } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { NotPermittedError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
@@ -6,18 +7,7 @@ import { bodyOf, formHelpers, list, optionsOf, queryOf, str, withFormErrors } fr
 import { levelsOfNeed } from "../../settings/services/settings";
 import { CONCERN_CATEGORIES, CONCERN_CATEGORY_LABELS, CONCERN_STATUS_LABELS, type LevelOfNeed } from "../domain/records";
 import { acknowledgeConcern, type Concern, closeConcern, listConcerns, raiseConcern, viewConcern } from "../services/concerns";
-import {
-  CONCERN_STATUS_TAGS,
-  datePartsFromBody,
-  emptyDate,
-  idParam,
-  isoFromParts,
-  loadSubject,
-  RECORD_FORM,
-  readSubject,
-  subjectHeader,
-  subjectIdOf,
-} from "./shared";
+import { CONCERN_STATUS_TAGS, idParam, loadSubject, RECORD_FORM, readSubject, subjectHeader, subjectIdOf } from "./shared";
 
 const OUTCOMES: Record<string, string> = {
   raised: "Concern raised. Your organisation's safeguarding leads have been alerted on their dashboard.",
@@ -67,7 +57,7 @@ export async function concernPages(app: FastifyInstance, { db }: { db: Db }): Pr
     return reply.view("records/concern-new", {
       ...(await newContext()),
       ...subjectHeader(subject, actor),
-      values: { category: "", description: "", levelOfNeed: "", noticedOn: emptyDate() },
+      values: { category: "", description: "", levelOfNeed: "", noticedOn: emptyDateParts() },
     });
   });
 
@@ -80,7 +70,7 @@ export async function concernPages(app: FastifyInstance, { db }: { db: Db }): Pr
       category: str(body, "category"),
       description: str(body, "description"),
       levelOfNeed: str(body, "levelOfNeed"),
-      noticedOn: datePartsFromBody(body, "noticedOn"),
+      noticedOn: datePartsFrom(body, "noticedOn"),
     };
     const acknowledged = list(body, "acknowledged");
     return withFormErrors(

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { discardDraft, loadDraft, saveDraft } from "../../../features/form-drafts/services/drafts";
 import type { Actor } from "../../../platform/auth/actor";
+import { type DateParts, isoFromParts } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { NotFoundError, ValidationError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
@@ -24,7 +25,7 @@ import {
   taskValuesFromBody,
   unstorableAnswers,
 } from "./item-form";
-import { type DateParts, isoFromParts, loadSubject, RECORD_FORM, readSubject, subjectHeader, subjectIdOf } from "./shared";
+import { loadSubject, RECORD_FORM, readSubject, subjectHeader, subjectIdOf } from "./shared";
 
 /** The server-side draft of a new record item: one per user and subject (services/drafts.ts). */
 const FORM = "record_item";

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { type DateParts, datePartsFrom, datePartsOf, emptyDateParts, isoFromParts } from "../../../platform/dates/calendar";
 import type { FieldError } from "../../../platform/errors";
 import { zodIssuesToFieldErrors } from "../../../platform/http/problem";
 import { textInput } from "../../../platform/text";
 import { type FormBody, formHelpers, list, optionsOf, str } from "../../../platform/web-kit/forms";
 import { RECORD_ITEM_KIND_LABELS, RECORD_ITEM_KINDS, SOURCE_METHOD_LABELS, SOURCE_METHODS } from "../domain/records";
 import type { RecordItem } from "../services/items";
-import { categoryOptions, type DateParts, datePartsFromBody, datePartsOf, emptyDate, isoFromParts } from "./shared";
+import { categoryOptions } from "./shared";
 
 /** A record item's fields as the forms hold them: what was typed, dates as day, month and year. */
 export interface ItemValues {
@@ -27,10 +28,10 @@ export const emptyItem = (): ItemValues => ({
   category: "",
   kind: "",
   text: "",
-  eventDate: emptyDate(),
+  eventDate: emptyDateParts(),
   sourceName: "",
   sourceMethod: "",
-  sourceObtainedOn: emptyDate(),
+  sourceObtainedOn: emptyDateParts(),
   flags: [],
 });
 
@@ -59,13 +60,13 @@ export function taskValuesFromBody(task: ItemTask, body: FormBody): Partial<Item
         category: str(body, "category"),
         kind: str(body, "kind"),
         text: str(body, "text"),
-        eventDate: datePartsFromBody(body, "eventDate"),
+        eventDate: datePartsFrom(body, "eventDate"),
       };
     case "where-it-came-from":
       return {
         sourceName: str(body, "source-name"),
         sourceMethod: str(body, "source-method"),
-        sourceObtainedOn: datePartsFromBody(body, "source-obtainedOn"),
+        sourceObtainedOn: datePartsFrom(body, "source-obtainedOn"),
       };
     case "sensitivity":
       return { flags: list(body, "flags").filter((f) => (FLAGS as readonly string[]).includes(f)) };

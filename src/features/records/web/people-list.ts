@@ -1,22 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { Actor } from "../../../platform/auth/actor";
+import { type DateParts, datePartsFrom, emptyDateParts, isoFromParts } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { bodyOf, checked, type FormBody, formHelpers, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { SUBJECT_KINDS } from "../domain/information";
 import { type SearchCriteria, type SearchPage, searchSubjects } from "../services/search";
 import { createSubject } from "../services/subjects";
-import {
-  type DateParts,
-  datePartsFromBody,
-  datePartsFromQuery,
-  emptyDate,
-  fullName,
-  isoFromParts,
-  nhsDisplay,
-  RECORD_FORM,
-  SUBJECT_KIND_SINGULAR,
-} from "./shared";
+import { fullName, nhsDisplay, RECORD_FORM, SUBJECT_KIND_SINGULAR } from "./shared";
 
 const PAGE_SIZE = 25;
 const MAX_ADDRESSES = 10;
@@ -75,8 +66,8 @@ function personValues(body: FormBody): PersonValues {
     protectedAliases: str(body, "protectedAliases"),
     previousNames: str(body, "previousNames"),
     identityProtected: checked(body, "identityProtected"),
-    dateOfBirth: datePartsFromBody(body, "dateOfBirth"),
-    expectedDate: datePartsFromBody(body, "expectedDate"),
+    dateOfBirth: datePartsFrom(body, "dateOfBirth"),
+    expectedDate: datePartsFrom(body, "expectedDate"),
     sexGender: str(body, "sexGender"),
     nhsNumber: str(body, "nhsNumber"),
     upn: str(body, "upn"),
@@ -120,7 +111,7 @@ export async function peopleListPages(app: FastifyInstance, { db }: { db: Db }):
     const query = queryOf(request);
     const values = {
       q: (query.q ?? "").trim(),
-      dateOfBirth: datePartsFromQuery(request.query as Record<string, unknown>, "dateOfBirth"),
+      dateOfBirth: datePartsFrom(request.query as Record<string, unknown>, "dateOfBirth"),
       nhsNumber: (query.nhsNumber ?? "").trim(),
       upn: (query.upn ?? "").trim(),
     };
@@ -183,8 +174,8 @@ export async function peopleListPages(app: FastifyInstance, { db }: { db: Db }):
       protectedAliases: "",
       previousNames: "",
       identityProtected: false,
-      dateOfBirth: emptyDate(),
-      expectedDate: emptyDate(),
+      dateOfBirth: emptyDateParts(),
+      expectedDate: emptyDateParts(),
       sexGender: "",
       nhsNumber: "",
       upn: "",

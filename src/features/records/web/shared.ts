@@ -4,7 +4,8 @@ import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
 import { NotFoundError } from "../../../platform/errors";
-import { type FormBody, type FormOptions, str } from "../../../platform/web-kit/forms";
+import type { FormOptions } from "../../../platform/web-kit/forms";
+
 import { ITEM_CATEGORIES, ITEM_CATEGORY_LABELS, type ItemCategory, type SubjectKind } from "../domain/information";
 import {
   ACCURACY_LABELS,
@@ -73,46 +74,6 @@ export const nhsDisplay = (n: string | null | undefined) =>
   n && /^\d{10}$/.test(n) ? `${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}` : (n ?? null);
 
 export const fullName = (s: { givenNames: string; familyName: string }) => `${s.givenNames} ${s.familyName}`;
-
-// ---- Dates: GOV.UK day, month and year boxes ----
-
-export interface DateParts {
-  day: string;
-  month: string;
-  year: string;
-}
-
-export const emptyDate = (): DateParts => ({ day: "", month: "", year: "" });
-
-export function datePartsOf(iso: string | null | undefined): DateParts {
-  if (!iso) return emptyDate();
-  const [year = "", month = "", day = ""] = iso.split("-");
-  return { day: String(Number(day)), month: String(Number(month)), year };
-}
-
-export function datePartsFromBody(body: FormBody, name: string): DateParts {
-  return { day: str(body, `${name}-day`).trim(), month: str(body, `${name}-month`).trim(), year: str(body, `${name}-year`).trim() };
-}
-
-export function datePartsFromQuery(query: Record<string, unknown>, name: string): DateParts {
-  const one = (k: string) => {
-    const v = query[`${name}-${k}`];
-    return (typeof v === "string" ? v : Array.isArray(v) && typeof v[0] === "string" ? v[0] : "").trim();
-  };
-  return { day: one("day"), month: one("month"), year: one("year") };
-}
-
-/**
- * "2026-03-07" from the boxes; "" when all are empty. Anything that is not a real date is passed on
- * as typed (e.g. "2026-13-40"), so the shared zod rule rejects it with its own message.
- */
-export function isoFromParts(p: DateParts | undefined): string {
-  if (!p || (!p.day && !p.month && !p.year)) return "";
-  if (/^\d{1,2}$/.test(p.day) && /^\d{1,2}$/.test(p.month) && /^\d{4}$/.test(p.year)) {
-    return `${p.year}-${p.month.padStart(2, "0")}-${p.day.padStart(2, "0")}`;
-  }
-  return `${p.year}-${p.month}-${p.day}`;
-}
 
 /**
  * How every records form shows a refusal (`withFormErrors`): one message per field; dates typed in

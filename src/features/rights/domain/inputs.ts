@@ -1,6 +1,5 @@
-import { isAfter, parseISO } from "date-fns";
 import { z } from "zod";
-import { dateInput, today } from "../../../platform/dates/calendar";
+import { pastDateInput, today } from "../../../platform/dates/calendar";
 import { textInput } from "../../../platform/text";
 import { dateOfBirthProblem } from "../../records/domain/identifiers";
 import { RECEIVED_VIA, REQUESTER_RELATIONSHIPS, RESPONSE_OUTCOMES, RIGHTS_STATES, RIGHTS_TYPES } from "./vocabulary";
@@ -12,8 +11,7 @@ const required = (label: string, max = 300, missing = `Enter ${label.toLowerCase
   textInput(label, missing).trim().min(1, missing).max(max, `${label} must be ${max} characters or fewer`);
 const optionalLine = (label: string, max = 300) => line(label, max).optional();
 
-const pastDate = (what: string) =>
-  dateInput(what, "2026-03-27").refine((d) => !isAfter(parseISO(d), parseISO(today())), `The ${what} cannot be in the future`);
+const pastDate = (what: string) => pastDateInput(what, "2026-03-27", `The ${what} cannot be in the future`);
 
 export const requesterInput = z.object({
   name: required("Their name", 200, "Enter the requester's name"),

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction, recordEvent } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
+import { ukDay } from "../../../platform/dates/calendar";
 import type { Db, Tx } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, ValidationError } from "../../../platform/errors";
@@ -252,7 +253,7 @@ export async function compileAccessPack(db: Db, actor: Actor, requestId: string,
         category: ITEM_CATEGORY_LABELS[i.category as ItemCategory],
         kind: RECORD_ITEM_KIND_LABELS[i.kind],
         eventDate: i.eventDate,
-        recordedOn: i.recordedAt.toISOString().slice(0, 10),
+        recordedOn: ukDay(i.recordedAt),
         source: `${i.sourceName} (${SOURCE_METHOD_LABELS[i.sourceMethod]})`,
         text: shown.text,
         version: i.version,
@@ -290,7 +291,7 @@ export async function compileAccessPack(db: Db, actor: Actor, requestId: string,
     recipients: listed.map((s) => ({
       id: s.id,
       organisation: s.organisation,
-      sentOn: s.sentAt.toISOString().slice(0, 10),
+      sentOn: ukDay(s.sentAt),
       items: s.items,
       purpose: purposeLabel(s.purposeCode),
       reviewed: contents.recipientReviews.has(s.id),

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { datePartsFrom, isoFromParts } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { bodyOf, type FormBody, list, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { purposeLabel } from "../../agreements/domain/purposes";
 import type { RecordItemRow } from "../../records/services/items";
-import { datePartsFromBody, idParam, isoFromParts, presentItem } from "../../records/web/shared";
+import { idParam, presentItem } from "../../records/web/shared";
 import { sendAccessPackPdf } from "../api/access-pack-pdf";
 import { namesInText } from "../domain/third-parties";
 import { answeredProblem, changeProblem } from "../domain/transitions";
@@ -100,7 +101,7 @@ const INPUTS: Record<string, (body: FormBody, item: RecordItemRow) => unknown> =
   restrict: (b) => ({ reason: str(b, "reason") }),
   "lift-restriction": (b) => ({
     reason: str(b, "reason"),
-    requesterToldOn: isoFromParts(datePartsFromBody(b, "requesterToldOn")) || undefined,
+    requesterToldOn: isoFromParts(datePartsFrom(b, "requesterToldOn")) || undefined,
   }),
   erasure: (b) => ({ grant: str(b, "grant") === "" ? undefined : str(b, "grant") === "yes", reason: str(b, "reason") }),
 };

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../../../platform/auth/actor";
-import { ukDate } from "../../../platform/dates/calendar";
+import { datePartsFrom, dueIn, isoFromParts, today, ukDate } from "../../../platform/dates/calendar";
+import type { UkNation } from "../../../platform/dates/working-days";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { bodyOf, errorSummary, type FormBody, formHelpers, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
@@ -8,12 +9,14 @@ import { purposeLabel } from "../../agreements/domain/purposes";
 import { ITEM_CATEGORY_LABELS } from "../../records/domain/information";
 import { RECORD_ITEM_KIND_LABELS } from "../../records/domain/records";
 import { searchSubjects } from "../../records/services/search";
-import { datePartsFromBody, fullName, idParam, isoFromParts } from "../../records/web/shared";
+import { fullName, idParam } from "../../records/web/shared";
+import { sharingSettings } from "../../settings/services/settings";
 import { currentDueOn } from "../domain/deadlines";
 import { draftProblem, isDraft, itemsAndRecords, unreviewedSentence } from "../domain/review";
 import { TRANSITIONS } from "../domain/transitions";
 import {
   EXEMPTION_LABELS,
+  isAnswered,
   NOTICE_KIND_LABELS,
   RECEIVED_VIA,
   REQUESTER_RELATIONSHIP_LABELS,
@@ -22,6 +25,7 @@ import {
   RIGHTS_STATE_LABELS,
   RIGHTS_TYPE_LABELS,
   RIGHTS_TYPES,
+  type RightsState,
 } from "../domain/vocabulary";
 import { heldBack } from "../services/access-pack";
 import { actionsForRequest } from "../services/item-actions";
@@ -66,20 +70,24 @@ const DATE_FIELDS = ["receivedOn", "requesterToldOn"];
 
 /** What was typed on the request page, dates as their three boxes, to show again beside an error. */
 function typedValues(body: FormBody) {
-  return { ...body, ...Object.fromEntries(DATE_FIELDS.map((name) => [name, datePartsFromBody(body, name)])) };
+  return { ...body, ...Object.fromEntries(DATE_FIELDS.map((name) => [name, datePartsFrom(body, name)])) };
 }
 
 function formValues(body: FormBody) {
   return {
     ...requestFormValues(body),
     receivedVia: str(body, "receivedVia"),
-    receivedOn: datePartsFromBody(body, "receivedOn"),
+    receivedOn: datePartsFrom(body, "receivedOn"),
   };
 }
 
+/** How far off a running clock's due date is ("due in 3 working days"); a stopped clock or an answered request is not counting down. */
+const dueNote = (state: RightsState, dueOn: string | null, paused: boolean, nation: UkNation) =>
+  dueOn && !paused && !isAnswered(state) ? dueIn(dueOn, today(), nation) : null;
+
 export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   app.get("/rights", async (request, reply) => {
-    const rows = await listRightsRequests(db, actorOf(request));
+    const [rows, { nation }] = await Promise.all([listRightsRequests(db, actorOf(request)), sharingSettings(db)]);
     return reply.view("rights/dashboard", {
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
       rows: rows.map((r) => ({
@@ -89,6 +97,7 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
         about: r.about.name,
         state: RIGHTS_STATE_LABELS[r.state],
         dueOn: currentDueOn(r),
+        due: dueNote(r.state, currentDueOn(r), r.clock.paused, nation),
         clock: r.clock,
         harmRisk: r.harmRisk,
         // A complaint's first deadline is its acknowledgement (DUAA 2025: within 30 days).
@@ -221,6 +230,7 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
         relationshipLabel: REQUESTER_RELATIONSHIP_LABELS[r.relationship],
         viaLabel: VIA_LABELS[r.receivedVia],
         outcomeLabel: r.outcome ? OUTCOME_LABELS[r.outcome] : null,
+        due: dueNote(r.state, r.dueOn, r.clock.paused, (await sharingSettings(db)).nation),
       },
       stateLabels: RIGHTS_STATE_LABELS,
       next: next.map((s) => ({ value: s, text: RIGHTS_STATE_LABELS[s] })),
@@ -298,8 +308,8 @@ export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Pro
         transitionRightsRequest(db, actorOf(request), idParam(request, "id", "The rights request"), {
           to: optional("to"),
           reason: optional("reason"),
-          receivedOn: isoFromParts(datePartsFromBody(body, "receivedOn")) || undefined,
-          requesterToldOn: isoFromParts(datePartsFromBody(body, "requesterToldOn")) || undefined,
+          receivedOn: isoFromParts(datePartsFrom(body, "receivedOn")) || undefined,
+          requesterToldOn: isoFromParts(datePartsFrom(body, "requesterToldOn")) || undefined,
           outcome: optional("outcome"),
           safetyCheck: optional("safetyCheck"),
           nothingHeld: str(body, "nothingHeld") === "yes" || undefined,

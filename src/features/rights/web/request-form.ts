@@ -1,5 +1,5 @@
+import { datePartsFrom, isoFromParts } from "../../../platform/dates/calendar";
 import { type FormBody, type FormOptions, str } from "../../../platform/web-kit/forms";
-import { datePartsFromBody, isoFromParts } from "../../records/web/shared";
 
 /**
  * The fields a rights request is made with, shared by the IG lead's form and the public one: what
@@ -15,7 +15,7 @@ export function requestFormValues(body: FormBody) {
     address: str(body, "address"),
     relationship: str(body, "relationship"),
     aboutName: str(body, "aboutName"),
-    aboutDateOfBirth: datePartsFromBody(body, "aboutDateOfBirth"),
+    aboutDateOfBirth: datePartsFrom(body, "aboutDateOfBirth"),
     details: str(body, "details"),
   };
 }

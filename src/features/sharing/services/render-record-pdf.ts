@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
+import { ukDateTime } from "../../../platform/dates/calendar";
 
 /**
  * The printable record of one share decision (DfE golden rule 7, ICO Annex B): a real PDF, drawn from
@@ -59,7 +60,7 @@ export async function renderDecisionRecordPdf(record: DecisionRecordDocument): P
     .fontSize(8.5)
     .fillColor(COLOUR.secondary)
     .text(
-      `Printed from Safeshare by ${record.generatedBy} on ${record.generatedAt.toLocaleString("en-GB", { timeZone: "Europe/London" })}. Official – sensitive: keep it secure and destroy it when no longer needed.`,
+      `Printed from Safeshare by ${record.generatedBy} on ${ukDateTime(record.generatedAt)}. Official – sensitive: keep it secure and destroy it when no longer needed.`,
       { width },
     );
   doc.moveDown(0.3).fontSize(9).fillColor(COLOUR.link).text("Open this record in Safeshare", { width, link: record.link, underline: true });

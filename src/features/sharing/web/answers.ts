@@ -1,5 +1,6 @@
+import { datePartsFrom, datePartsOf, isoFromParts } from "../../../platform/dates/calendar";
 import { type FormBody, list, str } from "../../../platform/web-kit/forms";
-import { datePartsFromBody, datePartsOf, isoFromParts } from "../../records/web/shared";
+
 import { type FieldDef, fieldIdOf } from "./steps";
 
 /**
@@ -47,7 +48,7 @@ export function answerFromBody(field: FieldDef, body: FormBody): unknown {
     case "checkboxes":
       return list(body, id);
     case "date":
-      return isoFromParts(datePartsFromBody(body, id)) || undefined;
+      return isoFromParts(datePartsFrom(body, id)) || undefined;
     case "radios":
     case "select": {
       const v = str(body, id);

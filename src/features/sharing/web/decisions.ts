@@ -207,16 +207,16 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
         { label: "Agreement", value: decision.agreement ?? "None: a one-off share" },
         {
           label: "Decided by",
-          value: `${decision.decidedBy}, ${decision.decidedAt.toLocaleString("en-GB", { timeZone: "Europe/London" })}`,
+          value: `${decision.decidedBy}, ${ukDateTime(decision.decidedAt)}`,
         },
-        { label: "Kept until it is reviewed on", value: decision.retentionReviewOn },
+        { label: "Kept until it is reviewed on", value: ukDate(decision.retentionReviewOn) },
         ...(decision.emergency
           ? [
               {
                 label: "Emergency share",
                 value: decision.fullRecordCompletedAt
                   ? "Full record completed"
-                  : `${decision.fullRecordOverdue ? "Full record overdue: it was due by" : "Full record due by"} ${ukDateTime(decision.fullRecordDueAt!.toISOString())}`,
+                  : `${decision.fullRecordOverdue ? "Full record overdue: it was due by" : "Full record due by"} ${ukDateTime(decision.fullRecordDueAt!)}`,
               },
             ]
           : []),

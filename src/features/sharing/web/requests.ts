@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
+import { datePartsFrom, datePartsOf, dueIn, isoFromParts, today } from "../../../platform/dates/calendar";
+import type { UkNation } from "../../../platform/dates/working-days";
 import type { Db } from "../../../platform/db/client";
 import { NotFoundError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
@@ -7,7 +9,8 @@ import { bodyOf, errorSummary, type FormBody, formHelpers, optionsOf, queryOf, s
 import { GATEWAY_LABELS, GATEWAYS } from "../../agreements/domain/lawful-basis";
 import { PURPOSE_CODES, PURPOSE_LABELS, purposeLabel } from "../../agreements/domain/purposes";
 import { searchSubjects } from "../../records/services/search";
-import { datePartsFromBody, datePartsOf, fullName, idParam, isoFromParts, readSubject } from "../../records/web/shared";
+import { fullName, idParam, readSubject } from "../../records/web/shared";
+import { sharingSettings } from "../../settings/services/settings";
 import { REQUEST_STATUS_LABELS, REQUEST_URGENCIES, REQUEST_URGENCY_LABELS, requestReference } from "../domain/records";
 import { OUTCOME_LABELS, type Outcome } from "../domain/vocabulary";
 import { otherMembers } from "../services/choices";
@@ -34,7 +37,10 @@ function statusOf(r: RequestView): string {
   return `${REQUEST_STATUS_LABELS[r.status]}: ${r.answer.outcome === "DO_NOT_SHARE" ? "not shared" : r.answer.disclosed ? "shared" : "waiting for approval to share"}`;
 }
 
-function summary(r: RequestView, box: "incoming" | "outgoing", today: string) {
+/** How far off an open request's due date is ("due in 3 working days"); an answered one is not due. */
+const dueNote = (r: RequestView, day: string, nation: UkNation) => (r.status === "OPEN" ? dueIn(r.dueOn, day, nation) : null);
+
+function summary(r: RequestView, box: "incoming" | "outgoing", day: string, nation: UkNation) {
   return {
     href: `/information-requests/${r.id}`,
     reference: requestReference(r.number),
@@ -42,7 +48,8 @@ function summary(r: RequestView, box: "incoming" | "outgoing", today: string) {
     other: box === "incoming" ? r.requestingName : r.requestedName,
     urgency: REQUEST_URGENCY_LABELS[r.urgency],
     dueOn: r.dueOn,
-    overdue: r.status === "OPEN" && r.dueOn < today,
+    due: dueNote(r, day, nation),
+    overdue: r.status === "OPEN" && r.dueOn < day,
     status: statusOf(r),
     toAcknowledge: box === "outgoing" && r.answer?.outcome === "DO_NOT_SHARE" && !r.answer.acknowledgedAt,
   };
@@ -54,7 +61,7 @@ function valuesOf(body: FormBody) {
     requestedOrganisationId: str(body, "requestedOrganisationId"),
     givenNames: str(body, "givenNames"),
     familyName: str(body, "familyName"),
-    dateOfBirth: datePartsFromBody(body, "dateOfBirth"),
+    dateOfBirth: datePartsFrom(body, "dateOfBirth"),
     nhsNumber: str(body, "nhsNumber"),
     address: str(body, "address"),
     purposeCode: str(body, "purposeCode"),
@@ -68,12 +75,11 @@ export async function requestPages(app: FastifyInstance, { db }: { db: Db }): Pr
   app.get("/information-requests", async (request, reply) => {
     const actor = actorOf(request);
     const box = queryOf(request).box === "outgoing" ? "outgoing" : "incoming";
-    const today = new Date().toISOString().slice(0, 10);
-    const rows = await listInformationRequests(db, actor, box);
+    const [rows, { nation }] = await Promise.all([listInformationRequests(db, actor, box), sharingSettings(db)]);
     return reply.view("sharing/requests", {
       box,
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
-      rows: rows.map((r) => summary(r, box, today)),
+      rows: rows.map((r) => summary(r, box, today(), nation)),
       tabs: [
         { text: "Made to us", href: "/information-requests", active: box === "incoming" },
         { text: "Made by us", href: "/information-requests?box=outgoing", active: box === "outgoing" },
@@ -176,6 +182,7 @@ export async function requestPages(app: FastifyInstance, { db }: { db: Db }): Pr
         gateway: r.gateway ? GATEWAY_LABELS[r.gateway as keyof typeof GATEWAY_LABELS] : null,
         urgency: REQUEST_URGENCY_LABELS[r.urgency],
         dueOn: r.dueOn,
+        due: dueNote(r, today(), (await sharingSettings(db)).nation),
         status: statusOf(r),
         open: r.status === "OPEN",
         answer: r.answer && {

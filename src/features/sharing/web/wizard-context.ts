@@ -48,7 +48,7 @@ export async function stepChoices(db: Db, actor: Actor, subjectId: string, answe
   const chosenAgreement = getAt(answers, "/recipient/agreementId");
   return {
     levels: levels.map((l) => ({ value: l.code, text: l.label })),
-    concerns: concerns.map((c) => ({ value: c.id, text: `${CONCERN_CATEGORY_LABELS[c.category]}, noticed ${c.noticedOn}` })),
+    concerns: concerns.map((c) => ({ value: c.id, text: `${CONCERN_CATEGORY_LABELS[c.category]}, noticed ${ukDate(c.noticedOn)}` })),
     organisations: members.map((o) => ({ value: o.id, text: o.name })),
     // Only agreements in force are offered; one chosen before it lapsed stays visible, saying why, until changed.
     agreements: agreements
