@@ -1,12 +1,11 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { asc } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { appSecret } from "../../../platform/crypto/app-secrets";
 import type { Db } from "../../../platform/db/client";
-import { organisations } from "../../../platform/db/schema-core";
 import { perAddress } from "../../../platform/http/rate-limit";
 import { bodyOf, errorSummary, type FormBody, fieldErrorsOf, formHelpers, list, optionsOf, str } from "../../agreements/web/shared";
 import { REQUESTER_RELATIONSHIP_LABELS, REQUESTER_RELATIONSHIPS, RIGHTS_TYPE_LABELS, RIGHTS_TYPES } from "../domain/vocabulary";
+import { loadOrganisationsToAsk } from "../services/load-organisations-to-ask";
 import { submitPublicRequest } from "../services/requests";
 import { requestFormErrors, requestFormInput, requestFormValues } from "./request-form";
 
@@ -45,10 +44,7 @@ export async function publicRightsForm(app: FastifyInstance, { db, rateLimit }: 
   };
 
   const page = async (reply: FastifyReply, values: ReturnType<typeof formValues>, summary = errorSummary([])) => {
-    const members = await db
-      .select({ id: organisations.id, name: organisations.name })
-      .from(organisations)
-      .orderBy(asc(organisations.name));
+    const members = await loadOrganisationsToAsk(db);
     return reply.view("rights/public-form", {
       values,
       started: stamp(),
