@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, pgTable, text, timestamp, } from "drizzle-orm/pg-core";
-import { bytea, createdAt, } from "./columns";
+import { bigint, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bytea, createdAt } from "./columns";
 
 /**
  * Infrastructure tables every feature leans on: the audit log and its chain head, rate-limit buckets,

@@ -377,6 +377,52 @@ describeEachDatabase("rights requests: intake, the clock and its states", (ctx) 
         /Clock stopped<\/strong> \d+ [A-Z][a-z]+ \d{4}, moved on by the days it stays paused/,
       );
     });
+
+    test("on the boundaries (due today, due yesterday, extended, not started) the list, the request and the dashboard agree", async () => {
+      const dueOn = async (id: string, day: string) =>
+        ctx.database.db.update(rightsRequests).set({ dueOn: day }).where(eq(rightsRequests.id, id));
+      const dueToday = await logged(daysAgo(5));
+      await dueOn(dueToday, today());
+      const dueYesterday = await logged(daysAgo(5));
+      await dueOn(dueYesterday, daysAgo(1));
+      const extended = await logged(daysAgo(40));
+      await transitionRightsRequest(ctx.database.db, igActor, extended, { to: "IN_PROGRESS" });
+      await transitionRightsRequest(
+        ctx.database.db,
+        igActor,
+        extended,
+        { to: "EXTENDED", reason: "Many records across three schools", requesterToldOn: daysAgo(39) },
+        addDays(new Date(), -39),
+      );
+      // Waiting for proof of identity, the stored date says nothing: the month has not started.
+      const notStarted = await logged(daysAgo(70));
+      await transitionRightsRequest(ctx.database.db, igActor, notStarted, { to: "AWAITING_IDENTITY" });
+
+      const expected = {
+        [dueToday]: { overdue: false, paused: false },
+        [dueYesterday]: { overdue: true, paused: false },
+        [extended]: { overdue: false, paused: false },
+        [notStarted]: { overdue: false, paused: true },
+      };
+      const listed = (await ig.api("GET", "/api/v1/rights-requests")).json().items as {
+        id: string;
+        overdue: boolean;
+        paused: boolean;
+        dueOn: string | null;
+      }[];
+      const dashboard = (await ig.get("/rights")).body;
+      for (const [id, clock] of Object.entries(expected)) {
+        const inList = listed.find((r) => r.id === id)!;
+        const detail = await view(id);
+        assert.deepEqual({ overdue: inList.overdue, paused: inList.paused }, clock, `list ${id}`);
+        assert.deepEqual({ overdue: detail.overdue, paused: detail.paused, dueOn: detail.dueOn }, { ...clock, dueOn: inList.dueOn });
+        const row = dashboard.split("<tr").find((tr) => tr.includes(`/rights/${id}"`)) ?? "";
+        assert.equal(/Overdue/.test(row), clock.overdue, `dashboard row ${id}`);
+        assert.equal(/Overdue/.test((await ig.get(`/rights/${id}`)).body), clock.overdue, `request page ${id}`);
+      }
+      assert.equal((await view(notStarted)).dueOn, null);
+      assert.ok((await view(extended)).dueOn > today(), "an extension gives up to two further months");
+    });
   });
 
   test("another organisation's IG lead cannot see or touch the request", async () => {

@@ -7,12 +7,13 @@ import type { App } from "../../../src/app/build-app";
 import { chronologyEntries, recordItems } from "../../../src/features/records/schema";
 import { disclosures, shareDecisionAddenda, shareDecisions } from "../../../src/features/sharing/schema";
 import { approveDecision } from "../../../src/features/sharing/services/approve-decision";
-import { openReceived } from "../../../src/features/sharing/services/disclosures";
+import { openReceived, revokeDisclosure } from "../../../src/features/sharing/services/disclosures";
 import { recordShareDecision } from "../../../src/features/sharing/services/record-decision";
 import type { Actor } from "../../../src/platform/auth/actor";
 import { today as todayIso } from "../../../src/platform/dates/calendar";
 import { addWorkingDays } from "../../../src/platform/dates/working-days";
 import { auditEvents } from "../../../src/platform/db/schema";
+import { ConflictError } from "../../../src/platform/errors";
 import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newSignedAgreement, newUser } from "../../support/factories";
@@ -279,6 +280,23 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       () => openReceived(ctx.database.db, socialWorkerActor, id, addDays(new Date("2027-01-31T12:00:00Z"), 2)),
       /could not be found/,
     );
+  });
+
+  test("access that has already expired cannot be withdrawn: the service refuses what the decision page does not offer", async () => {
+    const res = await post(practitioner, share({ decision: { ...share().decision, accessExpiresOn: "2027-01-31" } }));
+    assert.equal(res.statusCode, 201, res.body);
+    const { id: decisionId, disclosure } = res.json();
+    const afterExpiry = addDays(new Date("2027-01-31T12:00:00Z"), 2);
+    await assert.rejects(
+      () => revokeDisclosure(ctx.database.db, practitionerActor, disclosure.id, { reason: "Sent to the wrong team" }, afterExpiry),
+      (error: Error) => error instanceof ConflictError && /already ended/.test(error.message),
+    );
+    const [row] = await ctx.database.db.select().from(disclosures).where(eq(disclosures.id, disclosure.id));
+    assert.equal(row!.revokedAt, null, "nothing recorded");
+    // Before it expires, the decider is offered the button and the service lets them use it.
+    const page = await practitioner.get(`/share-decisions/${decisionId}`);
+    assert.match(page.body, /\/share-decisions\/[^/]+\/revoke/);
+    await revokeDisclosure(ctx.database.db, practitionerActor, disclosure.id, { reason: "Sent to the wrong team" });
   });
 
   test("a recipient's first read of a disclosure returns it as opened, with when it was first opened", async () => {

@@ -195,6 +195,17 @@ export function notInForceReason(agreement: InForceInput, parent: ParentInForceI
   return reasons.length ? reasons.join(", and ") : null;
 }
 
+/**
+ * Signed, and active or under review: the agreement is working under its terms, whatever its review
+ * date says. A review is recorded then (which is how a lapsed agreement comes back into force), and a
+ * new party may join. The full in-force rule (`notInForceReason`) adds the review lapse and the parent.
+ */
+export function isOperating<T extends { status: AgreementStatus; inForceVersion: number | null }>(
+  agreement: T,
+): agreement is T & { inForceVersion: number } {
+  return agreement.inForceVersion !== null && (agreement.status === "ACTIVE" || agreement.status === "UNDER_REVIEW");
+}
+
 export function isInForce(agreement: InForceInput, parent: ParentInForceInput | null, day: string): boolean {
   return notInForceReason(agreement, parent, day) === null;
 }
@@ -214,7 +225,7 @@ export const AGREEMENT_STANDING_LABELS: Record<AgreementStanding, string> = {
 };
 
 export function agreementStanding(agreement: InForceInput, parent: ParentInForceInput | null, day: string): AgreementStanding {
-  if (agreement.status !== "ACTIVE" && agreement.status !== "UNDER_REVIEW") return agreement.status;
+  if (!isOperating(agreement)) return agreement.status;
   if (lapsedOn(lapseOf(agreement), day) !== null) return "LAPSED";
   if (parent && lapsedOn(lapseOf(parent), day) !== null) return "PARENT_NOT_IN_FORCE";
   return agreement.status;

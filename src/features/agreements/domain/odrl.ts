@@ -1,5 +1,5 @@
 import { ukDay } from "../../../platform/dates/calendar";
-import { SUBJECT_KIND_LABELS, } from "../../records/domain/information";
+import { SUBJECT_KIND_LABELS } from "../../records/domain/information";
 import type { DataItem, Flow, LegalBasis } from "./content";
 import type { AgreementDocument } from "./document";
 import { ARTICLE_6_LABELS, ARTICLE_9_10_LABELS, type Article6, type Article9or10 } from "./lawful-basis";

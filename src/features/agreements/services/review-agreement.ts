@@ -6,7 +6,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import { today } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { ConflictError, ValidationError } from "../../../platform/errors";
-import { latestReviewDate } from "../domain/lifecycle";
+import { isOperating, latestReviewDate } from "../domain/lifecycle";
 import { agreements } from "../schema";
 import { assertCanManage } from "./edit-agreement";
 import { getAgreement, type ListedAgreement } from "./queries";
@@ -38,7 +38,7 @@ export async function recordReview(db: Db, actor: Actor, id: string, input: Revi
   assertCanManage(actor, await getAgreement(db, actor, id));
   await inTransaction(db, async (tx, audit) => {
     const agreement = await lockAgreement(tx, id);
-    if (agreement.status !== "ACTIVE" && agreement.status !== "UNDER_REVIEW") {
+    if (!isOperating(agreement)) {
       throw new ConflictError("Only an active agreement, or one under review, can have a review recorded");
     }
     await tx.update(agreements).set({ status: "ACTIVE", lastReviewedOn: day, nextReviewDate, updatedAt: now }).where(eq(agreements.id, id));

@@ -8,6 +8,7 @@ import { ConflictError } from "../../../platform/errors";
 import { readinessErrors } from "../domain/consistency";
 import { agreementContentSchema, CONTROLLER_RELATIONSHIPS } from "../domain/content";
 import { ARTICLE_6, ARTICLE_9_10, GATEWAYS } from "../domain/lawful-basis";
+import { isOperating } from "../domain/lifecycle";
 import { agreementSignatures, agreements, agreementVersions } from "../schema";
 import { assertCanManage, assertOpen } from "./edit-agreement";
 import { getAgreement, loadVersion, type VersionRow } from "./queries";
@@ -134,7 +135,7 @@ export async function proposeAccession(db: Db, actor: Actor, id: string, input: 
   assertCanManage(actor, await getAgreement(db, actor, id));
   return inTransaction(db, async (tx, audit) => {
     const agreement = await lockAgreement(tx, id);
-    if (agreement.inForceVersion === null || !["ACTIVE", "UNDER_REVIEW"].includes(agreement.status)) {
+    if (!isOperating(agreement)) {
       throw new ConflictError("An organisation can only join an agreement that is in force");
     }
     if (agreement.latestVersion !== agreement.inForceVersion) {

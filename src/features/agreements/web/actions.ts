@@ -20,7 +20,14 @@ import { listOrganisations } from "../../organisations-and-users/services/organi
 import { readinessErrors } from "../domain/consistency";
 import { CONTROLLER_RELATIONSHIP_LABELS, CONTROLLER_RELATIONSHIPS } from "../domain/content";
 import { ARTICLE_6, ARTICLE_6_LABELS, ARTICLE_9_10, ARTICLE_9_10_LABELS, GATEWAY_LABELS, GATEWAYS } from "../domain/lawful-basis";
-import { ACTIONS_NEEDING_REASON, type AgreementAction, defaultReviewDate, latestReviewDate, nextStatus } from "../domain/lifecycle";
+import {
+  ACTIONS_NEEDING_REASON,
+  type AgreementAction,
+  defaultReviewDate,
+  isOperating,
+  latestReviewDate,
+  nextStatus,
+} from "../domain/lifecycle";
 import { changeAgreementStatus } from "../services/change-status";
 import { buildDocument } from "../services/load-document";
 import { REVIEW_OUTCOMES, recordReview } from "../services/review-agreement";
@@ -260,7 +267,7 @@ export async function actionPages(app: FastifyInstance, { db }: { db: Db }): Pro
   async function accessionContext(state: AgreementState, organisationId: string) {
     assertManager(state);
     const terms = state.inForce;
-    if (!terms || !(state.agreement.status === "ACTIVE" || state.agreement.status === "UNDER_REVIEW")) {
+    if (!terms || !isOperating(state.agreement)) {
       throw new ConflictError("An organisation can only join an agreement that is in force");
     }
     if (state.pending) throw new ConflictError(`Version ${state.pending.version} is still pending: send it, or discard it, first`);

@@ -1,83 +1,31 @@
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor";
-import { hasAnyRole } from "../../../platform/auth/roles";
-import { today, ukDate } from "../../../platform/dates/calendar";
+import { ukDate } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
-import { agreementReference } from "../domain/document";
-import { REVIEW_STATE_LABELS, type ReviewState, reviewState } from "../domain/lifecycle";
-import { agreementSignatures, agreements, agreementVersions } from "../schema";
+import { REVIEW_STATE_LABELS, type ReviewState } from "../domain/lifecycle";
+import { type AgreementDashboardData, loadAgreementDashboard } from "../services/load-dashboard";
 import { REVIEW_TAG_CLASSES } from "./shared";
 
-/**
- * The agreement warnings on the home page: reviews the actor's organisation owes on agreements it
- * owns (warned 3 months ahead, overdue, or lapsed and no longer in force), and versions waiting for
- * the actor's own signature.
- */
+/** The agreement warnings on the home page (`loadAgreementDashboard`), worded and tagged for people. */
 export interface AgreementDashboard {
-  reviews: {
-    id: string;
-    reference: string;
-    title: string;
-    state: ReviewState;
+  reviews: (Omit<AgreementDashboardData["reviews"][number], "nextReviewDate"> & {
     label: string;
     tagClass: string;
     nextReviewDate: string;
-  }[];
-  toSign: { id: string; reference: string; title: string; version: number }[];
+  })[];
+  toSign: AgreementDashboardData["toSign"];
 }
 
-const WARN: readonly ReviewState[] = ["DUE_SOON", "OVERDUE", "LAPSED"];
+const label = (state: ReviewState) => (state === "LAPSED" ? "Not in force: review more than 3 months overdue" : REVIEW_STATE_LABELS[state]);
 
 export async function agreementDashboard(db: Db, actor: Actor, now = new Date()): Promise<AgreementDashboard> {
-  const day = today(now);
-  let reviews: AgreementDashboard["reviews"] = [];
-  if (hasAnyRole(actor.roles, ["ig_lead", "partnership_admin"])) {
-    const owned = await db
-      .select()
-      .from(agreements)
-      .where(
-        and(
-          eq(agreements.ownerOrganisationId, actor.organisationId),
-          isNotNull(agreements.nextReviewDate),
-          inArray(agreements.status, ["ACTIVE", "UNDER_REVIEW", "SUSPENDED"]),
-        ),
-      )
-      .orderBy(asc(agreements.nextReviewDate));
-    reviews = owned.flatMap((a) => {
-      const state = reviewState(a.nextReviewDate, day);
-      if (!WARN.includes(state)) return [];
-      return [
-        {
-          id: a.id,
-          reference: agreementReference(a.number),
-          title: a.title,
-          state,
-          label: state === "LAPSED" ? "Not in force: review more than 3 months overdue" : REVIEW_STATE_LABELS[state],
-          tagClass: REVIEW_TAG_CLASSES[state],
-          nextReviewDate: ukDate(a.nextReviewDate),
-        },
-      ];
-    });
-  }
-
-  // Versions out for signature that name this person as their organisation's signatory, not yet signed by it.
-  const named = JSON.stringify({ parties: [{ organisationId: actor.organisationId, signatoryUserId: actor.userId }] });
-  const toSign = await db
-    .select({ id: agreements.id, number: agreements.number, title: agreements.title, version: agreementVersions.version })
-    .from(agreementVersions)
-    .innerJoin(agreements, eq(agreements.id, agreementVersions.agreementId))
-    .where(
-      and(
-        eq(agreementVersions.state, "AWAITING_SIGNATURES"),
-        sql`${actor.organisationId}::uuid = any(${agreementVersions.requiredSignatories})`,
-        sql`${agreementVersions.content} @> ${named}::jsonb`,
-        sql`not exists (select 1 from ${agreementSignatures} where ${agreementSignatures.agreementId} = ${agreementVersions.agreementId} and ${agreementSignatures.version} = ${agreementVersions.version} and ${agreementSignatures.organisationId} = ${actor.organisationId})`,
-      ),
-    )
-    .orderBy(asc(agreements.number));
-
+  const { reviews, toSign } = await loadAgreementDashboard(db, actor, now);
   return {
-    reviews,
-    toSign: toSign.map((v) => ({ id: v.id, reference: agreementReference(v.number), title: v.title, version: v.version })),
+    reviews: reviews.map((r) => ({
+      ...r,
+      label: label(r.state),
+      tagClass: REVIEW_TAG_CLASSES[r.state],
+      nextReviewDate: ukDate(r.nextReviewDate),
+    })),
+    toSign,
   };
 }

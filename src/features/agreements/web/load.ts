@@ -3,7 +3,7 @@ import { ukDate } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import type { AgreementDocument } from "../domain/document";
 import { agreementReference } from "../domain/document";
-import { AGREEMENT_ACTIONS, actionLabel, availableActions, CLOSED_STATUSES, canManageAgreement } from "../domain/lifecycle";
+import { AGREEMENT_ACTIONS, actionLabel, availableActions, CLOSED_STATUSES, canManageAgreement, isOperating } from "../domain/lifecycle";
 import { getAgreement, type ListedAgreement, listVersions, type VersionRow } from "../services/queries";
 
 /**
@@ -81,9 +81,9 @@ export function actionLinks(state: AgreementState): { text: string; href: string
     });
   if (pending?.state === "DRAFT") action("send_for_signature", { secondary: false });
   if (pending?.state === "AWAITING_SIGNATURES" && pending.kind !== "ACCESSION") action("return_to_draft");
-  const inForceNow = agreement.inForceVersion !== null && (agreement.status === "ACTIVE" || agreement.status === "UNDER_REVIEW");
-  if (inForceNow) links.push({ text: "Record a review", href: `${base}/review`, secondary: true, warning: false });
-  if (inForceNow && !pending)
+  const operating = isOperating(agreement);
+  if (operating) links.push({ text: "Record a review", href: `${base}/review`, secondary: true, warning: false });
+  if (operating && !pending)
     links.push({ text: "Invite an organisation to join", href: `${base}/accession`, secondary: true, warning: false });
   for (const a of availableActions(agreement.status)) {
     if (a === "send_for_signature" || a === "return_to_draft") continue;

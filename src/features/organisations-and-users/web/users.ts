@@ -1,12 +1,11 @@
 import type { FastifyInstance } from "fastify";
-import { snapshotOf } from "../../../platform/audit/events";
-import { recordEvent } from "../../../platform/audit/write";
 import { grantableRoles, hasAnyRole } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
 import { ValidationError } from "../../../platform/errors";
 import { idParams, pageQuery } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { handleForm, parseForm } from "../../../platform/web-kit/forms";
+import { viewUser, viewUsers } from "../../../services/users/view-users";
 import { newUserInput, reauthenticationInput, userRolesInput } from "../domain/inputs";
 import { listOrganisations } from "../services/organisations";
 import {
@@ -16,7 +15,6 @@ import {
   getUser,
   INVITATION_DAYS,
   issuePasswordReset,
-  listUsers,
   PASSWORD_RESET_HOURS,
   type Reauthentication,
   resetMfa,
@@ -39,12 +37,7 @@ export async function userPages(app: FastifyInstance, { db, publicUrl }: { db: D
   app.get("/users", async (request, reply) => {
     const actor = actorOf(request);
     const { page, pageSize } = parseForm(pageQuery, request.query);
-    const result = await listUsers(db, actor, { page, pageSize });
-    await recordEvent(db, snapshotOf(actor), {
-      type: "personal_data.viewed",
-      entity: { type: "organisation", id: actor.organisationId },
-      details: { view: "web.users.list", count: result.users.length },
-    });
+    const result = await viewUsers(db, actor, { page, pageSize }, "web.users.list");
     return reply.view("users/list", { ...result, page, pages: Math.max(1, Math.ceil(result.total / pageSize)) });
   });
 
@@ -77,20 +70,16 @@ export async function userPages(app: FastifyInstance, { db, publicUrl }: { db: D
     });
   });
 
-  const userPageContext = async (actor: ReturnType<typeof actorOf>, id: string) => {
-    const user = await getUser(db, actor, id);
+  /** The user page's context; `view` when showing the page is the read (audited), not an action on it. */
+  const userPageContext = async (actor: ReturnType<typeof actorOf>, id: string, view?: string) => {
+    const user = view ? await viewUser(db, actor, id, view) : await getUser(db, actor, id);
     return { user, grantable: grantableRoles(actor.roles), isSelf: user.id === actor.userId };
   };
 
   app.get("/users/:id", async (request, reply) => {
     const actor = actorOf(request);
     const { id } = parseForm(idParams, request.params);
-    const context = await userPageContext(actor, id);
-    await recordEvent(db, snapshotOf(actor), {
-      type: "personal_data.viewed",
-      entity: { type: "user", id },
-      details: { view: "web.users.show" },
-    });
+    const context = await userPageContext(actor, id, "web.users.show");
     return reply.view("users/show", {
       ...context,
       values: { roles: context.user.roles },

@@ -1,13 +1,12 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { asc } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { appSecret } from "../../../platform/crypto/app-secrets";
 import type { Db } from "../../../platform/db/client";
 import { ValidationError } from "../../../platform/errors";
 import { perAddress } from "../../../platform/http/rate-limit";
 import { bodyOf, errorSummary, type FormBody, formHelpers, list, optionsOf, str, withFormErrors } from "../../../platform/web-kit/forms";
-import { organisations } from "../../organisations-and-users/schema";
 import { REQUESTER_RELATIONSHIP_LABELS, REQUESTER_RELATIONSHIPS, RIGHTS_TYPE_LABELS, RIGHTS_TYPES } from "../domain/vocabulary";
+import { loadOrganisationsToAsk } from "../services/load-organisations-to-ask";
 import { submitPublicRequest } from "../services/requests";
 import { REQUEST_FORM, requestFormInput, requestFormValues } from "./request-form";
 
@@ -46,10 +45,7 @@ export async function publicRightsForm(app: FastifyInstance, { db, rateLimit }: 
   };
 
   const page = async (reply: FastifyReply, values: ReturnType<typeof formValues>, summary = errorSummary([])) => {
-    const members = await db
-      .select({ id: organisations.id, name: organisations.name })
-      .from(organisations)
-      .orderBy(asc(organisations.name));
+    const members = await loadOrganisationsToAsk(db);
     return reply.view("rights/public-form", {
       values,
       started: stamp(),

@@ -13,12 +13,13 @@ import {
   type ShareDecisionInput,
   shareDecisionInput,
 } from "../domain/decision-input";
+import { DISCLOSURE_STATES, disclosureState } from "../domain/disclosure-access";
 import { personForViewer } from "../domain/disclosure-snapshot";
 import type { ProtectedMention } from "../domain/protected-details";
 import { DECISION_STATUSES, emergencyRecordOverdue } from "../domain/records";
 import { OUTCOMES } from "../domain/vocabulary";
 import { type DecisionDetail, decisionReference } from "../services/decisions";
-import { type DisclosureItemRow, type DisclosureSummary, disclosureState } from "../services/disclosures";
+import type { DisclosureItemRow, DisclosureSummary } from "../services/disclosures";
 
 /** Allowlist presenters for share decisions and disclosures: each field named, nothing passed through. */
 
@@ -44,8 +45,6 @@ export const evaluationSchema = z
     outstanding: z.array(ruleFindingSchema).describe("What stops recording now: blocks, and warnings not yet acknowledged"),
   })
   .meta({ id: "ShareDecisionEvaluation" });
-
-const disclosureStates = ["SENT", "OPENED", "ACKNOWLEDGED", "REVOKED", "EXPIRED"] as const;
 
 /** A protected detail taken out, as the viewer may see it: what it was and whose, and for a lead only the detail as written. */
 const takenOutSchema = recordedProtectedDetail.extend({
@@ -116,7 +115,7 @@ export const decisionSchema = z
     disclosure: z
       .object({
         id: z.uuid(),
-        state: z.enum(disclosureStates),
+        state: z.enum(DISCLOSURE_STATES),
         sentAt: z.iso.datetime(),
         expiresAt: z.iso.datetime(),
         firstOpenedAt: z.iso.datetime().nullable(),
@@ -194,7 +193,7 @@ const addressSchema = z.object({ lines: z.string(), postcode: z.string().nullabl
 export const disclosureSummarySchema = z
   .object({
     id: z.uuid(),
-    state: z.enum(disclosureStates),
+    state: z.enum(DISCLOSURE_STATES),
     sender: z.object({ organisationId: z.uuid(), name: z.string(), decidedBy: z.string() }),
     recipient: z.object({ organisationId: z.uuid(), name: z.string(), userId: z.uuid().nullable(), role: z.string().nullable() }),
     subject: z.object({

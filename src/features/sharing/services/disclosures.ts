@@ -14,6 +14,7 @@ import { organisations } from "../../organisations-and-users/schema";
 import { assertWorksWithRecords } from "../../records/services/access";
 import { addChronologyEntry } from "../../records/services/chronology";
 import { sharingSettings } from "../../settings/services/settings";
+import { mayRevokeDisclosure, revocationProblem } from "../domain/disclosure-access";
 import { disclosureItems, disclosures, shareDecisions } from "../schema";
 
 export type DisclosureRow = typeof disclosures.$inferSelect;
@@ -35,7 +36,12 @@ export function recipientReaders(actor: Actor): SQL {
  * query, so an unreadable disclosure is a 404, never a 403.
  */
 export function readableByRecipient(actor: Actor, now: Date): SQL {
-  return and(recipientReaders(actor), isNull(disclosures.revokedAt), gt(disclosures.expiresAt, now))!;
+  return and(recipientReaders(actor), accessOpenSql(now))!;
+}
+
+/** The domain's `accessOpen` as a query condition: not withdrawn, and expiring after `now`. */
+export function accessOpenSql(now: Date): SQL {
+  return and(isNull(disclosures.revokedAt), gt(disclosures.expiresAt, now))!;
 }
 
 const sender = sql<string>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${disclosures.senderOrganisationId})`;
@@ -168,8 +174,8 @@ export const revokeInput = z.object({
 });
 
 /**
- * Withdraws the recipient's access: from now on it is a 404 to them. The decider, or the sending
- * organisation's safeguarding or IG leads, may do it (for a mistaken share, or to contain a breach).
+ * Withdraws the recipient's access: from now on it is a 404 to them. Who may, and when, are the
+ * domain's rules (`mayRevokeDisclosure`, `revocationProblem`), which the decision page offers by too.
  */
 export async function revokeDisclosure(db: Db, actor: Actor, id: string, raw: unknown, now = new Date()): Promise<void> {
   assertWorksWithRecords(actor);
@@ -182,10 +188,11 @@ export async function revokeDisclosure(db: Db, actor: Actor, id: string, raw: un
       .where(and(eq(disclosures.id, id), visibleTo(actor, disclosures, "sender")))
       .for("update", { of: disclosures });
     if (!row) throw new NotFoundError("The disclosure");
-    if (row.decidedBy !== actor.userId && !hasAnyRole(actor.roles, ["safeguarding_lead", "ig_lead"])) {
+    if (!mayRevokeDisclosure(actor, row.decidedBy)) {
       throw new NotPermittedError("Only the person who decided, or a safeguarding or IG lead, may withdraw access");
     }
-    if (row.disclosure.revokedAt) throw new ConflictError("Access to this disclosure has already been withdrawn");
+    const problem = revocationProblem(row.disclosure, now);
+    if (problem) throw new ConflictError(problem);
     await tx.update(disclosures).set({ revokedAt: now, revokedByUserId: actor.userId, revokeReason: reason }).where(eq(disclosures.id, id));
     await addChronologyEntry(tx, {
       organisationId: actor.organisationId,
@@ -228,8 +235,7 @@ export async function disclosuresToChase(
       and(
         visibleTo(actor, disclosures, "sender"),
         isNull(disclosures.acknowledgedAt),
-        isNull(disclosures.revokedAt),
-        gt(disclosures.expiresAt, now),
+        accessOpenSql(now),
         lt(disclosures.sentAt, addHours(now, -acknowledgementChaseHours)),
         mine,
       ),
@@ -250,13 +256,4 @@ export async function disclosuresToChase(
 export async function unacknowledgedReceived(db: Db, actor: Actor, now = new Date()): Promise<number> {
   assertWorksWithRecords(actor);
   return db.$count(disclosures, and(readableByRecipient(actor, now), isNull(disclosures.acknowledgedAt)));
-}
-
-/** A disclosure's state as people read it. */
-export function disclosureState(d: DisclosureRow, now = new Date()): "REVOKED" | "EXPIRED" | "ACKNOWLEDGED" | "OPENED" | "SENT" {
-  if (d.revokedAt) return "REVOKED";
-  if (d.expiresAt <= now) return "EXPIRED";
-  if (d.acknowledgedAt) return "ACKNOWLEDGED";
-  if (d.firstOpenedAt) return "OPENED";
-  return "SENT";
 }

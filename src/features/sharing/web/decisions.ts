@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import type { Actor } from "../../../platform/auth/actor";
-import { hasAnyRole } from "../../../platform/auth/roles";
 import { ukDate, ukDateTime } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { NotFoundError } from "../../../platform/errors";
@@ -10,13 +9,14 @@ import { bodyOf, queryOf, withFormErrors } from "../../../platform/web-kit/forms
 import { mayDecideProtectedDetails } from "../../records/domain/links";
 import { idParam } from "../../records/web/shared";
 import { levelsOfNeed } from "../../settings/services/settings";
+import { disclosureState, mayRevokeDisclosure, revocationProblem } from "../domain/disclosure-access";
 import { personForViewer } from "../domain/disclosure-snapshot";
 import { warningsByCode } from "../domain/evaluate-decision";
 import { DECISION_STATUS_LABELS, emergencyRecordOverdue } from "../domain/records";
 import { OUTCOME_LABELS } from "../domain/vocabulary";
 import { itemsChosen, otherMembers } from "../services/choices";
 import { type DecisionDetail, decisionReference, getDecision, listDecisions } from "../services/decisions";
-import { disclosureState, revokeDisclosure, viewSent } from "../services/disclosures";
+import { revokeDisclosure, viewSent } from "../services/disclosures";
 import { decisionTitle } from "../services/record-decision";
 import { renderDecisionRecordPdf } from "../services/render-record-pdf";
 import type { Answers } from "./answers";
@@ -114,12 +114,10 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
     // What went about the person, as this viewer may see it: a protected address only for those who decide about them.
     const person = sent ? personForViewer(sent.disclosure.subject, mayDecideProtectedDetails(actor.roles)) : null;
     const notes = protectedNotes(d.record);
-    const state = d.disclosure ? disclosureState(d.disclosure) : null;
-    const mayRevoke =
-      !!d.disclosure &&
-      state !== "REVOKED" &&
-      state !== "EXPIRED" &&
-      (d.decidedByUserId === actor.userId || hasAnyRole(actor.roles, ["safeguarding_lead", "ig_lead"]));
+    const now = new Date();
+    const state = d.disclosure ? disclosureState(d.disclosure, now) : null;
+    // Offered exactly when the service would allow it: the same two rules.
+    const mayRevoke = !!d.disclosure && mayRevokeDisclosure(actor, d.decidedByUserId) && revocationProblem(d.disclosure, now) === null;
     return {
       decision: {
         id: d.id,
@@ -132,7 +130,7 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
         emergency: d.emergency,
         fullRecordDueAt: d.fullRecordDueAt,
         fullRecordCompletedAt: d.fullRecordCompletedAt,
-        fullRecordOverdue: emergencyRecordOverdue(d, new Date()),
+        fullRecordOverdue: emergencyRecordOverdue(d, now),
         recipient: recipientRow(d),
         answersRequest: d.answersRequest && {
           href: `/information-requests/${d.answersRequest.id}`,

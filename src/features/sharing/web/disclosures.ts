@@ -11,16 +11,9 @@ import { searchSubjects } from "../../records/services/search";
 import { fullName, idParam, nhsDisplay, SUBJECT_KIND_SINGULAR } from "../../records/web/shared";
 import { NOTICE_KIND_LABELS } from "../../rights/domain/vocabulary";
 import { acknowledgeNotice, noticesReceived } from "../../rights/services/item-actions";
+import { disclosureState } from "../domain/disclosure-access";
 import { RECIPIENT_ROLE_LABELS, type RecipientRole } from "../domain/vocabulary";
-import {
-  acknowledgeDisclosure,
-  type DisclosureSummary,
-  disclosureState,
-  listReceived,
-  listSent,
-  openReceived,
-  viewSent,
-} from "../services/disclosures";
+import { acknowledgeDisclosure, type DisclosureSummary, listReceived, listSent, openReceived, viewSent } from "../services/disclosures";
 import { fileDisclosure } from "../services/file-disclosure";
 import { DISCLOSURE_STATE_LABELS } from "./decisions";
 

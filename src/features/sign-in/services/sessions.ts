@@ -1,6 +1,7 @@
 import { addHours, addMinutes, differenceInMilliseconds } from "date-fns";
 import { eq, lt, or, sql } from "drizzle-orm";
-import { recordEvent } from "../../../platform/audit/write";
+import { snapshotOf } from "../../../platform/audit/events";
+import { inTransaction, recordEvent } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import { type Role, type SecondFactorOwed, secondFactorOwed } from "../../../platform/auth/roles";
 import { randomToken, tokenHash } from "../../../platform/crypto/hashing";
@@ -136,6 +137,18 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy, 
 
 export async function endSession(db: Db, hash: Buffer): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, hash));
+}
+
+/** The person signs out: their session ends and the sign-out is recorded, together. */
+export async function signOut(db: Db, session: { tokenHash: Buffer; actor: Actor }): Promise<void> {
+  await inTransaction(db, async (tx, audit) => {
+    await tx.delete(sessions).where(eq(sessions.tokenHash, session.tokenHash));
+    audit.record(snapshotOf(session.actor), {
+      type: "auth.signed_out",
+      entity: { type: "user", id: session.actor.userId },
+      details: { reason: "user" },
+    });
+  });
 }
 
 /** Housekeeping: drops sessions that can no longer be used. */

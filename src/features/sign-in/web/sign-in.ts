@@ -1,7 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { snapshotOf } from "../../../platform/audit/events";
-import { recordEvent } from "../../../platform/audit/write";
 import type { Db } from "../../../platform/db/client";
 import { ValidationError } from "../../../platform/errors";
 import { clearSessionCookie, rotateCsrfSecret, setSessionCookie } from "../../../platform/http/auth/session-cookie";
@@ -11,7 +9,7 @@ import { codeInput, signInInput } from "../../organisations-and-users/domain/inp
 import { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS } from "../services/attempts";
 import { beginEnrolment, confirmEnrolment, verifySecondFactor } from "../services/mfa";
 import { acceptInvitation, findInvitation } from "../services/passwords";
-import { createSession, endSession } from "../services/sessions";
+import { createSession, endSession, signOut } from "../services/sessions";
 import { completeSignIn, signInWithPassword } from "../services/sign-in";
 import { loadedSession } from "./session-plugin";
 
@@ -98,14 +96,7 @@ export async function signInRoutes(app: FastifyInstance, { db, rateLimit }: { db
 
   app.post("/sign-out", async (request, reply) => {
     const session = loadedSession(request);
-    if (session) {
-      await endSession(db, session.tokenHash);
-      await recordEvent(db, snapshotOf(session.actor), {
-        type: "auth.signed_out",
-        entity: { type: "user", id: session.actor.userId },
-        details: { reason: "user" },
-      });
-    }
+    if (session) await signOut(db, session);
     clearSessionCookie(reply);
     return reply.redirect("/sign-in?signedOut=1");
   });

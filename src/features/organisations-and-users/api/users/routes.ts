@@ -1,13 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { snapshotOf } from "../../../../platform/audit/events";
-import { recordEvent } from "../../../../platform/audit/write";
 import type { Db } from "../../../../platform/db/client";
 import { idParams, pageQuery, problemSchema, standardErrors } from "../../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../../platform/http/auth/plugin";
+import { viewUser, viewUsers } from "../../../../services/users/view-users";
 import { newUserInput, reauthenticationInput, userRolesInput } from "../../domain/inputs";
-import { changeRoles, createUser, getUser, issuePasswordReset, listUsers, resetMfa } from "../../services/users";
+import { changeRoles, createUser, issuePasswordReset, resetMfa } from "../../services/users";
 import { presentUser, userSchema } from "./schema";
 
 export async function usersApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
@@ -27,26 +26,13 @@ export async function usersApi(parent: FastifyInstance, { db }: { db: Db }): Pro
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      const result = await listUsers(db, actor, request.query);
-      await recordEvent(db, snapshotOf(actor), {
-        type: "personal_data.viewed",
-        entity: { type: "organisation", id: request.query.organisationId ?? actor.organisationId },
-        details: { view: "api.users.list", count: result.users.length },
-      });
+      const result = await viewUsers(db, actorOf(request), request.query, "api.users.list");
       return { items: result.users.map(presentUser), total: result.total, page: request.query.page };
     },
   );
-  app.get("/users/:id", { schema: { tags, params: idParams, response: { 200: userSchema, ...standardErrors } } }, async (request) => {
-    const actor = actorOf(request);
-    const user = await getUser(db, actor, request.params.id);
-    await recordEvent(db, snapshotOf(actor), {
-      type: "personal_data.viewed",
-      entity: { type: "user", id: user.id },
-      details: { view: "api.users.show" },
-    });
-    return presentUser(user);
-  });
+  app.get("/users/:id", { schema: { tags, params: idParams, response: { 200: userSchema, ...standardErrors } } }, async (request) =>
+    presentUser(await viewUser(db, actorOf(request), request.params.id, "api.users.show")),
+  );
   app.post(
     "/users",
     {

@@ -12,8 +12,8 @@ import {
   ukDateTime,
   ukDay,
   ukTime,
-} from "../../src/platform/dates/calendar";
-import type { FieldError } from "../../src/platform/errors";
+} from "../../../src/platform/dates/calendar";
+import type { FieldError } from "../../../src/platform/errors";
 
 describe("formatters: GOV.UK style, UK time", () => {
   test("a date is '5 December 2026'; a date-only value is taken as it is, a timestamp read in UK time", () => {

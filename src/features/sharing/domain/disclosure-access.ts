@@ -1,0 +1,48 @@
+import { hasAnyRole, type Role } from "../../../platform/auth/roles";
+import { ukDate } from "../../../platform/dates/calendar";
+
+/**
+ * A disclosure's access (domain.md §4): the recipient may open it until it expires or the sender
+ * withdraws it. These are the rules the services enforce and the pages and API show, written once.
+ */
+
+export const DISCLOSURE_STATES = ["SENT", "OPENED", "ACKNOWLEDGED", "REVOKED", "EXPIRED"] as const;
+export type DisclosureState = (typeof DISCLOSURE_STATES)[number];
+
+interface Access {
+  revokedAt: Date | null;
+  expiresAt: Date;
+}
+
+/** The recipient may still open it: not withdrawn, and its expiry is still ahead. (The SQL twin is `accessOpenSql`.) */
+export const accessOpen = (d: Access, now: Date): boolean => !d.revokedAt && d.expiresAt > now;
+
+/** A disclosure's state as people read it: withdrawn or expired first, as either ends the recipient's access. */
+export function disclosureState(
+  d: Access & { acknowledgedAt: Date | null; firstOpenedAt: Date | null },
+  now = new Date(),
+): DisclosureState {
+  if (d.revokedAt) return "REVOKED";
+  if (!accessOpen(d, now)) return "EXPIRED";
+  if (d.acknowledgedAt) return "ACKNOWLEDGED";
+  if (d.firstOpenedAt) return "OPENED";
+  return "SENT";
+}
+
+/**
+ * Who may withdraw the recipient's access: the person who decided to share, or the sending
+ * organisation's safeguarding or IG leads (for a mistaken share, or to contain a breach).
+ */
+export function mayRevokeDisclosure(actor: { userId: string; roles: readonly Role[] }, decidedByUserId: string): boolean {
+  return decidedByUserId === actor.userId || hasAnyRole(actor.roles, ["safeguarding_lead", "ig_lead"]);
+}
+
+/**
+ * Why access can no longer be withdrawn, or null: it already was, or it has ended by itself, so there
+ * is nothing left to withdraw (and a withdrawal recorded then would say access was open until now).
+ */
+export function revocationProblem(d: Access, now: Date): string | null {
+  if (d.revokedAt) return "Access to this disclosure has already been withdrawn";
+  if (!accessOpen(d, now)) return `Access to this disclosure has already ended: it expired on ${ukDate(d.expiresAt)}`;
+  return null;
+}

@@ -1,0 +1,42 @@
+import { getUser, listUsers, type UserView } from "../../features/organisations-and-users/services/users";
+import { snapshotOf } from "../../platform/audit/events";
+import { recordEvent } from "../../platform/audit/write";
+import type { Actor } from "../../platform/auth/actor";
+import { hasAnyRole } from "../../platform/auth/roles";
+import type { Db } from "../../platform/db/client";
+
+/**
+ * Reading staff details is a read of personal data, audited here once for the page and the API alike
+ * (`view` names which of them asked): before, each route wrote its own event and they named different
+ * organisations for the same list.
+ */
+
+/**
+ * The organisation whose staff a list can show: the one asked for when the reader sees every
+ * organisation's users (a partnership admin, as the users table's ownership rule in db/scope.ts says),
+ * otherwise the reader's own, because their list is scoped to it whatever they ask for.
+ */
+export function listedOrganisationId(actor: Actor, asked: string | undefined): string {
+  return asked && hasAnyRole(actor.roles, ["partnership_admin"]) ? asked : actor.organisationId;
+}
+
+export async function viewUsers(
+  db: Db,
+  actor: Actor,
+  query: { organisationId?: string; page?: number; pageSize?: number },
+  view: string,
+): Promise<{ users: UserView[]; total: number }> {
+  const result = await listUsers(db, actor, query);
+  await recordEvent(db, snapshotOf(actor), {
+    type: "personal_data.viewed",
+    entity: { type: "organisation", id: listedOrganisationId(actor, query.organisationId) },
+    details: { view, count: result.users.length },
+  });
+  return result;
+}
+
+export async function viewUser(db: Db, actor: Actor, id: string, view: string): Promise<UserView> {
+  const user = await getUser(db, actor, id);
+  await recordEvent(db, snapshotOf(actor), { type: "personal_data.viewed", entity: { type: "user", id: user.id }, details: { view } });
+  return user;
+}
