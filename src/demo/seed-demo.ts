@@ -5,6 +5,7 @@ import { inTransaction } from "../platform/audit/write";
 import type { Role } from "../platform/auth/roles";
 import { hashPassword } from "../platform/crypto/hashing";
 import type { Db } from "../platform/db/client";
+import type {} from "./audit-events";
 import { seedDemoAgreements } from "./seed-demo-agreements";
 import { seedDemoRecords } from "./seed-demo-records";
 import { seedDemoRights } from "./seed-demo-rights";

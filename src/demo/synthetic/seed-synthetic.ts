@@ -4,6 +4,7 @@ import { SOURCE_METHODS } from "../../features/records/domain/records";
 import { recordEvent } from "../../platform/audit/write";
 import type { Database } from "../../platform/db/client";
 import { NotPermittedError } from "../../platform/errors";
+import type {} from "../audit-events";
 import { type OrganisationChoice, PeopleGenerator, type SyntheticSubject } from "./people";
 import { ITEM_TEXTS, MAIN_CATEGORY, RECORDS_WEIGHT, SOURCE_NAMES } from "./words";
 

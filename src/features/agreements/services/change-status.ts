@@ -4,6 +4,7 @@ import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
 import { ConflictError, ValidationError } from "../../../platform/errors";
+import type {} from "../audit-events";
 import { ACTIONS_NEEDING_REASON, type AgreementAction, nextStatus } from "../domain/lifecycle";
 import { agreements, agreementVersions } from "../schema";
 import { assertCanManage } from "./edit-agreement";

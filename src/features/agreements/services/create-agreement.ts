@@ -5,6 +5,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
 import { NotPermittedError } from "../../../platform/errors";
+import type {} from "../audit-events";
 import { type AgreementContent, type AgreementContentInput, agreementContentSchema, TIERS } from "../domain/content";
 import { canDraftAgreements } from "../domain/lifecycle";
 import { modelTemplate } from "../domain/model-template";

@@ -5,6 +5,7 @@ import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db, Tx } from "../../../platform/db/client";
 import { ConflictError, NotPermittedError } from "../../../platform/errors";
+import type {} from "../audit-events";
 import { type AgreementPatch, agreementContentSchema } from "../domain/content";
 import { AGREEMENT_STATUS_LABELS, CLOSED_STATUSES, canManageAgreement } from "../domain/lifecycle";
 import { agreements, agreementVersions } from "../schema";

@@ -6,6 +6,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import { today } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { ConflictError, ValidationError } from "../../../platform/errors";
+import type {} from "../audit-events";
 import { isOperating, latestReviewDate } from "../domain/lifecycle";
 import { agreements } from "../schema";
 import { assertCanManage } from "./edit-agreement";

@@ -7,6 +7,7 @@ import type { Db, Queryable } from "../../../platform/db/client";
 import { ConflictError, NotFoundError, NotPermittedError } from "../../../platform/errors";
 import { users } from "../../organisations-and-users/schema";
 import { confirmPassword } from "../../sign-in/services/reauthenticate";
+import type {} from "../audit-events";
 import { defaultReviewDate } from "../domain/lifecycle";
 import { agreementSignatures, agreements, agreementVersions } from "../schema";
 import { getAgreement, loadVersion, type SignatureRow } from "./queries";

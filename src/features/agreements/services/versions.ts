@@ -5,6 +5,7 @@ import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
 import { ConflictError } from "../../../platform/errors";
+import type {} from "../audit-events";
 import { readinessErrors } from "../domain/consistency";
 import { agreementContentSchema, CONTROLLER_RELATIONSHIPS } from "../domain/content";
 import { ARTICLE_6, ARTICLE_9_10, GATEWAYS } from "../domain/lawful-basis";

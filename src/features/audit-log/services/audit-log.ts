@@ -8,6 +8,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import type { Database, Db } from "../../../platform/db/client";
 import { auditEvents } from "../../../platform/db/schema";
 import { visibleTo } from "../../../platform/db/scope";
+import type {} from "../audit-events";
 
 export interface AuditEntry {
   seq: number;

@@ -5,6 +5,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
 import { ConflictError, NotFoundError, NotPermittedError } from "../../../platform/errors";
+import type {} from "../audit-events";
 import type { OrganisationInput } from "../domain/inputs";
 import { organisations } from "../schema";
 

@@ -11,6 +11,7 @@ import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from
 import { recoveryCodes } from "../../sign-in/schema";
 import { confirmPassword } from "../../sign-in/services/reauthenticate";
 import { endAllSessionsOf } from "../../sign-in/services/sessions";
+import type {} from "../audit-events";
 import type { NewUserInput } from "../domain/inputs";
 import { invitations, organisations, users } from "../schema";
 

@@ -10,6 +10,7 @@ import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../../platform/errors";
 import { users } from "../../organisations-and-users/schema";
 import { levelsOfNeed } from "../../settings/services/settings";
+import type {} from "../audit-events";
 import {
   acknowledgeConcernInput,
   CONCERN_CATEGORY_LABELS,

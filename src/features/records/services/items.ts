@@ -7,6 +7,7 @@ import type { Db, Tx } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError } from "../../../platform/errors";
 import { users } from "../../organisations-and-users/schema";
+import type {} from "../audit-events";
 import { ITEM_CATEGORY_LABELS } from "../domain/information";
 import {
   type CorrectionInput,

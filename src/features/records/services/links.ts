@@ -6,6 +6,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError } from "../../../platform/errors";
+import type {} from "../audit-events";
 import type { SubjectKind } from "../domain/information";
 import { SUBJECT_LINK_LABELS, type SubjectLinkKind, subjectLinkInput } from "../domain/links";
 import { subjectLinks, subjects } from "../schema";

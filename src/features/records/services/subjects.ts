@@ -5,6 +5,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { NotFoundError } from "../../../platform/errors";
+import type {} from "../audit-events";
 import { type SubjectInput, subjectInput } from "../domain/links";
 import { subjectAddresses, subjectNames, subjects } from "../schema";
 import { assertWorksWithRecords } from "./access";

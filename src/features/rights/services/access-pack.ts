@@ -13,6 +13,7 @@ import { RECORD_ITEM_KIND_LABELS, SOURCE_METHOD_LABELS } from "../../records/dom
 import { recordItems, subjects } from "../../records/schema";
 import { DEFAULT_DECISION_RETENTION_MONTHS } from "../../settings/domain/settings";
 import { redact } from "../../sharing/domain/disclosure-snapshot";
+import type {} from "../audit-events";
 import {
   type ItemReviewInput,
   isDraft,

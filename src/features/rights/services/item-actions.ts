@@ -17,6 +17,7 @@ import { type DisclosedPerson, redact, redactionsForNotice } from "../../sharing
 import { findProtectedMentions } from "../../sharing/domain/protected-details";
 import { disclosureItems, disclosures, shareDecisions } from "../../sharing/schema";
 import { recipientReaders } from "../../sharing/services/disclosures";
+import type {} from "../audit-events";
 import { erasureInput, liftInput, reasonInput, statementInput } from "../domain/inputs";
 import { changeProblem } from "../domain/transitions";
 import { ITEM_ACTIONS_FOR, type ItemAction } from "../domain/vocabulary";

@@ -8,6 +8,7 @@ import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, ValidationError } from "../../../platform/errors";
 import { ARTICLE_6, ARTICLE_6_LABELS } from "../../agreements/domain/lawful-basis";
 import { shareDecisions } from "../../sharing/schema";
+import type {} from "../audit-events";
 import { type ProcessingRight, processingDecisionInput, processingDecisionProblem, rightReaches } from "../domain/processing";
 import { changeProblem } from "../domain/transitions";
 import { isAnswered } from "../domain/vocabulary";

@@ -12,6 +12,7 @@ import { organisations } from "../../organisations-and-users/schema";
 import { subjects } from "../../records/schema";
 import { addChronologyEntry } from "../../records/services/chronology";
 import { sharingSettings } from "../../settings/services/settings";
+import type {} from "../audit-events";
 import {
   arrivalProblem,
   CLOCK_NOT_STARTED,

@@ -5,6 +5,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import type { Db, Queryable } from "../../../platform/db/client";
 import { NotPermittedError } from "../../../platform/errors";
 import { DEFAULT_LEVELS_OF_NEED, type LevelOfNeed, levelsOfNeedInput } from "../../records/domain/records";
+import type {} from "../audit-events";
 import { DEFAULT_SHARING_SETTINGS, type SharingSettings, sharingSettingsInput } from "../domain/settings";
 import { partnershipSettings } from "../schema";
 

@@ -10,6 +10,7 @@ import { NotPermittedError } from "../../../platform/errors";
 import { textInput } from "../../../platform/text";
 import { PURPOSE_CODES, type PurposeCode } from "../../agreements/domain/purposes";
 import { addChronologyEntry } from "../../records/services/chronology";
+import type {} from "../audit-events";
 import { shareApprovalRules, shareDecisionAddenda } from "../schema";
 import { loadDecision } from "./decisions";
 

@@ -9,6 +9,7 @@ import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotPermittedError, RulesBlockedError } from "../../../platform/errors";
 import { textInput } from "../../../platform/text";
 import { addChronologyEntry } from "../../records/services/chronology";
+import type {} from "../audit-events";
 import { answerProblems } from "../domain/decision-input";
 import { sameTakenOut } from "../domain/disclosure-snapshot";
 import { blocksOf, evaluateDecision } from "../domain/evaluate-decision";

@@ -6,6 +6,7 @@ import { today } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { ConflictError, NotPermittedError, RulesBlockedError, ValidationError } from "../../../platform/errors";
 import { addChronologyEntry } from "../../records/services/chronology";
+import type {} from "../audit-events";
 import { shareDecisionInput } from "../domain/decision-input";
 import { answersOnly } from "../domain/disclosure-snapshot";
 import { evaluateDecision, type Finding, recordedWarnings, warningsOf } from "../domain/evaluate-decision";

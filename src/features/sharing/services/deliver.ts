@@ -6,6 +6,7 @@ import { today } from "../../../platform/dates/calendar";
 import { onwardTermFor } from "../../agreements/domain/evaluate";
 import { mayDecideProtectedDetails } from "../../records/domain/links";
 import type { NewChronologyEntry } from "../../records/services/chronology";
+import type {} from "../audit-events";
 import type { ShareDecisionInput } from "../domain/decision-input";
 import { disclosedPerson, protectedDetailsGo, purposeSent, redact, redactionsOf } from "../domain/disclosure-snapshot";
 import type { shareDecisions } from "../schema";

@@ -14,6 +14,7 @@ import { organisations } from "../../organisations-and-users/schema";
 import { assertWorksWithRecords } from "../../records/services/access";
 import { addChronologyEntry } from "../../records/services/chronology";
 import { sharingSettings } from "../../settings/services/settings";
+import type {} from "../audit-events";
 import { mayRevokeDisclosure, revocationProblem } from "../domain/disclosure-access";
 import { disclosureItems, disclosures, shareDecisions } from "../schema";
 

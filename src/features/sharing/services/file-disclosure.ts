@@ -12,6 +12,7 @@ import { RECORD_ITEM_KIND_LABELS } from "../../records/domain/records";
 import { recordItems, subjects } from "../../records/schema";
 import { assertWorksWithRecords, findSubject } from "../../records/services/access";
 import { addChronologyEntry } from "../../records/services/chronology";
+import type {} from "../audit-events";
 import { disclosureItems, disclosures, recordItemOrigins } from "../schema";
 import { readableByRecipient } from "./disclosures";
 

@@ -12,6 +12,7 @@ import { organisations } from "../../organisations-and-users/schema";
 import { assertWorksWithRecords, findSubject } from "../../records/services/access";
 import { addChronologyEntry } from "../../records/services/chronology";
 import { sharingSettings } from "../../settings/services/settings";
+import type {} from "../audit-events";
 import { REQUEST_WORKING_DAYS } from "../domain/records";
 import { informationRequestInput } from "../domain/request-input";
 import { informationRequests, shareDecisions } from "../schema";

@@ -11,6 +11,7 @@ import { PURPOSE_LABELS } from "../../agreements/domain/purposes";
 import { assertWorksWithRecords } from "../../records/services/access";
 import type { NewChronologyEntry } from "../../records/services/chronology";
 import { DEFAULT_DECISION_RETENTION_MONTHS } from "../../settings/domain/settings";
+import type {} from "../audit-events";
 import { answerProblems, type ShareDecisionInput, shareDecisionInput } from "../domain/decision-input";
 import { purposeSent } from "../domain/disclosure-snapshot";
 import { blocksOf, evaluateDecision, type Finding, type RecordedWarning, recordedWarnings, warningsOf } from "../domain/evaluate-decision";

@@ -1,10 +1,11 @@
 import { addMinutes } from "date-fns";
 import { and, eq, isNull, lte, or, type SQL, sql } from "drizzle-orm";
-import { type SignInFailure, snapshotOf } from "../../../platform/audit/events";
+import { snapshotOf } from "../../../platform/audit/events";
 import { AuditTrail, recordEvent } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
 import { users } from "../../organisations-and-users/schema";
+import type { SignInFailure } from "../audit-events";
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MINUTES = 15;

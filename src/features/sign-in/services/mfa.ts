@@ -9,6 +9,7 @@ import { tokenHash } from "../../../platform/crypto/hashing";
 import { openTotpSeed, sealTotpSeed } from "../../../platform/crypto/secrets-at-rest";
 import type { Db } from "../../../platform/db/client";
 import { users } from "../../organisations-and-users/schema";
+import type {} from "../audit-events";
 import { recoveryCodes } from "../schema";
 import { giveBackAttempts, recordFailedAttempt, recordRefusedAttempt, takeAttempt } from "./attempts";
 

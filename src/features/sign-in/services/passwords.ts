@@ -5,6 +5,7 @@ import { hashPassword, tokenHash } from "../../../platform/crypto/hashing";
 import type { Db } from "../../../platform/db/client";
 import { NotFoundError, ValidationError } from "../../../platform/errors";
 import { invitations, organisations, users } from "../../organisations-and-users/schema";
+import type {} from "../audit-events";
 import { checkPassword, type PasswordContext } from "../domain/password-policy";
 import { estimatePasswordStrength } from "./password-strength";
 import { confirmPassword } from "./reauthenticate";

@@ -9,6 +9,7 @@ import type { Db, Queryable } from "../../../platform/db/client";
 import { queryPrepared } from "../../../platform/db/prepared";
 import type { SessionStage } from "../../../platform/http/auth/plugin";
 import { organisations, users } from "../../organisations-and-users/schema";
+import type {} from "../audit-events";
 import { sessions } from "../schema";
 
 export interface SessionPolicy {

@@ -1,11 +1,12 @@
 import { eq, sql } from "drizzle-orm";
-import { type SignInFailure, snapshotOf } from "../../../platform/audit/events";
+import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction } from "../../../platform/audit/write";
 import { type Role, type SecondFactorOwed, secondFactorOwed } from "../../../platform/auth/roles";
 import { burnPasswordCheck, verifyPassword } from "../../../platform/crypto/hashing";
 import type { Db } from "../../../platform/db/client";
 import { normalisedEmail } from "../../../platform/text";
 import { organisations, users } from "../../organisations-and-users/schema";
+import type { SignInFailure } from "../audit-events";
 import { giveBackAttempts, recordFailedAttempt, recordRefusedAttempt, takeAttempt } from "./attempts";
 
 export type SignInResult = { ok: true; userId: string; secondFactor: SecondFactorOwed } | { ok: false; reason: SignInFailure };

@@ -6,6 +6,7 @@ import { clearSessionCookie, rotateCsrfSecret, setSessionCookie } from "../../..
 import { perAccount, perAddress } from "../../../platform/http/rate-limit";
 import { handleForm, parseForm } from "../../../platform/web-kit/forms";
 import { codeInput, signInInput } from "../../organisations-and-users/domain/inputs";
+import type {} from "../audit-events";
 import { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS } from "../services/attempts";
 import { beginEnrolment, confirmEnrolment, verifySecondFactor } from "../services/mfa";
 import { acceptInvitation, findInvitation } from "../services/passwords";
