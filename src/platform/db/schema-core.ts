@@ -21,6 +21,7 @@ import { AGREEMENT_STATUSES, VERSION_KINDS, VERSION_STATES } from "../../feature
 import { ORGANISATION_TYPES } from "../../features/organisations-and-users/domain/organisation";
 import { ITEM_CATEGORIES, SUBJECT_KINDS } from "../../features/records/domain/information";
 import { SUBJECT_LINK_KINDS } from "../../features/records/domain/links";
+import type { ChronologyParams } from "../../features/records/domain/messages";
 import {
   ACCURACY_STATES,
   CONCERN_CATEGORIES,
@@ -498,8 +499,16 @@ export const chronologyEntries = pgTable(
     category: text("category").notNull(),
     /** What happened, as a code: ITEM_RECORDED, ITEM_CORRECTED, CONCERN_RAISED, ... */
     kind: text("kind").notNull(),
-    title: text("title").notNull(),
+    /**
+     * The title as a message key ("group.code") and its parameters (codes, names, numbers), put into
+     * words when read (`renderChronologyEntry`), so the entry can be read in another language.
+     */
+    code: text("code").notNull(),
+    params: jsonb("params").$type<ChronologyParams>().notNull().default({}),
+    /** What a person wrote (reasons, the item's text); may be empty. */
     summary: text("summary").notNull(),
+    /** When set, the summary is this message (given the params and `summary` as {text}) instead. */
+    summaryCode: text("summary_code"),
     refType: text("ref_type").notNull(),
     refId: uuid("ref_id").notNull(),
     recordedByUserId: uuid("recorded_by_user_id").references(() => users.id),

@@ -10,13 +10,7 @@ import { concerns, subjects, users } from "../../../platform/db/schema-core";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../../platform/errors";
 import { levelsOfNeed } from "../../settings/services/settings";
-import {
-  acknowledgeConcernInput,
-  CONCERN_CATEGORY_LABELS,
-  CONCERN_SUBJECT_KINDS,
-  closeConcernInput,
-  concernInput,
-} from "../domain/records";
+import { acknowledgeConcernInput, CONCERN_SUBJECT_KINDS, closeConcernInput, concernInput } from "../domain/records";
 import { assertWorksWithRecords, findSubject, RECORD_OVERSIGHT_ROLES, recordRead } from "./access";
 import { addChronologyEntry } from "./chronology";
 import { warnOfProtectedDetails } from "./protected-details";
@@ -70,7 +64,8 @@ export async function raiseConcern(db: Db, actor: Actor, subjectId: string, raw:
       occurredOn: input.noticedOn,
       category: "concern",
       kind: "CONCERN_RAISED",
-      title: `Concern raised: ${CONCERN_CATEGORY_LABELS[input.category]}`,
+      title: "chronology.concernRaised",
+      params: { category: input.category },
       summary: input.description,
       ref: { type: "concern", id: concernId },
       recordedByUserId: actor.userId,
@@ -117,7 +112,8 @@ export async function acknowledgeConcern(db: Db, actor: Actor, subjectId: string
       occurredOn: today(),
       category: "concern",
       kind: "CONCERN_ACKNOWLEDGED",
-      title: `Concern acknowledged by the safeguarding lead: ${CONCERN_CATEGORY_LABELS[concern.category]}`,
+      title: "chronology.concernAcknowledged",
+      params: { category: concern.category },
       summary: followUpAction,
       ref: { type: "concern", id: concernId },
       recordedByUserId: actor.userId,
@@ -145,7 +141,8 @@ export async function closeConcern(db: Db, actor: Actor, subjectId: string, conc
       occurredOn: today(),
       category: "concern",
       kind: "CONCERN_CLOSED",
-      title: `Concern closed: ${CONCERN_CATEGORY_LABELS[concern.category]}`,
+      title: "chronology.concernClosed",
+      params: { category: concern.category },
       summary: outcome,
       ref: { type: "concern", id: concernId },
       recordedByUserId: actor.userId,
