@@ -1,5 +1,5 @@
 import type { OrganisationType } from "../../features/organisations-and-users/domain/organisation";
-import { ITEM_CATEGORIES, ITEM_CATEGORY_LABELS } from "../../features/records/domain/information";
+import { ITEM_CATEGORIES } from "../../features/records/domain/information";
 import { SOURCE_METHODS } from "../../features/records/domain/records";
 import { recordEvent } from "../../platform/audit/write";
 import type { Database } from "../../platform/db/client";
@@ -128,10 +128,10 @@ export const ITEMS_SQL = `
       from drawn
     returning id, organisation_id, subject_id, category, kind, text, event_date, recorded_by_user_id, recorded_at
   )
-  insert into chronology_entry (organisation_id, subject_id, occurred_on, category, kind, title, summary, ref_type, ref_id,
+  insert into chronology_entry (organisation_id, subject_id, occurred_on, category, kind, code, params, summary, ref_type, ref_id,
                                 recorded_by_user_id, recorded_at)
   select organisation_id, subject_id, event_date, category::text, 'ITEM_RECORDED',
-         ($12::text[])[array_position($7::text[], category::text)] || ': ' || lower(kind::text) || ' recorded',
+         'chronology.itemRecorded', jsonb_build_object('category', category::text, 'kind', kind::text),
          text, 'record_item', id, recorded_by_user_id, recorded_at
     from items`;
 
@@ -161,7 +161,6 @@ export async function insertSyntheticItems(database: Database, batch: ItemBatch[
     KINDS,
     [...SOURCE_NAMES],
     [...SOURCE_METHODS],
-    ITEM_CATEGORIES.map((c) => ITEM_CATEGORY_LABELS[c]),
   ]);
 }
 

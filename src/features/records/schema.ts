@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { boolean, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "../../platform/db/columns";
 import { organisations, users } from "../organisations-and-users/schema";
 import { ITEM_CATEGORIES, SUBJECT_KINDS } from "./domain/information";
 import { SUBJECT_LINK_KINDS } from "./domain/links";
+import type { ChronologyParams } from "./domain/messages";
 import { ACCURACY_STATES, CONCERN_CATEGORIES, CONCERN_STATUSES, RECORD_ITEM_KINDS, SOURCE_METHODS } from "./domain/records";
 
 /**
@@ -233,8 +234,16 @@ export const chronologyEntries = pgTable(
     category: text("category").notNull(),
     /** What happened, as a code: ITEM_RECORDED, ITEM_CORRECTED, CONCERN_RAISED, ... */
     kind: text("kind").notNull(),
-    title: text("title").notNull(),
+    /**
+     * The title as a message key ("group.code") and its parameters (codes, names, numbers), put into
+     * words when read (`renderChronologyEntry`), so the entry can be read in another language.
+     */
+    code: text("code").notNull(),
+    params: jsonb("params").$type<ChronologyParams>().notNull().default({}),
+    /** What a person wrote (reasons, the item's text); may be empty. */
     summary: text("summary").notNull(),
+    /** When set, the summary is this message (given the params and `summary` as {text}) instead. */
+    summaryCode: text("summary_code"),
     refType: text("ref_type").notNull(),
     refId: uuid("ref_id").notNull(),
     recordedByUserId: uuid("recorded_by_user_id").references(() => users.id),

@@ -1,15 +1,9 @@
+import { AUTH_MESSAGES } from "./messages";
 /** Roles a user may hold (issue 2; docs/domain.md §1 glossary). A user may hold several. */
 export const ROLES = ["practitioner", "safeguarding_lead", "ig_lead", "org_admin", "partnership_admin", "auditor"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  practitioner: "Practitioner",
-  safeguarding_lead: "Safeguarding lead (DSL)",
-  ig_lead: "IG lead / DPO",
-  org_admin: "Organisation administrator",
-  partnership_admin: "Partnership administrator",
-  auditor: "Auditor",
-};
+export const ROLE_LABELS: Record<Role, string> = AUTH_MESSAGES.en.role;
 
 /** Roles whose holders can change who sees what, so a stolen password alone must not be enough (ASVS 2.2). */
 export const MFA_REQUIRED_ROLES: readonly Role[] = ["ig_lead", "org_admin", "partnership_admin"];

@@ -29,7 +29,7 @@ describeEachDatabase("seed-synthetic: bulk fictional records, consistent with wh
     assert.equal(
       await count(`select 1 from record_item i join chronology_entry c on c.ref_id = i.id and c.subject_id = i.subject_id
                      and c.occurred_on = i.event_date and c.kind = 'ITEM_RECORDED' and c.summary = i.text
-                     and c.title in ('Health: fact recorded', 'Health: opinion recorded') = (i.category = 'health')`),
+                     and c.code = 'chronology.itemRecorded' and c.params = jsonb_build_object('category', i.category::text, 'kind', i.kind::text)`),
       await count("select 1 from record_item where version = 1"),
     );
     assert.equal(await count(`select 1 from subject where created_at >= '${now}'`), 400);

@@ -4,6 +4,7 @@ import { after, before, describe, test } from "node:test";
 import { addDays } from "date-fns";
 import { and, eq } from "drizzle-orm";
 import type { App } from "../../../src/app/build-app";
+import { renderChronologyEntry } from "../../../src/features/records/domain/messages";
 import { chronologyEntries, recordItems } from "../../../src/features/records/schema";
 import { disclosures, shareDecisionAddenda, shareDecisions } from "../../../src/features/sharing/schema";
 import { approveDecision } from "../../../src/features/sharing/services/approve-decision";
@@ -695,7 +696,7 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       .select()
       .from(chronologyEntries)
       .where(and(eq(chronologyEntries.subjectId, childId), eq(chronologyEntries.refId, res.json().id)));
-    assert.equal(entries[0]?.title, "Decided not to share with Westshire Police");
+    assert.equal(entries[0] && renderChronologyEntry(entries[0]).title, "Decided not to share with Westshire Police");
   });
 
   describe("against a cited agreement", () => {

@@ -1,3 +1,4 @@
+import { AGREEMENTS_MESSAGES } from "./messages";
 import type { Block, DocumentOutline, OutlineSection } from "./outline";
 
 /**
@@ -12,12 +13,7 @@ import type { Block, DocumentOutline, OutlineSection } from "./outline";
 
 export type RowChange = "UNCHANGED" | "CHANGED" | "ADDED" | "REMOVED";
 
-export const ROW_CHANGE_LABELS: Record<RowChange, string> = {
-  UNCHANGED: "No change",
-  CHANGED: "Changed",
-  ADDED: "Added",
-  REMOVED: "Removed",
-};
+export const ROW_CHANGE_LABELS: Record<RowChange, string> = AGREEMENTS_MESSAGES.en.rowChange;
 
 export interface ComparedRow {
   key: string;

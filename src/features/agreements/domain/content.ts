@@ -2,6 +2,7 @@ import { z } from "zod";
 import { dateInput } from "../../../platform/dates/calendar";
 import { ITEM_CATEGORIES, ITEM_KINDS, SUBJECT_KINDS } from "../../records/domain/information";
 import { ARTICLE_6, ARTICLE_9_10, COMMON_LAW_ROUTES, GATEWAYS, PARA_18_REASONS } from "./lawful-basis";
+import { AGREEMENTS_MESSAGES } from "./messages";
 import { PURPOSE_CODES } from "./purposes";
 
 /**
@@ -25,18 +26,11 @@ const isoDate = dateInput("date", "2026-04-01");
 
 export const TIERS = ["STRATEGIC", "OPERATIONAL"] as const;
 export type Tier = (typeof TIERS)[number];
-export const TIER_LABELS: Record<Tier, string> = {
-  STRATEGIC: "Tier 1: strategic (partnership-wide baseline)",
-  OPERATIONAL: "Tier 2: operational (a specific sharing arrangement)",
-};
+export const TIER_LABELS: Record<Tier, string> = AGREEMENTS_MESSAGES.en.tier;
 
 export const CONTROLLER_RELATIONSHIPS = ["SEPARATE", "JOINT", "PROCESSOR"] as const;
 export type ControllerRelationship = (typeof CONTROLLER_RELATIONSHIPS)[number];
-export const CONTROLLER_RELATIONSHIP_LABELS: Record<ControllerRelationship, string> = {
-  SEPARATE: "Separate controller",
-  JOINT: "Joint controller (Article 26 arrangement)",
-  PROCESSOR: "Processor acting for another party",
-};
+export const CONTROLLER_RELATIONSHIP_LABELS: Record<ControllerRelationship, string> = AGREEMENTS_MESSAGES.en.controllerRelationship;
 
 export const TRANSFER_METHODS = [
   "SAFESHARE",
@@ -48,35 +42,15 @@ export const TRANSFER_METHODS = [
   "OTHER",
 ] as const;
 export type TransferMethod = (typeof TRANSFER_METHODS)[number];
-export const TRANSFER_METHOD_LABELS: Record<TransferMethod, string> = {
-  SAFESHARE: "Safeshare disclosure",
-  SECURE_EMAIL: "Secure email (e.g. NHSmail, Egress)",
-  SECURE_FILE_TRANSFER: "Secure file transfer",
-  SHARED_SYSTEM: "Shared case management system",
-  MEETING: "Multi-agency meeting, minuted",
-  PHONE: "Telephone, followed by a written record",
-  OTHER: "Other (described)",
-};
+export const TRANSFER_METHOD_LABELS: Record<TransferMethod, string> = AGREEMENTS_MESSAGES.en.transferMethod;
 
 export const ONWARD_DISCLOSURE = ["NOT_PERMITTED", "WITH_ORIGINATOR_CONSENT", "PERMITTED"] as const;
 export type OnwardDisclosure = (typeof ONWARD_DISCLOSURE)[number];
-export const ONWARD_DISCLOSURE_LABELS: Record<OnwardDisclosure, string> = {
-  NOT_PERMITTED: "Not permitted: the recipient may not pass it on",
-  WITH_ORIGINATOR_CONSENT: "Only with the originating party's agreement",
-  PERMITTED: "Permitted for the purposes of this agreement",
-};
+export const ONWARD_DISCLOSURE_LABELS: Record<OnwardDisclosure, string> = AGREEMENTS_MESSAGES.en.onwardDisclosure;
 
 export const FREQUENCIES = ["ONE_OFF", "AS_NEEDED", "DAILY", "WEEKLY", "MONTHLY", "TERMLY", "ANNUALLY"] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
-export const FREQUENCY_LABELS: Record<Frequency, string> = {
-  ONE_OFF: "One-off",
-  AS_NEEDED: "As needed, case by case",
-  DAILY: "Daily",
-  WEEKLY: "Weekly",
-  MONTHLY: "Monthly",
-  TERMLY: "Each school term",
-  ANNUALLY: "Annually",
-};
+export const FREQUENCY_LABELS: Record<Frequency, string> = AGREEMENTS_MESSAGES.en.frequency;
 
 export const DSP_TOOLKIT_STATUSES = [
   "STANDARDS_MET",
@@ -87,14 +61,7 @@ export const DSP_TOOLKIT_STATUSES = [
   "UNKNOWN",
 ] as const;
 export type DspToolkitStatus = (typeof DSP_TOOLKIT_STATUSES)[number];
-export const DSP_TOOLKIT_LABELS: Record<DspToolkitStatus, string> = {
-  STANDARDS_MET: "Standards met",
-  STANDARDS_EXCEEDED: "Standards exceeded",
-  APPROACHING_STANDARDS: "Approaching standards",
-  NOT_MET: "Standards not met",
-  NOT_APPLICABLE: "Not applicable (not an NHS-connected organisation)",
-  UNKNOWN: "Not known",
-};
+export const DSP_TOOLKIT_LABELS: Record<DspToolkitStatus, string> = AGREEMENTS_MESSAGES.en.dspToolkit;
 
 export const partySchema = z.object({
   organisationId: z.uuid({ error: "Select an organisation" }),

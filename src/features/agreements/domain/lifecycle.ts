@@ -1,20 +1,13 @@
 import { addMonths, format, parseISO, subMonths } from "date-fns";
 import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
+import { AGREEMENTS_MESSAGES } from "./messages";
 
 /** Agreement lifecycle (docs/domain.md §5). */
 export const AGREEMENT_STATUSES = ["DRAFT", "AWAITING_SIGNATURES", "ACTIVE", "UNDER_REVIEW", "SUSPENDED", "EXPIRED", "TERMINATED"] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
-export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
-  DRAFT: "Draft",
-  AWAITING_SIGNATURES: "Awaiting signatures",
-  ACTIVE: "Active",
-  UNDER_REVIEW: "Under review",
-  SUSPENDED: "Suspended",
-  EXPIRED: "Expired",
-  TERMINATED: "Terminated",
-};
+export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = AGREEMENTS_MESSAGES.en.agreementStatus;
 
 /**
  * A version's own state. The first version is drafted, signed by every party and comes into force
@@ -97,13 +90,7 @@ export const MAX_REVIEW_INTERVAL_MONTHS = 12;
 
 export type ReviewState = "NOT_DUE" | "DUE_SOON" | "OVERDUE" | "LAPSED" | "NOT_SET";
 
-export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
-  NOT_DUE: "Review not due",
-  DUE_SOON: "Review due within 3 months",
-  OVERDUE: "Review overdue",
-  LAPSED: "Review more than 3 months overdue",
-  NOT_SET: "No review date",
-};
+export const REVIEW_STATE_LABELS: Record<ReviewState, string> = AGREEMENTS_MESSAGES.en.reviewState;
 
 const iso = (d: Date) => format(d, "yyyy-MM-dd");
 
@@ -218,11 +205,7 @@ export function isInForce(agreement: InForceInput, parent: ParentInForceInput | 
  */
 export type AgreementStanding = AgreementStatus | "LAPSED" | "PARENT_NOT_IN_FORCE";
 
-export const AGREEMENT_STANDING_LABELS: Record<AgreementStanding, string> = {
-  ...AGREEMENT_STATUS_LABELS,
-  LAPSED: "Review overdue: not in force",
-  PARENT_NOT_IN_FORCE: "Tier 1 agreement not in force",
-};
+export const AGREEMENT_STANDING_LABELS: Record<AgreementStanding, string> = AGREEMENTS_MESSAGES.en.agreementStanding;
 
 export function agreementStanding(agreement: InForceInput, parent: ParentInForceInput | null, day: string): AgreementStanding {
   if (!isOperating(agreement)) return agreement.status;

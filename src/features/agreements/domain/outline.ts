@@ -24,6 +24,7 @@ import {
   type VersionKind,
   type VersionState,
 } from "./lifecycle";
+import { AGREEMENTS_MESSAGES } from "./messages";
 import { PURPOSE_LABELS } from "./purposes";
 
 /**
@@ -84,12 +85,7 @@ const VERSION_KIND_LABELS: Record<VersionKind, string> = {
   ACCESSION: "accession of a new party",
 };
 
-const VERSION_STATE_LABELS: Record<VersionState, string> = {
-  DRAFT: "Draft",
-  AWAITING_SIGNATURES: "Awaiting signatures",
-  SIGNED: "Signed",
-  DISCARDED: "Discarded",
-};
+const VERSION_STATE_LABELS: Record<VersionState, string> = AGREEMENTS_MESSAGES.en.versionState;
 
 const SIGNATURE_KIND_LABELS: Record<SignatureSummary["kind"], string> = {
   SIGNATURE: "Signed",

@@ -12,6 +12,7 @@ import {
   type ReviewState,
   type VersionState,
 } from "../domain/lifecycle";
+import { AGREEMENTS_MESSAGES } from "../domain/messages";
 
 /** Shared by the agreement pages: presentation maps, the agreement from the URL, links into its sections. (Forms: ../forms.ts.) */
 
@@ -44,12 +45,7 @@ export const REVIEW_TAG_CLASSES: Record<ReviewState, string> = {
   NOT_SET: "govuk-tag--grey",
 };
 
-export const VERSION_STATE_LABELS: Record<VersionState, string> = {
-  DRAFT: "Draft",
-  AWAITING_SIGNATURES: "Awaiting signatures",
-  SIGNED: "Signed",
-  DISCARDED: "Discarded",
-};
+export const VERSION_STATE_LABELS: Record<VersionState, string> = AGREEMENTS_MESSAGES.en.versionState;
 
 export const VERSION_STATE_TAG_CLASSES: Record<VersionState, string> = {
   DRAFT: "govuk-tag--grey",

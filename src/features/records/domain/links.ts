@@ -13,18 +13,19 @@ import {
   upnProblem,
 } from "./identifiers";
 import { SUBJECT_KINDS } from "./information";
+import { RECORDS_MESSAGES } from "./messages";
 
 /** How the people around a child relate to them (issue 4). */
 export const SUBJECT_LINK_KINDS = ["PARENT_OF", "SIBLING_OF", "LIVES_WITH", "ALLEGED_PERPETRATOR_TOWARDS"] as const;
 export type SubjectLinkKind = (typeof SUBJECT_LINK_KINDS)[number];
 
 /** How a link reads from each end: "Sam is the parent of Kai" and, from Kai's page, "Sam: parent". */
-export const SUBJECT_LINK_LABELS: Record<SubjectLinkKind, { forward: string; reverse: string }> = {
-  PARENT_OF: { forward: "Parent or carer of", reverse: "Child of" },
-  SIBLING_OF: { forward: "Sibling of", reverse: "Sibling of" },
-  LIVES_WITH: { forward: "Lives with", reverse: "Lives with" },
-  ALLEGED_PERPETRATOR_TOWARDS: { forward: "Alleged to have harmed", reverse: "Alleged to have been harmed by" },
-};
+export const SUBJECT_LINK_LABELS: Record<SubjectLinkKind, { forward: string; reverse: string }> = Object.fromEntries(
+  SUBJECT_LINK_KINDS.map((kind) => [
+    kind,
+    { forward: RECORDS_MESSAGES.en.subjectLinkForward[kind], reverse: RECORDS_MESSAGES.en.subjectLinkReverse[kind] },
+  ]),
+) as Record<SubjectLinkKind, { forward: string; reverse: string }>;
 
 export const subjectLinkInput = z
   .object({

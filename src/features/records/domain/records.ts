@@ -2,6 +2,7 @@ import { z } from "zod";
 import { dateInput, pastDateInput } from "../../../platform/dates/calendar";
 import { textInput } from "../../../platform/text";
 import { ITEM_CATEGORIES } from "./information";
+import { RECORDS_MESSAGES } from "./messages";
 
 /**
  * Record items, concerns and the chronology (issue 4; docs/domain.md §1, §4 step 6). Pure definitions
@@ -11,20 +12,12 @@ import { ITEM_CATEGORIES } from "./information";
 /** Fact kept apart from opinion: every item is one or the other, and every display says which (P-ACCURATE). */
 export const RECORD_ITEM_KINDS = ["FACT", "OPINION"] as const;
 export type RecordItemKind = (typeof RECORD_ITEM_KINDS)[number];
-export const RECORD_ITEM_KIND_LABELS: Record<RecordItemKind, string> = { FACT: "Fact", OPINION: "Opinion" };
+export const RECORD_ITEM_KIND_LABELS: Record<RecordItemKind, string> = RECORDS_MESSAGES.en.recordItemKind;
 
 /** How the information reached the organisation: part of its provenance. */
 export const SOURCE_METHODS = ["TOLD_DIRECTLY", "OBSERVED", "PHONE_CALL", "MEETING", "DOCUMENT", "FROM_ANOTHER_AGENCY", "OTHER"] as const;
 export type SourceMethod = (typeof SOURCE_METHODS)[number];
-export const SOURCE_METHOD_LABELS: Record<SourceMethod, string> = {
-  TOLD_DIRECTLY: "Told directly, in person",
-  OBSERVED: "Observed by the person recording it",
-  PHONE_CALL: "Phone call",
-  MEETING: "Meeting or case conference",
-  DOCUMENT: "Letter, report or other document",
-  FROM_ANOTHER_AGENCY: "From another agency",
-  OTHER: "Other",
-};
+export const SOURCE_METHOD_LABELS: Record<SourceMethod, string> = RECORDS_MESSAGES.en.sourceMethod;
 
 /**
  * An item's accuracy state. `CORRECTED` is set on a version when a newer one replaces it: the old
@@ -32,7 +25,7 @@ export const SOURCE_METHOD_LABELS: Record<SourceMethod, string> = {
  */
 export const ACCURACY_STATES = ["ACCURATE", "DISPUTED", "CORRECTED"] as const;
 export type AccuracyState = (typeof ACCURACY_STATES)[number];
-export const ACCURACY_LABELS: Record<AccuracyState, string> = { ACCURATE: "Accurate", DISPUTED: "Disputed", CORRECTED: "Corrected" };
+export const ACCURACY_LABELS: Record<AccuracyState, string> = RECORDS_MESSAGES.en.accuracy;
 
 /** Safeguarding concern categories (WT23 categories of abuse and the harms KCSIE names). */
 export const CONCERN_CATEGORIES = [
@@ -48,18 +41,7 @@ export const CONCERN_CATEGORIES = [
   "OTHER",
 ] as const;
 export type ConcernCategory = (typeof CONCERN_CATEGORIES)[number];
-export const CONCERN_CATEGORY_LABELS: Record<ConcernCategory, string> = {
-  PHYSICAL_ABUSE: "Physical abuse",
-  EMOTIONAL_ABUSE: "Emotional abuse",
-  SEXUAL_ABUSE: "Sexual abuse",
-  NEGLECT: "Neglect",
-  CHILD_SEXUAL_EXPLOITATION: "Child sexual exploitation",
-  CHILD_CRIMINAL_EXPLOITATION: "Child criminal exploitation",
-  DOMESTIC_ABUSE: "Domestic abuse",
-  ONLINE_HARM: "Online harm",
-  RADICALISATION: "Radicalisation",
-  OTHER: "Other",
-};
+export const CONCERN_CATEGORY_LABELS: Record<ConcernCategory, string> = RECORDS_MESSAGES.en.concernCategory;
 
 /**
  * A concern is raised, acknowledged by a safeguarding lead (who records the follow-up action), then
@@ -67,11 +49,7 @@ export const CONCERN_CATEGORY_LABELS: Record<ConcernCategory, string> = {
  */
 export const CONCERN_STATUSES = ["OPEN", "ACKNOWLEDGED", "CLOSED"] as const;
 export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
-export const CONCERN_STATUS_LABELS: Record<ConcernStatus, string> = {
-  OPEN: "Awaiting safeguarding lead",
-  ACKNOWLEDGED: "Acknowledged",
-  CLOSED: "Closed",
-};
+export const CONCERN_STATUS_LABELS: Record<ConcernStatus, string> = RECORDS_MESSAGES.en.concernStatus;
 
 export interface LevelOfNeed {
   code: string;

@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import type { Db, Queryable } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { users } from "../../organisations-and-users/schema";
+import { type ChronologyKey, type ChronologyParams, renderChronologyEntry } from "../domain/messages";
 import { type ChronologyCategory, type ChronologyFilter, IG_ONLY_CHRONOLOGY_CATEGORIES } from "../domain/records";
 import { chronologyEntries, recordItems } from "../schema";
 import { assertWorksWithRecords, findSubject, recordRead } from "./access";
@@ -13,7 +14,10 @@ export type ChronologyEntryRow = typeof chronologyEntries.$inferSelect;
  * whether it is historical. An "item recorded" entry for a version corrected since must say so, or the
  * timeline would present replaced information as current.
  */
-export type ChronologyEntry = ChronologyEntryRow & {
+export type ChronologyEntry = Omit<ChronologyEntryRow, "summary" | "summaryCode"> & {
+  /** The title and summary in words (`renderChronologyEntry`). */
+  title: string;
+  summary: string;
   recordedByName: string | null;
   item: { accuracy: (typeof recordItems.$inferSelect)["accuracy"]; historical: boolean } | null;
 };
@@ -24,8 +28,12 @@ export interface NewChronologyEntry {
   occurredOn: string;
   category: ChronologyCategory;
   kind: string;
-  title: string;
+  /** The title's message and what fills it (and the summary's, if it has one). */
+  title: ChronologyKey;
+  params?: ChronologyParams;
+  /** What a person wrote; with `summaryCode`, it is {text} in that message. */
   summary: string;
+  summaryCode?: ChronologyKey;
   ref: { type: string; id: string };
   recordedByUserId: string | null;
 }
@@ -35,8 +43,12 @@ export interface NewChronologyEntry {
  * its own transaction, so the timeline can never disagree with the record.
  */
 export async function addChronologyEntry(tx: Queryable, entry: NewChronologyEntry): Promise<void> {
-  const { ref, ...rest } = entry;
-  await tx.insert(chronologyEntries).values({ ...rest, refType: ref.type, refId: ref.id });
+  await tx.insert(chronologyEntries).values(chronologyRow(entry));
+}
+
+/** The row an entry is stored as: codes and parameters, never the sentence (a page puts it into words when read). */
+export function chronologyRow({ ref, title, params, summaryCode, ...rest }: NewChronologyEntry): typeof chronologyEntries.$inferInsert {
+  return { ...rest, code: title, params: params ?? {}, summaryCode: summaryCode ?? null, refType: ref.type, refId: ref.id };
 }
 
 /** A page of a chronology, or (for printing and export) every entry. */
@@ -90,10 +102,14 @@ export async function readChronology(
   return {
     subject,
     total: total ?? rows.length,
-    entries: rows.map((r) => ({
-      ...r.entry,
-      recordedByName: r.recordedByName,
-      item: r.itemAccuracy ? { accuracy: r.itemAccuracy, historical: r.itemHistorical ?? false } : null,
-    })),
+    entries: rows.map((r) => {
+      const { summaryCode, ...entry } = r.entry;
+      return {
+        ...entry,
+        ...renderChronologyEntry(r.entry),
+        recordedByName: r.recordedByName,
+        item: r.itemAccuracy ? { accuracy: r.itemAccuracy, historical: r.itemHistorical ?? false } : null,
+      };
+    }),
   };
 }

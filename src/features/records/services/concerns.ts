@@ -11,13 +11,7 @@ import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from
 import { users } from "../../organisations-and-users/schema";
 import { levelsOfNeed } from "../../settings/services/settings";
 import type {} from "../audit-events";
-import {
-  acknowledgeConcernInput,
-  CONCERN_CATEGORY_LABELS,
-  CONCERN_SUBJECT_KINDS,
-  closeConcernInput,
-  concernInput,
-} from "../domain/records";
+import { acknowledgeConcernInput, CONCERN_SUBJECT_KINDS, closeConcernInput, concernInput } from "../domain/records";
 import { concerns, subjects } from "../schema";
 import { assertWorksWithRecords, findSubject, RECORD_OVERSIGHT_ROLES, recordRead } from "./access";
 import { addChronologyEntry } from "./chronology";
@@ -72,7 +66,8 @@ export async function raiseConcern(db: Db, actor: Actor, subjectId: string, raw:
       occurredOn: input.noticedOn,
       category: "concern",
       kind: "CONCERN_RAISED",
-      title: `Concern raised: ${CONCERN_CATEGORY_LABELS[input.category]}`,
+      title: "chronology.concernRaised",
+      params: { category: input.category },
       summary: input.description,
       ref: { type: "concern", id: concernId },
       recordedByUserId: actor.userId,
@@ -119,7 +114,8 @@ export async function acknowledgeConcern(db: Db, actor: Actor, subjectId: string
       occurredOn: today(),
       category: "concern",
       kind: "CONCERN_ACKNOWLEDGED",
-      title: `Concern acknowledged by the safeguarding lead: ${CONCERN_CATEGORY_LABELS[concern.category]}`,
+      title: "chronology.concernAcknowledged",
+      params: { category: concern.category },
       summary: followUpAction,
       ref: { type: "concern", id: concernId },
       recordedByUserId: actor.userId,
@@ -147,7 +143,8 @@ export async function closeConcern(db: Db, actor: Actor, subjectId: string, conc
       occurredOn: today(),
       category: "concern",
       kind: "CONCERN_CLOSED",
-      title: `Concern closed: ${CONCERN_CATEGORY_LABELS[concern.category]}`,
+      title: "chronology.concernClosed",
+      params: { category: concern.category },
       summary: outcome,
       ref: { type: "concern", id: concernId },
       recordedByUserId: actor.userId,

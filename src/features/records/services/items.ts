@@ -8,15 +8,7 @@ import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError } from "../../../platform/errors";
 import { users } from "../../organisations-and-users/schema";
 import type {} from "../audit-events";
-import { ITEM_CATEGORY_LABELS } from "../domain/information";
-import {
-  type CorrectionInput,
-  correctionInput,
-  disputeInput,
-  RECORD_ITEM_KIND_LABELS,
-  type RecordItemInput,
-  recordItemInput,
-} from "../domain/records";
+import { type CorrectionInput, correctionInput, disputeInput, type RecordItemInput, recordItemInput } from "../domain/records";
 import { recordItems } from "../schema";
 import { assertWorksWithRecords, findSubject, recordRead } from "./access";
 import { addChronologyEntry } from "./chronology";
@@ -57,9 +49,6 @@ function itemValues(input: RecordItemInput) {
   };
 }
 
-const entryTitle = (item: Pick<RecordItemRow, "category" | "kind">, what: string) =>
-  `${ITEM_CATEGORY_LABELS[item.category]}: ${RECORD_ITEM_KIND_LABELS[item.kind].toLowerCase()} ${what}`;
-
 /** Records a new item on a subject the actor's organisation holds; it appears on the chronology at its event date. */
 export async function recordItem(db: Db, actor: Actor, subjectId: string, raw: unknown): Promise<RecordItem> {
   assertWorksWithRecords(actor);
@@ -82,7 +71,8 @@ export async function recordItem(db: Db, actor: Actor, subjectId: string, raw: u
       occurredOn: input.eventDate,
       category: input.category,
       kind: "ITEM_RECORDED",
-      title: entryTitle(input, "recorded"),
+      title: "chronology.itemRecorded",
+      params: { category: input.category, kind: input.kind },
       summary: input.text,
       ref: { type: "record_item", id: itemId },
       recordedByUserId: actor.userId,
@@ -148,7 +138,8 @@ export async function correctItem(db: Db, actor: Actor, subjectId: string, itemI
       occurredOn: input.eventDate,
       category: input.category,
       kind: "ITEM_CORRECTED",
-      title: entryTitle(input, `corrected (version ${version})`),
+      title: "chronology.itemCorrected",
+      params: { category: input.category, kind: input.kind, version },
       summary: input.text,
       ref: { type: "record_item", id: newId },
       recordedByUserId: actor.userId,

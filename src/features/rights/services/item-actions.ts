@@ -129,14 +129,6 @@ async function recordAction(
 }
 
 type ActionKind = typeof rightsItemActions.$inferInsert.kind;
-const CHRONOLOGY_STEP: Record<ActionKind, string> = {
-  CORRECTED: "an item corrected",
-  STATEMENT_ADDED: "the person's statement added to an item",
-  RESTRICTED: "an item restricted",
-  RESTRICTION_LIFTED: "an item's restriction lifted",
-  ERASURE_REFUSED: "erasure of an item refused",
-  ERASED: "an item erased",
-};
 
 /**
  * The change to the item, the action recorded against the request and the notices to recipients,
@@ -159,7 +151,7 @@ async function act(
     await recordAction(tx, actor, requestId, itemId, kind, reason, requesterToldOn);
     // The reason, never the item's text or the person's statement: an erased item's words must not survive on the timeline.
     const summary = kind === "STATEMENT_ADDED" ? "The person's statement is recorded beside the item" : reason;
-    await chronicleStep(tx, actor, on.request, { kind: `RIGHTS_${kind}`, what: CHRONOLOGY_STEP[kind], summary }, [on.item.subjectId]);
+    await chronicleStep(tx, actor, on.request, { kind: `RIGHTS_${kind}`, title: kind, summary }, [on.item.subjectId]);
     const itemIds = notice?.items?.() ?? (await lineageIds(tx, actor, on.item.lineageId));
     const notified = notice ? await notifyRecipients(tx, actor, requestId, { subjectId: on.item.subjectId, itemIds }, notice, now) : 0;
     audit.record(snapshotOf(actor), {
@@ -432,7 +424,7 @@ export async function acknowledgeComplaint(db: Db, actor: Actor, requestId: stri
   if (request.acknowledgedOn) throw new ConflictError("This complaint has already been acknowledged");
   await inTransaction(db, async (tx, audit) => {
     await tx.update(rightsRequests).set({ acknowledgedOn: today() }).where(eq(rightsRequests.id, requestId));
-    await chronicleStep(tx, actor, request, { kind: "RIGHTS_COMPLAINT_ACKNOWLEDGED", what: "complaint acknowledged" });
+    await chronicleStep(tx, actor, request, { kind: "RIGHTS_COMPLAINT_ACKNOWLEDGED", title: "complaintAcknowledged" });
     audit.record(snapshotOf(actor), {
       type: "rights_request.complaint_acknowledged",
       entity: { type: "rights_request", id: requestId },

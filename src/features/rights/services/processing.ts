@@ -108,10 +108,11 @@ export async function decideProcessing(db: Db, actor: Actor, requestId: string, 
   if (!request.subjects.length) throw new ValidationError([{ path: "/article6", message: "Attach the person from your records first" }]);
   const on = today();
   const basis = ARTICLE_6_LABELS[input.article6];
+  const step = input.decision === "STOP" ? "processingStopped" : right === "WITHDRAW_CONSENT" ? "processingResumed" : "processingContinues";
   const what =
-    input.decision === "STOP"
+    step === "processingStopped"
       ? `Sharing under ${basis} stopped`
-      : right === "WITHDRAW_CONSENT"
+      : step === "processingResumed"
         ? `Consent given again: sharing under ${basis} may resume`
         : `Sharing under ${basis} continues on compelling grounds`;
   await inTransaction(db, async (tx, audit) => {
@@ -138,7 +139,13 @@ export async function decideProcessing(db: Db, actor: Actor, requestId: string, 
       byName: actor.name,
     });
     await logEvent(tx, requestId, actor.name, what);
-    await chronicleStep(tx, actor, request, { kind: "RIGHTS_PROCESSING", what: what.toLowerCase(), summary: input.grounds, on });
+    await chronicleStep(tx, actor, request, {
+      kind: "RIGHTS_PROCESSING",
+      title: step,
+      params: { basis: input.article6 },
+      summary: input.grounds,
+      on,
+    });
     audit.record(snapshotOf(actor), {
       type: "rights_request.processing_decided",
       entity: { type: "rights_request", id: requestId },

@@ -9,6 +9,7 @@ import type { Db, Tx } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../../platform/errors";
 import { organisations } from "../../organisations-and-users/schema";
+import type { ChronologyParams } from "../../records/domain/messages";
 import { subjects } from "../../records/schema";
 import { addChronologyEntry } from "../../records/services/chronology";
 import { sharingSettings } from "../../settings/services/settings";
@@ -27,6 +28,7 @@ import {
   waitingFor,
 } from "../domain/deadlines";
 import { identityInput, publicRequestInput, type RightsRequestInput, rightsRequestInput, transitionInput } from "../domain/inputs";
+import type { RIGHTS_MESSAGES } from "../domain/messages";
 import { transitionProblem } from "../domain/transitions";
 import { ANSWERED_STATES, RIGHTS_STATE_LABELS, type RightsState } from "../domain/vocabulary";
 import { rightsRequestEvents, rightsRequestSubjects, rightsRequests } from "../schema";
@@ -87,6 +89,9 @@ function rowFor(input: RightsRequestInput, organisationId: string, reference: st
   };
 }
 
+/** The steps a request's chronology entries name (the rights catalogue's `rightsChronology`). */
+export type RightsChronologyStep = keyof (typeof RIGHTS_MESSAGES)["en"]["rightsChronology"] & string;
+
 /**
  * A step of the request on the chronology of each person attached (or of those given), in the
  * `rights` category that only IG leads see: the person's timeline shows what their rights changed.
@@ -95,7 +100,7 @@ export async function chronicleStep(
   tx: Tx,
   actor: Actor,
   request: { id: string; publicReference: string },
-  step: { kind: string; what: string; summary?: string; on?: string },
+  step: { kind: string; title: RightsChronologyStep; params?: ChronologyParams; summary?: string; on?: string },
   subjectIds?: readonly string[],
 ): Promise<void> {
   const ids =
@@ -113,7 +118,8 @@ export async function chronicleStep(
       occurredOn: step.on ?? today(),
       category: "rights",
       kind: step.kind,
-      title: `Rights request ${request.publicReference}: ${step.what}`,
+      title: `rightsChronology.${step.title}`,
+      params: { ...step.params, reference: request.publicReference },
       summary: step.summary ?? "",
       ref: { type: "rights_request", id: request.id },
       recordedByUserId: actor.userId,
@@ -283,7 +289,7 @@ export async function verifyIdentity(db: Db, actor: Actor, id: string, raw: unkn
       })
       .where(eq(rightsRequests.id, id));
     await logEvent(tx, id, actor.name, "Identity verified");
-    await chronicleStep(tx, actor, row, { kind: "RIGHTS_IDENTITY", what: "requester's identity verified" });
+    await chronicleStep(tx, actor, row, { kind: "RIGHTS_IDENTITY", title: "identityVerified" });
     audit.record(snapshotOf(actor), { type: "rights_request.identity_verified", entity: { type: "rights_request", id }, details: {} });
   });
 }
@@ -376,7 +382,8 @@ export async function transitionRightsRequest(db: Db, actor: Actor, id: string, 
     await logEvent(tx, id, actor.name, what, row.state, input.to);
     await chronicleStep(tx, actor, row, {
       kind: `RIGHTS_${input.to}`,
-      what: RIGHTS_STATE_LABELS[input.to].toLowerCase(),
+      title: "state",
+      params: { state: input.to },
       summary: input.reason,
       on,
     });
@@ -417,7 +424,7 @@ export async function attachSubject(db: Db, actor: Actor, id: string, subjectId:
         ? "Person attached: the requester matches someone recorded as an alleged perpetrator towards them"
         : "Person attached",
     );
-    await chronicleStep(tx, actor, row, { kind: "RIGHTS_ATTACHED", what: "received", summary: row.details }, [subjectId]);
+    await chronicleStep(tx, actor, row, { kind: "RIGHTS_ATTACHED", title: "attached", summary: row.details }, [subjectId]);
     audit.record(snapshotOf(actor), {
       type: "rights_request.subject_attached",
       entity: { type: "rights_request", id },

@@ -2,7 +2,7 @@ import { hasAnyRole, type Role } from "../../../platform/auth/roles";
 import { ukDate } from "../../../platform/dates/calendar";
 
 /**
- * A disclosure's access (domain.md §4): the recipient may open it until it expires or the sender
+ * A disclosure's access (docs/domain.md §4): the recipient may open it until it expires or the sender
  * withdraws it. These are the rules the services enforce and the pages and API show, written once.
  */
 

@@ -1,3 +1,4 @@
+import { SHARING_MESSAGES } from "./messages";
 /** States of what sharing records (docs/domain.md §4): decisions, disclosures and information requests. */
 
 /**
@@ -7,26 +8,17 @@
  */
 export const DECISION_STATUSES = ["RECORDED", "AWAITING_APPROVAL", "APPROVED", "RETURNED"] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
-export const DECISION_STATUS_LABELS: Record<DecisionStatus, string> = {
-  RECORDED: "Recorded",
-  AWAITING_APPROVAL: "Awaiting a safeguarding lead's approval",
-  APPROVED: "Approved",
-  RETURNED: "Returned by the safeguarding lead",
-};
+export const DECISION_STATUS_LABELS: Record<DecisionStatus, string> = SHARING_MESSAGES.en.decisionStatus;
 
 export const REQUEST_URGENCIES = ["SAFEGUARDING_REFERRAL", "URGENT", "ROUTINE"] as const;
 export type RequestUrgency = (typeof REQUEST_URGENCIES)[number];
-export const REQUEST_URGENCY_LABELS: Record<RequestUrgency, string> = {
-  SAFEGUARDING_REFERRAL: "Safeguarding referral: a decision within 1 working day",
-  URGENT: "Urgent: within 2 working days",
-  ROUTINE: "Routine: within 10 working days",
-};
+export const REQUEST_URGENCY_LABELS: Record<RequestUrgency, string> = SHARING_MESSAGES.en.requestUrgency;
 /** Working days to answer, by urgency (docs/domain.md §7: referral decision 1 working day). */
 export const REQUEST_WORKING_DAYS: Record<RequestUrgency, number> = { SAFEGUARDING_REFERRAL: 1, URGENT: 2, ROUTINE: 10 };
 
 export const REQUEST_STATUSES = ["OPEN", "ANSWERED", "WITHDRAWN"] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = { OPEN: "Open", ANSWERED: "Answered", WITHDRAWN: "Withdrawn" };
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = SHARING_MESSAGES.en.requestStatus;
 
 /**
  * An emergency share's full record (ICO9-EMERGENCY) is overdue once its deadline has passed without

@@ -28,7 +28,7 @@ export const addendumInput = z.object({
     .max(10_000, "Must be 10,000 characters or fewer"),
 });
 
-const ADDENDUM_TITLES = { CORRECTION: "Correction added to a share decision", OUTCOME: "Outcome of a share decision recorded" } as const;
+const ADDENDUM_TITLES = { CORRECTION: "sharingChronology.correctionAdded", OUTCOME: "sharingChronology.outcomeRecorded" } as const;
 
 export async function addAddendum(db: Db, actor: Actor, id: string, raw: unknown, now = new Date()): Promise<string> {
   const { kind, text } = addendumInput.parse(raw);

@@ -7,8 +7,7 @@ import { today } from "../../../platform/dates/calendar";
 import type { Db, Tx } from "../../../platform/db/client";
 import { ConflictError, NotFoundError, ValidationError } from "../../../platform/errors";
 import { organisations } from "../../organisations-and-users/schema";
-import { ITEM_CATEGORY_LABELS, SUBJECT_KINDS, type SubjectKind } from "../../records/domain/information";
-import { RECORD_ITEM_KIND_LABELS } from "../../records/domain/records";
+import { SUBJECT_KINDS, type SubjectKind } from "../../records/domain/information";
 import { recordItems, subjects } from "../../records/schema";
 import { assertWorksWithRecords, findSubject } from "../../records/services/access";
 import { addChronologyEntry } from "../../records/services/chronology";
@@ -82,7 +81,8 @@ export async function fileDisclosure(db: Db, actor: Actor, id: string, raw: unkn
         occurredOn: item.eventDate,
         category: item.category,
         kind: "ITEM_RECORDED",
-        title: `${ITEM_CATEGORY_LABELS[item.category]}: ${RECORD_ITEM_KIND_LABELS[item.kind].toLowerCase()} received from ${senderName}`,
+        title: "chronology.itemReceived",
+        params: { category: item.category, kind: item.kind, sender: senderName },
         summary: item.text,
         ref: { type: "record_item", id: itemId },
         recordedByUserId: actor.userId,
@@ -94,8 +94,10 @@ export async function fileDisclosure(db: Db, actor: Actor, id: string, raw: unkn
       occurredOn: sentOn,
       category: "disclosure",
       kind: "DISCLOSURE_RECEIVED",
-      title: `Information received from ${senderName}`,
-      summary: `${items.length} ${items.length === 1 ? "item" : "items"} filed onto this record from a disclosure sent by ${d.sentByName}.`,
+      title: "sharingChronology.disclosureReceived",
+      params: { sender: senderName, count: items.length, sentBy: d.sentByName },
+      summary: "",
+      summaryCode: "sharingChronologySummary.itemsFiled",
       ref: { type: "disclosure", id },
       recordedByUserId: actor.userId,
     });

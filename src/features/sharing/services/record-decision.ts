@@ -7,7 +7,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import { today as todayOf } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { ConflictError, RulesBlockedError, ValidationError } from "../../../platform/errors";
-import { PURPOSE_LABELS } from "../../agreements/domain/purposes";
+import { message } from "../../../platform/messages";
 import { assertWorksWithRecords } from "../../records/services/access";
 import type { NewChronologyEntry } from "../../records/services/chronology";
 import { DEFAULT_DECISION_RETENTION_MONTHS } from "../../settings/domain/settings";
@@ -15,6 +15,7 @@ import type {} from "../audit-events";
 import { answerProblems, type ShareDecisionInput, shareDecisionInput } from "../domain/decision-input";
 import { purposeSent } from "../domain/disclosure-snapshot";
 import { blocksOf, evaluateDecision, type Finding, type RecordedWarning, recordedWarnings, warningsOf } from "../domain/evaluate-decision";
+import { SHARING_MESSAGES } from "../domain/messages";
 import { requestReference } from "../domain/records";
 import { OUTCOME_LABELS } from "../domain/vocabulary";
 import { type GatheredFacts, gatherFacts, type RequestAnswered, recordedAnswers } from "./decision-facts";
@@ -123,6 +124,7 @@ export async function recordValidatedDecision(
       warnings: [...new Set(row.findings.map((f) => f.code))],
     },
   });
+  const title = decisionTitleMessage({ outcome: row.outcome, emergency: row.emergency ?? false }, gathered.recipient?.name);
   const chronology: NewChronologyEntry[] = [
     {
       organisationId: actor.organisationId,
@@ -130,8 +132,10 @@ export async function recordValidatedDecision(
       occurredOn: todayOf(now),
       category: "decision",
       kind: "DECISION_RECORDED",
-      title: decisionTitle({ outcome: row.outcome, emergency: row.emergency ?? false }, gathered.recipient?.name),
-      summary: `${PURPOSE_LABELS[input.purpose.code ?? "OTHER"]}: ${purposeSent(input) || "no purpose recorded yet"}`,
+      title: title.key,
+      params: { ...title.params, purpose: input.purpose.code ?? "OTHER" },
+      summary: purposeSent(input),
+      summaryCode: purposeSent(input) ? "sharingChronologySummary.purpose" : "sharingChronologySummary.purposeMissing",
       ref: { type: "share_decision", id: row.id },
       recordedByUserId: actor.userId,
     },
@@ -184,8 +188,10 @@ function refusalOnRequesterChronology(
     occurredOn: todayOf(now),
     category: "disclosure",
     kind: "INFORMATION_REQUEST_REFUSED",
-    title: `${actor.organisationName} decided not to share: ${requestReference(request.number)}`,
-    summary: row.record.decision.reasons?.trim() || "No reasons were given.",
+    title: "sharingChronology.requestRefused",
+    params: { organisation: actor.organisationName, reference: requestReference(request.number) },
+    summary: row.record.decision.reasons?.trim() ?? "",
+    ...(row.record.decision.reasons?.trim() ? {} : { summaryCode: "sharingChronologySummary.noReasonsGiven" }),
     ref: { type: "information_request", id: row.informationRequestId },
     recordedByUserId: null,
   };
@@ -302,12 +308,26 @@ function recordedDetail(
   };
 }
 
+/** What a decision is called, as a message: by its outcome (or as an emergency share), with whom if anyone. */
+export function decisionTitleMessage(
+  decision: Pick<DecisionRow, "outcome" | "emergency">,
+  recipientName: string | undefined,
+): { key: `decisionTitle.${keyof (typeof SHARING_MESSAGES)["en"]["decisionTitle"]}`; params: { recipient?: string } } {
+  const what = decision.emergency
+    ? "emergency"
+    : decision.outcome === "SHARE"
+      ? "share"
+      : decision.outcome === "PARTIAL_SHARE"
+        ? "partialShare"
+        : "doNotShare";
+  return recipientName
+    ? { key: `decisionTitle.${what}With`, params: { recipient: recipientName } }
+    : { key: `decisionTitle.${what}`, params: {} };
+}
+
 export function decisionTitle(decision: Pick<DecisionRow, "outcome" | "emergency">, recipientName: string | undefined): string {
-  const to = recipientName ? ` with ${recipientName}` : "";
-  if (decision.emergency) return `Emergency share${to}`;
-  if (decision.outcome === "SHARE") return `Decided to share${to}`;
-  if (decision.outcome === "PARTIAL_SHARE") return `Decided to share some information${to}`;
-  return `Decided not to share${to}`;
+  const { key, params } = decisionTitleMessage(decision, recipientName);
+  return message(SHARING_MESSAGES.en, key, params);
 }
 
 export const outcomeLabel = (outcome: DecisionRow["outcome"]) => OUTCOME_LABELS[outcome];

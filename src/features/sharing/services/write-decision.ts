@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { AuditTrail } from "../../../platform/audit/write";
 import type { Queryable } from "../../../platform/db/client";
 import { queryPrepared } from "../../../platform/db/prepared";
-import type { NewChronologyEntry } from "../../records/services/chronology";
+import { chronologyRow, type NewChronologyEntry } from "../../records/services/chronology";
 import type { disclosureItems, disclosures, shareDecisions } from "../schema";
 
 /**
@@ -98,12 +98,20 @@ function insertItems(items: DisclosureItemInsert[]): SQL {
       ${col("accuracy")}::text[]::accuracy_state[]) as u returning 1`;
 }
 
+/** Parameters go as JSON text (PGlite serialises no jsonb[]) and are cast in SQL. */
 function insertChronology(entries: NewChronologyEntry[]): SQL {
-  const col = (f: (e: NewChronologyEntry) => unknown) => sql.param(entries.map(f));
-  return sql`insert into chronology_entry (organisation_id, subject_id, occurred_on, category, kind, title, summary, ref_type, ref_id, recorded_by_user_id)
-    select u.* from guard, unnest(${col((e) => e.organisationId)}::uuid[], ${col((e) => e.subjectId)}::uuid[], ${col((e) => e.occurredOn)}::date[],
-      ${col((e) => e.category)}::text[], ${col((e) => e.kind)}::text[], ${col((e) => e.title)}::text[], ${col((e) => e.summary)}::text[],
-      ${col((e) => e.ref.type)}::text[], ${col((e) => e.ref.id)}::uuid[], ${col((e) => e.recordedByUserId)}::uuid[]) as u returning 1`;
+  const rows = entries.map(chronologyRow);
+  const col = (f: (e: (typeof rows)[number]) => unknown) => sql.param(rows.map(f));
+  return sql`insert into chronology_entry (organisation_id, subject_id, occurred_on, category, kind, code, params, summary, summary_code, ref_type, ref_id,
+      recorded_by_user_id)
+    select u.organisation_id, u.subject_id, u.occurred_on, u.category, u.kind, u.code, u.params::jsonb, u.summary, u.summary_code, u.ref_type, u.ref_id,
+      u.recorded_by_user_id
+    from guard, unnest(${col((e) => e.organisationId)}::uuid[], ${col((e) => e.subjectId)}::uuid[], ${col((e) => e.occurredOn)}::date[],
+      ${col((e) => e.category)}::text[], ${col((e) => e.kind)}::text[], ${col((e) => e.code)}::text[], ${col((e) => JSON.stringify(e.params))}::text[],
+      ${col((e) => e.summary)}::text[], ${col((e) => e.summaryCode)}::text[], ${col((e) => e.refType)}::text[], ${col((e) => e.refId)}::uuid[],
+      ${col((e) => e.recordedByUserId)}::uuid[])
+      as u(organisation_id, subject_id, occurred_on, category, kind, code, params, summary, summary_code, ref_type, ref_id, recorded_by_user_id)
+    returning 1`;
 }
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
