@@ -204,8 +204,6 @@ export type AuditEvent =
   | { type: "rights_request.processing_decided"; entity: RightsRef; details: { article6: string; decision: string; subjects: number } }
   | { type: "recipient_notice.acknowledged"; entity: RightsRef; details: { noticeId: string } };
 
-export type AuditEventType = AuditEvent["type"];
-
 /**
  * The exact object serialised into an audit row's body. `organisationId` is the organisation
  * whose trail the event belongs to: the actor's, or for an anonymous attempt on an account

@@ -8,7 +8,7 @@ export const today = (now = new Date()) => format(now, "yyyy-MM-dd");
  * The earliest date any input may name. ISO syntax alone allows year 0000, which PostgreSQL's `date`
  * refuses (a 500, not a field error); and nothing a partnership records is dated before 1900.
  */
-export const EARLIEST_DATE = "1900-01-01";
+const EARLIEST_DATE = "1900-01-01";
 
 /**
  * A calendar date typed as YYYY-MM-DD: real (30 February is not) and on or after 1 January 1900. Every

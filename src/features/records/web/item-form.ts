@@ -5,7 +5,7 @@ import { textInput } from "../../../platform/text";
 import { type FormBody, formHelpers, list, optionsOf, str } from "../../../platform/web-kit/forms";
 import { RECORD_ITEM_KIND_LABELS, RECORD_ITEM_KINDS, SOURCE_METHOD_LABELS, SOURCE_METHODS } from "../domain/records";
 import type { RecordItem } from "../services/items";
-import { categoryOptions, type DateParts, datePartsFromBody, datePartsOf, emptyDate, isoFromParts } from "./shared";
+import { categoryOptions, type DateParts, datePartsFromBody, datePartsOf, isoFromParts } from "./shared";
 
 /** A record item's fields as the forms hold them: what was typed, dates as day, month and year. */
 export interface ItemValues {
@@ -19,20 +19,9 @@ export interface ItemValues {
   flags: string[];
 }
 
-export const FLAGS = ["historical", "specialCategory", "criminalOffence"] as const;
+const FLAGS = ["historical", "specialCategory", "criminalOffence"] as const;
 
 export const ITEM_DATE_FIELDS = ["eventDate", "source-obtainedOn"] as const;
-
-export const emptyItem = (): ItemValues => ({
-  category: "",
-  kind: "",
-  text: "",
-  eventDate: emptyDate(),
-  sourceName: "",
-  sourceMethod: "",
-  sourceObtainedOn: emptyDate(),
-  flags: [],
-});
 
 /** The three parts of adding an item, each a page of the task list, and the fields each owns. */
 export const ITEM_TASKS = {

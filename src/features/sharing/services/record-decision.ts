@@ -15,7 +15,6 @@ import { answerProblems, type ShareDecisionInput, shareDecisionInput } from "../
 import { purposeSent } from "../domain/disclosure-snapshot";
 import { blocksOf, evaluateDecision, type Finding, type RecordedWarning, recordedWarnings, warningsOf } from "../domain/evaluate-decision";
 import { requestReference } from "../domain/records";
-import { OUTCOME_LABELS } from "../domain/vocabulary";
 import { type GatheredFacts, gatherFacts, type RequestAnswered, recordedAnswers } from "./decision-facts";
 import { type DecisionDetail, loadDecision } from "./decisions";
 import { type DecisionRow, disclosureWrites } from "./deliver";
@@ -308,5 +307,3 @@ export function decisionTitle(decision: Pick<DecisionRow, "outcome" | "emergency
   if (decision.outcome === "PARTIAL_SHARE") return `Decided to share some information${to}`;
   return `Decided not to share${to}`;
 }
-
-export const outcomeLabel = (outcome: DecisionRow["outcome"]) => OUTCOME_LABELS[outcome];
