@@ -1,6 +1,7 @@
 /**
- * `npm test`: the dead-code check (knip), unit tests, database tests on PGlite and a throwaway PostgreSQL cluster this script
- * starts and stops itself, then the Playwright browser suite. `npm test -- dead|unit|db|e2e` runs one tier.
+ * `npm test`: the dead-code check (knip), unit tests, database tests on PGlite and a throwaway
+ * PostgreSQL cluster this script starts and stops itself, then the Playwright browser suite.
+ * `npm test -- dead|unit|db|e2e` runs one tier.
  * With CI=true nothing may be skipped: missing Postgres binaries or Chromium fail the run.
  */
 import { spawnSync } from "node:child_process";
