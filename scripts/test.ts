@@ -1,6 +1,7 @@
 /**
- * `npm test`: unit tests, database tests on PGlite and a throwaway PostgreSQL cluster this script
- * starts and stops itself, then the Playwright browser suite. `npm test -- unit|db|e2e` runs one tier.
+ * `npm test`: the dead-code check (knip), unit tests, database tests on PGlite and a throwaway
+ * PostgreSQL cluster this script starts and stops itself, then the Playwright browser suite.
+ * `npm test -- dead|unit|db|e2e` runs one tier.
  * With CI=true nothing may be skipped: missing Postgres binaries or Chromium fail the run.
  */
 import { spawnSync } from "node:child_process";
@@ -9,8 +10,8 @@ import path from "node:path";
 import { findPostgresBin, startCluster } from "../test/support/postgres-cluster";
 
 const ci = process.env.CI === "true";
-const tiers = process.argv.slice(2).filter((a) => ["unit", "db", "e2e"].includes(a));
-const selected = tiers.length ? tiers : ["unit", "db", "e2e"];
+const tiers = process.argv.slice(2).filter((a) => ["dead", "unit", "db", "e2e"].includes(a));
+const selected = tiers.length ? tiers : ["dead", "unit", "db", "e2e"];
 
 function testFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -27,6 +28,18 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 }
 
 let failed = false;
+
+if (selected.includes("dead")) {
+  // First because it is quick (seconds) and a finding is a reason to fail however the tests go:
+  // an unused file, export, type or dependency (knip.jsonc says what counts as used).
+  console.log("\n== Dead code (knip) ==");
+  const started = performance.now();
+  const status = run(process.execPath, [path.resolve("node_modules/knip/bin/knip.js"), "--no-progress"]);
+  console.log(
+    `${status === 0 ? "No dead code" : "Dead code found (above)"}: knip took ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  failed ||= status !== 0;
+}
 
 if (selected.includes("unit")) {
   console.log("\n== Unit tests ==");

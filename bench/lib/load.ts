@@ -28,7 +28,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-export function summarise(ms: number[]): Latency {
+function summarise(ms: number[]): Latency {
   const sorted = [...ms].sort((a, b) => a - b);
   return {
     requests: sorted.length,
@@ -50,7 +50,7 @@ const serverTimingOf = (headers: http.IncomingHttpHeaders | undefined) => {
  * One GET, timed from sending to the last byte; resolves with milliseconds, the body size and the
  * server's own time (Server-Timing). One keep-alive connection unless the caller brings its own agent.
  */
-export function timedGet(
+function timedGet(
   base: string,
   path: string,
   cookie: string,

@@ -14,7 +14,7 @@ import * as OTPAuth from "otpauth";
 export { expect };
 
 export const DEMO_PASSWORD = "amber kettle orchard lantern";
-export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 interface LoadRecord {
   url: string;
@@ -116,7 +116,7 @@ export async function waitForFreshStep(page: Page, usedStep: number): Promise<vo
   if (wait > 0) await page.waitForTimeout(wait + 250);
 }
 
-export async function enrolMfa(page: Page): Promise<Enrolment> {
+async function enrolMfa(page: Page): Promise<Enrolment> {
   await expect(page).toHaveURL(/\/mfa\/setup$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Set up your authenticator app");
   const setupKey = (await page.locator("#setup-key").textContent())?.trim() ?? "";

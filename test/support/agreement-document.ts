@@ -8,13 +8,13 @@ import { modelTemplate } from "../../src/features/agreements/domain/model-templa
  * and one with no signatory named yet.
  */
 
-export const ORG = {
+const ORG = {
   school: "11111111-1111-4111-8111-111111111111",
   council: "22222222-2222-4222-8222-222222222222",
   police: "33333333-3333-4333-8333-333333333333",
 } as const;
 
-export const USER = {
+const USER = {
   zoe: "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa",
   lukasz: "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb",
 } as const;

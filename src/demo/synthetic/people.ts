@@ -10,7 +10,7 @@ import { FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, KNOWN_AS, STREET_KI
  */
 
 /** mulberry32: a small seeded generator, so the same seed gives the same people. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -101,7 +101,7 @@ const KINDS = TEXTS.map((t) => (/\b(thinks|believes|worried|may be)\b/.test(t) ?
  * person `n` items, half in their organisation's main category, dated between their birth (or ten
  * years ago) and today. Titles match `recordItem`'s ("Health: fact recorded").
  */
-export const ITEMS_SQL = `
+const ITEMS_SQL = `
   with people as (
     select * from unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::date[], $6::uuid[])
       as p(subject_id, organisation_id, n, main_category, earliest, recorder)

@@ -49,11 +49,11 @@ export function newCheckpointSigner(): CheckpointSigner {
   return generateKeyPairSync("ed25519");
 }
 
-export function newSigningKeyPem(): string {
+function newSigningKeyPem(): string {
   return newCheckpointSigner().privateKey.export({ type: "pkcs8", format: "pem" }).toString();
 }
 
-export function signerFromPem(pem: string): CheckpointSigner {
+function signerFromPem(pem: string): CheckpointSigner {
   const privateKey = createPrivateKey(pem);
   if (privateKey.asymmetricKeyType !== "ed25519") throw new Error("the audit signing key must be an Ed25519 private key");
   return { privateKey, publicKey: createPublicKey(privateKey) };

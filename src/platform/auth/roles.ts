@@ -6,7 +6,7 @@ export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = AUTH_MESSAGES.en.role;
 
 /** Roles whose holders can change who sees what, so a stolen password alone must not be enough (ASVS 2.2). */
-export const MFA_REQUIRED_ROLES: readonly Role[] = ["ig_lead", "org_admin", "partnership_admin"];
+const MFA_REQUIRED_ROLES: readonly Role[] = ["ig_lead", "org_admin", "partnership_admin"];
 
 export function requiresMfa(roles: readonly Role[]): boolean {
   return roles.some((role) => MFA_REQUIRED_ROLES.includes(role));

@@ -13,7 +13,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
 const VERSION = "v1";
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
-export const SECRET_KEY_BYTES = 32;
+const SECRET_KEY_BYTES = 32;
 
 export interface SecretKey {
   id: string;
@@ -29,7 +29,7 @@ export interface Keyring {
 export class SecretKeyError extends Error {}
 
 /** A key's public name: 8 base64url characters of a SHA-256 of it, which tell keys apart and reveal nothing of them. */
-export function keyIdOf(key: Buffer): string {
+function keyIdOf(key: Buffer): string {
   return createHash("sha256").update("safeshare secret key id\0").update(key).digest("base64url").slice(0, 8);
 }
 

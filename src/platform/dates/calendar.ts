@@ -91,7 +91,7 @@ export function dueIn(dueOn: string, todayIso: string, nation: UkNation): string
  * The earliest date any input may name. ISO syntax alone allows year 0000, which PostgreSQL's `date`
  * refuses (a 500, not a field error); and nothing a partnership records is dated before 1900.
  */
-export const EARLIEST_DATE = "1900-01-01";
+const EARLIEST_DATE = "1900-01-01";
 
 /**
  * A calendar date typed as YYYY-MM-DD (the API, and the boxes once joined by `isoFromParts`): real
@@ -111,7 +111,7 @@ export const pastDateInput = (what: string, example: string, futureMessage: stri
   dateInput(what, example).refine((d) => d <= today(), futureMessage);
 
 /** The domain's messages give ISO examples ("like 2026-03-27"); pages have day, month and year boxes ("like 27 3 2026"). */
-export const boxesExample = (message: string) =>
+const boxesExample = (message: string) =>
   message.replace(/like (\d{4})-(\d{2})-(\d{2})/g, (_m, y: string, mo: string, d: string) => `like ${Number(d)} ${Number(mo)} ${y}`);
 
 /** What a person typed in a GOV.UK date input's three boxes, kept as typed so the page can show it again. */

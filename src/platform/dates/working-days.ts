@@ -9,11 +9,6 @@ import Holidays from "date-holidays";
  */
 export const UK_NATIONS = ["england-and-wales", "scotland", "northern-ireland"] as const;
 export type UkNation = (typeof UK_NATIONS)[number];
-export const UK_NATION_LABELS: Record<UkNation, string> = {
-  "england-and-wales": "England and Wales",
-  scotland: "Scotland",
-  "northern-ireland": "Northern Ireland",
-};
 const REGION: Record<UkNation, string> = { "england-and-wales": "ENG", scotland: "SCT", "northern-ireland": "NIR" };
 
 const byNation = new Map<UkNation, Map<number, ReadonlySet<string>>>();

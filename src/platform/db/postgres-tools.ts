@@ -8,7 +8,7 @@ import { ConfigError } from "../config";
  * `pg_config` reports, every folder on PATH, then Debian's versioned folders, newest first (a
  * newer pg_dump can read an older server; an older one cannot read a newer server).
  */
-export function postgresBinCandidates(): string[] {
+function postgresBinCandidates(): string[] {
   const candidates = [process.env.PG_BIN ?? ""];
   try {
     candidates.push(execFileSync("pg_config", ["--bindir"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
@@ -28,7 +28,7 @@ export function findPostgresBinDir(tools: string[]): string | undefined {
 }
 
 /** The major version a PostgreSQL tool reports, e.g. 15 for "pg_dump (PostgreSQL) 15.18 (Debian …)". */
-export function toolMajorVersion(toolPath: string): number {
+function toolMajorVersion(toolPath: string): number {
   const output = execFileSync(toolPath, ["--version"], { encoding: "utf8" });
   const match = /\(PostgreSQL\)\s+(\d+)/.exec(output);
   if (!match) throw new Error(`could not read the version of ${toolPath} from "${output.trim()}"`);

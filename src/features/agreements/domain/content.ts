@@ -63,7 +63,7 @@ export const DSP_TOOLKIT_STATUSES = [
 export type DspToolkitStatus = (typeof DSP_TOOLKIT_STATUSES)[number];
 export const DSP_TOOLKIT_LABELS: Record<DspToolkitStatus, string> = AGREEMENTS_MESSAGES.en.dspToolkit;
 
-export const partySchema = z.object({
+const partySchema = z.object({
   organisationId: z.uuid({ error: "Select an organisation" }),
   controllerRelationship: z.enum(CONTROLLER_RELATIONSHIPS, { error: "Select the controller relationship" }),
   /** For joint controllers: where the Article 26 arrangement is recorded. */
@@ -76,12 +76,12 @@ export const partySchema = z.object({
 });
 export type Party = z.infer<typeof partySchema>;
 
-export const purposeSchema = z.object({
+const purposeSchema = z.object({
   code: z.enum(PURPOSE_CODES, { error: "Select a purpose" }),
   description: text(2000),
 });
 
-export const legalBasisSchema = z.object({
+const legalBasisSchema = z.object({
   organisationId: z.uuid({ error: "Select an organisation" }),
   gateways: z.array(z.enum(GATEWAYS)).default([]),
   gatewayOther: text(500),
@@ -94,7 +94,7 @@ export const legalBasisSchema = z.object({
 });
 export type LegalBasis = z.infer<typeof legalBasisSchema>;
 
-export const dataItemSchema = z.object({
+const dataItemSchema = z.object({
   key,
   name: z.string().trim().min(1, "Enter the data item's name").max(200, "Must be 200 characters or fewer"),
   category: z.enum(ITEM_CATEGORIES, { error: "Select the data item's category" }),
@@ -105,7 +105,7 @@ export const dataItemSchema = z.object({
 });
 export type DataItem = z.infer<typeof dataItemSchema>;
 
-export const flowSchema = z.object({
+const flowSchema = z.object({
   key,
   description: text(2000),
   /** Empty means any party. */

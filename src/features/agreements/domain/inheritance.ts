@@ -3,7 +3,7 @@ import { type AgreementContent, INHERITABLE_SECTIONS } from "./content";
 type Inheritable = (typeof INHERITABLE_SECTIONS)[number];
 
 /** A baseline section left blank, so a tier 2 agreement takes its tier 1 parent's terms for it. */
-export function isSectionBlank(content: AgreementContent, section: Inheritable): boolean {
+function isSectionBlank(content: AgreementContent, section: Inheritable): boolean {
   switch (section) {
     case "transparency":
       return !content.transparency.privacyNotices && !content.transparency.howSubjectsAreInformed;

@@ -82,9 +82,9 @@ export function canDraftAgreements(actor: Actor): boolean {
 // ---- Review and "in force" (computed on read: always correct, no job to miss a day) ----
 
 /** Warn the owner this long before the review date. */
-export const REVIEW_WARNING_MONTHS = 3;
+const REVIEW_WARNING_MONTHS = 3;
 /** An agreement this long past its review date is no longer in force for enforcement. */
-export const REVIEW_GRACE_MONTHS = 3;
+const REVIEW_GRACE_MONTHS = 3;
 /** The longest gap between reviews (docs/domain.md §5: at least annually). */
 export const MAX_REVIEW_INTERVAL_MONTHS = 12;
 

@@ -8,9 +8,9 @@ import { type QualityReport, report } from "./quality/score";
 import { checkBreach, checkDpia, checkRetention, checkSecurity } from "./quality/security-and-retention";
 import { checkRights, checkTransparency } from "./quality/transparency-and-rights";
 
-export type { QualityFinding, QualityInput } from "./quality/check";
-export { QUALITY_RULES, QUALITY_SEVERITIES, type QualityCode, type QualitySeverity } from "./quality/codes";
-export type { QualityReport, SectionStatus } from "./quality/score";
+export type { QualityInput } from "./quality/check";
+export { QUALITY_RULES, QUALITY_SEVERITIES, type QualityCode } from "./quality/codes";
+export type { QualityReport } from "./quality/score";
 
 /**
  * Quality check: how an agreement measures up against the model (ICO data sharing code Annex A,

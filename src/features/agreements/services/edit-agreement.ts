@@ -29,7 +29,7 @@ export function assertOpen(agreement: AgreementRow): void {
  * changed in place: the first edit opens a new version (a variation) that the parties sign again,
  * while the signed version stays in force.
  */
-export async function editableVersion(tx: Tx, audit: AuditTrail, actor: Actor, agreement: AgreementRow): Promise<VersionRow> {
+async function editableVersion(tx: Tx, audit: AuditTrail, actor: Actor, agreement: AgreementRow): Promise<VersionRow> {
   const latest = (await loadVersion(tx, agreement.id, agreement.latestVersion))!;
   if (latest.state === "DRAFT") return latest;
   if (latest.state === "AWAITING_SIGNATURES") {

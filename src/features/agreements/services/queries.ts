@@ -86,7 +86,7 @@ export async function getAgreement(db: Queryable, actor: Actor, id: string): Pro
   return listed(row);
 }
 
-export async function isParty(db: Queryable, agreementId: string, organisationId: string): Promise<boolean> {
+async function isParty(db: Queryable, agreementId: string, organisationId: string): Promise<boolean> {
   const [row] = await db
     .select({ organisationId: agreementParties.organisationId })
     .from(agreementParties)

@@ -61,7 +61,7 @@ function present(row: UserRow): UserView {
   };
 }
 
-export function canManageUsers(actor: Actor): boolean {
+function canManageUsers(actor: Actor): boolean {
   return hasAnyRole(actor.roles, ["org_admin", "partnership_admin"]);
 }
 

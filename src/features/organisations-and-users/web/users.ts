@@ -5,7 +5,6 @@ import { ValidationError } from "../../../platform/errors";
 import { idParams, pageQuery } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { handleForm, parseForm } from "../../../platform/web-kit/forms";
-import { viewUser, viewUsers } from "../../../services/users/view-users";
 import { newUserInput, reauthenticationInput, userRolesInput } from "../domain/inputs";
 import { listOrganisations } from "../services/organisations";
 import {
@@ -19,6 +18,7 @@ import {
   type Reauthentication,
   resetMfa,
 } from "../services/users";
+import { viewUser, viewUsers } from "../services/view-users";
 
 /**
  * The administrator's own password from one of the user page's reset forms. The page has two such

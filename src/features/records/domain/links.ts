@@ -34,7 +34,6 @@ export const subjectLinkInput = z
     kind: z.enum(SUBJECT_LINK_KINDS, { error: "Select how they are linked" }),
   })
   .refine((l) => l.fromSubjectId !== l.toSubjectId, { path: ["toSubjectId"], message: "A person cannot be linked to themselves" });
-export type SubjectLinkInput = z.infer<typeof subjectLinkInput>;
 
 /**
  * Who may receive a protected address (a refuge, a safe house) at all: the people who decide what
@@ -70,7 +69,7 @@ const checked = (problem: (v: string) => string | null, normalise: (v: string) =
       .optional(),
   );
 
-export const addressInput = z.object({
+const addressInput = z.object({
   lines: textInput("Address", "Enter the address").trim().min(1, "Enter the address").max(500, "Address must be 500 characters or fewer"),
   postcode: checked(postcodeProblem, normalisePostcode),
   protected: z.boolean().default(false),

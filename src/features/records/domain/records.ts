@@ -179,7 +179,6 @@ export const concernInput = z.object({
   noticedOn: pastDate("date the concern was noticed", "2026-03-27"),
   acknowledgedWarnings,
 });
-export type ConcernInput = z.infer<typeof concernInput>;
 
 export const acknowledgeConcernInput = z.object({
   followUpAction: textInput("The follow-up action", "Enter the follow-up action")

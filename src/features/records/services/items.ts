@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction } from "../../../platform/audit/write";
@@ -204,13 +204,4 @@ export async function viewItem(db: Db, actor: Actor, subjectId: string, itemId: 
     .orderBy(asc(recordItems.version));
   await recordRead(db, actor, subjectId, view, { itemId });
   return { item, versions: versions.map(flatten) };
-}
-
-/** How many current (uncorrected) items a subject has: for summaries without reading the items. */
-export async function countCurrentItems(db: Db, actor: Actor, subjectId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(recordItems)
-    .where(and(eq(recordItems.subjectId, subjectId), visibleTo(actor, recordItems), sql`${recordItems.accuracy} <> 'CORRECTED'`));
-  return row?.n ?? 0;
 }

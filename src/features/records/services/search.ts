@@ -43,20 +43,20 @@ export interface SearchPage {
  * extension's default is 0.6). 0.5 still finds one wrong or missing letter in a short surname
  * ("Smyth" for Smith scores 0.5) without flooding the results.
  */
-export const NAME_SIMILARITY_THRESHOLD = 0.5;
+const NAME_SIMILARITY_THRESHOLD = 0.5;
 /**
  * How alike each word typed must be to a word of the name (the index condition). Lower than the
  * whole name's threshold, because a dropped letter costs a short word more: "Poell" scores 0.44
  * against Powell.
  */
-export const WORD_SIMILARITY_THRESHOLD = 0.4;
+const WORD_SIMILARITY_THRESHOLD = 0.4;
 const MIN_NAME_LENGTH = 2;
 const MAX_NAME_LENGTH = 200;
 
 const blank = (value: string | undefined) => value === undefined || value.trim() === "";
 
 /** Checks and normalises the criteria; every broken rule is a field error naming it, all at once. */
-export function parseSearchCriteria(raw: SearchCriteria, todayIso = today()): SearchCriteria {
+function parseSearchCriteria(raw: SearchCriteria, todayIso = today()): SearchCriteria {
   const errors: FieldError[] = [];
   const criteria: SearchCriteria = {};
   if (!blank(raw.q)) {

@@ -17,7 +17,7 @@ const OUTCOMES: Record<string, string> = {
 
 const categoryOptions = optionsOf(CONCERN_CATEGORIES, CONCERN_CATEGORY_LABELS);
 
-export function presentConcern(c: Concern, scale: readonly LevelOfNeed[]) {
+function presentConcern(c: Concern, scale: readonly LevelOfNeed[]) {
   return {
     ...c,
     categoryLabel: CONCERN_CATEGORY_LABELS[c.category],

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type DateParts, datePartsFrom, datePartsOf, emptyDateParts, isoFromParts } from "../../../platform/dates/calendar";
+import { type DateParts, datePartsFrom, datePartsOf, isoFromParts } from "../../../platform/dates/calendar";
 import type { FieldError } from "../../../platform/errors";
 import { zodIssuesToFieldErrors } from "../../../platform/http/problem";
 import { textInput } from "../../../platform/text";
@@ -20,20 +20,9 @@ export interface ItemValues {
   flags: string[];
 }
 
-export const FLAGS = ["historical", "specialCategory", "criminalOffence"] as const;
+const FLAGS = ["historical", "specialCategory", "criminalOffence"] as const;
 
 export const ITEM_DATE_FIELDS = ["eventDate", "source-obtainedOn"] as const;
-
-export const emptyItem = (): ItemValues => ({
-  category: "",
-  kind: "",
-  text: "",
-  eventDate: emptyDateParts(),
-  sourceName: "",
-  sourceMethod: "",
-  sourceObtainedOn: emptyDateParts(),
-  flags: [],
-});
 
 /** The three parts of adding an item, each a page of the task list, and the fields each owns. */
 export const ITEM_TASKS = {

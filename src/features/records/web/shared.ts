@@ -55,7 +55,7 @@ export const ACCURACY_TAGS: Record<AccuracyState, string> = {
   CORRECTED: "govuk-tag--grey",
 };
 
-export const KIND_TAGS: Record<RecordItemKind, string> = { FACT: "", OPINION: "govuk-tag--purple" };
+const KIND_TAGS: Record<RecordItemKind, string> = { FACT: "", OPINION: "govuk-tag--purple" };
 
 const uuid = z.uuid();
 
@@ -102,7 +102,7 @@ const TABS: { tab: Tab; text: string; path: string; oversight?: boolean }[] = [
 ];
 
 export const mayOversee = (actor: Actor) => hasAnyRole(actor.roles, RECORD_OVERSIGHT_ROLES);
-export const isChildKind = (kind: SubjectKind) => (CONCERN_SUBJECT_KINDS as readonly string[]).includes(kind);
+const isChildKind = (kind: SubjectKind) => (CONCERN_SUBJECT_KINDS as readonly string[]).includes(kind);
 
 /** What every page about one person shows at the top: who they are, and the tabs. */
 export function subjectHeader(subject: SubjectRow, actor: Actor, current?: Tab) {

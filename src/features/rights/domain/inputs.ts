@@ -13,14 +13,14 @@ const optionalLine = (label: string, max = 300) => line(label, max).optional();
 
 const pastDate = (what: string) => pastDateInput(what, "2026-03-27", `The ${what} cannot be in the future`);
 
-export const requesterInput = z.object({
+const requesterInput = z.object({
   name: required("Their name", 200, "Enter the requester's name"),
   email: optionalLine("The email address", 254),
   phone: optionalLine("The phone number", 40),
   address: optionalLine("The address", 500),
 });
 
-export const aboutInput = z.object({
+const aboutInput = z.object({
   name: required("The name", 200, "Enter the name of the person the information is about"),
   dateOfBirth: z
     .string()

@@ -9,7 +9,7 @@ import { NOT_SOUGHT_REASON_LABELS, type NotSoughtReason } from "../../sharing/do
  */
 
 /** Consent not sought for these reasons means that asking would itself have put the child, or an investigation protecting them, at risk. */
-export const RISK_NOT_SOUGHT_REASONS: readonly NotSoughtReason[] = ["UNSAFE_TO_SEEK", "WOULD_PREJUDICE_INVESTIGATION"];
+const RISK_NOT_SOUGHT_REASONS: readonly NotSoughtReason[] = ["UNSAFE_TO_SEEK", "WOULD_PREJUDICE_INVESTIGATION"];
 
 /** The rule a decision kept from the family rests on: the code shown beside it in the API. */
 export const NOT_TOLD_RULE = "GR2-ENGAGE" as const;

@@ -15,7 +15,7 @@ export type ProcessingRight = "OBJECTION" | "WITHDRAW_CONSENT";
  * Art 21(1) names points (e) and (f); the recognised legitimate interest of point (ea) (DUAA 2025)
  * is a legitimate interest too, so an objection to it is considered the same way.
  */
-export const OBJECTABLE: readonly Article6[] = ["A6_1E_PUBLIC_TASK", "A6_1F_LEGITIMATE_INTERESTS", "A6_1EA_RECOGNISED_LI_SAFEGUARDING"];
+const OBJECTABLE: readonly Article6[] = ["A6_1E_PUBLIC_TASK", "A6_1F_LEGITIMATE_INTERESTS", "A6_1EA_RECOGNISED_LI_SAFEGUARDING"];
 
 /** Whether the right reaches sharing under this basis, and why, in words for the screen. */
 export function rightReaches(right: ProcessingRight, basis: Article6): { applies: boolean; why: string } {

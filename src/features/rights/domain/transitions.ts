@@ -28,7 +28,7 @@ export function answeredProblem(request: { state: RightsState }): string | null 
 }
 
 /** States in which a request is being worked on: changes are made for the requester only then. */
-export const WORKING_STATES: readonly RightsState[] = ["IN_PROGRESS", "EXTENDED", "EXEMPTION_REVIEW"];
+const WORKING_STATES: readonly RightsState[] = ["IN_PROGRESS", "EXTENDED", "EXEMPTION_REVIEW"];
 
 /**
  * Why nothing may be changed for this request yet, or null: an impostor must not be able to have a

@@ -23,7 +23,7 @@ export const ANSWERED_STATES: readonly RightsState[] = ["RESPONDED", "CLOSED"];
 export const isAnswered = (state: RightsState) => ANSWERED_STATES.includes(state);
 
 /** What a request does item by item: an access request reviews each one; the others change them. */
-export const ITEM_ACTIONS = ["review", "correct", "statement", "restrict", "erasure"] as const;
+const ITEM_ACTIONS = ["review", "correct", "statement", "restrict", "erasure"] as const;
 export type ItemAction = (typeof ITEM_ACTIONS)[number];
 export const ITEM_ACTIONS_FOR: Record<RightsType, readonly ItemAction[]> = {
   ACCESS: ["review"],
@@ -44,7 +44,6 @@ export type RequesterRelationship = (typeof REQUESTER_RELATIONSHIPS)[number];
 export const REQUESTER_RELATIONSHIP_LABELS: Record<RequesterRelationship, string> = RIGHTS_MESSAGES.en.requesterRelationship;
 
 export const RECEIVED_VIA = ["ONLINE_FORM", "EMAIL", "LETTER", "PHONE", "IN_PERSON"] as const;
-export type ReceivedVia = (typeof RECEIVED_VIA)[number];
 
 /** Exemptions applied item by item, each with a recorded reason (DPA18 Schedules 2 and 3). */
 export const EXEMPTIONS = [

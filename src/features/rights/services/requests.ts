@@ -46,7 +46,7 @@ export type RightsRequestRow = typeof rightsRequests.$inferSelect;
 /** A request as read: its row, with whether it needs a safety check worked out now rather than when a person was attached. */
 const requestColumns = { ...getTableColumns(rightsRequests), harmRisk: harmRiskNow };
 
-export function assertIgLead(actor: Actor): void {
+function assertIgLead(actor: Actor): void {
   if (!actor.roles.includes("ig_lead")) throw new NotPermittedError("Only IG leads work on rights requests");
 }
 

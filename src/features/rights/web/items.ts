@@ -45,7 +45,7 @@ export const recipientReviewLabel = (d: string | null) => (d ? RECIPIENT_REVIEW_
 
 /** The exemptions to choose from, in words, on the item and the record-of-sharing review pages alike. */
 const EXEMPTION_ITEMS = EXEMPTIONS.map((e) => ({ value: e, text: EXEMPTION_LABELS[e] }));
-export const exemptionLabel = (e: Exemption | null) => (e ? EXEMPTION_LABELS[e] : null);
+const exemptionLabel = (e: Exemption | null) => (e ? EXEMPTION_LABELS[e] : null);
 
 /** What a review takes out of an item, split into the names found in its text (ticked boxes) and the words typed. */
 function takenOut(review: { decision: string; redactions: string[] } | null, found: readonly { text: string }[]) {

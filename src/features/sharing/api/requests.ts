@@ -19,7 +19,7 @@ import {
 const errors = { ...standardErrors, 409: problemSchema };
 const tags = ["information requests"];
 
-export const requestSchema = z
+const requestSchema = z
   .object({
     id: z.uuid(),
     reference: z.string().describe("IR-000123"),
@@ -50,7 +50,7 @@ export const requestSchema = z
   })
   .meta({ id: "InformationRequest" });
 
-export function presentRequest(r: RequestView): z.infer<typeof requestSchema> {
+function presentRequest(r: RequestView): z.infer<typeof requestSchema> {
   return {
     id: r.id,
     reference: requestReference(r.number),

@@ -25,14 +25,14 @@ import type { DisclosureItemRow, DisclosureSummary } from "../services/disclosur
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
-export const ruleFindingSchema = z.object({
+const ruleFindingSchema = z.object({
   code: z.string().describe("The rule's stable code, e.g. L-NO-ART9 (docs/domain.md §9)"),
   severity: z.enum(["block", "warning"]),
   message: z.string(),
   path: z.string().describe("JSON Pointer to the answer the finding is about"),
 });
 
-export const recordedWarningSchema = ruleFindingSchema.extend({
+const recordedWarningSchema = ruleFindingSchema.extend({
   acknowledged: z
     .boolean()
     .describe("Whether the decider acknowledged it before recording (an emergency share goes without waiting for that)"),

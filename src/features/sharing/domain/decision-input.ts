@@ -23,7 +23,7 @@ const optionalText = (label: string, max: number) =>
     .optional();
 const id = (what: string) => z.uuid({ error: `${what} must be an id from Safeshare` });
 
-export const emergencyAnswers = z.object({
+const emergencyAnswers = z.object({
   /** Step 0: is there an immediate risk to life or of serious harm? */
   immediateRisk: z.boolean({ error: "Answer yes or no: is there an immediate risk" }).optional(),
   /** The one line recorded before an emergency share goes. */
@@ -48,14 +48,14 @@ export const purposeAnswers = z.object({
     ),
 });
 
-export const informationAnswers = z.object({
+const informationAnswers = z.object({
   /** Not personal data (e.g. anonymised statistics) may be shared without a lawful basis. */
   personal: z.boolean().optional(),
   confidential: z.boolean().optional(),
   thirdParty: z.boolean().optional(),
 });
 
-export const recipientAnswers = z.object({
+const recipientAnswers = z.object({
   organisationId: id("The recipient organisation").optional(),
   role: z.enum(RECIPIENT_ROLES, { error: "Select the recipient's role from the list" }).optional(),
   /** The named person, where known: a Safeshare user of the recipient organisation. */
@@ -68,7 +68,7 @@ export const recipientAnswers = z.object({
   channel: z.enum(TRANSFER_METHODS).optional(),
 });
 
-export const transparencyAnswers = z.object({
+const transparencyAnswers = z.object({
   informed: z.boolean().optional(),
   notInformedReason: optionalText("Why they were not told", 2000),
   childViews: optionalText("The child's views and wishes", 4000),
@@ -80,7 +80,7 @@ export const transparencyAnswers = z.object({
   consentDetails: optionalText("The consent details", 2000),
 });
 
-export const lawfulBasisAnswers = z.object({
+const lawfulBasisAnswers = z.object({
   article6: z.enum(ARTICLE_6, { error: "Select an Article 6 basis from the list" }).nullable().optional(),
   article9: z
     .array(z.enum(ARTICLE_9_10, { error: "Select Article 9 and 10 conditions from the list" }))
@@ -135,7 +135,7 @@ export const itemsAnswers = z.object({
   itemException: optionalText("The reason for sharing items the agreement does not list", 1000),
 });
 
-export const adviceAnswers = z.object({
+const adviceAnswers = z.object({
   sought: z.boolean().optional(),
   adviserName: optionalText("Who gave the advice", 200),
   adviserRole: optionalText("Their role", 200),
@@ -144,7 +144,7 @@ export const adviceAnswers = z.object({
   anonymised: z.boolean().optional(),
 });
 
-export const decisionAnswers = z.object({
+const decisionAnswers = z.object({
   outcome: z.enum(OUTCOMES, { error: "Select share, share some of it or do not share" }).optional(),
   reasons: optionalText("The reasons", 10_000),
   necessityAndProportionality: optionalText("The necessity and proportionality statement", 10_000),

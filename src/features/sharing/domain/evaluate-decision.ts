@@ -9,13 +9,12 @@ import { checkPurposeSent, checkReasonsToRequester } from "./evaluate-decision/p
 import { checkDecision, checkPurpose } from "./evaluate-decision/purpose-and-necessity";
 import { checkRecipient } from "./evaluate-decision/recipients";
 
-export type { DecisionFacts, Finding, ItemFacts, ProcessingStop, RuleCode, Severity } from "./evaluate-decision/facts";
+export type { DecisionFacts, Finding, ItemFacts, ProcessingStop } from "./evaluate-decision/facts";
 export {
   blocksOf,
   type RecordedWarning,
   recordedWarnings,
   type StoredWarning,
-  type WarningGroup,
   warningsByCode,
   warningsOf,
 } from "./evaluate-decision/warnings";

@@ -52,4 +52,3 @@ export const informationRequestInput = z.object({
   gateway: z.enum(GATEWAYS, { error: "Select a power or duty from the list" }).nullable().optional(),
   urgency: z.enum(REQUEST_URGENCIES, { error: "Select how urgent it is" }),
 });
-export type InformationRequestInput = z.infer<typeof informationRequestInput>;

@@ -41,7 +41,7 @@ export function readableByRecipient(actor: Actor, now: Date): SQL {
 }
 
 /** The domain's `accessOpen` as a query condition: not withdrawn, and expiring after `now`. */
-export function accessOpenSql(now: Date): SQL {
+function accessOpenSql(now: Date): SQL {
   return and(isNull(disclosures.revokedAt), gt(disclosures.expiresAt, now))!;
 }
 

@@ -17,7 +17,6 @@ import { purposeSent } from "../domain/disclosure-snapshot";
 import { blocksOf, evaluateDecision, type Finding, type RecordedWarning, recordedWarnings, warningsOf } from "../domain/evaluate-decision";
 import { SHARING_MESSAGES } from "../domain/messages";
 import { requestReference } from "../domain/records";
-import { OUTCOME_LABELS } from "../domain/vocabulary";
 import { type GatheredFacts, gatherFacts, type RequestAnswered, recordedAnswers } from "./decision-facts";
 import { type DecisionDetail, loadDecision } from "./decisions";
 import { type DecisionRow, disclosureWrites } from "./deliver";
@@ -329,5 +328,3 @@ export function decisionTitle(decision: Pick<DecisionRow, "outcome" | "emergency
   const { key, params } = decisionTitleMessage(decision, recipientName);
   return message(SHARING_MESSAGES.en, key, params);
 }
-
-export const outcomeLabel = (outcome: DecisionRow["outcome"]) => OUTCOME_LABELS[outcome];

@@ -290,8 +290,6 @@ export const STEPS: StepDef[] = [
   },
 ];
 
-export const STEP_KEYS = STEPS.map((s) => s.key);
-
 /** Steps whose choices depend on the recipient organisation: they wait for it, and start again when it changes. */
 export const AFTER_RECIPIENT: readonly string[] = ["agreement", "recipient-person"];
 export const stepOf = (key: string) => STEPS.find((s) => s.key === key);

@@ -4,11 +4,11 @@
  * (zxcvbn, passed in so this stays free of I/O), told the words an attacker would try first: the
  * service's name, the person's own name and email, and their organisation's name.
  */
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
+const PASSWORD_MIN_LENGTH = 12;
+const PASSWORD_MAX_LENGTH = 256;
 /** zxcvbn's 0–4 scale: 3 is "safely unguessable", about 10⁸ guesses or more. */
-export const PASSWORD_MIN_SCORE = 3;
-export const SERVICE_NAME = "Safeshare";
+const PASSWORD_MIN_SCORE = 3;
+const SERVICE_NAME = "Safeshare";
 /** Name parts shorter than this ("Al", "Bo") are in too many ordinary words to refuse. */
 const MIN_CONTEXT_WORD_LENGTH = 4;
 

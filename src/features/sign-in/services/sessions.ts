@@ -70,7 +70,7 @@ interface SessionRow {
  * it can come early by up to this much: a sixtieth of the idle limit (30 seconds of 30 minutes, one
  * second of one minute), never the whole minute it once was, while most requests stay reads.
  */
-export function touchIntervalMs(policy: SessionPolicy): number {
+function touchIntervalMs(policy: SessionPolicy): number {
   return Math.min(60_000, policy.idleMinutes * 1000);
 }
 

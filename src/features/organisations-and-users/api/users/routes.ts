@@ -4,9 +4,9 @@ import { z } from "zod";
 import type { Db } from "../../../../platform/db/client";
 import { idParams, pageQuery, problemSchema, standardErrors } from "../../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../../platform/http/auth/plugin";
-import { viewUser, viewUsers } from "../../../../services/users/view-users";
 import { newUserInput, reauthenticationInput, userRolesInput } from "../../domain/inputs";
 import { changeRoles, createUser, issuePasswordReset, resetMfa } from "../../services/users";
+import { viewUser, viewUsers } from "../../services/view-users";
 import { presentUser, userSchema } from "./schema";
 
 export async function usersApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {

@@ -1,9 +1,9 @@
-import { getUser, listUsers, type UserView } from "../../features/organisations-and-users/services/users";
-import { snapshotOf } from "../../platform/audit/events";
-import { recordEvent } from "../../platform/audit/write";
-import type { Actor } from "../../platform/auth/actor";
-import { hasAnyRole } from "../../platform/auth/roles";
-import type { Db } from "../../platform/db/client";
+import { snapshotOf } from "../../../platform/audit/events";
+import { recordEvent } from "../../../platform/audit/write";
+import type { Actor } from "../../../platform/auth/actor";
+import { hasAnyRole } from "../../../platform/auth/roles";
+import type { Db } from "../../../platform/db/client";
+import { getUser, listUsers, type UserView } from "./users";
 
 /**
  * Reading staff details is a read of personal data, audited here once for the page and the API alike
@@ -16,7 +16,7 @@ import type { Db } from "../../platform/db/client";
  * organisation's users (a partnership admin, as the users table's ownership rule in db/scope.ts says),
  * otherwise the reader's own, because their list is scoped to it whatever they ask for.
  */
-export function listedOrganisationId(actor: Actor, asked: string | undefined): string {
+function listedOrganisationId(actor: Actor, asked: string | undefined): string {
   return asked && hasAnyRole(actor.roles, ["partnership_admin"]) ? asked : actor.organisationId;
 }
 
