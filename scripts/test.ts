@@ -1,7 +1,7 @@
 /**
- * `npm test`: the dead-code check (knip), unit tests, database tests on PGlite and a throwaway
+ * `npm test`: the import rules, the dead-code check (knip), unit tests, database tests on PGlite and a throwaway
  * PostgreSQL cluster this script starts and stops itself, then the Playwright browser suite.
- * `npm test -- dead|unit|db|e2e` runs one tier.
+ * `npm test -- layout|dead|unit|db|e2e` runs one tier.
  * With CI=true nothing may be skipped: missing Postgres binaries or Chromium fail the run.
  */
 import { spawnSync } from "node:child_process";
@@ -10,8 +10,8 @@ import path from "node:path";
 import { findPostgresBin, startCluster } from "../test/support/postgres-cluster";
 
 const ci = process.env.CI === "true";
-const tiers = process.argv.slice(2).filter((a) => ["dead", "unit", "db", "e2e"].includes(a));
-const selected = tiers.length ? tiers : ["dead", "unit", "db", "e2e"];
+const tiers = process.argv.slice(2).filter((a) => ["layout", "dead", "unit", "db", "e2e"].includes(a));
+const selected = tiers.length ? tiers : ["layout", "dead", "unit", "db", "e2e"];
 
 function testFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -28,6 +28,13 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 }
 
 let failed = false;
+
+if (selected.includes("layout")) {
+  // The import rules of the layout (scripts/check-imports.ts): a feature is reached through its face,
+  // its domain stays pure, the platform sits below every feature. Quick, so first.
+  console.log("\n== Import rules ==");
+  failed ||= run(process.execPath, ["--import", "tsx", "scripts/check-imports.ts"]) !== 0;
+}
 
 if (selected.includes("dead")) {
   // First because it is quick (seconds) and a finding is a reason to fail however the tests go:

@@ -4,7 +4,8 @@ import { hasAnyRole } from "../../../platform/auth/roles";
 import { pageQuery } from "../../../platform/http/api-schemas";
 import { SUBJECT_KINDS } from "../domain/information";
 import { PROTECTED_ADDRESS_ROLES } from "../domain/links";
-import type { SubjectRecord, SubjectRow } from "../services/subjects";
+import type { SubjectRow } from "../services/access";
+import type { SubjectRecord } from "../services/subjects";
 
 const criterion = (description: string) => z.string().max(400, "Must be 400 characters or fewer").optional().meta({ description });
 

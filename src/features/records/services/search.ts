@@ -9,8 +9,9 @@ import { type FieldError, ValidationError } from "../../../platform/errors";
 import { controlCharactersMessage, hasControlCharacters } from "../../../platform/text";
 import { dateOfBirthProblem, nhsNumberProblem, normaliseNhsNumber, normaliseUpn, upnProblem } from "../domain/identifiers";
 import { subjects } from "../schema";
+import type { SubjectRow } from "./access";
 import { assertWorksWithRecords } from "./access";
-import { listSubjects, type SubjectRow } from "./subjects";
+import { listSubjects } from "./subjects";
 
 /**
  * Finding a person in the organisation's records (issue 4 "Search"): by name (case- and

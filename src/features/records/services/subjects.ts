@@ -8,6 +8,7 @@ import { NotFoundError } from "../../../platform/errors";
 import type {} from "../audit-events";
 import { type SubjectInput, subjectInput } from "../domain/links";
 import { subjectAddresses, subjectNames, subjects } from "../schema";
+import type { SubjectRow } from "./access";
 import { assertWorksWithRecords } from "./access";
 
 /** A person's name as people read it, "Given Family", in SQL: for lists that name the person (also through an alias of the table). */
@@ -15,7 +16,6 @@ export function fullNameOf(person: { givenNames: AnyColumn; familyName: AnyColum
   return sql<string>`${person.givenNames} || ' ' || ${person.familyName}`;
 }
 
-export type SubjectRow = typeof subjects.$inferSelect;
 export type SubjectNameRow = typeof subjectNames.$inferSelect;
 export type AddressRow = typeof subjectAddresses.$inferSelect;
 export interface SubjectRecord {

@@ -12,7 +12,7 @@ import {
   itemValuesFromBody,
   itemValuesOf,
 } from "./item-form";
-import { groupItems, idParam, loadSubject, presentItem, RECORD_FORM, subjectHeader, subjectIdOf } from "./shared";
+import { groupItems, idParam, itemForPage, loadSubject, RECORD_FORM, subjectHeader, subjectIdOf } from "./shared";
 
 const OUTCOMES: Record<string, string> = {
   recorded: "Record item saved.",
@@ -47,10 +47,10 @@ export async function itemPages(app: FastifyInstance, { db }: { db: Db }): Promi
     const { actor, subject, item, latest, versions } = await itemContext(request, "web.subjects.item");
     return reply.view("records/item", {
       ...subjectHeader(subject, actor, "items"),
-      item: presentItem(item),
-      latest: presentItem(latest),
+      item: itemForPage(item),
+      latest: itemForPage(latest),
       isLatest: latest.id === item.id,
-      versions: versions.map(presentItem).reverse(),
+      versions: versions.map(itemForPage).reverse(),
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
     });
   });
@@ -58,7 +58,7 @@ export async function itemPages(app: FastifyInstance, { db }: { db: Db }): Promi
   const correctView = (context: Awaited<ReturnType<typeof itemContext>>, values: ItemValues & { reason: string }, extra = {}) => ({
     ...itemFormContext,
     ...subjectHeader(context.subject, context.actor),
-    item: presentItem(context.latest),
+    item: itemForPage(context.latest),
     values,
     errors: {},
     ...extra,
@@ -96,7 +96,7 @@ export async function itemPages(app: FastifyInstance, { db }: { db: Db }): Promi
     if (context.latest.id !== context.item.id) return reply.redirect(`/subjects/${context.id}/items/${context.latest.id}/dispute`);
     return reply.view("records/item-dispute", {
       ...subjectHeader(context.subject, context.actor),
-      item: presentItem(context.item),
+      item: itemForPage(context.item),
       values: { reason: "" },
     });
   });
@@ -109,7 +109,7 @@ export async function itemPages(app: FastifyInstance, { db }: { db: Db }): Promi
       (summary) =>
         reply.view("records/item-dispute", {
           ...subjectHeader(context.subject, context.actor),
-          item: presentItem(context.item),
+          item: itemForPage(context.item),
           values,
           ...summary,
         }),

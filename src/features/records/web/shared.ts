@@ -139,7 +139,7 @@ export async function readSubject(db: Db, actor: Actor, id: string, view: string
 
 // ---- Record items, as the pages show them ----
 
-export function presentItem(item: RecordItem) {
+export function itemForPage(item: RecordItem) {
   return {
     id: item.id,
     lineageId: item.lineageId,
@@ -170,7 +170,7 @@ export function presentItem(item: RecordItem) {
     current: item.accuracy !== "CORRECTED",
   };
 }
-export type PresentedItem = ReturnType<typeof presentItem>;
+export type PresentedItem = ReturnType<typeof itemForPage>;
 
 /**
  * Items grouped by lineage: each group's current version first, then the versions it replaced,
@@ -180,7 +180,7 @@ export function groupItems(items: RecordItem[]) {
   const groups = new Map<string, PresentedItem[]>();
   for (const item of items) {
     const list = groups.get(item.lineageId) ?? [];
-    list.push(presentItem(item));
+    list.push(itemForPage(item));
     groups.set(item.lineageId, list);
   }
   return [...groups.values()]

@@ -5,7 +5,7 @@ import { actorOf } from "../../../platform/http/auth/plugin";
 import { bodyOf, type FormBody, list, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { purposeLabel } from "../../agreements/domain/purposes";
 import type { RecordItemRow } from "../../records/services/items";
-import { idParam, presentItem } from "../../records/web/shared";
+import { idParam, itemForPage } from "../../records/web/shared";
 import { sendAccessPackPdf } from "../api/access-pack-pdf";
 import { namesInText } from "../domain/third-parties";
 import { answeredProblem, changeProblem } from "../domain/transitions";
@@ -165,8 +165,8 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       thirdParties: thirdParties?.found.length ? thirdParties : null,
       // Ticked as typed after a refusal, otherwise as taken out by the review (only a redaction takes anything out).
       namesTakenOut: extra.form === "review" ? list(extra.values ?? {}, "redactNames") : taken.names,
-      item: { ...presentItem(item), subjectId: item.subjectId, restricted: !!item.restrictedAt, erased: !!item.erasedAt },
-      versions: versions.filter((v) => v.id !== item.id).map(presentItem),
+      item: { ...itemForPage(item), subjectId: item.subjectId, restricted: !!item.restrictedAt, erased: !!item.erasedAt },
+      versions: versions.filter((v) => v.id !== item.id).map(itemForPage),
       review: review && {
         ...review,
         label: reviewLabel(review.decision),
