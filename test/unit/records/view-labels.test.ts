@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { VIEW_LABELS } from "../../../src/features/records/web/shared";
+import { VIEW_LABELS } from "../../../src/features/records/web/record-pages";
 
 /**
  * "Who has viewed this record" shows each audited view in plain English: a view name a service is

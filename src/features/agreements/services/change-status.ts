@@ -7,9 +7,9 @@ import { ConflictError, ValidationError } from "../../../platform/errors";
 import type {} from "../audit-events";
 import { ACTIONS_NEEDING_REASON, type AgreementAction, nextStatus } from "../domain/lifecycle";
 import { agreements, agreementVersions } from "../schema";
+import { lockAgreement } from "./agreement-writes";
 import { assertCanManage } from "./edit-agreement";
 import { getAgreement, type ListedAgreement } from "./queries";
-import { lockAgreement } from "./shared";
 import { returnToDraft, sendForSignature } from "./versions";
 
 /**

@@ -10,8 +10,8 @@ import { type AgreementContent, type AgreementContentInput, agreementContentSche
 import { canDraftAgreements } from "../domain/lifecycle";
 import { modelTemplate } from "../domain/model-template";
 import { agreements, agreementVersions } from "../schema";
+import { assertValidContent, syncParties } from "./agreement-writes";
 import type { AgreementRow } from "./queries";
-import { assertValidContent, syncParties } from "./shared";
 
 export const newFromTemplateInput = z.object({
   title: z

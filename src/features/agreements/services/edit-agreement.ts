@@ -9,8 +9,8 @@ import type {} from "../audit-events";
 import { type AgreementPatch, agreementContentSchema } from "../domain/content";
 import { AGREEMENT_STATUS_LABELS, CLOSED_STATUSES, canManageAgreement } from "../domain/lifecycle";
 import { agreements, agreementVersions } from "../schema";
+import { assertValidContent, changedSections, lockAgreement, syncParties } from "./agreement-writes";
 import { type AgreementRow, getAgreement, loadVersion, type VersionRow } from "./queries";
-import { assertValidContent, changedSections, lockAgreement, syncParties } from "./shared";
 
 export function assertCanManage(actor: Actor, agreement: AgreementRow): void {
   if (!canManageAgreement(actor, agreement.ownerOrganisationId)) {

@@ -9,9 +9,9 @@ import { ConflictError, ValidationError } from "../../../platform/errors";
 import type {} from "../audit-events";
 import { isOperating, latestReviewDate } from "../domain/lifecycle";
 import { agreements } from "../schema";
+import { lockAgreement } from "./agreement-writes";
 import { assertCanManage } from "./edit-agreement";
 import { getAgreement, type ListedAgreement } from "./queries";
-import { lockAgreement } from "./shared";
 
 export const REVIEW_OUTCOMES = ["NO_CHANGE", "VARIATION_NEEDED"] as const;
 

@@ -10,8 +10,8 @@ import { confirmPassword } from "../../sign-in/services/reauthenticate";
 import type {} from "../audit-events";
 import { defaultReviewDate } from "../domain/lifecycle";
 import { agreementSignatures, agreements, agreementVersions } from "../schema";
+import { lockAgreement } from "./agreement-writes";
 import { getAgreement, loadVersion, type SignatureRow } from "./queries";
-import { lockAgreement } from "./shared";
 
 /** Whether the actor may sign this version now; the reason if not. Run before and inside the transaction. */
 async function assertCanSign(tx: Queryable, actor: Actor, id: string, versionNumber: number) {

@@ -1,7 +1,7 @@
 import { and, arrayOverlaps, asc, inArray, isNull } from "drizzle-orm";
 import type { Queryable } from "../../../platform/db/client";
 import { users } from "../../organisations-and-users/schema";
-import { SIGNATORY_ROLES } from "./shared";
+import { SIGNATORY_ROLES } from "./agreement-writes";
 
 export interface SignatoryCandidate {
   id: string;

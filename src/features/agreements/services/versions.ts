@@ -11,9 +11,9 @@ import { agreementContentSchema, CONTROLLER_RELATIONSHIPS } from "../domain/cont
 import { ARTICLE_6, ARTICLE_9_10, GATEWAYS } from "../domain/lawful-basis";
 import { isOperating } from "../domain/lifecycle";
 import { agreementSignatures, agreements, agreementVersions } from "../schema";
+import { assertValidContent, lockAgreement, syncParties } from "./agreement-writes";
 import { assertCanManage, assertOpen } from "./edit-agreement";
 import { getAgreement, loadVersion, type VersionRow } from "./queries";
-import { assertValidContent, lockAgreement, syncParties } from "./shared";
 
 /**
  * Sends the draft version (a new agreement or a variation) to every party's signatory. It must be

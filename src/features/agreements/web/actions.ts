@@ -34,9 +34,8 @@ import { REVIEW_OUTCOMES, recordReview } from "../services/review-agreement";
 import { signAgreement } from "../services/sign-agreement";
 import { signatoryCandidates } from "../services/signatory-candidates";
 import { discardPendingVersion, proposeAccession, returnToDraft, sendForSignature } from "../services/versions";
+import { agreementId, sectionHref } from "./agreement-pages";
 import { type AgreementState, canSignNow, loadAgreementState, partyStatuses, WEB_ACTIONS, type WebAction, webActionLabel } from "./load";
-
-import { agreementId, sectionHref } from "./shared";
 
 const ACTION_DESCRIPTIONS: Record<WebAction, string> = {
   send_for_signature:

@@ -3,7 +3,7 @@ import { ukDate } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { REVIEW_STATE_LABELS, type ReviewState } from "../domain/lifecycle";
 import { type AgreementDashboardData, loadAgreementDashboard } from "../services/load-dashboard";
-import { REVIEW_TAG_CLASSES } from "./shared";
+import { REVIEW_TAG_CLASSES } from "./agreement-pages";
 
 /** The agreement warnings on the home page (`loadAgreementDashboard`), worded and tagged for people. */
 export interface AgreementDashboard {

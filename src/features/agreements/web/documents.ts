@@ -6,7 +6,7 @@ import { queryOf } from "../../../platform/web-kit/forms";
 import { sendAgreementPdf } from "../api/agreement-pdf";
 import { outlineAgreement } from "../domain/outline";
 import { loadAgreementDocument } from "../services/load-document";
-import { agreementId } from "./shared";
+import { agreementId } from "./agreement-pages";
 
 /** The printable agreement and its PDF: the version in force (or the latest the actor may see), or `?version=n`. */
 export async function documentPages(app: FastifyInstance, { db, publicUrl }: { db: Db; publicUrl: string }): Promise<void> {

@@ -21,7 +21,6 @@ import { createFromTemplate } from "../services/create-agreement";
 import { buildDocument } from "../services/load-document";
 import { agreementQuality } from "../services/quality";
 import { listAgreements } from "../services/queries";
-import { actionLinks, canSignNow, loadAgreementState, partyStatuses } from "./load";
 import {
   agreementId,
   OUTCOME_MESSAGES,
@@ -31,7 +30,8 @@ import {
   VERSION_KIND_LABELS,
   VERSION_STATE_LABELS,
   VERSION_STATE_TAG_CLASSES,
-} from "./shared";
+} from "./agreement-pages";
+import { actionLinks, canSignNow, loadAgreementState, partyStatuses } from "./load";
 
 const TIER_SHORT: Record<Tier, string> = { STRATEGIC: "Tier 1", OPERATIONAL: "Tier 2" };
 

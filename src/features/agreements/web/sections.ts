@@ -51,9 +51,9 @@ import { PURPOSE_CODES, PURPOSE_LABELS } from "../domain/purposes";
 import { editAgreement } from "../services/edit-agreement";
 import { getVersion, listAgreements } from "../services/queries";
 import { signatoryCandidates } from "../services/signatory-candidates";
+import { agreementId, sectionHref, sectionOfPath } from "./agreement-pages";
 import { type AgreementState, loadAgreementState } from "./load";
 import { BLANK_ENTRIES, SECTION_FORMS } from "./section-forms";
-import { agreementId, sectionHref, sectionOfPath } from "./shared";
 
 const withCode = <K extends string>(values: readonly K[], labels: Record<K, string>) =>
   values.map((value) => ({ value, text: `${labels[value]} (${value})` }));

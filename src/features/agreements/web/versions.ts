@@ -8,8 +8,8 @@ import { compareOutlines, ROW_CHANGE_LABELS } from "../domain/compare";
 import { isInForce } from "../domain/lifecycle";
 import { outlineAgreement } from "../domain/outline";
 import { loadAgreementDocument } from "../services/load-document";
+import { agreementId, VERSION_KIND_LABELS, VERSION_STATE_LABELS, VERSION_STATE_TAG_CLASSES } from "./agreement-pages";
 import { loadAgreementState } from "./load";
-import { agreementId, VERSION_KIND_LABELS, VERSION_STATE_LABELS, VERSION_STATE_TAG_CLASSES } from "./shared";
 
 const CHANGE_TAG_CLASSES = {
   UNCHANGED: "govuk-tag--grey",

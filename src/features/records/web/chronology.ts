@@ -17,7 +17,7 @@ import {
   RECORD_FORM,
   subjectHeader,
   subjectIdOf,
-} from "./shared";
+} from "./record-pages";
 
 /** The print stylesheet and print button: served with the pages, as the layout has no slot for them. */
 const ASSETS: Record<string, { type: string; body: string }> = {

@@ -7,7 +7,7 @@ import { bodyOf, formHelpers, list, optionsOf, queryOf, str, withFormErrors } fr
 import { levelsOfNeed } from "../../settings/services/settings";
 import { CONCERN_CATEGORIES, CONCERN_CATEGORY_LABELS, CONCERN_STATUS_LABELS, type LevelOfNeed } from "../domain/records";
 import { acknowledgeConcern, type Concern, closeConcern, listConcerns, raiseConcern, viewConcern } from "../services/concerns";
-import { CONCERN_STATUS_TAGS, idParam, loadSubject, RECORD_FORM, readSubject, subjectHeader, subjectIdOf } from "./shared";
+import { CONCERN_STATUS_TAGS, idParam, loadSubject, RECORD_FORM, readSubject, subjectHeader, subjectIdOf } from "./record-pages";
 
 const OUTCOMES: Record<string, string> = {
   raised: "Concern raised. Your organisation's safeguarding leads have been alerted on their dashboard.",

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { discardDraft, loadDraft, saveDraft } from "../../../features/form-drafts/services/drafts";
 import type { Actor } from "../../../platform/auth/actor";
 import { type DateParts, isoFromParts } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
@@ -7,6 +6,7 @@ import { NotFoundError, ValidationError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { zodIssuesToFieldErrors } from "../../../platform/http/problem";
 import { bodyOf, type ErrorSummary, errorSummary, fieldId, list, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
+import { discardDraft, loadDraft, saveDraft } from "../../form-drafts/services/drafts";
 import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../domain/information";
 import { RECORD_ITEM_KIND_LABELS, type RecordItemKind, recordItemInput, SOURCE_METHOD_LABELS, type SourceMethod } from "../domain/records";
 import { recordRead, type SubjectRow } from "../services/access";
@@ -25,7 +25,7 @@ import {
   taskValuesFromBody,
   unstorableAnswers,
 } from "./item-form";
-import { loadSubject, RECORD_FORM, readSubject, subjectHeader, subjectIdOf } from "./shared";
+import { loadSubject, RECORD_FORM, readSubject, subjectHeader, subjectIdOf } from "./record-pages";
 
 /** The server-side draft of a new record item: one per user and subject (services/drafts.ts). */
 const FORM = "record_item";

@@ -6,7 +6,7 @@ import { textInput } from "../../../platform/text";
 import { type FormBody, formHelpers, list, optionsOf, str } from "../../../platform/web-kit/forms";
 import { RECORD_ITEM_KIND_LABELS, RECORD_ITEM_KINDS, SOURCE_METHOD_LABELS, SOURCE_METHODS } from "../domain/records";
 import type { RecordItem } from "../services/items";
-import { categoryOptions } from "./shared";
+import { categoryOptions } from "./record-pages";
 
 /** A record item's fields as the forms hold them: what was typed, dates as day, month and year. */
 export interface ItemValues {

@@ -12,7 +12,7 @@ import {
   itemValuesFromBody,
   itemValuesOf,
 } from "./item-form";
-import { groupItems, idParam, itemForPage, loadSubject, RECORD_FORM, subjectHeader, subjectIdOf } from "./shared";
+import { groupItems, idParam, itemForPage, loadSubject, RECORD_FORM, subjectHeader, subjectIdOf } from "./record-pages";
 
 const OUTCOMES: Record<string, string> = {
   recorded: "Record item saved.",

@@ -7,7 +7,7 @@ import { bodyOf, checked, type FormBody, formHelpers, optionsOf, queryOf, str, w
 import { SUBJECT_KINDS } from "../domain/information";
 import { type SearchCriteria, type SearchPage, searchSubjects } from "../services/search";
 import { createSubject } from "../services/subjects";
-import { fullName, nhsDisplay, RECORD_FORM, SUBJECT_KIND_SINGULAR } from "./shared";
+import { fullName, nhsDisplay, RECORD_FORM, SUBJECT_KIND_SINGULAR } from "./record-pages";
 
 const PAGE_SIZE = 25;
 const MAX_ADDRESSES = 10;

@@ -32,7 +32,7 @@ import {
   subjectHeader,
   subjectIdOf,
   VIEW_LABELS,
-} from "./shared";
+} from "./record-pages";
 
 const OUTCOMES: Record<string, string> = {
   created: "Person added to your organisation's records.",

@@ -5,7 +5,7 @@ import { actorOf } from "../../../platform/http/auth/plugin";
 import { bodyOf, type FormBody, list, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { purposeLabel } from "../../agreements/domain/purposes";
 import type { RecordItemRow } from "../../records/services/items";
-import { idParam, itemForPage } from "../../records/web/shared";
+import { idParam, itemForPage } from "../../records/web/record-pages";
 import { sendAccessPackPdf } from "../api/access-pack-pdf";
 import { namesInText } from "../domain/third-parties";
 import { answeredProblem, changeProblem } from "../domain/transitions";

@@ -9,7 +9,7 @@ import { purposeLabel } from "../../agreements/domain/purposes";
 import { ITEM_CATEGORY_LABELS } from "../../records/domain/information";
 import { RECORD_ITEM_KIND_LABELS } from "../../records/domain/records";
 import { searchSubjects } from "../../records/services/search";
-import { fullName, idParam } from "../../records/web/shared";
+import { fullName, idParam } from "../../records/web/record-pages";
 import { sharingSettings } from "../../settings/services/settings";
 import { currentDueOn } from "../domain/deadlines";
 import { draftProblem, isDraft, itemsAndRecords, unreviewedSentence } from "../domain/review";

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { saveDraft } from "../../../features/form-drafts/services/drafts";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { bodyOf, str, withFormErrors } from "../../../platform/web-kit/forms";
-import { idParam } from "../../records/web/shared";
+import { saveDraft } from "../../form-drafts/services/drafts";
+import { idParam } from "../../records/web/record-pages";
 import type { ShareDecisionInput } from "../domain/decision-input";
 import { answersOnly } from "../domain/disclosure-snapshot";
 import { addAddendum } from "../services/addenda";

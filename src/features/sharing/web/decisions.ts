@@ -7,7 +7,7 @@ import { actorOf } from "../../../platform/http/auth/plugin";
 import { ALL_SHARE_RULES, readsRuleCodes, type ShareRuleCode } from "../../../platform/rules";
 import { bodyOf, queryOf, withFormErrors } from "../../../platform/web-kit/forms";
 import { mayDecideProtectedDetails } from "../../records/domain/links";
-import { idParam } from "../../records/web/shared";
+import { idParam } from "../../records/web/record-pages";
 import { levelsOfNeed } from "../../settings/services/settings";
 import { disclosureState, mayRevokeDisclosure, revocationProblem } from "../domain/disclosure-access";
 import { personForViewer } from "../domain/disclosure-snapshot";

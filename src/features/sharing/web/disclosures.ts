@@ -8,7 +8,7 @@ import { purposeLabel } from "../../agreements/domain/purposes";
 import { ITEM_CATEGORY_LABELS, type ItemCategory, SUBJECT_KINDS } from "../../records/domain/information";
 import { RECORD_ITEM_KIND_LABELS, SOURCE_METHOD_LABELS } from "../../records/domain/records";
 import { searchSubjects } from "../../records/services/search";
-import { fullName, idParam, nhsDisplay, SUBJECT_KIND_SINGULAR } from "../../records/web/shared";
+import { fullName, idParam, nhsDisplay, SUBJECT_KIND_SINGULAR } from "../../records/web/record-pages";
 import { NOTICE_KIND_LABELS } from "../../rights/domain/vocabulary";
 import { acknowledgeNotice, noticesReceived } from "../../rights/services/item-actions";
 import { disclosureState } from "../domain/disclosure-access";

@@ -6,7 +6,7 @@ import { actorOf } from "../../../platform/http/auth/plugin";
 import { bodyOf, errorSummary, type FormBody, formHelpers, list, optionsOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { mayDecideProtectedDetails } from "../../records/domain/links";
 import type { SubjectRow } from "../../records/services/access";
-import { loadSubject, readSubject, subjectHeader, subjectIdOf } from "../../records/web/shared";
+import { loadSubject, readSubject, subjectHeader, subjectIdOf } from "../../records/web/record-pages";
 import { RECIPIENT_ROLE_LABELS, RECIPIENT_ROLES } from "../domain/vocabulary";
 import { otherMembers, shareableItems } from "../services/choices";
 import { recordShareDecision } from "../services/record-decision";

@@ -9,7 +9,7 @@ import { bodyOf, errorSummary, type FormBody, formHelpers, optionsOf, queryOf, s
 import { GATEWAY_LABELS, GATEWAYS } from "../../agreements/domain/lawful-basis";
 import { PURPOSE_CODES, PURPOSE_LABELS, purposeLabel } from "../../agreements/domain/purposes";
 import { searchSubjects } from "../../records/services/search";
-import { fullName, idParam, readSubject } from "../../records/web/shared";
+import { fullName, idParam, readSubject } from "../../records/web/record-pages";
 import { sharingSettings } from "../../settings/services/settings";
 import { REQUEST_STATUS_LABELS, REQUEST_URGENCIES, REQUEST_URGENCY_LABELS, requestReference } from "../domain/records";
 import { OUTCOME_LABELS, type Outcome } from "../domain/vocabulary";

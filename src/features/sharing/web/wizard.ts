@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { discardDraft, loadDraft, saveDraft } from "../../../features/form-drafts/services/drafts";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
 import { type FieldError, NotFoundError, ValidationError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { readsRuleCodes } from "../../../platform/rules";
 import { bodyOf, errorSummary, findingErrors, list, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
+import { discardDraft, loadDraft, saveDraft } from "../../form-drafts/services/drafts";
 import { mayDecideProtectedDetails } from "../../records/domain/links";
 import type { SubjectRow } from "../../records/services/access";
-import { loadSubject, readSubject, subjectHeader, subjectIdOf } from "../../records/web/shared";
+import { loadSubject, readSubject, subjectHeader, subjectIdOf } from "../../records/web/record-pages";
 import { blocksOf, recordedWarnings, warningsByCode, warningsOf } from "../domain/evaluate-decision";
 import { shareableItems } from "../services/choices";
 import { completeEmergencyRecord } from "../services/complete-emergency";

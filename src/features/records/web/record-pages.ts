@@ -1,3 +1,4 @@
+/** What every page of a person's record shares: the subject from the route, its header and tabs, items as shown, and the labels and tags. */
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Actor } from "../../../platform/auth/actor";

@@ -1,3 +1,4 @@
+/** What every agreement page shares: the agreement id from the route, section paths, and the words and tags for statuses. */
 import type { FastifyRequest } from "fastify";
 import { NotFoundError } from "../../../platform/errors";
 import { idParams } from "../../../platform/http/api-schemas";

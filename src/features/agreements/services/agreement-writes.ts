@@ -1,3 +1,4 @@
+/** What every change to an agreement does: lock its row, keep its parties in step, check its content, name the sections changed. */
 import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import { hasAnyRole, type Role } from "../../../platform/auth/roles";
 import type { Tx } from "../../../platform/db/client";
