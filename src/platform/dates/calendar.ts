@@ -110,10 +110,6 @@ export const dateInput = (what: string, example: string) =>
 export const pastDateInput = (what: string, example: string, futureMessage: string) =>
   dateInput(what, example).refine((d) => d <= today(), futureMessage);
 
-/** The domain's messages give ISO examples ("like 2026-03-27"); pages have day, month and year boxes ("like 27 3 2026"). */
-const boxesExample = (message: string) =>
-  message.replace(/like (\d{4})-(\d{2})-(\d{2})/g, (_m, y: string, mo: string, d: string) => `like ${Number(d)} ${Number(mo)} ${y}`);
-
 /** What a person typed in a GOV.UK date input's three boxes, kept as typed so the page can show it again. */
 export interface DateParts {
   day: string;

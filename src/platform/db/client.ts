@@ -17,8 +17,8 @@ import { copyOutBinary } from "./copy-out";
 import { registerPreparedRunner } from "./prepared";
 import { useSecretKeys } from "./secret-keys";
 
-/** The drizzle handle; identical API whichever engine is underneath. */
 // No relational queries are used, so drizzle is given no schema: the platform need not know any feature's tables.
+/** The drizzle handle; identical API whichever engine is underneath. */
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
 /** Anything queries can run on: the database or an open transaction. */

@@ -6,7 +6,6 @@ import { hasAnyRole } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
 import { NotFoundError } from "../../../platform/errors";
 import type { FormOptions } from "../../../platform/web-kit/forms";
-
 import { ITEM_CATEGORIES, ITEM_CATEGORY_LABELS, type ItemCategory, type SubjectKind } from "../domain/information";
 import {
   ACCURACY_LABELS,
