@@ -97,6 +97,12 @@ export const hasOwnershipRule = (table: Table): boolean => OWNERSHIP.has(table);
 /** The columns naming the organisations a row belongs to: for the unscoped check of whether an id exists elsewhere. */
 export const ownerColumns = (table: Table): PgColumn[] => Object.values(ruleOf(table).parties);
 
+/** Whether the actor's role sees every organisation's rows of this table (its rule's partnership-wide roles). */
+export function seesEveryOrganisation(actor: Actor, table: Table): boolean {
+  const { partnershipWide } = ruleOf(table);
+  return actor.roles.some((role) => partnershipWide.includes(role));
+}
+
 /**
  * The rows this organisation holds, or plays `as` in: for work on an organisation's own rows that
  * is not a question of what a person may see (a pack being assembled for the organisation's part of
@@ -118,6 +124,6 @@ export function visibleTo(actor: Actor, table: Table, as?: Party): SQL {
   const rule = ruleOf(table);
   const own = ownedBy(actor.organisationId, table, as);
   if (as) return own;
-  if (actor.roles.some((role) => rule.partnershipWide.includes(role))) return sql`true`;
+  if (seesEveryOrganisation(actor, table)) return sql`true`;
   return rule.alsoVisibleTo ? or(own, rule.alsoVisibleTo(actor))! : own;
 }

@@ -1,8 +1,9 @@
 import { snapshotOf } from "../../../platform/audit/events";
 import { recordEvent } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
-import { hasAnyRole } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
+import { seesEveryOrganisation } from "../../../platform/db/scope";
+import { users } from "../schema";
 import { getUser, listUsers, type UserView } from "./users";
 
 /**
@@ -13,11 +14,11 @@ import { getUser, listUsers, type UserView } from "./users";
 
 /**
  * The organisation whose staff a list can show: the one asked for when the reader sees every
- * organisation's users (a partnership admin, as the users table's ownership rule in db/scope.ts says),
- * otherwise the reader's own, because their list is scoped to it whatever they ask for.
+ * organisation's users (the users table's ownership rule says who), otherwise the reader's own,
+ * because their list is scoped to it whatever they ask for.
  */
 function listedOrganisationId(actor: Actor, asked: string | undefined): string {
-  return asked && hasAnyRole(actor.roles, ["partnership_admin"]) ? asked : actor.organisationId;
+  return asked && seesEveryOrganisation(actor, users) ? asked : actor.organisationId;
 }
 
 export async function viewUsers(
