@@ -4,7 +4,7 @@ import { after, before, describe, test } from "node:test";
 import { addDays } from "date-fns";
 import { and, eq } from "drizzle-orm";
 import type { App } from "../../../src/app/build-app";
-import { renderChronologyEntry } from "../../../src/features/records/domain/messages";
+import { renderChronologyEntry } from "../../../src/features/records/domain/chronology-text";
 import { chronologyEntries, recordItems } from "../../../src/features/records/schema";
 import { disclosures, shareDecisionAddenda, shareDecisions } from "../../../src/features/sharing/schema";
 import { approveDecision } from "../../../src/features/sharing/services/approve-decision";

@@ -6,7 +6,6 @@ import {
   CHRONOLOGY_CATEGORIES,
   CONCERN_CATEGORIES,
   CONCERN_STATUSES,
-  type LevelOfNeed,
   RECORD_ITEM_KINDS,
   SOURCE_METHODS,
 } from "../domain/records";
@@ -235,6 +234,3 @@ export const recordViewSchema = z
 export function presentRecordView(v: RecordView): z.infer<typeof recordViewSchema> {
   return { at: v.at, user: { id: v.userId, name: v.name }, roles: v.roles, view: v.view };
 }
-
-export const levelOfNeedSchema = z.object({ code: z.string(), label: z.string() }).meta({ id: "LevelOfNeed" });
-export const presentLevelOfNeed = (l: LevelOfNeed): z.infer<typeof levelOfNeedSchema> => ({ code: l.code, label: l.label });

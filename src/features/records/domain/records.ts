@@ -51,37 +51,6 @@ export const CONCERN_STATUSES = ["OPEN", "ACKNOWLEDGED", "CLOSED"] as const;
 export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
 export const CONCERN_STATUS_LABELS: Record<ConcernStatus, string> = RECORDS_MESSAGES.en.concernStatus;
 
-export interface LevelOfNeed {
-  code: string;
-  label: string;
-}
-
-/**
- * The default continuum of need (WT23 ch 1–3: universal services, early help, child in need under
- * s17 CA 1989, child protection enquiries under s47). A partnership may replace it with the scale
- * in its own threshold document (partnership setting `levelsOfNeed`).
- */
-export const DEFAULT_LEVELS_OF_NEED: readonly LevelOfNeed[] = [
-  { code: "UNIVERSAL", label: "Universal" },
-  { code: "EARLY_HELP", label: "Early help" },
-  { code: "CHILD_IN_NEED_S17", label: "Child in need (s17)" },
-  { code: "CHILD_PROTECTION_S47", label: "Child protection (s47)" },
-];
-
-export const levelsOfNeedInput = z
-  .array(
-    z.object({
-      code: z
-        .string()
-        .trim()
-        .regex(/^[A-Z][A-Z0-9_]{1,39}$/, "Each code must be capital letters, digits or underscores, like EARLY_HELP"),
-      label: textInput("Each level's label").trim().min(1, "Give each level a label").max(100),
-    }),
-  )
-  .min(2, "A scale needs at least two levels")
-  .max(12, "A scale may have at most 12 levels")
-  .refine((levels) => new Set(levels.map((l) => l.code)).size === levels.length, "Each level's code must be different");
-
 /** Only subjects who are children (born or unborn) have concerns raised about them. */
 export const CONCERN_SUBJECT_KINDS = ["CHILD", "UNBORN_CHILD", "SIBLING"] as const;
 

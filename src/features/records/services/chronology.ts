@@ -3,7 +3,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import type { Db, Queryable } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { users } from "../../organisations-and-users/schema";
-import { type ChronologyKey, type ChronologyParams, renderChronologyEntry } from "../domain/messages";
+import { type ChronologyKey, type ChronologyParams, renderChronologyEntry } from "../domain/chronology-text";
 import { type ChronologyCategory, type ChronologyFilter, IG_ONLY_CHRONOLOGY_CATEGORIES } from "../domain/records";
 import { chronologyEntries, recordItems } from "../schema";
 import { assertWorksWithRecords, findSubject, recordRead } from "./access";

@@ -4,8 +4,9 @@ import type { Db } from "../../../platform/db/client";
 import { NotPermittedError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { bodyOf, formHelpers, list, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
+import type { LevelOfNeed } from "../../settings/domain/levels-of-need";
 import { levelsOfNeed } from "../../settings/services/settings";
-import { CONCERN_CATEGORIES, CONCERN_CATEGORY_LABELS, CONCERN_STATUS_LABELS, type LevelOfNeed } from "../domain/records";
+import { CONCERN_CATEGORIES, CONCERN_CATEGORY_LABELS, CONCERN_STATUS_LABELS } from "../domain/records";
 import { acknowledgeConcern, type Concern, closeConcern, listConcerns, raiseConcern, viewConcern } from "../services/concerns";
 import { CONCERN_STATUS_TAGS, idParam, loadSubject, RECORD_FORM, readSubject, subjectHeader, subjectIdOf } from "./record-pages";
 

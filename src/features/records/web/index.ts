@@ -1,8 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../../platform/db/client";
 import { requireActor } from "../../../platform/http/auth/plugin";
-import { emergencyPages } from "../../sharing/web/emergency";
-import { shareWizardPages } from "../../sharing/web/wizard";
 import { RECORD_ROLES } from "../services/access";
 import { chronologyPages } from "./chronology";
 import { concernPages } from "./concerns";
@@ -12,7 +10,8 @@ import { peopleListPages } from "./people-list";
 import { subjectPages } from "./subject";
 
 /**
- * Records pages (issue 4): people, their record items, concerns and chronology. Practitioners,
+ * Records pages (issue 4): people, their record items, concerns and chronology (the share wizard under
+ * a person, /subjects/:id/share, is sharing's: `sharingWebPages`). Practitioners,
  * safeguarding leads and IG leads only; the services scope every read to the actor's organisation
  * (anything else is not found) and audit it.
  */
@@ -25,6 +24,4 @@ export async function subjectWebPages(app: FastifyInstance, { db }: { db: Db }):
   await app.register(itemPages, { db });
   await app.register(concernPages, { db });
   await app.register(chronologyPages, { db });
-  await app.register(shareWizardPages, { db });
-  await app.register(emergencyPages, { db });
 }

@@ -9,7 +9,7 @@ import type { Db, Tx } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../../platform/errors";
 import { organisations } from "../../organisations-and-users/schema";
-import type { ChronologyParams } from "../../records/domain/messages";
+import type { ChronologyParams } from "../../records/domain/chronology-text";
 import { subjects } from "../../records/schema";
 import { addChronologyEntry } from "../../records/services/chronology";
 import { sharingSettings } from "../../settings/services/settings";

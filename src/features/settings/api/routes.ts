@@ -4,11 +4,12 @@ import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
-import { levelOfNeedSchema, presentLevelOfNeed } from "../../records/api/schema";
-import { levelsOfNeedInput } from "../../records/domain/records";
+import { type LevelOfNeed, levelsOfNeedInput } from "../domain/levels-of-need";
 import { sharingSettingsInput } from "../domain/settings";
 import { levelsOfNeed, setLevelsOfNeed, setSharingSettings, sharingSettings } from "../services/settings";
 
+const levelOfNeedSchema = z.object({ code: z.string(), label: z.string() }).meta({ id: "LevelOfNeed" });
+const presentLevelOfNeed = (l: LevelOfNeed): z.infer<typeof levelOfNeedSchema> => ({ code: l.code, label: l.label });
 const levelsSchema = z.object({ levels: z.array(levelOfNeedSchema) }).meta({ id: "LevelsOfNeed" });
 
 /** Partnership-wide settings: read by anyone signed in (forms need them), changed by partnership administrators. */

@@ -4,8 +4,8 @@ import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db, Queryable } from "../../../platform/db/client";
 import { NotPermittedError } from "../../../platform/errors";
-import { DEFAULT_LEVELS_OF_NEED, type LevelOfNeed, levelsOfNeedInput } from "../../records/domain/records";
 import type {} from "../audit-events";
+import { DEFAULT_LEVELS_OF_NEED, type LevelOfNeed, levelsOfNeedInput } from "../domain/levels-of-need";
 import { DEFAULT_SHARING_SETTINGS, type SharingSettings, sharingSettingsInput } from "../domain/settings";
 import { partnershipSettings } from "../schema";
 

@@ -10,18 +10,12 @@ import type { OnwardDisclosure } from "../../agreements/domain/content";
 import { agreements } from "../../agreements/schema";
 import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../../records/domain/information";
 import { mayDecideProtectedDetails } from "../../records/domain/links";
-import type { AccuracyState } from "../../records/domain/records";
-import {
-  DEFAULT_LEVELS_OF_NEED,
-  type LevelOfNeed,
-  levelsOfNeedInput,
-  type RecordItemKind,
-  type SourceMethod,
-} from "../../records/domain/records";
+import type { AccuracyState, RecordItemKind, SourceMethod } from "../../records/domain/records";
 import { concerns, recordItems, subjects } from "../../records/schema";
 import { assertWorksWithRecords } from "../../records/services/access";
 import { protectedDetailsSql } from "../../records/services/protected-details";
 import { rightsProcessingDecisions } from "../../rights/schema";
+import { DEFAULT_LEVELS_OF_NEED, type LevelOfNeed, levelsOfNeedInput } from "../../settings/domain/levels-of-need";
 import { DEFAULT_SHARING_SETTINGS, type SharingSettings, sharingSettingsInput } from "../../settings/domain/settings";
 import type { ShareDecisionInput } from "../domain/decision-input";
 import { purposeSent, type SubjectForDisclosure, withProtectedRedactions } from "../domain/disclosure-snapshot";

@@ -4,15 +4,19 @@ import { requireActor } from "../../../platform/http/auth/plugin";
 import { RECORD_ROLES } from "../../records/services/access";
 import { decisionPages } from "./decisions";
 import { disclosurePages } from "./disclosures";
+import { emergencyPages } from "./emergency";
 import { requestPages } from "./requests";
+import { shareWizardPages } from "./wizard";
 
 /**
- * Sharing pages outside a person's record (issue 5): the organisation's decisions and the
- * disclosures it sent and received. The wizard itself lives under the person (/subjects/:id/share).
+ * Sharing pages (issue 5): the share wizard and the emergency share under a person
+ * (/subjects/:id/share), the organisation's decisions, and the disclosures it sent and received.
  */
 export async function sharingWebPages(app: FastifyInstance, { db, publicUrl }: { db: Db; publicUrl: string }): Promise<void> {
   app.addHook("preHandler", requireActor(RECORD_ROLES));
   await app.register(decisionPages, { db, publicUrl });
   await app.register(disclosurePages, { db });
   await app.register(requestPages, { db });
+  await app.register(shareWizardPages, { db });
+  await app.register(emergencyPages, { db });
 }
