@@ -1,7 +1,5 @@
-// Over 300 lines because most of it is the demo agreements' content written out in full, so the demo register reads like a real one.
 import { format, subMonths } from "date-fns";
 import { eq } from "drizzle-orm";
-import type { AgreementPatch } from "../features/agreements/domain/content";
 import { agreements } from "../features/agreements/schema";
 import { createFromTemplate } from "../features/agreements/services/create-agreement";
 import { editAgreement } from "../features/agreements/services/edit-agreement";
@@ -10,11 +8,16 @@ import { sendForSignature } from "../features/agreements/services/versions";
 import type { Actor } from "../platform/auth/actor";
 import type { Db } from "../platform/db/client";
 import { demoActors } from "./demo-actors";
-
-const COUNCIL = "Westshire County Council Children's Services";
-const SCHOOL = "Northbrook Primary School";
-const POLICE = "Westshire Police";
-const HEALTH = "Eastmoor NHS Foundation Trust";
+import {
+  COUNCIL,
+  type DemoAgreement,
+  HEALTH,
+  MASH_AGREEMENT,
+  PARTNERSHIP_AGREEMENT,
+  POLICE,
+  SCHOOL,
+  SCHOOL_AGREEMENT,
+} from "./demo-agreement-terms";
 
 /** The person who signs for each demo organisation: its IG lead. */
 const SIGNATORIES: Record<string, { email: string; jobTitle: string }> = {
@@ -40,18 +43,7 @@ async function directory(db: Db): Promise<Directory> {
  * Drafts, signs and brings into force a demo agreement through the same services people use, so the
  * demo's audit trail and signatures are real. `patch` tailors the model template.
  */
-async function agree(
-  db: Db,
-  dir: Directory,
-  password: string,
-  spec: {
-    title: string;
-    tier: "STRATEGIC" | "OPERATIONAL";
-    parentAgreementId?: string;
-    parties: string[];
-    patch: (ids: Record<string, string>) => AgreementPatch;
-  },
-): Promise<string> {
+async function agree(db: Db, dir: Directory, password: string, spec: DemoAgreement & { parentAgreementId?: string }): Promise<string> {
   const owner = dir.get(spec.parties[0]!)!;
   const ids = Object.fromEntries(spec.parties.map((p) => [p, dir.get(p)!.organisationId]));
   const created = await createFromTemplate(db, owner.actor, {
@@ -81,248 +73,15 @@ async function agree(
 }
 
 /**
- * The demo register: a tier 1 partnership agreement and two tier 2 operational agreements under it
- * (the MASH, and school-to-social-care referrals). The school agreement is left more than three
- * months past its review date, so the demo shows an agreement that is no longer in force.
+ * The demo register (demo-agreement-terms.ts): the partnership agreement, then the two operational
+ * agreements under it. The school agreement is left more than three months past its review date, so
+ * the demo shows an agreement that is no longer in force.
  */
 export async function seedDemoAgreements(db: Db, password: string): Promise<void> {
   const dir = await directory(db);
-  const tier1 = await agree(db, dir, password, {
-    title: "Westshire Safeguarding Partnership information sharing agreement",
-    tier: "STRATEGIC",
-    parties: [COUNCIL, POLICE, HEALTH, SCHOOL],
-    patch: (ids) => ({
-      legalBasis: [
-        {
-          organisationId: ids[COUNCIL]!,
-          gateways: ["CA1989_S17", "CA1989_S47", "CA2004_S10", "CA2004_S11"],
-          article6: ["A6_1E_PUBLIC_TASK", "A6_1C_LEGAL_OBLIGATION"],
-          article9: ["A9_2G_S1P18_SAFEGUARDING", "A9_2B_S1P1_SOCIAL_PROTECTION"],
-          para18Reason: "OBTAINING_WOULD_PREJUDICE",
-          apdReference: "WCC-APD-2025",
-          commonLaw: ["CL_PUBLIC_INTEREST", "CL_LEGAL_REQUIREMENT"],
-        },
-        {
-          organisationId: ids[POLICE]!,
-          gateways: ["CA2004_S11", "CDA1998_S115"],
-          article6: ["A6_1E_PUBLIC_TASK"],
-          article9: ["LE_S35_SCH8P4_SAFEGUARDING", "A10_SCHEDULE1_CRIMINAL", "A9_2G_S1P18_SAFEGUARDING"],
-          para18Reason: "OBTAINING_WOULD_PREJUDICE",
-          apdReference: "WP-APD-07",
-          commonLaw: ["CL_PUBLIC_INTEREST"],
-        },
-        {
-          organisationId: ids[HEALTH]!,
-          gateways: ["CA2004_S11"],
-          article6: ["A6_1E_PUBLIC_TASK"],
-          article9: ["A9_2H_S1P2_HEALTH_SOCIAL_CARE", "A9_2G_S1P18_SAFEGUARDING"],
-          para18Reason: "CANNOT_REASONABLY_OBTAIN",
-          apdReference: "EMT-APD-3",
-          commonLaw: ["CL_PUBLIC_INTEREST"],
-        },
-        {
-          organisationId: ids[SCHOOL]!,
-          gateways: ["EA2002_S175", "CA2004_S11"],
-          article6: ["A6_1E_PUBLIC_TASK"],
-          article9: ["A9_2G_S1P18_SAFEGUARDING"],
-          para18Reason: "OBTAINING_WOULD_PREJUDICE",
-          apdReference: "WSS-APD-1",
-          commonLaw: ["CL_PUBLIC_INTEREST"],
-        },
-      ],
-      security: {
-        measures: "Sharing through Safeshare only; encrypted in transit (TLS 1.2+) and at rest.",
-        dspToolkit: "STANDARDS_MET",
-        accessControl: "Role-based, need to know; every view audited.",
-        training: "Annual data protection and safeguarding training.",
-      },
-    }),
-  });
-  await agree(db, dir, password, {
-    title: "Westshire MASH operational agreement",
-    tier: "OPERATIONAL",
-    parentAgreementId: tier1,
-    parties: [COUNCIL, POLICE, HEALTH],
-    patch: (ids) => ({
-      legalBasis: [
-        {
-          organisationId: ids[COUNCIL]!,
-          gateways: ["CA1989_S47", "CA2004_S11"],
-          article6: ["A6_1E_PUBLIC_TASK", "A6_1C_LEGAL_OBLIGATION"],
-          article9: ["A9_2G_S1P18_SAFEGUARDING", "A10_SCHEDULE1_CRIMINAL"],
-          para18Reason: "OBTAINING_WOULD_PREJUDICE",
-          apdReference: "WCC-APD-2025",
-          commonLaw: ["CL_PUBLIC_INTEREST"],
-        },
-        {
-          organisationId: ids[POLICE]!,
-          gateways: ["CA2004_S11", "CDA1998_S115"],
-          article6: ["A6_1E_PUBLIC_TASK"],
-          article9: ["LE_S35_SCH8P4_SAFEGUARDING", "A10_SCHEDULE1_CRIMINAL", "A9_2G_S1P18_SAFEGUARDING"],
-          para18Reason: "OBTAINING_WOULD_PREJUDICE",
-          apdReference: "WP-APD-07",
-          commonLaw: ["CL_PUBLIC_INTEREST"],
-        },
-        {
-          organisationId: ids[HEALTH]!,
-          gateways: ["CA2004_S11"],
-          article6: ["A6_1E_PUBLIC_TASK"],
-          article9: ["A9_2H_S1P2_HEALTH_SOCIAL_CARE", "A9_2G_S1P18_SAFEGUARDING", "A10_SCHEDULE1_CRIMINAL"],
-          para18Reason: "CANNOT_REASONABLY_OBTAIN",
-          apdReference: "EMT-APD-3",
-          commonLaw: ["CL_PUBLIC_INTEREST"],
-        },
-      ],
-      purposes: {
-        items: [
-          {
-            code: "MASH_CHECK",
-            description: "Checks by MASH partners on a contact about a child's welfare, to decide the right response.",
-          },
-          { code: "CHILD_PROTECTION_S47", description: "Information for strategy discussions and s47 enquiries." },
-        ],
-        benefits: "Decisions on contacts within one working day, informed by every agency's records.",
-        harmOfNotSharing:
-          "Risk is judged on part of the picture; a child may be left at risk or a family drawn into child protection unnecessarily.",
-      },
-      dataItems: [
-        { key: "identity", name: "Name, date of birth and address", category: "other", kind: "FACT", mayIncludeProtectedIdentity: true },
-        {
-          key: "police-incidents",
-          name: "Police incidents, including domestic abuse, involving the household",
-          category: "police",
-          criminalOffence: true,
-          kind: "FACT_AND_OPINION",
-          mayIncludeProtectedIdentity: true,
-        },
-        {
-          key: "health-risk",
-          name: "Health information relevant to risk (maternity, mental health, substance use)",
-          category: "health",
-          specialCategory: true,
-          kind: "FACT_AND_OPINION",
-        },
-        { key: "social-care-history", name: "Previous social care involvement", category: "social_care", kind: "FACT_AND_OPINION" },
-        {
-          key: "family",
-          name: "Household composition and family circumstances",
-          category: "family_circumstances",
-          kind: "FACT_AND_OPINION",
-          mayIncludeProtectedIdentity: true,
-        },
-      ],
-      flows: [
-        {
-          key: "partner-checks",
-          description: "Police and health return MASH checks to the council's MASH team.",
-          fromOrganisationIds: [ids[POLICE]!, ids[HEALTH]!],
-          toOrganisationIds: [ids[COUNCIL]!],
-          source: "Partner case records",
-          transferMethod: "SAFESHARE",
-          storage: "MASH case record",
-          access: "MASH social workers and managers",
-          use: "Deciding the response to a contact",
-          onwardDisclosure: "WITH_ORIGINATOR_CONSENT",
-          retentionMonths: 72,
-          disposalMethod: "Secure deletion",
-          frequency: "DAILY",
-        },
-        {
-          key: "outcome",
-          description: "The council tells partners the outcome of a MASH contact.",
-          fromOrganisationIds: [ids[COUNCIL]!],
-          toOrganisationIds: [ids[POLICE]!, ids[HEALTH]!],
-          dataItemKeys: ["identity", "social-care-history"],
-          source: "MASH decision record",
-          transferMethod: "SAFESHARE",
-          storage: "Partner case record",
-          access: "Safeguarding leads",
-          use: "Keeping partners' records accurate",
-          onwardDisclosure: "NOT_PERMITTED",
-          retentionMonths: 72,
-          disposalMethod: "Secure deletion",
-          frequency: "AS_NEEDED",
-        },
-      ],
-    }),
-  });
-  const school = await agree(db, dir, password, {
-    title: "Northbrook Primary School to children's social care: referrals and feedback",
-    tier: "OPERATIONAL",
-    parentAgreementId: tier1,
-    parties: [COUNCIL, SCHOOL],
-    patch: (ids) => ({
-      purposes: {
-        items: [
-          { code: "CHILD_IN_NEED_S17", description: "Referrals of children who may be in need." },
-          {
-            code: "CHILD_PROTECTION_S47",
-            description: "Referrals where a child may be suffering significant harm, and contributions to enquiries.",
-          },
-          { code: "EARLY_HELP", description: "Requests for early help and shared early help plans." },
-        ],
-        benefits: "The school's daily knowledge of a child reaches social care quickly; the school hears what happened.",
-        harmOfNotSharing: "Concerns seen at school are not acted on, or the school cannot support a child it does not know is on a plan.",
-      },
-      dataItems: [
-        {
-          key: "identity",
-          name: "Name, date of birth, address and UPN",
-          category: "other",
-          kind: "FACT",
-          mayIncludeProtectedIdentity: true,
-        },
-        {
-          key: "education",
-          name: "Attendance, attainment, behaviour and welfare concerns",
-          category: "education",
-          kind: "FACT_AND_OPINION",
-        },
-        {
-          key: "family",
-          name: "Family circumstances known to the school",
-          category: "family_circumstances",
-          kind: "FACT_AND_OPINION",
-          mayIncludeProtectedIdentity: true,
-        },
-        { key: "plans", name: "Social care plans and outcomes relevant to school", category: "social_care", kind: "FACT" },
-      ],
-      flows: [
-        {
-          key: "referral",
-          description: "The DSL refers a concern to children's social care.",
-          fromOrganisationIds: [ids[SCHOOL]!],
-          toOrganisationIds: [ids[COUNCIL]!],
-          dataItemKeys: ["identity", "education", "family"],
-          source: "The school's child protection file",
-          transferMethod: "SAFESHARE",
-          storage: "Council case record",
-          access: "Front door and allocated social workers",
-          use: "Deciding and delivering a response",
-          onwardDisclosure: "WITH_ORIGINATOR_CONSENT",
-          retentionMonths: 300,
-          disposalMethod: "Secure deletion",
-          frequency: "AS_NEEDED",
-        },
-        {
-          key: "feedback",
-          description: "Social care tells the DSL the outcome and any plan.",
-          fromOrganisationIds: [ids[COUNCIL]!],
-          toOrganisationIds: [ids[SCHOOL]!],
-          dataItemKeys: ["identity", "plans"],
-          source: "Council case record",
-          transferMethod: "SAFESHARE",
-          storage: "Child protection file",
-          access: "DSL and deputies",
-          use: "Supporting the child in school",
-          onwardDisclosure: "NOT_PERMITTED",
-          retentionMonths: 300,
-          disposalMethod: "Transferred with the file when the child changes school",
-          frequency: "AS_NEEDED",
-        },
-      ],
-    }),
-  });
+  const tier1 = await agree(db, dir, password, PARTNERSHIP_AGREEMENT);
+  await agree(db, dir, password, { ...MASH_AGREEMENT, parentAgreementId: tier1 });
+  const school = await agree(db, dir, password, { ...SCHOOL_AGREEMENT, parentAgreementId: tier1 });
   // Signed two years ago and never reviewed since: more than 3 months past review, so not in force.
   const now = new Date();
   const iso = (d: Date) => format(d, "yyyy-MM-dd");

@@ -8,7 +8,7 @@ export const DSA_RULES = {
   "DSA-NOT-PARTY":
     "The sender and recipient must both be parties to the agreement, with a flow between them (ICO data sharing code: agreements name the parties and what flows between them)",
   "DSA-NOT-IN-FORCE":
-    "The agreement must be signed, not suspended, expired or terminated, and not more than 3 months past its review date (domain.md §5)",
+    "The agreement must be signed, not suspended, expired or terminated, and not more than 3 months past its review date (ICO data sharing code Annex A: review and termination)",
   "DSA-PURPOSE": "Information may only be shared for a purpose the agreement lists (UK GDPR Art 5(1)(b) purpose limitation)",
   "DSA-ITEM": "Only the data items the agreement lists may be shared under it (UK GDPR Art 5(1)(c) data minimisation)",
   "DSA-BASIS": "The lawful basis relied on must be one the agreement lists for the sending party (UK GDPR Arts 6, 9, 10)",
@@ -49,7 +49,7 @@ export const SHARE_RULES = {
     "Public authorities cannot rely on legitimate interests for processing in performance of their tasks (UK GDPR Art 6(1) final sentence)",
   "L-VITAL-CAPABLE": "Vital interests covers special category data only where the person cannot give consent (UK GDPR Art 9(2)(c))",
   "L-CONFIDENCE":
-    "Confidential information needs a route through the common law duty of confidence: consent, a legal requirement or the public interest (domain.md §3)",
+    "Confidential information needs a route through the common law duty of confidence: consent, a legal requirement or the public interest (ICO data sharing code; DfE information sharing advice)",
   "R-RESTRICTED": "Restricted information may only be stored, not shared, until the restriction is lifted (UK GDPR Art 18)",
   "R-CONSENT-WITHDRAWN":
     "Once consent is withdrawn, sharing that rested on it stops; another basis is relied on only if it truly applies (UK GDPR Art 7(3))",

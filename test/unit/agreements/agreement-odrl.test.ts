@@ -3,7 +3,8 @@ import { test } from "node:test";
 import type { AgreementContent } from "../../../src/features/agreements/domain/content";
 import type { AgreementDocument, OrganisationSummary } from "../../../src/features/agreements/domain/document";
 import { modelTemplate } from "../../../src/features/agreements/domain/model-template";
-import { monthsDuration, toOdrl } from "../../../src/features/agreements/domain/odrl";
+import { toOdrl } from "../../../src/features/agreements/domain/odrl";
+import { monthsDuration } from "../../../src/features/agreements/domain/odrl/nodes";
 
 const BASE = "https://safeshare.example.gov.uk";
 const SCHOOL = "11111111-1111-4111-8111-111111111111";

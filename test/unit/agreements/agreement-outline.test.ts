@@ -4,14 +4,9 @@ import nunjucks from "nunjucks";
 import { configureNunjucks } from "../../../src/app/nunjucks";
 import { INHERITABLE_SECTIONS, SECTION_TITLES, SECTIONS } from "../../../src/features/agreements/domain/content";
 import { ARTICLE_6, ARTICLE_9_10, COMMON_LAW_ROUTES, GATEWAYS } from "../../../src/features/agreements/domain/lawful-basis";
-import {
-  type Block,
-  DRAFT_MARKER,
-  NOT_STATED,
-  NOT_YET_SIGNED,
-  outlineAgreement,
-  SIGNATURES_TITLE,
-} from "../../../src/features/agreements/domain/outline";
+import { DRAFT_MARKER, outlineAgreement } from "../../../src/features/agreements/domain/outline";
+import { type Block, NOT_STATED } from "../../../src/features/agreements/domain/outline/blocks";
+import { NOT_YET_SIGNED, SIGNATURES_TITLE } from "../../../src/features/agreements/domain/outline/signatures";
 import { viewDirs } from "../../../src/platform/web-kit/views";
 import { sampleDocument } from "../../support/agreement-document";
 

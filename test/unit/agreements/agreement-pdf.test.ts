@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { PDFParse } from "pdf-parse";
 import { SECTION_TITLES, SECTIONS } from "../../../src/features/agreements/domain/content";
-import { DRAFT_MARKER, NOT_YET_SIGNED, SIGNATURES_TITLE } from "../../../src/features/agreements/domain/outline";
+import { DRAFT_MARKER } from "../../../src/features/agreements/domain/outline";
+import { NOT_YET_SIGNED, SIGNATURES_TITLE } from "../../../src/features/agreements/domain/outline/signatures";
 import { renderAgreementPdf } from "../../../src/features/agreements/services/render-pdf";
 import { sampleDocument } from "../../support/agreement-document";
 

@@ -1,5 +1,6 @@
 import { AGREEMENTS_MESSAGES } from "./messages";
-import type { Block, DocumentOutline, OutlineSection } from "./outline";
+import type { DocumentOutline } from "./outline";
+import type { Block, OutlineSection } from "./outline/blocks";
 
 /**
  * Side-by-side comparison of two versions of an agreement, built from their printable outlines so

@@ -1,4 +1,10 @@
-// Over 300 lines because compileAgreement and evaluateShare share private bit layouts (PartyFacts, PairFacts, itemBit) that must change together.
+// Over 300 lines on purpose. compileAgreement and evaluateShare are two halves of one fast path: the
+// first packs an agreement version into private lookup tables and bit layouts (PartyFacts, PairFacts,
+// itemBit, the purpose and lawful basis bitmasks), the second reads them with integer bit tests on
+// every share. Splitting compile from evaluate would export those layouts for a single reader and let
+// one half change without the other; splitting the checks by rule family would scatter six short
+// functions (one per DSA-* code, about 120 lines together) across files that all read the same private
+// tables. The whole file is one rule family, the DSA-* enforcement codes, and reads top to bottom.
 
 import type { DsaCode } from "../../../platform/rules";
 import { ITEM_CATEGORIES, ITEM_CATEGORY_LABELS, type ItemCategory } from "../../records/domain/information";

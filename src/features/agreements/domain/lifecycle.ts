@@ -19,6 +19,9 @@ export type VersionState = (typeof VERSION_STATES)[number];
 export const VERSION_KINDS = ["ORIGINAL", "VARIATION", "ACCESSION"] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
 
+export const VERSION_STATE_LABELS: Record<VersionState, string> = AGREEMENTS_MESSAGES.en.versionState;
+export const VERSION_KIND_LABELS: Record<VersionKind, string> = AGREEMENTS_MESSAGES.en.versionKind;
+
 /** Status changes a person makes; reaching ACTIVE happens when the last signature arrives. */
 export const AGREEMENT_ACTIONS = [
   "send_for_signature",
@@ -91,6 +94,11 @@ export const MAX_REVIEW_INTERVAL_MONTHS = 12;
 export type ReviewState = "NOT_DUE" | "DUE_SOON" | "OVERDUE" | "LAPSED" | "NOT_SET";
 
 export const REVIEW_STATE_LABELS: Record<ReviewState, string> = AGREEMENTS_MESSAGES.en.reviewState;
+
+/** What the owner concluded when recording a review; changing the terms is a separate variation. */
+export const REVIEW_OUTCOMES = ["NO_CHANGE", "VARIATION_NEEDED"] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = AGREEMENTS_MESSAGES.en.reviewOutcome;
 
 const iso = (d: Date) => format(d, "yyyy-MM-dd");
 

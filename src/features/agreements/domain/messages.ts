@@ -1,8 +1,9 @@
 import type { Catalogue, Locale } from "../../../platform/messages";
 import type { RowChange } from "./compare";
 import type { ControllerRelationship, DspToolkitStatus, Frequency, OnwardDisclosure, Tier, TransferMethod } from "./content";
+import type { SignatureSummary } from "./document";
 import type { Article6, Article9or10, CommonLawRoute, Gateway, Para18Reason } from "./lawful-basis";
-import type { AgreementStanding, AgreementStatus, ReviewState, VersionState } from "./lifecycle";
+import type { AgreementStanding, AgreementStatus, ReviewOutcome, ReviewState, VersionKind, VersionState } from "./lifecycle";
 import type { PurposeCode } from "./purposes";
 
 /** Agreements: their content, lifecycle and the lawful bases and purposes they cite: the words for people, keyed by stable codes (see `messages.ts`). */
@@ -135,6 +136,20 @@ const en = {
     SIGNED: "Signed",
     DISCARDED: "Discarded",
   } satisfies Record<VersionState, string>,
+  /** Capitalised, as a table cell; the document lowercases it mid-sentence ("3 (variation): signed"). */
+  versionKind: {
+    ORIGINAL: "Original",
+    VARIATION: "Variation",
+    ACCESSION: "Accession of a new party",
+  } satisfies Record<VersionKind, string>,
+  signatureKind: {
+    SIGNATURE: "Signed",
+    ACCESSION: "Signed on joining (accession)",
+  } satisfies Record<SignatureSummary["kind"], string>,
+  reviewOutcome: {
+    NO_CHANGE: "No change needed: the terms stay as they are",
+    VARIATION_NEEDED: "The terms need to change: a variation will follow",
+  } satisfies Record<ReviewOutcome, string>,
 } satisfies Catalogue;
 
 /** One catalogue per language; a new one must have every message of `en`. */

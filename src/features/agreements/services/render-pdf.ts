@@ -1,29 +1,27 @@
-import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import type { AgreementDocument } from "../domain/document";
-import { type Block, type DocumentOutline, type OutlineRow, type OutlineSection, outlineAgreement } from "../domain/outline";
+import { type DocumentOutline, outlineAgreement } from "../domain/outline";
+import type { Block, OutlineSection } from "../domain/outline/blocks";
+import {
+  BOLD,
+  COLOUR,
+  contentWidth,
+  type Doc,
+  ensureSpace,
+  KEEP_WITH_NEXT,
+  MARGIN,
+  measure,
+  REGULAR,
+  SIZE,
+  write,
+} from "./render-pdf/page";
+import { drawRows, drawTable } from "./render-pdf/rows-and-tables";
 
 /**
- * The PDF of one agreement version, drawn from the same outline as the printable HTML page.
- *
- * Fonts are DejaVu Sans, embedded from the `dejavu-fonts-ttf` npm package: never a system font and
- * never the PDF standard fonts (Helvetica has no glyphs beyond Latin-1, so "Łukasz" or "Ní Bhriain"
- * would be mangled). pdfkit embeds a subset with a ToUnicode map, so the text can be searched,
- * copied and extracted with its accents.
+ * The PDF of one agreement version, drawn from the same outline as the printable HTML page: the title
+ * block, each section in turn, then a running header and footer on every page. The fonts, sizes and
+ * drawing steps are in render-pdf/page.ts; rows and tables in render-pdf/rows-and-tables.ts.
  */
-
-const require = createRequire(import.meta.url);
-const REGULAR = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
-const BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
-
-const COLOUR = { text: "#0b0c0c", secondary: "#505a5f", border: "#b1b4b6", fill: "#f3f2f1", draft: "#d4351c", link: "#1d70b8" };
-const SIZE = { title: 20, section: 14, heading: 11.5, body: 10, label: 9.5, small: 8.5 };
-const MARGIN = { top: 60, bottom: 60, left: 56, right: 56 };
-const CELL_PAD = 4;
-/** Don't start a section or a group this close to the bottom of a page. */
-const KEEP_WITH_NEXT = 70;
-
-type Doc = PDFKit.PDFDocument;
 
 /** `link` is the agreement's register entry at the public base URL: the title block links to it. */
 export async function renderAgreementPdf(agreement: AgreementDocument, link: string): Promise<Buffer> {
@@ -60,30 +58,6 @@ export async function renderAgreementPdf(agreement: AgreementDocument, link: str
   runningHeadersAndFooters(doc, outline);
   doc.end();
   return done;
-}
-
-// ---- Geometry helpers ----
-
-const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
-const pageBottom = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
-const pageContentHeight = (doc: Doc) => doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
-
-function ensureSpace(doc: Doc, height: number): void {
-  if (doc.y + height > pageBottom(doc)) doc.addPage();
-}
-
-function measure(doc: Doc, font: string, size: number, text: string, width: number): number {
-  return doc.font(font).fontSize(size).heightOfString(text, { width });
-}
-
-function write(doc: Doc, text: string, options: { font?: string; size?: number; colour?: string; gap?: number } = {}): void {
-  doc.x = doc.page.margins.left;
-  doc
-    .font(options.font ?? REGULAR)
-    .fontSize(options.size ?? SIZE.body)
-    .fillColor(options.colour ?? COLOUR.text)
-    .text(text, { width: contentWidth(doc) });
-  doc.moveDown(options.gap ?? 0.4);
 }
 
 // ---- Title block ----
@@ -156,121 +130,6 @@ function drawBlock(doc: Doc, block: Block): void {
       drawTable(doc, block.head, block.rows);
       doc.moveDown(0.6);
       return;
-  }
-}
-
-/** A key/value list, like a GOV.UK summary list: label on the left, value on the right, a rule between. */
-function drawRows(doc: Doc, rows: OutlineRow[]): void {
-  const left = doc.page.margins.left;
-  const labelWidth = contentWidth(doc) * 0.34;
-  const valueX = left + labelWidth + 8;
-  const valueWidth = contentWidth(doc) - labelWidth - 8;
-  for (const row of rows) {
-    const height =
-      Math.max(measure(doc, BOLD, SIZE.label, row.label, labelWidth), measure(doc, REGULAR, SIZE.body, row.value, valueWidth)) +
-      2 * CELL_PAD;
-    if (height > pageContentHeight(doc)) {
-      // Longer than a whole page: let the value flow across pages under its label.
-      ensureSpace(doc, KEEP_WITH_NEXT);
-      write(doc, row.label, { font: BOLD, size: SIZE.label, gap: 0.2 });
-      write(doc, row.value, { gap: 0.6 });
-      continue;
-    }
-    ensureSpace(doc, height);
-    const top = doc.y;
-    doc
-      .font(BOLD)
-      .fontSize(SIZE.label)
-      .fillColor(COLOUR.text)
-      .text(row.label, left, top + CELL_PAD, { width: labelWidth });
-    doc
-      .font(REGULAR)
-      .fontSize(SIZE.body)
-      .fillColor(COLOUR.text)
-      .text(row.value, valueX, top + CELL_PAD, { width: valueWidth });
-    doc
-      .save()
-      .lineWidth(0.5)
-      .strokeColor(COLOUR.border)
-      .moveTo(left, top + height)
-      .lineTo(left + contentWidth(doc), top + height)
-      .stroke()
-      .restore();
-    doc.x = left;
-    doc.y = top + height;
-  }
-}
-
-/**
- * Column widths: each column at least as wide as its longest word (so no word is split mid-way), the
- * rest shared in proportion to how much text each column holds.
- */
-function columnWidths(doc: Doc, total: number, head: string[], rows: string[][]): number[] {
-  const widestWord = (text: string, font: string, size: number) => {
-    doc.font(font).fontSize(size);
-    return Math.max(0, ...text.split(/\s+/).map((w) => doc.widthOfString(w)));
-  };
-  const minimums = head.map(
-    (h, j) => Math.max(widestWord(h, BOLD, SIZE.label), ...rows.map((r) => widestWord(r[j] ?? "", REGULAR, SIZE.body))) + 2 * CELL_PAD + 1,
-  );
-  const meanLength = (j: number) => rows.reduce((sum, r) => sum + (r[j] ?? "").length, 0) / (rows.length || 1);
-  const weights = head.map((h, j) => Math.min(80, Math.max(h.length / 3, meanLength(j))));
-  const spare = total - minimums.reduce((a, b) => a + b, 0);
-  if (spare <= 0) return minimums.map((m) => (m * total) / (total - spare));
-  const weightSum = weights.reduce((a, b) => a + b, 0) || 1;
-  return minimums.map((m, j) => m + (spare * (weights[j] ?? 0)) / weightSum);
-}
-
-/** A bordered table whose header row repeats at the top of each page it continues onto. */
-function drawTable(doc: Doc, head: string[], rows: string[][]): void {
-  const left = doc.page.margins.left;
-  const widths = columnWidths(doc, contentWidth(doc), head, rows);
-  const xs = widths.map((_, j) => left + widths.slice(0, j).reduce((a, b) => a + b, 0));
-  const rowHeight = (cells: string[], font: string, size: number) =>
-    Math.max(...cells.map((cell, j) => measure(doc, font, size, cell, (widths[j] ?? 0) - 2 * CELL_PAD))) + 2 * CELL_PAD;
-
-  const drawRow = (cells: string[], header: boolean) => {
-    const font = header ? BOLD : REGULAR;
-    const size = header ? SIZE.label : SIZE.body;
-    const height = rowHeight(cells, font, size);
-    const top = doc.y;
-    cells.forEach((cell, j) => {
-      const x = xs[j] ?? left;
-      const width = widths[j] ?? 0;
-      doc.save().lineWidth(0.5).strokeColor(COLOUR.border);
-      if (header) doc.fillColor(COLOUR.fill).rect(x, top, width, height).fillAndStroke();
-      else doc.rect(x, top, width, height).stroke();
-      doc.restore();
-      doc
-        .font(font)
-        .fontSize(size)
-        .fillColor(COLOUR.text)
-        .text(cell, x + CELL_PAD, top + CELL_PAD, { width: width - 2 * CELL_PAD });
-    });
-    doc.x = left;
-    doc.y = top + height;
-  };
-
-  const headerHeight = rowHeight(head, BOLD, SIZE.label);
-  const firstRowHeight = rows[0] ? rowHeight(rows[0], REGULAR, SIZE.body) : 0;
-  ensureSpace(doc, headerHeight + Math.min(firstRowHeight, pageContentHeight(doc) / 2));
-  drawRow(head, true);
-  for (const row of rows) {
-    const height = rowHeight(row, REGULAR, SIZE.body);
-    if (height + headerHeight > pageContentHeight(doc)) {
-      // A row too tall for any page: print it as labelled paragraphs instead, so nothing is cut off.
-      row.forEach((cell, j) => {
-        ensureSpace(doc, KEEP_WITH_NEXT);
-        write(doc, head[j] ?? "", { font: BOLD, size: SIZE.label, gap: 0.1 });
-        write(doc, cell, { gap: 0.3 });
-      });
-      continue;
-    }
-    if (doc.y + height > pageBottom(doc)) {
-      doc.addPage();
-      drawRow(head, true);
-    }
-    drawRow(row, false);
   }
 }
 

@@ -7,13 +7,11 @@ import { today } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { ConflictError, ValidationError } from "../../../platform/errors";
 import type {} from "../audit-events";
-import { isOperating, latestReviewDate } from "../domain/lifecycle";
+import { isOperating, latestReviewDate, REVIEW_OUTCOMES } from "../domain/lifecycle";
 import { agreements } from "../schema";
 import { lockAgreement } from "./agreement-writes";
 import { assertCanManage } from "./edit-agreement";
 import { getAgreement, type ListedAgreement } from "./queries";
-
-export const REVIEW_OUTCOMES = ["NO_CHANGE", "VARIATION_NEEDED"] as const;
 
 export const reviewInput = z.object({
   nextReviewDate: z.iso.date({ error: "Enter the next review date as a real date" }),

@@ -13,7 +13,6 @@ import {
   type ReviewState,
   type VersionState,
 } from "../domain/lifecycle";
-import { AGREEMENTS_MESSAGES } from "../domain/messages";
 
 /** Shared by the agreement pages: presentation maps, the agreement from the URL, links into its sections. (Forms: ../forms.ts.) */
 
@@ -46,16 +45,12 @@ export const REVIEW_TAG_CLASSES: Record<ReviewState, string> = {
   NOT_SET: "govuk-tag--grey",
 };
 
-export const VERSION_STATE_LABELS: Record<VersionState, string> = AGREEMENTS_MESSAGES.en.versionState;
-
 export const VERSION_STATE_TAG_CLASSES: Record<VersionState, string> = {
   DRAFT: "govuk-tag--grey",
   AWAITING_SIGNATURES: "govuk-tag--yellow",
   SIGNED: "govuk-tag--green",
   DISCARDED: "govuk-tag--red",
 };
-
-export const VERSION_KIND_LABELS = { ORIGINAL: "Original", VARIATION: "Variation", ACCESSION: "Accession of a new party" } as const;
 
 /** The agreement id from the URL; anything else is simply not found. */
 export function agreementId(request: FastifyRequest): string {

@@ -1,6 +1,7 @@
 import type { Actor } from "../../../platform/auth/actor";
 import { ukDate } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
+import { NotPermittedError } from "../../../platform/errors";
 import type { AgreementDocument } from "../domain/document";
 import { agreementReference } from "../domain/document";
 import { AGREEMENT_ACTIONS, actionLabel, availableActions, CLOSED_STATUSES, canManageAgreement, isOperating } from "../domain/lifecycle";
@@ -34,6 +35,12 @@ export type WebAction = (typeof WEB_ACTIONS)[number];
 
 export function webActionLabel(action: WebAction): string {
   return action === "discard" ? "Discard the pending version" : actionLabel(action);
+}
+
+/** Changing an agreement (its status, a review, a new party) is for those who manage it. */
+export function assertManager(state: AgreementState): void {
+  if (!state.canManage)
+    throw new NotPermittedError("Only an IG lead of the owning organisation or a partnership administrator can change this agreement");
 }
 
 export async function loadAgreementState(db: Db, actor: Actor, id: string): Promise<AgreementState> {

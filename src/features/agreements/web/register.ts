@@ -15,22 +15,15 @@ import {
   notInForceReason,
   REVIEW_STATE_LABELS,
   reviewState,
+  VERSION_KIND_LABELS,
+  VERSION_STATE_LABELS,
 } from "../domain/lifecycle";
 import { QUALITY_RULES } from "../domain/quality";
 import { createFromTemplate } from "../services/create-agreement";
 import { buildDocument } from "../services/load-document";
 import { agreementQuality } from "../services/quality";
 import { listAgreements } from "../services/queries";
-import {
-  agreementId,
-  OUTCOME_MESSAGES,
-  REVIEW_TAG_CLASSES,
-  sectionHref,
-  statusTag,
-  VERSION_KIND_LABELS,
-  VERSION_STATE_LABELS,
-  VERSION_STATE_TAG_CLASSES,
-} from "./agreement-pages";
+import { agreementId, OUTCOME_MESSAGES, REVIEW_TAG_CLASSES, sectionHref, statusTag, VERSION_STATE_TAG_CLASSES } from "./agreement-pages";
 import { actionLinks, canSignNow, loadAgreementState, partyStatuses } from "./load";
 
 const TIER_SHORT: Record<Tier, string> = { STRATEGIC: "Tier 1", OPERATIONAL: "Tier 2" };

@@ -5,10 +5,10 @@ import { NotFoundError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { formHelpers, queryOf } from "../../../platform/web-kit/forms";
 import { compareOutlines, ROW_CHANGE_LABELS } from "../domain/compare";
-import { isInForce } from "../domain/lifecycle";
+import { isInForce, VERSION_KIND_LABELS, VERSION_STATE_LABELS } from "../domain/lifecycle";
 import { outlineAgreement } from "../domain/outline";
 import { loadAgreementDocument } from "../services/load-document";
-import { agreementId, VERSION_KIND_LABELS, VERSION_STATE_LABELS, VERSION_STATE_TAG_CLASSES } from "./agreement-pages";
+import { agreementId, VERSION_STATE_TAG_CLASSES } from "./agreement-pages";
 import { loadAgreementState } from "./load";
 
 const CHANGE_TAG_CLASSES = {

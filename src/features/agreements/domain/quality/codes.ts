@@ -2,24 +2,26 @@
 
 export const QUALITY_RULES = {
   // Document control
-  "Q-NO-REVIEW-DATE": "An agreement needs a next review date; review at least annually (ICO data sharing code Annex A; domain.md §5)",
-  "Q-REVIEW-OVERDUE": "The review date has passed; more than 3 months past it the agreement is no longer in force (domain.md §5)",
-  "Q-REVIEW-TOO-FAR": "The next review should be no more than 12 months away (domain.md §5: review at least annually)",
-  "Q-NO-PARENT": "A tier 2 operational agreement sits under a tier 1 strategic agreement (domain.md §5, two-tier DSAs)",
+  "Q-NO-REVIEW-DATE":
+    "An agreement needs a next review date; review at least annually (ICO data sharing code Annex A: review and termination)",
+  "Q-REVIEW-OVERDUE":
+    "The review date has passed; more than 3 months past it the agreement is no longer in force (ICO data sharing code Annex A: review and termination)",
+  "Q-REVIEW-TOO-FAR": "The next review should be no more than 12 months away (ICO data sharing code Annex A: review and termination)",
+  "Q-NO-PARENT":
+    "A tier 2 operational agreement sits under a tier 1 strategic agreement (published two-tier safeguarding DSAs, such as the Somerset/Bristol model template)",
   // Parties
   "Q-FEW-PARTIES": "A data sharing agreement is between two or more organisations (ICO data sharing code Annex A: who are the parties)",
-  "Q-NO-SIGNATORY": "Each party names who signs for it (ICO data sharing code Annex A; domain.md §5)",
-  "Q-NO-CONTACT": "Each party names a single point of contact for day-to-day questions (domain.md §5)",
+  "Q-NO-SIGNATORY": "Each party names who signs for it (ICO data sharing code Annex A)",
+  "Q-NO-CONTACT": "Each party names a single point of contact for day-to-day questions (ICO data sharing code Annex A)",
   "Q-JOINT-NO-ART26": "Joint controllers must set out their respective responsibilities in an arrangement (UK GDPR Art 26)",
   // Purposes
   "Q-NO-PURPOSE": "The agreement must say why information is shared (UK GDPR Art 5(1)(b) purpose limitation; ICO Annex A)",
   "Q-PURPOSE-OTHER-UNDESCRIBED": "A purpose of 'other' must be described, or it limits nothing (UK GDPR Art 5(1)(b))",
   "Q-NO-BENEFITS": "Say what the sharing achieves for children and families (ICO data sharing code Annex A: benefits)",
-  "Q-NO-HARM-OF-NOT-SHARING":
-    "Record the harm of not sharing: the law is a framework for sharing (DfE Seven Golden Rules GR1; domain.md §5)",
+  "Q-NO-HARM-OF-NOT-SHARING": "Record the harm of not sharing: the law is a framework for sharing (DfE Seven Golden Rules GR1)",
   // Legal basis
   "Q-NO-LEGAL-BASIS": "Each party records its lawful basis for sharing (UK GDPR Art 6; ICO data sharing code Annex A)",
-  "Q-NO-ART6": "Every share of personal data needs an Article 6 basis (UK GDPR Art 6; domain.md L-NO-ART6)",
+  "Q-NO-ART6": "Every share of personal data needs an Article 6 basis (UK GDPR Art 6(1))",
   "Q-NO-ART9":
     "Special category data needs an Article 9 condition, and a DPA18 Sch 1 condition where 9(2)(b),(g),(h) (UK GDPR Art 9; DPA18 s10)",
   "Q-NO-ART10":
@@ -31,10 +33,9 @@ export const QUALITY_RULES = {
   "Q-S1P18-NO-REASON":
     "DPA18 Sch 1 para 18 applies only where consent cannot be given, cannot reasonably be obtained, or would prejudice protection (DPA18 Sch 1 para 18(2))",
   "Q-NO-APD": "Schedule 1 conditions need an Appropriate Policy Document held by the controller (DPA18 Sch 1 paras 1, 5, 39)",
-  "Q-NO-COMMON-LAW":
-    "Confidential information also needs a route through the common law duty of confidence (domain.md §3; ICO data sharing code)",
-  "Q-NO-GATEWAY": "Name the statutory power or duty relied on to share (ICO data sharing code: lawful basis and powers; domain.md §3)",
-  "Q-GATEWAY-OTHER-UNDESCRIBED": "A gateway of 'other' must say which power or duty it is (domain.md §3)",
+  "Q-NO-COMMON-LAW": "Confidential information also needs a route through the common law duty of confidence (ICO data sharing code)",
+  "Q-NO-GATEWAY": "Name the statutory power or duty relied on to share (ICO data sharing code: lawful basis and powers)",
+  "Q-GATEWAY-OTHER-UNDESCRIBED": "A gateway of 'other' must say which power or duty it is (ICO data sharing code: lawful basis and powers)",
   // Data subjects
   "Q-NO-DATA-SUBJECTS": "Say whose information is shared (ICO data sharing code Annex A; UK GDPR Art 30)",
   "Q-SUBJECT-OTHER-UNDESCRIBED": "Data subjects of 'other' kinds should be described (ICO data sharing code Annex A)",
@@ -63,14 +64,14 @@ export const QUALITY_RULES = {
   "Q-NO-RETENTION": "Say how long recipients keep shared data (UK GDPR Art 5(1)(e) storage limitation; ICO Annex A)",
   "Q-NO-DISPOSAL": "Say how shared data is destroyed at the end of its retention (UK GDPR Art 5(1)(e); ICO Annex A)",
   // Breach
-  "Q-NO-BREACH-SLA": "Say within how many hours a party tells the originator of a breach (UK GDPR Arts 33, 34; domain.md §7)",
+  "Q-NO-BREACH-SLA": "Say within how many hours a party tells the originator of a breach (UK GDPR Arts 33, 34)",
   "Q-BREACH-SLA-OVER-72H":
     "The controller must report to the ICO within 72 hours of awareness, so partners must tell it sooner (UK GDPR Art 33(1))",
   "Q-NO-ICO-REPORTING": "Say who decides on and makes the report to the ICO (UK GDPR Art 33; ICO Annex A)",
   // DPIA
   "Q-NO-DPIA": "Routine sharing of children's special category data needs a DPIA before it starts (UK GDPR Art 35; ICO 10 steps)",
   // Review
-  "Q-REVIEW-INTERVAL": "Review the agreement at least once a year (domain.md §5)",
+  "Q-REVIEW-INTERVAL": "Review the agreement at least once a year (ICO data sharing code Annex A: review and termination)",
   "Q-NO-VARIATION": "Say how variations are agreed (ICO data sharing code Annex A: review and termination)",
   "Q-NO-TERMINATION":
     "Say how a party leaves or the agreement ends, and what happens to data already shared (ICO data sharing code Annex A)",
