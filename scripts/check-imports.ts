@@ -67,7 +67,11 @@ function specifiers(text: string): Specifier[] {
     const spec = m[2] ?? m[3];
     if (!spec) return [];
     const clause = (m[1] ?? "").trim();
-    const names = /^\{([^}]*)\}$/.exec(clause)?.[1]?.split(",").map((n) => n.trim()).filter(Boolean);
+    const names = /^\{([^}]*)\}$/
+      .exec(clause)?.[1]
+      ?.split(",")
+      .map((n) => n.trim())
+      .filter(Boolean);
     const typeOnly = clause.startsWith("type ") || Boolean(names?.length && names.every((n) => n.startsWith("type ")));
     return [{ spec, typeOnly }];
   });

@@ -3,9 +3,9 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "../../platform/db/columns";
 import { organisations, users } from "../organisations-and-users/schema";
+import type { ChronologyParams } from "./domain/chronology-text";
 import { ITEM_CATEGORIES, SUBJECT_KINDS } from "./domain/information";
 import { SUBJECT_LINK_KINDS } from "./domain/links";
-import type { ChronologyParams } from "./domain/chronology-text";
 import { ACCURACY_STATES, CONCERN_CATEGORIES, CONCERN_STATUSES, RECORD_ITEM_KINDS, SOURCE_METHODS } from "./domain/records";
 
 /**

@@ -70,7 +70,8 @@ test("a feature does not import the composition root or the demo data", () => {
 test("a feature's tables and its message catalogue are faces too: others may read its tables and words", () => {
   const found = violations({
     ...base,
-    "src/features/records/domain/messages.ts": 'import type { Catalogue } from "../../../platform/messages";\nimport type { K } from "./records";',
+    "src/features/records/domain/messages.ts":
+      'import type { Catalogue } from "../../../platform/messages";\nimport type { K } from "./records";',
     "src/features/sharing/services/share.ts": 'import { subjects } from "../../records/schema";',
     "src/features/sharing/domain/words.ts": 'import { RECORDS_MESSAGES } from "../../records/domain/messages";',
   });
@@ -105,7 +106,8 @@ test("a type-only import is erased at run time, so it makes no cycle", () => {
     ...base,
     "src/features/sharing/index.ts": 'export * from "./services/share";',
     "src/features/sharing/services/share.ts": 'import { items } from "../../records";',
-    "src/features/records/services/items.ts": 'import type { Share } from "../../sharing";\nimport { type A, type B } from "../../sharing";',
+    "src/features/records/services/items.ts":
+      'import type { Share } from "../../sharing";\nimport { type A, type B } from "../../sharing";',
   });
   assert.deepEqual(found, []);
 });

@@ -34,18 +34,18 @@ export const AGREEMENT_ACTIONS = [
 ] as const;
 export type AgreementAction = (typeof AGREEMENT_ACTIONS)[number];
 
-const TRANSITIONS: Record<AgreementAction, { from: readonly AgreementStatus[]; to: AgreementStatus; label: string }> = {
-  send_for_signature: { from: ["DRAFT"], to: "AWAITING_SIGNATURES", label: "Send for signature" },
-  return_to_draft: { from: ["AWAITING_SIGNATURES"], to: "DRAFT", label: "Return to draft" },
-  start_review: { from: ["ACTIVE"], to: "UNDER_REVIEW", label: "Start a review" },
-  suspend: { from: ["ACTIVE", "UNDER_REVIEW"], to: "SUSPENDED", label: "Suspend" },
-  reinstate: { from: ["SUSPENDED"], to: "ACTIVE", label: "Reinstate" },
-  expire: { from: ["ACTIVE", "UNDER_REVIEW", "SUSPENDED"], to: "EXPIRED", label: "Mark as expired" },
-  terminate: { from: ["DRAFT", "AWAITING_SIGNATURES", "ACTIVE", "UNDER_REVIEW", "SUSPENDED"], to: "TERMINATED", label: "Terminate" },
+const TRANSITIONS: Record<AgreementAction, { from: readonly AgreementStatus[]; to: AgreementStatus }> = {
+  send_for_signature: { from: ["DRAFT"], to: "AWAITING_SIGNATURES" },
+  return_to_draft: { from: ["AWAITING_SIGNATURES"], to: "DRAFT" },
+  start_review: { from: ["ACTIVE"], to: "UNDER_REVIEW" },
+  suspend: { from: ["ACTIVE", "UNDER_REVIEW"], to: "SUSPENDED" },
+  reinstate: { from: ["SUSPENDED"], to: "ACTIVE" },
+  expire: { from: ["ACTIVE", "UNDER_REVIEW", "SUSPENDED"], to: "EXPIRED" },
+  terminate: { from: ["DRAFT", "AWAITING_SIGNATURES", "ACTIVE", "UNDER_REVIEW", "SUSPENDED"], to: "TERMINATED" },
 };
 
 export function actionLabel(action: AgreementAction): string {
-  return TRANSITIONS[action].label;
+  return AGREEMENTS_MESSAGES.en.agreementAction[action];
 }
 
 /** Actions that need a recorded reason: they take an agreement out of force. */
@@ -60,7 +60,7 @@ export function nextStatus(
   if (transition.from.includes(current)) return { ok: true, to: transition.to };
   return {
     ok: false,
-    reason: `An agreement that is ${AGREEMENT_STATUS_LABELS[current].toLowerCase()} cannot be changed by "${transition.label.toLowerCase()}"; this is only possible when it is ${transition.from.map((s) => AGREEMENT_STATUS_LABELS[s].toLowerCase()).join(" or ")}`,
+    reason: `An agreement that is ${AGREEMENT_STATUS_LABELS[current].toLowerCase()} cannot be changed by "${actionLabel(action).toLowerCase()}"; this is only possible when it is ${transition.from.map((s) => AGREEMENT_STATUS_LABELS[s].toLowerCase()).join(" or ")}`,
   };
 }
 

@@ -3,7 +3,15 @@ import type { RowChange } from "./compare";
 import type { ControllerRelationship, DspToolkitStatus, Frequency, OnwardDisclosure, Tier, TransferMethod } from "./content";
 import type { SignatureSummary } from "./document";
 import type { Article6, Article9or10, CommonLawRoute, Gateway, Para18Reason } from "./lawful-basis";
-import type { AgreementStanding, AgreementStatus, ReviewOutcome, ReviewState, VersionKind, VersionState } from "./lifecycle";
+import type {
+  AgreementAction,
+  AgreementStanding,
+  AgreementStatus,
+  ReviewOutcome,
+  ReviewState,
+  VersionKind,
+  VersionState,
+} from "./lifecycle";
 import type { PurposeCode } from "./purposes";
 
 /** Agreements: their content, lifecycle and the lawful bases and purposes they cite: the words for people, keyed by stable codes (see `messages.ts`). */
@@ -112,6 +120,15 @@ const en = {
     UNKNOWN: "Not known",
   } satisfies Record<DspToolkitStatus, string>,
   agreementStatus,
+  agreementAction: {
+    send_for_signature: "Send for signature",
+    return_to_draft: "Return to draft",
+    start_review: "Start a review",
+    suspend: "Suspend",
+    reinstate: "Reinstate",
+    expire: "Mark as expired",
+    terminate: "Terminate",
+  } satisfies Record<AgreementAction, string>,
   reviewState: {
     NOT_DUE: "Review not due",
     DUE_SOON: "Review due within 3 months",
