@@ -101,4 +101,46 @@ describeEachDatabase("chronology: entries stored as codes and parameters, read a
     }[];
     assert.ok(read.some((e) => e.title === "A title from an older version" && e.summary === "Kept as written"));
   });
+
+  test("the API gives each entry's message codes and parameters beside its words, for a client reading it in another language", async () => {
+    const [any] = await ctx.database.db.select().from(chronologyEntries).where(eq(chronologyEntries.subjectId, childId)).limit(1);
+    // A decision's entry: its summary is a message too, with what the practitioner wrote as its {text}.
+    await ctx.database.db.insert(chronologyEntries).values({
+      ...any!,
+      id: undefined,
+      category: "decision",
+      code: "decisionTitle.shareWith",
+      params: { recipient: "Westshire Police", purpose: "EARLY_HELP" },
+      summary: "to plan support",
+      summaryCode: "sharingChronologySummary.purpose",
+    });
+    type Entry = { title: string; summary: string; code: string; params: unknown; summaryCode: string | null; summaryText: string };
+    const read = (await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology`)).json().entries as Entry[];
+    const byCode = (code: string) => read.find((e) => e.code === code);
+
+    assert.deepEqual(byCode("chronology.itemCorrected"), {
+      ...byCode("chronology.itemCorrected"),
+      title: "Education: opinion corrected (version 2)",
+      params: { category: "education", kind: "OPINION", version: 2 },
+      summary: "Seemed cold.",
+      summaryCode: null,
+      summaryText: "Seemed cold.",
+    });
+    assert.deepEqual(byCode("chronology.concernRaised")?.params, { category: "NEGLECT" });
+    assert.deepEqual(byCode("decisionTitle.shareWith"), {
+      ...byCode("decisionTitle.shareWith"),
+      title: "Decided to share with Westshire Police",
+      params: { recipient: "Westshire Police", purpose: "EARLY_HELP" },
+      summary: "Early help: to plan support",
+      summaryCode: "sharingChronologySummary.purpose",
+      summaryText: "to plan support",
+    });
+
+    const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
+    const declared = doc.components.schemas.ChronologyEntry;
+    for (const field of ["code", "params", "summaryCode", "summaryText", "title", "summary"]) {
+      assert.ok(declared.properties[field], `ChronologyEntry declares ${field}`);
+      assert.ok(declared.required.includes(field), `ChronologyEntry requires ${field}`);
+    }
+  });
 });

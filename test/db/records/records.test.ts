@@ -506,14 +506,18 @@ describeEachDatabase("records: items, concerns, chronology, links and who has vi
       assert.equal(entries[1].item, null, "a concern's entry has no item");
       assert.deepEqual(Object.keys(housing).sort(), [
         "category",
+        "code",
         "id",
         "item",
         "kind",
         "occurredOn",
+        "params",
         "recordedAt",
         "recordedBy",
         "ref",
         "summary",
+        "summaryCode",
+        "summaryText",
         "title",
       ]);
     });

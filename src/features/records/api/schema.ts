@@ -161,8 +161,22 @@ export const chronologyEntrySchema = z
     category: z.enum(CHRONOLOGY_CATEGORIES),
     /** What happened, as a code: ITEM_RECORDED, ITEM_CORRECTED, CONCERN_RAISED, CONCERN_ACKNOWLEDGED, CONCERN_CLOSED, ... */
     kind: z.string(),
+    /** The entry in English words, for people. */
     title: z.string(),
     summary: z.string(),
+    code: z.string().meta({
+      description:
+        "The title as a stable message code (`group.code`, e.g. `chronology.itemRecorded`), for a client that puts it into words itself (in Welsh, say); `title` is its English",
+    }),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).meta({
+      description:
+        "What fills the title's message (and the summary's): codes of labels (`category: \"health\"`), names, references and counts, never a sentence",
+    }),
+    summaryCode: z.string().nullable().meta({
+      description:
+        "When set, the summary is this message, filled from `params` and `summaryText` as `{text}`; when null, the summary is `summaryText`",
+    }),
+    summaryText: z.string().meta({ description: "What a person wrote, as stored (may be empty)" }),
     /** The record the entry came from, e.g. `{type: "record_item", id}` or `{type: "concern", id}`. */
     ref: z.object({ type: z.string(), id: z.uuid() }),
     /**
@@ -184,6 +198,10 @@ export function presentChronologyEntry(e: ChronologyEntry): z.infer<typeof chron
     kind: e.kind,
     title: e.title,
     summary: e.summary,
+    code: e.code,
+    params: e.params,
+    summaryCode: e.summaryCode,
+    summaryText: e.summaryText,
     ref: { type: e.refType, id: e.refId },
     item: e.item ? { accuracy: e.item.accuracy, historical: e.item.historical } : null,
     recordedBy: person(e.recordedByUserId, e.recordedByName),

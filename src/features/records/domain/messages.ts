@@ -1,7 +1,7 @@
 import type { Catalogue, Locale } from "../../../platform/messages";
 import type { ItemCategory, ItemKind, SubjectKind } from "./information";
 import type { SubjectLinkKind } from "./links";
-import type { AccuracyState, ConcernCategory, ConcernStatus, RecordItemKind, SourceMethod } from "./records";
+import type { AccuracyState, ChronologyCategory, ConcernCategory, ConcernStatus, RecordItemKind, SourceMethod } from "./records";
 
 /** Records: record items, subjects, concerns and the chronology: the words for people, keyed by stable codes (see `messages.ts`). */
 const en = {
@@ -27,6 +27,16 @@ const en = {
     HOUSEHOLD_MEMBER: "Other household members",
     ALLEGED_PERPETRATOR: "Alleged perpetrators of harm",
     OTHER: "Others (described)",
+  } satisfies Record<SubjectKind, string>,
+  /** One person's kind, in the singular, for a person's record (`subjectKind` is the plural headings agreements use). */
+  subjectKindSingular: {
+    CHILD: "Child",
+    UNBORN_CHILD: "Unborn child",
+    PARENT_CARER: "Parent or carer",
+    SIBLING: "Sibling",
+    HOUSEHOLD_MEMBER: "Household member",
+    ALLEGED_PERPETRATOR: "Alleged perpetrator of harm",
+    OTHER: "Other",
   } satisfies Record<SubjectKind, string>,
   recordItemKind: {
     FACT: "Fact",
@@ -77,6 +87,66 @@ const en = {
     LIVES_WITH: "Lives with",
     ALLEGED_PERPETRATOR_TOWARDS: "Alleged to have been harmed by",
   } satisfies Record<SubjectLinkKind, string>,
+  /** The chronology's categories besides the item categories (`itemCategory`), which it filters by too. */
+  chronologyCategory: {
+    concern: "Concerns",
+    decision: "Share decisions",
+    disclosure: "Disclosures",
+    rights: "Rights requests",
+  } satisfies Record<Exclude<ChronologyCategory, ItemCategory>, string>,
+  /**
+   * What each audited view of a person's record (or of a list showing them) was, for "who has viewed
+   * this record"; keyed by the view name a service is told (test/unit/records/view-labels.test.ts checks).
+   */
+  recordView: {
+    "web.subjects.search": "Search results or the list of people",
+    "web.subjects.show": "Summary",
+    "web.subjects.people": "People",
+    "web.subjects.link": "Linking a person",
+    "web.subjects.link.search": "Search results, while linking a person",
+    "web.subjects.items": "Record items",
+    "web.subjects.item": "A record item",
+    "web.subjects.item.correct": "Correcting a record item",
+    "web.subjects.item.dispute": "Disputing a record item",
+    "web.subjects.items.new": "Adding a record item",
+    "web.subjects.concerns": "Concerns",
+    "web.subjects.concern": "A concern",
+    "web.subjects.concerns.new": "Raising a concern",
+    "web.subjects.chronology": "Chronology",
+    "web.subjects.chronology.print": "Chronology, printed",
+    "web.subjects.viewers": "Who has viewed this record",
+    "web.home.concerns": "Concerns awaiting acknowledgement, on the home page",
+    "api.subjects.list": "Search results or the list of people, through the API",
+    "api.subjects.show": "Record, through the API",
+    "api.subjects.people": "People, through the API",
+    "api.subjects.items": "Record items, through the API",
+    "api.subjects.item": "A record item, through the API",
+    "api.subjects.concerns": "Concerns, through the API",
+    "api.subjects.concern": "A concern, through the API",
+    "api.subjects.chronology": "Chronology, through the API",
+    "api.concerns.awaiting": "Concerns awaiting acknowledgement, through the API",
+    "web.share.gate": "Deciding whether to share: the emergency question",
+    "web.share.tasks": "Deciding whether to share: the task list",
+    "web.share.step": "Deciding whether to share: a question",
+    "web.share.check": "Deciding whether to share: checking the answers",
+    "web.share.emergency": "Sharing in an emergency",
+    "web.share_decisions.list": "The list of share decisions",
+    "web.share_decisions.view": "A share decision",
+    "web.share_decisions.revoke": "Withdrawing a disclosure's access",
+    "web.disclosures.sent": "What a disclosure sent",
+    "web.home.emergency_records": "Emergency records due, on the home page",
+    "web.home.approvals": "Decisions awaiting approval, on the home page",
+    "web.home.disclosures_to_chase": "Disclosures to chase, on the home page",
+    "api.share_decisions.list": "The list of share decisions, through the API",
+    "api.share_decisions.view": "A share decision, through the API",
+    "api.disclosures.sent": "What a disclosure sent, through the API",
+    "web.rights.items": "The items of a rights request",
+    "web.rights.item": "An item of a rights request",
+    "web.rights.recipient": "Who it was shared with, reviewed for an access request",
+    "web.rights.warnings": "Warnings before an access pack is sent",
+    "api.rights.warnings": "Warnings before an access pack is sent, through the API",
+    "rights.access_pack": "An access pack",
+  },
   /** Chronology titles for what happens on a record. */
   chronology: {
     /** An entry written before titles were codes, whose words could not be matched to one: shown as written. */

@@ -14,10 +14,12 @@ export type ChronologyEntryRow = typeof chronologyEntries.$inferSelect;
  * whether it is historical. An "item recorded" entry for a version corrected since must say so, or the
  * timeline would present replaced information as current.
  */
-export type ChronologyEntry = Omit<ChronologyEntryRow, "summary" | "summaryCode"> & {
+export type ChronologyEntry = Omit<ChronologyEntryRow, "summary"> & {
   /** The title and summary in words (`renderChronologyEntry`). */
   title: string;
   summary: string;
+  /** What a person wrote, as stored: the summary itself, or with `summaryCode` its {text}. */
+  summaryText: string;
   recordedByName: string | null;
   item: { accuracy: (typeof recordItems.$inferSelect)["accuracy"]; historical: boolean } | null;
 };
@@ -103,10 +105,10 @@ export async function readChronology(
     subject,
     total: total ?? rows.length,
     entries: rows.map((r) => {
-      const { summaryCode, ...entry } = r.entry;
       return {
-        ...entry,
+        ...r.entry,
         ...renderChronologyEntry(r.entry),
+        summaryText: r.entry.summary,
         recordedByName: r.recordedByName,
         item: r.itemAccuracy ? { accuracy: r.itemAccuracy, historical: r.itemHistorical ?? false } : null,
       };

@@ -7,6 +7,7 @@ import type { Db } from "../../../platform/db/client";
 import { NotFoundError } from "../../../platform/errors";
 import type { FormOptions } from "../../../platform/web-kit/forms";
 import { ITEM_CATEGORIES, ITEM_CATEGORY_LABELS, type ItemCategory, type SubjectKind } from "../domain/information";
+import { RECORDS_MESSAGES } from "../domain/messages";
 import {
   ACCURACY_LABELS,
   type AccuracyState,
@@ -24,23 +25,12 @@ import type { RecordItem } from "../services/items";
 
 /** Shared by the records pages: labels, identifiers from the URL, dates, the subject's header and tabs. */
 
-/** One person's kind, in the singular (the domain's labels are plural headings for agreements). */
-export const SUBJECT_KIND_SINGULAR: Record<SubjectKind, string> = {
-  CHILD: "Child",
-  UNBORN_CHILD: "Unborn child",
-  PARENT_CARER: "Parent or carer",
-  SIBLING: "Sibling",
-  HOUSEHOLD_MEMBER: "Household member",
-  ALLEGED_PERPETRATOR: "Alleged perpetrator of harm",
-  OTHER: "Other",
-};
+export const SUBJECT_KIND_SINGULAR: Record<SubjectKind, string> = RECORDS_MESSAGES.en.subjectKindSingular;
 
+/** The chronology's filter: each item category, then the entries that are not items. */
 export const CHRONOLOGY_CATEGORY_LABELS: Record<ChronologyCategory, string> = {
-  ...ITEM_CATEGORY_LABELS,
-  concern: "Concerns",
-  decision: "Share decisions",
-  disclosure: "Disclosures",
-  rights: "Rights requests",
+  ...RECORDS_MESSAGES.en.itemCategory,
+  ...RECORDS_MESSAGES.en.chronologyCategory,
 };
 
 export const CONCERN_STATUS_TAGS: Record<ConcernStatus, string> = {
@@ -200,56 +190,5 @@ export function groupItems(items: RecordItem[]) {
 export const categoryOptions = ITEM_CATEGORIES.map((value: ItemCategory) => ({ value, text: ITEM_CATEGORY_LABELS[value] }));
 export const chronologyCategoryOptions = CHRONOLOGY_CATEGORIES.map((value) => ({ value, text: CHRONOLOGY_CATEGORY_LABELS[value] }));
 
-/**
- * What a view name in the audit log means, for "who has viewed this record": every view a service is
- * told when reading a person's record or a list that shows them (test/unit/records/view-labels.test.ts checks).
- */
-export const VIEW_LABELS: Record<string, string> = {
-  "web.subjects.search": "Search results or the list of people",
-  "web.subjects.show": "Summary",
-  "web.subjects.people": "People",
-  "web.subjects.link": "Linking a person",
-  "web.subjects.link.search": "Search results, while linking a person",
-  "web.subjects.items": "Record items",
-  "web.subjects.item": "A record item",
-  "web.subjects.item.correct": "Correcting a record item",
-  "web.subjects.item.dispute": "Disputing a record item",
-  "web.subjects.items.new": "Adding a record item",
-  "web.subjects.concerns": "Concerns",
-  "web.subjects.concern": "A concern",
-  "web.subjects.concerns.new": "Raising a concern",
-  "web.subjects.chronology": "Chronology",
-  "web.subjects.chronology.print": "Chronology, printed",
-  "web.subjects.viewers": "Who has viewed this record",
-  "web.home.concerns": "Concerns awaiting acknowledgement, on the home page",
-  "api.subjects.list": "Search results or the list of people, through the API",
-  "api.subjects.show": "Record, through the API",
-  "api.subjects.people": "People, through the API",
-  "api.subjects.items": "Record items, through the API",
-  "api.subjects.item": "A record item, through the API",
-  "api.subjects.concerns": "Concerns, through the API",
-  "api.subjects.concern": "A concern, through the API",
-  "api.subjects.chronology": "Chronology, through the API",
-  "api.concerns.awaiting": "Concerns awaiting acknowledgement, through the API",
-  "web.share.gate": "Deciding whether to share: the emergency question",
-  "web.share.tasks": "Deciding whether to share: the task list",
-  "web.share.step": "Deciding whether to share: a question",
-  "web.share.check": "Deciding whether to share: checking the answers",
-  "web.share.emergency": "Sharing in an emergency",
-  "web.share_decisions.list": "The list of share decisions",
-  "web.share_decisions.view": "A share decision",
-  "web.share_decisions.revoke": "Withdrawing a disclosure's access",
-  "web.disclosures.sent": "What a disclosure sent",
-  "web.home.emergency_records": "Emergency records due, on the home page",
-  "web.home.approvals": "Decisions awaiting approval, on the home page",
-  "web.home.disclosures_to_chase": "Disclosures to chase, on the home page",
-  "api.share_decisions.list": "The list of share decisions, through the API",
-  "api.share_decisions.view": "A share decision, through the API",
-  "api.disclosures.sent": "What a disclosure sent, through the API",
-  "web.rights.items": "The items of a rights request",
-  "web.rights.item": "An item of a rights request",
-  "web.rights.recipient": "Who it was shared with, reviewed for an access request",
-  "web.rights.warnings": "Warnings before an access pack is sent",
-  "api.rights.warnings": "Warnings before an access pack is sent, through the API",
-  "rights.access_pack": "An access pack",
-};
+/** What a view name in the audit log means, for "who has viewed this record". */
+export const VIEW_LABELS: Readonly<Record<string, string>> = RECORDS_MESSAGES.en.recordView;

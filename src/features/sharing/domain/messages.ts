@@ -1,4 +1,5 @@
 import type { Catalogue, Locale } from "../../../platform/messages";
+import type { DisclosureState } from "./disclosure-access";
 import type { DecisionStatus, RequestStatus, RequestUrgency } from "./records";
 import type { Capacity, ConsentStatus, NotSoughtReason, Outcome, RecipientRole, SubjectDetail } from "./vocabulary";
 
@@ -63,6 +64,14 @@ const en = {
     addresses: "Addresses (a protected address only with a safeguarding or IG lead's reason)",
     contact: "Phone number and email",
   } satisfies Record<SubjectDetail, string>,
+  /** Where a disclosure's access stands, as its sender and recipient see it. */
+  disclosureState: {
+    SENT: "Sent, not yet opened",
+    OPENED: "Opened",
+    ACKNOWLEDGED: "Receipt acknowledged",
+    REVOKED: "Access withdrawn",
+    EXPIRED: "Access expired",
+  } satisfies Record<DisclosureState, string>,
   /** What a share decision is called, on lists and on the child's chronology. */
   decisionTitle: {
     emergency: "Emergency share",

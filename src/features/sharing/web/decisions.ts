@@ -9,9 +9,10 @@ import { bodyOf, queryOf, withFormErrors } from "../../../platform/web-kit/forms
 import { mayDecideProtectedDetails } from "../../records/domain/links";
 import { idParam } from "../../records/web/record-pages";
 import { levelsOfNeed } from "../../settings/services/settings";
-import { disclosureState, mayRevokeDisclosure, revocationProblem } from "../domain/disclosure-access";
+import { type DisclosureState, disclosureState, mayRevokeDisclosure, revocationProblem } from "../domain/disclosure-access";
 import { personForViewer } from "../domain/disclosure-snapshot";
 import { warningsByCode } from "../domain/evaluate-decision";
+import { SHARING_MESSAGES } from "../domain/messages";
 import { DECISION_STATUS_LABELS, emergencyRecordOverdue } from "../domain/records";
 import { OUTCOME_LABELS } from "../domain/vocabulary";
 import { itemsChosen, otherMembers } from "../services/choices";
@@ -36,13 +37,19 @@ const OUTCOMES: Record<string, string> = {
   revoked: "Access withdrawn: the recipient can no longer open it.",
 };
 
-export const DISCLOSURE_STATE_LABELS = {
-  SENT: { text: "Sent, not yet opened", classes: "govuk-tag--blue" },
-  OPENED: { text: "Opened", classes: "govuk-tag--light-blue" },
-  ACKNOWLEDGED: { text: "Receipt acknowledged", classes: "govuk-tag--green" },
-  REVOKED: { text: "Access withdrawn", classes: "govuk-tag--red" },
-  EXPIRED: { text: "Access expired", classes: "govuk-tag--grey" },
-} as const;
+const DISCLOSURE_STATE_TAGS: Record<DisclosureState, string> = {
+  SENT: "govuk-tag--blue",
+  OPENED: "govuk-tag--light-blue",
+  ACKNOWLEDGED: "govuk-tag--green",
+  REVOKED: "govuk-tag--red",
+  EXPIRED: "govuk-tag--grey",
+};
+
+/** A disclosure's state as a GOV.UK tag: its words from the catalogue, its colour. */
+export const disclosureStateTag = (state: DisclosureState) => ({
+  text: SHARING_MESSAGES.en.disclosureState[state],
+  classes: DISCLOSURE_STATE_TAGS[state],
+});
 
 const withNote = (text: string, note: string) => (note ? `${text} (${note})` : text);
 
@@ -154,7 +161,7 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
       },
       disclosure: d.disclosure && {
         id: d.disclosure.id,
-        state: DISCLOSURE_STATE_LABELS[state!],
+        state: disclosureStateTag(state!),
         sentAt: d.disclosure.sentAt,
         expiresAt: d.disclosure.expiresAt,
         firstOpenedAt: d.disclosure.firstOpenedAt,

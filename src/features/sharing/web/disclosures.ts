@@ -15,7 +15,7 @@ import { disclosureState } from "../domain/disclosure-access";
 import { RECIPIENT_ROLE_LABELS, type RecipientRole } from "../domain/vocabulary";
 import { acknowledgeDisclosure, type DisclosureSummary, listReceived, listSent, openReceived, viewSent } from "../services/disclosures";
 import { fileDisclosure } from "../services/file-disclosure";
-import { DISCLOSURE_STATE_LABELS } from "./decisions";
+import { disclosureStateTag } from "./decisions";
 
 /** The inbox of disclosures received, the list of those sent, and reading one that arrived. */
 
@@ -36,7 +36,7 @@ function row(d: DisclosureSummary, box: "received" | "sent") {
     other: box === "received" ? d.senderName : d.recipientName,
     purpose: purposeLabel(d.purposeCode),
     emergency: d.emergency,
-    state: DISCLOSURE_STATE_LABELS[disclosureState(d)],
+    state: disclosureStateTag(disclosureState(d)),
     sentAt: d.sentAt,
   };
 }
