@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { demoActors } from "../../../src/demo/demo-actors";
 import { seedDemoPartnership } from "../../../src/demo/seed-demo";
-import { compileAccessPack } from "../../../src/features/rights/services/access-pack";
+import { compileAccessPack } from "../../../src/features/rights/services/compile-access-pack";
 import { noticesReceived } from "../../../src/features/rights/services/item-actions";
+import { getRightsRequest, listRightsRequests } from "../../../src/features/rights/services/load-requests";
 import { packSafety } from "../../../src/features/rights/services/pack-safety";
-import { getRightsRequest, listRightsRequests } from "../../../src/features/rights/services/requests";
 import { describeEachDatabase } from "../../support/databases";
 
 describeEachDatabase("the demo partnership's rights requests", (ctx) => {

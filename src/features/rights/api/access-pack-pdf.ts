@@ -1,7 +1,7 @@
 import type { FastifyReply } from "fastify";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
-import { compileAccessPack } from "../services/access-pack";
+import { compileAccessPack } from "../services/compile-access-pack";
 import { renderAccessPackPdf } from "../services/render-pack-pdf";
 
 /**

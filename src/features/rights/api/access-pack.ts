@@ -5,7 +5,8 @@ import type { Db } from "../../../platform/db/client";
 import { idParams } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { itemReviewInput, recipientReviewInput } from "../domain/review";
-import { compileAccessPack, reviewItem, reviewRecipient } from "../services/access-pack";
+import { compileAccessPack } from "../services/compile-access-pack";
+import { reviewItem, reviewRecipient } from "../services/review-pack";
 import { sendAccessPackPdf } from "./access-pack-pdf";
 import { accessPackSchema, errors, noContent, presentAccessPack, tags } from "./schema";
 

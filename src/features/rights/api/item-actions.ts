@@ -6,14 +6,10 @@ import { idParams } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { correctionInput } from "../../records/domain/records";
 import { erasureInput, liftInput, reasonInput, statementInput } from "../domain/inputs";
-import {
-  actionsForRequest,
-  addStatement,
-  correctForRequest,
-  decideErasure,
-  liftRestriction,
-  restrictForRequest,
-} from "../services/item-actions";
+import { decideErasure } from "../services/erase-item";
+import { actionsForRequest } from "../services/item-actions";
+import { addStatement, correctForRequest } from "../services/rectify-item";
+import { liftRestriction, restrictForRequest } from "../services/restrict-item";
 import { errors, presentRequestActions, requestActionsSchema, tags } from "./schema";
 
 /** What a request does to items: correct, add a statement, restrict, lift, erase; and what was done and who was told. */

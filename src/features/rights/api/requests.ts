@@ -5,16 +5,13 @@ import type { Db } from "../../../platform/db/client";
 import { idParams } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { identityInput, rightsRequestInput, transitionInput } from "../domain/inputs";
-import { acknowledgeComplaint } from "../services/item-actions";
+import { acknowledgeComplaint } from "../services/acknowledge-complaint";
+import { attachSubject } from "../services/attach-subject";
+import { getRightsRequest, listRightsRequests } from "../services/load-requests";
 import { packSafety } from "../services/pack-safety";
-import {
-  attachSubject,
-  getRightsRequest,
-  listRightsRequests,
-  logRightsRequest,
-  transitionRightsRequest,
-  verifyIdentity,
-} from "../services/requests";
+import { logRightsRequest } from "../services/receive-request";
+import { transitionRightsRequest } from "../services/transition-request";
+import { verifyIdentity } from "../services/verify-identity";
 import { errors, noContent, packWarningsSchema, presentPackWarnings, presentRightsRequest, rightsRequestSchema, tags } from "./schema";
 
 /** Rights requests themselves: logging, the identity check, moving a request on, the people it is about, and the warnings before a response. */

@@ -5,10 +5,10 @@ import { currentDueOn } from "../domain/deadlines";
 import { NOT_TOLD_RULE } from "../domain/pack-safety";
 import { EXEMPTIONS, RECEIVED_VIA, REQUESTER_RELATIONSHIPS, RESPONSE_OUTCOMES, RIGHTS_STATES, RIGHTS_TYPES } from "../domain/vocabulary";
 import { itemActionKind, noticeKind } from "../schema";
-import type { compileAccessPack } from "../services/access-pack";
+import type { compileAccessPack } from "../services/compile-access-pack";
 import type { actionsForRequest } from "../services/item-actions";
+import type { RightsRequestListed } from "../services/load-requests";
 import type { packSafety } from "../services/pack-safety";
-import type { RightsRequestListed } from "../services/requests";
 
 /** The rights requests API's schemas (zod, which also write its OpenAPI) and presenters. */
 

@@ -13,7 +13,8 @@ import { type ProcessingRight, processingDecisionInput, processingDecisionProble
 import { changeProblem } from "../domain/transitions";
 import { isAnswered } from "../domain/vocabulary";
 import { rightsProcessingDecisions, rightsRequests } from "../schema";
-import { chronicleStep, logEvent, type RightsRequestView, requestFor } from "./requests";
+import { type RightsRequestView, requestFor } from "./load-requests";
+import { chronicleStep, logEvent } from "./record-step";
 
 /**
  * Objection and withdrawal of consent (docs/domain.md §6): the sharing about the person so far, by

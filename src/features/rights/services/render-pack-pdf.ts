@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import { ukDate } from "../../../platform/dates/calendar";
 import { unreviewedSentence } from "../domain/review";
-import type { AccessPack } from "./access-pack";
+import type { AccessPack } from "./compile-access-pack";
 
 /**
  * The access pack as a PDF for the requester: DejaVu Sans embedded (npm) so every name renders and

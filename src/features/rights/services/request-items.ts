@@ -9,8 +9,8 @@ import { listItems, type RecordItem, viewItem } from "../../records/services/ite
 import { linkedPeople } from "../../records/services/links";
 import type { LinkedName } from "../domain/third-parties";
 import { rightsItemActions, rightsItemReviews } from "../schema";
+import { getRightsRequest, type RightsRequestView, requestFor } from "./load-requests";
 import { matchesRequester } from "./pack-safety";
-import { getRightsRequest, type RightsRequestView, requestFor } from "./requests";
 
 /**
  * The items a rights request is worked on: the current version of everything held about each person

@@ -10,18 +10,14 @@ import { sendAccessPackPdf } from "../api/access-pack-pdf";
 import { namesInText } from "../domain/third-parties";
 import { answeredProblem, changeProblem } from "../domain/transitions";
 import { EXEMPTION_LABELS, EXEMPTIONS, type Exemption, ITEM_ACTIONS_FOR, type RightsType } from "../domain/vocabulary";
-import { recipientForRequest, reviewItem, reviewRecipient } from "../services/access-pack";
-import {
-  acknowledgeComplaint,
-  addStatement,
-  correctForRequest,
-  decideErasure,
-  liftRestriction,
-  restrictForRequest,
-} from "../services/item-actions";
+import { acknowledgeComplaint } from "../services/acknowledge-complaint";
+import { decideErasure } from "../services/erase-item";
+import { getRightsRequest } from "../services/load-requests";
 import { packSafety, safetyForItem, safetyForRecipient } from "../services/pack-safety";
+import { addStatement, correctForRequest } from "../services/rectify-item";
 import { attachedItem, itemForRequest, linkedNamesFor } from "../services/request-items";
-import { getRightsRequest } from "../services/requests";
+import { liftRestriction, restrictForRequest } from "../services/restrict-item";
+import { recipientForRequest, reviewItem, reviewRecipient } from "../services/review-pack";
 import { presentSafety } from "./safety";
 
 /**

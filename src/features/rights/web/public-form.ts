@@ -7,7 +7,7 @@ import { perAddress } from "../../../platform/http/rate-limit";
 import { bodyOf, errorSummary, type FormBody, formHelpers, list, optionsOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { REQUESTER_RELATIONSHIP_LABELS, REQUESTER_RELATIONSHIPS, RIGHTS_TYPE_LABELS, RIGHTS_TYPES } from "../domain/vocabulary";
 import { loadOrganisationsToAsk } from "../services/load-organisations-to-ask";
-import { submitPublicRequest } from "../services/requests";
+import { submitPublicRequest } from "../services/receive-request";
 import { REQUEST_FORM, requestFormInput, requestFormValues } from "./request-form";
 
 /**

@@ -1,69 +1,46 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../../../platform/auth/actor";
-import { datePartsFrom, dueIn, isoFromParts, today, ukDate } from "../../../platform/dates/calendar";
-import type { UkNation } from "../../../platform/dates/working-days";
+import { datePartsFrom, isoFromParts, ukDate } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
-import { bodyOf, errorSummary, type FormBody, formHelpers, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
+import { bodyOf, type FormBody, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { purposeLabel } from "../../agreements/domain/purposes";
 import { ITEM_CATEGORY_LABELS } from "../../records/domain/information";
 import { RECORD_ITEM_KIND_LABELS } from "../../records/domain/records";
 import { searchSubjects } from "../../records/services/search";
 import { fullName, idParam } from "../../records/web/record-pages";
 import { sharingSettings } from "../../settings/services/settings";
-import { currentDueOn } from "../domain/deadlines";
 import { draftProblem, isDraft, itemsAndRecords, unreviewedSentence } from "../domain/review";
 import { TRANSITIONS } from "../domain/transitions";
 import {
   EXEMPTION_LABELS,
-  isAnswered,
   NOTICE_KIND_LABELS,
-  RECEIVED_VIA,
   REQUESTER_RELATIONSHIP_LABELS,
-  REQUESTER_RELATIONSHIPS,
   RESPONSE_OUTCOMES,
   RIGHTS_STATE_LABELS,
   RIGHTS_TYPE_LABELS,
-  RIGHTS_TYPES,
-  type RightsState,
 } from "../domain/vocabulary";
-import { heldBack } from "../services/access-pack";
+import { attachSubject } from "../services/attach-subject";
+import { heldBack } from "../services/compile-access-pack";
 import { actionsForRequest } from "../services/item-actions";
+import { getRightsRequest, type RightsRequestView } from "../services/load-requests";
 import { packContents } from "../services/pack-contents";
 import { type PackSafety, packSafety } from "../services/pack-safety";
 import { decideProcessing, processingForRequest } from "../services/processing";
 import { itemsForRequest } from "../services/request-items";
-import {
-  attachSubject,
-  getRightsRequest,
-  listRightsRequests,
-  logRightsRequest,
-  type RightsRequestView,
-  transitionRightsRequest,
-  verifyIdentity,
-} from "../services/requests";
+import { transitionRightsRequest } from "../services/transition-request";
+import { verifyIdentity } from "../services/verify-identity";
 import { ITEM_ACTION_LABELS, recipientReviewLabel, reviewLabel, worksOnItems } from "./items";
-import { REQUEST_FORM, requestFormInput, requestFormValues } from "./request-form";
+import { dueNote, OUTCOMES, VIA_LABELS } from "./request-labels";
 import { presentSafety } from "./safety";
 
-/** The IG lead's rights pages: the dashboard, logging a request, and working one through. */
+/**
+ * One rights request's page, where the IG lead works it through: the people it is about, the items
+ * or the access pack, the safety check, and the forms that verify identity, attach a person, decide
+ * on processing and move the request on. A refusal comes back on the page with the error summary.
+ */
 
-const VIA_LABELS: Record<(typeof RECEIVED_VIA)[number], string> = {
-  ONLINE_FORM: "The online form",
-  EMAIL: "Email",
-  LETTER: "Letter",
-  PHONE: "Phone",
-  IN_PERSON: "In person",
-};
 const OUTCOME_LABELS = { FULL: "Full", PARTIAL: "Partial", REFUSED: "Refused" } as const;
-const OUTCOMES: Record<string, string> = {
-  logged: "Request logged.",
-  moved: "Request updated.",
-  identity: "Identity check recorded.",
-  attached: "Person attached.",
-  acknowledged: "Complaint acknowledged.",
-  processing: "Decision recorded: anyone in your organisation deciding to share about the person will see it.",
-};
 
 /** The request page's dates, typed as day, month and year boxes. */
 const DATE_FIELDS = ["receivedOn", "requesterToldOn"];
@@ -73,66 +50,7 @@ function typedValues(body: FormBody) {
   return { ...body, ...Object.fromEntries(DATE_FIELDS.map((name) => [name, datePartsFrom(body, name)])) };
 }
 
-function formValues(body: FormBody) {
-  return {
-    ...requestFormValues(body),
-    receivedVia: str(body, "receivedVia"),
-    receivedOn: datePartsFrom(body, "receivedOn"),
-  };
-}
-
-/** How far off a running clock's due date is ("due in 3 working days"); a stopped clock or an answered request is not counting down. */
-const dueNote = (state: RightsState, dueOn: string | null, paused: boolean, nation: UkNation) =>
-  dueOn && !paused && !isAnswered(state) ? dueIn(dueOn, today(), nation) : null;
-
-export async function rightsPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
-  app.get("/rights", async (request, reply) => {
-    const [rows, { nation }] = await Promise.all([listRightsRequests(db, actorOf(request)), sharingSettings(db)]);
-    return reply.view("rights/dashboard", {
-      outcome: OUTCOMES[queryOf(request).outcome ?? ""],
-      rows: rows.map((r) => ({
-        href: `/rights/${r.id}`,
-        reference: r.publicReference,
-        type: RIGHTS_TYPE_LABELS[r.type],
-        about: r.about.name,
-        state: RIGHTS_STATE_LABELS[r.state],
-        dueOn: currentDueOn(r),
-        due: dueNote(r.state, currentDueOn(r), r.clock.paused, nation),
-        clock: r.clock,
-        harmRisk: r.harmRisk,
-        // A complaint's first deadline is its acknowledgement (DUAA 2025: within 30 days).
-        acknowledgeBy: r.acknowledgeBy && !r.acknowledgedOn ? r.acknowledgeBy : null,
-      })),
-    });
-  });
-
-  const newPage = async (reply: FastifyReply, values: ReturnType<typeof formValues>, summary = errorSummary([])) =>
-    reply.view("rights/new", {
-      values,
-      typeItems: formHelpers.radioItems(optionsOf(RIGHTS_TYPES, RIGHTS_TYPE_LABELS), values.type),
-      relationshipItems: formHelpers.radioItems(optionsOf(REQUESTER_RELATIONSHIPS, REQUESTER_RELATIONSHIP_LABELS), values.relationship),
-      viaItems: formHelpers.radioItems(optionsOf(RECEIVED_VIA, VIA_LABELS), values.receivedVia),
-      ...summary,
-    });
-  app.get("/rights/new", async (_request, reply) => newPage(reply, formValues({})));
-  app.post("/rights/new", async (request, reply) => {
-    const actor = actorOf(request);
-    const values = formValues(bodyOf(request));
-    return withFormErrors(
-      reply,
-      (summary) => newPage(reply, values, summary),
-      async () => {
-        const row = await logRightsRequest(db, actor, {
-          ...requestFormInput(values),
-          receivedVia: values.receivedVia || undefined,
-          receivedOn: isoFromParts(values.receivedOn) || undefined,
-        });
-        return reply.redirect(`/rights/${row.id}?outcome=logged`, 303);
-      },
-      REQUEST_FORM,
-    );
-  });
-
+export async function rightsRequestPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   /** The items the request is worked on, what was done to each and which recipients were told. */
   const itemsWork = async (actor: Actor, request: RightsRequestView) => {
     const requestId = request.id;

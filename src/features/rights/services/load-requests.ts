@@ -1,0 +1,111 @@
+import { and, asc, desc, eq, getTableColumns, inArray, notInArray, sql } from "drizzle-orm";
+import type { Actor } from "../../../platform/auth/actor";
+import { today } from "../../../platform/dates/calendar";
+import type { Db, Tx } from "../../../platform/db/client";
+import { visibleTo } from "../../../platform/db/scope";
+import { NotFoundError, NotPermittedError } from "../../../platform/errors";
+import { organisations } from "../../organisations-and-users/schema";
+import { subjects } from "../../records/schema";
+import { CLOCK_NOT_STARTED, currentDueOn, type RightsClockStatus, rightsClockStatus } from "../domain/deadlines";
+import { ANSWERED_STATES, type RightsState } from "../domain/vocabulary";
+import { rightsRequestEvents, rightsRequestSubjects, rightsRequests } from "../schema";
+import { harmRiskNow } from "./pack-safety";
+
+/**
+ * Rights requests (issue 6) as they are read: one per organisation asked (each answers for its own
+ * data under one public reference), each with where it stands against its statutory clock. Only the
+ * organisation's IG leads work on them.
+ */
+
+export type RightsRequestRow = typeof rightsRequests.$inferSelect;
+
+/** A request as read: its row, with whether it needs a safety check worked out now rather than when a person was attached. */
+const requestColumns = { ...getTableColumns(rightsRequests), harmRisk: harmRiskNow };
+
+export function assertIgLead(actor: Actor): void {
+  if (!actor.roles.includes("ig_lead")) throw new NotPermittedError("Only IG leads work on rights requests");
+}
+
+/** A request with where it stands against its clock, as every list and page shows it. */
+export interface RightsRequestListed extends RightsRequestRow {
+  /** Where it stands against its clock today: computed once, here, for everything that shows it. */
+  clock: RightsClockStatus;
+}
+
+const withClock = (row: RightsRequestRow, now: Date): RightsRequestListed => ({ ...row, clock: rightsClockStatus(row, today(now)) });
+
+export interface RightsRequestView extends RightsRequestListed {
+  subjects: { id: string; name: string; kind: string }[];
+  events: (typeof rightsRequestEvents.$inferSelect)[];
+  /** The other organisations asked under the same reference, each answering for its own data. */
+  partners: { organisation: string; state: RightsState; dueOn: string | null }[];
+}
+
+/** Open requests first, soonest due first: the IG lead's dashboard. */
+export async function listRightsRequests(
+  db: Db,
+  actor: Actor,
+  options: { includeClosed?: boolean } = {},
+  now = new Date(),
+): Promise<RightsRequestListed[]> {
+  assertIgLead(actor);
+  const rows = await db
+    .select(requestColumns)
+    .from(rightsRequests)
+    .where(
+      and(visibleTo(actor, rightsRequests), options.includeClosed ? undefined : notInArray(rightsRequests.state, [...ANSWERED_STATES])),
+    )
+    // Soonest due first; those whose clock has not started have no due date yet, so come after.
+    .orderBy(inArray(rightsRequests.state, [...CLOCK_NOT_STARTED]), asc(rightsRequests.dueOn), desc(rightsRequests.createdAt))
+    .limit(500);
+  return rows.map((r) => withClock(r, now));
+}
+
+export async function getRightsRequest(db: Db | Tx, actor: Actor, id: string, now = new Date()): Promise<RightsRequestView> {
+  assertIgLead(actor);
+  const [row] = await db
+    .select(requestColumns)
+    .from(rightsRequests)
+    .where(and(eq(rightsRequests.id, id), visibleTo(actor, rightsRequests)));
+  if (!row) throw new NotFoundError("The rights request");
+  const [attached, events, partners] = await Promise.all([
+    db
+      .select({ id: subjects.id, given: subjects.givenNames, family: subjects.familyName, kind: subjects.kind })
+      .from(rightsRequestSubjects)
+      .innerJoin(subjects, eq(subjects.id, rightsRequestSubjects.subjectId))
+      .where(eq(rightsRequestSubjects.requestId, id)),
+    db.select().from(rightsRequestEvents).where(eq(rightsRequestEvents.requestId, id)).orderBy(asc(rightsRequestEvents.at)),
+    // One request to the partnership is one row per organisation: only its state is shared between them.
+    db
+      .select({ organisation: organisations.name, state: rightsRequests.state, dueOn: rightsRequests.dueOn })
+      .from(rightsRequests)
+      .innerJoin(organisations, eq(organisations.id, rightsRequests.organisationId))
+      .where(and(eq(rightsRequests.publicReference, row.publicReference), sql`${rightsRequests.id} <> ${id}`))
+      .orderBy(organisations.name),
+  ]);
+  return {
+    ...withClock(row, now),
+    subjects: attached.map((s) => ({ id: s.id, name: `${s.given} ${s.family}`, kind: s.kind })),
+    events,
+    partners: partners.map((p) => ({ ...p, dueOn: currentDueOn(p) })),
+  };
+}
+
+/**
+ * The request from its id, or as the caller already loaded it for this actor: a page that shows
+ * several things about one request reads the request once.
+ */
+export function requestFor(db: Db, actor: Actor, request: string | RightsRequestView): Promise<RightsRequestView> {
+  return typeof request === "string" ? getRightsRequest(db, actor, request) : Promise.resolve(request);
+}
+
+/** The request, locked for the change about to be made to it. */
+export async function lockedRequest(tx: Tx, actor: Actor, id: string): Promise<RightsRequestRow> {
+  const [row] = await tx
+    .select(requestColumns)
+    .from(rightsRequests)
+    .where(and(eq(rightsRequests.id, id), visibleTo(actor, rightsRequests)))
+    .for("update");
+  if (!row) throw new NotFoundError("The rights request");
+  return row;
+}

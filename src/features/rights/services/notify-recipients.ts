@@ -1,0 +1,74 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Actor } from "../../../platform/auth/actor";
+import type { Role } from "../../../platform/auth/roles";
+import type { Tx } from "../../../platform/db/client";
+import { visibleTo } from "../../../platform/db/scope";
+import { mayDecideProtectedDetails } from "../../records/domain/links";
+import { loadProtectedDetails } from "../../records/services/protected-details";
+import { redact, redactionsForNotice } from "../../sharing/domain/disclosure-snapshot";
+import { findProtectedMentions } from "../../sharing/domain/protected-details";
+import { disclosureItems, disclosures, shareDecisions } from "../../sharing/schema";
+import { recipientNotices } from "../schema";
+
+/**
+ * What a recipient is told: `say` is given the new content (a correction's text, the person's
+ * statement) as this recipient may see it, or null where it may not: redacted as the disclosure
+ * was, and left out altogether once the recipient can no longer read the disclosure and did not
+ * file it (a notice is never wider than the disclosure it follows).
+ */
+export type Notice = {
+  kind: typeof recipientNotices.$inferInsert.kind;
+  content?: () => string;
+  say: (shown: string | null) => string;
+  /** The item versions whose recipients are told, when not the item's whole lineage. */
+  items?: () => string[];
+};
+
+/**
+ * Every organisation any version of the item went to, told what happened to it. The new content is
+ * redacted for each as its disclosure was (the decision's record of what it took out) and searched for
+ * the protected details of the person and those linked to them (GR5-PROTECT-IDENTITIES): a correction
+ * can add a refuge address the old text never had. Returns how many notices were sent.
+ */
+export async function notifyRecipients(
+  tx: Tx,
+  actor: Actor,
+  requestId: string,
+  on: { subjectId: string; itemIds: string[] },
+  notice: Notice,
+  now: Date,
+) {
+  const sent = await tx
+    .select({
+      disclosureId: disclosures.id,
+      recipient: disclosures.recipientOrganisationId,
+      itemId: disclosureItems.sourceItemId,
+      readable: sql<boolean>`(${disclosures.revokedAt} is null and ${disclosures.expiresAt} > ${now}) or ${disclosures.filedAt} is not null`,
+      record: shareDecisions.record,
+      decidedByRoles: shareDecisions.decidedByRoles,
+    })
+    .from(disclosureItems)
+    .innerJoin(disclosures, eq(disclosures.id, disclosureItems.disclosureId))
+    .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
+    .where(and(inArray(disclosureItems.sourceItemId, on.itemIds), visibleTo(actor, disclosures, "sender")));
+  if (!sent.length) return 0;
+  const content = notice.content?.() ?? null;
+  const mentioned = content ? findProtectedMentions(content, await loadProtectedDetails(tx, actor, on.subjectId)) : [];
+  const shown = (s: (typeof sent)[number]) => {
+    if (content === null || !s.readable) return null;
+    const choice = s.record.items.items?.find((c) => c.itemId === s.itemId);
+    return redact(content, redactionsForNotice(choice, mentioned, mayDecideProtectedDetails(s.decidedByRoles as Role[]))).text;
+  };
+  await tx.insert(recipientNotices).values(
+    sent.map((s) => ({
+      requestId,
+      senderOrganisationId: actor.organisationId,
+      recipientOrganisationId: s.recipient,
+      disclosureId: s.disclosureId,
+      itemId: s.itemId,
+      kind: notice.kind,
+      text: notice.say(shown(s)),
+    })),
+  );
+  return sent.length;
+}
