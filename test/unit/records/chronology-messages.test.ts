@@ -11,7 +11,7 @@ import { RIGHTS_STATES } from "../../../src/features/rights/domain/vocabulary";
 import { itemActionKind } from "../../../src/features/rights/schema";
 import { SHARING_MESSAGES } from "../../../src/features/sharing/domain/messages";
 import { OUTCOMES } from "../../../src/features/sharing/domain/vocabulary";
-import { decisionTitleMessage } from "../../../src/features/sharing/services/record-decision";
+import { decisionTitleMessage } from "../../../src/features/sharing/services/decision-title";
 import { AUTH_MESSAGES } from "../../../src/platform/auth/messages";
 import { type Catalogue, hasMessage, message } from "../../../src/platform/messages";
 

@@ -17,8 +17,9 @@ import {
   revokeInput,
   viewSent,
 } from "../services/disclosures";
+import { evaluateProposedDecision } from "../services/evaluate-proposed-decision";
 import { fileDisclosure, fileInput } from "../services/file-disclosure";
-import { evaluateProposedDecision, recordValidatedDecision } from "../services/record-decision";
+import { recordValidatedDecision } from "../services/record-decision";
 import { decisionActionsApi } from "./decision-actions";
 import { noticesApi } from "./notices";
 import { requestsApi } from "./requests";

@@ -13,7 +13,7 @@ import { evaluateDecision, type Finding, recordedWarnings, warningsOf } from "..
 import { shareDecisionAddenda, shareDecisions } from "../schema";
 import { gatherFacts } from "./decision-facts";
 import { loadDecision } from "./decisions";
-import { assertPossibleAnswers, outstanding } from "./record-decision";
+import { assertPossibleAnswers, outstanding } from "./evaluate-proposed-decision";
 
 /**
  * The full record of an emergency share (ICO9-EMERGENCY), added as an addendum once the emergency has

@@ -1,7 +1,7 @@
 import { datePartsFrom, datePartsOf, isoFromParts } from "../../../platform/dates/calendar";
 import { type FormBody, list, str } from "../../../platform/web-kit/forms";
 
-import { type FieldDef, fieldIdOf } from "./steps";
+import { type FieldDef, fieldIdOf } from "./step-fields";
 
 /**
  * The wizard's answers as the decision's nested shape (decision-input.ts), read from and written to

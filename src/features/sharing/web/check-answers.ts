@@ -6,7 +6,8 @@ import type { ProtectedMention } from "../domain/protected-details";
 import { SUBJECT_DETAIL_LABELS, type SubjectDetail } from "../domain/vocabulary";
 import type { shareableItems } from "../services/choices";
 import { type Answers, getAt, noneOption } from "./answers";
-import { type FieldDef, fieldIdOf, STEPS, type StepChoices } from "./steps";
+import { type FieldDef, fieldIdOf, type StepChoices } from "./step-fields";
+import { STEPS } from "./steps";
 import { takenOutInWords } from "./what-went";
 
 /** The check-your-answers summary: every question by step, the answer as people read it, and a link back to change it. */

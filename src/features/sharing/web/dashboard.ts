@@ -3,10 +3,10 @@ import { hasAnyRole } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
 import { RECORD_ROLES } from "../../records/services/access";
 import { emergencyRecordOverdue } from "../domain/records";
+import { decisionTitle } from "../services/decision-title";
 import { decisionReference, listDecisions } from "../services/decisions";
 import { disclosuresToChase, unacknowledgedReceived } from "../services/disclosures";
 import { refusalsToAcknowledge } from "../services/information-requests";
-import { decisionTitle } from "../services/record-decision";
 
 /**
  * Sharing on the home page: what has arrived and not been acknowledged, and answers to the

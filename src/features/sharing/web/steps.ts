@@ -1,4 +1,4 @@
-import { type Option, optionsOf } from "../../../platform/web-kit/forms";
+import { optionsOf } from "../../../platform/web-kit/forms";
 import { TRANSFER_METHOD_LABELS, TRANSFER_METHODS } from "../../agreements/domain/content";
 import {
   ARTICLE_6,
@@ -25,6 +25,7 @@ import {
   RECIPIENT_ROLE_LABELS,
   RECIPIENT_ROLES,
 } from "../domain/vocabulary";
+import { choose, fixed, type StepDef, text, yes } from "./step-fields";
 
 /**
  * The share decision wizard's questions (docs/domain.md §4 steps 1–8), as data: each step is a GOV.UK
@@ -32,54 +33,6 @@ import {
  * template renders them all, one parser reads them back, and a rule finding about an answer links to
  * the page that asks it. The items step has its own page (one row per record item).
  */
-
-export type FieldKind = "radios" | "yesno" | "checkboxes" | "textarea" | "text" | "select" | "date";
-
-/** Choices that depend on the case: the person's concerns, the partnership's members and agreements, the recipient's staff. */
-export interface StepChoices {
-  levels: Option[];
-  concerns: Option[];
-  organisations: Option[];
-  agreements: Option[];
-  recipientPeople: Option[];
-}
-
-export interface FieldDef {
-  /** JSON Pointer of the answer, e.g. "/purpose/code"; the field's id and name are its dashed form. */
-  path: string;
-  kind: FieldKind;
-  label: string;
-  hint?: string;
-  options?: (choices: StepChoices) => Option[];
-  /** For radios whose "none of these" answer is null rather than absent: its label. */
-  noneLabel?: string;
-}
-
-export interface StepDef {
-  key: string;
-  title: string;
-  intro?: string;
-  fields: FieldDef[];
-}
-
-const yes = (path: string, label: string, hint?: string): FieldDef => ({ path, kind: "yesno", label, hint });
-const text = (path: string, label: string, hint?: string, kind: FieldKind = "textarea"): FieldDef => ({ path, kind, label, hint });
-const choose = (
-  path: string,
-  kind: FieldKind,
-  label: string,
-  options: (c: StepChoices) => Option[],
-  hint?: string,
-  noneLabel?: string,
-): FieldDef => ({
-  path,
-  kind,
-  label,
-  hint,
-  options,
-  noneLabel,
-});
-const fixed = (o: Option[]) => () => o;
 
 export const STEPS: StepDef[] = [
   {
@@ -304,5 +257,3 @@ export function stepOfPath(path: string): string {
   const section = path.split("/")[1];
   return { transparency: "consent", lawfulBasis: "lawful-basis" }[section ?? ""] ?? section ?? "decision";
 }
-
-export const fieldIdOf = (path: string) => path.replace(/^\//, "").replaceAll("/", "-");

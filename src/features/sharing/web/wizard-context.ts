@@ -11,9 +11,10 @@ import type { Finding } from "../domain/evaluate-decision";
 import { describeMentions } from "../domain/protected-details";
 import { SUBJECT_DETAIL_LABELS, SUBJECT_DETAILS } from "../domain/vocabulary";
 import { agreementsBetween, openConcernsOf, otherMembers, peopleWhoCanReceive, type shareableItems } from "../services/choices";
-import { evaluateProposedDecision } from "../services/record-decision";
+import { evaluateProposedDecision } from "../services/evaluate-proposed-decision";
 import { type Answers, formValue, getAt, noneOption } from "./answers";
-import { fieldIdOf, type StepChoices, type StepDef, stepOfPath } from "./steps";
+import { fieldIdOf, type StepChoices, type StepDef } from "./step-fields";
+import { stepOfPath } from "./steps";
 
 /** What the wizard pages need beyond the draft: the choices, each field ready for its GOV.UK macro, and the findings. */
 

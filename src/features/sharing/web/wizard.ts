@@ -18,7 +18,8 @@ import { getInformationRequest } from "../services/information-requests";
 import { recordShareDecision } from "../services/record-decision";
 import { answerFromBody, getAt, itemAnswersFromBody, setAt } from "./answers";
 import { answerSections, draftItems } from "./check-answers";
-import { AFTER_RECIPIENT, fieldIdOf, STEPS, stepOf, stepOfPath } from "./steps";
+import { fieldIdOf } from "./step-fields";
+import { AFTER_RECIPIENT, STEPS, stepOf, stepOfPath } from "./steps";
 import { assess, fieldsFor, itemRows, presentFinding, type ShareDraft, stepChoices, subjectDetailOptions } from "./wizard-context";
 
 /**
