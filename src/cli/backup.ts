@@ -1,5 +1,7 @@
 import { Command } from "commander";
-import { type BackupSummary, backupEmbedded, backupPostgres, type RowCounts, restoreEmbedded, restorePostgres } from "../app/backup";
+import { backupEmbedded, backupPostgres } from "../app/backup";
+import type { BackupSummary, RowCounts } from "../app/backup-summary";
+import { restoreEmbedded, restorePostgres } from "../app/restore";
 import { configuredCheckpointSigner, type RestoreAnchoring } from "../platform/audit/checkpoints";
 import { loadConfig } from "../platform/config";
 import { roleOf } from "../platform/db/least-privilege";
