@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { idParams } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import { noContentAfter } from "../../../platform/http/no-content";
 import { itemReviewInput, recipientReviewInput } from "../domain/review";
 import { compileAccessPack } from "../services/compile-access-pack";
 import { reviewItem, reviewRecipient } from "../services/review-pack";
@@ -24,10 +25,7 @@ export async function accessPackApi(parent: FastifyInstance, { db }: { db: Db })
         response: noContent,
       },
     },
-    async (request, reply) => {
-      await reviewItem(db, actorOf(request), request.params.id, request.params.itemId, request.body);
-      return reply.status(204).send(null);
-    },
+    (request, reply) => noContentAfter(reply, reviewItem(db, actorOf(request), request.params.id, request.params.itemId, request.body)),
   );
   app.post(
     "/rights-requests/:id/recipients/:disclosureId/review",
@@ -41,10 +39,8 @@ export async function accessPackApi(parent: FastifyInstance, { db }: { db: Db })
         response: noContent,
       },
     },
-    async (request, reply) => {
-      await reviewRecipient(db, actorOf(request), request.params.id, request.params.disclosureId, request.body);
-      return reply.status(204).send(null);
-    },
+    (request, reply) =>
+      noContentAfter(reply, reviewRecipient(db, actorOf(request), request.params.id, request.params.disclosureId, request.body)),
   );
   app.get(
     "/rights-requests/:id/pack",

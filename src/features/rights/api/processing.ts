@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Db } from "../../../platform/db/client";
 import { idParams } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import { noContentAfter } from "../../../platform/http/no-content";
 import { processingDecisionInput } from "../domain/processing";
 import { decideProcessing, processingForRequest } from "../services/processing";
 import { errors, noContent, processingSchema, tags } from "./schema";
@@ -35,9 +36,6 @@ export async function rightsProcessingApi(parent: FastifyInstance, { db }: { db:
         response: noContent,
       },
     },
-    async (request, reply) => {
-      await decideProcessing(db, actorOf(request), request.params.id, request.body);
-      return reply.status(204).send(null);
-    },
+    (request, reply) => noContentAfter(reply, decideProcessing(db, actorOf(request), request.params.id, request.body)),
   );
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { idParams } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import { noContentAfter } from "../../../platform/http/no-content";
 import { identityInput, rightsRequestInput, transitionInput } from "../domain/inputs";
 import { acknowledgeComplaint } from "../services/acknowledge-complaint";
 import { attachSubject } from "../services/attach-subject";
@@ -72,10 +73,7 @@ export async function rightsRequestsApi(parent: FastifyInstance, { db }: { db: D
         response: noContent,
       },
     },
-    async (request, reply) => {
-      await verifyIdentity(db, actorOf(request), request.params.id, request.body);
-      return reply.status(204).send(null);
-    },
+    (request, reply) => noContentAfter(reply, verifyIdentity(db, actorOf(request), request.params.id, request.body)),
   );
   app.post(
     "/rights-requests/:id/transitions",
@@ -90,10 +88,7 @@ export async function rightsRequestsApi(parent: FastifyInstance, { db }: { db: D
         response: noContent,
       },
     },
-    async (request, reply) => {
-      await transitionRightsRequest(db, actorOf(request), request.params.id, request.body);
-      return reply.status(204).send(null);
-    },
+    (request, reply) => noContentAfter(reply, transitionRightsRequest(db, actorOf(request), request.params.id, request.body)),
   );
   app.post(
     "/rights-requests/:id/subjects",
@@ -111,10 +106,7 @@ export async function rightsRequestsApi(parent: FastifyInstance, { db }: { db: D
   app.post(
     "/rights-requests/:id/acknowledge",
     { schema: { tags, summary: "Acknowledge a complaint (due within 30 days of receipt)", params: idParams, response: noContent } },
-    async (request, reply) => {
-      await acknowledgeComplaint(db, actorOf(request), request.params.id);
-      return reply.status(204).send(null);
-    },
+    (request, reply) => noContentAfter(reply, acknowledgeComplaint(db, actorOf(request), request.params.id)),
   );
   app.get(
     "/rights-requests/:id/warnings",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { problemSchema, standardErrors } from "../../../platform/http/api-schemas";
+import { noContentOr } from "../../../platform/http/no-content";
 import { ARTICLE_6 } from "../../agreements/domain/lawful-basis";
 import { currentDueOn } from "../domain/deadlines";
 import { NOT_TOLD_RULE } from "../domain/pack-safety";
@@ -13,7 +14,7 @@ import type { packSafety } from "../services/pack-safety";
 /** The rights requests API's schemas (zod, which also write its OpenAPI) and presenters. */
 
 export const errors = { ...standardErrors, 409: problemSchema };
-export const noContent = { 204: z.null(), ...errors };
+export const noContent = noContentOr(errors);
 export const tags = ["rights requests"];
 
 export const rightsRequestSchema = z

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
 import { PURPOSE_CODES } from "../../agreements/domain/purposes";
 import { shareDecisionInput } from "../domain/decision-input";
 import { addAddendum, addendumInput, approvalRules, approvalRulesInput, setApprovalRules } from "../services/addenda";
@@ -16,7 +17,7 @@ const tags = ["share decisions"];
 /** What happens to a decision after it is recorded: approval, the emergency record, addenda; and which purposes need approval. */
 export async function decisionActionsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
-  const noContent = { 204: z.null(), ...errors };
+  const noContent = noContentOr(errors);
 
   app.post(
     "/share-decisions/:id/approval",
@@ -30,10 +31,7 @@ export async function decisionActionsApi(parent: FastifyInstance, { db }: { db: 
         response: noContent,
       },
     },
-    async (request, reply) => {
-      await approveDecision(db, actorOf(request), request.params.id, request.body);
-      return reply.status(204).send(null);
-    },
+    (request, reply) => noContentAfter(reply, approveDecision(db, actorOf(request), request.params.id, request.body)),
   );
   app.post(
     "/share-decisions/:id/return",
@@ -46,10 +44,7 @@ export async function decisionActionsApi(parent: FastifyInstance, { db }: { db: 
         response: noContent,
       },
     },
-    async (request, reply) => {
-      await returnDecision(db, actorOf(request), request.params.id, request.body);
-      return reply.status(204).send(null);
-    },
+    (request, reply) => noContentAfter(reply, returnDecision(db, actorOf(request), request.params.id, request.body)),
   );
   app.post(
     "/share-decisions/:id/emergency-record",
@@ -62,10 +57,7 @@ export async function decisionActionsApi(parent: FastifyInstance, { db }: { db: 
         response: noContent,
       },
     },
-    async (request, reply) => {
-      await completeEmergencyRecord(db, actorOf(request), request.params.id, request.body);
-      return reply.status(204).send(null);
-    },
+    (request, reply) => noContentAfter(reply, completeEmergencyRecord(db, actorOf(request), request.params.id, request.body)),
   );
   app.post(
     "/share-decisions/:id/addenda",
