@@ -9,7 +9,7 @@ import { erasureInput } from "../domain/inputs";
 import { recipientNotices, rightsItemActions, rightsItemReviews } from "../schema";
 import { act, requestAndItem } from "./act-on-item";
 
-/** An erased item keeps its row as a tombstone; its text is gone from the record, the chronology and every disclosure's copy. */
+/** What erased text becomes: the item keeps its row as a tombstone, its words gone from the record, the chronology and every copy. */
 const ERASED = "[erased]";
 
 /**
