@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { agreementDashboard } from "../features/agreements/web/dashboard";
 import { CONCERN_CATEGORY_LABELS } from "../features/records/domain/records";
 import { RECORD_ROLES } from "../features/records/services/access";
-import { concernsAwaitingAcknowledgement } from "../features/records/services/concerns";
+import { viewConcernsAwaitingAcknowledgement } from "../features/records/services/concerns";
 import { levelsOfNeed } from "../features/settings/services/settings";
 import { sharingDashboard } from "../features/sharing/web/dashboard";
 import { hasAnyRole } from "../platform/auth/roles";
@@ -64,7 +64,7 @@ function dashboardSections(roles: Parameters<typeof hasAnyRole>[0]) {
  */
 async function concernDashboard(db: Db, actor: ReturnType<typeof actorOf>) {
   if (!actor.roles.includes("safeguarding_lead")) return null;
-  const [waiting, scale] = await Promise.all([concernsAwaitingAcknowledgement(db, actor, "web.home.concerns"), levelsOfNeed(db)]);
+  const [waiting, scale] = await Promise.all([viewConcernsAwaitingAcknowledgement(db, actor, "web.home.concerns"), levelsOfNeed(db)]);
   return waiting.map((c) => ({
     href: `/subjects/${c.subjectId}/concerns#concern-${c.id}`,
     acknowledgeHref: `/subjects/${c.subjectId}/concerns/${c.id}/acknowledge`,

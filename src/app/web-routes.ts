@@ -4,6 +4,7 @@ import { auditPages } from "../features/audit-log/web/audit";
 import { organisationPages } from "../features/organisations-and-users/web/organisations";
 import { userPages } from "../features/organisations-and-users/web/users";
 import { subjectWebPages } from "../features/records/web";
+import { acknowledgeNotice, viewNoticesReceived } from "../features/rights/services/recipient-notices";
 import { rightsWebPages } from "../features/rights/web";
 import { publicRightsForm } from "../features/rights/web/public-form";
 import { sharingWebPages } from "../features/sharing/web";
@@ -24,7 +25,12 @@ export async function webRoutes(
   await app.register(userPages, { db, publicUrl: opts.publicUrl });
   await app.register(agreementPages, { db, publicUrl: opts.publicUrl });
   await app.register(subjectWebPages, { db });
-  await app.register(sharingWebPages, { db, publicUrl: opts.publicUrl });
+  // Rights' notices to recipients appear in sharing's inbox; rights reads disclosures, so it is handed in here.
+  await app.register(sharingWebPages, {
+    db,
+    publicUrl: opts.publicUrl,
+    notices: { received: viewNoticesReceived, acknowledge: acknowledgeNotice },
+  });
   await app.register(rightsWebPages, { db });
   await app.register(publicRightsForm, { db, rateLimit: opts.signInRateLimit });
   await app.register(auditPages, { database: opts.database });

@@ -3,9 +3,9 @@ import { before, test } from "node:test";
 import { demoActors } from "../../../src/demo/demo-actors";
 import { seedDemoPartnership } from "../../../src/demo/seed-demo";
 import { compileAccessPack } from "../../../src/features/rights/services/compile-access-pack";
-import { noticesReceived } from "../../../src/features/rights/services/item-actions";
-import { getRightsRequest, listRightsRequests } from "../../../src/features/rights/services/load-requests";
-import { packSafety } from "../../../src/features/rights/services/pack-safety";
+import { loadRightsRequest, loadRightsRequests } from "../../../src/features/rights/services/load-requests";
+import { viewPackSafety } from "../../../src/features/rights/services/pack-safety";
+import { viewNoticesReceived } from "../../../src/features/rights/services/recipient-notices";
 import { describeEachDatabase } from "../../support/databases";
 
 describeEachDatabase("the demo partnership's rights requests", (ctx) => {
@@ -17,17 +17,17 @@ describeEachDatabase("the demo partnership's rights requests", (ctx) => {
       bernard: "bernard.hale@northbrook.example",
       dafydd: "dafydd.pryce@westshire.example",
     });
-    const notices = await noticesReceived(ctx.database.db, joanna, "test");
+    const notices = await viewNoticesReceived(ctx.database.db, joanna, "test");
     assert.deepEqual(
       notices.map((n) => [n.kind, n.personName, n.senderName, n.acknowledgedAt]),
       [["CORRECTED", "Kai Brennan-Nowak", "Northbrook Primary School", null]],
     );
     assert.match(notices[0]!.text, /hospital appointments/);
     assert.deepEqual(
-      (await listRightsRequests(ctx.database.db, bernard)).map((r) => [r.type, r.state]),
+      (await loadRightsRequests(ctx.database.db, bernard)).map((r) => [r.type, r.state]),
       [["RECTIFICATION", "IN_PROGRESS"]],
     );
-    const [complaint] = await listRightsRequests(ctx.database.db, dafydd);
+    const [complaint] = await loadRightsRequests(ctx.database.db, dafydd);
     assert.equal(complaint?.type, "COMPLAINT");
     assert.equal(complaint?.acknowledgedOn, null);
     assert.ok(complaint?.acknowledgeBy, "it shows when it must be acknowledged by");
@@ -36,11 +36,11 @@ describeEachDatabase("the demo partnership's rights requests", (ctx) => {
   test("at Eastmoor, a father's access request warns of the referral made without telling the family, and its pack starts as a draft", async () => {
     const db = ctx.database.db;
     const { sean } = await demoActors(db, { sean: "sean.obriain@eastmoor.nhs.example" });
-    const [listed] = (await listRightsRequests(db, sean)).filter((r) => r.requester.name === "Ryan Carter");
+    const [listed] = (await loadRightsRequests(db, sean)).filter((r) => r.requester.name === "Ryan Carter");
     assert.ok(listed, "the request is on Seán's dashboard");
-    const request = await getRightsRequest(db, sean, listed.id);
+    const request = await loadRightsRequest(db, sean, listed.id);
     assert.equal(request.harmRisk, true);
-    const safety = await packSafety(db, sean, request, "test");
+    const safety = await viewPackSafety(db, sean, request, "test");
     assert.equal(safety.notTold.length, 1);
     assert.deepEqual(
       safety.allegedPerpetrator.map((l) => `${l.perpetrator} → ${l.towards}`),

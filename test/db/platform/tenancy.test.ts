@@ -6,14 +6,14 @@ import { after, before, test } from "node:test";
 import { getTableName, is } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import type { App } from "../../../src/app/build-app";
-import { getUser, listUsers } from "../../../src/features/organisations-and-users/services/users";
-import { acknowledgeNotice, noticesReceived } from "../../../src/features/rights/services/item-actions";
+import { loadUser, loadUsers } from "../../../src/features/organisations-and-users/services/users";
+import { acknowledgeNotice, viewNoticesReceived } from "../../../src/features/rights/services/recipient-notices";
 import { addAddendum } from "../../../src/features/sharing/services/addenda";
-import { getDecision, listDecisions } from "../../../src/features/sharing/services/decisions";
+import { viewDecision, viewDecisions } from "../../../src/features/sharing/services/decisions";
 import {
   acknowledgeDisclosure,
-  listReceived,
-  listSent,
+  loadReceived,
+  loadSent,
   openReceived,
   revokeDisclosure,
   viewSent,
@@ -21,8 +21,8 @@ import {
 import { fileDisclosure } from "../../../src/features/sharing/services/file-disclosure";
 import {
   acknowledgeAnswer,
-  getInformationRequest,
-  listInformationRequests,
+  loadInformationRequest,
+  loadInformationRequests,
   withdrawInformationRequest,
 } from "../../../src/features/sharing/services/information-requests";
 import { today } from "../../../src/platform/dates/calendar";
@@ -93,8 +93,8 @@ describeEachDatabase("tenancy: what another organisation may not see is not foun
   after(() => app.close());
 
   test("services: B's admin gets NotFound for A's user and never lists them", async () => {
-    await assert.rejects(getUser(ctx.database.db, adminB.actor, userA.user.id), NotFoundError);
-    const { users } = await listUsers(ctx.database.db, adminB.actor);
+    await assert.rejects(loadUser(ctx.database.db, adminB.actor, userA.user.id), NotFoundError);
+    const { users } = await loadUsers(ctx.database.db, adminB.actor);
     assert.deepEqual(
       users.map((u) => u.name),
       ["Bob of B"],
@@ -291,7 +291,7 @@ describeEachDatabase("tenancy: what passes between two organisations is not foun
     assert.equal((await a.api("POST", `/api/v1/rights-requests/${rightsId}/transitions`, { to: "IN_PROGRESS" })).statusCode, 204);
     const restricted = await a.api("POST", `/api/v1/rights-requests/${rightsId}/items/${itemId}/restrict`, { reason: "Checking" });
     assert.equal(restricted.statusCode, 200, restricted.body);
-    const [notice] = await noticesReceived(db, recipientLead.actor, "test");
+    const [notice] = await viewNoticesReceived(db, recipientLead.actor, "test");
     assert.ok(notice, "the council was told");
     noticeId = notice.id;
   });
@@ -299,24 +299,24 @@ describeEachDatabase("tenancy: what passes between two organisations is not foun
 
   test("both sides see what passed between them", async () => {
     const db = ctx.database.db;
-    assert.equal((await getDecision(db, senderLead.actor, decisionId, "test")).id, decisionId);
+    assert.equal((await viewDecision(db, senderLead.actor, decisionId, "test")).id, decisionId);
     assert.equal((await viewSent(db, senderLead.actor, disclosureId, "test")).disclosure.id, disclosureId);
     assert.equal((await openReceived(db, recipientLead.actor, disclosureId)).disclosure.id, disclosureId);
-    assert.equal((await getInformationRequest(db, senderLead.actor, requestId)).id, requestId);
-    assert.equal((await getInformationRequest(db, recipientLead.actor, requestId)).id, requestId);
+    assert.equal((await loadInformationRequest(db, senderLead.actor, requestId)).id, requestId);
+    assert.equal((await loadInformationRequest(db, recipientLead.actor, requestId)).id, requestId);
   });
 
   test("a third organisation's user gets NotFound for the decision, the disclosure, the request and the notice", async () => {
     const db = ctx.database.db;
     const actor = outsider.actor;
-    await assert.rejects(getDecision(db, actor, decisionId, "test"), NotFoundError);
+    await assert.rejects(viewDecision(db, actor, decisionId, "test"), NotFoundError);
     await assert.rejects(addAddendum(db, actor, decisionId, { kind: "OUTCOME", text: "Seen" }), NotFoundError);
     await assert.rejects(viewSent(db, actor, disclosureId, "test"), NotFoundError);
     await assert.rejects(openReceived(db, actor, disclosureId), NotFoundError);
     await assert.rejects(acknowledgeDisclosure(db, actor, disclosureId), NotFoundError);
     await assert.rejects(revokeDisclosure(db, actor, disclosureId, { reason: "Mistake" }), NotFoundError);
     await assert.rejects(fileDisclosure(db, actor, disclosureId, { newSubject: true, kind: "CHILD" }), NotFoundError);
-    await assert.rejects(getInformationRequest(db, actor, requestId), NotFoundError);
+    await assert.rejects(loadInformationRequest(db, actor, requestId), NotFoundError);
     await assert.rejects(acknowledgeAnswer(db, actor, requestId), NotFoundError);
     await assert.rejects(withdrawInformationRequest(db, actor, requestId), NotFoundError);
     await assert.rejects(acknowledgeNotice(db, actor, noticeId), NotFoundError);
@@ -325,12 +325,12 @@ describeEachDatabase("tenancy: what passes between two organisations is not foun
   test("and none of it is in a third organisation's lists", async () => {
     const db = ctx.database.db;
     const actor = outsider.actor;
-    assert.deepEqual(await listDecisions(db, actor, {}, "test"), []);
-    assert.deepEqual(await listSent(db, actor), []);
-    assert.deepEqual(await listReceived(db, actor), []);
-    assert.deepEqual(await listInformationRequests(db, actor, "incoming"), []);
-    assert.deepEqual(await listInformationRequests(db, actor, "outgoing"), []);
-    assert.deepEqual(await noticesReceived(db, actor, "test"), []);
+    assert.deepEqual(await viewDecisions(db, actor, {}, "test"), []);
+    assert.deepEqual(await loadSent(db, actor), []);
+    assert.deepEqual(await loadReceived(db, actor), []);
+    assert.deepEqual(await loadInformationRequests(db, actor, "incoming"), []);
+    assert.deepEqual(await loadInformationRequests(db, actor, "outgoing"), []);
+    assert.deepEqual(await viewNoticesReceived(db, actor, "test"), []);
   });
 
   test("each side acts only as the side it is: the recipient cannot revoke, the sender cannot open it as received", async () => {
@@ -338,7 +338,7 @@ describeEachDatabase("tenancy: what passes between two organisations is not foun
     await assert.rejects(revokeDisclosure(db, recipientLead.actor, disclosureId, { reason: "Mistake" }), NotFoundError);
     await assert.rejects(viewSent(db, recipientLead.actor, disclosureId, "test"), NotFoundError);
     await assert.rejects(openReceived(db, senderLead.actor, disclosureId), NotFoundError);
-    await assert.rejects(getDecision(db, recipientLead.actor, decisionId, "test"), NotFoundError);
+    await assert.rejects(viewDecision(db, recipientLead.actor, decisionId, "test"), NotFoundError);
     await assert.rejects(acknowledgeNotice(db, senderLead.actor, noticeId), NotFoundError);
     await assert.rejects(withdrawInformationRequest(db, senderLead.actor, requestId), NotFoundError);
   });

@@ -15,7 +15,14 @@ import { editAgreement } from "../services/edit-agreement";
 import { loadEvaluationSnapshot } from "../services/evaluation-snapshot";
 import { loadAgreementDocument } from "../services/load-document";
 import { agreementQuality } from "../services/quality";
-import { currentVersion, getAgreement, getVersion, listAgreements, listSignatures, listVersions } from "../services/queries";
+import {
+  currentVersion,
+  loadAgreement,
+  loadAgreements,
+  loadSignatures,
+  loadVisibleVersion,
+  loadVisibleVersions,
+} from "../services/queries";
 import { recordReview, reviewInput } from "../services/review-agreement";
 import { signAgreement } from "../services/sign-agreement";
 import { accessionInput, discardPendingVersion, proposeAccession } from "../services/versions";
@@ -38,7 +45,7 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
   app.addHook("onRequest", requireActor());
   const tags = ["agreements"];
   const detail = async (actor: ReturnType<typeof actorOf>, id: string) => {
-    const agreement = await getAgreement(db, actor, id);
+    const agreement = await loadAgreement(db, actor, id);
     return { agreement: presentAgreement(agreement, today()), version: presentVersion(await currentVersion(db, actor, agreement)) };
   };
 
@@ -59,7 +66,7 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
     },
     async (request) => {
       const { q, ...filters } = request.query;
-      const rows = await listAgreements(db, actorOf(request), { ...filters, search: q });
+      const rows = await loadAgreements(db, actorOf(request), { ...filters, search: q });
       const day = today();
       return { items: rows.map((a) => presentAgreement(a, day)) };
     },
@@ -118,8 +125,8 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
     { schema: { tags, params: idParams, response: { 200: listOf(versionSchema), ...errors } } },
     async (request) => {
       const actor = actorOf(request);
-      const agreement = await getAgreement(db, actor, request.params.id);
-      return { items: (await listVersions(db, actor, agreement)).map(presentVersion) };
+      const agreement = await loadAgreement(db, actor, request.params.id);
+      return { items: (await loadVisibleVersions(db, actor, agreement)).map(presentVersion) };
     },
   );
   app.get(
@@ -127,8 +134,8 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
     { schema: { tags, params: versionParams, response: { 200: versionSchema, ...errors } } },
     async (request) => {
       const actor = actorOf(request);
-      const agreement = await getAgreement(db, actor, request.params.id);
-      return presentVersion(await getVersion(db, actor, agreement, request.params.version));
+      const agreement = await loadAgreement(db, actor, request.params.id);
+      return presentVersion(await loadVisibleVersion(db, actor, agreement, request.params.version));
     },
   );
   app.post(
@@ -156,10 +163,10 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
     { schema: { tags, params: idParams, response: { 200: listOf(signatureSchema), ...errors } } },
     async (request) => {
       const actor = actorOf(request);
-      const agreement = await getAgreement(db, actor, request.params.id);
+      const agreement = await loadAgreement(db, actor, request.params.id);
       // Only signatures on versions the caller may read: a non-party must not learn of a pending variation.
-      const readable = new Set((await listVersions(db, actor, agreement)).map((v) => v.version));
-      return { items: (await listSignatures(db, agreement.id)).filter((s) => readable.has(s.version)).map(presentSignature) };
+      const readable = new Set((await loadVisibleVersions(db, actor, agreement)).map((v) => v.version));
+      return { items: (await loadSignatures(db, agreement.id)).filter((s) => readable.has(s.version)).map(presentSignature) };
     },
   );
   app.post(

@@ -9,7 +9,7 @@ import { ACTIONS_NEEDING_REASON, type AgreementAction, nextStatus } from "../dom
 import { agreements, agreementVersions } from "../schema";
 import { lockAgreement } from "./agreement-writes";
 import { assertCanManage } from "./edit-agreement";
-import { getAgreement, type ListedAgreement } from "./queries";
+import { type ListedAgreement, loadAgreement } from "./queries";
 import { returnToDraft, sendForSignature } from "./versions";
 
 /**
@@ -27,7 +27,7 @@ export async function changeAgreementStatus(
   if (ACTIONS_NEEDING_REASON.includes(action) && !reason) {
     throw new ValidationError([{ path: "/reason", message: "Give the reason, so the decision can be explained later" }]);
   }
-  const visible = await getAgreement(db, actor, id);
+  const visible = await loadAgreement(db, actor, id);
   assertCanManage(actor, visible);
   // Sending and recalling a version also apply to a variation of an agreement in force, whose status
   // does not change; those services check the version's own state.
@@ -58,5 +58,5 @@ export async function changeAgreementStatus(
       });
     });
   }
-  return getAgreement(db, actor, id);
+  return loadAgreement(db, actor, id);
 }

@@ -10,7 +10,7 @@ import { type AgreementPatch, agreementContentSchema } from "../domain/content";
 import { AGREEMENT_STATUS_LABELS, CLOSED_STATUSES, canManageAgreement } from "../domain/lifecycle";
 import { agreements, agreementVersions } from "../schema";
 import { assertValidContent, changedSections, lockAgreement, syncParties } from "./agreement-writes";
-import { type AgreementRow, getAgreement, loadVersion, type VersionRow } from "./queries";
+import { type AgreementRow, loadAgreement, loadVersion, type VersionRow } from "./queries";
 
 export function assertCanManage(actor: Actor, agreement: AgreementRow): void {
   if (!canManageAgreement(actor, agreement.ownerOrganisationId)) {
@@ -56,7 +56,7 @@ async function editableVersion(tx: Tx, audit: AuditTrail, actor: Actor, agreemen
  * validated as a whole, so a draft is never left inconsistent. Returns the version edited.
  */
 export async function editAgreement(db: Db, actor: Actor, id: string, patch: AgreementPatch): Promise<VersionRow> {
-  const visible = await getAgreement(db, actor, id);
+  const visible = await loadAgreement(db, actor, id);
   assertCanManage(actor, visible);
   return inTransaction(db, async (tx, audit) => {
     const agreement = await lockAgreement(tx, id);

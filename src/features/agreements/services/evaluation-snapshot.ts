@@ -7,7 +7,7 @@ import { agreementReference } from "../domain/document";
 import type { AgreementVersionSnapshot } from "../domain/evaluate";
 import { effectiveContent } from "../domain/inheritance";
 import { loadParent } from "./load-document";
-import { getAgreement, loadVersion } from "./queries";
+import { loadAgreement, loadVersion } from "./queries";
 
 /**
  * What a sharing check reads about one agreement version: its effective terms and the in-force facts
@@ -15,7 +15,7 @@ import { getAgreement, loadVersion } from "./queries";
  * cites the agreement id and this version.
  */
 export async function loadEvaluationSnapshot(db: Db, actor: Actor, id: string, version: number): Promise<AgreementVersionSnapshot> {
-  const agreement = await getAgreement(db, actor, id);
+  const agreement = await loadAgreement(db, actor, id);
   const row = await loadVersion(db, id, version);
   if (row?.state !== "SIGNED") throw new NotFoundError(`Signed version ${version} of the agreement`);
   const parent = await loadParent(db, row.content.documentControl.parentAgreementId);

@@ -5,7 +5,7 @@ import { organisations, users } from "../../organisations-and-users/schema";
 import { type AgreementDocument, agreementReference, type OrganisationSummary } from "../domain/document";
 import { effectiveContent } from "../domain/inheritance";
 import { agreementSignatures, agreements, agreementVersions } from "../schema";
-import { currentVersion, getAgreement, getVersion, type ListedAgreement, loadVersion, type VersionRow } from "./queries";
+import { currentVersion, type ListedAgreement, loadAgreement, loadVersion, loadVisibleVersion, type VersionRow } from "./queries";
 
 /**
  * Resolves one version of an agreement into a printable document: effective terms (a tier 2
@@ -19,9 +19,11 @@ export async function loadAgreementDocument(
   versionNumber?: number,
   now = new Date(),
 ): Promise<AgreementDocument> {
-  const agreement = await getAgreement(db, actor, id);
+  const agreement = await loadAgreement(db, actor, id);
   const version =
-    versionNumber === undefined ? await currentVersion(db, actor, agreement) : await getVersion(db, actor, agreement, versionNumber);
+    versionNumber === undefined
+      ? await currentVersion(db, actor, agreement)
+      : await loadVisibleVersion(db, actor, agreement, versionNumber);
   return buildDocument(db, agreement, version, now);
 }
 

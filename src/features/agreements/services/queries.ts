@@ -56,7 +56,7 @@ const listed = (r: { agreement: AgreementRow; parent: ParentColumns | null }): L
   parent: parentInForce(r.parent),
 });
 
-export async function listAgreements(db: Queryable, actor: Actor, filters: AgreementFilters = {}): Promise<ListedAgreement[]> {
+export async function loadAgreements(db: Queryable, actor: Actor, filters: AgreementFilters = {}): Promise<ListedAgreement[]> {
   const conditions: SQL[] = [visibleTo(actor, agreements)];
   if (filters.status?.length) conditions.push(inArray(agreements.status, filters.status));
   if (filters.tier) conditions.push(eq(agreements.tier, filters.tier));
@@ -76,7 +76,7 @@ export async function listAgreements(db: Queryable, actor: Actor, filters: Agree
 }
 
 /** An agreement the actor may see; anything else is not found, so its existence is not revealed. */
-export async function getAgreement(db: Queryable, actor: Actor, id: string): Promise<ListedAgreement> {
+export async function loadAgreement(db: Queryable, actor: Actor, id: string): Promise<ListedAgreement> {
   const [row] = await db
     .select({ agreement: agreements, parent: parentInForceColumns })
     .from(agreements)
@@ -102,7 +102,7 @@ async function canSeeUnsigned(db: Queryable, actor: Actor, agreement: AgreementR
   return actor.roles.includes("partnership_admin") || (await isParty(db, agreement.id, actor.organisationId));
 }
 
-export async function listVersions(db: Queryable, actor: Actor, agreement: AgreementRow): Promise<VersionRow[]> {
+export async function loadVisibleVersions(db: Queryable, actor: Actor, agreement: AgreementRow): Promise<VersionRow[]> {
   const all = await db
     .select()
     .from(agreementVersions)
@@ -112,15 +112,15 @@ export async function listVersions(db: Queryable, actor: Actor, agreement: Agree
   return all.filter((v) => v.state === "SIGNED");
 }
 
-export async function getVersion(db: Queryable, actor: Actor, agreement: AgreementRow, version: number): Promise<VersionRow> {
-  const found = (await listVersions(db, actor, agreement)).find((v) => v.version === version);
+export async function loadVisibleVersion(db: Queryable, actor: Actor, agreement: AgreementRow, version: number): Promise<VersionRow> {
+  const found = (await loadVisibleVersions(db, actor, agreement)).find((v) => v.version === version);
   if (!found) throw new NotFoundError(`Version ${version} of the agreement`);
   return found;
 }
 
 /** The version a reader lands on: the one in force, else the latest they may see. */
 export async function currentVersion(db: Queryable, actor: Actor, agreement: AgreementRow): Promise<VersionRow> {
-  const versions = await listVersions(db, actor, agreement);
+  const versions = await loadVisibleVersions(db, actor, agreement);
   const found = versions.find((v) => v.version === agreement.inForceVersion) ?? versions[0];
   if (!found) throw new NotFoundError("The agreement");
   return found;
@@ -135,7 +135,7 @@ export async function loadVersion(db: Queryable, agreementId: string, version: n
   return row;
 }
 
-export async function listSignatures(db: Queryable, agreementId: string): Promise<SignatureRow[]> {
+export async function loadSignatures(db: Queryable, agreementId: string): Promise<SignatureRow[]> {
   return db
     .select()
     .from(agreementSignatures)

@@ -11,7 +11,7 @@ import { isOperating, latestReviewDate, REVIEW_OUTCOMES } from "../domain/lifecy
 import { agreements } from "../schema";
 import { lockAgreement } from "./agreement-writes";
 import { assertCanManage } from "./edit-agreement";
-import { getAgreement, type ListedAgreement } from "./queries";
+import { type ListedAgreement, loadAgreement } from "./queries";
 
 export const reviewInput = z.object({
   nextReviewDate: z.iso.date({ error: "Enter the next review date as a real date" }),
@@ -34,7 +34,7 @@ export async function recordReview(db: Db, actor: Actor, id: string, input: Revi
       },
     ]);
   }
-  assertCanManage(actor, await getAgreement(db, actor, id));
+  assertCanManage(actor, await loadAgreement(db, actor, id));
   await inTransaction(db, async (tx, audit) => {
     const agreement = await lockAgreement(tx, id);
     if (!isOperating(agreement)) {
@@ -51,5 +51,5 @@ export async function recordReview(db: Db, actor: Actor, id: string, input: Revi
       });
     }
   });
-  return getAgreement(db, actor, id);
+  return loadAgreement(db, actor, id);
 }

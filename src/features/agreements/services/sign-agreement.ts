@@ -11,7 +11,7 @@ import type {} from "../audit-events";
 import { defaultReviewDate } from "../domain/lifecycle";
 import { agreementSignatures, agreements, agreementVersions } from "../schema";
 import { lockAgreement } from "./agreement-writes";
-import { getAgreement, loadVersion, type SignatureRow } from "./queries";
+import { loadAgreement, loadVersion, type SignatureRow } from "./queries";
 
 /** Whether the actor may sign this version now; the reason if not. Run before and inside the transaction. */
 async function assertCanSign(tx: Queryable, actor: Actor, id: string, versionNumber: number) {
@@ -51,7 +51,7 @@ async function assertCanSign(tx: Queryable, actor: Actor, id: string, versionNum
  * and starts the review clock.
  */
 export async function signAgreement(db: Db, actor: Actor, id: string, input: { version: number; password: string }): Promise<SignatureRow> {
-  await getAgreement(db, actor, id);
+  await loadAgreement(db, actor, id);
   await assertCanSign(db, actor, id, input.version);
   await confirmPassword(db, actor, input.password);
   return inTransaction(db, async (tx, audit) => {

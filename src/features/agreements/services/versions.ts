@@ -13,14 +13,14 @@ import { isOperating } from "../domain/lifecycle";
 import { agreementSignatures, agreements, agreementVersions } from "../schema";
 import { assertValidContent, lockAgreement, syncParties } from "./agreement-writes";
 import { assertCanManage, assertOpen } from "./edit-agreement";
-import { getAgreement, loadVersion, type VersionRow } from "./queries";
+import { loadAgreement, loadVersion, type VersionRow } from "./queries";
 
 /**
  * Sends the draft version (a new agreement or a variation) to every party's signatory. It must be
  * complete enough to sign; a variation must say what changed.
  */
 export async function sendForSignature(db: Db, actor: Actor, id: string, input: { changeSummary?: string } = {}): Promise<VersionRow> {
-  assertCanManage(actor, await getAgreement(db, actor, id));
+  assertCanManage(actor, await loadAgreement(db, actor, id));
   return inTransaction(db, async (tx, audit) => {
     const agreement = await lockAgreement(tx, id);
     assertOpen(agreement);
@@ -64,7 +64,7 @@ export async function sendForSignature(db: Db, actor: Actor, id: string, input: 
 
 /** Takes a version back from the signatories to change it; signatures already given on it lapse. */
 export async function returnToDraft(db: Db, actor: Actor, id: string, reason: string): Promise<VersionRow> {
-  assertCanManage(actor, await getAgreement(db, actor, id));
+  assertCanManage(actor, await loadAgreement(db, actor, id));
   return inTransaction(db, async (tx, audit) => {
     const agreement = await lockAgreement(tx, id);
     const latest = (await loadVersion(tx, id, agreement.latestVersion))!;
@@ -96,7 +96,7 @@ export async function returnToDraft(db: Db, actor: Actor, id: string, reason: st
 
 /** Abandons a pending variation or accession of an agreement in force; the signed version stays in force. */
 export async function discardPendingVersion(db: Db, actor: Actor, id: string): Promise<void> {
-  assertCanManage(actor, await getAgreement(db, actor, id));
+  assertCanManage(actor, await loadAgreement(db, actor, id));
   await inTransaction(db, async (tx, audit) => {
     const agreement = await lockAgreement(tx, id);
     const latest = (await loadVersion(tx, id, agreement.latestVersion))!;
@@ -133,7 +133,7 @@ export type AccessionInput = z.input<typeof accessionInput>;
  */
 export async function proposeAccession(db: Db, actor: Actor, id: string, input: AccessionInput): Promise<VersionRow> {
   const joining = accessionInput.parse(input);
-  assertCanManage(actor, await getAgreement(db, actor, id));
+  assertCanManage(actor, await loadAgreement(db, actor, id));
   return inTransaction(db, async (tx, audit) => {
     const agreement = await lockAgreement(tx, id);
     if (!isOperating(agreement)) {

@@ -13,7 +13,7 @@ import {
   str,
   withFormErrors,
 } from "../../../platform/web-kit/forms";
-import { listOrganisations } from "../../organisations-and-users/services/organisations";
+import { loadOrganisations } from "../../organisations-and-users/services/organisations";
 import { CONTROLLER_RELATIONSHIP_LABELS, CONTROLLER_RELATIONSHIPS } from "../domain/content";
 import { ARTICLE_6, ARTICLE_6_LABELS, ARTICLE_9_10, ARTICLE_9_10_LABELS, GATEWAY_LABELS, GATEWAYS } from "../domain/lawful-basis";
 import { isOperating } from "../domain/lifecycle";
@@ -34,7 +34,7 @@ export async function accessionPages(app: FastifyInstance, { db }: { db: Db }): 
       throw new ConflictError("An organisation can only join an agreement that is in force");
     }
     if (state.pending) throw new ConflictError(`Version ${state.pending.version} is still pending: send it, or discard it, first`);
-    const organisations = await listOrganisations(db);
+    const organisations = await loadOrganisations(db);
     const parties = new Set(terms.content.parties.map((p) => p.organisationId));
     const candidates = organisations.filter((o) => !parties.has(o.id));
     const chosen = candidates.find((o) => o.id === organisationId);

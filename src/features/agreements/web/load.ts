@@ -5,7 +5,7 @@ import { NotPermittedError } from "../../../platform/errors";
 import type { AgreementDocument } from "../domain/document";
 import { agreementReference } from "../domain/document";
 import { AGREEMENT_ACTIONS, actionLabel, availableActions, CLOSED_STATUSES, canManageAgreement, isOperating } from "../domain/lifecycle";
-import { getAgreement, type ListedAgreement, listVersions, type VersionRow } from "../services/queries";
+import { type ListedAgreement, loadAgreement, loadVisibleVersions, type VersionRow } from "../services/queries";
 
 /**
  * What the agreement pages need to know about one agreement and the actor: which versions they see,
@@ -44,8 +44,8 @@ export function assertManager(state: AgreementState): void {
 }
 
 export async function loadAgreementState(db: Db, actor: Actor, id: string): Promise<AgreementState> {
-  const agreement = await getAgreement(db, actor, id);
-  const versions = await listVersions(db, actor, agreement);
+  const agreement = await loadAgreement(db, actor, id);
+  const versions = await loadVisibleVersions(db, actor, agreement);
   const latest = versions[0]!;
   const inForce = versions.find((v) => v.version === agreement.inForceVersion);
   const pending = latest && (latest.state === "DRAFT" || latest.state === "AWAITING_SIGNATURES") ? latest : undefined;

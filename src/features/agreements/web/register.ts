@@ -5,7 +5,7 @@ import { today, ukDate } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { bodyOf, formHelpers, list, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
-import { listOrganisations } from "../../organisations-and-users/services/organisations";
+import { loadOrganisations } from "../../organisations-and-users/services/organisations";
 import { SECTION_TITLES, SECTIONS, TIER_LABELS, TIERS, type Tier } from "../domain/content";
 import { agreementReference } from "../domain/document";
 import {
@@ -22,7 +22,7 @@ import { QUALITY_RULES } from "../domain/quality";
 import { createFromTemplate } from "../services/create-agreement";
 import { buildDocument } from "../services/load-document";
 import { agreementQuality } from "../services/quality";
-import { listAgreements } from "../services/queries";
+import { loadAgreements } from "../services/queries";
 import { agreementId, OUTCOME_MESSAGES, REVIEW_TAG_CLASSES, sectionHref, statusTag, VERSION_STATE_TAG_CLASSES } from "./agreement-pages";
 import { actionLinks, canSignNow, loadAgreementState, partyStatuses } from "./load";
 
@@ -36,8 +36,8 @@ export async function registerPages(app: FastifyInstance, { db }: { db: Db }): P
     const status = AGREEMENT_STATUSES.find((s) => s === q.status);
     const tier = TIERS.find((t) => t === q.tier);
     const [rows, organisations] = await Promise.all([
-      listAgreements(db, actor, { status: status ? [status] : undefined, tier }),
-      listOrganisations(db),
+      loadAgreements(db, actor, { status: status ? [status] : undefined, tier }),
+      loadOrganisations(db),
     ]);
     const names = new Map(organisations.map((o) => [o.id, o.name]));
     const day = today();
@@ -72,7 +72,7 @@ export async function registerPages(app: FastifyInstance, { db }: { db: Db }): P
   });
 
   const newContext = async (actor: Actor) => {
-    const [organisations, parents] = await Promise.all([listOrganisations(db), listAgreements(db, actor, { tier: "STRATEGIC" })]);
+    const [organisations, parents] = await Promise.all([loadOrganisations(db), loadAgreements(db, actor, { tier: "STRATEGIC" })]);
     const isAdmin = hasAnyRole(actor.roles, ["partnership_admin"]);
     return {
       ...formHelpers,
@@ -138,7 +138,7 @@ export async function registerPages(app: FastifyInstance, { db }: { db: Db }): P
     const { agreement, latest, inForce, pending } = state;
     const now = new Date();
     const day = today(now);
-    const organisations = await listOrganisations(db);
+    const organisations = await loadOrganisations(db);
     // The version being worked on: a pending one, else the one in force (not a discarded attempt).
     const working = pending ?? inForce ?? latest;
     const doc = await buildDocument(db, agreement, working, now);

@@ -5,7 +5,7 @@ import type { Db } from "../../../platform/db/client";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { bodyOf, formHelpers, optionsOf, str, withFormErrors } from "../../../platform/web-kit/forms";
-import { listOrganisations } from "../../organisations-and-users/services/organisations";
+import { loadOrganisations } from "../../organisations-and-users/services/organisations";
 import {
   ITEM_CATEGORIES,
   ITEM_CATEGORY_LABELS,
@@ -49,7 +49,7 @@ import {
 import { SECTION_GUIDANCE } from "../domain/model-template";
 import { PURPOSE_CODES, PURPOSE_LABELS } from "../domain/purposes";
 import { editAgreement } from "../services/edit-agreement";
-import { getVersion, listAgreements } from "../services/queries";
+import { loadAgreements, loadVisibleVersion } from "../services/queries";
 import { signatoryCandidates } from "../services/signatory-candidates";
 import { agreementId, sectionHref, sectionOfPath } from "./agreement-pages";
 import { type AgreementState, loadAgreementState } from "./load";
@@ -78,7 +78,7 @@ export async function sectionPages(app: FastifyInstance, { db }: { db: Db }): Pr
     if (!state.canEdit && whenBlocked === "throw")
       throw new ConflictError(state.editBlockedReason ?? "This agreement cannot be changed now");
     // The form starts from the draft being worked on, else the terms in force (never a discarded attempt).
-    const latest = state.pending ?? state.inForce ?? (await getVersion(db, actor, state.agreement, state.agreement.latestVersion));
+    const latest = state.pending ?? state.inForce ?? (await loadVisibleVersion(db, actor, state.agreement, state.agreement.latestVersion));
     const { agreement } = state;
     const notice =
       latest.state === "DRAFT"
@@ -90,7 +90,7 @@ export async function sectionPages(app: FastifyInstance, { db }: { db: Db }): Pr
   }
 
   async function options(actor: Actor, content: AgreementContent, values: Record<string, unknown>, section: Section) {
-    const organisations = await listOrganisations(db);
+    const organisations = await loadOrganisations(db);
     const name = new Map(organisations.map((o) => [o.id, o.name]));
     const partyOptions = content.parties.map((p) => ({
       value: p.organisationId,
@@ -117,7 +117,7 @@ export async function sectionPages(app: FastifyInstance, { db }: { db: Db }): Pr
       };
     }
     if (section === "documentControl") {
-      const parents = await listAgreements(db, actor, { tier: "STRATEGIC" });
+      const parents = await loadAgreements(db, actor, { tier: "STRATEGIC" });
       return {
         ...base,
         tierOptions: TIERS.map((t) => ({ value: t, text: TIER_LABELS[t] })),

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Database } from "../../../platform/db/client";
 import { pageQuery, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
-import { listAuditEvents, verifyAndRecord } from "../services/audit-log";
+import { verifyAndRecord, viewAuditEvents } from "../services/audit-log";
 
 const verifySchema = z.union([
   z.object({ ok: z.literal(true), count: z.number().int(), headHash: z.string() }),
@@ -42,7 +42,7 @@ export async function auditApi(parent: FastifyInstance, { database }: { database
         },
       },
     },
-    async (request) => ({ items: await listAuditEvents(database.db, actorOf(request), { ...request.query, view: "api.audit.events" }) }),
+    async (request) => ({ items: await viewAuditEvents(database.db, actorOf(request), { ...request.query, view: "api.audit.events" }) }),
   );
   app.get(
     "/audit/verify",

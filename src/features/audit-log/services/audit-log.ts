@@ -20,7 +20,7 @@ export interface AuditEntry {
  * Newest first, limited to what the actor's scope allows (own organisation's actors, or all).
  * The log names people, so reading it is itself an audited read of personal data.
  */
-export async function listAuditEvents(
+export async function viewAuditEvents(
   db: Db,
   actor: Actor,
   { page = 1, pageSize = 50, view }: { page?: number; pageSize?: number; view: string },

@@ -4,14 +4,14 @@ import { pageQuery } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { parseForm } from "../../../platform/web-kit/forms";
 import { AUDIT_VERIFY_TIMEOUT_MS } from "../api/routes";
-import { listAuditEvents, verifyAndRecord } from "../services/audit-log";
+import { verifyAndRecord, viewAuditEvents } from "../services/audit-log";
 
 export async function auditPages(app: FastifyInstance, { database }: { database: Database }): Promise<void> {
   app.addHook("preHandler", requireActor(["auditor", "partnership_admin", "ig_lead"]));
 
   app.get("/audit", async (request, reply) => {
     const { page } = parseForm(pageQuery, request.query);
-    const entries = await listAuditEvents(database.db, actorOf(request), { page, pageSize: 50, view: "web.audit.list" });
+    const entries = await viewAuditEvents(database.db, actorOf(request), { page, pageSize: 50, view: "web.audit.list" });
     return reply.view("audit/list", { entries, page, hasMore: entries.length === 50 });
   });
 

@@ -12,11 +12,11 @@ import { organisations } from "../schema";
 export type Organisation = typeof organisations.$inferSelect;
 
 /** The partnership's member directory: every signed-in user may see who the members are. */
-export function listOrganisations(db: Db): Promise<Organisation[]> {
+export function loadOrganisations(db: Db): Promise<Organisation[]> {
   return db.select().from(organisations).orderBy(asc(organisations.name));
 }
 
-export async function getOrganisation(db: Db, id: string): Promise<Organisation> {
+export async function loadOrganisation(db: Db, id: string): Promise<Organisation> {
   const [organisation] = await db.select().from(organisations).where(eq(organisations.id, id));
   if (!organisation) throw new NotFoundError("The organisation");
   return organisation;
@@ -58,7 +58,7 @@ export async function createOrganisation(db: Db, actor: Actor | undefined, input
 }
 
 export async function updateOrganisation(db: Db, actor: Actor, id: string, input: OrganisationInput): Promise<Organisation> {
-  const before = await getOrganisation(db, id);
+  const before = await loadOrganisation(db, id);
   if (!canEditOrganisation(actor, id)) throw new NotPermittedError("You cannot change this organisation's details");
   await assertNameFree(db, input.name, id);
   const values = normalise(input);

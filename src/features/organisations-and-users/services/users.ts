@@ -65,7 +65,7 @@ function canManageUsers(actor: Actor): boolean {
   return hasAnyRole(actor.roles, ["org_admin", "partnership_admin"]);
 }
 
-export async function listUsers(
+export async function loadUsers(
   db: Db,
   actor: Actor,
   { organisationId, page = 1, pageSize = 50 }: { organisationId?: string; page?: number; pageSize?: number } = {},
@@ -86,7 +86,7 @@ export async function listUsers(
 }
 
 /** Scoped to the actor; a system actor (CLI, seeding, `undefined`) acts outside any organisation. */
-export async function getUser(db: Db, actor: Actor | undefined, id: string): Promise<UserView> {
+export async function loadUser(db: Db, actor: Actor | undefined, id: string): Promise<UserView> {
   const [row] = await db
     .select(userViewColumns)
     .from(users)
@@ -159,7 +159,7 @@ export async function createUser(db: Db, actor: Actor | undefined, input: NewUse
     });
     return { id: row!.id, invitationToken };
   });
-  return { user: await getUser(db, actor, created.id), invitationToken: created.invitationToken };
+  return { user: await loadUser(db, actor, created.id), invitationToken: created.invitationToken };
 }
 
 /**
@@ -178,7 +178,7 @@ async function issueOneTimeLink(tx: Tx, userId: string, expiresAt: Date): Promis
 }
 
 export async function changeRoles(db: Db, actor: Actor, id: string, roles: Role[]): Promise<UserView> {
-  const before = await getUser(db, actor, id);
+  const before = await loadUser(db, actor, id);
   if (!canManageUsers(actor)) throw new NotPermittedError("Only administrators can change roles");
   assertGrantable(actor, roles);
   if (before.roles.includes("partnership_admin") && !grantableRoles(actor.roles).includes("partnership_admin")) {
@@ -188,12 +188,12 @@ export async function changeRoles(db: Db, actor: Actor, id: string, roles: Role[
     await tx.update(users).set({ roles, updatedAt: new Date() }).where(eq(users.id, id));
     audit.record(snapshotOf(actor), { type: "user.updated", entity: { type: "user", id }, details: { fields: ["roles"], roles } });
   });
-  return getUser(db, actor, id);
+  return loadUser(db, actor, id);
 }
 
 /**
  * Who may act on another user's account (deactivate it, reset its password or authenticator
- * app): an administrator who can see them (`getUser` is scoped), never on their own account, and
+ * app): an administrator who can see them (`loadUser` is scoped), never on their own account, and
  * only a partnership administrator on a partnership administrator's.
  */
 function assertMayAdminister(actor: Actor, user: UserView, act: { verb: string; own: string }): void {
@@ -205,14 +205,14 @@ function assertMayAdminister(actor: Actor, user: UserView, act: { verb: string; 
 }
 
 export async function deactivateUser(db: Db, actor: Actor, id: string): Promise<UserView> {
-  const before = await getUser(db, actor, id);
+  const before = await loadUser(db, actor, id);
   assertMayAdminister(actor, before, { verb: "deactivate", own: "account" });
   await inTransaction(db, async (tx, audit) => {
     await tx.update(users).set({ deactivatedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, id));
     audit.record(snapshotOf(actor), { type: "user.deactivated", entity: { type: "user", id }, details: {} });
   });
   await endAllSessionsOf(db, id);
-  return getUser(db, actor, id);
+  return loadUser(db, actor, id);
 }
 
 /**
@@ -245,7 +245,7 @@ export async function issuePasswordReset(
   reauthentication: Reauthentication,
   now = new Date(),
 ): Promise<IssuedPasswordReset> {
-  const user = await getUser(db, actor, id);
+  const user = await loadUser(db, actor, id);
   assertMayAdminister(actor, user, { verb: "reset", own: "password" });
   if (user.status === "deactivated") throw new NotPermittedError("This user is deactivated and cannot sign in");
   await confirmPassword(db, actor, reauthentication.password, now, reauthentication.path);
@@ -271,7 +271,7 @@ export async function issuePasswordReset(
  * re-enters their own password first.
  */
 export async function resetMfa(db: Db, actor: Actor, id: string, reauthentication: Reauthentication): Promise<UserView> {
-  const user = await getUser(db, actor, id);
+  const user = await loadUser(db, actor, id);
   assertMayAdminister(actor, user, { verb: "reset", own: "authenticator app" });
   await confirmPassword(db, actor, reauthentication.password, new Date(), reauthentication.path);
   await inTransaction(db, async (tx, audit) => {
@@ -290,5 +290,5 @@ export async function resetMfa(db: Db, actor: Actor, id: string, reauthenticatio
     await endAllSessionsOf(tx, id);
     audit.record(snapshotOf(actor), { type: "user.mfa_reset", entity: { type: "user", id }, details: {} });
   });
-  return getUser(db, actor, id);
+  return loadUser(db, actor, id);
 }

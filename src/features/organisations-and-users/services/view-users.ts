@@ -4,7 +4,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
 import { seesEveryOrganisation } from "../../../platform/db/scope";
 import { users } from "../schema";
-import { getUser, listUsers, type UserView } from "./users";
+import { loadUser, loadUsers, type UserView } from "./users";
 
 /**
  * Reading staff details is a read of personal data, audited here once for the page and the API alike
@@ -27,7 +27,7 @@ export async function viewUsers(
   query: { organisationId?: string; page?: number; pageSize?: number },
   view: string,
 ): Promise<{ users: UserView[]; total: number }> {
-  const result = await listUsers(db, actor, query);
+  const result = await loadUsers(db, actor, query);
   await recordEvent(db, snapshotOf(actor), {
     type: "personal_data.viewed",
     entity: { type: "organisation", id: listedOrganisationId(actor, query.organisationId) },
@@ -37,7 +37,7 @@ export async function viewUsers(
 }
 
 export async function viewUser(db: Db, actor: Actor, id: string, view: string): Promise<UserView> {
-  const user = await getUser(db, actor, id);
+  const user = await loadUser(db, actor, id);
   await recordEvent(db, snapshotOf(actor), { type: "personal_data.viewed", entity: { type: "user", id: user.id }, details: { view } });
   return user;
 }

@@ -5,11 +5,17 @@ import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { handleForm, parseForm } from "../../../platform/web-kit/forms";
 import { organisationInput } from "../domain/inputs";
 import { ORGANISATION_TYPES } from "../domain/organisation";
-import { canEditOrganisation, createOrganisation, getOrganisation, listOrganisations, updateOrganisation } from "../services/organisations";
+import {
+  canEditOrganisation,
+  createOrganisation,
+  loadOrganisation,
+  loadOrganisations,
+  updateOrganisation,
+} from "../services/organisations";
 
 const formContext = { organisationTypes: ORGANISATION_TYPES };
 
-function formValues(o: Awaited<ReturnType<typeof getOrganisation>>) {
+function formValues(o: Awaited<ReturnType<typeof loadOrganisation>>) {
   return { ...o, isPublicAuthority: o.isPublicAuthority ? "yes" : "no" };
 }
 
@@ -19,7 +25,7 @@ export async function organisationPages(app: FastifyInstance, { db }: { db: Db }
   app.get("/organisations", async (request, reply) => {
     const actor = actorOf(request);
     return reply.view("organisations/list", {
-      organisations: await listOrganisations(db),
+      organisations: await loadOrganisations(db),
       canAdd: actor.roles.includes("partnership_admin"),
       created: (request.query as Record<string, string>).created,
     });
@@ -43,7 +49,7 @@ export async function organisationPages(app: FastifyInstance, { db }: { db: Db }
 
   app.get("/organisations/:id", async (request, reply) => {
     const { id } = parseForm(idParams, request.params);
-    const organisation = await getOrganisation(db, id);
+    const organisation = await loadOrganisation(db, id);
     return reply.view("organisations/show", {
       organisation,
       canEdit: canEditOrganisation(actorOf(request), id),
@@ -54,7 +60,7 @@ export async function organisationPages(app: FastifyInstance, { db }: { db: Db }
 
   app.get("/organisations/:id/edit", async (request, reply) => {
     const { id } = parseForm(idParams, request.params);
-    const organisation = await getOrganisation(db, id);
+    const organisation = await loadOrganisation(db, id);
     if (!canEditOrganisation(actorOf(request), id)) return reply.redirect(`/organisations/${id}`);
     return reply.view("organisations/form", {
       ...formContext,

@@ -6,14 +6,14 @@ import { idParams, pageQuery } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { handleForm, parseForm } from "../../../platform/web-kit/forms";
 import { newUserInput, reauthenticationInput, userRolesInput } from "../domain/inputs";
-import { listOrganisations } from "../services/organisations";
+import { loadOrganisations } from "../services/organisations";
 import {
   changeRoles,
   createUser,
   deactivateUser,
-  getUser,
   INVITATION_DAYS,
   issuePasswordReset,
+  loadUser,
   PASSWORD_RESET_HOURS,
   type Reauthentication,
   resetMfa,
@@ -43,7 +43,7 @@ export async function userPages(app: FastifyInstance, { db, publicUrl }: { db: D
 
   const newUserContext = async (actor: ReturnType<typeof actorOf>) => ({
     grantable: grantableRoles(actor.roles),
-    organisations: hasAnyRole(actor.roles, ["partnership_admin"]) ? await listOrganisations(db) : undefined,
+    organisations: hasAnyRole(actor.roles, ["partnership_admin"]) ? await loadOrganisations(db) : undefined,
   });
 
   app.get("/users/new", async (request, reply) => {
@@ -72,7 +72,7 @@ export async function userPages(app: FastifyInstance, { db, publicUrl }: { db: D
 
   /** The user page's context; `view` when showing the page is the read (audited), not an action on it. */
   const userPageContext = async (actor: ReturnType<typeof actorOf>, id: string, view?: string) => {
-    const user = view ? await viewUser(db, actor, id, view) : await getUser(db, actor, id);
+    const user = view ? await viewUser(db, actor, id, view) : await loadUser(db, actor, id);
     return { user, grantable: grantableRoles(actor.roles), isSelf: user.id === actor.userId };
   };
 

@@ -5,7 +5,7 @@ import type { Db } from "../../../platform/db/client";
 import { idParams, pageQuery, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { chronologyFilter } from "../domain/records";
-import { readChronology } from "../services/chronology";
+import { viewChronology } from "../services/chronology";
 import { chronologyEntrySchema, presentChronologyEntry } from "./schema";
 
 /** The domain filter, with `category` marked optional in the OpenAPI document (absent means every category). */
@@ -37,7 +37,7 @@ export async function chronologyApi(parent: FastifyInstance, { db }: { db: Db })
     // No per-entry queries: one for the subject, one count, one for the page of entries (joined), one audit write.
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
-      const { entries, total } = await readChronology(
+      const { entries, total } = await viewChronology(
         db,
         actorOf(request),
         request.params.id,

@@ -9,10 +9,10 @@ import { RECORD_OVERSIGHT_ROLES } from "../services/access";
 import {
   acknowledgeConcern,
   closeConcern,
-  concernsAwaitingAcknowledgement,
-  listConcerns,
   raiseConcern,
   viewConcern,
+  viewConcerns,
+  viewConcernsAwaitingAcknowledgement,
 } from "../services/concerns";
 import { awaitingConcernSchema, concernSchema, presentAwaitingConcern, presentConcern } from "./schema";
 
@@ -36,7 +36,7 @@ export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): 
       },
     },
     async (request) => ({
-      items: (await concernsAwaitingAcknowledgement(db, actorOf(request), "api.concerns.awaiting")).map(presentAwaitingConcern),
+      items: (await viewConcernsAwaitingAcknowledgement(db, actorOf(request), "api.concerns.awaiting")).map(presentAwaitingConcern),
     }),
   );
   app.get(
@@ -50,7 +50,7 @@ export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): 
       },
     },
     async (request) => {
-      const concerns = await listConcerns(db, actorOf(request), request.params.id, "api.subjects.concerns");
+      const concerns = await viewConcerns(db, actorOf(request), request.params.id, "api.subjects.concerns");
       return { items: concerns.map(presentConcern) };
     },
   );

@@ -5,7 +5,7 @@ import type { Db } from "../../../platform/db/client";
 import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { correctionInput, disputeInput, recordItemInput } from "../domain/records";
-import { correctItem, disputeItem, listItems, recordItem, viewItem } from "../services/items";
+import { correctItem, disputeItem, recordItem, viewItem, viewItems } from "../services/items";
 import { presentItem, recordItemSchema } from "./schema";
 
 const errors = { ...standardErrors, 409: problemSchema };
@@ -28,7 +28,7 @@ export async function itemsApi(parent: FastifyInstance, { db }: { db: Db }): Pro
       },
     },
     async (request) => {
-      const items = await listItems(db, actorOf(request), request.params.id, "api.subjects.items");
+      const items = await viewItems(db, actorOf(request), request.params.id, "api.subjects.items");
       return { items: items.map(presentItem) };
     },
   );

@@ -22,12 +22,19 @@ export function assertWorksWithRecords(actor: Actor): void {
 }
 
 /** The subject, if the actor's organisation holds it; otherwise not found, so its existence is not revealed. */
-export async function findSubject(q: Queryable, actor: Actor, id: string): Promise<SubjectRow> {
+export async function loadSubject(q: Queryable, actor: Actor, id: string): Promise<SubjectRow> {
   const [subject] = await q
     .select()
     .from(subjects)
     .where(and(eq(subjects.id, id), visibleTo(actor, subjects)));
   if (!subject) throw new NotFoundError("The person's record");
+  return subject;
+}
+
+/** The subject for a page that shows only the person's name and what the actor is typing: still an audited read. */
+export async function viewSubjectRow(db: Db, actor: Actor, id: string, view: string): Promise<SubjectRow> {
+  const subject = await loadSubject(db, actor, id);
+  await recordRead(db, actor, id, view);
   return subject;
 }
 

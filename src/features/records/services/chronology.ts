@@ -6,7 +6,7 @@ import { users } from "../../organisations-and-users/schema";
 import { type ChronologyKey, type ChronologyParams, renderChronologyEntry } from "../domain/chronology-text";
 import { type ChronologyCategory, type ChronologyFilter, IG_ONLY_CHRONOLOGY_CATEGORIES } from "../domain/records";
 import { chronologyEntries, recordItems } from "../schema";
-import { assertWorksWithRecords, findSubject, recordRead } from "./access";
+import { assertWorksWithRecords, loadSubject, recordRead } from "./access";
 
 export type ChronologyEntryRow = typeof chronologyEntries.$inferSelect;
 /**
@@ -61,16 +61,16 @@ export type ChronologyRange = { page: number; pageSize: number } | "all";
  * for printing); an audited read of the entries shown. The count reads the index only; the page of
  * entries is one query with the recorder and the item's current state joined in.
  */
-export async function readChronology(
+export async function viewChronology(
   db: Db,
   actor: Actor,
   subjectId: string,
   filter: ChronologyFilter,
   range: ChronologyRange,
   view: string,
-): Promise<{ subject: Awaited<ReturnType<typeof findSubject>>; entries: ChronologyEntry[]; total: number }> {
+): Promise<{ subject: Awaited<ReturnType<typeof loadSubject>>; entries: ChronologyEntry[]; total: number }> {
   assertWorksWithRecords(actor);
-  const subject = await findSubject(db, actor, subjectId);
+  const subject = await loadSubject(db, actor, subjectId);
   const conditions: SQL[] = [eq(chronologyEntries.subjectId, subjectId), visibleTo(actor, chronologyEntries)];
   // A person's rights requests are on their chronology for the IG leads who handle them, not for everyone.
   if (!actor.roles.includes("ig_lead")) conditions.push(notInArray(chronologyEntries.category, [...IG_ONLY_CHRONOLOGY_CATEGORIES]));

@@ -13,7 +13,7 @@ import { levelsOfNeed } from "../../settings/services/settings";
 import type {} from "../audit-events";
 import { acknowledgeConcernInput, CONCERN_SUBJECT_KINDS, closeConcernInput, concernInput } from "../domain/records";
 import { concerns, subjects } from "../schema";
-import { assertWorksWithRecords, findSubject, RECORD_OVERSIGHT_ROLES, recordRead } from "./access";
+import { assertWorksWithRecords, loadSubject, RECORD_OVERSIGHT_ROLES, recordRead } from "./access";
 import { addChronologyEntry } from "./chronology";
 import { warnOfProtectedDetails } from "./protected-details";
 
@@ -46,7 +46,7 @@ export async function raiseConcern(db: Db, actor: Actor, subjectId: string, raw:
   assertWorksWithRecords(actor);
   const { acknowledgedWarnings, ...input } = concernInput.parse(raw);
   const id = await inTransaction(db, async (tx, audit) => {
-    const subject = await findSubject(tx, actor, subjectId);
+    const subject = await loadSubject(tx, actor, subjectId);
     if (!(CONCERN_SUBJECT_KINDS as readonly string[]).includes(subject.kind))
       throw new ValidationError([{ path: "/subjectId", message: "Concerns are raised about a child: record this on the child's page" }]);
     const scale = await levelsOfNeed(tx);
@@ -163,9 +163,9 @@ async function loadConcern(db: Db, actor: Actor, subjectId: string, concernId: s
 }
 
 /** A child's concerns, newest first; an audited read. */
-export async function listConcerns(db: Db, actor: Actor, subjectId: string, view: string): Promise<Concern[]> {
+export async function viewConcerns(db: Db, actor: Actor, subjectId: string, view: string): Promise<Concern[]> {
   assertWorksWithRecords(actor);
-  await findSubject(db, actor, subjectId);
+  await loadSubject(db, actor, subjectId);
   const rows = await selectConcerns(db)
     .where(and(eq(concerns.subjectId, subjectId), visibleTo(actor, concerns)))
     .orderBy(desc(concerns.raisedAt));
@@ -186,7 +186,7 @@ export async function viewConcern(db: Db, actor: Actor, subjectId: string, conce
  * it does show who the children are: an audited read of a list, naming the children on it, so each
  * one's "who has viewed this record" includes it. An empty dashboard shows no one and is not recorded.
  */
-export async function concernsAwaitingAcknowledgement(db: Db, actor: Actor, view: string) {
+export async function viewConcernsAwaitingAcknowledgement(db: Db, actor: Actor, view: string) {
   if (!hasAnyRole(actor.roles, RECORD_OVERSIGHT_ROLES)) return [];
   const waiting = await db
     .select({

@@ -10,7 +10,7 @@ import { users } from "../../organisations-and-users/schema";
 import type {} from "../audit-events";
 import { type CorrectionInput, correctionInput, disputeInput, type RecordItemInput, recordItemInput } from "../domain/records";
 import { recordItems } from "../schema";
-import { assertWorksWithRecords, findSubject, recordRead } from "./access";
+import { assertWorksWithRecords, loadSubject, recordRead } from "./access";
 import { addChronologyEntry } from "./chronology";
 import { warnOfProtectedDetails } from "./protected-details";
 
@@ -54,7 +54,7 @@ export async function recordItem(db: Db, actor: Actor, subjectId: string, raw: u
   assertWorksWithRecords(actor);
   const input = recordItemInput.parse(raw);
   const id = await inTransaction(db, async (tx, audit) => {
-    const subject = await findSubject(tx, actor, subjectId);
+    const subject = await loadSubject(tx, actor, subjectId);
     await warnOfProtectedDetails(tx, actor, subjectId, [{ path: "/text", text: input.text }], input.acknowledgedWarnings);
     const itemId = crypto.randomUUID();
     await tx.insert(recordItems).values({
@@ -185,9 +185,9 @@ async function loadItem(db: Db, actor: Actor, subjectId: string, itemId: string)
 }
 
 /** Every version of every item on a subject, newest event first; corrected versions included. An audited read. */
-export async function listItems(db: Db, actor: Actor, subjectId: string, view: string): Promise<RecordItem[]> {
+export async function viewItems(db: Db, actor: Actor, subjectId: string, view: string): Promise<RecordItem[]> {
   assertWorksWithRecords(actor);
-  await findSubject(db, actor, subjectId);
+  await loadSubject(db, actor, subjectId);
   const rows = await selectItems(db)
     .where(and(eq(recordItems.subjectId, subjectId), visibleTo(actor, recordItems)))
     .orderBy(desc(recordItems.eventDate), asc(recordItems.lineageId), desc(recordItems.version));

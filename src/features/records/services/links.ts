@@ -10,7 +10,7 @@ import type {} from "../audit-events";
 import type { SubjectKind } from "../domain/information";
 import { SUBJECT_LINK_LABELS, type SubjectLinkKind, subjectLinkInput } from "../domain/links";
 import { subjectLinks, subjects } from "../schema";
-import { assertWorksWithRecords, findSubject, recordRead } from "./access";
+import { assertWorksWithRecords, loadSubject, recordRead } from "./access";
 
 /** A person linked to the subject being viewed, with the link read from the subject's side. */
 export interface LinkedPerson {
@@ -32,8 +32,8 @@ export async function linkSubjects(db: Db, actor: Actor, raw: unknown): Promise<
   const input = subjectLinkInput.parse(raw);
   return inTransaction(db, async (tx, audit) => {
     // Both ends must be this organisation's: a link can never reveal another organisation's record.
-    const from = await findSubject(tx, actor, input.fromSubjectId);
-    await findSubject(tx, actor, input.toSubjectId);
+    const from = await loadSubject(tx, actor, input.fromSubjectId);
+    await loadSubject(tx, actor, input.toSubjectId);
     const [row] = await tx
       .insert(subjectLinks)
       .values({ ...input, organisationId: from.organisationId })
@@ -94,7 +94,7 @@ export async function linkedPeople(db: Db, actor: Actor, subjectId: string): Pro
  */
 export async function viewLinkedPeople(db: Db, actor: Actor, subjectId: string, view: string): Promise<LinkedPerson[]> {
   assertWorksWithRecords(actor);
-  await findSubject(db, actor, subjectId);
+  await loadSubject(db, actor, subjectId);
   const people = await linkedPeople(db, actor, subjectId);
   await recordRead(db, actor, subjectId, view, { count: people.length });
   return people;

@@ -11,7 +11,7 @@ import { dateOfBirthProblem, nhsNumberProblem, normaliseNhsNumber, normaliseUpn,
 import { subjects } from "../schema";
 import type { SubjectRow } from "./access";
 import { assertWorksWithRecords } from "./access";
-import { listSubjects } from "./subjects";
+import { viewSubjects } from "./subjects";
 
 /**
  * Finding a person in the organisation's records (issue 4 "Search"): by name (case- and
@@ -178,7 +178,7 @@ async function findPage(tx: Tx, actor: Actor, criteria: SearchCriteria, page: Se
 
 /**
  * Searches the actor's organisation's subjects. With no criteria this is the plain alphabetical
- * list (`listSubjects`). The result list is one audited read (`personal_data.viewed` on the
+ * list (`viewSubjects`). The result list is one audited read (`personal_data.viewed` on the
  * organisation, with the ids of the people shown, so each one's "who has viewed this record" lists
  * it); the audit never holds what was searched for.
  */
@@ -191,7 +191,7 @@ export async function searchSubjects(
 ): Promise<{ rows: SubjectRow[]; total: number }> {
   assertWorksWithRecords(actor);
   const criteria = parseSearchCriteria(raw);
-  if (isEmpty(criteria)) return listSubjects(db, actor, page, view);
+  if (isEmpty(criteria)) return viewSubjects(db, actor, page, view);
   return inTransaction(db, async (tx, audit) => {
     const found = await findPage(tx, actor, criteria, page);
     audit.record(snapshotOf(actor), {

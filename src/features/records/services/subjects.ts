@@ -97,7 +97,7 @@ export async function viewSubject(db: Db, actor: Actor, id: string, view: string
 }
 
 /** A page of the organisation's subjects; the list shown is an audited read. Search comes with its own index. */
-export async function listSubjects(db: Db, actor: Actor, page: { page: number; pageSize: number }, view: string) {
+export async function viewSubjects(db: Db, actor: Actor, page: { page: number; pageSize: number }, view: string) {
   assertWorksWithRecords(actor);
   const where = visibleTo(actor, subjects);
   const [rows, [total]] = await Promise.all([

@@ -5,7 +5,7 @@ import type { Db } from "../../../platform/db/client";
 import { auditEvents } from "../../../platform/db/schema";
 import { visibleTo } from "../../../platform/db/scope";
 import { NotPermittedError } from "../../../platform/errors";
-import { findSubject, RECORD_OVERSIGHT_ROLES } from "./access";
+import { loadSubject, RECORD_OVERSIGHT_ROLES } from "./access";
 
 export interface RecordView {
   at: string;
@@ -28,7 +28,7 @@ export interface RecordView {
 export async function recentViews(db: Db, actor: Actor, subjectId: string, limit = 50): Promise<RecordView[]> {
   if (!hasAnyRole(actor.roles, RECORD_OVERSIGHT_ROLES))
     throw new NotPermittedError("Only safeguarding leads and IG leads see who has viewed a record");
-  await findSubject(db, actor, subjectId);
+  await loadSubject(db, actor, subjectId);
   const rows = await db
     .select({ body: auditEvents.body })
     .from(auditEvents)

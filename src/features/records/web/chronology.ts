@@ -8,12 +8,12 @@ import { actorOf } from "../../../platform/http/auth/plugin";
 import { zodIssuesToFieldErrors } from "../../../platform/http/problem";
 import { formHelpers, withFormErrors } from "../../../platform/web-kit/forms";
 import { ACCURACY_LABELS, chronologyFilter, IG_ONLY_CHRONOLOGY_CATEGORIES } from "../domain/records";
-import { type ChronologyEntry, readChronology } from "../services/chronology";
+import { loadSubject } from "../services/access";
+import { type ChronologyEntry, viewChronology } from "../services/chronology";
 import {
   ACCURACY_TAGS,
   CHRONOLOGY_CATEGORY_LABELS,
   chronologyCategoryOptions,
-  loadSubject,
   RECORD_FORM,
   subjectHeader,
   subjectIdOf,
@@ -108,7 +108,7 @@ async function chronologyPage(db: Db, request: FastifyRequest, reply: FastifyRep
   };
   return withFormErrors(
     reply,
-    // The person is loaded (and scoped) by readChronology on the way to a page; only a page of errors loads them here.
+    // The person is loaded (and scoped) by viewChronology on the way to a page; only a page of errors loads them here.
     async (summary) =>
       reply.view("records/chronology", {
         ...context,
@@ -126,7 +126,7 @@ async function chronologyPage(db: Db, request: FastifyRequest, reply: FastifyRep
       const filter = parsed.data;
       const range = printAll ? "all" : { page, pageSize: CHRONOLOGY_PAGE_SIZE };
       const view = printAll ? "web.subjects.chronology.print" : "web.subjects.chronology";
-      const { subject, entries, total } = await readChronology(db, actor, id, filter, range, view);
+      const { subject, entries, total } = await viewChronology(db, actor, id, filter, range, view);
       const pages = Math.max(1, Math.ceil(total / CHRONOLOGY_PAGE_SIZE));
       const first = printAll ? 1 : (page - 1) * CHRONOLOGY_PAGE_SIZE + 1;
       return reply.view("records/chronology", {

@@ -7,8 +7,9 @@ import { bodyOf, formHelpers, list, optionsOf, queryOf, str, withFormErrors } fr
 import type { LevelOfNeed } from "../../settings/domain/levels-of-need";
 import { levelsOfNeed } from "../../settings/services/settings";
 import { CONCERN_CATEGORIES, CONCERN_CATEGORY_LABELS, CONCERN_STATUS_LABELS } from "../domain/records";
-import { acknowledgeConcern, type Concern, closeConcern, listConcerns, raiseConcern, viewConcern } from "../services/concerns";
-import { CONCERN_STATUS_TAGS, idParam, loadSubject, RECORD_FORM, readSubject, subjectHeader, subjectIdOf } from "./record-pages";
+import { loadSubject, viewSubjectRow } from "../services/access";
+import { acknowledgeConcern, type Concern, closeConcern, raiseConcern, viewConcern, viewConcerns } from "../services/concerns";
+import { CONCERN_STATUS_TAGS, idParam, RECORD_FORM, subjectHeader, subjectIdOf } from "./record-pages";
 
 const OUTCOMES: Record<string, string> = {
   raised: "Concern raised. Your organisation's safeguarding leads have been alerted on their dashboard.",
@@ -36,7 +37,7 @@ export async function concernPages(app: FastifyInstance, { db }: { db: Db }): Pr
     const actor = actorOf(request);
     const id = subjectIdOf(request);
     const subject = await loadSubject(db, actor, id);
-    const [concerns, scale] = await Promise.all([listConcerns(db, actor, id, "web.subjects.concerns"), levelsOfNeed(db)]);
+    const [concerns, scale] = await Promise.all([viewConcerns(db, actor, id, "web.subjects.concerns"), levelsOfNeed(db)]);
     return reply.view("records/concerns", {
       ...subjectHeader(subject, actor, "concerns"),
       concerns: concerns.map((c) => presentConcern(c, scale)),
@@ -54,7 +55,7 @@ export async function concernPages(app: FastifyInstance, { db }: { db: Db }): Pr
   app.get("/subjects/:id/concerns/new", async (request, reply) => {
     const actor = actorOf(request);
     const id = subjectIdOf(request);
-    const subject = await readSubject(db, actor, id, "web.subjects.concerns.new");
+    const subject = await viewSubjectRow(db, actor, id, "web.subjects.concerns.new");
     return reply.view("records/concern-new", {
       ...(await newContext()),
       ...subjectHeader(subject, actor),
@@ -65,7 +66,7 @@ export async function concernPages(app: FastifyInstance, { db }: { db: Db }): Pr
   app.post("/subjects/:id/concerns/new", async (request, reply) => {
     const actor = actorOf(request);
     const id = subjectIdOf(request);
-    const subject = await readSubject(db, actor, id, "web.subjects.concerns.new");
+    const subject = await viewSubjectRow(db, actor, id, "web.subjects.concerns.new");
     const body = bodyOf(request);
     const values = {
       category: str(body, "category"),

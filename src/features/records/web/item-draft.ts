@@ -9,7 +9,7 @@ import { bodyOf, type ErrorSummary, errorSummary, fieldId, list, queryOf, str, w
 import { discardDraft, loadDraft, saveDraft } from "../../form-drafts/services/drafts";
 import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../domain/information";
 import { RECORD_ITEM_KIND_LABELS, type RecordItemKind, recordItemInput, SOURCE_METHOD_LABELS, type SourceMethod } from "../domain/records";
-import { recordRead, type SubjectRow } from "../services/access";
+import { loadSubject, recordRead, type SubjectRow, viewSubjectRow } from "../services/access";
 import { recordItem } from "../services/items";
 import {
   ITEM_DATE_FIELDS,
@@ -25,7 +25,7 @@ import {
   taskValuesFromBody,
   unstorableAnswers,
 } from "./item-form";
-import { loadSubject, RECORD_FORM, readSubject, subjectHeader, subjectIdOf } from "./record-pages";
+import { RECORD_FORM, subjectHeader, subjectIdOf } from "./record-pages";
 
 /** The server-side draft of a new record item: one per user and subject (services/drafts.ts). */
 const FORM = "record_item";
@@ -114,7 +114,7 @@ export async function itemDraftPages(app: FastifyInstance, { db }: { db: Db }): 
   const open = async (request: FastifyRequest, audited = true) => {
     const actor = actorOf(request);
     const id = subjectIdOf(request);
-    const subject = audited ? await readSubject(db, actor, id, "web.subjects.items.new") : await loadSubject(db, actor, id);
+    const subject = audited ? await viewSubjectRow(db, actor, id, "web.subjects.items.new") : await loadSubject(db, actor, id);
     const draft = await loadDraft<Draft>(db, actor, FORM, id);
     return { actor, id, subject, draft };
   };

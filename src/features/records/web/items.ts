@@ -2,7 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { bodyOf, list, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
-import { correctItem, disputeItem, listItems, viewItem } from "../services/items";
+import { loadSubject } from "../services/access";
+import { correctItem, disputeItem, viewItem, viewItems } from "../services/items";
 import {
   ITEM_DATE_FIELDS,
   type ItemValues,
@@ -12,7 +13,7 @@ import {
   itemValuesFromBody,
   itemValuesOf,
 } from "./item-form";
-import { groupItems, idParam, itemForPage, loadSubject, RECORD_FORM, subjectHeader, subjectIdOf } from "./record-pages";
+import { groupItems, idParam, itemForPage, RECORD_FORM, subjectHeader, subjectIdOf } from "./record-pages";
 
 const OUTCOMES: Record<string, string> = {
   recorded: "Record item saved.",
@@ -28,7 +29,7 @@ export async function itemPages(app: FastifyInstance, { db }: { db: Db }): Promi
     const actor = actorOf(request);
     const id = subjectIdOf(request);
     const subject = await loadSubject(db, actor, id);
-    const items = await listItems(db, actor, id, "web.subjects.items");
+    const items = await viewItems(db, actor, id, "web.subjects.items");
     return reply.view("records/items", { ...subjectHeader(subject, actor, "items"), groups: groupItems(items) });
   });
 

@@ -3,7 +3,6 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
-import type { Db } from "../../../platform/db/client";
 import { NotFoundError } from "../../../platform/errors";
 import type { FormOptions } from "../../../platform/web-kit/forms";
 import { ITEM_CATEGORIES, ITEM_CATEGORY_LABELS, type ItemCategory, type SubjectKind } from "../domain/information";
@@ -20,7 +19,7 @@ import {
   SOURCE_METHOD_LABELS,
   type SourceMethod,
 } from "../domain/records";
-import { findSubject, RECORD_OVERSIGHT_ROLES, recordRead, type SubjectRow } from "../services/access";
+import { RECORD_OVERSIGHT_ROLES, type SubjectRow } from "../services/access";
 import type { RecordItem } from "../services/items";
 
 /** Shared by the records pages: labels, identifiers from the URL, dates, the subject's header and tabs. */
@@ -112,19 +111,6 @@ export function subjectHeader(subject: SubjectRow, actor: Actor, current?: Tab) 
       active: t.tab === current,
     })),
   };
-}
-
-/**
- * The subject for a page whose own service read is audited separately (items, concerns, chronology):
- * found in the actor's organisation or not found at all.
- */
-export const loadSubject = (db: Db, actor: Actor, id: string) => findSubject(db, actor, id);
-
-/** The subject for a page that shows only the person's name and what the actor is typing: still an audited read. */
-export async function readSubject(db: Db, actor: Actor, id: string, view: string): Promise<SubjectRow> {
-  const subject = await findSubject(db, actor, id);
-  await recordRead(db, actor, id, view);
-  return subject;
 }
 
 // ---- Record items, as the pages show them ----

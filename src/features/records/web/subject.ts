@@ -17,14 +17,13 @@ import {
 } from "../../../platform/web-kit/forms";
 import { presentSubject } from "../api/subjects-schema";
 import { SUBJECT_LINK_KINDS, SUBJECT_LINK_LABELS, type SubjectLinkKind } from "../domain/links";
-import { recordRead, type SubjectRow } from "../services/access";
+import { loadSubject, recordRead, type SubjectRow } from "../services/access";
 import { linkedPeople, linkSubjects } from "../services/links";
 import { viewSubject } from "../services/subjects";
 import { recentViews } from "../services/viewers";
 import { findSubjects } from "./people-list";
 import {
   fullName,
-  loadSubject,
   mayOversee,
   nhsDisplay,
   RECORD_FORM,

@@ -7,7 +7,7 @@ import { actorOf } from "../../../platform/http/auth/plugin";
 import { correctionInput } from "../../records/domain/records";
 import { erasureInput, liftInput, reasonInput, statementInput } from "../domain/inputs";
 import { decideErasure } from "../services/erase-item";
-import { actionsForRequest } from "../services/item-actions";
+import { loadItemActions } from "../services/load-item-actions";
 import { addStatement, correctForRequest } from "../services/rectify-item";
 import { liftRestriction, restrictForRequest } from "../services/restrict-item";
 import { errors, presentRequestActions, requestActionsSchema, tags } from "./schema";
@@ -63,6 +63,6 @@ export async function rightsItemActionsApi(parent: FastifyInstance, { db }: { db
         response: { 200: requestActionsSchema, ...errors },
       },
     },
-    async (request) => presentRequestActions(await actionsForRequest(db, actorOf(request), request.params.id)),
+    async (request) => presentRequestActions(await loadItemActions(db, actorOf(request), request.params.id)),
   );
 }

@@ -8,8 +8,8 @@ import { noContentAfter } from "../../../platform/http/no-content";
 import { identityInput, rightsRequestInput, transitionInput } from "../domain/inputs";
 import { acknowledgeComplaint } from "../services/acknowledge-complaint";
 import { attachSubject } from "../services/attach-subject";
-import { getRightsRequest, listRightsRequests } from "../services/load-requests";
-import { packSafety } from "../services/pack-safety";
+import { loadRightsRequest, loadRightsRequests } from "../services/load-requests";
+import { viewPackSafety } from "../services/pack-safety";
 import { logRightsRequest } from "../services/receive-request";
 import { transitionRightsRequest } from "../services/transition-request";
 import { verifyIdentity } from "../services/verify-identity";
@@ -31,7 +31,7 @@ export async function rightsRequestsApi(parent: FastifyInstance, { db }: { db: D
     async (request, reply) => {
       const actor = actorOf(request);
       const row = await logRightsRequest(db, actor, request.body);
-      return reply.status(201).send(presentRightsRequest(await getRightsRequest(db, actor, row.id)));
+      return reply.status(201).send(presentRightsRequest(await loadRightsRequest(db, actor, row.id)));
     },
   );
   app.get(
@@ -45,7 +45,7 @@ export async function rightsRequestsApi(parent: FastifyInstance, { db }: { db: D
       },
     },
     async (request) => ({
-      items: (await listRightsRequests(db, actorOf(request), { includeClosed: request.query.closed === "include" })).map((r) =>
+      items: (await loadRightsRequests(db, actorOf(request), { includeClosed: request.query.closed === "include" })).map((r) =>
         presentRightsRequest(r),
       ),
     }),
@@ -60,7 +60,7 @@ export async function rightsRequestsApi(parent: FastifyInstance, { db }: { db: D
         response: { 200: rightsRequestSchema, ...errors },
       },
     },
-    async (request) => presentRightsRequest(await getRightsRequest(db, actorOf(request), request.params.id)),
+    async (request) => presentRightsRequest(await loadRightsRequest(db, actorOf(request), request.params.id)),
   );
   app.post(
     "/rights-requests/:id/identity",
@@ -121,7 +121,9 @@ export async function rightsRequestsApi(parent: FastifyInstance, { db }: { db: D
     },
     async (request) => {
       const actor = actorOf(request);
-      return presentPackWarnings(await packSafety(db, actor, await getRightsRequest(db, actor, request.params.id), "api.rights.warnings"));
+      return presentPackWarnings(
+        await viewPackSafety(db, actor, await loadRightsRequest(db, actor, request.params.id), "api.rights.warnings"),
+      );
     },
   );
 }

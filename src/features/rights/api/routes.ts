@@ -4,10 +4,16 @@ import { requireActor } from "../../../platform/http/auth/plugin";
 import { accessPackApi } from "./access-pack";
 import { rightsItemActionsApi } from "./item-actions";
 import { rightsProcessingApi } from "./processing";
+import { recipientNoticesApi } from "./recipient-notices";
 import { rightsRequestsApi } from "./requests";
 
-/** Rights requests, for the organisation's IG leads. */
+/** Rights requests, for the organisation's IG leads; and the notices a recipient is sent (Art 19), for its readers. */
 export async function rightsApi(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  await app.register(recipientNoticesApi, { db });
+  await app.register(requestsForIgLeads, { db });
+}
+
+async function requestsForIgLeads(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   app.addHook("onRequest", requireActor(["ig_lead"]));
   await app.register(rightsRequestsApi, { db });
   await app.register(accessPackApi, { db });

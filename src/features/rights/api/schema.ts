@@ -7,9 +7,9 @@ import { NOT_TOLD_RULE } from "../domain/pack-safety";
 import { EXEMPTIONS, RECEIVED_VIA, REQUESTER_RELATIONSHIPS, RESPONSE_OUTCOMES, RIGHTS_STATES, RIGHTS_TYPES } from "../domain/vocabulary";
 import { itemActionKind, noticeKind } from "../schema";
 import type { compileAccessPack } from "../services/compile-access-pack";
-import type { actionsForRequest } from "../services/item-actions";
+import type { loadItemActions } from "../services/load-item-actions";
 import type { RightsRequestListed } from "../services/load-requests";
-import type { packSafety } from "../services/pack-safety";
+import type { viewPackSafety } from "../services/pack-safety";
 
 /** The rights requests API's schemas (zod, which also write its OpenAPI) and presenters. */
 
@@ -194,7 +194,7 @@ export const requestActionsSchema = z.object({
   ),
 });
 
-export function presentRequestActions({ actions, notices }: Awaited<ReturnType<typeof actionsForRequest>>) {
+export function presentRequestActions({ actions, notices }: Awaited<ReturnType<typeof loadItemActions>>) {
   return {
     actions: actions.map((a) => ({
       itemId: a.itemId,
@@ -244,7 +244,7 @@ export const packWarningsSchema = z.object({
   allegedPerpetrator: z.array(z.object({ linkId: z.uuid(), perpetrator: z.string(), towards: z.string(), towardsSubjectId: z.uuid() })),
 });
 
-export function presentPackWarnings(safety: Awaited<ReturnType<typeof packSafety>>) {
+export function presentPackWarnings(safety: Awaited<ReturnType<typeof viewPackSafety>>) {
   return {
     notTold: safety.notTold.map((d) => ({ ...d, rule: NOT_TOLD_RULE, decidedAt: d.decidedAt.toISOString() })),
     allegedPerpetrator: safety.allegedPerpetrator,

@@ -7,12 +7,12 @@ import type { Db } from "../../../platform/db/client";
 import { ConflictError } from "../../../platform/errors";
 import type {} from "../audit-events";
 import { rightsRequests } from "../schema";
-import { getRightsRequest } from "./load-requests";
+import { loadRightsRequest } from "./load-requests";
 import { chronicleStep } from "./record-step";
 
 /** A complaint is acknowledged within 30 days of receipt (DUAA 2025). */
 export async function acknowledgeComplaint(db: Db, actor: Actor, requestId: string): Promise<void> {
-  const request = await getRightsRequest(db, actor, requestId);
+  const request = await loadRightsRequest(db, actor, requestId);
   if (request.type !== "COMPLAINT") throw new ConflictError("Only a complaint is acknowledged this way");
   if (request.acknowledgedOn) throw new ConflictError("This complaint has already been acknowledged");
   await inTransaction(db, async (tx, audit) => {

@@ -10,7 +10,7 @@ import type {} from "../audit-events";
 import { changeProblem } from "../domain/transitions";
 import { ITEM_ACTIONS_FOR, type ItemAction } from "../domain/vocabulary";
 import { rightsItemActions } from "../schema";
-import { getRightsRequest } from "./load-requests";
+import { loadRightsRequest } from "./load-requests";
 import { type Notice, notifyRecipients } from "./notify-recipients";
 import { chronicleStep } from "./record-step";
 import { attachedItem } from "./request-items";
@@ -27,7 +27,7 @@ import { attachedItem } from "./request-items";
  * version, about someone attached to it.
  */
 export async function requestAndItem(db: Db, actor: Actor, requestId: string, itemId: string, action: ItemAction) {
-  const request = await getRightsRequest(db, actor, requestId);
+  const request = await loadRightsRequest(db, actor, requestId);
   if (!ITEM_ACTIONS_FOR[request.type].includes(action))
     throw new ConflictError(`This is not something a ${request.type.toLowerCase().replaceAll("_", " ")} request does`);
   const problem = changeProblem(request);

@@ -15,7 +15,7 @@ import { redact } from "../../sharing/domain/disclosure-snapshot";
 import type {} from "../audit-events";
 import { isDraft, type PackUnreviewed, RIGHTS_STATEMENT, WITHHELD_STATEMENT } from "../domain/review";
 import { EXEMPTION_RULES, EXEMPTIONS, type Exemption } from "../domain/vocabulary";
-import { getRightsRequest } from "./load-requests";
+import { loadRightsRequest } from "./load-requests";
 import { type PackContents, packContents } from "./pack-contents";
 
 /**
@@ -109,7 +109,7 @@ export function heldBack(contents: PackContents): HeldBack[] {
  * the disclosure log is left out of the requester's part altogether (see `AccessPack`).
  */
 export async function compileAccessPack(db: Db, actor: Actor, requestId: string, now = new Date()): Promise<AccessPack> {
-  const request = await getRightsRequest(db, actor, requestId);
+  const request = await loadRightsRequest(db, actor, requestId);
   if (request.type !== "ACCESS") throw new ConflictError("An access pack is for an access request");
   const subjectIds = request.subjects.map((s) => s.id);
   const [people, contents, [org]] = await Promise.all([

@@ -42,7 +42,7 @@ export interface RightsRequestView extends RightsRequestListed {
 }
 
 /** Open requests first, soonest due first: the IG lead's dashboard. */
-export async function listRightsRequests(
+export async function loadRightsRequests(
   db: Db,
   actor: Actor,
   options: { includeClosed?: boolean } = {},
@@ -61,7 +61,7 @@ export async function listRightsRequests(
   return rows.map((r) => withClock(r, now));
 }
 
-export async function getRightsRequest(db: Db | Tx, actor: Actor, id: string, now = new Date()): Promise<RightsRequestView> {
+export async function loadRightsRequest(db: Db | Tx, actor: Actor, id: string, now = new Date()): Promise<RightsRequestView> {
   assertIgLead(actor);
   const [row] = await db
     .select(requestColumns)
@@ -96,7 +96,7 @@ export async function getRightsRequest(db: Db | Tx, actor: Actor, id: string, no
  * several things about one request reads the request once.
  */
 export function requestFor(db: Db, actor: Actor, request: string | RightsRequestView): Promise<RightsRequestView> {
-  return typeof request === "string" ? getRightsRequest(db, actor, request) : Promise.resolve(request);
+  return typeof request === "string" ? loadRightsRequest(db, actor, request) : Promise.resolve(request);
 }
 
 /** The request, locked for the change about to be made to it. */

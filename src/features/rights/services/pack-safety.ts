@@ -170,7 +170,7 @@ async function notToldDecisions(db: Db, actor: Actor, subjectIds: readonly strin
 }
 
 /** Both warnings for a request, as an audited read of the people attached to it. */
-export async function packSafety(
+export async function viewPackSafety(
   db: Db,
   actor: Actor,
   request: { requester: { name: string }; subjects: readonly { id: string }[] },

@@ -5,11 +5,11 @@ import { visibleTo } from "../../../platform/db/scope";
 import { ValidationError } from "../../../platform/errors";
 import { SUBJECT_LINK_LABELS } from "../../records/domain/links";
 import { recordItems, subjectNames, subjects } from "../../records/schema";
-import { listItems, type RecordItem, viewItem } from "../../records/services/items";
+import { type RecordItem, viewItem, viewItems } from "../../records/services/items";
 import { linkedPeople } from "../../records/services/links";
 import type { LinkedName } from "../domain/third-parties";
 import { rightsItemActions, rightsItemReviews } from "../schema";
-import { getRightsRequest, type RightsRequestView, requestFor } from "./load-requests";
+import { loadRightsRequest, type RightsRequestView, requestFor } from "./load-requests";
 import { matchesRequester } from "./pack-safety";
 
 /**
@@ -38,7 +38,7 @@ export async function itemsForRequest(db: Db, actor: Actor, requestOrId: string 
   const actionOf = new Map(actions.map((a) => [a.itemId, a.kind]));
   const people = [];
   for (const subject of request.subjects) {
-    const items = await listItems(db, actor, subject.id, "web.rights.items");
+    const items = await viewItems(db, actor, subject.id, "web.rights.items");
     people.push({
       subject,
       items: items
@@ -64,7 +64,7 @@ export async function attachedItem(db: Db, actor: Actor, request: RightsRequestV
 
 /** One item being worked on for the request: its versions, its review and what has been done to it. */
 export async function itemForRequest(db: Db, actor: Actor, requestId: string, itemId: string) {
-  const request = await getRightsRequest(db, actor, requestId);
+  const request = await loadRightsRequest(db, actor, requestId);
   const row = await attachedItem(db, actor, request, itemId);
   const [{ item, versions }, [review], actions] = await Promise.all([
     viewItem(db, actor, row.subjectId, itemId, "web.rights.item"),

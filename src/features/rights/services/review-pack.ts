@@ -10,7 +10,7 @@ import type {} from "../audit-events";
 import { type ItemReviewInput, itemReviewInput, type RecipientReviewInput, recipientReviewInput } from "../domain/review";
 import { answeredProblem } from "../domain/transitions";
 import { rightsItemReviews, rightsRecipientReviews, rightsRequests } from "../schema";
-import { getRightsRequest, type RightsRequestView } from "./load-requests";
+import { loadRightsRequest, type RightsRequestView } from "./load-requests";
 import { disclosureLog, type LogEntry } from "./pack-contents";
 
 /**
@@ -44,7 +44,7 @@ function reviewValues(actor: Actor, input: ItemReviewInput | RecipientReviewInpu
 }
 
 export async function reviewItem(db: Db, actor: Actor, requestId: string, itemId: string, raw: unknown): Promise<void> {
-  const request = await getRightsRequest(db, actor, requestId);
+  const request = await loadRightsRequest(db, actor, requestId);
   if (request.type !== "ACCESS") throw new ConflictError("Only an access request reviews items for exemptions");
   const input = itemReviewInput.parse(raw);
   const [item] = await db
@@ -87,7 +87,7 @@ async function logEntryFor(db: Db, actor: Actor, request: RightsRequestView, dis
 
 /** One entry of who the information was shared with, to review: an audited read of the person's record. */
 export async function recipientForRequest(db: Db, actor: Actor, requestId: string, disclosureId: string) {
-  const request = await getRightsRequest(db, actor, requestId);
+  const request = await loadRightsRequest(db, actor, requestId);
   if (request.type !== "ACCESS") throw new NotFoundError("The record of sharing");
   const entry = await logEntryFor(db, actor, request, disclosureId);
   const [review] = await db
@@ -104,7 +104,7 @@ export async function recipientForRequest(db: Db, actor: Actor, requestId: strin
 
 /** Lists an entry of who it was shared with in the pack, or withholds it under an exemption with the reason. */
 export async function reviewRecipient(db: Db, actor: Actor, requestId: string, disclosureId: string, raw: unknown): Promise<void> {
-  const request = await getRightsRequest(db, actor, requestId);
+  const request = await loadRightsRequest(db, actor, requestId);
   if (request.type !== "ACCESS") throw new ConflictError("Only an access request reviews who the information was shared with");
   const input = recipientReviewInput.parse(raw);
   await logEntryFor(db, actor, request, disclosureId);

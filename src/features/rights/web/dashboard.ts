@@ -13,7 +13,7 @@ import {
   RIGHTS_TYPE_LABELS,
   RIGHTS_TYPES,
 } from "../domain/vocabulary";
-import { listRightsRequests } from "../services/load-requests";
+import { loadRightsRequests } from "../services/load-requests";
 import { logRightsRequest } from "../services/receive-request";
 import { REQUEST_FORM, requestFormInput, requestFormValues } from "./request-form";
 import { dueNote, OUTCOMES, VIA_LABELS } from "./request-labels";
@@ -30,7 +30,7 @@ function formValues(body: FormBody) {
 
 export async function rightsDashboardPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   app.get("/rights", async (request, reply) => {
-    const [rows, { nation }] = await Promise.all([listRightsRequests(db, actorOf(request)), sharingSettings(db)]);
+    const [rows, { nation }] = await Promise.all([loadRightsRequests(db, actorOf(request)), sharingSettings(db)]);
     return reply.view("rights/dashboard", {
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
       rows: rows.map((r) => ({

@@ -12,8 +12,8 @@ import { answeredProblem, changeProblem } from "../domain/transitions";
 import { EXEMPTION_LABELS, EXEMPTIONS, type Exemption, ITEM_ACTIONS_FOR, type RightsType } from "../domain/vocabulary";
 import { acknowledgeComplaint } from "../services/acknowledge-complaint";
 import { decideErasure } from "../services/erase-item";
-import { getRightsRequest } from "../services/load-requests";
-import { packSafety, safetyForItem, safetyForRecipient } from "../services/pack-safety";
+import { loadRightsRequest } from "../services/load-requests";
+import { safetyForItem, safetyForRecipient, viewPackSafety } from "../services/pack-safety";
 import { addStatement, correctForRequest } from "../services/rectify-item";
 import { attachedItem, itemForRequest, linkedNamesFor } from "../services/request-items";
 import { liftRestriction, restrictForRequest } from "../services/restrict-item";
@@ -148,7 +148,7 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
     const safety =
       r.type === "ACCESS"
         ? presentSafety(
-            safetyForItem(await packSafety(db, actor, r, "web.rights.warnings"), {
+            safetyForItem(await viewPackSafety(db, actor, r, "web.rights.warnings"), {
               subjectId: item.subjectId,
               versionIds: versions.map((v) => v.id),
             }),
@@ -198,7 +198,7 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
         (summary) => itemPage(request, reply, { ...summary, form: path, values: body }),
         async () => {
           // The item's own fields complete a correction's input; nothing of it is shown, so no audited read.
-          const item = await attachedItem(db, actor, await getRightsRequest(db, actor, requestId), itemId);
+          const item = await attachedItem(db, actor, await loadRightsRequest(db, actor, requestId), itemId);
           await action(db, actor, requestId, itemId, INPUTS[path]!(body, item));
           return reply.redirect(`/rights/${requestId}/items/${itemId}?outcome=${path}`, 303);
         },
@@ -225,7 +225,7 @@ export async function rightsItemPages(app: FastifyInstance, { db }: { db: Db }):
       idParam(request, "id", "The rights request"),
       idParam(request, "disclosureId", "The record of sharing"),
     );
-    const safety = await packSafety(db, actor, r, "web.rights.warnings");
+    const safety = await viewPackSafety(db, actor, r, "web.rights.warnings");
     return reply.view("rights/recipient", {
       outcome: DONE[queryOf(request).outcome ?? ""],
       r,

@@ -22,10 +22,10 @@ import {
 } from "../domain/vocabulary";
 import { attachSubject } from "../services/attach-subject";
 import { heldBack } from "../services/compile-access-pack";
-import { actionsForRequest } from "../services/item-actions";
-import { getRightsRequest, type RightsRequestView } from "../services/load-requests";
+import { loadItemActions } from "../services/load-item-actions";
+import { loadRightsRequest, type RightsRequestView } from "../services/load-requests";
 import { packContents } from "../services/pack-contents";
-import { type PackSafety, packSafety } from "../services/pack-safety";
+import { type PackSafety, viewPackSafety } from "../services/pack-safety";
 import { decideProcessing, processingForRequest } from "../services/processing";
 import { itemsForRequest } from "../services/request-items";
 import { transitionRightsRequest } from "../services/transition-request";
@@ -56,7 +56,7 @@ export async function rightsRequestPages(app: FastifyInstance, { db }: { db: Db 
     const requestId = request.id;
     const [{ people }, { actions, notices }] = await Promise.all([
       itemsForRequest(db, actor, request),
-      actionsForRequest(db, actor, request),
+      loadItemActions(db, actor, request),
     ]);
     const itemLabel = new Map<string, string>();
     const presented = people.map(({ subject, items }) => ({
@@ -110,7 +110,7 @@ export async function rightsRequestPages(app: FastifyInstance, { db }: { db: Db 
   };
   const requestPage = async (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
     const actor = actorOf(request);
-    const r = await getRightsRequest(db, actor, idParam(request, "id", "The rights request"));
+    const r = await loadRightsRequest(db, actor, idParam(request, "id", "The rights request"));
     const q = str(queryOf(request), "q") || r.about.name;
     // Possible matches in the organisation's own records: an audited read of the results.
     const matches = (await searchSubjects(db, actor, { q }, { page: 1, pageSize: 10 }, "web.subjects.search")).rows.filter(
@@ -119,7 +119,7 @@ export async function rightsRequestPages(app: FastifyInstance, { db }: { db: Db 
     const work = worksOnItems(r.type) ? await itemsWork(actor, r) : null;
     const processing = r.type === "OBJECTION" || r.type === "WITHDRAW_CONSENT" ? await processingForRequest(db, actor, r) : null;
     // An access pack tells the requester what was shared and with whom: warn before it can harm the child.
-    const safety = r.type === "ACCESS" ? await packSafety(db, actor, r, "web.rights.warnings") : null;
+    const safety = r.type === "ACCESS" ? await viewPackSafety(db, actor, r, "web.rights.warnings") : null;
     const pack = safety && r.subjects.length ? await packWork(actor, r, safety) : null;
     // A draft pack is not offered as the response: the choice says why instead.
     const notYetResponse = TRANSITIONS[r.state].includes("RESPONDED") ? (pack?.notTheResponse ?? null) : null;

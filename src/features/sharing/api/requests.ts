@@ -9,8 +9,8 @@ import { informationRequestInput } from "../domain/request-input";
 import { OUTCOMES } from "../domain/vocabulary";
 import {
   acknowledgeAnswer,
-  getInformationRequest,
-  listInformationRequests,
+  loadInformationRequest,
+  loadInformationRequests,
   makeInformationRequest,
   type RequestView,
   withdrawInformationRequest,
@@ -98,7 +98,7 @@ export async function requestsApi(parent: FastifyInstance, { db }: { db: Db }): 
     async (request, reply) => {
       const actor = actorOf(request);
       const id = await makeInformationRequest(db, actor, request.body);
-      return reply.status(201).send(presentRequest(await getInformationRequest(db, actor, id)));
+      return reply.status(201).send(presentRequest(await loadInformationRequest(db, actor, id)));
     },
   );
   app.get(
@@ -111,7 +111,7 @@ export async function requestsApi(parent: FastifyInstance, { db }: { db: Db }): 
         response: { 200: z.object({ items: z.array(requestSchema) }), ...errors },
       },
     },
-    async (request) => ({ items: (await listInformationRequests(db, actorOf(request), request.query.box)).map(presentRequest) }),
+    async (request) => ({ items: (await loadInformationRequests(db, actorOf(request), request.query.box)).map(presentRequest) }),
   );
   app.get(
     "/information-requests/:id",
@@ -123,7 +123,7 @@ export async function requestsApi(parent: FastifyInstance, { db }: { db: Db }): 
         response: { 200: requestSchema, ...errors },
       },
     },
-    async (request) => presentRequest(await getInformationRequest(db, actorOf(request), request.params.id)),
+    async (request) => presentRequest(await loadInformationRequest(db, actorOf(request), request.params.id)),
   );
   app.post(
     "/information-requests/:id/answer-acknowledgement",

@@ -7,11 +7,11 @@ import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { shareDecisionInput } from "../domain/decision-input";
 import { DECISION_STATUSES } from "../domain/records";
 import { OUTCOMES } from "../domain/vocabulary";
-import { getDecision, listDecisions } from "../services/decisions";
+import { viewDecision, viewDecisions } from "../services/decisions";
 import {
   acknowledgeDisclosure,
-  listReceived,
-  listSent,
+  loadReceived,
+  loadSent,
   openReceived,
   revokeDisclosure,
   revokeInput,
@@ -21,7 +21,6 @@ import { evaluateProposedDecision } from "../services/evaluate-proposed-decision
 import { fileDisclosure, fileInput } from "../services/file-disclosure";
 import { recordValidatedDecision } from "../services/record-decision";
 import { decisionActionsApi } from "./decision-actions";
-import { noticesApi } from "./notices";
 import { requestsApi } from "./requests";
 import {
   decisionSchema,
@@ -43,7 +42,6 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
   app.addHook("onRequest", requireActor());
   await app.register(decisionActionsApi, { db });
   await app.register(requestsApi, { db });
-  await app.register(noticesApi, { db });
 
   app.post(
     "/share-decisions/evaluate",
@@ -101,7 +99,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
     async (request) => {
       const { overdue, ...filters } = request.query;
       const actor = actorOf(request);
-      const rows = await listDecisions(
+      const rows = await viewDecisions(
         db,
         actor,
         { ...filters, overdue: overdue === undefined ? undefined : overdue === "true" },
@@ -127,7 +125,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
     },
     async (request) => {
       const actor = actorOf(request);
-      return presentDecision(await getDecision(db, actor, request.params.id, "api.share_decisions.view"), actor);
+      return presentDecision(await viewDecision(db, actor, request.params.id, "api.share_decisions.view"), actor);
     },
   );
 
@@ -146,7 +144,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
     async (request) => {
       const actor = actorOf(request);
       const received = request.query.box === "received";
-      const rows = received ? await listReceived(db, actor) : await listSent(db, actor);
+      const rows = received ? await loadReceived(db, actor) : await loadSent(db, actor);
       return { items: rows.map((d) => presentDisclosureSummary(d, received ? "recipient" : "sender", actor)) };
     },
   );

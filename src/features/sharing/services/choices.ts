@@ -8,7 +8,7 @@ import { agreements, agreementVersions } from "../../agreements/schema";
 import { parentAgreement, parentInForce, parentInForceColumns } from "../../agreements/services/queries";
 import { organisations, users } from "../../organisations-and-users/schema";
 import { concerns, recordItems, subjectAddresses } from "../../records/schema";
-import { assertWorksWithRecords, findSubject } from "../../records/services/access";
+import { assertWorksWithRecords, loadSubject } from "../../records/services/access";
 import { loadProtectedDetails } from "../../records/services/protected-details";
 import { findProtectedMentionsInItem } from "../domain/protected-details";
 import { recordItemOrigins } from "../schema";
@@ -100,7 +100,7 @@ export async function openConcernsOf(db: Db, actor: Actor, subjectId: string) {
  */
 export async function shareableItems(db: Db, actor: Actor, subjectId: string) {
   assertWorksWithRecords(actor);
-  await findSubject(db, actor, subjectId);
+  await loadSubject(db, actor, subjectId);
   const [items, addresses, details] = await Promise.all([
     db
       .select({ item: recordItems, receivedFrom: organisations.name, onward: recordItemOrigins.onwardDisclosure })

@@ -119,7 +119,7 @@ export interface DecisionFilters {
 }
 
 /** The organisation's decisions, newest first: shares and decisions not to share alike. */
-export async function listDecisions(
+export async function viewDecisions(
   db: Db,
   actor: Actor,
   filters: DecisionFilters,
@@ -156,7 +156,7 @@ export async function listDecisions(
 }
 
 /** One decision with its disclosure and addenda, if it is the actor's organisation's; an audited read. */
-export async function getDecision(db: Db, actor: Actor, id: string, view: string): Promise<DecisionDetail> {
+export async function viewDecision(db: Db, actor: Actor, id: string, view: string): Promise<DecisionDetail> {
   const detail = await loadDecision(db, actor, id);
   await recordEvent(db, snapshotOf(actor), {
     type: "personal_data.viewed",

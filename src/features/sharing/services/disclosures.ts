@@ -55,7 +55,7 @@ const flatten = (r: { disclosure: DisclosureRow; senderName: string; recipientNa
 });
 
 /** The recipient's inbox: what has reached the actor, newest first. Lists what arrived, not its content. */
-export async function listReceived(db: Db, actor: Actor, now = new Date()): Promise<DisclosureSummary[]> {
+export async function loadReceived(db: Db, actor: Actor, now = new Date()): Promise<DisclosureSummary[]> {
   assertWorksWithRecords(actor);
   const rows = await db
     .select(withNames)
@@ -67,7 +67,7 @@ export async function listReceived(db: Db, actor: Actor, now = new Date()): Prom
 }
 
 /** What the actor's organisation has sent, newest first, with its state (opened, acknowledged, revoked, expired). */
-export async function listSent(db: Db, actor: Actor): Promise<DisclosureSummary[]> {
+export async function loadSent(db: Db, actor: Actor): Promise<DisclosureSummary[]> {
   assertWorksWithRecords(actor);
   const rows = await db
     .select(withNames)
@@ -222,7 +222,7 @@ export async function revokeDisclosure(db: Db, actor: Actor, id: string, raw: un
  * dashboard (the decider's own; all of the organisation's for a safeguarding lead). An audited read
  * of the people listed.
  */
-export async function disclosuresToChase(
+export async function viewDisclosuresToChase(
   db: Db,
   actor: Actor,
   view: string,

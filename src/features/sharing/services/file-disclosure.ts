@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../../../platform
 import { organisations } from "../../organisations-and-users/schema";
 import { SUBJECT_KINDS, type SubjectKind } from "../../records/domain/information";
 import { recordItems, subjects } from "../../records/schema";
-import { assertWorksWithRecords, findSubject } from "../../records/services/access";
+import { assertWorksWithRecords, loadSubject } from "../../records/services/access";
 import { addChronologyEntry } from "../../records/services/chronology";
 import type {} from "../audit-events";
 import { disclosureItems, disclosures, recordItemOrigins } from "../schema";
@@ -41,7 +41,7 @@ export async function fileDisclosure(db: Db, actor: Actor, id: string, raw: unkn
     const { disclosure: d, senderName } = row;
     if (d.filedSubjectId) throw new ConflictError("This disclosure has already been filed onto your records");
     const subjectId =
-      "subjectId" in input ? (await findSubject(tx, actor, input.subjectId)).id : await newSubjectFrom(tx, actor, d.subject, input.kind);
+      "subjectId" in input ? (await loadSubject(tx, actor, input.subjectId)).id : await newSubjectFrom(tx, actor, d.subject, input.kind);
     if (!("subjectId" in input)) {
       audit.record(snapshotOf(actor), {
         type: "subject.created",

@@ -9,7 +9,7 @@ import type { Db } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, ValidationError } from "../../../platform/errors";
 import { organisations } from "../../organisations-and-users/schema";
-import { assertWorksWithRecords, findSubject } from "../../records/services/access";
+import { assertWorksWithRecords, loadSubject } from "../../records/services/access";
 import { addChronologyEntry } from "../../records/services/chronology";
 import { sharingSettings } from "../../settings/services/settings";
 import type {} from "../audit-events";
@@ -56,7 +56,7 @@ export async function makeInformationRequest(db: Db, actor: Actor, raw: unknown,
     .from(organisations)
     .where(eq(organisations.id, input.requestedOrganisationId));
   if (!target) throw new ValidationError([{ path: "/requestedOrganisationId", message: "Select an organisation of the partnership" }]);
-  if (input.requestingSubjectId) await findSubject(db, actor, input.requestingSubjectId);
+  if (input.requestingSubjectId) await loadSubject(db, actor, input.requestingSubjectId);
   const { nation } = await sharingSettings(db);
   const dueOn = addWorkingDays(today(now), REQUEST_WORKING_DAYS[input.urgency], nation);
   const { givenNames, familyName, dateOfBirth, nhsNumber, address } = input.subject;
@@ -158,7 +158,7 @@ const refusalToAcknowledge = sql`${shareDecisions.outcome} = 'DO_NOT_SHARE' and 
  * Requests made to the actor's organisation (`incoming`, open first by due date) or by it
  * (`outgoing`: refusals to acknowledge first, then open ones by due date).
  */
-export async function listInformationRequests(db: Db, actor: Actor, box: "incoming" | "outgoing"): Promise<RequestView[]> {
+export async function loadInformationRequests(db: Db, actor: Actor, box: "incoming" | "outgoing"): Promise<RequestView[]> {
   assertWorksWithRecords(actor);
   const mine =
     box === "incoming" ? visibleTo(actor, informationRequests, "requested") : visibleTo(actor, informationRequests, "requesting");
@@ -216,7 +216,7 @@ export async function acknowledgeAnswer(db: Db, actor: Actor, id: string, now = 
   });
 }
 
-export async function getInformationRequest(db: Db, actor: Actor, id: string): Promise<RequestView> {
+export async function loadInformationRequest(db: Db, actor: Actor, id: string): Promise<RequestView> {
   assertWorksWithRecords(actor);
   const [row] = await selectRequests(db).where(and(eq(informationRequests.id, id), visibleTo(actor, informationRequests)));
   if (!row) throw new NotFoundError("The information request");

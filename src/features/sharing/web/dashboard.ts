@@ -4,8 +4,8 @@ import type { Db } from "../../../platform/db/client";
 import { RECORD_ROLES } from "../../records/services/access";
 import { emergencyRecordOverdue } from "../domain/records";
 import { decisionTitle } from "../services/decision-title";
-import { decisionReference, listDecisions } from "../services/decisions";
-import { disclosuresToChase, unacknowledgedReceived } from "../services/disclosures";
+import { decisionReference, viewDecisions } from "../services/decisions";
+import { unacknowledgedReceived, viewDisclosuresToChase } from "../services/disclosures";
 import { refusalsToAcknowledge } from "../services/information-requests";
 
 /**
@@ -22,9 +22,9 @@ export async function sharingDashboard(db: Db, actor: Actor, now = new Date()) {
   const [received, refusals, toChase, emergencies, approvals] = await Promise.all([
     unacknowledgedReceived(db, actor, now),
     refusalsToAcknowledge(db, actor),
-    disclosuresToChase(db, actor, "web.home.disclosures_to_chase", now),
-    listDecisions(db, actor, emergencyFilters, "web.home.emergency_records", 100, now),
-    lead ? listDecisions(db, actor, { status: ["AWAITING_APPROVAL"] }, "web.home.approvals") : [],
+    viewDisclosuresToChase(db, actor, "web.home.disclosures_to_chase", now),
+    viewDecisions(db, actor, emergencyFilters, "web.home.emergency_records", 100, now),
+    lead ? viewDecisions(db, actor, { status: ["AWAITING_APPROVAL"] }, "web.home.approvals") : [],
   ]);
   return {
     received,

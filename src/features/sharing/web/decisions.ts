@@ -17,7 +17,7 @@ import { DECISION_STATUS_LABELS, emergencyRecordOverdue } from "../domain/record
 import { OUTCOME_LABELS } from "../domain/vocabulary";
 import { itemsChosen, otherMembers } from "../services/choices";
 import { decisionTitle } from "../services/decision-title";
-import { type DecisionDetail, decisionReference, getDecision, listDecisions } from "../services/decisions";
+import { type DecisionDetail, decisionReference, viewDecision, viewDecisions } from "../services/decisions";
 import { revokeDisclosure, viewSent } from "../services/disclosures";
 import { renderDecisionRecordPdf } from "../services/render-record-pdf";
 import type { Answers } from "./answers";
@@ -98,7 +98,7 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
   app.get("/share-decisions", async (request, reply) => {
     const actor = actorOf(request);
     const now = new Date();
-    const rows = await listDecisions(db, actor, {}, "web.share_decisions.list", 100, now);
+    const rows = await viewDecisions(db, actor, {}, "web.share_decisions.list", 100, now);
     return reply.view("sharing/decisions", {
       decisions: rows.map((d) => ({
         href: `/share-decisions/${d.id}`,
@@ -116,7 +116,7 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
   });
 
   const decisionPage = async (actor: Actor, id: string, extra: Record<string, unknown> = {}) => {
-    const d = await getDecision(db, actor, id, "web.share_decisions.view");
+    const d = await viewDecision(db, actor, id, "web.share_decisions.view");
     const sent = d.disclosure ? await viewSent(db, actor, d.disclosure.id, "web.disclosures.sent") : null;
     // What went about the person, as this viewer may see it: a protected address only for those who decide about them.
     const person = sent ? personForViewer(sent.disclosure.subject, mayDecideProtectedDetails(actor.roles)) : null;
@@ -274,7 +274,7 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
   app.post("/share-decisions/:id/revoke", async (request, reply) => {
     const actor = actorOf(request);
     const id = decisionId(request);
-    const d = await getDecision(db, actor, id, "web.share_decisions.revoke");
+    const d = await viewDecision(db, actor, id, "web.share_decisions.revoke");
     const reason = String(bodyOf(request).reason ?? "");
     return withFormErrors(
       reply,

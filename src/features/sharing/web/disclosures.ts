@@ -10,10 +10,10 @@ import { RECORD_ITEM_KIND_LABELS, SOURCE_METHOD_LABELS } from "../../records/dom
 import { searchSubjects } from "../../records/services/search";
 import { fullName, idParam, nhsDisplay, SUBJECT_KIND_SINGULAR } from "../../records/web/record-pages";
 import { NOTICE_KIND_LABELS } from "../../rights/domain/vocabulary";
-import { acknowledgeNotice, noticesReceived } from "../../rights/services/item-actions";
+import type { acknowledgeNotice, viewNoticesReceived } from "../../rights/services/recipient-notices";
 import { disclosureState } from "../domain/disclosure-access";
 import { RECIPIENT_ROLE_LABELS, type RecipientRole } from "../domain/vocabulary";
-import { acknowledgeDisclosure, type DisclosureSummary, listReceived, listSent, openReceived, viewSent } from "../services/disclosures";
+import { acknowledgeDisclosure, type DisclosureSummary, loadReceived, loadSent, openReceived, viewSent } from "../services/disclosures";
 import { fileDisclosure } from "../services/file-disclosure";
 import { disclosureStateTag } from "./decisions";
 
@@ -41,14 +41,24 @@ function row(d: DisclosureSummary, box: "received" | "sent") {
   };
 }
 
-export async function disclosurePages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+/**
+ * The notices a recipient is sent when something it received is corrected, restricted or erased
+ * (UK GDPR Art 19) are the rights feature's, shown here in the inbox beside the disclosures. Rights
+ * reads disclosures, so sharing does not load rights: the composition root hands its two services in.
+ */
+export interface NoticeInbox {
+  received: typeof viewNoticesReceived;
+  acknowledge: typeof acknowledgeNotice;
+}
+
+export async function disclosurePages(app: FastifyInstance, { db, notices: inbox }: { db: Db; notices: NoticeInbox }): Promise<void> {
   app.get("/disclosures", async (request, reply) => {
     const actor = actorOf(request);
     const box = queryOf(request).box === "sent" ? "sent" : "received";
     const [rows, notices] =
       box === "received"
-        ? await Promise.all([listReceived(db, actor), noticesReceived(db, actor, "web.recipient_notices")])
-        : [await listSent(db, actor), []];
+        ? await Promise.all([loadReceived(db, actor), inbox.received(db, actor, "web.recipient_notices")])
+        : [await loadSent(db, actor), []];
     return reply.view("sharing/disclosures", {
       box,
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
@@ -159,7 +169,7 @@ export async function disclosurePages(app: FastifyInstance, { db }: { db: Db }):
 
   // A notice that something received was corrected, restricted or erased (Art 19), acted on.
   app.post("/recipient-notices/:id/acknowledge", async (request, reply) => {
-    await acknowledgeNotice(db, actorOf(request), idParam(request, "id", "The notice"));
+    await inbox.acknowledge(db, actorOf(request), idParam(request, "id", "The notice"));
     return reply.redirect("/disclosures?outcome=notice-acknowledged#notices", 303);
   });
 

@@ -6,7 +6,8 @@ import { actorOf } from "../../../platform/http/auth/plugin";
 import { bodyOf, errorSummary, type FormBody, formHelpers, list, optionsOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { mayDecideProtectedDetails } from "../../records/domain/links";
 import type { SubjectRow } from "../../records/services/access";
-import { loadSubject, readSubject, subjectHeader, subjectIdOf } from "../../records/web/record-pages";
+import { loadSubject, viewSubjectRow } from "../../records/services/access";
+import { subjectHeader, subjectIdOf } from "../../records/web/record-pages";
 import { RECIPIENT_ROLE_LABELS, RECIPIENT_ROLES } from "../domain/vocabulary";
 import { otherMembers, shareableItems } from "../services/choices";
 import { recordShareDecision } from "../services/record-decision";
@@ -71,7 +72,7 @@ export async function emergencyPages(app: FastifyInstance, { db }: { db: Db }): 
 
   app.get("/subjects/:id/share/emergency", async (request, reply) => {
     const actor = actorOf(request);
-    const subject = await readSubject(db, actor, subjectIdOf(request), "web.share.emergency");
+    const subject = await viewSubjectRow(db, actor, subjectIdOf(request), "web.share.emergency");
     return page(reply, actor, subject, valuesOf({}));
   });
 

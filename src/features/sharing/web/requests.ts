@@ -8,16 +8,17 @@ import { actorOf } from "../../../platform/http/auth/plugin";
 import { bodyOf, errorSummary, type FormBody, formHelpers, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { GATEWAY_LABELS, GATEWAYS } from "../../agreements/domain/lawful-basis";
 import { PURPOSE_CODES, PURPOSE_LABELS, purposeLabel } from "../../agreements/domain/purposes";
+import { viewSubjectRow } from "../../records/services/access";
 import { searchSubjects } from "../../records/services/search";
-import { fullName, idParam, readSubject } from "../../records/web/record-pages";
+import { fullName, idParam } from "../../records/web/record-pages";
 import { sharingSettings } from "../../settings/services/settings";
 import { REQUEST_STATUS_LABELS, REQUEST_URGENCIES, REQUEST_URGENCY_LABELS, requestReference } from "../domain/records";
 import { OUTCOME_LABELS, type Outcome } from "../domain/vocabulary";
 import { otherMembers } from "../services/choices";
 import {
   acknowledgeAnswer,
-  getInformationRequest,
-  listInformationRequests,
+  loadInformationRequest,
+  loadInformationRequests,
   makeInformationRequest,
   type RequestView,
   withdrawInformationRequest,
@@ -75,7 +76,7 @@ export async function requestPages(app: FastifyInstance, { db }: { db: Db }): Pr
   app.get("/information-requests", async (request, reply) => {
     const actor = actorOf(request);
     const box = queryOf(request).box === "outgoing" ? "outgoing" : "incoming";
-    const [rows, { nation }] = await Promise.all([listInformationRequests(db, actor, box), sharingSettings(db)]);
+    const [rows, { nation }] = await Promise.all([loadInformationRequests(db, actor, box), sharingSettings(db)]);
     return reply.view("sharing/requests", {
       box,
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
@@ -113,7 +114,7 @@ export async function requestPages(app: FastifyInstance, { db }: { db: Db }): Pr
     if (!about) return newPage(reply, actor, valuesOf({}));
     // Asked from a person's record: the request names them as recorded, and the answer comes back to that record.
     if (!z.uuid().safeParse(about).success) throw new NotFoundError("The person's record");
-    const subject = await readSubject(db, actor, about, "web.information_requests.new");
+    const subject = await viewSubjectRow(db, actor, about, "web.information_requests.new");
     return newPage(reply, actor, {
       ...valuesOf({}),
       requestingSubjectId: subject.id,
@@ -153,7 +154,7 @@ export async function requestPages(app: FastifyInstance, { db }: { db: Db }): Pr
 
   app.get("/information-requests/:id", async (request, reply) => {
     const actor = actorOf(request);
-    const r = await getInformationRequest(db, actor, idParam(request, "id", "The information request"));
+    const r = await loadInformationRequest(db, actor, idParam(request, "id", "The information request"));
     const incoming = r.requestedOrganisationId === actor.organisationId;
     // For the organisation asked: who in its own records this might be (an audited read of the results).
     const matches =

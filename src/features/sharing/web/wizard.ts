@@ -9,12 +9,13 @@ import { bodyOf, errorSummary, findingErrors, list, queryOf, str, withFormErrors
 import { discardDraft, loadDraft, saveDraft } from "../../form-drafts/services/drafts";
 import { mayDecideProtectedDetails } from "../../records/domain/links";
 import type { SubjectRow } from "../../records/services/access";
-import { loadSubject, readSubject, subjectHeader, subjectIdOf } from "../../records/web/record-pages";
+import { loadSubject, viewSubjectRow } from "../../records/services/access";
+import { subjectHeader, subjectIdOf } from "../../records/web/record-pages";
 import { blocksOf, recordedWarnings, warningsByCode, warningsOf } from "../domain/evaluate-decision";
 import { shareableItems } from "../services/choices";
 import { completeEmergencyRecord } from "../services/complete-emergency";
 import { decisionIdByKey } from "../services/decisions";
-import { getInformationRequest } from "../services/information-requests";
+import { loadInformationRequest } from "../services/information-requests";
 import { recordShareDecision } from "../services/record-decision";
 import { answerFromBody, getAt, itemAnswersFromBody, setAt } from "./answers";
 import { answerSections, draftItems } from "./check-answers";
@@ -60,7 +61,7 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
   // ---- Step 0: the emergency gate ----
   app.get("/subjects/:id/share", async (request, reply) => {
     const actor = actorOf(request);
-    const subject = await readSubject(db, actor, subjectIdOf(request), "web.share.gate");
+    const subject = await viewSubjectRow(db, actor, subjectIdOf(request), "web.share.gate");
     return reply.view("sharing/gate", { ...header(subject, actor), requestId: queryOf(request).request ?? "", errors: {}, errorList: [] });
   });
   app.post("/subjects/:id/share", async (request, reply) => {
@@ -71,7 +72,7 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
     return withFormErrors(
       reply,
       async (summary) => {
-        const subject = await readSubject(db, actor, id, "web.share.gate");
+        const subject = await viewSubjectRow(db, actor, id, "web.share.gate");
         return reply.view("sharing/gate", { ...header(subject, actor), requestId: str(body, "informationRequestId"), ...summary });
       },
       async () => {
@@ -87,7 +88,7 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
         const requestId = str(body, "informationRequestId");
         if (/^[0-9a-f-]{36}$/.test(requestId)) {
           // Answering a request: the answer goes back to whoever asked, for the purpose they gave.
-          const asked = await getInformationRequest(db, actor, requestId);
+          const asked = await loadInformationRequest(db, actor, requestId);
           if (asked.requestedOrganisationId === actor.organisationId && asked.status === "OPEN") {
             answers = setAt(answers, "/informationRequestId", requestId);
             answers = setAt(answers, "/recipient/organisationId", asked.requestingOrganisationId);
@@ -105,7 +106,7 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
   app.get("/subjects/:id/share/tasks", async (request, reply) => {
     const actor = actorOf(request);
     const id = subjectIdOf(request);
-    const subject = await readSubject(db, actor, id, "web.share.tasks");
+    const subject = await viewSubjectRow(db, actor, id, "web.share.tasks");
     const draft = await openDraft(db, actor, id);
     const { findings, fieldErrors } = await assess(db, actor, id, draft.answers);
     const blockedSteps = new Set([...findings.filter((f) => f.severity === "block"), ...fieldErrors].map((f) => stepOfPath(f.path)));
@@ -165,7 +166,7 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
   app.get("/subjects/:id/share/steps/:step", async (request, reply) => {
     const actor = actorOf(request);
     const id = subjectIdOf(request);
-    const subject = await readSubject(db, actor, id, "web.share.step");
+    const subject = await viewSubjectRow(db, actor, id, "web.share.step");
     const draft = await openDraft(db, actor, id);
     const key = (request.params as { step: string }).step;
     // After a refused attempt, each page shows the problems with its own answers.
@@ -209,7 +210,7 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
   const checkPage = async (request: FastifyRequest, reply: FastifyReply, draft: ShareDraft, refused?: FieldError[]) => {
     const actor = actorOf(request);
     const id = subjectIdOf(request);
-    const subject = await readSubject(db, actor, id, "web.share.check");
+    const subject = await viewSubjectRow(db, actor, id, "web.share.check");
     const [{ findings, fieldErrors }, choices, shareable] = await Promise.all([
       assess(db, actor, id, draft.answers),
       stepChoices(db, actor, id, draft.answers),

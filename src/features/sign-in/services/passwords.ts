@@ -22,7 +22,7 @@ function assertConfirmed(password: string, confirmation: string): void {
 }
 
 /** A one-time link still usable: an invitation (no password yet) or a reset (`hasPassword`). */
-export async function findInvitation(db: Db, token: string, now = new Date()) {
+export async function loadInvitation(db: Db, token: string, now = new Date()) {
   const [invitation] = await db
     .select({
       userId: users.id,
@@ -52,7 +52,7 @@ export async function findInvitation(db: Db, token: string, now = new Date()) {
  * for a reset every session of theirs ends (whoever was signed in as them is signed out).
  */
 export async function acceptInvitation(db: Db, token: string, password: string, confirmation: string): Promise<void> {
-  const invitation = await findInvitation(db, token);
+  const invitation = await loadInvitation(db, token);
   assertAcceptablePassword(password, invitation);
   assertConfirmed(password, confirmation);
   const passwordHash = await hashPassword(password);

@@ -9,7 +9,7 @@ import { codeInput, signInInput } from "../../organisations-and-users/domain/inp
 import type {} from "../audit-events";
 import { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS } from "../services/attempts";
 import { beginEnrolment, confirmEnrolment, verifySecondFactor } from "../services/mfa";
-import { acceptInvitation, findInvitation } from "../services/passwords";
+import { acceptInvitation, loadInvitation } from "../services/passwords";
 import { createSession, endSession, signOut } from "../services/sessions";
 import { completeSignIn, signInWithPassword } from "../services/sign-in";
 import { loadedSession } from "./session-plugin";
@@ -106,13 +106,13 @@ export async function signInRoutes(app: FastifyInstance, { db, rateLimit }: { db
 
   app.get("/invitations/:token", async (request, reply) => {
     const { token } = parseForm(tokenParams, request.params);
-    const invitation = await findInvitation(db, token);
+    const invitation = await loadInvitation(db, token);
     return reply.view("auth/invitation", { invitation, token, values: {} });
   });
 
   app.post("/invitations/:token", limited, async (request, reply) => {
     const { token } = parseForm(tokenParams, request.params);
-    const invitation = await findInvitation(db, token);
+    const invitation = await loadInvitation(db, token);
     const body = (request.body ?? {}) as Record<string, unknown>;
     return handleForm(reply, { view: "auth/invitation", context: { invitation, token }, values: {} }, async () => {
       const password = typeof body.password === "string" ? body.password : "";

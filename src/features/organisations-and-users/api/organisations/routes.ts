@@ -5,7 +5,7 @@ import type { Db } from "../../../../platform/db/client";
 import { idParams, problemSchema, standardErrors } from "../../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../../platform/http/auth/plugin";
 import { organisationInput } from "../../domain/inputs";
-import { createOrganisation, getOrganisation, listOrganisations, updateOrganisation } from "../../services/organisations";
+import { createOrganisation, loadOrganisation, loadOrganisations, updateOrganisation } from "../../services/organisations";
 import { organisationSchema, presentOrganisation } from "./schema";
 
 export async function organisationsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
@@ -23,12 +23,12 @@ export async function organisationsApi(parent: FastifyInstance, { db }: { db: Db
         response: { 200: z.object({ items: z.array(organisationSchema) }), ...standardErrors },
       },
     },
-    async () => ({ items: (await listOrganisations(db)).map(presentOrganisation) }),
+    async () => ({ items: (await loadOrganisations(db)).map(presentOrganisation) }),
   );
   app.get(
     "/organisations/:id",
     { schema: { tags, params: idParams, response: { 200: organisationSchema, ...standardErrors } } },
-    async (request) => presentOrganisation(await getOrganisation(db, request.params.id)),
+    async (request) => presentOrganisation(await loadOrganisation(db, request.params.id)),
   );
   app.post(
     "/organisations",

@@ -3,10 +3,10 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { idParams, standardErrors } from "../../../platform/http/api-schemas";
-import { actorOf } from "../../../platform/http/auth/plugin";
+import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { ITEM_CATEGORIES } from "../../records/domain/information";
-import { noticeKind } from "../../rights/schema";
-import { acknowledgeNotice, noticesReceived } from "../../rights/services/item-actions";
+import { noticeKind } from "../schema";
+import { acknowledgeNotice, viewNoticesReceived } from "../services/recipient-notices";
 
 const tags = ["disclosures"];
 
@@ -31,9 +31,14 @@ const noticeSchema = z
   })
   .meta({ id: "RecipientNotice" });
 
-/** Notices from organisations that disclosed to yours: a correction, restriction or erasure to act on (UK GDPR Art 19). */
-export async function noticesApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
+/**
+ * Notices from organisations that disclosed to yours: a correction, restriction or erasure to act on
+ * (UK GDPR Art 19). For whoever reads what was disclosed, not only IG leads; filed with the
+ * disclosures in the API's tags, because that is where a recipient looks.
+ */
+export async function recipientNoticesApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
+  app.addHook("onRequest", requireActor());
   app.get(
     "/recipient-notices",
     {
@@ -44,7 +49,7 @@ export async function noticesApi(parent: FastifyInstance, { db }: { db: Db }): P
       },
     },
     async (request) => ({
-      items: (await noticesReceived(db, actorOf(request), "api.recipient_notices")).map((n) => ({
+      items: (await viewNoticesReceived(db, actorOf(request), "api.recipient_notices")).map((n) => ({
         id: n.id,
         disclosureId: n.disclosureId,
         sender: { organisationId: n.senderOrganisationId, name: n.senderName },

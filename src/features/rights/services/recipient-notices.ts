@@ -11,14 +11,12 @@ import type { DisclosedPerson } from "../../sharing/domain/disclosure-snapshot";
 import { disclosureItems, disclosures } from "../../sharing/schema";
 import { recipientReaders } from "../../sharing/services/disclosures";
 import type {} from "../audit-events";
-import { recipientNotices, rightsItemActions } from "../schema";
-import { type RightsRequestView, requestFor } from "./load-requests";
+import { recipientNotices } from "../schema";
 
 /**
- * What rectification, restriction and erasure requests have done to items, and the notices that
- * told each recipient (UK GDPR Art 19): the sender's list of both, and the recipient's inbox of
- * notices to acknowledge. The actions themselves are rectify-item.ts, restrict-item.ts and
- * erase-item.ts.
+ * The recipient's side of UK GDPR Art 19: the notices an organisation has received about information
+ * disclosed to it (corrected, disputed, restricted, erased), to read and acknowledge. Shown in the
+ * disclosures inbox and the API; the sender's side is `notify-recipients.ts`.
  */
 
 /**
@@ -36,7 +34,7 @@ function noticeReaders(actor: Actor) {
  * Notices the actor's organisation has received about information it was sent, unacknowledged
  * first. They can quote what was corrected, so showing them is an audited read.
  */
-export async function noticesReceived(db: Db, actor: Actor, view: string) {
+export async function viewNoticesReceived(db: Db, actor: Actor, view: string) {
   assertWorksWithRecords(actor);
   const rows = await db
     .select({
@@ -98,29 +96,4 @@ export async function acknowledgeNotice(db: Db, actor: Actor, noticeId: string):
       details: { noticeId },
     });
   });
-}
-
-/**
- * What has been done for a request, item by item, and which organisations were told and have
- * acknowledged: the list a requester may ask for (Art 19).
- */
-export async function actionsForRequest(db: Db, actor: Actor, requestOrId: string | RightsRequestView) {
-  const requestId = (await requestFor(db, actor, requestOrId)).id;
-  const [actions, notices] = await Promise.all([
-    db.select().from(rightsItemActions).where(eq(rightsItemActions.requestId, requestId)).orderBy(rightsItemActions.at),
-    db
-      .select({
-        itemId: recipientNotices.itemId,
-        kind: recipientNotices.kind,
-        recipient: organisations.name,
-        sent: sql<number>`count(*)::int`,
-        acknowledged: sql<number>`count(${recipientNotices.acknowledgedAt})::int`,
-      })
-      .from(recipientNotices)
-      .innerJoin(organisations, eq(organisations.id, recipientNotices.recipientOrganisationId))
-      .where(and(eq(recipientNotices.requestId, requestId), visibleTo(actor, recipientNotices, "sender")))
-      .groupBy(recipientNotices.itemId, recipientNotices.kind, organisations.name)
-      .orderBy(organisations.name),
-  ]);
-  return { actions, notices };
 }
