@@ -1,5 +1,5 @@
 import { buildApp } from "./app/build-app";
-import { purgeExpiredSessions } from "./features/sign-in/services/sessions";
+import { purgeExpiredSessions } from "./features/sign-in";
 import { configuredCheckpointSigner, publishCheckpoint } from "./platform/audit/checkpoints";
 import type { Config } from "./platform/config";
 import type { Database } from "./platform/db/client";

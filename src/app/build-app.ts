@@ -15,8 +15,8 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import nunjucks from "nunjucks";
-import type { SessionPolicy } from "../features/sign-in/services/sessions";
-import { sessionPlugin } from "../features/sign-in/web/session-plugin";
+import type { SessionPolicy } from "../features/sign-in";
+import { sessionPlugin } from "../features/sign-in";
 import type { TrustProxy } from "../platform/config";
 import { appSecret } from "../platform/crypto/app-secrets";
 import type { Database } from "../platform/db/client";

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from "fastify";
-import { agreementDashboard } from "../features/agreements/web/dashboard";
-import { CONCERN_CATEGORY_LABELS } from "../features/records/domain/records";
-import { RECORD_ROLES } from "../features/records/services/access";
-import { viewConcernsAwaitingAcknowledgement } from "../features/records/services/concerns";
-import { levelsOfNeed } from "../features/settings/services/settings";
-import { sharingDashboard } from "../features/sharing/web/dashboard";
+import { agreementDashboard } from "../features/agreements";
+import { RECORD_ROLES, viewConcernsAwaitingAcknowledgement } from "../features/records";
+import { CONCERN_CATEGORY_LABELS } from "../features/records/domain";
+import { levelsOfNeed } from "../features/settings";
+import { sharingDashboard } from "../features/sharing";
 import { hasAnyRole } from "../platform/auth/roles";
 import type { Db } from "../platform/db/client";
 import { actorOf, requireActor } from "../platform/http/auth/plugin";

@@ -1,5 +1,5 @@
 import type { Environment } from "nunjucks";
-import { ORGANISATION_TYPE_LABELS } from "../features/organisations-and-users/domain/organisation";
+import { ORGANISATION_TYPE_LABELS } from "../features/organisations-and-users/domain";
 import { configureWebKit } from "../platform/web-kit/views";
 
 /** Every template's filters: the web kit's own, and the labels features lend to every page. */

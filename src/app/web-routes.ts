@@ -1,15 +1,11 @@
 import type { FastifyInstance } from "fastify";
-import { agreementPages } from "../features/agreements/web";
-import { auditPages } from "../features/audit-log/web/audit";
-import { organisationPages } from "../features/organisations-and-users/web/organisations";
-import { userPages } from "../features/organisations-and-users/web/users";
-import { subjectWebPages } from "../features/records/web";
-import { acknowledgeNotice, viewNoticesReceived } from "../features/rights/services/recipient-notices";
-import { rightsWebPages } from "../features/rights/web";
-import { publicRightsForm } from "../features/rights/web/public-form";
-import { sharingWebPages } from "../features/sharing/web";
-import { accountPages } from "../features/sign-in/web/account";
-import { signInRoutes } from "../features/sign-in/web/sign-in";
+import { agreementPages } from "../features/agreements";
+import { auditPages } from "../features/audit-log";
+import { organisationPages, userPages } from "../features/organisations-and-users";
+import { subjectWebPages } from "../features/records";
+import { acknowledgeNotice, publicRightsForm, rightsWebPages, viewNoticesReceived } from "../features/rights";
+import { sharingWebPages } from "../features/sharing";
+import { accountPages, signInRoutes } from "../features/sign-in";
 import type { Database } from "../platform/db/client";
 import { homePages } from "./home";
 

@@ -1,11 +1,9 @@
 import { Command, Option } from "commander";
 import { eq, sql } from "drizzle-orm";
-import { newUserInput, organisationInput } from "../features/organisations-and-users/domain/inputs";
-import { ORGANISATION_TYPES } from "../features/organisations-and-users/domain/organisation";
+import { createOrganisation, createUser } from "../features/organisations-and-users";
+import { newUserInput, ORGANISATION_TYPES, organisationInput } from "../features/organisations-and-users/domain";
 import { organisations } from "../features/organisations-and-users/schema";
-import { createOrganisation } from "../features/organisations-and-users/services/organisations";
-import { createUser } from "../features/organisations-and-users/services/users";
-import { assertAcceptablePassword } from "../features/sign-in/services/passwords";
+import { assertAcceptablePassword } from "../features/sign-in";
 import { loadConfig } from "../platform/config";
 import { hashPassword } from "../platform/crypto/hashing";
 import { openConfiguredDatabase } from "../platform/db/open";

@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { holdsNoPartnership, seedDemoPartnership } from "../demo/seed-demo";
-import { verifyAndRecord } from "../features/audit-log/services/audit-log";
+import { verifyAndRecord } from "../features/audit-log";
 import { type Checkpoint, CheckpointFileError, configuredCheckpointSigner, readCheckpoints } from "../platform/audit/checkpoints";
 import { ConfigError, loadConfig } from "../platform/config";
 import { SecretKeyError } from "../platform/crypto/secret-box";

@@ -1,4 +1,4 @@
-import type { AgreementPatch } from "../features/agreements/domain/content";
+import type { AgreementPatch } from "../features/agreements/domain";
 
 /**
  * The demo register's agreements, written out in full so the register reads like a real one: a tier 1

@@ -1,10 +1,7 @@
 import { format, subMonths } from "date-fns";
 import { eq } from "drizzle-orm";
+import { createFromTemplate, editAgreement, sendForSignature, signAgreement } from "../features/agreements";
 import { agreements } from "../features/agreements/schema";
-import { createFromTemplate } from "../features/agreements/services/create-agreement";
-import { editAgreement } from "../features/agreements/services/edit-agreement";
-import { signAgreement } from "../features/agreements/services/sign-agreement";
-import { sendForSignature } from "../features/agreements/services/versions";
 import type { Actor } from "../platform/auth/actor";
 import type { Db } from "../platform/db/client";
 import { demoActors } from "./demo-actors";

@@ -1,8 +1,5 @@
 import { addMonths, format, subDays } from "date-fns";
-import { acknowledgeConcern, closeConcern, raiseConcern } from "../features/records/services/concerns";
-import { correctItem, recordItem } from "../features/records/services/items";
-import { linkSubjects } from "../features/records/services/links";
-import { createSubject } from "../features/records/services/subjects";
+import { acknowledgeConcern, closeConcern, correctItem, createSubject, linkSubjects, raiseConcern, recordItem } from "../features/records";
 import type { Actor } from "../platform/auth/actor";
 import type { Db } from "../platform/db/client";
 import { demoActors } from "./demo-actors";

@@ -1,14 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { subDays } from "date-fns";
-import { recordItem } from "../features/records/services/items";
-import { linkSubjects } from "../features/records/services/links";
-import { createSubject } from "../features/records/services/subjects";
-import { attachSubject } from "../features/rights/services/attach-subject";
-import { logRightsRequest } from "../features/rights/services/receive-request";
-import { correctForRequest } from "../features/rights/services/rectify-item";
-import { transitionRightsRequest } from "../features/rights/services/transition-request";
-import { verifyIdentity } from "../features/rights/services/verify-identity";
-import { recordShareDecision } from "../features/sharing/services/record-decision";
+import { createSubject, linkSubjects, recordItem } from "../features/records";
+import { attachSubject, correctForRequest, logRightsRequest, transitionRightsRequest, verifyIdentity } from "../features/rights";
+import { recordShareDecision } from "../features/sharing";
 import type { Actor } from "../platform/auth/actor";
 import { today } from "../platform/dates/calendar";
 import type { Db } from "../platform/db/client";

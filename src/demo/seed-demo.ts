@@ -1,5 +1,5 @@
 import { count } from "drizzle-orm";
-import type { OrganisationType } from "../features/organisations-and-users/domain/organisation";
+import type { OrganisationType } from "../features/organisations-and-users/domain";
 import { organisations, users } from "../features/organisations-and-users/schema";
 import { inTransaction } from "../platform/audit/write";
 import type { Role } from "../platform/auth/roles";

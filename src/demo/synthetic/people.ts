@@ -1,6 +1,6 @@
 import { addDays, format, subDays } from "date-fns";
-import { nhsCheckDigit, upnCheckLetter } from "../../features/records/domain/identifiers";
-import type { SubjectKind } from "../../features/records/domain/information";
+import type { SubjectKind } from "../../features/records/domain";
+import { nhsCheckDigit, upnCheckLetter } from "../../features/records/domain";
 import { FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, KNOWN_AS, STREET_KINDS, STREETS, TOWNS } from "./words";
 
 /**

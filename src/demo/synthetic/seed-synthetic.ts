@@ -1,6 +1,5 @@
-import type { OrganisationType } from "../../features/organisations-and-users/domain/organisation";
-import { ITEM_CATEGORIES } from "../../features/records/domain/information";
-import { SOURCE_METHODS } from "../../features/records/domain/records";
+import type { OrganisationType } from "../../features/organisations-and-users/domain";
+import { ITEM_CATEGORIES, SOURCE_METHODS } from "../../features/records/domain";
 import { recordEvent } from "../../platform/audit/write";
 import type { Database } from "../../platform/db/client";
 import { NotPermittedError } from "../../platform/errors";

@@ -1,5 +1,5 @@
-import type { OrganisationType } from "../../features/organisations-and-users/domain/organisation";
-import type { ItemCategory } from "../../features/records/domain/information";
+import type { OrganisationType } from "../../features/organisations-and-users/domain";
+import type { ItemCategory } from "../../features/records/domain";
 
 /**
  * Word lists for the synthetic data generator (`safeshare seed-synthetic`): the mix of names a

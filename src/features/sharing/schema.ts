@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { ONWARD_DISCLOSURE } from "../agreements/domain/content";
+import { ONWARD_DISCLOSURE } from "../agreements/domain";
 import { agreements } from "../agreements/schema";
 import { organisations, users } from "../organisations-and-users/schema";
 import { accuracyState, itemCategory, recordItemKind, recordItems, sourceMethod, subjects } from "../records/schema";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DSA_RULES } from "../../../platform/rules";
-import { ITEM_CATEGORIES } from "../../records/domain/information";
+import { ITEM_CATEGORIES } from "../../records/domain";
 import { SECTIONS } from "../domain/content";
 import { ARTICLE_6, ARTICLE_9_10 } from "../domain/lawful-basis";
 import { PURPOSE_CODES } from "../domain/purposes";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dateInput } from "../../../platform/dates/calendar";
-import { ITEM_CATEGORIES, ITEM_KINDS, SUBJECT_KINDS } from "../../records/domain/information";
+import { ITEM_CATEGORIES, ITEM_KINDS, SUBJECT_KINDS } from "../../records/domain";
 import { ARTICLE_6, ARTICLE_9_10, COMMON_LAW_ROUTES, GATEWAYS, PARA_18_REASONS } from "./lawful-basis";
 import { AGREEMENTS_MESSAGES } from "./messages";
 import { PURPOSE_CODES } from "./purposes";

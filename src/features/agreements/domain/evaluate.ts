@@ -7,7 +7,7 @@
 // tables. The whole file is one rule family, the DSA-* enforcement codes, and reads top to bottom.
 
 import type { DsaCode } from "../../../platform/rules";
-import { ITEM_CATEGORIES, ITEM_CATEGORY_LABELS, type ItemCategory } from "../../records/domain/information";
+import { ITEM_CATEGORIES, ITEM_CATEGORY_LABELS, type ItemCategory } from "../../records/domain";
 import type { AgreementContent, OnwardDisclosure } from "./content";
 import { ARTICLE_6, ARTICLE_6_LABELS, ARTICLE_9_10, ARTICLE_9_10_LABELS, type Article6, type Article9or10 } from "./lawful-basis";
 import { type AgreementStatus, type InForceInput, type Lapse as LifecycleLapse, lapsedOn, lapseOf } from "./lifecycle";

@@ -1,5 +1,5 @@
 import { ukDay } from "../../../platform/dates/calendar";
-import { SUBJECT_KIND_LABELS } from "../../records/domain/information";
+import { SUBJECT_KIND_LABELS } from "../../records/domain";
 import type { AgreementDocument } from "./document";
 import { AGREEMENT_STATUS_LABELS } from "./lifecycle";
 import { flowRules } from "./odrl/flow-rules";

@@ -6,7 +6,7 @@ import { today } from "../../../platform/dates/calendar";
 import type { Db, Queryable } from "../../../platform/db/client";
 import { ConflictError, NotFoundError, NotPermittedError } from "../../../platform/errors";
 import { users } from "../../organisations-and-users/schema";
-import { confirmPassword } from "../../sign-in/services/reauthenticate";
+import { confirmPassword } from "../../sign-in";
 import type {} from "../audit-events";
 import { defaultReviewDate } from "../domain/lifecycle";
 import { agreementSignatures, agreements, agreementVersions } from "../schema";

@@ -13,7 +13,7 @@ import {
   str,
   withFormErrors,
 } from "../../../platform/web-kit/forms";
-import { loadOrganisations } from "../../organisations-and-users/services/organisations";
+import { loadOrganisations } from "../../organisations-and-users";
 import { CONTROLLER_RELATIONSHIP_LABELS, CONTROLLER_RELATIONSHIPS } from "../domain/content";
 import { ARTICLE_6, ARTICLE_6_LABELS, ARTICLE_9_10, ARTICLE_9_10_LABELS, GATEWAY_LABELS, GATEWAYS } from "../domain/lawful-basis";
 import { isOperating } from "../domain/lifecycle";

@@ -5,7 +5,7 @@ import { today, ukDate } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { bodyOf, formHelpers, list, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
-import { loadOrganisations } from "../../organisations-and-users/services/organisations";
+import { loadOrganisations } from "../../organisations-and-users";
 import { SECTION_TITLES, SECTIONS, TIER_LABELS, TIERS, type Tier } from "../domain/content";
 import { agreementReference } from "../domain/document";
 import {

@@ -5,7 +5,7 @@ import type { Db } from "../../../platform/db/client";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { bodyOf, formHelpers, optionsOf, str, withFormErrors } from "../../../platform/web-kit/forms";
-import { loadOrganisations } from "../../organisations-and-users/services/organisations";
+import { loadOrganisations } from "../../organisations-and-users";
 import {
   ITEM_CATEGORIES,
   ITEM_CATEGORY_LABELS,
@@ -13,7 +13,7 @@ import {
   ITEM_KINDS,
   SUBJECT_KIND_LABELS,
   SUBJECT_KINDS,
-} from "../../records/domain/information";
+} from "../../records/domain";
 import {
   type AgreementContent,
   CONTROLLER_RELATIONSHIP_LABELS,

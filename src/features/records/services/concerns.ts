@@ -9,7 +9,7 @@ import type { Db, Tx } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../../platform/errors";
 import { users } from "../../organisations-and-users/schema";
-import { levelsOfNeed } from "../../settings/services/settings";
+import { levelsOfNeed } from "../../settings";
 import type {} from "../audit-events";
 import { acknowledgeConcernInput, CONCERN_SUBJECT_KINDS, closeConcernInput, concernInput } from "../domain/records";
 import { concerns, subjects } from "../schema";

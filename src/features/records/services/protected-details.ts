@@ -4,7 +4,7 @@ import type { Queryable } from "../../../platform/db/client";
 import { queryPrepared } from "../../../platform/db/prepared";
 import { ownedBy } from "../../../platform/db/scope";
 import { RulesBlockedError } from "../../../platform/errors";
-import { type ProtectedDetail, typedProtectedDetails } from "../../sharing/domain/protected-details";
+import { type ProtectedDetail, typedProtectedDetails } from "../../sharing/domain";
 import { subjectLinks, subjects } from "../schema";
 
 /**

@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { zodIssuesToFieldErrors } from "../../../platform/http/problem";
 import { bodyOf, type ErrorSummary, errorSummary, fieldId, list, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
-import { discardDraft, loadDraft, saveDraft } from "../../form-drafts/services/drafts";
+import { discardDraft, loadDraft, saveDraft } from "../../form-drafts";
 import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../domain/information";
 import { RECORD_ITEM_KIND_LABELS, type RecordItemKind, recordItemInput, SOURCE_METHOD_LABELS, type SourceMethod } from "../domain/records";
 import { loadSubject, recordRead, type SubjectRow, viewSubjectRow } from "../services/access";

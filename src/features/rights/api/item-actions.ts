@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { idParams } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
-import { correctionInput } from "../../records/domain/records";
+import { correctionInput } from "../../records/domain";
 import { erasureInput, liftInput, reasonInput, statementInput } from "../domain/inputs";
 import { decideErasure } from "../services/erase-item";
 import { loadItemActions } from "../services/load-item-actions";

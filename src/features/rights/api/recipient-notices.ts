@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { idParams, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
-import { ITEM_CATEGORIES } from "../../records/domain/information";
+import { ITEM_CATEGORIES } from "../../records/domain";
 import { noticeKind } from "../schema";
 import { acknowledgeNotice, viewNoticesReceived } from "../services/recipient-notices";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { problemSchema, standardErrors } from "../../../platform/http/api-schemas";
 import { noContentOr } from "../../../platform/http/no-content";
-import { ARTICLE_6 } from "../../agreements/domain/lawful-basis";
+import { ARTICLE_6 } from "../../agreements/domain";
 import { currentDueOn } from "../domain/deadlines";
 import { NOT_TOLD_RULE } from "../domain/pack-safety";
 import { EXEMPTIONS, RECEIVED_VIA, REQUESTER_RELATIONSHIPS, RESPONSE_OUTCOMES, RIGHTS_STATES, RIGHTS_TYPES } from "../domain/vocabulary";

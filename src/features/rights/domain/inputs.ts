@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pastDateInput, today } from "../../../platform/dates/calendar";
 import { textInput } from "../../../platform/text";
-import { dateOfBirthProblem } from "../../records/domain/identifiers";
+import { dateOfBirthProblem } from "../../records/domain";
 import { RECEIVED_VIA, REQUESTER_RELATIONSHIPS, RESPONSE_OUTCOMES, RIGHTS_STATES, RIGHTS_TYPES } from "./vocabulary";
 
 /** What a rights request records when it is logged, and what each step asks for (docs/domain.md §6). */

@@ -1,5 +1,5 @@
-import type { ShareDecisionInput } from "../../sharing/domain/decision-input";
-import { NOT_SOUGHT_REASON_LABELS, type NotSoughtReason } from "../../sharing/domain/vocabulary";
+import type { ShareDecisionInput } from "../../sharing/domain";
+import { NOT_SOUGHT_REASON_LABELS, type NotSoughtReason } from "../../sharing/domain";
 
 /**
  * Harm-aware access packs (docs/domain.md §2 GR2-ENGAGE, §6 "harm-aware communications"): before a pack

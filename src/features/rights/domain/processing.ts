@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { textInput } from "../../../platform/text";
-import { ARTICLE_6, ARTICLE_6_LABELS, type Article6 } from "../../agreements/domain/lawful-basis";
+import { ARTICLE_6, ARTICLE_6_LABELS, type Article6 } from "../../agreements/domain";
 
 /**
  * What an objection and a withdrawal of consent reach (docs/domain.md §6). An objection is only against

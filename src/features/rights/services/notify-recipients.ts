@@ -3,10 +3,9 @@ import type { Actor } from "../../../platform/auth/actor";
 import type { Role } from "../../../platform/auth/roles";
 import type { Tx } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
-import { mayDecideProtectedDetails } from "../../records/domain/links";
-import { loadProtectedDetails } from "../../records/services/protected-details";
-import { redact, redactionsForNotice } from "../../sharing/domain/disclosure-snapshot";
-import { findProtectedMentions } from "../../sharing/domain/protected-details";
+import { loadProtectedDetails } from "../../records";
+import { mayDecideProtectedDetails } from "../../records/domain";
+import { findProtectedMentions, redact, redactionsForNotice } from "../../sharing/domain";
 import { disclosureItems, disclosures, shareDecisions } from "../../sharing/schema";
 import { recipientNotices } from "../schema";
 

@@ -6,11 +6,11 @@ import type { Actor } from "../../../platform/auth/actor";
 import type { Db, Queryable } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { organisations } from "../../organisations-and-users/schema";
+import { fullNameOf } from "../../records";
 import { subjectLinks, subjects } from "../../records/schema";
-import { fullNameOf } from "../../records/services/subjects";
-import type { ShareDecisionInput } from "../../sharing/domain/decision-input";
+import { decisionReference } from "../../sharing";
+import type { ShareDecisionInput } from "../../sharing/domain";
 import { disclosures, shareDecisionAddenda, shareDecisions } from "../../sharing/schema";
-import { decisionReference } from "../../sharing/services/decisions";
 import { notToldBecauseOfRisk } from "../domain/pack-safety";
 import { rightsRequestSubjects, rightsRequests } from "../schema";
 

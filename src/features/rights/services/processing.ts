@@ -6,7 +6,7 @@ import { today } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, ValidationError } from "../../../platform/errors";
-import { ARTICLE_6, ARTICLE_6_LABELS } from "../../agreements/domain/lawful-basis";
+import { ARTICLE_6, ARTICLE_6_LABELS } from "../../agreements/domain";
 import { shareDecisions } from "../../sharing/schema";
 import type {} from "../audit-events";
 import { type ProcessingRight, processingDecisionInput, processingDecisionProblem, rightReaches } from "../domain/processing";

@@ -8,7 +8,7 @@ import type { UkNation } from "../../../platform/dates/working-days";
 import type { Db, Tx } from "../../../platform/db/client";
 import { ValidationError } from "../../../platform/errors";
 import { organisations } from "../../organisations-and-users/schema";
-import { sharingSettings } from "../../settings/services/settings";
+import { sharingSettings } from "../../settings";
 import type {} from "../audit-events";
 import { complaintAcknowledgeBy, rightsDueDate } from "../domain/deadlines";
 import { publicRequestInput, type RightsRequestInput, rightsRequestInput } from "../domain/inputs";

@@ -6,10 +6,10 @@ import type { Db } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { NotFoundError } from "../../../platform/errors";
 import { organisations } from "../../organisations-and-users/schema";
-import { assertWorksWithRecords } from "../../records/services/access";
-import type { DisclosedPerson } from "../../sharing/domain/disclosure-snapshot";
+import { assertWorksWithRecords } from "../../records";
+import { recipientReaders } from "../../sharing";
+import type { DisclosedPerson } from "../../sharing/domain";
 import { disclosureItems, disclosures } from "../../sharing/schema";
-import { recipientReaders } from "../../sharing/services/disclosures";
 import type {} from "../audit-events";
 import { recipientNotices } from "../schema";
 

@@ -1,6 +1,6 @@
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
-import { correctItem, disputeItem } from "../../records/services/items";
+import { correctItem, disputeItem } from "../../records";
 import { reasonInput, statementInput } from "../domain/inputs";
 import { act, requestAndItem } from "./act-on-item";
 

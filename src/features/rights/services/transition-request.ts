@@ -5,7 +5,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import { today, ukDate } from "../../../platform/dates/calendar";
 import type { Db, Tx } from "../../../platform/db/client";
 import { ConflictError, ValidationError } from "../../../platform/errors";
-import { sharingSettings } from "../../settings/services/settings";
+import { sharingSettings } from "../../settings";
 import type {} from "../audit-events";
 import { arrivalProblem, extendedDueDate, extensionProblem, resumeClock, waitingFor } from "../domain/deadlines";
 import { transitionInput } from "../domain/inputs";

@@ -3,7 +3,7 @@ import { datePartsFrom, isoFromParts } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { bodyOf, errorSummary, type FormBody, formHelpers, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
-import { sharingSettings } from "../../settings/services/settings";
+import { sharingSettings } from "../../settings";
 import { currentDueOn } from "../domain/deadlines";
 import {
   RECEIVED_VIA,

@@ -4,12 +4,10 @@ import { datePartsFrom, isoFromParts, ukDate } from "../../../platform/dates/cal
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { bodyOf, type FormBody, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
-import { purposeLabel } from "../../agreements/domain/purposes";
-import { ITEM_CATEGORY_LABELS } from "../../records/domain/information";
-import { RECORD_ITEM_KIND_LABELS } from "../../records/domain/records";
-import { searchSubjects } from "../../records/services/search";
-import { fullName, idParam } from "../../records/web/record-pages";
-import { sharingSettings } from "../../settings/services/settings";
+import { purposeLabel } from "../../agreements/domain";
+import { fullName, idParam, searchSubjects } from "../../records";
+import { ITEM_CATEGORY_LABELS, RECORD_ITEM_KIND_LABELS } from "../../records/domain";
+import { sharingSettings } from "../../settings";
 import { draftProblem, isDraft, itemsAndRecords, unreviewedSentence } from "../domain/review";
 import { TRANSITIONS } from "../domain/transitions";
 import {

@@ -5,7 +5,7 @@ import type { Db } from "../../../platform/db/client";
 import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
-import { PURPOSE_CODES } from "../../agreements/domain/purposes";
+import { PURPOSE_CODES } from "../../agreements/domain";
 import { shareDecisionInput } from "../domain/decision-input";
 import { addAddendum, addendumInput, approvalRules, approvalRulesInput, setApprovalRules } from "../services/addenda";
 import { approvalInput, approveDecision, returnDecision, returnInput } from "../services/approve-decision";

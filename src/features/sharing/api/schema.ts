@@ -1,10 +1,8 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/auth/actor";
 import { ROLES } from "../../../platform/auth/roles";
-import { ONWARD_DISCLOSURE } from "../../agreements/domain/content";
-import { ITEM_CATEGORIES } from "../../records/domain/information";
-import { mayDecideProtectedDetails } from "../../records/domain/links";
-import { ACCURACY_STATES, RECORD_ITEM_KINDS, SOURCE_METHODS } from "../../records/domain/records";
+import { ONWARD_DISCLOSURE } from "../../agreements/domain";
+import { ACCURACY_STATES, ITEM_CATEGORIES, mayDecideProtectedDetails, RECORD_ITEM_KINDS, SOURCE_METHODS } from "../../records/domain";
 import {
   itemChoice,
   itemsAnswers,

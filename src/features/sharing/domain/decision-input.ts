@@ -2,9 +2,15 @@ import { z } from "zod";
 import { dateInput } from "../../../platform/dates/calendar";
 import type { FieldError } from "../../../platform/errors";
 import { textInput } from "../../../platform/text";
-import { TRANSFER_METHODS } from "../../agreements/domain/content";
-import { ARTICLE_6, ARTICLE_9_10, COMMON_LAW_ROUTES, GATEWAYS, PARA_18_REASONS } from "../../agreements/domain/lawful-basis";
-import { PURPOSE_CODES } from "../../agreements/domain/purposes";
+import {
+  ARTICLE_6,
+  ARTICLE_9_10,
+  COMMON_LAW_ROUTES,
+  GATEWAYS,
+  PARA_18_REASONS,
+  PURPOSE_CODES,
+  TRANSFER_METHODS,
+} from "../../agreements/domain";
 import { PROTECTED_DETAIL_KINDS } from "./protected-details";
 import { CAPACITY, CONSENT_STATUSES, NOT_SOUGHT_REASONS, OUTCOMES, RECIPIENT_ROLES, SUBJECT_DETAILS } from "./vocabulary";
 

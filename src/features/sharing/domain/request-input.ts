@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { today } from "../../../platform/dates/calendar";
 import { textInput } from "../../../platform/text";
-import { GATEWAYS } from "../../agreements/domain/lawful-basis";
-import { PURPOSE_CODES } from "../../agreements/domain/purposes";
-import { dateOfBirthProblem, nhsNumberProblem, normaliseNhsNumber } from "../../records/domain/identifiers";
+import { GATEWAYS, PURPOSE_CODES } from "../../agreements/domain";
+import { dateOfBirthProblem, nhsNumberProblem, normaliseNhsNumber } from "../../records/domain";
 import { REQUEST_URGENCIES } from "./records";
 
 /**

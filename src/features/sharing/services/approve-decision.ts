@@ -8,7 +8,7 @@ import type { Db } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotPermittedError, RulesBlockedError } from "../../../platform/errors";
 import { textInput } from "../../../platform/text";
-import { addChronologyEntry } from "../../records/services/chronology";
+import { addChronologyEntry } from "../../records";
 import type {} from "../audit-events";
 import { answerProblems } from "../domain/decision-input";
 import { sameTakenOut } from "../domain/disclosure-snapshot";

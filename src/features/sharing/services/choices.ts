@@ -2,14 +2,12 @@ import { and, arrayOverlaps, asc, eq, inArray, isNull, ne, sql } from "drizzle-o
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
-import { agreementReference } from "../../agreements/domain/document";
-import { notInForceReason } from "../../agreements/domain/lifecycle";
+import { parentAgreement, parentInForce, parentInForceColumns } from "../../agreements";
+import { agreementReference, notInForceReason } from "../../agreements/domain";
 import { agreements, agreementVersions } from "../../agreements/schema";
-import { parentAgreement, parentInForce, parentInForceColumns } from "../../agreements/services/queries";
 import { organisations, users } from "../../organisations-and-users/schema";
+import { assertWorksWithRecords, loadProtectedDetails, loadSubject } from "../../records";
 import { concerns, recordItems, subjectAddresses } from "../../records/schema";
-import { assertWorksWithRecords, loadSubject } from "../../records/services/access";
-import { loadProtectedDetails } from "../../records/services/protected-details";
 import { findProtectedMentionsInItem } from "../domain/protected-details";
 import { recordItemOrigins } from "../schema";
 

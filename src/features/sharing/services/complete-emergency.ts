@@ -5,7 +5,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import { today } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { ConflictError, NotPermittedError, RulesBlockedError, ValidationError } from "../../../platform/errors";
-import { addChronologyEntry } from "../../records/services/chronology";
+import { addChronologyEntry } from "../../records";
 import type {} from "../audit-events";
 import { shareDecisionInput } from "../domain/decision-input";
 import { answersOnly } from "../domain/disclosure-snapshot";

@@ -1,10 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "../../../platform/db/client";
 import { ValidationError } from "../../../platform/errors";
-import { agreementReference } from "../../agreements/domain/document";
-import { type CompiledAgreement, compileAgreement } from "../../agreements/domain/evaluate";
-import { effectiveContent } from "../../agreements/domain/inheritance";
-import type { AgreementStatus } from "../../agreements/domain/lifecycle";
+import type { AgreementStatus } from "../../agreements/domain";
+import { agreementReference, type CompiledAgreement, compileAgreement, effectiveContent } from "../../agreements/domain";
 import { agreementVersions } from "../../agreements/schema";
 import { organisations } from "../../organisations-and-users/schema";
 

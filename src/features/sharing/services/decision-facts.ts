@@ -6,17 +6,21 @@ import type { Queryable } from "../../../platform/db/client";
 import { queryPrepared } from "../../../platform/db/prepared";
 import { visibleTo } from "../../../platform/db/scope";
 import { type FieldError, NotFoundError, ValidationError } from "../../../platform/errors";
-import type { OnwardDisclosure } from "../../agreements/domain/content";
+import type { OnwardDisclosure } from "../../agreements/domain";
 import { agreements } from "../../agreements/schema";
-import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../../records/domain/information";
-import { mayDecideProtectedDetails } from "../../records/domain/links";
-import type { AccuracyState, RecordItemKind, SourceMethod } from "../../records/domain/records";
+import { assertWorksWithRecords, protectedDetailsSql } from "../../records";
+import type { AccuracyState, RecordItemKind, SourceMethod } from "../../records/domain";
+import { ITEM_CATEGORY_LABELS, type ItemCategory, mayDecideProtectedDetails } from "../../records/domain";
 import { concerns, recordItems, subjects } from "../../records/schema";
-import { assertWorksWithRecords } from "../../records/services/access";
-import { protectedDetailsSql } from "../../records/services/protected-details";
 import { rightsProcessingDecisions } from "../../rights/schema";
-import { DEFAULT_LEVELS_OF_NEED, type LevelOfNeed, levelsOfNeedInput } from "../../settings/domain/levels-of-need";
-import { DEFAULT_SHARING_SETTINGS, type SharingSettings, sharingSettingsInput } from "../../settings/domain/settings";
+import {
+  DEFAULT_LEVELS_OF_NEED,
+  DEFAULT_SHARING_SETTINGS,
+  type LevelOfNeed,
+  levelsOfNeedInput,
+  type SharingSettings,
+  sharingSettingsInput,
+} from "../../settings/domain";
 import type { ShareDecisionInput } from "../domain/decision-input";
 import { purposeSent, type SubjectForDisclosure, withProtectedRedactions } from "../domain/disclosure-snapshot";
 import type { DecisionFacts, ItemFacts, ProcessingStop } from "../domain/evaluate-decision";

@@ -1,6 +1,6 @@
 import { addHours, addMonths, format } from "date-fns";
 import type { Actor } from "../../../platform/auth/actor";
-import { DEFAULT_DECISION_RETENTION_MONTHS } from "../../settings/domain/settings";
+import { DEFAULT_DECISION_RETENTION_MONTHS } from "../../settings/domain";
 import type { ShareDecisionInput } from "../domain/decision-input";
 import type { RecordedWarning } from "../domain/evaluate-decision";
 import { requestReference } from "../domain/records";

@@ -2,7 +2,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import { today as todayOf } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { ValidationError } from "../../../platform/errors";
-import { assertWorksWithRecords } from "../../records/services/access";
+import { assertWorksWithRecords } from "../../records";
 import { answerProblems, type ShareDecisionInput, shareDecisionInput } from "../domain/decision-input";
 import { blocksOf, evaluateDecision, type Finding, recordedWarnings, warningsOf } from "../domain/evaluate-decision";
 import { gatherFacts } from "./decision-facts";

@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { AuditTrail } from "../../../platform/audit/write";
 import type { Queryable } from "../../../platform/db/client";
 import { queryPrepared } from "../../../platform/db/prepared";
-import { chronologyRow, type NewChronologyEntry } from "../../records/services/chronology";
+import { chronologyRow, type NewChronologyEntry } from "../../records";
 import type { disclosureItems, disclosures, shareDecisions } from "../schema";
 
 /**

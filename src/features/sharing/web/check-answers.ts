@@ -1,5 +1,5 @@
 import { ukDate } from "../../../platform/dates/calendar";
-import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../../records/domain/information";
+import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../../records/domain";
 import type { ItemChoice } from "../domain/decision-input";
 import { protectedDetailsGo } from "../domain/disclosure-snapshot";
 import type { ProtectedMention } from "../domain/protected-details";

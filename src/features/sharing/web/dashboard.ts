@@ -1,7 +1,7 @@
 import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
-import { RECORD_ROLES } from "../../records/services/access";
+import { RECORD_ROLES } from "../../records";
 import { emergencyRecordOverdue } from "../domain/records";
 import { decisionTitle } from "../services/decision-title";
 import { decisionReference, viewDecisions } from "../services/decisions";

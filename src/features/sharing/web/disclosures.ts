@@ -3,14 +3,17 @@ import { ukDate } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { bodyOf, errorSummary, formHelpers, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
-import { ONWARD_DISCLOSURE_LABELS } from "../../agreements/domain/content";
-import { purposeLabel } from "../../agreements/domain/purposes";
-import { ITEM_CATEGORY_LABELS, type ItemCategory, SUBJECT_KINDS } from "../../records/domain/information";
-import { RECORD_ITEM_KIND_LABELS, SOURCE_METHOD_LABELS } from "../../records/domain/records";
-import { searchSubjects } from "../../records/services/search";
-import { fullName, idParam, nhsDisplay, SUBJECT_KIND_SINGULAR } from "../../records/web/record-pages";
-import { NOTICE_KIND_LABELS } from "../../rights/domain/vocabulary";
-import type { acknowledgeNotice, viewNoticesReceived } from "../../rights/services/recipient-notices";
+import { ONWARD_DISCLOSURE_LABELS, purposeLabel } from "../../agreements/domain";
+import { fullName, idParam, nhsDisplay, SUBJECT_KIND_SINGULAR, searchSubjects } from "../../records";
+import {
+  ITEM_CATEGORY_LABELS,
+  type ItemCategory,
+  RECORD_ITEM_KIND_LABELS,
+  SOURCE_METHOD_LABELS,
+  SUBJECT_KINDS,
+} from "../../records/domain";
+import type { acknowledgeNotice, viewNoticesReceived } from "../../rights";
+import { NOTICE_KIND_LABELS } from "../../rights/domain";
 import { disclosureState } from "../domain/disclosure-access";
 import { RECIPIENT_ROLE_LABELS, type RecipientRole } from "../domain/vocabulary";
 import { acknowledgeDisclosure, type DisclosureSummary, loadReceived, loadSent, openReceived, viewSent } from "../services/disclosures";

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../../platform/db/client";
 import { requireActor } from "../../../platform/http/auth/plugin";
-import { RECORD_ROLES } from "../../records/services/access";
+import { RECORD_ROLES } from "../../records";
 import { decisionPages } from "./decisions";
 import { disclosurePages, type NoticeInbox } from "./disclosures";
 import { emergencyPages } from "./emergency";

@@ -1,5 +1,4 @@
 import { optionsOf } from "../../../platform/web-kit/forms";
-import { TRANSFER_METHOD_LABELS, TRANSFER_METHODS } from "../../agreements/domain/content";
 import {
   ARTICLE_6,
   ARTICLE_6_LABELS,
@@ -11,8 +10,11 @@ import {
   GATEWAYS,
   PARA_18_REASON_LABELS,
   PARA_18_REASONS,
-} from "../../agreements/domain/lawful-basis";
-import { PURPOSE_CODES, PURPOSE_LABELS } from "../../agreements/domain/purposes";
+  PURPOSE_CODES,
+  PURPOSE_LABELS,
+  TRANSFER_METHOD_LABELS,
+  TRANSFER_METHODS,
+} from "../../agreements/domain";
 import {
   CAPACITY,
   CAPACITY_LABELS,

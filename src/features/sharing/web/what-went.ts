@@ -1,5 +1,5 @@
 import { ukDate } from "../../../platform/dates/calendar";
-import { nhsDisplay } from "../../records/web/record-pages";
+import { nhsDisplay } from "../../records";
 import type { ShareDecisionInput } from "../domain/decision-input";
 import type { DisclosedPerson } from "../domain/disclosure-snapshot";
 import { describeMentions, type ProtectedMention } from "../domain/protected-details";

@@ -6,11 +6,10 @@ import { type FieldError, NotFoundError, ValidationError } from "../../../platfo
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { readsRuleCodes } from "../../../platform/rules";
 import { bodyOf, errorSummary, findingErrors, list, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
-import { discardDraft, loadDraft, saveDraft } from "../../form-drafts/services/drafts";
-import { mayDecideProtectedDetails } from "../../records/domain/links";
-import type { SubjectRow } from "../../records/services/access";
-import { loadSubject, viewSubjectRow } from "../../records/services/access";
-import { subjectHeader, subjectIdOf } from "../../records/web/record-pages";
+import { discardDraft, loadDraft, saveDraft } from "../../form-drafts";
+import type { SubjectRow } from "../../records";
+import { loadSubject, subjectHeader, subjectIdOf, viewSubjectRow } from "../../records";
+import { mayDecideProtectedDetails } from "../../records/domain";
 import { blocksOf, recordedWarnings, warningsByCode, warningsOf } from "../domain/evaluate-decision";
 import { shareableItems } from "../services/choices";
 import { completeEmergencyRecord } from "../services/complete-emergency";

@@ -5,7 +5,7 @@ import type { Db } from "../../../platform/db/client";
 import { standardErrors } from "../../../platform/http/api-schemas";
 import { requireActor } from "../../../platform/http/auth/plugin";
 import { setSessionCookie } from "../../../platform/http/auth/session-cookie";
-import { passwordChangeInput } from "../../organisations-and-users/domain/inputs";
+import { passwordChangeInput } from "../../organisations-and-users/domain";
 import { changeOwnPassword } from "../services/passwords";
 import { sessionOf } from "../web/session-plugin";
 

@@ -3,7 +3,7 @@ import type { Db } from "../../../platform/db/client";
 import { requireActor } from "../../../platform/http/auth/plugin";
 import { rotateCsrfSecret, setSessionCookie } from "../../../platform/http/auth/session-cookie";
 import { handleForm, parseForm } from "../../../platform/web-kit/forms";
-import { passwordChangeInput } from "../../organisations-and-users/domain/inputs";
+import { passwordChangeInput } from "../../organisations-and-users/domain";
 import { changeOwnPassword } from "../services/passwords";
 import { loadedSession, sessionOf } from "./session-plugin";
 

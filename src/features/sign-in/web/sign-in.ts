@@ -5,7 +5,7 @@ import { ValidationError } from "../../../platform/errors";
 import { clearSessionCookie, rotateCsrfSecret, setSessionCookie } from "../../../platform/http/auth/session-cookie";
 import { perAccount, perAddress } from "../../../platform/http/rate-limit";
 import { handleForm, parseForm } from "../../../platform/web-kit/forms";
-import { codeInput, signInInput } from "../../organisations-and-users/domain/inputs";
+import { codeInput, signInInput } from "../../organisations-and-users/domain";
 import type {} from "../audit-events";
 import { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS } from "../services/attempts";
 import { beginEnrolment, confirmEnrolment, verifySecondFactor } from "../services/mfa";

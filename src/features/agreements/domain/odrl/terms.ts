@@ -1,4 +1,4 @@
-import type { ItemCategory, SubjectKind } from "../../../records/domain/information";
+import type { ItemCategory, SubjectKind } from "../../../records/domain";
 import type { Article6, Article9or10 } from "../lawful-basis";
 import type { PurposeCode } from "../purposes";
 

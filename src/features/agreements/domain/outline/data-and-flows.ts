@@ -2,7 +2,7 @@
  * What is shared and how it moves: whose information, the data items, and each flow with its
  * retention and disposal (a flow without its own falls back to the agreement's default, and says so).
  */
-import { ITEM_CATEGORY_LABELS, ITEM_KIND_LABELS, SUBJECT_KIND_LABELS } from "../../../records/domain/information";
+import { ITEM_CATEGORY_LABELS, ITEM_KIND_LABELS, SUBJECT_KIND_LABELS } from "../../../records/domain";
 import {
   type AgreementContent,
   type DataItem,

@@ -1,5 +1,5 @@
 import type { DsaCode } from "../../../../platform/rules";
-import { evaluateShare } from "../../../agreements/domain/evaluate";
+import { evaluateShare } from "../../../agreements/domain";
 import type { Add, DecisionFacts } from "./facts";
 
 /** The data sharing agreement cited, checked against its own terms. */

@@ -1,11 +1,8 @@
 import type { Role } from "../../../../platform/auth/roles";
 import type { DsaCode, ShareRuleCode } from "../../../../platform/rules";
-import type { OnwardDisclosure } from "../../../agreements/domain/content";
-import type { CompiledAgreement } from "../../../agreements/domain/evaluate";
-import type { Article6 } from "../../../agreements/domain/lawful-basis";
-import type { ItemCategory } from "../../../records/domain/information";
-import type { AccuracyState } from "../../../records/domain/records";
-import type { ProcessingRight } from "../../../rights/domain/processing";
+import type { Article6, CompiledAgreement, OnwardDisclosure } from "../../../agreements/domain";
+import type { AccuracyState, ItemCategory } from "../../../records/domain";
+import type { ProcessingRight } from "../../../rights/domain";
 import type { ShareDecisionInput } from "../decision-input";
 import type { ProtectedMention } from "../protected-details";
 

@@ -1,4 +1,4 @@
-import { mayDecideProtectedDetails } from "../../../records/domain/links";
+import { mayDecideProtectedDetails } from "../../../records/domain";
 import type { Add, DecisionFacts } from "./facts";
 import { checkProtectedDetails, takesOutProtectedDetails } from "./protected-identities";
 

@@ -1,4 +1,4 @@
-import { CRIMINAL_OFFENCE_CONDITIONS, SPECIAL_CATEGORY_CONDITIONS } from "../../../agreements/domain/lawful-basis";
+import { CRIMINAL_OFFENCE_CONDITIONS, SPECIAL_CATEGORY_CONDITIONS } from "../../../agreements/domain";
 import type { ShareDecisionInput } from "../decision-input";
 import { checkProcessingStops } from "./consent-and-transparency";
 import type { Add, DecisionFacts, ItemFacts } from "./facts";

@@ -1,4 +1,4 @@
-import { mayDecideProtectedDetails } from "../../../records/domain/links";
+import { mayDecideProtectedDetails } from "../../../records/domain";
 import type { ItemChoice } from "../decision-input";
 import { protectedDetailsGo } from "../disclosure-snapshot";
 import { describeMentions } from "../protected-details";

@@ -1,0 +1,9 @@
+/** The sharing feature's public face: the services, presenters and routes the rest of Safeshare uses (ARCHITECTURE.md "Import rules"). */
+export { sharingApi } from "./api/routes";
+export { setApprovalRules } from "./services/addenda";
+export { decisionReference } from "./services/decisions";
+export { acknowledgeDisclosure, recipientReaders } from "./services/disclosures";
+export { makeInformationRequest } from "./services/information-requests";
+export { recordShareDecision } from "./services/record-decision";
+export { sharingWebPages } from "./web";
+export { sharingDashboard } from "./web/dashboard";
