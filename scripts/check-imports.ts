@@ -158,10 +158,14 @@ function sourceFiles(dir: string): string[] {
 }
 
 if (process.argv[1]?.endsWith("check-imports.ts")) {
-  const found = [...new Set(check(sourceFiles("src"), (file) => fs.readFileSync(file, "utf8")).map((v) => `${v.rule} ${v.file} -> ${v.imports}`))];
+  const found = [
+    ...new Set(check(sourceFiles("src"), (file) => fs.readFileSync(file, "utf8")).map((v) => `${v.rule} ${v.file} -> ${v.imports}`)),
+  ];
   for (const v of found.sort()) console.error(v);
   if (found.length) {
-    console.error(`\n${found.length} import(s) break the layout's rules (see the top of scripts/check-imports.ts and ARCHITECTURE.md "Import rules").`);
+    console.error(
+      `\n${found.length} import(s) break the layout's rules (see the top of scripts/check-imports.ts and ARCHITECTURE.md "Import rules").`,
+    );
     process.exit(1);
   }
   console.log("Import rules: every feature is reached through its faces, domain code is pure, the platform is below, no cycles.");

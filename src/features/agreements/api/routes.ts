@@ -5,6 +5,7 @@ import { today } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
+import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
 import { agreementContentSchema, agreementPatchSchema, TIERS } from "../domain/content";
 import { compileAgreement, evaluateShare } from "../domain/evaluate";
 import { AGREEMENT_ACTIONS, AGREEMENT_STATUSES } from "../domain/lifecycle";
@@ -273,10 +274,7 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
   );
   app.delete(
     "/agreements/:id/pending-version",
-    { schema: { tags, summary: "Discard a pending variation or accession", params: idParams, response: { 204: z.null(), ...errors } } },
-    async (request, reply) => {
-      await discardPendingVersion(db, actorOf(request), request.params.id);
-      return reply.status(204).send(null);
-    },
+    { schema: { tags, summary: "Discard a pending variation or accession", params: idParams, response: noContentOr(errors) } },
+    (request, reply) => noContentAfter(reply, discardPendingVersion(db, actorOf(request), request.params.id)),
   );
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { idParams, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
+import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
 import { ITEM_CATEGORIES } from "../../records/domain";
 import { noticeKind } from "../schema";
 import { acknowledgeNotice, viewNoticesReceived } from "../services/recipient-notices";
@@ -70,12 +71,9 @@ export async function recipientNoticesApi(parent: FastifyInstance, { db }: { db:
         tags,
         summary: "Acknowledge a notice once your copy has been dealt with; acknowledging it again changes nothing (204)",
         params: idParams,
-        response: { 204: z.null(), ...standardErrors },
+        response: noContentOr(standardErrors),
       },
     },
-    async (request, reply) => {
-      await acknowledgeNotice(db, actorOf(request), request.params.id);
-      return reply.status(204).send(null);
-    },
+    (request, reply) => noContentAfter(reply, acknowledgeNotice(db, actorOf(request), request.params.id)),
   );
 }

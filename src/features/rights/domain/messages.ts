@@ -43,6 +43,18 @@ const en = {
     ERASED: "Erased",
   } satisfies Record<"CORRECTED" | "DISPUTED" | "RESTRICTED" | "RESTRICTION_LIFTED" | "ERASED", string>,
   /** A request's steps on the chronology of each person attached (seen by IG leads only). */
+  itemAction: {
+    CORRECTED: "Corrected",
+    STATEMENT_ADDED: "Statement added",
+    RESTRICTED: "Restricted",
+    RESTRICTION_LIFTED: "Restriction lifted",
+    ERASURE_REFUSED: "Erasure refused",
+    ERASED: "Erased",
+  },
+  /** An access request's review of an item: what goes into the pack. */
+  itemReview: { DISCLOSE: "Disclose", REDACT: "Disclose with redactions", WITHHOLD: "Withhold" },
+  /** An access request's review of a recipient in the record of sharing: named in the pack or not. */
+  recipientReview: { DISCLOSE: "Listed", WITHHOLD: "Withheld" },
   rightsChronology: {
     state: "Rights request {reference}: {state:rightsState:lower}",
     identityVerified: "Rights request {reference}: requester's identity verified",

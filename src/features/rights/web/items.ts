@@ -7,6 +7,7 @@ import { purposeLabel } from "../../agreements/domain";
 import type { RecordItemRow } from "../../records";
 import { idParam, itemForPage } from "../../records";
 import { sendAccessPackPdf } from "../api/access-pack-pdf";
+import { RIGHTS_MESSAGES } from "../domain/messages";
 import { namesInText } from "../domain/third-parties";
 import { answeredProblem, changeProblem } from "../domain/transitions";
 import { EXEMPTION_LABELS, EXEMPTIONS, type Exemption, ITEM_ACTIONS_FOR, type RightsType } from "../domain/vocabulary";
@@ -26,18 +27,10 @@ import { presentSafety } from "./safety";
  * a refusal comes back on the item's page with the GOV.UK error summary and what was typed.
  */
 
-export const ITEM_ACTION_LABELS: Record<string, string> = {
-  CORRECTED: "Corrected",
-  STATEMENT_ADDED: "Statement added",
-  RESTRICTED: "Restricted",
-  RESTRICTION_LIFTED: "Restriction lifted",
-  ERASURE_REFUSED: "Erasure refused",
-  ERASED: "Erased",
-};
-const REVIEW_LABELS = { DISCLOSE: "Disclose", REDACT: "Disclose with redactions", WITHHOLD: "Withhold" } as const;
-export const reviewLabel = (d: string | null) => (d ? REVIEW_LABELS[d as keyof typeof REVIEW_LABELS] : null);
-const RECIPIENT_REVIEW_LABELS = { DISCLOSE: "Listed", WITHHOLD: "Withheld" } as const;
-export const recipientReviewLabel = (d: string | null) => (d ? RECIPIENT_REVIEW_LABELS[d as keyof typeof RECIPIENT_REVIEW_LABELS] : null);
+const words = RIGHTS_MESSAGES.en;
+export const ITEM_ACTION_LABELS: Record<string, string> = words.itemAction;
+export const reviewLabel = (d: string | null) => (d ? words.itemReview[d as keyof typeof words.itemReview] : null);
+export const recipientReviewLabel = (d: string | null) => (d ? words.recipientReview[d as keyof typeof words.recipientReview] : null);
 
 /** The exemptions to choose from, in words, on the item and the record-of-sharing review pages alike. */
 const EXEMPTION_ITEMS = EXEMPTIONS.map((e) => ({ value: e, text: EXEMPTION_LABELS[e] }));

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
 import { REQUEST_STATUSES, REQUEST_URGENCIES, requestReference } from "../domain/records";
 import { informationRequestInput } from "../domain/request-input";
 import { OUTCOMES } from "../domain/vocabulary";
@@ -133,20 +134,14 @@ export async function requestsApi(parent: FastifyInstance, { db }: { db: Db }): 
         summary:
           "The requester has read the answer: a refusal stops waiting on their home page. Acknowledging again changes nothing (204); a request not yet answered is a 409",
         params: idParams,
-        response: { 204: z.null(), ...errors },
+        response: noContentOr(errors),
       },
     },
-    async (request, reply) => {
-      await acknowledgeAnswer(db, actorOf(request), request.params.id);
-      return reply.status(204).send(null);
-    },
+    (request, reply) => noContentAfter(reply, acknowledgeAnswer(db, actorOf(request), request.params.id)),
   );
   app.post(
     "/information-requests/:id/withdrawal",
-    { schema: { tags, summary: "Withdraw an open request (the requester)", params: idParams, response: { 204: z.null(), ...errors } } },
-    async (request, reply) => {
-      await withdrawInformationRequest(db, actorOf(request), request.params.id);
-      return reply.status(204).send(null);
-    },
+    { schema: { tags, summary: "Withdraw an open request (the requester)", params: idParams, response: noContentOr(errors) } },
+    (request, reply) => noContentAfter(reply, withdrawInformationRequest(db, actorOf(request), request.params.id)),
   );
 }

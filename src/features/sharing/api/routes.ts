@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
+import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
 import { shareDecisionInput } from "../domain/decision-input";
 import { DECISION_STATUSES } from "../domain/records";
 import { OUTCOMES } from "../domain/vocabulary";
@@ -176,13 +177,10 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
         tags: disclosureTags,
         summary: "Acknowledge receipt (the recipient); the sender's chronology records it",
         params: idParams,
-        response: { 204: z.null(), ...errors },
+        response: noContentOr(errors),
       },
     },
-    async (request, reply) => {
-      await acknowledgeDisclosure(db, actorOf(request), request.params.id);
-      return reply.status(204).send(null);
-    },
+    (request, reply) => noContentAfter(reply, acknowledgeDisclosure(db, actorOf(request), request.params.id)),
   );
   app.post(
     "/disclosures/:id/filing",
@@ -206,12 +204,9 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
         summary: "Withdraw the recipient's access (the decider, or the sending organisation's safeguarding or IG leads)",
         params: idParams,
         body: revokeInput,
-        response: { 204: z.null(), ...errors },
+        response: noContentOr(errors),
       },
     },
-    async (request, reply) => {
-      await revokeDisclosure(db, actorOf(request), request.params.id, request.body);
-      return reply.status(204).send(null);
-    },
+    (request, reply) => noContentAfter(reply, revokeDisclosure(db, actorOf(request), request.params.id, request.body)),
   );
 }

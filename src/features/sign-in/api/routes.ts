@@ -1,10 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { standardErrors } from "../../../platform/http/api-schemas";
 import { requireActor } from "../../../platform/http/auth/plugin";
 import { setSessionCookie } from "../../../platform/http/auth/session-cookie";
+import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
 import { passwordChangeInput } from "../../organisations-and-users/domain";
 import { changeOwnPassword } from "../services/passwords";
 import { sessionOf } from "../web/session-plugin";
@@ -22,12 +22,13 @@ export async function meApi(parent: FastifyInstance, { db }: { db: Db }): Promis
         summary:
           "Change your own password. A wrong current password counts towards lockout; your other sessions end and this one gets a new session cookie",
         body: passwordChangeInput,
-        response: { 204: z.null(), ...standardErrors },
+        response: noContentOr(standardErrors),
       },
     },
-    async (request, reply) => {
-      setSessionCookie(reply, await changeOwnPassword(db, sessionOf(request), request.body));
-      return reply.status(204).send(null);
-    },
+    (request, reply) =>
+      noContentAfter(
+        reply,
+        changeOwnPassword(db, sessionOf(request), request.body).then((session) => setSessionCookie(reply, session)),
+      ),
   );
 }
