@@ -3,7 +3,7 @@ import { z } from "zod";
 import { agreementsApi } from "../features/agreements";
 import { auditApi } from "../features/audit-log";
 import { organisationsApi, usersApi } from "../features/organisations-and-users";
-import { recordsApi, subjectsApi } from "../features/records";
+import { recordsApi } from "../features/records";
 import { rightsApi } from "../features/rights";
 import { settingsApi } from "../features/settings";
 import { sharingApi } from "../features/sharing";
@@ -64,7 +64,6 @@ export async function apiRoutes(app: FastifyInstance, opts: { database: Database
   await app.register(meApi, { db: opts.database.db });
   await app.register(auditApi, { database: opts.database });
   await app.register(agreementsApi, { db: opts.database.db, publicUrl: opts.publicUrl });
-  await app.register(subjectsApi, { db: opts.database.db });
   await app.register(recordsApi, { db: opts.database.db });
   await app.register(settingsApi, { db: opts.database.db });
   await app.register(sharingApi, { db: opts.database.db });

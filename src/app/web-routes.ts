@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { agreementPages } from "../features/agreements";
 import { auditPages } from "../features/audit-log";
 import { organisationPages, userPages } from "../features/organisations-and-users";
-import { subjectWebPages } from "../features/records";
+import { recordsWebPages } from "../features/records";
 import { acknowledgeNotice, publicRightsForm, rightsWebPages, viewNoticesReceived } from "../features/rights";
 import { sharingWebPages } from "../features/sharing";
 import { accountPages, signInRoutes } from "../features/sign-in";
@@ -20,7 +20,7 @@ export async function webRoutes(
   await app.register(organisationPages, { db });
   await app.register(userPages, { db, publicUrl: opts.publicUrl });
   await app.register(agreementPages, { db, publicUrl: opts.publicUrl });
-  await app.register(subjectWebPages, { db });
+  await app.register(recordsWebPages, { db });
   // Rights' notices to recipients appear in sharing's inbox; rights reads disclosures, so it is handed in here.
   await app.register(sharingWebPages, {
     db,

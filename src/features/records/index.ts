@@ -1,6 +1,5 @@
 /** The records feature's public face: the services, presenters and routes the rest of Safeshare uses (ARCHITECTURE.md "Import rules"). */
 export { recordsApi } from "./api/routes";
-export { subjectsApi } from "./api/subjects-routes";
 export { assertWorksWithRecords, loadSubject, RECORD_ROLES, type SubjectRow, viewSubjectRow } from "./services/access";
 export { addChronologyEntry, chronologyRow, type NewChronologyEntry } from "./services/chronology";
 export { acknowledgeConcern, closeConcern, raiseConcern, viewConcernsAwaitingAcknowledgement } from "./services/concerns";
@@ -9,5 +8,5 @@ export { linkedPeople, linkSubjects } from "./services/links";
 export { loadProtectedDetails, protectedDetailsSql } from "./services/protected-details";
 export { searchSubjects } from "./services/search";
 export { createSubject, fullNameOf } from "./services/subjects";
-export { subjectWebPages } from "./web";
+export { recordsWebPages } from "./web";
 export { fullName, idParam, itemForPage, nhsDisplay, SUBJECT_KIND_SINGULAR, subjectHeader, subjectIdOf } from "./web/record-pages";

@@ -5,14 +5,16 @@ import { chronologyApi } from "./chronology";
 import { concernsApi } from "./concerns";
 import { itemsApi } from "./items";
 import { peopleApi } from "./people";
+import { subjectsApi } from "./subjects";
 
 /**
- * Records about a person (issue 4): items with provenance, concerns, the chronology, the people
- * around them and who has viewed the record. Every read is audited by the service it calls; a
+ * Records about a person (issue 4): the people themselves (subjects), items with provenance,
+ * concerns, the chronology, the people around them and who has viewed the record. Every read is audited by the service it calls; a
  * subject of another organisation is 404 on every route, because the services find it in scope.
  */
 export async function recordsApi(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   app.addHook("onRequest", requireActor());
+  await app.register(subjectsApi, { db });
   await app.register(itemsApi, { db });
   await app.register(concernsApi, { db });
   await app.register(chronologyApi, { db });

@@ -15,7 +15,7 @@ import { subjectPages } from "./subject";
  * safeguarding leads and IG leads only; the services scope every read to the actor's organisation
  * (anything else is not found) and audit it.
  */
-export async function subjectWebPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+export async function recordsWebPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   app.addHook("preHandler", requireActor(RECORD_ROLES));
   // Pages about people are never kept by the browser's or a proxy's cache.
   await app.register(peopleListPages, { db });
