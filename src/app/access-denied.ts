@@ -5,7 +5,7 @@ import { agreements } from "../features/agreements/schema";
 import { organisations, users } from "../features/organisations-and-users/schema";
 import { concerns, recordItems, subjects } from "../features/records/schema";
 import { recipientNotices, rightsRequests } from "../features/rights/schema";
-import { disclosures, informationRequests, shareDecisions } from "../features/sharing/schema";
+import { disclosureQuestions, disclosures, informationRequests, shareDecisions } from "../features/sharing/schema";
 import { snapshotOf } from "../platform/audit/events";
 import { recordEvent } from "../platform/audit/write";
 import type { Actor } from "../platform/auth/actor";
@@ -47,6 +47,7 @@ const NAMED_PARAMS: Record<string, Owned> = {
   itemId: scoped(recordItems),
   concernId: scoped(concerns),
   disclosureId: DISCLOSURE,
+  questionId: scoped(disclosureQuestions),
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

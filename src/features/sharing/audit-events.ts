@@ -35,6 +35,10 @@ export type SharingAuditEvent =
   | { type: "disclosure.acknowledged"; entity: DisclosureRef; details: { senderOrganisationId: string } }
   | { type: "disclosure.revoked"; entity: DisclosureRef; details: { recipientOrganisationId: string } }
   | { type: "disclosure.filed"; entity: DisclosureRef; details: { subjectId: string; items: number; newSubject: boolean } }
+  /** The recipient asked the sender a question about it: in the recipient organisation's trail. */
+  | { type: "disclosure.question_asked"; entity: DisclosureRef; details: { questionId: string; senderOrganisationId: string } }
+  /** The sender answered: in the sender organisation's trail. */
+  | { type: "disclosure.question_answered"; entity: DisclosureRef; details: { questionId: string; recipientOrganisationId: string } }
   | {
       type: "information_request.made";
       entity: RequestRef;

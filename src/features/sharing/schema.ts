@@ -5,6 +5,7 @@ import { agreements } from "../agreements/schema";
 import { organisations, users } from "../organisations-and-users/schema";
 import { accuracyState, itemCategory, recordItemKind, recordItems, sourceMethod, subjects } from "../records/schema";
 import type { ShareDecisionInput } from "./domain/decision-input";
+import type { DisclosureContext } from "./domain/disclosure-context";
 import type { DisclosedPerson } from "./domain/disclosure-snapshot";
 import type { StoredWarning } from "./domain/evaluate-decision";
 import { DECISION_STATUSES, REQUEST_STATUSES, REQUEST_URGENCIES } from "./domain/records";
@@ -137,6 +138,11 @@ export const disclosures = pgTable(
     purpose: text("purpose").notNull(),
     /** The sender's decider, as they were: who to contact about it. */
     sentByName: text("sent_by_name").notNull(),
+    /**
+     * What the recipient is told of the decision behind it (consent, level of need, what was held back,
+     * the decider's roles and email), as it was when sent; null for disclosures sent before it was kept.
+     */
+    context: jsonb("context").$type<DisclosureContext>(),
     onwardDisclosure: onwardDisclosure("onward_disclosure").notNull(),
     emergency: boolean("emergency").notNull().default(false),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
@@ -185,6 +191,42 @@ export const disclosureItems = pgTable(
     accuracy: accuracyState("accuracy").notNull(),
   },
   (t) => [primaryKey({ columns: [t.disclosureId, t.position] }), index("disclosure_item_source_idx").on(t.sourceItemId)],
+);
+
+/**
+ * A question the recipient asks the sender about a disclosure, and the sender's answer: kept on both
+ * sides (the recipient's disclosure page, the sender's decision page). The two organisations are
+ * copied from the disclosure so the ownership rule can name them.
+ */
+export const disclosureQuestions = pgTable(
+  "disclosure_question",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    disclosureId: uuid("disclosure_id")
+      .notNull()
+      .references(() => disclosures.id),
+    senderOrganisationId: uuid("sender_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    recipientOrganisationId: uuid("recipient_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    question: text("question").notNull(),
+    askedByUserId: uuid("asked_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    /** Name as it was when asking: the record outlives the account. */
+    askedByName: text("asked_by_name").notNull(),
+    askedAt: timestamp("asked_at", { withTimezone: true }).notNull().defaultNow(),
+    answer: text("answer"),
+    answeredByUserId: uuid("answered_by_user_id").references(() => users.id),
+    answeredByName: text("answered_by_name"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("disclosure_question_disclosure_idx").on(t.disclosureId, t.askedAt),
+    index("disclosure_question_unanswered_idx").on(t.senderOrganisationId, t.askedAt).where(sql`answered_at is null`),
+  ],
 );
 
 /** A record item the recipient filed from a disclosure: where it came from, and whether it may be passed on. */

@@ -72,6 +72,31 @@ const en = {
     REVOKED: "Access withdrawn",
     EXPIRED: "Access expired",
   } satisfies Record<DisclosureState, string>,
+  /**
+   * What the recipient of a disclosure is told about the decision behind it (`DisclosureContext`):
+   * where consent stood, the level of need, what was held back, who sent it.
+   */
+  disclosureContext: {
+    sentBeforeRecorded: "Not recorded: this was sent before Safeshare kept it",
+    consentNotRecordedInEmergency: "Not recorded yet: this was sent in an emergency, before the sender recorded where consent stood",
+    consentNotRecorded: "Not recorded by the sender",
+    consentNotSought: "Consent was not sought, because {reason:notSoughtReason:lower}",
+    levelNotGiven: "Not given by the sender",
+    withheldNone: "No. Nothing was held back.",
+    withheldPartial: "Yes. The sender decided to share only some of what they hold.",
+    withheldSome: "Yes. Some of it was held back.",
+    itemsWithheld: { one: "{count} item they considered was not sent.", other: "{count} items they considered were not sent." },
+    addressesLeftOut: { one: "A protected address was left out.", other: "{count} protected addresses were left out." },
+    wordsRedacted: {
+      one: "Words were taken out of {count} item, shown as [redacted].",
+      other: "Words were taken out of {count} items, shown as [redacted].",
+    },
+    askSender: "Ask the sender a question below if you need to know more.",
+  },
+  /** What the recipient's record says of an item it filed from a disclosure: whose words they are, and who passed them on. */
+  filing: {
+    source: "{source}, as recorded by {sender}; shared by {sentBy} through Safeshare",
+  },
   /** What a share decision is called, on lists and on the child's chronology. */
   decisionTitle: {
     emergency: "Emergency share",

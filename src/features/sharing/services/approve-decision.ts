@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { snapshotOf } from "../../../platform/audit/events";
 import { AuditTrail, inTransaction } from "../../../platform/audit/write";
@@ -8,6 +8,7 @@ import type { Db } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotPermittedError, RulesBlockedError } from "../../../platform/errors";
 import { textInput } from "../../../platform/text";
+import { users } from "../../organisations-and-users/schema";
 import { addChronologyEntry } from "../../records";
 import type {} from "../audit-events";
 import { answerProblems } from "../domain/decision-input";
@@ -73,7 +74,12 @@ export async function approveDecision(db: Db, actor: Actor, id: string, raw: unk
     entity: { type: "subject", id: decision.subjectId },
     details: { decisionId: id },
   });
-  const delivery = disclosureWrites(actor, decision, answers, gathered, audit, now);
+  // The recipient's contact is the person who decided, not the lead who approved it.
+  const [decider] = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.id, decision.decidedByUserId), visibleTo(actor, users)));
+  const delivery = disclosureWrites(actor, decision, decider?.email ?? gathered.actorEmail, answers, gathered, audit, now);
   const written = await writeDecision(db, {
     guard: sql`update share_decision set status = 'APPROVED', approved_by_user_id = ${actor.userId}, approved_at = ${now},
       approval_comments = ${comments ?? null}

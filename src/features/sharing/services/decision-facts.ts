@@ -61,6 +61,10 @@ export interface GatheredFacts {
   recipientUserName: string | null;
   approvalRequired: boolean;
   settings: SharingSettings;
+  /** The partnership's scale of need: the words of the level a decision was made at. */
+  levelsOfNeed: readonly LevelOfNeed[];
+  /** The actor's email: who to contact about a disclosure they decide to send. */
+  actorEmail: string;
   addresses: { lines: string; postcode: string | null; protected: boolean }[];
   /** The protected details written in the purpose the recipient is sent: always taken out. */
   purposeMentions: ProtectedMention[];
@@ -99,6 +103,7 @@ interface FactsRow {
   approval: boolean;
   settings: unknown;
   levels: unknown;
+  actor_email: string;
   concern_ok: boolean;
   request: RequestAnswered | null;
   agreement: AgreementFacts | null;
@@ -155,6 +160,7 @@ export async function gatherFacts(
                where ${visibleTo(actor, shareApprovalRules)} and purpose_code = ${input.purpose.code ?? null}) as approval,
       (select value from partnership_setting where key = 'sharing') as settings,
       (select value from partnership_setting where key = 'levelsOfNeed') as levels,
+      (select email from app_user where id = ${actor.userId}) as actor_email,
       exists (select 1 from concern
                where id = ${input.purpose.concernId ?? null} and subject_id = ${input.subjectId} and ${visibleTo(actor, concerns)}) as concern_ok,
       (select json_build_object('status', information_request.status, 'number', information_request.number,
@@ -233,6 +239,8 @@ export async function gatherFacts(
     recipientUserName: user?.name ?? null,
     approvalRequired: row.approval,
     settings: row.settings ? sharingSettingsInput.parse(row.settings) : DEFAULT_SHARING_SETTINGS,
+    levelsOfNeed: levelsOf(row),
+    actorEmail: row.actor_email,
     addresses: row.addresses ?? [],
     purposeMentions,
     request: row.request,
@@ -253,6 +261,8 @@ export function recordedAnswers(gathered: GatheredFacts, roles: readonly Role[])
     gathered.purposeMentions,
   );
 }
+
+const levelsOf = (row: FactsRow): readonly LevelOfNeed[] => (row.levels ? levelsOfNeedInput.parse(row.levels) : DEFAULT_LEVELS_OF_NEED);
 
 function fieldErrors(input: ShareDecisionInput, row: FactsRow, items: Map<string, ItemForSharing>): FieldError[] {
   const errors: FieldError[] = [];
@@ -280,8 +290,7 @@ function fieldErrors(input: ShareDecisionInput, row: FactsRow, items: Map<string
   }
   if (agreementId && !row.agreement)
     errors.push({ path: "/recipient/agreementId", message: "Select an agreement of the partnership's register" });
-  const levels: readonly LevelOfNeed[] = row.levels ? levelsOfNeedInput.parse(row.levels) : DEFAULT_LEVELS_OF_NEED;
-  if (input.purpose.levelOfNeed && !levels.some((l) => l.code === input.purpose.levelOfNeed)) {
+  if (input.purpose.levelOfNeed && !levelsOf(row).some((l) => l.code === input.purpose.levelOfNeed)) {
     errors.push({ path: "/purpose/levelOfNeed", message: "Select a level from the partnership's scale of need" });
   }
   if (input.purpose.concernId && !row.concern_ok) errors.push({ path: "/purpose/concernId", message: "Select a concern about this child" });

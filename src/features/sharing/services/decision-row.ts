@@ -112,6 +112,7 @@ export function recordedDetail(
           filedAt: null,
           sentAt: new Date(),
           ...disclosure,
+          context: disclosure.context ?? null,
         }
       : null,
     addenda: [],

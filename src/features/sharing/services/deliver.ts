@@ -8,6 +8,7 @@ import type { NewChronologyEntry } from "../../records";
 import { mayDecideProtectedDetails } from "../../records/domain";
 import type {} from "../audit-events";
 import type { ShareDecisionInput } from "../domain/decision-input";
+import { disclosureContext } from "../domain/disclosure-context";
 import { disclosedPerson, protectedDetailsGo, purposeSent, redact, redactionsOf } from "../domain/disclosure-snapshot";
 import type { shareDecisions } from "../schema";
 import type { GatheredFacts } from "./decision-facts";
@@ -24,7 +25,9 @@ export type DecisionRow = typeof shareDecisions.$inferSelect;
  */
 export function disclosureWrites(
   actor: Actor,
-  decision: { id: string; subjectId: string; decidedByName: string; emergency: boolean },
+  decision: { id: string; subjectId: string; decidedByName: string; decidedByRoles: string[]; emergency: boolean },
+  /** The decider's email, for the recipient to contact them: the actor's when recording, not the approver's when approving. */
+  decidedByEmail: string,
   input: ShareDecisionInput,
   gathered: GatheredFacts,
   audit: AuditTrail,
@@ -76,6 +79,7 @@ export function disclosureWrites(
       (input.purpose.protectedRedactions ?? []).map((m) => m.phrase),
     ).text,
     sentByName: decision.decidedByName,
+    context: disclosureContext(input, { roles: decision.decidedByRoles, email: decidedByEmail }, gathered.levelsOfNeed),
     onwardDisclosure: gathered.covering
       ? (onwardTermFor(gathered.covering.compiled, actor.organisationId, recipient.id) ?? "NOT_PERMITTED")
       : // Without an agreement nothing says the recipient may pass it on: only with the sender's say-so.

@@ -6,11 +6,13 @@ import type { Actor } from "../../../platform/auth/actor";
 import { today } from "../../../platform/dates/calendar";
 import type { Db, Tx } from "../../../platform/db/client";
 import { ConflictError, NotFoundError, ValidationError } from "../../../platform/errors";
+import { message } from "../../../platform/messages";
 import { organisations } from "../../organisations-and-users/schema";
 import { addChronologyEntry, assertWorksWithRecords, loadSubject } from "../../records";
 import { SUBJECT_KINDS, type SubjectKind } from "../../records/domain";
 import { recordItems, subjects } from "../../records/schema";
 import type {} from "../audit-events";
+import { SHARING_MESSAGES } from "../domain/messages";
 import { disclosureItems, disclosures, recordItemOrigins } from "../schema";
 import { readableByRecipient } from "./disclosures";
 
@@ -62,7 +64,8 @@ export async function fileDisclosure(db: Db, actor: Actor, id: string, raw: unkn
         kind: item.kind,
         text: item.text,
         eventDate: item.eventDate,
-        sourceName: `${senderName} (${d.sentByName}), disclosed through Safeshare`,
+        // Whose words they are (the sender's source, as the sender recorded them) and who passed them on.
+        sourceName: message(SHARING_MESSAGES.en, "filing.source", { source: item.sourceName, sender: senderName, sentBy: d.sentByName }),
         sourceMethod: "FROM_ANOTHER_AGENCY",
         sourceObtainedOn: sentOn < item.eventDate ? item.eventDate : sentOn,
         historical: item.historical,

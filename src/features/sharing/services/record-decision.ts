@@ -115,7 +115,14 @@ export async function recordValidatedDecision(
   const delivery = delivering
     ? disclosureWrites(
         actor,
-        { id: row.id, subjectId: row.subjectId, decidedByName: row.decidedByName, emergency: row.emergency ?? false },
+        {
+          id: row.id,
+          subjectId: row.subjectId,
+          decidedByName: row.decidedByName,
+          decidedByRoles: row.decidedByRoles,
+          emergency: row.emergency ?? false,
+        },
+        gathered.actorEmail,
         row.record,
         gathered,
         audit,

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../../../platform/auth/actor";
 import { ukDate, ukDateTime } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
@@ -18,11 +18,13 @@ import { OUTCOME_LABELS } from "../domain/vocabulary";
 import { itemsChosen, otherMembers } from "../services/choices";
 import { decisionTitle } from "../services/decision-title";
 import { type DecisionDetail, decisionReference, viewDecision, viewDecisions } from "../services/decisions";
+import { loadQuestions } from "../services/disclosure-questions";
 import { revokeDisclosure, viewSent } from "../services/disclosures";
 import { renderDecisionRecordPdf } from "../services/render-record-pdf";
 import type { Answers } from "./answers";
 import { answerSections, recordedItems } from "./check-answers";
 import { decisionActionPages } from "./decision-actions";
+import { questionPages, questionRows } from "./questions";
 import { personRows, protectedNotes, purposeNote } from "./what-went";
 
 /** The organisation's share decisions: the list, one decision's full record, and withdrawing a disclosure's access. */
@@ -35,6 +37,7 @@ const OUTCOMES: Record<string, string> = {
   added: "Added to the record of this decision.",
   emergency: "Shared. The full record of this decision is now due: complete it before the deadline shown.",
   revoked: "Access withdrawn: the recipient can no longer open it.",
+  answered: "Answer sent: the recipient can read it with what you shared.",
 };
 
 const DISCLOSURE_STATE_TAGS: Record<DisclosureState, string> = {
@@ -118,6 +121,7 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
   const decisionPage = async (actor: Actor, id: string, extra: Record<string, unknown> = {}) => {
     const d = await viewDecision(db, actor, id, "web.share_decisions.view");
     const sent = d.disclosure ? await viewSent(db, actor, d.disclosure.id, "web.disclosures.sent") : null;
+    const questions = d.disclosure ? await loadQuestions(db, actor, d.disclosure.id, "sender") : [];
     // What went about the person, as this viewer may see it: a protected address only for those who decide about them.
     const person = sent ? personForViewer(sent.disclosure.subject, mayDecideProtectedDetails(actor.roles)) : null;
     const notes = protectedNotes(d.record);
@@ -176,6 +180,8 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
       },
       sections: await recordSections(db, actor, d),
       mayRevoke,
+      questions: questionRows(questions),
+      answerValues: {},
       // Rule codes are for those who advise on and audit decisions; everyone reads the reasons.
       showsRuleCodes: readsRuleCodes(actor.roles),
       mayApprove: d.status === "AWAITING_APPROVAL" && actor.roles.includes("safeguarding_lead") && d.decidedByUserId !== actor.userId,
@@ -266,10 +272,10 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
     });
     return reply.type("application/pdf").header("content-disposition", `inline; filename="${decision.reference}.pdf"`).send(pdf);
   });
-  await app.register(decisionActionPages, {
-    db,
-    render: async (request, reply, id, extra) => reply.view("sharing/decision", await decisionPage(actorOf(request), id, extra)),
-  });
+  const render = async (request: FastifyRequest, reply: FastifyReply, id: string, extra: Record<string, unknown>) =>
+    reply.view("sharing/decision", await decisionPage(actorOf(request), id, extra));
+  await app.register(decisionActionPages, { db, render });
+  await app.register(questionPages, { db, render });
 
   app.post("/share-decisions/:id/revoke", async (request, reply) => {
     const actor = actorOf(request);

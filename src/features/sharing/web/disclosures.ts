@@ -16,15 +16,19 @@ import type { acknowledgeNotice, viewNoticesReceived } from "../../rights";
 import { NOTICE_KIND_LABELS } from "../../rights/domain";
 import { disclosureState } from "../domain/disclosure-access";
 import { RECIPIENT_ROLE_LABELS, type RecipientRole } from "../domain/vocabulary";
+import { askSender, loadQuestions } from "../services/disclosure-questions";
 import { acknowledgeDisclosure, type DisclosureSummary, loadReceived, loadSent, openReceived, viewSent } from "../services/disclosures";
 import { fileDisclosure } from "../services/file-disclosure";
 import { disclosureStateTag } from "./decisions";
+import { questionRows } from "./questions";
+import { whatYouWereTold } from "./what-you-were-told";
 
 /** The inbox of disclosures received, the list of those sent, and reading one that arrived. */
 
 const OUTCOMES: Record<string, string> = {
   acknowledged: "Receipt acknowledged: the sender can see it arrived.",
   "notice-acknowledged": "Notice acknowledged: the sender can see you have acted on it.",
+  asked: "Question sent. The sender can see it on their record of this share, and their answer will appear on this page.",
 };
 
 /** An item as its recipient knows it, the same on the disclosure and on a notice about it: "Item 2: Health, 3 May 2026". */
@@ -79,6 +83,8 @@ export async function disclosurePages(app: FastifyInstance, { db, notices: inbox
   const page = async (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
     const actor = actorOf(request);
     const { disclosure: d, items } = await openReceived(db, actor, idParam(request, "id", "The disclosure"));
+    const questions = await loadQuestions(db, actor, d.id, "recipient");
+    const told = whatYouWereTold(d.context, { emergency: d.emergency, redactedItems: items.filter((i) => i.redacted).length });
     // Where it might be filed: people in the recipient's own records with this name (an audited read of the results).
     const matches = d.filedSubjectId
       ? []
@@ -92,18 +98,23 @@ export async function disclosurePages(app: FastifyInstance, { db, notices: inbox
           )
         ).rows;
     const kind = (SUBJECT_KINDS as readonly string[]).includes(d.subject.kind) ? d.subject.kind : "CHILD";
+    const outcome = queryOf(request).outcome ?? "";
     return reply.view("sharing/disclosure", {
-      outcome: OUTCOMES[queryOf(request).outcome ?? ""],
+      outcome: OUTCOMES[outcome],
+      // Filing is confirmed where the person can see what was filed and go to it.
+      filed: outcome === "filed" && d.filedSubjectId ? { count: items.length } : null,
       filedHref: d.filedSubjectId ? `/subjects/${d.filedSubjectId}` : null,
       fileItems: [
         ...matches.map((m) => ({
           value: m.id,
-          text: `${fullName(m)}${m.dateOfBirth ? `, born ${m.dateOfBirth}` : ""}`,
+          text: `${fullName(m)}${m.dateOfBirth ? `, born ${ukDate(m.dateOfBirth)}` : ""}`,
           hint: { text: "Already in your records" },
         })),
         { value: "new", text: `Add ${d.subject.name} to your records` },
       ],
       kindItems: formHelpers.selectItems(optionsOf(SUBJECT_KINDS, SUBJECT_KIND_SINGULAR), kind),
+      questions: questionRows(questions),
+      values: { question: "" },
       errors: {},
       errorList: [],
       ...extra,
@@ -116,6 +127,11 @@ export async function disclosurePages(app: FastifyInstance, { db, notices: inbox
           .join("; "),
         sender: d.senderName,
         sentBy: d.sentByName,
+        senderRole: told.senderRole,
+        senderEmail: told.senderEmail,
+        consent: told.consent,
+        levelOfNeed: told.levelOfNeed,
+        withheld: told.withheld,
         sentAt: d.sentAt,
         expiresAt: d.expiresAt,
         purpose: `${purposeLabel(d.purposeCode)}: ${d.purpose}`,
@@ -136,7 +152,7 @@ export async function disclosurePages(app: FastifyInstance, { db, notices: inbox
         specialCategory: i.specialCategory,
         criminalOffence: i.criminalOffence,
         disputed: i.accuracy === "DISPUTED",
-        source: `${i.sourceName} (${SOURCE_METHOD_LABELS[i.sourceMethod]}), obtained ${i.sourceObtainedOn}`,
+        source: `${i.sourceName} (${SOURCE_METHOD_LABELS[i.sourceMethod].toLowerCase()}), obtained ${ukDate(i.sourceObtainedOn)}`,
       })),
     });
   };
@@ -158,15 +174,30 @@ export async function disclosurePages(app: FastifyInstance, { db, notices: inbox
       (_summary, refusal) =>
         page(request, reply, errorSummary([{ path: "/target", message: refusal.message ?? "Choose where to file it" }])),
       async () => {
-        const subjectId = await fileDisclosure(
+        await fileDisclosure(
           db,
           actor,
           id,
           target === "new" ? { newSubject: true, kind: str(body, "kind") } : { subjectId: target },
         );
-        return reply.redirect(`/subjects/${subjectId}/chronology`, 303);
+        return reply.redirect(`/disclosures/${id}?outcome=filed`, 303);
       },
       { orAt: { path: "/target", message: "Choose where to file it" } },
+    );
+  });
+
+  // The recipient asks the sender about what it received; the answer comes back to this page.
+  app.post("/disclosures/:id/questions", async (request, reply) => {
+    const actor = actorOf(request);
+    const id = idParam(request, "id", "The disclosure");
+    const question = str(bodyOf(request), "question");
+    return withFormErrors(
+      reply,
+      (summary) => page(request, reply, { values: { question }, ...summary }),
+      async () => {
+        await askSender(db, actor, id, { question });
+        return reply.redirect(`/disclosures/${id}?outcome=asked#questions`, 303);
+      },
     );
   });
 

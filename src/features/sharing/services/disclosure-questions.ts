@@ -1,0 +1,89 @@
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { snapshotOf } from "../../../platform/audit/events";
+import { inTransaction } from "../../../platform/audit/write";
+import type { Actor } from "../../../platform/auth/actor";
+import type { Db, Queryable } from "../../../platform/db/client";
+import { type Party, visibleTo } from "../../../platform/db/scope";
+import { ConflictError, NotFoundError } from "../../../platform/errors";
+import { textInput } from "../../../platform/text";
+import { assertWorksWithRecords } from "../../records";
+import type {} from "../audit-events";
+import { disclosureQuestions, disclosures } from "../schema";
+import { readableByRecipient } from "./disclosures";
+
+/**
+ * A recipient asks the sender about what it received ("was anything else said?", "who else knows?"),
+ * and the sender answers; both are kept on both sides and audited in the trail of whoever wrote them.
+ * Who may ask is who may read the disclosure (its named person and the recipient's safeguarding
+ * leads, while it is open); who may answer is anyone at the sending organisation who works with
+ * records, as anyone there may read the decision it hangs off. Anyone else finds nothing: a 404.
+ */
+
+export type DisclosureQuestionRow = typeof disclosureQuestions.$inferSelect;
+
+const words = (what: string, empty: string) =>
+  textInput(what, empty).trim().min(1, empty).max(4000, `${what} must be 4,000 characters or fewer`);
+
+export const questionInput = z.object({ question: words("Your question", "Enter your question") });
+export const answerInput = z.object({ answer: words("Your answer", "Enter your answer") });
+
+/** The recipient asks the sender a question about a disclosure it may read; the new question's id. */
+export async function askSender(db: Db, actor: Actor, disclosureId: string, raw: unknown, now = new Date()): Promise<string> {
+  assertWorksWithRecords(actor);
+  const { question } = questionInput.parse(raw);
+  return inTransaction(db, async (tx, audit) => {
+    const [d] = await tx
+      .select({ senderOrganisationId: disclosures.senderOrganisationId, recipientOrganisationId: disclosures.recipientOrganisationId })
+      .from(disclosures)
+      .where(and(eq(disclosures.id, disclosureId), readableByRecipient(actor, now)));
+    if (!d) throw new NotFoundError("The disclosure");
+    const [row] = await tx
+      .insert(disclosureQuestions)
+      .values({ disclosureId, ...d, question, askedByUserId: actor.userId, askedByName: actor.name, askedAt: now })
+      .returning({ id: disclosureQuestions.id });
+    audit.record(snapshotOf(actor), {
+      type: "disclosure.question_asked",
+      entity: { type: "disclosure", id: disclosureId },
+      details: { questionId: row!.id, senderOrganisationId: d.senderOrganisationId },
+    });
+    return row!.id;
+  });
+}
+
+/** The sender answers a question about a disclosure its organisation sent. Once: an answer is not rewritten. */
+export async function answerQuestion(db: Db, actor: Actor, questionId: string, raw: unknown, now = new Date()): Promise<void> {
+  assertWorksWithRecords(actor);
+  const { answer } = answerInput.parse(raw);
+  await inTransaction(db, async (tx, audit) => {
+    const [q] = await tx
+      .select()
+      .from(disclosureQuestions)
+      .where(and(eq(disclosureQuestions.id, questionId), visibleTo(actor, disclosureQuestions, "sender")))
+      .for("update");
+    if (!q) throw new NotFoundError("The question");
+    if (q.answeredAt) throw new ConflictError("This question has already been answered");
+    await tx
+      .update(disclosureQuestions)
+      .set({ answer, answeredByUserId: actor.userId, answeredByName: actor.name, answeredAt: now })
+      .where(and(eq(disclosureQuestions.id, questionId), isNull(disclosureQuestions.answeredAt)));
+    audit.record(snapshotOf(actor), {
+      type: "disclosure.question_answered",
+      entity: { type: "disclosure", id: q.disclosureId },
+      details: { questionId, recipientOrganisationId: q.recipientOrganisationId },
+    });
+  });
+}
+
+/**
+ * The questions about one disclosure, oldest first, as the actor's organisation sees them from its
+ * side (`as`). Not recorded as a read: the caller has just recorded opening the disclosure or viewing
+ * the decision they belong to.
+ */
+export async function loadQuestions(q: Queryable, actor: Actor, disclosureId: string, as: Extract<Party, "sender" | "recipient">) {
+  return q
+    .select()
+    .from(disclosureQuestions)
+    .where(and(eq(disclosureQuestions.disclosureId, disclosureId), visibleTo(actor, disclosureQuestions, as)))
+    .orderBy(asc(disclosureQuestions.askedAt), asc(disclosureQuestions.id));
+}
