@@ -32,6 +32,7 @@ const ID_OF_RESOURCE: Record<string, Owned> = {
   subjects: SUBJECT,
   agreements: scoped(agreements),
   disclosures: DISCLOSURE,
+  "disclosure-questions": scoped(disclosureQuestions),
   "information-requests": scoped(informationRequests),
   "rights-requests": RIGHTS_REQUEST,
   rights: RIGHTS_REQUEST,

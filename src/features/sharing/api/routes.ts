@@ -9,6 +9,7 @@ import { shareDecisionInput } from "../domain/decision-input";
 import { DECISION_STATUSES } from "../domain/records";
 import { OUTCOMES } from "../domain/vocabulary";
 import { viewDecision, viewDecisions } from "../services/decisions";
+import { answerInput, answerQuestion, askSender, loadQuestions, questionInput } from "../services/disclosure-questions";
 import {
   acknowledgeDisclosure,
   loadReceived,
@@ -30,6 +31,7 @@ import {
   evaluationSchema,
   presentDecision,
   presentDisclosedItem,
+  presentDisclosureQuestion,
   presentDisclosureSummary,
 } from "./schema";
 
@@ -167,7 +169,13 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
       const { disclosure, items } = received
         ? await openReceived(db, actor, request.params.id)
         : await viewSent(db, actor, request.params.id, "api.disclosures.sent");
-      return { ...presentDisclosureSummary(disclosure, received ? "recipient" : "sender", actor), items: items.map(presentDisclosedItem) };
+      const questions = await loadQuestions(db, actor, disclosure.id, received ? "recipient" : "sender");
+      return {
+        ...presentDisclosureSummary(disclosure, received ? "recipient" : "sender", actor),
+        items: items.map(presentDisclosedItem),
+        context: disclosure.context,
+        questions: questions.map(presentDisclosureQuestion),
+      };
     },
   );
   app.post(
@@ -195,6 +203,32 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
     },
     async (request, reply) =>
       reply.status(201).send({ subjectId: await fileDisclosure(db, actorOf(request), request.params.id, request.body) }),
+  );
+  app.post(
+    "/disclosures/:id/questions",
+    {
+      schema: {
+        tags: disclosureTags,
+        summary: "Ask the sender a question about a disclosure you received; it and the answer are kept with the disclosure on both sides",
+        params: idParams,
+        body: questionInput,
+        response: { 201: z.object({ id: z.uuid() }), ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send({ id: await askSender(db, actorOf(request), request.params.id, request.body) }),
+  );
+  app.post(
+    "/disclosure-questions/:id/answer",
+    {
+      schema: {
+        tags: disclosureTags,
+        summary: "Answer a recipient's question about a disclosure your organisation sent (once: an answer is not rewritten)",
+        params: idParams,
+        body: answerInput,
+        response: noContentOr(errors),
+      },
+    },
+    (request, reply) => noContentAfter(reply, answerQuestion(db, actorOf(request), request.params.id, request.body)),
   );
   app.post(
     "/disclosures/:id/revocation",

@@ -15,8 +15,9 @@ import { DISCLOSURE_STATES, disclosureState } from "../domain/disclosure-access"
 import { personForViewer } from "../domain/disclosure-snapshot";
 import type { ProtectedMention } from "../domain/protected-details";
 import { DECISION_STATUSES, emergencyRecordOverdue } from "../domain/records";
-import { OUTCOMES } from "../domain/vocabulary";
+import { CONSENT_STATUSES, NOT_SOUGHT_REASONS, OUTCOMES } from "../domain/vocabulary";
 import { type DecisionDetail, decisionReference } from "../services/decisions";
+import type { DisclosureQuestionRow } from "../services/disclosure-questions";
 import type { DisclosureItemRow, DisclosureSummary } from "../services/disclosures";
 
 /** Allowlist presenters for share decisions and disclosures: each field named, nothing passed through. */
@@ -240,7 +241,56 @@ export const disclosedItemSchema = z.object({
   accuracy: z.enum(ACCURACY_STATES),
 });
 
-export const disclosureSchema = disclosureSummarySchema.extend({ items: z.array(disclosedItemSchema) }).meta({ id: "Disclosure" });
+const disclosureContextSchema = z
+  .object({
+    consent: z
+      .object({ status: z.enum(CONSENT_STATUSES), notSoughtReason: z.enum(NOT_SOUGHT_REASONS).nullable() })
+      .nullable()
+      .describe("Where consent stood when it was sent; null when the sender had not recorded it (an emergency share goes first)"),
+    levelOfNeed: z
+      .object({ code: z.string(), label: z.string() })
+      .nullable()
+      .describe("The level on the partnership's scale of need it was decided at, with its words then; null when none was given"),
+    withheld: z
+      .object({
+        partial: z.boolean().describe("The sender decided to share only some of what it holds"),
+        items: z.number().int().describe("Items the sender considered and did not send"),
+        protectedAddresses: z.number().int().describe("Protected addresses left out of the person's details"),
+      })
+      .describe("What was held back; words taken out of an item are marked on the item (`redacted`)"),
+    sender: z.object({ roles: z.array(z.enum(ROLES)), email: z.string() }).describe("The decider's roles and email, as they were"),
+  })
+  .meta({ id: "DisclosureContext" });
+
+const disclosureQuestionSchema = z
+  .object({
+    id: z.uuid(),
+    question: z.string(),
+    askedBy: z.string(),
+    askedAt: z.iso.datetime(),
+    answer: z.object({ text: z.string(), by: z.string(), at: z.iso.datetime() }).nullable(),
+  })
+  .meta({ id: "DisclosureQuestion" });
+
+export const disclosureSchema = disclosureSummarySchema
+  .extend({
+    items: z.array(disclosedItemSchema),
+    context: disclosureContextSchema
+      .nullable()
+      .describe("What the recipient is told of the decision behind it; null for disclosures sent before it was kept"),
+    questions: z.array(disclosureQuestionSchema).describe("The recipient's questions about it and the sender's answers, oldest first"),
+  })
+  .meta({ id: "Disclosure" });
+
+export function presentDisclosureQuestion(q: DisclosureQuestionRow): z.infer<typeof disclosureQuestionSchema> {
+  return {
+    id: q.id,
+    question: q.question,
+    askedBy: q.askedByName,
+    askedAt: q.askedAt.toISOString(),
+    answer: q.answer && q.answeredAt ? { text: q.answer, by: q.answeredByName ?? "", at: q.answeredAt.toISOString() } : null,
+  };
+}
 
 /**
  * `side` decides what the viewer is owed: the recipient sees where it filed it; only the sender, why

@@ -174,12 +174,7 @@ export async function disclosurePages(app: FastifyInstance, { db, notices: inbox
       (_summary, refusal) =>
         page(request, reply, errorSummary([{ path: "/target", message: refusal.message ?? "Choose where to file it" }])),
       async () => {
-        await fileDisclosure(
-          db,
-          actor,
-          id,
-          target === "new" ? { newSubject: true, kind: str(body, "kind") } : { subjectId: target },
-        );
+        await fileDisclosure(db, actor, id, target === "new" ? { newSubject: true, kind: str(body, "kind") } : { subjectId: target });
         return reply.redirect(`/disclosures/${id}?outcome=filed`, 303);
       },
       { orAt: { path: "/target", message: "Choose where to file it" } },
