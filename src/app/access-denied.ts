@@ -25,6 +25,7 @@ const scoped = (table: Owned["table"]): Owned => ({ table, owners: ownerColumns(
 
 const SUBJECT = scoped(subjects);
 const DISCLOSURE = scoped(disclosures);
+const DISCLOSURE_QUESTION = scoped(disclosureQuestions);
 const RIGHTS_REQUEST = scoped(rightsRequests);
 
 /** What `:id` names, by the path segment before it (API and pages alike). */
@@ -32,7 +33,7 @@ const ID_OF_RESOURCE: Record<string, Owned> = {
   subjects: SUBJECT,
   agreements: scoped(agreements),
   disclosures: DISCLOSURE,
-  "disclosure-questions": scoped(disclosureQuestions),
+  "disclosure-questions": DISCLOSURE_QUESTION,
   "information-requests": scoped(informationRequests),
   "rights-requests": RIGHTS_REQUEST,
   rights: RIGHTS_REQUEST,
@@ -48,7 +49,7 @@ const NAMED_PARAMS: Record<string, Owned> = {
   itemId: scoped(recordItems),
   concernId: scoped(concerns),
   disclosureId: DISCLOSURE,
-  questionId: scoped(disclosureQuestions),
+  questionId: DISCLOSURE_QUESTION,
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1224,7 +1224,10 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       const items = (await socialWorker.api("GET", `/api/v1/subjects/${subjectId}/items`)).json().items;
       assert.equal(items.length, 1);
       // Whose words they are (the school's attendance officer), who recorded them and who shared them.
-      assert.equal(items[0].source.name, "Attendance officer, as recorded by Northbrook Primary; shared by Tomasz Wójcik through Safeshare");
+      assert.equal(
+        items[0].source.name,
+        "Attendance officer, as recorded by Northbrook Primary; shared by Tomasz Wójcik through Safeshare",
+      );
       assert.equal(items[0].source.method, "FROM_ANOTHER_AGENCY");
       const chronology = (await socialWorker.api("GET", `/api/v1/subjects/${subjectId}/chronology?category=disclosure`)).json().entries;
       assert.equal(chronology[0].title, "Information received from Northbrook Primary");

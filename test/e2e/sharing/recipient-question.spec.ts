@@ -47,7 +47,9 @@ test("a recipient asks the sender a question about what they were sent, and the 
   await visit(page, `${disclosureUrl}/sent`);
   await expect(page.getByRole("heading", { level: 2, name: "Questions from the recipient" })).toBeVisible();
   await expect(page.getByText("Joanna Kowalczyk asked")).toBeVisible();
-  await page.getByLabel("Your answer").fill("No: telling her first could put Kai at risk from her partner. Please speak to me before contacting her.");
+  await page
+    .getByLabel("Your answer")
+    .fill("No: telling her first could put Kai at risk from her partner. Please speak to me before contacting her.");
   await submitForm(page, "Send your answer");
   await expect(page.getByText("Answer sent: the recipient can read it with what you shared.")).toBeVisible();
   await expect(page.getByText("Tomasz Wójcik answered")).toBeVisible();

@@ -115,6 +115,9 @@ test("a health visitor shares through the wizard; the early help worker receives
   await page.getByLabel("Add Yusuf Rahman to your records").check();
   await page.getByLabel(/what kind of person are they/).selectOption({ label: "Child" });
   await submitForm(page, "File it");
+  // Filing is confirmed with a banner on the page, which leads to the record it was filed onto.
+  await expect(page.getByRole("heading", { name: "Filed onto your record of Yusuf Rahman" })).toBeVisible();
+  await clickAndLoad(page, page.getByRole("link", { name: "See Yusuf Rahman's chronology" }));
   await expect(page.getByRole("heading", { level: 2, name: "Chronology" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Information received from Eastmoor NHS Foundation Trust" })).toBeVisible();
   await signOut(page);

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { DEFAULT_LEVELS_OF_NEED } from "../../../src/features/settings/domain";
 import { shareDecisionInput } from "../../../src/features/sharing/domain/decision-input";
 import { disclosureContext } from "../../../src/features/sharing/domain/disclosure-context";
 import { whatYouWereTold } from "../../../src/features/sharing/web/what-you-were-told";
-import { DEFAULT_LEVELS_OF_NEED } from "../../../src/features/settings/domain";
 
 const SUBJECT = "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa";
 const ITEM = "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb";
