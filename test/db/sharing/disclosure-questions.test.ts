@@ -184,6 +184,20 @@ describeEachDatabase("a recipient's questions about a disclosure, and what it is
     const sent = (await teacher.api("GET", `/api/v1/disclosures/${disclosureId}?box=sent`)).json();
     assert.equal(sent.questions[0].answer.text, "No: telling her now could put Kai at risk.");
 
+    // The printed record of the decision carries them too.
+    const pdf = await teacher.get(`/share-decisions/${decisionId}/record.pdf`);
+    assert.equal(pdf.statusCode, 200);
+    const { PDFParse } = await import("pdf-parse");
+    const parser = new PDFParse({ data: pdf.rawPayload });
+    const printed = (await parser.getText()).text.replace(/\s+/g, " ");
+    await parser.destroy();
+    assert.match(printed, /Questions from the recipient/);
+    assert.match(printed, /Does Kai's mother know you have shared this\?/);
+    assert.match(
+      printed,
+      /Answered by Priya Shah, \d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}:\d{2}[ap]m: No: telling her now could put Kai at risk\./,
+    );
+
     const trail = async (type: string) =>
       (
         await db

@@ -254,6 +254,13 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
       : null;
     const about = disclosure?.person ? { title: `What was sent about ${disclosure.person.name}`, rows: disclosure.person.rows } : null;
     const addenda = { title: "Added since", rows: page.addenda.map((a) => ({ label: `${a.kind}, ${a.by}`, value: a.text })) };
+    const questions = {
+      title: "Questions from the recipient",
+      rows: page.questions.map((q) => ({
+        label: `${q.askedBy}, ${ukDateTime(q.askedAt)}`,
+        value: `${q.question}\n${q.answer ? `Answered by ${q.answer.by}, ${ukDateTime(q.answer.at)}: ${q.answer.text}` : "Not answered yet"}`,
+      })),
+    };
     const pdf = await renderDecisionRecordPdf({
       reference: decision.reference,
       title: decision.title,
@@ -268,6 +275,7 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
         ...(about ? [about] : []),
         ...page.sections,
         ...(addenda.rows.length ? [addenda] : []),
+        ...(questions.rows.length ? [questions] : []),
       ],
     });
     return reply.type("application/pdf").header("content-disposition", `inline; filename="${decision.reference}.pdf"`).send(pdf);
