@@ -169,3 +169,16 @@ export function dateFromParts(parts: DateParts, path: string, errors: FieldError
   }
   return iso;
 }
+
+/**
+ * The moment a UK day begins (midnight in London), for filtering timestamps by the day people saw:
+ * midnight is 00:00 UTC in winter and 23:00 UTC the day before in summer.
+ */
+export function ukDayStart(isoDate: string): Date {
+  const summer = new Date(`${isoDate}T00:00:00Z`);
+  summer.setUTCHours(-1);
+  return ukDay(summer) === isoDate ? summer : new Date(`${isoDate}T00:00:00Z`);
+}
+
+/** The calendar day `days` after a YYYY-MM-DD day, as YYYY-MM-DD. */
+export const addDaysIso = (isoDate: string, days: number) => format(addDays(parseISO(isoDate), days), "yyyy-MM-dd");

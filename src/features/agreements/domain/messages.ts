@@ -167,6 +167,18 @@ const en = {
     NO_CHANGE: "No change needed: the terms stay as they are",
     VARIATION_NEEDED: "The terms need to change: a variation will follow",
   } satisfies Record<ReviewOutcome, string>,
+  /** What each of this feature's audit events says in the audit log (audit-events.ts declares them, test/unit/audit-log/sentences.test.ts checks each has one; the log fills in {actor} and {about}). */
+  auditEvent: {
+    "agreement.created": "{actor} drafted {about}",
+    "agreement.version_edited": "{actor} edited a draft version of {about}",
+    "agreement.version_created": "{actor} started a new version of {about}",
+    "agreement.version_discarded": "{actor} discarded a draft version of {about}",
+    "agreement.version_sent_for_signature": "{actor} sent {about} for signature",
+    "agreement.signed": "{actor} signed {about}",
+    "agreement.version_in_force": "{about} came into force after {actor} signed it",
+    "agreement.status_changed": "{actor} changed the status of {about}",
+    "agreement.reviewed": "{actor} recorded a review of {about}",
+  },
 } satisfies Catalogue;
 
 /** One catalogue per language; a new one must have every message of `en`. */

@@ -1,4 +1,5 @@
 import PDFDocument from "pdfkit";
+import { structureOf, TAGGED_PDF } from "../../../platform/pdf/tagged";
 import type { AgreementDocument } from "../domain/document";
 import { type DocumentOutline, outlineAgreement } from "../domain/outline";
 import type { Block, OutlineSection } from "../domain/outline/blocks";
@@ -20,21 +21,22 @@ import { drawRows, drawTable } from "./render-pdf/rows-and-tables";
 /**
  * The PDF of one agreement version, drawn from the same outline as the printable HTML page: the title
  * block, each section in turn, then a running header and footer on every page. The fonts, sizes and
- * drawing steps are in render-pdf/page.ts; rows and tables in render-pdf/rows-and-tables.ts.
+ * drawing steps are in render-pdf/page.ts; rows and tables in render-pdf/rows-and-tables.ts. Tagged
+ * (PDF/UA): the title is the H1, each section a H2 and each group's heading a H3, everything else
+ * paragraphs in reading order; borders, rules and the running header and footer are artifacts.
  */
 
 /** `link` is the agreement's register entry at the public base URL: the title block links to it. */
 export async function renderAgreementPdf(agreement: AgreementDocument, link: string): Promise<Buffer> {
   const outline = outlineAgreement(agreement);
   const created = new Date(agreement.generatedAt);
-  const doc = new PDFDocument({
+  const pdf = new PDFDocument({
     size: "A4",
     margins: MARGIN,
     bufferPages: true,
     // The initial font: without it pdfkit loads Helvetica.
     font: REGULAR,
-    lang: "en-GB",
-    displayTitle: true,
+    ...TAGGED_PDF,
     info: {
       Title: `${outline.reference}: ${outline.title} (version ${outline.version})`,
       Author: agreement.owner.name,
@@ -46,6 +48,7 @@ export async function renderAgreementPdf(agreement: AgreementDocument, link: str
     },
   });
 
+  const doc: Doc = Object.assign(pdf, { structure: structureOf(pdf) });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -56,6 +59,7 @@ export async function renderAgreementPdf(agreement: AgreementDocument, link: str
   titleBlock(doc, outline, link);
   for (const section of outline.sections) drawSection(doc, section);
   runningHeadersAndFooters(doc, outline);
+  doc.structure.end();
   doc.end();
   return done;
 }
@@ -64,16 +68,18 @@ export async function renderAgreementPdf(agreement: AgreementDocument, link: str
 
 function titleBlock(doc: Doc, outline: DocumentOutline, link: string): void {
   write(doc, `Data sharing agreement ${outline.reference}`, { size: SIZE.body, colour: COLOUR.secondary, gap: 0.2 });
-  write(doc, outline.title, { font: BOLD, size: SIZE.title, gap: 0.4 });
+  write(doc, outline.title, { font: BOLD, size: SIZE.title, gap: 0.4, as: "H1" });
   if (outline.draftMarker) {
     const y = doc.y;
     const height = measure(doc, BOLD, SIZE.heading, outline.draftMarker, contentWidth(doc) - 16) + 12;
-    doc.save().lineWidth(2).strokeColor(COLOUR.draft).rect(doc.page.margins.left, y, contentWidth(doc), height).stroke().restore();
+    doc.structure.artifact(() =>
+      doc.save().lineWidth(2).strokeColor(COLOUR.draft).rect(doc.page.margins.left, y, contentWidth(doc), height).stroke().restore(),
+    );
     doc
       .font(BOLD)
       .fontSize(SIZE.heading)
       .fillColor(COLOUR.draft)
-      .text(outline.draftMarker, doc.page.margins.left + 8, y + 6, { width: contentWidth(doc) - 16 });
+      .text(outline.draftMarker, doc.page.margins.left + 8, y + 6, { width: contentWidth(doc) - 16, ...doc.structure.as("P") });
     doc.y = y + height;
     doc.moveDown(0.6);
   }
@@ -90,7 +96,7 @@ function titleBlock(doc: Doc, outline: DocumentOutline, link: string): void {
     .font(REGULAR)
     .fontSize(SIZE.label)
     .fillColor(COLOUR.link)
-    .text("The agreement in the Safeshare register", { width: contentWidth(doc), link, underline: true });
+    .text("The agreement in the Safeshare register", { width: contentWidth(doc), link, underline: true, ...doc.structure.as("P") });
   doc.moveDown(0.6);
 }
 
@@ -99,7 +105,7 @@ function titleBlock(doc: Doc, outline: DocumentOutline, link: string): void {
 function drawSection(doc: Doc, section: OutlineSection): void {
   ensureSpace(doc, KEEP_WITH_NEXT);
   doc.moveDown(0.4);
-  write(doc, `${section.number}. ${section.title}`, { font: BOLD, size: SIZE.section, gap: 0.3 });
+  write(doc, `${section.number}. ${section.title}`, { font: BOLD, size: SIZE.section, gap: 0.3, as: "H2" });
   if (section.inheritedFrom) {
     write(doc, `Inherited from ${section.inheritedFrom} (the tier 1 agreement this one sits under).`, {
       colour: COLOUR.secondary,
@@ -117,7 +123,7 @@ function drawBlock(doc: Doc, block: Block): void {
     case "rows":
       if (block.heading) {
         ensureSpace(doc, KEEP_WITH_NEXT);
-        write(doc, block.heading, { font: BOLD, size: SIZE.heading, gap: 0.2 });
+        write(doc, block.heading, { font: BOLD, size: SIZE.heading, gap: 0.2, as: "H3" });
       }
       drawRows(doc, block.rows);
       doc.moveDown(0.6);
@@ -125,7 +131,7 @@ function drawBlock(doc: Doc, block: Block): void {
     case "table":
       if (block.caption) {
         ensureSpace(doc, KEEP_WITH_NEXT);
-        write(doc, block.caption, { font: BOLD, size: SIZE.heading, gap: 0.2 });
+        write(doc, block.caption, { font: BOLD, size: SIZE.heading, gap: 0.2, as: "H3" });
       }
       drawTable(doc, block.head, block.rows);
       doc.moveDown(0.6);
@@ -145,40 +151,46 @@ function runningHeadersAndFooters(doc: Doc, outline: DocumentOutline): void {
     // Writing in the margins must not trigger pdfkit's automatic page break.
     margins.bottom = 0;
     const width = doc.page.width - margins.left - margins.right;
-    if (outline.draftMarker) {
-      doc
-        .font(BOLD)
-        .fontSize(SIZE.label)
-        .fillColor(COLOUR.draft)
-        .text(outline.draftMarker, margins.left, 28, { width, align: "center", lineBreak: false });
-    }
-    const footerY = doc.page.height - 40;
-    doc
-      .save()
-      .lineWidth(0.5)
-      .strokeColor(COLOUR.border)
-      .moveTo(margins.left, footerY - 6)
-      .lineTo(margins.left + width, footerY - 6)
-      .stroke()
-      .restore();
-    doc
-      .font(REGULAR)
-      .fontSize(SIZE.small)
-      .fillColor(COLOUR.secondary)
-      .text(
-        `${outline.reference} version ${outline.version}${outline.draftMarker ? ` · ${outline.draftMarker}` : ""}`,
-        margins.left,
-        footerY,
-        {
-          width: width * 0.7,
-          lineBreak: false,
-        },
-      );
-    doc.text(`Page ${i - range.start + 1} of ${total}`, margins.left + width * 0.7, footerY, {
-      width: width * 0.3,
-      align: "right",
-      lineBreak: false,
-    });
+    doc.structure.artifact(() => runningHeaderAndFooter(doc, outline, i - range.start + 1, total, width), "Pagination");
     margins.bottom = savedBottom;
   }
+}
+
+/** One page's running header (the draft marker) and footer (reference and page number): artifacts, not read out. */
+function runningHeaderAndFooter(doc: Doc, outline: DocumentOutline, page: number, total: number, width: number): void {
+  const { margins } = doc.page;
+  if (outline.draftMarker) {
+    doc
+      .font(BOLD)
+      .fontSize(SIZE.label)
+      .fillColor(COLOUR.draft)
+      .text(outline.draftMarker, margins.left, 28, { width, align: "center", lineBreak: false });
+  }
+  const footerY = doc.page.height - 40;
+  doc
+    .save()
+    .lineWidth(0.5)
+    .strokeColor(COLOUR.border)
+    .moveTo(margins.left, footerY - 6)
+    .lineTo(margins.left + width, footerY - 6)
+    .stroke()
+    .restore();
+  doc
+    .font(REGULAR)
+    .fontSize(SIZE.small)
+    .fillColor(COLOUR.secondary)
+    .text(
+      `${outline.reference} version ${outline.version}${outline.draftMarker ? ` · ${outline.draftMarker}` : ""}`,
+      margins.left,
+      footerY,
+      {
+        width: width * 0.7,
+        lineBreak: false,
+      },
+    );
+  doc.text(`Page ${page} of ${total}`, margins.left + width * 0.7, footerY, {
+    width: width * 0.3,
+    align: "right",
+    lineBreak: false,
+  });
 }

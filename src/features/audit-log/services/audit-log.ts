@@ -1,34 +1,75 @@
 import type { KeyObject } from "node:crypto";
-import { desc } from "drizzle-orm";
+import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { type Checkpoint, type CheckpointVerdict, checkAgainstCheckpoints } from "../../../platform/audit/checkpoints";
 import { snapshotOf } from "../../../platform/audit/events";
 import { type VerifyResult, verifyAuditChain } from "../../../platform/audit/verify";
 import { recordEvent } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
+import { addDaysIso, ukDayStart } from "../../../platform/dates/calendar";
 import type { Database, Db } from "../../../platform/db/client";
 import { auditEvents } from "../../../platform/db/schema";
 import { visibleTo } from "../../../platform/db/scope";
 import type {} from "../audit-events";
+import { type AuditFilters, setFilters } from "../domain/filters";
+import { describeEvent } from "../domain/sentences";
+import { loadNames } from "./names";
 
 export interface AuditEntry {
   seq: number;
   hash: string;
   event: Record<string, unknown>;
+  /** The event in a sentence, naming only what the reader may see ("Tomasz Wójcik viewed Kai Brennan's record"). */
+  sentence: string;
 }
 
 /**
- * Newest first, limited to what the actor's scope allows (own organisation's actors, or all).
- * The log names people, so reading it is itself an audited read of personal data.
+ * One query's conditions for the filters, always inside the actor's scope (their organisation's
+ * trail, or all of it for partnership admins). Each filter is on a column generated from the body and
+ * indexed with `seq` (organisation, type, actor; a record by its entity index), so a filtered page
+ * reads the newest matching events from an index rather than scanning the log.
+ */
+function filtered(actor: Actor, filters: AuditFilters): SQL {
+  const conditions: (SQL | undefined)[] = [visibleTo(actor, auditEvents)];
+  if (filters.actorUserId) conditions.push(eq(auditEvents.actorUserId, filters.actorUserId));
+  if (filters.subjectId) conditions.push(eq(auditEvents.entityType, "subject"), eq(auditEvents.entityId, filters.subjectId));
+  if (filters.organisationId) conditions.push(eq(auditEvents.organisationId, filters.organisationId));
+  if (filters.eventType) conditions.push(eq(auditEvents.type, filters.eventType));
+  // `at` is the body's ISO timestamp in UTC, so text order is time order; the days are UK days.
+  if (filters.from) conditions.push(gte(auditEvents.at, ukDayStart(filters.from).toISOString()));
+  if (filters.to) conditions.push(lt(auditEvents.at, ukDayStart(addDaysIso(filters.to, 1)).toISOString()));
+  return and(...conditions)!;
+}
+
+type Row = { seq: number; hash: Buffer; body: string };
+
+async function entriesOf(db: Db, actor: Actor, rows: Row[]): Promise<AuditEntry[]> {
+  const events = rows.map((r) => JSON.parse(r.body) as Record<string, unknown>);
+  const names = await loadNames(
+    db,
+    actor,
+    events.flatMap((e) => (e.entity ? [e.entity as { type: string; id: string }] : [])),
+  );
+  return rows.map((r, i) => ({
+    seq: r.seq,
+    hash: r.hash.toString("hex"),
+    event: events[i]!,
+    sentence: describeEvent(events[i] as never, names),
+  }));
+}
+
+/**
+ * Newest first, limited to what the actor's scope allows (own organisation's actors, or all) and to
+ * the filters. The log names people, so reading it is itself an audited read of personal data.
  */
 export async function viewAuditEvents(
   db: Db,
   actor: Actor,
-  { page = 1, pageSize = 50, view }: { page?: number; pageSize?: number; view: string },
+  { page = 1, pageSize = 50, view, filters = {} }: { page?: number; pageSize?: number; view: string; filters?: AuditFilters },
 ): Promise<AuditEntry[]> {
   const rows = await db
     .select({ seq: auditEvents.seq, hash: auditEvents.hash, body: auditEvents.body })
     .from(auditEvents)
-    .where(visibleTo(actor, auditEvents))
+    .where(filtered(actor, filters))
     .orderBy(desc(auditEvents.seq))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
@@ -37,7 +78,37 @@ export async function viewAuditEvents(
     entity: { type: "audit_log", id: "main" },
     details: { view, count: rows.length },
   });
-  return rows.map((r) => ({ seq: r.seq, hash: r.hash.toString("hex"), event: JSON.parse(r.body) }));
+  return entriesOf(db, actor, rows);
+}
+
+/** How many events an export reads per query: the log can be long, and one batch's names are looked up at once. */
+const EXPORT_BATCH = 1000;
+
+/**
+ * Every event of the filtered view, newest first, for a CSV download: read in keyset batches so a
+ * long log is not one huge query, then recorded as exported (with its filters and count) in the
+ * reader's trail, so a download is as visible as a page view.
+ */
+export async function exportAuditEvents(db: Db, actor: Actor, filters: AuditFilters): Promise<AuditEntry[]> {
+  const entries: AuditEntry[] = [];
+  let before: number | undefined;
+  for (;;) {
+    const rows = await db
+      .select({ seq: auditEvents.seq, hash: auditEvents.hash, body: auditEvents.body })
+      .from(auditEvents)
+      .where(and(filtered(actor, filters), before === undefined ? undefined : lt(auditEvents.seq, before)))
+      .orderBy(desc(auditEvents.seq))
+      .limit(EXPORT_BATCH);
+    entries.push(...(await entriesOf(db, actor, rows)));
+    if (rows.length < EXPORT_BATCH) break;
+    before = rows.at(-1)!.seq;
+  }
+  await recordEvent(db, snapshotOf(actor), {
+    type: "audit.exported",
+    entity: { type: "audit_log", id: "main" },
+    details: { filters: setFilters(filters), count: entries.length },
+  });
+  return entries;
 }
 
 /** Signed checkpoints of the head and the public key they verify under (src/platform/audit/checkpoints.ts). */

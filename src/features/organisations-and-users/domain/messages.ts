@@ -13,6 +13,17 @@ const en = {
     voluntary_community: "Voluntary or community organisation",
     other: "Other",
   } satisfies Record<OrganisationType, string>,
+  /** What each of this feature's audit events says in the audit log (audit-events.ts declares them, test/unit/audit-log/sentences.test.ts checks each has one; the log fills in {actor} and {about}). */
+  auditEvent: {
+    "organisation.created": "{actor} added the organisation {about}",
+    "organisation.updated": "{actor} changed the details of the organisation {about}",
+    "user.created": "{actor} set up {about}",
+    "user.updated": "{actor} changed the details or roles of {about}",
+    "user.deactivated": "{actor} deactivated {about}",
+    "user.invitation_issued": "{actor} issued an invitation link for {about}",
+    "user.password_reset_issued": "{actor} issued a password reset link for {about}",
+    "user.mfa_reset": "{actor} reset the authenticator app of {about}",
+  },
 } satisfies Catalogue;
 
 /** One catalogue per language; a new one must have every message of `en`. */

@@ -158,6 +158,17 @@ const en = {
     concernAcknowledged: "Concern acknowledged by the safeguarding lead: {category:concernCategory}",
     concernClosed: "Concern closed: {category:concernCategory}",
   },
+  /** What each of this feature's audit events says in the audit log (audit-events.ts declares them, test/unit/audit-log/sentences.test.ts checks each has one; the log fills in {actor} and {about}). */
+  auditEvent: {
+    "subject.created": "{actor} created {about}",
+    "subject.linked": "{actor} linked {about} to another person's record",
+    "record_item.recorded": "{actor} added an item to {about}",
+    "record_item.corrected": "{actor} corrected an item on {about}",
+    "record_item.disputed": "{actor} marked an item on {about} as disputed",
+    "concern.raised": "{actor} raised a concern on {about}",
+    "concern.acknowledged": "{actor} acknowledged a concern on {about}",
+    "concern.closed": "{actor} closed a concern on {about}",
+  },
 } satisfies Catalogue;
 
 /** One catalogue per language; a new one must have every message of `en`. */

@@ -70,6 +70,19 @@ const en = {
     processingResumed: "Rights request {reference}: consent given again: sharing under {basis:article6:lower} may resume",
     processingContinues: "Rights request {reference}: sharing under {basis:article6:lower} continues on compelling grounds",
   },
+  /** What each of this feature's audit events says in the audit log (audit-events.ts declares them, test/unit/audit-log/sentences.test.ts checks each has one; the log fills in {actor} and {about}). */
+  auditEvent: {
+    "rights_request.logged": "{actor} logged {about}",
+    "rights_request.identity_verified": "{actor} confirmed the identity of the person making {about}",
+    "rights_request.transitioned": "{actor} moved {about} on to its next step",
+    "rights_request.subject_attached": "{actor} attached a person's record to {about}",
+    "rights_request.item_reviewed": "{actor} reviewed an item for {about}",
+    "rights_request.recipient_reviewed": "{actor} reviewed who the information was shared with, for {about}",
+    "rights_request.item_action": "{actor} acted on an item for {about}",
+    "rights_request.complaint_acknowledged": "{actor} acknowledged the complaint in {about}",
+    "rights_request.processing_decided": "{actor} decided whether sharing stops, for {about}",
+    "recipient_notice.acknowledged": "{actor} acknowledged a notice about a correction or erasure, from {about}",
+  },
 } satisfies Catalogue;
 
 /** One catalogue per language; a new one must have every message of `en`. */

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import { ukDate } from "../../../platform/dates/calendar";
+import { type Structure, structureOf, TAGGED_PDF } from "../../../platform/pdf/tagged";
 import { unreviewedSentence } from "../domain/review";
 import type { AccessPack } from "./compile-access-pack";
 
@@ -10,6 +11,9 @@ import type { AccessPack } from "./compile-access-pack";
  * Dates in words, as the requester reads them. A draft says so in a short line at the top of every
  * page (pages are buffered so the mark goes on after the text has flowed; short, so it fits the
  * margin on one line), says what is left to review on the first, and marks each item not yet reviewed.
+ * Tagged (PDF/UA): the title is its H1, each part a H2, everything else paragraphs in reading order
+ * (an item, its heading line, text and source, is one); the draft line repeated in each page's
+ * margin is an artifact (the first page says it in the text).
  */
 
 const require = createRequire(import.meta.url);
@@ -25,8 +29,7 @@ export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
     size: "A4",
     margins: { top: 56, bottom: 56, left: 56, right: 56 },
     font: REGULAR,
-    lang: "en-GB",
-    displayTitle: true,
+    ...TAGGED_PDF,
     bufferPages: true,
     info: {
       Title: `${pack.draft ? "DRAFT, not to be sent: " : ""}Your information: ${pack.reference}`,
@@ -42,20 +45,39 @@ export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
     doc.on("error", reject);
   });
   const width = doc.page.width - 112;
-  const heading = (text: string) => doc.moveDown(0.8).font(BOLD).fontSize(13).fillColor(BLACK).text(text, { width }).moveDown(0.3);
-  const para = (text: string) => doc.font(REGULAR).fontSize(10).fillColor(BLACK).text(text, { width });
+  const structure = structureOf(doc);
+  const heading = (text: string) =>
+    doc
+      .moveDown(0.8)
+      .font(BOLD)
+      .fontSize(13)
+      .fillColor(BLACK)
+      .text(text, { width, ...structure.as("H2") })
+      .moveDown(0.3);
+  const para = (text: string) =>
+    doc
+      .font(REGULAR)
+      .fontSize(10)
+      .fillColor(BLACK)
+      .text(text, { width, ...structure.as("P") });
   const list = (lines: readonly string[]) => {
     if (!lines.length) para("None.");
     for (const l of lines) para(`• ${l}`);
   };
 
-  doc.font(BOLD).fontSize(9).fillColor(GREY).text(`${pack.organisation} · reference ${pack.reference}`);
-  doc.moveDown(0.3).font(BOLD).fontSize(18).fillColor(BLACK).text(`The information ${pack.organisation} holds`, { width });
+  doc.font(BOLD).fontSize(9).fillColor(GREY).text(`${pack.organisation} · reference ${pack.reference}`, structure.as("P"));
+  doc
+    .moveDown(0.3)
+    .font(BOLD)
+    .fontSize(18)
+    .fillColor(BLACK)
+    .text(`The information ${pack.organisation} holds`, { width, ...structure.as("H1") });
   para(`For ${pack.requester}, about ${pack.about}. Prepared on ${ukDate(pack.generatedAt)}.`);
   if (pack.draft) {
     doc.moveDown(0.5).font(BOLD).fontSize(10).fillColor(RED);
     doc.text(`This is a draft, not the response: ${unreviewedSentence(pack.unreviewed)}. Review each one before anything is sent.`, {
       width,
+      ...structure.as("P"),
     });
   }
 
@@ -77,31 +99,35 @@ export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
   // Whatever was withheld is left out of the pack: one sentence, the same in every pack, says it may have been.
   para(pack.withheldStatement);
   for (const item of pack.items) {
-    doc.moveDown(0.4).font(BOLD).fontSize(9.5).fillColor(GREY);
-    doc.text(
-      `${ukDate(item.eventDate)} · ${item.category} · ${item.kind}${item.version > 1 ? ` · version ${item.version}` : ""}${item.accuracy !== "ACCURATE" ? ` · ${item.accuracy.toLowerCase()}` : ""}${item.historical ? " · historical" : ""}${item.redacted ? " · redacted" : ""}`,
-      { width },
-    );
-    if (!item.reviewed) doc.font(BOLD).fontSize(9.5).fillColor(RED).text("DRAFT: not yet reviewed", { width });
-    para(item.text);
-    doc
-      .font(REGULAR)
-      .fontSize(8.5)
-      .fillColor(GREY)
-      .text(`Source: ${item.source}. Recorded ${ukDate(item.recordedOn)}.`, { width });
+    doc.moveDown(0.4);
+    structure.group("P", () => {
+      doc.font(BOLD).fontSize(9.5).fillColor(GREY);
+      doc.text(
+        `${ukDate(item.eventDate)} · ${item.category} · ${item.kind}${item.version > 1 ? ` · version ${item.version}` : ""}${item.accuracy !== "ACCURATE" ? ` · ${item.accuracy.toLowerCase()}` : ""}${item.historical ? " · historical" : ""}${item.redacted ? " · redacted" : ""}`,
+        { width },
+      );
+      if (!item.reviewed) doc.font(BOLD).fontSize(9.5).fillColor(RED).text("DRAFT: not yet reviewed", { width });
+      doc.font(REGULAR).fontSize(10).fillColor(BLACK).text(item.text, { width });
+      doc
+        .font(REGULAR)
+        .fontSize(8.5)
+        .fillColor(GREY)
+        .text(`Source: ${item.source}. Recorded ${ukDate(item.recordedOn)}.`, { width });
+    });
   }
   heading("Your rights");
   list(pack.rights);
-  if (pack.draft) markEveryPage(doc, DRAFT_MARK, width);
+  if (pack.draft) markEveryPage(doc, structure, DRAFT_MARK, width);
+  structure.end();
   doc.end();
   return done;
 }
 
 /** A line in the top margin of every page drawn so far (the document buffers its pages). */
-function markEveryPage(doc: PDFKit.PDFDocument, text: string, width: number): void {
+function markEveryPage(doc: PDFKit.PDFDocument, structure: Structure, text: string, width: number): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
-    doc.font(BOLD).fontSize(10).fillColor(RED).text(text, 56, 28, { width, lineBreak: false });
+    structure.artifact(() => doc.font(BOLD).fontSize(10).fillColor(RED).text(text, 56, 28, { width, lineBreak: false }), "Pagination");
   }
 }

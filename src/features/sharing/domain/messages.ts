@@ -139,6 +139,23 @@ const en = {
     },
     receiptConfirmed: "{by} at {recipient} confirmed the information arrived.",
   },
+  /** What each of this feature's audit events says in the audit log (audit-events.ts declares them, test/unit/audit-log/sentences.test.ts checks each has one; the log fills in {actor} and {about}). */
+  auditEvent: {
+    "share_decision.recorded": "{actor} recorded a decision about sharing information from {about}",
+    "share_decision.approved": "{actor} approved a decision about sharing information from {about}",
+    "share_decision.returned": "{actor} returned a decision about sharing information from {about}",
+    "share_decision.addendum_added": "{actor} added to a decision about sharing information from {about}",
+    "disclosure.sent": "{actor} sent information from {about} to another organisation",
+    "disclosure.opened": "{actor} opened {about}",
+    "disclosure.acknowledged": "{actor} confirmed {about} arrived",
+    "disclosure.revoked": "{actor} withdrew access to {about}",
+    "disclosure.filed": "{actor} filed {about} onto a record",
+    "disclosure.question_asked": "{actor} asked the sender a question about {about}",
+    "disclosure.question_answered": "{actor} answered a question about {about}",
+    "information_request.made": "{actor} made {about}",
+    "information_request.withdrawn": "{actor} withdrew {about}",
+    "information_request.answer_acknowledged": "{actor} acknowledged the answer to {about}",
+  },
 } satisfies Catalogue;
 
 /** One catalogue per language; a new one must have every message of `en`. */

@@ -8,6 +8,7 @@
  * copied and extracted with its accents.
  */
 import { createRequire } from "node:module";
+import type { Structure } from "../../../../platform/pdf/tagged";
 
 const require = createRequire(import.meta.url);
 export const REGULAR = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
@@ -20,7 +21,8 @@ export const CELL_PAD = 4;
 /** Don't start a section or a group this close to the bottom of a page. */
 export const KEEP_WITH_NEXT = 70;
 
-export type Doc = PDFKit.PDFDocument;
+/** The document being drawn, with its structure tree (tagged PDF): every text is written as a heading or paragraph of it. */
+export type Doc = PDFKit.PDFDocument & { readonly structure: Structure };
 
 export const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
 export const pageBottom = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
@@ -34,12 +36,17 @@ export function measure(doc: Doc, font: string, size: number, text: string, widt
   return doc.font(font).fontSize(size).heightOfString(text, { width });
 }
 
-export function write(doc: Doc, text: string, options: { font?: string; size?: number; colour?: string; gap?: number } = {}): void {
+/** A paragraph (or, `as`, a heading) across the content width, tagged as such in the structure tree. */
+export function write(
+  doc: Doc,
+  text: string,
+  options: { font?: string; size?: number; colour?: string; gap?: number; as?: "H1" | "H2" | "H3" | "P" } = {},
+): void {
   doc.x = doc.page.margins.left;
   doc
     .font(options.font ?? REGULAR)
     .fontSize(options.size ?? SIZE.body)
     .fillColor(options.colour ?? COLOUR.text)
-    .text(text, { width: contentWidth(doc) });
+    .text(text, { width: contentWidth(doc), ...doc.structure.as(options.as ?? "P") });
   doc.moveDown(options.gap ?? 0.4);
 }

@@ -42,20 +42,22 @@ export function drawRows(doc: Doc, rows: OutlineRow[]): void {
       .font(BOLD)
       .fontSize(SIZE.label)
       .fillColor(COLOUR.text)
-      .text(row.label, left, top + CELL_PAD, { width: labelWidth });
+      .text(row.label, left, top + CELL_PAD, { width: labelWidth, ...doc.structure.as("P") });
     doc
       .font(REGULAR)
       .fontSize(SIZE.body)
       .fillColor(COLOUR.text)
-      .text(row.value, valueX, top + CELL_PAD, { width: valueWidth });
-    doc
-      .save()
-      .lineWidth(0.5)
-      .strokeColor(COLOUR.border)
-      .moveTo(left, top + height)
-      .lineTo(left + contentWidth(doc), top + height)
-      .stroke()
-      .restore();
+      .text(row.value, valueX, top + CELL_PAD, { width: valueWidth, ...doc.structure.as("P") });
+    doc.structure.artifact(() =>
+      doc
+        .save()
+        .lineWidth(0.5)
+        .strokeColor(COLOUR.border)
+        .moveTo(left, top + height)
+        .lineTo(left + contentWidth(doc), top + height)
+        .stroke()
+        .restore(),
+    );
     doc.x = left;
     doc.y = top + height;
   }
@@ -97,15 +99,18 @@ export function drawTable(doc: Doc, head: string[], rows: string[][]): void {
     cells.forEach((cell, j) => {
       const x = xs[j] ?? left;
       const width = widths[j] ?? 0;
-      doc.save().lineWidth(0.5).strokeColor(COLOUR.border);
-      if (header) doc.fillColor(COLOUR.fill).rect(x, top, width, height).fillAndStroke();
-      else doc.rect(x, top, width, height).stroke();
-      doc.restore();
+      doc.structure.artifact(() => {
+        doc.save().lineWidth(0.5).strokeColor(COLOUR.border);
+        if (header) doc.fillColor(COLOUR.fill).rect(x, top, width, height).fillAndStroke();
+        else doc.rect(x, top, width, height).stroke();
+        doc.restore();
+      });
+      // Cells are paragraphs in reading order (row by row, left to right); the borders are artifacts.
       doc
         .font(font)
         .fontSize(size)
         .fillColor(COLOUR.text)
-        .text(cell, x + CELL_PAD, top + CELL_PAD, { width: width - 2 * CELL_PAD });
+        .text(cell, x + CELL_PAD, top + CELL_PAD, { width: width - 2 * CELL_PAD, ...doc.structure.as("P") });
     });
     doc.x = left;
     doc.y = top + height;
