@@ -167,6 +167,11 @@ const en = {
     NO_CHANGE: "No change needed: the terms stay as they are",
     VARIATION_NEEDED: "The terms need to change: a variation will follow",
   } satisfies Record<ReviewOutcome, string>,
+  /** What to do about a quality finding, after its sentence: by whoever may edit the version, or not. */
+  qualityNextStep: {
+    edit: "Put it right under ‘{section}’",
+    ask: "Ask an IG lead of a party to put it right under ‘{section}’",
+  },
 } satisfies Catalogue;
 
 /** One catalogue per language; a new one must have every message of `en`. */
