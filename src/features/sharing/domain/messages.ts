@@ -123,8 +123,8 @@ const en = {
       other: "{count} items sent through Safeshare in an emergency.",
     },
     itemsFiled: {
-      one: "{count} item filed onto this record from a disclosure sent by {sentBy}.",
-      other: "{count} items filed onto this record from a disclosure sent by {sentBy}.",
+      one: "{count} item filed onto this record from information shared by {sentBy}.",
+      other: "{count} items filed onto this record from information shared by {sentBy}.",
     },
     receiptConfirmed: "{by} at {recipient} confirmed the information arrived.",
   },

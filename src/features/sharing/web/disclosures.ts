@@ -68,8 +68,8 @@ export async function disclosurePages(app: FastifyInstance, { db, notices: inbox
       notices: notices.map((n) => ({ ...n, label: NOTICE_KIND_LABELS[n.kind], itemName: disclosedItemName(n.item) })),
       rows: rows.map((d) => row(d, box)),
       tabs: [
-        { text: "Received", href: "/disclosures", active: box === "received" },
-        { text: "Sent", href: "/disclosures?box=sent", active: box === "sent" },
+        { text: "Shared with you", href: "/disclosures", active: box === "received" },
+        { text: "Sent by you", href: "/disclosures?box=sent", active: box === "sent" },
         { text: "Share decisions", href: "/share-decisions", active: false },
         { text: "Information requests", href: "/information-requests", active: false },
       ],
@@ -98,7 +98,7 @@ export async function disclosurePages(app: FastifyInstance, { db, notices: inbox
       fileItems: [
         ...matches.map((m) => ({
           value: m.id,
-          text: `${fullName(m)}${m.dateOfBirth ? `, born ${m.dateOfBirth}` : ""}`,
+          text: `${fullName(m)}${m.dateOfBirth ? `, born ${ukDate(m.dateOfBirth)}` : ""}`,
           hint: { text: "Already in your records" },
         })),
         { value: "new", text: `Add ${d.subject.name} to your records` },
