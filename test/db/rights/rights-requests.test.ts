@@ -495,7 +495,6 @@ describeEachDatabase("rights request pages: the public form and the IG lead's da
     for (const error of [
       "Select what you would like to do",
       "Enter your name",
-      "Enter an email address, phone number or address, so they can reply to you",
       "Select who the information is about",
       "Enter the full name of the person the information is about",
       "Select at least one organisation to ask",
@@ -504,7 +503,7 @@ describeEachDatabase("rights request pages: the public form and the IG lead's da
     }
     const noContact = await visitor.post("/your-information", { ...form, email: "", organisationIds: schoolId, started });
     assert.equal(noContact.statusCode, 400);
-    assert.match(noContact.body, /so they can reply to you/);
+    assert.match(noContact.body, /Enter an email address, phone number or address, so they can reply to you/);
     const sent = await visitor.post("/your-information", { ...form, organisationIds: schoolId, started });
     assert.equal(sent.statusCode, 200, sent.body.slice(0, 400));
     const reference = /<strong>(SR-[0-9A-F]{8})<\/strong>/.exec(sent.body)?.[1];
