@@ -136,7 +136,7 @@ export async function disclosurePages(app: FastifyInstance, { db, notices: inbox
         specialCategory: i.specialCategory,
         criminalOffence: i.criminalOffence,
         disputed: i.accuracy === "DISPUTED",
-        source: `${i.sourceName} (${SOURCE_METHOD_LABELS[i.sourceMethod]}), obtained ${i.sourceObtainedOn}`,
+        source: `${i.sourceName} (${SOURCE_METHOD_LABELS[i.sourceMethod]}), obtained ${ukDate(i.sourceObtainedOn)}`,
       })),
     });
   };
