@@ -52,7 +52,7 @@ const headingText = (cell: TableCell | null | undefined) => (cell?.text ?? cell?
  * A GOV.UK table's parameters made stackable (`_table.njk`): each cell labelled with its column's
  * heading, and the class safeshare.css stacks on narrow screens. A table without headings is left as it is.
  */
-export function stackedTable(params: TableParams): TableParams {
+function stackedTable(params: TableParams): TableParams {
   const head = params.head ?? [];
   if (!head.length) return params;
   return {
