@@ -284,7 +284,7 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
       reply,
       async (summary) => reply.view("sharing/decision", await decisionPage(actor, id, { values: { reason }, ...summary })),
       async () => {
-        if (!d.disclosure) throw new NotFoundError("The disclosure");
+        if (!d.disclosure) throw new NotFoundError("The information shared");
         await revokeDisclosure(db, actor, d.disclosure.id, { reason });
         return reply.redirect(`/share-decisions/${id}?outcome=revoked`, 303);
       },

@@ -78,7 +78,7 @@ export async function disclosurePages(app: FastifyInstance, { db, notices: inbox
 
   const page = async (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
     const actor = actorOf(request);
-    const { disclosure: d, items } = await openReceived(db, actor, idParam(request, "id", "The disclosure"));
+    const { disclosure: d, items } = await openReceived(db, actor, idParam(request, "id", "The information shared"));
     // Where it might be filed: people in the recipient's own records with this name (an audited read of the results).
     const matches = d.filedSubjectId
       ? []
@@ -143,13 +143,13 @@ export async function disclosurePages(app: FastifyInstance, { db, notices: inbox
   app.get("/disclosures/:id", (request, reply) => page(request, reply));
   // What the organisation sent is shown on the decision that sent it.
   app.get("/disclosures/:id/sent", async (request, reply) => {
-    const { disclosure } = await viewSent(db, actorOf(request), idParam(request, "id", "The disclosure"), "web.disclosures.sent");
+    const { disclosure } = await viewSent(db, actorOf(request), idParam(request, "id", "The information shared"), "web.disclosures.sent");
     return reply.redirect(`/share-decisions/${disclosure.decisionId}`, 303);
   });
 
   app.post("/disclosures/:id/file", async (request, reply) => {
     const actor = actorOf(request);
-    const id = idParam(request, "id", "The disclosure");
+    const id = idParam(request, "id", "The information shared");
     const body = bodyOf(request);
     const target = str(body, "target");
     return withFormErrors(
@@ -178,7 +178,7 @@ export async function disclosurePages(app: FastifyInstance, { db, notices: inbox
 
   app.post("/disclosures/:id/acknowledge", async (request, reply) => {
     const actor = actorOf(request);
-    const id = idParam(request, "id", "The disclosure");
+    const id = idParam(request, "id", "The information shared");
     await acknowledgeDisclosure(db, actor, id);
     return reply.redirect(`/disclosures/${id}?outcome=acknowledged`, 303);
   });
