@@ -95,10 +95,13 @@ async function checkReflow(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => {
     const width = document.documentElement.scrollWidth;
     if (width <= document.documentElement.clientWidth) return null;
-    // Name the widest elements, so the failure says where to look.
+    // Name the innermost elements that stick out or spill over (a long word spills out of its box), so
+    // the failure says where to look.
+    const viewport = document.documentElement.clientWidth;
+    const spills = (e: Element) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === "visible";
+    const over = (e: Element) => e.getBoundingClientRect().right > viewport + 0.5 || spills(e);
     const wide = [...document.body.querySelectorAll("*")]
-      .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
-      .filter((e) => !e.parentElement || e.parentElement.getBoundingClientRect().right <= document.documentElement.clientWidth + 0.5)
+      .filter((e) => over(e) && ![...e.children].some(over))
       .slice(0, 5)
       .map(
         (e) =>
