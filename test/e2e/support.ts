@@ -6,6 +6,11 @@
  * forgotten check is a failing test, not a silent gap. Helpers that navigate (`visit`,
  * `submitForm`, `clickAndLoad`) call it for you. The fixture also fails a test on any script error
  * or console error (a Content-Security-Policy violation shows up as one).
+ *
+ * The same check reads the page as a person would: no rule code, enum name, raw id or ISO date in
+ * visible text outside a "Details for IG leads" panel (`data-details-for="ig"`), and no sideways
+ * scrolling at 320 CSS pixels (WCAG 1.4.10 reflow). Both are soft: every offence on every page is
+ * listed before the test fails.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
@@ -42,7 +47,76 @@ function formatViolations(violations: Awaited<ReturnType<AxeBuilder["analyze"]>>
     .join("\n");
 }
 
-/** Runs axe on the page as it is now; fails on any violation, listing each one readably. */
+/**
+ * What a person must never read on a page (docs/domain.md §9 and the standards): each with a name for
+ * the failure message. Rule codes by their families' prefixes, so a new code is caught without a list.
+ */
+const UNREADABLE: readonly { what: string; pattern: RegExp }[] = [
+  { what: "rule code", pattern: /\b(?:GR\d|P|L|R|ICO\d{1,2}|DSA|Q|EX)-[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*\b/g },
+  { what: "enum name", pattern: /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g },
+  // A whole uuid, or one cut short ("1308fd64-…"): eight hex digits and a dash start every uuid.
+  { what: "raw id", pattern: /\b[0-9a-f]{8}-(?:[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|[0-9a-f]{0,4}…)/gi },
+  { what: "ISO date", pattern: /\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b/g },
+];
+
+/** The page's visible text (screen-reader-only text included), leaving out panels for IG leads. */
+async function visibleText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      const text = node.textContent?.trim();
+      if (!parent || !text || parent.closest("script, style, template, [data-details-for='ig']")) continue;
+      if (!parent.checkVisibility({ visibilityProperty: true })) continue;
+      texts.push(text);
+    }
+    return texts;
+  });
+}
+
+/** Soft-fails on anything a person should not have to read (see UNREADABLE). */
+async function checkPlainEnglish(page: Page): Promise<void> {
+  const offences = new Set<string>();
+  for (const text of await visibleText(page)) {
+    for (const { what, pattern } of UNREADABLE) {
+      for (const match of text.matchAll(pattern)) offences.add(`${what} "${match[0]}" in "${text.slice(0, 120)}"`);
+    }
+  }
+  expect.soft([...offences], `Unreadable text on ${page.url()}`).toEqual([]);
+}
+
+const NARROWEST = 320;
+
+/** Soft-fails when the page scrolls sideways at 320 CSS pixels; the viewport is put back after. */
+async function checkReflow(page: Page): Promise<void> {
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: NARROWEST, height: viewport?.height ?? 720 });
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.scrollWidth;
+    if (width <= document.documentElement.clientWidth) return null;
+    // Name the innermost elements that stick out or spill over (a long word spills out of its box), so
+    // the failure says where to look.
+    const viewport = document.documentElement.clientWidth;
+    const spills = (e: Element) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === "visible";
+    const over = (e: Element) => e.getBoundingClientRect().right > viewport + 0.5 || spills(e);
+    const wide = [...document.body.querySelectorAll("*")]
+      .filter((e) => over(e) && ![...e.children].some(over))
+      .slice(0, 5)
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}${e.className ? `.${String(e.className).trim().split(/\s+/).join(".")}` : ""}`,
+      );
+    return { width, wide };
+  });
+  if (viewport) await page.setViewportSize(viewport);
+  expect.soft(overflow, `Sideways scrolling at ${NARROWEST}px on ${page.url()}`).toBeNull();
+}
+
+/**
+ * Runs axe on the page as it is now; fails on any violation, listing each one readably. Then reads
+ * the page for unreadable text and checks it reflows at 320px.
+ */
 export async function checkA11y(page: Page): Promise<void> {
   await page.waitForLoadState("load");
   // Legacy mode runs axe.run in the page itself. The default runs it frame by frame and then opens a
@@ -52,6 +126,8 @@ export async function checkA11y(page: Page): Promise<void> {
   const violations = results.violations;
   const summary = violations.map((v) => `${v.id} (${v.nodes.length} element${v.nodes.length === 1 ? "" : "s"}): ${v.help}`);
   expect(summary, `Accessibility violations on ${page.url()}:\n${formatViolations(violations)}`).toEqual([]);
+  await checkPlainEnglish(page);
+  await checkReflow(page);
   const loads = loadsByPage.get(page);
   const last = loads?.at(-1);
   if (last) last.checked = true;

@@ -32,7 +32,42 @@ export const viewDirs = [
   path.join(packageDir("@ministryofjustice/frontend")),
 ];
 
-/** The web kit's filters for every template: GOV.UK dates, role labels, a linear-time trim. */
+interface TableCell {
+  text?: string;
+  html?: string;
+  classes?: string;
+  attributes?: Record<string, string>;
+}
+interface TableParams {
+  head?: (TableCell | null | undefined)[];
+  rows?: (TableCell | null | undefined)[][];
+  classes?: string;
+  [other: string]: unknown;
+}
+
+/** A heading's words for a cell's label: its text, or its HTML without the tags. */
+const headingText = (cell: TableCell | null | undefined) => (cell?.text ?? cell?.html?.replace(/<[^>]*>/g, "") ?? "").trim();
+
+/**
+ * A GOV.UK table's parameters made stackable (`_table.njk`): each cell labelled with its column's
+ * heading, and the class safeshare.css stacks on narrow screens. A table without headings is left as it is.
+ */
+function stackedTable(params: TableParams): TableParams {
+  const head = params.head ?? [];
+  if (!head.length) return params;
+  return {
+    ...params,
+    classes: [params.classes, "app-table--stacked"].filter(Boolean).join(" "),
+    rows: (params.rows ?? []).map((row) =>
+      row.map((cell, i) => {
+        const label = headingText(head[i]);
+        return cell && label ? { ...cell, attributes: { ...cell.attributes, "data-label": label } } : cell;
+      }),
+    ),
+  };
+}
+
+/** The web kit's filters for every template: GOV.UK dates, role labels, a linear-time trim, stacked tables. */
 export function configureWebKit(env: Environment): void {
   // The built-in trim is `replace(/^\s*|\s*$/g, "")`, which is quadratic in runs of whitespace; the
   // design system trims every component's HTML, so on a long page it was a quarter of the server's
@@ -44,6 +79,7 @@ export function configureWebKit(env: Environment): void {
   env.addFilter("govukDate", (value: Date | string | null) => ukDate(value, ""));
   env.addFilter("govukDateTime", (value: Date | string | null) => (value ? ukDateTime(value) : ""));
   env.addFilter("roleLabel", (role: keyof typeof ROLE_LABELS) => ROLE_LABELS[role] ?? role);
+  env.addFilter("stackedTable", stackedTable);
   env.addGlobal("ROLE_LABELS", ROLE_LABELS);
 }
 

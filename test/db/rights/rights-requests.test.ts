@@ -477,7 +477,9 @@ describeEachDatabase("rights request pages: the public form and the IG lead's da
     const started = /name="started" value="([^"]+)"/.exec(page.body)![1]!;
     const tooQuick = await visitor.post("/your-information", { ...form, organisationIds: schoolId, started });
     assert.equal(tooQuick.statusCode, 400);
-    assert.match(tooQuick.body, /could not be sent/);
+    // Too quick says what happened and what to do, so a person who was simply quick can send it.
+    assert.match(tooQuick.body, /sent a few seconds after it opened/);
+    assert.match(tooQuick.body, /wait a moment, then select ‘Send your request’ again/);
     assert.match(tooQuick.body, /value="Megan Brennan"/, "what was typed is kept");
     const [t] = started.split(".");
     // A start time that is not ours (here, forged to look old enough) is refused as well.
@@ -486,9 +488,22 @@ describeEachDatabase("rights request pages: the public form and the IG lead's da
     await new Promise((resolve) => setTimeout(resolve, 3100));
     const bot = await visitor.post("/your-information", { ...form, organisationIds: schoolId, started, website: "http://spam.example" });
     assert.equal(bot.statusCode, 400);
+    assert.match(bot.body, /The form could not be sent/);
+    // Nothing answered: each error names the question as the form asks it, to the person asking.
+    const blank = await visitor.post("/your-information", { started });
+    assert.equal(blank.statusCode, 400);
+    for (const error of [
+      "Select what you would like to do",
+      "Enter your name",
+      "Select who the information is about",
+      "Enter the full name of the person the information is about",
+      "Select at least one organisation to ask",
+    ]) {
+      assert.ok(blank.body.includes(error), error);
+    }
     const noContact = await visitor.post("/your-information", { ...form, email: "", organisationIds: schoolId, started });
     assert.equal(noContact.statusCode, 400);
-    assert.match(noContact.body, /so they can reply/);
+    assert.match(noContact.body, /Enter an email address, phone number or address, so they can reply to you/);
     const sent = await visitor.post("/your-information", { ...form, organisationIds: schoolId, started });
     assert.equal(sent.statusCode, 200, sent.body.slice(0, 400));
     const reference = /<strong>(SR-[0-9A-F]{8})<\/strong>/.exec(sent.body)?.[1];

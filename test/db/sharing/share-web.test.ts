@@ -130,6 +130,38 @@ describeEachDatabase("share decision pages", (ctx) => {
     assert.doesNotMatch(visibleText(page.body), /2026-03-07/);
   });
 
+  test("a recorded decision names the concern it was about in words, never by its id", async () => {
+    const raised = await practitioner.api("POST", `/api/v1/subjects/${childId}/concerns`, {
+      category: "NEGLECT",
+      description: "Arrives hungry most mornings.",
+      levelOfNeed: "EARLY_HELP",
+      noticedOn: "2026-03-07",
+    });
+    assert.equal(raised.statusCode, 201, raised.body);
+    const concernId = raised.json().id as string;
+    const recorded = await practitioner.api(
+      "POST",
+      "/api/v1/share-decisions",
+      {
+        subjectId: childId,
+        purpose: { code: "CHILD_IN_NEED_S17", description: "The council asked about attendance", concernId },
+        information: { personal: true, confidential: false, thirdParty: false },
+        recipient: { organisationId: councilId },
+        lawfulBasis: {},
+        items: { items: [] },
+        transparency: {},
+        advice: {},
+        decision: { outcome: "DO_NOT_SHARE", reasons: "Nothing the school holds bears on it" },
+        acknowledgedWarnings: [],
+      },
+      { "idempotency-key": randomUUID() },
+    );
+    assert.equal(recorded.statusCode, 201, recorded.body);
+    const page = visibleText((await practitioner.get(`/share-decisions/${recorded.json().id}`)).body);
+    assert.match(page, /Neglect, noticed 7 March 2026/);
+    assert.ok(!page.includes(concernId), "the concern's id is not shown");
+  });
+
   describe("the wizard", () => {
     let decisionId: string;
 

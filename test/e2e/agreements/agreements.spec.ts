@@ -43,7 +43,11 @@ test("an IG lead drafts an agreement, both parties sign it, and a variation is c
   expect(reference).toMatch(/^DSA-\d{4}$/);
   const tasks = page.locator(".govuk-task-list");
   await expect(tasks.locator(".govuk-task-list__item")).toHaveCount(14);
-  await expect(page.locator("#quality ~ table")).toContainText("Q-NO-SIGNATORY");
+  // A finding reads as a sentence with what to do; its code is for IG leads, in their details panel.
+  await expect(page.locator("#quality ~ table")).toContainText("Put it right under ‘Parties’.");
+  await expect(page.locator("#quality ~ table")).not.toContainText("Q-NO-SIGNATORY");
+  await page.locator("#quality-rules summary").click();
+  await expect(page.locator("#quality-rules")).toContainText("Q-NO-SIGNATORY");
 
   // Name each party's signatory.
   await clickAndLoad(page, tasks.getByRole("link", { name: "2. Parties" }));

@@ -61,15 +61,15 @@ test("the CSP forbids inline script, and the page's own scripts still run under 
 test("anyone can ask what is held about them, without signing in, and is given a reference", async ({ page }) => {
   await visit(page, "/your-information");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ask about the information held about you");
-  await page.getByLabel("Access to their information (Article 15)").check();
+  await page.getByLabel("Get a copy of the information held about you").check();
   await page.getByLabel("Your name").fill("Megan Brennan");
   await page.getByLabel("Your email address").fill("megan.brennan@example.org");
-  await page.getByLabel("The person themselves").check();
-  await page.getByLabel("Their full name (your own, if it is about you)").fill("Megan Brennan");
-  await page.getByLabel("What you would like").fill("Everything you hold about me, and who you have shared it with");
+  await page.getByLabel("You", { exact: true }).check();
+  await page.getByLabel("Full name of the person the information is about").fill("Megan Brennan");
+  await page.getByLabel("Tell them what you would like (optional)").fill("Everything you hold about me, and who you have shared it with");
   await page.getByLabel("Northbrook Primary School").check();
   await page.getByLabel("Westshire Police").check();
-  // A person takes a few seconds to fill the form in; a script sending it at once is refused.
+  // A person takes a few seconds to fill the form in; a script sending it at once is refused (test/db/rights: what it says).
   await page.waitForTimeout(3000);
   await submitForm(page, "Send your request");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Request sent");

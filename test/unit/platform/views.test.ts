@@ -32,3 +32,20 @@ test("dates and times print GOV.UK style in UK time: noon is 12:00pm and midnigh
   assert.equal(render("2026-06-05T23:30:00Z"), "6 June 2026 at 12:30am|6 June 2026");
   assert.equal(env.renderString("[{{ v | govukDateTime }}]", { v: null }), "[]");
 });
+
+test("a table stacks on narrow screens: every cell is labelled with its column's heading, and the details panel for IG leads is marked", () => {
+  const env = environment();
+  const rendered = env.renderString(
+    `{% from "_table.njk" import govukTable %}{% from "_details-for-ig.njk" import detailsForIgLeads %}
+{{ govukTable({ head: [{ text: "About" }, { html: "<span>Sent</span>" }], rows: [[{ html: "<a href='#'>Kai</a>" }, { text: "5 December 2026" }]] }) }}
+{{ detailsForIgLeads([{ code: "GR6-MINIMISE", rule: "Share only what they need" }], "finding-rules") }}`,
+    {},
+  );
+  assert.match(rendered, /class="govuk-table app-table--stacked"/);
+  const flat = rendered.replace(/\s+/g, " ");
+  assert.match(flat, /<td class="govuk-table__cell" data-label="About"> ?<a href='#'>Kai<\/a> ?<\/td>/);
+  assert.match(flat, /data-label="Sent"> ?5 December 2026 ?</);
+  assert.match(flat, /<details class="govuk-details" id="finding-rules" data-details-for="ig"/);
+  assert.match(rendered, /Details for IG leads/);
+  assert.match(rendered, /GR6-MINIMISE/);
+});

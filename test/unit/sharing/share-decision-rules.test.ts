@@ -529,6 +529,16 @@ describe("against a cited agreement", () => {
     assert.ok(blocks.some((b) => b.code === "DSA-ITEM"));
   });
 
+  test("an agreement past its review reads as a sentence saying why it is not in force and what to do next", () => {
+    const lapsed = compileAgreement({ ...agreement.snapshot, nextReviewDate: "2026-01-31" });
+    const block = blocksOf(evaluateDecision(facts({}, { agreement: lapsed }))).find((b) => b.code === "DSA-NOT-IN-FORCE");
+    assert.equal(
+      block?.message,
+      "DSA-0009 version 2 is not in force: the agreement is more than 3 months past its review date (31 January 2026). " +
+        "Ask your IG lead to review it, choose another agreement in force, or use the emergency route if a child is at immediate risk",
+    );
+  });
+
   test("an emergency share citing it is checked against it before its purpose is recorded: every term but the purpose, as warnings", () => {
     const lapsed = compileAgreement({ ...agreement.snapshot, nextReviewDate: "2026-01-31" });
     const f = facts(

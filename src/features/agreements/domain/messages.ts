@@ -179,6 +179,11 @@ const en = {
     "agreement.status_changed": "{actor} changed the status of {about}",
     "agreement.reviewed": "{actor} recorded a review of {about}",
   },
+  /** What to do about a quality finding, after its sentence: by whoever may edit the version, or not. */
+  qualityNextStep: {
+    edit: "Put it right under ‘{section}’",
+    ask: "Ask an IG lead of a party to put it right under ‘{section}’",
+  },
 } satisfies Catalogue;
 
 /** One catalogue per language; a new one must have every message of `en`. */

@@ -13,17 +13,17 @@ export const SECTION_GUIDANCE: Record<Section, string> = {
   parties:
     "List every organisation that shares or receives under this agreement. Each is normally a separate controller. If two parties decide together why and how data is used they are joint controllers and need an Article 26 arrangement; a processor only acts on a party's instructions. Name the person who will sign for each party in Safeshare and a contact for day-to-day questions.",
   purposes:
-    "Say exactly why information is shared: purposes limit what the agreement allows, and a share for an unlisted purpose is blocked (DSA-PURPOSE). Describe the benefits for children and families, and the harm of not sharing: serious case reviews repeatedly find that children were hurt because agencies did not share what they knew.",
+    "Say exactly why information is shared: purposes limit what the agreement allows, and a share for an unlisted purpose is blocked. Describe the benefits for children and families, and the harm of not sharing: serious case reviews repeatedly find that children were hurt because agencies did not share what they knew.",
   legalBasis:
     "For each party, record the power or duty it relies on (statutory gateway), its Article 6 basis and, for special category or criminal offence data, an Article 9 or 10 condition. Public authorities performing their tasks cannot rely on legitimate interests. Consent is usually not the right basis for safeguarding; where Schedule 1 paragraph 18 is used, record why consent is not relied on and the Appropriate Policy Document. Say how the common law duty of confidence is met.",
   dataSubjects:
     "Whose information is shared: the child, unborn children, parents and carers, siblings, other household members, alleged perpetrators.",
   dataItems:
-    "List the items that may be shared, not whole files (GR6-MINIMISE). Mark each as personal, special category (such as health) or criminal offence data, and as fact, professional opinion or both, so fact is kept apart from opinion. Flag items that may reveal someone whose identity must be protected, such as a refuge address or a neighbour who reported a concern (GR5-PROTECT-IDENTITIES).",
+    "List the items that may be shared, not whole files: share only what each recipient needs. Mark each as personal, special category (such as health) or criminal offence data, and as fact, professional opinion or both, so fact is kept apart from opinion. Flag items that may reveal someone whose identity must be protected, such as a refuge address or a neighbour who reported a concern, so it is kept back unless there is a recorded reason.",
   flows:
     "Describe what happens to the information at each stage: where it comes from, how a request is made, how it is sent, where it is stored, who can see it, what it is used for, whether the recipient may pass it on, how long it is kept and how it is destroyed, and how often it flows.",
   transparency:
-    "Explain how people are told about this sharing: the privacy notices that mention it, and when practitioners tell the child or family directly. Telling them is expected where it is safe, but not where it could place a child at risk (GR2-ENGAGE).",
+    "Explain how people are told about this sharing: the privacy notices that mention it, and when practitioners tell the child or family directly. Telling them is expected where it is safe, but not where it could place a child at risk.",
   rights:
     "Say who handles which individual right, how a request received by one party reaches the others, and that every recipient is told of a correction, erasure or restriction (Article 19). Explain how complaints are handled and that people can complain to the ICO.",
   security:
@@ -34,7 +34,7 @@ export const SECTION_GUIDANCE: Record<Section, string> = {
     "A party that suffers a breach involving shared data tells the originating party within the agreed number of hours, so that the controller can decide whether to report to the ICO within 72 hours of becoming aware (Article 33).",
   dpia: "Routine, large-scale sharing of children's special category data needs a data protection impact assessment before it starts. Give its reference and date.",
   review:
-    "Review the agreement at least once a year. The owner is warned three months before the review date; an agreement more than three months past review is no longer in force and shares under it are blocked (DSA-NOT-IN-FORCE). Explain how variations are agreed and how a party may leave or the agreement end.",
+    "Review the agreement at least once a year. The owner is warned three months before the review date; an agreement more than three months past review is no longer in force and shares under it are blocked. Explain how variations are agreed and how a party may leave or the agreement end.",
 };
 
 export interface TemplateOptions {

@@ -40,7 +40,7 @@ export interface DocumentOutline {
 
 export function outlineAgreement(doc: AgreementDocument): DocumentOutline {
   const c = doc.content;
-  const orgName: OrganisationName = (id) => doc.organisations[id]?.name ?? `Unknown organisation (${id})`;
+  const orgName: OrganisationName = (id) => doc.organisations[id]?.name ?? "An organisation no longer in the partnership";
   const inheritedFrom = doc.parent
     ? doc.parent.version === null
       ? doc.parent.reference

@@ -48,9 +48,9 @@ export async function accessionPages(app: FastifyInstance, { db }: { db: Db }): 
       chosen: chosen ? { id: chosen.id, name: chosen.name } : null,
       signatoryOptions: signatories.map((u) => ({ value: u.id, text: u.name })),
       controllerOptions: optionsOf(CONTROLLER_RELATIONSHIPS, CONTROLLER_RELATIONSHIP_LABELS),
-      gatewayOptions: GATEWAYS.map((g) => ({ value: g, text: `${GATEWAY_LABELS[g]} (${g})` })),
-      article6Options: ARTICLE_6.map((a) => ({ value: a, text: `${ARTICLE_6_LABELS[a]} (${a})` })),
-      article9Options: ARTICLE_9_10.map((a) => ({ value: a, text: `${ARTICLE_9_10_LABELS[a]} (${a})` })),
+      gatewayOptions: optionsOf(GATEWAYS, GATEWAY_LABELS),
+      article6Options: optionsOf(ARTICLE_6, ARTICLE_6_LABELS),
+      article9Options: optionsOf(ARTICLE_9_10, ARTICLE_9_10_LABELS),
       errors: {} as Record<string, { text: string }>,
     };
   }

@@ -4,6 +4,7 @@ import { hasAnyRole } from "../../../platform/auth/roles";
 import { today, ukDate } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import { message } from "../../../platform/messages";
 import { bodyOf, formHelpers, list, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { loadOrganisations } from "../../organisations-and-users";
 import { SECTION_TITLES, SECTIONS, TIER_LABELS, TIERS, type Tier } from "../domain/content";
@@ -18,6 +19,7 @@ import {
   VERSION_KIND_LABELS,
   VERSION_STATE_LABELS,
 } from "../domain/lifecycle";
+import { AGREEMENTS_MESSAGES } from "../domain/messages";
 import { QUALITY_RULES } from "../domain/quality";
 import { createFromTemplate } from "../services/create-agreement";
 import { buildDocument } from "../services/load-document";
@@ -210,6 +212,9 @@ export async function registerPages(app: FastifyInstance, { db }: { db: Db }): P
           ...f,
           rule: QUALITY_RULES[f.code],
           href: state.canEdit ? sectionHref(agreement.id, f.path) : undefined,
+          nextStep: message(AGREEMENTS_MESSAGES.en, state.canEdit ? "qualityNextStep.edit" : "qualityNextStep.ask", {
+            section: SECTION_TITLES[f.section],
+          }),
           sectionTitle: SECTION_TITLES[f.section],
         })),
         missing: quality.findings.filter((f) => f.severity === "missing").length,

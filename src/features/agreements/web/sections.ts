@@ -55,9 +55,6 @@ import { agreementId, sectionHref, sectionOfPath } from "./agreement-pages";
 import { type AgreementState, loadAgreementState } from "./load";
 import { BLANK_ENTRIES, SECTION_FORMS } from "./section-forms";
 
-const withCode = <K extends string>(values: readonly K[], labels: Record<K, string>) =>
-  values.map((value) => ({ value, text: `${labels[value]} (${value})` }));
-
 function sectionParam(params: unknown): Section {
   const section = SECTIONS.find((s) => s === (params as { section?: string }).section);
   if (!section) throw new NotFoundError("The section");
@@ -127,14 +124,14 @@ export async function sectionPages(app: FastifyInstance, { db }: { db: Db }): Pr
     return {
       ...base,
       purposeOptions: optionsOf(PURPOSE_CODES, PURPOSE_LABELS),
-      gatewayOptions: withCode(GATEWAYS, GATEWAY_LABELS),
-      article6Options: withCode(ARTICLE_6, ARTICLE_6_LABELS),
-      article9Options: withCode(ARTICLE_9_10, ARTICLE_9_10_LABELS),
+      gatewayOptions: optionsOf(GATEWAYS, GATEWAY_LABELS),
+      article6Options: optionsOf(ARTICLE_6, ARTICLE_6_LABELS),
+      article9Options: optionsOf(ARTICLE_9_10, ARTICLE_9_10_LABELS),
       para18Options: [
         { value: "", text: "Not applicable: Schedule 1 paragraph 18 is not relied on" },
-        ...withCode(PARA_18_REASONS, PARA_18_REASON_LABELS),
+        ...optionsOf(PARA_18_REASONS, PARA_18_REASON_LABELS),
       ],
-      commonLawOptions: withCode(COMMON_LAW_ROUTES, COMMON_LAW_ROUTE_LABELS),
+      commonLawOptions: optionsOf(COMMON_LAW_ROUTES, COMMON_LAW_ROUTE_LABELS),
       subjectOptions: optionsOf(SUBJECT_KINDS, SUBJECT_KIND_LABELS),
       categoryOptions: optionsOf(ITEM_CATEGORIES, ITEM_CATEGORY_LABELS),
       itemKindOptions: optionsOf(ITEM_KINDS, ITEM_KIND_LABELS),
@@ -142,7 +139,7 @@ export async function sectionPages(app: FastifyInstance, { db }: { db: Db }): Pr
       onwardOptions: optionsOf(ONWARD_DISCLOSURE, ONWARD_DISCLOSURE_LABELS),
       frequencyOptions: optionsOf(FREQUENCIES, FREQUENCY_LABELS),
       dspOptions: optionsOf(DSP_TOOLKIT_STATUSES, DSP_TOOLKIT_LABELS),
-      dataItemOptions: content.dataItems.map((d) => ({ value: d.key, text: `${d.name} (${d.key})` })),
+      dataItemOptions: content.dataItems.map((d) => ({ value: d.key, text: d.name })),
     };
   }
 

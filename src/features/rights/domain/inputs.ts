@@ -2,6 +2,7 @@ import { z } from "zod";
 import { pastDateInput, today } from "../../../platform/dates/calendar";
 import { textInput } from "../../../platform/text";
 import { dateOfBirthProblem } from "../../records/domain";
+import { RIGHTS_MESSAGES } from "./messages";
 import { RECEIVED_VIA, REQUESTER_RELATIONSHIPS, RESPONSE_OUTCOMES, RIGHTS_STATES, RIGHTS_TYPES } from "./vocabulary";
 
 /** What a rights request records when it is logged, and what each step asks for (docs/domain.md §6). */
@@ -46,19 +47,28 @@ export const rightsRequestInput = z.object({
 });
 export type RightsRequestInput = z.infer<typeof rightsRequestInput>;
 
-/** The public form: received today through the form; the requester says which organisations they are asking. */
+const PUBLIC = RIGHTS_MESSAGES.en.publicFormError;
+
+/**
+ * The public form: received today through the form; the requester says which organisations they are
+ * asking. Its errors speak to the person filling it in, in the form's own words.
+ */
 export const publicRequestInput = rightsRequestInput
   .omit({ receivedVia: true, receivedOn: true })
   .extend({
+    type: z.enum(RIGHTS_TYPES, { error: PUBLIC.type }),
+    requester: requesterInput.extend({ name: required("Your name", 200, PUBLIC.name) }),
+    relationship: z.enum(REQUESTER_RELATIONSHIPS, { error: PUBLIC.relationship }),
+    about: aboutInput.extend({ name: required("The name", 200, PUBLIC.aboutName) }),
     organisationIds: z
-      .array(z.uuid({ error: "Choose organisations from the list" }))
-      .min(1, "Choose at least one organisation")
+      .array(z.uuid({ error: PUBLIC.organisations }))
+      .min(1, PUBLIC.organisations)
       .max(50),
   })
   // Someone who cannot be answered has not really asked: an email, phone number or address is needed.
   .refine((i) => !!(i.requester.email || i.requester.phone || i.requester.address), {
     path: ["requester", "email"],
-    message: "Give an email address, phone number or address so they can reply",
+    message: PUBLIC.reply,
   });
 
 export const transitionInput = z.object({

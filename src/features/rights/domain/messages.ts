@@ -27,6 +27,37 @@ const en = {
     PARENTAL_RESPONSIBILITY: "Someone with parental responsibility for them",
     REPRESENTATIVE: "A representative with their authority (such as a solicitor)",
   } satisfies Record<RequesterRelationship, string>,
+  /**
+   * The public form's words, to the person asking ("you"), where the IG lead's words above speak about
+   * them. A parent or representative asks for someone else: the form says so once, beside the choice.
+   */
+  publicRightsType: {
+    ACCESS: "Get a copy of the information held about you",
+    RECTIFICATION: "Have information about you corrected",
+    ERASURE: "Have information about you deleted",
+    RESTRICTION: "Stop information about you being used while something is checked",
+    OBJECTION: "Object to information about you being used or shared",
+    WITHDRAW_CONSENT: "Take back consent you gave to share information about you",
+    COMPLAINT: "Complain about how information about you has been handled",
+  } satisfies Record<RightsType, string>,
+  publicRelationship: {
+    SELF: "You",
+    PARENTAL_RESPONSIBILITY: "Your child, or a child you have parental responsibility for",
+    REPRESENTATIVE: "Someone who has asked you to act for them, for example as their solicitor",
+  } satisfies Record<RequesterRelationship, string>,
+  /** The public form's errors, each naming the question as the form asks it. */
+  publicFormError: {
+    type: "Select what you would like to do",
+    name: "Enter your name",
+    reply: "Enter an email address, phone number or address, so they can reply to you",
+    relationship: "Select who the information is about",
+    aboutName: "Enter the full name of the person the information is about",
+    organisations: "Select at least one organisation to ask",
+    tooFast:
+      "The form was sent a few seconds after it opened, so it could not be told apart from an automated one. Check your answers, wait a moment, then select ‘Send your request’ again.",
+    tooSlow: "The form was open for more than 4 hours, so it was not sent. Check your answers, then select ‘Send your request’ again.",
+    notSent: "The form could not be sent. Check your answers, then select ‘Send your request’ again.",
+  },
   exemption: {
     "EX-THIRD-PARTY": "Information about other people (Schedule 2, paragraph 16)",
     "EX-SERIOUS-HARM-SOCIAL-WORK": "Serious harm, social work (Schedule 3, Part 3)",

@@ -5,7 +5,8 @@ import type { Db } from "../../../platform/db/client";
 import { ValidationError } from "../../../platform/errors";
 import { perAddress } from "../../../platform/http/rate-limit";
 import { bodyOf, errorSummary, type FormBody, formHelpers, list, optionsOf, str, withFormErrors } from "../../../platform/web-kit/forms";
-import { REQUESTER_RELATIONSHIP_LABELS, REQUESTER_RELATIONSHIPS, RIGHTS_TYPE_LABELS, RIGHTS_TYPES } from "../domain/vocabulary";
+import { RIGHTS_MESSAGES } from "../domain/messages";
+import { REQUESTER_RELATIONSHIPS, RIGHTS_TYPES } from "../domain/vocabulary";
 import { loadOrganisationsToAsk } from "../services/load-organisations-to-ask";
 import { submitPublicRequest } from "../services/receive-request";
 import { REQUEST_FORM, requestFormInput, requestFormValues } from "./request-form";
@@ -20,6 +21,9 @@ import { REQUEST_FORM, requestFormInput, requestFormValues } from "./request-for
  */
 
 const MIN_SECONDS = 3;
+/** The form speaks to the person asking: its own labels and errors (the IG lead's form speaks about them). */
+const PUBLIC_WORDS = RIGHTS_MESSAGES.en;
+const PUBLIC_ERRORS = PUBLIC_WORDS.publicFormError;
 const MAX_HOURS = 4;
 
 function formValues(body: FormBody) {
@@ -33,15 +37,20 @@ export async function publicRightsForm(app: FastifyInstance, { db, rateLimit }: 
     const t = String(Date.now());
     return `${t}.${sign(t)}`;
   };
-  /** A person, not a script: the start time is ours, and a person takes a few seconds and less than hours. */
-  const looksHuman = (body: FormBody) => {
-    if (str(body, "website") !== "") return false;
+  /**
+   * A person, not a script: the start time is ours, and a person takes a few seconds and less than
+   * hours. Null when it looks like a person; otherwise what to tell them, so a person who was simply
+   * quick (or slow) knows what to do, while a script learns nothing about the hidden field.
+   */
+  const notHuman = (body: FormBody): string | null => {
+    if (str(body, "website") !== "") return PUBLIC_ERRORS.notSent;
     const [t = "", mac = ""] = str(body, "started").split(".");
     const expected = Buffer.from(sign(t));
     const given = Buffer.from(mac);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return PUBLIC_ERRORS.notSent;
     const elapsed = Date.now() - Number(t);
-    return elapsed >= MIN_SECONDS * 1000 && elapsed <= MAX_HOURS * 3_600_000;
+    if (elapsed < MIN_SECONDS * 1000) return PUBLIC_ERRORS.tooFast;
+    return elapsed <= MAX_HOURS * 3_600_000 ? null : PUBLIC_ERRORS.tooSlow;
   };
 
   const page = async (reply: FastifyReply, values: ReturnType<typeof formValues>, summary = errorSummary([])) => {
@@ -49,8 +58,8 @@ export async function publicRightsForm(app: FastifyInstance, { db, rateLimit }: 
     return reply.view("rights/public-form", {
       values,
       started: stamp(),
-      typeItems: formHelpers.radioItems(optionsOf(RIGHTS_TYPES, RIGHTS_TYPE_LABELS), values.type),
-      relationshipItems: formHelpers.radioItems(optionsOf(REQUESTER_RELATIONSHIPS, REQUESTER_RELATIONSHIP_LABELS), values.relationship),
+      typeItems: formHelpers.radioItems(optionsOf(RIGHTS_TYPES, PUBLIC_WORDS.publicRightsType), values.type),
+      relationshipItems: formHelpers.radioItems(optionsOf(REQUESTER_RELATIONSHIPS, PUBLIC_WORDS.publicRelationship), values.relationship),
       organisationItems: formHelpers.checkboxItems(
         members.map((m) => ({ value: m.id, text: m.name })),
         values.organisationIds,
@@ -67,9 +76,8 @@ export async function publicRightsForm(app: FastifyInstance, { db, rateLimit }: 
       reply,
       (summary) => page(reply, values, summary),
       async () => {
-        if (!looksHuman(body)) {
-          throw new ValidationError([{ path: "/form", message: "The form could not be sent. Check your answers and send it again." }]);
-        }
+        const refusal = notHuman(body);
+        if (refusal) throw new ValidationError([{ path: "/form", message: refusal }]);
         const reference = await submitPublicRequest(db, { ...requestFormInput(values), organisationIds: values.organisationIds });
         return reply.view("rights/public-sent", { reference });
       },

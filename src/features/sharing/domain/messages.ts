@@ -1,4 +1,5 @@
 import type { Catalogue, Locale } from "../../../platform/messages";
+import type { DsaCode } from "../../../platform/rules";
 import type { DisclosureState } from "./disclosure-access";
 import type { DecisionStatus, RequestStatus, RequestUrgency } from "./records";
 import type { Capacity, ConsentStatus, NotSoughtReason, Outcome, RecipientRole, SubjectDetail } from "./vocabulary";
@@ -57,6 +58,19 @@ const en = {
     ADMINISTRATIVE: "Administrative or business support, with no safeguarding role",
     NO_SAFEGUARDING_ROLE: "Someone else with no safeguarding or support role",
   } satisfies Record<RecipientRole, string>,
+  /**
+   * What the sharer does next about a finding under the agreement cited (docs/domain.md §5), said after
+   * the finding's own sentence, which names what is wrong. Each is the one step for its rule.
+   */
+  agreementNextStep: {
+    "DSA-NOT-PARTY": "Choose an agreement that covers both organisations, or record this as a one-off share without one",
+    "DSA-NOT-IN-FORCE":
+      "Ask your IG lead to review it, choose another agreement in force, or use the emergency route if a child is at immediate risk",
+    "DSA-PURPOSE": "Choose a purpose the agreement lists, or record this as a one-off share without it",
+    "DSA-ITEM": "Leave those items out, or record why they must go although the agreement does not list them",
+    "DSA-BASIS": "Choose a basis the agreement lists for your organisation, or ask your IG lead",
+    "DSA-ONWARD": "Leave that information out, or ask the organisation it came from to agree to it being passed on",
+  } satisfies Record<DsaCode, string>,
   subjectDetail: {
     dateOfBirth: "Date of birth (or expected date)",
     nhsNumber: "NHS number",
@@ -134,8 +148,8 @@ const en = {
       other: "{count} items sent through Safeshare in an emergency.",
     },
     itemsFiled: {
-      one: "{count} item filed onto this record from a disclosure sent by {sentBy}.",
-      other: "{count} items filed onto this record from a disclosure sent by {sentBy}.",
+      one: "{count} item filed onto this record from information shared by {sentBy}.",
+      other: "{count} items filed onto this record from information shared by {sentBy}.",
     },
     receiptConfirmed: "{by} at {recipient} confirmed the information arrived.",
   },

@@ -83,12 +83,23 @@ export async function peopleWhoCanReceive(db: Db, organisationId: string) {
     .orderBy(asc(users.name));
 }
 
+const concernColumns = { id: concerns.id, category: concerns.category, noticedOn: concerns.noticedOn, status: concerns.status };
+
 export async function openConcernsOf(db: Db, actor: Actor, subjectId: string) {
   return db
-    .select({ id: concerns.id, category: concerns.category, noticedOn: concerns.noticedOn, status: concerns.status })
+    .select(concernColumns)
     .from(concerns)
     .where(and(eq(concerns.subjectId, subjectId), visibleTo(actor, concerns), ne(concerns.status, "CLOSED")))
     .orderBy(asc(concerns.noticedOn));
+}
+
+/** The concern a recorded decision is about, open or closed since, so its page can name it; null when not visible. */
+export async function loadConcernCited(db: Db, actor: Actor, concernId: string) {
+  const [concern] = await db
+    .select(concernColumns)
+    .from(concerns)
+    .where(and(eq(concerns.id, concernId), visibleTo(actor, concerns)));
+  return concern ?? null;
 }
 
 /**

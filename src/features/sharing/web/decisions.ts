@@ -15,7 +15,7 @@ import { warningsByCode } from "../domain/evaluate-decision";
 import { SHARING_MESSAGES } from "../domain/messages";
 import { DECISION_STATUS_LABELS, emergencyRecordOverdue } from "../domain/records";
 import { OUTCOME_LABELS } from "../domain/vocabulary";
-import { itemsChosen, otherMembers } from "../services/choices";
+import { itemsChosen, loadConcernCited, otherMembers } from "../services/choices";
 import { decisionTitle } from "../services/decision-title";
 import { type DecisionDetail, decisionReference, viewDecision, viewDecisions } from "../services/decisions";
 import { loadQuestions } from "../services/disclosure-questions";
@@ -23,6 +23,7 @@ import { revokeDisclosure, viewSent } from "../services/disclosures";
 import { renderDecisionRecordPdf } from "../services/render-record-pdf";
 import type { Answers } from "./answers";
 import { answerSections, recordedItems } from "./check-answers";
+import { concernChoice } from "./concern-choice";
 import { decisionActionPages } from "./decision-actions";
 import { questionPages, questionRows } from "./questions";
 import { personRows, protectedNotes, purposeNote } from "./what-went";
@@ -63,9 +64,11 @@ const decisionId = (request: Parameters<typeof idParam>[0]) => idParam(request, 
  * was taken out of each item is what the record says, shown as this viewer may read it.
  */
 async function recordSections(db: Db, actor: Actor, d: DecisionDetail) {
-  const [members, levels, items] = await Promise.all([
+  const concernId = d.record.purpose.concernId;
+  const [members, levels, concern, items] = await Promise.all([
     otherMembers(db, actor),
     levelsOfNeed(db),
+    concernId ? loadConcernCited(db, actor, concernId) : null,
     itemsChosen(
       db,
       actor,
@@ -75,7 +78,8 @@ async function recordSections(db: Db, actor: Actor, d: DecisionDetail) {
   ]);
   const choices = {
     levels: levels.map((l) => ({ value: l.code, text: l.label })),
-    concerns: [],
+    // The concern it was about, open or closed since; one this viewer cannot see is still not shown by its id.
+    concerns: concernId ? [concern ? concernChoice(concern) : { value: concernId, text: "A concern recorded by the sender" }] : [],
     organisations: members.map((m) => ({ value: m.id, text: m.name })),
     // The agreement the decision cites, at the version it cited: what is in force today does not matter to the record.
     agreements:
@@ -294,7 +298,7 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
       reply,
       async (summary) => reply.view("sharing/decision", await decisionPage(actor, id, { values: { reason }, ...summary })),
       async () => {
-        if (!d.disclosure) throw new NotFoundError("The disclosure");
+        if (!d.disclosure) throw new NotFoundError("The information shared");
         await revokeDisclosure(db, actor, d.disclosure.id, { reason });
         return reply.redirect(`/share-decisions/${id}?outcome=revoked`, 303);
       },

@@ -72,8 +72,8 @@ export async function disclosurePages(app: FastifyInstance, { db, notices: inbox
       notices: notices.map((n) => ({ ...n, label: NOTICE_KIND_LABELS[n.kind], itemName: disclosedItemName(n.item) })),
       rows: rows.map((d) => row(d, box)),
       tabs: [
-        { text: "Received", href: "/disclosures", active: box === "received" },
-        { text: "Sent", href: "/disclosures?box=sent", active: box === "sent" },
+        { text: "Shared with you", href: "/disclosures", active: box === "received" },
+        { text: "Sent by you", href: "/disclosures?box=sent", active: box === "sent" },
         { text: "Share decisions", href: "/share-decisions", active: false },
         { text: "Information requests", href: "/information-requests", active: false },
       ],
@@ -82,7 +82,7 @@ export async function disclosurePages(app: FastifyInstance, { db, notices: inbox
 
   const page = async (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
     const actor = actorOf(request);
-    const { disclosure: d, items } = await openReceived(db, actor, idParam(request, "id", "The disclosure"));
+    const { disclosure: d, items } = await openReceived(db, actor, idParam(request, "id", "The information shared"));
     const questions = await loadQuestions(db, actor, d.id, "recipient");
     const told = whatYouWereTold(d.context, { emergency: d.emergency, redactedItems: items.filter((i) => i.redacted).length });
     // Where it might be filed: people in the recipient's own records with this name (an audited read of the results).
@@ -159,13 +159,13 @@ export async function disclosurePages(app: FastifyInstance, { db, notices: inbox
   app.get("/disclosures/:id", (request, reply) => page(request, reply));
   // What the organisation sent is shown on the decision that sent it.
   app.get("/disclosures/:id/sent", async (request, reply) => {
-    const { disclosure } = await viewSent(db, actorOf(request), idParam(request, "id", "The disclosure"), "web.disclosures.sent");
+    const { disclosure } = await viewSent(db, actorOf(request), idParam(request, "id", "The information shared"), "web.disclosures.sent");
     return reply.redirect(`/share-decisions/${disclosure.decisionId}`, 303);
   });
 
   app.post("/disclosures/:id/file", async (request, reply) => {
     const actor = actorOf(request);
-    const id = idParam(request, "id", "The disclosure");
+    const id = idParam(request, "id", "The information shared");
     const body = bodyOf(request);
     const target = str(body, "target");
     return withFormErrors(
@@ -204,7 +204,7 @@ export async function disclosurePages(app: FastifyInstance, { db, notices: inbox
 
   app.post("/disclosures/:id/acknowledge", async (request, reply) => {
     const actor = actorOf(request);
-    const id = idParam(request, "id", "The disclosure");
+    const id = idParam(request, "id", "The information shared");
     await acknowledgeDisclosure(db, actor, id);
     return reply.redirect(`/disclosures/${id}?outcome=acknowledged`, 303);
   });

@@ -4,7 +4,7 @@ import type { Db } from "../../../platform/db/client";
 import { ConflictError, type FieldError, RulesBlockedError } from "../../../platform/errors";
 import { ALL_SHARE_RULES, type ShareRuleCode } from "../../../platform/rules";
 import { fieldErrorsOf, formHelpers, type Option, optionsOf } from "../../../platform/web-kit/forms";
-import { CONCERN_CATEGORY_LABELS, ITEM_CATEGORY_LABELS, RECORD_ITEM_KIND_LABELS } from "../../records/domain";
+import { ITEM_CATEGORY_LABELS, RECORD_ITEM_KIND_LABELS } from "../../records/domain";
 import { levelsOfNeed } from "../../settings";
 import type { Finding } from "../domain/evaluate-decision";
 import { describeMentions } from "../domain/protected-details";
@@ -12,6 +12,7 @@ import { SUBJECT_DETAIL_LABELS, SUBJECT_DETAILS } from "../domain/vocabulary";
 import { agreementsBetween, openConcernsOf, otherMembers, peopleWhoCanReceive, type shareableItems } from "../services/choices";
 import { evaluateProposedDecision } from "../services/evaluate-proposed-decision";
 import { type Answers, formValue, getAt, noneOption } from "./answers";
+import { concernChoice } from "./concern-choice";
 import { fieldIdOf, type StepChoices, type StepDef } from "./step-fields";
 import { stepOfPath } from "./steps";
 
@@ -48,7 +49,7 @@ export async function stepChoices(db: Db, actor: Actor, subjectId: string, answe
   const chosenAgreement = getAt(answers, "/recipient/agreementId");
   return {
     levels: levels.map((l) => ({ value: l.code, text: l.label })),
-    concerns: concerns.map((c) => ({ value: c.id, text: `${CONCERN_CATEGORY_LABELS[c.category]}, noticed ${ukDate(c.noticedOn)}` })),
+    concerns: concerns.map(concernChoice),
     organisations: members.map((o) => ({ value: o.id, text: o.name })),
     // Only agreements in force are offered; one chosen before it lapsed stays visible, saying why, until changed.
     agreements: agreements

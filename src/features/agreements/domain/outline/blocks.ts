@@ -35,5 +35,6 @@ export type OrganisationName = (id: string) => string;
 export const text = (value: string | null | undefined): string => (value?.trim() ? value.trim() : NOT_STATED);
 export const lines = (values: readonly string[]): string => (values.length ? values.join("\n") : NOT_STATED);
 export const yesNo = (value: boolean): string => (value ? "Yes" : "No");
-export const withCode = <K extends string>(labels: Record<K, string>, code: K): string => `${labels[code] ?? code} (${code})`;
+/** A chosen code as people read it: its label, never the code itself (the API keeps the codes). */
+export const labelled = <K extends string>(labels: Record<K, string>, code: K): string => labels[code] ?? "Not recognised";
 export const months = (n: number) => `${n} ${n === 1 ? "month" : "months"}`;

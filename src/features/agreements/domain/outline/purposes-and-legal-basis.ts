@@ -5,7 +5,7 @@
 import type { AgreementContent } from "../content";
 import { ARTICLE_6_LABELS, ARTICLE_9_10_LABELS, COMMON_LAW_ROUTE_LABELS, GATEWAY_LABELS, PARA_18_REASON_LABELS } from "../lawful-basis";
 import { PURPOSE_LABELS } from "../purposes";
-import { type Block, lines, NOT_STATED, type OrganisationName, text, withCode } from "./blocks";
+import { type Block, labelled, lines, NOT_STATED, type OrganisationName, text } from "./blocks";
 
 export function purposes(c: AgreementContent): Block[] {
   return [
@@ -35,18 +35,18 @@ export function legalBasis(c: AgreementContent, orgName: OrganisationName): Bloc
       kind: "rows",
       heading: orgName(basis.organisationId),
       rows: [
-        { label: "Statutory gateways", value: lines(basis.gateways.map((g) => withCode(GATEWAY_LABELS, g))) },
+        { label: "Statutory gateways", value: lines(basis.gateways.map((g) => labelled(GATEWAY_LABELS, g))) },
         ...(basis.gateways.includes("OTHER") || basis.gatewayOther.trim()
           ? [{ label: "Other gateway", value: text(basis.gatewayOther) }]
           : []),
-        { label: "Article 6 basis", value: lines(basis.article6.map((a) => withCode(ARTICLE_6_LABELS, a))) },
-        { label: "Article 9 or 10 condition", value: lines(basis.article9.map((a) => withCode(ARTICLE_9_10_LABELS, a))) },
+        { label: "Article 6 basis", value: lines(basis.article6.map((a) => labelled(ARTICLE_6_LABELS, a))) },
+        { label: "Article 9 or 10 condition", value: lines(basis.article9.map((a) => labelled(ARTICLE_9_10_LABELS, a))) },
         {
           label: "Why consent is not relied on (Sch 1 para 18)",
-          value: basis.para18Reason ? withCode(PARA_18_REASON_LABELS, basis.para18Reason) : usesPara18 ? NOT_STATED : "Not applicable",
+          value: basis.para18Reason ? labelled(PARA_18_REASON_LABELS, basis.para18Reason) : usesPara18 ? NOT_STATED : "Not applicable",
         },
         { label: "Appropriate Policy Document", value: text(basis.apdReference) },
-        { label: "Common law duty of confidence", value: lines(basis.commonLaw.map((r) => withCode(COMMON_LAW_ROUTE_LABELS, r))) },
+        { label: "Common law duty of confidence", value: lines(basis.commonLaw.map((r) => labelled(COMMON_LAW_ROUTE_LABELS, r))) },
         { label: "Notes", value: text(basis.notes) },
       ],
     };

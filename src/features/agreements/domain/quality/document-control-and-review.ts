@@ -18,7 +18,7 @@ export function checkDocumentControl({ input, content, add }: QualityCheck): voi
       "Q-REVIEW-TOO-FAR",
       "documentControl",
       "/documentControl/nextReviewDate",
-      `The next review (${input.nextReviewDate}) is more than ${MAX_REVIEW_INTERVAL_MONTHS} months away`,
+      `The next review (${ukDate(input.nextReviewDate)}) is more than ${MAX_REVIEW_INTERVAL_MONTHS} months away`,
     );
   }
   if (content.documentControl.tier === "OPERATIONAL" && !content.documentControl.parentAgreementId) {

@@ -1,5 +1,6 @@
 import type { DsaCode } from "../../../../platform/rules";
 import { evaluateShare } from "../../../agreements/domain";
+import { SHARING_MESSAGES } from "../messages";
 import type { Add, DecisionFacts } from "./facts";
 
 /** The data sharing agreement cited, checked against its own terms. */
@@ -13,7 +14,7 @@ export function checkAgreement(facts: DecisionFacts, shared: { itemId: string }[
       "warning",
       "/recipient/agreementId",
       input.recipient.routine
-        ? "Routine sharing should be covered by a data sharing agreement, and none is cited"
+        ? "Routine sharing should be covered by a data sharing agreement, and none is cited: choose the agreement that covers it, or ask your IG lead whether one should"
         : "No data sharing agreement is cited: one-off sharing without one is lawful, but check whether one covers this",
     );
     return;
@@ -37,14 +38,17 @@ export function checkAgreement(facts: DecisionFacts, shared: { itemId: string }[
   for (const finding of evaluation.findings) {
     // Items outside the agreement may go with a recorded exception (docs/domain.md §4 step 6).
     const severity = finding.code === "DSA-ITEM" && exception ? "warning" : "block";
+    // A warning already has its step taken (the exception is recorded); a block says what to do next.
     add(
       finding.code,
       severity,
       DSA_PATHS[finding.code],
-      finding.reason + (severity === "warning" ? ` (exception recorded: ${exception})` : ""),
+      severity === "warning" ? `${finding.reason} (exception recorded: ${exception})` : `${finding.reason}. ${NEXT_STEP[finding.code]}`,
     );
   }
 }
+
+const NEXT_STEP = SHARING_MESSAGES.en.agreementNextStep;
 
 const DSA_PATHS: Record<DsaCode, string> = {
   "DSA-NOT-PARTY": "/recipient/organisationId",

@@ -25,6 +25,6 @@ export function checkEmergency(input: ShareDecisionInput, add: Add): void {
     "ICO9-EMERGENCY",
     "warning",
     "/emergency/immediateRisk",
-    "This is an emergency share: it goes now, and the full record of the decision is due within the organisation's deadline",
+    "This is an emergency share: it goes now, and the full record of the decision is due within the organisation's deadline. Complete it from the decision's page",
   );
 }

@@ -27,7 +27,7 @@ export function checkLawfulBasis(facts: DecisionFacts, shared: { itemId: string 
       "L-LI-PUBLIC-AUTHORITY",
       "block",
       "/lawfulBasis/article6",
-      "Your organisation is a public authority, so it cannot rely on legitimate interests: usually public task or legal obligation applies",
+      "Your organisation is a public authority, so it cannot rely on legitimate interests: choose public task or legal obligation instead",
     );
   }
   checkProcessingStops(facts, add);
@@ -50,7 +50,7 @@ export function checkLawfulBasis(facts: DecisionFacts, shared: { itemId: string 
       "L-S1P18-INCOMPLETE",
       "block",
       b.para18Reason ? "/lawfulBasis/apdReference" : "/lawfulBasis/para18Reason",
-      "The safeguarding condition needs the reason consent is not relied on and your appropriate policy document's reference",
+      "The safeguarding condition needs the reason consent is not relied on and your appropriate policy document's reference: give both (your IG lead has the reference)",
     );
   }
   if (article9.includes("A9_2C_VITAL_INTERESTS_INCAPABLE") && input.transparency.capacity !== "NOT_CAPABLE") {
@@ -69,7 +69,7 @@ export function checkLawfulBasis(facts: DecisionFacts, shared: { itemId: string 
       "GR3-NO-CONSENT-NEEDED",
       "warning",
       "/lawfulBasis/article6",
-      "The child may be at risk of significant harm: consent is not needed to share, and is usually not the right basis, because it can be withdrawn",
+      "The child may be at risk of significant harm: consent is not needed to share, and is usually not the right basis, because it can be withdrawn. Choose public task unless consent truly fits",
     );
   }
   checkConfidence(input, consentGiven, add);
@@ -92,7 +92,7 @@ function checkConfidence(input: ShareDecisionInput, consentGiven: boolean, add: 
       "L-CONFIDENCE",
       "block",
       "/lawfulBasis/commonLaw",
-      "Consent is given as the way the duty of confidence is met, but consent is not recorded as given",
+      "Consent is given as the way the duty of confidence is met, but consent is not recorded as given: record that it was given, or choose the public interest or a legal requirement",
     );
   }
 }

@@ -12,7 +12,7 @@ export function checkRecipient(facts: DecisionFacts, add: Add): void {
       "GR7-RECORD",
       "block",
       "/recipient/organisationId",
-      "Choose another organisation: sharing within your own organisation is not a disclosure",
+      "Choose another organisation: this records sharing with other organisations, not within your own",
     );
   }
   if (!role) {
@@ -27,7 +27,7 @@ export function checkRecipient(facts: DecisionFacts, add: Add): void {
       "GR6-MINIMISE",
       "block",
       "/recipient/role",
-      "The recipient has no safeguarding or support role, so the information may not go to them",
+      "The recipient has no safeguarding or support role, so the information may not go to them: send it to someone who has, such as their safeguarding lead",
     );
   }
   const roles = facts.recipientUserRoles;
@@ -36,7 +36,7 @@ export function checkRecipient(facts: DecisionFacts, add: Add): void {
       "GR6-MINIMISE",
       "block",
       "/recipient/userId",
-      "The named person does not work with children's records in Safeshare (they are not a practitioner or safeguarding lead)",
+      "The named person does not work with children's records in Safeshare (they are not a practitioner or safeguarding lead): name someone who does, or send it to their organisation",
     );
   }
 }
