@@ -4,7 +4,14 @@ import { agreementParties, agreements } from "../../features/agreements/schema";
 import { users } from "../../features/organisations-and-users/schema";
 import { chronologyEntries, concerns, recordItems, subjectLinks, subjects } from "../../features/records/schema";
 import { recipientNotices, rightsProcessingDecisions, rightsRequests } from "../../features/rights/schema";
-import { disclosures, informationRequests, shareApprovalRules, shareDecisionAddenda, shareDecisions } from "../../features/sharing/schema";
+import {
+  disclosureChases,
+  disclosures,
+  informationRequests,
+  shareApprovalRules,
+  shareDecisionAddenda,
+  shareDecisions,
+} from "../../features/sharing/schema";
 import type { Actor } from "../auth/actor";
 import type { Role } from "../auth/roles";
 import { auditEvents } from "./schema";
@@ -65,6 +72,14 @@ const OWNERSHIP = new Map<Table, OwnershipRule>([
   [
     disclosures,
     { parties: { sender: disclosures.senderOrganisationId, recipient: disclosures.recipientOrganisationId }, partnershipWide: [] },
+  ],
+  // A chase passes between the same two organisations as the disclosure it chases.
+  [
+    disclosureChases,
+    {
+      parties: { sender: disclosureChases.senderOrganisationId, recipient: disclosureChases.recipientOrganisationId },
+      partnershipWide: [],
+    },
   ],
   [
     informationRequests,

@@ -13,6 +13,14 @@ const en = {
     voluntary_community: "Voluntary or community organisation",
     other: "Other",
   } satisfies Record<OrganisationType, string>,
+  /** The home page's "Your work": the people an organisation lacks (services/load-work.ts). */
+  organisationsWork: {
+    needs: "{organisation} needs {missing}: add one, or give the role to someone there",
+    and: " and ",
+    safeguarding_lead: "a safeguarding lead",
+    ig_lead: "an IG lead",
+    signatory: "someone who can sign agreements for it",
+  },
 } satisfies Catalogue;
 
 /** One catalogue per language; a new one must have every message of `en`. */

@@ -70,6 +70,11 @@ const en = {
     processingResumed: "Rights request {reference}: consent given again: sharing under {basis:article6:lower} may resume",
     processingContinues: "Rights request {reference}: sharing under {basis:article6:lower} continues on compelling grounds",
   },
+  /** The home page's "Your work": what rights ask of the signed-in person (services/load-work.ts). */
+  rightsWork: {
+    noticeToAcknowledge: "{sender} told you of a change to what it shared about {person}: {kind:noticeKind:lower}",
+    requestToAnswer: "Answer rights request {reference}: {type:rightsType}",
+  },
 } satisfies Catalogue;
 
 /** One catalogue per language; a new one must have every message of `en`. */

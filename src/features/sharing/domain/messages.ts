@@ -114,6 +114,24 @@ const en = {
     },
     receiptConfirmed: "{by} at {recipient} confirmed the information arrived.",
   },
+  /** The home page's "Your work": what sharing asks of the signed-in person (services/load-work.ts). */
+  sharingWork: {
+    requestToAnswer: "Answer {requesting}'s request for information about {person}",
+    emergencyRecordDue: "Complete the full record of the emergency share about {person}",
+    approvalWaiting: "Approve or return {decidedBy}'s decision about {person}",
+    sentNotAcknowledged: "{recipient} has not acknowledged the information you sent about {person}",
+    emergencyUnopened: "Open the emergency share about {person} from {sender}",
+    receivedToAcknowledge: "Acknowledge the information {sender} shared with you about {person}",
+    refusalsToRead: {
+      one: "{count} of your requests was answered with a decision not to share: read why",
+      other: "{count} of your requests were answered with a decision not to share: read why",
+    },
+    youChased: "You chased them on {date}",
+    senderChased: "{sender} chased this on {date}",
+    chase: "Chase",
+    chaseHidden: " {recipient} about {person}",
+    chased: "Chase recorded: the recipient will see that you chased them.",
+  },
 } satisfies Catalogue;
 
 /** One catalogue per language; a new one must have every message of `en`. */
