@@ -15,7 +15,7 @@ const en = {
   } satisfies Record<OrganisationType, string>,
   /** The home page's "Your work": the people an organisation lacks (services/load-work.ts). */
   organisationsWork: {
-    needs: "{organisation} needs {missing}: add one, or give the role to someone there",
+    needs: "{organisation} needs {missing}",
     and: " and ",
     safeguarding_lead: "a safeguarding lead",
     ig_lead: "an IG lead",

@@ -116,7 +116,7 @@ const en = {
   },
   /** The home page's "Your work": what sharing asks of the signed-in person (services/load-work.ts). */
   sharingWork: {
-    requestToAnswer: "Answer {requesting}'s request for information about {person}",
+    requestToAnswer: "Answer the request from {requesting} for information about {person}",
     emergencyRecordDue: "Complete the full record of the emergency share about {person}",
     approvalWaiting: "Approve or return {decidedBy}'s decision about {person}",
     sentNotAcknowledged: "{recipient} has not acknowledged the information you sent about {person}",
