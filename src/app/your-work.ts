@@ -29,12 +29,21 @@ export function byDueDate(items: readonly WorkItem[]): WorkItem[] {
  * ordered by due date. Each feature answers in a query or two per kind of work, whatever the count.
  */
 export async function yourWork(db: Db, actor: Actor, now = new Date()): Promise<ShownWorkItem[]> {
-  const view = "web.home";
   const [{ nation }, ...lists] = await Promise.all([
     sharingSettings(db),
-    viewSharingWork(db, actor, view, now),
-    viewRecordsWork(db, actor, view),
-    viewRightsWork(db, actor, view, now),
+    viewSharingWork(
+      db,
+      actor,
+      {
+        work: "web.home.work",
+        emergencyRecords: "web.home.emergency_records",
+        approvals: "web.home.approvals",
+        toChase: "web.home.disclosures_to_chase",
+      },
+      now,
+    ),
+    viewRecordsWork(db, actor, "web.home.concerns"),
+    viewRightsWork(db, actor, "web.home.recipient_notices", now),
     loadAgreementsWork(db, actor, now),
     loadOrganisationsWork(db, actor, SIGNATORY_ROLES),
   ]);

@@ -31,7 +31,7 @@ describeEachDatabase("records' work for the home page", (ctx) => {
       .select()
       .from(concerns)
       .where(and(eq(concerns.status, "OPEN"), eq(concerns.organisationId, people.siobhan.organisationId)));
-    const items = await viewRecordsWork(db, people.siobhan, "web.home");
+    const items = await viewRecordsWork(db, people.siobhan, "web.home.concerns");
     assert.deepEqual(items, [
       {
         kind: "concern",
@@ -53,8 +53,8 @@ describeEachDatabase("records' work for the home page", (ctx) => {
 
   test("only safeguarding leads acknowledge concerns: a teacher and an IG lead have none to act on; another organisation's DSL sees none of the school's", async () => {
     const db = ctx.database.db;
-    assert.deepEqual(await viewRecordsWork(db, people.tomasz, "web.home"), []);
-    assert.deepEqual(await viewRecordsWork(db, people.bernard, "web.home"), []);
-    assert.deepEqual(await viewRecordsWork(db, people.joanna, "web.home"), []);
+    assert.deepEqual(await viewRecordsWork(db, people.tomasz, "web.home.concerns"), []);
+    assert.deepEqual(await viewRecordsWork(db, people.bernard, "web.home.concerns"), []);
+    assert.deepEqual(await viewRecordsWork(db, people.joanna, "web.home.concerns"), []);
   });
 });

@@ -12,7 +12,7 @@ import { describeEachDatabase } from "../../support/databases";
 /** Rights' part of "Your work" (issue 18): notices to acknowledge, and for IG leads each request against its clock. */
 describeEachDatabase("rights' work for the home page", (ctx) => {
   let people: Record<"joanna" | "dafydd" | "bernard" | "tomasz" | "sean", Actor>;
-  const work = (actor: Actor) => viewRightsWork(ctx.database.db, actor, "web.home");
+  const work = (actor: Actor) => viewRightsWork(ctx.database.db, actor, "web.home.recipient_notices");
 
   before(async () => {
     await seedDemoPartnership(ctx.database.db);

@@ -18,9 +18,16 @@ import { describeEachDatabase } from "../../support/databases";
  * Sharing's part of "Your work" (issue 18), on the demo partnership: each person sees what they may
  * act on, in their own organisation, with its due date, and the sender can chase what was not acknowledged.
  */
+const VIEWS = {
+  work: "web.home.work",
+  emergencyRecords: "web.home.emergency_records",
+  approvals: "web.home.approvals",
+  toChase: "web.home.disclosures_to_chase",
+};
+
 describeEachDatabase("sharing's work for the home page", (ctx) => {
   let people: Record<"tomasz" | "siobhan" | "joanna" | "gareth" | "helen" | "chloe", Actor>;
-  const work = (actor: Actor, now = new Date()) => viewSharingWork(ctx.database.db, actor, "web.home", now);
+  const work = (actor: Actor, now = new Date()) => viewSharingWork(ctx.database.db, actor, VIEWS, now);
   const kinds = async (actor: Actor) => (await work(actor)).map((w) => w.kind).sort();
 
   before(async () => {

@@ -11,15 +11,11 @@ import { viewConcernsAwaitingAcknowledgement } from "./concerns";
 /**
  * What records ask of the actor, for the home page's "Your work" (issue 18): the organisation's new
  * concerns, for its safeguarding leads to acknowledge (the one role that may), each due 1 working day
- * after it was raised. The list names children, so it is the audited read it reuses, under `view` (a
- * prefix: "web.home").
+ * after it was raised. The list names children, so it is the audited read it reuses, under `view`.
  */
 export async function viewRecordsWork(db: Db, actor: Actor, view: string): Promise<WorkItem[]> {
   if (!actor.roles.includes("safeguarding_lead")) return [];
-  const [waiting, { nation }] = await Promise.all([
-    viewConcernsAwaitingAcknowledgement(db, actor, `${view}.concerns`),
-    sharingSettings(db),
-  ]);
+  const [waiting, { nation }] = await Promise.all([viewConcernsAwaitingAcknowledgement(db, actor, view), sharingSettings(db)]);
   return waiting.map((c) => ({
     kind: "concern",
     title: message(RECORDS_MESSAGES.en, "recordsWork.concernToAcknowledge", {

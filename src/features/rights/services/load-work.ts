@@ -20,7 +20,7 @@ import { viewNoticesReceived } from "./recipient-notices";
  */
 export async function viewRightsWork(db: Db, actor: Actor, view: string, now = new Date()): Promise<WorkItem[]> {
   const [notices, requests] = await Promise.all([
-    hasAnyRole(actor.roles, RECORD_ROLES) ? viewNoticesReceived(db, actor, `${view}.recipient_notices`) : [],
+    hasAnyRole(actor.roles, RECORD_ROLES) ? viewNoticesReceived(db, actor, view) : [],
     actor.roles.includes("ig_lead") ? loadRightsRequests(db, actor, {}, now) : [],
   ]);
   const say = (key: string, params: Record<string, string>) => message(RIGHTS_MESSAGES.en, `rightsWork.${key}`, params);

@@ -34,26 +34,27 @@ const say = (key: keyof (typeof SHARING_MESSAGES)["en"]["sharingWork"], params: 
  *
  * Each deadline is the rule that sets it, not a second copy: a request's `dueOn`, an emergency
  * record's `fullRecordDueAt`, the partnership's chase time from when a disclosure was sent. The names
- * shown are an audited read under `view` (a prefix: "web.home"), one event for the requests and what
- * was received, beside those the reused views record.
+ * shown are audited reads under `view`: one event for the requests and what was received, beside
+ * those the reused views record.
  */
-export async function viewSharingWork(db: Db, actor: Actor, view: string, now = new Date()): Promise<WorkItem[]> {
+/** The views each read is recorded under: the lists the reused services show, and this one's own. */
+export interface SharingWorkViews {
+  work: string;
+  emergencyRecords: string;
+  approvals: string;
+  toChase: string;
+}
+
+export async function viewSharingWork(db: Db, actor: Actor, view: SharingWorkViews, now = new Date()): Promise<WorkItem[]> {
   if (!hasAnyRole(actor.roles, RECORD_ROLES)) return [];
   const lead = actor.roles.includes("safeguarding_lead");
   const { acknowledgementChaseHours } = await sharingSettings(db);
   const chaseDay = (sentAt: Date) => ukDay(addHours(sentAt, acknowledgementChaseHours));
   const [requests, emergencies, approvals, toChase, received, refusals] = await Promise.all([
     lead ? loadInformationRequests(db, actor, "incoming") : [],
-    viewDecisions(
-      db,
-      actor,
-      { emergencyOutstanding: true, decidedBy: lead ? undefined : actor.userId },
-      `${view}.emergency_records`,
-      100,
-      now,
-    ),
-    lead ? viewDecisions(db, actor, { status: ["AWAITING_APPROVAL"] }, `${view}.approvals`) : [],
-    viewDisclosuresToChase(db, actor, `${view}.disclosures_to_chase`, now),
+    viewDecisions(db, actor, { emergencyOutstanding: true, decidedBy: lead ? undefined : actor.userId }, view.emergencyRecords, 100, now),
+    lead ? viewDecisions(db, actor, { status: ["AWAITING_APPROVAL"] }, view.approvals) : [],
+    viewDisclosuresToChase(db, actor, view.toChase, now),
     db
       .select({
         id: disclosures.id,
@@ -79,7 +80,7 @@ export async function viewSharingWork(db: Db, actor: Actor, view: string, now = 
     await recordEvent(db, snapshotOf(actor), {
       type: "personal_data.viewed",
       entity: { type: "organisation", id: actor.organisationId },
-      details: { view: `${view}.work`, count: open.length + received.length },
+      details: { view: view.work, count: open.length + received.length },
     });
   }
 
