@@ -12,7 +12,9 @@ import type { Actor } from "../../../src/platform/auth/actor";
 import { today } from "../../../src/platform/dates/calendar";
 import { auditEvents } from "../../../src/platform/db/schema";
 import { ConflictError, NotFoundError, NotPermittedError } from "../../../src/platform/errors";
+import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
+import { signedInAs } from "../../support/sign-in";
 
 /**
  * Sharing's part of "Your work" (issue 18), on the demo partnership: each person sees what they may
@@ -164,5 +166,23 @@ describeEachDatabase("sharing's work for the home page", (ctx) => {
     await chaseDisclosure(db, people.siobhan, emergency.id, addHours(new Date(), 23));
     const colleague = { ...people.tomasz, userId: people.siobhan.userId, roles: ["practitioner" as const] };
     await assert.rejects(chaseDisclosure(db, colleague, emergency.id, addHours(new Date(), 23)), NotPermittedError);
+  });
+
+  test("a chase that cannot be made shows the home page again with the reason, not a 500", async () => {
+    const db = ctx.database.db;
+    const app = await testApp(ctx.database);
+    try {
+      const teacher = await signedInAs(app, db, { user: { id: people.tomasz.userId } });
+      const [emergency] = await db.select().from(disclosures).where(eq(disclosures.emergency, true));
+      const refused = await teacher.post(`/disclosures/${emergency!.id}/chase`, {});
+      assert.equal(refused.statusCode, 409);
+      assert.match(refused.body, /There is a problem/);
+      assert.match(refused.body, /It was sent too recently to chase: the recipient still has time to acknowledge it/);
+      assert.match(refused.body, /<h2 class="govuk-heading-m" id="your-work">Your work<\/h2>/);
+      assert.equal((await teacher.post("/disclosures/not-an-id/chase", {})).statusCode, 404);
+      assert.equal((await teacher.post(`/disclosures/${emergency!.id}/chase`, {}, { csrf: false })).statusCode, 403);
+    } finally {
+      await app.close();
+    }
   });
 });
