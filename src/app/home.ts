@@ -1,14 +1,13 @@
-import type { FastifyInstance } from "fastify";
-import { agreementDashboard } from "../features/agreements";
-import { RECORD_ROLES, viewConcernsAwaitingAcknowledgement } from "../features/records";
-import { CONCERN_CATEGORY_LABELS } from "../features/records/domain";
-import { levelsOfNeed } from "../features/settings";
-import { sharingDashboard } from "../features/sharing";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { RECORD_ROLES } from "../features/records";
+import { SHARING_MESSAGES } from "../features/sharing/domain/messages";
 import { hasAnyRole } from "../platform/auth/roles";
 import type { Db } from "../platform/db/client";
 import { actorOf, requireActor } from "../platform/http/auth/plugin";
+import { type ErrorSummary, queryOf } from "../platform/web-kit/forms";
+import { yourWork } from "./your-work";
 
-/** What each role's home page offers until the feature issues fill the dashboards in. */
+/** What each role's home page offers beneath its work: where each part of Safeshare starts. */
 function dashboardSections(roles: Parameters<typeof hasAnyRole>[0]) {
   const sections: { heading: string; text: string; href?: string; link?: string }[] = [];
   if (hasAnyRole(roles, RECORD_ROLES)) {
@@ -22,7 +21,7 @@ function dashboardSections(roles: Parameters<typeof hasAnyRole>[0]) {
   if (hasAnyRole(roles, ["safeguarding_lead"])) {
     sections.push({
       heading: "Safeguarding lead",
-      text: "Emergency shares whose record is due and decisions awaiting your approval show above, with new concerns.",
+      text: "Emergency records due, decisions awaiting your approval, new concerns and requests to answer are in your work above.",
       href: "/share-decisions",
       link: "Your organisation's share decisions",
     });
@@ -30,7 +29,7 @@ function dashboardSections(roles: Parameters<typeof hasAnyRole>[0]) {
   if (hasAnyRole(roles, ["ig_lead"])) {
     sections.push({
       heading: "Information governance",
-      text: "Draft, sign and review the partnership's data sharing agreements. Rights requests and breaches will appear here.",
+      text: "Draft, sign and review the partnership's data sharing agreements, and answer rights requests.",
       href: "/agreements",
       link: "Data sharing agreements",
     });
@@ -57,33 +56,28 @@ function dashboardSections(roles: Parameters<typeof hasAnyRole>[0]) {
   return sections;
 }
 
-/**
- * The DSL alert: the organisation's new concerns, oldest first, until a safeguarding lead acknowledges
- * each one. Only the child's name and the kind of concern; the service records that the list was seen.
- */
-async function concernDashboard(db: Db, actor: ReturnType<typeof actorOf>) {
-  if (!actor.roles.includes("safeguarding_lead")) return null;
-  const [waiting, scale] = await Promise.all([viewConcernsAwaitingAcknowledgement(db, actor, "web.home.concerns"), levelsOfNeed(db)]);
-  return waiting.map((c) => ({
-    href: `/subjects/${c.subjectId}/concerns#concern-${c.id}`,
-    acknowledgeHref: `/subjects/${c.subjectId}/concerns/${c.id}/acknowledge`,
-    child: `${c.givenNames} ${c.familyName}`,
-    category: CONCERN_CATEGORY_LABELS[c.category],
-    levelOfNeed: scale.find((l) => l.code === c.levelOfNeed)?.label ?? c.levelOfNeed,
-    raisedAt: c.raisedAt,
-  }));
-}
+/** What the home page says once a form posted from it has done its work (`?outcome=`). */
+const OUTCOMES: Record<string, string> = { chased: SHARING_MESSAGES.en.sharingWork.chased };
 
-export async function homePages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
-  app.get("/", { preHandler: requireActor() }, async (request, reply) => {
+/**
+ * The home page: the actor's work first, soonest due first (`yourWork`), then where each part of
+ * Safeshare starts. Rendered again with an error summary when a command posted from it is refused.
+ */
+export const homePage =
+  (db: Db) =>
+  async (request: FastifyRequest, reply: FastifyReply, summary: ErrorSummary = { errors: {}, errorList: [] }) => {
     const actor = actorOf(request);
     return reply.view("home", {
       sections: dashboardSections(actor.roles),
-      agreements: await agreementDashboard(db, actor),
-      concerns: await concernDashboard(db, actor),
-      sharing: await sharingDashboard(db, actor),
+      work: await yourWork(db, actor),
+      outcome: OUTCOMES[queryOf(request).outcome ?? ""],
+      ...summary,
     });
-  });
+  };
+
+export async function homePages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const home = homePage(db);
+  app.get("/", { preHandler: requireActor() }, (request, reply) => home(request, reply));
   app.get("/cookies", async (_request, reply) => reply.view("cookies"));
   app.get("/accessibility", async (_request, reply) => reply.view("accessibility"));
 }

@@ -7,7 +7,7 @@ import { acknowledgeNotice, publicRightsForm, rightsWebPages, viewNoticesReceive
 import { sharingWebPages } from "../features/sharing";
 import { accountPages, signInRoutes } from "../features/sign-in";
 import type { Database } from "../platform/db/client";
-import { homePages } from "./home";
+import { homePage, homePages } from "./home";
 
 export async function webRoutes(
   app: FastifyInstance,
@@ -26,6 +26,8 @@ export async function webRoutes(
     db,
     publicUrl: opts.publicUrl,
     notices: { received: viewNoticesReceived, acknowledge: acknowledgeNotice },
+    // "Chase" is posted from the home page, which a refusal shows again: the composition root owns it.
+    home: homePage(db),
   });
   await app.register(rightsWebPages, { db });
   await app.register(publicRightsForm, { db, rateLimit: opts.signInRateLimit });

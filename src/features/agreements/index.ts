@@ -1,9 +1,10 @@
 /** The agreements feature's public face: the services, presenters and routes the rest of Safeshare uses (ARCHITECTURE.md "Import rules"). */
 export { agreementsApi } from "./api/routes";
+export { SIGNATORY_ROLES } from "./services/agreement-writes";
 export { createFromTemplate } from "./services/create-agreement";
 export { editAgreement } from "./services/edit-agreement";
+export { loadAgreementsWork } from "./services/load-work";
 export { parentAgreement, parentInForce, parentInForceColumns } from "./services/queries";
 export { signAgreement } from "./services/sign-agreement";
 export { sendForSignature } from "./services/versions";
 export { agreementPages } from "./web";
-export { agreementDashboard } from "./web/dashboard";

@@ -2,9 +2,10 @@
 export { recordsApi } from "./api/routes";
 export { assertWorksWithRecords, loadSubject, RECORD_ROLES, type SubjectRow, viewSubjectRow } from "./services/access";
 export { addChronologyEntry, chronologyRow, type NewChronologyEntry } from "./services/chronology";
-export { acknowledgeConcern, closeConcern, raiseConcern, viewConcernsAwaitingAcknowledgement } from "./services/concerns";
+export { acknowledgeConcern, closeConcern, raiseConcern } from "./services/concerns";
 export { correctItem, disputeItem, type RecordItem, type RecordItemRow, recordItem, viewItem, viewItems } from "./services/items";
 export { linkedPeople, linkSubjects } from "./services/links";
+export { viewRecordsWork } from "./services/load-work";
 export { loadProtectedDetails, protectedDetailsSql } from "./services/protected-details";
 export { searchSubjects } from "./services/search";
 export { createSubject, fullNameOf } from "./services/subjects";

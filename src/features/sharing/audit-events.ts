@@ -33,6 +33,8 @@ export type SharingAuditEvent =
   /** The recipient opened it: a read of personal data, in the recipient organisation's trail. */
   | { type: "disclosure.opened"; entity: DisclosureRef; details: { senderOrganisationId: string; first: boolean } }
   | { type: "disclosure.acknowledged"; entity: DisclosureRef; details: { senderOrganisationId: string } }
+  /** The sender chased a disclosure not acknowledged in time. */
+  | { type: "disclosure.chased"; entity: DisclosureRef; details: { recipientOrganisationId: string } }
   | { type: "disclosure.revoked"; entity: DisclosureRef; details: { recipientOrganisationId: string } }
   | { type: "disclosure.filed"; entity: DisclosureRef; details: { subjectId: string; items: number; newSubject: boolean } }
   /** The recipient asked the sender a question about it: in the recipient organisation's trail. */

@@ -4,6 +4,6 @@ export { setApprovalRules } from "./services/addenda";
 export { decisionReference } from "./services/decisions";
 export { acknowledgeDisclosure, recipientReaders } from "./services/disclosures";
 export { makeInformationRequest } from "./services/information-requests";
+export { viewSharingWork } from "./services/load-work";
 export { recordShareDecision } from "./services/record-decision";
 export { sharingWebPages } from "./web";
-export { sharingDashboard } from "./web/dashboard";

@@ -165,6 +165,34 @@ export const disclosures = pgTable(
   ],
 );
 
+/**
+ * Each time the sender chased a disclosure the recipient had not acknowledged in time: who and when.
+ * A row per chase, never updated: the recipient sees that it was chased, and the sender's decision
+ * page lists every chase beside the disclosure.
+ */
+export const disclosureChases = pgTable(
+  "disclosure_chase",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    disclosureId: uuid("disclosure_id")
+      .notNull()
+      .references(() => disclosures.id),
+    senderOrganisationId: uuid("sender_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    recipientOrganisationId: uuid("recipient_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    chasedByUserId: uuid("chased_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    /** The name as it was when chasing: the record outlives the account. */
+    chasedByName: text("chased_by_name").notNull(),
+    chasedAt: timestamp("chased_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("disclosure_chase_disclosure_idx").on(t.disclosureId, t.chasedAt)],
+);
+
 /** One record item as it was when disclosed, with any redactions applied. */
 export const disclosureItems = pgTable(
   "disclosure_item",

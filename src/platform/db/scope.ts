@@ -5,6 +5,7 @@ import { users } from "../../features/organisations-and-users/schema";
 import { chronologyEntries, concerns, recordItems, subjectLinks, subjects } from "../../features/records/schema";
 import { recipientNotices, rightsProcessingDecisions, rightsRequests } from "../../features/rights/schema";
 import {
+  disclosureChases,
   disclosureQuestions,
   disclosures,
   informationRequests,
@@ -78,6 +79,14 @@ const OWNERSHIP = new Map<Table, OwnershipRule>([
     disclosureQuestions,
     {
       parties: { sender: disclosureQuestions.senderOrganisationId, recipient: disclosureQuestions.recipientOrganisationId },
+      partnershipWide: [],
+    },
+  ],
+  // A chase passes between the same two organisations as the disclosure it chases.
+  [
+    disclosureChases,
+    {
+      parties: { sender: disclosureChases.senderOrganisationId, recipient: disclosureChases.recipientOrganisationId },
       partnershipWide: [],
     },
   ],

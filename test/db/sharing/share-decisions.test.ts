@@ -1084,7 +1084,7 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
 
       test("it reaches the requester as visibly as a share: their home page, their requests and their own record's chronology, until acknowledged", async () => {
         const home = await councilColleague.get("/");
-        assert.match(home.body, /1 request answered with a decision not to share: read why/);
+        assert.match(home.body, /1 of your requests was answered with a decision not to share: read why/);
         assert.match(home.body, /href="\/information-requests\?box=outgoing"/);
 
         const list = await councilColleague.get("/information-requests?box=outgoing");

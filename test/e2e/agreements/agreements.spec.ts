@@ -16,9 +16,9 @@ test("an IG lead drafts an agreement, both parties sign it, and a variation is c
   await signInAndEnrol(page, "dafydd.pryce@westshire.example");
 
   // His home page warns him about the demo school agreement his council owns, which has lapsed.
-  const reviews = page.locator("#agreement-reviews");
+  const reviews = page.locator("#work-list");
   await expect(reviews).toContainText("Northbrook Primary School to children's social care");
-  await expect(reviews).toContainText("Not in force: review more than 3 months overdue");
+  await expect(reviews).toContainText("more than 3 months overdue, so it is not in force");
 
   // The register.
   await clickAndLoad(page, page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Agreements" }));
@@ -114,8 +114,7 @@ test("an IG lead drafts an agreement, both parties sign it, and a variation is c
   const context = await browser.newContext();
   const priya = await context.newPage();
   await signInAndEnrol(priya, "priya.raman@police.westshire.example");
-  const reminder = priya.getByRole("region", { name: "Important" });
-  await expect(reminder).toContainText("An agreement is waiting for your signature");
+  const reminder = priya.getByRole("region", { name: "Your work" });
   await Promise.all([priya.waitForEvent("load"), reminder.getByRole("link", { name: `Sign version 1 of ${reference}` }).click()]);
   await checkA11y(priya);
   await priya.getByLabel("Re-enter your password to sign for Westshire Police").fill(DEMO_PASSWORD);

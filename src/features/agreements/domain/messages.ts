@@ -184,6 +184,12 @@ const en = {
     edit: "Put it right under ‘{section}’",
     ask: "Ask an IG lead of a party to put it right under ‘{section}’",
   },
+  /** The home page's "Your work": what agreements ask of the signed-in person (services/load-work.ts). */
+  agreementsWork: {
+    toSign: "Sign version {version} of {reference}: {title}",
+    toReview: "Review {reference}: {title}",
+    lapsed: "Its review is more than 3 months overdue, so it is not in force: information cannot be shared under it until it is reviewed.",
+  },
 } satisfies Catalogue;
 
 /** One catalogue per language; a new one must have every message of `en`. */

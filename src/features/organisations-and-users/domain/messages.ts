@@ -24,6 +24,14 @@ const en = {
     "user.password_reset_issued": "{actor} issued a password reset link for {about}",
     "user.mfa_reset": "{actor} reset the authenticator app of {about}",
   },
+  /** The home page's "Your work": the people an organisation lacks (services/load-work.ts). */
+  organisationsWork: {
+    needs: "{organisation} needs {missing}",
+    and: " and ",
+    safeguarding_lead: "a safeguarding lead",
+    ig_lead: "an IG lead",
+    signatory: "someone who can sign agreements for it",
+  },
 } satisfies Catalogue;
 
 /** One catalogue per language; a new one must have every message of `en`. */

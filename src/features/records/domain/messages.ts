@@ -137,6 +137,8 @@ const en = {
     "web.home.emergency_records": "Emergency records due, on the home page",
     "web.home.approvals": "Decisions awaiting approval, on the home page",
     "web.home.disclosures_to_chase": "Shares to chase, on the home page",
+    "web.home.work": "Information requests and information received, on the home page",
+    "web.home.recipient_notices": "Notices of changes to information received, on the home page",
     "api.share_decisions.list": "The list of share decisions, through the API",
     "api.share_decisions.view": "A share decision, through the API",
     "api.disclosures.sent": "What was sent in a share, through the API",
@@ -168,6 +170,10 @@ const en = {
     "concern.raised": "{actor} raised a concern on {about}",
     "concern.acknowledged": "{actor} acknowledged a concern on {about}",
     "concern.closed": "{actor} closed a concern on {about}",
+  },
+  /** The home page's "Your work": what records ask of the signed-in person (services/load-work.ts). */
+  recordsWork: {
+    concernToAcknowledge: "Acknowledge the concern about {child}: {category:concernCategory:lower}",
   },
 } satisfies Catalogue;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dateInput, pastDateInput } from "../../../platform/dates/calendar";
+import { addWorkingDays, type UkNation } from "../../../platform/dates/working-days";
 import { textInput } from "../../../platform/text";
 import { ITEM_CATEGORIES } from "./information";
 import { RECORDS_MESSAGES } from "./messages";
@@ -42,6 +43,13 @@ export const CONCERN_CATEGORIES = [
 ] as const;
 export type ConcernCategory = (typeof CONCERN_CATEGORIES)[number];
 export const CONCERN_CATEGORY_LABELS: Record<ConcernCategory, string> = RECORDS_MESSAGES.en.concernCategory;
+
+/**
+ * A concern is acknowledged by a safeguarding lead within 1 working day of being raised: the
+ * "referral decision/acknowledgement" deadline of docs/domain.md §7. The day it is due, on the
+ * partnership's nation's bank holidays.
+ */
+export const concernAcknowledgeBy = (raisedOn: string, nation: UkNation): string => addWorkingDays(raisedOn, 1, nation);
 
 /**
  * A concern is raised, acknowledged by a safeguarding lead (who records the follow-up action), then

@@ -114,6 +114,11 @@ const en = {
     "rights_request.processing_decided": "{actor} decided whether sharing stops, for {about}",
     "recipient_notice.acknowledged": "{actor} acknowledged a notice about a correction or erasure, from {about}",
   },
+  /** The home page's "Your work": what rights ask of the signed-in person (services/load-work.ts). */
+  rightsWork: {
+    noticeToAcknowledge: "{sender} told you of a change to what it shared about {person}: {kind:noticeKind:lower}",
+    requestToAnswer: "Answer rights request {reference}: {type:rightsType}",
+  },
 } satisfies Catalogue;
 
 /** One catalogue per language; a new one must have every message of `en`. */

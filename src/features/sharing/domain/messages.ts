@@ -166,9 +166,28 @@ const en = {
     "disclosure.filed": "{actor} filed {about} onto a record",
     "disclosure.question_asked": "{actor} asked the sender a question about {about}",
     "disclosure.question_answered": "{actor} answered a question about {about}",
+    "disclosure.chased": "{actor} chased the recipient of {about} for an acknowledgement",
     "information_request.made": "{actor} made {about}",
     "information_request.withdrawn": "{actor} withdrew {about}",
     "information_request.answer_acknowledged": "{actor} acknowledged the answer to {about}",
+  },
+  /** The home page's "Your work": what sharing asks of the signed-in person (services/load-work.ts). */
+  sharingWork: {
+    requestToAnswer: "Answer the request from {requesting} for information about {person}",
+    emergencyRecordDue: "Complete the full record of the emergency share about {person}",
+    approvalWaiting: "Approve or return {decidedBy}'s decision about {person}",
+    sentNotAcknowledged: "{recipient} has not acknowledged the information you sent about {person}",
+    emergencyUnopened: "Open the emergency share about {person} from {sender}",
+    receivedToAcknowledge: "Acknowledge the information {sender} shared with you about {person}",
+    refusalsToRead: {
+      one: "{count} of your requests was answered with a decision not to share: read why",
+      other: "{count} of your requests were answered with a decision not to share: read why",
+    },
+    youChased: "You chased them on {date}",
+    senderChased: "{sender} chased this on {date}",
+    chase: "Chase",
+    chaseHidden: " {recipient} about {person}",
+    chased: "Chase recorded: the recipient will see that you chased them.",
   },
 } satisfies Catalogue;
 

@@ -254,9 +254,3 @@ export async function viewDisclosuresToChase(
   }
   return rows.map((r) => ({ ...flatten(r), subjectId: r.subjectId }));
 }
-
-/** How many disclosures in the actor's inbox have not been acknowledged: a count, so not a read of anyone's record. */
-export async function unacknowledgedReceived(db: Db, actor: Actor, now = new Date()): Promise<number> {
-  assertWorksWithRecords(actor);
-  return db.$count(disclosures, and(readableByRecipient(actor, now), isNull(disclosures.acknowledgedAt)));
-}

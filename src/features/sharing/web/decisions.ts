@@ -15,6 +15,7 @@ import { warningsByCode } from "../domain/evaluate-decision";
 import { SHARING_MESSAGES } from "../domain/messages";
 import { DECISION_STATUS_LABELS, emergencyRecordOverdue } from "../domain/records";
 import { OUTCOME_LABELS } from "../domain/vocabulary";
+import { type Chase, loadChases } from "../services/chase";
 import { itemsChosen, loadConcernCited, otherMembers } from "../services/choices";
 import { decisionTitle } from "../services/decision-title";
 import { type DecisionDetail, decisionReference, viewDecision, viewDecisions } from "../services/decisions";
@@ -124,7 +125,9 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
 
   const decisionPage = async (actor: Actor, id: string, extra: Record<string, unknown> = {}) => {
     const d = await viewDecision(db, actor, id, "web.share_decisions.view");
-    const sent = d.disclosure ? await viewSent(db, actor, d.disclosure.id, "web.disclosures.sent") : null;
+    const [sent, chases] = d.disclosure
+      ? await Promise.all([viewSent(db, actor, d.disclosure.id, "web.disclosures.sent"), loadChases(db, actor, [d.disclosure.id])])
+      : [null, new Map()];
     const questions = d.disclosure ? await loadQuestions(db, actor, d.disclosure.id, "sender") : [];
     // What went about the person, as this viewer may see it: a protected address only for those who decide about them.
     const person = sent ? personForViewer(sent.disclosure.subject, mayDecideProtectedDetails(actor.roles)) : null;
@@ -175,6 +178,8 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
         firstOpenedAt: d.disclosure.firstOpenedAt,
         acknowledgedAt: d.disclosure.acknowledgedAt,
         acknowledgedBy: d.disclosure.acknowledgedByName,
+        // Each time the sender chased the recipient for an acknowledgement ("Chase" on the home page).
+        chases: (chases.get(d.disclosure.id) ?? []).map((c: Chase) => ({ by: c.chasedByName, at: c.chasedAt })),
         revokedAt: d.disclosure.revokedAt,
         revokeReason: d.disclosure.revokeReason,
         onward: d.disclosure.onwardDisclosure,

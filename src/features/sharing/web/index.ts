@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../../platform/db/client";
 import { requireActor } from "../../../platform/http/auth/plugin";
 import { RECORD_ROLES } from "../../records";
+import { chasePages, type HomeWithErrors } from "./chase";
 import { decisionPages } from "./decisions";
 import { disclosurePages, type NoticeInbox } from "./disclosures";
 import { emergencyPages } from "./emergency";
@@ -14,7 +15,7 @@ import { shareWizardPages } from "./wizard";
  */
 export async function sharingWebPages(
   app: FastifyInstance,
-  { db, publicUrl, notices }: { db: Db; publicUrl: string; notices: NoticeInbox },
+  { db, publicUrl, notices, home }: { db: Db; publicUrl: string; notices: NoticeInbox; home: HomeWithErrors },
 ): Promise<void> {
   app.addHook("preHandler", requireActor(RECORD_ROLES));
   await app.register(decisionPages, { db, publicUrl });
@@ -22,4 +23,5 @@ export async function sharingWebPages(
   await app.register(requestPages, { db });
   await app.register(shareWizardPages, { db });
   await app.register(emergencyPages, { db });
+  await app.register(chasePages, { db, home });
 }

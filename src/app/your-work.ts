@@ -1,0 +1,56 @@
+import { loadAgreementsWork, SIGNATORY_ROLES } from "../features/agreements";
+import { loadOrganisationsWork } from "../features/organisations-and-users";
+import { viewRecordsWork } from "../features/records";
+import { viewRightsWork } from "../features/rights";
+import { sharingSettings } from "../features/settings";
+import { viewSharingWork } from "../features/sharing";
+import type { Actor } from "../platform/auth/actor";
+import { dueIn, today } from "../platform/dates/calendar";
+import type { Db } from "../platform/db/client";
+import type { WorkItem } from "../platform/work";
+
+/** A work item as the home page shows it: its due date in words ("due in 2 working days", "Paused"). */
+export interface ShownWorkItem extends WorkItem {
+  due: string | null;
+  overdue: boolean;
+}
+
+/**
+ * Soonest due first; work with no deadline after every dated item, in the order its feature listed it
+ * (a stable sort), so a feature's own ordering survives within the same day.
+ */
+export function byDueDate(items: readonly WorkItem[]): WorkItem[] {
+  return [...items].sort((a, b) => (a.dueOn ?? "9999-12-31").localeCompare(b.dueOn ?? "9999-12-31"));
+}
+
+/**
+ * "Your work" on the home page (issue 18): every feature's list of what the actor may act on, each
+ * scoped and audited by the feature that owns it, merged here, the one place that knows them all, and
+ * ordered by due date. Each feature answers in a query or two per kind of work, whatever the count.
+ */
+export async function yourWork(db: Db, actor: Actor, now = new Date()): Promise<ShownWorkItem[]> {
+  const [{ nation }, ...lists] = await Promise.all([
+    sharingSettings(db),
+    viewSharingWork(
+      db,
+      actor,
+      {
+        work: "web.home.work",
+        emergencyRecords: "web.home.emergency_records",
+        approvals: "web.home.approvals",
+        toChase: "web.home.disclosures_to_chase",
+      },
+      now,
+    ),
+    viewRecordsWork(db, actor, "web.home.concerns"),
+    viewRightsWork(db, actor, "web.home.recipient_notices", now),
+    loadAgreementsWork(db, actor, now),
+    loadOrganisationsWork(db, actor, SIGNATORY_ROLES),
+  ]);
+  const day = today(now);
+  return byDueDate(lists.flat()).map((item) => ({
+    ...item,
+    due: item.paused ? "Paused: waiting for the requester" : item.dueOn ? dueIn(item.dueOn, day, nation) : null,
+    overdue: !item.paused && !!item.dueOn && item.dueOn < day,
+  }));
+}

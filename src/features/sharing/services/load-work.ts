@@ -1,0 +1,143 @@
+import { addHours } from "date-fns";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { snapshotOf } from "../../../platform/audit/events";
+import { recordEvent } from "../../../platform/audit/write";
+import type { Actor } from "../../../platform/auth/actor";
+import { hasAnyRole } from "../../../platform/auth/roles";
+import { ukDate, ukDay } from "../../../platform/dates/calendar";
+import type { Db } from "../../../platform/db/client";
+import { message } from "../../../platform/messages";
+import type { WorkItem } from "../../../platform/work";
+import { organisations } from "../../organisations-and-users/schema";
+import { RECORD_ROLES } from "../../records";
+import { sharingSettings } from "../../settings";
+import { SHARING_MESSAGES } from "../domain/messages";
+import { disclosures } from "../schema";
+import { loadChases } from "./chase";
+import { viewDecisions } from "./decisions";
+import { readableByRecipient, viewDisclosuresToChase } from "./disclosures";
+import { loadInformationRequests, refusalsToAcknowledge } from "./information-requests";
+
+const say = (key: keyof (typeof SHARING_MESSAGES)["en"]["sharingWork"], params: Record<string, string | number> = {}) =>
+  message(SHARING_MESSAGES.en, `sharingWork.${key}`, params);
+
+/**
+ * What sharing asks of the actor, for the home page's "Your work" (issue 18), one query per kind:
+ *
+ * - information requests made to the organisation, to answer (its safeguarding leads, who triage what
+ *   the organisation is asked, as they do what it is sent);
+ * - emergency shares whose full record is due (the decider's own; a safeguarding lead, all of them);
+ * - decisions waiting for a safeguarding lead's approval;
+ * - what the actor sent that is past the chase time and not acknowledged, with "Chase";
+ * - what the actor was sent and has not acknowledged, emergency shares not yet opened first;
+ * - answers to the organisation's requests that refused them, until read.
+ *
+ * Each deadline is the rule that sets it, not a second copy: a request's `dueOn`, an emergency
+ * record's `fullRecordDueAt`, the partnership's chase time from when a disclosure was sent. The names
+ * shown are audited reads under `view`: one event for the requests and what was received, beside
+ * those the reused views record.
+ */
+/** The views each read is recorded under: the lists the reused services show, and this one's own. */
+export interface SharingWorkViews {
+  work: string;
+  emergencyRecords: string;
+  approvals: string;
+  toChase: string;
+}
+
+export async function viewSharingWork(db: Db, actor: Actor, view: SharingWorkViews, now = new Date()): Promise<WorkItem[]> {
+  if (!hasAnyRole(actor.roles, RECORD_ROLES)) return [];
+  const lead = actor.roles.includes("safeguarding_lead");
+  const { acknowledgementChaseHours } = await sharingSettings(db);
+  const chaseDay = (sentAt: Date) => ukDay(addHours(sentAt, acknowledgementChaseHours));
+  const [requests, emergencies, approvals, toChase, received, refusals] = await Promise.all([
+    lead ? loadInformationRequests(db, actor, "incoming") : [],
+    viewDecisions(db, actor, { emergencyOutstanding: true, decidedBy: lead ? undefined : actor.userId }, view.emergencyRecords, 100, now),
+    lead ? viewDecisions(db, actor, { status: ["AWAITING_APPROVAL"] }, view.approvals) : [],
+    viewDisclosuresToChase(db, actor, view.toChase, now),
+    db
+      .select({
+        id: disclosures.id,
+        subject: disclosures.subject,
+        emergency: disclosures.emergency,
+        sentAt: disclosures.sentAt,
+        firstOpenedAt: disclosures.firstOpenedAt,
+        sender: organisations.name,
+      })
+      .from(disclosures)
+      .innerJoin(organisations, eq(organisations.id, disclosures.senderOrganisationId))
+      .where(and(readableByRecipient(actor, now), isNull(disclosures.acknowledgedAt)))
+      .orderBy(asc(disclosures.sentAt))
+      .limit(100),
+    refusalsToAcknowledge(db, actor),
+  ]);
+  const open = requests.filter((r) => r.status === "OPEN");
+  const chases = await loadChases(db, actor, [...toChase.map((d) => d.id), ...received.map((d) => d.id)]);
+  const lastChase = (id: string) => chases.get(id)?.at(-1)?.chasedAt;
+
+  // The views above recorded their own reads; these two lists show people's names too.
+  if (open.length || received.length) {
+    await recordEvent(db, snapshotOf(actor), {
+      type: "personal_data.viewed",
+      entity: { type: "organisation", id: actor.organisationId },
+      details: { view: view.work, count: open.length + received.length },
+    });
+  }
+
+  const items: WorkItem[] = [
+    ...open.map((r) => ({
+      kind: "information_request",
+      title: say("requestToAnswer", { requesting: r.requestingName, person: r.subject.name }),
+      href: `/information-requests/${r.id}`,
+      dueOn: r.dueOn,
+    })),
+    ...emergencies.map((d) => ({
+      kind: "emergency_record",
+      title: say("emergencyRecordDue", { person: d.subjectName }),
+      href: `/share-decisions/${d.id}`,
+      dueOn: d.fullRecordDueAt ? ukDay(d.fullRecordDueAt) : null,
+    })),
+    ...approvals.map((d) => ({
+      kind: "approval",
+      title: say("approvalWaiting", { decidedBy: d.decidedByName, person: d.subjectName }),
+      href: `/share-decisions/${d.id}`,
+      dueOn: null,
+    })),
+    ...toChase.map((d) => {
+      const chased = lastChase(d.id);
+      return {
+        kind: "sent_not_acknowledged",
+        title: say("sentNotAcknowledged", { recipient: d.recipientName, person: d.subject.name }),
+        href: `/share-decisions/${d.decisionId}`,
+        dueOn: chaseDay(d.sentAt),
+        ...(chased ? { note: say("youChased", { date: ukDate(chased) }) } : {}),
+        action: {
+          label: say("chase"),
+          href: `/disclosures/${d.id}/chase`,
+          hiddenText: say("chaseHidden", { recipient: d.recipientName, person: d.subject.name }),
+        },
+      };
+    }),
+    ...received.map((d) => {
+      const chased = lastChase(d.id);
+      const unopenedEmergency = d.emergency && !d.firstOpenedAt;
+      return {
+        kind: unopenedEmergency ? "emergency_unopened" : "received_not_acknowledged",
+        title: say(unopenedEmergency ? "emergencyUnopened" : "receivedToAcknowledge", { sender: d.sender, person: d.subject.name }),
+        href: `/disclosures/${d.id}`,
+        // An emergency share is for now: due the day it was sent. Otherwise the partnership's chase time.
+        dueOn: unopenedEmergency ? ukDay(d.sentAt) : chaseDay(d.sentAt),
+        ...(chased ? { note: say("senderChased", { sender: d.sender, date: ukDate(chased) }) } : {}),
+      };
+    }),
+  ];
+  if (refusals) {
+    items.push({
+      kind: "refusals_to_read",
+      title: say("refusalsToRead", { count: refusals }),
+      href: "/information-requests?box=outgoing",
+      dueOn: null,
+    });
+  }
+  return items;
+}
