@@ -124,3 +124,54 @@ test("a teacher's common share under the partnership agreement: pages and inputs
   expect(you.counts.inputs).toBeLessThanOrEqual(12);
   console.log(JSON.stringify({ commonShare: you.counts, visited: you.visited }));
 });
+
+/**
+ * The decision not to share (issue 18): it needs the purpose, the reasons and the advice, so none of
+ * a share's parts (what to share, consent, the legal basis) is asked, and check your answers shows
+ * only what was.
+ */
+test("a teacher's decision not to share asks only the purpose, the reasons and the advice", async ({ page }) => {
+  test.setTimeout(300_000);
+  const you = counter(page);
+  await signIn(page, "tomasz.wojcik@northbrook.example");
+  await clickAndLoad(page, page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Records" }));
+  await page.getByLabel("Name").fill("Kai Brennan-Nowak");
+  await submitForm(page, "Search");
+  await clickAndLoad(page, page.getByRole("link", { name: "Kai Brennan-Nowak" }));
+  you.start();
+  await clickAndLoad(page, page.getByRole("button", { name: "Decide whether to share" }));
+  await you.check(page.getByLabel("No: decide and record it now"));
+  await submitForm(page, "Continue");
+
+  await you.select(page.getByLabel("Which organisation?"), "Westshire Police");
+  await you.check(page.getByLabel("Police officer or staff in a safeguarding role"));
+  await submitForm(page, "Save and continue");
+  await you.check(page.getByLabel("Do not share", { exact: true }));
+  await submitForm(page, "Save and continue");
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Why you are sharing");
+  await you.check(page.getByLabel("Preventing or detecting crime"));
+  await you.fill(page.getByLabel("Describe the purpose"), "The police asked whether Kai has said anything about Darren Pike");
+  await submitForm(page, "Save and continue");
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your reasons");
+  await expect(page.getByLabel("Why sharing is necessary and proportionate")).toHaveCount(0);
+  await you.fill(page.getByLabel("Your reasons"), "Children's social care are already involved and will share what the police need");
+  await submitForm(page, "Save and continue");
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Advice");
+  await you.check(page.getByRole("group", { name: "Did you seek advice?" }).getByRole("radio", { name: "Yes", exact: true }));
+  await you.fill(page.getByLabel("Who gave it"), "Siobhán O'Connor");
+  await you.fill(page.getByLabel("What they advised"), "Leave it to social care, who lead on this");
+  await submitForm(page, "Save and continue");
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your answers");
+  await expect(page.getByText("Not answered")).toHaveCount(0);
+  for (const part of ["What to share", "Telling the family, and consent", "The legal basis"])
+    await expect(page.getByRole("heading", { name: part })).toHaveCount(0);
+  you.stop();
+  await submitForm(page, "Record the decision");
+  await expect(page.getByText("Decision recorded.")).toBeVisible();
+  console.log(JSON.stringify({ notToShare: you.counts, visited: you.visited }));
+  expect(you.counts.pages).toBeLessThanOrEqual(7);
+});

@@ -65,7 +65,7 @@ test("a health visitor shares through the wizard; the early help worker receives
     .check();
   await page
     .getByRole("group", { name: /told to you in confidence/ })
-    .getByLabel("No")
+    .getByRole("radio", { name: "No", exact: true })
     .check();
   await page.getByRole("group", { name: "Does it include information about other people?" }).getByLabel("Yes").check();
   await submitForm(page, "Save and continue");
