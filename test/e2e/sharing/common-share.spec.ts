@@ -160,7 +160,7 @@ test("a teacher's decision not to share asks only the purpose, the reasons and t
   await submitForm(page, "Save and continue");
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Advice");
-  await you.check(page.getByRole("group", { name: "Did you seek advice?" }).getByRole("radio", { name: "Yes", exact: true }));
+  await you.check(page.locator('input[name="advice-sought"][value="yes"]'));
   await you.fill(page.getByLabel("Who gave it"), "Siobhán O'Connor");
   await you.fill(page.getByLabel("What they advised"), "Leave it to social care, who lead on this");
   await submitForm(page, "Save and continue");

@@ -85,7 +85,8 @@ test("a health visitor shares through the wizard; the early help worker receives
 
   // Without an agreement, the safeguarding lead's advice is offered.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Advice");
-  await page.getByRole("group", { name: "Did you seek advice?" }).getByLabel("No").check();
+  // Its follow-ups sit inside its fieldset, revealed under "Yes": the answer to the question itself is picked by name.
+  await page.locator('input[name="advice-sought"][value="no"]').check();
   await submitForm(page, "Save and continue");
 
   // The person receiving it is named from check your answers.

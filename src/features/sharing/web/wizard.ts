@@ -21,7 +21,7 @@ import { type Answers, answerFromBody, getAt, itemAnswersFromBody, setAt } from 
 import { answerSections, draftItems } from "./check-answers";
 import { agreementSentence, basisRows, prefillFromAgreement } from "./legal-basis";
 import { fieldIdOf } from "./step-fields";
-import { applicableAnswers, fieldApplies, sequenceOf, stepOf, stepOfPath, underAgreement } from "./steps";
+import { applicableAnswers, fieldApplies, sequenceOf, stepApplies, stepOf, stepOfPath, underAgreement } from "./steps";
 import {
   anchorOf,
   assess,
@@ -212,11 +212,13 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
     }
     // The change page starts from the agreement's terms, so changing one part does not mean answering them all.
     const answers = key === "change-basis" && agreement ? prefillFromAgreement(draft.answers, agreement) : draft.answers;
-    const choices = await stepChoices(db, actor, subject.id, answers, agreement);
+    // A share under the agreement may have only the purposes it lists; a decision not to share is not bound by it.
+    const binding = stepApplies("legal-basis", answers) ? agreement : null;
+    const choices = await stepChoices(db, actor, subject.id, answers, binding);
     return reply.view("sharing/step", {
       ...context,
       fields: fieldsFor(step, answers, choices, summary.errors),
-      agreementTitle: agreement?.title,
+      agreementTitle: binding?.title,
     });
   };
 
