@@ -114,6 +114,21 @@ async function checkReflow(page: Page): Promise<void> {
 }
 
 /**
+ * GOV.UK Frontend's conditional reveals put aria-expanded on the radio or checkbox that reveals a
+ * follow-up question. The ARIA spec does not list it for those roles, so axe reports it; the design
+ * system keeps it on purpose because screen readers announce it (alphagov/govuk-frontend#979, a
+ * documented known issue). Only that finding, on exactly those inputs, is set aside.
+ */
+function isConditionalRevealInput(html: string, failure: string): boolean {
+  return (
+    /class="govuk-(radios|checkboxes)__input"/.test(html) &&
+    /aria-controls="conditional-/.test(html) &&
+    /aria-expanded="(true|false)"/.test(failure) &&
+    !/aria-(?!expanded)[a-z]+="/.test(failure)
+  );
+}
+
+/**
  * Runs axe on the page as it is now; fails on any violation, listing each one readably. Then reads
  * the page for unreadable text and checks it reflows at 320px.
  */
@@ -123,7 +138,11 @@ export async function checkA11y(page: Page): Promise<void> {
   // fresh blank page to combine the results, which nearly doubled the time of every check (measured:
   // 95 s against 55 s for the 42 checks of the sharing journey). Our pages have no iframes to cross.
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
-  const violations = results.violations;
+  const violations = results.violations.flatMap((v) => {
+    if (v.id !== "aria-allowed-attr") return [v];
+    const nodes = v.nodes.filter((n) => !isConditionalRevealInput(n.html, n.failureSummary ?? ""));
+    return nodes.length ? [{ ...v, nodes }] : [];
+  });
   const summary = violations.map((v) => `${v.id} (${v.nodes.length} element${v.nodes.length === 1 ? "" : "s"}): ${v.help}`);
   expect(summary, `Accessibility violations on ${page.url()}:\n${formatViolations(violations)}`).toEqual([]);
   await checkPlainEnglish(page);

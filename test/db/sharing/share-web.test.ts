@@ -21,7 +21,7 @@ import type { TestClient } from "../../support/http-client";
 import { signedInAs } from "../../support/sign-in";
 
 /**
- * The share decision pages: the emergency gate, the task list and its question pages over a
+ * The share decision pages: the emergency gate, the question pages asked in turn over a
  * server-side draft, check your answers with the rules' findings, recording, the decision page, the
  * recipient's inbox and the emergency route.
  */
@@ -178,48 +178,68 @@ describeEachDatabase("share decision pages", (ctx) => {
       assert.equal(no.headers.location, `/subjects/${childId}/share/tasks`);
     });
 
-    test("each question page saves to the server-side draft; the task list shows what is done", async () => {
+    test("each question page saves to the server-side draft and goes on to the next that applies", async () => {
+      const recipient = await practitioner.get(`/subjects/${childId}/share/steps/recipient`);
+      assert.match(recipient.body, /Westshire Children&#39;s Services/);
+      const toCouncil = await step("recipient", { "recipient-organisationId": councilId, "recipient-role": "SOCIAL_WORKER" });
+      // One agreement in force covers the school and the council: it is chosen, so the agreement is not asked.
+      assert.equal(toCouncil.headers.location, `/subjects/${childId}/share/steps/outcome`);
+      const [chosen] = await ctx.database.db.select().from(formDrafts).where(eq(formDrafts.key, childId));
+      assert.match(
+        String((chosen!.data as { answers: { recipient: { agreementId: string } } }).answers.recipient.agreementId),
+        /^[0-9a-f-]{36}$/,
+      );
+      await step("agreement", { "recipient-agreementId": "none", "recipient-routine": "no" });
+      const person = await practitioner.get(`/subjects/${childId}/share/steps/recipient-person`);
+      assert.match(person.body, /Aoife Ní Bhriain/, "the recipient organisation's practitioners can be named");
+      await step("recipient-person", { "recipient-userId": socialWorkerId });
+      assert.equal(
+        (await step("outcome", { "decision-outcome": "PARTIAL_SHARE" })).headers.location,
+        `/subjects/${childId}/share/steps/purpose`,
+      );
       assert.equal(
         (await step("purpose", { "purpose-code": "CHILD_IN_NEED_S17", "purpose-description": "Assessment of Kai's needs" })).statusCode,
         303,
       );
-      assert.equal(
-        (await step("information", { "information-personal": "yes", "information-confidential": "no", "information-thirdParty": "no" }))
-          .statusCode,
-        303,
-      );
-      const recipient = await practitioner.get(`/subjects/${childId}/share/steps/recipient`);
-      assert.match(recipient.body, /Westshire Children&#39;s Services/);
-      await step("recipient", {
-        "recipient-organisationId": councilId,
-        "recipient-role": "SOCIAL_WORKER",
-        "recipient-routine": "no",
-      });
-      await step("agreement", { "recipient-agreementId": "none" });
-      const person = await practitioner.get(`/subjects/${childId}/share/steps/recipient-person`);
-      assert.match(person.body, /Aoife Ní Bhriain/, "the recipient organisation's practitioners can be named");
-      await step("recipient-person", { "recipient-userId": socialWorkerId });
-      await step("consent", {
-        "transparency-informed": "yes",
-        "transparency-consentStatus": "NOT_SOUGHT",
-        "transparency-consentNotSoughtReason": "UNSAFE_TO_SEEK",
-      });
       await step("items", {
         [`item-${attendanceId}`]: "share",
         [`item-${healthId}`]: "withhold",
         [`item-${healthId}-reason`]: "Not needed for the assessment",
       });
-      await step("advice", { "advice-sought": "no" });
-      await step("decision", {
-        "decision-outcome": "PARTIAL_SHARE",
-        "decision-reasons": "Attendance has fallen",
-        "decision-necessityAndProportionality": "Attendance only",
+      await step("consent", { "transparency-informed": "yes", "transparency-consent": "NOT_SOUGHT:UNSAFE_TO_SEEK" });
+      // Without an agreement, a one-off share asks what kind of information it is, then the legal basis a page at a time.
+      const information = await step("information", {
+        "information-personal": "yes",
+        "information-confidential": "no",
+        "information-thirdParty": "no",
       });
-      const tasks = await practitioner.get(`/subjects/${childId}/share/tasks`);
-      assert.equal(tasks.statusCode, 200);
-      assert.match(tasks.body, /You have completed 9 of 10 parts/, "all but the lawful basis");
+      assert.equal(information.headers.location, `/subjects/${childId}/share/steps/article6`);
+      await step("reasons", { "decision-reasons": "Attendance has fallen", "decision-necessityAndProportionality": "Attendance only" });
+      await step("advice", { "advice-sought": "no" });
+      const resume = await practitioner.get(`/subjects/${childId}/share/tasks`);
+      assert.equal(resume.headers.location, `/subjects/${childId}/share/steps/article6`, "carries on at the first part not answered");
       const [draft] = await ctx.database.db.select().from(formDrafts).where(eq(formDrafts.key, childId));
-      assert.equal((draft!.data as { answers: { purpose: { code: string } } }).answers.purpose.code, "CHILD_IN_NEED_S17");
+      const answers = (draft!.data as { answers: ShareDecisionInput }).answers;
+      assert.equal(answers.purpose.code, "CHILD_IN_NEED_S17");
+      assert.equal(answers.transparency.consentStatus, "NOT_SOUGHT");
+      assert.equal(answers.transparency.consentNotSoughtReason, "UNSAFE_TO_SEEK");
+    });
+
+    test("a follow-up is asked under the answer that calls for it, and not kept when that answer changes", async () => {
+      const page = (await practitioner.get(`/subjects/${childId}/share/steps/consent`)).body;
+      assert.match(page, /id="conditional-transparency-informed-2"[\s\S]*If not, why not\?/);
+      await step("consent", {
+        "transparency-informed": "no",
+        "transparency-notInformedReason": "It would alert the household",
+        "transparency-consent": "NOT_SOUGHT:UNSAFE_TO_SEEK",
+      });
+      await step("consent", {
+        "transparency-informed": "yes",
+        "transparency-notInformedReason": "It would alert the household",
+        "transparency-consent": "NOT_SOUGHT:UNSAFE_TO_SEEK",
+      });
+      const [draft] = await ctx.database.db.select().from(formDrafts).where(eq(formDrafts.key, childId));
+      assert.equal((draft!.data as { answers: ShareDecisionInput }).answers.transparency.notInformedReason, undefined);
     });
 
     test("the agreement question offers only agreements in force that both organisations are parties to", async () => {
@@ -242,12 +262,12 @@ describeEachDatabase("share decision pages", (ctx) => {
       assert.match(refused.body, /govuk-error-summary/);
       assert.match(
         refused.body,
-        /href="\/subjects\/[0-9a-f-]{36}\/share\/steps\/lawful-basis\?return=check">Select the Article 6 lawful basis/,
+        /href="\/subjects\/[0-9a-f-]{36}\/share\/steps\/article6\?return=check#lawfulBasis-article6">Select the Article 6 lawful basis/,
       );
       assert.doesNotMatch(visibleText(refused.body), RULE_CODE);
       assert.equal((await decisions()).length, 0);
       // After a refused attempt, the page that asks the question shows its problem.
-      const page = await practitioner.get(`/subjects/${childId}/share/steps/lawful-basis`);
+      const page = await practitioner.get(`/subjects/${childId}/share/steps/article6`);
       assert.match(page.body, /href="#lawfulBasis-article6">Select the Article 6 lawful basis/);
       assert.doesNotMatch(visibleText(page.body), RULE_CODE);
     });
@@ -262,39 +282,37 @@ describeEachDatabase("share decision pages", (ctx) => {
       await schoolDsl.post(`/subjects/${childId}/share/discard`, {});
     });
 
-    test("an access expiry before today is refused: the task list and check page send the decider back to the question, which keeps the date typed", async () => {
+    test("an access expiry before today is refused: the check page sends the decider back to the question, which keeps the date typed", async () => {
       const decided = {
-        "decision-outcome": "PARTIAL_SHARE",
         "decision-reasons": "Attendance has fallen",
         "decision-necessityAndProportionality": "Attendance only",
       };
       const yesterday = addDays(new Date(), -1);
-      await step("decision", {
+      await step("reasons", {
         ...decided,
         "decision-accessExpiresOn-day": String(yesterday.getDate()),
         "decision-accessExpiresOn-month": String(yesterday.getMonth() + 1),
         "decision-accessExpiresOn-year": String(yesterday.getFullYear()),
       });
-      const tasks = (await practitioner.get(`/subjects/${childId}/share/tasks`)).body;
-      assert.match(tasks.split("Your decision")[1] ?? "", /Needs attention/);
       const refused = await practitioner.post(`/subjects/${childId}/share/check`, {});
       assert.equal(refused.statusCode, 400);
       assert.match(
         refused.body,
         new RegExp(
-          `href="/subjects/${childId}/share/steps/decision\\?return=check">The date they can open it until must be today or in the future`,
+          `href="/subjects/${childId}/share/steps/reasons\\?return=check#decision-accessExpiresOn-day">The date they can open it until must be today or in the future`,
         ),
       );
       assert.equal((await decisions()).length, 0);
-      const question = (await practitioner.get(`/subjects/${childId}/share/steps/decision`)).body;
+      const question = (await practitioner.get(`/subjects/${childId}/share/steps/reasons`)).body;
       assert.match(question, /href="#decision-accessExpiresOn-day">The date they can open it until must be today or in the future/);
       assert.match(question, /govuk-error-message[\s\S]*The date they can open it until must be today or in the future/);
       assert.match(question, new RegExp(`name="decision-accessExpiresOn-day" type="text" value="${yesterday.getDate()}"`));
-      await step("decision", decided);
+      await step("reasons", decided);
     });
 
     test("with the answers put right and the warnings acknowledged, the decision is recorded and delivered once", async () => {
-      await step("lawful-basis", { "lawfulBasis-article6": "A6_1E_PUBLIC_TASK", "lawfulBasis-gateway": "CA2004_S11" });
+      await step("article6", { "lawfulBasis-article6": "A6_1E_PUBLIC_TASK" });
+      await step("gateway", { "lawfulBasis-gateway": "CA2004_S11" });
       const unacknowledged = await practitioner.post(`/subjects/${childId}/share/check`, {});
       assert.equal(unacknowledged.statusCode, 422);
       assert.match(unacknowledged.body, /href="#acknowledged"/);
@@ -466,6 +484,40 @@ describeEachDatabase("share decision pages", (ctx) => {
     assert.equal(emergencies.length, 1);
   });
 
+  test("the emergency route lets the sharer write what they are worried about when nothing is recorded: it goes on the record with its source, and is what is sent", async () => {
+    const child = await practitioner.api("POST", "/api/v1/subjects", { kind: "CHILD", givenNames: "Leo", familyName: "Mensah" });
+    const leoId = child.json().id as string;
+    const form = await practitioner.get(`/subjects/${leoId}/share/emergency`);
+    assert.match(visibleText(form.body), /Nothing is recorded about Leo Mensah yet/);
+    assert.match(form.body, /What are you worried about\?/);
+    const key = /name="key" value="([^"]+)"/.exec(form.body)?.[1];
+    const body = {
+      key: key!,
+      reason: "Leo says he is being collected by a man he does not know",
+      organisationId: councilId,
+      worry: "Leo told me at lunch that a man he does not know will collect him today and take him away.",
+      worryMethod: "TOLD_DIRECTLY",
+    };
+    const shared = await practitioner.post(`/subjects/${leoId}/share/emergency`, body);
+    assert.equal(shared.statusCode, 303, shared.body.slice(0, 400));
+    const again = await practitioner.post(`/subjects/${leoId}/share/emergency`, body);
+    assert.equal(again.headers.location, shared.headers.location, "a second press finds the same decision");
+    const items = (await practitioner.api("GET", `/api/v1/subjects/${leoId}/items`)).json() as {
+      items: { id: string; text: string; source: { name: string; method: string } }[];
+    };
+    const list = items.items;
+    assert.equal(list.length, 1, "one record item, however many times the button is pressed");
+    assert.equal(list[0]!.text, body.worry);
+    assert.equal(list[0]!.source.name, "Tomasz Wójcik, Northbrook Primary");
+    assert.equal(list[0]!.source.method, "TOLD_DIRECTLY");
+    const id = /share-decisions\/([0-9a-f-]{36})/.exec(shared.headers.location as string)![1]!;
+    const [row] = await ctx.database.db.select().from(shareDecisions).where(eq(shareDecisions.id, id));
+    assert.deepEqual(
+      (row!.record as ShareDecisionInput).items.items?.map((i) => i.itemId),
+      [list[0]!.id],
+    );
+  });
+
   test("an emergency share whose full record is past due shows as overdue on its page, in the decisions list and on the sharer's own home page", async () => {
     const input = {
       subjectId: childId,
@@ -534,6 +586,7 @@ describeEachDatabase("share decision pages", (ctx) => {
     });
     const refugeItemId = refugeItem.json().id;
 
+    await step("outcome", { "decision-outcome": "SHARE" });
     const items = await practitioner.get(`/subjects/${childId}/share/steps/items`);
     assert.equal(items.statusCode, 200);
     const card = new RegExp(`id="item-${refugeItemId}".*?</fieldset>`, "s").exec(items.body)?.[0] ?? "";
@@ -595,23 +648,17 @@ describeEachDatabase("share decision pages", (ctx) => {
     const second = await add("A neighbour near WS7 7QQ has seen Kai out late.", "2026-11-24");
 
     await practitioner.post(`/subjects/${childId}/share`, { immediateRisk: "no" });
+    await step("recipient", { "recipient-organisationId": councilId, "recipient-role": "SOCIAL_WORKER" });
+    await step("agreement", { "recipient-agreementId": "none", "recipient-routine": "no" });
+    await step("outcome", { "decision-outcome": "SHARE" });
     await step("purpose", { "purpose-code": "CHILD_IN_NEED_S17", "purpose-description": "Kai is out late alone" });
-    await step("information", { "information-personal": "yes", "information-confidential": "no", "information-thirdParty": "no" });
-    await step("recipient", { "recipient-organisationId": councilId, "recipient-role": "SOCIAL_WORKER", "recipient-routine": "no" });
-    await step("agreement", { "recipient-agreementId": "none" });
-    await step("consent", {
-      "transparency-informed": "yes",
-      "transparency-consentStatus": "NOT_SOUGHT",
-      "transparency-consentNotSoughtReason": "UNSAFE_TO_SEEK",
-    });
-    await step("lawful-basis", { "lawfulBasis-article6": "A6_1E_PUBLIC_TASK", "lawfulBasis-gateway": "CA2004_S11" });
     await step("items", { [`item-${first}`]: "share", [`item-${second}`]: "share" });
+    await step("consent", { "transparency-informed": "yes", "transparency-consent": "NOT_SOUGHT:UNSAFE_TO_SEEK" });
+    await step("information", { "information-personal": "yes", "information-confidential": "no", "information-thirdParty": "no" });
+    await step("article6", { "lawfulBasis-article6": "A6_1E_PUBLIC_TASK" });
+    await step("gateway", { "lawfulBasis-gateway": "CA2004_S11" });
+    await step("reasons", { "decision-reasons": "Kai is out late alone", "decision-necessityAndProportionality": "Only these two items" });
     await step("advice", { "advice-sought": "no" });
-    await step("decision", {
-      "decision-outcome": "SHARE",
-      "decision-reasons": "Kai is out late alone",
-      "decision-necessityAndProportionality": "Only these two items",
-    });
 
     const check = (await practitioner.get(`/subjects/${childId}/share/check`)).body;
     const boxes = [...check.matchAll(/name="acknowledged" type="checkbox" value="([^"]+)"/g)].map((m) => m[1]);
@@ -656,7 +703,7 @@ describeEachDatabase("share decision pages", (ctx) => {
   });
   test("an agreement under a lapsed tier 1 agreement is not offered; one chosen before it lapsed says why it is not in force, naming the tier 1 agreement", async () => {
     await practitioner.post(`/subjects/${childId}/share`, { immediateRisk: "no" });
-    await step("recipient", { "recipient-organisationId": councilId, "recipient-role": "SOCIAL_WORKER", "recipient-routine": "no" });
+    await step("recipient", { "recipient-organisationId": councilId, "recipient-role": "SOCIAL_WORKER" });
     const offered = (await practitioner.get(`/subjects/${childId}/share/steps/agreement`)).body;
     assert.match(offered, /School and council attendance agreement/);
     assert.doesNotMatch(offered, /Attendance operations under the lapsed agreement/);

@@ -2,8 +2,8 @@ import { checkA11y, clickAndLoad, expect, signIn, signOut, submitForm, test, vis
 
 /**
  * Sharing end to end (issue 5). Helen Ng, a health visitor at Eastmoor NHS, decides to share what
- * she holds about Yusuf Rahman with Westshire Early Help: the emergency question, then each part of
- * the task list; check your answers refuses to record until she has read the warnings; the decision
+ * she holds about Yusuf Rahman with Westshire Early Help: the emergency question, then each question
+ * that applies to a one-off share, in turn; check your answers refuses to record until she has read the warnings; the decision
  * is recorded and sent. Chloé Dubois at Early Help finds it in her inbox, acknowledges it and files it
  * onto her own records, where it appears on Yusuf's chronology with Eastmoor as its source. Every
  * page is checked for accessibility along the way.
@@ -18,75 +18,86 @@ test("a health visitor shares through the wizard; the early help worker receives
   await clickAndLoad(page, page.getByRole("link", { name: "Yusuf Rahman" }));
   await clickAndLoad(page, page.getByRole("button", { name: "Decide whether to share" }));
 
-  // The emergency question comes first.
+  // The emergency question comes first, then who it goes to.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Is there an immediate risk to life, or of serious harm?");
   await page.getByLabel("No: decide and record it now").check();
   await submitForm(page, "Continue");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Decide whether to share");
-
-  const part = async (name: string) => clickAndLoad(page, page.getByRole("link", { name }));
-  await part("Why you are sharing");
-  await page.getByRole("group", { name: "What is the purpose?" }).getByLabel("Early help", { exact: true }).check();
-  await page.getByRole("group", { name: "Level of need" }).getByLabel("Early help", { exact: true }).check();
-  await page.getByLabel("Describe the purpose").fill("Support for the family after the move");
-  await submitForm(page, "Save and continue");
-
-  await part("What kind of information it is");
-  await page.getByRole("group", { name: "Is it personal data?" }).getByLabel("Yes").check();
-  await page.getByRole("group", { name: "Was it given in confidence?" }).getByLabel("No").check();
-  await page.getByRole("group", { name: "Does it include information about other people?" }).getByLabel("Yes").check();
-  await submitForm(page, "Save and continue");
-
-  await part("Who it goes to");
-  await page.getByLabel("Which organisation?").selectOption({ label: "Westshire Early Help" });
-  await page.getByLabel("Early help practitioner").check();
-  await page.getByRole("group", { name: "Is this routine sharing?" }).getByLabel("No").check();
-  await submitForm(page, "Save and continue");
-
-  await part("The agreement that covers it");
-  // A page of its own since the recipient decides what it offers: it reflows at 320 CSS pixels, no sideways scrolling.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Who it goes to");
+  // It reflows at 320 CSS pixels, no sideways scrolling.
   const viewport = page.viewportSize()!;
   await page.setViewportSize({ width: 320, height: 640 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await page.setViewportSize(viewport);
-  await page.getByLabel("None: a one-off share without an agreement").check();
+  await page.getByLabel("Which organisation?").selectOption({ label: "Westshire Early Help" });
+  await page.getByLabel("Early help practitioner").check();
   await submitForm(page, "Save and continue");
 
-  await part("The person receiving it");
-  await page.getByLabel("Chloé Dubois").check();
+  // No agreement covers Eastmoor and Early Help: a one-off share, so every part of the legal basis is asked.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your decision");
+  await page.getByLabel("Share", { exact: true }).check();
   await submitForm(page, "Save and continue");
 
-  await part("Telling the family, and consent");
+  await page.getByRole("group", { name: "What is the purpose?" }).getByLabel("Early help", { exact: true }).check();
+  await page
+    .getByRole("group", { name: /Level of need/ })
+    .getByLabel("Early help", { exact: true })
+    .check();
+  await page.getByLabel("Describe the purpose").fill("Support for the family after the move");
+  await submitForm(page, "Save and continue");
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("What to share");
+  await page.getByRole("radio", { name: "Share it" }).first().check();
+  await submitForm(page, "Save and continue");
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Telling the family, and consent");
   await page
     .getByRole("group", { name: /Have the child or family been told/ })
     .getByLabel("Yes")
     .check();
   await page.getByLabel("Consent was given", { exact: true }).check();
-  await page.getByLabel(/If consent was given/).fill("Aisha Rahman, at the home visit, agreed to an early help referral");
+  await page.getByLabel(/Who gave it, when, how, and for what/).fill("Aisha Rahman, at the home visit, agreed to an early help referral");
   await submitForm(page, "Save and continue");
 
-  await part("Lawful basis");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("What kind of information it is");
+  await page
+    .getByRole("group", { name: /Is it about a person who can be identified/ })
+    .getByLabel("Yes")
+    .check();
+  await page
+    .getByRole("group", { name: /told to you in confidence/ })
+    .getByRole("radio", { name: "No", exact: true })
+    .check();
+  await page.getByRole("group", { name: "Does it include information about other people?" }).getByLabel("Yes").check();
+  await submitForm(page, "Save and continue");
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your lawful basis");
+  await expect(page.getByText("Usually the right one for schools, councils, health and police")).toBeVisible();
   await page.getByLabel("Article 6(1)(e) public task").check();
   await submitForm(page, "Save and continue");
-
-  await part("What to share");
-  await page.getByRole("radio", { name: "Share it" }).first().check();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sensitive information");
+  await submitForm(page, "Save and continue");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("The power or duty you rely on");
   await submitForm(page, "Save and continue");
 
-  await part("Advice");
-  await page.getByRole("group", { name: "Did you seek advice?" }).getByLabel("No").check();
-  await submitForm(page, "Save and continue");
-
-  await part("Your decision");
-  await page.getByLabel("Share", { exact: true }).check();
   await page.getByLabel("Your reasons").fill("Early help can support the family with the older sibling's history in mind");
   await page.getByLabel("Why sharing is necessary and proportionate").fill("Only the social care history; nothing about health");
   await submitForm(page, "Save and continue");
-  await expect(page.getByText("You have completed 10 of 10 parts.")).toBeVisible();
+
+  // Without an agreement, the safeguarding lead's advice is offered.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Advice");
+  // Its follow-ups sit inside its fieldset, revealed under "Yes": the answer to the question itself is picked by name.
+  await page.locator('input[name="advice-sought"][value="no"]').check();
+  await submitForm(page, "Save and continue");
+
+  // The person receiving it is named from check your answers.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your answers");
+  await clickAndLoad(page, page.getByRole("link", { name: "Change Who should receive it?" }));
+  await page.getByLabel("Chloé Dubois").check();
+  await submitForm(page, "Save and continue");
 
   // Check your answers: the warnings must be read before the decision is recorded.
-  await clickAndLoad(page, page.getByRole("button", { name: "Check your answers" }));
   await expect(page.getByText("Nothing stops this decision being recorded.")).toBeVisible();
+  await expect(page.getByText("Not answered")).toHaveCount(0);
   await submitForm(page, "Record the decision");
   await expect(page).toHaveTitle(/^Error: /);
   await expect(page.locator(".govuk-error-summary").getByRole("link", { name: /No advice is recorded/ })).toHaveAttribute(
@@ -146,44 +157,17 @@ test("a practitioner shares an item naming a parent's refuge: it is redacted, an
   await page.getByLabel("No: decide and record it now").check();
   await submitForm(page, "Continue");
 
-  const part = async (name: string) => clickAndLoad(page, page.getByRole("link", { name }));
-  await part("Why you are sharing");
-  await page.getByRole("group", { name: "What is the purpose?" }).getByLabel("Child in need (Children Act 1989 s17)").check();
+  await page.getByLabel("Which organisation?").selectOption({ label: "Westshire County Council Children's Services" });
+  await page.getByLabel("Social worker").check();
+  await submitForm(page, "Save and continue");
+  await page.getByLabel("Share", { exact: true }).check();
+  await submitForm(page, "Save and continue");
+
+  await page.getByLabel("Child in need (Children Act 1989 s17)").check();
   await page.getByLabel("Describe the purpose").fill("Children's social care are assessing Kai's needs after the move");
   await submitForm(page, "Save and continue");
 
-  await part("What kind of information it is");
-  await page.getByRole("group", { name: "Is it personal data?" }).getByLabel("Yes").check();
-  await page.getByRole("group", { name: "Was it given in confidence?" }).getByLabel("No").check();
-  await page.getByRole("group", { name: "Does it include information about other people?" }).getByLabel("Yes").check();
-  await submitForm(page, "Save and continue");
-
-  await part("Who it goes to");
-  await page.getByLabel("Which organisation?").selectOption({ label: "Westshire County Council Children's Services" });
-  await page.getByLabel("Social worker").check();
-  await page.getByRole("group", { name: "Is this routine sharing?" }).getByLabel("No").check();
-  await submitForm(page, "Save and continue");
-
-  await part("The agreement that covers it");
-  await page.getByLabel("None: a one-off share without an agreement").check();
-  await submitForm(page, "Save and continue");
-
-  await part("Telling the family, and consent");
-  await page
-    .getByRole("group", { name: /Have the child or family been told/ })
-    .getByLabel("No")
-    .check();
-  await page.getByLabel("If not, why not?").fill("Telling the household could reach Darren Pike");
-  await page.getByLabel("Consent was not sought").check();
-  await page.getByLabel("Seeking it would place the child at risk").check();
-  await submitForm(page, "Save and continue");
-
-  await part("Lawful basis");
-  await page.getByLabel("Article 6(1)(e) public task").check();
-  await submitForm(page, "Save and continue");
-
   // The item mentions his mother's refuge: the page says it will be taken out, and who can decide otherwise.
-  await part("What to share");
   const card = page.locator(".govuk-summary-card", { hasText: "staying at Haven refuge" });
   await expect(card).toContainText("This item mentions a protected address of someone linked to this person");
   await expect(card).toContainText("ask your safeguarding lead");
@@ -192,17 +176,22 @@ test("a practitioner shares an item naming a parent's refuge: it is redacted, an
   await page.getByRole("checkbox", { name: /^Addresses/ }).check();
   await submitForm(page, "Save and continue");
 
-  await part("Advice");
-  await page.getByRole("group", { name: "Did you seek advice?" }).getByLabel("No").check();
+  await page
+    .getByRole("group", { name: /Have the child or family been told/ })
+    .getByRole("radio", { name: "No", exact: true })
+    .check();
+  await page.getByLabel("If not, why not?").fill("Telling the household could reach Darren Pike");
+  await page.getByLabel("Not asked for: asking would put the child at risk").check();
   await submitForm(page, "Save and continue");
 
-  await part("Your decision");
-  await page.getByLabel("Share", { exact: true }).check();
+  // The partnership agreement covers the school and the council: its legal basis is confirmed, not chosen.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirm the legal basis");
+  await submitForm(page, "Confirm and continue");
+
   await page.getByLabel("Your reasons").fill("Social care need to know Kai has moved and who may collect him");
   await page.getByLabel("Why sharing is necessary and proportionate").fill("That he has moved, not where to");
   await submitForm(page, "Save and continue");
 
-  await clickAndLoad(page, page.getByRole("button", { name: "Check your answers" }));
   await expect(page.getByText(/mentions a protected address of someone linked to this person: it is taken out of the text/)).toBeVisible();
   for (const box of await page
     .getByRole("group", { name: /Read each warning/ })

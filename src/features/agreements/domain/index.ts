@@ -4,7 +4,6 @@ export {
   ONWARD_DISCLOSURE,
   ONWARD_DISCLOSURE_LABELS,
   type OnwardDisclosure,
-  TRANSFER_METHOD_LABELS,
   TRANSFER_METHODS,
 } from "./content";
 export { agreementReference } from "./document";
@@ -16,14 +15,18 @@ export {
   ARTICLE_9_10,
   ARTICLE_9_10_LABELS,
   type Article6,
+  type Article9or10,
   COMMON_LAW_ROUTE_LABELS,
   COMMON_LAW_ROUTES,
+  type CommonLawRoute,
   CRIMINAL_OFFENCE_CONDITIONS,
   GATEWAY_LABELS,
   GATEWAYS,
   PARA_18_REASON_LABELS,
   PARA_18_REASONS,
+  type Para18Reason,
   SPECIAL_CATEGORY_CONDITIONS,
 } from "./lawful-basis";
 export { type AgreementStatus, notInForceReason } from "./lifecycle";
 export { PURPOSE_CODES, PURPOSE_LABELS, type PurposeCode, purposeLabel } from "./purposes";
+export { type ShareTerms, termsForShare } from "./share-terms";

@@ -1,5 +1,7 @@
 import type { Catalogue, Locale } from "../../../platform/messages";
 import type { DsaCode } from "../../../platform/rules";
+import type { Article6, Article9or10, CommonLawRoute, Para18Reason, PurposeCode } from "../../agreements/domain";
+import type { ItemCategory } from "../../records/domain";
 import type { DisclosureState } from "./disclosure-access";
 import type { DecisionStatus, RequestStatus, RequestUrgency } from "./records";
 import type { Capacity, ConsentStatus, NotSoughtReason, Outcome, RecipientRole, SubjectDetail } from "./vocabulary";
@@ -40,6 +42,15 @@ const en = {
     CANNOT_REASONABLY_OBTAIN: "It cannot reasonably be obtained",
     EMERGENCY_DELAY: "The delay would increase the risk to the child",
     NOT_PERSONAL_DATA: "The information is not personal data",
+  } satisfies Record<NotSoughtReason, string>,
+  /** The wizard asks where consent stands and, if it was not asked for, why, as one choice. */
+  consentNotSoughtChoice: {
+    UNSAFE_TO_SEEK: "Not asked for: asking would put the child at risk",
+    WOULD_PREJUDICE_INVESTIGATION: "Not asked for: asking would harm a police or child protection investigation",
+    CANNOT_BE_GIVEN: "Not asked for: the person cannot give consent",
+    CANNOT_REASONABLY_OBTAIN: "Not asked for: it cannot reasonably be obtained",
+    EMERGENCY_DELAY: "Not asked for: the delay would increase the risk to the child",
+    NOT_PERSONAL_DATA: "Not asked for: the information is not personal data",
   } satisfies Record<NotSoughtReason, string>,
   capacity: {
     CAPABLE: "Able to make this decision (Gillick competent, or 16 or over with capacity)",
@@ -136,6 +147,69 @@ const en = {
     disclosureAcknowledged: "Receipt acknowledged by {recipient}",
     disclosureRevoked: "Access withdrawn from {recipient}",
   },
+  /**
+   * The share decision wizard's words for the legal basis an agreement gives a share (web/legal-basis.ts):
+   * the plain-English summary a practitioner confirms, and the hints that explain each choice to someone
+   * who is not a lawyer. The codes and their formal names stay in the agreement and the record.
+   */
+  agreementSummary: {
+    sentence: "You are sharing under the {agreement}, which says you can share {kinds} with {recipient} {aim}{consent}.",
+    /** When the agreement names no kinds of information for this direction. */
+    anyKinds: "information",
+    kindsLast: "{list} information",
+    /** The purpose the practitioner has not chosen yet. */
+    aimUnknown: "for the purposes it lists",
+  },
+  purposeAim: {
+    EARLY_HELP: "to offer a child and family early help",
+    CHILD_IN_NEED_S17: "to find out whether a child needs help, and to help them",
+    CHILD_PROTECTION_S47: "to protect a child who may be suffering significant harm",
+    MASH_CHECK: "so the safeguarding hub can decide how to respond to a worry about a child",
+    SCHOOL_TRANSFER: "so a child's new school can keep them safe",
+    CRIME_PREVENTION: "to prevent or detect crime",
+    HEALTH_CARE: "to give a child health care",
+    OTHER: "for the purpose you describe",
+  } satisfies Record<PurposeCode, string>,
+  consentPhrase: {
+    OBTAINING_WOULD_PREJUDICE: ", without consent where asking would put the child at risk",
+    CANNOT_REASONABLY_OBTAIN: ", without consent where you cannot reasonably ask for it",
+    CONSENT_CANNOT_BE_GIVEN: ", without consent where the person cannot give it",
+  } satisfies Record<Para18Reason, string>,
+  categoryNoun: {
+    education: "school",
+    health: "health",
+    police: "police",
+    social_care: "social care",
+    family_circumstances: "family",
+    housing: "housing",
+    other: "identifying",
+  } satisfies Record<ItemCategory, string>,
+  article6Hint: {
+    A6_1A_CONSENT: "Only if the person freely agreed and could say no. Not for protecting a child: consent can be withdrawn.",
+    A6_1C_LEGAL_OBLIGATION: "A law says your organisation must share it.",
+    A6_1D_VITAL_INTERESTS: "To save someone's life, when no other basis fits.",
+    A6_1E_PUBLIC_TASK: "Usually the right one for schools, councils, health and police: sharing is part of your job.",
+    A6_1F_LEGITIMATE_INTERESTS: "For charities and private organisations. A school or council cannot use it for its public work.",
+    A6_1EA_RECOGNISED_LI_SAFEGUARDING: "For organisations that are not public bodies, to protect a child or adult at risk.",
+  } satisfies Record<Article6, string>,
+  article9Hint: {
+    A9_2A_EXPLICIT_CONSENT: "Only with clear, written consent to share this sensitive information.",
+    A9_2B_S1P1_SOCIAL_PROTECTION: "Social protection work, such as a council's social care duties.",
+    A9_2C_VITAL_INTERESTS_INCAPABLE: "To save a life when the person cannot consent.",
+    A9_2G_S1P6_STATUTORY: "A law gives your organisation the job this sharing is part of.",
+    A9_2G_S1P10_PREVENTING_CRIME: "To prevent or detect a crime.",
+    A9_2G_S1P18_SAFEGUARDING:
+      "Usually the right one for protecting a child: it needs the reason consent is not asked for, and your policy's reference.",
+    A9_2H_S1P2_HEALTH_SOCIAL_CARE: "Health or social care professionals caring for the person.",
+    A10_SCHEDULE1_CRIMINAL: "Needed if any of it is about a crime or an allegation of one.",
+    LE_S35_SCH8P4_SAFEGUARDING: "For the police, protecting a child or adult at risk.",
+  } satisfies Record<Article9or10, string>,
+  commonLawHint: {
+    CL_NOT_CONFIDENTIAL: "Nobody told you it in confidence.",
+    CL_CONSENT: "The person who told you agreed to it being shared.",
+    CL_LEGAL_REQUIREMENT: "A law or a court order says it must be shared.",
+    CL_PUBLIC_INTEREST: "Protecting a child matters more than keeping the confidence.",
+  } satisfies Record<CommonLawRoute, string>,
   /** Chronology summaries the service writes itself ({text} is what a person wrote). */
   sharingChronologySummary: {
     purpose: "{purpose:purpose}: {text}",

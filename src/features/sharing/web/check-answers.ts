@@ -7,13 +7,13 @@ import { SUBJECT_DETAIL_LABELS, type SubjectDetail } from "../domain/vocabulary"
 import type { shareableItems } from "../services/choices";
 import { type Answers, getAt, noneOption } from "./answers";
 import { type FieldDef, fieldIdOf, type StepChoices } from "./step-fields";
-import { STEPS } from "./steps";
+import { fieldApplies, STEPS, stepApplies } from "./steps";
 import { takenOutInWords } from "./what-went";
 
 /** The check-your-answers summary: every question by step, the answer as people read it, and a link back to change it. */
 
 function display(field: FieldDef, answers: Answers, choices: StepChoices): string | undefined {
-  const v = getAt(answers, field.path);
+  const v = field.codec ? field.codec.read(answers) : getAt(answers, field.path);
   if (v === undefined || v === "") return undefined;
   if (field.kind === "yesno") return v === true ? "Yes" : v === false ? "No" : undefined;
   const options = [...(field.options?.(choices) ?? []), ...noneOption(field)];
@@ -59,48 +59,80 @@ export const recordedItems = (items: readonly ChosenItem[], mayDecide: boolean):
   mayDecide,
 });
 
+/**
+ * The sections of the summary: each step that applies to this decision, with only the questions that
+ * apply and were answered (a follow-up whose answer did not call for it, or a part a decision not to
+ * share skips, is not shown as "Not answered"). A step reached only from here (the person named, the
+ * advice under an agreement) shows what it would record without an answer, so it can be changed.
+ */
 export function answerSections(subjectId: string, answers: Answers, choices: StepChoices, chosen: ItemsForSummary) {
   const href = (step: string, path: string) => `/subjects/${subjectId}/share/steps/${step}?return=check#${fieldIdOf(path)}`;
-  return STEPS.map((step) => {
-    if (step.key === "items") {
-      const picked = (getAt(answers, "/items/items") as ItemChoice[] | undefined) ?? [];
-      const rows = picked.flatMap((c) => {
-        const found = chosen.items.find((i) => i.id === c.itemId);
-        const what = found
-          ? `${ITEM_CATEGORY_LABELS[found.category]}, ${ukDate(found.eventDate)}: ${found.text}`
-          : "An item no longer on the record";
-        const takenOut = c.share ? chosen.takenOut(c) : [];
-        const shared = {
-          label: c.share ? "Shared" : "Withheld",
-          value: c.share
-            ? `${what}${c.redactions?.length ? ` (redacting: ${c.redactions.join("; ")})` : ""}${takenOut.length ? ` (protected details taken out: ${takenOutInWords(takenOut, chosen.mayDecide)})` : ""}`
-            : `${what}. Why: ${c.withheldReason ?? "not given"}`,
-          href: href("items", "/items"),
-        };
-        const reason =
-          c.share && c.protectedDetailsReason
-            ? [{ label: "Why its protected details must go", value: c.protectedDetailsReason, href: href("items", "/items") }]
-            : [];
-        return [shared, ...reason];
+  const underAgreement = typeof getAt(answers, "/recipient/agreementId") === "string";
+  // The legal basis is asked once: on the agreement's change page, or on the one-off pages.
+  const shown = STEPS.filter((s) => stepApplies(s.key, answers) && s.key !== "legal-basis" && s.key !== "agreement");
+  return shown.flatMap((step) => {
+    if (step.key === "items") return [itemsSection(answers, chosen, href)];
+    const rows = step.fields
+      .filter((f) => fieldApplies(f, answers))
+      .flatMap((f) => {
+        const value = display(f, answers, choices);
+        return value === undefined ? [] : [{ label: f.label, value, href: href(step.key, f.path) }];
       });
-      const details = ((getAt(answers, "/items/subjectDetails") as SubjectDetail[] | undefined) ?? []).map((d) => SUBJECT_DETAIL_LABELS[d]);
-      rows.push({ label: "About the person", value: ["Name", ...details].join("; "), href: href("items", "/items/subjectDetails") });
-      const reason = getAt(answers, "/items/protectedAddressReason");
-      if (reason)
-        rows.push({
-          label: "Why the protected address is needed",
-          value: String(reason),
-          href: href("items", "/items/protectedAddressReason"),
-        });
-      const exception = getAt(answers, "/items/itemException");
-      if (exception)
-        rows.push({ label: "Items outside the agreement, and why", value: String(exception), href: href("items", "/items/itemException") });
-      return { key: step.key, title: step.title, rows };
+    if (step.key === "recipient") {
+      const agreement = getAt(answers, "/recipient/agreementId");
+      const named = agreement ? choices.agreements.find((o) => o.value === agreement)?.text : undefined;
+      rows.push({
+        label: "Data sharing agreement",
+        value: underAgreement ? (named ?? "The agreement chosen") : "None: a one-off share",
+        href: href("agreement", "/recipient/agreementId"),
+      });
     }
-    return {
-      key: step.key,
-      title: step.title,
-      rows: step.fields.map((f) => ({ label: f.label, value: display(f, answers, choices), href: href(step.key, f.path) })),
-    };
+    if (step.key === "recipient-person" && rows.length === 0)
+      rows.push({
+        label: "Who should receive it?",
+        value: "No one named: the organisation's safeguarding leads",
+        href: href(step.key, "/recipient/userId"),
+      });
+    if (step.key === "advice" && rows.length === 0)
+      rows.push({ label: "Did you seek advice?", value: "Not recorded", href: href(step.key, "/advice/sought") });
+    const title = step.key === "change-basis" ? "The legal basis" : step.title;
+    return rows.length ? [{ key: step.key, title, rows }] : [];
   });
+}
+
+function itemsSection(answers: Answers, chosen: ItemsForSummary, href: (step: string, path: string) => string) {
+  const picked = (getAt(answers, "/items/items") as ItemChoice[] | undefined) ?? [];
+  const rows = picked.flatMap((c) => {
+    const found = chosen.items.find((i) => i.id === c.itemId);
+    const what = found
+      ? `${ITEM_CATEGORY_LABELS[found.category]}, ${ukDate(found.eventDate)}: ${found.text}`
+      : "An item no longer on the record";
+    const takenOut = c.share ? chosen.takenOut(c) : [];
+    const shared = {
+      label: c.share ? "Shared" : "Withheld",
+      value: c.share
+        ? `${what}${c.redactions?.length ? ` (redacting: ${c.redactions.join("; ")})` : ""}${takenOut.length ? ` (protected details taken out: ${takenOutInWords(takenOut, chosen.mayDecide)})` : ""}`
+        : `${what}. Why: ${c.withheldReason ?? "not given"}`,
+      href: href("items", "/items"),
+    };
+    const reason =
+      c.share && c.protectedDetailsReason
+        ? [{ label: "Why its protected details must go", value: c.protectedDetailsReason, href: href("items", "/items") }]
+        : [];
+    return [shared, ...reason];
+  });
+  if (!rows.length) rows.push({ label: "Shared", value: "Nothing chosen yet", href: href("items", "/items") });
+  const details = ((getAt(answers, "/items/subjectDetails") as SubjectDetail[] | undefined) ?? []).map((d) => SUBJECT_DETAIL_LABELS[d]);
+  rows.push({ label: "About the person", value: ["Name", ...details].join("; "), href: href("items", "/items/subjectDetails") });
+  const reason = getAt(answers, "/items/protectedAddressReason");
+  if (reason)
+    rows.push({
+      label: "Why the protected address is needed",
+      value: String(reason),
+      href: href("items", "/items/protectedAddressReason"),
+    });
+  const exception = getAt(answers, "/items/itemException");
+  if (exception)
+    rows.push({ label: "Items outside the agreement, and why", value: String(exception), href: href("items", "/items/itemException") });
+  return { key: "items", title: "What to share", rows };
 }

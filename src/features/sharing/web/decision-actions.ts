@@ -10,7 +10,8 @@ import { answersOnly } from "../domain/disclosure-snapshot";
 import { addAddendum } from "../services/addenda";
 import { approveDecision, returnDecision } from "../services/approve-decision";
 import { loadDecision } from "../services/decisions";
-import type { ShareDraft } from "./wizard-context";
+import { setAt } from "./answers";
+import { chooseAgreement, type ShareDraft } from "./wizard-context";
 
 /**
  * Acting on a recorded decision from its page: a safeguarding lead approves or returns it; the
@@ -27,11 +28,26 @@ type Render = (request: FastifyRequest, reply: FastifyReply, id: string, extra: 
 async function startDraftFrom(db: Db, request: FastifyRequest, record: ShareDecisionInput, completes?: string) {
   const actor = actorOf(request);
   const { acknowledgedWarnings: _read, ...answers } = answersOnly(record);
+  if (!completes) {
+    const draft: ShareDraft = { answers: { ...answers, emergency: { immediateRisk: false } }, doneSteps: [], key: randomUUID() };
+    await saveDraft<ShareDraft>(db, actor, "share_decision", record.subjectId, draft);
+    return `/subjects/${record.subjectId}/share/tasks`;
+  }
+  // Completing an emergency share's record starts from what is known: who it went to, what went (both
+  // fixed: they went), that it was shared, and the reason given at the time as the start of the reasons.
+  const known = setAt(
+    setAt(answers, "/decision/outcome", record.decision.outcome ?? "SHARE"),
+    "/decision/reasons",
+    record.decision.reasons ?? record.emergency.reason,
+  );
+  const chosen =
+    record.recipient.agreementId === undefined ? await chooseAgreement(db, actor, known) : { answers: known, asksAgreement: false };
   const draft: ShareDraft = {
-    answers: completes ? answers : { ...answers, emergency: { immediateRisk: false } },
-    doneSteps: [],
+    answers: chosen.answers,
+    asksAgreement: chosen.asksAgreement,
+    doneSteps: ["recipient", "outcome", "items"],
     key: randomUUID(),
-    ...(completes ? { completes } : {}),
+    completes,
   };
   await saveDraft<ShareDraft>(db, actor, "share_decision", record.subjectId, draft);
   return `/subjects/${record.subjectId}/share/tasks`;

@@ -5,7 +5,8 @@ import type { Db } from "../../../platform/db/client";
 import { NotFoundError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { ALL_SHARE_RULES, readsRuleCodes, type ShareRuleCode } from "../../../platform/rules";
-import { bodyOf, queryOf, withFormErrors } from "../../../platform/web-kit/forms";
+import { bodyOf, optionsOf, queryOf, withFormErrors } from "../../../platform/web-kit/forms";
+import { PURPOSE_CODES, PURPOSE_LABELS } from "../../agreements/domain";
 import { idParam } from "../../records";
 import { mayDecideProtectedDetails } from "../../records/domain";
 import { levelsOfNeed } from "../../settings";
@@ -87,6 +88,7 @@ async function recordSections(db: Db, actor: Actor, d: DecisionDetail) {
       d.agreementId && d.agreementReference
         ? [{ value: d.agreementId, text: `${d.agreementReference} version ${d.agreementVersion}` }]
         : [],
+    purposes: optionsOf(PURPOSE_CODES, PURPOSE_LABELS),
     recipientPeople: d.recipientUserId ? [{ value: d.recipientUserId, text: d.recipientUserName ?? "" }] : [],
   };
   return answerSections(d.subjectId, d.record as unknown as Answers, choices, recordedItems(items, mayDecideProtectedDetails(actor.roles)));

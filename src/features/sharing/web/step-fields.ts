@@ -1,4 +1,5 @@
 import type { Option } from "../../../platform/web-kit/forms";
+import type { Answers } from "./answers";
 
 /**
  * What a question of the share decision wizard is made of (steps.ts lists them): each field names the
@@ -15,6 +16,19 @@ export interface StepChoices {
   organisations: Option[];
   agreements: Option[];
   recipientPeople: Option[];
+  /** The purposes a share may have: the agreement's when one is cited, otherwise every purpose. */
+  purposes: Option[];
+}
+
+/**
+ * One question that answers two (where consent stands, and if it was not asked for, why): how it
+ * reads its one value from the answers and writes it back into them, and the paths it answers (a rule
+ * finding about either is shown on it).
+ */
+export interface FieldCodec {
+  paths: readonly string[];
+  read: (answers: Answers) => string | undefined;
+  write: (answers: Answers, value: string | undefined) => Answers;
 }
 
 export interface FieldDef {
@@ -26,6 +40,12 @@ export interface FieldDef {
   options?: (choices: StepChoices) => Option[];
   /** For radios whose "none of these" answer is null rather than absent: its label. */
   noneLabel?: string;
+  /**
+   * A follow-up ("If not, why not?"): asked only when the answer at `path` is `value` (or, for
+   * checkboxes, includes it), shown revealed under that choice, and not kept when the answer changes.
+   */
+  revealedBy?: { path: string; value: string | boolean };
+  codec?: FieldCodec;
 }
 
 export interface StepDef {
@@ -53,6 +73,9 @@ export const choose = (
   options,
   noneLabel,
 });
+
+/** A follow-up question, asked when the answer at `path` is `value`. */
+export const when = (path: string, value: string | boolean, field: FieldDef): FieldDef => ({ ...field, revealedBy: { path, value } });
 
 /** Options that do not depend on the case. */
 export const fixed = (o: Option[]) => () => o;

@@ -4,23 +4,28 @@ import type { Db } from "../../../platform/db/client";
 import { ConflictError, type FieldError, RulesBlockedError } from "../../../platform/errors";
 import { ALL_SHARE_RULES, type ShareRuleCode } from "../../../platform/rules";
 import { fieldErrorsOf, formHelpers, type Option, optionsOf } from "../../../platform/web-kit/forms";
+import { PURPOSE_CODES, PURPOSE_LABELS } from "../../agreements/domain";
 import { ITEM_CATEGORY_LABELS, RECORD_ITEM_KIND_LABELS } from "../../records/domain";
 import { levelsOfNeed } from "../../settings";
 import type { Finding } from "../domain/evaluate-decision";
 import { describeMentions } from "../domain/protected-details";
 import { SUBJECT_DETAIL_LABELS, SUBJECT_DETAILS } from "../domain/vocabulary";
+import type { AgreementForShare } from "../services/agreement-terms";
 import { agreementsBetween, openConcernsOf, otherMembers, peopleWhoCanReceive, type shareableItems } from "../services/choices";
 import { evaluateProposedDecision } from "../services/evaluate-proposed-decision";
-import { type Answers, formValue, getAt, noneOption } from "./answers";
+import { type Answers, formValue, getAt, noneOption, setAt } from "./answers";
 import { concernChoice } from "./concern-choice";
-import { fieldIdOf, type StepChoices, type StepDef } from "./step-fields";
-import { stepOfPath } from "./steps";
+import { type FieldDef, fieldIdOf, type StepChoices, type StepDef } from "./step-fields";
+import { fieldApplies, stepOfPath } from "./steps";
 
 /** What the wizard pages need beyond the draft: the choices, each field ready for its GOV.UK macro, and the findings. */
 
 export interface ShareDraft extends Record<string, unknown> {
   answers: Answers;
+  /** The steps answered: the wizard goes on to the first that applies and is not. */
   doneSteps: string[];
+  /** More than one agreement in force covers both organisations, so the practitioner chooses (with one, it is chosen for them). */
+  asksAgreement?: boolean;
   /** The idempotency key of this draft's decision: two tabs submitting it record one decision. */
   key: string;
   attempted?: boolean;
@@ -36,7 +41,13 @@ const YES_NO: Option[] = [
   { value: "no", text: "No" },
 ];
 
-export async function stepChoices(db: Db, actor: Actor, subjectId: string, answers: Answers): Promise<StepChoices> {
+export async function stepChoices(
+  db: Db,
+  actor: Actor,
+  subjectId: string,
+  answers: Answers,
+  agreement: AgreementForShare | null = null,
+): Promise<StepChoices> {
   const recipientId = getAt(answers, "/recipient/organisationId");
   const recipientKnown = typeof recipientId === "string" && /^[0-9a-f-]{36}$/.test(recipientId);
   const [levels, concerns, members, agreements, people] = await Promise.all([
@@ -58,6 +69,10 @@ export async function stepChoices(db: Db, actor: Actor, subjectId: string, answe
         value: a.id,
         text: `${a.reference} ${a.title} (${a.inForce ? `version ${a.version} in force` : `not in force: ${a.notInForceReason}`})`,
       })),
+    // Under an agreement, only the purposes it lists, each with the agreement's words for it.
+    purposes: agreement
+      ? agreement.terms.purposes.map((p) => ({ value: p.code, text: PURPOSE_LABELS[p.code], hint: p.description || undefined }))
+      : optionsOf(PURPOSE_CODES, PURPOSE_LABELS),
     recipientPeople: people.map((p) => ({
       value: p.id,
       text: p.name,
@@ -66,13 +81,20 @@ export async function stepChoices(db: Db, actor: Actor, subjectId: string, answe
   };
 }
 
-/** Each field of a step as its template renders it: id, label, the macro's items, the value and any error. */
+/** The value a field's form shows: through its codec when one question answers two. */
+const shownValue = (field: FieldDef, answers: Answers) => (field.codec ? (field.codec.read(answers) ?? "") : formValue(field, answers));
+
+/**
+ * Each question of a step as its template renders it: id, label, the macro's items, the value and any
+ * error. A follow-up is not a question of its own on the page: it is revealed under the choice that
+ * asks it (GOV.UK conditional reveal), so it sits inside that item as `reveal`.
+ */
 export function fieldsFor(step: StepDef, answers: Answers, choices: StepChoices, errors: Record<string, { text: string }>) {
-  return step.fields.map((field) => {
+  const render = (field: FieldDef): RenderedField => {
     const id = fieldIdOf(field.path);
-    const value = formValue(field, answers);
+    const value = shownValue(field, answers);
     const options = [...(field.options?.(choices) ?? []), ...noneOption(field)];
-    const items =
+    const items: RenderedItem[] =
       field.kind === "yesno"
         ? formHelpers.radioItems(YES_NO, value)
         : field.kind === "checkboxes"
@@ -80,6 +102,12 @@ export function fieldsFor(step: StepDef, answers: Answers, choices: StepChoices,
           : field.kind === "select"
             ? formHelpers.selectItems(options, value, "Choose one")
             : formHelpers.radioItems(options, value);
+    const followUps = step.fields.filter((f) => f.revealedBy?.path === field.path);
+    for (const item of items) {
+      const reveal = followUps.filter((f) => revealValue(f) === item.value).map(render);
+      if (reveal.length) item.reveal = reveal;
+    }
+    const errorPaths = field.codec ? field.codec.paths : [field.path];
     return {
       id,
       kind: field.kind,
@@ -87,10 +115,38 @@ export function fieldsFor(step: StepDef, answers: Answers, choices: StepChoices,
       hint: field.hint,
       value,
       items,
-      error: errors[id],
+      error: errorPaths.map((p) => errors[fieldIdOf(p)]).find(Boolean),
       empty: options.length === 0 && CHOICE_KINDS.includes(field.kind),
     };
-  });
+  };
+  // A question that does not apply to this decision (why sharing is necessary, in a decision not to share) is not asked.
+  const asked = step.fields.filter((f) =>
+    f.revealedBy ? !step.fields.some((p) => p.path === f.revealedBy?.path) : fieldApplies(f, answers),
+  );
+  return asked.map(render);
+}
+
+/** The form value of the choice that reveals a follow-up: "yes"/"no" for a yes or no question, "none" for a null answer. */
+function revealValue(field: FieldDef): string {
+  const value = field.revealedBy!.value;
+  return value === true ? "yes" : value === false ? "no" : value;
+}
+
+interface RenderedItem {
+  value: string;
+  text: string;
+  reveal?: RenderedField[];
+  [k: string]: unknown;
+}
+interface RenderedField {
+  id: string;
+  kind: string;
+  label: string;
+  hint?: string;
+  value: unknown;
+  items: RenderedItem[];
+  error?: { text: string };
+  empty: boolean;
 }
 
 /**
@@ -157,13 +213,35 @@ export async function assess(
 }
 
 /** A rule finding as the pages show it: its code, the rule's source, the reason, and a link to the question. */
-export function presentFinding(subjectId: string, f: { code: string; message: string; path: string; severity: string }) {
+export function presentFinding(subjectId: string, answers: Answers, f: { code: string; message: string; path: string; severity: string }) {
   return {
     code: f.code,
     severity: f.severity,
     message: f.message,
     rule: ALL_SHARE_RULES[f.code as ShareRuleCode] ?? "",
-    step: stepOfPath(f.path),
-    href: `/subjects/${subjectId}/share/steps/${stepOfPath(f.path)}?return=check#${fieldIdOf(f.path.replace(/\/items\/items\/\d+.*/, "/items"))}`,
+    step: stepOfPath(f.path, answers),
+    href: `/subjects/${subjectId}/share/steps/${stepOfPath(f.path, answers)}?return=check#${anchorOf(f.path)}`,
   };
+}
+
+/** Where on its page an answer's path is asked: the consent question answers two paths; an item's problem is the items list. */
+export function anchorOf(path: string): string {
+  if (path.startsWith("/transparency/consentStatus") || path.startsWith("/transparency/consentNotSoughtReason"))
+    return "transparency-consent";
+  // A date's problem links to its day box, the first of the three (GOV.UK).
+  if (path === "/decision/accessExpiresOn") return "decision-accessExpiresOn-day";
+  return fieldIdOf(path.replace(/\/items\/items\/\d+.*/, "/items"));
+}
+
+/**
+ * The agreement for a new recipient: the agreements in force between the two organisations decide.
+ * With exactly one it is chosen (the legal basis page says which); with several the practitioner
+ * chooses; with none the share is a one-off. A recipient not known yet chooses nothing.
+ */
+export async function chooseAgreement(db: Db, actor: Actor, answers: Answers): Promise<{ answers: Answers; asksAgreement: boolean }> {
+  const recipientId = getAt(answers, "/recipient/organisationId");
+  const known = typeof recipientId === "string" && /^[0-9a-f-]{36}$/.test(recipientId);
+  const inForce = known ? (await agreementsBetween(db, actor, recipientId, today())).filter((a) => a.inForce) : [];
+  const chosen = inForce.length === 1 ? inForce[0]!.id : inForce.length === 0 && known ? null : undefined;
+  return { answers: setAt(answers, "/recipient/agreementId", chosen), asksAgreement: inForce.length > 1 };
 }

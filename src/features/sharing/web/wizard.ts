@@ -11,22 +11,36 @@ import type { SubjectRow } from "../../records";
 import { loadSubject, subjectHeader, subjectIdOf, viewSubjectRow } from "../../records";
 import { mayDecideProtectedDetails } from "../../records/domain";
 import { blocksOf, recordedWarnings, warningsByCode, warningsOf } from "../domain/evaluate-decision";
+import { type AgreementForShare, loadAgreementForShare } from "../services/agreement-terms";
 import { shareableItems } from "../services/choices";
 import { completeEmergencyRecord } from "../services/complete-emergency";
 import { decisionIdByKey } from "../services/decisions";
 import { loadInformationRequest } from "../services/information-requests";
 import { recordShareDecision } from "../services/record-decision";
-import { answerFromBody, getAt, itemAnswersFromBody, setAt } from "./answers";
+import { type Answers, answerFromBody, getAt, itemAnswersFromBody, setAt } from "./answers";
 import { answerSections, draftItems } from "./check-answers";
+import { agreementSentence, basisRows, prefillFromAgreement } from "./legal-basis";
 import { fieldIdOf } from "./step-fields";
-import { AFTER_RECIPIENT, STEPS, stepOf, stepOfPath } from "./steps";
-import { assess, fieldsFor, itemRows, presentFinding, type ShareDraft, stepChoices, subjectDetailOptions } from "./wizard-context";
+import { applicableAnswers, fieldApplies, sequenceOf, stepApplies, stepOf, stepOfPath, underAgreement } from "./steps";
+import {
+  anchorOf,
+  assess,
+  chooseAgreement,
+  fieldsFor,
+  itemRows,
+  presentFinding,
+  type ShareDraft,
+  stepChoices,
+  subjectDetailOptions,
+} from "./wizard-context";
 
 /**
- * The share decision wizard (docs/domain.md §4): the emergency gate, then a task list of GOV.UK question
- * pages over a server-side draft (saved at every step, so an expired session loses nothing), then
- * check your answers with every rule finding, and record. The draft holds the decision's
- * idempotency key, so two tabs submitting the same draft record one decision.
+ * The share decision wizard (docs/domain.md §4): the emergency gate, then GOV.UK question pages in
+ * turn, only those that apply to the decision (steps.ts), over a server-side draft (saved at every
+ * step, so an expired session loses nothing), then check your answers with every rule finding, and
+ * record. Under an agreement the legal basis comes from its terms, confirmed on one page
+ * (legal-basis.ts). The draft holds the decision's idempotency key, so two tabs submitting the same
+ * draft record one decision.
  */
 
 const FORM = "share_decision";
@@ -37,11 +51,45 @@ async function openDraft(db: Db, actor: Actor, subjectId: string): Promise<Share
   return {
     answers: draft.answers ?? {},
     doneSteps: draft.doneSteps ?? [],
+    asksAgreement: draft.asksAgreement ?? false,
     key: draft.key ?? randomUUID(),
     attempted: draft.attempted,
     completes: draft.completes,
   };
 }
+
+/** The agreement the answers cite, with its terms for this share; null for a one-off share. */
+async function citedAgreement(db: Db, actor: Actor, answers: Answers): Promise<AgreementForShare | null> {
+  const agreementId = getAt(answers, "/recipient/agreementId");
+  const recipientId = getAt(answers, "/recipient/organisationId");
+  if (typeof agreementId !== "string" || typeof recipientId !== "string") return null;
+  return loadAgreementForShare(db, actor, agreementId, recipientId);
+}
+
+/** Where to go after a step: the next one that applies, or check your answers after the last. */
+function nextAfter(draft: ShareDraft, key: string): string {
+  const sequence = sequenceOf(draft.answers, !!draft.asksAgreement);
+  const at = sequence.indexOf(key);
+  const next = at === -1 ? sequence.find((k) => !draft.doneSteps.includes(k)) : sequence[at + 1];
+  return next ? `steps/${next}` : "check";
+}
+
+/** The page before a step (the back link at the top): the step before it in turn, or the emergency question before the first. */
+function backFrom(draft: ShareDraft, key: string, returnToCheck: boolean): string {
+  if (returnToCheck) return "check";
+  if (key === "change-basis") return "steps/legal-basis";
+  const sequence = sequenceOf(draft.answers, !!draft.asksAgreement);
+  const at = sequence.indexOf(key);
+  if (at === -1) return "check";
+  return at === 0 ? "" : `steps/${sequence[at - 1]}`;
+}
+
+const LAWFUL_BASIS_PATHS = ["article6", "article9", "para18Reason", "apdReference", "commonLaw", "gateway", "gatewayOther"].map(
+  (p) => `/lawfulBasis/${p}`,
+);
+/** A new agreement (or none) cannot keep the legal basis taken from the old one. */
+const withoutLegalBasis = (answers: Answers) =>
+  [...LAWFUL_BASIS_PATHS, "/recipient/agreementVersion"].reduce((a, p) => setAt(a, p, undefined), answers);
 
 /** On the items page, a problem with the Nth chosen item belongs to that item's card. */
 function itemAnchor(path: string, draft: ShareDraft): string {
@@ -101,33 +149,14 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
     );
   });
 
-  // ---- The task list ----
+  // ---- Where to carry on: the first step that applies and is not answered yet ----
   app.get("/subjects/:id/share/tasks", async (request, reply) => {
     const actor = actorOf(request);
     const id = subjectIdOf(request);
-    const subject = await viewSubjectRow(db, actor, id, "web.share.tasks");
+    await loadSubject(db, actor, id);
     const draft = await openDraft(db, actor, id);
-    const { findings, fieldErrors } = await assess(db, actor, id, draft.answers);
-    const blockedSteps = new Set([...findings.filter((f) => f.severity === "block"), ...fieldErrors].map((f) => stepOfPath(f.path)));
-    const tasks = STEPS.map((step) => {
-      const started = draft.doneSteps.includes(step.key);
-      const waiting = AFTER_RECIPIENT.includes(step.key) && !getAt(draft.answers, "/recipient/organisationId");
-      const status = waiting
-        ? "Cannot start yet"
-        : !started
-          ? "Not yet started"
-          : blockedSteps.has(step.key)
-            ? "Needs attention"
-            : "Completed";
-      return { title: step.title, href: waiting ? undefined : `${base(id)}/steps/${step.key}`, status, complete: status === "Completed" };
-    });
-    return reply.view("sharing/tasks", {
-      ...header(subject, actor),
-      completing: !!draft.completes,
-      tasks,
-      completed: tasks.filter((t) => t.complete).length,
-      hasDraft: draft.doneSteps.length > 0,
-    });
+    const next = sequenceOf(draft.answers, !!draft.asksAgreement).find((k) => !draft.doneSteps.includes(k));
+    return reply.redirect(`${base(id)}/${next ? `steps/${next}` : "check"}`, 303);
   });
 
   // ---- One question page ----
@@ -140,9 +169,18 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
     const dates = step.fields.filter((f) => f.kind === "date").map((f) => fieldIdOf(f.path));
     const summary = errorSummary(key === "items" ? errors.map((e) => ({ ...e, path: itemAnchor(e.path, draft) })) : errors, {
       dateFields: [...dates],
+      // The consent question answers two paths: a problem with either links to it.
+      hrefFor: (path, id, anchor) => `#${anchorOf(path) === id ? anchor : anchorOf(path)}`,
     });
     const returnToCheck = queryOf(request).return === "check" || str(bodyOf(request), "return") === "check";
-    const context = { ...header(subject, actor), step, returnToCheck, ...summary };
+    const back = backFrom(draft, key, returnToCheck);
+    const context = {
+      ...header(subject, actor),
+      step,
+      returnToCheck,
+      backHref: `${base(subject.id)}${back ? `/${back}` : ""}`,
+      ...summary,
+    };
     if (key === "items") {
       const shareable = await shareableItems(db, actor, subject.id);
       return reply.view("sharing/items", {
@@ -156,10 +194,32 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
         })),
         protectedAddressReason: getAt(draft.answers, "/items/protectedAddressReason") ?? "",
         itemException: getAt(draft.answers, "/items/itemException") ?? "",
+        underAgreement: underAgreement(draft.answers),
       });
     }
-    const choices = await stepChoices(db, actor, subject.id, draft.answers);
-    return reply.view("sharing/step", { ...context, fields: fieldsFor(step, draft.answers, choices, summary.errors) });
+    const agreement = await citedAgreement(db, actor, draft.answers);
+    if (key === "legal-basis") {
+      if (!agreement) return reply.redirect(`${base(subject.id)}/steps/article6`, 303);
+      const shown = prefillFromAgreement(draft.answers, agreement);
+      return reply.view("sharing/legal-basis", {
+        ...context,
+        agreement: { title: agreement.title, reference: agreement.reference, version: agreement.version },
+        sentence: agreementSentence(agreement, shown),
+        rows: basisRows(shown),
+        changeHref: `${base(subject.id)}/steps/change-basis`,
+        oneOffHref: `${base(subject.id)}/steps/agreement`,
+      });
+    }
+    // The change page starts from the agreement's terms, so changing one part does not mean answering them all.
+    const answers = key === "change-basis" && agreement ? prefillFromAgreement(draft.answers, agreement) : draft.answers;
+    // A share under the agreement may have only the purposes it lists; a decision not to share is not bound by it.
+    const binding = stepApplies("legal-basis", answers) ? agreement : null;
+    const choices = await stepChoices(db, actor, subject.id, answers, binding);
+    return reply.view("sharing/step", {
+      ...context,
+      fields: fieldsFor(step, answers, choices, summary.errors),
+      agreementTitle: binding?.title,
+    });
   };
 
   app.get("/subjects/:id/share/steps/:step", async (request, reply) => {
@@ -170,7 +230,9 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
     const key = (request.params as { step: string }).step;
     // After a refused attempt, each page shows the problems with its own answers.
     const problems = draft.attempted ? await assess(db, actor, id, draft.answers) : { findings: [], fieldErrors: [] };
-    const mine = [...problems.fieldErrors, ...findingErrors(blocksOf(problems.findings))].filter((e) => stepOfPath(e.path) === key);
+    const mine = [...problems.fieldErrors, ...findingErrors(blocksOf(problems.findings))].filter(
+      (e) => stepOfPath(e.path, draft.answers) === key,
+    );
     return stepPage(request, reply, subject, draft, mine);
   });
 
@@ -184,6 +246,7 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
     const draft = await openDraft(db, actor, id);
     const body = bodyOf(request);
     let answers = draft.answers;
+    let asksAgreement = !!draft.asksAgreement;
     if (key === "items") {
       const shareable = await shareableItems(db, actor, id);
       const items = itemAnswersFromBody(
@@ -191,18 +254,45 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
         body,
       );
       for (const [name, value] of Object.entries(items)) answers = setAt(answers, `/items/${name}`, value);
+    } else if (key === "legal-basis") {
+      // Confirming the agreement's terms: they become the answers (a part the practitioner changed stays changed).
+      const agreement = await citedAgreement(db, actor, answers);
+      if (agreement) answers = prefillFromAgreement(answers, agreement);
     } else {
-      for (const field of step.fields) answers = setAt(answers, field.path, answerFromBody(field, body));
+      for (const field of step.fields) {
+        const value = answerFromBody(field, body);
+        answers = field.codec ? field.codec.write(answers, value as string | undefined) : setAt(answers, field.path, value);
+      }
+      // A follow-up whose answer no longer asks it keeps nothing ("why not" once they have been told).
+      for (const field of step.fields)
+        if (field.revealedBy && !fieldApplies(field, answers)) answers = setAt(answers, field.path, undefined);
     }
     let doneSteps = [...new Set([...draft.doneSteps, key])];
-    // A new recipient organisation: the person named at the old one, and an agreement chosen for the old
-    // pair, cannot be kept; their pages are to be answered again.
-    if (key === "recipient" && getAt(answers, "/recipient/organisationId") !== getAt(draft.answers, "/recipient/organisationId")) {
-      answers = setAt(setAt(answers, "/recipient/userId", undefined), "/recipient/agreementId", undefined);
-      doneSteps = doneSteps.filter((done) => !AFTER_RECIPIENT.includes(done));
+    const recipientId = getAt(answers, "/recipient/organisationId");
+    if (key === "recipient" && recipientId !== getAt(draft.answers, "/recipient/organisationId")) {
+      // A new recipient organisation: the person named at the old one, and the agreement (and the legal basis
+      // taken from it) chosen for the old pair, cannot be kept. The agreements in force between the two decide
+      // what comes next: one is chosen for you, several are offered, none means a one-off share.
+      answers = withoutLegalBasis(setAt(answers, "/recipient/userId", undefined));
+      doneSteps = doneSteps.filter((done) => !["agreement", "recipient-person", "legal-basis", "purpose"].includes(done));
+      ({ answers, asksAgreement } = await chooseAgreement(db, actor, answers));
     }
-    await saveDraft<ShareDraft>(db, actor, FORM, id, { ...draft, answers, doneSteps });
-    return reply.redirect(str(body, "return") === "check" ? `${base(id)}/check` : `${base(id)}/tasks`, 303);
+    if (key === "agreement" && getAt(answers, "/recipient/agreementId") !== getAt(draft.answers, "/recipient/agreementId")) {
+      answers = withoutLegalBasis(answers);
+      doneSteps = doneSteps.filter((done) => done !== "legal-basis");
+      asksAgreement = true;
+    }
+    if (key === "purpose" && !getAt(answers, "/purpose/description")) {
+      // Under an agreement, a purpose left undescribed is described in the agreement's words for it.
+      const agreement = await citedAgreement(db, actor, answers);
+      const listed = agreement?.terms.purposes.find((p) => p.code === getAt(answers, "/purpose/code"));
+      if (listed?.description) answers = setAt(answers, "/purpose/description", listed.description);
+    }
+    const saved: ShareDraft = { ...draft, answers, doneSteps, asksAgreement };
+    await saveDraft<ShareDraft>(db, actor, FORM, id, saved);
+    if (key === "change-basis")
+      return reply.redirect(`${base(id)}/${str(body, "return") === "check" ? "check" : "steps/legal-basis"}`, 303);
+    return reply.redirect(`${base(id)}/${str(body, "return") === "check" ? "check" : nextAfter(saved, key)}`, 303);
   });
 
   // ---- Check your answers, and record ----
@@ -211,7 +301,7 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
     const id = subjectIdOf(request);
     const subject = await viewSubjectRow(db, actor, id, "web.share.check");
     const [{ findings, fieldErrors }, choices, shareable] = await Promise.all([
-      assess(db, actor, id, draft.answers),
+      assess(db, actor, id, applicableAnswers(draft.answers)),
       stepChoices(db, actor, id, draft.answers),
       shareableItems(db, actor, id),
     ]);
@@ -222,17 +312,21 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
       showsRuleCodes: readsRuleCodes(actor.roles),
       completing: !!draft.completes,
       sections: answerSections(id, draft.answers, choices, draftItems(shareable, mayDecideProtectedDetails(actor.roles))),
-      blocks: blocksOf(findings).map((f) => presentFinding(id, f)),
+      backHref: `${base(id)}/${sequenceOf(draft.answers, !!draft.asksAgreement).at(-1) ? `steps/${sequenceOf(draft.answers, !!draft.asksAgreement).at(-1)}` : ""}`,
+      blocks: blocksOf(findings).map((f) => presentFinding(id, draft.answers, f)),
       // One box per rule code, every reason under it: a code is what the decider acknowledges.
       warnings: warningsByCode(recordedWarnings(warningsOf(findings), acknowledged)).map((g) => ({
-        ...presentFinding(id, g.warnings[0]!),
+        ...presentFinding(id, draft.answers, g.warnings[0]!),
         messages: g.warnings.map((w) => w.message),
         acknowledged: g.acknowledged,
       })),
       answerProblems: fieldErrors.length,
       key: draft.key,
       ...errorSummary(shown, {
-        hrefFor: (path) => (path === "/acknowledged" ? "#acknowledged" : `${base(id)}/steps/${stepOfPath(path)}?return=check`),
+        hrefFor: (path) =>
+          path === "/acknowledged"
+            ? "#acknowledged"
+            : `${base(id)}/steps/${stepOfPath(path, draft.answers)}?return=check#${anchorOf(path)}`,
       }),
     });
   };
@@ -254,7 +348,8 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
       if (recorded) return reply.redirect(`/share-decisions/${recorded}`, 303);
     }
     const acknowledgedWarnings = list(bodyOf(request), "acknowledged");
-    const answers = setAt(draft.answers, "/acknowledgedWarnings", acknowledgedWarnings);
+    // Only what applies is recorded: the answers to questions this decision did not ask are not kept.
+    const answers = setAt(applicableAnswers(draft.answers), "/acknowledgedWarnings", acknowledgedWarnings);
     return withFormErrors(
       reply,
       async (_summary, refusal) => {
