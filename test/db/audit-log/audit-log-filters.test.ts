@@ -144,4 +144,18 @@ describeEachDatabase("the audit log's filters and export", (ctx) => {
     assert.equal((await browser.get("/audit?type=auth.signed_in")).statusCode, 403);
     assert.equal((await browser.get("/audit/export.csv")).statusCode, 403);
   });
+
+  test("the API takes the same filters and gives each event's sentence; a filter that is not right is a 400 with its field", async () => {
+    const browser = await signedInAs(app, ctx.database.db, auditor);
+    const res = await browser.api("GET", `/api/v1/audit/events?subjectId=${kai}&eventType=personal_data.viewed`);
+    assert.equal(res.statusCode, 200);
+    assert.deepEqual(
+      res.json().items.map((i: { sentence: string }) => i.sentence),
+      ["Priya Shah viewed Kai Brennan's record", "Tomasz Wójcik viewed Kai Brennan's record"],
+    );
+    const bad = await browser.api("GET", "/api/v1/audit/events?eventType=nonsense&from=2026-02-31");
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.headers["content-type"] as string, /problem\+json/);
+    assert.match(bad.body, /eventType/);
+  });
 });

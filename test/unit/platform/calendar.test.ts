@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import {
+  addDaysIso,
   dateFromParts,
   dateInput,
   datePartsFrom,
@@ -11,6 +12,7 @@ import {
   ukDate,
   ukDateTime,
   ukDay,
+  ukDayStart,
   ukTime,
 } from "../../../src/platform/dates/calendar";
 import type { FieldError } from "../../../src/platform/errors";
@@ -119,4 +121,13 @@ describe("the parser of dates people type", () => {
     assert.equal(rule.safeParse("2026-02-30").error?.issues[0]?.message, "Enter a real date of birth, like 2026-03-27");
     assert.equal(rule.safeParse("0001-01-01").error?.issues[0]?.message, "The date of birth must be 1 January 1900 or later");
   });
+});
+
+test("a UK day begins at midnight in London: 00:00 UTC in winter, 23:00 UTC the day before in summer", () => {
+  assert.equal(ukDayStart("2026-01-15").toISOString(), "2026-01-15T00:00:00.000Z");
+  assert.equal(ukDayStart("2026-07-01").toISOString(), "2026-06-30T23:00:00.000Z");
+  // The clocks go forward at 1am on 29 March 2026: that day still began at midnight GMT.
+  assert.equal(ukDayStart("2026-03-29").toISOString(), "2026-03-29T00:00:00.000Z");
+  assert.equal(ukDayStart("2026-10-25").toISOString(), "2026-10-24T23:00:00.000Z");
+  assert.equal(addDaysIso("2026-02-28", 1), "2026-03-01");
 });

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { dateInput } from "../../../platform/dates/calendar";
 import type { Database } from "../../../platform/db/client";
 import { pageQuery, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
+import { EVENT_SENTENCES } from "../domain/sentences";
 import { verifyAndRecord, viewAuditEvents } from "../services/audit-log";
 
 const verifySchema = z.union([
@@ -21,6 +23,19 @@ const verifySchema = z.union([
  */
 export const AUDIT_VERIFY_TIMEOUT_MS = 15 * 60_000;
 
+/** The audit log page's filters, by their domain names: every one optional; dates are UK days, both ends included. */
+const eventsQuery = pageQuery.extend({
+  actorUserId: z.uuid().optional(),
+  subjectId: z.uuid().optional(),
+  organisationId: z.uuid().optional(),
+  eventType: z
+    .string()
+    .refine((t) => EVENT_SENTENCES[t] !== undefined, "Not an event type the audit log records")
+    .optional(),
+  from: dateInput("start date", "2026-03-27").optional(),
+  to: dateInput("end date", "2026-03-31").optional(),
+});
+
 export async function auditApi(parent: FastifyInstance, { database }: { database: Database }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
   // onRequest: who you are is checked before your input is even parsed.
@@ -32,17 +47,22 @@ export async function auditApi(parent: FastifyInstance, { database }: { database
     {
       schema: {
         tags,
-        summary: "Audit events visible to the caller, newest first",
-        querystring: pageQuery,
+        summary: "Audit events visible to the caller, newest first, filtered; each with its sentence for people",
+        querystring: eventsQuery,
         response: {
           200: z.object({
-            items: z.array(z.object({ seq: z.number().int(), hash: z.string(), event: z.record(z.string(), z.unknown()) })),
+            items: z.array(
+              z.object({ seq: z.number().int(), hash: z.string(), event: z.record(z.string(), z.unknown()), sentence: z.string() }),
+            ),
           }),
           ...standardErrors,
         },
       },
     },
-    async (request) => ({ items: await viewAuditEvents(database.db, actorOf(request), { ...request.query, view: "api.audit.events" }) }),
+    async (request) => {
+      const { page, pageSize, ...filters } = request.query;
+      return { items: await viewAuditEvents(database.db, actorOf(request), { page, pageSize, filters, view: "api.audit.events" }) };
+    },
   );
   app.get(
     "/audit/verify",
