@@ -168,7 +168,7 @@ const en = {
     VARIATION_NEEDED: "The terms need to change: a variation will follow",
   } satisfies Record<ReviewOutcome, string>,
   /** What each of this feature's audit events says in the audit log (audit-events.ts declares them, test/unit/audit-log/sentences.test.ts checks each has one; the log fills in {actor} and {about}). */
-  auditEvent: {
+  agreementsAuditEvent: {
     "agreement.created": "{actor} drafted {about}",
     "agreement.version_edited": "{actor} edited a draft version of {about}",
     "agreement.version_created": "{actor} started a new version of {about}",

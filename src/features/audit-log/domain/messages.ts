@@ -6,7 +6,7 @@ import type { Catalogue, Locale } from "../../../platform/messages";
  * {actor} is who did it, {about} what it was about (`about` below).
  */
 const en = {
-  auditEvent: {
+  platformAuditEvent: {
     "audit.verified": "{actor} checked the audit log has not been changed",
     "audit.exported": "{actor} downloaded part of the audit log",
   },

@@ -12,20 +12,20 @@ const words = AUDIT_LOG_MESSAGES.en;
 
 /**
  * Every event type's sentence, gathered from the catalogue of whoever declares the event: each
- * feature's `auditEvent` group, and this feature's for the platform's and the demo seed's events.
+ * feature's `<feature>AuditEvent` group (named for the feature, as every catalogue group merged for the chronology must be distinct), and this feature's for the platform's and the demo seed's events.
  * test/unit/audit-log/sentences.test.ts checks every type declared in an audit-events.ts is here.
  */
 export const EVENT_SENTENCES: Readonly<Record<string, string>> = {
   ...words.platformEvent,
   ...words.demoEvent,
-  ...words.auditEvent,
-  ...SIGN_IN_MESSAGES.en.auditEvent,
-  ...ORGANISATIONS_MESSAGES.en.auditEvent,
-  ...SETTINGS_MESSAGES.en.auditEvent,
-  ...RECORDS_MESSAGES.en.auditEvent,
-  ...AGREEMENTS_MESSAGES.en.auditEvent,
-  ...SHARING_MESSAGES.en.auditEvent,
-  ...RIGHTS_MESSAGES.en.auditEvent,
+  ...words.platformAuditEvent,
+  ...SIGN_IN_MESSAGES.en.signInAuditEvent,
+  ...ORGANISATIONS_MESSAGES.en.organisationsAuditEvent,
+  ...SETTINGS_MESSAGES.en.settingsAuditEvent,
+  ...RECORDS_MESSAGES.en.recordsAuditEvent,
+  ...AGREEMENTS_MESSAGES.en.agreementsAuditEvent,
+  ...SHARING_MESSAGES.en.sharingAuditEvent,
+  ...RIGHTS_MESSAGES.en.rightsAuditEvent,
 };
 
 /** Who did it, as an event's actor snapshot has it (src/platform/audit/events.ts `ActorSnapshot`). */

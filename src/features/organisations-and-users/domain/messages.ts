@@ -14,7 +14,7 @@ const en = {
     other: "Other",
   } satisfies Record<OrganisationType, string>,
   /** What each of this feature's audit events says in the audit log (audit-events.ts declares them, test/unit/audit-log/sentences.test.ts checks each has one; the log fills in {actor} and {about}). */
-  auditEvent: {
+  organisationsAuditEvent: {
     "organisation.created": "{actor} added the organisation {about}",
     "organisation.updated": "{actor} changed the details of the organisation {about}",
     "user.created": "{actor} set up {about}",

@@ -161,7 +161,7 @@ const en = {
     concernClosed: "Concern closed: {category:concernCategory}",
   },
   /** What each of this feature's audit events says in the audit log (audit-events.ts declares them, test/unit/audit-log/sentences.test.ts checks each has one; the log fills in {actor} and {about}). */
-  auditEvent: {
+  recordsAuditEvent: {
     "subject.created": "{actor} created {about}",
     "subject.linked": "{actor} linked {about} to another person's record",
     "record_item.recorded": "{actor} added an item to {about}",

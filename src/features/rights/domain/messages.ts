@@ -102,7 +102,7 @@ const en = {
     processingContinues: "Rights request {reference}: sharing under {basis:article6:lower} continues on compelling grounds",
   },
   /** What each of this feature's audit events says in the audit log (audit-events.ts declares them, test/unit/audit-log/sentences.test.ts checks each has one; the log fills in {actor} and {about}). */
-  auditEvent: {
+  rightsAuditEvent: {
     "rights_request.logged": "{actor} logged {about}",
     "rights_request.identity_verified": "{actor} confirmed the identity of the person making {about}",
     "rights_request.transitioned": "{actor} moved {about} on to its next step",

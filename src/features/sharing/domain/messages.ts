@@ -228,7 +228,7 @@ const en = {
     receiptConfirmed: "{by} at {recipient} confirmed the information arrived.",
   },
   /** What each of this feature's audit events says in the audit log (audit-events.ts declares them, test/unit/audit-log/sentences.test.ts checks each has one; the log fills in {actor} and {about}). */
-  auditEvent: {
+  sharingAuditEvent: {
     "share_decision.recorded": "{actor} recorded a decision about sharing information from {about}",
     "share_decision.approved": "{actor} approved a decision about sharing information from {about}",
     "share_decision.returned": "{actor} returned a decision about sharing information from {about}",

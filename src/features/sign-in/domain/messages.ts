@@ -3,7 +3,7 @@ import type { Catalogue, Locale } from "../../../platform/messages";
 /** Signing in: the words for people, keyed by stable codes (see `messages.ts`). */
 const en = {
   /** What each of this feature's audit events says in the audit log (audit-events.ts declares them, test/unit/audit-log/sentences.test.ts checks each has one; the log fills in {actor} and {about}). */
-  auditEvent: {
+  signInAuditEvent: {
     "auth.signed_in": "{actor} signed in",
     "auth.sign_in_failed": "A sign-in to {about} was refused",
     "auth.locked_out": "{about} was locked after too many wrong passwords",
