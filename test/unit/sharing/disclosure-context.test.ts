@@ -75,3 +75,8 @@ test("a disclosure from before the context was kept says it was not recorded, bu
     "Yes. Some of it was held back. Words were taken out of 2 items, shown as [redacted]. Ask the sender a question below if you need to know more.",
   );
 });
+
+test("a level of need no longer on the partnership's scale is told in words, never as its code", () => {
+  const context = disclosureContext(decision({ purpose: { levelOfNeed: "OLD_TIER_3" } }), decider, DEFAULT_LEVELS_OF_NEED);
+  assert.equal(context.levelOfNeed?.label, "A level no longer on the partnership's scale of need");
+});

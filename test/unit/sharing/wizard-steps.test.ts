@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { AgreementForShare } from "../../../src/features/sharing/services/agreement-terms";
+import { answerSections } from "../../../src/features/sharing/web/check-answers";
 import { agreementSentence, basisRows, prefillFromAgreement } from "../../../src/features/sharing/web/legal-basis";
 import { applicableAnswers, sequenceOf, stepOf, stepOfPath } from "../../../src/features/sharing/web/steps";
 
@@ -111,6 +112,12 @@ describe("the legal basis from an agreement", () => {
     );
   });
 
+  test("an agreement's title is shown as written, even with characters a text replacement would read as a pattern", () => {
+    const titled = { ...westshire, title: "Children & Families $1 $& agreement" };
+    const answers = prefillFromAgreement({ purpose: { code: "CHILD_PROTECTION_S47" } }, titled);
+    assert.match(agreementSentence(titled, answers), /^You are sharing under the Children & Families \$1 \$& agreement, which says/);
+  });
+
   test("fills each part of the legal basis from the agreement's terms, keeping a part the practitioner changed", () => {
     const answers = prefillFromAgreement({ lawfulBasis: { article6: "A6_1C_LEGAL_OBLIGATION" } }, westshire);
     assert.deepEqual(answers.lawfulBasis, {
@@ -128,5 +135,16 @@ describe("the legal basis from an agreement", () => {
       rows.every((r) => !/A6_|A9_|CL_|EA2002_/.test(r.value)),
       "no code in what a person reads",
     );
+  });
+});
+
+describe("check your answers", () => {
+  test("an answer whose choice is no longer offered (a member that has left) reads in words, never as its id", () => {
+    const gone = "dddddddd-dddd-4ddd-8ddd-dddddddddddd";
+    const choices = { levels: [], concerns: [], organisations: [], agreements: [], recipientPeople: [], purposes: [] };
+    const sections = answerSections("s", { recipient: { organisationId: gone } }, choices, { items: [], mayDecide: false } as never);
+    const values = sections.flatMap((s) => s.rows.map((r) => r.value));
+    assert.ok(values.includes("No longer on the list"), JSON.stringify(values));
+    assert.ok(!values.some((v) => v.includes(gone)));
   });
 });

@@ -1,5 +1,6 @@
 import { ROLES, type Role } from "../../../platform/auth/roles";
 import type { ShareDecisionInput } from "./decision-input";
+import { SHARING_MESSAGES } from "./messages";
 import type { ConsentStatus, NotSoughtReason } from "./vocabulary";
 
 /**
@@ -37,7 +38,9 @@ export function disclosureContext(
   const level = input.purpose.levelOfNeed ? levels.find((l) => l.code === input.purpose.levelOfNeed) : undefined;
   return {
     consent: consentStatus ? { status: consentStatus, notSoughtReason: consentNotSoughtReason ?? null } : null,
-    levelOfNeed: input.purpose.levelOfNeed ? { code: input.purpose.levelOfNeed, label: level?.label ?? input.purpose.levelOfNeed } : null,
+    levelOfNeed: input.purpose.levelOfNeed
+      ? { code: input.purpose.levelOfNeed, label: level?.label ?? SHARING_MESSAGES.en.disclosureContext.levelNotOnScale }
+      : null,
     withheld: {
       partial: input.decision.outcome === "PARTIAL_SHARE",
       items: (input.items.items ?? []).filter((c) => !c.share).length,

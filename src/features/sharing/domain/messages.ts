@@ -107,6 +107,7 @@ const en = {
     consentNotRecorded: "Not recorded by the sender",
     consentNotSought: "Consent was not sought, because {reason:notSoughtReason:lower}",
     levelNotGiven: "Not given by the sender",
+    levelNotOnScale: "A level no longer on the partnership's scale of need",
     withheldNone: "No. Nothing was held back.",
     withheldPartial: "Yes. The sender decided to share only some of what they hold.",
     withheldSome: "Yes. Some of it was held back.",
@@ -152,6 +153,8 @@ const en = {
    * the plain-English summary a practitioner confirms, and the hints that explain each choice to someone
    * who is not a lawyer. The codes and their formal names stay in the agreement and the record.
    */
+  /** An answer whose choice is no longer offered (a concern closed since, a member that left): never its code. */
+  checkAnswers: { noLongerOffered: "No longer on the list" },
   agreementSummary: {
     sentence: "You are sharing under the {agreement}, which says you can share {kinds} with {recipient} {aim}{consent}.",
     /** When the agreement names no kinds of information for this direction. */

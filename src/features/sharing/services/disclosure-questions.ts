@@ -37,7 +37,7 @@ export async function askSender(db: Db, actor: Actor, disclosureId: string, raw:
       .select({ senderOrganisationId: disclosures.senderOrganisationId, recipientOrganisationId: disclosures.recipientOrganisationId })
       .from(disclosures)
       .where(and(eq(disclosures.id, disclosureId), readableByRecipient(actor, now)));
-    if (!d) throw new NotFoundError("The disclosure");
+    if (!d) throw new NotFoundError("The information shared");
     const [row] = await tx
       .insert(disclosureQuestions)
       .values({ disclosureId, ...d, question, askedByUserId: actor.userId, askedByName: actor.name, askedAt: now })

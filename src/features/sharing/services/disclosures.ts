@@ -88,7 +88,7 @@ export async function openReceived(db: Db, actor: Actor, id: string, now = new D
     .select(withNames)
     .from(disclosures)
     .where(and(eq(disclosures.id, id), readableByRecipient(actor, now)));
-  if (!row) throw new NotFoundError("The disclosure");
+  if (!row) throw new NotFoundError("The information shared");
   const first = row.disclosure.firstOpenedAt === null;
   await inTransaction(db, async (tx, audit) => {
     if (first)
@@ -115,7 +115,7 @@ export async function viewSent(db: Db, actor: Actor, id: string, view: string) {
     .from(disclosures)
     .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
     .where(and(eq(disclosures.id, id), visibleTo(actor, disclosures, "sender")));
-  if (!row) throw new NotFoundError("The disclosure");
+  if (!row) throw new NotFoundError("The information shared");
   await recordEvent(db, snapshotOf(actor), {
     type: "personal_data.viewed",
     entity: { type: "subject", id: row.subjectId },
@@ -138,7 +138,7 @@ export async function acknowledgeDisclosure(db: Db, actor: Actor, id: string, no
       .from(disclosures)
       .where(and(eq(disclosures.id, id), readableByRecipient(actor, now)))
       .for("update", { of: disclosures });
-    if (!row) throw new NotFoundError("The disclosure");
+    if (!row) throw new NotFoundError("The information shared");
     if (row.disclosure.acknowledgedAt) throw new ConflictError("Receipt of this disclosure has already been acknowledged");
     await tx
       .update(disclosures)
@@ -189,7 +189,7 @@ export async function revokeDisclosure(db: Db, actor: Actor, id: string, raw: un
       .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
       .where(and(eq(disclosures.id, id), visibleTo(actor, disclosures, "sender")))
       .for("update", { of: disclosures });
-    if (!row) throw new NotFoundError("The disclosure");
+    if (!row) throw new NotFoundError("The information shared");
     if (!mayRevokeDisclosure(actor, row.decidedBy)) {
       throw new NotPermittedError("Only the person who decided, or a safeguarding or IG lead, may withdraw access");
     }

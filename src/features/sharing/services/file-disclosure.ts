@@ -38,7 +38,7 @@ export async function fileDisclosure(db: Db, actor: Actor, id: string, raw: unkn
       .innerJoin(organisations, eq(organisations.id, disclosures.senderOrganisationId))
       .where(and(eq(disclosures.id, id), readableByRecipient(actor, now)))
       .for("update", { of: disclosures });
-    if (!row) throw new NotFoundError("The disclosure");
+    if (!row) throw new NotFoundError("The information shared");
     const { disclosure: d, senderName } = row;
     if (d.filedSubjectId) throw new ConflictError("This disclosure has already been filed onto your records");
     const subjectId =

@@ -2,6 +2,7 @@ import { ukDate } from "../../../platform/dates/calendar";
 import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../../records/domain";
 import type { ItemChoice } from "../domain/decision-input";
 import { protectedDetailsGo } from "../domain/disclosure-snapshot";
+import { SHARING_MESSAGES } from "../domain/messages";
 import type { ProtectedMention } from "../domain/protected-details";
 import { SUBJECT_DETAIL_LABELS, type SubjectDetail } from "../domain/vocabulary";
 import type { shareableItems } from "../services/choices";
@@ -17,7 +18,8 @@ function display(field: FieldDef, answers: Answers, choices: StepChoices): strin
   if (v === undefined || v === "") return undefined;
   if (field.kind === "yesno") return v === true ? "Yes" : v === false ? "No" : undefined;
   const options = [...(field.options?.(choices) ?? []), ...noneOption(field)];
-  const label = (code: unknown) => options.find((o) => o.value === (code === null ? "none" : String(code)))?.text ?? String(code);
+  const label = (code: unknown) =>
+    options.find((o) => o.value === (code === null ? "none" : String(code)))?.text ?? SHARING_MESSAGES.en.checkAnswers.noLongerOffered;
   if (Array.isArray(v)) return v.length ? v.map(label).join("; ") : "None";
   if (field.options) return label(v);
   return String(v);

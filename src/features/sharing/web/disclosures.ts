@@ -184,7 +184,7 @@ export async function disclosurePages(app: FastifyInstance, { db, notices: inbox
   // The recipient asks the sender about what it received; the answer comes back to this page.
   app.post("/disclosures/:id/questions", async (request, reply) => {
     const actor = actorOf(request);
-    const id = idParam(request, "id", "The disclosure");
+    const id = idParam(request, "id", "The information shared");
     const question = str(bodyOf(request), "question");
     return withFormErrors(
       reply,

@@ -1,3 +1,4 @@
+import { message } from "../../../platform/messages";
 import {
   ARTICLE_6_LABELS,
   ARTICLE_9_10_LABELS,
@@ -45,7 +46,7 @@ function kindsInWords(agreement: AgreementForShare): string {
   const nouns = [...new Set(agreement.terms.categories.map((c) => words.categoryNoun[c]))];
   if (!nouns.length) return words.agreementSummary.anyKinds;
   const list = nouns.length === 1 ? nouns[0]! : `${nouns.slice(0, -1).join(", ")} and ${nouns.at(-1)}`;
-  return words.agreementSummary.kindsLast.replace("{list}", list);
+  return message(SHARING_MESSAGES.en, "agreementSummary.kindsLast", { list });
 }
 
 /**
@@ -56,12 +57,15 @@ function kindsInWords(agreement: AgreementForShare): string {
 export function agreementSentence(agreement: AgreementForShare, answers: Answers): string {
   const purpose = getAt(answers, "/purpose/code") as PurposeCode | undefined;
   const reason = getAt(answers, "/lawfulBasis/para18Reason") as keyof typeof words.consentPhrase | undefined;
-  return words.agreementSummary.sentence
-    .replace("{agreement}", agreement.title)
-    .replace("{kinds}", kindsInWords(agreement))
-    .replace("{recipient}", agreement.recipientName)
-    .replace("{aim}", purpose ? words.purposeAim[purpose] : words.agreementSummary.aimUnknown)
-    .replace("{consent}", reason ? words.consentPhrase[reason] : "");
+  // Through the catalogue's message(), which fills each placeholder once and takes a title like
+  // "Children & Families $1" as written (String.replace would read "$1" and "$&" as patterns).
+  return message(SHARING_MESSAGES.en, "agreementSummary.sentence", {
+    agreement: agreement.title,
+    kinds: kindsInWords(agreement),
+    recipient: agreement.recipientName,
+    aim: purpose ? words.purposeAim[purpose] : words.agreementSummary.aimUnknown,
+    consent: reason ? words.consentPhrase[reason] : "",
+  });
 }
 
 /** The legal basis as it will be recorded, each part named for a person and its formal name beside it. */
