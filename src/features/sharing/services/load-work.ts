@@ -1,4 +1,3 @@
-import { addHours } from "date-fns";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { snapshotOf } from "../../../platform/audit/events";
 import { recordEvent } from "../../../platform/audit/write";
@@ -11,6 +10,7 @@ import type { WorkItem } from "../../../platform/work";
 import { organisations } from "../../organisations-and-users/schema";
 import { RECORD_ROLES } from "../../records";
 import { sharingSettings } from "../../settings";
+import { chasableFrom } from "../domain/disclosure-access";
 import { SHARING_MESSAGES } from "../domain/messages";
 import { disclosures } from "../schema";
 import { loadChases } from "./chase";
@@ -49,7 +49,7 @@ export async function viewSharingWork(db: Db, actor: Actor, view: SharingWorkVie
   if (!hasAnyRole(actor.roles, RECORD_ROLES)) return [];
   const lead = actor.roles.includes("safeguarding_lead");
   const { acknowledgementChaseHours } = await sharingSettings(db);
-  const chaseDay = (sentAt: Date) => ukDay(addHours(sentAt, acknowledgementChaseHours));
+  const chaseDay = (sentAt: Date) => ukDay(chasableFrom(sentAt, acknowledgementChaseHours));
   const [requests, emergencies, approvals, toChase, received, refusals] = await Promise.all([
     lead ? loadInformationRequests(db, actor, "incoming") : [],
     viewDecisions(db, actor, { emergencyOutstanding: true, decidedBy: lead ? undefined : actor.userId }, view.emergencyRecords, 100, now),
