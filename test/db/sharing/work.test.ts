@@ -4,8 +4,9 @@ import { addHours } from "date-fns";
 import { desc, eq } from "drizzle-orm";
 import { demoActors } from "../../../src/demo/demo-actors";
 import { seedDemoPartnership } from "../../../src/demo/seed-demo";
-import { disclosureChases, disclosures } from "../../../src/features/sharing/schema";
+import { disclosureChases, disclosureQuestions, disclosures } from "../../../src/features/sharing/schema";
 import { chaseDisclosure } from "../../../src/features/sharing/services/chase";
+import { answerQuestion, askSender } from "../../../src/features/sharing/services/disclosure-questions";
 import { acknowledgeDisclosure } from "../../../src/features/sharing/services/disclosures";
 import { viewSharingWork } from "../../../src/features/sharing/services/load-work";
 import type { Actor } from "../../../src/platform/auth/actor";
@@ -184,5 +185,26 @@ describeEachDatabase("sharing's work for the home page", (ctx) => {
     } finally {
       await app.close();
     }
+  });
+  test("a recipient's question waits in the sending organisation's work, undated, until someone there answers it", async () => {
+    const db = ctx.database.db;
+    const [lily] = await db.select().from(disclosures).where(eq(disclosures.senderOrganisationId, people.helen.organisationId));
+    assert.ok(lily);
+    await askSender(db, people.joanna, lily.id, { question: "Has Lily's mother been told about the referral?" });
+
+    const question = (await work(people.helen)).find((w) => w.kind === "question_to_answer");
+    assert.deepEqual(question, {
+      kind: "question_to_answer",
+      title: "Answer the question Westshire County Council Children's Services asked about Lily Carter",
+      href: `/share-decisions/${lily.decisionId}#questions`,
+      dueOn: null,
+    });
+    // Only the sending organisation answers: the recipient who asked, and another organisation, have nothing to do.
+    assert.equal((await work(people.joanna)).filter((w) => w.kind === "question_to_answer").length, 0);
+    assert.equal((await work(people.siobhan)).filter((w) => w.kind === "question_to_answer").length, 0);
+
+    const [asked] = await db.select().from(disclosureQuestions).where(eq(disclosureQuestions.disclosureId, lily.id));
+    await answerQuestion(db, people.helen, asked!.id, { answer: "Yes, at the appointment on Monday." });
+    assert.equal((await work(people.helen)).filter((w) => w.kind === "question_to_answer").length, 0, "answered: gone");
   });
 });

@@ -2,7 +2,10 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import {
   accessOpen,
+  chasableFrom,
+  chaseCutoff,
   disclosureState,
+  mayBeChased,
   mayRevokeDisclosure,
   revocationProblem,
 } from "../../../src/features/sharing/domain/disclosure-access";
@@ -40,5 +43,23 @@ describe("a disclosure's access", () => {
       revocationProblem({ ...open, expiresAt: new Date("2027-01-10T23:59:59Z") }, now),
       "Access to this disclosure has already ended: it expired on 10 January 2027",
     );
+  });
+});
+
+describe("chasing a disclosure not acknowledged", () => {
+  const sentAt = new Date("2027-01-14T10:00:00Z");
+
+  test("becomes possible the partnership's chase time after it was sent: exactly then counts, a moment before does not", () => {
+    assert.deepEqual(chasableFrom(sentAt, 24), now);
+    assert.equal(mayBeChased(sentAt, 24, now), true);
+    assert.equal(mayBeChased(sentAt, 24, new Date(now.getTime() - 1)), false);
+    assert.equal(mayBeChased(sentAt, 24, new Date(now.getTime() + 1)), true);
+  });
+
+  test("the cutoff a query compares sending times with agrees with the rule at the boundary", () => {
+    const cutoff = chaseCutoff(now, 24);
+    assert.deepEqual(cutoff, sentAt, "sent exactly at the cutoff: chasable (sentAt <= cutoff)");
+    assert.equal(mayBeChased(cutoff, 24, now), true);
+    assert.equal(mayBeChased(new Date(cutoff.getTime() + 1), 24, now), false);
   });
 });

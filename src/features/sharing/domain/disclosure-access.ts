@@ -1,3 +1,4 @@
+import { addHours } from "date-fns";
 import { hasAnyRole, type Role } from "../../../platform/auth/roles";
 import { ukDate } from "../../../platform/dates/calendar";
 
@@ -46,3 +47,19 @@ export function revocationProblem(d: Access, now: Date): string | null {
   if (!accessOpen(d, now)) return `Access to this disclosure has already ended: it expired on ${ukDate(d.expiresAt)}`;
   return null;
 }
+
+/**
+ * When a disclosure not yet acknowledged may be chased (docs/domain.md §7): the partnership's chase
+ * time after it was sent. Exactly at that instant counts as chasable, so the day it falls due and the
+ * moment "Chase" is offered and accepted are the same everywhere.
+ */
+export const chasableFrom = (sentAt: Date, chaseHours: number): Date => addHours(sentAt, chaseHours);
+
+/** The sender may chase it at `now`: the chase time has come (at it, or after). */
+export const mayBeChased = (sentAt: Date, chaseHours: number, now: Date): boolean => chasableFrom(sentAt, chaseHours) <= now;
+
+/**
+ * The same rule for a query: the latest sending time that may be chased at `now`, to compare as
+ * `sentAt <= cutoff` (sentAt + hours <= now, the hours moved to the other side).
+ */
+export const chaseCutoff = (now: Date, chaseHours: number): Date => chasableFrom(now, -chaseHours);

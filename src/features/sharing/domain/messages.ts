@@ -256,6 +256,7 @@ const en = {
     sentNotAcknowledged: "{recipient} has not acknowledged the information you sent about {person}",
     emergencyUnopened: "Open the emergency share about {person} from {sender}",
     receivedToAcknowledge: "Acknowledge the information {sender} shared with you about {person}",
+    questionToAnswer: "Answer the question {recipient} asked about {person}",
     refusalsToRead: {
       one: "{count} of your requests was answered with a decision not to share: read why",
       other: "{count} of your requests were answered with a decision not to share: read why",

@@ -1,4 +1,3 @@
-import { addHours } from "date-fns";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction } from "../../../platform/audit/write";
@@ -9,6 +8,7 @@ import { ConflictError, NotFoundError, NotPermittedError } from "../../../platfo
 import { assertWorksWithRecords } from "../../records";
 import { sharingSettings } from "../../settings";
 import type {} from "../audit-events";
+import { mayBeChased } from "../domain/disclosure-access";
 import { disclosureChases, disclosures, shareDecisions } from "../schema";
 
 /**
@@ -41,7 +41,7 @@ export async function chaseDisclosure(db: Db, actor: Actor, disclosureId: string
     const d = row.disclosure;
     if (d.acknowledgedAt) throw new ConflictError("The recipient has already acknowledged it: there is nothing to chase");
     if (d.revokedAt || d.expiresAt <= now) throw new ConflictError("The recipient can no longer open it: there is nothing to chase");
-    if (d.sentAt > addHours(now, -acknowledgementChaseHours)) {
+    if (!mayBeChased(d.sentAt, acknowledgementChaseHours, now)) {
       throw new ConflictError("It was sent too recently to chase: the recipient still has time to acknowledge it");
     }
     const [chase] = await tx

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction } from "../../../platform/audit/write";
@@ -7,6 +7,7 @@ import type { Db, Queryable } from "../../../platform/db/client";
 import { type Party, visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError } from "../../../platform/errors";
 import { textInput } from "../../../platform/text";
+import { organisations } from "../../organisations-and-users/schema";
 import { assertWorksWithRecords } from "../../records";
 import type {} from "../audit-events";
 import { disclosureQuestions, disclosures } from "../schema";
@@ -51,6 +52,12 @@ export async function askSender(db: Db, actor: Actor, disclosureId: string, raw:
   });
 }
 
+/**
+ * The questions the actor may answer: those put to its organisation, as sender. Anyone there who works
+ * with records (the caller's `assertWorksWithRecords`); the one rule both answering and the work list use.
+ */
+const answerableBy = (actor: Actor): SQL => visibleTo(actor, disclosureQuestions, "sender");
+
 /** The sender answers a question about a disclosure its organisation sent. Once: an answer is not rewritten. */
 export async function answerQuestion(db: Db, actor: Actor, questionId: string, raw: unknown, now = new Date()): Promise<void> {
   assertWorksWithRecords(actor);
@@ -59,7 +66,7 @@ export async function answerQuestion(db: Db, actor: Actor, questionId: string, r
     const [q] = await tx
       .select()
       .from(disclosureQuestions)
-      .where(and(eq(disclosureQuestions.id, questionId), visibleTo(actor, disclosureQuestions, "sender")))
+      .where(and(eq(disclosureQuestions.id, questionId), answerableBy(actor)))
       .for("update");
     if (!q) throw new NotFoundError("The question");
     if (q.answeredAt) throw new ConflictError("This question has already been answered");
@@ -86,4 +93,26 @@ export async function loadQuestions(q: Queryable, actor: Actor, disclosureId: st
     .from(disclosureQuestions)
     .where(and(eq(disclosureQuestions.disclosureId, disclosureId), visibleTo(actor, disclosureQuestions, as)))
     .orderBy(asc(disclosureQuestions.askedAt), asc(disclosureQuestions.id));
+}
+
+/**
+ * The questions waiting for the actor's organisation to answer, oldest first, with who asked and about
+ * whom: for "Your work". One query, on the unanswered-questions index. Not recorded as a read here:
+ * the caller records showing the names.
+ */
+export async function loadQuestionsToAnswer(q: Queryable, actor: Actor) {
+  assertWorksWithRecords(actor);
+  return q
+    .select({
+      id: disclosureQuestions.id,
+      decisionId: disclosures.decisionId,
+      subject: disclosures.subject,
+      recipientName: organisations.name,
+    })
+    .from(disclosureQuestions)
+    .innerJoin(disclosures, eq(disclosures.id, disclosureQuestions.disclosureId))
+    .innerJoin(organisations, eq(organisations.id, disclosureQuestions.recipientOrganisationId))
+    .where(and(answerableBy(actor), isNull(disclosureQuestions.answeredAt)))
+    .orderBy(asc(disclosureQuestions.askedAt))
+    .limit(100);
 }

@@ -1,5 +1,4 @@
-import { addHours } from "date-fns";
-import { and, asc, desc, eq, gt, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lte, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction, recordEvent } from "../../../platform/audit/write";
@@ -14,7 +13,7 @@ import { organisations } from "../../organisations-and-users/schema";
 import { addChronologyEntry, assertWorksWithRecords } from "../../records";
 import { sharingSettings } from "../../settings";
 import type {} from "../audit-events";
-import { mayRevokeDisclosure, revocationProblem } from "../domain/disclosure-access";
+import { chaseCutoff, mayRevokeDisclosure, revocationProblem } from "../domain/disclosure-access";
 import { disclosureItems, disclosures, shareDecisions } from "../schema";
 
 export type DisclosureRow = typeof disclosures.$inferSelect;
@@ -217,7 +216,7 @@ export async function revokeDisclosure(db: Db, actor: Actor, id: string, raw: un
 }
 
 /**
- * Sent, not acknowledged, not revoked, and older than the partnership's chase time: for the sender's
+ * Sent, not acknowledged, not revoked, and at or past the partnership's chase time (`mayBeChased`): for the sender's
  * dashboard (the decider's own; all of the organisation's for a safeguarding lead). An audited read
  * of the people listed.
  */
@@ -239,7 +238,7 @@ export async function viewDisclosuresToChase(
         visibleTo(actor, disclosures, "sender"),
         isNull(disclosures.acknowledgedAt),
         accessOpenSql(now),
-        lt(disclosures.sentAt, addHours(now, -acknowledgementChaseHours)),
+        lte(disclosures.sentAt, chaseCutoff(now, acknowledgementChaseHours)),
         mine,
       ),
     )

@@ -1,4 +1,3 @@
-import { addHours } from "date-fns";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { snapshotOf } from "../../../platform/audit/events";
 import { recordEvent } from "../../../platform/audit/write";
@@ -11,10 +10,12 @@ import type { WorkItem } from "../../../platform/work";
 import { organisations } from "../../organisations-and-users/schema";
 import { RECORD_ROLES } from "../../records";
 import { sharingSettings } from "../../settings";
+import { chasableFrom } from "../domain/disclosure-access";
 import { SHARING_MESSAGES } from "../domain/messages";
 import { disclosures } from "../schema";
 import { loadChases } from "./chase";
 import { viewDecisions } from "./decisions";
+import { loadQuestionsToAnswer } from "./disclosure-questions";
 import { readableByRecipient, viewDisclosuresToChase } from "./disclosures";
 import { loadInformationRequests, refusalsToAcknowledge } from "./information-requests";
 
@@ -30,7 +31,9 @@ const say = (key: keyof (typeof SHARING_MESSAGES)["en"]["sharingWork"], params: 
  * - decisions waiting for a safeguarding lead's approval;
  * - what the actor sent that is past the chase time and not acknowledged, with "Chase";
  * - what the actor was sent and has not acknowledged, emergency shares not yet opened first;
- * - answers to the organisation's requests that refused them, until read.
+ * - answers to the organisation's requests that refused them, until read;
+ * - questions recipients asked about what the organisation sent, until someone there answers (undated:
+ *   no rule sets a time to answer by).
  *
  * Each deadline is the rule that sets it, not a second copy: a request's `dueOn`, an emergency
  * record's `fullRecordDueAt`, the partnership's chase time from when a disclosure was sent. The names
@@ -49,8 +52,8 @@ export async function viewSharingWork(db: Db, actor: Actor, view: SharingWorkVie
   if (!hasAnyRole(actor.roles, RECORD_ROLES)) return [];
   const lead = actor.roles.includes("safeguarding_lead");
   const { acknowledgementChaseHours } = await sharingSettings(db);
-  const chaseDay = (sentAt: Date) => ukDay(addHours(sentAt, acknowledgementChaseHours));
-  const [requests, emergencies, approvals, toChase, received, refusals] = await Promise.all([
+  const chaseDay = (sentAt: Date) => ukDay(chasableFrom(sentAt, acknowledgementChaseHours));
+  const [requests, emergencies, approvals, toChase, received, refusals, questions] = await Promise.all([
     lead ? loadInformationRequests(db, actor, "incoming") : [],
     viewDecisions(db, actor, { emergencyOutstanding: true, decidedBy: lead ? undefined : actor.userId }, view.emergencyRecords, 100, now),
     lead ? viewDecisions(db, actor, { status: ["AWAITING_APPROVAL"] }, view.approvals) : [],
@@ -70,17 +73,19 @@ export async function viewSharingWork(db: Db, actor: Actor, view: SharingWorkVie
       .orderBy(asc(disclosures.sentAt))
       .limit(100),
     refusalsToAcknowledge(db, actor),
+    loadQuestionsToAnswer(db, actor),
   ]);
   const open = requests.filter((r) => r.status === "OPEN");
   const chases = await loadChases(db, actor, [...toChase.map((d) => d.id), ...received.map((d) => d.id)]);
   const lastChase = (id: string) => chases.get(id)?.at(-1)?.chasedAt;
 
-  // The views above recorded their own reads; these two lists show people's names too.
-  if (open.length || received.length) {
+  // The views above recorded their own reads; these three lists show people's names too.
+  const named = open.length + received.length + questions.length;
+  if (named) {
     await recordEvent(db, snapshotOf(actor), {
       type: "personal_data.viewed",
       entity: { type: "organisation", id: actor.organisationId },
-      details: { view: view.work, count: open.length + received.length },
+      details: { view: view.work, count: named },
     });
   }
 
@@ -130,6 +135,12 @@ export async function viewSharingWork(db: Db, actor: Actor, view: SharingWorkVie
         ...(chased ? { note: say("senderChased", { sender: d.sender, date: ukDate(chased) }) } : {}),
       };
     }),
+    ...questions.map((q) => ({
+      kind: "question_to_answer",
+      title: say("questionToAnswer", { recipient: q.recipientName, person: q.subject.name }),
+      href: `/share-decisions/${q.decisionId}#questions`,
+      dueOn: null,
+    })),
   ];
   if (refusals) {
     items.push({
