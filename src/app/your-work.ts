@@ -6,6 +6,7 @@ import { sharingSettings } from "../features/settings";
 import { viewSharingWork } from "../features/sharing";
 import type { Actor } from "../platform/auth/actor";
 import { dueIn, today } from "../platform/dates/calendar";
+import type { UkNation } from "../platform/dates/working-days";
 import type { Db } from "../platform/db/client";
 import type { WorkItem } from "../platform/work";
 
@@ -47,10 +48,14 @@ export async function yourWork(db: Db, actor: Actor, now = new Date()): Promise<
     loadAgreementsWork(db, actor, now),
     loadOrganisationsWork(db, actor, SIGNATORY_ROLES),
   ]);
-  const day = today(now);
-  return byDueDate(lists.flat()).map((item) => ({
-    ...item,
-    due: item.paused ? "Paused: waiting for the requester" : item.dueOn ? dueIn(item.dueOn, day, nation) : null,
-    overdue: !item.paused && !!item.dueOn && item.dueOn < day,
-  }));
+  return byDueDate(lists.flat()).map((item) => shown(item, today(now), nation));
+}
+
+/** A work item's deadline in words, and whether it is late: by the feature's own rule where it has one. */
+export function shown(item: WorkItem, day: string, nation: UkNation): ShownWorkItem {
+  if (item.paused) return { ...item, due: "Paused: waiting for the requester", overdue: false };
+  const overdue = item.overdue ?? (!!item.dueOn && item.dueOn < day);
+  // Late today by the instant, while the day itself has not passed: "overdue", not "due today".
+  const due = item.dueOn ? (overdue && item.dueOn >= day ? "overdue" : dueIn(item.dueOn, day, nation)) : null;
+  return { ...item, due, overdue };
 }

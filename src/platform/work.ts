@@ -12,6 +12,11 @@ export interface WorkItem {
   href: string;
   /** The UK calendar day it is due (YYYY-MM-DD), or null when it has no deadline: listed after every dated item. */
   dueOn: string | null;
+  /**
+   * Late by the feature's own rule, to the instant (an emergency record due at 3pm is late at 4pm the
+   * same day): overrides the comparison of days. Left out, an item is late once its day has passed.
+   */
+  overdue?: boolean;
   /** A stopped clock (a rights request waiting for the requester): shown as paused, not counted down. */
   paused?: boolean;
   /** A further line in words ("You chased them on 5 December 2026"). */

@@ -131,7 +131,10 @@ describeEachDatabase("share decision pages", (ctx) => {
   });
 
   test("a recorded decision names the concern it was about in words, never by its id", async () => {
-    const raised = await practitioner.api("POST", `/api/v1/subjects/${childId}/concerns`, {
+    // A child of its own: the wizard's tests below count the decisions about Kai.
+    const other = await practitioner.api("POST", "/api/v1/subjects", { kind: "CHILD", givenNames: "Noah", familyName: "Mensah" });
+    const noahId = other.json().id as string;
+    const raised = await practitioner.api("POST", `/api/v1/subjects/${noahId}/concerns`, {
       category: "NEGLECT",
       description: "Arrives hungry most mornings.",
       levelOfNeed: "EARLY_HELP",
@@ -143,7 +146,7 @@ describeEachDatabase("share decision pages", (ctx) => {
       "POST",
       "/api/v1/share-decisions",
       {
-        subjectId: childId,
+        subjectId: noahId,
         purpose: { code: "CHILD_IN_NEED_S17", description: "The council asked about attendance", concernId },
         information: { personal: true, confidential: false, thirdParty: false },
         recipient: { organisationId: councilId },

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { byDueDate } from "../../../src/app/your-work";
+import { byDueDate, shown } from "../../../src/app/your-work";
 
 const item = (kind: string, dueOn: string | null) => ({ kind, title: kind, href: "/", dueOn });
 
@@ -17,4 +17,14 @@ test("your work is soonest due first; work with no deadline comes after, in the 
     merged.map((w) => w.kind),
     ["sent_not_acknowledged", "concern", "emergency_record", "rights_request", "approval", "agreement_to_sign"],
   );
+});
+
+test("an emergency record late by the hour reads overdue on its due day, as the decision page says; a day-dated item is due today", () => {
+  const lateToday = shown({ ...item("emergency_record", "2026-12-04"), overdue: true }, "2026-12-04", "england-and-wales");
+  assert.deepEqual([lateToday.due, lateToday.overdue], ["overdue", true]);
+  const dueToday = shown(item("concern", "2026-12-04"), "2026-12-04", "england-and-wales");
+  assert.equal(dueToday.overdue, false);
+  assert.match(dueToday.due ?? "", /today/);
+  const paused = shown({ ...item("rights_request", "2026-12-01"), paused: true }, "2026-12-04", "england-and-wales");
+  assert.deepEqual([paused.due, paused.overdue], ["Paused: waiting for the requester", false]);
 });

@@ -12,6 +12,7 @@ import { RECORD_ROLES } from "../../records";
 import { sharingSettings } from "../../settings";
 import { chasableFrom } from "../domain/disclosure-access";
 import { SHARING_MESSAGES } from "../domain/messages";
+import { emergencyRecordOverdue } from "../domain/records";
 import { disclosures } from "../schema";
 import { loadChases } from "./chase";
 import { viewDecisions } from "./decisions";
@@ -101,6 +102,8 @@ export async function viewSharingWork(db: Db, actor: Actor, view: SharingWorkVie
       title: say("emergencyRecordDue", { person: d.subjectName }),
       href: `/share-decisions/${d.id}`,
       dueOn: d.fullRecordDueAt ? ukDay(d.fullRecordDueAt) : null,
+      // Due at an hour, not a day: late by the same rule as the decision page and the API.
+      overdue: emergencyRecordOverdue(d, now),
     })),
     ...approvals.map((d) => ({
       kind: "approval",
