@@ -20,7 +20,7 @@ import { loadInformationRequest } from "../services/information-requests";
 import { recordShareDecision } from "../services/record-decision";
 import { type Answers, answerFromBody, getAt, itemAnswersFromBody, notIdErrors, setAt } from "./answers";
 import { answerSections, draftItems } from "./check-answers";
-import { agreementSentence, basisRows, prefillFromAgreement } from "./legal-basis";
+import { agreementSentence, basisRows, prefillFromAgreement, withoutLegalBasis } from "./legal-basis";
 import { fieldIdOf } from "./step-fields";
 import { applicableAnswers, fieldApplies, sequenceOf, stepApplies, stepOf, stepOfPath, underAgreement } from "./steps";
 import {
@@ -84,13 +84,6 @@ function backFrom(draft: ShareDraft, key: string, returnToCheck: boolean): strin
   if (at === -1) return "check";
   return at === 0 ? "" : `steps/${sequence[at - 1]}`;
 }
-
-const LAWFUL_BASIS_PATHS = ["article6", "article9", "para18Reason", "apdReference", "commonLaw", "gateway", "gatewayOther"].map(
-  (p) => `/lawfulBasis/${p}`,
-);
-/** A new agreement (or none) cannot keep the legal basis taken from the old one. */
-const withoutLegalBasis = (answers: Answers) =>
-  [...LAWFUL_BASIS_PATHS, "/recipient/agreementVersion"].reduce((a, p) => setAt(a, p, undefined), answers);
 
 /** On the items page, a problem with the Nth chosen item belongs to that item's card. */
 function itemAnchor(path: string, draft: ShareDraft): string {
