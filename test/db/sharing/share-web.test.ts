@@ -722,6 +722,53 @@ describeEachDatabase("share decision pages", (ctx) => {
     await practitioner.post(`/subjects/${childId}/share/discard`, {});
   });
 
+  describe("an id that is not one", () => {
+    const NOT_IDS = ["not-a-uuid", "-".repeat(36)];
+    const draftStep = async (name: string) => practitioner.get(`/subjects/${childId}/share/steps/${name}`);
+
+    test("choosing a recipient organisation or an agreement that is not in the list is an error on the page, and the draft still opens", async () => {
+      await practitioner.post(`/subjects/${childId}/share`, { immediateRisk: "no" });
+      for (const bad of NOT_IDS) {
+        const recipient = await step("recipient", { "recipient-organisationId": bad, "recipient-role": "SOCIAL_WORKER" });
+        assert.equal(recipient.statusCode, 400, `recipient ${bad}`);
+        assert.match(recipient.body, /govuk-error-summary/);
+        assert.match(recipient.body, /href="#recipient-organisationId"/);
+        assert.match(recipient.body, /value="SOCIAL_WORKER" checked/, "what else was answered is kept");
+        assert.equal((await draftStep("recipient")).statusCode, 200);
+      }
+      await step("recipient", { "recipient-organisationId": councilId, "recipient-role": "SOCIAL_WORKER" });
+      for (const bad of NOT_IDS) {
+        const agreement = await step("agreement", { "recipient-agreementId": bad });
+        assert.equal(agreement.statusCode, 400, `agreement ${bad}`);
+        assert.match(agreement.body, /govuk-error-summary/);
+        assert.match(agreement.body, /href="#recipient-agreementId"/);
+        for (const name of ["agreement", "legal-basis", "purpose"])
+          assert.equal((await draftStep(name)).statusCode, 200, `${name} after ${bad}`);
+      }
+      await practitioner.post(`/subjects/${childId}/share/discard`, {});
+    });
+
+    test("a draft already holding an id that is not one treats it as not chosen: every page opens", async () => {
+      await practitioner.post(`/subjects/${childId}/share`, { immediateRisk: "no" });
+      for (const bad of NOT_IDS) {
+        const where = and(eq(formDrafts.key, childId), eq(formDrafts.userId, practitionerActor.userId));
+        const [draft] = await ctx.database.db.select().from(formDrafts).where(where);
+        const data = draft!.data as { answers: Record<string, unknown> };
+        const answers = { ...data.answers, recipient: { organisationId: bad, agreementId: bad } };
+        await ctx.database.db
+          .update(formDrafts)
+          .set({ data: { ...data, answers } })
+          .where(where);
+        for (const name of ["recipient", "agreement", "purpose"])
+          assert.equal((await draftStep(name)).statusCode, 200, `${name} with ${bad}`);
+        // No agreement is cited, so the legal basis is asked a part at a time.
+        assert.equal((await draftStep("legal-basis")).headers.location, `/subjects/${childId}/share/steps/article6`);
+        assert.equal((await practitioner.get(`/subjects/${childId}/share/check`)).statusCode, 200, `check with ${bad}`);
+      }
+      await practitioner.post(`/subjects/${childId}/share/discard`, {});
+    });
+  });
+
   test("a draft started from a recorded decision leaves out what Safeshare set, so the full record works out again what is taken out", async () => {
     const noteId = (
       await practitioner.api("POST", `/api/v1/subjects/${childId}/items`, {

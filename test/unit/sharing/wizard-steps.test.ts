@@ -118,6 +118,24 @@ describe("the legal basis from an agreement", () => {
     assert.match(agreementSentence(titled, answers), /^You are sharing under the Children & Families \$1 \$& agreement, which says/);
   });
 
+  test("confirmed under a version no longer in force, is taken again from the version in force, and cites it", () => {
+    const confirmedUnderV1 = prefillFromAgreement(share({ lawfulBasis: { article6: "A6_1C_LEGAL_OBLIGATION" } }), westshire);
+    const version2: AgreementForShare = {
+      ...westshire,
+      version: 2,
+      terms: { ...westshire.terms, article6: "A6_1E_PUBLIC_TASK", gateway: "CA1989_S47" },
+    };
+    const answers = prefillFromAgreement(confirmedUnderV1, version2);
+    assert.equal((answers.recipient as Record<string, unknown>).agreementVersion, 2);
+    assert.equal(
+      (answers.lawfulBasis as Record<string, unknown>).article6,
+      "A6_1E_PUBLIC_TASK",
+      "a change made under version 1 is asked again",
+    );
+    assert.equal((answers.lawfulBasis as Record<string, unknown>).gateway, "CA1989_S47");
+    assert.equal((answers.recipient as Record<string, unknown>).agreementId, AGREEMENT, "the agreement stays chosen");
+  });
+
   test("fills each part of the legal basis from the agreement's terms, keeping a part the practitioner changed", () => {
     const answers = prefillFromAgreement({ lawfulBasis: { article6: "A6_1C_LEGAL_OBLIGATION" } }, westshire);
     assert.deepEqual(answers.lawfulBasis, {

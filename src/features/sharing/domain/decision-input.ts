@@ -28,6 +28,8 @@ const optionalText = (label: string, max: number) =>
     .max(max, `${label} must be ${max.toLocaleString("en-GB")} characters or fewer`)
     .optional();
 const id = (what: string) => z.uuid({ error: `${what} must be an id from Safeshare` });
+/** Whether an answer can be a Safeshare id: anything else cannot name a row (PostgreSQL refuses it outright), so it names nothing. */
+export const isId = (value: unknown): value is string => z.uuid().safeParse(value).success;
 
 const emergencyAnswers = z.object({
   /** Step 0: is there an immediate risk to life or of serious harm? */

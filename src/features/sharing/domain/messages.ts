@@ -163,6 +163,10 @@ const en = {
     /** The purpose the practitioner has not chosen yet. */
     aimUnknown: "for the purposes it lists",
   },
+  /** The wizard: a choice from a list of organisations, agreements, people or concerns that is none of them (a tampered or stale form). */
+  wizardErrors: {
+    notListed: "Choose one of the answers listed for “{question}”",
+  },
   purposeAim: {
     EARLY_HELP: "to offer a child and family early help",
     CHILD_IN_NEED_S17: "to find out whether a child needs help, and to help them",

@@ -5,6 +5,7 @@ import { visibleTo } from "../../../platform/db/scope";
 import { parentAgreement } from "../../agreements";
 import { type ShareTerms, termsForShare } from "../../agreements/domain";
 import { agreements } from "../../agreements/schema";
+import { isId } from "../domain/decision-input";
 import { compiledCovering } from "./covering-agreement";
 
 /** The agreement a draft cites, as the wizard shows it: its name, the version in force, and its terms for this share. */
@@ -29,6 +30,8 @@ export async function loadAgreementForShare(
   agreementId: string,
   recipientOrganisationId: string,
 ): Promise<AgreementForShare | null> {
+  // A draft's answers are kept as typed: an agreement id that is not one cites no agreement.
+  if (!isId(agreementId)) return null;
   const [row] = await db
     .select({
       number: agreements.number,

@@ -1,7 +1,9 @@
 import { datePartsFrom, datePartsOf, isoFromParts } from "../../../platform/dates/calendar";
+import type { FieldError } from "../../../platform/errors";
 import { type FormBody, list, str } from "../../../platform/web-kit/forms";
-
-import { type FieldDef, fieldIdOf } from "./step-fields";
+import { isId } from "../domain/decision-input";
+import { SHARING_MESSAGES } from "../domain/messages";
+import { type FieldDef, fieldIdOf, type StepDef } from "./step-fields";
 
 /**
  * The wizard's answers as the decision's nested shape (decision-input.ts), read from and written to
@@ -104,4 +106,19 @@ export function itemAnswersFromBody(itemIds: readonly string[], body: FormBody) 
     protectedAddressReason: optional("items-protectedAddressReason"),
     itemException: optional("items-itemException"),
   };
+}
+
+/**
+ * The one answer not kept as typed: a choice of organisation, agreement, person or concern (a path
+ * naming an id, as the decision's do) that is not an id. No list offers one, so the form was tampered
+ * with or is stale; saved, it would name nothing on every page after.
+ */
+export function notIdErrors(step: StepDef, answers: Answers): FieldError[] {
+  return step.fields
+    .filter((f) => f.path.endsWith("Id"))
+    .filter((f) => {
+      const value = getAt(answers, f.path);
+      return value !== undefined && value !== null && !isId(value);
+    })
+    .map((f) => ({ path: f.path, message: SHARING_MESSAGES.en.wizardErrors.notListed.replace("{question}", f.label) }));
 }

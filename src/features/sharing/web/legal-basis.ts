@@ -21,7 +21,18 @@ import { type Answers, getAt, setAt } from "./answers";
 
 const words = SHARING_MESSAGES.en;
 
-/** The answers the agreement gives, for each part of the legal basis not already answered (a change the practitioner made stays). */
+const LAWFUL_BASIS_PATHS = ["article6", "article9", "para18Reason", "apdReference", "commonLaw", "gateway", "gatewayOther"].map(
+  (p) => `/lawfulBasis/${p}`,
+);
+/** A new agreement (or none, or a new version of it) cannot keep the legal basis taken from the old one. */
+export const withoutLegalBasis = (answers: Answers) =>
+  [...LAWFUL_BASIS_PATHS, "/recipient/agreementVersion"].reduce((a, p) => setAt(a, p, undefined), answers);
+
+/**
+ * The answers the agreement gives, for each part of the legal basis not already answered (a change the
+ * practitioner made stays). Answers taken from a version no longer in force are not kept: the
+ * practitioner confirms the terms in force, and the decision cites the version they come from.
+ */
 export function prefillFromAgreement(answers: Answers, agreement: AgreementForShare): Answers {
   const t = agreement.terms;
   const given: [string, unknown][] = [
@@ -34,7 +45,8 @@ export function prefillFromAgreement(answers: Answers, agreement: AgreementForSh
     ["/lawfulBasis/gatewayOther", t.gateway === "OTHER" ? t.gatewayOther || undefined : undefined],
     ["/recipient/agreementVersion", agreement.version],
   ];
-  let filled = answers;
+  const cited = getAt(answers, "/recipient/agreementVersion");
+  let filled = cited !== undefined && cited !== agreement.version ? withoutLegalBasis(answers) : answers;
   for (const [path, value] of given) {
     if (getAt(filled, path) === undefined && value !== null && value !== undefined) filled = setAt(filled, path, value);
   }

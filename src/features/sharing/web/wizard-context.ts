@@ -7,6 +7,7 @@ import { fieldErrorsOf, formHelpers, type Option, optionsOf } from "../../../pla
 import { PURPOSE_CODES, PURPOSE_LABELS } from "../../agreements/domain";
 import { ITEM_CATEGORY_LABELS, RECORD_ITEM_KIND_LABELS } from "../../records/domain";
 import { levelsOfNeed } from "../../settings";
+import { isId } from "../domain/decision-input";
 import type { Finding } from "../domain/evaluate-decision";
 import { describeMentions } from "../domain/protected-details";
 import { SUBJECT_DETAIL_LABELS, SUBJECT_DETAILS } from "../domain/vocabulary";
@@ -49,7 +50,7 @@ export async function stepChoices(
   agreement: AgreementForShare | null = null,
 ): Promise<StepChoices> {
   const recipientId = getAt(answers, "/recipient/organisationId");
-  const recipientKnown = typeof recipientId === "string" && /^[0-9a-f-]{36}$/.test(recipientId);
+  const recipientKnown = isId(recipientId);
   const [levels, concerns, members, agreements, people] = await Promise.all([
     levelsOfNeed(db),
     openConcernsOf(db, actor, subjectId),
@@ -240,7 +241,7 @@ export function anchorOf(path: string): string {
  */
 export async function chooseAgreement(db: Db, actor: Actor, answers: Answers): Promise<{ answers: Answers; asksAgreement: boolean }> {
   const recipientId = getAt(answers, "/recipient/organisationId");
-  const known = typeof recipientId === "string" && /^[0-9a-f-]{36}$/.test(recipientId);
+  const known = isId(recipientId);
   const inForce = known ? (await agreementsBetween(db, actor, recipientId, today())).filter((a) => a.inForce) : [];
   const chosen = inForce.length === 1 ? inForce[0]!.id : inForce.length === 0 && known ? null : undefined;
   return { answers: setAt(answers, "/recipient/agreementId", chosen), asksAgreement: inForce.length > 1 };

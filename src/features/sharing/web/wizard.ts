@@ -10,6 +10,7 @@ import { discardDraft, loadDraft, saveDraft } from "../../form-drafts";
 import type { SubjectRow } from "../../records";
 import { loadSubject, subjectHeader, subjectIdOf, viewSubjectRow } from "../../records";
 import { mayDecideProtectedDetails } from "../../records/domain";
+import { isId } from "../domain/decision-input";
 import { blocksOf, recordedWarnings, warningsByCode, warningsOf } from "../domain/evaluate-decision";
 import { type AgreementForShare, loadAgreementForShare } from "../services/agreement-terms";
 import { shareableItems } from "../services/choices";
@@ -17,9 +18,9 @@ import { completeEmergencyRecord } from "../services/complete-emergency";
 import { decisionIdByKey } from "../services/decisions";
 import { loadInformationRequest } from "../services/information-requests";
 import { recordShareDecision } from "../services/record-decision";
-import { type Answers, answerFromBody, getAt, itemAnswersFromBody, setAt } from "./answers";
+import { type Answers, answerFromBody, getAt, itemAnswersFromBody, notIdErrors, setAt } from "./answers";
 import { answerSections, draftItems } from "./check-answers";
-import { agreementSentence, basisRows, prefillFromAgreement } from "./legal-basis";
+import { agreementSentence, basisRows, prefillFromAgreement, withoutLegalBasis } from "./legal-basis";
 import { fieldIdOf } from "./step-fields";
 import { applicableAnswers, fieldApplies, sequenceOf, stepApplies, stepOf, stepOfPath, underAgreement } from "./steps";
 import {
@@ -84,13 +85,6 @@ function backFrom(draft: ShareDraft, key: string, returnToCheck: boolean): strin
   return at === 0 ? "" : `steps/${sequence[at - 1]}`;
 }
 
-const LAWFUL_BASIS_PATHS = ["article6", "article9", "para18Reason", "apdReference", "commonLaw", "gateway", "gatewayOther"].map(
-  (p) => `/lawfulBasis/${p}`,
-);
-/** A new agreement (or none) cannot keep the legal basis taken from the old one. */
-const withoutLegalBasis = (answers: Answers) =>
-  [...LAWFUL_BASIS_PATHS, "/recipient/agreementVersion"].reduce((a, p) => setAt(a, p, undefined), answers);
-
 /** On the items page, a problem with the Nth chosen item belongs to that item's card. */
 function itemAnchor(path: string, draft: ShareDraft): string {
   const match = /^\/items\/items\/(\d+)/.exec(path);
@@ -133,7 +127,7 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
         const draft = await openDraft(db, actor, id);
         let answers = setAt(draft.answers, "/emergency/immediateRisk", false);
         const requestId = str(body, "informationRequestId");
-        if (/^[0-9a-f-]{36}$/.test(requestId)) {
+        if (isId(requestId)) {
           // Answering a request: the answer goes back to whoever asked, for the purpose they gave.
           const asked = await loadInformationRequest(db, actor, requestId);
           if (asked.requestedOrganisationId === actor.organisationId && asked.status === "OPEN") {
@@ -266,6 +260,13 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
       // A follow-up whose answer no longer asks it keeps nothing ("why not" once they have been told).
       for (const field of step.fields)
         if (field.revealedBy && !fieldApplies(field, answers)) answers = setAt(answers, field.path, undefined);
+      const notIds = notIdErrors(step, answers);
+      if (notIds.length) {
+        // Shown again as answered, with the error, and not saved: the draft keeps opening on every page.
+        const subject = await viewSubjectRow(db, actor, id, "web.share.step");
+        reply.status(400);
+        return stepPage(request, reply, subject, { ...draft, answers }, notIds);
+      }
     }
     let doneSteps = [...new Set([...draft.doneSteps, key])];
     const recipientId = getAt(answers, "/recipient/organisationId");
