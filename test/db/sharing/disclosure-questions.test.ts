@@ -221,6 +221,12 @@ describeEachDatabase("a recipient's questions about a disclosure, and what it is
     assert.deepEqual(await loadQuestions(db, teacherActor, disclosureId, "recipient"), [], "the sender does not read them as a recipient");
     await assert.rejects(askSender(db, policeActor, disclosureId, { question: "Anything?" }), NotFoundError);
     await assert.rejects(answerQuestion(db, policeActor, questionId, { answer: "Nothing" }), NotFoundError);
+    // Answered from a decision's page, only a question about that decision is answered there.
+    const elsewhere = await teacher.post(`/share-decisions/${randomUUID()}/questions/${questionId}/answer`, {
+      answer: "Filed under the wrong decision",
+    });
+    assert.equal(elsewhere.statusCode, 404, "not answered under a decision it does not belong to");
+    assert.equal((await loadQuestions(db, teacherActor, disclosureId, "sender")).find((q) => q.id === questionId)?.answer, null);
     // The recipient cannot answer its own question as if it were the sender.
     await assert.rejects(answerQuestion(db, socialWorkerActor, questionId, { answer: "Nothing" }), NotFoundError);
     // A council colleague who is neither the named person nor a safeguarding lead cannot read it, so cannot ask.

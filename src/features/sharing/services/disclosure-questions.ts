@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction } from "../../../platform/audit/write";
@@ -59,14 +59,28 @@ export async function askSender(db: Db, actor: Actor, disclosureId: string, raw:
 const answerableBy = (actor: Actor): SQL => visibleTo(actor, disclosureQuestions, "sender");
 
 /** The sender answers a question about a disclosure its organisation sent. Once: an answer is not rewritten. */
-export async function answerQuestion(db: Db, actor: Actor, questionId: string, raw: unknown, now = new Date()): Promise<void> {
+export async function answerQuestion(
+  db: Db,
+  actor: Actor,
+  questionId: string,
+  raw: unknown,
+  { decisionId, now = new Date() }: { decisionId?: string; now?: Date } = {},
+): Promise<void> {
   assertWorksWithRecords(actor);
   const { answer } = answerInput.parse(raw);
   await inTransaction(db, async (tx, audit) => {
+    // Answered from a decision's page, the question must be about that decision's disclosure: an
+    // answer is never filed under a decision it does not belong to.
+    const ofDecision = decisionId
+      ? inArray(
+          disclosureQuestions.disclosureId,
+          tx.select({ id: disclosures.id }).from(disclosures).where(eq(disclosures.decisionId, decisionId)),
+        )
+      : undefined;
     const [q] = await tx
       .select()
       .from(disclosureQuestions)
-      .where(and(eq(disclosureQuestions.id, questionId), answerableBy(actor)))
+      .where(and(eq(disclosureQuestions.id, questionId), answerableBy(actor), ofDecision))
       .for("update");
     if (!q) throw new NotFoundError("The question");
     if (q.answeredAt) throw new ConflictError("This question has already been answered");

@@ -39,7 +39,7 @@ export async function questionPages(app: FastifyInstance, { db, render }: { db: 
       reply,
       (summary) => render(request, reply, id, { ...summary, answerValues: { [questionId]: answer } }),
       async () => {
-        await answerQuestion(db, actorOf(request), questionId, { answer });
+        await answerQuestion(db, actorOf(request), questionId, { answer }, { decisionId: id });
         return reply.redirect(`/share-decisions/${id}?outcome=answered#questions`, 303);
       },
       // Each question has its own answer box: the error (or "already answered") goes to this one.
