@@ -7,6 +7,7 @@ import { snapshotOf } from "../../../src/platform/audit/events";
 import { recordEvent } from "../../../src/platform/audit/write";
 import type { Actor } from "../../../src/platform/auth/actor";
 import { addDaysIso, today } from "../../../src/platform/dates/calendar";
+import { ValidationError } from "../../../src/platform/errors";
 import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";
@@ -97,6 +98,17 @@ describeEachDatabase("the audit log's filters and export", (ctx) => {
     const [exported] = await viewAuditEvents(ctx.database.db, auditor.actor, { view: "test", filters: { eventType: "audit.exported" } });
     assert.equal(exported?.sentence, "Rosa Martínez downloaded part of the audit log");
     assert.deepEqual((exported?.event as { details: unknown }).details, { filters: { subjectId: kai }, count: 2 });
+  });
+
+  test("a download of more events than one file holds is refused with what to narrow, and nothing is recorded as exported", async () => {
+    const before = await viewAuditEvents(ctx.database.db, auditor.actor, { view: "test", filters: { eventType: "audit.exported" } });
+    await assert.rejects(exportAuditEvents(ctx.database.db, auditor.actor, { subjectId: kai }, 1), (e: unknown) => {
+      assert.ok(e instanceof ValidationError);
+      assert.match(e.message, /more than 1 events: choose dates, a person or a kind of event/);
+      return true;
+    });
+    const after = await viewAuditEvents(ctx.database.db, auditor.actor, { view: "test", filters: { eventType: "audit.exported" } });
+    assert.equal(after.length, before.length);
   });
 
   test("the page keeps the filters in its form and links, and the CSV is the filtered view", async () => {

@@ -9,6 +9,7 @@ import { addDaysIso, ukDayStart } from "../../../platform/dates/calendar";
 import type { Database, Db } from "../../../platform/db/client";
 import { auditEvents } from "../../../platform/db/schema";
 import { visibleTo } from "../../../platform/db/scope";
+import { ValidationError } from "../../../platform/errors";
 import type {} from "../audit-events";
 import { type AuditFilters, setFilters } from "../domain/filters";
 import { describeEvent } from "../domain/sentences";
@@ -83,13 +84,15 @@ export async function viewAuditEvents(
 
 /** How many events an export reads per query: the log can be long, and one batch's names are looked up at once. */
 const EXPORT_BATCH = 1000;
+/** The most events one download holds: a whole partnership's log is narrowed by dates or person first. */
+export const EXPORT_LIMIT = 50_000;
 
 /**
  * Every event of the filtered view, newest first, for a CSV download: read in keyset batches so a
  * long log is not one huge query, then recorded as exported (with its filters and count) in the
  * reader's trail, so a download is as visible as a page view.
  */
-export async function exportAuditEvents(db: Db, actor: Actor, filters: AuditFilters): Promise<AuditEntry[]> {
+export async function exportAuditEvents(db: Db, actor: Actor, filters: AuditFilters, limit = EXPORT_LIMIT): Promise<AuditEntry[]> {
   const entries: AuditEntry[] = [];
   let before: number | undefined;
   for (;;) {
@@ -100,6 +103,14 @@ export async function exportAuditEvents(db: Db, actor: Actor, filters: AuditFilt
       .orderBy(desc(auditEvents.seq))
       .limit(EXPORT_BATCH);
     entries.push(...(await entriesOf(db, actor, rows)));
+    if (entries.length > limit) {
+      throw new ValidationError([
+        {
+          path: "/from",
+          message: `This view holds more than ${limit.toLocaleString("en-GB")} events: choose dates, a person or a kind of event to download it in parts`,
+        },
+      ]);
+    }
     if (rows.length < EXPORT_BATCH) break;
     before = rows.at(-1)!.seq;
   }

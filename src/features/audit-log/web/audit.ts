@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ActorSnapshot } from "../../../platform/audit/events";
 import { ukDateTime } from "../../../platform/dates/calendar";
 import type { Database } from "../../../platform/db/client";
+import { ValidationError } from "../../../platform/errors";
 import { pageQuery } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { toCsv } from "../../../platform/http/csv";
@@ -52,7 +53,16 @@ export async function auditPages(app: FastifyInstance, { database }: { database:
     const { filters, errors } = filtersFromQuery(request.query as Record<string, unknown>);
     // A download link is only ever made from filters the page accepted; one edited by hand goes back to the page to be put right.
     if (errors.length) return reply.redirect(`/audit?${new URLSearchParams(request.query as Record<string, string>).toString()}`);
-    const entries = await exportAuditEvents(db, actorOf(request), filters);
+    const actor = actorOf(request);
+    const entries = await exportAuditEvents(db, actor, filters).catch(async (e: unknown) => {
+      if (!(e instanceof ValidationError)) throw e;
+      // Too many to download at once: the page again, with the filters kept and what to narrow.
+      const { typed } = filtersFromQuery(request.query as Record<string, unknown>);
+      const base = { typed, choices: await loadFilterChoices(db, actor), eventTypes: eventTypeOptions() };
+      await reply.code(400).view("audit/list", { ...base, ...errorSummary(e.fieldErrors, { dateFields: DATE_FIELDS }) });
+      return null;
+    });
+    if (!entries) return reply;
     const rows = entries.map(({ seq, event, sentence }) => {
       const e = event as { type: string; at: string; actor: ActorSnapshot; entity?: { type: string; id: string } };
       return [
