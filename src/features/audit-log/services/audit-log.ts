@@ -85,7 +85,7 @@ export async function viewAuditEvents(
 /** How many events an export reads per query: the log can be long, and one batch's names are looked up at once. */
 const EXPORT_BATCH = 1000;
 /** The most events one download holds: a whole partnership's log is narrowed by dates or person first. */
-export const EXPORT_LIMIT = 50_000;
+const EXPORT_LIMIT = 50_000;
 
 /**
  * Every event of the filtered view, newest first, for a CSV download: read in keyset batches so a
