@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { clickAndLoad, expect, signIn, signInAndEnrol, signOut, test } from "../support";
+import { clickAndLoad, expect, signIn, signInWithSecondFactor, signOut, test } from "../support";
 
 /**
  * "Your work" (issue 18): a teacher, a DSL and an IG lead each find what they must act on first on
@@ -64,7 +64,8 @@ test("a teacher, a DSL and an IG lead each see their own work first, and the tea
   await signOut(page);
 
   // The council's IG lead: the lapsed agreement's review (overdue) before the complaint's clock.
-  await signInAndEnrol(page, "dafydd.pryce@westshire.example");
+  // The agreements journey enrolled his authenticator earlier in the run.
+  await signInWithSecondFactor(page, "dafydd.pryce@westshire.example");
   const ig = await workFirst(page);
   expect(ig[0]).toBe("Review DSA-0003: Northbrook Primary School to children's social care: referrals and feedback");
   expect(ig[1]).toMatch(/^Answer rights request SR-\w+: A data protection complaint/);

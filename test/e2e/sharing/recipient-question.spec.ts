@@ -11,7 +11,8 @@ test("a recipient asks the sender a question about what they were sent, and the 
   test.setTimeout(300_000);
   await signIn(page, "joanna.kowalczyk@westshire.example");
   await visit(page, "/disclosures");
-  await clickAndLoad(page, page.getByRole("link", { name: "Kai Brennan-Nowak" }).first());
+  // The referral the school sent two days ago: newest first, so after any share made earlier in the run.
+  await clickAndLoad(page, page.getByRole("link", { name: "Kai Brennan-Nowak" }).last());
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Information about Kai Brennan-Nowak");
   const disclosureUrl = new URL(page.url()).pathname;
 
