@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import { inflateSync } from "node:zlib";
 
 /**
@@ -18,7 +19,7 @@ export interface TaggedPdf {
   artifacts: number;
 }
 
-export function readTaggedPdf(pdf: Buffer): TaggedPdf {
+function readTaggedPdf(pdf: Buffer): TaggedPdf {
   const text = pdf.toString("latin1");
   const objects = new Map<number, string>();
   for (const m of text.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) objects.set(Number(m[1]), m[2]!);
@@ -62,4 +63,24 @@ export function readTaggedPdf(pdf: Buffer): TaggedPdf {
     structure,
     artifacts,
   };
+}
+
+/**
+ * What every Safeshare PDF must be for a screen reader (PDF/UA-1): marked, in British English, its
+ * title shown, one Document whose first heading is its one H1. Returns what was read, for the
+ * document's own checks (its sections, paragraphs and artifacts).
+ */
+export function assertTaggedDocument(pdf: Buffer): TaggedPdf {
+  const tagged = readTaggedPdf(pdf);
+  assert.equal(tagged.marked, true, "/MarkInfo /Marked true");
+  assert.equal(tagged.lang, "en-GB");
+  assert.equal(tagged.displayDocTitle, true);
+  assert.equal(tagged.pdfUaPart, "1");
+  assert.equal(tagged.structure[0], "Document");
+  assert.equal(
+    tagged.structure.find((s) => /^H\d$/.test(s)),
+    "H1",
+  );
+  assert.equal(tagged.structure.filter((s) => s === "H1").length, 1);
+  return tagged;
 }

@@ -6,7 +6,7 @@ import { DRAFT_MARKER, outlineAgreement } from "../../../src/features/agreements
 import { NOT_YET_SIGNED, SIGNATURES_TITLE } from "../../../src/features/agreements/domain/outline/signatures";
 import { renderAgreementPdf } from "../../../src/features/agreements/services/render-pdf";
 import { sampleDocument } from "../../support/agreement-document";
-import { readTaggedPdf } from "../../support/tagged-pdf";
+import { assertTaggedDocument } from "../../support/tagged-pdf";
 
 const LINK = "https://safeshare.example.gov.uk/agreements/a";
 
@@ -102,15 +102,9 @@ test("long tables and long text run onto further pages without losing anything",
 test("the agreement PDF is tagged for screen readers: language, title shown, one H1, a H2 per section, running headers as artifacts", async () => {
   const document = sampleDocument({ tier: "OPERATIONAL" });
   const pdf = await renderAgreementPdf(document, LINK);
-  const tagged = readTaggedPdf(pdf);
+  const tagged = assertTaggedDocument(pdf);
   const { pages } = await extract(pdf);
-  assert.equal(tagged.marked, true, "/MarkInfo /Marked true");
-  assert.equal(tagged.lang, "en-GB");
-  assert.equal(tagged.displayDocTitle, true);
-  assert.equal(tagged.pdfUaPart, "1");
-  assert.equal(tagged.structure[0], "Document");
   assert.deepEqual(tagged.structure.filter((s) => /^H\d$/.test(s)).slice(0, 2), ["H1", "H2"], "the title is the one H1, then the sections");
-  assert.equal(tagged.structure.filter((s) => s === "H1").length, 1);
   assert.equal(tagged.structure.filter((s) => s === "H2").length, outlineAgreement(document).sections.length);
   assert.ok(tagged.structure.filter((s) => s === "P").length > 20, "paragraphs and rows in reading order");
   assert.ok(tagged.artifacts >= pages, `${tagged.artifacts} artifacts on ${pages} pages`);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { renderAccessPackPdf } from "../../../src/features/rights/services/render-pack-pdf";
-import { readTaggedPdf } from "../../support/tagged-pdf";
+import { assertTaggedDocument } from "../../support/tagged-pdf";
 
 test("the access pack PDF is tagged: language, title shown, one H1, a H2 per part, the draft mark on each page an artifact", async () => {
   const item = (n: number) => ({
@@ -47,17 +47,7 @@ test("the access pack PDF is tagged: language, title shown, one H1, a H2 per par
     rights: ["You can ask us to correct it."],
     forIgLead: { withheld: [], withheldItems: [], withheldRecipients: [] },
   });
-  const tagged = readTaggedPdf(pdf);
-  assert.equal(tagged.marked, true);
-  assert.equal(tagged.lang, "en-GB");
-  assert.equal(tagged.displayDocTitle, true);
-  assert.equal(tagged.pdfUaPart, "1");
-  assert.equal(tagged.structure[0], "Document");
-  assert.equal(
-    tagged.structure.find((s) => /^H\d$/.test(s)),
-    "H1",
-  );
-  assert.equal(tagged.structure.filter((s) => s === "H1").length, 1);
+  const tagged = assertTaggedDocument(pdf);
   assert.equal(
     tagged.structure.filter((s) => s === "H2").length,
     8,
