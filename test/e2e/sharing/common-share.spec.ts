@@ -44,9 +44,8 @@ function counter(page: Page) {
   };
 }
 
-test("a teacher's common share under the partnership agreement: pages and inputs counted", async ({ page }) => {
-  test.setTimeout(300_000);
-  const you = counter(page);
+/** The teacher finds Kai's record and starts deciding whether to share: counting starts at the wizard. */
+async function openWizardForKai(page: Page, you: ReturnType<typeof counter>): Promise<void> {
   await signIn(page, "tomasz.wojcik@northbrook.example");
   await clickAndLoad(page, page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Records" }));
   await page.getByLabel("Name").fill("Kai Brennan-Nowak");
@@ -54,6 +53,12 @@ test("a teacher's common share under the partnership agreement: pages and inputs
   await clickAndLoad(page, page.getByRole("link", { name: "Kai Brennan-Nowak" }));
   you.start();
   await clickAndLoad(page, page.getByRole("button", { name: "Decide whether to share" }));
+}
+
+test("a teacher's common share under the partnership agreement: pages and inputs counted", async ({ page }) => {
+  test.setTimeout(300_000);
+  const you = counter(page);
+  await openWizardForKai(page, you);
 
   await you.check(page.getByLabel("No: decide and record it now"));
   await submitForm(page, "Continue");
@@ -133,13 +138,7 @@ test("a teacher's common share under the partnership agreement: pages and inputs
 test("a teacher's decision not to share asks only the purpose, the reasons and the advice", async ({ page }) => {
   test.setTimeout(300_000);
   const you = counter(page);
-  await signIn(page, "tomasz.wojcik@northbrook.example");
-  await clickAndLoad(page, page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Records" }));
-  await page.getByLabel("Name").fill("Kai Brennan-Nowak");
-  await submitForm(page, "Search");
-  await clickAndLoad(page, page.getByRole("link", { name: "Kai Brennan-Nowak" }));
-  you.start();
-  await clickAndLoad(page, page.getByRole("button", { name: "Decide whether to share" }));
+  await openWizardForKai(page, you);
   await you.check(page.getByLabel("No: decide and record it now"));
   await submitForm(page, "Continue");
 
