@@ -5,7 +5,7 @@ import { desc, eq } from "drizzle-orm";
 import { demoActors } from "../../../src/demo/demo-actors";
 import { seedDemoPartnership } from "../../../src/demo/seed-demo";
 import { disclosureChases, disclosureQuestions, disclosures } from "../../../src/features/sharing/schema";
-import { chaseDisclosure } from "../../../src/features/sharing/services/chase";
+import { chaseDisclosure, loadChases } from "../../../src/features/sharing/services/chase";
 import { answerQuestion, askSender } from "../../../src/features/sharing/services/disclosure-questions";
 import { acknowledgeDisclosure } from "../../../src/features/sharing/services/disclosures";
 import { viewSharingWork } from "../../../src/features/sharing/services/load-work";
@@ -167,6 +167,17 @@ describeEachDatabase("sharing's work for the home page", (ctx) => {
     await chaseDisclosure(db, people.siobhan, emergency.id, addHours(new Date(), 23));
     const colleague = { ...people.tomasz, userId: people.siobhan.userId, roles: ["practitioner" as const] };
     await assert.rejects(chaseDisclosure(db, colleague, emergency.id, addHours(new Date(), 23)), NotPermittedError);
+  });
+
+  test("another organisation cannot chase a share, not even its recipient: it is not found, and nothing is recorded", async () => {
+    const db = ctx.database.db;
+    const [emergency] = await db.select().from(disclosures).where(eq(disclosures.emergency, true));
+    assert.ok(emergency);
+    const later = addHours(new Date(), 23);
+    await assert.rejects(chaseDisclosure(db, people.gareth, emergency.id, later), NotFoundError, "the recipient is not the sender");
+    await assert.rejects(chaseDisclosure(db, people.helen, emergency.id, later), NotFoundError, "a third organisation");
+    const chases = await loadChases(db, people.siobhan, [emergency.id]);
+    assert.ok((chases.get(emergency.id) ?? []).every((c) => c.chasedByName === "Siobhán O'Connor"));
   });
 
   test("a chase that cannot be made shows the home page again with the reason, not a 500", async () => {
