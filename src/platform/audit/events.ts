@@ -42,7 +42,7 @@ export type PlatformAuditEvent =
   | {
       type: "personal_data.viewed";
       entity: EntityRef;
-      /** `subjectIds`: on a list (search results, the dashboard), the people it showed, at most one page. */
+      /** `subjectIds`: on a list (search results, the dashboard, "Your work", one person's audit trail), the people it showed, at most one page. */
       details: { view: string; count?: number; itemId?: string; subjectIds?: string[] };
     }
   /**

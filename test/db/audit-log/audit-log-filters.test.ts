@@ -3,6 +3,7 @@ import { before, test } from "node:test";
 import type { App } from "../../../src/app/build-app";
 import { exportAuditEvents, viewAuditEvents } from "../../../src/features/audit-log/services/audit-log";
 import { subjects } from "../../../src/features/records/schema";
+import { recentViews } from "../../../src/features/records/services/viewers";
 import { snapshotOf } from "../../../src/platform/audit/events";
 import { recordEvent } from "../../../src/platform/audit/write";
 import type { Actor } from "../../../src/platform/auth/actor";
@@ -83,6 +84,15 @@ describeEachDatabase("the audit log's filters and export", (ctx) => {
     assert.deepEqual(await sentences({ eventType: "auth.signed_in" }), ["Tomasz Wójcik signed in"]);
     assert.deepEqual(await sentences({ organisationId: otherOrganisation.id }), []);
     assert.deepEqual(await sentences({ actorUserId: outsider.userId }), []);
+  });
+
+  test("reading one person's trail is a read of their record: it shows in who has viewed it", async () => {
+    const auditorViews = async () => (await recentViews(ctx.database.db, priya, kai)).filter((v) => v.userId === auditor.actor.userId);
+    const before = (await auditorViews()).length;
+    await sentences({ eventType: "auth.signed_in" });
+    assert.equal((await auditorViews()).length, before, "a page that is not about Kai does not name him");
+    await sentences({ subjectId: kai });
+    assert.equal((await auditorViews()).length, before + 1);
   });
 
   test("a date range takes whole UK days, both ends included", async () => {

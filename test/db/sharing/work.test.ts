@@ -4,7 +4,8 @@ import { addHours } from "date-fns";
 import { desc, eq } from "drizzle-orm";
 import { demoActors } from "../../../src/demo/demo-actors";
 import { seedDemoPartnership } from "../../../src/demo/seed-demo";
-import { disclosureChases, disclosureQuestions, disclosures } from "../../../src/features/sharing/schema";
+import { recentViews } from "../../../src/features/records/services/viewers";
+import { disclosureChases, disclosureQuestions, disclosures, shareDecisions } from "../../../src/features/sharing/schema";
 import { chaseDisclosure, loadChases } from "../../../src/features/sharing/services/chase";
 import { answerQuestion, askSender } from "../../../src/features/sharing/services/disclosure-questions";
 import { acknowledgeDisclosure } from "../../../src/features/sharing/services/disclosures";
@@ -29,7 +30,7 @@ const VIEWS = {
 };
 
 describeEachDatabase("sharing's work for the home page", (ctx) => {
-  let people: Record<"tomasz" | "siobhan" | "joanna" | "gareth" | "helen" | "chloe", Actor>;
+  let people: Record<"tomasz" | "siobhan" | "joanna" | "gareth" | "helen" | "chloe" | "sean", Actor>;
   const work = (actor: Actor, now = new Date()) => viewSharingWork(ctx.database.db, actor, VIEWS, now);
   const kinds = async (actor: Actor) => (await work(actor)).map((w) => w.kind).sort();
 
@@ -42,6 +43,7 @@ describeEachDatabase("sharing's work for the home page", (ctx) => {
       gareth: "gareth.ellis@police.westshire.example",
       helen: "helen.ng@eastmoor.nhs.example",
       chloe: "chloe.dubois@earlyhelp.westshire.example",
+      sean: "sean.obriain@eastmoor.nhs.example",
     });
   });
 
@@ -114,7 +116,11 @@ describeEachDatabase("sharing's work for the home page", (ctx) => {
       .limit(1);
     const body = JSON.parse(last!.body) as { type: string; details: { view: string; count: number } };
     assert.equal(body.type, "personal_data.viewed");
-    assert.deepEqual(body.details, { view: "web.home.work", count: 2 });
+    assert.deepEqual(
+      body.details,
+      { view: "web.home.work", count: 2, subjectIds: [] },
+      "nothing received is filed yet: no record of theirs named",
+    );
   });
 
   test("Chase is recorded and audited, shown to both sides, and refused once there is nothing to chase", async () => {
@@ -217,5 +223,23 @@ describeEachDatabase("sharing's work for the home page", (ctx) => {
     const [asked] = await db.select().from(disclosureQuestions).where(eq(disclosureQuestions.disclosureId, lily.id));
     await answerQuestion(db, people.helen, asked!.id, { answer: "Yes, at the appointment on Monday." });
     assert.equal((await work(people.helen)).filter((w) => w.kind === "question_to_answer").length, 0, "answered: gone");
+  });
+
+  test("a person the list names from the organisation's own records is recorded against that record, so it shows who saw them here", async () => {
+    const db = ctx.database.db;
+    const seenOnHomePage = async (lead: Actor, subjectId: string, who: Actor) =>
+      (await recentViews(db, lead, subjectId)).filter((v) => v.view === VIEWS.work && v.userId === who.userId).length;
+
+    // The sender's side: a question about what Helen sent names Lily, whose record is the decision's.
+    const [lily] = await db
+      .select({ id: disclosures.id, subjectId: shareDecisions.subjectId })
+      .from(disclosures)
+      .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
+      .where(eq(disclosures.senderOrganisationId, people.helen.organisationId));
+    assert.ok(lily);
+    await askSender(db, people.joanna, lily.id, { question: "Is Lily's health visitor still Helen?" });
+    const before = await seenOnHomePage(people.sean, lily.subjectId, people.helen);
+    await work(people.helen);
+    assert.equal(await seenOnHomePage(people.sean, lily.subjectId, people.helen), before + 1);
   });
 });

@@ -77,7 +77,8 @@ export async function viewAuditEvents(
   await recordEvent(db, snapshotOf(actor), {
     type: "personal_data.viewed",
     entity: { type: "audit_log", id: "main" },
-    details: { view, count: rows.length },
+    // One person's trail is about them: named, so their record's "who has viewed" shows this read.
+    details: { view, count: rows.length, ...(filters.subjectId ? { subjectIds: [filters.subjectId] } : {}) },
   });
   return entriesOf(db, actor, rows);
 }

@@ -148,6 +148,8 @@ const en = {
     "web.rights.warnings": "Warnings before an access pack is sent",
     "api.rights.warnings": "Warnings before an access pack is sent, through the API",
     "rights.access_pack": "An access pack",
+    "web.audit.list": "The audit log of this person's record",
+    "api.audit.events": "The audit log of this person's record, through the API",
   },
   /** Chronology titles for what happens on a record. */
   chronology: {

@@ -18,8 +18,9 @@ export interface RecordView {
 /**
  * "Who has viewed this record", for the safeguarding and IG leads accountable for it: the audit log's
  * `personal_data.viewed` events (which store who looked, frozen at the time), newest first. Both the
- * reads of this person's record and the lists that showed them (search results, the dashboard) count:
- * each list event names the people on its page in `details.subjectIds`.
+ * reads of this person's record and the other reads that showed them (search results, the dashboard,
+ * "Your work", their trail in the audit log, an access pack) count: each names the people it showed in
+ * `details.subjectIds`.
  *
  * The list half is found by scanning the organisation's view events (index on organisation_id, seq)
  * and testing each body's `subjectIds`; fine at today's volumes. When it is not, index it: a GIN
@@ -39,10 +40,7 @@ export async function recentViews(db: Db, actor: Actor, subjectId: string, limit
         visibleTo(actor, auditEvents, "owner"),
         or(
           and(eq(auditEvents.entityType, "subject"), eq(auditEvents.entityId, subjectId)),
-          and(
-            eq(auditEvents.entityType, "organisation"),
-            sql`(${auditEvents.body}::jsonb -> 'details' -> 'subjectIds') @> ${JSON.stringify([subjectId])}::jsonb`,
-          ),
+          sql`(${auditEvents.body}::jsonb -> 'details' -> 'subjectIds') @> ${JSON.stringify([subjectId])}::jsonb`,
         ),
       ),
     )

@@ -10,7 +10,7 @@ import { textInput } from "../../../platform/text";
 import { organisations } from "../../organisations-and-users/schema";
 import { assertWorksWithRecords } from "../../records";
 import type {} from "../audit-events";
-import { disclosureQuestions, disclosures } from "../schema";
+import { disclosureQuestions, disclosures, shareDecisions } from "../schema";
 import { readableByRecipient } from "./disclosures";
 
 /**
@@ -121,10 +121,13 @@ export async function loadQuestionsToAnswer(q: Queryable, actor: Actor) {
       id: disclosureQuestions.id,
       decisionId: disclosures.decisionId,
       subject: disclosures.subject,
+      /** The sender's own record of the person, which the question names. */
+      subjectId: shareDecisions.subjectId,
       recipientName: organisations.name,
     })
     .from(disclosureQuestions)
     .innerJoin(disclosures, eq(disclosures.id, disclosureQuestions.disclosureId))
+    .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
     .innerJoin(organisations, eq(organisations.id, disclosureQuestions.recipientOrganisationId))
     .where(and(answerableBy(actor), isNull(disclosureQuestions.answeredAt)))
     .orderBy(asc(disclosureQuestions.askedAt))

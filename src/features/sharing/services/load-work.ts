@@ -80,13 +80,17 @@ export async function viewSharingWork(db: Db, actor: Actor, view: SharingWorkVie
   const chases = await loadChases(db, actor, [...toChase.map((d) => d.id), ...received.map((d) => d.id)]);
   const lastChase = (id: string) => chases.get(id)?.at(-1)?.chasedAt;
 
-  // The views above recorded their own reads; these three lists show people's names too.
+  // The views above recorded their own reads; these three lists show people's names too. A question
+  // is about what the actor's organisation sent from its own record, so that record is named, and its
+  // "who has viewed" shows this read. The others name no record here: a request's is the requester's,
+  // and what was received is on no record of ours until filed, which acknowledges it.
   const named = open.length + received.length + questions.length;
   if (named) {
+    const subjectIds = [...new Set(questions.map((q) => q.subjectId))];
     await recordEvent(db, snapshotOf(actor), {
       type: "personal_data.viewed",
       entity: { type: "organisation", id: actor.organisationId },
-      details: { view: view.work, count: named },
+      details: { view: view.work, count: named, subjectIds },
     });
   }
 
