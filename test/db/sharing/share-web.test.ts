@@ -5,6 +5,7 @@ import { addDays, format, parseISO, subMonths } from "date-fns";
 import { and, eq } from "drizzle-orm";
 import type { App } from "../../../src/app/build-app";
 import { agreementReference } from "../../../src/features/agreements/domain/document";
+import { agreements, agreementVersions } from "../../../src/features/agreements/schema";
 import { formDrafts } from "../../../src/features/form-drafts/schema";
 import type { ShareDecisionInput } from "../../../src/features/sharing/domain/decision-input";
 import { informationRequests, shareDecisions } from "../../../src/features/sharing/schema";
@@ -719,6 +720,62 @@ describeEachDatabase("share decision pages", (ctx) => {
         `Attendance operations under the lapsed agreement \\(not in force: the tier 1 agreement it sits under, ${lapsedReference} Lapsed school and council agreement, is more than 3 months past its review date`,
       ),
     );
+    await practitioner.post(`/subjects/${childId}/share/discard`, {});
+  });
+
+  test("a draft whose legal basis was confirmed under an agreement version since replaced asks for the terms in force again, and cites them", async () => {
+    const db = ctx.database.db;
+    const earlyHelp = await newOrganisation(db, { name: "Westshire Early Help", type: "early_help" });
+    const agreement = await newSignedAgreement(db, earlyHelp, {
+      documentControl: { title: "School and Early Help agreement", tier: "STRATEGIC" },
+      parties: [practitionerActor.organisationId, earlyHelp.id].map((organisationId) => ({
+        organisationId,
+        controllerRelationship: "SEPARATE" as const,
+      })),
+    });
+    const draftAnswers = async () => {
+      const [draft] = await db.select().from(formDrafts).where(eq(formDrafts.key, childId));
+      return (draft!.data as { answers: ShareDecisionInput }).answers;
+    };
+    await practitioner.post(`/subjects/${childId}/share`, { immediateRisk: "no" });
+    await step("recipient", { "recipient-organisationId": earlyHelp.id, "recipient-role": "SOCIAL_WORKER" });
+    await step("outcome", { "decision-outcome": "SHARE" });
+    await step("purpose", { "purpose-code": "EARLY_HELP", "purpose-description": "Family support" });
+    await step("legal-basis", {});
+    assert.equal((await draftAnswers()).recipient.agreementVersion, 1);
+
+    // The agreement is amended and a new version comes into force while the draft waits.
+    const [v1] = await db.select().from(agreementVersions).where(eq(agreementVersions.agreementId, agreement.id));
+    const amend = async (version: number) => {
+      await db.insert(agreementVersions).values({ agreementId: agreement.id, version, state: "SIGNED", content: v1!.content });
+      await db.update(agreements).set({ inForceVersion: version }).where(eq(agreements.id, agreement.id));
+    };
+    const changed = `/subjects/${childId}/share/steps/legal-basis?agreement=changed`;
+    // Carrying on, checking the answers or recording: each goes to the terms in force first.
+    const opens = [
+      () => practitioner.get(`/subjects/${childId}/share/tasks`),
+      () => practitioner.get(`/subjects/${childId}/share/check`),
+      () => practitioner.post(`/subjects/${childId}/share/check`, {}),
+    ];
+    const recorded = (await decisions()).length;
+    for (const [i, open] of opens.entries()) {
+      const version = i + 2;
+      await amend(version);
+      const opened = await open();
+      assert.equal(opened.statusCode, 303);
+      assert.equal(opened.headers.location, changed);
+      assert.equal((await draftAnswers()).recipient.agreementVersion, undefined, "the old version's terms are not kept");
+      assert.match(
+        visibleText((await practitioner.get(changed)).body),
+        new RegExp(
+          `The School and Early Help agreement has changed since you started this decision\\. Check what version ${version} says and confirm it\\.`,
+        ),
+      );
+      await step("legal-basis", {});
+      assert.equal((await draftAnswers()).recipient.agreementVersion, version);
+    }
+    assert.equal((await practitioner.get(`/subjects/${childId}/share/check`)).statusCode, 200, "confirmed: the check page opens");
+    assert.equal((await decisions()).length, recorded, "recording under the old terms recorded nothing");
     await practitioner.post(`/subjects/${childId}/share/discard`, {});
   });
 

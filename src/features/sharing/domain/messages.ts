@@ -162,6 +162,8 @@ const en = {
     kindsLast: "{list} information",
     /** The purpose the practitioner has not chosen yet. */
     aimUnknown: "for the purposes it lists",
+    /** A draft confirmed under a version since replaced: its terms in force are asked again. */
+    changed: "The {agreement} has changed since you started this decision. Check what version {version} says and confirm it.",
   },
   /** The wizard: a choice from a list of organisations, agreements, people or concerns that is none of them (a tampered or stale form). */
   wizardErrors: {

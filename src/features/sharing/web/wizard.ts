@@ -4,6 +4,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
 import { type FieldError, NotFoundError, ValidationError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import { message } from "../../../platform/messages";
 import { readsRuleCodes } from "../../../platform/rules";
 import { bodyOf, errorSummary, findingErrors, list, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { discardDraft, loadDraft, saveDraft } from "../../form-drafts";
@@ -12,6 +13,7 @@ import { loadSubject, subjectHeader, subjectIdOf, viewSubjectRow } from "../../r
 import { mayDecideProtectedDetails } from "../../records/domain";
 import { isId } from "../domain/decision-input";
 import { blocksOf, recordedWarnings, warningsByCode, warningsOf } from "../domain/evaluate-decision";
+import { SHARING_MESSAGES } from "../domain/messages";
 import { type AgreementForShare, loadAgreementForShare } from "../services/agreement-terms";
 import { shareableItems } from "../services/choices";
 import { completeEmergencyRecord } from "../services/complete-emergency";
@@ -66,6 +68,27 @@ async function citedAgreement(db: Db, actor: Actor, answers: Answers): Promise<A
   if (typeof agreementId !== "string" || typeof recipientId !== "string") return null;
   return loadAgreementForShare(db, actor, agreementId, recipientId);
 }
+
+/**
+ * The draft put right when its legal basis was confirmed under an agreement version no longer in force
+ * (the agreement was amended while the draft waited): the old terms are taken off and their page asked
+ * again, so the practitioner confirms the terms in force rather than meeting a refusal when recording.
+ * Null when there is nothing to put right (no agreement, no version in force to confirm, or the same one).
+ */
+async function renewedForAgreement(db: Db, actor: Actor, subjectId: string, draft: ShareDraft): Promise<ShareDraft | null> {
+  const cited = getAt(draft.answers, "/recipient/agreementVersion");
+  if (cited === undefined || !stepApplies("legal-basis", draft.answers)) return null;
+  const agreement = await citedAgreement(db, actor, draft.answers);
+  if (!agreement || agreement.version === cited) return null;
+  const renewed: ShareDraft = {
+    ...draft,
+    answers: withoutLegalBasis(draft.answers),
+    doneSteps: draft.doneSteps.filter((done) => done !== "legal-basis"),
+  };
+  await saveDraft<ShareDraft>(db, actor, FORM, subjectId, renewed);
+  return renewed;
+}
+const AGREEMENT_CHANGED = "steps/legal-basis?agreement=changed";
 
 /** Where to go after a step: the next one that applies, or check your answers after the last. */
 function nextAfter(draft: ShareDraft, key: string): string {
@@ -149,6 +172,7 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
     const id = subjectIdOf(request);
     await loadSubject(db, actor, id);
     const draft = await openDraft(db, actor, id);
+    if (await renewedForAgreement(db, actor, id, draft)) return reply.redirect(`${base(id)}/${AGREEMENT_CHANGED}`, 303);
     const next = sequenceOf(draft.answers, !!draft.asksAgreement).find((k) => !draft.doneSteps.includes(k));
     return reply.redirect(`${base(id)}/${next ? `steps/${next}` : "check"}`, 303);
   });
@@ -199,6 +223,10 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
         ...context,
         agreement: { title: agreement.title, reference: agreement.reference, version: agreement.version },
         sentence: agreementSentence(agreement, shown),
+        changed:
+          queryOf(request).agreement === "changed"
+            ? message(SHARING_MESSAGES.en, "agreementSummary.changed", { agreement: agreement.title, version: agreement.version })
+            : null,
         rows: basisRows(shown),
         changeHref: `${base(subject.id)}/steps/change-basis`,
         oneOffHref: `${base(subject.id)}/steps/agreement`,
@@ -334,7 +362,11 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
 
   app.get("/subjects/:id/share/check", async (request, reply) => {
     const actor = actorOf(request);
-    return checkPage(request, reply, await openDraft(db, actor, subjectIdOf(request)));
+    const id = subjectIdOf(request);
+    await loadSubject(db, actor, id);
+    const draft = await openDraft(db, actor, id);
+    if (await renewedForAgreement(db, actor, id, draft)) return reply.redirect(`${base(id)}/${AGREEMENT_CHANGED}`, 303);
+    return checkPage(request, reply, draft);
   });
 
   app.post("/subjects/:id/share/check", async (request, reply) => {
@@ -348,6 +380,7 @@ export async function shareWizardPages(app: FastifyInstance, { db }: { db: Db })
       const recorded = await decisionIdByKey(db, actor, postedKey);
       if (recorded) return reply.redirect(`/share-decisions/${recorded}`, 303);
     }
+    if (await renewedForAgreement(db, actor, id, draft)) return reply.redirect(`${base(id)}/${AGREEMENT_CHANGED}`, 303);
     const acknowledgedWarnings = list(bodyOf(request), "acknowledged");
     // Only what applies is recorded: the answers to questions this decision did not ask are not kept.
     const answers = setAt(applicableAnswers(draft.answers), "/acknowledgedWarnings", acknowledgedWarnings);
