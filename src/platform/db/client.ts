@@ -13,6 +13,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import type { Keyring } from "../crypto/secret-box";
+import { installJobSchema } from "../jobs/queue";
 import { copyOutBinary } from "./copy-out";
 import { registerPreparedRunner } from "./prepared";
 import { useSecretKeys } from "./secret-keys";
@@ -192,6 +193,8 @@ export async function migrateDatabase(database: Database, thenUnderTheLock?: (db
   await database.exclusively(async (db) => {
     if (database.kind === "postgres") await migrateNodePg(db as never, { migrationsFolder });
     else await migratePglite(db as never, { migrationsFolder });
+    // The job queue's own schema (pg-boss, src/platform/jobs), versioned by pg-boss, beside ours.
+    await installJobSchema(db);
     await thenUnderTheLock?.(db);
   });
 }

@@ -34,4 +34,7 @@ export async function grantToApplication(db: Db, appRole: string): Promise<void>
   await db.execute(sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app}`);
   await db.execute(sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
   await db.execute(sql`REVOKE UPDATE, DELETE, TRUNCATE ON audit_event FROM ${app}`);
+  // The job queue (src/platform/jobs): its rows are the app's to take and finish; its tables, like ours, are the owner's.
+  await db.execute(sql`GRANT USAGE ON SCHEMA pgboss TO ${app}`);
+  await db.execute(sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO ${app}`);
 }

@@ -1,0 +1,13 @@
+/**
+ * Every job queue Safeshare runs, by name. The names live here, below the features that define the
+ * jobs, because a queue is a table partition the role owning the tables creates with the migrations
+ * (under least privilege the application's role may not); each feature's job definition names one.
+ */
+export const QUEUES = {
+  deliverNotification: "notifications.deliver",
+  sweepOutbox: "notifications.sweep",
+  escalateEmergencyShare: "sharing.escalate-emergency",
+  purgeSessions: "sign-in.purge-sessions",
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
