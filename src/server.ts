@@ -1,10 +1,11 @@
 import { buildApp } from "./app/build-app";
-import { purgeExpiredSessions } from "./features/sign-in";
+import { allJobs } from "./app/jobs";
 import { configuredCheckpointSigner, publishCheckpoint } from "./platform/audit/checkpoints";
 import type { Config } from "./platform/config";
 import type { Database } from "./platform/db/client";
 import { loggableError, logSerializers } from "./platform/http/logging";
-import { purgeExpiredRateLimits } from "./platform/http/rate-limit-store";
+import { startJobs } from "./platform/jobs/queue";
+import { smtpMailer } from "./platform/mail/mailer";
 
 export async function startServer(config: Config, database: Database) {
   const policy = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
@@ -23,11 +24,11 @@ export async function startServer(config: Config, database: Database) {
     },
   });
   await app.listen({ port: config.port, host: config.host });
-  const housekeeping = setInterval(() => {
-    purgeExpiredSessions(database.db, policy).catch((err) => app.log.warn({ error: loggableError(err) }, "session purge failed"));
-    purgeExpiredRateLimits(database.db).catch((err) => app.log.warn({ error: loggableError(err) }, "rate limit purge failed"));
-  }, 15 * 60_000);
-  housekeeping.unref();
+  // The background jobs (src/app/jobs.ts): notifications, escalation and purges, once across nodes.
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+  const jobs = await startJobs({ database, db: database.db, mailer, publicUrl: config.publicUrl }, allJobs(policy), {
+    onError: (err) => app.log.warn({ error: loggableError(err) }, "background job failed"),
+  });
   // Anchors the audit log outside the database (src/platform/audit/checkpoints.ts): a signed checkpoint
   // of the head every SAFESHARE_CHECKPOINT_MINUTES, when the head has moved since the last one.
   const signer = configuredCheckpointSigner(config);
@@ -40,9 +41,10 @@ export async function startServer(config: Config, database: Database) {
   return {
     app,
     async close() {
-      clearInterval(housekeeping);
       clearInterval(checkpoints);
       await app.close();
+      await jobs.stop();
+      mailer?.close();
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { unreadCount } from "../features/notifications";
 import { RECORD_ROLES } from "../features/records";
 import { SHARING_MESSAGES } from "../features/sharing/domain/messages";
 import { hasAnyRole } from "../platform/auth/roles";
@@ -70,6 +71,7 @@ export const homePage =
     return reply.view("home", {
       sections: dashboardSections(actor.roles),
       work: await yourWork(db, actor),
+      unreadNotifications: await unreadCount(db, actor),
       outcome: OUTCOMES[queryOf(request).outcome ?? ""],
       ...summary,
     });

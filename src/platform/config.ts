@@ -50,6 +50,10 @@ export interface Config {
   checkpointDir: string;
   /** How often the server writes a checkpoint if the audit log moved (SAFESHARE_CHECKPOINT_MINUTES). */
   checkpointMinutes: number;
+  /** SAFESHARE_SMTP_URL (e.g. smtp://localhost:1025): where email goes; unset, notifications stay in the app's own list. */
+  smtpUrl: string | undefined;
+  /** SAFESHARE_MAIL_FROM: the address email comes from. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -167,5 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
     auditSigningKey: env.SAFESHARE_AUDIT_SIGNING_KEY || undefined,
     checkpointDir: path.resolve(env.SAFESHARE_CHECKPOINT_DIR || path.join(dataDir, "audit-checkpoints")),
     checkpointMinutes: intFrom(env, "SAFESHARE_CHECKPOINT_MINUTES", 60, 1, 7 * 24 * 60),
+    smtpUrl: env.SAFESHARE_SMTP_URL?.trim() || undefined,
+    mailFrom: env.SAFESHARE_MAIL_FROM?.trim() || "Safeshare <safeshare@localhost>",
   };
 }

@@ -5,5 +5,6 @@ export { decisionReference } from "./services/decisions";
 export { acknowledgeDisclosure, recipientReaders } from "./services/disclosures";
 export { makeInformationRequest } from "./services/information-requests";
 export { viewSharingWork } from "./services/load-work";
+export { sharingJobs } from "./services/notify-recipients";
 export { recordShareDecision } from "./services/record-decision";
 export { sharingWebPages } from "./web";

@@ -157,9 +157,15 @@ export const disclosures = pgTable(
     /** The recipient's own record of the person, once it filed the information there. */
     filedSubjectId: uuid("filed_subject_id").references(() => subjects.id),
     filedAt: timestamp("filed_at", { withTimezone: true }),
+    /**
+     * When the recipients were told (issue 19). The disclosure is its own outbox: one not yet told is
+     * told by the job queued as it was sent or, should that job be lost, by the sweep a minute later.
+     */
+    recipientsNotifiedAt: timestamp("recipients_notified_at", { withTimezone: true }),
   },
   (t) => [
     index("disclosure_recipient_idx").on(t.recipientOrganisationId, t.sentAt),
+    index("disclosure_not_notified_idx").on(t.sentAt).where(sql`recipients_notified_at is null`),
     index("disclosure_sender_idx").on(t.senderOrganisationId, t.sentAt),
     index("disclosure_unacknowledged_idx").on(t.senderOrganisationId, t.sentAt).where(sql`acknowledged_at is null and revoked_at is null`),
   ],

@@ -1,6 +1,7 @@
 import { eq, getTableName, or, type SQL, sql, type Table } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { agreementParties, agreements } from "../../features/agreements/schema";
+import { notifications } from "../../features/notifications/schema";
 import { users } from "../../features/organisations-and-users/schema";
 import { chronologyEntries, concerns, recordItems, subjectLinks, subjects } from "../../features/records/schema";
 import { recipientNotices, rightsProcessingDecisions, rightsRequests } from "../../features/rights/schema";
@@ -107,6 +108,8 @@ const OWNERSHIP = new Map<Table, OwnershipRule>([
   // Each organisation answers for its own data: its IG leads see its part of a request, no one else's.
   [rightsRequests, owned(rightsRequests.organisationId)],
   [rightsProcessingDecisions, owned(rightsProcessingDecisions.organisationId)],
+  // A person's notifications are theirs alone: queries also name the user; this keeps them in their organisation.
+  [notifications, owned(notifications.organisationId)],
 ]);
 
 function ruleOf(table: Table): OwnershipRule {

@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import type { Database, Db, Queryable } from "../db/client";
+import type { Mailer } from "../mail/mailer";
 import { QUEUES, type QueueName } from "./queues";
 import { jobSqlIn, jobSqlOn } from "./sql";
 
@@ -18,6 +19,10 @@ export const JOB_SCHEMA = "pgboss";
 export interface JobContext {
   database: Database;
   db: Db;
+  /** Null when no SMTP server is configured: notifications then stay in the app's own list. */
+  mailer: Mailer | null;
+  /** The address links in email point at (config.publicUrl). */
+  publicUrl: string;
 }
 
 export interface JobDefinition<Data extends object = object, Context extends JobContext = JobContext> {

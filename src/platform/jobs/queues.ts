@@ -5,9 +5,11 @@
  */
 export const QUEUES = {
   deliverNotification: "notifications.deliver",
-  sweepOutbox: "notifications.sweep",
+  sendDigests: "notifications.digest",
+  notifyDisclosure: "sharing.notify-disclosure",
+  sweepDisclosures: "sharing.sweep-disclosures",
   escalateEmergencyShare: "sharing.escalate-emergency",
-  purgeSessions: "sign-in.purge-sessions",
+  purgeExpired: "sign-in.purge-expired",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

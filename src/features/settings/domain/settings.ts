@@ -10,6 +10,8 @@ export const sharingSettingsInput = z.object({
   emergencyRecordHours: z.number().int().min(1, "At least 1 hour").max(168, "At most a week (168 hours)").default(24),
   /** A disclosure not acknowledged after this many hours shows on the sender's dashboard to chase. */
   acknowledgementChaseHours: z.number().int().min(1, "At least 1 hour").max(720, "At most 30 days (720 hours)").default(24),
+  /** An emergency share not opened this many minutes after it went is escalated to the recipient's safeguarding leads (issue 19). */
+  emergencyEscalationMinutes: z.number().int().min(5, "At least 5 minutes").max(1440, "At most a day (1,440 minutes)").default(30),
   /** How long a recipient can open a disclosure, unless the sender sets another date. */
   defaultAccessDays: z.number().int().min(1, "At least 1 day").max(3650, "At most 10 years").default(90),
   /** Whose bank holidays count when working days are counted. */

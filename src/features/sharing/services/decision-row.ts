@@ -112,6 +112,7 @@ export function recordedDetail(
           filedAt: null,
           sentAt: new Date(),
           ...disclosure,
+          recipientsNotifiedAt: null,
           context: disclosure.context ?? null,
         }
       : null,

@@ -4,6 +4,7 @@ import type { Queryable } from "../../../platform/db/client";
 import { queryPrepared } from "../../../platform/db/prepared";
 import { chronologyRow, type NewChronologyEntry } from "../../records";
 import type { disclosureItems, disclosures, shareDecisions } from "../schema";
+import { queueRecipientNotice } from "./notify-recipients";
 
 /**
  * Writes what a decision changes in one SQL statement: data-modifying CTEs for the decision, its
@@ -83,7 +84,10 @@ export async function writeDecision(q: Queryable, writes: DecisionWrites): Promi
     select guard.number, ${append ? sql`case when ${sql.join(allWritten, sql``)}guard.id is not null then ${append} end` : sql`null`} as seq
       from (select 1) one left join guard on true`,
   );
-  return rows[0]?.number ?? undefined;
+  const number = rows[0]?.number ?? undefined;
+  // Its recipients are told by a job (notify-recipients.ts); should this process die first, the sweep queues it.
+  if (writes.disclosure && number !== undefined) await queueRecipientNotice(q, writes.disclosure.row.id!);
+  return number;
 }
 
 /** Enum arrays go as text[] and are cast in SQL: PGlite serialises only the array types it knows. */

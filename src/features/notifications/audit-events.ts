@@ -1,0 +1,23 @@
+import type { NotificationKind } from "./domain/kinds";
+
+/**
+ * A notification emailed, kept in the app's own list (no email set up) or not emailed (the person's
+ * account is closed): by id and kind, never by content (issue 19).
+ */
+export type NotificationsAuditEvent =
+  | { type: "notification.sent"; entity: { type: "notification"; id: string }; details: { kind: NotificationKind; digest: boolean } }
+  | { type: "notification.kept"; entity: { type: "notification"; id: string }; details: { kind: NotificationKind } }
+  | {
+      type: "notification.suppressed";
+      entity: { type: "notification"; id: string };
+      details: { kind: NotificationKind; reason: "account_closed" };
+    };
+
+declare module "../../platform/audit/events" {
+  interface AuditEventCatalogue {
+    notifications: NotificationsAuditEvent;
+  }
+  interface AuditEntityCatalogue {
+    notifications: "notification";
+  }
+}

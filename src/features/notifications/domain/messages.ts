@@ -1,0 +1,52 @@
+import type { Catalogue, Locale } from "../../../platform/messages";
+
+/**
+ * Notifications: the words for people, keyed by stable codes (see `messages.ts`). What goes by email
+ * names no person, no organisation's case and nothing from a record: only what kind of thing is
+ * waiting, and where to find it once signed in.
+ */
+const en = {
+  /** Each kind's subject line and its one paragraph; the same words title it in the app's own list. */
+  notificationSubject: {
+    emergency_share_received: "Urgent: information has been shared with you in an emergency",
+    emergency_share_unopened: "Urgent: an emergency share to your organisation has not been opened",
+    share_received: "Information has been shared with you",
+    request_received: "Your organisation has been asked for information",
+    approval_waiting: "A decision to share is waiting for your approval",
+  },
+  notificationBody: {
+    emergency_share_received:
+      "Another organisation has shared information with you through Safeshare because a child may be at immediate risk. Sign in and open it as soon as you can.",
+    emergency_share_unopened:
+      "Information shared with your organisation in an emergency has not been opened yet. As a safeguarding lead, make sure someone opens it now.",
+    share_received: "Another organisation has shared information with you through Safeshare. Sign in to read and acknowledge it.",
+    request_received: "Another organisation has asked yours for information through Safeshare. Sign in to see when the answer is due.",
+    approval_waiting: "Someone in your organisation has decided to share information and needs a safeguarding lead to approve it.",
+  },
+  mail: {
+    link: "Open Safeshare",
+    footer: "You get this email because you use Safeshare. It does not say who it is about: sign in to see.",
+    digestSubject: "Your Safeshare summary: {count} things waiting",
+    digestIntro: "Since your last summary:",
+    digestLine: "{subject} ({count})",
+  },
+  notificationsPage: {
+    title: "Your notifications",
+    none: "You have no notifications.",
+    unread: "New",
+    emailSent: "Emailed",
+    emailKept: "Not emailed: Safeshare has no email set up",
+    emailDigest: "In your next daily summary",
+    emailPending: "Being emailed",
+    emailSuppressed: "Not emailed",
+  },
+  /** What each of this feature's audit events says in the audit log (audit-events.ts declares them; the log fills in {actor} and {about}). */
+  notificationsAuditEvent: {
+    "notification.sent": "{actor} emailed {about}",
+    "notification.kept": "{actor} kept {about} in Safeshare without emailing it",
+    "notification.suppressed": "{actor} did not email {about}",
+  },
+} satisfies Catalogue;
+
+/** One catalogue per language; a new one must have every message of `en`. */
+export const NOTIFICATIONS_MESSAGES: Readonly<Record<Locale, typeof en>> = { en };

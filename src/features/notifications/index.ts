@@ -1,0 +1,6 @@
+/** The notifications feature's public face: the services, presenters and routes the rest of Safeshare uses (ARCHITECTURE.md "Import rules"). */
+export { deliverNotificationJob } from "./services/deliver";
+export { sendDigestsJob } from "./services/digest";
+export { unreadCount } from "./services/list";
+export { notify, safeguardingLeadsOf } from "./services/notify";
+export { notificationPages } from "./web/notifications";

@@ -1,0 +1,95 @@
+import { addMinutes, subMinutes } from "date-fns";
+import { and, asc, eq, gt, isNull, lt } from "drizzle-orm";
+import type { Db, Queryable } from "../../../platform/db/client";
+import { enqueue, type JobContext, type JobDefinition } from "../../../platform/jobs/queue";
+import { QUEUES } from "../../../platform/jobs/queues";
+import { notify, safeguardingLeadsOf } from "../../notifications";
+import { sharingSettings } from "../../settings";
+import { disclosures } from "../schema";
+
+/**
+ * Telling a recipient what was shared with them (issue 19): the person named, or without one the
+ * recipient organisation's safeguarding leads. An emergency share is urgent, and if it is still not
+ * opened after the partnership's escalation time its safeguarding leads are told again.
+ */
+
+/** Queued by whatever sends a disclosure, on its own statement: the job's id is the disclosure's, so it is queued once. */
+export const queueRecipientNotice = (q: Queryable, disclosureId: string) =>
+  enqueue(q, { name: QUEUES.notifyDisclosure }, { disclosureId }, { id: disclosureId });
+
+async function notifyRecipients(db: Db, disclosureId: string): Promise<void> {
+  const { emergencyEscalationMinutes } = await sharingSettings(db);
+  await db.transaction(async (tx) => {
+    const [d] = await tx
+      .select({
+        id: disclosures.id,
+        emergency: disclosures.emergency,
+        sentAt: disclosures.sentAt,
+        recipientUserId: disclosures.recipientUserId,
+        recipientOrganisationId: disclosures.recipientOrganisationId,
+      })
+      .from(disclosures)
+      .where(and(eq(disclosures.id, disclosureId), isNull(disclosures.recipientsNotifiedAt)))
+      .for("update");
+    if (!d) return;
+    const userIds = d.recipientUserId ? [d.recipientUserId] : await safeguardingLeadsOf(tx, d.recipientOrganisationId);
+    await notify(tx, { userIds, kind: d.emergency ? "emergency_share_received" : "share_received", href: `/disclosures/${d.id}` });
+    if (d.emergency) {
+      await enqueue(
+        tx,
+        { name: QUEUES.escalateEmergencyShare },
+        { disclosureId: d.id },
+        { id: d.id, startAfter: addMinutes(d.sentAt, emergencyEscalationMinutes) },
+      );
+    }
+    await tx.update(disclosures).set({ recipientsNotifiedAt: new Date() }).where(eq(disclosures.id, d.id));
+  });
+}
+
+/** Still not opened: the recipient organisation's safeguarding leads are told, urgently. Opened, revoked or expired: nothing to do. */
+async function escalateUnopened(db: Db, disclosureId: string, now = new Date()): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [d] = await tx
+      .select({ id: disclosures.id, recipientOrganisationId: disclosures.recipientOrganisationId })
+      .from(disclosures)
+      .where(
+        and(
+          eq(disclosures.id, disclosureId),
+          isNull(disclosures.firstOpenedAt),
+          isNull(disclosures.revokedAt),
+          gt(disclosures.expiresAt, now),
+        ),
+      );
+    if (!d) return;
+    await notify(tx, {
+      userIds: await safeguardingLeadsOf(tx, d.recipientOrganisationId),
+      kind: "emergency_share_unopened",
+      href: `/disclosures/${d.id}`,
+    });
+  });
+}
+
+/** Disclosures sent more than a minute ago whose recipients were not told (the job queued with them was lost): queued again. */
+async function sweepUntold(db: Db, now = new Date()): Promise<number> {
+  const untold = await db
+    .select({ id: disclosures.id })
+    .from(disclosures)
+    .where(and(isNull(disclosures.recipientsNotifiedAt), lt(disclosures.sentAt, subMinutes(now, 1))))
+    .orderBy(asc(disclosures.sentAt))
+    .limit(500);
+  for (const d of untold) await queueRecipientNotice(db, d.id);
+  return untold.length;
+}
+
+export const sharingJobs: JobDefinition<{ disclosureId: string }>[] = [
+  { name: QUEUES.notifyDisclosure, run: (data, { db }: JobContext) => notifyRecipients(db, data.disclosureId), expireInSeconds: 60 },
+  { name: QUEUES.escalateEmergencyShare, run: (data, { db }) => escalateUnopened(db, data.disclosureId), expireInSeconds: 60 },
+  {
+    name: QUEUES.sweepDisclosures,
+    run: async (_data, { db }) => {
+      await sweepUntold(db);
+    },
+    cron: "* * * * *",
+    expireInSeconds: 60,
+  },
+];

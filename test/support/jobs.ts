@@ -1,0 +1,41 @@
+import PgBoss from "pg-boss";
+import { type AnyJobDefinition, JOB_SCHEMA, type JobContext } from "../../src/platform/jobs/queue";
+import { jobSqlOn } from "../../src/platform/jobs/sql";
+
+/**
+ * Runs every queued job of `definitions` on this process, through pg-boss's own fetch and complete,
+ * until none is left: a test sees what the workers would do, without waiting on their polling.
+ * `ignoreStartAfter`: jobs queued for later (an escalation in 30 minutes) run now, as if that time had come.
+ */
+export async function runQueuedJobs(
+  context: JobContext,
+  definitions: readonly AnyJobDefinition[],
+  { ignoreStartAfter = false } = {},
+): Promise<number> {
+  const boss = new PgBoss({ db: jobSqlOn(context.db), schema: JOB_SCHEMA, migrate: false, supervise: false, schedule: false });
+  boss.on("error", () => {});
+  await boss.start();
+  let ran = 0;
+  try {
+    for (let found = true; found; ) {
+      found = false;
+      for (const definition of definitions) {
+        const jobs = await boss.fetch<object>(definition.name, { batchSize: 50, includeMetadata: true, ignoreStartAfter });
+        for (const job of jobs) {
+          found = true;
+          ran++;
+          try {
+            await definition.run(job.data, context, { id: job.id, retryCount: job.retryCount });
+            await boss.complete(definition.name, job.id);
+          } catch (error) {
+            await boss.fail(definition.name, job.id, { message: (error as Error).message });
+            throw error;
+          }
+        }
+      }
+    }
+  } finally {
+    await boss.stop({ graceful: false, close: false });
+  }
+  return ran;
+}

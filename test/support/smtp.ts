@@ -1,0 +1,60 @@
+import type { AddressInfo } from "node:net";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+/** A message as it arrived at the test's SMTP server: who it was for, and what it said. */
+export interface ReceivedMail {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  raw: string;
+}
+
+/**
+ * A real SMTP server on a free local port (the `smtp-server` package, in-process), keeping every
+ * message it accepts: mail tests assert on what arrives, never on a mock transport.
+ */
+export async function startSmtpCatcher(): Promise<{
+  url: string;
+  received: ReceivedMail[];
+  waitFor(count: number, ms?: number): Promise<ReceivedMail[]>;
+  close(): Promise<void>;
+}> {
+  const received: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", async () => {
+        const raw = Buffer.concat(chunks).toString("utf8");
+        const parsed: ParsedMail = await simpleParser(raw);
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          subject: parsed.subject ?? "",
+          text: parsed.text ?? "",
+          html: typeof parsed.html === "string" ? parsed.html : "",
+          messageId: parsed.messageId ?? "",
+          raw,
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    async waitFor(count, ms = 10_000) {
+      const until = Date.now() + ms;
+      while (received.length < count && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      return received;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
