@@ -41,6 +41,7 @@ const en = {
     information_request: "a request for information",
     rights_request: "a rights request",
     partnership_setting: "a partnership setting",
+    notification: "a notification",
   },
   /** The same, when the name is not known to the reader (out of their scope, or a protected identity). */
   aboutUnnamed: {

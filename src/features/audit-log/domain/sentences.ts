@@ -1,5 +1,6 @@
 import { message } from "../../../platform/messages";
 import { AGREEMENTS_MESSAGES } from "../../agreements/domain/messages";
+import { NOTIFICATIONS_MESSAGES } from "../../notifications/domain/messages";
 import { ORGANISATIONS_MESSAGES } from "../../organisations-and-users/domain/messages";
 import { RECORDS_MESSAGES } from "../../records/domain/messages";
 import { RIGHTS_MESSAGES } from "../../rights/domain/messages";
@@ -26,6 +27,7 @@ export const EVENT_SENTENCES: Readonly<Record<string, string>> = {
   ...AGREEMENTS_MESSAGES.en.agreementsAuditEvent,
   ...SHARING_MESSAGES.en.sharingAuditEvent,
   ...RIGHTS_MESSAGES.en.rightsAuditEvent,
+  ...NOTIFICATIONS_MESSAGES.en.notificationsAuditEvent,
 };
 
 /** Who did it, as an event's actor snapshot has it (src/platform/audit/events.ts `ActorSnapshot`). */
