@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
@@ -8,6 +9,7 @@ import { deliverNotificationJob, notify } from "../../../src/features/notificati
 import { notifications } from "../../../src/features/notifications/schema";
 import { auditEvents } from "../../../src/platform/db/schema";
 import { type AnyJobDefinition, JOB_SCHEMA, type JobContext } from "../../../src/platform/jobs/queue";
+import { QUEUES } from "../../../src/platform/jobs/queues";
 import { jobSqlOn } from "../../../src/platform/jobs/sql";
 import { smtpMailer } from "../../../src/platform/mail/mailer";
 import { TEST_PUBLIC_URL, testApp } from "../../support/app";
@@ -83,10 +85,11 @@ describeEachDatabase("background jobs, as a partnership administrator sees them"
     const teacher = await newUser(db, school, ["practitioner"]);
     recipientEmail = teacher.email;
     practitioner = await signedInAs(app, db, teacher);
-    // Two notifications to email while the mail server is down: each job is tried until it is given up on.
+    // Three notifications to email while the mail server is down: each job is tried until it is given up on.
     notificationIds = await db.transaction(async (tx) => [
       ...(await notify(tx, { userIds: [teacher.user.id], kind: "share_received", href: "/disclosures" })),
       ...(await notify(tx, { userIds: [teacher.user.id], kind: "request_received", href: "/requests" })),
+      ...(await notify(tx, { userIds: [teacher.user.id], kind: "approval_waiting", href: "/share-decisions" })),
     ]);
     const down = smtpMailer(`smtp://127.0.0.1:${await closedPort()}`, "Safeshare <safeshare@westshire.example>");
     await runUntilSettled({ database: ctx.database, db, mailer: down, publicUrl: TEST_PUBLIC_URL }, deliverNotificationJob);
@@ -99,12 +102,12 @@ describeEachDatabase("background jobs, as a partnership administrator sees them"
     assert.equal(res.statusCode, 200);
     const text = readable(res.body);
     assert.match(text, /Jobs by what they do What they do Waiting Running Failed/);
-    assert.match(text, /Emailing notifications 0 0 2/);
+    assert.match(text, /Emailing notifications 0 0 3/);
     assert.match(text, /Escalating unopened emergency shares 0 0 0/);
     assert.match(text, /Failed jobs/);
-    assert.equal(text.match(/The mail server could not be reached\./g)?.length, 2, text);
+    assert.equal(text.match(/The mail server could not be reached\./g)?.length, 3, text);
     // Its first try and the queue's five retries (as installed with the migrations; no node has started its workers here), then given up on.
-    assert.equal(text.match(/Tried 6 times/g)?.length, 2, text);
+    assert.equal(text.match(/Tried 6 times/g)?.length, 3, text);
     assert.match(text, /Failed \d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}:\d{2}[ap]m\./);
     assert.doesNotMatch(text, UUID, "no id is shown");
     for (const said of ["ECONNREFUSED", "ESOCKET", "127.0.0.1", "Error", "node_modules", "pg-boss", "notificationId", recipientEmail]) {
@@ -121,8 +124,8 @@ describeEachDatabase("background jobs, as a partnership administrator sees them"
     assert.equal(res.headers.location, "/background-jobs?outcome=retried");
     const text = readable((await admin.get(res.headers.location as string)).body);
     assert.match(text, /The job will be tried again in the next few seconds\./);
-    assert.match(text, /Emailing notifications 1 0 1/);
-    assert.equal(text.match(/The mail server could not be reached\./g)?.length, 1);
+    assert.match(text, /Emailing notifications 1 0 2/);
+    assert.equal(text.match(/The mail server could not be reached\./g)?.length, 2);
 
     const [recorded] = await ctx.database.db
       .select({ body: auditEvents.body })
@@ -182,5 +185,58 @@ describeEachDatabase("background jobs, as a partnership administrator sees them"
     const home = (await admin.get("/")).body;
     assert.equal(home.match(/href="\/background-jobs"/g)?.length, 2, "in the navigation and the Partnership section");
     assert.equal((await app.inject({ method: "GET", url: "/background-jobs" })).statusCode, 302, "signed out: to sign in");
+  });
+
+  test("the API: every queue's counts and the failed jobs by code; retry answers 204, then 409; bad input is a 400 naming the field", async () => {
+    const res = await admin.api("GET", "/api/v1/background-jobs");
+    assert.equal(res.statusCode, 200);
+    const body = res.json() as {
+      queues: { queue: string; waiting: number; running: number; failed: number }[];
+      failed: Record<string, unknown>[];
+    };
+    assert.deepEqual(
+      body.queues.map((q) => q.queue),
+      Object.values(QUEUES),
+    );
+    assert.deepEqual(
+      body.queues.find((q) => q.queue === "notifications.deliver"),
+      { queue: "notifications.deliver", waiting: 1, running: 0, failed: 1 },
+      "the one tried again on the page above waits for a node",
+    );
+    assert.equal(body.failed.length, 1);
+    const [job] = body.failed;
+    assert.deepEqual(Object.keys(job!).sort(), ["failedAt", "id", "queue", "reason", "tries"], "no data, no error text");
+    assert.equal(job!.reason, "mail_server_unreachable");
+    assert.equal(job!.tries, 6);
+    assert.match(String(job!.failedAt), /^\d{4}-\d{2}-\d{2}T/);
+
+    const badQueue = await admin.api("POST", `/api/v1/background-jobs/nothing.here/${job!.id}/retry`);
+    assert.equal(badQueue.statusCode, 400);
+    assert.match(badQueue.headers["content-type"] as string, /application\/problem\+json/);
+    assert.deepEqual(badQueue.json().errors, [{ path: "/queue", message: "Not a queue Safeshare runs" }]);
+    const badId = await admin.api("POST", "/api/v1/background-jobs/notifications.deliver/not-a-uuid/retry");
+    assert.equal(badId.statusCode, 400);
+    assert.equal(badId.json().errors[0].path, "/id");
+    const unknown = await admin.api("POST", `/api/v1/background-jobs/notifications.deliver/${randomUUID()}/retry`);
+    assert.equal(unknown.statusCode, 404, "no such job");
+    const otherQueue = await admin.api("POST", `/api/v1/background-jobs/notifications.digest/${job!.id}/retry`);
+    assert.equal(otherQueue.statusCode, 404, "a job is found only in its own queue");
+
+    const retried = await admin.api("POST", `/api/v1/background-jobs/notifications.deliver/${job!.id}/retry`);
+    assert.equal(retried.statusCode, 204);
+    assert.equal(retried.body, "");
+    const again = await admin.api("POST", `/api/v1/background-jobs/notifications.deliver/${job!.id}/retry`);
+    assert.equal(again.statusCode, 409);
+    assert.match(again.headers["content-type"] as string, /application\/problem\+json/);
+    assert.equal(again.json().code, "CONFLICT");
+    const after = (await admin.api("GET", "/api/v1/background-jobs")).json() as typeof body;
+    assert.deepEqual(after.failed, []);
+    const recorded = await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.type, "background_job.retried"));
+    assert.equal(recorded.length, 3, "each retry once; refusals record nothing");
+
+    const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
+    assert.ok(doc.paths["/api/v1/background-jobs"]?.get);
+    assert.ok(doc.paths["/api/v1/background-jobs/{queue}/{id}/retry"]?.post);
+    assert.ok(doc.components.schemas.BackgroundJobs);
   });
 });
