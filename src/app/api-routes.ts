@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { agreementsApi } from "../features/agreements";
 import { auditApi } from "../features/audit-log";
+import { backgroundJobsApi } from "../features/background-jobs";
 import { organisationsApi, usersApi } from "../features/organisations-and-users";
 import { recordsApi } from "../features/records";
 import { rightsApi } from "../features/rights";
@@ -68,4 +69,5 @@ export async function apiRoutes(app: FastifyInstance, opts: { database: Database
   await app.register(settingsApi, { db: opts.database.db });
   await app.register(sharingApi, { db: opts.database.db });
   await app.register(rightsApi, { db: opts.database.db });
+  await app.register(backgroundJobsApi, { db: opts.database.db });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { agreementPages } from "../features/agreements";
 import { auditPages } from "../features/audit-log";
+import { backgroundJobPages } from "../features/background-jobs";
 import { notificationPages } from "../features/notifications";
 import { organisationPages, userPages } from "../features/organisations-and-users";
 import { recordsWebPages } from "../features/records";
@@ -34,4 +35,5 @@ export async function webRoutes(
   await app.register(publicRightsForm, { db, rateLimit: opts.signInRateLimit });
   await app.register(auditPages, { database: opts.database });
   await app.register(notificationPages, { db });
+  await app.register(backgroundJobPages, { db });
 }
