@@ -29,7 +29,7 @@ async function databaseAnswers(database: Database): Promise<void> {
   }
 }
 
-export async function apiRoutes(app: FastifyInstance, opts: { database: Database; publicUrl: string }): Promise<void> {
+export async function apiRoutes(app: FastifyInstance, opts: { database: Database; publicUrl: string; sendsEmail: boolean }): Promise<void> {
   const healthy = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) });
   const unavailable = problemSchema.describe("The database is unavailable; a Retry-After header says when to try again");
   const readiness = {
@@ -61,7 +61,7 @@ export async function apiRoutes(app: FastifyInstance, opts: { database: Database
   );
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(organisationsApi, { db: opts.database.db });
-  await app.register(usersApi, { db: opts.database.db });
+  await app.register(usersApi, { db: opts.database.db, sendsEmail: opts.sendsEmail });
   await app.register(meApi, { db: opts.database.db });
   await app.register(auditApi, { database: opts.database });
   await app.register(agreementsApi, { db: opts.database.db, publicUrl: opts.publicUrl });

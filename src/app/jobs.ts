@@ -1,4 +1,6 @@
 import { deliverNotificationJob, sendDigestsJob } from "../features/notifications";
+import { sendInvitationJob } from "../features/organisations-and-users";
+import { acknowledgeRightsRequestJob } from "../features/rights";
 import { sharingJobs } from "../features/sharing";
 import { purgeExpiredSessions, type SessionPolicy } from "../features/sign-in";
 import { purgeExpiredRateLimits } from "../platform/http/rate-limit-store";
@@ -19,5 +21,5 @@ export function allJobs(policy: SessionPolicy): AnyJobDefinition[] {
       await purgeExpiredRateLimits(db);
     },
   };
-  return [deliverNotificationJob, sendDigestsJob, ...sharingJobs, purge];
+  return [deliverNotificationJob, sendDigestsJob, ...sharingJobs, purge, sendInvitationJob, acknowledgeRightsRequestJob];
 }
