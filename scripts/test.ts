@@ -14,7 +14,10 @@ const tiers = process.argv.slice(2).filter((a) => ["layout", "dead", "unit", "db
 const selected = tiers.length ? tiers : ["layout", "dead", "unit", "db", "e2e"];
 
 /** `npm test -- db test/db/x.test.ts …`: only these files of the tier (with its PostgreSQL cluster started as usual). */
-const only = process.argv.slice(2).filter((a) => a.endsWith(".test.ts")).map((a) => path.normalize(a));
+const only = process.argv
+  .slice(2)
+  .filter((a) => a.endsWith(".test.ts"))
+  .map((a) => path.normalize(a));
 
 function testFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];

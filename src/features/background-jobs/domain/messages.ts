@@ -10,6 +10,8 @@ const en = {
     "sharing.sweep-disclosures": "Checking every organisation was told about information shared with it",
     "sharing.escalate-emergency": "Escalating unopened emergency shares",
     "sign-in.purge-expired": "Clearing away expired sign-ins",
+    "organisations-and-users.send-invitation": "Emailing invitations to new users",
+    "rights.acknowledge-request": "Emailing people the reference of their rights request",
   },
   /** Why a job failed (src/platform/jobs/failure.ts): what happened, never the error's own text. */
   reason: {
