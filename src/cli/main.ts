@@ -43,7 +43,10 @@ program
     // Under the start-up lock, so that of several nodes starting on an empty database one seeds it.
     const { plan, accounts } = await database.exclusively(async () => {
       const plan = demoOnStart({ kind: database.kind, demo: options.demo, empty: await holdsNoPartnership(database.db) });
-      return { plan, accounts: plan === "seed" ? await seedDemoPartnership(database.db) : undefined };
+      return {
+        plan,
+        accounts: plan === "seed" ? await seedDemoPartnership(database.db, { emailInvitations: !!config.smtpUrl }) : undefined,
+      };
     });
     if (plan === "explain") console.log(EMPTY_DATABASE_HINT);
     const server = await startServer(config, database);
@@ -75,9 +78,10 @@ program
   .command("seed-demo")
   .description("Seed the fictional demo partnership (only into a database with no organisations)")
   .action(async () => {
-    const database = await openConfiguredDatabase(loadConfig());
+    const config = loadConfig();
+    const database = await openConfiguredDatabase(config);
     try {
-      const accounts = await database.exclusively(() => seedDemoPartnership(database.db));
+      const accounts = await database.exclusively(() => seedDemoPartnership(database.db, { emailInvitations: !!config.smtpUrl }));
       if (!accounts) {
         console.error("The database already has organisations; the demo partnership was not added.");
         process.exitCode = 1;

@@ -1,4 +1,5 @@
 import { count } from "drizzle-orm";
+import { createUser } from "../features/organisations-and-users";
 import type { OrganisationType } from "../features/organisations-and-users/domain";
 import { organisations, users } from "../features/organisations-and-users/schema";
 import { inTransaction } from "../platform/audit/write";
@@ -6,6 +7,7 @@ import type { Role } from "../platform/auth/roles";
 import { hashPassword } from "../platform/crypto/hashing";
 import type { Db } from "../platform/db/client";
 import type {} from "./audit-events";
+import { demoActors } from "./demo-actors";
 import { seedDemoAgreements } from "./seed-demo-agreements";
 import { seedDemoRecords } from "./seed-demo-records";
 import { seedDemoRights } from "./seed-demo-rights";
@@ -119,8 +121,12 @@ export async function holdsNoPartnership(db: Db): Promise<boolean> {
   return (existing?.n ?? 0) === 0;
 }
 
-/** Seeds the demo partnership into an empty database; does nothing if any organisation exists. */
-export async function seedDemoPartnership(db: Db): Promise<DemoAccount[] | undefined> {
+/**
+ * Seeds the demo partnership into an empty database; does nothing if any organisation exists.
+ * `emailInvitations`: Safeshare has a mail server, so the demo's invitation goes by email (to the
+ * mail catcher, README "Email") rather than as a link for an administrator to pass on.
+ */
+export async function seedDemoPartnership(db: Db, { emailInvitations = false } = {}): Promise<DemoAccount[] | undefined> {
   if (!(await holdsNoPartnership(db))) return undefined;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accounts: DemoAccount[] = [];
@@ -155,5 +161,13 @@ export async function seedDemoPartnership(db: Db): Promise<DemoAccount[] | undef
   await seedDemoRecords(db);
   await seedDemoSharing(db);
   await seedDemoRights(db);
+  // Northbrook's administrator has invited a new teaching assistant, who has not chosen a password yet.
+  const { bernard } = await demoActors(db, { bernard: "bernard.hale@northbrook.example" });
+  await createUser(
+    db,
+    bernard,
+    { name: "Ffion Hughes", email: "ffion.hughes@northbrook.example", roles: ["practitioner"], organisationId: bernard.organisationId },
+    { byEmail: emailInvitations },
+  );
   return accounts;
 }
