@@ -32,9 +32,9 @@ import { benchStartup } from "./startup";
  *   BENCH_RECORDS_DATABASE_URL  measure records (and backup) on a database built earlier by seed-synthetic
  *   BENCH_PACK_ITEMS, BENCH_PACK_DISCLOSURES  the access pack's child (default 5000 items, 500 disclosures)
  *   BENCH_SHARING_CONNECTIONS  concurrent clients recording decisions, comma-separated (default 20,50)
- *   BENCH_NOTIFICATIONS  notifications queued, then emailed to a local SMTP server (default 150)
+ *   BENCH_NOTIFICATIONS  notifications queued, then emailed to a local SMTP server (default 100)
  *   BENCH_NOTIFY_THINK_MS, BENCH_NOTIFY_SECONDS, BENCH_NOTIFY_ROUNDS  one person recording decisions with notifications
- *                        on and off: mean pause between decisions (default 200), seconds per phase (default 10), rounds (default 2)
+ *                        on and off: mean pause between decisions (default 200), seconds per phase (default 8), rounds (default 3)
  */
 
 const envInt = (name: string, fallback: number) => {
@@ -81,10 +81,10 @@ const benchmarks: Record<string, () => Promise<BenchResult[]>> = {
     }),
   notifications: () =>
     benchNotifications({
-      notifications: envInt("BENCH_NOTIFICATIONS", 150),
+      notifications: envInt("BENCH_NOTIFICATIONS", 100),
       thinkMs: envInt("BENCH_NOTIFY_THINK_MS", 200),
-      seconds: envInt("BENCH_NOTIFY_SECONDS", 10),
-      rounds: envInt("BENCH_NOTIFY_ROUNDS", 2),
+      seconds: envInt("BENCH_NOTIFY_SECONDS", 8),
+      rounds: envInt("BENCH_NOTIFY_ROUNDS", 3),
       log,
     }),
   agreements: () => {
