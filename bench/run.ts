@@ -9,6 +9,7 @@ import { benchBackup } from "./backup";
 import { benchIdleRss } from "./idle-rss";
 import { machineLoad, machineTicks } from "./lib/measure";
 import type { BenchReport, BenchResult } from "./lib/result";
+import { benchNotifications } from "./notifications";
 import { benchRecords } from "./records";
 import { benchSharing } from "./sharing";
 import { benchStartup } from "./startup";
@@ -17,7 +18,7 @@ import { benchStartup } from "./startup";
  * `npm run bench [-- name...]`: runs the benchmarks one after another, prints the report as JSON
  * on stdout and writes it to bench/results/latest.json. Progress goes to stderr.
  *
- *   names:               audit, startup, idle_rss, agreements, records, sharing, access_pack, backup (default: all)
+ *   names:               audit, startup, idle_rss, agreements, records, sharing, access_pack, backup, notifications (default: all)
  *   BENCH_EVENTS         audit events in PostgreSQL (default 1000000)
  *   BENCH_PGLITE_EVENTS  audit events in PGlite (default 100000)
  *   BENCH_RUNS           timed runs per measurement, median reported (default 3)
@@ -31,6 +32,9 @@ import { benchStartup } from "./startup";
  *   BENCH_RECORDS_DATABASE_URL  measure records (and backup) on a database built earlier by seed-synthetic
  *   BENCH_PACK_ITEMS, BENCH_PACK_DISCLOSURES  the access pack's child (default 5000 items, 500 disclosures)
  *   BENCH_SHARING_CONNECTIONS  concurrent clients recording decisions, comma-separated (default 20,50)
+ *   BENCH_NOTIFICATIONS  notifications queued, then emailed to a local SMTP server (default 100)
+ *   BENCH_NOTIFY_THINK_MS, BENCH_NOTIFY_SECONDS, BENCH_NOTIFY_ROUNDS  one person recording decisions with notifications
+ *                        on and off: mean pause between decisions (default 200), seconds per phase (default 8), rounds (default 3)
  */
 
 const envInt = (name: string, fallback: number) => {
@@ -73,6 +77,14 @@ const benchmarks: Record<string, () => Promise<BenchResult[]>> = {
     benchBackup({
       subjects: envInt("BENCH_RECORD_SUBJECTS", 1_000_000),
       itemsPerSubject: envInt("BENCH_ITEMS_PER_SUBJECT", 10),
+      log,
+    }),
+  notifications: () =>
+    benchNotifications({
+      notifications: envInt("BENCH_NOTIFICATIONS", 100),
+      thinkMs: envInt("BENCH_NOTIFY_THINK_MS", 200),
+      seconds: envInt("BENCH_NOTIFY_SECONDS", 8),
+      rounds: envInt("BENCH_NOTIFY_ROUNDS", 3),
       log,
     }),
   agreements: () => {

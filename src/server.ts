@@ -26,10 +26,16 @@ export async function startServer(config: Config, database: Database) {
   });
   await app.listen({ port: config.port, host: config.host });
   // The background jobs (src/app/jobs.ts): notifications, escalation and purges, once across nodes.
-  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
-  const jobs = await startJobs({ database, db: database.db, mailer, publicUrl: config.publicUrl }, allJobs(policy), {
-    onError: (err) => app.log.warn({ error: loggableError(err) }, "background job failed"),
-  });
+  // A node started with SAFESHARE_RUN_JOBS=false only serves requests; what it queues, other nodes run.
+  const mailer = config.smtpUrl && config.jobs.run ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+  const jobs = config.jobs.run
+    ? await startJobs({ database, db: database.db, mailer, publicUrl: config.publicUrl }, allJobs(policy), {
+        maintenanceIntervalSeconds: config.jobs.maintenanceSeconds,
+        expireInSeconds: config.jobs.expireSeconds,
+        retryDelaySeconds: config.jobs.retryDelaySeconds,
+        onError: (err) => app.log.warn({ error: loggableError(err) }, "background job failed"),
+      })
+    : undefined;
   // Anchors the audit log outside the database (src/platform/audit/checkpoints.ts): a signed checkpoint
   // of the head every SAFESHARE_CHECKPOINT_MINUTES, when the head has moved since the last one.
   const signer = configuredCheckpointSigner(config);
@@ -44,7 +50,7 @@ export async function startServer(config: Config, database: Database) {
     async close() {
       clearInterval(checkpoints);
       await app.close();
-      await jobs.stop();
+      await jobs?.stop();
       mailer?.close();
     },
   };

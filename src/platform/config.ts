@@ -54,6 +54,24 @@ export interface Config {
   smtpUrl: string | undefined;
   /** SAFESHARE_MAIL_FROM: the address email comes from. */
   mailFrom: string;
+  /** The background jobs on this node (src/platform/jobs/queue.ts). */
+  jobs: JobsConfig;
+}
+
+/**
+ * Whether this node runs the background jobs, and the queue's timings. The expiry and retry delay,
+ * when set, replace every job's own (they are written onto each queue as a node starts, and copied onto
+ * each job as it is queued): for tests and drills that need a lost job retried in seconds, not minutes.
+ */
+export interface JobsConfig {
+  /** SAFESHARE_RUN_JOBS (default true): false for a node that only serves requests while other nodes run the jobs. */
+  run: boolean;
+  /** SAFESHARE_JOBS_MAINTENANCE_SECONDS (default 60): how often expired jobs are failed and retried, once across nodes. */
+  maintenanceSeconds: number;
+  /** SAFESHARE_JOBS_EXPIRE_SECONDS: a job running longer than this is taken as lost with its node; unset, each job's own. */
+  expireSeconds: number | undefined;
+  /** SAFESHARE_JOBS_RETRY_DELAY_SECONDS: the wait before a failed job's first retry (then doubling); unset, each job's own. */
+  retryDelaySeconds: number | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -66,6 +84,11 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+/** A whole number from the environment, or undefined when it is not set. */
+function optionalIntFrom(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {
+  return env[name] === undefined || env[name] === "" ? undefined : intFrom(env, name, min, min, max);
 }
 
 function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -173,5 +196,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
     checkpointMinutes: intFrom(env, "SAFESHARE_CHECKPOINT_MINUTES", 60, 1, 7 * 24 * 60),
     smtpUrl: env.SAFESHARE_SMTP_URL?.trim() || undefined,
     mailFrom: env.SAFESHARE_MAIL_FROM?.trim() || "Safeshare <safeshare@localhost>",
+    jobs: {
+      run: boolFrom(env, "SAFESHARE_RUN_JOBS", true),
+      maintenanceSeconds: intFrom(env, "SAFESHARE_JOBS_MAINTENANCE_SECONDS", 60, 1, 3600),
+      // pg-boss refuses an expiry of 24 hours or more.
+      expireSeconds: optionalIntFrom(env, "SAFESHARE_JOBS_EXPIRE_SECONDS", 1, 24 * 3600 - 1),
+      retryDelaySeconds: optionalIntFrom(env, "SAFESHARE_JOBS_RETRY_DELAY_SECONDS", 1, 3600),
+    },
   };
 }

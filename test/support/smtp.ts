@@ -4,6 +4,8 @@ import { SMTPServer } from "smtp-server";
 
 /** A message as it arrived at the test's SMTP server: who it was for, and what it said. */
 export interface ReceivedMail {
+  /** The envelope's sender (MAIL FROM): which node sent it, when nodes are told apart by SAFESHARE_MAIL_FROM. */
+  from: string;
   to: string[];
   subject: string;
   text: string;
@@ -15,8 +17,11 @@ export interface ReceivedMail {
 /**
  * A real SMTP server on a free local port (the `smtp-server` package, in-process), keeping every
  * message it accepts: mail tests assert on what arrives, never on a mock transport.
+ * `beforeReply`: called once a message has arrived and before the server answers its DATA; until it
+ * resolves the sender is left waiting, as behind a slow or stuck mail server (a node can be killed
+ * mid-delivery, its message here but never acknowledged).
  */
-export async function startSmtpCatcher(): Promise<{
+export async function startSmtpCatcher(options: { beforeReply?: (mail: ReceivedMail) => Promise<void> | void } = {}): Promise<{
   url: string;
   received: ReceivedMail[];
   waitFor(count: number, ms?: number): Promise<ReceivedMail[]>;
@@ -33,14 +38,17 @@ export async function startSmtpCatcher(): Promise<{
       stream.on("end", async () => {
         const raw = Buffer.concat(chunks).toString("utf8");
         const parsed: ParsedMail = await simpleParser(raw);
-        received.push({
+        const mail: ReceivedMail = {
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((r) => r.address),
           subject: parsed.subject ?? "",
           text: parsed.text ?? "",
           html: typeof parsed.html === "string" ? parsed.html : "",
           messageId: parsed.messageId ?? "",
           raw,
-        });
+        };
+        received.push(mail);
+        await options.beforeReply?.(mail);
         callback();
       });
     },

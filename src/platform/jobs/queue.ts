@@ -93,6 +93,9 @@ export interface RunnerOptions {
   pollingIntervalSeconds?: number;
   /** Failed and expired jobs are swept this often, in seconds, once across nodes (default 60). */
   maintenanceIntervalSeconds?: number;
+  /** Replaces every definition's expiry and first retry delay (config.jobs: for drills and tests that cannot wait minutes). */
+  expireInSeconds?: number;
+  retryDelaySeconds?: number;
   onError?: (error: Error) => void;
 }
 
@@ -114,15 +117,19 @@ export async function startJobs<Context extends JobContext>(
   boss.on("error", (error) => options.onError?.(error));
   await boss.start();
   for (const definition of definitions) {
-    // Created with the migrations; each definition's own retries and expiry are set on it here.
+    // Created with the migrations; each definition's own retries and expiry are set on it here
+    // (and copied onto each job as it is queued).
+    const retryDelay = options.retryDelaySeconds ?? definition.retryDelaySeconds;
+    const expireInSeconds = options.expireInSeconds ?? definition.expireInSeconds;
     await boss.updateQueue(definition.name, {
       name: definition.name,
       ...QUEUE_DEFAULTS,
       ...(definition.retryLimit === undefined ? {} : { retryLimit: definition.retryLimit }),
-      ...(definition.retryDelaySeconds === undefined ? {} : { retryDelay: definition.retryDelaySeconds }),
-      ...(definition.expireInSeconds === undefined ? {} : { expireInSeconds: definition.expireInSeconds }),
+      ...(retryDelay === undefined ? {} : { retryDelay }),
+      ...(expireInSeconds === undefined ? {} : { expireInSeconds }),
     });
-    await boss.work<object>(
+    let worker: string | undefined;
+    worker = await boss.work<object>(
       definition.name,
       { batchSize: BATCH, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
       // Up to BATCH jobs at a time, each finished or failed on its own: one email that fails does not
@@ -134,11 +141,15 @@ export async function startJobs<Context extends JobContext>(
               await definition.run(job.data, context, { id: job.id, retryCount: job.retryCount });
               await boss.complete(definition.name, job.id);
             } catch (error) {
-              await boss.fail(definition.name, job.id, { message: (error as Error).message });
+              // The error itself, serialised by pg-boss with its code: failure.ts reads why from it.
+              await boss.fail(definition.name, job.id, error as object);
               options.onError?.(error as Error);
             }
           }),
         );
+        // A worker that found jobs looks for more at once: only an empty queue waits out the
+        // polling interval (pg-boss otherwise takes one batch per interval).
+        if (jobs.length && worker) boss.notifyWorker(worker);
       },
     );
     if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: "Europe/London" });

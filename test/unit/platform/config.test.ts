@@ -112,3 +112,29 @@ test("SAFESHARE_SECRET_KEY must be 32 bytes in base64; a bad one stops start-up 
     /^Error: SAFESHARE_PREVIOUS_SECRET_KEYS must be/,
   );
 });
+
+test("background jobs run on every node with their own timings unless SAFESHARE_RUN_JOBS and SAFESHARE_JOBS_* say otherwise", () => {
+  assert.deepEqual(loadConfig({}).jobs, { run: true, maintenanceSeconds: 60, expireSeconds: undefined, retryDelaySeconds: undefined });
+  assert.deepEqual(
+    loadConfig({
+      SAFESHARE_RUN_JOBS: "false",
+      SAFESHARE_JOBS_MAINTENANCE_SECONDS: "1",
+      SAFESHARE_JOBS_EXPIRE_SECONDS: "3",
+      SAFESHARE_JOBS_RETRY_DELAY_SECONDS: "1",
+    }).jobs,
+    { run: false, maintenanceSeconds: 1, expireSeconds: 3, retryDelaySeconds: 1 },
+  );
+  for (const [name, bad] of [
+    ["SAFESHARE_RUN_JOBS", "no"],
+    ["SAFESHARE_JOBS_MAINTENANCE_SECONDS", "0"],
+    ["SAFESHARE_JOBS_MAINTENANCE_SECONDS", "a minute"],
+    ["SAFESHARE_JOBS_EXPIRE_SECONDS", "86400"],
+    ["SAFESHARE_JOBS_RETRY_DELAY_SECONDS", "0.5"],
+  ] as const) {
+    assert.throws(
+      () => loadConfig({ [name]: bad }),
+      (error: unknown) => error instanceof ConfigError && error.message.startsWith(`${name} must be`),
+      `${name}=${bad}`,
+    );
+  }
+});
