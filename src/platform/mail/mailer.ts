@@ -26,12 +26,14 @@ export interface Mailer {
 }
 
 export function smtpMailer(url: string, from: string): Mailer {
-  // A mail server that does not answer within these is retried later by the job, not waited on.
-  const timeouts = new URL(url);
-  for (const [name, ms] of Object.entries({ connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })) {
-    if (!timeouts.searchParams.has(name)) timeouts.searchParams.set(name, String(ms));
+  // A pool of a few connections kept open: a burst of notifications does not greet the server once
+  // per message. A mail server that does not answer within the timeouts is retried later by the job.
+  const options = new URL(url);
+  const defaults = { pool: "true", maxConnections: "3", connectionTimeout: "10000", greetingTimeout: "10000", socketTimeout: "30000" };
+  for (const [name, value] of Object.entries(defaults)) {
+    if (!options.searchParams.has(name)) options.searchParams.set(name, value);
   }
-  const transport = nodemailer.createTransport(timeouts.toString());
+  const transport = nodemailer.createTransport(options.toString());
   return {
     from,
     async send(mail) {
