@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { agreementPages } from "../features/agreements";
 import { auditPages } from "../features/audit-log";
-import { notificationPages } from "../features/notifications";
+import { notificationPages, notificationPreferencePages } from "../features/notifications";
 import { organisationPages, userPages } from "../features/organisations-and-users";
 import { recordsWebPages } from "../features/records";
 import { acknowledgeNotice, publicRightsForm, rightsWebPages, viewNoticesReceived } from "../features/rights";
@@ -34,4 +34,5 @@ export async function webRoutes(
   await app.register(publicRightsForm, { db, rateLimit: opts.signInRateLimit });
   await app.register(auditPages, { database: opts.database });
   await app.register(notificationPages, { db });
+  await app.register(notificationPreferencePages, { db });
 }

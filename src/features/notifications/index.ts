@@ -4,3 +4,4 @@ export { sendDigestsJob } from "./services/digest";
 export { unreadCount } from "./services/list";
 export { notify, safeguardingLeadsOf } from "./services/notify";
 export { notificationPages } from "./web/notifications";
+export { notificationPreferencePages } from "./web/preferences";

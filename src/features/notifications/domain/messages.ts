@@ -32,19 +32,41 @@ const en = {
   },
   notificationsPage: {
     title: "Your notifications",
-    none: "You have no notifications.",
+    empty: "You have no notifications.",
     unread: "New",
     emailSent: "Emailed",
     emailKept: "Not emailed: Safeshare has no email set up",
     emailDigest: "In your next daily summary",
     emailPending: "Being emailed",
     emailSuppressed: "Not emailed",
+    choose: "Choose how you hear about things",
+  },
+  /** The person's own choice of how they hear about what is not urgent (/account/notifications). */
+  preferencesPage: {
+    title: "How you hear about things",
+    legend: "How do you want to hear about things that are not urgent?",
+    hint: "Such as information shared with you, requests to your organisation, approvals, notices and agreements.",
+    urgent:
+      "Emergency shares always reach you by email at once, whatever you choose here: a child may be at immediate risk, so they cannot be switched off.",
+    save: "Save",
+    saved: "Your choice has been saved.",
+    required: "Select how you want to hear about things that are not urgent",
+  },
+  /** How a person takes what is not urgent: the radios' labels and hints. */
+  deliveryChoice: {
+    immediate: "At once",
+    daily_digest: "In a daily summary",
+  },
+  deliveryChoiceHint: {
+    immediate: "An email for each thing as it happens.",
+    daily_digest: "One email each morning counting what is waiting for you.",
   },
   /** What each of this feature's audit events says in the audit log (audit-events.ts declares them; the log fills in {actor} and {about}). */
   notificationsAuditEvent: {
     "notification.sent": "{actor} emailed {about}",
     "notification.kept": "{actor} kept {about} in Safeshare without emailing it",
     "notification.suppressed": "{actor} did not email {about}",
+    "notification_preference.changed": "{actor} chose how they hear about things that are not urgent",
   },
 } satisfies Catalogue;
 
