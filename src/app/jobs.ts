@@ -1,3 +1,4 @@
+import { reviewRemindersJob } from "../features/agreements";
 import { deliverNotificationJob, sendDigestsJob } from "../features/notifications";
 import { sharingJobs } from "../features/sharing";
 import { purgeExpiredSessions, type SessionPolicy } from "../features/sign-in";
@@ -19,5 +20,5 @@ export function allJobs(policy: SessionPolicy): AnyJobDefinition[] {
       await purgeExpiredRateLimits(db);
     },
   };
-  return [deliverNotificationJob, sendDigestsJob, ...sharingJobs, purge];
+  return [deliverNotificationJob, sendDigestsJob, ...sharingJobs, purge, reviewRemindersJob];
 }

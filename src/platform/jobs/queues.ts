@@ -10,6 +10,10 @@ export const QUEUES = {
   sweepDisclosures: "sharing.sweep-disclosures",
   escalateEmergencyShare: "sharing.escalate-emergency",
   purgeExpired: "sign-in.purge-expired",
+  notifyApprovers: "sharing.notify-approvers",
+  sweepApprovals: "sharing.sweep-approvals",
+  remindAgreementReviews: "agreements.review-reminders",
+  remindWorkDue: "your-work.due-reminders",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
