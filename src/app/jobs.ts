@@ -5,6 +5,7 @@ import { purgeExpiredSessions, type SessionPolicy } from "../features/sign-in";
 import { purgeExpiredRateLimits } from "../platform/http/rate-limit-store";
 import type { AnyJobDefinition, JobDefinition } from "../platform/jobs/queue";
 import { QUEUES } from "../platform/jobs/queues";
+import { workRemindersJob } from "./work-reminders";
 
 /**
  * Every background job Safeshare runs (src/platform/jobs), gathered from the features that define
@@ -20,5 +21,5 @@ export function allJobs(policy: SessionPolicy): AnyJobDefinition[] {
       await purgeExpiredRateLimits(db);
     },
   };
-  return [deliverNotificationJob, sendDigestsJob, ...sharingJobs, purge, reviewRemindersJob];
+  return [deliverNotificationJob, sendDigestsJob, ...sharingJobs, purge, reviewRemindersJob, workRemindersJob];
 }

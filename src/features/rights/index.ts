@@ -1,7 +1,7 @@
 /** The rights feature's public face: the services, presenters and routes the rest of Safeshare uses (ARCHITECTURE.md "Import rules"). */
 export { rightsApi } from "./api/routes";
 export { attachSubject } from "./services/attach-subject";
-export { viewRightsWork } from "./services/load-work";
+export { loadRightsWorkDeadlines, viewRightsWork } from "./services/load-work";
 export { logRightsRequest } from "./services/receive-request";
 export { acknowledgeNotice, viewNoticesReceived } from "./services/recipient-notices";
 export { correctForRequest } from "./services/rectify-item";

@@ -17,7 +17,7 @@ const notToldFor = sql`${agreements.reviewDueNotifiedFor} is distinct from ${agr
  * review date: recording the review moves the date, and the next one is told in its turn.
  * Returns how many agreements were told about.
  */
-export async function remindReviews(db: Db, now = new Date()): Promise<number> {
+async function remindReviews(db: Db, now = new Date()): Promise<number> {
   const day = today(now);
   const untold = await db
     .select({ id: agreements.id, owner: agreements.ownerOrganisationId, nextReviewDate: agreements.nextReviewDate })

@@ -10,7 +10,7 @@ import { NOTIFICATIONS_MESSAGES } from "../domain/messages";
 import { notificationPreferences } from "../schema";
 
 /** What a person may choose: how they hear about what is not urgent. Urgent kinds are not theirs to choose. */
-export const deliveryChoiceInput = z.object({
+const deliveryChoiceInput = z.object({
   delivery: z.enum(DELIVERY_CHOICES, { error: NOTIFICATIONS_MESSAGES.en.preferencesPage.required }),
 });
 
