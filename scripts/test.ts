@@ -1,7 +1,7 @@
 /**
  * `npm test`: the import rules, the dead-code check (knip), unit tests, database tests on PGlite and a throwaway
  * PostgreSQL cluster this script starts and stops itself, then the Playwright browser suite.
- * `npm test -- layout|dead|unit|db|e2e` runs one tier.
+ * `npm test -- layout|dead|unit|db|e2e` runs one tier; test files named after it narrow the tier to them.
  * With CI=true nothing may be skipped: missing Postgres binaries or Chromium fail the run.
  */
 import { spawnSync } from "node:child_process";
@@ -13,12 +13,19 @@ const ci = process.env.CI === "true";
 const tiers = process.argv.slice(2).filter((a) => ["layout", "dead", "unit", "db", "e2e"].includes(a));
 const selected = tiers.length ? tiers : ["layout", "dead", "unit", "db", "e2e"];
 
+/** `npm test -- db test/db/x.test.ts …`: only these files of the tier (with its PostgreSQL cluster started as usual). */
+const only = process.argv
+  .slice(2)
+  .filter((a) => a.endsWith(".test.ts"))
+  .map((a) => path.normalize(a));
+
 function testFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(".test.ts"))
     .map((f) => path.join(dir, f))
+    .filter((f) => !only.length || only.includes(f))
     .sort();
 }
 

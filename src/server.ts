@@ -14,6 +14,7 @@ export async function startServer(config: Config, database: Database) {
     session: policy,
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
+    sendsEmail: !!config.smtpUrl,
     signInRateLimit: config.signInRateLimit,
     serverTiming: config.serverTiming,
     requestTimeoutMs: config.requestTimeoutMs,

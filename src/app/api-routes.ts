@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { agreementsApi } from "../features/agreements";
 import { auditApi } from "../features/audit-log";
+import { backgroundJobsApi } from "../features/background-jobs";
 import { organisationsApi, usersApi } from "../features/organisations-and-users";
 import { recordsApi } from "../features/records";
 import { rightsApi } from "../features/rights";
@@ -28,7 +29,7 @@ async function databaseAnswers(database: Database): Promise<void> {
   }
 }
 
-export async function apiRoutes(app: FastifyInstance, opts: { database: Database; publicUrl: string }): Promise<void> {
+export async function apiRoutes(app: FastifyInstance, opts: { database: Database; publicUrl: string; sendsEmail: boolean }): Promise<void> {
   const healthy = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) });
   const unavailable = problemSchema.describe("The database is unavailable; a Retry-After header says when to try again");
   const readiness = {
@@ -60,7 +61,7 @@ export async function apiRoutes(app: FastifyInstance, opts: { database: Database
   );
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(organisationsApi, { db: opts.database.db });
-  await app.register(usersApi, { db: opts.database.db });
+  await app.register(usersApi, { db: opts.database.db, sendsEmail: opts.sendsEmail });
   await app.register(meApi, { db: opts.database.db });
   await app.register(auditApi, { database: opts.database });
   await app.register(agreementsApi, { db: opts.database.db, publicUrl: opts.publicUrl });
@@ -68,4 +69,5 @@ export async function apiRoutes(app: FastifyInstance, opts: { database: Database
   await app.register(settingsApi, { db: opts.database.db });
   await app.register(sharingApi, { db: opts.database.db });
   await app.register(rightsApi, { db: opts.database.db });
+  await app.register(backgroundJobsApi, { db: opts.database.db });
 }

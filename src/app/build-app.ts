@@ -42,6 +42,11 @@ export interface AppOptions {
   logger?: FastifyServerOptions["logger"];
   /** A request unanswered after this long is answered 503 (config.requestTimeoutMs); default one minute. */
   requestTimeoutMs?: number;
+  /**
+   * Safeshare has a mail server (SAFESHARE_SMTP_URL), so invitations and the public form's
+   * acknowledgement go by email; without one an invitation's link is shown to the administrator.
+   */
+  sendsEmail?: boolean;
   /** Send the server's own time per request in `Server-Timing` (config.serverTiming); off unless configured. */
   serverTiming?: boolean;
 }
@@ -164,10 +169,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   registerErrorHandling(app, (request, error) => auditAccessDenied(db, request, error));
-  await app.register(apiRoutes, { prefix: "/api/v1", database: options.database, publicUrl: options.publicUrl });
+  const sendsEmail = options.sendsEmail ?? false;
+  await app.register(apiRoutes, { prefix: "/api/v1", database: options.database, publicUrl: options.publicUrl, sendsEmail });
   await app.register(webRoutes, {
     database: options.database,
     publicUrl: options.publicUrl,
+    sendsEmail,
     signInRateLimit: options.signInRateLimit ?? 10,
   });
   return app;

@@ -10,7 +10,7 @@ import { yourWork } from "./your-work";
 
 /** What each role's home page offers beneath its work: where each part of Safeshare starts. */
 function dashboardSections(roles: Parameters<typeof hasAnyRole>[0]) {
-  const sections: { heading: string; text: string; href?: string; link?: string }[] = [];
+  const sections: { heading: string; text: string; href?: string; link?: string; more?: { href: string; link: string } }[] = [];
   if (hasAnyRole(roles, RECORD_ROLES)) {
     sections.push({
       heading: "Records",
@@ -41,9 +41,10 @@ function dashboardSections(roles: Parameters<typeof hasAnyRole>[0]) {
   if (hasAnyRole(roles, ["partnership_admin"])) {
     sections.push({
       heading: "Partnership",
-      text: "Add member organisations to the partnership.",
+      text: "Add member organisations to the partnership, and see that Safeshare's background work, such as emailing notifications, is getting done.",
       href: "/organisations",
       link: "Manage organisations",
+      more: { href: "/background-jobs", link: "Background jobs" },
     });
   }
   if (hasAnyRole(roles, ["auditor"])) {

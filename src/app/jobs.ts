@@ -1,5 +1,7 @@
 import { reviewRemindersJob } from "../features/agreements";
 import { deliverNotificationJob, sendDigestsJob } from "../features/notifications";
+import { sendInvitationJob } from "../features/organisations-and-users";
+import { acknowledgeRightsRequestJob } from "../features/rights";
 import { sharingJobs } from "../features/sharing";
 import { purgeExpiredSessions, type SessionPolicy } from "../features/sign-in";
 import { purgeExpiredRateLimits } from "../platform/http/rate-limit-store";
@@ -21,5 +23,14 @@ export function allJobs(policy: SessionPolicy): AnyJobDefinition[] {
       await purgeExpiredRateLimits(db);
     },
   };
-  return [deliverNotificationJob, sendDigestsJob, ...sharingJobs, purge, reviewRemindersJob, workRemindersJob];
+  return [
+    deliverNotificationJob,
+    sendDigestsJob,
+    ...sharingJobs,
+    purge,
+    sendInvitationJob,
+    acknowledgeRightsRequestJob,
+    reviewRemindersJob,
+    workRemindersJob,
+  ];
 }

@@ -16,6 +16,7 @@ const ITEMS: NavItem[] = [
   { href: "/organisations", text: "Organisations" },
   { href: "/users", text: "Users", roles: ["org_admin", "partnership_admin"] },
   { href: "/audit", text: "Audit log", roles: ["auditor", "partnership_admin", "ig_lead"] },
+  { href: "/background-jobs", text: "Background jobs", roles: ["partnership_admin"] },
 ];
 
 /** Service navigation for the actor: each role sees only what it can use. */

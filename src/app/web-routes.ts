@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { agreementPages } from "../features/agreements";
 import { auditPages } from "../features/audit-log";
+import { backgroundJobPages } from "../features/background-jobs";
 import { notificationPages, notificationPreferencePages } from "../features/notifications";
 import { organisationPages, userPages } from "../features/organisations-and-users";
 import { recordsWebPages } from "../features/records";
@@ -12,14 +13,14 @@ import { homePage, homePages } from "./home";
 
 export async function webRoutes(
   app: FastifyInstance,
-  opts: { database: Database; publicUrl: string; signInRateLimit: number },
+  opts: { database: Database; publicUrl: string; signInRateLimit: number; sendsEmail: boolean },
 ): Promise<void> {
   const db = opts.database.db;
   await app.register(signInRoutes, { db, rateLimit: opts.signInRateLimit });
   await app.register(homePages, { db });
   await app.register(accountPages, { db });
   await app.register(organisationPages, { db });
-  await app.register(userPages, { db, publicUrl: opts.publicUrl });
+  await app.register(userPages, { db, publicUrl: opts.publicUrl, sendsEmail: opts.sendsEmail });
   await app.register(agreementPages, { db, publicUrl: opts.publicUrl });
   await app.register(recordsWebPages, { db });
   // Rights' notices to recipients appear in sharing's inbox; rights reads disclosures, so it is handed in here.
@@ -31,8 +32,9 @@ export async function webRoutes(
     home: homePage(db),
   });
   await app.register(rightsWebPages, { db });
-  await app.register(publicRightsForm, { db, rateLimit: opts.signInRateLimit });
+  await app.register(publicRightsForm, { db, rateLimit: opts.signInRateLimit, sendsEmail: opts.sendsEmail });
   await app.register(auditPages, { database: opts.database });
   await app.register(notificationPages, { db });
   await app.register(notificationPreferencePages, { db });
+  await app.register(backgroundJobPages, { db });
 }

@@ -68,9 +68,9 @@ export function createAdminCommand(): Command {
             passwordHash: password === undefined ? undefined : await hashPassword(password),
           });
           console.log(`Created partnership administrator ${created.user.name} <${created.user.email}>.`);
-          if (created.invitationToken) {
+          if (created.invitation?.token) {
             console.log(
-              `Send them this one-time link to choose a password (valid 7 days): ${opts.baseUrl.replace(/\/$/, "")}/invitations/${created.invitationToken}`,
+              `Send them this one-time link to choose a password (valid 7 days): ${opts.baseUrl.replace(/\/$/, "")}/invitations/${created.invitation.token}`,
             );
           }
           console.log("They will set up an authenticator app the first time they sign in.");

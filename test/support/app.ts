@@ -7,7 +7,7 @@ export const TEST_PUBLIC_URL = "https://safeshare.westshire.test";
 
 export async function testApp(
   database: Database,
-  options: { signInRateLimit?: number; trustProxy?: AppOptions["trustProxy"]; serverTiming?: boolean } = {},
+  options: { signInRateLimit?: number; trustProxy?: AppOptions["trustProxy"]; serverTiming?: boolean; sendsEmail?: boolean } = {},
 ): Promise<App> {
   const app = await buildApp({
     database,
@@ -16,6 +16,7 @@ export async function testApp(
     signInRateLimit: options.signInRateLimit ?? 1000,
     trustProxy: options.trustProxy,
     serverTiming: options.serverTiming,
+    sendsEmail: options.sendsEmail,
   });
   await app.ready();
   return app;

@@ -10,6 +10,9 @@ import { ORGANISATION_TYPES } from "./domain/organisation";
 
 export const organisationType = pgEnum("organisation_type", ORGANISATION_TYPES);
 export const role = pgEnum("role", ROLES);
+/** Where an invitation's email is: queued with the invitation, sent by its job, or given up after its retries. */
+export const INVITATION_EMAIL_STATES = ["queued", "sent", "failed"] as const;
+export const invitationEmailState = pgEnum("invitation_email_state", INVITATION_EMAIL_STATES);
 
 export const organisations = pgTable(
   "organisation",
@@ -58,12 +61,20 @@ export const users = pgTable(
 );
 
 /** One-time links with which invited users set their first password. */
-export const invitations = pgTable("invitation", {
-  tokenHash: bytea("token_hash").primaryKey(),
-  userId: uuid("user_id")
-    .notNull()
-    .references(() => users.id, { onDelete: "cascade" }),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  usedAt: timestamp("used_at", { withTimezone: true }),
-  createdAt: createdAt(),
-});
+export const invitations = pgTable(
+  "invitation",
+  {
+    tokenHash: bytea("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    /** Null when the link was shown to the administrator to pass on (no mail server, or a password reset). */
+    emailState: invitationEmailState("email_state"),
+    emailedAt: timestamp("emailed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  // The user page reads a person's newest link.
+  (t) => [index("invitation_user_idx").on(t.userId, t.createdAt)],
+);

@@ -16,6 +16,10 @@ export type RightsAuditEvent =
   /** A correction, statement, restriction or erasure decision; only ids, so an erased item's text is not kept here. */
   | { type: "rights_request.item_action"; entity: RightsRef; details: { itemId: string; kind: string; recipientsNotified: number } }
   | { type: "rights_request.complaint_acknowledged"; entity: RightsRef; details: Record<string, never> }
+  /** The public form's acknowledgement email: sent, withheld by the harm check, or given up after its retries. */
+  | { type: "rights_request.acknowledgement_emailed"; entity: RightsRef; details: Record<string, never> }
+  | { type: "rights_request.acknowledgement_withheld"; entity: RightsRef; details: Record<string, never> }
+  | { type: "rights_request.acknowledgement_not_emailed"; entity: RightsRef; details: Record<string, never> }
   | { type: "rights_request.processing_decided"; entity: RightsRef; details: { article6: string; decision: string; subjects: number } }
   | { type: "recipient_notice.acknowledged"; entity: RightsRef; details: { noticeId: string } };
 

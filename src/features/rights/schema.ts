@@ -2,7 +2,15 @@ import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text
 import { organisations, users } from "../organisations-and-users/schema";
 import { recordItems, subjects } from "../records/schema";
 import { disclosures } from "../sharing/schema";
-import { EXEMPTIONS, RECEIVED_VIA, REQUESTER_RELATIONSHIPS, RESPONSE_OUTCOMES, RIGHTS_STATES, RIGHTS_TYPES } from "./domain/vocabulary";
+import {
+  ACKNOWLEDGEMENT_STATES,
+  EXEMPTIONS,
+  RECEIVED_VIA,
+  REQUESTER_RELATIONSHIPS,
+  RESPONSE_OUTCOMES,
+  RIGHTS_STATES,
+  RIGHTS_TYPES,
+} from "./domain/vocabulary";
 
 /**
  * People's rights requests (issue 6; docs/domain.md §6): one organisation's part of a request, its
@@ -14,6 +22,7 @@ export const rightsState = pgEnum("rights_request_state", RIGHTS_STATES);
 export const responseOutcome = pgEnum("rights_response_outcome", RESPONSE_OUTCOMES);
 export const requesterRelationship = pgEnum("rights_requester_relationship", REQUESTER_RELATIONSHIPS);
 export const receivedVia = pgEnum("rights_received_via", RECEIVED_VIA);
+export const acknowledgementState = pgEnum("rights_acknowledgement_state", ACKNOWLEDGEMENT_STATES);
 
 export interface Requester {
   name: string;
@@ -77,6 +86,8 @@ export const rightsRequests = pgTable(
     acknowledgeBy: date("acknowledge_by", { mode: "string" }),
     acknowledgedOn: date("acknowledged_on", { mode: "string" }),
     createdByUserId: uuid("created_by_user_id").references(() => users.id),
+    /** The public form's acknowledgement email, when the requester asked for one (vocabulary.ts). */
+    acknowledgement: acknowledgementState("acknowledgement"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -24,6 +24,22 @@ export function openTotpSeed(db: Db, userId: string, stored: string): string {
   return open(secretKeysOf(db), totpSeedPlace(userId), stored).toString("utf8");
 }
 
+/**
+ * A one-time link's token on its way to its owner by email: sealed into the job that sends it, so the
+ * job queue's tables (pgboss.job and its archive) hold no usable link, and bound to its invitation
+ * (the token's hash), so a sealed value copied into another job does not open. Not re-sealed on key
+ * rotation: a job queued under a key since removed fails, and the administrator sends a new link.
+ */
+const invitationTokenPlace = (tokenHashHex: string) => `invitation.token:${tokenHashHex}`;
+
+export function sealInvitationToken(db: Db, tokenHashHex: string, token: string): string {
+  return seal(secretKeysOf(db), invitationTokenPlace(tokenHashHex), Buffer.from(token, "utf8"));
+}
+
+export function openInvitationToken(db: Db, tokenHashHex: string, sealed: string): string {
+  return open(secretKeysOf(db), invitationTokenPlace(tokenHashHex), sealed).toString("utf8");
+}
+
 /** app_secret.value is bytea: a sealed value is stored as its ASCII text. */
 export function sealAppSecret(db: Db, name: string, key: Buffer): Buffer {
   return Buffer.from(seal(secretKeysOf(db), appSecretPlace(name), key), "ascii");

@@ -10,6 +10,8 @@ export const QUEUES = {
   sweepDisclosures: "sharing.sweep-disclosures",
   escalateEmergencyShare: "sharing.escalate-emergency",
   purgeExpired: "sign-in.purge-expired",
+  sendInvitation: "organisations-and-users.send-invitation",
+  acknowledgeRightsRequest: "rights.acknowledge-request",
   notifyApprovers: "sharing.notify-approvers",
   sweepApprovals: "sharing.sweep-approvals",
   remindAgreementReviews: "agreements.review-reminders",

@@ -33,7 +33,9 @@ function withParams(text: string, values: unknown[]): SQL {
   const parts = text.split(/\$(\d+)/);
   const chunks: SQL[] = [];
   parts.forEach((part, i) => {
-    chunks.push(i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1] ?? null}`);
+    const value = values[Number(part) - 1] ?? null;
+    // drizzle spreads an array into a list of parameters; pg-boss means one array parameter (`$2::uuid[]` in retry, cancel…).
+    chunks.push(i % 2 === 0 ? sql.raw(part) : sql`${Array.isArray(value) ? sql.param(value) : value}`);
   });
   return sql.join(chunks, sql.raw(""));
 }

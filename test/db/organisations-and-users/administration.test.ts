@@ -12,7 +12,9 @@ import { signedInAs } from "../../support/sign-in";
 
 /** The one-time link shown on an invitation or password reset page, as a path. */
 function shownLink(body: string): string {
-  return /<code class="app-invitation-link" id="invitation-link">https?:\/\/[^/]+(\/invitations\/[^<]+)<\/code>/.exec(body)![1]!;
+  return /<code class="app-invitation-link app-wrap-anywhere" id="invitation-link">https?:\/\/[^/]+(\/invitations\/[^<]+)<\/code>/.exec(
+    body,
+  )![1]!;
 }
 
 describeEachDatabase("administering organisations and users", (ctx) => {
@@ -113,7 +115,7 @@ describeEachDatabase("administering organisations and users", (ctx) => {
       { headers: { host: "attacker.example", "x-forwarded-host": "attacker.example" } },
     );
     assert.equal(created.statusCode, 200);
-    const shown = /<code class="app-invitation-link" id="invitation-link">([^<]+)<\/code>/.exec(created.body)?.[1] ?? "";
+    const shown = /<code class="app-invitation-link app-wrap-anywhere" id="invitation-link">([^<]+)<\/code>/.exec(created.body)?.[1] ?? "";
     assert.match(shown, new RegExp(`^${TEST_PUBLIC_URL.replaceAll(".", "\\.")}/invitations/[^/]+$`));
     assert.doesNotMatch(created.body, /attacker\.example/);
   });

@@ -1,5 +1,6 @@
 import { message } from "../../../platform/messages";
 import { AGREEMENTS_MESSAGES } from "../../agreements/domain/messages";
+import { BACKGROUND_JOBS_MESSAGES } from "../../background-jobs/domain/messages";
 import { NOTIFICATIONS_MESSAGES } from "../../notifications/domain/messages";
 import { ORGANISATIONS_MESSAGES } from "../../organisations-and-users/domain/messages";
 import { RECORDS_MESSAGES } from "../../records/domain/messages";
@@ -28,6 +29,7 @@ export const EVENT_SENTENCES: Readonly<Record<string, string>> = {
   ...SHARING_MESSAGES.en.sharingAuditEvent,
   ...RIGHTS_MESSAGES.en.rightsAuditEvent,
   ...NOTIFICATIONS_MESSAGES.en.notificationsAuditEvent,
+  ...BACKGROUND_JOBS_MESSAGES.en.backgroundJobsAuditEvent,
 };
 
 /** Who did it, as an event's actor snapshot has it (src/platform/audit/events.ts `ActorSnapshot`). */

@@ -1,20 +1,18 @@
-import { addDays, addHours } from "date-fns";
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { addHours } from "date-fns";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import { grantableRoles, hasAnyRole, type Role } from "../../../platform/auth/roles";
-import { randomToken, tokenHash } from "../../../platform/crypto/hashing";
-import type { Db, Tx } from "../../../platform/db/client";
+import type { Db } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../../platform/errors";
 import { confirmPassword, endAllSessionsOf } from "../../sign-in";
 import { recoveryCodes } from "../../sign-in/schema";
 import type {} from "../audit-events";
 import type { NewUserInput } from "../domain/inputs";
-import { invitations, organisations, users } from "../schema";
-
-export const INVITATION_DAYS = 7;
+import { organisations, users } from "../schema";
+import { type IssuedInvitation, issueInvitation, issueOneTimeLink } from "./invitations";
 /** A reset link is for someone who is waiting for it, so it lives for a day rather than a week. */
 export const PASSWORD_RESET_HOURS = 24;
 
@@ -105,15 +103,26 @@ function assertGrantable(actor: Actor, roles: Role[]): void {
 
 export interface CreatedUser {
   user: UserView;
-  /** The one-time link token for the person to choose a password; absent when a password was set. */
-  invitationToken?: string;
+  /** The invitation, when no password was set: its token only when it is for the administrator to pass on. */
+  invitation?: IssuedInvitation;
+}
+
+/** How an invitation reaches the person: by email when Safeshare has a mail server, otherwise by the administrator. */
+export interface InvitationDelivery {
+  byEmail: boolean;
 }
 
 /**
  * Adds a member of staff. Org admins add to their own organisation only; partnership admins to
- * any. Without a password the person gets a one-time invitation link to choose their own.
+ * any. Without a password the person gets a one-time invitation link to choose their own: emailed
+ * to them when `byEmail`, otherwise returned for the administrator to pass on.
  */
-export async function createUser(db: Db, actor: Actor | undefined, input: NewUserInput & { passwordHash?: string }): Promise<CreatedUser> {
+export async function createUser(
+  db: Db,
+  actor: Actor | undefined,
+  input: NewUserInput & { passwordHash?: string },
+  { byEmail }: InvitationDelivery = { byEmail: false },
+): Promise<CreatedUser> {
   const organisationId = actor && !hasAnyRole(actor.roles, ["partnership_admin"]) ? actor.organisationId : input.organisationId;
   if (actor) {
     if (!canManageUsers(actor)) throw new NotPermittedError("Only administrators can add users");
@@ -149,31 +158,9 @@ export async function createUser(db: Db, actor: Actor | undefined, input: NewUse
       details: { organisationId, roles: input.roles, invited: !input.passwordHash },
     });
     if (input.passwordHash) return { id: row!.id };
-    const expiresAt = addDays(new Date(), INVITATION_DAYS);
-    const invitationToken = await issueOneTimeLink(tx, row!.id, expiresAt);
-    audit.record(actorSnapshot, {
-      type: "user.invitation_issued",
-      entity: { type: "user", id: row!.id },
-      details: { expiresAt: expiresAt.toISOString() },
-    });
-    return { id: row!.id, invitationToken };
+    return { id: row!.id, invitation: await issueInvitation(db, tx, audit, actorSnapshot, row!.id, { byEmail }) };
   });
-  return { user: await loadUser(db, actor, created.id), invitationToken: created.invitationToken };
-}
-
-/**
- * The one mechanism for a link with which someone chooses a password: an invitation for a new
- * user, a reset for one who has a password. Only the token's hash is stored; any earlier link
- * of theirs stops working, so only the latest one shown can be used.
- */
-async function issueOneTimeLink(tx: Tx, userId: string, expiresAt: Date): Promise<string> {
-  const token = randomToken();
-  await tx
-    .update(invitations)
-    .set({ usedAt: new Date() })
-    .where(and(eq(invitations.userId, userId), isNull(invitations.usedAt)));
-  await tx.insert(invitations).values({ tokenHash: tokenHash(token), userId, expiresAt });
-  return token;
+  return { user: await loadUser(db, actor, created.id), invitation: created.invitation };
 }
 
 export async function changeRoles(db: Db, actor: Actor, id: string, roles: Role[]): Promise<UserView> {
@@ -201,6 +188,18 @@ function assertMayAdminister(actor: Actor, user: UserView, act: { verb: string; 
   if (user.roles.includes("partnership_admin") && !hasAnyRole(actor.roles, ["partnership_admin"])) {
     throw new NotPermittedError(`Only a partnership administrator can ${act.verb} a partnership administrator's ${act.own}`);
   }
+}
+
+/**
+ * A new invitation for someone who has not yet chosen a password (theirs was lost, expired or could not
+ * be emailed): the link they have stops working, and the new one is emailed or shown as at creation.
+ * No password is re-entered: an invited account has nothing yet to take over.
+ */
+export async function resendInvitation(db: Db, actor: Actor, id: string, delivery: InvitationDelivery): Promise<IssuedInvitation> {
+  const user = await loadUser(db, actor, id);
+  assertMayAdminister(actor, user, { verb: "invite", own: "account" });
+  if (user.status !== "invited") throw new ConflictError("This user has already chosen a password or is deactivated");
+  return inTransaction(db, (tx, audit) => issueInvitation(db, tx, audit, snapshotOf(actor), id, { ...delivery, resent: true }));
 }
 
 export async function deactivateUser(db: Db, actor: Actor, id: string): Promise<UserView> {

@@ -1,22 +1,26 @@
 import type { FastifyInstance } from "fastify";
 import { grantableRoles, hasAnyRole } from "../../../platform/auth/roles";
+import { ukDateTime } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { ValidationError } from "../../../platform/errors";
 import { idParams, pageQuery } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { handleForm, parseForm } from "../../../platform/web-kit/forms";
 import { newUserInput, reauthenticationInput, userRolesInput } from "../domain/inputs";
+import { ORGANISATIONS_MESSAGES } from "../domain/messages";
+import { type InvitationStatus, type IssuedInvitation, loadInvitationStatus } from "../services/invitations";
 import { loadOrganisations } from "../services/organisations";
 import {
   changeRoles,
   createUser,
   deactivateUser,
-  INVITATION_DAYS,
   issuePasswordReset,
   loadUser,
   PASSWORD_RESET_HOURS,
   type Reauthentication,
+  resendInvitation,
   resetMfa,
+  type UserView,
 } from "../services/users";
 import { viewUser, viewUsers } from "../services/view-users";
 
@@ -31,8 +35,40 @@ function reenteredPassword(body: unknown, field: "passwordForReset" | "passwordF
   return { password: parsed.data.password, path };
 }
 
-export async function userPages(app: FastifyInstance, { db, publicUrl }: { db: Db; publicUrl: string }): Promise<void> {
+const STATUS_WORDS = ORGANISATIONS_MESSAGES.en.invitationStatus;
+
+/** An invitation's state and expiry in words, for the user page. */
+function invitationWords(status: InvitationStatus): { sent: string; expiry: string; emailed: boolean } {
+  const sent =
+    status.emailState === "sent"
+      ? STATUS_WORDS.sent.replace("{emailedAt}", ukDateTime(status.emailedAt!))
+      : status.emailState
+        ? STATUS_WORDS[status.emailState]
+        : STATUS_WORDS.shown;
+  const expiry = (status.expired ? STATUS_WORDS.expired : STATUS_WORDS.expires).replace("{expiresAt}", ukDateTime(status.expiresAt));
+  return { sent, expiry, emailed: status.emailState === "sent" };
+}
+
+/**
+ * `sendsEmail`: Safeshare has a mail server, so an invitation goes to the person by email and the
+ * administrator never sees the link; without one the link is shown to pass on, and the page says why.
+ */
+export async function userPages(
+  app: FastifyInstance,
+  { db, publicUrl, sendsEmail }: { db: Db; publicUrl: string; sendsEmail: boolean },
+): Promise<void> {
   app.addHook("preHandler", requireActor(["org_admin", "partnership_admin"]));
+
+  /**
+   * The page after an invitation is issued. A link shown is at the configured public address: a forged
+   * Host header must not send the invitee elsewhere. It is shown once; only its hash is stored.
+   */
+  const invitedPage = (user: UserView, invitation: IssuedInvitation, resent: boolean) => ({
+    user,
+    resent,
+    expiresAt: invitation.expiresAt,
+    invitationUrl: invitation.token ? `${publicUrl}/invitations/${invitation.token}` : undefined,
+  });
 
   app.get("/users", async (request, reply) => {
     const actor = actorOf(request);
@@ -59,21 +95,17 @@ export async function userPages(app: FastifyInstance, { db, publicUrl }: { db: D
     const values = request.body as Record<string, unknown>;
     const shown = { ...values, roles: ([] as unknown[]).concat(values.roles ?? []) };
     return handleForm(reply, { view: "users/new", context: await newUserContext(actor), values: shown }, async () => {
-      const created = await createUser(db, actor, parseForm(newUserInput, values));
-      // The link is shown once, to the administrator, to pass on securely; only its hash is stored. It is
-      // at the configured public address: a forged Host header must not send the invitee elsewhere.
-      return reply.view("users/invited", {
-        user: created.user,
-        invitationUrl: `${publicUrl}/invitations/${created.invitationToken}`,
-        days: INVITATION_DAYS,
-      });
+      const created = await createUser(db, actor, parseForm(newUserInput, values), { byEmail: sendsEmail });
+      return reply.view("users/invited", invitedPage(created.user, created.invitation!, false));
     });
   });
 
   /** The user page's context; `view` when showing the page is the read (audited), not an action on it. */
   const userPageContext = async (actor: ReturnType<typeof actorOf>, id: string, view?: string) => {
     const user = view ? await viewUser(db, actor, id, view) : await loadUser(db, actor, id);
-    return { user, grantable: grantableRoles(actor.roles), isSelf: user.id === actor.userId };
+    const status = user.status === "invited" ? await loadInvitationStatus(db, user.id) : undefined;
+    const invitation = status && invitationWords(status);
+    return { user, invitation, sendsEmail, grantable: grantableRoles(actor.roles), isSelf: user.id === actor.userId };
   };
 
   app.get("/users/:id", async (request, reply) => {
@@ -85,6 +117,19 @@ export async function userPages(app: FastifyInstance, { db, publicUrl }: { db: D
       values: { roles: context.user.roles },
       updated: !!(request.query as Record<string, string>).updated,
       mfaReset: !!(request.query as Record<string, string>).mfaReset,
+      invited: !!(request.query as Record<string, string>).invited,
+    });
+  });
+
+  // A new invitation: emailed, back to their page with a banner; or, with no mail server, its link shown once.
+  app.post("/users/:id/invitation", async (request, reply) => {
+    const actor = actorOf(request);
+    const { id } = parseForm(idParams, request.params);
+    const context = await userPageContext(actor, id);
+    return handleForm(reply, { view: "users/show", context, values: { roles: context.user.roles } }, async () => {
+      const invitation = await resendInvitation(db, actor, id, { byEmail: sendsEmail });
+      if (!invitation.token) return reply.redirect(`/users/${id}?invited=1`);
+      return reply.view("users/invited", invitedPage(context.user, invitation, true));
     });
   });
 

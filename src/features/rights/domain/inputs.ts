@@ -64,12 +64,15 @@ export const publicRequestInput = rightsRequestInput
       .array(z.uuid({ error: PUBLIC.organisations }))
       .min(1, PUBLIC.organisations)
       .max(50),
+    /** The requester asked for an acknowledgement with their reference at the email address they gave. */
+    acknowledgeByEmail: z.boolean().optional(),
   })
   // Someone who cannot be answered has not really asked: an email, phone number or address is needed.
   .refine((i) => !!(i.requester.email || i.requester.phone || i.requester.address), {
     path: ["requester", "email"],
     message: PUBLIC.reply,
-  });
+  })
+  .refine((i) => !i.acknowledgeByEmail || !!i.requester.email, { path: ["requester", "email"], message: PUBLIC.acknowledgeWithoutEmail });
 
 export const transitionInput = z.object({
   to: z.enum(RIGHTS_STATES, { error: "Select what happens next" }),

@@ -57,6 +57,24 @@ const en = {
       "The form was sent a few seconds after it opened, so it could not be told apart from an automated one. Check your answers, wait a moment, then select ‘Send your request’ again.",
     tooSlow: "The form was open for more than 4 hours, so it was not sent. Check your answers, then select ‘Send your request’ again.",
     notSent: "The form could not be sent. Check your answers, then select ‘Send your request’ again.",
+    acknowledgeWithoutEmail: "Enter your email address, or untick ‘Email me my reference’",
+  },
+  /**
+   * The public form's acknowledgement (services/acknowledge-request.ts): the reference and what happens
+   * next, nothing else; it names no organisation and nothing the requester wrote.
+   */
+  acknowledgementMail: {
+    subject: "Your request has been received",
+    reference: "Your reference is {reference}. Keep it: use it whenever you contact them about your request.",
+    next: "Each organisation you asked will contact you and check who you are. They must answer within one month of receiving your request, or of receiving what they need to check who you are. If they need more time, or need to know more, they will tell you within that month.",
+    notYou: "If you did not make this request, you do not need to do anything.",
+  },
+  /** What the request's history says about the acknowledgement (shown to IG leads only). */
+  acknowledgementHistory: {
+    SENT: "Acknowledgement with the reference emailed to the requester",
+    WITHHELD:
+      "Acknowledgement not emailed: the email address or name given matches someone recorded as an alleged perpetrator, or someone living with them",
+    FAILED: "Acknowledgement could not be emailed",
   },
   exemption: {
     "EX-THIRD-PARTY": "Information about other people (Schedule 2, paragraph 16)",
@@ -111,6 +129,10 @@ const en = {
     "rights_request.recipient_reviewed": "{actor} reviewed who the information was shared with, for {about}",
     "rights_request.item_action": "{actor} acted on an item for {about}",
     "rights_request.complaint_acknowledged": "{actor} acknowledged the complaint in {about}",
+    "rights_request.acknowledgement_emailed": "{actor} emailed the requester of {about} their reference",
+    "rights_request.acknowledgement_withheld":
+      "{actor} did not email the requester of {about}: their address or name is linked to an alleged perpetrator",
+    "rights_request.acknowledgement_not_emailed": "{actor} could not email the requester of {about} their reference",
     "rights_request.processing_decided": "{actor} decided whether sharing stops, for {about}",
     "recipient_notice.acknowledged": "{actor} acknowledged a notice about a correction or erasure, from {about}",
   },

@@ -35,6 +35,14 @@ export const ITEM_ACTIONS_FOR: Record<RightsType, readonly ItemAction[]> = {
   COMPLAINT: [],
 };
 
+/**
+ * The public form's acknowledgement email, asked for by the requester: queued with the request, then
+ * sent, or withheld because the address or name is linked to an alleged perpetrator (harm-aware
+ * communications, docs/domain.md §6), or given up after its retries.
+ */
+export const ACKNOWLEDGEMENT_STATES = ["QUEUED", "SENT", "WITHHELD", "FAILED"] as const;
+export type AcknowledgementState = (typeof ACKNOWLEDGEMENT_STATES)[number];
+
 export const RESPONSE_OUTCOMES = ["FULL", "PARTIAL", "REFUSED"] as const;
 export type ResponseOutcome = (typeof RESPONSE_OUTCOMES)[number];
 

@@ -13,6 +13,7 @@ import type {} from "../audit-events";
 import { complaintAcknowledgeBy, rightsDueDate } from "../domain/deadlines";
 import { publicRequestInput, type RightsRequestInput, rightsRequestInput } from "../domain/inputs";
 import { rightsRequests } from "../schema";
+import { queueAcknowledgement } from "./acknowledge-request";
 import { assertIgLead, type RightsRequestRow } from "./load-requests";
 import { logEvent } from "./record-step";
 
@@ -79,7 +80,8 @@ export async function logRightsRequest(db: Db, actor: Actor, raw: unknown): Prom
 
 /**
  * The public form, with no sign-in: one request per organisation chosen, under one reference the
- * requester keeps. Nothing about the records is revealed to them, whatever they type.
+ * requester keeps. Nothing about the records is revealed to them, whatever they type. When they ask,
+ * an acknowledgement with the reference is queued to the address they gave (acknowledge-request.ts).
  */
 export async function submitPublicRequest(db: Db, raw: unknown, now = new Date()): Promise<string> {
   const input = publicRequestInput.parse(raw);
@@ -91,11 +93,16 @@ export async function submitPublicRequest(db: Db, raw: unknown, now = new Date()
   const reference = await newReference(db);
   const received = today(now);
   const anonymous: ActorSnapshot = { kind: "anonymous" };
+  const acknowledge = !!(input.acknowledgeByEmail && input.requester.email);
   await inTransaction(db, async (tx, audit) => {
+    if (acknowledge) await queueAcknowledgement(tx, reference);
     for (const organisationId of chosen) {
       const [row] = await tx
         .insert(rightsRequests)
-        .values(rowFor({ ...input, receivedVia: "ONLINE_FORM", receivedOn: received }, organisationId, reference, nation, null))
+        .values({
+          ...rowFor({ ...input, receivedVia: "ONLINE_FORM", receivedOn: received }, organisationId, reference, nation, null),
+          acknowledgement: acknowledge ? "QUEUED" : null,
+        })
         .returning({ id: rightsRequests.id, dueOn: rightsRequests.dueOn });
       await logEvent(tx, row!.id, input.requester.name, "Made through the online form");
       audit.record(

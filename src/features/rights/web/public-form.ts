@@ -27,10 +27,17 @@ const PUBLIC_ERRORS = PUBLIC_WORDS.publicFormError;
 const MAX_HOURS = 4;
 
 function formValues(body: FormBody) {
-  return { ...requestFormValues(body), organisationIds: list(body, "organisationIds") };
+  return { ...requestFormValues(body), organisationIds: list(body, "organisationIds"), acknowledge: str(body, "acknowledge") === "yes" };
 }
 
-export async function publicRightsForm(app: FastifyInstance, { db, rateLimit }: { db: Db; rateLimit: number }): Promise<void> {
+/**
+ * `sendsEmail`: Safeshare has a mail server, so the requester may ask for their reference by email,
+ * under a warning that anyone else who reads their email would see it.
+ */
+export async function publicRightsForm(
+  app: FastifyInstance,
+  { db, rateLimit, sendsEmail }: { db: Db; rateLimit: number; sendsEmail: boolean },
+): Promise<void> {
   const key = await appSecret(db, "public-form-timing");
   const sign = (t: string) => createHmac("sha256", key).update(t).digest("base64url");
   const stamp = () => {
@@ -57,6 +64,7 @@ export async function publicRightsForm(app: FastifyInstance, { db, rateLimit }: 
     const members = await loadOrganisationsToAsk(db);
     return reply.view("rights/public-form", {
       values,
+      sendsEmail,
       started: stamp(),
       typeItems: formHelpers.radioItems(optionsOf(RIGHTS_TYPES, PUBLIC_WORDS.publicRightsType), values.type),
       relationshipItems: formHelpers.radioItems(optionsOf(REQUESTER_RELATIONSHIPS, PUBLIC_WORDS.publicRelationship), values.relationship),
@@ -78,8 +86,13 @@ export async function publicRightsForm(app: FastifyInstance, { db, rateLimit }: 
       async () => {
         const refusal = notHuman(body);
         if (refusal) throw new ValidationError([{ path: "/form", message: refusal }]);
-        const reference = await submitPublicRequest(db, { ...requestFormInput(values), organisationIds: values.organisationIds });
-        return reply.view("rights/public-sent", { reference });
+        const acknowledgeByEmail = sendsEmail && values.acknowledge;
+        const reference = await submitPublicRequest(db, {
+          ...requestFormInput(values),
+          organisationIds: values.organisationIds,
+          acknowledgeByEmail,
+        });
+        return reply.view("rights/public-sent", { reference, emailed: acknowledgeByEmail });
       },
       REQUEST_FORM,
     );

@@ -48,7 +48,7 @@ export async function settingsApi(parent: FastifyInstance, { db }: { db: Db }): 
       schema: {
         tags,
         summary:
-          "The partnership's sharing deadlines and calendar: the emergency record's deadline, when to chase an acknowledgement, default access, whose bank holidays",
+          "The partnership's sharing deadlines and calendar: the emergency record's deadline, when to chase an acknowledgement, when an unopened emergency share is escalated, default access, whose bank holidays",
         response: { 200: sharingSchema, ...standardErrors },
       },
     },

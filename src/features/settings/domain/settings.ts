@@ -11,7 +11,15 @@ export const sharingSettingsInput = z.object({
   /** A disclosure not acknowledged after this many hours shows on the sender's dashboard to chase. */
   acknowledgementChaseHours: z.number().int().min(1, "At least 1 hour").max(720, "At most 30 days (720 hours)").default(24),
   /** An emergency share not opened this many minutes after it went is escalated to the recipient's safeguarding leads (issue 19). */
-  emergencyEscalationMinutes: z.number().int().min(5, "At least 5 minutes").max(1440, "At most a day (1,440 minutes)").default(30),
+  emergencyEscalationMinutes: z
+    .number({ error: "Enter the number of minutes, like 30" })
+    .int("Enter a whole number of minutes")
+    .min(5, "At least 5 minutes")
+    .max(1440, "At most a day (1,440 minutes)")
+    .default(30)
+    .describe(
+      "Minutes after an emergency share was sent before, if no one at the recipient organisation has opened it, its safeguarding leads are told urgently. From 5 to 1,440 (a day); 30 unless set. A new value applies to emergency shares sent after it is saved.",
+    ),
   /** How long a recipient can open a disclosure, unless the sender sets another date. */
   defaultAccessDays: z.number().int().min(1, "At least 1 day").max(3650, "At most 10 years").default(90),
   /** Whose bank holidays count when working days are counted. */

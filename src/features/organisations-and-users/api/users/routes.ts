@@ -5,11 +5,12 @@ import type { Db } from "../../../../platform/db/client";
 import { idParams, pageQuery, problemSchema, standardErrors } from "../../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../../platform/http/auth/plugin";
 import { newUserInput, reauthenticationInput, userRolesInput } from "../../domain/inputs";
-import { changeRoles, createUser, issuePasswordReset, resetMfa } from "../../services/users";
+import { changeRoles, createUser, issuePasswordReset, resendInvitation, resetMfa } from "../../services/users";
 import { viewUser, viewUsers } from "../../services/view-users";
-import { presentUser, userSchema } from "./schema";
+import { invitationSchema, presentInvitation, presentUser, userSchema } from "./schema";
 
-export async function usersApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
+/** `sendsEmail`: Safeshare has a mail server, so invitations go by email and their tokens are never returned. */
+export async function usersApi(parent: FastifyInstance, { db, sendsEmail }: { db: Db; sendsEmail: boolean }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
   // onRequest: who you are is checked before your input is even parsed.
   app.addHook("onRequest", requireActor(["org_admin", "partnership_admin"]));
@@ -38,15 +39,30 @@ export async function usersApi(parent: FastifyInstance, { db }: { db: Db }): Pro
     {
       schema: {
         tags,
-        summary: "Add a user; the response carries a one-time invitation link token",
+        summary:
+          "Add a user and invite them: with a mail server the one-time link is emailed to them and never returned; without one the response carries its token for you to pass on",
         body: newUserInput,
-        response: { 201: z.object({ user: userSchema, invitationToken: z.string() }), 409: problemSchema, ...standardErrors },
+        response: { 201: z.object({ user: userSchema, ...invitationSchema.shape }), 409: problemSchema, ...standardErrors },
       },
     },
     async (request, reply) => {
-      const created = await createUser(db, actorOf(request), request.body);
-      return reply.status(201).send({ user: presentUser(created.user), invitationToken: created.invitationToken! });
+      const created = await createUser(db, actorOf(request), request.body, { byEmail: sendsEmail });
+      return reply.status(201).send({ user: presentUser(created.user), ...presentInvitation(created.invitation!) });
     },
+  );
+  app.post(
+    "/users/:id/invitation",
+    {
+      schema: {
+        tags,
+        summary:
+          "Send a new invitation to a user who has not yet chosen a password: their earlier link stops working; emailed, or its token returned when there is no mail server",
+        params: idParams,
+        response: { 201: invitationSchema, 409: problemSchema, ...standardErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(presentInvitation(await resendInvitation(db, actorOf(request), request.params.id, { byEmail: sendsEmail }))),
   );
   app.put(
     "/users/:id/roles",

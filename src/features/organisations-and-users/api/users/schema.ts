@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../../../../platform/auth/roles";
+import type { IssuedInvitation } from "../../services/invitations";
 import type { UserView } from "../../services/users";
 
 export const userSchema = z
@@ -26,5 +27,26 @@ export function presentUser(u: UserView): z.infer<typeof userSchema> {
     status: u.status,
     mfaEnabled: u.mfaEnabled,
     lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
+  };
+}
+
+export const invitationSchema = z
+  .object({
+    invitationEmailed: z
+      .boolean()
+      .meta({ description: "True when the link is being emailed to the user; its token is then never returned" }),
+    invitationExpiresAt: z.iso.datetime(),
+    invitationToken: z
+      .string()
+      .optional()
+      .meta({ description: "Only without a mail server: the token for /invitations/{token}, to pass on" }),
+  })
+  .meta({ id: "Invitation" });
+
+export function presentInvitation(i: IssuedInvitation): z.infer<typeof invitationSchema> {
+  return {
+    invitationEmailed: !i.token,
+    invitationExpiresAt: i.expiresAt.toISOString(),
+    ...(i.token ? { invitationToken: i.token } : {}),
   };
 }
