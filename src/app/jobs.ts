@@ -1,3 +1,4 @@
+import { reviewRemindersJob } from "../features/agreements";
 import { deliverNotificationJob, sendDigestsJob } from "../features/notifications";
 import { sendInvitationJob } from "../features/organisations-and-users";
 import { acknowledgeRightsRequestJob } from "../features/rights";
@@ -6,6 +7,7 @@ import { purgeExpiredSessions, type SessionPolicy } from "../features/sign-in";
 import { purgeExpiredRateLimits } from "../platform/http/rate-limit-store";
 import type { AnyJobDefinition, JobDefinition } from "../platform/jobs/queue";
 import { QUEUES } from "../platform/jobs/queues";
+import { workRemindersJob } from "./work-reminders";
 
 /**
  * Every background job Safeshare runs (src/platform/jobs), gathered from the features that define
@@ -21,5 +23,14 @@ export function allJobs(policy: SessionPolicy): AnyJobDefinition[] {
       await purgeExpiredRateLimits(db);
     },
   };
-  return [deliverNotificationJob, sendDigestsJob, ...sharingJobs, purge, sendInvitationJob, acknowledgeRightsRequestJob];
+  return [
+    deliverNotificationJob,
+    sendDigestsJob,
+    ...sharingJobs,
+    purge,
+    sendInvitationJob,
+    acknowledgeRightsRequestJob,
+    reviewRemindersJob,
+    workRemindersJob,
+  ];
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { agreementPages } from "../features/agreements";
 import { auditPages } from "../features/audit-log";
 import { backgroundJobPages } from "../features/background-jobs";
-import { notificationPages } from "../features/notifications";
+import { notificationPages, notificationPreferencePages } from "../features/notifications";
 import { organisationPages, userPages } from "../features/organisations-and-users";
 import { recordsWebPages } from "../features/records";
 import { acknowledgeNotice, publicRightsForm, rightsWebPages, viewNoticesReceived } from "../features/rights";
@@ -35,5 +35,6 @@ export async function webRoutes(
   await app.register(publicRightsForm, { db, rateLimit: opts.signInRateLimit, sendsEmail: opts.sendsEmail });
   await app.register(auditPages, { database: opts.database });
   await app.register(notificationPages, { db });
+  await app.register(notificationPreferencePages, { db });
   await app.register(backgroundJobPages, { db });
 }

@@ -1,14 +1,14 @@
 import { loadAgreementsWork, SIGNATORY_ROLES } from "../features/agreements";
 import { loadOrganisationsWork } from "../features/organisations-and-users";
-import { viewRecordsWork } from "../features/records";
-import { viewRightsWork } from "../features/rights";
+import { loadRecordsWorkDeadlines, viewRecordsWork } from "../features/records";
+import { loadRightsWorkDeadlines, viewRightsWork } from "../features/rights";
 import { sharingSettings } from "../features/settings";
-import { viewSharingWork } from "../features/sharing";
+import { loadSharingWorkDeadlines, viewSharingWork } from "../features/sharing";
 import type { Actor } from "../platform/auth/actor";
-import { dueIn, today } from "../platform/dates/calendar";
+import { addDaysIso, dueIn, today } from "../platform/dates/calendar";
 import type { UkNation } from "../platform/dates/working-days";
 import type { Db } from "../platform/db/client";
-import type { WorkItem } from "../platform/work";
+import type { WorkDeadline, WorkItem } from "../platform/work";
 
 /** A work item as the home page shows it: its due date in words ("due in 2 working days", "Paused"). */
 export interface ShownWorkItem extends WorkItem {
@@ -54,8 +54,35 @@ export async function yourWork(db: Db, actor: Actor, now = new Date()): Promise<
 /** A work item's deadline in words, and whether it is late: by the feature's own rule where it has one. */
 export function shown(item: WorkItem, day: string, nation: UkNation): ShownWorkItem {
   if (item.paused) return { ...item, due: "Paused: waiting for the requester", overdue: false };
-  const overdue = item.overdue ?? (!!item.dueOn && item.dueOn < day);
+  const overdue = isOverdue(item, day);
   // Late today by the instant, while the day itself has not passed: "overdue", not "due today".
   const due = item.dueOn ? (overdue && item.dueOn >= day ? "overdue" : dueIn(item.dueOn, day, nation)) : null;
   return { ...item, due, overdue };
+}
+
+/** Late by the feature's own rule where it has one (to the instant), otherwise once its day has passed; a stopped clock never is. */
+function isOverdue(item: WorkDeadline, day: string): boolean {
+  if (item.paused) return false;
+  return item.overdue ?? (!!item.dueOn && item.dueOn < day);
+}
+
+/**
+ * How much of the actor's "Your work" is due tomorrow and how much is overdue, for the daily reminder:
+ * the same lists' deadlines by the same rules, read without anyone's name, so counting records no
+ * read (no one viewed anything). Work with no deadline is neither.
+ */
+export async function countWorkDue(db: Db, actor: Actor, now = new Date()): Promise<{ dueTomorrow: number; overdue: number }> {
+  const lists = await Promise.all([
+    loadSharingWorkDeadlines(db, actor, now),
+    loadRecordsWorkDeadlines(db, actor),
+    loadRightsWorkDeadlines(db, actor, now),
+    loadAgreementsWork(db, actor, now),
+  ]);
+  const day = today(now);
+  const tomorrow = addDaysIso(day, 1);
+  const deadlines = lists.flat();
+  return {
+    dueTomorrow: deadlines.filter((d) => !d.paused && d.dueOn === tomorrow && !isOverdue(d, day)).length,
+    overdue: deadlines.filter((d) => isOverdue(d, day)).length,
+  };
 }

@@ -24,3 +24,9 @@ export interface WorkItem {
   /** A command offered beside the link and posted from the home page (the sender's "Chase"). */
   action?: { label: string; href: string; hiddenText: string };
 }
+
+/**
+ * When a piece of work is due, and nothing else: what a background count (the daily reminder) reads,
+ * by the same rule as the list, without reading or showing whose it is.
+ */
+export type WorkDeadline = Pick<WorkItem, "dueOn" | "overdue" | "paused">;

@@ -5,6 +5,7 @@ export { createFromTemplate } from "./services/create-agreement";
 export { editAgreement } from "./services/edit-agreement";
 export { loadAgreementsWork } from "./services/load-work";
 export { parentAgreement, parentInForce, parentInForceColumns } from "./services/queries";
+export { reviewRemindersJob } from "./services/review-reminders";
 export { signAgreement } from "./services/sign-agreement";
 export { sendForSignature } from "./services/versions";
 export { agreementPages } from "./web";

@@ -38,6 +38,8 @@ export const agreements = pgTable(
     inForceSince: date("in_force_since", { mode: "string" }),
     lastReviewedOn: date("last_reviewed_on", { mode: "string" }),
     nextReviewDate: date("next_review_date", { mode: "string" }),
+    /** The review date its owner was last told is coming up (issue 19): told once per review date, by the daily job. */
+    reviewDueNotifiedFor: date("review_due_notified_for", { mode: "string" }),
     /** Why it was last suspended, returned to draft, expired or terminated. */
     statusReason: text("status_reason"),
     createdAt: createdAt(),

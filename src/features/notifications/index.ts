@@ -2,5 +2,6 @@
 export { deliverNotificationJob } from "./services/deliver";
 export { sendDigestsJob } from "./services/digest";
 export { unreadCount } from "./services/list";
-export { notify, safeguardingLeadsOf } from "./services/notify";
+export { holdersOf, notify, safeguardingLeadsOf } from "./services/notify";
 export { notificationPages } from "./web/notifications";
+export { notificationPreferencePages } from "./web/preferences";

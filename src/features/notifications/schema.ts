@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "../../platform/db/columns";
 import { organisations, users } from "../organisations-and-users/schema";
-import { DELIVERY_CHOICES, EMAIL_STATES, NOTIFICATION_KINDS } from "./domain/kinds";
+import { DELIVERY_CHOICES, EMAIL_STATES, NOTIFICATION_KINDS, type NotificationCounts } from "./domain/kinds";
 
 export const notificationKind = pgEnum("notification_kind", NOTIFICATION_KINDS);
 export const emailState = pgEnum("notification_email_state", EMAIL_STATES);
@@ -25,6 +25,8 @@ export const notifications = pgTable(
     kind: notificationKind("kind").notNull(),
     /** Where it is acted on, inside Safeshare (a path such as /disclosures/…). */
     href: text("href").notNull(),
+    /** Numbers its words need (how many things are due tomorrow, how many overdue): counts, never names. */
+    counts: jsonb("counts").$type<NotificationCounts>(),
     createdAt: createdAt(),
     emailState: emailState("email_state").notNull(),
     emailedAt: timestamp("emailed_at", { withTimezone: true }),

@@ -5,7 +5,7 @@ export { addChronologyEntry, chronologyRow, type NewChronologyEntry } from "./se
 export { acknowledgeConcern, closeConcern, raiseConcern } from "./services/concerns";
 export { correctItem, disputeItem, type RecordItem, type RecordItemRow, recordItem, viewItem, viewItems } from "./services/items";
 export { linkedPeople, linkSubjects } from "./services/links";
-export { viewRecordsWork } from "./services/load-work";
+export { loadRecordsWorkDeadlines, viewRecordsWork } from "./services/load-work";
 export { loadProtectedDetails, protectedDetailsSql } from "./services/protected-details";
 export { searchSubjects } from "./services/search";
 export { createSubject, fullNameOf } from "./services/subjects";

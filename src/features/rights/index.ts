@@ -2,7 +2,7 @@
 export { rightsApi } from "./api/routes";
 export { acknowledgeRightsRequestJob } from "./services/acknowledge-request";
 export { attachSubject } from "./services/attach-subject";
-export { viewRightsWork } from "./services/load-work";
+export { loadRightsWorkDeadlines, viewRightsWork } from "./services/load-work";
 export { logRightsRequest } from "./services/receive-request";
 export { acknowledgeNotice, viewNoticesReceived } from "./services/recipient-notices";
 export { correctForRequest } from "./services/rectify-item";

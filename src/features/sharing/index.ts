@@ -4,7 +4,7 @@ export { setApprovalRules } from "./services/addenda";
 export { decisionReference } from "./services/decisions";
 export { acknowledgeDisclosure, recipientReaders } from "./services/disclosures";
 export { makeInformationRequest } from "./services/information-requests";
-export { viewSharingWork } from "./services/load-work";
+export { loadSharingWorkDeadlines, viewSharingWork } from "./services/load-work";
 export { sharingJobs } from "./services/notify-recipients";
 export { recordShareDecision } from "./services/record-decision";
 export { sharingWebPages } from "./web";

@@ -74,6 +74,11 @@ export const shareDecisions = pgTable(
     approvedAt: timestamp("approved_at", { withTimezone: true }),
     approvalComments: text("approval_comments"),
     retentionReviewOn: date("retention_review_on", { mode: "string" }).notNull(),
+    /**
+     * When the organisation's safeguarding leads were told it awaits their approval (issue 19): by the
+     * job queued as it was recorded or, should that job be lost, by the sweep a minute later.
+     */
+    approversNotifiedAt: timestamp("approvers_notified_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("share_decision_idempotency").on(t.organisationId, t.idempotencyKey),

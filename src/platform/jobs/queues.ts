@@ -12,6 +12,10 @@ export const QUEUES = {
   purgeExpired: "sign-in.purge-expired",
   sendInvitation: "organisations-and-users.send-invitation",
   acknowledgeRightsRequest: "rights.acknowledge-request",
+  notifyApprovers: "sharing.notify-approvers",
+  sweepApprovals: "sharing.sweep-approvals",
+  remindAgreementReviews: "agreements.review-reminders",
+  remindWorkDue: "your-work.due-reminders",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

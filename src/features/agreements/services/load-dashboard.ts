@@ -18,13 +18,16 @@ export interface AgreementDashboardData {
 }
 
 /** The review states worth a warning. */
-const WARN: readonly ReviewState[] = ["DUE_SOON", "OVERDUE", "LAPSED"];
+export const WARN: readonly ReviewState[] = ["DUE_SOON", "OVERDUE", "LAPSED"];
+/** Reviews are the owner's to record: its IG leads, or a partnership admin. */
+export const REVIEWER_ROLES = ["ig_lead", "partnership_admin"] as const;
+/** The statuses in which an agreement's review is owed. */
+export const REVIEWED_STATUSES = ["ACTIVE", "UNDER_REVIEW", "SUSPENDED"] as const;
 
 export async function loadAgreementDashboard(db: Db, actor: Actor, now = new Date()): Promise<AgreementDashboardData> {
   const day = today(now);
   let reviews: AgreementDashboardData["reviews"] = [];
-  // Reviews are the owner's to record: its IG leads, or a partnership admin.
-  if (hasAnyRole(actor.roles, ["ig_lead", "partnership_admin"])) {
+  if (hasAnyRole(actor.roles, REVIEWER_ROLES)) {
     const owned = await db
       .select()
       .from(agreements)
@@ -32,7 +35,7 @@ export async function loadAgreementDashboard(db: Db, actor: Actor, now = new Dat
         and(
           eq(agreements.ownerOrganisationId, actor.organisationId),
           isNotNull(agreements.nextReviewDate),
-          inArray(agreements.status, ["ACTIVE", "UNDER_REVIEW", "SUSPENDED"]),
+          inArray(agreements.status, REVIEWED_STATUSES),
         ),
       )
       .orderBy(asc(agreements.nextReviewDate));

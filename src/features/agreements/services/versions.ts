@@ -3,8 +3,9 @@ import { z } from "zod";
 import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
-import type { Db } from "../../../platform/db/client";
+import type { Db, Tx } from "../../../platform/db/client";
 import { ConflictError } from "../../../platform/errors";
+import { notify } from "../../notifications";
 import type {} from "../audit-events";
 import { readinessErrors } from "../domain/consistency";
 import { agreementContentSchema, CONTROLLER_RELATIONSHIPS } from "../domain/content";
@@ -42,6 +43,7 @@ export async function sendForSignature(db: Db, actor: Actor, id: string, input: 
       .where(and(eq(agreementVersions.agreementId, id), eq(agreementVersions.version, latest.version)))
       .returning();
     const entity = { type: "agreement", id } as const;
+    await tellSignatories(tx, id, latest.content.parties);
     audit.record(snapshotOf(actor), {
       type: "agreement.version_sent_for_signature",
       entity,
@@ -183,6 +185,11 @@ export async function proposeAccession(db: Db, actor: Actor, id: string, input: 
       .returning();
     await tx.update(agreements).set({ latestVersion: version, updatedAt: new Date() }).where(eq(agreements.id, id));
     await syncParties(tx, id);
+    await tellSignatories(
+      tx,
+      id,
+      content.parties.filter((p) => p.organisationId === joining.organisationId),
+    );
     audit.record(snapshotOf(actor), {
       type: "agreement.version_created",
       entity: { type: "agreement", id },
@@ -190,4 +197,10 @@ export async function proposeAccession(db: Db, actor: Actor, id: string, input: 
     });
     return created!;
   });
+}
+
+/** A version is ready to sign: each party's named signatory who is asked to sign it is told (sending for signature requires one each). */
+async function tellSignatories(tx: Tx, id: string, parties: readonly { signatoryUserId: string | null }[]) {
+  const userIds = parties.flatMap((p) => (p.signatoryUserId ? [p.signatoryUserId] : []));
+  await notify(tx, { userIds, kind: "agreement_to_sign", href: `/agreements/${id}/sign` });
 }

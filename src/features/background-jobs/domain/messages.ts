@@ -12,6 +12,10 @@ const en = {
     "sign-in.purge-expired": "Clearing away expired sign-ins",
     "organisations-and-users.send-invitation": "Emailing invitations to new users",
     "rights.acknowledge-request": "Emailing people the reference of their rights request",
+    "sharing.notify-approvers": "Telling safeguarding leads that a decision is waiting for their approval",
+    "sharing.sweep-approvals": "Checking every safeguarding lead was told about decisions waiting for approval",
+    "agreements.review-reminders": "Reminding organisations that an agreement is due for review",
+    "your-work.due-reminders": "Reminding people of work due tomorrow or overdue",
   },
   /** Why a job failed (src/platform/jobs/failure.ts): what happened, never the error's own text. */
   reason: {

@@ -8,8 +8,18 @@ export const NOTIFICATION_KINDS = [
   "share_received",
   "request_received",
   "approval_waiting",
+  "notice_to_acknowledge",
+  "agreement_to_sign",
+  "agreement_review_due",
+  "work_due",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The numbers a notification may carry for its words: how many, never who or what. */
+export interface NotificationCounts {
+  dueTomorrow: number;
+  overdue: number;
+}
 
 const URGENT: ReadonlySet<NotificationKind> = new Set(["emergency_share_received", "emergency_share_unopened"]);
 

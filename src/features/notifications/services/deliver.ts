@@ -6,18 +6,20 @@ import { QUEUES } from "../../../platform/jobs/queues";
 import { renderMail } from "../../../platform/mail/render";
 import { users } from "../../organisations-and-users/schema";
 import type {} from "../audit-events";
-import type { EmailState, NotificationKind } from "../domain/kinds";
+import type { EmailState, NotificationCounts, NotificationKind } from "../domain/kinds";
 import { NOTIFICATIONS_MESSAGES } from "../domain/messages";
+import { notificationWords } from "../domain/words";
 import { notifications } from "../schema";
 
 const words = NOTIFICATIONS_MESSAGES.en;
 const SYSTEM = { kind: "system", name: "Safeshare notifications" } as const;
 
 /** The email for one notification: its kind's words and a link, nothing about anyone. */
-function notificationMail(kind: NotificationKind, href: string, publicUrl: string) {
+function notificationMail(n: { kind: NotificationKind; counts: NotificationCounts | null }, href: string, publicUrl: string) {
+  const { subject, body } = notificationWords(n);
   return renderMail({
-    subject: words.notificationSubject[kind],
-    paragraphs: [words.notificationBody[kind], words.mail.footer],
+    subject,
+    paragraphs: [body, words.mail.footer],
     link: { text: words.mail.link, href: new URL(href, publicUrl).toString() },
   });
 }
@@ -61,6 +63,7 @@ async function deliverNotification({ db, mailer, publicUrl }: JobContext, notifi
       id: notifications.id,
       kind: notifications.kind,
       href: notifications.href,
+      counts: notifications.counts,
       organisationId: notifications.organisationId,
       emailState: notifications.emailState,
       email: users.email,
@@ -73,7 +76,7 @@ async function deliverNotification({ db, mailer, publicUrl }: JobContext, notifi
   if (n.closed) return settle(db, n, "pending", "suppressed");
   if (!mailer) return settle(db, n, "pending", "kept");
   const host = new URL(publicUrl).hostname;
-  await mailer.send({ to: n.email, ...notificationMail(n.kind, n.href, publicUrl), messageId: `<notification-${n.id}@${host}>` });
+  await mailer.send({ to: n.email, ...notificationMail(n, n.href, publicUrl), messageId: `<notification-${n.id}@${host}>` });
   await settle(db, n, "pending", "sent");
 }
 

@@ -5,6 +5,7 @@ import { renderMail } from "../../../platform/mail/render";
 import { message } from "../../../platform/messages";
 import { users } from "../../organisations-and-users/schema";
 import { NOTIFICATIONS_MESSAGES } from "../domain/messages";
+import { notificationWords } from "../domain/words";
 import { notifications } from "../schema";
 import { settle } from "./deliver";
 
@@ -28,6 +29,7 @@ async function sendDigests({ db, mailer, publicUrl }: JobContext): Promise<void>
       id: notifications.id,
       userId: notifications.userId,
       kind: notifications.kind,
+      counts: notifications.counts,
       organisationId: notifications.organisationId,
       email: users.email,
     })
@@ -43,7 +45,12 @@ async function sendDigests({ db, mailer, publicUrl }: JobContext): Promise<void>
         subject: say("mail.digestSubject", { count: mine.length }),
         paragraphs: [
           words.mail.digestIntro,
-          ...[...counts].map(([kind, ns]) => say("mail.digestLine", { subject: words.notificationSubject[kind], count: ns.length })),
+          ...[...counts].map(([kind, ns]) =>
+            // A reminder's numbers are the point: the latest one's own words, not how many reminders there were.
+            kind === "work_due"
+              ? notificationWords(ns.at(-1)!).body
+              : say("mail.digestLine", { subject: words.notificationSubject[kind], count: ns.length }),
+          ),
           words.mail.footer,
         ],
         link: { text: words.mail.link, href: new URL("/notifications", publicUrl).toString() },

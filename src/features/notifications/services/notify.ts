@@ -1,9 +1,10 @@
-import { and, arrayContains, eq, inArray, isNull } from "drizzle-orm";
+import { and, arrayContains, eq, inArray, isNull, or } from "drizzle-orm";
+import type { Role } from "../../../platform/auth/roles";
 import type { Queryable } from "../../../platform/db/client";
 import { enqueue } from "../../../platform/jobs/queue";
 import { QUEUES } from "../../../platform/jobs/queues";
 import { users } from "../../organisations-and-users/schema";
-import { firstEmailState, type NotificationKind } from "../domain/kinds";
+import { firstEmailState, type NotificationCounts, type NotificationKind } from "../domain/kinds";
 import { notificationPreferences, notifications } from "../schema";
 
 /**
@@ -11,7 +12,10 @@ import { notificationPreferences, notifications } from "../schema";
  * queued (now, or for their daily summary) on the caller's transaction, so it exists if and only if
  * what it is about does. A closed account is told nothing. Returns the notifications' ids.
  */
-export async function notify(q: Queryable, to: { userIds: readonly string[]; kind: NotificationKind; href: string }): Promise<string[]> {
+export async function notify(
+  q: Queryable,
+  to: { userIds: readonly string[]; kind: NotificationKind; href: string; counts?: NotificationCounts },
+): Promise<string[]> {
   if (!to.userIds.length) return [];
   const people = await q
     .select({ id: users.id, organisationId: users.organisationId, delivery: notificationPreferences.delivery })
@@ -27,6 +31,7 @@ export async function notify(q: Queryable, to: { userIds: readonly string[]; kin
         organisationId: p.organisationId,
         kind: to.kind,
         href: to.href,
+        counts: to.counts ?? null,
         emailState: firstEmailState(to.kind, p.delivery ?? "immediate"),
       })),
     )
@@ -39,10 +44,19 @@ export async function notify(q: Queryable, to: { userIds: readonly string[]; kin
 }
 
 /** The organisation's safeguarding leads with open accounts: who is told when no one in particular is named. */
-export async function safeguardingLeadsOf(q: Queryable, organisationId: string): Promise<string[]> {
+export const safeguardingLeadsOf = (q: Queryable, organisationId: string) => holdersOf(q, organisationId, ["safeguarding_lead"]);
+
+/** The organisation's people with open accounts who hold any of `roles`. */
+export async function holdersOf(q: Queryable, organisationId: string, roles: readonly Role[]): Promise<string[]> {
   const rows = await q
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.organisationId, organisationId), arrayContains(users.roles, ["safeguarding_lead"]), isNull(users.deactivatedAt)));
+    .where(
+      and(
+        eq(users.organisationId, organisationId),
+        or(...roles.map((role) => arrayContains(users.roles, [role]))),
+        isNull(users.deactivatedAt),
+      ),
+    );
   return rows.map((r) => r.id);
 }

@@ -4,6 +4,7 @@ import type { Db } from "../../../platform/db/client";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import type { EmailState } from "../domain/kinds";
 import { NOTIFICATIONS_MESSAGES } from "../domain/messages";
+import { notificationWords } from "../domain/words";
 import { loadNotifications, markAllRead } from "../services/list";
 
 const words = NOTIFICATIONS_MESSAGES.en;
@@ -25,8 +26,8 @@ export async function notificationPages(app: FastifyInstance, { db }: { db: Db }
     return reply.view("notifications/list", {
       words: words.notificationsPage,
       notifications: rows.map((n) => ({
-        title: words.notificationSubject[n.kind],
-        body: words.notificationBody[n.kind],
+        title: notificationWords(n).subject,
+        body: notificationWords(n).body,
         href: n.href,
         when: ukDateTime(n.createdAt),
         isNew: !n.readAt,

@@ -180,6 +180,16 @@ export async function viewConcern(db: Db, actor: Actor, subjectId: string, conce
   return concern;
 }
 
+/** A concern not yet acknowledged, of the actor's organisation. */
+const awaitingAcknowledgement = (actor: Actor) => and(eq(concerns.status, "OPEN"), visibleTo(actor, concerns));
+
+/** When each of the same concerns was raised, and nothing about whose they are: for a count, not a read. */
+export async function loadConcernsAwaitingRaisedAt(db: Db, actor: Actor): Promise<Date[]> {
+  if (!hasAnyRole(actor.roles, RECORD_OVERSIGHT_ROLES)) return [];
+  const rows = await db.select({ raisedAt: concerns.raisedAt }).from(concerns).where(awaitingAcknowledgement(actor));
+  return rows.map((r) => r.raisedAt);
+}
+
 /**
  * The DSL dashboard: the organisation's concerns not yet acknowledged, oldest first, with the
  * child's name. Shown only to safeguarding leads and IG leads. Not a read of the record's detail, but
@@ -200,7 +210,7 @@ export async function viewConcernsAwaitingAcknowledgement(db: Db, actor: Actor, 
     })
     .from(concerns)
     .innerJoin(subjects, eq(subjects.id, concerns.subjectId))
-    .where(and(eq(concerns.status, "OPEN"), visibleTo(actor, concerns)))
+    .where(awaitingAcknowledgement(actor))
     .orderBy(asc(concerns.raisedAt));
   if (waiting.length) {
     await recordEvent(db, snapshotOf(actor), {

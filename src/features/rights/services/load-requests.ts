@@ -32,13 +32,37 @@ export interface RightsRequestListed extends RightsRequestRow {
   clock: RightsClockStatus;
 }
 
-const withClock = (row: RightsRequestRow, now: Date): RightsRequestListed => ({ ...row, clock: rightsClockStatus(row, today(now)) });
+const withClock = <R extends Parameters<typeof rightsClockStatus>[0]>(row: R, now: Date): R & { clock: RightsClockStatus } => ({
+  ...row,
+  clock: rightsClockStatus(row, today(now)),
+});
 
 export interface RightsRequestView extends RightsRequestListed {
   subjects: { id: string; name: string; kind: string }[];
   events: (typeof rightsRequestEvents.$inferSelect)[];
   /** The other organisations asked under the same reference, each answering for its own data. */
   partners: { organisation: string; state: RightsState; dueOn: string | null }[];
+}
+
+/** The organisation's requests not yet answered. */
+const openRequests = (actor: Actor) => and(visibleTo(actor, rightsRequests), notInArray(rightsRequests.state, [...ANSWERED_STATES]));
+
+/**
+ * The clocks of the organisation's open requests, and nothing about who made them or whom they are
+ * about: for a count, not a read.
+ */
+export async function loadOpenRequestClocks(db: Db, actor: Actor, now = new Date()) {
+  assertIgLead(actor);
+  const rows = await db
+    .select({
+      state: rightsRequests.state,
+      dueOn: rightsRequests.dueOn,
+      acknowledgeBy: rightsRequests.acknowledgeBy,
+      acknowledgedOn: rightsRequests.acknowledgedOn,
+    })
+    .from(rightsRequests)
+    .where(openRequests(actor));
+  return rows.map((r) => withClock(r, now));
 }
 
 /** Open requests first, soonest due first: the IG lead's dashboard. */
@@ -52,9 +76,7 @@ export async function loadRightsRequests(
   const rows = await db
     .select(requestColumns)
     .from(rightsRequests)
-    .where(
-      and(visibleTo(actor, rightsRequests), options.includeClosed ? undefined : notInArray(rightsRequests.state, [...ANSWERED_STATES])),
-    )
+    .where(options.includeClosed ? visibleTo(actor, rightsRequests) : openRequests(actor))
     // Soonest due first; those whose clock has not started have no due date yet, so come after.
     .orderBy(inArray(rightsRequests.state, [...CLOCK_NOT_STARTED]), asc(rightsRequests.dueOn), desc(rightsRequests.createdAt))
     .limit(500);

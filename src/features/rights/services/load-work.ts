@@ -2,11 +2,11 @@ import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
 import { message } from "../../../platform/messages";
-import type { WorkItem } from "../../../platform/work";
+import type { WorkDeadline, WorkItem } from "../../../platform/work";
 import { RECORD_ROLES } from "../../records";
 import { currentDueOn } from "../domain/deadlines";
 import { RIGHTS_MESSAGES } from "../domain/messages";
-import { loadRightsRequests } from "./load-requests";
+import { loadOpenRequestClocks, loadRightsRequests } from "./load-requests";
 import { viewNoticesReceived } from "./recipient-notices";
 
 /**
@@ -37,8 +37,20 @@ export async function viewRightsWork(db: Db, actor: Actor, view: string, now = n
       kind: "rights_request",
       title: say("requestToAnswer", { reference: r.publicReference, type: r.type }),
       href: `/rights/${r.id}`,
-      // A stopped clock is not counting down: it says so, and comes after the dated work.
-      ...(r.clock.paused ? { dueOn: null, paused: true } : { dueOn: currentDueOn(r) }),
+      ...requestDeadline(r),
     })),
   ];
 }
+
+/**
+ * The dated work of the same list, the open requests' clocks, read without anyone's name and recorded
+ * as no read: for the daily reminder's count. Notices have no deadline and are not counted.
+ */
+export async function loadRightsWorkDeadlines(db: Db, actor: Actor, now = new Date()): Promise<WorkDeadline[]> {
+  if (!actor.roles.includes("ig_lead")) return [];
+  return (await loadOpenRequestClocks(db, actor, now)).map(requestDeadline);
+}
+
+/** A stopped clock is not counting down: it says so, and comes after the dated work. */
+const requestDeadline = (r: Parameters<typeof currentDueOn>[0] & { clock: { paused: boolean } }): WorkDeadline =>
+  r.clock.paused ? { dueOn: null, paused: true } : { dueOn: currentDueOn(r) };

@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import type { Role } from "../../../platform/auth/roles";
 import type { Tx } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
+import { notify, safeguardingLeadsOf } from "../../notifications";
 import { loadProtectedDetails } from "../../records";
 import { mayDecideProtectedDetails } from "../../records/domain";
 import { findProtectedMentions, redact, redactionsForNotice } from "../../sharing/domain";
@@ -24,6 +25,17 @@ export type Notice = {
 };
 
 /**
+ * Whoever reads each disclosure a notice follows is told there is one to acknowledge: the person it was
+ * sent to, and the recipient organisation's safeguarding leads (`recipientReaders`, who read them all).
+ * Once each, however many notices this one action sent them.
+ */
+async function tellReaders(tx: Tx, sent: readonly { recipient: string; recipientUserId: string | null }[]) {
+  const readers = sent.flatMap((s) => (s.recipientUserId ? [s.recipientUserId] : []));
+  for (const org of new Set(sent.map((s) => s.recipient))) readers.push(...(await safeguardingLeadsOf(tx, org)));
+  await notify(tx, { userIds: readers, kind: "notice_to_acknowledge", href: "/disclosures" });
+}
+
+/**
  * Every organisation any version of the item went to, told what happened to it. The new content is
  * redacted for each as its disclosure was (the decision's record of what it took out) and searched for
  * the protected details of the person and those linked to them (GR5-PROTECT-IDENTITIES): a correction
@@ -41,6 +53,7 @@ export async function notifyRecipients(
     .select({
       disclosureId: disclosures.id,
       recipient: disclosures.recipientOrganisationId,
+      recipientUserId: disclosures.recipientUserId,
       itemId: disclosureItems.sourceItemId,
       readable: sql<boolean>`(${disclosures.revokedAt} is null and ${disclosures.expiresAt} > ${now}) or ${disclosures.filedAt} is not null`,
       record: shareDecisions.record,
@@ -69,5 +82,6 @@ export async function notifyRecipients(
       text: notice.say(shown(s)),
     })),
   );
+  await tellReaders(tx, sent);
   return sent.length;
 }

@@ -75,6 +75,7 @@ export function recordedDetail(
     approvedByUserId: null,
     approvedAt: null,
     approvalComments: null,
+    approversNotifiedAt: null,
     emergency: false,
     decidedAt: new Date(),
     ...row,

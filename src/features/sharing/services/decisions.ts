@@ -117,6 +117,34 @@ export interface DecisionFilters {
   decidedBy?: string;
 }
 
+function decisionConditions(actor: Actor, filters: DecisionFilters): SQL {
+  const conditions: SQL[] = [visibleTo(actor, shareDecisions)];
+  if (filters.outcome?.length) conditions.push(inArray(shareDecisions.outcome, filters.outcome));
+  if (filters.status?.length) conditions.push(inArray(shareDecisions.status, filters.status));
+  if (filters.subjectId) conditions.push(eq(shareDecisions.subjectId, filters.subjectId));
+  if (filters.decidedBy) conditions.push(eq(shareDecisions.decidedByUserId, filters.decidedBy));
+  if (filters.emergencyOutstanding || filters.overdue === true) {
+    conditions.push(sql`${shareDecisions.emergency} and ${shareDecisions.fullRecordCompletedAt} is null`);
+  }
+  return and(...conditions)!;
+}
+
+/**
+ * The emergency-record deadlines of the decisions `viewDecisions` would list under the same filters,
+ * and nothing about whom they concern: for a count, not a read.
+ */
+export async function loadDecisionDeadlines(db: Db, actor: Actor, filters: DecisionFilters) {
+  assertWorksWithRecords(actor);
+  return db
+    .select({
+      emergency: shareDecisions.emergency,
+      fullRecordDueAt: shareDecisions.fullRecordDueAt,
+      fullRecordCompletedAt: shareDecisions.fullRecordCompletedAt,
+    })
+    .from(shareDecisions)
+    .where(decisionConditions(actor, filters));
+}
+
 /** The organisation's decisions, newest first: shares and decisions not to share alike. */
 export async function viewDecisions(
   db: Db,
@@ -129,15 +157,9 @@ export async function viewDecisions(
   assertWorksWithRecords(actor);
   // Overdue records are outstanding ones, and soonest due come first: the limit cannot cut one off.
   const outstanding = filters.emergencyOutstanding || filters.overdue === true;
-  const conditions: SQL[] = [visibleTo(actor, shareDecisions)];
-  if (filters.outcome?.length) conditions.push(inArray(shareDecisions.outcome, filters.outcome));
-  if (filters.status?.length) conditions.push(inArray(shareDecisions.status, filters.status));
-  if (filters.subjectId) conditions.push(eq(shareDecisions.subjectId, filters.subjectId));
-  if (filters.decidedBy) conditions.push(eq(shareDecisions.decidedByUserId, filters.decidedBy));
-  if (outstanding) conditions.push(sql`${shareDecisions.emergency} and ${shareDecisions.fullRecordCompletedAt} is null`);
   const rows = (
     await summaries(db)
-      .where(and(...conditions))
+      .where(decisionConditions(actor, filters))
       .orderBy(outstanding ? asc(shareDecisions.fullRecordDueAt) : desc(shareDecisions.decidedAt))
       .limit(limit)
   )

@@ -215,6 +215,30 @@ export async function revokeDisclosure(db: Db, actor: Actor, id: string, raw: un
   });
 }
 
+/** When each of the same disclosures was sent, and nothing about whom they concern: for a count, not a read. */
+export async function loadSentToChase(db: Db, actor: Actor, now = new Date()): Promise<Date[]> {
+  assertWorksWithRecords(actor);
+  const rows = await db
+    .select({ sentAt: disclosures.sentAt })
+    .from(disclosures)
+    .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
+    .where(await toChase(db, actor, now));
+  return rows.map((r) => r.sentAt);
+}
+
+/** Sent by the actor (or their organisation, for a safeguarding lead), still readable, past the chase time and not acknowledged. */
+async function toChase(db: Db, actor: Actor, now: Date): Promise<SQL> {
+  const { acknowledgementChaseHours } = await sharingSettings(db);
+  const mine = hasAnyRole(actor.roles, ["safeguarding_lead"]) ? sql`true` : eq(shareDecisions.decidedByUserId, actor.userId);
+  return and(
+    visibleTo(actor, disclosures, "sender"),
+    isNull(disclosures.acknowledgedAt),
+    accessOpenSql(now),
+    lte(disclosures.sentAt, chaseCutoff(now, acknowledgementChaseHours)),
+    mine,
+  )!;
+}
+
 /**
  * Sent, not acknowledged, not revoked, and at or past the partnership's chase time (`mayBeChased`): for the sender's
  * dashboard (the decider's own; all of the organisation's for a safeguarding lead). An audited read
@@ -227,21 +251,11 @@ export async function viewDisclosuresToChase(
   now = new Date(),
 ): Promise<(DisclosureSummary & { subjectId: string })[]> {
   assertWorksWithRecords(actor);
-  const { acknowledgementChaseHours } = await sharingSettings(db);
-  const mine = hasAnyRole(actor.roles, ["safeguarding_lead"]) ? sql`true` : eq(shareDecisions.decidedByUserId, actor.userId);
   const rows = await db
     .select({ ...withNames, subjectId: shareDecisions.subjectId })
     .from(disclosures)
     .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
-    .where(
-      and(
-        visibleTo(actor, disclosures, "sender"),
-        isNull(disclosures.acknowledgedAt),
-        accessOpenSql(now),
-        lte(disclosures.sentAt, chaseCutoff(now, acknowledgementChaseHours)),
-        mine,
-      ),
-    )
+    .where(await toChase(db, actor, now))
     .orderBy(asc(disclosures.sentAt))
     .limit(100);
   if (rows.length) {

@@ -8,6 +8,7 @@ import { addWorkingDays } from "../../../platform/dates/working-days";
 import type { Db } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, ValidationError } from "../../../platform/errors";
+import { notify, safeguardingLeadsOf } from "../../notifications";
 import { organisations } from "../../organisations-and-users/schema";
 import { addChronologyEntry, assertWorksWithRecords, loadSubject } from "../../records";
 import { sharingSettings } from "../../settings";
@@ -99,6 +100,12 @@ export async function makeInformationRequest(db: Db, actor: Actor, raw: unknown,
         recordedByUserId: actor.userId,
       });
     }
+    // Its safeguarding leads triage what the organisation is asked, as they do what it is sent.
+    await notify(tx, {
+      userIds: await safeguardingLeadsOf(tx, input.requestedOrganisationId),
+      kind: "request_received",
+      href: `/information-requests/${row!.id}`,
+    });
     audit.record(snapshotOf(actor), {
       type: "information_request.made",
       entity: { type: "information_request", id: row!.id },

@@ -5,19 +5,20 @@ import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
 import { ukDate, ukDay } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
+import { visibleTo } from "../../../platform/db/scope";
 import { message } from "../../../platform/messages";
-import type { WorkItem } from "../../../platform/work";
+import type { WorkDeadline, WorkItem } from "../../../platform/work";
 import { organisations } from "../../organisations-and-users/schema";
 import { RECORD_ROLES } from "../../records";
 import { sharingSettings } from "../../settings";
 import { chasableFrom } from "../domain/disclosure-access";
 import { SHARING_MESSAGES } from "../domain/messages";
 import { emergencyRecordOverdue } from "../domain/records";
-import { disclosures } from "../schema";
+import { disclosures, informationRequests } from "../schema";
 import { loadChases } from "./chase";
-import { viewDecisions } from "./decisions";
+import { type DecisionFilters, loadDecisionDeadlines, viewDecisions } from "./decisions";
 import { loadQuestionsToAnswer } from "./disclosure-questions";
-import { readableByRecipient, viewDisclosuresToChase } from "./disclosures";
+import { loadSentToChase, readableByRecipient, viewDisclosuresToChase } from "./disclosures";
 import { loadInformationRequests, refusalsToAcknowledge } from "./information-requests";
 
 const say = (key: keyof (typeof SHARING_MESSAGES)["en"]["sharingWork"], params: Record<string, string | number> = {}) =>
@@ -52,11 +53,10 @@ export interface SharingWorkViews {
 export async function viewSharingWork(db: Db, actor: Actor, view: SharingWorkViews, now = new Date()): Promise<WorkItem[]> {
   if (!hasAnyRole(actor.roles, RECORD_ROLES)) return [];
   const lead = actor.roles.includes("safeguarding_lead");
-  const { acknowledgementChaseHours } = await sharingSettings(db);
-  const chaseDay = (sentAt: Date) => ukDay(chasableFrom(sentAt, acknowledgementChaseHours));
+  const chaseDay = await chaseDayRule(db);
   const [requests, emergencies, approvals, toChase, received, refusals, questions] = await Promise.all([
     lead ? loadInformationRequests(db, actor, "incoming") : [],
-    viewDecisions(db, actor, { emergencyOutstanding: true, decidedBy: lead ? undefined : actor.userId }, view.emergencyRecords, 100, now),
+    viewDecisions(db, actor, emergencyRecordsOf(actor), view.emergencyRecords, 100, now),
     lead ? viewDecisions(db, actor, { status: ["AWAITING_APPROVAL"] }, view.approvals) : [],
     viewDisclosuresToChase(db, actor, view.toChase, now),
     db
@@ -70,7 +70,7 @@ export async function viewSharingWork(db: Db, actor: Actor, view: SharingWorkVie
       })
       .from(disclosures)
       .innerJoin(organisations, eq(organisations.id, disclosures.senderOrganisationId))
-      .where(and(readableByRecipient(actor, now), isNull(disclosures.acknowledgedAt)))
+      .where(receivedToAcknowledge(actor, now))
       .orderBy(asc(disclosures.sentAt))
       .limit(100),
     refusalsToAcknowledge(db, actor),
@@ -105,9 +105,7 @@ export async function viewSharingWork(db: Db, actor: Actor, view: SharingWorkVie
       kind: "emergency_record",
       title: say("emergencyRecordDue", { person: d.subjectName }),
       href: `/share-decisions/${d.id}`,
-      dueOn: d.fullRecordDueAt ? ukDay(d.fullRecordDueAt) : null,
-      // Due at an hour, not a day: late by the same rule as the decision page and the API.
-      overdue: emergencyRecordOverdue(d, now),
+      ...emergencyRecordDeadline(d, now),
     })),
     ...approvals.map((d) => ({
       kind: "approval",
@@ -132,13 +130,12 @@ export async function viewSharingWork(db: Db, actor: Actor, view: SharingWorkVie
     }),
     ...received.map((d) => {
       const chased = lastChase(d.id);
-      const unopenedEmergency = d.emergency && !d.firstOpenedAt;
+      const unopenedEmergency = isUnopenedEmergency(d);
       return {
         kind: unopenedEmergency ? "emergency_unopened" : "received_not_acknowledged",
         title: say(unopenedEmergency ? "emergencyUnopened" : "receivedToAcknowledge", { sender: d.sender, person: d.subject.name }),
         href: `/disclosures/${d.id}`,
-        // An emergency share is for now: due the day it was sent. Otherwise the partnership's chase time.
-        dueOn: unopenedEmergency ? ukDay(d.sentAt) : chaseDay(d.sentAt),
+        dueOn: receivedDueOn(d, chaseDay),
         ...(chased ? { note: say("senderChased", { sender: d.sender, date: ukDate(chased) }) } : {}),
       };
     }),
@@ -159,3 +156,62 @@ export async function viewSharingWork(db: Db, actor: Actor, view: SharingWorkVie
   }
   return items;
 }
+
+/**
+ * The dated work of the same list (requests to answer, emergency records due, what was sent to chase,
+ * what was received to acknowledge), each due by the same rule, from queries that read no one's name
+ * and record no read: for the daily reminder's count. Undated work (approvals, questions, refusals to
+ * read) is not counted.
+ */
+export async function loadSharingWorkDeadlines(db: Db, actor: Actor, now = new Date()): Promise<WorkDeadline[]> {
+  if (!hasAnyRole(actor.roles, RECORD_ROLES)) return [];
+  const lead = actor.roles.includes("safeguarding_lead");
+  const chaseDay = await chaseDayRule(db);
+  const [requests, emergencies, toChase, received] = await Promise.all([
+    lead
+      ? db
+          .select({ dueOn: informationRequests.dueOn })
+          .from(informationRequests)
+          .where(and(visibleTo(actor, informationRequests, "requested"), eq(informationRequests.status, "OPEN")))
+      : [],
+    loadDecisionDeadlines(db, actor, emergencyRecordsOf(actor)),
+    loadSentToChase(db, actor, now),
+    db
+      .select({ emergency: disclosures.emergency, sentAt: disclosures.sentAt, firstOpenedAt: disclosures.firstOpenedAt })
+      .from(disclosures)
+      .where(receivedToAcknowledge(actor, now)),
+  ]);
+  return [
+    ...requests.map((r) => ({ dueOn: r.dueOn })),
+    ...emergencies.map((d) => emergencyRecordDeadline(d, now)),
+    ...toChase.map((sentAt) => ({ dueOn: chaseDay(sentAt) })),
+    ...received.map((d) => ({ dueOn: receivedDueOn(d, chaseDay) })),
+  ];
+}
+
+/** The day a disclosure may be chased from: the partnership's chase time after it was sent. */
+async function chaseDayRule(db: Db) {
+  const { acknowledgementChaseHours } = await sharingSettings(db);
+  return (sentAt: Date) => ukDay(chasableFrom(sentAt, acknowledgementChaseHours));
+}
+
+/** Emergency shares whose full record is due: the decider's own; a safeguarding lead, all of them. */
+const emergencyRecordsOf = (actor: Actor): DecisionFilters => ({
+  emergencyOutstanding: true,
+  decidedBy: actor.roles.includes("safeguarding_lead") ? undefined : actor.userId,
+});
+
+/** Due at an hour, not a day: late by the same rule as the decision page and the API. */
+const emergencyRecordDeadline = (d: Parameters<typeof emergencyRecordOverdue>[0], now: Date): WorkDeadline => ({
+  dueOn: d.fullRecordDueAt ? ukDay(d.fullRecordDueAt) : null,
+  overdue: emergencyRecordOverdue(d, now),
+});
+
+/** What the actor was sent and may read, not yet acknowledged. */
+const receivedToAcknowledge = (actor: Actor, now: Date) => and(readableByRecipient(actor, now), isNull(disclosures.acknowledgedAt));
+
+const isUnopenedEmergency = (d: { emergency: boolean; firstOpenedAt: Date | null }) => d.emergency && !d.firstOpenedAt;
+
+/** An emergency share is for now: due the day it was sent. Otherwise the partnership's chase time. */
+const receivedDueOn = (d: { emergency: boolean; firstOpenedAt: Date | null; sentAt: Date }, chaseDay: (sentAt: Date) => string) =>
+  isUnopenedEmergency(d) ? ukDay(d.sentAt) : chaseDay(d.sentAt);

@@ -1,11 +1,11 @@
 import { addMinutes, subMinutes } from "date-fns";
 import { and, asc, eq, gt, isNull, lt } from "drizzle-orm";
 import type { Db, Queryable } from "../../../platform/db/client";
-import { enqueue, type JobContext, type JobDefinition } from "../../../platform/jobs/queue";
+import { type AnyJobDefinition, enqueue, type JobContext } from "../../../platform/jobs/queue";
 import { QUEUES } from "../../../platform/jobs/queues";
 import { notify, safeguardingLeadsOf } from "../../notifications";
 import { sharingSettings } from "../../settings";
-import { disclosures } from "../schema";
+import { disclosures, shareDecisions } from "../schema";
 
 /**
  * Telling a recipient what was shared with them (issue 19): the person named, or without one the
@@ -69,6 +69,47 @@ async function escalateUnopened(db: Db, disclosureId: string, now = new Date()):
   });
 }
 
+/** Queued by whatever records a decision that awaits approval, on its own statement: the job's id is the decision's, so it is queued once. */
+export const queueApproverNotice = (q: Queryable, decisionId: string) =>
+  enqueue(q, { name: QUEUES.notifyApprovers }, { decisionId }, { id: decisionId });
+
+/**
+ * A decision awaiting approval reaches its organisation's safeguarding leads, all but the one who made
+ * it (no one approves their own). Approved or returned before the job ran: nothing to tell.
+ */
+async function notifyApprovers(db: Db, decisionId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [d] = await tx
+      .select({ id: shareDecisions.id, organisationId: shareDecisions.organisationId, decidedBy: shareDecisions.decidedByUserId })
+      .from(shareDecisions)
+      .where(
+        and(eq(shareDecisions.id, decisionId), eq(shareDecisions.status, "AWAITING_APPROVAL"), isNull(shareDecisions.approversNotifiedAt)),
+      )
+      .for("update");
+    if (!d) return;
+    const leads = (await safeguardingLeadsOf(tx, d.organisationId)).filter((id) => id !== d.decidedBy);
+    await notify(tx, { userIds: leads, kind: "approval_waiting", href: `/share-decisions/${d.id}` });
+    await tx.update(shareDecisions).set({ approversNotifiedAt: new Date() }).where(eq(shareDecisions.id, d.id));
+  });
+}
+
+/** Decisions awaiting approval for more than a minute whose approvers were not told (the job queued with them was lost): queued again. */
+async function sweepUntoldApprovals(db: Db, now = new Date()): Promise<void> {
+  const untold = await db
+    .select({ id: shareDecisions.id })
+    .from(shareDecisions)
+    .where(
+      and(
+        eq(shareDecisions.status, "AWAITING_APPROVAL"),
+        isNull(shareDecisions.approversNotifiedAt),
+        lt(shareDecisions.decidedAt, subMinutes(now, 1)),
+      ),
+    )
+    .orderBy(asc(shareDecisions.decidedAt))
+    .limit(500);
+  for (const d of untold) await queueApproverNotice(db, d.id);
+}
+
 /** Disclosures sent more than a minute ago whose recipients were not told (the job queued with them was lost): queued again. */
 async function sweepUntold(db: Db, now = new Date()): Promise<number> {
   const untold = await db
@@ -81,14 +122,33 @@ async function sweepUntold(db: Db, now = new Date()): Promise<number> {
   return untold.length;
 }
 
-export const sharingJobs: JobDefinition<{ disclosureId: string }>[] = [
-  { name: QUEUES.notifyDisclosure, run: (data, { db }: JobContext) => notifyRecipients(db, data.disclosureId), expireInSeconds: 60 },
-  { name: QUEUES.escalateEmergencyShare, run: (data, { db }) => escalateUnopened(db, data.disclosureId), expireInSeconds: 60 },
+export const sharingJobs: AnyJobDefinition[] = [
+  {
+    name: QUEUES.notifyDisclosure,
+    run: (data: { disclosureId: string }, { db }: JobContext) => notifyRecipients(db, data.disclosureId),
+    expireInSeconds: 60,
+  },
+  {
+    name: QUEUES.escalateEmergencyShare,
+    run: (data: { disclosureId: string }, { db }: JobContext) => escalateUnopened(db, data.disclosureId),
+    expireInSeconds: 60,
+  },
   {
     name: QUEUES.sweepDisclosures,
-    run: async (_data, { db }) => {
+    run: async (_data: object, { db }: JobContext) => {
       await sweepUntold(db);
     },
+    cron: "* * * * *",
+    expireInSeconds: 60,
+  },
+  {
+    name: QUEUES.notifyApprovers,
+    run: (data: { decisionId: string }, { db }: JobContext) => notifyApprovers(db, data.decisionId),
+    expireInSeconds: 60,
+  },
+  {
+    name: QUEUES.sweepApprovals,
+    run: (_data: object, { db }: JobContext) => sweepUntoldApprovals(db),
     cron: "* * * * *",
     expireInSeconds: 60,
   },

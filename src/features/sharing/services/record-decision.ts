@@ -137,6 +137,7 @@ export async function recordValidatedDecision(
     disclosure: delivery?.disclosure,
     chronology,
     answersRequest: input.informationRequestId ? { requestId: input.informationRequestId, decisionId: row.id, at: now } : undefined,
+    awaitsApproval: row.status === "AWAITING_APPROVAL" ? { decisionId: row.id } : undefined,
     audit,
   });
   if (number === undefined) {

@@ -4,7 +4,7 @@ import type { Queryable } from "../../../platform/db/client";
 import { queryPrepared } from "../../../platform/db/prepared";
 import { chronologyRow, type NewChronologyEntry } from "../../records";
 import type { disclosureItems, disclosures, shareDecisions } from "../schema";
-import { queueRecipientNotice } from "./notify-recipients";
+import { queueApproverNotice, queueRecipientNotice } from "./notify-recipients";
 
 /**
  * Writes what a decision changes in one SQL statement: data-modifying CTEs for the decision, its
@@ -28,6 +28,8 @@ export interface DecisionWrites {
   disclosure?: { row: DisclosureInsert; items: DisclosureItemInsert[] };
   chronology: NewChronologyEntry[];
   answersRequest?: { requestId: string; decisionId: string; at: Date };
+  /** The decision written waits for a safeguarding lead's approval: they are told, by a job queued with it. */
+  awaitsApproval?: { decisionId: string };
   audit: AuditTrail;
 }
 
@@ -87,6 +89,8 @@ export async function writeDecision(q: Queryable, writes: DecisionWrites): Promi
   const number = rows[0]?.number ?? undefined;
   // Its recipients are told by a job (notify-recipients.ts); should this process die first, the sweep queues it.
   if (writes.disclosure && number !== undefined) await queueRecipientNotice(q, writes.disclosure.row.id!);
+  // Likewise its approvers: should this process die first, the approvals sweep queues it.
+  if (writes.awaitsApproval && number !== undefined) await queueApproverNotice(q, writes.awaitsApproval.decisionId);
   return number;
 }
 
