@@ -26,6 +26,7 @@ import { registerRateLimit } from "../platform/http/rate-limit";
 import { packageDir, viewDirs } from "../platform/web-kit/views";
 import { auditAccessDenied } from "./access-denied";
 import { apiRoutes } from "./api-routes";
+import { allJobs } from "./jobs";
 import { navigationFor } from "./navigation";
 import { configureNunjucks } from "./nunjucks";
 import { webRoutes } from "./web-routes";
@@ -176,6 +177,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     publicUrl: options.publicUrl,
     sendsEmail,
     signInRateLimit: options.signInRateLimit ?? 10,
+    scheduledJobs: allJobs(options.session)
+      .filter((job) => job.cron)
+      .map((job) => job.name),
   });
   return app;
 }

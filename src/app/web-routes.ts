@@ -9,11 +9,12 @@ import { acknowledgeNotice, publicRightsForm, rightsWebPages, viewNoticesReceive
 import { sharingWebPages } from "../features/sharing";
 import { accountPages, signInRoutes } from "../features/sign-in";
 import type { Database } from "../platform/db/client";
+import type { QueueName } from "../platform/jobs/queues";
 import { homePage, homePages } from "./home";
 
 export async function webRoutes(
   app: FastifyInstance,
-  opts: { database: Database; publicUrl: string; signInRateLimit: number; sendsEmail: boolean },
+  opts: { database: Database; publicUrl: string; signInRateLimit: number; sendsEmail: boolean; scheduledJobs: readonly QueueName[] },
 ): Promise<void> {
   const db = opts.database.db;
   await app.register(signInRoutes, { db, rateLimit: opts.signInRateLimit });
@@ -36,5 +37,5 @@ export async function webRoutes(
   await app.register(auditPages, { database: opts.database });
   await app.register(notificationPages, { db });
   await app.register(notificationPreferencePages, { db });
-  await app.register(backgroundJobPages, { db });
+  await app.register(backgroundJobPages, { db, scheduled: opts.scheduledJobs });
 }

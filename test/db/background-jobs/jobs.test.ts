@@ -5,8 +5,8 @@ import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import type { App } from "../../../src/app/build-app";
-import { deliverNotificationJob, notify } from "../../../src/features/notifications";
-import { notifications } from "../../../src/features/notifications/schema";
+import { deliverNotificationJob, notify, sendDigestsJob } from "../../../src/features/notifications";
+import { notificationPreferences, notifications } from "../../../src/features/notifications/schema";
 import { auditEvents } from "../../../src/platform/db/schema";
 import { type AnyJobDefinition, JOB_SCHEMA, type JobContext } from "../../../src/platform/jobs/queue";
 import { QUEUES } from "../../../src/platform/jobs/queues";
@@ -168,6 +168,36 @@ describeEachDatabase("background jobs, as a partnership administrator sees them"
     assert.match(again.body, /href="#failed-jobs"/);
     const retried = await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.type, "background_job.retried"));
     assert.equal(retried.length, 2);
+  });
+
+  test("Run now starts a scheduled duty at once, recorded in the audit log: a person's daily summary goes now", async () => {
+    const db = ctx.database.db;
+    const smtp = await startSmtpCatcher();
+    const mailer = smtpMailer(smtp.url, "Safeshare <safeshare@westshire.example>");
+    try {
+      const school = await newOrganisation(db, { name: "Eastmoor Academy" });
+      const summaryReader = await newUser(db, school, ["practitioner"]);
+      await db.insert(notificationPreferences).values({ userId: summaryReader.user.id, delivery: "daily_digest" });
+      await db.transaction((tx) => notify(tx, { userIds: [summaryReader.user.id], kind: "share_received", href: "/disclosures" }));
+
+      const page = (await admin.get("/background-jobs")).body;
+      assert.match(readable(page), /Scheduled work .* Emailing daily summaries of notifications Run now/);
+      const started = await admin.post(`/background-jobs/${encodeURIComponent(QUEUES.sendDigests)}/run`, {});
+      assert.equal(started.statusCode, 303);
+      assert.match(readable((await admin.get(started.headers.location as string)).body), /It has started/);
+      await runQueuedJobs({ database: ctx.database, db, mailer, publicUrl: TEST_PUBLIC_URL }, [sendDigestsJob]);
+      const [summary] = await smtp.waitFor(1);
+      assert.deepEqual(summary?.to, [summaryReader.email]);
+      assert.match(summary!.subject, /Your Safeshare summary/);
+      const [ran] = await db.select({ body: auditEvents.body }).from(auditEvents).where(eq(auditEvents.type, "background_job.run_now"));
+      assert.deepEqual((JSON.parse(ran!.body) as { details: unknown }).details, { queue: QUEUES.sendDigests });
+
+      assert.equal((await admin.post(`/background-jobs/${QUEUES.deliverNotification}/run`, {})).statusCode, 404, "not a scheduled duty");
+      assert.equal((await orgAdmin.post(`/background-jobs/${encodeURIComponent(QUEUES.sendDigests)}/run`, {})).statusCode, 403);
+    } finally {
+      mailer.close();
+      await smtp.close();
+    }
   });
 
   test("other roles are refused the page, its button and the API; the home page and navigation offer it to partnership administrators only", async () => {

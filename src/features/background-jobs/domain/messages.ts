@@ -43,6 +43,11 @@ const en = {
     tryAgain: "Try again",
     retried: "The job will be tried again in the next few seconds.",
     notFailed: "This job cannot be tried again: it is no longer failed. Someone may have tried it again already.",
+    scheduledHeading: "Scheduled work",
+    scheduledIntro:
+      "These run by themselves every day or every few minutes. Run one now to see its effect straight away, for example to send today's summaries after fixing the mail server.",
+    runNow: "Run now",
+    started: "It has started and will finish in the next few seconds.",
   },
   tries: {
     count: { one: "Tried once", other: "Tried {count} times" },
@@ -50,6 +55,7 @@ const en = {
   /** What each of this feature's audit events says in the audit log (audit-events.ts declares them, test/unit/audit-log/sentences.test.ts checks each has one). */
   backgroundJobsAuditEvent: {
     "background_job.retried": "{actor} asked for a failed background job to be tried again",
+    "background_job.run_now": "{actor} ran a scheduled background job before its time",
   },
 } satisfies Catalogue;
 

@@ -5,6 +5,7 @@ import type { Db } from "../../../platform/db/client";
 import { ConflictError, NotFoundError, NotPermittedError } from "../../../platform/errors";
 import { failureReasonOf, type JobFailureReason } from "../../../platform/jobs/failure";
 import { type FailedJob, loadFailedJobs, loadQueueCounts, type QueueCounts, retryFailedJob } from "../../../platform/jobs/inspect";
+import { enqueue } from "../../../platform/jobs/queue";
 import type { QueueName } from "../../../platform/jobs/queues";
 import type {} from "../audit-events";
 import { BACKGROUND_JOBS_MESSAGES } from "../domain/messages";
@@ -31,6 +32,23 @@ export async function loadJobsOverview(db: Db, actor: Actor): Promise<JobsOvervi
   assertPartnershipAdmin(actor);
   const [queues, failed] = await Promise.all([loadQueueCounts(db), loadFailedJobs(db, FAILED_SHOWN)]);
   return { queues, failed: failed.map(({ output, ...job }) => ({ ...job, reason: failureReasonOf(output) })) };
+}
+
+/**
+ * Starts a scheduled duty now (the daily summaries, the reminders), beside its schedule: queued in the
+ * same transaction as the record of who asked. Only the duties the composition root schedules.
+ */
+export async function runScheduledNow(db: Db, actor: Actor, scheduled: readonly QueueName[], queue: QueueName): Promise<void> {
+  assertPartnershipAdmin(actor);
+  if (!scheduled.includes(queue)) throw new NotFoundError("The scheduled job");
+  await inTransaction(db, async (tx, audit) => {
+    const id = await enqueue(tx, { name: queue }, {});
+    audit.record(snapshotOf(actor), {
+      type: "background_job.run_now",
+      entity: { type: "background_job", id: id! },
+      details: { queue },
+    });
+  });
 }
 
 /** Tries a failed job again, and records who asked, in one transaction. Refused if there is no such job, or it is no longer failed. */

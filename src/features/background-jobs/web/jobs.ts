@@ -10,7 +10,7 @@ import { message } from "../../../platform/messages";
 import { type ErrorSummary, queryOf, withFormErrors } from "../../../platform/web-kit/forms";
 import { queueInput } from "../api/routes";
 import { BACKGROUND_JOBS_MESSAGES } from "../domain/messages";
-import { FAILED_SHOWN, loadJobsOverview, retryJob } from "../services/jobs";
+import { FAILED_SHOWN, loadJobsOverview, retryJob, runScheduledNow } from "../services/jobs";
 
 const catalogue = BACKGROUND_JOBS_MESSAGES.en;
 const words = catalogue.jobsPage;
@@ -24,7 +24,13 @@ const jobParams = z.object({ queue: queueInput, id: z.uuid() });
  * failed jobs with why and when, each with "Try again". No job's id or data is shown; the id is only
  * in the address its button posts to.
  */
-export async function backgroundJobPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+export async function backgroundJobPages(
+  app: FastifyInstance,
+  {
+    db,
+    scheduled,
+  }: { db: Db /** The duties that run on a schedule (src/app/jobs.ts), each with "Run now". */; scheduled: readonly QueueName[] },
+): Promise<void> {
   app.addHook("preHandler", requireActor(["partnership_admin"]));
 
   const page = async (request: FastifyRequest, reply: FastifyReply, summary: ErrorSummary = { errors: {}, errorList: [] }) => {
@@ -45,13 +51,21 @@ export async function backgroundJobPages(app: FastifyInstance, { db }: { db: Db 
         tries: message(catalogue, "tries.count", { count: j.tries }),
         action: `/background-jobs/${encodeURIComponent(j.queue)}/${j.id}/retry`,
       })),
+      scheduled: scheduled.map((queue) => ({ what: QUEUE_WORDS[queue], action: `/background-jobs/${encodeURIComponent(queue)}/run` })),
       shownMost: overview.failed.length === FAILED_SHOWN ? message(catalogue, "jobsPage.shownMost", { count: FAILED_SHOWN }) : undefined,
-      outcome: queryOf(request).outcome === "retried" ? words.retried : undefined,
+      outcome: { retried: words.retried, started: words.started }[queryOf(request).outcome ?? ""],
       ...summary,
     });
   };
 
   app.get("/background-jobs", (request, reply) => page(request, reply));
+
+  app.post("/background-jobs/:queue/run", async (request, reply) => {
+    const params = jobParams.pick({ queue: true }).safeParse(request.params);
+    if (!params.success) throw new NotFoundError("The scheduled job");
+    await runScheduledNow(db, actorOf(request), scheduled, params.data.queue);
+    return reply.redirect("/background-jobs?outcome=started", 303);
+  });
 
   app.post("/background-jobs/:queue/:id/retry", async (request, reply) => {
     const params = jobParams.safeParse(request.params);
