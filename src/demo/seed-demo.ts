@@ -1,4 +1,5 @@
 import { count } from "drizzle-orm";
+import { chooseDelivery } from "../features/notifications";
 import { createUser } from "../features/organisations-and-users";
 import type { OrganisationType } from "../features/organisations-and-users/domain";
 import { organisations, users } from "../features/organisations-and-users/schema";
@@ -161,6 +162,9 @@ export async function seedDemoPartnership(db: Db, { emailInvitations = false } =
   await seedDemoRecords(db);
   await seedDemoSharing(db);
   await seedDemoRights(db);
+  // Early Help's practitioner reads her notifications in one email a day (README "Email").
+  const { chloe } = await demoActors(db, { chloe: "chloe.dubois@earlyhelp.westshire.example" });
+  await chooseDelivery(db, chloe, { delivery: "daily_digest" });
   // Northbrook's administrator has invited a new teaching assistant, who has not chosen a password yet.
   const { bernard } = await demoActors(db, { bernard: "bernard.hale@northbrook.example" });
   await createUser(

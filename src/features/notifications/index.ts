@@ -4,4 +4,5 @@ export { sendDigestsJob } from "./services/digest";
 export { unreadCount } from "./services/list";
 export { holdersOf, notify, safeguardingLeadsOf } from "./services/notify";
 export { notificationPages } from "./web/notifications";
+export { chooseDelivery } from "./services/preferences";
 export { notificationPreferencePages } from "./web/preferences";
