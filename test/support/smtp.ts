@@ -1,6 +1,9 @@
+import assert from "node:assert/strict";
 import type { AddressInfo } from "node:net";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { recordItems, subjects } from "../../src/features/records/schema";
+import type { Db } from "../../src/platform/db/client";
 
 /** A message as it arrived at the test's SMTP server: who it was for, and what it said. */
 export interface ReceivedMail {
@@ -65,4 +68,22 @@ export async function startSmtpCatcher(options: { beforeReply?: (mail: ReceivedM
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Fails if any message names a person on any record (a given or family name) or quotes any record
+ * item: email carries no personal data (issue 19), whatever it is about.
+ */
+export async function assertNoPersonalData(db: Db, mails: readonly ReceivedMail[]): Promise<void> {
+  const names = (await db.select({ given: subjects.givenNames, family: subjects.familyName }).from(subjects)).flatMap((s) => [
+    s.given,
+    s.family,
+  ]);
+  const texts = (await db.select({ text: recordItems.text }).from(recordItems)).map((i) => i.text.slice(0, 30));
+  for (const mail of mails) {
+    const everything = `${mail.subject}\n${mail.text}\n${mail.html}`;
+    for (const said of [...names.filter((n) => n.length > 2), ...texts]) {
+      assert.ok(!everything.includes(said), `“${mail.subject}” says “${said}”`);
+    }
+  }
 }
