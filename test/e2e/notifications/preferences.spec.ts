@@ -1,12 +1,12 @@
 import { clickAndLoad, expect, signIn, submitForm, test, visit } from "../support";
 
 /**
- * A practitioner finds, from their notifications, how to hear about things that are not urgent, reads
+ * A practitioner (Helen, a health visitor, who has not chosen yet) finds, from their notifications, how to hear about things that are not urgent, reads
  * that emergency shares always come at once, and chooses a daily summary. Each page is checked for
  * accessibility and reflow.
  */
 test("a practitioner chooses a daily summary for what is not urgent", async ({ page }) => {
-  await signIn(page, "chloe.dubois@earlyhelp.westshire.example");
+  await signIn(page, "helen.ng@eastmoor.nhs.example");
   await visit(page, "/notifications");
   await clickAndLoad(page, page.getByRole("link", { name: "Choose how you hear about things" }));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("How you hear about things");

@@ -1,4 +1,4 @@
-import { clickAndLoad, expect, signInAndEnrol, submitForm, test, visit } from "../support";
+import { clickAndLoad, expect, signInWithSecondFactor, submitForm, test, visit } from "../support";
 
 /**
  * Invitations without a mail server (the e2e server has none): the link is shown to pass on and the
@@ -6,7 +6,7 @@ import { clickAndLoad, expect, signInAndEnrol, submitForm, test, visit } from ".
  * old. Emailed invitations are covered through a real SMTP server in test/db/organisations-and-users.
  */
 test("an administrator invites someone, sees the invitation on their page, and sends a new link", async ({ page }) => {
-  await signInAndEnrol(page, "amara.okafor@westshire.example");
+  await signInWithSecondFactor(page, "amara.okafor@westshire.example");
   await visit(page, "/users/new");
   await page.getByLabel("Full name").fill("Rhian Morgan");
   await page.getByLabel("Email address").fill("rhian.morgan@westshire.example");

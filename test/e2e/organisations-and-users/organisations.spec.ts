@@ -1,7 +1,7 @@
-import { clickAndLoad, expect, signInAndEnrol, submitForm, test, visit } from "../support";
+import { clickAndLoad, expect, signInWithSecondFactor, submitForm, test, visit } from "../support";
 
 test("a partnership admin adds an organisation, fixing a mistake the form points out", async ({ page }) => {
-  await signInAndEnrol(page, "amara.okafor@westshire.example");
+  await signInWithSecondFactor(page, "amara.okafor@westshire.example");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome, Amara Okafor");
 
   await visit(page, "/organisations");
