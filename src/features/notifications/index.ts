@@ -3,6 +3,6 @@ export { deliverNotificationJob } from "./services/deliver";
 export { sendDigestsJob } from "./services/digest";
 export { unreadCount } from "./services/list";
 export { holdersOf, notify, safeguardingLeadsOf } from "./services/notify";
-export { notificationPages } from "./web/notifications";
 export { chooseDelivery } from "./services/preferences";
+export { notificationPages } from "./web/notifications";
 export { notificationPreferencePages } from "./web/preferences";

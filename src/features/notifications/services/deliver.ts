@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { recordEvent } from "../../../platform/audit/write";
+import { inTransaction } from "../../../platform/audit/write";
 import type { Db } from "../../../platform/db/client";
 import type { JobContext, JobDefinition } from "../../../platform/jobs/queue";
 import { QUEUES } from "../../../platform/jobs/queues";
@@ -32,24 +32,25 @@ export async function settle(
   to: EmailState,
   digest = false,
 ) {
-  const [moved] = await db
-    .update(notifications)
-    .set({ emailState: to, ...(to === "sent" ? { emailedAt: new Date() } : {}) })
-    .where(and(eq(notifications.id, n.id), eq(notifications.emailState, from)))
-    .returning({ id: notifications.id });
-  if (!moved) return;
-  const entity = { type: "notification", id: n.id } as const;
-  if (to === "sent")
-    await recordEvent(db, SYSTEM, { type: "notification.sent", entity, details: { kind: n.kind, digest } }, n.organisationId);
-  else if (to === "kept") await recordEvent(db, SYSTEM, { type: "notification.kept", entity, details: { kind: n.kind } }, n.organisationId);
-  else if (to === "suppressed") {
-    await recordEvent(
-      db,
-      SYSTEM,
-      { type: "notification.suppressed", entity, details: { kind: n.kind, reason: "account_closed" } },
-      n.organisationId,
-    );
-  }
+  // The state and its audit event in one transaction: no one reads "sent" before it is on the record.
+  await inTransaction(db, async (tx, audit) => {
+    const [moved] = await tx
+      .update(notifications)
+      .set({ emailState: to, ...(to === "sent" ? { emailedAt: new Date() } : {}) })
+      .where(and(eq(notifications.id, n.id), eq(notifications.emailState, from)))
+      .returning({ id: notifications.id });
+    if (!moved) return;
+    const entity = { type: "notification", id: n.id } as const;
+    if (to === "sent") audit.record(SYSTEM, { type: "notification.sent", entity, details: { kind: n.kind, digest } }, n.organisationId);
+    else if (to === "kept") audit.record(SYSTEM, { type: "notification.kept", entity, details: { kind: n.kind } }, n.organisationId);
+    else if (to === "suppressed") {
+      audit.record(
+        SYSTEM,
+        { type: "notification.suppressed", entity, details: { kind: n.kind, reason: "account_closed" } },
+        n.organisationId,
+      );
+    }
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { addDays } from "date-fns";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { ActorSnapshot } from "../../../platform/audit/events";
-import { type AuditTrail, recordEvent } from "../../../platform/audit/write";
+import { type AuditTrail, inTransaction } from "../../../platform/audit/write";
 import { randomToken, tokenHash } from "../../../platform/crypto/hashing";
 import { openInvitationToken, sealInvitationToken } from "../../../platform/crypto/secrets-at-rest";
 import { ukDateTime } from "../../../platform/dates/calendar";
@@ -159,22 +159,24 @@ async function sendInvitation({ db, mailer, publicUrl }: JobContext, data: Invit
 
 /** Moves a queued invitation's email to where it ended, recorded by the user's id only. */
 async function settle(db: Db, hash: Buffer, row: { userId: string; organisationId: string }, to: "sent" | "failed") {
-  const [moved] = await db
-    .update(invitations)
-    .set({ emailState: to, ...(to === "sent" ? { emailedAt: new Date() } : {}) })
-    .where(and(eq(invitations.tokenHash, hash), eq(invitations.emailState, "queued")))
-    .returning({ userId: invitations.userId });
-  if (!moved) return;
-  await recordEvent(
-    db,
-    SYSTEM,
-    {
-      type: to === "sent" ? "user.invitation_emailed" : "user.invitation_not_emailed",
-      entity: { type: "user", id: row.userId },
-      details: {},
-    },
-    row.organisationId,
-  );
+  // The state and its audit event in one transaction: no one reads "sent" before it is on the record.
+  await inTransaction(db, async (tx, audit) => {
+    const [moved] = await tx
+      .update(invitations)
+      .set({ emailState: to, ...(to === "sent" ? { emailedAt: new Date() } : {}) })
+      .where(and(eq(invitations.tokenHash, hash), eq(invitations.emailState, "queued")))
+      .returning({ userId: invitations.userId });
+    if (!moved) return;
+    audit.record(
+      SYSTEM,
+      {
+        type: to === "sent" ? "user.invitation_emailed" : "user.invitation_not_emailed",
+        entity: { type: "user", id: row.userId },
+        details: {},
+      },
+      row.organisationId,
+    );
+  });
 }
 
 const RETRY_LIMIT = 6;
