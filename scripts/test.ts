@@ -6,7 +6,9 @@
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { migrateDatabase, openDatabase } from "../src/platform/db/client";
 import { findPostgresBin, startCluster } from "../test/support/postgres-cluster";
 
 const ci = process.env.CI === "true";
@@ -73,11 +75,22 @@ if (selected.includes("db")) {
   } else {
     console.warn("\n!!! PostgreSQL binaries not found: the PostgreSQL half of the database suite will be SKIPPED !!!\n");
   }
+  // One migrated embedded database, dumped for every PGlite suite to start from (test/support/databases.ts).
+  const template = path.join(os.tmpdir(), `safeshare-pglite-template-${process.pid}.tar.gz`);
+  const database = await openDatabase({ memory: true });
+  await migrateDatabase(database);
+  fs.writeFileSync(template, Buffer.from(await (await database.dumpDataDir!()).arrayBuffer()));
+  await database.close();
   try {
-    const env = { ...process.env, ...(cluster ? { SAFESHARE_TEST_PG_URL: cluster.url } : {}) };
+    const env = {
+      ...process.env,
+      SAFESHARE_TEST_PGLITE_TEMPLATE: template,
+      ...(cluster ? { SAFESHARE_TEST_PG_URL: cluster.url } : {}),
+    };
     failed ||= run(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", ...testFiles("test/db")], env) !== 0;
   } finally {
     cluster?.stop();
+    fs.rmSync(template, { force: true });
   }
 }
 

@@ -60,7 +60,10 @@ export interface DatabaseTimeouts {
  * `timeouts`: for a server answering requests; without them (batch commands, tests) it waits as long as it takes.
  * `loadDataDir`: a PGlite dump (`safeshare backup` of the embedded database) to create the folder from.
  */
-export type DatabaseTarget = { url: string; timeouts?: DatabaseTimeouts } | { pgliteDir: string; loadDataDir?: Blob } | { memory: true };
+export type DatabaseTarget =
+  | { url: string; timeouts?: DatabaseTimeouts }
+  | { pgliteDir: string; loadDataDir?: Blob }
+  | { memory: true; loadDataDir?: Blob };
 
 /**
  * `secretKeys` seal and open the secrets the database holds (src/platform/crypto/secrets-at-rest.ts); a
@@ -110,7 +113,8 @@ async function openEngine(target: DatabaseTarget): Promise<Database> {
   if ("pgliteDir" in target) fs.mkdirSync(target.pgliteDir, { recursive: true });
   // The contrib extensions name search needs (migration 0004); Postgres ships them in its contrib package.
   const client = await PGlite.create({
-    ...("pgliteDir" in target ? { dataDir: target.pgliteDir, loadDataDir: target.loadDataDir } : {}),
+    ...("pgliteDir" in target ? { dataDir: target.pgliteDir } : {}),
+    loadDataDir: target.loadDataDir,
     extensions: { pg_trgm, unaccent, btree_gin },
   });
   await client.waitReady;
