@@ -23,8 +23,11 @@ export interface ReceivedMail {
  * `beforeReply`: called once a message has arrived and before the server answers its DATA; until it
  * resolves the sender is left waiting, as behind a slow or stuck mail server (a node can be killed
  * mid-delivery, its message here but never acknowledged).
+ * `parse: false`: keep each message raw, unread (a benchmark's sink, which must not spend the CPU it measures).
  */
-export async function startSmtpCatcher(options: { beforeReply?: (mail: ReceivedMail) => Promise<void> | void } = {}): Promise<{
+export async function startSmtpCatcher(
+  options: { beforeReply?: (mail: ReceivedMail) => Promise<void> | void; parse?: boolean } = {},
+): Promise<{
   url: string;
   received: ReceivedMail[];
   waitFor(count: number, ms?: number): Promise<ReceivedMail[]>;
@@ -40,7 +43,7 @@ export async function startSmtpCatcher(options: { beforeReply?: (mail: ReceivedM
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", async () => {
         const raw = Buffer.concat(chunks).toString("utf8");
-        const parsed: ParsedMail = await simpleParser(raw);
+        const parsed: Partial<ParsedMail> = options.parse === false ? {} : await simpleParser(raw);
         const mail: ReceivedMail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((r) => r.address),
