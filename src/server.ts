@@ -4,6 +4,7 @@ import { configuredCheckpointSigner, publishCheckpoint } from "./platform/audit/
 import type { Config } from "./platform/config";
 import type { Database } from "./platform/db/client";
 import { loggableError, logSerializers } from "./platform/http/logging";
+import { loggableJobError } from "./platform/jobs/failure";
 import { startJobs } from "./platform/jobs/queue";
 import { smtpMailer } from "./platform/mail/mailer";
 
@@ -33,7 +34,7 @@ export async function startServer(config: Config, database: Database) {
         maintenanceIntervalSeconds: config.jobs.maintenanceSeconds,
         expireInSeconds: config.jobs.expireSeconds,
         retryDelaySeconds: config.jobs.retryDelaySeconds,
-        onError: (err) => app.log.warn({ error: loggableError(err) }, "background job failed"),
+        onError: (err) => app.log.warn({ error: loggableJobError(err) }, "background job failed"),
       })
     : undefined;
   // Anchors the audit log outside the database (src/platform/audit/checkpoints.ts): a signed checkpoint

@@ -1,4 +1,5 @@
 import { isDatabaseUnavailable } from "../db/sqlstate";
+import { loggableError } from "../http/logging";
 
 /**
  * Why a job failed, as one of a few reasons a person can act on. pg-boss keeps a failed job's error in
@@ -49,4 +50,17 @@ function asError(o: Serialized, depth = 0): Error {
   });
   if (o.cause && typeof o.cause === "object" && depth < 5) error.cause = asError(o.cause as Serialized, depth + 1);
   return error;
+}
+
+/**
+ * A failed job's error for the server's log. A mail server's reply quotes the addresses it refused,
+ * so a mail error is logged by its codes and SMTP stage only; anything else as every error is logged.
+ */
+export function loggableJobError(error: Error) {
+  const reason = failureReasonOf(error);
+  if (reason === "mail_refused" || reason === "mail_server_unreachable") {
+    const { code, command, responseCode } = error as Error & { code?: unknown; command?: unknown; responseCode?: unknown };
+    return { reason, type: error.constructor.name, code, command, responseCode };
+  }
+  return { reason, ...loggableError(error) };
 }

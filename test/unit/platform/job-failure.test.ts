@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { failureReasonOf } from "../../../src/platform/jobs/failure";
+import { failureReasonOf, loggableJobError } from "../../../src/platform/jobs/failure";
 
 /**
  * What pg-boss keeps of a thrown error in the job's output: serialize-error's plain copy of its name,
@@ -40,4 +40,20 @@ test("anything else is unexpected, whatever its text says", () => {
   assert.equal(failureReasonOf(stored(unique)), "unexpected");
   assert.equal(failureReasonOf(null), "unexpected");
   assert.equal(failureReasonOf({ message: "Kai Brennan's record could not be found" }), "unexpected");
+});
+
+test("a mail server's refusal is logged by its codes, never its words, which quote the address it refused", () => {
+  const refused = Object.assign(
+    new Error("Can't send mail - all recipients were rejected: 550 5.1.1 <ffion.hughes@northbrook.example>: unknown"),
+    {
+      code: "EENVELOPE",
+      command: "RCPT TO",
+      responseCode: 550,
+    },
+  );
+  const logged = JSON.stringify(loggableJobError(refused));
+  assert.doesNotMatch(logged, /ffion|northbrook/);
+  assert.deepEqual(JSON.parse(logged), { reason: "mail_refused", type: "Error", code: "EENVELOPE", command: "RCPT TO", responseCode: 550 });
+  // Anything else keeps what the log already shows of errors (src/platform/http/logging.ts).
+  assert.equal((loggableJobError(new Error("something else")) as { message?: string }).message, "something else");
 });
