@@ -3,14 +3,11 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
-import PgBoss from "pg-boss";
 import type { App } from "../../../src/app/build-app";
 import { deliverNotificationJob, notify, sendDigestsJob } from "../../../src/features/notifications";
 import { notificationPreferences, notifications } from "../../../src/features/notifications/schema";
 import { auditEvents } from "../../../src/platform/db/schema";
-import { type AnyJobDefinition, JOB_SCHEMA, type JobContext } from "../../../src/platform/jobs/queue";
 import { QUEUES } from "../../../src/platform/jobs/queues";
-import { jobSqlOn } from "../../../src/platform/jobs/sql";
 import { smtpMailer } from "../../../src/platform/mail/mailer";
 import { TEST_PUBLIC_URL, testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
@@ -27,30 +24,6 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
-}
-
-/**
- * Runs a queue's jobs as a node's worker would (pg-boss fetch, then complete, or fail with the error the
- * job threw), retrying at once rather than after the backoff, until each has succeeded or been given up on.
- */
-async function runUntilSettled(context: JobContext, definition: AnyJobDefinition): Promise<void> {
-  const boss = new PgBoss({ db: jobSqlOn(context.db), schema: JOB_SCHEMA, migrate: false, supervise: false, schedule: false });
-  boss.on("error", () => {});
-  await boss.start();
-  try {
-    for (;;) {
-      const [job] = await boss.fetch<object>(definition.name, { batchSize: 1, includeMetadata: true, ignoreStartAfter: true });
-      if (!job) break;
-      try {
-        await definition.run(job.data, context, { id: job.id, retryCount: job.retryCount });
-        await boss.complete(definition.name, job.id);
-      } catch (error) {
-        await boss.fail(definition.name, job.id, error as object);
-      }
-    }
-  } finally {
-    await boss.stop({ graceful: false, close: false });
-  }
 }
 
 /** What a person reads on a page: its text, without tags or attributes (where a form's address is). */
@@ -92,7 +65,10 @@ describeEachDatabase("background jobs, as a partnership administrator sees them"
       ...(await notify(tx, { userIds: [teacher.user.id], kind: "approval_waiting", href: "/share-decisions" })),
     ]);
     const down = smtpMailer(`smtp://127.0.0.1:${await closedPort()}`, "Safeshare <safeshare@westshire.example>");
-    await runUntilSettled({ database: ctx.database, db, mailer: down, publicUrl: TEST_PUBLIC_URL }, deliverNotificationJob);
+    await runQueuedJobs({ database: ctx.database, db, mailer: down, publicUrl: TEST_PUBLIC_URL }, [deliverNotificationJob], {
+      ignoreStartAfter: true,
+      untilGivenUp: true,
+    });
     down.close();
   });
   after(() => app.close());

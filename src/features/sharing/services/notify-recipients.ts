@@ -18,7 +18,6 @@ export const queueRecipientNotice = (q: Queryable, disclosureId: string) =>
   enqueue(q, { name: QUEUES.notifyDisclosure }, { disclosureId }, { id: disclosureId });
 
 async function notifyRecipients(db: Db, disclosureId: string): Promise<void> {
-  const { emergencyEscalationMinutes } = await sharingSettings(db);
   await db.transaction(async (tx) => {
     const [d] = await tx
       .select({
@@ -35,6 +34,8 @@ async function notifyRecipients(db: Db, disclosureId: string): Promise<void> {
     const userIds = d.recipientUserId ? [d.recipientUserId] : await safeguardingLeadsOf(tx, d.recipientOrganisationId);
     await notify(tx, { userIds, kind: d.emergency ? "emergency_share_received" : "share_received", href: `/disclosures/${d.id}` });
     if (d.emergency) {
+      // Read only for an emergency: this job runs for every share sent.
+      const { emergencyEscalationMinutes } = await sharingSettings(tx);
       await enqueue(
         tx,
         { name: QUEUES.escalateEmergencyShare },
@@ -111,7 +112,7 @@ async function sweepUntoldApprovals(db: Db, now = new Date()): Promise<void> {
 }
 
 /** Disclosures sent more than a minute ago whose recipients were not told (the job queued with them was lost): queued again. */
-async function sweepUntold(db: Db, now = new Date()): Promise<number> {
+async function sweepUntold(db: Db, now = new Date()): Promise<void> {
   const untold = await db
     .select({ id: disclosures.id })
     .from(disclosures)
@@ -119,7 +120,6 @@ async function sweepUntold(db: Db, now = new Date()): Promise<number> {
     .orderBy(asc(disclosures.sentAt))
     .limit(500);
   for (const d of untold) await queueRecipientNotice(db, d.id);
-  return untold.length;
 }
 
 export const sharingJobs: AnyJobDefinition[] = [
@@ -135,9 +135,7 @@ export const sharingJobs: AnyJobDefinition[] = [
   },
   {
     name: QUEUES.sweepDisclosures,
-    run: async (_data: object, { db }: JobContext) => {
-      await sweepUntold(db);
-    },
+    run: (_data: object, { db }: JobContext) => sweepUntold(db),
     cron: "* * * * *",
     expireInSeconds: 60,
   },
