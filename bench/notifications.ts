@@ -24,9 +24,9 @@ import { repoRoot } from "./startup";
  *    notification row and its delivery job). Baseline: a raw `pg` loop committing one single-row insert
  *    per transaction, one connection.
  * 2. Delivered per second: the queued backlog emailed by one node's job runner (pg-boss fetch, the
- *    delivery job's read, render, SMTP send, the state change and its audit event). Baseline: raw
- *    nodemailer sending the same-sized message to the same server, one after another, the same
- *    transport settings (a new SMTP connection per message, as the app's mailer).
+ *    delivery job's read, render, SMTP send over the mailer's pool of connections, the state change and
+ *    its audit event). Baseline: raw nodemailer sending the same-sized message to the same server, one
+ *    after another, a new SMTP connection per message; the same over nodemailer's pool in the details.
  * 3. Recording a share decision with notifications on against off, the same run: a real `safeshare
  *    start` recording decisions (each queues its recipient's notification job in the same transaction,
  *    always). "Off": the server runs no jobs (SAFESHARE_RUN_JOBS=false), so nothing is delivered during
@@ -272,7 +272,7 @@ export async function benchNotifications(options: NotificationsBenchOptions): Pr
         baseline: { name: "raw nodemailer sends to the same SMTP server, one after another", value: rawSends, unit: "emails/s" },
         ratio: ratioOf(throughput.deliveredPerSecond, rawSends),
         better: "higher",
-        notes: `${throughput.emailed} queued notifications emailed by one node's job runner (one worker per queue, one job at a time: pg-boss fetch, the notification and its person read, the email rendered and sent over SMTP on a new connection, marked sent with its audit event, the job completed), timed from the runner's start until the last email arrived at the local smtp-server; none twice. The mail server here (smtp-server) waits 100 ms before greeting each new connection, as many do to catch clients that talk too soon, so a connection per message bounds both this and the baseline at about 9 a second; details.pooledNodemailerSendsPerSecond is the same baseline over nodemailer's connection pool.`,
+        notes: `${throughput.emailed} queued notifications emailed by one node's job runner (one worker per queue, up to ten jobs at a time: pg-boss fetch, the notification and its person read, the email rendered and sent over the mailer's pool of SMTP connections, marked sent with its audit event in one transaction, the job completed), timed from the runner's start until the last email arrived at the local smtp-server; none twice. The baseline opens a connection per message, and the mail server here (smtp-server) waits 100 ms before greeting each, as many do to catch clients that talk too soon, which bounds it at about 9 a second; details.pooledNodemailerSendsPerSecond is the same baseline over nodemailer's connection pool.`,
         details: { emailed: throughput.emailed, pooledNodemailerSendsPerSecond: pooledSends },
       },
       {
