@@ -137,6 +137,20 @@ export async function signIn(url: string, base: string, practitionerId: string):
   return { cookie: `${session}; ${csrfCookie}`, csrfToken };
 }
 
+/** One new decision posted as a signed-in client posts it (its own Idempotency-Key): the response, unread. */
+export function postDecision(base: string, fixture: Fixture): Promise<Response> {
+  return fetch(`${base}/api/v1/share-decisions`, {
+    method: "POST",
+    headers: {
+      cookie: fixture.cookie,
+      "x-csrf-token": fixture.csrfToken,
+      "content-type": "application/json",
+      "idempotency-key": randomUUID(),
+    },
+    body: fixture.body,
+  });
+}
+
 export async function decisionsPerSecond(base: string, fixture: Fixture, connections: number, seconds: number) {
   let created = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -226,16 +240,7 @@ export async function benchSharing(options: SharingBenchOptions): Promise<BenchR
     try {
       const fixture = { body, ...(await signIn(cluster.url, base, practitionerId)) };
       // Untimed check that what is timed is a decision recorded and delivered, not an error page.
-      const check = await fetch(`${base}/api/v1/share-decisions`, {
-        method: "POST",
-        headers: {
-          cookie: fixture.cookie,
-          "x-csrf-token": fixture.csrfToken,
-          "content-type": "application/json",
-          "idempotency-key": randomUUID(),
-        },
-        body,
-      });
+      const check = await postDecision(base, fixture);
       const checked = (await check.json()) as { disclosure?: { state: string } };
       if (check.status !== 201 || checked.disclosure?.state !== "SENT")
         throw new Error(`the benchmark decision was not recorded: ${check.status} ${JSON.stringify(checked)}`);
