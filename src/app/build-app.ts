@@ -23,7 +23,7 @@ import type { Database } from "../platform/db/client";
 import { COOKIE_OPTIONS, CSRF_COOKIE } from "../platform/http/auth/session-cookie";
 import { raiseRouterError, registerErrorHandling, rerouteFrameworkError } from "../platform/http/errors";
 import { registerRateLimit } from "../platform/http/rate-limit";
-import { packageDir, viewDirs } from "../platform/web-kit/views";
+import { packageDir, publicDir, STATIC_PREFIX, viewDirs } from "../platform/web-kit/views";
 import { auditAccessDenied } from "./access-denied";
 import { apiRoutes } from "./api-routes";
 import { allJobs } from "./jobs";
@@ -130,10 +130,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const govuk = path.join(packageDir("govuk-frontend"), "dist/govuk");
   const moj = path.join(packageDir("@ministryofjustice/frontend"), "moj");
-  await app.register(fastifyStatic, { root: path.join(govuk, "assets"), prefix: "/assets/" });
+  // The design system's fonts and images, at the paths its stylesheet names: kept a day (the fonts'
+  // names carry their own hashes; the favicon's does not).
+  await app.register(fastifyStatic, { root: path.join(govuk, "assets"), prefix: "/assets/", maxAge: "1d", immutable: false });
+  // Stylesheets and scripts under a path that changes with them (STATIC_PREFIX): kept for good.
   await app.register(fastifyStatic, {
-    root: [govuk, moj, path.join(import.meta.dirname, "../platform/web-kit/public")],
-    prefix: "/static/",
+    root: [govuk, moj, publicDir],
+    prefix: STATIC_PREFIX,
+    maxAge: "365d",
+    immutable: true,
     decorateReply: false,
     allowedPath: (pathName) => /\.(css|js|mjs|map)$/.test(pathName),
   });

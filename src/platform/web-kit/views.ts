@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -11,6 +12,25 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Where the installed design-system packages live; assets are served from them, not a CDN. */
 export const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
+
+/** The web kit's own stylesheet and scripts, served under /static/ with the design systems' files. */
+export const publicDir = path.join(here, "public");
+
+/**
+ * Where pages load stylesheets and scripts from: a path named by what is served there (the design
+ * systems' versions and our own files' contents). A browser may then keep them for good, so a page
+ * load asks the server for nothing it already has, and a new release is a new path it fetches at once.
+ */
+export const STATIC_PREFIX = `/static/${staticVersion()}/`;
+
+function staticVersion(): string {
+  const hash = createHash("sha256");
+  for (const name of ["govuk-frontend", "@ministryofjustice/frontend"]) {
+    hash.update(`${name}@${JSON.parse(fs.readFileSync(path.join(packageDir(name), "package.json"), "utf8")).version}\n`);
+  }
+  for (const file of fs.readdirSync(publicDir).sort()) hash.update(file).update(fs.readFileSync(path.join(publicDir, file)));
+  return hash.digest("hex").slice(0, 12);
+}
 
 /**
  * Template search paths. A feature keeps its pages' templates in `src/features/<feature>/web/views/<name>/`,
@@ -81,6 +101,7 @@ export function configureWebKit(env: Environment): void {
   env.addFilter("roleLabel", (role: keyof typeof ROLE_LABELS) => ROLE_LABELS[role] ?? role);
   env.addFilter("stackedTable", stackedTable);
   env.addGlobal("ROLE_LABELS", ROLE_LABELS);
+  env.addGlobal("staticPrefix", STATIC_PREFIX);
 }
 
 declare module "fastify" {

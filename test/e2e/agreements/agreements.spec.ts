@@ -1,5 +1,5 @@
 import { SECTIONS } from "../../../src/features/agreements/domain/content";
-import { checkA11y, clickAndLoad, DEMO_PASSWORD, expect, signInAndEnrol, submitForm, test, visit } from "../support";
+import { checkA11y, clickAndLoad, DEMO_PASSWORD, expect, newBrowserContext, signInAndEnrol, submitForm, test, visit } from "../support";
 
 /**
  * The agreement journey end to end: Dafydd Pryce (IG lead, Westshire County Council) drafts an
@@ -111,7 +111,7 @@ test("an IG lead drafts an agreement, both parties sign it, and a variation is c
   await expect(page.getByRole("table", { name: "Version 1" })).toContainText("Waiting for Priya Raman to sign");
 
   // Priya signs for the police from her own browser, from the reminder on her home page.
-  const context = await browser.newContext();
+  const context = await newBrowserContext(browser);
   const priya = await context.newPage();
   await signInAndEnrol(priya, "priya.raman@police.westshire.example");
   const reminder = priya.getByRole("region", { name: "Your work" });
