@@ -1,13 +1,15 @@
 import { Command } from "commander";
-import { checkpointKeyId, configuredCheckpointSigner, publicKeyPem, publishCheckpoint } from "../platform/audit/checkpoints";
 import { loadConfig } from "../platform/config";
-import { openConfiguredDatabase } from "../platform/db/open";
 
 export function auditCheckpointCommand(): Command {
   return new Command("audit-checkpoint")
     .description("Sign the audit log's head (count and hash) and append it to the checkpoint file outside the database")
     .option("--public-key", "print the public key that verifies the checkpoints (for an auditor keeping copies), and exit")
     .action(async (options: { publicKey?: boolean }) => {
+      const { checkpointKeyId, configuredCheckpointSigner, publicKeyPem, publishCheckpoint } = await import(
+        "../platform/audit/checkpoints"
+      );
+      const { openConfiguredDatabase } = await import("../platform/db/open");
       const config = loadConfig();
       const signer = configuredCheckpointSigner(config);
       if (options.publicKey) {

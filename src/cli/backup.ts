@@ -1,10 +1,7 @@
 import { Command } from "commander";
-import { backupEmbedded, backupPostgres } from "../app/backup";
 import type { BackupSummary, RowCounts } from "../app/backup-summary";
-import { restoreEmbedded, restorePostgres } from "../app/restore";
-import { configuredCheckpointSigner, type RestoreAnchoring } from "../platform/audit/checkpoints";
+import type { RestoreAnchoring } from "../platform/audit/checkpoints";
 import { loadConfig } from "../platform/config";
-import { roleOf } from "../platform/db/least-privilege";
 
 const ROW_WORDS: Record<keyof RowCounts, [string, string]> = {
   organisations: ["organisation", "organisations"],
@@ -87,6 +84,7 @@ export function backupCommand(): Command {
     )
     .requiredOption("-o, --output <file>", "the backup file to write (created readable by its owner only)")
     .action(async (opts: { output: string }) => {
+      const { backupEmbedded, backupPostgres } = await import("../app/backup");
       const config = loadConfig();
       // Under least privilege the application's role may not read drizzle's migration journal: the owner backs up.
       const summary = config.databaseUrl
@@ -103,6 +101,9 @@ export function restoreCommand(): Command {
     )
     .requiredOption("-i, --input <file>", "the backup file written by safeshare backup")
     .action(async (opts: { input: string }) => {
+      const { restoreEmbedded, restorePostgres } = await import("../app/restore");
+      const { configuredCheckpointSigner } = await import("../platform/audit/checkpoints");
+      const { roleOf } = await import("../platform/db/least-privilege");
       const config = loadConfig();
       const checkpoints = { dir: config.checkpointDir, signer: configuredCheckpointSigner(config) };
       // Under least privilege the owner restores (so it owns the tables) and grants the application's role again.

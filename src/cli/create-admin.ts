@@ -1,12 +1,6 @@
 import { Command, Option } from "commander";
-import { eq, sql } from "drizzle-orm";
-import { createOrganisation, createUser } from "../features/organisations-and-users";
 import { newUserInput, ORGANISATION_TYPES, organisationInput } from "../features/organisations-and-users/domain";
-import { organisations } from "../features/organisations-and-users/schema";
-import { assertAcceptablePassword } from "../features/sign-in";
 import { loadConfig } from "../platform/config";
-import { hashPassword } from "../platform/crypto/hashing";
-import { openConfiguredDatabase } from "../platform/db/open";
 import { ValidationError } from "../platform/errors";
 import { zodIssuesToFieldErrors } from "../platform/http/problem";
 
@@ -37,6 +31,12 @@ export function createAdminCommand(): Command {
         passwordStdin?: boolean;
         baseUrl: string;
       }) => {
+        const { eq, sql } = await import("drizzle-orm");
+        const { createOrganisation, createUser } = await import("../features/organisations-and-users");
+        const { organisations } = await import("../features/organisations-and-users/schema");
+        const { assertAcceptablePassword } = await import("../features/sign-in");
+        const { hashPassword } = await import("../platform/crypto/hashing");
+        const { openConfiguredDatabase } = await import("../platform/db/open");
         const input = newUserInput.safeParse({ name: opts.name, email: opts.email, roles: ["partnership_admin"] });
         if (!input.success) throw new ValidationError(zodIssuesToFieldErrors(input.error));
         const password = opts.passwordStdin ? await readStdin() : undefined;

@@ -2,9 +2,6 @@ import fs from "node:fs";
 import { Command } from "commander";
 import { ConfigError, loadConfig } from "../platform/config";
 import { keyringOf, parseSecretKey } from "../platform/crypto/secret-box";
-import { rotateSecretKey } from "../platform/crypto/secrets-at-rest";
-import { openConfiguredDatabase } from "../platform/db/open";
-import { configuredSecretKeys } from "../platform/db/secret-keys";
 
 function newKeyFrom(options: { newKeyFile?: string }): Buffer {
   const source = options.newKeyFile ? `--new-key-file ${options.newKeyFile}` : "SAFESHARE_NEW_SECRET_KEY";
@@ -22,6 +19,9 @@ export function rotateSecretKeyCommand(): Command {
     )
     .option("--new-key-file <path>", "file holding the new key (32 random bytes in base64); or set SAFESHARE_NEW_SECRET_KEY")
     .action(async (options: { newKeyFile?: string }) => {
+      const { rotateSecretKey } = await import("../platform/crypto/secrets-at-rest");
+      const { openConfiguredDatabase } = await import("../platform/db/open");
+      const { configuredSecretKeys } = await import("../platform/db/secret-keys");
       const config = loadConfig();
       const newKey = newKeyFrom(options);
       const { keyFile } = configuredSecretKeys(config);

@@ -1,8 +1,5 @@
 import { Command, InvalidArgumentError } from "commander";
-import { seedDemoPartnership } from "../demo/seed-demo";
-import { seedSynthetic } from "../demo/synthetic/seed-synthetic";
 import { loadConfig } from "../platform/config";
-import { openConfiguredDatabase } from "../platform/db/open";
 
 const positive = (value: string) => {
   const n = Number(value);
@@ -18,6 +15,9 @@ export function seedSyntheticCommand(): Command {
     .option("--items-per-subject <n>", "mean record items per person", positive, 10)
     .option("--seed <n>", "random seed: the same seed gives the same people", positive, 1)
     .action(async (opts: { subjects: number; itemsPerSubject: number; seed: number }) => {
+      const { seedDemoPartnership } = await import("../demo/seed-demo");
+      const { seedSynthetic } = await import("../demo/synthetic/seed-synthetic");
+      const { openConfiguredDatabase } = await import("../platform/db/open");
       const database = await openConfiguredDatabase(loadConfig());
       try {
         if (await seedDemoPartnership(database.db)) console.log("The database was empty: added the demo partnership first.");
