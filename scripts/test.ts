@@ -59,7 +59,9 @@ if (selected.includes("dead")) {
 
 if (selected.includes("unit")) {
   console.log("\n== Unit tests ==");
-  failed ||= run(process.execPath, ["--import", "tsx", "--test", ...testFiles("test/unit")]) !== 0;
+  // Two files at a time: a file's own tests take milliseconds, loading it through tsx about a second,
+  // and half of that is waiting (measured: 51 s against 67 s one at a time, on two cores).
+  failed ||= run(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", ...testFiles("test/unit")]) !== 0;
 }
 
 if (selected.includes("db")) {
