@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import nodemailer from "nodemailer";
 import pg from "pg";
 import { deliverNotificationJob } from "../src/features/notifications";
@@ -30,8 +32,9 @@ import { repoRoot } from "./startup";
  *    start` recording decisions (each queues its recipient's notification job in the same transaction,
  *    always). "Off": the server runs no jobs (SAFESHARE_RUN_JOBS=false), so nothing is delivered during
  *    the load and the jobs wait in the queue. "On": the default single node, its workers telling
- *    recipients and emailing them to the SMTP server while the same load runs. Phases alternate
- *    (on, off, on, off…) so drift on this shared machine falls on both. One person records decisions
+ *    recipients and emailing them to an SMTP server in another process while the same load runs,
+ *    having first caught up with what the last "off" left. Phases alternate (on, off, off, on, on…) so
+ *    a cold start or drift on this shared machine falls on both. One person records decisions
  *    with a pause between them (BENCH_NOTIFY_THINK_MS): what a person waits, not a saturated server.
  */
 
@@ -163,6 +166,7 @@ async function pacedDecisions(
   thinkMs: number,
 ) {
   const ms: number[] = [];
+  const serverMs: number[] = [];
   const end = performance.now() + seconds * 1000;
   while (performance.now() < end) {
     const started = performance.now();
@@ -170,11 +174,21 @@ async function pacedDecisions(
     await response.arrayBuffer();
     if (response.status !== 201) throw new Error(`a decision was not recorded: ${response.status}`);
     ms.push(performance.now() - started);
+    const server = /app;dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "");
+    if (server) serverMs.push(Number(server[1]));
     await new Promise((resolve) => setTimeout(resolve, -Math.log(1 - Math.random()) * thinkMs));
   }
   const sorted = ms.sort((a, b) => a - b);
   const at = (p: number) => round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!, 1);
-  return { decisions: sorted.length, perSecond: round(sorted.length / seconds, 1), p50: at(50), p95: at(95), p99: at(99) };
+  return {
+    decisions: sorted.length,
+    perSecond: round(sorted.length / seconds, 1),
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    // The server's own time (its Server-Timing header), without the network and this client.
+    serverP50: round(median(serverMs), 1),
+  };
 }
 
 /** Part 3: one phase, a fresh `safeshare start` with notifications on or off, loaded for `seconds`. */
@@ -183,7 +197,7 @@ async function decisionPhase(
   body: string,
   practitionerId: string,
   on: boolean,
-  smtp: Awaited<ReturnType<typeof startSmtpCatcher>>,
+  smtpUrl: string,
   options: NotificationsBenchOptions,
 ) {
   const port = await freePort();
@@ -194,7 +208,8 @@ async function decisionPhase(
       PORT: String(port),
       HOST: "127.0.0.1",
       LOG_LEVEL: "warn",
-      ...(on ? { SAFESHARE_SMTP_URL: smtp.url, SAFESHARE_RUN_JOBS: "true" } : { SAFESHARE_SMTP_URL: "", SAFESHARE_RUN_JOBS: "false" }),
+      SAFESHARE_SERVER_TIMING: "true",
+      ...(on ? { SAFESHARE_SMTP_URL: smtpUrl, SAFESHARE_RUN_JOBS: "true" } : { SAFESHARE_SMTP_URL: "", SAFESHARE_RUN_JOBS: "false" }),
     },
     cwd: repoRoot,
     readyUrl: `http://127.0.0.1:${port}/api/v1/health`,
@@ -216,14 +231,25 @@ async function decisionPhase(
     // backlog no running node has).
     if (on) await waitUntil(async () => (await jobsDue()) === 0, 120_000, "the jobs left by the last phase were done");
     await pacedDecisions(base, fixture, 2, options.thinkMs);
-    const emailsBefore = smtp.received.length;
+    const started = new Date();
     const run = await pacedDecisions(base, fixture, options.seconds, options.thinkMs);
-    const emailed = smtp.received.length - emailsBefore;
+    const emailed = (await client.query<{ n: number }>("select count(*)::int as n from notification where emailed_at >= $1", [started]))
+      .rows[0]!.n;
     return { on, ...run, emailedDuringLoad: emailed, jobsWaitingAfter: await jobsDue() };
   } finally {
     await client.end();
     await stopProcess(server.child);
   }
+}
+
+/** The mail sink's process and its address; closing its stdin stops it. */
+async function startSink(): Promise<{ url: string; close: () => void }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/lib/smtp-sink.ts"], {
+    cwd: repoRoot,
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const [line] = (await once(child.stdout, "data")) as [Buffer];
+  return { url: line.toString().trim(), close: () => child.stdin.end() };
 }
 
 export async function benchNotifications(options: NotificationsBenchOptions): Promise<BenchResult[]> {
@@ -232,9 +258,9 @@ export async function benchNotifications(options: NotificationsBenchOptions): Pr
   if (!bin) throw new Error("PostgreSQL 15 binaries not found (set PG_BIN): the notifications benchmark needs initdb and pg_ctl");
   const cluster = await startCluster(bin);
   const smtp = await startSmtpCatcher();
-  // While decisions are timed, mail goes to a sink that only counts it: parsing each message in this
-  // process would slow the client whose clock measures the server.
-  const sink = await startSmtpCatcher({ parse: false });
+  // While decisions are timed, mail goes to a sink in another process (bench/lib/smtp-sink.ts): taking
+  // each message in this one would slow the client whose clock measures the server.
+  const sink = await startSink();
   try {
     log(`notifications: queueing ${options.notifications} and delivering them to a local SMTP server`);
     const throughput = await queueAndDeliver(await createDatabase(cluster.url, "bench_notify"), smtp, options.notifications);
@@ -248,9 +274,11 @@ export async function benchNotifications(options: NotificationsBenchOptions): Pr
     const { body, practitionerId } = await prepare(cluster.url);
     const phases: Awaited<ReturnType<typeof decisionPhase>>[] = [];
     for (let round = 0; round < options.rounds; round++) {
-      for (const on of [true, false]) {
+      // On, off, then off, on, …: neither goes first every time, so a cold start or drift on this
+      // shared machine falls on both alike.
+      for (const on of round % 2 ? [false, true] : [true, false]) {
         log(`notifications: one person recording decisions for ${options.seconds} s, notifications ${on ? "on" : "off"}`);
-        phases.push(await decisionPhase(cluster.url, body, practitionerId, on, sink, options));
+        phases.push(await decisionPhase(cluster.url, body, practitionerId, on, sink.url, options));
       }
     }
     const p50 = (on: boolean) => median(phases.filter((p) => p.on === on).map((p) => p.p50));
@@ -277,7 +305,7 @@ export async function benchNotifications(options: NotificationsBenchOptions): Pr
         baseline: { name: "raw nodemailer sends to the same SMTP server, one after another", value: rawSends, unit: "emails/s" },
         ratio: ratioOf(throughput.deliveredPerSecond, rawSends),
         better: "higher",
-        notes: `${throughput.emailed} queued notifications emailed by one node's job runner (one worker per queue, up to ten jobs at a time: pg-boss fetch, the notification and its person read, the email rendered and sent over the mailer's pool of SMTP connections, marked sent with its audit event in one transaction, the job completed), timed from the runner's start until the last email arrived at the local smtp-server; none twice. The baseline opens a connection per message, and the mail server here (smtp-server) waits 100 ms before greeting each, as many do to catch clients that talk too soon, which bounds it at about 9 a second; details.pooledNodemailerSendsPerSecond is the same baseline over nodemailer's connection pool.`,
+        notes: `${throughput.emailed} queued notifications emailed by one node's job runner (one worker per queue, taking up to ten jobs a poll and running them one after another: pg-boss fetch, the notification and its person read, the email rendered and sent over the mailer's pool of SMTP connections, marked sent with its audit event in one transaction, the job completed), timed from the runner's start until the last email arrived at the local smtp-server; none twice. The baseline opens a connection per message, and the mail server here (smtp-server) waits 100 ms before greeting each, as many do to catch clients that talk too soon, which bounds it at about 9 a second; details.pooledNodemailerSendsPerSecond is the same baseline over nodemailer's connection pool.`,
         details: { emailed: throughput.emailed, pooledNodemailerSendsPerSecond: pooledSends },
       },
       {
@@ -288,13 +316,13 @@ export async function benchNotifications(options: NotificationsBenchOptions): Pr
         ratio,
         better: "lower",
         goal: { ratio: `<= ${GOAL_RATIO}`, met: ratio <= GOAL_RATIO },
-        notes: `One person recording share decisions (POST /api/v1/share-decisions, each timed; then a pause averaging ${options.thinkMs} ms) for ${options.seconds} s per phase against a fresh \`safeshare start\` on PostgreSQL; ${options.rounds} rounds of on then off; value and baseline are the medians of the phases' p50. Each decision queues its recipient's notification job in its own transaction in both phases: the enqueue is part of recording and is in "off" too. Off: the server runs no jobs (SAFESHARE_RUN_JOBS=false), nothing is told or emailed during the load and the jobs wait. On: the default single node, its workers telling recipients and emailing them to the local SMTP server in the same process while the load runs, after first delivering what the previous off phase left waiting, untimed (details.phases: emails sent during each timed phase and the jobs still due after it).`,
+        notes: `One person recording share decisions (POST /api/v1/share-decisions, each timed; then a pause averaging ${options.thinkMs} ms) for ${options.seconds} s per phase against a fresh \`safeshare start\` on PostgreSQL; ${options.rounds} rounds, on then off, then off then on, and so on; value and baseline are the medians of the phases' p50. Each decision queues its recipient's notification job in its own transaction in both phases: the enqueue is part of recording and is in "off" too. Off: the server runs no jobs (SAFESHARE_RUN_JOBS=false), nothing is told or emailed during the load and the jobs wait. On: the default single node, its workers telling recipients and emailing them to a local SMTP server (another process) while the load runs, after first delivering what the previous off phase left waiting, untimed (details.phases: emails sent during each timed phase and the jobs still due after it).`,
         details: { phases },
       },
     ];
   } finally {
     await smtp.close();
-    await sink.close();
+    sink.close();
     cluster.stop();
   }
 }

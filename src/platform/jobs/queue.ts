@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import PgBoss from "pg-boss";
 import type { Database, Db, Queryable } from "../db/client";
 import type { Mailer } from "../mail/mailer";
@@ -80,7 +81,7 @@ export async function enqueue<Data extends object>(
   return sender.send(definition.name, data, { ...options, db: jobSqlIn(q) });
 }
 
-/** Jobs a worker takes at once: a burst of notifications goes out in parallel rather than one per poll. */
+/** Jobs a worker takes at once: a burst of notifications goes out in one poll rather than one per poll. */
 const BATCH = 10;
 
 export interface JobRunner {
@@ -132,21 +133,24 @@ export async function startJobs<Context extends JobContext>(
     worker = await boss.work<object>(
       definition.name,
       { batchSize: BATCH, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
-      // Up to BATCH jobs at a time, each finished or failed on its own: one email that fails does not
-      // send the others round again. pg-boss then completes what is still active, which is nothing.
+      // Up to BATCH jobs taken at once, each finished or failed on its own: one email that fails does
+      // not send the others round again. pg-boss then completes what is still active, which is nothing.
+      // Run one after another, with a turn of the event loop between them: the requests this node is
+      // serving go first. All at once, a burst of jobs held every request that arrived during it
+      // (measured: recording a share decision 1.14 to 1.34 times slower with jobs on, against 0.95 to
+      // 1.13 one at a time; a node then emails 87 a second instead of 117, far more than a partnership sends).
       async (jobs) => {
-        await Promise.all(
-          jobs.map(async (job) => {
-            try {
-              await definition.run(job.data, context, { id: job.id, retryCount: job.retryCount });
-              await boss.complete(definition.name, job.id);
-            } catch (error) {
-              // The error itself, serialised by pg-boss with its code: failure.ts reads why from it.
-              await boss.fail(definition.name, job.id, error as object);
-              options.onError?.(error as Error);
-            }
-          }),
-        );
+        for (const job of jobs) {
+          try {
+            await definition.run(job.data, context, { id: job.id, retryCount: job.retryCount });
+            await boss.complete(definition.name, job.id);
+          } catch (error) {
+            // The error itself, serialised by pg-boss with its code: failure.ts reads why from it.
+            await boss.fail(definition.name, job.id, error as object);
+            options.onError?.(error as Error);
+          }
+          await setImmediate();
+        }
         // A worker that found jobs looks for more at once: only an empty queue waits out the
         // polling interval (pg-boss otherwise takes one batch per interval).
         if (jobs.length && worker) boss.notifyWorker(worker);
