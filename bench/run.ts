@@ -34,7 +34,7 @@ import { benchStartup } from "./startup";
  *   BENCH_SHARING_CONNECTIONS  concurrent clients recording decisions, comma-separated (default 20,50)
  *   BENCH_NOTIFICATIONS  notifications queued, then emailed to a local SMTP server (default 100)
  *   BENCH_NOTIFY_THINK_MS, BENCH_NOTIFY_SECONDS, BENCH_NOTIFY_ROUNDS  one person recording decisions with notifications
- *                        on and off: mean pause between decisions (default 200), seconds per phase (default 8), rounds (default 3)
+ *                        on and off: mean pause between decisions (default 200), seconds per phase (default 8), rounds (default 6: three gave medians that moved by a tenth from run to run)
  */
 
 const envInt = (name: string, fallback: number) => {
@@ -84,7 +84,7 @@ const benchmarks: Record<string, () => Promise<BenchResult[]>> = {
       notifications: envInt("BENCH_NOTIFICATIONS", 100),
       thinkMs: envInt("BENCH_NOTIFY_THINK_MS", 200),
       seconds: envInt("BENCH_NOTIFY_SECONDS", 8),
-      rounds: envInt("BENCH_NOTIFY_ROUNDS", 3),
+      rounds: envInt("BENCH_NOTIFY_ROUNDS", 6),
       log,
     }),
   agreements: () => {
