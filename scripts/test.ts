@@ -37,12 +37,16 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 }
 
 let failed = false;
+/** Notes a tier's exit status. (With `failed ||= run(…)`, once a tier had failed every later tier was skipped.) */
+const record = (status: number) => {
+  if (status !== 0) failed = true;
+};
 
 if (selected.includes("layout")) {
   // The import rules of the layout (scripts/check-imports.ts): a feature is reached through its face,
   // its domain stays pure, the platform sits below every feature. Quick, so first.
   console.log("\n== Import rules ==");
-  failed ||= run(process.execPath, ["--import", "tsx", "scripts/check-imports.ts"]) !== 0;
+  record(run(process.execPath, ["--import", "tsx", "scripts/check-imports.ts"]));
 }
 
 if (selected.includes("dead")) {
@@ -54,14 +58,14 @@ if (selected.includes("dead")) {
   console.log(
     `${status === 0 ? "No dead code" : "Dead code found (above)"}: knip took ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  failed ||= status !== 0;
+  record(status);
 }
 
 if (selected.includes("unit")) {
   console.log("\n== Unit tests ==");
   // Two files at a time: a file's own tests take milliseconds, loading it through tsx about a second,
   // and half of that is waiting (measured: 51 s against 67 s one at a time, on two cores).
-  failed ||= run(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", ...testFiles("test/unit")]) !== 0;
+  record(run(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", ...testFiles("test/unit")]));
 }
 
 if (selected.includes("db")) {
@@ -89,7 +93,7 @@ if (selected.includes("db")) {
       SAFESHARE_TEST_PGLITE_TEMPLATE: template,
       ...(cluster ? { SAFESHARE_TEST_PG_URL: cluster.url } : {}),
     };
-    failed ||= run(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", ...testFiles("test/db")], env) !== 0;
+    record(run(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", ...testFiles("test/db")], env));
   } finally {
     cluster?.stop();
     fs.rmSync(template, { force: true });
@@ -106,7 +110,7 @@ if (selected.includes("e2e")) {
     }
     console.warn(`\n!!! ${chromium} not found: browser tests SKIPPED (apt-get install chromium) !!!\n`);
   } else {
-    failed ||= run(process.execPath, [path.resolve("node_modules/@playwright/test/cli.js"), "test"]) !== 0;
+    record(run(process.execPath, [path.resolve("node_modules/@playwright/test/cli.js"), "test"]));
   }
 }
 

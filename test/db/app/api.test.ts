@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import SwaggerParser from "@apidevtools/swagger-parser";
 import { type App, buildApp } from "../../../src/app/build-app";
 import { client, TEST_PUBLIC_URL, testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
@@ -128,6 +129,13 @@ describeEachDatabase("JSON API", (ctx) => {
     ]) {
       assert.ok(doc.paths[path], `missing ${path}`);
     }
+  });
+
+  test("the OpenAPI document passes a standard validator (swagger-parser), as a partner's tooling reads it", async () => {
+    const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
+    // Throws, listing each error, on a document that breaks the OpenAPI 3.1 schema or has a $ref that does not resolve.
+    const validated = await SwaggerParser.validate(doc);
+    assert.ok("openapi" in validated && validated.openapi === "3.1.0");
   });
 
   test("every $ref in the OpenAPI document resolves, so a client generator can read it", async () => {
