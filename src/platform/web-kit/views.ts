@@ -26,7 +26,7 @@ export const STATIC_PREFIX = `/static/${staticVersion()}/`;
 function staticVersion(): string {
   const hash = createHash("sha256");
   for (const name of ["govuk-frontend", "@ministryofjustice/frontend"]) {
-    hash.update(`${name}@${JSON.parse(fs.readFileSync(path.join(packageDir(name), "package.json"), "utf8")).version}\n`);
+    hash.update(`${name}@${require(`${name}/package.json`).version}\n`);
   }
   for (const file of fs.readdirSync(publicDir).sort()) hash.update(file).update(fs.readFileSync(path.join(publicDir, file)));
   return hash.digest("hex").slice(0, 12);
