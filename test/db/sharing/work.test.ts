@@ -11,7 +11,7 @@ import { answerQuestion, askSender } from "../../../src/features/sharing/service
 import { acknowledgeDisclosure } from "../../../src/features/sharing/services/disclosures";
 import { viewSharingWork } from "../../../src/features/sharing/services/load-work";
 import type { Actor } from "../../../src/platform/auth/actor";
-import { today } from "../../../src/platform/dates/calendar";
+import { today, ukDay } from "../../../src/platform/dates/calendar";
 import { auditEvents } from "../../../src/platform/db/schema";
 import { ConflictError, NotFoundError, NotPermittedError } from "../../../src/platform/errors";
 import { testApp } from "../../support/app";
@@ -99,7 +99,9 @@ describeEachDatabase("sharing's work for the home page", (ctx) => {
     const [police] = await work(people.gareth);
     assert.equal(police?.kind, "emergency_unopened");
     assert.equal(police?.title, "Open the emergency share about Kai Brennan-Nowak from Northbrook Primary School");
-    assert.equal(police?.dueOn, today(), "an emergency is for today");
+    // Due the day it was sent (not "today": sent two hours ago, just after midnight that is yesterday).
+    const [sent] = await ctx.database.db.select().from(disclosures).where(eq(disclosures.emergency, true));
+    assert.equal(police?.dueOn, ukDay(sent!.sentAt), "an emergency is for the day it was sent");
     // Early Help acknowledged what it was sent: nothing waits for Chloé.
     assert.deepEqual(await kinds(people.chloe), []);
     assert.deepEqual(await kinds(people.helen), ["sent_not_acknowledged"], "Lily Carter's referral, for Helen to chase");
