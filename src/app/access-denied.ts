@@ -11,7 +11,7 @@ import { recordEvent } from "../platform/audit/write";
 import type { Actor } from "../platform/auth/actor";
 import type { Db } from "../platform/db/client";
 import { ownerColumns } from "../platform/db/scope";
-import { AccountLockedError, NotFoundError, NotPermittedError } from "../platform/errors";
+import { AccountLockedError, InsufficientScopeError, NotFoundError, NotPermittedError } from "../platform/errors";
 import { loggableError } from "../platform/http/logging";
 
 /** A table a route parameter names a row of, and the columns naming the organisations it belongs to. */
@@ -84,6 +84,7 @@ async function existsElsewhere(db: Db, actor: Actor, { id, owned }: { id: string
 async function denialReason(db: Db, actor: Actor, error: unknown, asked: ReturnType<typeof idsAskedFor>) {
   if (error instanceof AccountLockedError) return undefined;
   if (error instanceof NotPermittedError) return "role" as const;
+  if (error instanceof InsufficientScopeError) return "token_scope" as const;
   if (!(error instanceof NotFoundError)) return undefined;
   // A 404 for an id that exists nowhere (a typo, a deleted link) is not an attempt on anyone's data.
   for (const one of asked) if (await existsElsewhere(db, actor, one)) return "out_of_scope" as const;
@@ -91,8 +92,8 @@ async function denialReason(db: Db, actor: Actor, error: unknown, asked: ReturnT
 }
 
 /**
- * Audits a signed-in user's refusal (ASVS 7.2.2): a 404 for an id that exists in another
- * organisation, or a 403 by role, as `access.denied` with the route pattern and the ids asked for.
+ * Audits a signed-in user's or partner system's refusal (ASVS 7.2.2): a 404 for an id that exists in
+ * another organisation, or a 403 by role or by a token's scopes, as `access.denied` with the route pattern and the ids asked for.
  * The response is untouched, and a failure here is logged, never turned into a 500.
  */
 export async function auditAccessDenied(db: Db, request: FastifyRequest, error: unknown): Promise<void> {

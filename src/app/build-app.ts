@@ -15,6 +15,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import nunjucks from "nunjucks";
+import { bearerTokenPlugin } from "../features/api-clients";
 import type { SessionPolicy } from "../features/sign-in";
 import { sessionPlugin } from "../features/sign-in";
 import type { TrustProxy } from "../platform/config";
@@ -119,12 +120,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await registerRateLimit(app, db);
   // After the security headers and cookies, before the session: an address the router refused.
   app.addHook("onRequest", raiseRouterError);
+  // A partner system's bearer token first, so a request that brings one is never also a cookie session.
+  await app.register(bearerTokenPlugin, { db });
   await app.register(sessionPlugin, { db, policy: options.session });
 
   // Every state-changing request carries a CSRF token: in the form body or the X-CSRF-Token header.
   // preValidation, because the token in a form body is only readable once the body is parsed.
   app.addHook("preValidation", (request, reply, done) => {
-    if (["GET", "HEAD", "OPTIONS"].includes(request.method)) return done();
+    if (["GET", "HEAD", "OPTIONS"].includes(request.method) || request.session?.viaToken) return done();
     app.csrfProtection(request, reply, done);
   });
 

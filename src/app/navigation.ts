@@ -15,6 +15,7 @@ const ITEMS: NavItem[] = [
   { href: "/agreements", text: "Agreements" },
   { href: "/organisations", text: "Organisations" },
   { href: "/users", text: "Users", roles: ["org_admin", "partnership_admin"] },
+  { href: "/api-clients", text: "API clients", roles: ["org_admin", "partnership_admin"] },
   { href: "/audit", text: "Audit log", roles: ["auditor", "partnership_admin", "ig_lead"] },
   { href: "/background-jobs", text: "Background jobs", roles: ["partnership_admin"] },
 ];

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { agreementPages } from "../features/agreements";
+import { apiClientPages } from "../features/api-clients";
 import { auditPages } from "../features/audit-log";
 import { backgroundJobPages } from "../features/background-jobs";
 import { notificationPages, notificationPreferencePages } from "../features/notifications";
@@ -22,6 +23,7 @@ export async function webRoutes(
   await app.register(accountPages, { db });
   await app.register(organisationPages, { db });
   await app.register(userPages, { db, publicUrl: opts.publicUrl, sendsEmail: opts.sendsEmail });
+  await app.register(apiClientPages, { db });
   await app.register(agreementPages, { db, publicUrl: opts.publicUrl });
   await app.register(recordsWebPages, { db });
   // Rights' notices to recipients appear in sharing's inbox; rights reads disclosures, so it is handed in here.

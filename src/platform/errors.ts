@@ -48,6 +48,16 @@ export class NotSignedInError extends DomainError {
   }
 }
 
+/** A bearer token that is unknown, revoked or expired (RFC 6750 `invalid_token`); the message says which, to its holder. */
+export class TokenRejectedError extends DomainError {
+  readonly code = "INVALID_TOKEN";
+}
+
+/** A valid token whose client's scopes do not reach this route (RFC 6750 `insufficient_scope`). */
+export class InsufficientScopeError extends DomainError {
+  readonly code = "INSUFFICIENT_SCOPE";
+}
+
 /**
  * Signed in with a password, but the user's roles need a second factor this session has not had
  * (the user gained such a role since signing in, or has not yet enrolled or entered a code).

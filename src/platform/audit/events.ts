@@ -47,11 +47,12 @@ export type PlatformAuditEvent =
     }
   /**
    * A signed-in user was refused: `out_of_scope`, a 404 for an id that exists in another
-   * organisation's records; `role`, a 403. The response said no more than it always does; ids only.
+   * organisation's records; `role`, a 403; `token_scope`, a partner system's call outside its client's
+   * scopes. The response said no more than it always does; ids only.
    */
   | {
       type: "access.denied";
-      details: { reason: "out_of_scope" | "role"; method: string; route: string; ids: Record<string, string> };
+      details: { reason: "out_of_scope" | "role" | "token_scope"; method: string; route: string; ids: Record<string, string> };
     }
   /** Secrets at rest sealed at start-up (stored before sealing existed, or under a previous key); key ids, never keys. */
   | { type: "secrets.sealed"; details: { values: number; keyId: string } }

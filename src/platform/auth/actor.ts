@@ -7,4 +7,10 @@ export interface Actor {
   roles: Role[];
   organisationId: string;
   organisationName: string;
+  /**
+   * Set when a partner system calls the API with its token (issue 20): the request is the client's,
+   * acting with the roles it was given that its responsible person (`userId`, `name`) still holds.
+   * Audit events carry both, so a call is traced to the system and to the person who answers for it.
+   */
+  apiClient?: { id: string; name: string; agreementId: string | null };
 }

@@ -1,6 +1,7 @@
 import { eq, getTableName, or, type SQL, sql, type Table } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { agreementParties, agreements } from "../../features/agreements/schema";
+import { apiClients } from "../../features/api-clients/schema";
 import { notifications } from "../../features/notifications/schema";
 import { users } from "../../features/organisations-and-users/schema";
 import { chronologyEntries, concerns, recordItems, subjectLinks, subjects } from "../../features/records/schema";
@@ -46,6 +47,8 @@ const owned = (owner: PgColumn, partnershipWide: readonly Role[] = []): Ownershi
 const OWNERSHIP = new Map<Table, OwnershipRule>([
   [users, owned(users.organisationId, ["partnership_admin"])],
   [auditEvents, owned(auditEvents.organisationId, ["partnership_admin"])],
+  // Partner systems' clients: administered like the organisation's users.
+  [apiClients, owned(apiClients.organisationId, ["partnership_admin"])],
   // Agreements are partnership documents (issue 3): the owner, parties and partnership admins see
   // drafts; once one has come into force every member may see it, because sharing is checked against it.
   [

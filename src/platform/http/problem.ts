@@ -34,6 +34,8 @@ const STATUS_BY_CODE: Record<string, { status: number; title: string }> = {
   RULES_BLOCKED: { status: 422, title: "The rules stop this being recorded" },
   NOT_SIGNED_IN: { status: 401, title: "Sign in to continue" },
   SECOND_FACTOR_REQUIRED: { status: 401, title: "A second factor is needed" },
+  INVALID_TOKEN: { status: 401, title: "The API token was not accepted" },
+  INSUFFICIENT_SCOPE: { status: 403, title: "The API client may not do this" },
   RATE_LIMITED: { status: 429, title: "Too many requests" },
   CSRF_REJECTED: { status: 403, title: "The form has expired or did not come from this service" },
   BAD_REQUEST: { status: 400, title: "The request could not be understood" },

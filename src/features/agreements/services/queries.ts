@@ -6,7 +6,7 @@ import { visibleTo } from "../../../platform/db/scope";
 import { NotFoundError } from "../../../platform/errors";
 import type { Tier } from "../domain/content";
 import { agreementReference } from "../domain/document";
-import type { AgreementStatus, ParentInForceInput } from "../domain/lifecycle";
+import { type AgreementStatus, notInForceReason, type ParentInForceInput } from "../domain/lifecycle";
 import { agreementParties, agreementSignatures, agreements, agreementVersions } from "../schema";
 
 export type AgreementRow = typeof agreements.$inferSelect;
@@ -141,4 +141,45 @@ export async function loadSignatures(db: Queryable, agreementId: string): Promis
     .from(agreementSignatures)
     .where(eq(agreementSignatures.agreementId, agreementId))
     .orderBy(asc(agreementSignatures.signedAt));
+}
+
+/**
+ * Whether an agreement is in force on a day (the one in-force rule, `notInForceReason`, parent
+ * included) and whether its version in force names the organisation as a party: what an API client
+ * serving the agreement needs at its creation and on every call. Unscoped: the caller has already
+ * established the client's right to name this agreement. Null when there is no such agreement.
+ */
+export async function agreementStandingFor(db: Queryable, agreementId: string, organisationId: string, day: string) {
+  const [row] = await db
+    .select({
+      number: agreements.number,
+      title: agreements.title,
+      status: agreements.status,
+      inForceVersion: agreements.inForceVersion,
+      nextReviewDate: agreements.nextReviewDate,
+      parent: parentInForceColumns,
+      party: sql<boolean>`coalesce(${agreementVersions.content}->'parties' @> ${JSON.stringify([{ organisationId }])}::jsonb, false)`,
+    })
+    .from(agreements)
+    .leftJoin(
+      agreementVersions,
+      and(eq(agreementVersions.agreementId, agreements.id), eq(agreementVersions.version, agreements.inForceVersion)),
+    )
+    .leftJoin(parentAgreement, eq(parentAgreement.id, agreements.parentAgreementId))
+    .where(eq(agreements.id, agreementId));
+  if (!row) return null;
+  return {
+    reference: agreementReference(row.number),
+    title: row.title,
+    party: row.party,
+    notInForceReason: notInForceReason(row, parentInForce(row.parent), day),
+  };
+}
+
+/** The agreements in force on a day that the actor's organisation is a party to: what a partner system's client may serve. */
+export async function agreementsInForceFor(db: Queryable, actor: Actor, day: string) {
+  const listed = await loadAgreements(db, actor, { partyOrganisationId: actor.organisationId, status: ["ACTIVE", "UNDER_REVIEW"] });
+  return listed
+    .filter((a) => notInForceReason(a, a.parent, day) === null)
+    .map((a) => ({ id: a.id, reference: agreementReference(a.number), title: a.title }));
 }

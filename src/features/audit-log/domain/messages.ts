@@ -42,6 +42,7 @@ const en = {
     rights_request: "a rights request",
     partnership_setting: "a partnership setting",
     notification: "a notification",
+    api_client: "a partner system's API client",
   },
   /** The same, when the name is not known to the reader (out of their scope, or a protected identity). */
   aboutUnnamed: {
@@ -53,6 +54,8 @@ const en = {
   actor: {
     anonymous: "Someone not signed in",
     system: "Safeshare",
+    /** A partner system calling with its token, and the person who answers for it. */
+    apiClient: "{client} (a partner system, for {person})",
     /** An event about no one thing: only refused sign-ins to an email no account has. */
     unknownAccount: "an account that does not exist",
     /** The event type filter's options say each sentence with no one in particular in it. */

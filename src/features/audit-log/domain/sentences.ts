@@ -1,5 +1,6 @@
 import { message } from "../../../platform/messages";
 import { AGREEMENTS_MESSAGES } from "../../agreements/domain/messages";
+import { API_CLIENTS_MESSAGES } from "../../api-clients/domain/messages";
 import { BACKGROUND_JOBS_MESSAGES } from "../../background-jobs/domain/messages";
 import { NOTIFICATIONS_MESSAGES } from "../../notifications/domain/messages";
 import { ORGANISATIONS_MESSAGES } from "../../organisations-and-users/domain/messages";
@@ -30,10 +31,11 @@ export const EVENT_SENTENCES: Readonly<Record<string, string>> = {
   ...RIGHTS_MESSAGES.en.rightsAuditEvent,
   ...NOTIFICATIONS_MESSAGES.en.notificationsAuditEvent,
   ...BACKGROUND_JOBS_MESSAGES.en.backgroundJobsAuditEvent,
+  ...API_CLIENTS_MESSAGES.en.apiClientsAuditEvent,
 };
 
 /** Who did it, as an event's actor snapshot has it (src/platform/audit/events.ts `ActorSnapshot`). */
-type ActorSnapshot = { kind: "user"; name: string } | { kind: "system" } | { kind: "anonymous" };
+type ActorSnapshot = { kind: "user"; name: string; apiClient?: { name: string } } | { kind: "system" } | { kind: "anonymous" };
 
 /** What a sentence needs of an event: its type, who did it and what it was about. */
 export interface DescribedEvent {
@@ -52,7 +54,8 @@ export function describeEvent(event: DescribedEvent, names: KnownNames): string 
 }
 
 export function actorName(actor: ActorSnapshot): string {
-  if (actor.kind === "user") return actor.name;
+  if (actor.kind === "user")
+    return actor.apiClient ? fill(words.actor.apiClient, { client: actor.apiClient.name, person: actor.name }) : actor.name;
   return actor.kind === "system" ? words.actor.system : words.actor.anonymous;
 }
 

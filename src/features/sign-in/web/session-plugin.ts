@@ -5,12 +5,15 @@ import { NotSignedInError } from "../../../platform/errors";
 import { clearSessionCookie, SESSION_COOKIE } from "../../../platform/http/auth/session-cookie";
 import { type LoadedSession, loadSession, type SessionPolicy } from "../services/sessions";
 
-/** Resolves the session cookie to a session (or none) on every non-asset request. */
+/**
+ * Resolves the session cookie to a session (or none) on every non-asset request, unless the request
+ * was already authenticated another way (a partner system's bearer token, resolved before this runs).
+ */
 export const sessionPlugin = fp(async (app: FastifyInstance, opts: { db: Db; policy: SessionPolicy }) => {
   app.decorateRequest("session", undefined);
   app.addHook("onRequest", async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
+    if (!token || request.session) return;
     request.session = await loadSession(opts.db, token, opts.policy);
     if (!request.session) clearSessionCookie(reply);
   });

@@ -13,6 +13,11 @@ export type SessionStage = "full" | "second_factor" | "enrol";
 export interface RequestSession {
   stage: SessionStage;
   actor: Actor;
+  /**
+   * A partner system's call with a bearer token (issue 20), not a browser's cookie: no CSRF token is
+   * asked of it, since no browser attaches a bearer token to a request another site makes.
+   */
+  viaToken?: true;
 }
 
 declare module "fastify" {
