@@ -34,9 +34,9 @@ const en = {
   } satisfies Record<RevocationReason, string>,
   /** What each of this feature's audit events says in the audit log. */
   apiClientsAuditEvent: {
-    "api_client.created": "{actor} created {about}",
-    "api_client.token_issued": "{actor} issued a token for {about}",
-    "api_client.revoked": "{actor} revoked {about}",
+    "api_client.created": "{actor} gave a partner system access to the API: {about}",
+    "api_client.token_issued": "{actor} issued an API token for {about}",
+    "api_client.revoked": "{actor} revoked a partner system's access to the API: {about}",
   },
 } satisfies Catalogue;
 
