@@ -28,6 +28,7 @@ import {
 import { today } from "../../../src/platform/dates/calendar";
 import { hasOwnershipRule } from "../../../src/platform/db/scope";
 import { NotFoundError } from "../../../src/platform/errors";
+import { apiClientFor } from "../../support/api-client";
 import { client, testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";
@@ -216,6 +217,8 @@ describeEachDatabase("tenancy: what passes between two organisations is not foun
   let disclosureId: string;
   let requestId: string;
   let noticeId: string;
+  let childId: string;
+  let itemId: string;
 
   before(async () => {
     app = await testApp(ctx.database);
@@ -229,7 +232,7 @@ describeEachDatabase("tenancy: what passes between two organisations is not foun
     outsider = await newUser(db, police, ["practitioner", "safeguarding_lead", "ig_lead"]);
     const a = await signedInAs(app, db, senderLead);
     const b = await signedInAs(app, db, recipientLead);
-    const childId = (
+    childId = (
       await a.api("POST", "/api/v1/subjects", { kind: "CHILD", givenNames: "Ola", familyName: "Brandt", dateOfBirth: "2016-02-03" })
     ).json().id as string;
     const item = await a.api("POST", `/api/v1/subjects/${childId}/items`, {
@@ -240,7 +243,7 @@ describeEachDatabase("tenancy: what passes between two organisations is not foun
       source: { name: "Class teacher", method: "OBSERVED", obtainedOn: "2026-10-01" },
     });
     assert.equal(item.statusCode, 201, item.body);
-    const itemId = item.json().id as string;
+    itemId = item.json().id as string;
     const shared = await a.api(
       "POST",
       "/api/v1/share-decisions",
@@ -341,5 +344,55 @@ describeEachDatabase("tenancy: what passes between two organisations is not foun
     await assert.rejects(viewDecision(db, recipientLead.actor, decisionId, "test"), NotFoundError);
     await assert.rejects(acknowledgeNotice(db, senderLead.actor, noticeId), NotFoundError);
     await assert.rejects(withdrawInformationRequest(db, senderLead.actor, requestId), NotFoundError);
+  });
+
+  /**
+   * The same again through the API with partner systems' bearer tokens (issue 20): a token of one
+   * organisation, with every scope, sees exactly what a user of that organisation would.
+   */
+  test("with tokens: the two sides' systems see what passed between them, a third organisation's system gets 404s and empty lists", async () => {
+    const db = ctx.database.db;
+    const sender = await apiClientFor(app, db, senderLead);
+    const recipient = await apiClientFor(app, db, recipientLead);
+    const third = await apiClientFor(app, db, outsider);
+
+    assert.equal((await sender.call("GET", `/api/v1/share-decisions/${decisionId}`)).statusCode, 200);
+    assert.equal((await sender.call("GET", `/api/v1/subjects/${childId}/items/${itemId}`)).statusCode, 200);
+    assert.equal((await recipient.call("GET", `/api/v1/disclosures/${disclosureId}`)).statusCode, 200);
+    assert.equal((await recipient.call("GET", `/api/v1/information-requests/${requestId}`)).statusCode, 200);
+    assert.equal((await sender.call("GET", `/api/v1/information-requests/${requestId}`)).statusCode, 200);
+
+    const notFound: [string, "GET" | "POST", string, unknown?][] = [
+      ["the child", "GET", `/api/v1/subjects/${childId}`],
+      ["the item", "GET", `/api/v1/subjects/${childId}/items/${itemId}`],
+      ["the decision", "GET", `/api/v1/share-decisions/${decisionId}`],
+      ["an addendum", "POST", `/api/v1/share-decisions/${decisionId}/addenda`, { kind: "OUTCOME", text: "Seen" }],
+      ["the disclosure", "GET", `/api/v1/disclosures/${disclosureId}`],
+      ["its acknowledgement", "POST", `/api/v1/disclosures/${disclosureId}/acknowledgement`, {}],
+      ["its revocation", "POST", `/api/v1/disclosures/${disclosureId}/revocation`, { reason: "Mistake" }],
+      ["its filing", "POST", `/api/v1/disclosures/${disclosureId}/filing`, { newSubject: true, kind: "CHILD" }],
+      ["the request", "GET", `/api/v1/information-requests/${requestId}`],
+      ["its withdrawal", "POST", `/api/v1/information-requests/${requestId}/withdrawal`, {}],
+      ["the notice", "POST", `/api/v1/recipient-notices/${noticeId}/acknowledge`, {}],
+    ];
+    for (const [what, method, url, body] of notFound) {
+      const response = await third.call(method, url, body);
+      assert.equal(response.statusCode, 404, `${what}: ${response.body}`);
+    }
+    for (const list of [
+      "/api/v1/share-decisions",
+      "/api/v1/disclosures?box=received",
+      "/api/v1/disclosures?box=sent",
+      "/api/v1/information-requests?box=incoming",
+      "/api/v1/information-requests?box=outgoing",
+      "/api/v1/recipient-notices",
+    ]) {
+      const response = await third.call("GET", list);
+      assert.equal(response.statusCode, 200, `${list}: ${response.body}`);
+      assert.deepEqual(response.json().items, [], list);
+    }
+    // Each side acts only as the side it is.
+    assert.equal((await recipient.call("POST", `/api/v1/disclosures/${disclosureId}/revocation`, { reason: "Mistake" })).statusCode, 404);
+    assert.equal((await recipient.call("GET", `/api/v1/share-decisions/${decisionId}`)).statusCode, 404);
   });
 });
