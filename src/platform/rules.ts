@@ -14,6 +14,8 @@ export const DSA_RULES = {
   "DSA-BASIS": "The lawful basis relied on must be one the agreement lists for the sending party (UK GDPR Arts 6, 9, 10)",
   "DSA-ONWARD":
     "A recipient may not pass information on where the agreement says onward disclosure is not permitted (ICO data sharing code)",
+  "DSA-API-CLIENT":
+    "A partner system given access to serve one agreement may share only under that agreement: its access reaches no further than the agreement its organisation signed (ICO data sharing code: access limited to what the agreement covers)",
 } as const;
 export type DsaCode = keyof typeof DSA_RULES;
 

@@ -12,5 +12,5 @@ export interface Actor {
    * acting with the roles it was given that its responsible person (`userId`, `name`) still holds.
    * Audit events carry both, so a call is traced to the system and to the person who answers for it.
    */
-  apiClient?: { id: string; name: string; agreementId: string | null };
+  apiClient?: { id: string; name: string; agreement: { id: string; reference: string } | null };
 }

@@ -75,7 +75,7 @@ describeEachDatabase("API clients: bearer tokens", (ctx) => {
       .limit(1);
     const actor = JSON.parse(event!.body).actor;
     assert.equal(actor.userId, people.tomasz.userId, "the person who answers for it");
-    assert.deepEqual(actor.apiClient, { id: client.id, name: "Northbrook MIS", agreementId: null });
+    assert.deepEqual(actor.apiClient, { id: client.id, name: "Northbrook MIS", agreement: null });
     // Only the hash is kept.
     const stored = await ctx.database.db.select().from(apiTokens).where(eq(apiTokens.clientId, client.id));
     assert.equal(stored.length, 1);
@@ -264,5 +264,41 @@ describeEachDatabase("API clients: bearer tokens", (ctx) => {
     // A practitioner has no business here.
     const tomasz = await signedInAs(app, ctx.database.db, { user: { id: people.tomasz.userId } });
     assert.equal((await tomasz.get("/api-clients")).statusCode, 403);
+  });
+
+  test("a system serving an agreement may share only under it (DSA-API-CLIENT)", async () => {
+    const db = ctx.database.db;
+    const [agreement] = await db
+      .select({ id: agreements.id })
+      .from(agreements)
+      .where(eq(agreements.title, "Westshire Safeguarding Partnership information sharing agreement"));
+    const { token } = await newClient({ agreementId: agreement!.id, scopes: ["subjects:write", "items:write", "share-decisions:write"] });
+    const subject = await call(token, "POST", "/api/v1/subjects", child);
+    const item = await call(token, "POST", `/api/v1/subjects/${subject.json().id}/items`, {
+      category: "education",
+      kind: "FACT",
+      text: "Absent all of last week.",
+      eventDate: "2026-10-01",
+      source: { name: "Class teacher", method: "OBSERVED", obtainedOn: "2026-10-01" },
+    });
+    assert.equal(item.statusCode, 201, item.body);
+    const proposed = (agreementId?: string) => ({
+      subjectId: subject.json().id,
+      purpose: { code: "CHILD_IN_NEED_S17", description: "Assessment" },
+      information: { personal: true, confidential: false },
+      recipient: { organisationId: people.joanna.organisationId, role: "SOCIAL_WORKER", ...(agreementId ? { agreementId } : {}) },
+      transparency: { informed: true, consentStatus: "NOT_SOUGHT", consentNotSoughtReason: "UNSAFE_TO_SEEK" },
+      lawfulBasis: { article6: "A6_1E_PUBLIC_TASK" },
+      items: { items: [{ itemId: item.json().id, share: true }] },
+      advice: { sought: false },
+      decision: { outcome: "SHARE", reasons: "r", necessityAndProportionality: "n" },
+    });
+    const without = await call(token, "POST", "/api/v1/share-decisions/evaluate", proposed());
+    assert.equal(without.statusCode, 200, without.body);
+    const finding = without.json().findings.find((f: { code: string }) => f.code === "DSA-API-CLIENT");
+    assert.equal(finding?.severity, "block");
+    assert.match(finding.message, /may share only under DSA-\d+, the agreement it serves/);
+    const under = await call(token, "POST", "/api/v1/share-decisions/evaluate", proposed(agreement!.id));
+    assert.ok(!under.json().findings.some((f: { code: string }) => f.code === "DSA-API-CLIENT"), under.body);
   });
 });

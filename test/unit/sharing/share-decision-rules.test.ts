@@ -79,6 +79,7 @@ function facts(patch: Patch = {}, over: Partial<DecisionFacts> = {}): DecisionFa
     protectedDetailsIn: { purpose: [], reasons: [] },
     processingStops: [],
     agreement: null,
+    servesAgreement: null,
     ...over,
   };
 }
@@ -554,6 +555,24 @@ describe("against a cited agreement", () => {
     assert.deepEqual(codes(blocksOf(findings)), []);
     const dsa = codes(warningsOf(findings)).filter((c) => c.startsWith("DSA-"));
     assert.deepEqual(dsa, ["DSA-NOT-IN-FORCE", "DSA-ITEM", "DSA-BASIS"]);
+  });
+
+  test("a partner system serving the agreement shares under it; citing none or another is blocked, even in an emergency", () => {
+    const serves = { id: agreement.snapshot.agreementId, reference: "DSA-0009" };
+    const cited = { recipient: { agreementId: serves.id } };
+    assert.deepEqual(evaluateDecision(facts(cited, { agreement, servesAgreement: serves })), []);
+    const none = blocksOf(evaluateDecision(facts({}, { servesAgreement: serves })));
+    assert.deepEqual(codes(none), ["DSA-API-CLIENT"]);
+    assert.equal(none[0]!.path, "/recipient/agreementId");
+    assert.match(none[0]!.message, /^This system may share only under DSA-0009, the agreement it serves\. Cite the agreement/);
+    const emergency = facts(
+      {
+        emergency: { immediateRisk: true, reason: "Child says she will be taken abroad tonight" },
+        purpose: { code: undefined, description: undefined },
+      },
+      { servesAgreement: serves },
+    );
+    assert.deepEqual(codes(blocksOf(evaluateDecision(emergency))), ["DSA-API-CLIENT"], "a person can still make the emergency share");
   });
 
   test("items outside the agreement may go with a recorded exception, as a warning", () => {

@@ -72,12 +72,14 @@ export async function authenticateToken(db: Db, token: string, address: string, 
     await revokeClient(db, row.clientId, "responsible_person_left");
     throw new TokenRejectedError(say.responsiblePersonLeft);
   }
+  let agreement: { id: string; reference: string } | null = null;
   if (row.agreementId) {
     const standing = await agreementStandingFor(db, row.agreementId, row.organisationId, today(now));
     if (!standing?.party || standing.notInForceReason) {
       await revokeClient(db, row.clientId, "agreement_not_in_force");
       throw new TokenRejectedError(say.agreementNotInForce);
     }
+    agreement = { id: row.agreementId, reference: standing.reference };
   }
   if (!row.lastUsedAt || differenceInMinutes(now, row.lastUsedAt) >= LAST_USED_INTERVAL_MINUTES) {
     await db.update(apiTokens).set({ lastUsedAt: now, lastUsedAddress: address }).where(eq(apiTokens.tokenHash, hash));
@@ -91,7 +93,7 @@ export async function authenticateToken(db: Db, token: string, address: string, 
       roles,
       organisationId: row.organisationId,
       organisationName: row.organisationName,
-      apiClient: { id: row.clientId, name: row.clientName, agreementId: row.agreementId },
+      apiClient: { id: row.clientId, name: row.clientName, agreement },
     },
   };
 }

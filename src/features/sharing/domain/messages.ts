@@ -81,6 +81,7 @@ const en = {
     "DSA-ITEM": "Leave those items out, or record why they must go although the agreement does not list them",
     "DSA-BASIS": "Choose a basis the agreement lists for your organisation, or ask your IG lead",
     "DSA-ONWARD": "Leave that information out, or ask the organisation it came from to agree to it being passed on",
+    "DSA-API-CLIENT": "Cite the agreement the system serves, or have a person record this share in Safeshare",
   } satisfies Record<DsaCode, string>,
   subjectDetail: {
     dateOfBirth: "Date of birth (or expected date)",

@@ -207,6 +207,7 @@ export async function gatherFacts(
       today,
       sender: { organisationId: org, isPublicAuthority: row.sender_public ?? true },
       deciderRoles: actor.roles,
+      servesAgreement: actor.apiClient?.agreement ?? null,
       recipientUserRoles: user ? user.roles : null,
       items: new Map<string, ItemFacts>(
         [...items.values()].map((i) => [

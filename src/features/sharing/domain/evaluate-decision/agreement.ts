@@ -8,6 +8,14 @@ import type { Add, DecisionFacts } from "./facts";
 /** The agreement's own terms (DSA-*), or the warning that there is none. */
 export function checkAgreement(facts: DecisionFacts, shared: { itemId: string }[], add: Add): void {
   const { input, agreement } = facts;
+  if (facts.servesAgreement && input.recipient.agreementId !== facts.servesAgreement.id) {
+    add(
+      "DSA-API-CLIENT",
+      "block",
+      DSA_PATHS["DSA-API-CLIENT"],
+      `This system may share only under ${facts.servesAgreement.reference}, the agreement it serves. ${NEXT_STEP["DSA-API-CLIENT"]}`,
+    );
+  }
   if (!agreement) {
     add(
       "ICO6-AGREEMENT",
@@ -57,4 +65,5 @@ const DSA_PATHS: Record<DsaCode, string> = {
   "DSA-ITEM": "/items/items",
   "DSA-BASIS": "/lawfulBasis/article6",
   "DSA-ONWARD": "/items/items",
+  "DSA-API-CLIENT": "/recipient/agreementId",
 };

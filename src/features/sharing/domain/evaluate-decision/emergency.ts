@@ -8,6 +8,8 @@ export function essentialInEmergency(f: Finding): boolean {
   if (f.code === "ICO9-EMERGENCY") return true;
   // An emergency never lets a protected detail go on a practitioner's say-so: redacting it delays nothing.
   if (f.code === "GR5-PROTECT-IDENTITIES") return true;
+  // A partner system's access reaches no further than its agreement: a person can still make the emergency share.
+  if (f.code === "DSA-API-CLIENT") return true;
   return f.code === "GR7-RECORD" && (f.path === "/recipient/organisationId" || f.path === "/items/items");
 }
 

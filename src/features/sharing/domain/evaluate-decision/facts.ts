@@ -59,6 +59,11 @@ export interface DecisionFacts {
   processingStops: readonly ProcessingStop[];
   /** The cited agreement version, compiled; null when none is cited. */
   agreement: CompiledAgreement | null;
+  /**
+   * The agreement the partner system recording the decision serves (issue 20): it may share under
+   * that one only (DSA-API-CLIENT). Null for a person, or a system not bound to an agreement.
+   */
+  servesAgreement: { id: string; reference: string } | null;
 }
 
 export interface ProcessingStop {
