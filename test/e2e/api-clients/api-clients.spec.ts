@@ -1,0 +1,45 @@
+import { clickAndLoad, expect, signInWithSecondFactor, submitForm, test, visit } from "../support";
+
+/**
+ * An organisation administrator gives the school's information system access to the API (issue 20):
+ * the form says what went wrong and keeps what was typed, the token is shown once and works as a
+ * bearer token, and the client's page shows its last use and revokes it.
+ */
+test("an administrator sets up an API client for the school's system, and the token it is shown works until revoked", async ({
+  page,
+  request,
+}) => {
+  await signInWithSecondFactor(page, "bernard.hale@northbrook.example");
+  await clickAndLoad(page, page.getByRole("link", { name: "API clients" }));
+  await clickAndLoad(page, page.getByRole("button", { name: "Set up an API client" }));
+
+  await page.getByLabel("Name of the system").fill("Northbrook school information system");
+  await submitForm(page, "Set up API client");
+  await expect(page.locator(".govuk-error-summary")).toContainText("Select the person responsible for this system");
+  await expect(page.locator(".govuk-error-summary")).toContainText("Select at least one thing the system may read or change");
+  await expect(page.getByLabel("Name of the system")).toHaveValue("Northbrook school information system");
+
+  await page.getByLabel("Responsible person").selectOption({ label: "Tomasz Wójcik" });
+  await page.getByRole("group", { name: "People's records" }).getByLabel("Read", { exact: true }).check();
+  const nextMonth = new Date(Date.now() + 30 * 24 * 3600_000);
+  await page.getByLabel("Day").fill(String(nextMonth.getUTCDate()));
+  await page.getByLabel("Month").fill(String(nextMonth.getUTCMonth() + 1));
+  await page.getByLabel("Year").fill(String(nextMonth.getUTCFullYear()));
+  await submitForm(page, "Set up API client");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("API client set up");
+  const token = (await page.locator("#api-token").textContent())!.trim();
+  expect(token).toMatch(/^safeshare_[A-Za-z0-9_-]{43}$/);
+
+  const headers = { authorization: `Bearer ${token}` };
+  expect((await request.get("/api/v1/subjects", { headers })).status()).toBe(200);
+  expect((await request.post("/api/v1/subjects", { headers, data: {} })).status()).toBe(403);
+
+  await clickAndLoad(page, page.getByRole("link", { name: "View Northbrook school information system" }));
+  await expect(page.locator(".govuk-summary-list")).toContainText("Read people's records");
+  await expect(page.getByRole("table")).toContainText("from 127.0.0.1");
+  await submitForm(page, "Revoke API client");
+  await expect(page.locator(".govuk-notification-banner")).toContainText("API client revoked");
+  expect((await request.get("/api/v1/subjects", { headers })).status()).toBe(401);
+  await visit(page, "/api-clients");
+  await expect(page.getByRole("table")).toContainText("Revoked by an administrator");
+});
