@@ -165,10 +165,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
     openapi: {
       openapi: "3.1.0",
       info: { title: "Safeshare API", version: "1.0.0", description: "Safeguarding information sharing" },
-      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "safeshare_session" } } },
-      security: [{ session: [] }],
+      // The paths already begin /api/v1 (the API's prefix), so the server is the public base URL itself.
+      servers: [{ url: options.publicUrl }],
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer", description: "An API client's token, for partner systems" },
+          session: { type: "apiKey", in: "cookie", name: "safeshare_session", description: "A signed-in person's session (the web app)" },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
     },
-    transform: jsonSchemaTransform,
+    // The document describes the API: pages are for people, and a client generator has nothing to do with them.
+    transform: (route) => (route.url.startsWith("/api/") ? jsonSchemaTransform(route) : { schema: { hide: true }, url: route.url }),
     // Without it the schemas given ids (`.meta({ id })`, such as Problem) are referenced but never
     // written into components, and every such $ref dangles.
     transformObject: jsonSchemaTransformObject,
