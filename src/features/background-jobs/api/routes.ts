@@ -50,6 +50,7 @@ export async function backgroundJobsApi(parent: FastifyInstance, { db }: { db: D
     "/background-jobs",
     {
       schema: {
+        operationId: "listBackgroundJobs",
         tags,
         summary: "How many jobs each queue has waiting, running and failed, and the most recent failed jobs with why they failed",
         response: { 200: overviewSchema, ...standardErrors },
@@ -61,6 +62,7 @@ export async function backgroundJobsApi(parent: FastifyInstance, { db }: { db: D
     "/background-jobs/:queue/:id/retry",
     {
       schema: {
+        operationId: "retryBackgroundJob",
         tags,
         summary: "Try a failed job again (recorded in the audit log); 409 if it is no longer failed",
         params: z.object({ queue: queueInput, id: z.uuid({ error: "Must be a UUID" }) }),

@@ -29,6 +29,7 @@ export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): 
       // The safeguarding leads' dashboard: other roles are told they may not, rather than shown an empty list.
       onRequest: requireActor(RECORD_OVERSIGHT_ROLES),
       schema: {
+        operationId: "listConcernsAwaitingAcknowledgement",
         tags,
         summary:
           "Your organisation's concerns not yet acknowledged by a safeguarding lead, oldest first (the DSL dashboard; an audited read of the children listed)",
@@ -43,6 +44,7 @@ export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/subjects/:id/concerns",
     {
       schema: {
+        operationId: "listConcerns",
         tags,
         summary: "The concerns raised about a child, newest first (an audited read)",
         params: idParams,
@@ -58,6 +60,7 @@ export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/subjects/:id/concerns",
     {
       schema: {
+        operationId: "raiseConcern",
         tags,
         summary: "Raise a concern about a child; it goes to your organisation's safeguarding leads until one acknowledges it",
         description:
@@ -76,6 +79,7 @@ export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/subjects/:id/concerns/:concernId",
     {
       schema: {
+        operationId: "getConcern",
         tags,
         summary: "One concern, with its follow-up action and outcome once recorded (an audited read)",
         params: concernParams,
@@ -89,6 +93,7 @@ export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/subjects/:id/concerns/:concernId/acknowledgement",
     {
       schema: {
+        operationId: "acknowledgeConcern",
         tags,
         summary: "A safeguarding lead acknowledges a concern and records the follow-up action",
         params: concernParams,
@@ -103,6 +108,7 @@ export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/subjects/:id/concerns/:concernId/outcome",
     {
       schema: {
+        operationId: "recordConcernOutcome",
         tags,
         summary: "A safeguarding lead records the outcome of an acknowledged concern, which closes it",
         params: concernParams,

@@ -22,6 +22,7 @@ export async function peopleApi(parent: FastifyInstance, { db }: { db: Db }): Pr
     "/subjects/:id/people",
     {
       schema: {
+        operationId: "listLinkedPeople",
         tags,
         summary:
           "The people linked to a person (parents and carers, siblings, household, alleged perpetrators), each link read from this person's side (an audited read)",
@@ -38,6 +39,7 @@ export async function peopleApi(parent: FastifyInstance, { db }: { db: Db }): Pr
     "/subject-links",
     {
       schema: {
+        operationId: "createSubjectLink",
         tags,
         summary: "Link two people in your organisation's records, e.g. the first is the parent or carer of the second",
         body: subjectLinkInput,
@@ -54,6 +56,7 @@ export async function peopleApi(parent: FastifyInstance, { db }: { db: Db }): Pr
     "/subjects/:id/views",
     {
       schema: {
+        operationId: "listSubjectViews",
         tags,
         summary: "Who has viewed this person's record, newest first: for safeguarding leads and IG leads only",
         params: idParams,

@@ -18,6 +18,7 @@ export async function organisationsApi(parent: FastifyInstance, { db }: { db: Db
     "/organisations",
     {
       schema: {
+        operationId: "listOrganisations",
         tags,
         summary: "The partnership's member organisations",
         response: { 200: z.object({ items: z.array(organisationSchema) }), ...standardErrors },
@@ -27,13 +28,22 @@ export async function organisationsApi(parent: FastifyInstance, { db }: { db: Db
   );
   app.get(
     "/organisations/:id",
-    { schema: { tags, params: idParams, response: { 200: organisationSchema, ...standardErrors } } },
+    {
+      schema: {
+        operationId: "getOrganisation",
+        tags,
+        summary: "One member organisation",
+        params: idParams,
+        response: { 200: organisationSchema, ...standardErrors },
+      },
+    },
     async (request) => presentOrganisation(await loadOrganisation(db, request.params.id)),
   );
   app.post(
     "/organisations",
     {
       schema: {
+        operationId: "createOrganisation",
         tags,
         summary: "Add a member organisation (partnership administrators)",
         body: organisationInput,
@@ -46,7 +56,9 @@ export async function organisationsApi(parent: FastifyInstance, { db }: { db: Db
     "/organisations/:id",
     {
       schema: {
+        operationId: "updateOrganisation",
         tags,
+        summary: "Change an organisation's details (partnership administrators, or the organisation's own administrators)",
         params: idParams,
         body: organisationInput,
         response: { 200: organisationSchema, 409: problemSchema, ...standardErrors },
