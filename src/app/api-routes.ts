@@ -11,7 +11,7 @@ import { sharingApi } from "../features/sharing";
 import { meApi } from "../features/sign-in";
 import type { Database } from "../platform/db/client";
 import { DatabaseUnavailableError } from "../platform/db/sqlstate";
-import { problemSchema } from "../platform/http/api-schemas";
+import { problemResponse } from "../platform/http/api-schemas";
 
 /** How long readiness waits for the database: a probe must answer well inside its own timeout. */
 const READINESS_TIMEOUT_MS = 2_000;
@@ -31,7 +31,7 @@ async function databaseAnswers(database: Database): Promise<void> {
 
 export async function apiRoutes(app: FastifyInstance, opts: { database: Database; publicUrl: string; sendsEmail: boolean }): Promise<void> {
   const healthy = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) });
-  const unavailable = problemSchema.describe("The database is unavailable; a Retry-After header says when to try again");
+  const unavailable = problemResponse("The database is unavailable; a Retry-After header says when to try again");
   const readiness = (operationId: string) => ({
     schema: {
       operationId,

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { today } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
-import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
 import { agreementContentSchema, agreementPatchSchema, TIERS } from "../domain/content";
@@ -31,7 +31,7 @@ import { sendAgreementPdf } from "./agreement-pdf";
 import { evaluationSchema, proposedShareSchema, qualitySchema } from "./quality-schema";
 import { agreementSummarySchema, presentAgreement, presentSignature, presentVersion, signatureSchema, versionSchema } from "./schema";
 
-const errors = { ...standardErrors, 409: problemSchema };
+const errors = { ...standardErrors, 409: problemResponse() };
 const detailSchema = z.object({ agreement: agreementSummarySchema, version: versionSchema }).meta({ id: "Agreement" });
 const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 /** Version numbers are Postgres integers: anything larger is not a version, never a 500. */

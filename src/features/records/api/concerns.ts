@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { acknowledgeConcernInput, closeConcernInput, concernInput } from "../domain/records";
 import { RECORD_OVERSIGHT_ROLES } from "../services/access";
@@ -16,7 +16,7 @@ import {
 } from "../services/concerns";
 import { awaitingConcernSchema, concernSchema, presentAwaitingConcern, presentConcern } from "./schema";
 
-const errors = { ...standardErrors, 409: problemSchema };
+const errors = { ...standardErrors, 409: problemResponse() };
 const concernParams = idParams.extend({ concernId: z.uuid({ error: "Must be a UUID" }) });
 
 export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
@@ -67,7 +67,7 @@ export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): 
           "A protected detail of the person or of someone linked to them (a refuge address, a protected name) typed into the description is a warning (GR5-PROTECT-IDENTITIES): a 422 whose `rules` name it, and nothing is saved, until `acknowledgedWarnings` includes its code.",
         params: idParams,
         body: concernInput,
-        response: { 201: concernSchema, ...errors, 422: problemSchema },
+        response: { 201: concernSchema, ...errors, 422: problemResponse() },
       },
     },
     async (request, reply) => {

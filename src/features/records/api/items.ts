@@ -2,15 +2,15 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { correctionInput, disputeInput, recordItemInput } from "../domain/records";
 import { correctItem, disputeItem, recordItem, viewItem, viewItems } from "../services/items";
 import { presentItem, recordItemSchema } from "./schema";
 
-const errors = { ...standardErrors, 409: problemSchema };
+const errors = { ...standardErrors, 409: problemResponse() };
 /** Writing: a protected detail in the text is a warning to acknowledge first (422). */
-const writeErrors = { ...errors, 422: problemSchema };
+const writeErrors = { ...errors, 422: problemResponse() };
 const itemParams = idParams.extend({ itemId: z.uuid({ error: "Must be a UUID" }) });
 
 export async function itemsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {

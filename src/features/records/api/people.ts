@@ -2,14 +2,14 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { subjectLinkInput } from "../domain/links";
 import { linkSubjects, viewLinkedPeople } from "../services/links";
 import { recentViews } from "../services/viewers";
 import { linkedPersonSchema, presentLinkedPerson, presentRecordView, recordViewSchema } from "./schema";
 
-const errors = { ...standardErrors, 409: problemSchema };
+const errors = { ...standardErrors, 409: problemResponse() };
 const linkSchema = z
   .object({ id: z.uuid(), fromSubjectId: z.uuid(), toSubjectId: z.uuid(), kind: subjectLinkInput.shape.kind })
   .meta({ id: "SubjectLink" });

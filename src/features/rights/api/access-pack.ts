@@ -66,6 +66,8 @@ export async function accessPackApi(parent: FastifyInstance, { db }: { db: Db })
         tags,
         summary: "The access pack as a PDF for the requester",
         params: idParams,
+        produces: ["application/pdf"],
+        response: { 200: z.any().meta({ description: "A PDF document" }), ...errors },
       },
     },
     (request, reply) => sendAccessPackPdf(reply, db, actorOf(request), request.params.id),

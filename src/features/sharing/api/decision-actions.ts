@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
 import { PURPOSE_CODES } from "../../agreements/domain";
@@ -11,7 +11,7 @@ import { addAddendum, addendumInput, approvalRules, approvalRulesInput, setAppro
 import { approvalInput, approveDecision, returnDecision, returnInput } from "../services/approve-decision";
 import { completeEmergencyRecord } from "../services/complete-emergency";
 
-const errors = { ...standardErrors, 409: problemSchema, 422: problemSchema };
+const errors = { ...standardErrors, 409: problemResponse(), 422: problemResponse() };
 const tags = ["share decisions"];
 
 /** What happens to a decision after it is recorded: approval, the emergency record, addenda; and which purposes need approval. */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
 import { REQUEST_STATUSES, REQUEST_URGENCIES, requestReference } from "../domain/records";
@@ -17,7 +17,7 @@ import {
   withdrawInformationRequest,
 } from "../services/information-requests";
 
-const errors = { ...standardErrors, 409: problemSchema };
+const errors = { ...standardErrors, 409: problemResponse() };
 const tags = ["information requests"];
 
 const requestSchema = z

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
 import { shareDecisionInput } from "../domain/decision-input";
@@ -35,7 +35,7 @@ import {
   presentDisclosureSummary,
 } from "./schema";
 
-const errors = { ...standardErrors, 409: problemSchema, 422: problemSchema };
+const errors = { ...standardErrors, 409: problemResponse(), 422: problemResponse() };
 const asList = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]), z.array(item).optional());
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../../platform/db/client";
-import { idParams, pageQuery, problemSchema, standardErrors } from "../../../../platform/http/api-schemas";
+import { idParams, pageQuery, problemResponse, standardErrors } from "../../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../../platform/http/auth/plugin";
 import { newUserInput, reauthenticationInput, userRolesInput } from "../../domain/inputs";
 import { changeRoles, createUser, issuePasswordReset, resendInvitation, resetMfa } from "../../services/users";
@@ -54,7 +54,7 @@ export async function usersApi(parent: FastifyInstance, { db, sendsEmail }: { db
         summary:
           "Add a user and invite them: with a mail server the one-time link is emailed to them and never returned; without one the response carries its token for you to pass on",
         body: newUserInput,
-        response: { 201: z.object({ user: userSchema, ...invitationSchema.shape }), 409: problemSchema, ...standardErrors },
+        response: { 201: z.object({ user: userSchema, ...invitationSchema.shape }), 409: problemResponse(), ...standardErrors },
       },
     },
     async (request, reply) => {
@@ -71,7 +71,7 @@ export async function usersApi(parent: FastifyInstance, { db, sendsEmail }: { db
         summary:
           "Send a new invitation to a user who has not yet chosen a password: their earlier link stops working; emailed, or its token returned when there is no mail server",
         params: idParams,
-        response: { 201: invitationSchema, 409: problemSchema, ...standardErrors },
+        response: { 201: invitationSchema, 409: problemResponse(), ...standardErrors },
       },
     },
     async (request, reply) =>
