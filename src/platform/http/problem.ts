@@ -74,8 +74,12 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof ZodError) return make("VALIDATION_FAILED", "Some fields are missing or invalid", zodIssuesToFieldErrors(error));
   const fastifyError = error as FastifyError;
   if (fastifyError?.validation) {
+    // A header is named as a body field would be (Idempotency-Key is /idempotencyKey): one spelling of
+    // a field, whether a service or the route's schema finds it missing.
+    const named = (path: string) =>
+      fastifyError.validationContext === "headers" ? path.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()) : path;
     const errors = fastifyError.validation.map((v) => ({
-      path: v.instancePath || `/${(v.params as { missingProperty?: string })?.missingProperty ?? ""}`,
+      path: named(v.instancePath || `/${(v.params as { missingProperty?: string })?.missingProperty ?? ""}`),
       message: v.message ?? "is invalid",
     }));
     return make("VALIDATION_FAILED", "Some fields are missing or invalid", errors);

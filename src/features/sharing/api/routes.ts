@@ -5,7 +5,7 @@ import type { Db } from "../../../platform/db/client";
 import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
-import { shareDecisionInput } from "../domain/decision-input";
+import { idempotencyKeyInput, shareDecisionInput } from "../domain/decision-input";
 import { DECISION_STATUSES } from "../domain/records";
 import { OUTCOMES } from "../domain/vocabulary";
 import { viewDecision, viewDecisions } from "../services/decisions";
@@ -72,7 +72,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
           "Record a decision to share, share some of it, or not share; a share is delivered to the recipient at once unless it needs approval",
         description:
           "Needs an Idempotency-Key header: the same key again returns the decision already recorded (200) instead of recording it twice; the same key with different answers is a 409. A decision the rules stop is a 422 whose `rules` list every block, and every warning not named in `acknowledgedWarnings`; nothing is recorded. In an emergency (`emergency.immediateRisk`) only the one-line reason, the recipient and the items are needed.",
-        headers: z.object({ "idempotency-key": z.string().optional() }),
+        headers: z.object({ "idempotency-key": idempotencyKeyInput }),
         body: shareDecisionInput,
         response: { 200: decisionSchema, 201: decisionSchema, ...errors },
       },
