@@ -15,6 +15,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import nunjucks from "nunjucks";
+import type { $ZodType } from "zod/v4/core";
 import type { SessionPolicy } from "../features/sign-in";
 import { sessionPlugin } from "../features/sign-in";
 import type { TrustProxy } from "../platform/config";
@@ -23,6 +24,7 @@ import type { Database } from "../platform/db/client";
 import { COOKIE_OPTIONS, CSRF_COOKIE } from "../platform/http/auth/session-cookie";
 import { raiseRouterError, registerErrorHandling, rerouteFrameworkError } from "../platform/http/errors";
 import { registerRateLimit } from "../platform/http/rate-limit";
+import { refusingUnknownFields } from "../platform/http/unknown-fields";
 import { packageDir, publicDir, STATIC_PREFIX, viewDirs } from "../platform/web-kit/views";
 import { auditAccessDenied } from "./access-denied";
 import { apiRoutes } from "./api-routes";
@@ -77,7 +79,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // page (an access pack PDF of thousands of items, about 2 s) and the statement timeout.
     handlerTimeout: options.requestTimeoutMs ?? 60_000,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  // An API body refuses fields its schema does not declare (refusingUnknownFields); pages declare no
+  // body schema, and their forms post fields no schema names (`_csrf`, the button pressed).
+  app.setValidatorCompiler<$ZodType>((route) =>
+    validatorCompiler(
+      route.httpPart === "body" && route.url.startsWith("/api/") ? { ...route, schema: refusingUnknownFields(route.schema) } : route,
+    ),
+  );
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(helmet, {
@@ -176,7 +184,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
       security: [{ bearer: [] }, { session: [] }],
     },
     // The document describes the API: pages are for people, and a client generator has nothing to do with them.
-    transform: (route) => (route.url.startsWith("/api/") ? jsonSchemaTransform(route) : { schema: { hide: true }, url: route.url }),
+    // A body is described as it is parsed, refusing unknown fields (`additionalProperties: false`).
+    transform: (route) => {
+      if (!route.url.startsWith("/api/")) return { schema: { hide: true }, url: route.url };
+      const body = route.schema?.body as $ZodType | undefined;
+      return jsonSchemaTransform(body ? { ...route, schema: { ...route.schema, body: refusingUnknownFields(body) } } : route);
+    },
     // Without it the schemas given ids (`.meta({ id })`, such as Problem) are referenced but never
     // written into components, and every such $ref dangles.
     transformObject: jsonSchemaTransformObject,

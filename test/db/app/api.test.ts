@@ -287,6 +287,31 @@ describeEachDatabase("JSON API", (ctx) => {
     assert.match(notAllowed.json().detail, /partnership administrators/);
   });
 
+  test("a field an API body does not know is refused with a problem naming it, not dropped in silence", async () => {
+    const org = await newOrganisation(ctx.database.db);
+    const { email } = await newUser(ctx.database.db, org, ["practitioner"]);
+    const browser = client(app);
+    await browser.signIn(email, TEST_PASSWORD);
+    await browser.get("/"); // its page carries a token for the new session's CSRF secret
+    const subject = { kind: "CHILD", givenNames: "Ada", familyName: "Okafor", dateOfBirth: "2015-03-01" };
+    const misspelt = await browser.api("POST", "/api/v1/subjects", { ...subject, nhsNumbr: "9434765919", aliases: [] });
+    assert.equal(misspelt.statusCode, 400, misspelt.body);
+    assert.match(String(misspelt.headers["content-type"]), /^application\/problem\+json/);
+    assert.equal(misspelt.json().code, "VALIDATION_FAILED");
+    assert.deepEqual(misspelt.json().errors, [{ path: "/nhsNumbr", message: "Unknown field: remove it or check its spelling" }]);
+    const [recorded] = await ctx.database.query<{ subjects: number }>(
+      "SELECT count(*)::int AS subjects FROM subject WHERE organisation_id = $1",
+      [org.id],
+    );
+    assert.equal(recorded!.subjects, 0, "nothing recorded");
+
+    const spelt = await browser.api("POST", "/api/v1/subjects", subject);
+    assert.equal(spelt.statusCode, 201, spelt.body);
+    // And the document says so, for a client generator: no field beyond those it lists.
+    const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
+    assert.equal(doc.paths["/api/v1/subjects"].post.requestBody.content["application/json"].schema.additionalProperties, false);
+  });
+
   test("unknown API routes are 404 problems; unknown pages are a GOV.UK 404 page", async () => {
     const api = await app.inject({ method: "GET", url: "/api/v1/nothing-here" });
     assert.equal(api.statusCode, 404);

@@ -667,6 +667,16 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       assert.equal(sent.length, 1);
     });
 
+    test("a misspelt answer is refused naming it, not dropped so the decision is recorded without it", async () => {
+      const before = (await decisionsOf()).length;
+      const res = await post(practitioner, share({ lawfulBasis: { ...share().lawfulBasis, article9Condition: "SAFEGUARDING" } }));
+      assert.equal(res.statusCode, 400, res.body);
+      assert.deepEqual(res.json().errors, [
+        { path: "/lawfulBasis/article9Condition", message: "Unknown field: remove it or check its spelling" },
+      ]);
+      assert.equal((await decisionsOf()).length, before);
+    });
+
     test("without a key, or with a malformed one, it is refused naming /idempotencyKey, as the document says it is required", async () => {
       const refusal = {
         code: "VALIDATION_FAILED",
