@@ -11,7 +11,7 @@ import { sharingApi } from "../features/sharing";
 import { meApi } from "../features/sign-in";
 import type { Database } from "../platform/db/client";
 import { DatabaseUnavailableError } from "../platform/db/sqlstate";
-import { problemSchema } from "../platform/http/api-schemas";
+import { problemResponse } from "../platform/http/api-schemas";
 
 /** How long readiness waits for the database: a probe must answer well inside its own timeout. */
 const READINESS_TIMEOUT_MS = 2_000;
@@ -31,26 +31,28 @@ async function databaseAnswers(database: Database): Promise<void> {
 
 export async function apiRoutes(app: FastifyInstance, opts: { database: Database; publicUrl: string; sendsEmail: boolean }): Promise<void> {
   const healthy = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) });
-  const unavailable = problemSchema.describe("The database is unavailable; a Retry-After header says when to try again");
-  const readiness = {
+  const unavailable = problemResponse("The database is unavailable; a Retry-After header says when to try again");
+  const readiness = (operationId: string) => ({
     schema: {
+      operationId,
       tags: ["service"],
       summary: "Readiness: the database answers within two seconds",
       security: [],
       response: { 200: healthy, 503: unavailable },
     },
-  };
+  });
   const ready = async () => {
     await databaseAnswers(opts.database);
     return { status: "ok" as const, database: opts.database.kind };
   };
   // /health is the readiness check under its first name, which monitors already use.
-  app.get("/health", readiness, ready);
-  app.get("/health/ready", readiness, ready);
+  app.get("/health", readiness("checkHealth"), ready);
+  app.get("/health/ready", readiness("checkReadiness"), ready);
   app.get(
     "/health/live",
     {
       schema: {
+        operationId: "checkLiveness",
         tags: ["service"],
         summary: "Liveness: the process is up and serving (the database is not asked, so an outage does not get it restarted)",
         security: [],

@@ -15,6 +15,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import nunjucks from "nunjucks";
+import type { $ZodType } from "zod/v4/core";
 import { bearerTokenPlugin } from "../features/api-clients";
 import type { SessionPolicy } from "../features/sign-in";
 import { sessionPlugin } from "../features/sign-in";
@@ -24,6 +25,7 @@ import type { Database } from "../platform/db/client";
 import { COOKIE_OPTIONS, CSRF_COOKIE } from "../platform/http/auth/session-cookie";
 import { raiseRouterError, registerErrorHandling, rerouteFrameworkError } from "../platform/http/errors";
 import { registerRateLimit } from "../platform/http/rate-limit";
+import { refusingUnknownFields } from "../platform/http/unknown-fields";
 import { packageDir, publicDir, STATIC_PREFIX, viewDirs } from "../platform/web-kit/views";
 import { auditAccessDenied } from "./access-denied";
 import { apiRoutes } from "./api-routes";
@@ -78,7 +80,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // page (an access pack PDF of thousands of items, about 2 s) and the statement timeout.
     handlerTimeout: options.requestTimeoutMs ?? 60_000,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  // An API body refuses fields its schema does not declare (refusingUnknownFields); pages declare no
+  // body schema, and their forms post fields no schema names (`_csrf`, the button pressed).
+  app.setValidatorCompiler<$ZodType>((route) =>
+    validatorCompiler(
+      route.httpPart === "body" && route.url.startsWith("/api/") ? { ...route, schema: refusingUnknownFields(route.schema) } : route,
+    ),
+  );
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(helmet, {
@@ -168,10 +176,23 @@ export async function buildApp(options: AppOptions): Promise<App> {
     openapi: {
       openapi: "3.1.0",
       info: { title: "Safeshare API", version: "1.0.0", description: "Safeguarding information sharing" },
-      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "safeshare_session" } } },
-      security: [{ session: [] }],
+      // The paths already begin /api/v1 (the API's prefix), so the server is the public base URL itself.
+      servers: [{ url: options.publicUrl }],
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer", description: "An API client's token, for partner systems" },
+          session: { type: "apiKey", in: "cookie", name: "safeshare_session", description: "A signed-in person's session (the web app)" },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
     },
-    transform: jsonSchemaTransform,
+    // The document describes the API: pages are for people, and a client generator has nothing to do with them.
+    // A body is described as it is parsed, refusing unknown fields (`additionalProperties: false`).
+    transform: (route) => {
+      if (!route.url.startsWith("/api/")) return { schema: { hide: true }, url: route.url };
+      const body = route.schema?.body as $ZodType | undefined;
+      return jsonSchemaTransform(body ? { ...route, schema: { ...route.schema, body: refusingUnknownFields(body) } } : route);
+    },
     // Without it the schemas given ids (`.meta({ id })`, such as Problem) are referenced but never
     // written into components, and every such $ref dangles.
     transformObject: jsonSchemaTransformObject,

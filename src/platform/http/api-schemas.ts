@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const problemSchema = z
+const problemSchema = z
   .object({
     type: z.string(),
     title: z.string(),
@@ -22,5 +22,18 @@ export const pageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/**
+ * An error response as the document declares it: a problem, in the media type the error handler sends
+ * every API error in (`sendProblem`). Fastify serialises by the same entry, chosen by that content type.
+ */
+export const problemResponse = (description?: string) => ({
+  ...(description ? { description } : {}),
+  content: { "application/problem+json": { schema: problemSchema } },
+});
+
+export type ProblemResponse = ReturnType<typeof problemResponse>;
+
+const problem = problemResponse();
+
 /** Error responses every authenticated route can give. */
-export const standardErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+export const standardErrors = { 400: problem, 401: problem, 403: problem, 404: problem };

@@ -1,5 +1,6 @@
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
+import type { ProblemResponse } from "./api-schemas";
 
 /**
  * A command whose effect is the whole answer (verify, move on, approve, return): 204 No Content and
@@ -8,7 +9,7 @@ import { z } from "zod";
  */
 
 /** The route's responses: 204 with no body, or one of `errors`. */
-export const noContentOr = <Errors extends Record<number, z.ZodType>>(errors: Errors) => ({ 204: z.null(), ...errors });
+export const noContentOr = <Errors extends Record<number, ProblemResponse>>(errors: Errors) => ({ 204: z.null(), ...errors });
 
 /**
  * Waits for the command, then answers 204 with no body (the handler's result, `null`, is what the

@@ -76,10 +76,19 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof ZodError) return make("VALIDATION_FAILED", "Some fields are missing or invalid", zodIssuesToFieldErrors(error));
   const fastifyError = error as FastifyError;
   if (fastifyError?.validation) {
-    const errors = fastifyError.validation.map((v) => ({
-      path: v.instancePath || `/${(v.params as { missingProperty?: string })?.missingProperty ?? ""}`,
-      message: v.message ?? "is invalid",
-    }));
+    // A header is named as a body field would be (Idempotency-Key is /idempotencyKey): one spelling of
+    // a field, whether a service or the route's schema finds it missing.
+    const named = (path: string) =>
+      fastifyError.validationContext === "headers" ? path.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()) : path;
+    const errors = fastifyError.validation.flatMap((v) => {
+      const path = named(v.instancePath || `/${(v.params as { missingProperty?: string })?.missingProperty ?? ""}`);
+      if (v.keyword !== "unrecognized_keys") return [{ path, message: v.message ?? "is invalid" }];
+      // One error for each field the body's schema does not know (refusingUnknownFields), at its own path.
+      return (v.params as { keys: string[] }).keys.map((key) => ({
+        path: `${path.replace(/\/$/, "")}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`,
+        message: "Unknown field: remove it or check its spelling",
+      }));
+    });
     return make("VALIDATION_FAILED", "Some fields are missing or invalid", errors);
   }
   if (fastifyError?.code === "FST_CSRF_INVALID_TOKEN" || fastifyError?.code === "FST_CSRF_MISSING_SECRET") {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { type App, buildApp } from "../../../src/app/build-app";
@@ -7,6 +8,13 @@ import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser, TEST_PASSWORD } from "../../support/factories";
 import { TestClient } from "../../support/http-client";
 import { signedInAs } from "../../support/sign-in";
+
+/** An operation of the OpenAPI document, as much of it as these tests read. */
+interface Operation {
+  operationId?: string;
+  summary?: string;
+  responses: Record<string, { content?: Record<string, unknown> }>;
+}
 
 describeEachDatabase("JSON API", (ctx) => {
   let app: App;
@@ -138,6 +146,76 @@ describeEachDatabase("JSON API", (ctx) => {
     assert.ok("openapi" in validated && validated.openapi === "3.1.0");
   });
 
+  test("the OpenAPI document describes the API alone: each operation named and summarised, errors as problem+json, a PDF as a PDF", async () => {
+    const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
+    assert.deepEqual(
+      Object.keys(doc.paths).filter((path) => !path.startsWith("/api/v1/")),
+      [],
+      "pages are for people, not in the API's document",
+    );
+    const operations = Object.entries(doc.paths as Record<string, Record<string, Operation>>).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })),
+    );
+    assert.ok(operations.length >= 100, `${operations.length} operations`);
+    const ids = operations.map(({ op }) => op.operationId);
+    assert.deepEqual(
+      operations.filter(({ op }) => !/^[a-z]+(?:[A-Z][a-z0-9]*)+$/.test(op.operationId ?? "")).map(({ name }) => name),
+      [],
+      "every operation has an operationId, a verb and a noun in camelCase",
+    );
+    assert.deepEqual(
+      ids.filter((id, i) => ids.indexOf(id) !== i),
+      [],
+      "operationIds are unique",
+    );
+    assert.deepEqual(
+      operations.filter(({ op }) => !op.summary?.trim()).map(({ name }) => name),
+      [],
+      "every operation has a summary",
+    );
+    const errorMediaTypes = new Set(
+      operations.flatMap(({ op }) =>
+        Object.entries(op.responses)
+          .filter(([status]) => Number(status) >= 400)
+          .flatMap(([, response]) => Object.keys(response.content ?? {})),
+      ),
+    );
+    assert.deepEqual([...errorMediaTypes], ["application/problem+json"]);
+    const pdf = doc.paths["/api/v1/agreements/{id}/document.pdf"].get as Operation;
+    assert.deepEqual(Object.keys(pdf.responses["200"]!.content ?? {}), ["application/pdf"]);
+    assert.deepEqual(doc.servers, [{ url: TEST_PUBLIC_URL }], "the configured public address, never the request's Host");
+    assert.deepEqual(doc.components.securitySchemes.bearer, {
+      type: "http",
+      scheme: "bearer",
+      description: doc.components.securitySchemes.bearer.description,
+    });
+    assert.deepEqual(doc.security, [{ bearer: [] }, { session: [] }]);
+  });
+
+  test("an error is sent with the media type the document declares for it", async () => {
+    const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
+    const org = await newOrganisation(ctx.database.db);
+    const { email } = await newUser(ctx.database.db, org, ["practitioner"]);
+    const browser = client(app);
+    await browser.signIn(email, TEST_PASSWORD);
+    const cases = [
+      { path: "/api/v1/organisations", method: "get", status: 401, res: await app.inject({ method: "GET", url: "/api/v1/organisations" }) },
+      { path: "/api/v1/organisations/{id}", method: "get", status: 400, res: await browser.api("GET", "/api/v1/organisations/not-a-uuid") },
+      { path: "/api/v1/subjects/{id}", method: "get", status: 404, res: await browser.api("GET", `/api/v1/subjects/${randomUUID()}`) },
+      {
+        path: "/api/v1/organisations",
+        method: "post",
+        status: 403,
+        res: await browser.api("POST", "/api/v1/organisations", { name: "Valid", type: "school", isPublicAuthority: true }),
+      },
+    ];
+    for (const { path, method, status, res } of cases) {
+      assert.equal(res.statusCode, status, `${method} ${path}: ${res.body}`);
+      const declared = Object.keys((doc.paths[path][method] as Operation).responses[String(status)]?.content ?? {});
+      assert.deepEqual(declared, [String(res.headers["content-type"]).split(";")[0]], `${method} ${path} ${status}`);
+    }
+  });
+
   test("every $ref in the OpenAPI document resolves, so a client generator can read it", async () => {
     const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
     const unresolved = new Set<string>();
@@ -207,6 +285,31 @@ describeEachDatabase("JSON API", (ctx) => {
     const notAllowed = await browser.api("POST", "/api/v1/organisations", { name: "Valid", type: "school", isPublicAuthority: true });
     assert.equal(notAllowed.statusCode, 403);
     assert.match(notAllowed.json().detail, /partnership administrators/);
+  });
+
+  test("a field an API body does not know is refused with a problem naming it, not dropped in silence", async () => {
+    const org = await newOrganisation(ctx.database.db);
+    const { email } = await newUser(ctx.database.db, org, ["practitioner"]);
+    const browser = client(app);
+    await browser.signIn(email, TEST_PASSWORD);
+    await browser.get("/"); // its page carries a token for the new session's CSRF secret
+    const subject = { kind: "CHILD", givenNames: "Ada", familyName: "Okafor", dateOfBirth: "2015-03-01" };
+    const misspelt = await browser.api("POST", "/api/v1/subjects", { ...subject, nhsNumbr: "9434765919", aliases: [] });
+    assert.equal(misspelt.statusCode, 400, misspelt.body);
+    assert.match(String(misspelt.headers["content-type"]), /^application\/problem\+json/);
+    assert.equal(misspelt.json().code, "VALIDATION_FAILED");
+    assert.deepEqual(misspelt.json().errors, [{ path: "/nhsNumbr", message: "Unknown field: remove it or check its spelling" }]);
+    const [recorded] = await ctx.database.query<{ subjects: number }>(
+      "SELECT count(*)::int AS subjects FROM subject WHERE organisation_id = $1",
+      [org.id],
+    );
+    assert.equal(recorded!.subjects, 0, "nothing recorded");
+
+    const spelt = await browser.api("POST", "/api/v1/subjects", subject);
+    assert.equal(spelt.statusCode, 201, spelt.body);
+    // And the document says so, for a client generator: no field beyond those it lists.
+    const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
+    assert.equal(doc.paths["/api/v1/subjects"].post.requestBody.content["application/json"].schema.additionalProperties, false);
   });
 
   test("unknown API routes are 404 problems; unknown pages are a GOV.UK 404 page", async () => {

@@ -667,10 +667,43 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       assert.equal(sent.length, 1);
     });
 
-    test("without a key it is refused", async () => {
-      const res = await practitioner.api("POST", "/api/v1/share-decisions", share());
-      assert.equal(res.statusCode, 400);
-      assert.equal(res.json().errors[0].path, "/idempotencyKey");
+    test("a misspelt answer is refused naming it, not dropped so the decision is recorded without it", async () => {
+      const before = (await decisionsOf()).length;
+      const res = await post(practitioner, share({ lawfulBasis: { ...share().lawfulBasis, article9Condition: "SAFEGUARDING" } }));
+      assert.equal(res.statusCode, 400, res.body);
+      assert.deepEqual(res.json().errors, [
+        { path: "/lawfulBasis/article9Condition", message: "Unknown field: remove it or check its spelling" },
+      ]);
+      assert.equal((await decisionsOf()).length, before);
+    });
+
+    test("without a key, or with a malformed one, it is refused naming /idempotencyKey, as the document says it is required", async () => {
+      const refusal = {
+        code: "VALIDATION_FAILED",
+        errors: [{ path: "/idempotencyKey", message: "Send an Idempotency-Key of 8 to 200 printable characters, unique to this decision" }],
+      };
+      const before = (await decisionsOf()).length;
+      for (const headers of [{}, { "idempotency-key": "short" }, { "idempotency-key": "has a space in it" }] as Record<string, string>[]) {
+        const res = await practitioner.api("POST", "/api/v1/share-decisions", share(), headers);
+        assert.equal(res.statusCode, 400, JSON.stringify(headers));
+        assert.match(String(res.headers["content-type"]), /^application\/problem\+json/);
+        const { code, errors } = res.json();
+        assert.deepEqual({ code, errors }, refusal, JSON.stringify(headers));
+      }
+      // The service refuses a call without one in the same words (the web wizard calls it directly).
+      await assert.rejects(
+        recordShareDecision(ctx.database.db, practitionerActor, share(), undefined),
+        (error: { fieldErrors?: unknown }) => {
+          assert.deepEqual(error.fieldErrors, refusal.errors);
+          return true;
+        },
+      );
+      assert.equal((await decisionsOf()).length, before);
+
+      const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
+      const header = doc.paths["/api/v1/share-decisions"].post.parameters.find((p: { in: string }) => p.in === "header");
+      assert.equal(header.name, "idempotency-key");
+      assert.equal(header.required, true);
     });
   });
 

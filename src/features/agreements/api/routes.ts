@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { today } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
-import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
 import { agreementContentSchema, agreementPatchSchema, TIERS } from "../domain/content";
@@ -31,7 +31,7 @@ import { sendAgreementPdf } from "./agreement-pdf";
 import { evaluationSchema, proposedShareSchema, qualitySchema } from "./quality-schema";
 import { agreementSummarySchema, presentAgreement, presentSignature, presentVersion, signatureSchema, versionSchema } from "./schema";
 
-const errors = { ...standardErrors, 409: problemSchema };
+const errors = { ...standardErrors, 409: problemResponse() };
 const detailSchema = z.object({ agreement: agreementSummarySchema, version: versionSchema }).meta({ id: "Agreement" });
 const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 /** Version numbers are Postgres integers: anything larger is not a version, never a 500. */
@@ -54,6 +54,7 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
     "/agreements",
     {
       schema: {
+        operationId: "listAgreements",
         tags,
         summary: "The agreement register: agreements in force, and drafts the caller's organisation is a party to",
         querystring: z.object({
@@ -76,6 +77,7 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
     "/agreements",
     {
       schema: {
+        operationId: "createAgreement",
         tags,
         summary: "Add an agreement from structured fields (e.g. transcribed from an existing document); it starts as a draft",
         body: z.object({ content: agreementContentSchema, ownerOrganisationId: z.uuid().optional() }),
@@ -92,6 +94,7 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
     "/agreements/from-template",
     {
       schema: {
+        operationId: "createAgreementFromTemplate",
         tags,
         summary: "Start a draft agreement from the model template, pre-filled with safeguarding defaults",
         body: newFromTemplateInput,
@@ -104,13 +107,24 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
       return reply.status(201).send(await detail(actor, created.id));
     },
   );
-  app.get("/agreements/:id", { schema: { tags, params: idParams, response: { 200: detailSchema, ...errors } } }, async (request) =>
-    detail(actorOf(request), request.params.id),
+  app.get(
+    "/agreements/:id",
+    {
+      schema: {
+        operationId: "getAgreement",
+        tags,
+        summary: "One agreement and its version in force (or, before it is in force, its newest version you may read)",
+        params: idParams,
+        response: { 200: detailSchema, ...errors },
+      },
+    },
+    async (request) => detail(actorOf(request), request.params.id),
   );
   app.patch(
     "/agreements/:id/content",
     {
       schema: {
+        operationId: "updateAgreementContent",
         tags,
         summary:
           "Change whole sections of the terms. A draft is edited in place; an agreement in force gets a new draft version (a variation)",
@@ -123,7 +137,16 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
   );
   app.get(
     "/agreements/:id/versions",
-    { schema: { tags, params: idParams, response: { 200: listOf(versionSchema), ...errors } } },
+    {
+      schema: {
+        operationId: "listAgreementVersions",
+        tags,
+        summary:
+          "The agreement's versions, newest first: only signed ones unless your organisation is a party or you are a partnership administrator",
+        params: idParams,
+        response: { 200: listOf(versionSchema), ...errors },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       const agreement = await loadAgreement(db, actor, request.params.id);
@@ -132,7 +155,15 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
   );
   app.get(
     "/agreements/:id/versions/:version",
-    { schema: { tags, params: versionParams, response: { 200: versionSchema, ...errors } } },
+    {
+      schema: {
+        operationId: "getAgreementVersion",
+        tags,
+        summary: "One version of the agreement: a signed one unless your organisation is a party or you are a partnership administrator",
+        params: versionParams,
+        response: { 200: versionSchema, ...errors },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       const agreement = await loadAgreement(db, actor, request.params.id);
@@ -143,6 +174,7 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
     "/agreements/:id/transitions",
     {
       schema: {
+        operationId: "transitionAgreement",
         tags,
         summary: "Move the agreement through its lifecycle (IG lead of the owner, or a partnership admin)",
         params: idParams,
@@ -161,7 +193,15 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
   );
   app.get(
     "/agreements/:id/signatures",
-    { schema: { tags, params: idParams, response: { 200: listOf(signatureSchema), ...errors } } },
+    {
+      schema: {
+        operationId: "listAgreementSignatures",
+        tags,
+        summary: "The signatures on the agreement's versions that you may read",
+        params: idParams,
+        response: { 200: listOf(signatureSchema), ...errors },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       const agreement = await loadAgreement(db, actor, request.params.id);
@@ -174,6 +214,7 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
     "/agreements/:id/signatures",
     {
       schema: {
+        operationId: "signAgreement",
         tags,
         summary: "Sign a version for your organisation, as its named signatory, re-entering your password",
         params: idParams,
@@ -188,6 +229,7 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
     "/agreements/:id/reviews",
     {
       schema: {
+        operationId: "recordAgreementReview",
         tags,
         summary: "Record a review and set the next review date (at most a year ahead)",
         params: idParams,
@@ -201,6 +243,7 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
     "/agreements/:id/accessions",
     {
       schema: {
+        operationId: "proposeAgreementAccession",
         tags,
         summary: "Invite an organisation to join an agreement in force; its signatory then signs the accession version",
         params: idParams,
@@ -215,6 +258,7 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
     "/agreements/:id/document.pdf",
     {
       schema: {
+        operationId: "getAgreementPdf",
         tags,
         summary: "The agreement as a PDF: every section, the parties and the signature block (the version in force unless ?version=n)",
         params: idParams,
@@ -230,6 +274,7 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
     "/agreements/:id/quality",
     {
       schema: {
+        operationId: "checkAgreementQuality",
         tags,
         summary: "Quality check of a version against the model: missing and weak sections, each finding with a code and a reason",
         params: idParams,
@@ -243,6 +288,7 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
     "/agreements/:id/odrl",
     {
       schema: {
+        operationId: "getAgreementOdrl",
         tags,
         summary: "The agreement as a JSON-LD ODRL Agreement using W3C DPV terms (mapping: docs/odrl-mapping.md)",
         params: idParams,
@@ -260,6 +306,7 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
     "/agreements/:id/versions/:version/evaluate",
     {
       schema: {
+        operationId: "evaluateShareUnderAgreement",
         tags,
         summary: "Dry run: would this proposed share be allowed under this signed agreement version? (DSA-* codes with reasons)",
         params: versionParams,
@@ -274,7 +321,15 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
   );
   app.delete(
     "/agreements/:id/pending-version",
-    { schema: { tags, summary: "Discard a pending variation or accession", params: idParams, response: noContentOr(errors) } },
+    {
+      schema: {
+        operationId: "discardPendingAgreementVersion",
+        tags,
+        summary: "Discard a pending variation or accession",
+        params: idParams,
+        response: noContentOr(errors),
+      },
+    },
     (request, reply) => noContentAfter(reply, discardPendingVersion(db, actorOf(request), request.params.id)),
   );
 }

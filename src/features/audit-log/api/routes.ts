@@ -46,6 +46,7 @@ export async function auditApi(parent: FastifyInstance, { database }: { database
     "/audit/events",
     {
       schema: {
+        operationId: "listAuditEvents",
         tags,
         summary: "Audit events visible to the caller, newest first, filtered; each with its sentence for people",
         querystring: eventsQuery,
@@ -68,7 +69,12 @@ export async function auditApi(parent: FastifyInstance, { database }: { database
     "/audit/verify",
     {
       handlerTimeout: AUDIT_VERIFY_TIMEOUT_MS,
-      schema: { tags, summary: "Recompute the hash chain", response: { 200: verifySchema, ...standardErrors } },
+      schema: {
+        operationId: "verifyAuditChain",
+        tags,
+        summary: "Recompute the hash chain",
+        response: { 200: verifySchema, ...standardErrors },
+      },
     },
     async (request) => verifyAndRecord(database, actorOf(request)),
   );

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { problemSchema, standardErrors } from "../../../platform/http/api-schemas";
+import { problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
 import { JOB_FAILURE_REASONS } from "../../../platform/jobs/failure";
@@ -50,6 +50,7 @@ export async function backgroundJobsApi(parent: FastifyInstance, { db }: { db: D
     "/background-jobs",
     {
       schema: {
+        operationId: "listBackgroundJobs",
         tags,
         summary: "How many jobs each queue has waiting, running and failed, and the most recent failed jobs with why they failed",
         response: { 200: overviewSchema, ...standardErrors },
@@ -61,10 +62,11 @@ export async function backgroundJobsApi(parent: FastifyInstance, { db }: { db: D
     "/background-jobs/:queue/:id/retry",
     {
       schema: {
+        operationId: "retryBackgroundJob",
         tags,
         summary: "Try a failed job again (recorded in the audit log); 409 if it is no longer failed",
         params: z.object({ queue: queueInput, id: z.uuid({ error: "Must be a UUID" }) }),
-        response: noContentOr({ ...standardErrors, 409: problemSchema }),
+        response: noContentOr({ ...standardErrors, 409: problemResponse() }),
       },
     },
     async (request, reply) => noContentAfter(reply, retryJob(db, actorOf(request), request.params.queue, request.params.id)),

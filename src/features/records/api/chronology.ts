@@ -18,6 +18,7 @@ export async function chronologyApi(parent: FastifyInstance, { db }: { db: Db })
     "/subjects/:id/chronology",
     {
       schema: {
+        operationId: "getChronology",
         tags: ["records"],
         summary:
           "A child's chronology, newest first: items and concerns (later decisions and disclosures), filtered by category (repeatable) and date range, a page at a time (an audited read)",

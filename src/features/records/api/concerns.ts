@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { acknowledgeConcernInput, closeConcernInput, concernInput } from "../domain/records";
 import { RECORD_OVERSIGHT_ROLES } from "../services/access";
@@ -16,7 +16,7 @@ import {
 } from "../services/concerns";
 import { awaitingConcernSchema, concernSchema, presentAwaitingConcern, presentConcern } from "./schema";
 
-const errors = { ...standardErrors, 409: problemSchema };
+const errors = { ...standardErrors, 409: problemResponse() };
 const concernParams = idParams.extend({ concernId: z.uuid({ error: "Must be a UUID" }) });
 
 export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
@@ -29,6 +29,7 @@ export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): 
       // The safeguarding leads' dashboard: other roles are told they may not, rather than shown an empty list.
       onRequest: requireActor(RECORD_OVERSIGHT_ROLES),
       schema: {
+        operationId: "listConcernsAwaitingAcknowledgement",
         tags,
         summary:
           "Your organisation's concerns not yet acknowledged by a safeguarding lead, oldest first (the DSL dashboard; an audited read of the children listed)",
@@ -43,6 +44,7 @@ export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/subjects/:id/concerns",
     {
       schema: {
+        operationId: "listConcerns",
         tags,
         summary: "The concerns raised about a child, newest first (an audited read)",
         params: idParams,
@@ -58,13 +60,14 @@ export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/subjects/:id/concerns",
     {
       schema: {
+        operationId: "raiseConcern",
         tags,
         summary: "Raise a concern about a child; it goes to your organisation's safeguarding leads until one acknowledges it",
         description:
           "A protected detail of the person or of someone linked to them (a refuge address, a protected name) typed into the description is a warning (GR5-PROTECT-IDENTITIES): a 422 whose `rules` name it, and nothing is saved, until `acknowledgedWarnings` includes its code.",
         params: idParams,
         body: concernInput,
-        response: { 201: concernSchema, ...errors, 422: problemSchema },
+        response: { 201: concernSchema, ...errors, 422: problemResponse() },
       },
     },
     async (request, reply) => {
@@ -76,6 +79,7 @@ export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/subjects/:id/concerns/:concernId",
     {
       schema: {
+        operationId: "getConcern",
         tags,
         summary: "One concern, with its follow-up action and outcome once recorded (an audited read)",
         params: concernParams,
@@ -89,6 +93,7 @@ export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/subjects/:id/concerns/:concernId/acknowledgement",
     {
       schema: {
+        operationId: "acknowledgeConcern",
         tags,
         summary: "A safeguarding lead acknowledges a concern and records the follow-up action",
         params: concernParams,
@@ -103,6 +108,7 @@ export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/subjects/:id/concerns/:concernId/outcome",
     {
       schema: {
+        operationId: "recordConcernOutcome",
         tags,
         summary: "A safeguarding lead records the outcome of an acknowledged concern, which closes it",
         params: concernParams,

@@ -2,15 +2,15 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { correctionInput, disputeInput, recordItemInput } from "../domain/records";
 import { correctItem, disputeItem, recordItem, viewItem, viewItems } from "../services/items";
 import { presentItem, recordItemSchema } from "./schema";
 
-const errors = { ...standardErrors, 409: problemSchema };
+const errors = { ...standardErrors, 409: problemResponse() };
 /** Writing: a protected detail in the text is a warning to acknowledge first (422). */
-const writeErrors = { ...errors, 422: problemSchema };
+const writeErrors = { ...errors, 422: problemResponse() };
 const itemParams = idParams.extend({ itemId: z.uuid({ error: "Must be a UUID" }) });
 
 export async function itemsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
@@ -21,6 +21,7 @@ export async function itemsApi(parent: FastifyInstance, { db }: { db: Db }): Pro
     "/subjects/:id/items",
     {
       schema: {
+        operationId: "listRecordItems",
         tags,
         summary: "Every record item on a person, all versions including corrected ones, newest event first (an audited read)",
         params: idParams,
@@ -36,6 +37,7 @@ export async function itemsApi(parent: FastifyInstance, { db }: { db: Db }): Pro
     "/subjects/:id/items",
     {
       schema: {
+        operationId: "createRecordItem",
         tags,
         summary: "Record an item about a person, with its provenance: fact or opinion, source, event date",
         description:
@@ -54,6 +56,7 @@ export async function itemsApi(parent: FastifyInstance, { db }: { db: Db }): Pro
     "/subjects/:id/items/:itemId",
     {
       schema: {
+        operationId: "getRecordItem",
         tags,
         summary: "One record item and every version of it, oldest first (an audited read)",
         params: itemParams,
@@ -69,6 +72,7 @@ export async function itemsApi(parent: FastifyInstance, { db }: { db: Db }): Pro
     "/subjects/:id/items/:itemId/corrections",
     {
       schema: {
+        operationId: "correctRecordItem",
         tags,
         summary: "Correct the latest version of an item: a new version replaces it and the old one stays visible, marked corrected",
         description:
@@ -87,6 +91,7 @@ export async function itemsApi(parent: FastifyInstance, { db }: { db: Db }): Pro
     "/subjects/:id/items/:itemId/disputes",
     {
       schema: {
+        operationId: "disputeRecordItem",
         tags,
         summary: "Mark the latest version of an item as disputed, with what is disputed and by whom",
         params: itemParams,

@@ -2,14 +2,14 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { subjectLinkInput } from "../domain/links";
 import { linkSubjects, viewLinkedPeople } from "../services/links";
 import { recentViews } from "../services/viewers";
 import { linkedPersonSchema, presentLinkedPerson, presentRecordView, recordViewSchema } from "./schema";
 
-const errors = { ...standardErrors, 409: problemSchema };
+const errors = { ...standardErrors, 409: problemResponse() };
 const linkSchema = z
   .object({ id: z.uuid(), fromSubjectId: z.uuid(), toSubjectId: z.uuid(), kind: subjectLinkInput.shape.kind })
   .meta({ id: "SubjectLink" });
@@ -22,6 +22,7 @@ export async function peopleApi(parent: FastifyInstance, { db }: { db: Db }): Pr
     "/subjects/:id/people",
     {
       schema: {
+        operationId: "listLinkedPeople",
         tags,
         summary:
           "The people linked to a person (parents and carers, siblings, household, alleged perpetrators), each link read from this person's side (an audited read)",
@@ -38,6 +39,7 @@ export async function peopleApi(parent: FastifyInstance, { db }: { db: Db }): Pr
     "/subject-links",
     {
       schema: {
+        operationId: "createSubjectLink",
         tags,
         summary: "Link two people in your organisation's records, e.g. the first is the parent or carer of the second",
         body: subjectLinkInput,
@@ -54,6 +56,7 @@ export async function peopleApi(parent: FastifyInstance, { db }: { db: Db }): Pr
     "/subjects/:id/views",
     {
       schema: {
+        operationId: "listSubjectViews",
         tags,
         summary: "Who has viewed this person's record, newest first: for safeguarding leads and IG leads only",
         params: idParams,

@@ -18,6 +18,7 @@ export async function subjectsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/subjects",
     {
       schema: {
+        operationId: "searchSubjects",
         tags,
         summary: "Find your organisation's subjects by name, date of birth, NHS number or UPN, a page at a time (an audited read)",
         description:
@@ -39,6 +40,7 @@ export async function subjectsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/subjects",
     {
       schema: {
+        operationId: "createSubject",
         tags,
         summary: "Add a person to your organisation's records",
         body: subjectInput,
@@ -54,6 +56,7 @@ export async function subjectsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/subjects/:id",
     {
       schema: {
+        operationId: "getSubject",
         tags,
         summary: "One person's record (an audited read)",
         params: idParams,

@@ -18,6 +18,7 @@ export async function accessPackApi(parent: FastifyInstance, { db }: { db: Db })
     "/rights-requests/:id/items/:itemId/review",
     {
       schema: {
+        operationId: "reviewAccessPackItem",
         tags,
         summary: "Review one item for an access request: disclose, redact or withhold, naming the exemption and why",
         params: idParams.extend({ itemId: z.uuid() }),
@@ -31,6 +32,7 @@ export async function accessPackApi(parent: FastifyInstance, { db }: { db: Db })
     "/rights-requests/:id/recipients/:disclosureId/review",
     {
       schema: {
+        operationId: "reviewAccessPackRecipient",
         tags,
         summary:
           "Review one entry of who the information was shared with (the disclosure log) for an access request: list it, or withhold it under an exemption and say why",
@@ -46,6 +48,7 @@ export async function accessPackApi(parent: FastifyInstance, { db }: { db: Db })
     "/rights-requests/:id/pack",
     {
       schema: {
+        operationId: "getAccessPack",
         tags,
         summary:
           "The access pack as JSON: every item as reviewed, purposes, categories, sources, recipients, retention and rights; a draft until every item and record of who it was shared with is reviewed",
@@ -57,7 +60,16 @@ export async function accessPackApi(parent: FastifyInstance, { db }: { db: Db })
   );
   app.get(
     "/rights-requests/:id/pack.pdf",
-    { schema: { tags, summary: "The access pack as a PDF for the requester", params: idParams } },
+    {
+      schema: {
+        operationId: "getAccessPackPdf",
+        tags,
+        summary: "The access pack as a PDF for the requester",
+        params: idParams,
+        produces: ["application/pdf"],
+        response: { 200: z.any().meta({ description: "A PDF document" }), ...errors },
+      },
+    },
     (request, reply) => sendAccessPackPdf(reply, db, actorOf(request), request.params.id),
   );
 }

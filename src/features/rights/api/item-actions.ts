@@ -20,34 +20,38 @@ export async function rightsItemActionsApi(parent: FastifyInstance, { db }: { db
   const itemActions = [
     [
       "correct",
+      "rectifyItem",
       "Rectification: record a corrected version (the old one stays, marked corrected); every recipient is told",
       correctionInput,
       correctForRequest,
     ],
     [
       "statement",
+      "addItemStatement",
       "Rectification of an opinion: add the person's statement beside it; every recipient is told",
       statementInput,
       addStatement,
     ],
     [
       "restrict",
+      "restrictItem",
       "Restrict the item: kept but not shared (R-RESTRICTED) until lifted; every recipient is told",
       reasonInput,
       restrictForRequest,
     ],
-    ["lift-restriction", "Lift a restriction, once the requester has been told", liftInput, liftRestriction],
+    ["lift-restriction", "liftItemRestriction", "Lift a restriction, once the requester has been told", liftInput, liftRestriction],
     [
       "erasure",
+      "decideItemErasure",
       "Decide erasure with the reason; granted, the text goes from the record, chronology and every disclosed copy",
       erasureInput,
       decideErasure,
     ],
   ] as const;
-  for (const [path, summary, body, action] of itemActions) {
+  for (const [path, operationId, summary, body, action] of itemActions) {
     app.post(
       `/rights-requests/:id/items/:itemId/${path}`,
-      { schema: { tags, summary, params: itemParams, body, response: notified } },
+      { schema: { operationId, tags, summary, params: itemParams, body, response: notified } },
       async (request) => ({
         recipientsNotified: await action(db, actorOf(request), request.params.id, request.params.itemId, request.body),
       }),
@@ -57,6 +61,7 @@ export async function rightsItemActionsApi(parent: FastifyInstance, { db }: { db
     "/rights-requests/:id/actions",
     {
       schema: {
+        operationId: "listItemActions",
         tags,
         summary: "What has been done to items for this request, and how many recipients were told and have acknowledged",
         params: idParams,

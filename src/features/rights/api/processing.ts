@@ -15,6 +15,7 @@ export async function rightsProcessingApi(parent: FastifyInstance, { db }: { db:
     "/rights-requests/:id/processing",
     {
       schema: {
+        operationId: "listProcessingToReview",
         tags,
         summary:
           "For an objection or a withdrawal of consent: the sharing about the person by Article 6 basis, whether the right reaches it, and what was decided",
@@ -28,6 +29,7 @@ export async function rightsProcessingApi(parent: FastifyInstance, { db }: { db:
     "/rights-requests/:id/processing",
     {
       schema: {
+        operationId: "decideProcessing",
         tags,
         summary:
           "Stop sharing under a basis, or (objection only) continue it on recorded compelling grounds (R-CONSENT-WITHDRAWN, R-OBJECTION-UPHELD)",

@@ -44,6 +44,7 @@ export async function recipientNoticesApi(parent: FastifyInstance, { db }: { db:
     "/recipient-notices",
     {
       schema: {
+        operationId: "listRecipientNotices",
         tags,
         summary: "Notices about information disclosed to your organisation, unacknowledged first",
         response: { 200: z.object({ items: z.array(noticeSchema) }), ...standardErrors },
@@ -68,6 +69,7 @@ export async function recipientNoticesApi(parent: FastifyInstance, { db }: { db:
     "/recipient-notices/:id/acknowledge",
     {
       schema: {
+        operationId: "acknowledgeRecipientNotice",
         tags,
         summary: "Acknowledge a notice once your copy has been dealt with; acknowledging it again changes nothing (204)",
         params: idParams,

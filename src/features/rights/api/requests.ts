@@ -22,6 +22,7 @@ export async function rightsRequestsApi(parent: FastifyInstance, { db }: { db: D
     "/rights-requests",
     {
       schema: {
+        operationId: "createRightsRequest",
         tags,
         summary: "Log a request received by letter, email, phone or in person; due one calendar month after receipt",
         body: rightsRequestInput,
@@ -38,6 +39,7 @@ export async function rightsRequestsApi(parent: FastifyInstance, { db }: { db: D
     "/rights-requests",
     {
       schema: {
+        operationId: "listRightsRequests",
         tags,
         summary: "Your organisation's requests, soonest due first (open ones only unless asked)",
         querystring: z.object({ closed: z.enum(["include", "exclude"]).default("exclude") }),
@@ -54,6 +56,7 @@ export async function rightsRequestsApi(parent: FastifyInstance, { db }: { db: D
     "/rights-requests/:id",
     {
       schema: {
+        operationId: "getRightsRequest",
         tags,
         summary: "One request, with the people attached",
         params: idParams,
@@ -66,6 +69,7 @@ export async function rightsRequestsApi(parent: FastifyInstance, { db }: { db: D
     "/rights-requests/:id/identity",
     {
       schema: {
+        operationId: "recordRequesterIdentity",
         tags,
         summary: "Record the identity check (and, for someone acting for another, their authority)",
         params: idParams,
@@ -79,6 +83,7 @@ export async function rightsRequestsApi(parent: FastifyInstance, { db }: { db: D
     "/rights-requests/:id/transitions",
     {
       schema: {
+        operationId: "transitionRightsRequest",
         tags,
         summary: "Move the request on: stop or restart the clock, extend, review exemptions, respond, close",
         description:
@@ -94,6 +99,7 @@ export async function rightsRequestsApi(parent: FastifyInstance, { db }: { db: D
     "/rights-requests/:id/subjects",
     {
       schema: {
+        operationId: "attachRightsRequestSubject",
         tags,
         summary: "Attach a person from your organisation's records; a requester matching their alleged perpetrator is flagged",
         params: idParams,
@@ -105,13 +111,22 @@ export async function rightsRequestsApi(parent: FastifyInstance, { db }: { db: D
   );
   app.post(
     "/rights-requests/:id/acknowledge",
-    { schema: { tags, summary: "Acknowledge a complaint (due within 30 days of receipt)", params: idParams, response: noContent } },
+    {
+      schema: {
+        operationId: "acknowledgeComplaint",
+        tags,
+        summary: "Acknowledge a complaint (due within 30 days of receipt)",
+        params: idParams,
+        response: noContent,
+      },
+    },
     (request, reply) => noContentAfter(reply, acknowledgeComplaint(db, actorOf(request), request.params.id)),
   );
   app.get(
     "/rights-requests/:id/warnings",
     {
       schema: {
+        operationId: "listRightsRequestWarnings",
         tags,
         summary:
           "Before anything goes to the requester: decisions about the people attached that recorded the family was not told because telling could place the child at risk (GR2-ENGAGE), and links recording the requester as an alleged perpetrator towards them",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { problemSchema, standardErrors } from "../../../platform/http/api-schemas";
+import { problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { noContentOr } from "../../../platform/http/no-content";
 import { ARTICLE_6 } from "../../agreements/domain";
 import { currentDueOn } from "../domain/deadlines";
@@ -13,7 +13,7 @@ import type { viewPackSafety } from "../services/pack-safety";
 
 /** The rights requests API's schemas (zod, which also write its OpenAPI) and presenters. */
 
-export const errors = { ...standardErrors, 409: problemSchema };
+export const errors = { ...standardErrors, 409: problemResponse() };
 export const noContent = noContentOr(errors);
 export const tags = ["rights requests"];
 

@@ -22,6 +22,7 @@ export async function settingsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/settings/levels-of-need",
     {
       schema: {
+        operationId: "getLevelsOfNeed",
         tags,
         summary: "The partnership's scale of need that concerns are graded on, lowest first",
         response: { 200: levelsSchema, ...standardErrors },
@@ -33,6 +34,7 @@ export async function settingsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/settings/levels-of-need",
     {
       schema: {
+        operationId: "replaceLevelsOfNeed",
         tags,
         summary: "Replace the scale of need (partnership administrators); concerns already raised keep their level",
         body: z.object({ levels: levelsOfNeedInput }),
@@ -46,6 +48,7 @@ export async function settingsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/settings/sharing",
     {
       schema: {
+        operationId: "getSharingSettings",
         tags,
         summary:
           "The partnership's sharing deadlines and calendar: the emergency record's deadline, when to chase an acknowledgement, when an unopened emergency share is escalated, default access, whose bank holidays",
@@ -58,6 +61,7 @@ export async function settingsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/settings/sharing",
     {
       schema: {
+        operationId: "replaceSharingSettings",
         tags,
         summary: "Replace the sharing settings (partnership administrators); deadlines already set keep their dates",
         body: sharingSettingsInput,

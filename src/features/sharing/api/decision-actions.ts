@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
 import { PURPOSE_CODES } from "../../agreements/domain";
@@ -11,7 +11,7 @@ import { addAddendum, addendumInput, approvalRules, approvalRulesInput, setAppro
 import { approvalInput, approveDecision, returnDecision, returnInput } from "../services/approve-decision";
 import { completeEmergencyRecord } from "../services/complete-emergency";
 
-const errors = { ...standardErrors, 409: problemSchema, 422: problemSchema };
+const errors = { ...standardErrors, 409: problemResponse(), 422: problemResponse() };
 const tags = ["share decisions"];
 
 /** What happens to a decision after it is recorded: approval, the emergency record, addenda; and which purposes need approval. */
@@ -23,6 +23,7 @@ export async function decisionActionsApi(parent: FastifyInstance, { db }: { db: 
     "/share-decisions/:id/approval",
     {
       schema: {
+        operationId: "approveShareDecision",
         tags,
         summary: "Approve a decision awaiting approval (a safeguarding lead other than the decider); its disclosure is delivered now",
         description: "The rules run again first: an item restricted or corrected since is a 422.",
@@ -37,6 +38,7 @@ export async function decisionActionsApi(parent: FastifyInstance, { db }: { db: 
     "/share-decisions/:id/return",
     {
       schema: {
+        operationId: "returnShareDecision",
         tags,
         summary: "Return a decision awaiting approval with comments; nothing is delivered",
         params: idParams,
@@ -50,6 +52,7 @@ export async function decisionActionsApi(parent: FastifyInstance, { db }: { db: 
     "/share-decisions/:id/emergency-record",
     {
       schema: {
+        operationId: "completeEmergencyRecord",
         tags,
         summary: "Complete an emergency share's full record: every answer, checked by the rules; who it went to and what went stay as sent",
         params: idParams,
@@ -63,6 +66,7 @@ export async function decisionActionsApi(parent: FastifyInstance, { db }: { db: 
     "/share-decisions/:id/addenda",
     {
       schema: {
+        operationId: "addShareDecisionAddendum",
         tags,
         summary: "Add a correction or the outcome to a recorded decision (it is never edited)",
         params: idParams,
@@ -77,6 +81,7 @@ export async function decisionActionsApi(parent: FastifyInstance, { db }: { db: 
     "/share-approval-rules",
     {
       schema: {
+        operationId: "getShareApprovalRules",
         tags,
         summary: "The purposes for which your organisation's decisions need a safeguarding lead's approval",
         response: { 200: rulesSchema, ...errors },
@@ -88,6 +93,7 @@ export async function decisionActionsApi(parent: FastifyInstance, { db }: { db: 
     "/share-approval-rules",
     {
       schema: {
+        operationId: "replaceShareApprovalRules",
         tags,
         summary:
           "Replace them (safeguarding leads and organisation administrators); a safeguarding lead's own decisions and emergencies never wait",

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
 import { REQUEST_STATUSES, REQUEST_URGENCIES, requestReference } from "../domain/records";
@@ -17,7 +17,7 @@ import {
   withdrawInformationRequest,
 } from "../services/information-requests";
 
-const errors = { ...standardErrors, 409: problemSchema };
+const errors = { ...standardErrors, 409: problemResponse() };
 const tags = ["information requests"];
 
 const requestSchema = z
@@ -89,6 +89,7 @@ export async function requestsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/information-requests",
     {
       schema: {
+        operationId: "createInformationRequest",
         tags,
         summary:
           "Ask another organisation for what it holds about a person; due in UK working days by urgency (1 for a safeguarding referral)",
@@ -106,6 +107,7 @@ export async function requestsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/information-requests",
     {
       schema: {
+        operationId: "listInformationRequests",
         tags,
         summary: "Requests made to your organisation (incoming, open ones first by due date) or by it (outgoing)",
         querystring: z.object({ box: z.enum(["incoming", "outgoing"]).default("incoming") }),
@@ -118,6 +120,7 @@ export async function requestsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/information-requests/:id",
     {
       schema: {
+        operationId: "getInformationRequest",
         tags,
         summary: "One request, with its answer once given (either organisation)",
         params: idParams,
@@ -130,6 +133,7 @@ export async function requestsApi(parent: FastifyInstance, { db }: { db: Db }): 
     "/information-requests/:id/answer-acknowledgement",
     {
       schema: {
+        operationId: "acknowledgeInformationRequestAnswer",
         tags,
         summary:
           "The requester has read the answer: a refusal stops waiting on their home page. Acknowledging again changes nothing (204); a request not yet answered is a 409",
@@ -141,7 +145,15 @@ export async function requestsApi(parent: FastifyInstance, { db }: { db: Db }): 
   );
   app.post(
     "/information-requests/:id/withdrawal",
-    { schema: { tags, summary: "Withdraw an open request (the requester)", params: idParams, response: noContentOr(errors) } },
+    {
+      schema: {
+        operationId: "withdrawInformationRequest",
+        tags,
+        summary: "Withdraw an open request (the requester)",
+        params: idParams,
+        response: noContentOr(errors),
+      },
+    },
     (request, reply) => noContentAfter(reply, withdrawInformationRequest(db, actorOf(request), request.params.id)),
   );
 }

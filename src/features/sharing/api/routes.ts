@@ -2,10 +2,10 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams, problemSchema, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
-import { shareDecisionInput } from "../domain/decision-input";
+import { idempotencyKeyInput, shareDecisionInput } from "../domain/decision-input";
 import { DECISION_STATUSES } from "../domain/records";
 import { OUTCOMES } from "../domain/vocabulary";
 import { viewDecision, viewDecisions } from "../services/decisions";
@@ -35,7 +35,7 @@ import {
   presentDisclosureSummary,
 } from "./schema";
 
-const errors = { ...standardErrors, 409: problemSchema, 422: problemSchema };
+const errors = { ...standardErrors, 409: problemResponse(), 422: problemResponse() };
 const asList = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]), z.array(item).optional());
 
@@ -50,6 +50,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
     "/share-decisions/evaluate",
     {
       schema: {
+        operationId: "evaluateShareDecision",
         tags: ["share decisions"],
         summary: "Dry run: check a proposed decision against every rule and the cited agreement, recording nothing",
         body: shareDecisionInput,
@@ -65,12 +66,13 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
     "/share-decisions",
     {
       schema: {
+        operationId: "createShareDecision",
         tags: ["share decisions"],
         summary:
           "Record a decision to share, share some of it, or not share; a share is delivered to the recipient at once unless it needs approval",
         description:
           "Needs an Idempotency-Key header: the same key again returns the decision already recorded (200) instead of recording it twice; the same key with different answers is a 409. A decision the rules stop is a 422 whose `rules` list every block, and every warning not named in `acknowledgedWarnings`; nothing is recorded. In an emergency (`emergency.immediateRisk`) only the one-line reason, the recipient and the items are needed.",
-        headers: z.object({ "idempotency-key": z.string().optional() }),
+        headers: z.object({ "idempotency-key": idempotencyKeyInput }),
         body: shareDecisionInput,
         response: { 200: decisionSchema, 201: decisionSchema, ...errors },
       },
@@ -85,6 +87,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
     "/share-decisions",
     {
       schema: {
+        operationId: "listShareDecisions",
         tags: ["share decisions"],
         summary: "Your organisation's decisions, newest first: shares and decisions not to share alike (an audited read)",
         querystring: z.object({
@@ -120,6 +123,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
     "/share-decisions/:id",
     {
       schema: {
+        operationId: "getShareDecision",
         tags: ["share decisions"],
         summary: "One of your organisation's decisions, with every answer recorded, its disclosure and addenda (an audited read)",
         params: idParams,
@@ -137,6 +141,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
     "/disclosures",
     {
       schema: {
+        operationId: "listDisclosures",
         tags: disclosureTags,
         summary:
           "Disclosures received (your inbox: addressed to you, or to your organisation if you are a safeguarding lead) or sent by your organisation",
@@ -155,6 +160,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
     "/disclosures/:id",
     {
       schema: {
+        operationId: "getDisclosure",
         tags: disclosureTags,
         summary: "Open a disclosure: the recipient's reading is audited and the sender sees it was opened; the sender sees what it sent",
         description: "Revoked or expired, a disclosure is a 404 to the recipient.",
@@ -182,6 +188,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
     "/disclosures/:id/acknowledgement",
     {
       schema: {
+        operationId: "acknowledgeDisclosure",
         tags: disclosureTags,
         summary: "Acknowledge receipt (the recipient); the sender's chronology records it",
         params: idParams,
@@ -194,6 +201,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
     "/disclosures/:id/filing",
     {
       schema: {
+        operationId: "fileDisclosure",
         tags: disclosureTags,
         summary: "File what was received onto your own record of the person (an existing one, or a new one), with the sender as its source",
         params: idParams,
@@ -208,6 +216,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
     "/disclosures/:id/questions",
     {
       schema: {
+        operationId: "askDisclosureQuestion",
         tags: disclosureTags,
         summary: "Ask the sender a question about a disclosure you received; it and the answer are kept with the disclosure on both sides",
         params: idParams,
@@ -221,6 +230,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
     "/disclosure-questions/:id/answer",
     {
       schema: {
+        operationId: "answerDisclosureQuestion",
         tags: disclosureTags,
         summary: "Answer a recipient's question about a disclosure your organisation sent (once: an answer is not rewritten)",
         params: idParams,
@@ -234,6 +244,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
     "/disclosures/:id/revocation",
     {
       schema: {
+        operationId: "revokeDisclosure",
         tags: disclosureTags,
         summary: "Withdraw the recipient's access (the decider, or the sending organisation's safeguarding or IG leads)",
         params: idParams,

@@ -187,6 +187,18 @@ export const shareDecisionInput = z.object({
 export type ShareDecisionInput = z.infer<typeof shareDecisionInput>;
 export type ShareDecisionInputRaw = z.input<typeof shareDecisionInput>;
 
+const IDEMPOTENCY_KEY_RULE = "Send an Idempotency-Key of 8 to 200 printable characters, unique to this decision";
+
+/**
+ * The key that makes recording a decision safe to retry: the same key again finds the decision
+ * already recorded. The API's header and the service check it with this one schema, so a key is
+ * refused in the same words wherever it is missing or malformed.
+ */
+export const idempotencyKeyInput = z
+  .string({ error: IDEMPOTENCY_KEY_RULE })
+  .regex(/^[\x21-\x7e]{8,200}$/, IDEMPOTENCY_KEY_RULE)
+  .describe("Unique to this decision: sending it again returns the decision already recorded");
+
 /**
  * Answers well typed but impossible on the day (`today`, YYYY-MM-DD), as field errors. An access
  * expiry already past would deliver a disclosure nobody can open. The recipient can open it until

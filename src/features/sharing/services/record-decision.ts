@@ -9,7 +9,7 @@ import { ConflictError, RulesBlockedError, ValidationError } from "../../../plat
 import type { NewChronologyEntry } from "../../records";
 import { assertWorksWithRecords } from "../../records";
 import type {} from "../audit-events";
-import { type ShareDecisionInput, shareDecisionInput } from "../domain/decision-input";
+import { idempotencyKeyInput, type ShareDecisionInput, shareDecisionInput } from "../domain/decision-input";
 import { purposeSent } from "../domain/disclosure-snapshot";
 import { evaluateDecision, recordedWarnings, warningsOf } from "../domain/evaluate-decision";
 import { requestReference } from "../domain/records";
@@ -20,8 +20,6 @@ import { type DecisionDetail, loadDecision } from "./decisions";
 import { disclosureWrites } from "./deliver";
 import { assertPossibleAnswers, outstanding } from "./evaluate-proposed-decision";
 import { type DecisionInsert, insertDecisionGuard, writeDecision } from "./write-decision";
-
-const KEY = /^[\x21-\x7e]{8,200}$/;
 
 export interface RecordedDecision {
   /** The decision as recorded, with its disclosure if one was delivered (for the response, without reading it back). */
@@ -56,13 +54,11 @@ export async function recordValidatedDecision(
   now = new Date(),
 ): Promise<RecordedDecision> {
   assertWorksWithRecords(actor);
-  if (!idempotencyKey || !KEY.test(idempotencyKey)) {
-    throw new ValidationError([
-      { path: "/idempotencyKey", message: "Send an Idempotency-Key of 8 to 200 printable characters, unique to this decision" },
-    ]);
-  }
+  const checked = idempotencyKeyInput.safeParse(idempotencyKey);
+  if (!checked.success) throw new ValidationError([{ path: "/idempotencyKey", message: checked.error.issues[0]!.message }]);
+  const key = checked.data;
   const requestHash = hash("sha256", canonicalJson(input), "hex");
-  const gathered = await gatherFacts(db, actor, input, todayOf(now), idempotencyKey);
+  const gathered = await gatherFacts(db, actor, input, todayOf(now), key);
   if (gathered.existing) return replay(db, actor, gathered.existing, requestHash);
   assertPossibleAnswers(input, now);
 
@@ -75,7 +71,7 @@ export async function recordValidatedDecision(
     input,
     gathered,
     recordedWarnings(warningsOf(findings), input.acknowledgedWarnings),
-    idempotencyKey,
+    key,
     requestHash,
     now,
   );
@@ -142,7 +138,7 @@ export async function recordValidatedDecision(
   });
   if (number === undefined) {
     // Another request with this key won the race: nothing of ours was written.
-    const winner = (await gatherFacts(db, actor, input, todayOf(now), idempotencyKey)).existing;
+    const winner = (await gatherFacts(db, actor, input, todayOf(now), key)).existing;
     if (!winner) throw new ConflictError("The decision could not be recorded: try again");
     return replay(db, actor, winner, requestHash);
   }

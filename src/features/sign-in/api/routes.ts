@@ -18,6 +18,7 @@ export async function meApi(parent: FastifyInstance, { db }: { db: Db }): Promis
     "/me/password",
     {
       schema: {
+        operationId: "changeOwnPassword",
         tags: ["me"],
         summary:
           "Change your own password. A wrong current password counts towards lockout; your other sessions end and this one gets a new session cookie",

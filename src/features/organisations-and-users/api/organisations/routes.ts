@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../../platform/db/client";
-import { idParams, problemSchema, standardErrors } from "../../../../platform/http/api-schemas";
+import { idParams, problemResponse, standardErrors } from "../../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../../platform/http/auth/plugin";
 import { organisationInput } from "../../domain/inputs";
 import { createOrganisation, loadOrganisation, loadOrganisations, updateOrganisation } from "../../services/organisations";
@@ -18,6 +18,7 @@ export async function organisationsApi(parent: FastifyInstance, { db }: { db: Db
     "/organisations",
     {
       schema: {
+        operationId: "listOrganisations",
         tags,
         summary: "The partnership's member organisations",
         response: { 200: z.object({ items: z.array(organisationSchema) }), ...standardErrors },
@@ -27,17 +28,26 @@ export async function organisationsApi(parent: FastifyInstance, { db }: { db: Db
   );
   app.get(
     "/organisations/:id",
-    { schema: { tags, params: idParams, response: { 200: organisationSchema, ...standardErrors } } },
+    {
+      schema: {
+        operationId: "getOrganisation",
+        tags,
+        summary: "One member organisation",
+        params: idParams,
+        response: { 200: organisationSchema, ...standardErrors },
+      },
+    },
     async (request) => presentOrganisation(await loadOrganisation(db, request.params.id)),
   );
   app.post(
     "/organisations",
     {
       schema: {
+        operationId: "createOrganisation",
         tags,
         summary: "Add a member organisation (partnership administrators)",
         body: organisationInput,
-        response: { 201: organisationSchema, 409: problemSchema, ...standardErrors },
+        response: { 201: organisationSchema, 409: problemResponse(), ...standardErrors },
       },
     },
     async (request, reply) => reply.status(201).send(presentOrganisation(await createOrganisation(db, actorOf(request), request.body))),
@@ -46,10 +56,12 @@ export async function organisationsApi(parent: FastifyInstance, { db }: { db: Db
     "/organisations/:id",
     {
       schema: {
+        operationId: "updateOrganisation",
         tags,
+        summary: "Change an organisation's details (partnership administrators, or the organisation's own administrators)",
         params: idParams,
         body: organisationInput,
-        response: { 200: organisationSchema, 409: problemSchema, ...standardErrors },
+        response: { 200: organisationSchema, 409: problemResponse(), ...standardErrors },
       },
     },
     async (request) => presentOrganisation(await updateOrganisation(db, actorOf(request), request.params.id, request.body)),

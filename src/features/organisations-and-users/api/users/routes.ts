@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../../platform/db/client";
-import { idParams, pageQuery, problemSchema, standardErrors } from "../../../../platform/http/api-schemas";
+import { idParams, pageQuery, problemResponse, standardErrors } from "../../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../../platform/http/auth/plugin";
 import { newUserInput, reauthenticationInput, userRolesInput } from "../../domain/inputs";
 import { changeRoles, createUser, issuePasswordReset, resendInvitation, resetMfa } from "../../services/users";
@@ -20,6 +20,7 @@ export async function usersApi(parent: FastifyInstance, { db, sendsEmail }: { db
     "/users",
     {
       schema: {
+        operationId: "listUsers",
         tags,
         summary: "Users the caller administers (own organisation; whole partnership for partnership admins)",
         querystring: pageQuery.extend({ organisationId: z.uuid().optional() }),
@@ -31,18 +32,29 @@ export async function usersApi(parent: FastifyInstance, { db, sendsEmail }: { db
       return { items: result.users.map(presentUser), total: result.total, page: request.query.page };
     },
   );
-  app.get("/users/:id", { schema: { tags, params: idParams, response: { 200: userSchema, ...standardErrors } } }, async (request) =>
-    presentUser(await viewUser(db, actorOf(request), request.params.id, "api.users.show")),
+  app.get(
+    "/users/:id",
+    {
+      schema: {
+        operationId: "getUser",
+        tags,
+        summary: "One user you administer (an audited read)",
+        params: idParams,
+        response: { 200: userSchema, ...standardErrors },
+      },
+    },
+    async (request) => presentUser(await viewUser(db, actorOf(request), request.params.id, "api.users.show")),
   );
   app.post(
     "/users",
     {
       schema: {
+        operationId: "createUser",
         tags,
         summary:
           "Add a user and invite them: with a mail server the one-time link is emailed to them and never returned; without one the response carries its token for you to pass on",
         body: newUserInput,
-        response: { 201: z.object({ user: userSchema, ...invitationSchema.shape }), 409: problemSchema, ...standardErrors },
+        response: { 201: z.object({ user: userSchema, ...invitationSchema.shape }), 409: problemResponse(), ...standardErrors },
       },
     },
     async (request, reply) => {
@@ -54,11 +66,12 @@ export async function usersApi(parent: FastifyInstance, { db, sendsEmail }: { db
     "/users/:id/invitation",
     {
       schema: {
+        operationId: "sendUserInvitation",
         tags,
         summary:
           "Send a new invitation to a user who has not yet chosen a password: their earlier link stops working; emailed, or its token returned when there is no mail server",
         params: idParams,
-        response: { 201: invitationSchema, 409: problemSchema, ...standardErrors },
+        response: { 201: invitationSchema, 409: problemResponse(), ...standardErrors },
       },
     },
     async (request, reply) =>
@@ -66,13 +79,23 @@ export async function usersApi(parent: FastifyInstance, { db, sendsEmail }: { db
   );
   app.put(
     "/users/:id/roles",
-    { schema: { tags, params: idParams, body: userRolesInput, response: { 200: userSchema, ...standardErrors } } },
+    {
+      schema: {
+        operationId: "setUserRoles",
+        tags,
+        summary: "Replace a user's roles with roles you may grant (a partnership administrator's only by another)",
+        params: idParams,
+        body: userRolesInput,
+        response: { 200: userSchema, ...standardErrors },
+      },
+    },
     async (request) => presentUser(await changeRoles(db, actorOf(request), request.params.id, request.body.roles)),
   );
   app.post(
     "/users/:id/password-reset",
     {
       schema: {
+        operationId: "resetUserPassword",
         tags,
         summary:
           "Reset a user's password, re-entering your own (a wrong one counts towards your lockout): ends their sessions and returns a one-time link token (valid 24 hours) for them to choose a new one at /invitations/{token}",
@@ -90,6 +113,7 @@ export async function usersApi(parent: FastifyInstance, { db, sendsEmail }: { db
     "/users/:id/mfa-reset",
     {
       schema: {
+        operationId: "resetUserMfa",
         tags,
         summary:
           "Reset a user's authenticator app and recovery codes and end their sessions, re-entering your own password (a wrong one counts towards your lockout); not your own",
