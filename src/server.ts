@@ -16,6 +16,7 @@ export async function startServer(config: Config, database: Database) {
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     sendsEmail: !!config.smtpUrl,
+    allowLocalWebhooks: config.allowLocalWebhooks,
     signInRateLimit: config.signInRateLimit,
     serverTiming: config.serverTiming,
     requestTimeoutMs: config.requestTimeoutMs,
@@ -30,12 +31,16 @@ export async function startServer(config: Config, database: Database) {
   // A node started with SAFESHARE_RUN_JOBS=false only serves requests; what it queues, other nodes run.
   const mailer = config.smtpUrl && config.jobs.run ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
   const jobs = config.jobs.run
-    ? await startJobs({ database, db: database.db, mailer, publicUrl: config.publicUrl }, allJobs(policy), {
-        maintenanceIntervalSeconds: config.jobs.maintenanceSeconds,
-        expireInSeconds: config.jobs.expireSeconds,
-        retryDelaySeconds: config.jobs.retryDelaySeconds,
-        onError: (err) => app.log.warn({ error: loggableJobError(err) }, "background job failed"),
-      })
+    ? await startJobs(
+        { database, db: database.db, mailer, publicUrl: config.publicUrl, allowLocalWebhooks: config.allowLocalWebhooks },
+        allJobs(policy),
+        {
+          maintenanceIntervalSeconds: config.jobs.maintenanceSeconds,
+          expireInSeconds: config.jobs.expireSeconds,
+          retryDelaySeconds: config.jobs.retryDelaySeconds,
+          onError: (err) => app.log.warn({ error: loggableJobError(err) }, "background job failed"),
+        },
+      )
     : undefined;
   // Anchors the audit log outside the database (src/platform/audit/checkpoints.ts): a signed checkpoint
   // of the head every SAFESHARE_CHECKPOINT_MINUTES, when the head has moved since the last one.

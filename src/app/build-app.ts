@@ -51,6 +51,8 @@ export interface AppOptions {
    * acknowledgement go by email; without one an invitation's link is shown to the administrator.
    */
   sendsEmail?: boolean;
+  /** Webhook addresses may be plain http://localhost (config.allowLocalWebhooks); off unless configured. */
+  allowLocalWebhooks?: boolean;
   /** Send the server's own time per request in `Server-Timing` (config.serverTiming); off unless configured. */
   serverTiming?: boolean;
 }
@@ -205,6 +207,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     database: options.database,
     publicUrl: options.publicUrl,
     sendsEmail,
+    allowLocalWebhooks: options.allowLocalWebhooks ?? false,
     signInRateLimit: options.signInRateLimit ?? 10,
     scheduledJobs: allJobs(options.session)
       .filter((job) => job.cron)

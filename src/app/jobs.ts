@@ -4,6 +4,7 @@ import { sendInvitationJob } from "../features/organisations-and-users";
 import { acknowledgeRightsRequestJob } from "../features/rights";
 import { sharingJobs } from "../features/sharing";
 import { purgeExpiredSessions, type SessionPolicy } from "../features/sign-in";
+import { deliverWebhookJob } from "../features/webhooks";
 import { purgeExpiredRateLimits } from "../platform/http/rate-limit-store";
 import type { AnyJobDefinition, JobDefinition } from "../platform/jobs/queue";
 import { QUEUES } from "../platform/jobs/queues";
@@ -32,5 +33,6 @@ export function allJobs(policy: SessionPolicy): AnyJobDefinition[] {
     acknowledgeRightsRequestJob,
     reviewRemindersJob,
     workRemindersJob,
+    deliverWebhookJob,
   ];
 }

@@ -9,13 +9,21 @@ import { recordsWebPages } from "../features/records";
 import { acknowledgeNotice, publicRightsForm, rightsWebPages, viewNoticesReceived } from "../features/rights";
 import { sharingWebPages } from "../features/sharing";
 import { accountPages, signInRoutes } from "../features/sign-in";
+import { webhookPages } from "../features/webhooks";
 import type { Database } from "../platform/db/client";
 import type { QueueName } from "../platform/jobs/queues";
 import { homePage, homePages } from "./home";
 
 export async function webRoutes(
   app: FastifyInstance,
-  opts: { database: Database; publicUrl: string; signInRateLimit: number; sendsEmail: boolean; scheduledJobs: readonly QueueName[] },
+  opts: {
+    database: Database;
+    publicUrl: string;
+    signInRateLimit: number;
+    sendsEmail: boolean;
+    allowLocalWebhooks: boolean;
+    scheduledJobs: readonly QueueName[];
+  },
 ): Promise<void> {
   const db = opts.database.db;
   await app.register(signInRoutes, { db, rateLimit: opts.signInRateLimit });
@@ -24,6 +32,7 @@ export async function webRoutes(
   await app.register(organisationPages, { db });
   await app.register(userPages, { db, publicUrl: opts.publicUrl, sendsEmail: opts.sendsEmail });
   await app.register(apiClientPages, { db });
+  await app.register(webhookPages, { db, allowLocal: opts.allowLocalWebhooks });
   await app.register(agreementPages, { db, publicUrl: opts.publicUrl });
   await app.register(recordsWebPages, { db });
   // Rights' notices to recipients appear in sharing's inbox; rights reads disclosures, so it is handed in here.

@@ -54,6 +54,11 @@ export interface Config {
   smtpUrl: string | undefined;
   /** SAFESHARE_MAIL_FROM: the address email comes from. */
   mailFrom: string;
+  /**
+   * SAFESHARE_WEBHOOKS_ALLOW_LOCAL: webhooks may go to plain http://localhost and to addresses inside
+   * this network, to try them with a receiver on one's own machine. Off by default: never in production.
+   */
+  allowLocalWebhooks: boolean;
   /** The background jobs on this node (src/platform/jobs/queue.ts). */
   jobs: JobsConfig;
 }
@@ -196,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
     checkpointMinutes: intFrom(env, "SAFESHARE_CHECKPOINT_MINUTES", 60, 1, 7 * 24 * 60),
     smtpUrl: env.SAFESHARE_SMTP_URL?.trim() || undefined,
     mailFrom: env.SAFESHARE_MAIL_FROM?.trim() || "Safeshare <safeshare@localhost>",
+    allowLocalWebhooks: boolFrom(env, "SAFESHARE_WEBHOOKS_ALLOW_LOCAL", false),
     jobs: {
       run: boolFrom(env, "SAFESHARE_RUN_JOBS", true),
       maintenanceSeconds: intFrom(env, "SAFESHARE_JOBS_MAINTENANCE_SECONDS", 60, 1, 3600),

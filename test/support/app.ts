@@ -7,7 +7,13 @@ export const TEST_PUBLIC_URL = "https://safeshare.westshire.test";
 
 export async function testApp(
   database: Database,
-  options: { signInRateLimit?: number; trustProxy?: AppOptions["trustProxy"]; serverTiming?: boolean; sendsEmail?: boolean } = {},
+  options: {
+    signInRateLimit?: number;
+    trustProxy?: AppOptions["trustProxy"];
+    serverTiming?: boolean;
+    sendsEmail?: boolean;
+    allowLocalWebhooks?: boolean;
+  } = {},
 ): Promise<App> {
   const app = await buildApp({
     database,
@@ -17,6 +23,7 @@ export async function testApp(
     trustProxy: options.trustProxy,
     serverTiming: options.serverTiming,
     sendsEmail: options.sendsEmail,
+    allowLocalWebhooks: options.allowLocalWebhooks,
   });
   await app.ready();
   return app;

@@ -15,6 +15,7 @@ import {
   shareDecisionAddenda,
   shareDecisions,
 } from "../../features/sharing/schema";
+import { webhookEndpoints } from "../../features/webhooks/schema";
 import type { Actor } from "../auth/actor";
 import type { Role } from "../auth/roles";
 import { auditEvents } from "./schema";
@@ -49,6 +50,7 @@ const OWNERSHIP = new Map<Table, OwnershipRule>([
   [auditEvents, owned(auditEvents.organisationId, ["partnership_admin"])],
   // Partner systems' clients: administered like the organisation's users.
   [apiClients, owned(apiClients.organisationId, ["partnership_admin"])],
+  [webhookEndpoints, owned(webhookEndpoints.organisationId)],
   // Agreements are partnership documents (issue 3): the owner, parties and partnership admins see
   // drafts; once one has come into force every member may see it, because sharing is checked against it.
   [

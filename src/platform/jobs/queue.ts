@@ -24,6 +24,8 @@ export interface JobContext {
   mailer: Mailer | null;
   /** The address links in email point at (config.publicUrl). */
   publicUrl: string;
+  /** Webhooks may go to this machine and private networks (SAFESHARE_WEBHOOKS_ALLOW_LOCAL): for trying them locally, never in production. */
+  allowLocalWebhooks?: boolean;
 }
 
 export interface JobDefinition<Data extends object = object, Context extends JobContext = JobContext> {

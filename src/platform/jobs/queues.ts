@@ -16,6 +16,7 @@ export const QUEUES = {
   sweepApprovals: "sharing.sweep-approvals",
   remindAgreementReviews: "agreements.review-reminders",
   remindWorkDue: "your-work.due-reminders",
+  deliverWebhook: "webhooks.deliver",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

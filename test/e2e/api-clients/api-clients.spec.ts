@@ -5,7 +5,7 @@ import { clickAndLoad, expect, signInWithSecondFactor, submitForm, test, visit }
  * the form says what went wrong and keeps what was typed, the token is shown once and works as a
  * bearer token, and the client's page shows its last use and revokes it.
  */
-test("an administrator sets up an API client for the school's system, and the token it is shown works until revoked", async ({
+test("an administrator sets up an API client for the school's system, whose token works until revoked, and a webhook address for it", async ({
   page,
   request,
 }) => {
@@ -42,4 +42,17 @@ test("an administrator sets up an API client for the school's system, and the to
   expect((await request.get("/api/v1/subjects", { headers })).status()).toBe(401);
   await visit(page, "/api-clients");
   await expect(page.getByRole("table")).toContainText("Revoked by an administrator");
+
+  // Webhooks: an address the school's system is called at, its signing secret shown once.
+  await clickAndLoad(page, page.getByRole("link", { name: "Manage webhook addresses" }));
+  await page.getByLabel("Address").fill("http://mis.northbrook.example/safeshare");
+  await submitForm(page, "Add address");
+  await expect(page.locator(".govuk-error-summary")).toContainText("The address must start with https://");
+  await page.getByLabel("Address").fill("https://mis.northbrook.example/safeshare");
+  await submitForm(page, "Add address");
+  await expect(page.locator("#signing-secret")).toHaveText(/^whsec_/);
+  await clickAndLoad(page, page.getByRole("link", { name: "Go back to webhooks" }));
+  await expect(page.getByRole("heading", { name: "https://mis.northbrook.example/safeshare" })).toBeVisible();
+  await submitForm(page, "Remove this address");
+  await expect(page.locator(".govuk-notification-banner")).toContainText("Webhook address removed");
 });

@@ -43,6 +43,7 @@ const en = {
     partnership_setting: "a partnership setting",
     notification: "a notification",
     api_client: "a partner system's API client",
+    webhook_endpoint: "a partner system",
   },
   /** The same, when the name is not known to the reader (out of their scope, or a protected identity). */
   aboutUnnamed: {

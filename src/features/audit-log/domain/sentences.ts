@@ -9,6 +9,7 @@ import { RIGHTS_MESSAGES } from "../../rights/domain/messages";
 import { SETTINGS_MESSAGES } from "../../settings/domain/messages";
 import { SHARING_MESSAGES } from "../../sharing/domain/messages";
 import { SIGN_IN_MESSAGES } from "../../sign-in/domain/messages";
+import { WEBHOOKS_MESSAGES } from "../../webhooks/domain/messages";
 import { AUDIT_LOG_MESSAGES } from "./messages";
 
 const words = AUDIT_LOG_MESSAGES.en;
@@ -32,6 +33,7 @@ export const EVENT_SENTENCES: Readonly<Record<string, string>> = {
   ...NOTIFICATIONS_MESSAGES.en.notificationsAuditEvent,
   ...BACKGROUND_JOBS_MESSAGES.en.backgroundJobsAuditEvent,
   ...API_CLIENTS_MESSAGES.en.apiClientsAuditEvent,
+  ...WEBHOOKS_MESSAGES.en.webhooksAuditEvent,
 };
 
 /** Who did it, as an event's actor snapshot has it (src/platform/audit/events.ts `ActorSnapshot`). */

@@ -16,6 +16,7 @@ const en = {
     "sharing.sweep-approvals": "Checking every safeguarding lead was told about decisions waiting for approval",
     "agreements.review-reminders": "Reminding organisations that an agreement is due for review",
     "your-work.due-reminders": "Reminding people of work due tomorrow or overdue",
+    "webhooks.deliver": "Telling partner systems of events by webhook",
   },
   /** Why a job failed (src/platform/jobs/failure.ts): what happened, never the error's own text. */
   reason: {

@@ -8,6 +8,7 @@ import { loadProtectedDetails } from "../../records";
 import { mayDecideProtectedDetails } from "../../records/domain";
 import { findProtectedMentions, redact, redactionsForNotice } from "../../sharing/domain";
 import { disclosureItems, disclosures, shareDecisions } from "../../sharing/schema";
+import { emitWebhook } from "../../webhooks";
 import { recipientNotices } from "../schema";
 
 /**
@@ -31,7 +32,10 @@ export type Notice = {
  */
 async function tellReaders(tx: Tx, sent: readonly { recipient: string; recipientUserId: string | null }[]) {
   const readers = sent.flatMap((s) => (s.recipientUserId ? [s.recipientUserId] : []));
-  for (const org of new Set(sent.map((s) => s.recipient))) readers.push(...(await safeguardingLeadsOf(tx, org)));
+  for (const org of new Set(sent.map((s) => s.recipient))) {
+    readers.push(...(await safeguardingLeadsOf(tx, org)));
+    await emitWebhook(tx, { organisationId: org, type: "recipient_notice.received" });
+  }
   await notify(tx, { userIds: readers, kind: "notice_to_acknowledge", href: "/disclosures" });
 }
 

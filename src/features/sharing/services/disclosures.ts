@@ -12,6 +12,7 @@ import { textInput } from "../../../platform/text";
 import { organisations } from "../../organisations-and-users/schema";
 import { addChronologyEntry, assertWorksWithRecords } from "../../records";
 import { sharingSettings } from "../../settings";
+import { emitWebhook } from "../../webhooks";
 import type {} from "../audit-events";
 import { chaseCutoff, mayRevokeDisclosure, revocationProblem } from "../domain/disclosure-access";
 import { disclosureItems, disclosures, shareDecisions } from "../schema";
@@ -159,6 +160,7 @@ export async function acknowledgeDisclosure(db: Db, actor: Actor, id: string, no
         recordedByUserId: null,
       });
     }
+    await emitWebhook(tx, { organisationId: row.disclosure.senderOrganisationId, type: "disclosure.acknowledged", id });
     audit.record(snapshotOf(actor), {
       type: "disclosure.acknowledged",
       entity: { type: "disclosure", id },
@@ -207,6 +209,7 @@ export async function revokeDisclosure(db: Db, actor: Actor, id: string, raw: un
       ref: { type: "disclosure", id },
       recordedByUserId: actor.userId,
     });
+    await emitWebhook(tx, { organisationId: row.disclosure.recipientOrganisationId, type: "disclosure.revoked", id });
     audit.record(snapshotOf(actor), {
       type: "disclosure.revoked",
       entity: { type: "disclosure", id },

@@ -12,6 +12,7 @@ import { notify, safeguardingLeadsOf } from "../../notifications";
 import { organisations } from "../../organisations-and-users/schema";
 import { addChronologyEntry, assertWorksWithRecords, loadSubject } from "../../records";
 import { sharingSettings } from "../../settings";
+import { emitWebhook } from "../../webhooks";
 import type {} from "../audit-events";
 import { REQUEST_WORKING_DAYS } from "../domain/records";
 import { informationRequestInput } from "../domain/request-input";
@@ -106,6 +107,7 @@ export async function makeInformationRequest(db: Db, actor: Actor, raw: unknown,
       kind: "request_received",
       href: `/information-requests/${row!.id}`,
     });
+    await emitWebhook(tx, { organisationId: input.requestedOrganisationId, type: "information_request.received", id: row!.id });
     audit.record(snapshotOf(actor), {
       type: "information_request.made",
       entity: { type: "information_request", id: row!.id },

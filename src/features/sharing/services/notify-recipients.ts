@@ -5,6 +5,7 @@ import { type AnyJobDefinition, enqueue, type JobContext } from "../../../platfo
 import { QUEUES } from "../../../platform/jobs/queues";
 import { notify, safeguardingLeadsOf } from "../../notifications";
 import { sharingSettings } from "../../settings";
+import { emitWebhook } from "../../webhooks";
 import { disclosures, shareDecisions } from "../schema";
 
 /**
@@ -33,6 +34,7 @@ async function notifyRecipients(db: Db, disclosureId: string): Promise<void> {
     if (!d) return;
     const userIds = d.recipientUserId ? [d.recipientUserId] : await safeguardingLeadsOf(tx, d.recipientOrganisationId);
     await notify(tx, { userIds, kind: d.emergency ? "emergency_share_received" : "share_received", href: `/disclosures/${d.id}` });
+    await emitWebhook(tx, { organisationId: d.recipientOrganisationId, type: "disclosure.received", id: d.id });
     if (d.emergency) {
       // Read only for an emergency: this job runs for every share sent.
       const { emergencyEscalationMinutes } = await sharingSettings(tx);
