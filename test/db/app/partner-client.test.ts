@@ -75,28 +75,32 @@ describeEachDatabase("a partner system's generated client, end to end with beare
   });
   after(() => app.close());
 
-  test("the served document lints with no errors under Redocly's recommended rules", () => {
-    const lint = run(path.join(TOOLS, "redocly"), [
-      "lint",
-      "--format=summary",
-      "--max-problems=1000",
-      path.join(GENERATED, "openapi.json"),
-    ]);
-    const counts = (lint.output.match(/^(error|warning) +\S+: \d+$/gm) ?? []).map((line) => line.replace(/ +/, " "));
-    console.log(`redocly lint: ${counts.length ? counts.join("; ") : "no problems"}`);
-    assert.equal(lint.status, 0, lint.output);
-  });
+  // The document does not depend on the database: it is linted, and the client generated and
+  // type-checked, once (with the PGlite run); the round trip below runs on both.
+  if (ctx.kind === "pglite") {
+    test("the served document lints with no errors under Redocly's recommended rules", () => {
+      const lint = run(path.join(TOOLS, "redocly"), [
+        "lint",
+        "--format=summary",
+        "--max-problems=1000",
+        path.join(GENERATED, "openapi.json"),
+      ]);
+      const counts = (lint.output.match(/^(error|warning) +\S+: \d+$/gm) ?? []).map((line) => line.replace(/ +/, " "));
+      console.log(`redocly lint: ${counts.length ? counts.join("; ") : "no problems"}`);
+      assert.equal(lint.status, 0, lint.output);
+    });
 
-  test("openapi-typescript generates a client that type-checks with the partner system's code", () => {
-    const generated = run(path.join(TOOLS, "openapi-typescript"), [
-      path.join(GENERATED, "openapi.json"),
-      "-o",
-      path.join(GENERATED, "safeshare.d.ts"),
-    ]);
-    assert.equal(generated.status, 0, generated.output);
-    const checked = run(path.resolve("node_modules/.bin/tsc"), ["-p", HERE]);
-    assert.equal(checked.status, 0, checked.output);
-  });
+    test("openapi-typescript generates a client that type-checks with the partner system's code", () => {
+      const generated = run(path.join(TOOLS, "openapi-typescript"), [
+        path.join(GENERATED, "openapi.json"),
+        "-o",
+        path.join(GENERATED, "safeshare.d.ts"),
+      ]);
+      assert.equal(generated.status, 0, generated.output);
+      const checked = run(path.resolve("node_modules/.bin/tsc"), ["-p", HERE]);
+      assert.equal(checked.status, 0, checked.output);
+    });
+  }
 
   test("a school's system shares with children's social care, whose system reads, acknowledges and files it; every response as declared", async () => {
     const db = ctx.database.db;

@@ -1,17 +1,5 @@
 import type { Page } from "@playwright/test";
-import {
-  checkA11y,
-  clickAndLoad,
-  type Enrolment,
-  expect,
-  signIn,
-  signInAndEnrol,
-  signOut,
-  submitForm,
-  test,
-  totpCode,
-  waitForFreshStep,
-} from "../support";
+import { checkA11y, clickAndLoad, type Enrolment, expect, freshCode, signIn, signInAndEnrol, signOut, submitForm, test } from "../support";
 
 /**
  * People's rights end to end (issue 6). Seán Ó Briain, IG lead at Eastmoor NHS, logs an access
@@ -78,8 +66,7 @@ test("an IG lead logs a request, attaches the person, stops the clock for identi
 test("a correction is made for the requester and every organisation it was shared with is told and acknowledges", async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page, "sean.obriain@eastmoor.nhs.example");
-  await waitForFreshStep(page, enrolment.usedStep);
-  await page.getByLabel("Enter the 6-digit code from your authenticator app").fill(totpCode(enrolment.setupKey));
+  await page.getByLabel("Enter the 6-digit code from your authenticator app").fill((await freshCode(page, enrolment)).code);
   await submitForm(page, "Continue");
   await clickAndLoad(page, page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Rights requests" }));
   await clickAndLoad(page, page.getByRole("button", { name: "Log a request" }));

@@ -28,6 +28,7 @@ import { recordReview, reviewInput } from "../services/review-agreement";
 import { signAgreement } from "../services/sign-agreement";
 import { accessionInput, discardPendingVersion, proposeAccession } from "../services/versions";
 import { sendAgreementPdf } from "./agreement-pdf";
+import { agreementFlowsApi } from "./flows";
 import { evaluationSchema, proposedShareSchema, qualitySchema } from "./quality-schema";
 import { agreementSummarySchema, presentAgreement, presentSignature, presentVersion, signatureSchema, versionSchema } from "./schema";
 
@@ -45,6 +46,7 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
   const app = parent.withTypeProvider<ZodTypeProvider>();
   app.addHook("onRequest", requireActor());
   const tags = ["agreements"];
+  await app.register(agreementFlowsApi, { db });
   const detail = async (actor: ReturnType<typeof actorOf>, id: string) => {
     const agreement = await loadAgreement(db, actor, id);
     return { agreement: presentAgreement(agreement, today()), version: presentVersion(await currentVersion(db, actor, agreement)) };

@@ -23,6 +23,7 @@ import { evaluateProposedDecision } from "../services/evaluate-proposed-decision
 import { fileDisclosure, fileInput } from "../services/file-disclosure";
 import { recordValidatedDecision } from "../services/record-decision";
 import { decisionActionsApi } from "./decision-actions";
+import { recipientsApi } from "./recipients";
 import { requestsApi } from "./requests";
 import {
   decisionSchema,
@@ -45,6 +46,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
   app.addHook("onRequest", requireActor());
   await app.register(decisionActionsApi, { db });
   await app.register(requestsApi, { db });
+  await app.register(recipientsApi, { db });
 
   app.post(
     "/share-decisions/evaluate",

@@ -2,6 +2,7 @@ import { and, arrayOverlaps, asc, eq, inArray, isNull, ne, sql } from "drizzle-o
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
+import { NotFoundError } from "../../../platform/errors";
 import { parentAgreement, parentInForce, parentInForceColumns } from "../../agreements";
 import { agreementReference, notInForceReason } from "../../agreements/domain";
 import { agreements, agreementVersions } from "../../agreements/schema";
@@ -141,4 +142,23 @@ export async function itemsChosen(db: Db, actor: Actor, subjectId: string, itemI
     .select({ id: recordItems.id, category: recordItems.category, eventDate: recordItems.eventDate, text: recordItems.text })
     .from(recordItems)
     .where(and(inArray(recordItems.id, [...itemIds]), eq(recordItems.subjectId, subjectId), visibleTo(actor, recordItems)));
+}
+
+/**
+ * Who a partner system may address a share to at another organisation (issue 20): its practitioners
+ * and safeguarding leads, by name and role only, and only when the two organisations are parties to
+ * an agreement in force, as every share the system makes under one needs. Otherwise not found: the
+ * partnership's staff lists are not open to every member.
+ */
+export async function addressablePeople(db: Db, actor: Actor, organisationId: string, day: string) {
+  if (organisationId === actor.organisationId)
+    throw new NotFoundError("An organisation your organisation shares an agreement in force with");
+  const shared = await agreementsBetween(db, actor, organisationId, day);
+  if (!shared.some((a) => a.inForce)) throw new NotFoundError("An organisation your organisation shares an agreement in force with");
+  const people = await peopleWhoCanReceive(db, organisationId);
+  return people.map((p) => ({
+    userId: p.id,
+    name: p.name,
+    roles: p.roles.filter((r) => r === "practitioner" || r === "safeguarding_lead"),
+  }));
 }

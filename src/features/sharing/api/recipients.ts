@@ -1,0 +1,33 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { today } from "../../../platform/dates/calendar";
+import type { Db } from "../../../platform/db/client";
+import { standardErrors } from "../../../platform/http/api-schemas";
+import { actorOf } from "../../../platform/http/auth/plugin";
+import { addressablePeople } from "../services/choices";
+
+/** GET /share-decisions/recipients: who at another organisation a share decision's `recipient.userId` may name. */
+export async function recipientsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    "/share-decisions/recipients",
+    {
+      schema: {
+        operationId: "listAddressablePeople",
+        tags: ["share decisions"],
+        summary: "The people at another organisation a share can be addressed to: practitioners and safeguarding leads, by name and role",
+        description:
+          "Only for an organisation your organisation shares an agreement in force with; any other is a 404. Without a named person a share goes to the organisation's safeguarding leads.",
+        querystring: z.object({ organisationId: z.uuid({ error: "Must be an organisation's id" }) }),
+        response: {
+          200: z.object({
+            items: z.array(z.object({ userId: z.uuid(), name: z.string(), roles: z.array(z.enum(["practitioner", "safeguarding_lead"])) })),
+          }),
+          ...standardErrors,
+        },
+      },
+    },
+    async (request) => ({ items: await addressablePeople(db, actorOf(request), request.query.organisationId, today()) }),
+  );
+}
