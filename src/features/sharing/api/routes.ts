@@ -17,6 +17,7 @@ import {
   openReceived,
   revokeDisclosure,
   revokeInput,
+  sideOfDisclosure,
   viewSent,
 } from "../services/disclosures";
 import { evaluateProposedDecision } from "../services/evaluate-proposed-decision";
@@ -163,15 +164,24 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
         operationId: "getDisclosure",
         tags: disclosureTags,
         summary: "Open a disclosure: the recipient's reading is audited and the sender sees it was opened; the sender sees what it sent",
-        description: "Revoked or expired, a disclosure is a 404 to the recipient.",
+        description:
+          "Your organisation's side decides what you read: the recipient organisation's reading, or the sending organisation's record of what went. Revoked or expired, a disclosure is a 404 to the recipient.",
         params: idParams,
-        querystring: z.object({ box: z.enum(["received", "sent"]).default("received") }),
+        querystring: z.object({
+          box: z
+            .enum(["received", "sent"])
+            .optional()
+            .describe(
+              "Optional, kept for older clients: read it only as received, or only as sent (404 if your organisation is not that side)",
+            ),
+        }),
         response: { 200: disclosureSchema, ...errors },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      const received = request.query.box === "received";
+      const { box } = request.query;
+      const received = box ? box === "received" : (await sideOfDisclosure(db, actor, request.params.id)) === "recipient";
       const { disclosure, items } = received
         ? await openReceived(db, actor, request.params.id)
         : await viewSent(db, actor, request.params.id, "api.disclosures.sent");
