@@ -62,6 +62,8 @@ export async function usersApi(parent: FastifyInstance, { db, sendsEmail }: { db
       return reply.status(201).send({ user: presentUser(created.user), ...presentInvitation(created.invitation!) });
     },
   );
+  // A new invitation, or a password reset below, is a one-time link whose token is kept only as a
+  // hash: nothing a client could read back at an address, so 200 with the link, not 201 Created.
   app.post(
     "/users/:id/invitation",
     {
@@ -71,11 +73,10 @@ export async function usersApi(parent: FastifyInstance, { db, sendsEmail }: { db
         summary:
           "Send a new invitation to a user who has not yet chosen a password: their earlier link stops working; emailed, or its token returned when there is no mail server",
         params: idParams,
-        response: { 201: invitationSchema, 409: problemResponse(), ...standardErrors },
+        response: { 200: invitationSchema, 409: problemResponse(), ...standardErrors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(presentInvitation(await resendInvitation(db, actorOf(request), request.params.id, { byEmail: sendsEmail }))),
+    async (request) => presentInvitation(await resendInvitation(db, actorOf(request), request.params.id, { byEmail: sendsEmail })),
   );
   app.put(
     "/users/:id/roles",
@@ -101,12 +102,12 @@ export async function usersApi(parent: FastifyInstance, { db, sendsEmail }: { db
           "Reset a user's password, re-entering your own (a wrong one counts towards your lockout): ends their sessions and returns a one-time link token (valid 24 hours) for them to choose a new one at /invitations/{token}",
         params: idParams,
         body: reauthenticationInput,
-        response: { 201: z.object({ resetToken: z.string(), expiresAt: z.iso.datetime() }), ...standardErrors },
+        response: { 200: z.object({ resetToken: z.string(), expiresAt: z.iso.datetime() }), ...standardErrors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const issued = await issuePasswordReset(db, actorOf(request), request.params.id, request.body);
-      return reply.status(201).send({ resetToken: issued.resetToken, expiresAt: issued.expiresAt.toISOString() });
+      return { resetToken: issued.resetToken, expiresAt: issued.expiresAt.toISOString() };
     },
   );
   app.post(
