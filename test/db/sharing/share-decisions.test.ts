@@ -166,6 +166,7 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       assert.equal(res.statusCode, 201, res.body);
       const decision = res.json();
       decisionId = decision.id;
+      assert.equal(res.headers.location, `/api/v1/share-decisions/${decisionId}`);
       assert.match(decision.reference, /^SD-\d{6}$/);
       assert.equal(decision.status, "RECORDED");
       assert.equal(decision.outcome, "SHARE");
@@ -1026,7 +1027,9 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
         text: "Children's services started an assessment",
       });
       assert.equal(res.statusCode, 201, res.body);
-      const after = (await practitioner.api("GET", `/api/v1/share-decisions/${decision!.id}`)).json();
+      assert.equal(res.headers.location, `/api/v1/share-decisions/${decision!.id}`, "an addendum is read in its decision");
+      const after = (await practitioner.api("GET", res.headers.location as string)).json();
+      assert.equal(after.addenda.at(-1).id, res.json().id);
       assert.equal(after.addenda.at(-1).text, "Children's services started an assessment");
       assert.equal(after.record.decision.reasons, decision!.record.decision.reasons);
       await assert.rejects(
@@ -1270,6 +1273,7 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       const filed = await socialWorker.api("POST", `/api/v1/disclosures/${disclosureId}/filing`, { newSubject: true, kind: "CHILD" });
       assert.equal(filed.statusCode, 201, filed.body);
       const { subjectId } = filed.json();
+      assert.equal(filed.headers.location, `/api/v1/subjects/${subjectId}`, "the record it was filed on");
       assert.equal(
         (await socialWorker.api("POST", `/api/v1/disclosures/${disclosureId}/filing`, { newSubject: true, kind: "CHILD" })).statusCode,
         409,

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../../../platform/db/client";
 import { idParams, pageQuery, problemResponse, standardErrors } from "../../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../../platform/http/auth/plugin";
+import { created, createdResponse } from "../../../../platform/http/created";
 import { newUserInput, reauthenticationInput, userRolesInput } from "../../domain/inputs";
 import { changeRoles, createUser, issuePasswordReset, resendInvitation, resetMfa } from "../../services/users";
 import { viewUser, viewUsers } from "../../services/view-users";
@@ -54,12 +55,16 @@ export async function usersApi(parent: FastifyInstance, { db, sendsEmail }: { db
         summary:
           "Add a user and invite them: with a mail server the one-time link is emailed to them and never returned; without one the response carries its token for you to pass on",
         body: newUserInput,
-        response: { 201: z.object({ user: userSchema, ...invitationSchema.shape }), 409: problemResponse(), ...standardErrors },
+        response: {
+          201: createdResponse(z.object({ user: userSchema, ...invitationSchema.shape }), "the user"),
+          409: problemResponse(),
+          ...standardErrors,
+        },
       },
     },
     async (request, reply) => {
-      const created = await createUser(db, actorOf(request), request.body, { byEmail: sendsEmail });
-      return reply.status(201).send({ user: presentUser(created.user), ...presentInvitation(created.invitation!) });
+      const { user, invitation } = await createUser(db, actorOf(request), request.body, { byEmail: sendsEmail });
+      return created(reply, `/api/v1/users/${user.id}`, { user: presentUser(user), ...presentInvitation(invitation!) });
     },
   );
   // A new invitation, or a password reset below, is a one-time link whose token is kept only as a
