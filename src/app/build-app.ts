@@ -23,6 +23,7 @@ import type { TrustProxy } from "../platform/config";
 import { appSecret } from "../platform/crypto/app-secrets";
 import type { Database } from "../platform/db/client";
 import { COOKIE_OPTIONS, CSRF_COOKIE } from "../platform/http/auth/session-cookie";
+import { requireResponseHeaders, withResponseHeaders } from "../platform/http/created";
 import { raiseRouterError, registerErrorHandling, rerouteFrameworkError } from "../platform/http/errors";
 import { registerRateLimit } from "../platform/http/rate-limit";
 import { refusingUnknownFields } from "../platform/http/unknown-fields";
@@ -193,11 +194,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     transform: (route) => {
       if (!route.url.startsWith("/api/")) return { schema: { hide: true }, url: route.url };
       const body = route.schema?.body as $ZodType | undefined;
-      return jsonSchemaTransform(body ? { ...route, schema: { ...route.schema, body: refusingUnknownFields(body) } } : route);
+      const transformed = jsonSchemaTransform(body ? { ...route, schema: { ...route.schema, body: refusingUnknownFields(body) } } : route);
+      return { ...transformed, schema: withResponseHeaders(route.schema, transformed.schema) };
     },
     // Without it the schemas given ids (`.meta({ id })`, such as Problem) are referenced but never
     // written into components, and every such $ref dangles.
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (document) => requireResponseHeaders(jsonSchemaTransformObject(document)),
   });
 
   registerErrorHandling(app, (request, error) => auditAccessDenied(db, request, error));

@@ -13,7 +13,10 @@ import { signedInAs } from "../../support/sign-in";
 interface Operation {
   operationId?: string;
   summary?: string;
-  responses: Record<string, { content?: Record<string, unknown> }>;
+  responses: Record<
+    string,
+    { content?: Record<string, unknown>; headers?: Record<string, { required?: boolean; schema?: { format?: string } }> }
+  >;
 }
 
 describeEachDatabase("JSON API", (ctx) => {
@@ -214,6 +217,77 @@ describeEachDatabase("JSON API", (ctx) => {
       const declared = Object.keys((doc.paths[path][method] as Operation).responses[String(status)]?.content ?? {});
       assert.deepEqual(declared, [String(res.headers["content-type"]).split(";")[0]], `${method} ${path} ${status}`);
     }
+  });
+
+  test("every 201 the OpenAPI document declares has a required Location header, a URI reference", async () => {
+    const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
+    const created = Object.entries(doc.paths as Record<string, Record<string, Operation>>).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, op]) => op.responses["201"])
+        .map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, location: op.responses["201"]!.headers?.Location })),
+    );
+    assert.ok(created.length >= 17, `${created.length} operations answer 201`);
+    assert.deepEqual(
+      created.filter(({ location }) => location?.required !== true || location.schema?.format !== "uri-reference").map(({ name }) => name),
+      [],
+    );
+  });
+
+  test("a 201's Location is a path where a GET reads what was made", async () => {
+    const org = await newOrganisation(ctx.database.db);
+    const { email } = await newUser(ctx.database.db, org, ["practitioner"]);
+    const browser = client(app);
+    await browser.signIn(email, TEST_PASSWORD);
+    await browser.get("/"); // its page carries a token for the new session's CSRF secret
+    const follow = async (made: Awaited<ReturnType<typeof browser.api>>) => {
+      assert.equal(made.statusCode, 201, made.body);
+      const location = String(made.headers.location);
+      assert.match(location, /^\/api\/v1\//, "a path under the API, never built from the request's Host");
+      const read = await browser.api("GET", location);
+      assert.equal(read.statusCode, 200, `${location}: ${read.body}`);
+      return read.json();
+    };
+    const person = { kind: "CHILD", givenNames: "Ada", familyName: "Okafor", dateOfBirth: "2015-03-01" };
+    const subject = await browser.api("POST", "/api/v1/subjects", person);
+    const subjectId = subject.json().id;
+    assert.equal((await follow(subject)).id, subjectId);
+
+    const fact = {
+      category: "education",
+      kind: "FACT",
+      text: "Arrived without a coat.",
+      eventDate: "2026-01-12",
+      source: { name: "Class teacher", method: "OBSERVED", obtainedOn: "2026-01-14" },
+    };
+    const item = await browser.api("POST", `/api/v1/subjects/${subjectId}/items`, fact);
+    assert.equal((await follow(item)).item.id, item.json().id);
+    const correction = await browser.api("POST", `/api/v1/subjects/${subjectId}/items/${item.json().id}/corrections`, {
+      ...fact,
+      text: "Arrived without a coat or gloves.",
+      reason: "The gloves were left out",
+    });
+    assert.equal((await follow(correction)).item.id, correction.json().id, "the new version");
+
+    const concern = await browser.api("POST", `/api/v1/subjects/${subjectId}/concerns`, {
+      category: "NEGLECT",
+      description: "Often hungry at breakfast club.",
+      levelOfNeed: "EARLY_HELP",
+      noticedOn: "2026-01-15",
+    });
+    assert.equal((await follow(concern)).id, concern.json().id);
+
+    // A link has no address of its own: Location is the first person's linked people, which list it.
+    const parent = await browser.api("POST", "/api/v1/subjects", { kind: "PARENT_CARER", givenNames: "Grace", familyName: "Okafor" });
+    const link = await browser.api("POST", "/api/v1/subject-links", {
+      fromSubjectId: parent.json().id,
+      toSubjectId: subjectId,
+      kind: "PARENT_OF",
+    });
+    const linked = await follow(link);
+    assert.ok(
+      linked.items.some((p: { linkId: string }) => p.linkId === link.json().id),
+      JSON.stringify(linked),
+    );
   });
 
   test("every $ref in the OpenAPI document resolves, so a client generator can read it", async () => {

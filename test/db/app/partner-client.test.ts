@@ -20,7 +20,8 @@ import { describeEachDatabase } from "../../support/databases";
  * served OpenAPI document with openapi-typescript, type-checked, and used end to end with bearer
  * tokens only (test/partner-client/scenario.ts). Before that, the document is linted with Redocly's
  * recommended rules (0 errors). Every response the client receives is validated against the schema
- * its operation declares for that status and media type (ajv, JSON Schema 2020-12 as OpenAPI 3.1 has it).
+ * its operation declares for that status and media type (ajv, JSON Schema 2020-12 as OpenAPI 3.1 has it),
+ * and so are the headers it declares (such as a 201's Location), which must be sent when required.
  */
 
 const HERE = path.resolve("test/partner-client");
@@ -32,12 +33,17 @@ function run(command: string, args: string[]) {
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
+type DeclaredResponse = {
+  content?: Record<string, { schema: unknown }>;
+  headers?: Record<string, { required?: boolean; schema: unknown }>;
+};
 type OpenApi = {
   components: { schemas: Record<string, unknown> };
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
+  paths: Record<string, Record<string, { responses: Record<string, DeclaredResponse> }>>;
 };
+type DeclaredHeader = { name: string; required: boolean; validate: ValidateFunction };
 
-/** Each operation's declared response schemas, compiled once: `${method} ${path} ${status} ${media type}`. */
+/** Each operation's declared response schemas and headers, compiled once: `${method} ${path} ${status} ${media type}`. */
 function responseValidators(doc: OpenApi) {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
@@ -45,7 +51,7 @@ function responseValidators(doc: OpenApi) {
   ajv.addSchema({ $id: "safeshare", components: doc.components });
   const retarget = (schema: unknown) =>
     JSON.parse(JSON.stringify(schema).replaceAll('"$ref":"#/components/', '"$ref":"safeshare#/components/'));
-  const compiled = new Map<string, ValidateFunction>();
+  const compiled = new Map<string, { body: ValidateFunction; headers: DeclaredHeader[] }>();
   return (method: string, template: string, status: number, mediaType: string) => {
     const key = `${method} ${template} ${status} ${mediaType}`;
     if (!compiled.has(key)) {
@@ -53,7 +59,12 @@ function responseValidators(doc: OpenApi) {
       assert.ok(declared, `${method} ${template} answered ${status}, which it does not declare`);
       const content = declared.content?.[mediaType];
       assert.ok(content, `${method} ${template} ${status} answered ${mediaType}, which it does not declare`);
-      compiled.set(key, ajv.compile(retarget(content.schema)));
+      const headers = Object.entries(declared.headers ?? {}).map(([name, header]) => ({
+        name,
+        required: header.required === true,
+        validate: ajv.compile(retarget(header.schema)),
+      }));
+      compiled.set(key, { body: ajv.compile(retarget(content.schema)), headers });
     }
     return compiled.get(key)!;
   };
@@ -119,14 +130,25 @@ describeEachDatabase("a partner system's generated client, end to end with beare
 
     const validator = responseValidators(doc);
     let checked = 0;
+    let headersChecked = 0;
     const check = async ({ request, response, schemaPath }: { request: Request; response: Response; schemaPath: string }) => {
       const mediaType = (response.headers.get("content-type") ?? "").split(";")[0]!.trim();
       if (response.status === 204) {
         assert.equal(await response.clone().text(), "", `${request.method} ${schemaPath} 204 with a body`);
       } else {
-        const validate = validator(request.method, schemaPath, response.status, mediaType);
-        const valid = validate(await response.clone().json());
-        assert.ok(valid, `${request.method} ${schemaPath} ${response.status}: ${JSON.stringify(validate.errors)}`);
+        const declared = validator(request.method, schemaPath, response.status, mediaType);
+        const valid = declared.body(await response.clone().json());
+        assert.ok(valid, `${request.method} ${schemaPath} ${response.status}: ${JSON.stringify(declared.body.errors)}`);
+        for (const header of declared.headers) {
+          const value = response.headers.get(header.name);
+          const named = `${request.method} ${schemaPath} ${response.status} header ${header.name}`;
+          if (value === null) {
+            assert.ok(!header.required, `${named} is required but was not sent`);
+            continue;
+          }
+          assert.ok(header.validate(value), `${named} "${value}": ${JSON.stringify(header.validate.errors)}`);
+          headersChecked++;
+        }
       }
       checked++;
       return undefined;
@@ -143,5 +165,6 @@ describeEachDatabase("a partner system's generated client, end to end with beare
     );
     assert.notEqual(result.filedAs, result.subjectId, "filed as the council's own record of the child");
     assert.ok(checked >= 9, `${checked} responses checked against their schemas`);
+    assert.ok(headersChecked >= 5, `${headersChecked} declared headers checked, one for each 201`);
   });
 });

@@ -359,6 +359,7 @@ describeEachDatabase("tenancy: what passes between two organisations is not foun
     assert.equal((await sender.call("GET", `/api/v1/share-decisions/${decisionId}`)).statusCode, 200);
     assert.equal((await sender.call("GET", `/api/v1/subjects/${childId}/items/${itemId}`)).statusCode, 200);
     assert.equal((await recipient.call("GET", `/api/v1/disclosures/${disclosureId}`)).statusCode, 200);
+    assert.equal((await sender.call("GET", `/api/v1/disclosures/${disclosureId}`)).statusCode, 200, "the sender reads what it sent");
     assert.equal((await recipient.call("GET", `/api/v1/information-requests/${requestId}`)).statusCode, 200);
     assert.equal((await sender.call("GET", `/api/v1/information-requests/${requestId}`)).statusCode, 200);
 
@@ -368,6 +369,7 @@ describeEachDatabase("tenancy: what passes between two organisations is not foun
       ["the decision", "GET", `/api/v1/share-decisions/${decisionId}`],
       ["an addendum", "POST", `/api/v1/share-decisions/${decisionId}/addenda`, { kind: "OUTCOME", text: "Seen" }],
       ["the disclosure", "GET", `/api/v1/disclosures/${disclosureId}`],
+      ["the disclosure as sent", "GET", `/api/v1/disclosures/${disclosureId}?box=sent`],
       ["its acknowledgement", "POST", `/api/v1/disclosures/${disclosureId}/acknowledgement`, {}],
       ["its revocation", "POST", `/api/v1/disclosures/${disclosureId}/revocation`, { reason: "Mistake" }],
       ["its filing", "POST", `/api/v1/disclosures/${disclosureId}/filing`, { newSubject: true, kind: "CHILD" }],

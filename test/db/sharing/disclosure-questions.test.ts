@@ -163,6 +163,7 @@ describeEachDatabase("a recipient's questions about a disclosure, and what it is
     });
     assert.equal(asked.statusCode, 201, asked.body);
     const questionId = asked.json().id as string;
+    assert.equal(asked.headers.location, `/api/v1/disclosures/${disclosureId}`, "a question is read with its disclosure");
 
     const atSender = await loadQuestions(db, teacherActor, disclosureId, "sender");
     assert.deepEqual(

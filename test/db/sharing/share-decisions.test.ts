@@ -166,6 +166,7 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       assert.equal(res.statusCode, 201, res.body);
       const decision = res.json();
       decisionId = decision.id;
+      assert.equal(res.headers.location, `/api/v1/share-decisions/${decisionId}`);
       assert.match(decision.reference, /^SD-\d{6}$/);
       assert.equal(decision.status, "RECORDED");
       assert.equal(decision.outcome, "SHARE");
@@ -237,7 +238,7 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       assert.equal((await police.api("GET", `/api/v1/disclosures/${disclosureId}`)).statusCode, 404);
       assert.equal((await police.api("GET", `/api/v1/disclosures/${disclosureId}?box=sent`)).statusCode, 404);
       assert.equal(
-        (await practitioner.api("GET", `/api/v1/disclosures/${disclosureId}`)).statusCode,
+        (await practitioner.api("GET", `/api/v1/disclosures/${disclosureId}?box=received`)).statusCode,
         404,
         "the sender is not its recipient",
       );
@@ -248,6 +249,28 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       );
       assert.equal((await police.api("POST", `/api/v1/disclosures/${disclosureId}/acknowledgement`)).statusCode, 404);
       assert.equal((await police.api("POST", `/api/v1/disclosures/${disclosureId}/revocation`, { reason: "x" })).statusCode, 404);
+    });
+
+    test("the sending organisation reads what it sent without naming a box: the side follows from who asks", async () => {
+      const opened = async () =>
+        (
+          await ctx.database.db
+            .select({ seq: auditEvents.seq })
+            .from(auditEvents)
+            .where(and(eq(auditEvents.type, "disclosure.opened"), eq(auditEvents.entityId, disclosureId)))
+        ).length;
+      const openedBefore = await opened();
+      const asked = await practitioner.api("GET", `/api/v1/disclosures/${disclosureId}`);
+      assert.equal(asked.statusCode, 200, asked.body);
+      const sent = await practitioner.api("GET", `/api/v1/disclosures/${disclosureId}?box=sent`);
+      assert.deepEqual(asked.json(), sent.json(), "the sender's own record of what went, as ?box=sent gives it");
+      assert.equal(await opened(), openedBefore, "the sender reading it is not the recipient opening it");
+      assert.equal((await socialWorker.api("GET", `/api/v1/disclosures/${disclosureId}`)).statusCode, 200);
+      assert.equal(await opened(), openedBefore + 1, "the recipient's reading is still its audited open");
+      // ?box= still picks a side, and only the caller's own.
+      assert.equal((await socialWorker.api("GET", `/api/v1/disclosures/${disclosureId}?box=sent`)).statusCode, 404);
+      assert.equal((await police.api("GET", `/api/v1/disclosures/${disclosureId}`)).statusCode, 404, "a third organisation");
+      assert.equal((await councilColleague.api("GET", `/api/v1/disclosures/${disclosureId}`)).statusCode, 404, "not addressed to them");
     });
 
     test("acknowledging receipt is recorded once and appears on the sender's chronology", async () => {
@@ -1004,7 +1027,9 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
         text: "Children's services started an assessment",
       });
       assert.equal(res.statusCode, 201, res.body);
-      const after = (await practitioner.api("GET", `/api/v1/share-decisions/${decision!.id}`)).json();
+      assert.equal(res.headers.location, `/api/v1/share-decisions/${decision!.id}`, "an addendum is read in its decision");
+      const after = (await practitioner.api("GET", res.headers.location as string)).json();
+      assert.equal(after.addenda.at(-1).id, res.json().id);
       assert.equal(after.addenda.at(-1).text, "Children's services started an assessment");
       assert.equal(after.record.decision.reasons, decision!.record.decision.reasons);
       await assert.rejects(
@@ -1248,6 +1273,7 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       const filed = await socialWorker.api("POST", `/api/v1/disclosures/${disclosureId}/filing`, { newSubject: true, kind: "CHILD" });
       assert.equal(filed.statusCode, 201, filed.body);
       const { subjectId } = filed.json();
+      assert.equal(filed.headers.location, `/api/v1/subjects/${subjectId}`, "the record it was filed on");
       assert.equal(
         (await socialWorker.api("POST", `/api/v1/disclosures/${disclosureId}/filing`, { newSubject: true, kind: "CHILD" })).statusCode,
         409,

@@ -5,6 +5,7 @@ import { today } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
+import { created, createdResponse } from "../../../platform/http/created";
 import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
 import { agreementContentSchema, agreementPatchSchema, TIERS } from "../domain/content";
 import { compileAgreement, evaluateShare } from "../domain/evaluate";
@@ -34,6 +35,7 @@ import { agreementSummarySchema, presentAgreement, presentSignature, presentVers
 
 const errors = { ...standardErrors, 409: problemResponse() };
 const detailSchema = z.object({ agreement: agreementSummarySchema, version: versionSchema }).meta({ id: "Agreement" });
+const createdAgreement = createdResponse(detailSchema, "the agreement");
 const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 /** Version numbers are Postgres integers: anything larger is not a version, never a 500. */
 const versionNumber = z.coerce.number().int().min(1, "Must be a version number").max(2_147_483_647, "Must be a version number");
@@ -83,13 +85,13 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
         tags,
         summary: "Add an agreement from structured fields (e.g. transcribed from an existing document); it starts as a draft",
         body: z.object({ content: agreementContentSchema, ownerOrganisationId: z.uuid().optional() }),
-        response: { 201: detailSchema, ...errors },
+        response: { 201: createdAgreement, ...errors },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const created = await importAgreement(db, actor, request.body);
-      return reply.status(201).send(await detail(actor, created.id));
+      const { id } = await importAgreement(db, actor, request.body);
+      return created(reply, `/api/v1/agreements/${id}`, await detail(actor, id));
     },
   );
   app.post(
@@ -100,13 +102,13 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
         tags,
         summary: "Start a draft agreement from the model template, pre-filled with safeguarding defaults",
         body: newFromTemplateInput,
-        response: { 201: detailSchema, ...errors },
+        response: { 201: createdAgreement, ...errors },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const created = await createFromTemplate(db, actor, request.body);
-      return reply.status(201).send(await detail(actor, created.id));
+      const { id } = await createFromTemplate(db, actor, request.body);
+      return created(reply, `/api/v1/agreements/${id}`, await detail(actor, id));
     },
   );
   app.get(
@@ -221,11 +223,14 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
         summary: "Sign a version for your organisation, as its named signatory, re-entering your password",
         params: idParams,
         body: z.object({ version: versionNumber, password: z.string().min(1, "Enter your password").max(1024) }),
-        response: { 201: signatureSchema, ...errors },
+        // A signature has no address of its own: it is read in the agreement's signatures.
+        response: { 201: createdResponse(signatureSchema, "the agreement's signatures, which list it by its id"), ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(presentSignature(await signAgreement(db, actorOf(request), request.params.id, request.body))),
+    async (request, reply) => {
+      const signature = await signAgreement(db, actorOf(request), request.params.id, request.body);
+      return created(reply, `/api/v1/agreements/${request.params.id}/signatures`, presentSignature(signature));
+    },
   );
   app.post(
     "/agreements/:id/reviews",
@@ -250,11 +255,13 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
         summary: "Invite an organisation to join an agreement in force; its signatory then signs the accession version",
         params: idParams,
         body: accessionInput,
-        response: { 201: versionSchema, ...errors },
+        response: { 201: createdResponse(versionSchema, "the accession version"), ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(presentVersion(await proposeAccession(db, actorOf(request), request.params.id, request.body))),
+    async (request, reply) => {
+      const version = await proposeAccession(db, actorOf(request), request.params.id, request.body);
+      return created(reply, `/api/v1/agreements/${request.params.id}/versions/${version.version}`, presentVersion(version));
+    },
   );
   app.get(
     "/agreements/:id/document.pdf",

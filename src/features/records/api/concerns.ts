@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
+import { created, createdResponse } from "../../../platform/http/created";
 import { acknowledgeConcernInput, closeConcernInput, concernInput } from "../domain/records";
 import { RECORD_OVERSIGHT_ROLES } from "../services/access";
 import {
@@ -67,12 +68,12 @@ export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): 
           "A protected detail of the person or of someone linked to them (a refuge address, a protected name) typed into the description is a warning (GR5-PROTECT-IDENTITIES): a 422 whose `rules` name it, and nothing is saved, until `acknowledgedWarnings` includes its code.",
         params: idParams,
         body: concernInput,
-        response: { 201: concernSchema, ...errors, 422: problemResponse() },
+        response: { 201: createdResponse(concernSchema, "the concern"), ...errors, 422: problemResponse() },
       },
     },
     async (request, reply) => {
       const concern = await raiseConcern(db, actorOf(request), request.params.id, request.body);
-      return reply.status(201).send(presentConcern(concern));
+      return created(reply, `/api/v1/subjects/${request.params.id}/concerns/${concern.id}`, presentConcern(concern));
     },
   );
   app.get(

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import { created, createdResponse } from "../../../platform/http/created";
 import { correctionInput, disputeInput, recordItemInput } from "../domain/records";
 import { correctItem, disputeItem, recordItem, viewItem, viewItems } from "../services/items";
 import { presentItem, recordItemSchema } from "./schema";
@@ -44,12 +45,12 @@ export async function itemsApi(parent: FastifyInstance, { db }: { db: Db }): Pro
           "A protected detail of the person or of someone linked to them (a refuge address, a protected name) typed into the text is a warning (GR5-PROTECT-IDENTITIES): a 422 whose `rules` name it, and nothing is saved, until `acknowledgedWarnings` includes its code.",
         params: idParams,
         body: recordItemInput,
-        response: { 201: recordItemSchema, ...writeErrors },
+        response: { 201: createdResponse(recordItemSchema, "the item"), ...writeErrors },
       },
     },
     async (request, reply) => {
       const item = await recordItem(db, actorOf(request), request.params.id, request.body);
-      return reply.status(201).send(presentItem(item));
+      return created(reply, `/api/v1/subjects/${request.params.id}/items/${item.id}`, presentItem(item));
     },
   );
   app.get(
@@ -79,12 +80,12 @@ export async function itemsApi(parent: FastifyInstance, { db }: { db: Db }): Pro
           "A protected detail of the person or of someone linked to them (a refuge address, a protected name) typed into the text is a warning (GR5-PROTECT-IDENTITIES): a 422 whose `rules` name it, and nothing is saved, until `acknowledgedWarnings` includes its code.",
         params: itemParams,
         body: correctionInput,
-        response: { 201: recordItemSchema, ...writeErrors },
+        response: { 201: createdResponse(recordItemSchema, "the new version of the item"), ...writeErrors },
       },
     },
     async (request, reply) => {
       const item = await correctItem(db, actorOf(request), request.params.id, request.params.itemId, request.body);
-      return reply.status(201).send(presentItem(item));
+      return created(reply, `/api/v1/subjects/${request.params.id}/items/${item.id}`, presentItem(item));
     },
   );
   app.post(

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import { created, createdResponse } from "../../../platform/http/created";
 import { subjectLinkInput } from "../domain/links";
 import { linkSubjects, viewLinkedPeople } from "../services/links";
 import { recentViews } from "../services/viewers";
@@ -43,13 +44,14 @@ export async function peopleApi(parent: FastifyInstance, { db }: { db: Db }): Pr
         tags,
         summary: "Link two people in your organisation's records, e.g. the first is the parent or carer of the second",
         body: subjectLinkInput,
-        response: { 201: linkSchema, ...errors },
+        // A link has no address of its own: it is read among the first person's linked people.
+        response: { 201: createdResponse(linkSchema, "the first person's linked people, which list it by its id as `linkId`"), ...errors },
       },
     },
     async (request, reply) => {
       const { id } = await linkSubjects(db, actorOf(request), request.body);
       const { fromSubjectId, toSubjectId, kind } = request.body;
-      return reply.status(201).send({ id, fromSubjectId, toSubjectId, kind });
+      return created(reply, `/api/v1/subjects/${fromSubjectId}/people`, { id, fromSubjectId, toSubjectId, kind });
     },
   );
   app.get(

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { idParams, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
+import { created, createdResponse } from "../../../platform/http/created";
 import { subjectInput } from "../domain/links";
 import { searchSubjects } from "../services/search";
 import { createSubject, viewSubject } from "../services/subjects";
@@ -44,12 +45,13 @@ export async function subjectsApi(parent: FastifyInstance, { db }: { db: Db }): 
         tags,
         summary: "Add a person to your organisation's records",
         body: subjectInput,
-        response: { 201: subjectSchema, ...standardErrors },
+        response: { 201: createdResponse(subjectSchema, "the person's record"), ...standardErrors },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      return reply.status(201).send(presentSubject(await createSubject(db, actor, request.body), actor));
+      const record = await createSubject(db, actor, request.body);
+      return created(reply, `/api/v1/subjects/${record.subject.id}`, presentSubject(record, actor));
     },
   );
   app.get(

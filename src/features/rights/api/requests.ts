@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { idParams } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import { created, createdResponse } from "../../../platform/http/created";
 import { noContentAfter } from "../../../platform/http/no-content";
 import { identityInput, rightsRequestInput, transitionInput } from "../domain/inputs";
 import { acknowledgeComplaint } from "../services/acknowledge-complaint";
@@ -26,13 +27,13 @@ export async function rightsRequestsApi(parent: FastifyInstance, { db }: { db: D
         tags,
         summary: "Log a request received by letter, email, phone or in person; due one calendar month after receipt",
         body: rightsRequestInput,
-        response: { 201: rightsRequestSchema, ...errors },
+        response: { 201: createdResponse(rightsRequestSchema, "the request"), ...errors },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       const row = await logRightsRequest(db, actor, request.body);
-      return reply.status(201).send(presentRightsRequest(await loadRightsRequest(db, actor, row.id)));
+      return created(reply, `/api/v1/rights-requests/${row.id}`, presentRightsRequest(await loadRightsRequest(db, actor, row.id)));
     },
   );
   app.get(

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import { created, createdResponse } from "../../../platform/http/created";
 import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
 import { PURPOSE_CODES } from "../../agreements/domain";
 import { shareDecisionInput } from "../domain/decision-input";
@@ -71,10 +72,14 @@ export async function decisionActionsApi(parent: FastifyInstance, { db }: { db: 
         summary: "Add a correction or the outcome to a recorded decision (it is never edited)",
         params: idParams,
         body: addendumInput,
-        response: { 201: z.object({ id: z.uuid() }), ...errors },
+        // An addendum has no address of its own: it is part of the decision's record, which lists it.
+        response: { 201: createdResponse(z.object({ id: z.uuid() }), "the decision, whose `addenda` include it"), ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send({ id: await addAddendum(db, actorOf(request), request.params.id, request.body) }),
+    async (request, reply) => {
+      const id = await addAddendum(db, actorOf(request), request.params.id, request.body);
+      return created(reply, `/api/v1/share-decisions/${request.params.id}`, { id });
+    },
   );
   const rulesSchema = z.object({ purposes: z.array(z.enum(PURPOSE_CODES)) });
   app.get(

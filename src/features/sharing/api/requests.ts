@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
+import { created, createdResponse } from "../../../platform/http/created";
 import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
 import { REQUEST_STATUSES, REQUEST_URGENCIES, requestReference } from "../domain/records";
 import { informationRequestInput } from "../domain/request-input";
@@ -94,13 +95,13 @@ export async function requestsApi(parent: FastifyInstance, { db }: { db: Db }): 
         summary:
           "Ask another organisation for what it holds about a person; due in UK working days by urgency (1 for a safeguarding referral)",
         body: informationRequestInput,
-        response: { 201: requestSchema, ...errors },
+        response: { 201: createdResponse(requestSchema, "the request"), ...errors },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       const id = await makeInformationRequest(db, actor, request.body);
-      return reply.status(201).send(presentRequest(await loadInformationRequest(db, actor, id)));
+      return created(reply, `/api/v1/information-requests/${id}`, presentRequest(await loadInformationRequest(db, actor, id)));
     },
   );
   app.get(

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
+import { created, createdResponse } from "../../../platform/http/created";
 import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
 import { idempotencyKeyInput, shareDecisionInput } from "../domain/decision-input";
 import { DECISION_STATUSES } from "../domain/records";
@@ -17,6 +18,7 @@ import {
   openReceived,
   revokeDisclosure,
   revokeInput,
+  sideOfDisclosure,
   viewSent,
 } from "../services/disclosures";
 import { evaluateProposedDecision } from "../services/evaluate-proposed-decision";
@@ -76,13 +78,14 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
           "Needs an Idempotency-Key header: the same key again returns the decision already recorded (200) instead of recording it twice; the same key with different answers is a 409. A decision the rules stop is a 422 whose `rules` list every block, and every warning not named in `acknowledgedWarnings`; nothing is recorded. In an emergency (`emergency.immediateRisk`) only the one-line reason, the recipient and the items are needed.",
         headers: z.object({ "idempotency-key": idempotencyKeyInput }),
         body: shareDecisionInput,
-        response: { 200: decisionSchema, 201: decisionSchema, ...errors },
+        response: { 200: decisionSchema, 201: createdResponse(decisionSchema, "the decision"), ...errors },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       const { detail, replayed } = await recordValidatedDecision(db, actor, request.body, request.headers["idempotency-key"]);
-      return reply.status(replayed ? 200 : 201).send(presentDecision(detail, actor));
+      const decision = presentDecision(detail, actor);
+      return replayed ? decision : created(reply, `/api/v1/share-decisions/${decision.id}`, decision);
     },
   );
   app.get(
@@ -165,15 +168,24 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
         operationId: "getDisclosure",
         tags: disclosureTags,
         summary: "Open a disclosure: the recipient's reading is audited and the sender sees it was opened; the sender sees what it sent",
-        description: "Revoked or expired, a disclosure is a 404 to the recipient.",
+        description:
+          "Your organisation's side decides what you read: the recipient organisation's reading, or the sending organisation's record of what went. Revoked or expired, a disclosure is a 404 to the recipient.",
         params: idParams,
-        querystring: z.object({ box: z.enum(["received", "sent"]).default("received") }),
+        querystring: z.object({
+          box: z
+            .enum(["received", "sent"])
+            .optional()
+            .describe(
+              "Optional, kept for older clients: read it only as received, or only as sent (404 if your organisation is not that side)",
+            ),
+        }),
         response: { 200: disclosureSchema, ...errors },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      const received = request.query.box === "received";
+      const { box } = request.query;
+      const received = box ? box === "received" : (await sideOfDisclosure(db, actor, request.params.id)) === "recipient";
       const { disclosure, items } = received
         ? await openReceived(db, actor, request.params.id)
         : await viewSent(db, actor, request.params.id, "api.disclosures.sent");
@@ -208,11 +220,13 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
         summary: "File what was received onto your own record of the person (an existing one, or a new one), with the sender as its source",
         params: idParams,
         body: fileInput,
-        response: { 201: z.object({ subjectId: z.uuid() }), ...errors },
+        response: { 201: createdResponse(z.object({ subjectId: z.uuid() }), "the record of the person it was filed on"), ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send({ subjectId: await fileDisclosure(db, actorOf(request), request.params.id, request.body) }),
+    async (request, reply) => {
+      const subjectId = await fileDisclosure(db, actorOf(request), request.params.id, request.body);
+      return created(reply, `/api/v1/subjects/${subjectId}`, { subjectId });
+    },
   );
   app.post(
     "/disclosures/:id/questions",
@@ -223,10 +237,14 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
         summary: "Ask the sender a question about a disclosure you received; it and the answer are kept with the disclosure on both sides",
         params: idParams,
         body: questionInput,
-        response: { 201: z.object({ id: z.uuid() }), ...errors },
+        // A question has no address of its own: it is kept with the disclosure, which lists it.
+        response: { 201: createdResponse(z.object({ id: z.uuid() }), "the disclosure, whose `questions` include it"), ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send({ id: await askSender(db, actorOf(request), request.params.id, request.body) }),
+    async (request, reply) => {
+      const id = await askSender(db, actorOf(request), request.params.id, request.body);
+      return created(reply, `/api/v1/disclosures/${request.params.id}`, { id });
+    },
   );
   app.post(
     "/disclosure-questions/:id/answer",

@@ -81,6 +81,19 @@ async function itemsOf(q: Queryable, disclosureId: string): Promise<DisclosureIt
   return q.select().from(disclosureItems).where(eq(disclosureItems.disclosureId, disclosureId)).orderBy(asc(disclosureItems.position));
 }
 
+/**
+ * The side the actor's organisation is on in a disclosure it may see: so a caller reads it as its
+ * recipient or as its sender without saying which. Any other organisation is told it is not found.
+ */
+export async function sideOfDisclosure(db: Db, actor: Actor, id: string): Promise<"recipient" | "sender"> {
+  const [row] = await db
+    .select({ recipientOrganisationId: disclosures.recipientOrganisationId })
+    .from(disclosures)
+    .where(and(eq(disclosures.id, id), visibleTo(actor, disclosures)));
+  if (!row) throw new NotFoundError("The information shared");
+  return row.recipientOrganisationId === actor.organisationId ? "recipient" : "sender";
+}
+
 /** Opens a disclosure that reached the actor: an audited read, in the recipient organisation's trail. */
 export async function openReceived(db: Db, actor: Actor, id: string, now = new Date()) {
   assertWorksWithRecords(actor);

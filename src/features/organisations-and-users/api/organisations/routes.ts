@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../../../platform/db/client";
 import { idParams, problemResponse, standardErrors } from "../../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../../platform/http/auth/plugin";
+import { created, createdResponse } from "../../../../platform/http/created";
 import { organisationInput } from "../../domain/inputs";
 import { createOrganisation, loadOrganisation, loadOrganisations, updateOrganisation } from "../../services/organisations";
 import { organisationSchema, presentOrganisation } from "./schema";
@@ -47,10 +48,13 @@ export async function organisationsApi(parent: FastifyInstance, { db }: { db: Db
         tags,
         summary: "Add a member organisation (partnership administrators)",
         body: organisationInput,
-        response: { 201: organisationSchema, 409: problemResponse(), ...standardErrors },
+        response: { 201: createdResponse(organisationSchema, "the organisation"), 409: problemResponse(), ...standardErrors },
       },
     },
-    async (request, reply) => reply.status(201).send(presentOrganisation(await createOrganisation(db, actorOf(request), request.body))),
+    async (request, reply) => {
+      const organisation = await createOrganisation(db, actorOf(request), request.body);
+      return created(reply, `/api/v1/organisations/${organisation.id}`, presentOrganisation(organisation));
+    },
   );
   app.put(
     "/organisations/:id",

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../../../platform/db/client";
 import { idParams, pageQuery, problemResponse, standardErrors } from "../../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../../platform/http/auth/plugin";
+import { created, createdResponse } from "../../../../platform/http/created";
 import { newUserInput, reauthenticationInput, userRolesInput } from "../../domain/inputs";
 import { changeRoles, createUser, issuePasswordReset, resendInvitation, resetMfa } from "../../services/users";
 import { viewUser, viewUsers } from "../../services/view-users";
@@ -54,14 +55,20 @@ export async function usersApi(parent: FastifyInstance, { db, sendsEmail }: { db
         summary:
           "Add a user and invite them: with a mail server the one-time link is emailed to them and never returned; without one the response carries its token for you to pass on",
         body: newUserInput,
-        response: { 201: z.object({ user: userSchema, ...invitationSchema.shape }), 409: problemResponse(), ...standardErrors },
+        response: {
+          201: createdResponse(z.object({ user: userSchema, ...invitationSchema.shape }), "the user"),
+          409: problemResponse(),
+          ...standardErrors,
+        },
       },
     },
     async (request, reply) => {
-      const created = await createUser(db, actorOf(request), request.body, { byEmail: sendsEmail });
-      return reply.status(201).send({ user: presentUser(created.user), ...presentInvitation(created.invitation!) });
+      const { user, invitation } = await createUser(db, actorOf(request), request.body, { byEmail: sendsEmail });
+      return created(reply, `/api/v1/users/${user.id}`, { user: presentUser(user), ...presentInvitation(invitation!) });
     },
   );
+  // A new invitation, or a password reset below, is a one-time link whose token is kept only as a
+  // hash: nothing a client could read back at an address, so 200 with the link, not 201 Created.
   app.post(
     "/users/:id/invitation",
     {
@@ -71,11 +78,10 @@ export async function usersApi(parent: FastifyInstance, { db, sendsEmail }: { db
         summary:
           "Send a new invitation to a user who has not yet chosen a password: their earlier link stops working; emailed, or its token returned when there is no mail server",
         params: idParams,
-        response: { 201: invitationSchema, 409: problemResponse(), ...standardErrors },
+        response: { 200: invitationSchema, 409: problemResponse(), ...standardErrors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(presentInvitation(await resendInvitation(db, actorOf(request), request.params.id, { byEmail: sendsEmail }))),
+    async (request) => presentInvitation(await resendInvitation(db, actorOf(request), request.params.id, { byEmail: sendsEmail })),
   );
   app.put(
     "/users/:id/roles",
@@ -101,12 +107,12 @@ export async function usersApi(parent: FastifyInstance, { db, sendsEmail }: { db
           "Reset a user's password, re-entering your own (a wrong one counts towards your lockout): ends their sessions and returns a one-time link token (valid 24 hours) for them to choose a new one at /invitations/{token}",
         params: idParams,
         body: reauthenticationInput,
-        response: { 201: z.object({ resetToken: z.string(), expiresAt: z.iso.datetime() }), ...standardErrors },
+        response: { 200: z.object({ resetToken: z.string(), expiresAt: z.iso.datetime() }), ...standardErrors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const issued = await issuePasswordReset(db, actorOf(request), request.params.id, request.body);
-      return reply.status(201).send({ resetToken: issued.resetToken, expiresAt: issued.expiresAt.toISOString() });
+      return { resetToken: issued.resetToken, expiresAt: issued.expiresAt.toISOString() };
     },
   );
   app.post(
