@@ -318,6 +318,35 @@ describeEachDatabase("JSON API", (ctx) => {
     assert.deepEqual([...unresolved], []);
   });
 
+  test("every list in the OpenAPI document is one envelope, { items, total, page, pageSize }, and takes page and pageSize", async () => {
+    const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
+    type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema };
+    const resolved = (schema: Schema | undefined): Schema | undefined =>
+      schema?.$ref ? resolved(doc.components.schemas[schema.$ref.replace("#/components/schemas/", "")]) : schema;
+    // A document whose items are its contents, not a list of resources: a disclosure, an access pack.
+    const documents = new Set(["getDisclosure", "getAccessPack"]);
+    const lists = Object.entries(doc.paths as Record<string, Record<string, Operation & { parameters?: { in: string; name: string }[] }>>)
+      .flatMap(([path, methods]) => (methods.get ? [{ path, op: methods.get }] : []))
+      .filter(({ op }) => !documents.has(op.operationId ?? ""))
+      .map(({ path, op }) => {
+        const content = op.responses["200"]?.content?.["application/json"] as { schema?: Schema } | undefined;
+        return { name: `${op.operationId} (GET ${path})`, op, body: resolved(content?.schema) };
+      })
+      .filter(({ body }) => resolved(body?.properties?.items)?.type === "array");
+    assert.ok(lists.length >= 17, `${lists.length} lists: ${lists.map((l) => l.name).join(", ")}`);
+    const unlike = lists.flatMap(({ name, op, body }) => {
+      const problems = ["total", "page", "pageSize"].flatMap((field) =>
+        resolved(body?.properties?.[field])?.type === "integer" && body?.required?.includes(field)
+          ? []
+          : [`${field} is not a required integer`],
+      );
+      const query = new Set((op.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name));
+      problems.push(...["page", "pageSize"].filter((p) => !query.has(p)).map((p) => `no ${p} query parameter`));
+      return problems.map((problem) => `${name}: ${problem}`);
+    });
+    assert.deepEqual(unlike, []);
+  });
+
   test("without a session the API answers 401 problem+json", async () => {
     const res = await app.inject({ method: "GET", url: "/api/v1/organisations" });
     assert.equal(res.statusCode, 401);
