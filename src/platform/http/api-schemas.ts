@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PageRange } from "../db/page";
 
 const problemSchema = z
   .object({
@@ -18,9 +19,26 @@ const problemSchema = z
 export const idParams = z.object({ id: z.uuid({ error: "Must be a UUID" }) });
 
 export const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).describe("Which page, from 1"),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50).describe("How many items a page holds, at most 200"),
 });
+
+/**
+ * Every list's 200 body (issue 20: one envelope everywhere): a page of `items`, how many the whole list
+ * holds, and which page of what size this is. A client reads on while page × pageSize < total.
+ */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z
+    .object({
+      items: z.array(item),
+      total: z.number().int().min(0).describe("How many items the whole list holds, on every page"),
+      page: z.number().int().min(1).describe("This page's number, from 1"),
+      pageSize: z.number().int().min(1).describe("How many items a page holds, as asked; the last page may hold fewer"),
+    })
+    .meta({ description: "One page of a list: its items, the list's total, and the page asked for" });
+
+/** The envelope's body, for a page the service read in SQL with its count. */
+export const pageBody = <T>(items: T[], total: number, { page, pageSize }: PageRange) => ({ items, total, page, pageSize });
 
 /**
  * An error response as the document declares it: a problem, in the media type the error handler sends

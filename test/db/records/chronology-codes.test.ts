@@ -72,7 +72,7 @@ describeEachDatabase("chronology: entries stored as codes and parameters, read a
       "no sentence is stored",
     );
 
-    const read = (await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology`)).json().entries as {
+    const read = (await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology`)).json().items as {
       title: string;
       summary: string;
     }[];
@@ -95,7 +95,7 @@ describeEachDatabase("chronology: entries stored as codes and parameters, read a
       params: { text: "A title from an older version" },
       summary: "Kept as written",
     });
-    const read = (await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology`)).json().entries as {
+    const read = (await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology`)).json().items as {
       title: string;
       summary: string;
     }[];
@@ -115,7 +115,7 @@ describeEachDatabase("chronology: entries stored as codes and parameters, read a
       summaryCode: "sharingChronologySummary.purpose",
     });
     type Entry = { title: string; summary: string; code: string; params: unknown; summaryCode: string | null; summaryText: string };
-    const read = (await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology`)).json().entries as Entry[];
+    const read = (await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology`)).json().items as Entry[];
     const byCode = (code: string) => read.find((e) => e.code === code);
 
     assert.deepEqual(byCode("chronology.itemCorrected"), {

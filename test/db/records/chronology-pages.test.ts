@@ -23,7 +23,7 @@ describeEachDatabase("chronology: a long timeline a page at a time, and whole to
   const apiPage = async (query: string) => {
     const res = await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology?${query}`);
     assert.equal(res.statusCode, 200, res.body);
-    return res.json() as { entries: Entry[]; total: number; page: number; pageSize: number };
+    return res.json() as { items: Entry[]; total: number; page: number; pageSize: number };
   };
   const timelineItems = (html: string) => html.match(/class="moj-timeline__item"/g)?.length ?? 0;
 
@@ -57,15 +57,15 @@ describeEachDatabase("chronology: a long timeline a page at a time, and whole to
   test("the API pages through every entry once, newest first, with the total", async () => {
     const pages = [await apiPage("pageSize=50&page=1"), await apiPage("pageSize=50&page=2"), await apiPage("pageSize=50&page=3")];
     assert.deepEqual(
-      pages.map((p) => p.entries.length),
+      pages.map((p) => p.items.length),
       [50, 50, ENTRIES - 100],
     );
     assert.ok(pages.every((p) => p.total === ENTRIES));
-    const all = pages.flatMap((p) => p.entries);
+    const all = pages.flatMap((p) => p.items);
     assert.equal(new Set(all.map((e) => e.id)).size, ENTRIES, "no entry twice, none missed");
     const dates = all.map((e) => e.occurredOn);
     assert.deepEqual(dates, [...dates].sort().reverse(), "newest first across pages");
-    assert.equal((await apiPage("pageSize=50&page=4")).entries.length, 0);
+    assert.equal((await apiPage("pageSize=50&page=4")).items.length, 0);
     const bad = await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology?pageSize=5000`);
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.json().errors[0].path, "/pageSize");

@@ -333,7 +333,7 @@ describeEachDatabase("records: items, concerns, chronology, links and who has vi
         [concernId],
       );
 
-      const { entries } = (await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology?category=concern`)).json();
+      const { items: entries } = (await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology?category=concern`)).json();
       const trail = entries.filter((e: { ref: { id: string } }) => e.ref.id === concernId);
       assert.deepEqual(trail.map((e: { kind: string }) => e.kind).sort(), ["CONCERN_ACKNOWLEDGED", "CONCERN_CLOSED", "CONCERN_RAISED"]);
       const closing = trail.find((e: { kind: string }) => e.kind === "CONCERN_CLOSED");
@@ -485,7 +485,7 @@ describeEachDatabase("records: items, concerns, chronology, links and who has vi
     test("merges items and concerns, newest first, each entry with what it came from", async () => {
       const res = await practitioner.api("GET", `/api/v1/subjects/${kiraId}/chronology`);
       assert.equal(res.statusCode, 200);
-      const { entries } = res.json();
+      const { items: entries } = res.json();
       assert.deepEqual(
         entries.map((e: { occurredOn: string; category: string; kind: string }) => [e.occurredOn, e.category, e.kind]),
         [
@@ -526,7 +526,7 @@ describeEachDatabase("records: items, concerns, chronology, links and who has vi
       const get = async (qs: string) => {
         const res = await practitioner.api("GET", `/api/v1/subjects/${kiraId}/chronology?${qs}`);
         assert.equal(res.statusCode, 200, res.body);
-        return res.json().entries.map((e: { occurredOn: string }) => e.occurredOn);
+        return res.json().items.map((e: { occurredOn: string }) => e.occurredOn);
       };
       assert.deepEqual(await get("category=health"), ["2025-11-20"]);
       assert.deepEqual(await get("category=health&category=concern"), ["2025-12-01", "2025-11-20"]);
@@ -542,7 +542,7 @@ describeEachDatabase("records: items, concerns, chronology, links and who has vi
 
     test("each item's entry says whether it has been corrected or disputed since, and whether it is historical", async () => {
       const chronology = async () =>
-        (await practitioner.api("GET", `/api/v1/subjects/${kiraId}/chronology`)).json().entries as {
+        (await practitioner.api("GET", `/api/v1/subjects/${kiraId}/chronology`)).json().items as {
           kind: string;
           occurredOn: string;
           ref: { id: string };
@@ -740,7 +740,7 @@ describeEachDatabase("records: items, concerns, chronology, links and who has vi
       const concernRes = await practitioner.api("POST", `/api/v1/subjects/${childId}/concerns`, concern());
       assert.equal(concernRes.statusCode, 201);
       const concernId = concernRes.json().id;
-      const chronologyBefore = (await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology`)).json().entries.length;
+      const chronologyBefore = (await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology`)).json().items.length;
       const base = `/api/v1/subjects/${childId}`;
       const calls: [Method, string, unknown?][] = [
         ["GET", base],
@@ -778,7 +778,7 @@ describeEachDatabase("records: items, concerns, chronology, links and who has vi
       assert.deepEqual(after, items, "no item added, corrected or disputed");
       const stillOpen = (await practitioner.api("GET", `/api/v1/subjects/${childId}/concerns/${concernId}`)).json();
       assert.equal(stillOpen.status, "OPEN");
-      assert.equal((await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology`)).json().entries.length, chronologyBefore);
+      assert.equal((await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology`)).json().items.length, chronologyBefore);
       assert.equal((await practitioner.api("GET", `/api/v1/subjects/${childId}/people`)).json().items.length, 2);
       assert.ok(!(await viewEvents(childId)).some((e) => e.actor.userId === outsiderId), "a refused read is not a view");
     });

@@ -160,7 +160,7 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
       assert.deepEqual(actions.notices, [
         { itemId: lateId, kind: "CORRECTED", recipient: "Westshire Children's Services", sent: 1, acknowledged: 1 },
       ]);
-      const steps = (await ig.api("GET", `/api/v1/subjects/${childId}/chronology?pageSize=200`)).json().entries as {
+      const steps = (await ig.api("GET", `/api/v1/subjects/${childId}/chronology?pageSize=200`)).json().items as {
         title: string;
         summary: string;
       }[];
@@ -636,7 +636,7 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
       assert.match((blocked as unknown as { message: string }).message, /compelling grounds/);
       const chronology = await ig.api("GET", `/api/v1/subjects/${brotherId}/chronology?pageSize=200`);
       assert.ok(
-        chronology.json().entries.some((e: { title: string }) => /public task stopped/.test(e.title)),
+        chronology.json().items.some((e: { title: string }) => /public task stopped/.test(e.title)),
         "the decision is on the child's chronology for the IG lead",
       );
       assert.ok(!(await findings(shareDecision([await addItem("Zoë's reading is fine.")]))).some((f) => f.code === "R-OBJECTION-UPHELD"));

@@ -173,9 +173,9 @@ describeEachDatabase("rights requests: intake, the clock and its states", (ctx) 
 
     test("the steps are on the child's chronology for IG leads only", async () => {
       const forIg = (await ig.api("GET", `/api/v1/subjects/${childId}/chronology?category=rights`)).json();
-      assert.ok(forIg.entries.length >= 4, `${forIg.entries.length} entries`);
+      assert.ok(forIg.items.length >= 4, `${forIg.items.length} entries`);
       const forPractitioner = (await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology`)).json();
-      assert.ok(forPractitioner.entries.every((e: { category: string }) => e.category !== "rights"));
+      assert.ok(forPractitioner.items.every((e: { category: string }) => e.category !== "rights"));
     });
   });
 

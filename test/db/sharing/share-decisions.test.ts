@@ -225,7 +225,7 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
 
     test("the decision and the disclosure are on the child's chronology", async () => {
       const entries = (await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology?category=decision&category=disclosure`)).json()
-        .entries;
+        .items;
       const titles = entries.map((e: { title: string }) => e.title);
       assert.ok(titles.includes("Decided to share with Westshire Children's Services"), titles.join("; "));
       assert.ok(titles.includes("Information sent to Westshire Children's Services"));
@@ -278,7 +278,7 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       assert.equal((await socialWorker.api("POST", `/api/v1/disclosures/${disclosureId}/acknowledgement`)).statusCode, 409);
       const decision = (await practitioner.api("GET", `/api/v1/share-decisions/${decisionId}`)).json();
       assert.equal(decision.disclosure.state, "ACKNOWLEDGED");
-      const entries = (await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology?category=disclosure`)).json().entries;
+      const entries = (await practitioner.api("GET", `/api/v1/subjects/${childId}/chronology?category=disclosure`)).json().items;
       assert.ok(entries.some((e: { title: string }) => e.title === "Receipt acknowledged by Westshire Children's Services"));
     });
 
@@ -1157,7 +1157,7 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
           "refusals to acknowledge come first",
         );
 
-        const chronology = (await councilColleague.api("GET", `/api/v1/subjects/${requesterRecordId}/chronology`)).json().entries;
+        const chronology = (await councilColleague.api("GET", `/api/v1/subjects/${requesterRecordId}/chronology`)).json().items;
         const entry = chronology.find((e: { title: string }) => e.title === `Northbrook Primary decided not to share: ${reference}`);
         assert.ok(entry, JSON.stringify(chronology.map((e: { title: string }) => e.title)));
         assert.equal(entry.summary, "The family has not agreed to early help");
@@ -1288,7 +1288,7 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
         "Attendance officer, as recorded by Northbrook Primary; shared by Tomasz Wójcik through Safeshare",
       );
       assert.equal(items[0].source.method, "FROM_ANOTHER_AGENCY");
-      const chronology = (await socialWorker.api("GET", `/api/v1/subjects/${subjectId}/chronology?category=disclosure`)).json().entries;
+      const chronology = (await socialWorker.api("GET", `/api/v1/subjects/${subjectId}/chronology?category=disclosure`)).json().items;
       assert.equal(chronology[0].title, "Information received from Northbrook Primary");
       assert.equal(
         (await practitioner.api("GET", `/api/v1/subjects/${subjectId}`)).statusCode,

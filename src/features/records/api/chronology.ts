@@ -1,8 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams, pageQuery, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, pageBody, pageOf, pageQuery, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { chronologyFilter } from "../domain/records";
 import { viewChronology } from "../services/chronology";
@@ -24,15 +23,7 @@ export async function chronologyApi(parent: FastifyInstance, { db }: { db: Db })
           "A child's chronology, newest first: items and concerns (later decisions and disclosures), filtered by category (repeatable) and date range, a page at a time (an audited read)",
         params: idParams,
         querystring: chronologyQuery,
-        response: {
-          200: z.object({
-            entries: z.array(chronologyEntrySchema),
-            total: z.number().int(),
-            page: z.number().int(),
-            pageSize: z.number().int(),
-          }),
-          ...standardErrors,
-        },
+        response: { 200: pageOf(chronologyEntrySchema), ...standardErrors },
       },
     },
     // No per-entry queries: one for the subject, one count, one for the page of entries (joined), one audit write.
@@ -46,7 +37,7 @@ export async function chronologyApi(parent: FastifyInstance, { db }: { db: Db })
         { page, pageSize },
         "api.subjects.chronology",
       );
-      return { entries: entries.map(presentChronologyEntry), total, page, pageSize };
+      return pageBody(entries.map(presentChronologyEntry), total, { page, pageSize });
     },
   );
 }

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, pageBody, pageOf, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { created, createdResponse } from "../../../platform/http/created";
 import { subjectInput } from "../domain/links";
@@ -25,16 +24,13 @@ export async function subjectsApi(parent: FastifyInstance, { db }: { db: Db }): 
         description:
           "Every criterion given must match; with none, all your organisation's subjects in alphabetical order. The name matches given names, family name, aliases and previous names, ignoring case and accents and tolerating small misspellings; results come best match first. An invalid NHS number, UPN or date of birth is a 400 naming the field.",
         querystring: subjectSearchQuery,
-        response: {
-          200: z.object({ items: z.array(subjectSummarySchema), total: z.number().int(), page: z.number().int() }),
-          ...standardErrors,
-        },
+        response: { 200: pageOf(subjectSummarySchema), ...standardErrors },
       },
     },
     async (request) => {
       const { page, pageSize, ...criteria } = request.query;
       const { rows, total } = await searchSubjects(db, actorOf(request), criteria, { page, pageSize }, "api.subjects.list");
-      return { items: rows.map(presentSubjectSummary), total, page: request.query.page };
+      return pageBody(rows.map(presentSubjectSummary), total, { page, pageSize });
     },
   );
   app.post(

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../../platform/db/client";
-import { idParams, pageQuery, problemResponse, standardErrors } from "../../../../platform/http/api-schemas";
+import { idParams, pageBody, pageOf, pageQuery, problemResponse, standardErrors } from "../../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../../platform/http/auth/plugin";
 import { created, createdResponse } from "../../../../platform/http/created";
 import { newUserInput, reauthenticationInput, userRolesInput } from "../../domain/inputs";
@@ -25,12 +25,12 @@ export async function usersApi(parent: FastifyInstance, { db, sendsEmail }: { db
         tags,
         summary: "Users the caller administers (own organisation; whole partnership for partnership admins)",
         querystring: pageQuery.extend({ organisationId: z.uuid().optional() }),
-        response: { 200: z.object({ items: z.array(userSchema), total: z.number().int(), page: z.number().int() }), ...standardErrors },
+        response: { 200: pageOf(userSchema), ...standardErrors },
       },
     },
     async (request) => {
       const result = await viewUsers(db, actorOf(request), request.query, "api.users.list");
-      return { items: result.users.map(presentUser), total: result.total, page: request.query.page };
+      return pageBody(result.users.map(presentUser), result.total, request.query);
     },
   );
   app.get(
