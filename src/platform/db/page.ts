@@ -3,3 +3,6 @@ export interface PageRange {
   page: number;
   pageSize: number;
 }
+
+/** How many rows come before the page: its SQL offset. */
+export const offsetOf = ({ page, pageSize }: PageRange): number => (page - 1) * pageSize;

@@ -3,10 +3,10 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { dateInput } from "../../../platform/dates/calendar";
 import type { Database } from "../../../platform/db/client";
-import { pageQuery, standardErrors } from "../../../platform/http/api-schemas";
+import { pageBody, pageOf, pageQuery, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { EVENT_SENTENCES } from "../domain/sentences";
-import { verifyAndRecord, viewAuditEvents } from "../services/audit-log";
+import { countAuditEvents, verifyAndRecord, viewAuditEvents } from "../services/audit-log";
 
 const verifySchema = z.union([
   z.object({ ok: z.literal(true), count: z.number().int(), headHash: z.string() }),
@@ -51,18 +51,20 @@ export async function auditApi(parent: FastifyInstance, { database }: { database
         summary: "Audit events visible to the caller, newest first, filtered; each with its sentence for people",
         querystring: eventsQuery,
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({ seq: z.number().int(), hash: z.string(), event: z.record(z.string(), z.unknown()), sentence: z.string() }),
-            ),
-          }),
+          200: pageOf(
+            z.object({ seq: z.number().int(), hash: z.string(), event: z.record(z.string(), z.unknown()), sentence: z.string() }),
+          ),
           ...standardErrors,
         },
       },
     },
     async (request) => {
       const { page, pageSize, ...filters } = request.query;
-      return { items: await viewAuditEvents(database.db, actorOf(request), { page, pageSize, filters, view: "api.audit.events" }) };
+      const actor = actorOf(request);
+      // Counted before the page is read and its reading recorded, so the total never includes this read itself.
+      const total = await countAuditEvents(database.db, actor, filters);
+      const entries = await viewAuditEvents(database.db, actor, { page, pageSize, filters, view: "api.audit.events" });
+      return pageBody(entries, total, { page, pageSize });
     },
   );
   app.get(

@@ -4,6 +4,7 @@ import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
+import { offsetOf, type PageRange } from "../../../platform/db/page";
 import { ConflictError, NotFoundError, NotPermittedError } from "../../../platform/errors";
 import type {} from "../audit-events";
 import type { OrganisationInput } from "../domain/inputs";
@@ -14,6 +15,15 @@ export type Organisation = typeof organisations.$inferSelect;
 /** The partnership's member directory: every signed-in user may see who the members are. */
 export function loadOrganisations(db: Db): Promise<Organisation[]> {
   return db.select().from(organisations).orderBy(asc(organisations.name));
+}
+
+/** A page of the same directory, for the API: it grows with the partnership, so it is paged in SQL. */
+export async function loadOrganisationPage(db: Db, range: PageRange): Promise<{ rows: Organisation[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    db.select().from(organisations).orderBy(asc(organisations.name), asc(organisations.id)).limit(range.pageSize).offset(offsetOf(range)),
+    db.$count(organisations),
+  ]);
+  return { rows, total };
 }
 
 export async function loadOrganisation(db: Db, id: string): Promise<Organisation> {

@@ -1,12 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Db } from "../../../../platform/db/client";
-import { idParams, problemResponse, standardErrors } from "../../../../platform/http/api-schemas";
+import { idParams, pageBody, pageOf, pageQuery, problemResponse, standardErrors } from "../../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../../platform/http/auth/plugin";
 import { created, createdResponse } from "../../../../platform/http/created";
 import { organisationInput } from "../../domain/inputs";
-import { createOrganisation, loadOrganisation, loadOrganisations, updateOrganisation } from "../../services/organisations";
+import { createOrganisation, loadOrganisation, loadOrganisationPage, updateOrganisation } from "../../services/organisations";
 import { organisationSchema, presentOrganisation } from "./schema";
 
 export async function organisationsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
@@ -22,10 +21,14 @@ export async function organisationsApi(parent: FastifyInstance, { db }: { db: Db
         operationId: "listOrganisations",
         tags,
         summary: "The partnership's member organisations",
-        response: { 200: z.object({ items: z.array(organisationSchema) }), ...standardErrors },
+        querystring: pageQuery,
+        response: { 200: pageOf(organisationSchema), ...standardErrors },
       },
     },
-    async () => ({ items: (await loadOrganisations(db)).map(presentOrganisation) }),
+    async (request) => {
+      const { rows, total } = await loadOrganisationPage(db, request.query);
+      return pageBody(rows.map(presentOrganisation), total, request.query);
+    },
   );
   app.get(
     "/organisations/:id",
