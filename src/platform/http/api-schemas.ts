@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { PageRange } from "../db/page";
+import { offsetOf, type PageRange } from "../db/page";
 
 const problemSchema = z
   .object({
@@ -39,6 +39,13 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 
 /** The envelope's body, for a page the service read in SQL with its count. */
 export const pageBody = <T>(items: T[], total: number, { page, pageSize }: PageRange) => ({ items, total, page, pageSize });
+
+/**
+ * The envelope's body for a list loaded whole and sliced here: only for lists bounded by nature (an
+ * agreement's versions, the people linked to one person), never for one that grows with use.
+ */
+export const slicedPage = <T>(all: T[], range: PageRange) =>
+  pageBody(all.slice(offsetOf(range), offsetOf(range) + range.pageSize), all.length, range);
 
 /**
  * An error response as the document declares it: a problem, in the media type the error handler sends

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { today } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
-import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, pageBody, pageOf, pageQuery, problemResponse, slicedPage, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { created, createdResponse } from "../../../platform/http/created";
 import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
@@ -20,7 +20,7 @@ import { agreementQuality } from "../services/quality";
 import {
   currentVersion,
   loadAgreement,
-  loadAgreements,
+  loadAgreementPage,
   loadSignatures,
   loadVisibleVersion,
   loadVisibleVersions,
@@ -36,7 +36,6 @@ import { agreementSummarySchema, presentAgreement, presentSignature, presentVers
 const errors = { ...standardErrors, 409: problemResponse() };
 const detailSchema = z.object({ agreement: agreementSummarySchema, version: versionSchema }).meta({ id: "Agreement" });
 const createdAgreement = createdResponse(detailSchema, "the agreement");
-const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 /** Version numbers are Postgres integers: anything larger is not a version, never a 500. */
 const versionNumber = z.coerce.number().int().min(1, "Must be a version number").max(2_147_483_647, "Must be a version number");
 const versionParams = idParams.extend({ version: versionNumber });
@@ -61,20 +60,24 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
         operationId: "listAgreements",
         tags,
         summary: "The agreement register: agreements in force, and drafts the caller's organisation is a party to",
-        querystring: z.object({
+        querystring: pageQuery.extend({
           status: csv(AGREEMENT_STATUSES),
           tier: z.enum(TIERS).optional(),
           partyOrganisationId: z.uuid().optional(),
           q: z.string().trim().max(200).optional(),
         }),
-        response: { 200: listOf(agreementSummarySchema), ...errors },
+        response: { 200: pageOf(agreementSummarySchema), ...errors },
       },
     },
     async (request) => {
-      const { q, ...filters } = request.query;
-      const rows = await loadAgreements(db, actorOf(request), { ...filters, search: q });
+      const { q, page, pageSize, ...filters } = request.query;
+      const { rows, total } = await loadAgreementPage(db, actorOf(request), { ...filters, search: q }, { page, pageSize });
       const day = today();
-      return { items: rows.map((a) => presentAgreement(a, day)) };
+      return pageBody(
+        rows.map((a) => presentAgreement(a, day)),
+        total,
+        { page, pageSize },
+      );
     },
   );
   app.post(
@@ -148,13 +151,15 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
         summary:
           "The agreement's versions, newest first: only signed ones unless your organisation is a party or you are a partnership administrator",
         params: idParams,
-        response: { 200: listOf(versionSchema), ...errors },
+        querystring: pageQuery,
+        response: { 200: pageOf(versionSchema), ...errors },
       },
     },
     async (request) => {
       const actor = actorOf(request);
       const agreement = await loadAgreement(db, actor, request.params.id);
-      return { items: (await loadVisibleVersions(db, actor, agreement)).map(presentVersion) };
+      // An agreement has a handful of versions (one per variation or accession): loaded whole and sliced.
+      return slicedPage((await loadVisibleVersions(db, actor, agreement)).map(presentVersion), request.query);
     },
   );
   app.get(
@@ -203,7 +208,8 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
         tags,
         summary: "The signatures on the agreement's versions that you may read",
         params: idParams,
-        response: { 200: listOf(signatureSchema), ...errors },
+        querystring: pageQuery,
+        response: { 200: pageOf(signatureSchema), ...errors },
       },
     },
     async (request) => {
@@ -211,7 +217,9 @@ export async function agreementsApi(parent: FastifyInstance, { db, publicUrl }: 
       const agreement = await loadAgreement(db, actor, request.params.id);
       // Only signatures on versions the caller may read: a non-party must not learn of a pending variation.
       const readable = new Set((await loadVisibleVersions(db, actor, agreement)).map((v) => v.version));
-      return { items: (await loadSignatures(db, agreement.id)).filter((s) => readable.has(s.version)).map(presentSignature) };
+      // A signatory per party per version, a handful of versions: loaded whole, filtered, then sliced.
+      const signatures = (await loadSignatures(db, agreement.id)).filter((s) => readable.has(s.version));
+      return slicedPage(signatures.map(presentSignature), request.query);
     },
   );
   app.post(

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Queryable } from "../../../platform/db/client";
+import { offsetOf, type PageRange } from "../../../platform/db/page";
 import { visibleTo } from "../../../platform/db/scope";
 import { NotFoundError } from "../../../platform/errors";
 import type { Tier } from "../domain/content";
@@ -56,7 +57,7 @@ const listed = (r: { agreement: AgreementRow; parent: ParentColumns | null }): L
   parent: parentInForce(r.parent),
 });
 
-export async function loadAgreements(db: Queryable, actor: Actor, filters: AgreementFilters = {}): Promise<ListedAgreement[]> {
+function agreementConditions(actor: Actor, filters: AgreementFilters): SQL {
   const conditions: SQL[] = [visibleTo(actor, agreements)];
   if (filters.status?.length) conditions.push(inArray(agreements.status, filters.status));
   if (filters.tier) conditions.push(eq(agreements.tier, filters.tier));
@@ -66,13 +67,36 @@ export async function loadAgreements(db: Queryable, actor: Actor, filters: Agree
     );
   }
   if (filters.search) conditions.push(sql`${agreements.title} ilike ${`%${filters.search.replace(/[\\%_]/g, "\\$&")}%`}`);
-  const rows = await db
+  return and(...conditions)!;
+}
+
+function listedAgreements(db: Queryable, where: SQL) {
+  return db
     .select({ agreement: agreements, parent: parentInForceColumns })
     .from(agreements)
     .leftJoin(parentAgreement, eq(parentAgreement.id, agreements.parentAgreementId))
-    .where(and(...conditions))
-    .orderBy(asc(agreements.tier), asc(agreements.number));
-  return rows.map(listed);
+    .where(where)
+    .orderBy(asc(agreements.tier), asc(agreements.number))
+    .$dynamic();
+}
+
+export async function loadAgreements(db: Queryable, actor: Actor, filters: AgreementFilters = {}): Promise<ListedAgreement[]> {
+  return (await listedAgreements(db, agreementConditions(actor, filters))).map(listed);
+}
+
+/** A page of the register, for the API: the register grows with the partnership, so it is paged in SQL. */
+export async function loadAgreementPage(
+  db: Queryable,
+  actor: Actor,
+  filters: AgreementFilters,
+  range: PageRange,
+): Promise<{ rows: ListedAgreement[]; total: number }> {
+  const where = agreementConditions(actor, filters);
+  const [rows, total] = await Promise.all([
+    listedAgreements(db, where).limit(range.pageSize).offset(offsetOf(range)),
+    db.$count(agreements, where),
+  ]);
+  return { rows: rows.map(listed), total };
 }
 
 /** An agreement the actor may see; anything else is not found, so its existence is not revealed. */
