@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, pageBody, pageOf, pageQuery, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { created, createdResponse } from "../../../platform/http/created";
 import { acknowledgeConcernInput, closeConcernInput, concernInput } from "../domain/records";
@@ -10,9 +10,10 @@ import { RECORD_OVERSIGHT_ROLES } from "../services/access";
 import {
   acknowledgeConcern,
   closeConcern,
+  countConcernsAwaitingAcknowledgement,
   raiseConcern,
   viewConcern,
-  viewConcerns,
+  viewConcernPage,
   viewConcernsAwaitingAcknowledgement,
 } from "../services/concerns";
 import { awaitingConcernSchema, concernSchema, presentAwaitingConcern, presentConcern } from "./schema";
@@ -34,12 +35,18 @@ export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): 
         tags,
         summary:
           "Your organisation's concerns not yet acknowledged by a safeguarding lead, oldest first (the DSL dashboard; an audited read of the children listed)",
-        response: { 200: z.object({ items: z.array(awaitingConcernSchema) }), ...errors },
+        querystring: pageQuery,
+        response: { 200: pageOf(awaitingConcernSchema), ...errors },
       },
     },
-    async (request) => ({
-      items: (await viewConcernsAwaitingAcknowledgement(db, actorOf(request), "api.concerns.awaiting")).map(presentAwaitingConcern),
-    }),
+    async (request) => {
+      const actor = actorOf(request);
+      const [waiting, total] = await Promise.all([
+        viewConcernsAwaitingAcknowledgement(db, actor, "api.concerns.awaiting", request.query),
+        countConcernsAwaitingAcknowledgement(db, actor),
+      ]);
+      return pageBody(waiting.map(presentAwaitingConcern), total, request.query);
+    },
   );
   app.get(
     "/subjects/:id/concerns",
@@ -49,12 +56,13 @@ export async function concernsApi(parent: FastifyInstance, { db }: { db: Db }): 
         tags,
         summary: "The concerns raised about a child, newest first (an audited read)",
         params: idParams,
-        response: { 200: z.object({ items: z.array(concernSchema) }), ...errors },
+        querystring: pageQuery,
+        response: { 200: pageOf(concernSchema), ...errors },
       },
     },
     async (request) => {
-      const concerns = await viewConcerns(db, actorOf(request), request.params.id, "api.subjects.concerns");
-      return { items: concerns.map(presentConcern) };
+      const { rows, total } = await viewConcernPage(db, actorOf(request), request.params.id, request.query, "api.subjects.concerns");
+      return pageBody(rows.map(presentConcern), total, request.query);
     },
   );
   app.post(

@@ -2,11 +2,11 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, pageBody, pageOf, pageQuery, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { created, createdResponse } from "../../../platform/http/created";
 import { correctionInput, disputeInput, recordItemInput } from "../domain/records";
-import { correctItem, disputeItem, recordItem, viewItem, viewItems } from "../services/items";
+import { correctItem, disputeItem, recordItem, viewItem, viewItemPage } from "../services/items";
 import { presentItem, recordItemSchema } from "./schema";
 
 const errors = { ...standardErrors, 409: problemResponse() };
@@ -26,12 +26,13 @@ export async function itemsApi(parent: FastifyInstance, { db }: { db: Db }): Pro
         tags,
         summary: "Every record item on a person, all versions including corrected ones, newest event first (an audited read)",
         params: idParams,
-        response: { 200: z.object({ items: z.array(recordItemSchema) }), ...errors },
+        querystring: pageQuery,
+        response: { 200: pageOf(recordItemSchema), ...errors },
       },
     },
     async (request) => {
-      const items = await viewItems(db, actorOf(request), request.params.id, "api.subjects.items");
-      return { items: items.map(presentItem) };
+      const { rows, total } = await viewItemPage(db, actorOf(request), request.params.id, request.query, "api.subjects.items");
+      return pageBody(rows.map(presentItem), total, request.query);
     },
   );
   app.post(

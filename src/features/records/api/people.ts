@@ -2,12 +2,12 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, pageBody, pageOf, pageQuery, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { created, createdResponse } from "../../../platform/http/created";
 import { subjectLinkInput } from "../domain/links";
 import { linkSubjects, viewLinkedPeople } from "../services/links";
-import { recentViews } from "../services/viewers";
+import { loadViewPage } from "../services/viewers";
 import { linkedPersonSchema, presentLinkedPerson, presentRecordView, recordViewSchema } from "./schema";
 
 const errors = { ...standardErrors, 409: problemResponse() };
@@ -28,12 +28,13 @@ export async function peopleApi(parent: FastifyInstance, { db }: { db: Db }): Pr
         summary:
           "The people linked to a person (parents and carers, siblings, household, alleged perpetrators), each link read from this person's side (an audited read)",
         params: idParams,
-        response: { 200: z.object({ items: z.array(linkedPersonSchema) }), ...errors },
+        querystring: pageQuery,
+        response: { 200: pageOf(linkedPersonSchema), ...errors },
       },
     },
     async (request) => {
-      const people = await viewLinkedPeople(db, actorOf(request), request.params.id, "api.subjects.people");
-      return { items: people.map(presentLinkedPerson) };
+      const { rows, total } = await viewLinkedPeople(db, actorOf(request), request.params.id, request.query, "api.subjects.people");
+      return pageBody(rows.map(presentLinkedPerson), total, request.query);
     },
   );
   app.post(
@@ -62,9 +63,13 @@ export async function peopleApi(parent: FastifyInstance, { db }: { db: Db }): Pr
         tags,
         summary: "Who has viewed this person's record, newest first: for safeguarding leads and IG leads only",
         params: idParams,
-        response: { 200: z.object({ items: z.array(recordViewSchema) }), ...errors },
+        querystring: pageQuery,
+        response: { 200: pageOf(recordViewSchema), ...errors },
       },
     },
-    async (request) => ({ items: (await recentViews(db, actorOf(request), request.params.id)).map(presentRecordView) }),
+    async (request) => {
+      const { rows, total } = await loadViewPage(db, actorOf(request), request.params.id, request.query);
+      return pageBody(rows.map(presentRecordView), total, request.query);
+    },
   );
 }

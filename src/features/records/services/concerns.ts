@@ -6,6 +6,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
 import { today } from "../../../platform/dates/calendar";
 import type { Db, Tx } from "../../../platform/db/client";
+import { offsetOf, type PageRange } from "../../../platform/db/page";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../../platform/errors";
 import { users } from "../../organisations-and-users/schema";
@@ -166,11 +167,37 @@ async function loadConcern(db: Db, actor: Actor, subjectId: string, concernId: s
 export async function viewConcerns(db: Db, actor: Actor, subjectId: string, view: string): Promise<Concern[]> {
   assertWorksWithRecords(actor);
   await loadSubject(db, actor, subjectId);
+  const rows = await loadConcerns(db, actor, subjectId);
+  await recordRead(db, actor, subjectId, view, { count: rows.length });
+  return rows;
+}
+
+async function loadConcerns(db: Db, actor: Actor, subjectId: string): Promise<Concern[]> {
   const rows = await selectConcerns(db)
     .where(and(eq(concerns.subjectId, subjectId), visibleTo(actor, concerns)))
-    .orderBy(desc(concerns.raisedAt));
-  await recordRead(db, actor, subjectId, view, { count: rows.length });
+    // The id breaks ties, so a page's slice is the same from one request to the next.
+    .orderBy(desc(concerns.raisedAt), asc(concerns.id));
   return rows.map(flatten);
+}
+
+/**
+ * A page of the same list, for the API, and how many there are. One child's concerns are few (each is
+ * raised, acknowledged and closed by people), so they are loaded whole and sliced; the read recorded
+ * is of the page shown.
+ */
+export async function viewConcernPage(
+  db: Db,
+  actor: Actor,
+  subjectId: string,
+  range: PageRange,
+  view: string,
+): Promise<{ rows: Concern[]; total: number }> {
+  assertWorksWithRecords(actor);
+  await loadSubject(db, actor, subjectId);
+  const all = await loadConcerns(db, actor, subjectId);
+  const rows = all.slice(offsetOf(range), offsetOf(range) + range.pageSize);
+  await recordRead(db, actor, subjectId, view, { count: rows.length });
+  return { rows, total: all.length };
 }
 
 export async function viewConcern(db: Db, actor: Actor, subjectId: string, concernId: string, view: string): Promise<Concern> {
@@ -182,6 +209,12 @@ export async function viewConcern(db: Db, actor: Actor, subjectId: string, conce
 
 /** A concern not yet acknowledged, of the actor's organisation. */
 const awaitingAcknowledgement = (actor: Actor) => and(eq(concerns.status, "OPEN"), visibleTo(actor, concerns));
+
+/** How many concerns the same dashboard lists in all, for the API's `total`: a count, not a read. */
+export async function countConcernsAwaitingAcknowledgement(db: Db, actor: Actor): Promise<number> {
+  if (!hasAnyRole(actor.roles, RECORD_OVERSIGHT_ROLES)) return 0;
+  return db.$count(concerns, awaitingAcknowledgement(actor));
+}
 
 /** When each of the same concerns was raised, and nothing about whose they are: for a count, not a read. */
 export async function loadConcernsAwaitingRaisedAt(db: Db, actor: Actor): Promise<Date[]> {
@@ -196,9 +229,9 @@ export async function loadConcernsAwaitingRaisedAt(db: Db, actor: Actor): Promis
  * it does show who the children are: an audited read of a list, naming the children on it, so each
  * one's "who has viewed this record" includes it. An empty dashboard shows no one and is not recorded.
  */
-export async function viewConcernsAwaitingAcknowledgement(db: Db, actor: Actor, view: string) {
+export async function viewConcernsAwaitingAcknowledgement(db: Db, actor: Actor, view: string, range?: PageRange) {
   if (!hasAnyRole(actor.roles, RECORD_OVERSIGHT_ROLES)) return [];
-  const waiting = await db
+  const all = db
     .select({
       id: concerns.id,
       subjectId: concerns.subjectId,
@@ -211,7 +244,10 @@ export async function viewConcernsAwaitingAcknowledgement(db: Db, actor: Actor, 
     .from(concerns)
     .innerJoin(subjects, eq(subjects.id, concerns.subjectId))
     .where(awaitingAcknowledgement(actor))
-    .orderBy(asc(concerns.raisedAt));
+    .orderBy(asc(concerns.raisedAt), asc(concerns.id))
+    .$dynamic();
+  // The API asks for a page (an organisation's backlog is bounded only by its leads' diligence); the home page shows it all.
+  const waiting = await (range ? all.limit(range.pageSize).offset(offsetOf(range)) : all);
   if (waiting.length) {
     await recordEvent(db, snapshotOf(actor), {
       type: "personal_data.viewed",

@@ -4,6 +4,7 @@ import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db, Tx } from "../../../platform/db/client";
+import { offsetOf, type PageRange } from "../../../platform/db/page";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError } from "../../../platform/errors";
 import { users } from "../../organisations-and-users/schema";
@@ -184,15 +185,45 @@ async function loadItem(db: Db, actor: Actor, subjectId: string, itemId: string)
   return flatten(row);
 }
 
+/** Newest event first; an item's versions together, newest first. */
+const itemOrder = [desc(recordItems.eventDate), asc(recordItems.lineageId), desc(recordItems.version)];
+
 /** Every version of every item on a subject, newest event first; corrected versions included. An audited read. */
 export async function viewItems(db: Db, actor: Actor, subjectId: string, view: string): Promise<RecordItem[]> {
   assertWorksWithRecords(actor);
   await loadSubject(db, actor, subjectId);
   const rows = await selectItems(db)
     .where(and(eq(recordItems.subjectId, subjectId), visibleTo(actor, recordItems)))
-    .orderBy(desc(recordItems.eventDate), asc(recordItems.lineageId), desc(recordItems.version));
+    .orderBy(...itemOrder);
   await recordRead(db, actor, subjectId, view, { count: rows.length });
   return rows.map(flatten);
+}
+
+/**
+ * A page of the same list, for the API, and how many there are: a record grows for as long as a child
+ * is known (years of items, each correction a version), so it is paged in SQL. The read recorded is of
+ * the page shown.
+ */
+export async function viewItemPage(
+  db: Db,
+  actor: Actor,
+  subjectId: string,
+  range: PageRange,
+  view: string,
+): Promise<{ rows: RecordItem[]; total: number }> {
+  assertWorksWithRecords(actor);
+  await loadSubject(db, actor, subjectId);
+  const where = and(eq(recordItems.subjectId, subjectId), visibleTo(actor, recordItems));
+  const [rows, total] = await Promise.all([
+    selectItems(db)
+      .where(where)
+      .orderBy(...itemOrder)
+      .limit(range.pageSize)
+      .offset(offsetOf(range)),
+    db.$count(recordItems, where),
+  ]);
+  await recordRead(db, actor, subjectId, view, { count: rows.length });
+  return { rows: rows.map(flatten), total };
 }
 
 /** One item with all its versions (oldest first), so a correction is always seen beside what it replaced. */

@@ -4,6 +4,7 @@ import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
+import { offsetOf, type PageRange } from "../../../platform/db/page";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError } from "../../../platform/errors";
 import type {} from "../audit-events";
@@ -70,7 +71,7 @@ export async function linkedPeople(db: Db, actor: Actor, subjectId: string): Pro
       ),
     )
     .where(and(or(eq(subjectLinks.fromSubjectId, subjectId), eq(subjectLinks.toSubjectId, subjectId)), visibleTo(actor, subjectLinks)))
-    .orderBy(other.familyName, other.givenNames);
+    .orderBy(other.familyName, other.givenNames, subjectLinks.id);
   return rows.map((r) => {
     const forward = r.link.fromSubjectId === subjectId;
     const labels = SUBJECT_LINK_LABELS[r.link.kind];
@@ -89,13 +90,22 @@ export async function linkedPeople(db: Db, actor: Actor, subjectId: string): Pro
 }
 
 /**
- * The people around a subject as a read of its own (the API's `/subjects/{id}/people`): the role is
- * checked, a subject outside the actor's organisation is not found, and the read is audited.
+ * The people around a subject as a read of its own (the API's `/subjects/{id}/people`), a page at a
+ * time with how many there are: the role is checked, a subject outside the actor's organisation is not
+ * found, and the read of the page shown is audited. A person's family and household are few, so they
+ * are loaded whole and sliced.
  */
-export async function viewLinkedPeople(db: Db, actor: Actor, subjectId: string, view: string): Promise<LinkedPerson[]> {
+export async function viewLinkedPeople(
+  db: Db,
+  actor: Actor,
+  subjectId: string,
+  range: PageRange,
+  view: string,
+): Promise<{ rows: LinkedPerson[]; total: number }> {
   assertWorksWithRecords(actor);
   await loadSubject(db, actor, subjectId);
   const people = await linkedPeople(db, actor, subjectId);
-  await recordRead(db, actor, subjectId, view, { count: people.length });
-  return people;
+  const rows = people.slice(offsetOf(range), offsetOf(range) + range.pageSize);
+  await recordRead(db, actor, subjectId, view, { count: rows.length });
+  return { rows, total: people.length };
 }
