@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import { addDays } from "date-fns";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { App } from "../../../src/app/build-app";
 import { renderChronologyEntry } from "../../../src/features/records/domain/chronology-text";
 import { chronologyEntries, recordItems } from "../../../src/features/records/schema";
@@ -1018,6 +1018,44 @@ describeEachDatabase("share decisions and disclosures, over the API", (ctx) => {
       const notOverdue = (await practitioner.api("GET", "/api/v1/share-decisions?overdue=false")).json().items as { id: string }[];
       assert.ok(notOverdue.length > 0 && notOverdue.every((d) => d.id !== late.detail.id));
       assert.equal((await practitioner.api("GET", "/api/v1/share-decisions?overdue=soon")).statusCode, 400);
+    });
+
+    test("the list is paged in SQL: page 2 of pageSize 1 is the next decision, the total the same, and only the page shown is recorded as read", async () => {
+      type Page = { items: { id: string; subjectId: string; outcome: string }[]; total: number; page: number; pageSize: number };
+      const page = async (query: string) => (await practitioner.api("GET", `/api/v1/share-decisions?${query}`)).json() as Page;
+      const whole = await page("pageSize=200");
+      assert.ok(whole.total >= 2 && whole.total === whole.items.length, `${whole.total} decisions, ${whole.items.length} listed`);
+      const first = await page("pageSize=1");
+      const second = await page("pageSize=1&page=2");
+      assert.deepEqual(
+        [first, second].map((p) => [p.page, p.pageSize, p.total, p.items.length]),
+        [
+          [1, 1, whole.total, 1],
+          [2, 1, whole.total, 1],
+        ],
+      );
+      assert.notEqual(second.items[0]!.id, first.items[0]!.id);
+      assert.deepEqual(
+        [first.items[0]!.id, second.items[0]!.id],
+        whole.items.slice(0, 2).map((d) => d.id),
+        "in the list's own order",
+      );
+      const [read] = await ctx.database.db
+        .select({ body: auditEvents.body })
+        .from(auditEvents)
+        .where(eq(auditEvents.type, "personal_data.viewed"))
+        .orderBy(desc(auditEvents.seq))
+        .limit(1);
+      const details = (JSON.parse(read!.body) as { details: { view: string; count: number; subjectIds: string[] } }).details;
+      assert.deepEqual(details, { view: "api.share_decisions.list", count: 1, subjectIds: [second.items[0]!.subjectId] });
+      const beyond = await page(`pageSize=1&page=${whole.total + 1}`);
+      assert.deepEqual([beyond.items, beyond.total], [[], whole.total], "past the last page: none, and the same total");
+      const filtered = await page("outcome=DO_NOT_SHARE&pageSize=1");
+      assert.equal(
+        filtered.total,
+        whole.items.filter((d) => d.outcome === "DO_NOT_SHARE").length,
+        "a filter narrows the count as it does the page",
+      );
     });
 
     test("a correction or the outcome is added to a decision, never written over it", async () => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, pageBody, pageOf, pageQuery, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { created, createdResponse } from "../../../platform/http/created";
 import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
@@ -12,7 +12,7 @@ import { OUTCOMES } from "../domain/vocabulary";
 import {
   acknowledgeAnswer,
   loadInformationRequest,
-  loadInformationRequests,
+  loadInformationRequestPage,
   makeInformationRequest,
   type RequestView,
   withdrawInformationRequest,
@@ -111,11 +111,15 @@ export async function requestsApi(parent: FastifyInstance, { db }: { db: Db }): 
         operationId: "listInformationRequests",
         tags,
         summary: "Requests made to your organisation (incoming, open ones first by due date) or by it (outgoing)",
-        querystring: z.object({ box: z.enum(["incoming", "outgoing"]).default("incoming") }),
-        response: { 200: z.object({ items: z.array(requestSchema) }), ...errors },
+        querystring: pageQuery.extend({ box: z.enum(["incoming", "outgoing"]).default("incoming") }),
+        response: { 200: pageOf(requestSchema), ...errors },
       },
     },
-    async (request) => ({ items: (await loadInformationRequests(db, actorOf(request), request.query.box)).map(presentRequest) }),
+    async (request) => {
+      const { box, ...range } = request.query;
+      const { rows, total } = await loadInformationRequestPage(db, actorOf(request), box, range);
+      return pageBody(rows.map(presentRequest), total, range);
+    },
   );
   app.get(
     "/information-requests/:id",

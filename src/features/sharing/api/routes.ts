@@ -2,19 +2,18 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, pageBody, pageOf, pageQuery, problemResponse, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { created, createdResponse } from "../../../platform/http/created";
 import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
 import { idempotencyKeyInput, shareDecisionInput } from "../domain/decision-input";
 import { DECISION_STATUSES } from "../domain/records";
 import { OUTCOMES } from "../domain/vocabulary";
-import { viewDecision, viewDecisions } from "../services/decisions";
+import { viewDecision, viewDecisionPage } from "../services/decisions";
 import { answerInput, answerQuestion, askSender, loadQuestions, questionInput } from "../services/disclosure-questions";
 import {
   acknowledgeDisclosure,
-  loadReceived,
-  loadSent,
+  loadDisclosurePage,
   openReceived,
   revokeDisclosure,
   revokeInput,
@@ -95,7 +94,7 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
         operationId: "listShareDecisions",
         tags: ["share decisions"],
         summary: "Your organisation's decisions, newest first: shares and decisions not to share alike (an audited read)",
-        querystring: z.object({
+        querystring: pageQuery.extend({
           outcome: asList(z.enum(OUTCOMES)),
           status: asList(z.enum(DECISION_STATUSES)),
           subjectId: z.uuid().optional(),
@@ -104,24 +103,24 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
             .optional()
             .describe("true: only emergency shares whose full record is overdue; false: every decision but those"),
         }),
-        response: { 200: z.object({ items: z.array(decisionSchema.omit({ record: true, addenda: true, disclosure: true })) }), ...errors },
+        response: { 200: pageOf(decisionSchema.omit({ record: true, addenda: true, disclosure: true })), ...errors },
       },
     },
     async (request) => {
-      const { overdue, ...filters } = request.query;
+      const { overdue, page, pageSize, ...filters } = request.query;
       const actor = actorOf(request);
-      const rows = await viewDecisions(
+      const { rows, total } = await viewDecisionPage(
         db,
         actor,
         { ...filters, overdue: overdue === undefined ? undefined : overdue === "true" },
+        { page, pageSize },
         "api.share_decisions.list",
       );
-      return {
-        items: rows.map((r) => {
-          const { record: _r, addenda: _a, disclosure: _d, ...summary } = presentDecision({ ...r, disclosure: null, addenda: [] }, actor);
-          return summary;
-        }),
-      };
+      const items = rows.map((r) => {
+        const { record: _r, addenda: _a, disclosure: _d, ...summary } = presentDecision({ ...r, disclosure: null, addenda: [] }, actor);
+        return summary;
+      });
+      return pageBody(items, total, { page, pageSize });
     },
   );
   app.get(
@@ -150,15 +149,19 @@ export async function sharingApi(parent: FastifyInstance, { db }: { db: Db }): P
         tags: disclosureTags,
         summary:
           "Disclosures received (your inbox: addressed to you, or to your organisation if you are a safeguarding lead) or sent by your organisation",
-        querystring: z.object({ box: z.enum(["received", "sent"]).default("received") }),
-        response: { 200: z.object({ items: z.array(disclosureSummarySchema) }), ...errors },
+        querystring: pageQuery.extend({ box: z.enum(["received", "sent"]).default("received") }),
+        response: { 200: pageOf(disclosureSummarySchema), ...errors },
       },
     },
     async (request) => {
+      const { box, ...range } = request.query;
       const actor = actorOf(request);
-      const received = request.query.box === "received";
-      const rows = received ? await loadReceived(db, actor) : await loadSent(db, actor);
-      return { items: rows.map((d) => presentDisclosureSummary(d, received ? "recipient" : "sender", actor)) };
+      const { rows, total } = await loadDisclosurePage(db, actor, box, range);
+      return pageBody(
+        rows.map((d) => presentDisclosureSummary(d, box === "received" ? "recipient" : "sender", actor)),
+        total,
+        range,
+      );
     },
   );
   app.get(

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, notInArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { snapshotOf } from "../../../platform/audit/events";
 import { recordEvent } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db, Queryable } from "../../../platform/db/client";
+import { offsetOf, type PageRange } from "../../../platform/db/page";
 import { visibleTo } from "../../../platform/db/scope";
 import { NotFoundError } from "../../../platform/errors";
 import { agreementReference } from "../../agreements/domain";
@@ -145,6 +146,27 @@ export async function loadDecisionDeadlines(db: Db, actor: Actor, filters: Decis
     .where(decisionConditions(actor, filters));
 }
 
+/**
+ * `overdue` as a query condition, so that a page and its count agree: whether a record is overdue is
+ * the domain's one rule (`emergencyRecordOverdue`), not a second copy of it in SQL, applied to the
+ * organisation's outstanding emergency records, which are few (each is due within days). The
+ * decisions overdue now, or every decision but those.
+ */
+async function overdueCondition(db: Db, actor: Actor, overdue: boolean | undefined, now: Date): Promise<SQL | undefined> {
+  if (overdue === undefined) return undefined;
+  const outstanding = await db
+    .select({
+      id: shareDecisions.id,
+      emergency: shareDecisions.emergency,
+      fullRecordDueAt: shareDecisions.fullRecordDueAt,
+      fullRecordCompletedAt: shareDecisions.fullRecordCompletedAt,
+    })
+    .from(shareDecisions)
+    .where(and(visibleTo(actor, shareDecisions), sql`${shareDecisions.emergency} and ${shareDecisions.fullRecordCompletedAt} is null`));
+  const ids = outstanding.filter((d) => emergencyRecordOverdue(d, now)).map((d) => d.id);
+  return overdue ? inArray(shareDecisions.id, ids) : notInArray(shareDecisions.id, ids);
+}
+
 /** The organisation's decisions, newest first: shares and decisions not to share alike. */
 export async function viewDecisions(
   db: Db,
@@ -155,17 +177,50 @@ export async function viewDecisions(
   now = new Date(),
 ): Promise<DecisionSummary[]> {
   assertWorksWithRecords(actor);
+  return viewDecisionRows(db, actor, filters, await decisionsWhere(db, actor, filters, now), { page: 1, pageSize: limit }, view);
+}
+
+/**
+ * A page of the same list, for the API, and how many decisions match in all: an organisation's
+ * decisions grow with every share, so they are paged in SQL. The read recorded names the people on
+ * the page shown.
+ */
+export async function viewDecisionPage(
+  db: Db,
+  actor: Actor,
+  filters: DecisionFilters,
+  range: PageRange,
+  view: string,
+  now = new Date(),
+): Promise<{ rows: DecisionSummary[]; total: number }> {
+  assertWorksWithRecords(actor);
+  const where = await decisionsWhere(db, actor, filters, now);
+  const [rows, total] = await Promise.all([viewDecisionRows(db, actor, filters, where, range, view), db.$count(shareDecisions, where)]);
+  return { rows, total };
+}
+
+async function decisionsWhere(db: Db, actor: Actor, filters: DecisionFilters, now: Date): Promise<SQL> {
+  return and(decisionConditions(actor, filters), await overdueCondition(db, actor, filters.overdue, now))!;
+}
+
+async function viewDecisionRows(
+  db: Db,
+  actor: Actor,
+  filters: DecisionFilters,
+  where: SQL,
+  range: PageRange,
+  view: string,
+): Promise<DecisionSummary[]> {
   // Overdue records are outstanding ones, and soonest due come first: the limit cannot cut one off.
   const outstanding = filters.emergencyOutstanding || filters.overdue === true;
   const rows = (
     await summaries(db)
-      .where(decisionConditions(actor, filters))
-      .orderBy(outstanding ? asc(shareDecisions.fullRecordDueAt) : desc(shareDecisions.decidedAt))
-      .limit(limit)
-  )
-    .map(flatten)
-    // Whether a record is overdue is the domain's one rule, not a second copy of it in SQL.
-    .filter((d) => filters.overdue === undefined || emergencyRecordOverdue(d, now) === filters.overdue);
+      .where(where)
+      // The id breaks ties, so pages neither repeat nor skip a decision.
+      .orderBy(outstanding ? asc(shareDecisions.fullRecordDueAt) : desc(shareDecisions.decidedAt), asc(shareDecisions.id))
+      .limit(range.pageSize)
+      .offset(offsetOf(range))
+  ).map(flatten);
   if (rows.length) {
     await recordEvent(db, snapshotOf(actor), {
       type: "personal_data.viewed",

@@ -6,6 +6,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
 import { today } from "../../../platform/dates/calendar";
 import type { Db, Queryable } from "../../../platform/db/client";
+import { offsetOf, type PageRange } from "../../../platform/db/page";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, NotPermittedError } from "../../../platform/errors";
 import { textInput } from "../../../platform/text";
@@ -75,6 +76,33 @@ export async function loadSent(db: Db, actor: Actor): Promise<DisclosureSummary[
     .orderBy(desc(disclosures.sentAt))
     .limit(200);
   return rows.map(flatten);
+}
+
+/**
+ * A page of the inbox (`received`) or of what was sent, for the API, and how many there are in all:
+ * both grow with every share, so they are paged in SQL, in the same order as the pages' lists.
+ */
+export async function loadDisclosurePage(
+  db: Db,
+  actor: Actor,
+  box: "received" | "sent",
+  range: PageRange,
+  now = new Date(),
+): Promise<{ rows: DisclosureSummary[]; total: number }> {
+  assertWorksWithRecords(actor);
+  const where = box === "received" ? readableByRecipient(actor, now) : visibleTo(actor, disclosures, "sender");
+  const [rows, total] = await Promise.all([
+    db
+      .select(withNames)
+      .from(disclosures)
+      .where(where)
+      // The id breaks ties, so pages neither repeat nor skip a disclosure.
+      .orderBy(desc(disclosures.sentAt), asc(disclosures.id))
+      .limit(range.pageSize)
+      .offset(offsetOf(range)),
+    db.$count(disclosures, where),
+  ]);
+  return { rows: rows.map(flatten), total };
 }
 
 async function itemsOf(q: Queryable, disclosureId: string): Promise<DisclosureItemRow[]> {

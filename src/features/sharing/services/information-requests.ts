@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction } from "../../../platform/audit/write";
@@ -6,6 +6,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import { today } from "../../../platform/dates/calendar";
 import { addWorkingDays } from "../../../platform/dates/working-days";
 import type { Db } from "../../../platform/db/client";
+import { offsetOf, type PageRange } from "../../../platform/db/page";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, ValidationError } from "../../../platform/errors";
 import { notify, safeguardingLeadsOf } from "../../notifications";
@@ -162,24 +163,51 @@ function present(r: Selected): RequestView {
  */
 const refusalToAcknowledge = sql`${shareDecisions.outcome} = 'DO_NOT_SHARE' and ${informationRequests.answerAcknowledgedAt} is null`;
 
+const requestsIn = (actor: Actor, box: "incoming" | "outgoing") =>
+  box === "incoming" ? visibleTo(actor, informationRequests, "requested") : visibleTo(actor, informationRequests, "requesting");
+
+const requestOrder = (box: "incoming" | "outgoing") => [
+  ...(box === "outgoing" ? [sql`coalesce(${refusalToAcknowledge}, false) desc`] : []),
+  sql`${informationRequests.status} = 'OPEN' desc`,
+  informationRequests.dueOn,
+  desc(informationRequests.requestedAt),
+  // The id breaks ties, so pages neither repeat nor skip a request.
+  asc(informationRequests.id),
+];
+
 /**
  * Requests made to the actor's organisation (`incoming`, open first by due date) or by it
  * (`outgoing`: refusals to acknowledge first, then open ones by due date).
  */
 export async function loadInformationRequests(db: Db, actor: Actor, box: "incoming" | "outgoing"): Promise<RequestView[]> {
   assertWorksWithRecords(actor);
-  const mine =
-    box === "incoming" ? visibleTo(actor, informationRequests, "requested") : visibleTo(actor, informationRequests, "requesting");
   const rows = await selectRequests(db)
-    .where(mine)
-    .orderBy(
-      ...(box === "outgoing" ? [sql`coalesce(${refusalToAcknowledge}, false) desc`] : []),
-      sql`${informationRequests.status} = 'OPEN' desc`,
-      informationRequests.dueOn,
-      desc(informationRequests.requestedAt),
-    )
+    .where(requestsIn(actor, box))
+    .orderBy(...requestOrder(box))
     .limit(200);
   return rows.map(present);
+}
+
+/**
+ * A page of the same list, for the API, and how many there are in all: requests grow with every one
+ * asked, so they are paged in SQL.
+ */
+export async function loadInformationRequestPage(
+  db: Db,
+  actor: Actor,
+  box: "incoming" | "outgoing",
+  range: PageRange,
+): Promise<{ rows: RequestView[]; total: number }> {
+  assertWorksWithRecords(actor);
+  const [rows, total] = await Promise.all([
+    selectRequests(db)
+      .where(requestsIn(actor, box))
+      .orderBy(...requestOrder(box))
+      .limit(range.pageSize)
+      .offset(offsetOf(range)),
+    db.$count(informationRequests, requestsIn(actor, box)),
+  ]);
+  return { rows: rows.map(present), total };
 }
 
 /**
