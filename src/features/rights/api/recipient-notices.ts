@@ -2,12 +2,12 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams, standardErrors } from "../../../platform/http/api-schemas";
+import { idParams, pageBody, pageOf, pageQuery, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
 import { ITEM_CATEGORIES } from "../../records/domain";
 import { noticeKind } from "../schema";
-import { acknowledgeNotice, viewNoticesReceived } from "../services/recipient-notices";
+import { acknowledgeNotice, viewNoticePage } from "../services/recipient-notices";
 
 const tags = ["disclosures"];
 
@@ -47,11 +47,13 @@ export async function recipientNoticesApi(parent: FastifyInstance, { db }: { db:
         operationId: "listRecipientNotices",
         tags,
         summary: "Notices about information disclosed to your organisation, unacknowledged first",
-        response: { 200: z.object({ items: z.array(noticeSchema) }), ...standardErrors },
+        querystring: pageQuery,
+        response: { 200: pageOf(noticeSchema), ...standardErrors },
       },
     },
-    async (request) => ({
-      items: (await viewNoticesReceived(db, actorOf(request), "api.recipient_notices")).map((n) => ({
+    async (request) => {
+      const { rows, total } = await viewNoticePage(db, actorOf(request), request.query, "api.recipient_notices");
+      const items = rows.map((n) => ({
         id: n.id,
         disclosureId: n.disclosureId,
         sender: { organisationId: n.senderOrganisationId, name: n.senderName },
@@ -62,8 +64,9 @@ export async function recipientNoticesApi(parent: FastifyInstance, { db }: { db:
         sentAt: n.sentAt.toISOString(),
         acknowledgedAt: n.acknowledgedAt?.toISOString() ?? null,
         acknowledgedByName: n.acknowledgedByName,
-      })),
-    }),
+      }));
+      return pageBody(items, total, request.query);
+    },
   );
   app.post(
     "/recipient-notices/:id/acknowledge",

@@ -2,14 +2,14 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
-import { idParams } from "../../../platform/http/api-schemas";
+import { idParams, pageBody, pageOf, pageQuery } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { created, createdResponse } from "../../../platform/http/created";
 import { noContentAfter } from "../../../platform/http/no-content";
 import { identityInput, rightsRequestInput, transitionInput } from "../domain/inputs";
 import { acknowledgeComplaint } from "../services/acknowledge-complaint";
 import { attachSubject } from "../services/attach-subject";
-import { loadRightsRequest, loadRightsRequests } from "../services/load-requests";
+import { loadRightsRequest, loadRightsRequestPage } from "../services/load-requests";
 import { viewPackSafety } from "../services/pack-safety";
 import { logRightsRequest } from "../services/receive-request";
 import { transitionRightsRequest } from "../services/transition-request";
@@ -43,15 +43,19 @@ export async function rightsRequestsApi(parent: FastifyInstance, { db }: { db: D
         operationId: "listRightsRequests",
         tags,
         summary: "Your organisation's requests, soonest due first (open ones only unless asked)",
-        querystring: z.object({ closed: z.enum(["include", "exclude"]).default("exclude") }),
-        response: { 200: z.object({ items: z.array(rightsRequestSchema) }), ...errors },
+        querystring: pageQuery.extend({ closed: z.enum(["include", "exclude"]).default("exclude") }),
+        response: { 200: pageOf(rightsRequestSchema), ...errors },
       },
     },
-    async (request) => ({
-      items: (await loadRightsRequests(db, actorOf(request), { includeClosed: request.query.closed === "include" })).map((r) =>
-        presentRightsRequest(r),
-      ),
-    }),
+    async (request) => {
+      const { closed, ...range } = request.query;
+      const { rows, total } = await loadRightsRequestPage(db, actorOf(request), { includeClosed: closed === "include" }, range);
+      return pageBody(
+        rows.map((r) => presentRightsRequest(r)),
+        total,
+        range,
+      );
+    },
   );
   app.get(
     "/rights-requests/:id",

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, getTableColumns, inArray, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, notInArray, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor";
 import { today } from "../../../platform/dates/calendar";
 import type { Db, Tx } from "../../../platform/db/client";
+import { offsetOf, type PageRange } from "../../../platform/db/page";
 import { visibleTo } from "../../../platform/db/scope";
 import { NotFoundError, NotPermittedError } from "../../../platform/errors";
 import { organisations } from "../../organisations-and-users/schema";
@@ -73,13 +74,43 @@ export async function loadRightsRequests(
   now = new Date(),
 ): Promise<RightsRequestListed[]> {
   assertIgLead(actor);
+  return loadRightsRequestRows(db, rightsRequestsWhere(actor, options), { page: 1, pageSize: 500 }, now);
+}
+
+/**
+ * A page of the same list, for the API, and how many there are in all: closed requests stay on it for
+ * good, so it is paged in SQL.
+ */
+export async function loadRightsRequestPage(
+  db: Db,
+  actor: Actor,
+  options: { includeClosed?: boolean },
+  range: PageRange,
+  now = new Date(),
+): Promise<{ rows: RightsRequestListed[]; total: number }> {
+  assertIgLead(actor);
+  const where = rightsRequestsWhere(actor, options);
+  const [rows, total] = await Promise.all([loadRightsRequestRows(db, where, range, now), db.$count(rightsRequests, where)]);
+  return { rows, total };
+}
+
+const rightsRequestsWhere = (actor: Actor, options: { includeClosed?: boolean }) =>
+  options.includeClosed ? visibleTo(actor, rightsRequests) : openRequests(actor);
+
+async function loadRightsRequestRows(db: Db, where: SQL | undefined, range: PageRange, now: Date): Promise<RightsRequestListed[]> {
   const rows = await db
     .select(requestColumns)
     .from(rightsRequests)
-    .where(options.includeClosed ? visibleTo(actor, rightsRequests) : openRequests(actor))
-    // Soonest due first; those whose clock has not started have no due date yet, so come after.
-    .orderBy(inArray(rightsRequests.state, [...CLOCK_NOT_STARTED]), asc(rightsRequests.dueOn), desc(rightsRequests.createdAt))
-    .limit(500);
+    .where(where)
+    // Soonest due first; those whose clock has not started have no due date yet, so come after. The id breaks ties.
+    .orderBy(
+      inArray(rightsRequests.state, [...CLOCK_NOT_STARTED]),
+      asc(rightsRequests.dueOn),
+      desc(rightsRequests.createdAt),
+      asc(rightsRequests.id),
+    )
+    .limit(range.pageSize)
+    .offset(offsetOf(range));
   return rows.map((r) => withClock(r, now));
 }
 

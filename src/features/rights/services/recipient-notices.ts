@@ -3,6 +3,7 @@ import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction, recordEvent } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
+import { offsetOf, type PageRange } from "../../../platform/db/page";
 import { visibleTo } from "../../../platform/db/scope";
 import { NotFoundError } from "../../../platform/errors";
 import { organisations } from "../../organisations-and-users/schema";
@@ -35,6 +36,20 @@ function noticeReaders(actor: Actor) {
  * first. They can quote what was corrected, so showing them is an audited read.
  */
 export async function viewNoticesReceived(db: Db, actor: Actor, view: string) {
+  return viewNoticeRows(db, actor, { page: 1, pageSize: 200 }, view);
+}
+
+/**
+ * A page of the same list, for the API, and how many there are in all: notices follow every
+ * correction of what was disclosed, so they are paged in SQL. The read recorded is of the page shown.
+ */
+export async function viewNoticePage(db: Db, actor: Actor, range: PageRange, view: string) {
+  assertWorksWithRecords(actor);
+  const [rows, total] = await Promise.all([viewNoticeRows(db, actor, range, view), db.$count(recipientNotices, noticeReaders(actor))]);
+  return { rows, total };
+}
+
+async function viewNoticeRows(db: Db, actor: Actor, range: PageRange, view: string) {
   assertWorksWithRecords(actor);
   const rows = await db
     .select({
@@ -52,8 +67,10 @@ export async function viewNoticesReceived(db: Db, actor: Actor, view: string) {
       and(eq(disclosureItems.disclosureId, recipientNotices.disclosureId), eq(disclosureItems.sourceItemId, recipientNotices.itemId)),
     )
     .where(noticeReaders(actor))
-    .orderBy(sql`${recipientNotices.acknowledgedAt} is null desc`, sql`${recipientNotices.sentAt} desc`)
-    .limit(200);
+    // The id breaks ties, so pages neither repeat nor skip a notice.
+    .orderBy(sql`${recipientNotices.acknowledgedAt} is null desc`, sql`${recipientNotices.sentAt} desc`, recipientNotices.id)
+    .limit(range.pageSize)
+    .offset(offsetOf(range));
   if (rows.length) {
     await recordEvent(db, snapshotOf(actor), {
       type: "personal_data.viewed",
