@@ -71,17 +71,20 @@ export async function agreementsBetween(db: Db, actor: Actor, recipientOrganisat
 
 /** Practitioners and safeguarding leads of the recipient organisation: who a disclosure can name. */
 export async function peopleWhoCanReceive(db: Db, organisationId: string) {
-  return db
-    .select({ id: users.id, name: users.name, roles: users.roles })
-    .from(users)
-    .where(
-      and(
-        eq(users.organisationId, organisationId),
-        isNull(users.deactivatedAt),
-        arrayOverlaps(users.roles, ["practitioner", "safeguarding_lead"]),
-      ),
-    )
-    .orderBy(asc(users.name));
+  return (
+    db
+      .select({ id: users.id, name: users.name, roles: users.roles })
+      .from(users)
+      .where(
+        and(
+          eq(users.organisationId, organisationId),
+          isNull(users.deactivatedAt),
+          arrayOverlaps(users.roles, ["practitioner", "safeguarding_lead"]),
+        ),
+      )
+      // The id breaks ties between namesakes, so the API's pages of them are the same from one call to the next.
+      .orderBy(asc(users.name), asc(users.id))
+  );
 }
 
 const concernColumns = { id: concerns.id, category: concerns.category, noticedOn: concerns.noticedOn, status: concerns.status };
