@@ -178,7 +178,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
-      info: { title: "Safeshare API", version: "1.0.0", description: "Safeguarding information sharing" },
+      info: {
+        title: "Safeshare API",
+        version: "1.0.0",
+        description: "Safeguarding information sharing",
+        license: { name: "MIT", identifier: "MIT" },
+      },
       // The paths already begin /api/v1 (the API's prefix), so the server is the public base URL itself.
       servers: [{ url: options.publicUrl }],
       components: {

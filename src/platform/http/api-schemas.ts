@@ -60,5 +60,16 @@ export type ProblemResponse = ReturnType<typeof problemResponse>;
 
 const problem = problemResponse();
 
-/** Error responses every authenticated route can give. */
-export const standardErrors = { 400: problem, 401: problem, 403: problem, 404: problem };
+/**
+ * Error responses every authenticated route can give: the client's (400, 401, 403, 404) and the
+ * service's own, which any route can meet: 500, an unexpected failure that says nothing of its cause,
+ * and 503, the database unavailable or too slow, with a Retry-After header.
+ */
+export const standardErrors = {
+  400: problem,
+  401: problem,
+  403: problem,
+  404: problem,
+  500: problemResponse("An unexpected failure; the response says nothing of its cause"),
+  503: problemResponse("The database is unavailable or too slow: a Retry-After header says when to try again"),
+};
