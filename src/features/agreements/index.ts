@@ -4,7 +4,14 @@ export { SIGNATORY_ROLES } from "./services/agreement-writes";
 export { createFromTemplate } from "./services/create-agreement";
 export { editAgreement } from "./services/edit-agreement";
 export { loadAgreementsWork } from "./services/load-work";
-export { agreementStandingFor, agreementsInForceFor, parentAgreement, parentInForce, parentInForceColumns } from "./services/queries";
+export {
+  agreementStandingFor,
+  agreementsInForceFor,
+  inForceColumns,
+  parentAgreement,
+  parentInForce,
+  partyToVersion,
+} from "./services/queries";
 export { reviewRemindersJob } from "./services/review-reminders";
 export { signAgreement } from "./services/sign-agreement";
 export { sendForSignature } from "./services/versions";

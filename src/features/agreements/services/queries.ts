@@ -32,13 +32,30 @@ export interface AgreementFilters {
 export const parentAgreement = alias(agreements, "parent_agreement");
 
 /** The parent's columns the in-force rule reads; all null (so the whole is null) without a parent. */
-export const parentInForceColumns = {
+const parentInForceColumns = {
   number: parentAgreement.number,
   title: parentAgreement.title,
   status: parentAgreement.status,
   inForceVersion: parentAgreement.inForceVersion,
   nextReviewDate: parentAgreement.nextReviewDate,
 };
+
+/**
+ * An agreement's columns the one in-force rule (`notInForceReason`) reads, its tier 1 parent's among
+ * them: for a select that joins `parentAgreement` on the agreement's `parentAgreementId`.
+ */
+export const inForceColumns = {
+  number: agreements.number,
+  title: agreements.title,
+  status: agreements.status,
+  inForceVersion: agreements.inForceVersion,
+  nextReviewDate: agreements.nextReviewDate,
+  parent: parentInForceColumns,
+};
+
+/** The version in force (`agreementVersions` joined on it) names the organisation as a party: JSON containment on its parties. */
+export const partyToVersion = (organisationId: string) =>
+  sql`${agreementVersions.content}->'parties' @> ${JSON.stringify([{ organisationId }])}::jsonb`;
 
 type ParentColumns = {
   number: number;
@@ -175,15 +192,7 @@ export async function loadSignatures(db: Queryable, agreementId: string): Promis
  */
 export async function agreementStandingFor(db: Queryable, agreementId: string, organisationId: string, day: string) {
   const [row] = await db
-    .select({
-      number: agreements.number,
-      title: agreements.title,
-      status: agreements.status,
-      inForceVersion: agreements.inForceVersion,
-      nextReviewDate: agreements.nextReviewDate,
-      parent: parentInForceColumns,
-      party: sql<boolean>`coalesce(${agreementVersions.content}->'parties' @> ${JSON.stringify([{ organisationId }])}::jsonb, false)`,
-    })
+    .select({ ...inForceColumns, party: sql<boolean>`coalesce(${partyToVersion(organisationId)}, false)` })
     .from(agreements)
     .leftJoin(
       agreementVersions,

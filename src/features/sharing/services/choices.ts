@@ -1,9 +1,9 @@
-import { and, arrayOverlaps, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, arrayOverlaps, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { NotFoundError } from "../../../platform/errors";
-import { parentAgreement, parentInForce, parentInForceColumns } from "../../agreements";
+import { inForceColumns, parentAgreement, parentInForce, partyToVersion } from "../../agreements";
 import { agreementReference, notInForceReason } from "../../agreements/domain";
 import { agreements, agreementVersions } from "../../agreements/schema";
 import { organisations, users } from "../../organisations-and-users/schema";
@@ -26,10 +26,6 @@ export async function otherMembers(db: Db, actor: Actor) {
     .orderBy(asc(organisations.name));
 }
 
-/** The version in force names the organisation as a party (the JSON containment the dashboard uses for signatories). */
-const partyToVersion = (organisationId: string) =>
-  sql`${agreementVersions.content}->'parties' @> ${JSON.stringify([{ organisationId }])}::jsonb`;
-
 /**
  * The agreements a share from the actor's organisation to the recipient could cite: those whose version
  * in force names both organisations as parties, each with why it is not in force today, if it is not, by
@@ -39,15 +35,7 @@ const partyToVersion = (organisationId: string) =>
  */
 export async function agreementsBetween(db: Db, actor: Actor, recipientOrganisationId: string, day: string) {
   const rows = await db
-    .select({
-      id: agreements.id,
-      number: agreements.number,
-      title: agreements.title,
-      status: agreements.status,
-      inForceVersion: agreements.inForceVersion,
-      nextReviewDate: agreements.nextReviewDate,
-      parent: parentInForceColumns,
-    })
+    .select({ id: agreements.id, ...inForceColumns })
     .from(agreements)
     .innerJoin(
       agreementVersions,
