@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { unreadCount } from "../features/notifications";
 import { RECORD_ROLES } from "../features/records";
 import { SHARING_MESSAGES } from "../features/sharing/domain/messages";
-import { hasAnyRole } from "../platform/auth/roles";
+import { ADMINISTRATOR_ROLES, hasAnyRole } from "../platform/auth/roles";
 import type { Db } from "../platform/db/client";
 import { actorOf, requireActor } from "../platform/http/auth/plugin";
 import { type ErrorSummary, queryOf } from "../platform/web-kit/forms";
@@ -35,7 +35,7 @@ function dashboardSections(roles: Parameters<typeof hasAnyRole>[0]) {
       link: "Data sharing agreements",
     });
   }
-  if (hasAnyRole(roles, ["org_admin", "partnership_admin"])) {
+  if (hasAnyRole(roles, ADMINISTRATOR_ROLES)) {
     sections.push({ heading: "Administration", text: "Add users and manage their roles.", href: "/users", link: "Manage users" });
   }
   if (hasAnyRole(roles, ["partnership_admin"])) {

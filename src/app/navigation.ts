@@ -1,5 +1,5 @@
 import type { Actor } from "../platform/auth/actor";
-import { hasAnyRole, type Role } from "../platform/auth/roles";
+import { ADMINISTRATOR_ROLES, hasAnyRole, type Role } from "../platform/auth/roles";
 
 interface NavItem {
   href: string;
@@ -14,8 +14,8 @@ const ITEMS: NavItem[] = [
   { href: "/rights", text: "Rights requests", roles: ["ig_lead"] },
   { href: "/agreements", text: "Agreements" },
   { href: "/organisations", text: "Organisations" },
-  { href: "/users", text: "Users", roles: ["org_admin", "partnership_admin"] },
-  { href: "/api-clients", text: "API clients", roles: ["org_admin", "partnership_admin"] },
+  { href: "/users", text: "Users", roles: ADMINISTRATOR_ROLES },
+  { href: "/api-clients", text: "API clients", roles: ADMINISTRATOR_ROLES },
   { href: "/audit", text: "Audit log", roles: ["auditor", "partnership_admin", "ig_lead"] },
   { href: "/background-jobs", text: "Background jobs", roles: ["partnership_admin"] },
 ];

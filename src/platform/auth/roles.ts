@@ -5,6 +5,9 @@ export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = AUTH_MESSAGES.en.role;
 
+/** Roles that administer an organisation (its users, API clients and webhooks): a partnership admin administers every one. */
+export const ADMINISTRATOR_ROLES: readonly Role[] = ["org_admin", "partnership_admin"];
+
 /** Roles whose holders can change who sees what, so a stolen password alone must not be enough (ASVS 2.2). */
 const MFA_REQUIRED_ROLES: readonly Role[] = ["ig_lead", "org_admin", "partnership_admin"];
 

@@ -2,7 +2,7 @@ import { and, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { snapshotOf } from "../../../platform/audit/events";
 import { type AuditTrail, inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
-import { hasAnyRole, ROLE_LABELS, type Role } from "../../../platform/auth/roles";
+import { ADMINISTRATOR_ROLES, hasAnyRole, ROLE_LABELS, type Role } from "../../../platform/auth/roles";
 import { randomToken, tokenHash } from "../../../platform/crypto/hashing";
 import { today, ukDayStart } from "../../../platform/dates/calendar";
 import type { Db, Tx } from "../../../platform/db/client";
@@ -45,7 +45,7 @@ export interface TokenView {
 }
 
 function assertAdministers(actor: Actor): void {
-  if (!hasAnyRole(actor.roles, ["org_admin", "partnership_admin"])) {
+  if (!hasAnyRole(actor.roles, ADMINISTRATOR_ROLES)) {
     throw new NotPermittedError("Only administrators can manage API clients");
   }
 }

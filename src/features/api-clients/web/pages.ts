@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Actor } from "../../../platform/auth/actor";
-import { ROLE_LABELS } from "../../../platform/auth/roles";
+import { ADMINISTRATOR_ROLES, ROLE_LABELS } from "../../../platform/auth/roles";
 import { type DateParts, datePartsFrom, isoFromParts, today, ukDate } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { idParams } from "../../../platform/http/api-schemas";
@@ -75,7 +75,7 @@ const scopeWords = (scopes: readonly string[]) =>
  * is issued, and never again.
  */
 export async function apiClientPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
-  app.addHook("preHandler", requireActor(["org_admin", "partnership_admin"]));
+  app.addHook("preHandler", requireActor(ADMINISTRATOR_ROLES));
 
   const present = (client: ApiClientView) => ({
     ...client,

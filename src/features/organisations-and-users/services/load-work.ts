@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor";
-import { hasAnyRole, type Role } from "../../../platform/auth/roles";
+import { ADMINISTRATOR_ROLES, hasAnyRole, type Role } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { message } from "../../../platform/messages";
@@ -19,7 +19,7 @@ const say = (key: string, params: Record<string, string> = {}) => message(ORGANI
  * one, so not audited.
  */
 export async function loadOrganisationsWork(db: Db, actor: Actor, signatoryRoles: readonly Role[]): Promise<WorkItem[]> {
-  if (!hasAnyRole(actor.roles, ["org_admin", "partnership_admin"])) return [];
+  if (!hasAnyRole(actor.roles, ADMINISTRATOR_ROLES)) return [];
   const holds = (roles: readonly Role[]): SQL<boolean> =>
     sql<boolean>`coalesce(bool_or(${users.roles} && array[${sql.join(
       roles.map((r) => sql`${r}`),

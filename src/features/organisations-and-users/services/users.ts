@@ -3,7 +3,7 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
-import { grantableRoles, hasAnyRole, type Role } from "../../../platform/auth/roles";
+import { ADMINISTRATOR_ROLES, grantableRoles, hasAnyRole, type Role } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, NotPermittedError, ValidationError } from "../../../platform/errors";
@@ -59,7 +59,7 @@ function present(row: UserRow): UserView {
 }
 
 function canManageUsers(actor: Actor): boolean {
-  return hasAnyRole(actor.roles, ["org_admin", "partnership_admin"]);
+  return hasAnyRole(actor.roles, ADMINISTRATOR_ROLES);
 }
 
 export async function loadUsers(

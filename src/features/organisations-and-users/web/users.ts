@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { grantableRoles, hasAnyRole } from "../../../platform/auth/roles";
+import { ADMINISTRATOR_ROLES, grantableRoles, hasAnyRole } from "../../../platform/auth/roles";
 import { ukDateTime } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { ValidationError } from "../../../platform/errors";
@@ -57,7 +57,7 @@ export async function userPages(
   app: FastifyInstance,
   { db, publicUrl, sendsEmail }: { db: Db; publicUrl: string; sendsEmail: boolean },
 ): Promise<void> {
-  app.addHook("preHandler", requireActor(["org_admin", "partnership_admin"]));
+  app.addHook("preHandler", requireActor(ADMINISTRATOR_ROLES));
 
   /**
    * The page after an invitation is issued. A link shown is at the configured public address: a forged

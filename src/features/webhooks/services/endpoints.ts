@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
-import { hasAnyRole } from "../../../platform/auth/roles";
+import { ADMINISTRATOR_ROLES, hasAnyRole } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { NotFoundError, NotPermittedError, ValidationError } from "../../../platform/errors";
@@ -13,7 +13,7 @@ import { webhookDeliveries, webhookEndpoints } from "../schema";
 import { signingSecret } from "./secret";
 
 function assertAdministers(actor: Actor): void {
-  if (!hasAnyRole(actor.roles, ["org_admin", "partnership_admin"])) throw new NotPermittedError("Only administrators can manage webhooks");
+  if (!hasAnyRole(actor.roles, ADMINISTRATOR_ROLES)) throw new NotPermittedError("Only administrators can manage webhooks");
 }
 
 export interface EndpointView {

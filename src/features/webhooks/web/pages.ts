@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { ADMINISTRATOR_ROLES } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
 import { idParams } from "../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
@@ -16,7 +17,7 @@ const words = WEBHOOKS_MESSAGES.en;
  * once, on the page after an address is added.
  */
 export async function webhookPages(app: FastifyInstance, { db, allowLocal }: { db: Db; allowLocal: boolean }): Promise<void> {
-  app.addHook("preHandler", requireActor(["org_admin", "partnership_admin"]));
+  app.addHook("preHandler", requireActor(ADMINISTRATOR_ROLES));
 
   const context = async (request: Parameters<typeof actorOf>[0]) => ({
     endpoints: (await loadEndpoints(db, actorOf(request))).map((e) => ({ ...e, eventWords: e.events.map((k) => words.event[k]) })),

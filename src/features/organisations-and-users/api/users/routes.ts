@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ADMINISTRATOR_ROLES } from "../../../../platform/auth/roles";
 import type { Db } from "../../../../platform/db/client";
 import { idParams, pageBody, pageOf, pageQuery, problemResponse, standardErrors } from "../../../../platform/http/api-schemas";
 import { actorOf, requireActor } from "../../../../platform/http/auth/plugin";
@@ -14,7 +15,7 @@ import { invitationSchema, presentInvitation, presentUser, userSchema } from "./
 export async function usersApi(parent: FastifyInstance, { db, sendsEmail }: { db: Db; sendsEmail: boolean }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
   // onRequest: who you are is checked before your input is even parsed.
-  app.addHook("onRequest", requireActor(["org_admin", "partnership_admin"]));
+  app.addHook("onRequest", requireActor(ADMINISTRATOR_ROLES));
   const tags = ["users"];
 
   app.get(
