@@ -129,20 +129,24 @@ export async function loadTokens(db: Db, actor: Actor, clientId: string): Promis
     .orderBy(desc(apiTokens.createdAt));
 }
 
-/** The people of an organisation who may answer for a client: active members who have signed in at least once. */
+/** Who may answer for a client: a member whose account is open and who has signed in at least once. */
+const activeMember = and(isNull(users.deactivatedAt), isNotNull(users.passwordHash));
+
+/** Stops a client's tokens in use (on rotation, or with the client itself); those already stopped keep their time. */
+export async function stopLiveTokens(tx: Tx, clientId: string, at: Date): Promise<void> {
+  await tx
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.clientId, clientId), isNull(apiTokens.revokedAt)));
+}
+
+/** The people of the administrator's organisation who may answer for a client. */
 export async function responsibleCandidates(db: Db, actor: Actor) {
   assertAdministers(actor);
   return db
     .select({ id: users.id, name: users.name, roles: users.roles })
     .from(users)
-    .where(
-      and(
-        visibleTo(actor, users),
-        eq(users.organisationId, actor.organisationId),
-        isNull(users.deactivatedAt),
-        isNotNull(users.passwordHash),
-      ),
-    )
+    .where(and(visibleTo(actor, users), eq(users.organisationId, actor.organisationId), activeMember))
     .orderBy(users.name);
 }
 
@@ -169,7 +173,7 @@ async function checkNewClient(db: Db, actor: Actor, input: NewApiClientInput) {
   const [person] = await db
     .select({ id: users.id, name: users.name, roles: users.roles, organisationId: users.organisationId })
     .from(users)
-    .where(and(visibleTo(actor, users), eq(users.id, input.responsibleUserId), isNull(users.deactivatedAt), isNotNull(users.passwordHash)));
+    .where(and(visibleTo(actor, users), eq(users.id, input.responsibleUserId), activeMember));
   if (!person) throw new ValidationError([{ path: "/responsibleUserId", message: "Select the person responsible for this system" }]);
   const lacking = input.roles.filter((r) => !(person.roles as Role[]).includes(r));
   if (lacking.length) {
@@ -243,10 +247,7 @@ export async function rotateApiToken(db: Db, actor: Actor, id: string): Promise<
   const client = await loadApiClient(db, actor, id);
   if (client.status !== "active") throw new ConflictError("This API client is no longer active: set up a new client instead");
   return inTransaction(db, async (tx, audit) => {
-    await tx
-      .update(apiTokens)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(apiTokens.clientId, id), isNull(apiTokens.revokedAt)));
+    await stopLiveTokens(tx, id, new Date());
     return issueToken(tx, audit, actor, id, true);
   });
 }

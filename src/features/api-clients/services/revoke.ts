@@ -5,8 +5,8 @@ import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
 import type {} from "../audit-events";
 import type { RevocationReason } from "../domain/revocation";
-import { apiClients, apiTokens } from "../schema";
-import { loadApiClient } from "./clients";
+import { apiClients } from "../schema";
+import { loadApiClient, stopLiveTokens } from "./clients";
 
 const CHECKED_ON_USE: ActorSnapshot = { kind: "system", name: "API client check" };
 
@@ -24,10 +24,7 @@ export async function revokeClient(db: Db, clientId: string, reason: RevocationR
       .where(and(eq(apiClients.id, clientId), isNull(apiClients.revokedAt)))
       .returning({ organisationId: apiClients.organisationId });
     if (!revoked) return;
-    await tx
-      .update(apiTokens)
-      .set({ revokedAt: now })
-      .where(and(eq(apiTokens.clientId, clientId), isNull(apiTokens.revokedAt)));
+    await stopLiveTokens(tx, clientId, now);
     audit.record(
       by ? snapshotOf(by) : CHECKED_ON_USE,
       { type: "api_client.revoked", entity: { type: "api_client", id: clientId }, details: { reason } },
