@@ -50,6 +50,7 @@ const OWNERSHIP = new Map<Table, OwnershipRule>([
   [auditEvents, owned(auditEvents.organisationId, ["partnership_admin"])],
   // Partner systems' clients: administered like the organisation's users.
   [apiClients, owned(apiClients.organisationId, ["partnership_admin"])],
+  // Where an organisation's systems are told of events: its own administrators only, never partnership-wide.
   [webhookEndpoints, owned(webhookEndpoints.organisationId)],
   // Agreements are partnership documents (issue 3): the owner, parties and partnership admins see
   // drafts; once one has come into force every member may see it, because sharing is checked against it.

@@ -5,7 +5,7 @@ import { today } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { pageOf, pageQuery, slicedPage, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
-import { addressablePeople } from "../services/choices";
+import { addressablePeople, RECEIVING_ROLES } from "../services/choices";
 
 /** GET /share-decisions/recipients: who at another organisation a share decision's `recipient.userId` may name. */
 export async function recipientsApi(parent: FastifyInstance, { db }: { db: Db }): Promise<void> {
@@ -21,7 +21,7 @@ export async function recipientsApi(parent: FastifyInstance, { db }: { db: Db })
           "Only for an organisation your organisation shares an agreement in force with; any other is a 404. Without a named person a share goes to the organisation's safeguarding leads.",
         querystring: pageQuery.extend({ organisationId: z.uuid({ error: "Must be an organisation's id" }) }),
         response: {
-          200: pageOf(z.object({ userId: z.uuid(), name: z.string(), roles: z.array(z.enum(["practitioner", "safeguarding_lead"])) })),
+          200: pageOf(z.object({ userId: z.uuid(), name: z.string(), roles: z.array(z.enum(RECEIVING_ROLES)) })),
           ...standardErrors,
         },
       },

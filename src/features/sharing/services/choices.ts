@@ -1,5 +1,6 @@
 import { and, arrayOverlaps, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor";
+import type { Role } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { NotFoundError } from "../../../platform/errors";
@@ -57,19 +58,17 @@ export async function agreementsBetween(db: Db, actor: Actor, recipientOrganisat
   });
 }
 
+/** The roles of the people a disclosure can name: those who work with children's records. */
+export const RECEIVING_ROLES = ["practitioner", "safeguarding_lead"] as const satisfies readonly Role[];
+const isReceivingRole = (role: Role): role is (typeof RECEIVING_ROLES)[number] => (RECEIVING_ROLES as readonly Role[]).includes(role);
+
 /** Practitioners and safeguarding leads of the recipient organisation: who a disclosure can name. */
 export async function peopleWhoCanReceive(db: Db, organisationId: string) {
   return (
     db
       .select({ id: users.id, name: users.name, roles: users.roles })
       .from(users)
-      .where(
-        and(
-          eq(users.organisationId, organisationId),
-          isNull(users.deactivatedAt),
-          arrayOverlaps(users.roles, ["practitioner", "safeguarding_lead"]),
-        ),
-      )
+      .where(and(eq(users.organisationId, organisationId), isNull(users.deactivatedAt), arrayOverlaps(users.roles, [...RECEIVING_ROLES])))
       // The id breaks ties between namesakes, so the API's pages of them are the same from one call to the next.
       .orderBy(asc(users.name), asc(users.id))
   );
@@ -150,6 +149,6 @@ export async function addressablePeople(db: Db, actor: Actor, organisationId: st
   return people.map((p) => ({
     userId: p.id,
     name: p.name,
-    roles: p.roles.filter((r) => r === "practitioner" || r === "safeguarding_lead"),
+    roles: p.roles.filter(isReceivingRole),
   }));
 }

@@ -43,13 +43,7 @@ export async function loadEndpoints(db: Db, actor: Actor): Promise<EndpointView[
     })
     .from(webhookEndpoints)
     .leftJoin(webhookDeliveries, eq(webhookDeliveries.endpointId, webhookEndpoints.id))
-    .where(
-      and(
-        visibleTo(actor, webhookEndpoints),
-        eq(webhookEndpoints.organisationId, actor.organisationId),
-        isNull(webhookEndpoints.removedAt),
-      ),
-    )
+    .where(and(visibleTo(actor, webhookEndpoints), isNull(webhookEndpoints.removedAt)))
     .groupBy(webhookEndpoints.id)
     .orderBy(desc(webhookEndpoints.createdAt));
   return rows.map((r) => ({ ...r, events: r.events as WebhookEvent[] }));
@@ -87,14 +81,7 @@ export async function removeEndpoint(db: Db, actor: Actor, id: string): Promise<
     const [row] = await tx
       .update(webhookEndpoints)
       .set({ removedAt: new Date() })
-      .where(
-        and(
-          visibleTo(actor, webhookEndpoints),
-          eq(webhookEndpoints.organisationId, actor.organisationId),
-          eq(webhookEndpoints.id, id),
-          isNull(webhookEndpoints.removedAt),
-        ),
-      )
+      .where(and(visibleTo(actor, webhookEndpoints), eq(webhookEndpoints.id, id), isNull(webhookEndpoints.removedAt)))
       .returning({ id: webhookEndpoints.id });
     if (!row) throw new NotFoundError("The webhook address");
     audit.record(snapshotOf(actor), { type: "webhook.endpoint_removed", entity: { type: "webhook_endpoint", id }, details: {} });
