@@ -6,14 +6,16 @@ import { demoActors } from "../../../src/demo/demo-actors";
 import { seedDemoPartnership } from "../../../src/demo/seed-demo";
 import { agreements } from "../../../src/features/agreements/schema";
 import { apiClients, apiTokens } from "../../../src/features/api-clients/schema";
-import { createApiClient, rotateApiToken } from "../../../src/features/api-clients/services/clients";
+import { createApiClient, loadApiClient, loadApiClients, rotateApiToken } from "../../../src/features/api-clients/services/clients";
 import { revokeApiClient } from "../../../src/features/api-clients/services/revoke";
 import { users } from "../../../src/features/organisations-and-users/schema";
 import { addDaysIso, today } from "../../../src/platform/dates/calendar";
 import { auditEvents } from "../../../src/platform/db/schema";
-import type { ValidationError } from "../../../src/platform/errors";
+import { NotFoundError, type ValidationError } from "../../../src/platform/errors";
+import { callWithToken } from "../../support/api-client";
 import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
+import { newOrganisation, newUser } from "../../support/factories";
 import { signedInAs } from "../../support/sign-in";
 
 /**
@@ -42,13 +44,7 @@ describeEachDatabase("API clients: bearer tokens", (ctx) => {
       ...input,
     });
   /** A call as a partner system makes it: the token alone, no cookie, no CSRF header. */
-  const call = (token: string, method: "GET" | "POST", url: string, json?: unknown) =>
-    app.inject({
-      method,
-      url,
-      headers: { authorization: `Bearer ${token}`, ...(json !== undefined ? { "content-type": "application/json" } : {}) },
-      payload: json === undefined ? undefined : JSON.stringify(json),
-    });
+  const call = (token: string, method: "GET" | "POST", url: string, json?: unknown) => callWithToken(app, token)(method, url, json);
   const child = { kind: "CHILD", givenNames: "Ada", familyName: "Partner", dateOfBirth: "2017-02-03" };
 
   before(async () => {
@@ -205,6 +201,22 @@ describeEachDatabase("API clients: bearer tokens", (ctx) => {
       payload: JSON.stringify(child),
     });
     assert.equal(noCsrf.json().code, "CSRF_REJECTED");
+  });
+
+  test("another organisation's administrator cannot see, rotate or revoke a client: not found, and not listed", async () => {
+    const db = ctx.database.db;
+    const { client, token } = await newClient();
+    const elsewhere = await newUser(db, await newOrganisation(db, { name: "Another Administration" }), ["org_admin"]);
+    await assert.rejects(loadApiClient(db, elsewhere.actor, client.id), NotFoundError);
+    await assert.rejects(rotateApiToken(db, elsewhere.actor, client.id), NotFoundError);
+    await assert.rejects(revokeApiClient(db, elsewhere.actor, client.id), NotFoundError);
+    assert.deepEqual(await loadApiClients(db, elsewhere.actor), []);
+    const browser = await signedInAs(app, db, elsewhere);
+    assert.equal((await browser.get(`/api-clients/${client.id}`)).statusCode, 404);
+    assert.equal((await browser.post(`/api-clients/${client.id}/token`, {})).statusCode, 404);
+    assert.equal((await browser.post(`/api-clients/${client.id}/revoke`, {})).statusCode, 404);
+    assert.doesNotMatch((await browser.get("/api-clients")).body, /Northbrook MIS/);
+    assert.equal((await call(token, "GET", "/api/v1/subjects")).statusCode, 200, "the client still works");
   });
 
   test("an administrator sets up a client on its page, sees the token once, then rotates and revokes it", async () => {

@@ -12,10 +12,11 @@ import { acknowledgeDisclosure, makeInformationRequest } from "../../../src/feat
 import { disclosures } from "../../../src/features/sharing/schema";
 import { webhookDeliveries } from "../../../src/features/webhooks/schema";
 import { addEndpoint, removeEndpoint } from "../../../src/features/webhooks/services/endpoints";
-import { ValidationError } from "../../../src/platform/errors";
+import { NotFoundError, ValidationError } from "../../../src/platform/errors";
 import type { JobContext } from "../../../src/platform/jobs/queue";
 import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
+import { newOrganisation, newUser } from "../../support/factories";
 import { runQueuedJobs } from "../../support/jobs";
 import { signedInAs } from "../../support/sign-in";
 
@@ -147,5 +148,25 @@ describeEachDatabase("webhooks", (ctx) => {
     assert.equal(refused!.deliveredAt, null);
 
     await removeEndpoint(db, councilAdmin, inside.id);
+  });
+
+  test("another organisation's administrator neither sees nor removes an organisation's webhook address", async () => {
+    const db = ctx.database.db;
+    const { id } = await addEndpoint(
+      db,
+      people.bernard,
+      { url: "https://mis.northbrook.example/hooks", events: ["disclosure.received"] },
+      { allowLocal: false },
+    );
+    const elsewhere = await newUser(db, await newOrganisation(db, { name: "Another Administration" }), ["org_admin"]);
+    await assert.rejects(removeEndpoint(db, elsewhere.actor, id), NotFoundError);
+    const browser = await signedInAs(app, db, elsewhere);
+    assert.doesNotMatch((await browser.get("/webhooks")).body, /mis\.northbrook\.example/);
+    assert.equal((await browser.post(`/webhooks/${id}/remove`, {})).statusCode, 404);
+    assert.match(
+      (await (await signedInAs(app, db, { user: { id: people.bernard.userId } })).get("/webhooks")).body,
+      /mis\.northbrook\.example/,
+      "still there",
+    );
   });
 });
