@@ -47,6 +47,14 @@ export const subjects = pgTable(
     createdByUserId: uuid("created_by_user_id").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** When the organisation closed its case on this person: the date closure-triggered retention runs from (issue 21). */
+    caseClosedOn: date("case_closed_on", { mode: "string" }),
+    caseClosedByUserId: uuid("case_closed_by_user_id").references(() => users.id),
+    /**
+     * When the file was disposed of under a retention rule (issue 21): the row stays as a tombstone,
+     * without a name, a date of birth or any identifier, and every item's text is erased.
+     */
+    disposedAt: timestamp("disposed_at", { withTimezone: true }),
     /** The name folded for search (lower case, accents removed by `safeshare_fold`, migration 0004). */
     searchName: text("search_name").generatedAlwaysAs(sql`safeshare_fold(given_names || ' ' || family_name)`),
   },
@@ -57,6 +65,7 @@ export const subjects = pgTable(
     index("subject_nhs_number_idx").on(t.organisationId, t.nhsNumber),
     index("subject_upn_idx").on(t.organisationId, t.upn),
     index("subject_dob_idx").on(t.organisationId, t.dateOfBirth),
+    index("subject_case_closed_idx").on(t.organisationId, t.caseClosedOn).where(sql`case_closed_on is not null`),
   ],
 );
 

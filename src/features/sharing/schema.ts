@@ -162,6 +162,8 @@ export const disclosures = pgTable(
     /** The recipient's own record of the person, once it filed the information there. */
     filedSubjectId: uuid("filed_subject_id").references(() => subjects.id),
     filedAt: timestamp("filed_at", { withTimezone: true }),
+    /** When the recipient disposed of its copy under its retention schedule (issue 21): the sender sees it. */
+    disposedAt: timestamp("disposed_at", { withTimezone: true }),
     /**
      * When the recipients were told (issue 19). The disclosure is its own outbox: one not yet told is
      * told by the job queued as it was sent or, should that job be lost, by the sweep a minute later.

@@ -5,6 +5,7 @@ import { apiClients } from "../../features/api-clients/schema";
 import { notifications } from "../../features/notifications/schema";
 import { users } from "../../features/organisations-and-users/schema";
 import { chronologyEntries, concerns, recordItems, subjectLinks, subjects } from "../../features/records/schema";
+import { anonymisedRecords, disposalBatches, legalHolds, retentionKeeps, retentionRules } from "../../features/retention/schema";
 import { recipientNotices, rightsProcessingDecisions, rightsRequests } from "../../features/rights/schema";
 import {
   disclosureChases,
@@ -114,6 +115,21 @@ const OWNERSHIP = new Map<Table, OwnershipRule>([
   // Each organisation answers for its own data: its IG leads see its part of a request, no one else's.
   [rightsRequests, owned(rightsRequests.organisationId)],
   [rightsProcessingDecisions, owned(rightsProcessingDecisions.organisationId)],
+  // Retention (issue 21): each organisation's schedule, reviews and disposals are its own IG leads'.
+  [retentionRules, owned(retentionRules.organisationId)],
+  [retentionKeeps, owned(retentionKeeps.organisationId)],
+  [disposalBatches, owned(disposalBatches.organisationId)],
+  // Anonymised rows carry no personal data: partnership administrators count them across members.
+  [anonymisedRecords, owned(anonymisedRecords.organisationId, ["partnership_admin"])],
+  // A hold binds the organisation that set it; a partnership-wide one binds, and is seen by, every member.
+  [
+    legalHolds,
+    {
+      parties: { owner: legalHolds.organisationId },
+      partnershipWide: ["partnership_admin"],
+      alsoVisibleTo: () => sql`${legalHolds.scope} = 'PARTNERSHIP'`,
+    },
+  ],
   // A person's notifications are theirs alone: queries also name the user; this keeps them in their organisation.
   [notifications, owned(notifications.organisationId)],
 ]);

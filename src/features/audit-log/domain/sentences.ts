@@ -5,6 +5,7 @@ import { BACKGROUND_JOBS_MESSAGES } from "../../background-jobs/domain/messages"
 import { NOTIFICATIONS_MESSAGES } from "../../notifications/domain/messages";
 import { ORGANISATIONS_MESSAGES } from "../../organisations-and-users/domain/messages";
 import { RECORDS_MESSAGES } from "../../records/domain/messages";
+import { RETENTION_MESSAGES } from "../../retention/domain/messages";
 import { RIGHTS_MESSAGES } from "../../rights/domain/messages";
 import { SETTINGS_MESSAGES } from "../../settings/domain/messages";
 import { SHARING_MESSAGES } from "../../sharing/domain/messages";
@@ -34,6 +35,7 @@ export const EVENT_SENTENCES: Readonly<Record<string, string>> = {
   ...BACKGROUND_JOBS_MESSAGES.en.backgroundJobsAuditEvent,
   ...API_CLIENTS_MESSAGES.en.apiClientsAuditEvent,
   ...WEBHOOKS_MESSAGES.en.webhooksAuditEvent,
+  ...RETENTION_MESSAGES.en.retentionAuditEvent,
 };
 
 /** Who did it, as an event's actor snapshot has it (src/platform/audit/events.ts `ActorSnapshot`). */

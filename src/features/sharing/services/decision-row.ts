@@ -111,6 +111,7 @@ export function recordedDetail(
           revokeReason: null,
           filedSubjectId: null,
           filedAt: null,
+          disposedAt: null,
           sentAt: new Date(),
           ...disclosure,
           recipientsNotifiedAt: null,

@@ -1,0 +1,49 @@
+import type { Catalogue, Locale } from "../../../platform/messages";
+import type { HoldScope } from "./holds";
+import type { DisposalAction, RetentionAction, RetentionCategory, RetentionTrigger } from "./schedule";
+
+/** Retention: the words for people, keyed by stable codes (see `platform/messages.ts`). */
+const en = {
+  category: {
+    SCHOOL_CHILD_PROTECTION_FILE: "Child protection file (school)",
+    COUNCIL_CHILD_PROTECTION_RECORD: "Child protection record (children's social care)",
+    EARLY_HELP_RECORD: "Early help record",
+    CHILD_RECORD: "Child's safeguarding record",
+    ADULT_RECORD: "Record about an adult",
+  } satisfies Record<RetentionCategory, string>,
+  trigger: {
+    DATE_OF_BIRTH: "the child's date of birth",
+    CASE_CLOSURE: "the date the case closed",
+    LAST_ENTRY: "the date of the last entry",
+  } satisfies Record<RetentionTrigger, string>,
+  action: {
+    REVIEW: "Review",
+    DESTROY: "Destroy",
+    ANONYMISE: "Anonymise",
+  } satisfies Record<RetentionAction, string>,
+  disposalAction: {
+    DESTROY: "Destroyed",
+    ANONYMISE: "Anonymised",
+  } satisfies Record<DisposalAction, string>,
+  holdScope: {
+    SUBJECTS: "Chosen people's files",
+    CATEGORIES: "Categories of record",
+    ORGANISATION: "Everything your organisation holds",
+    PARTNERSHIP: "Everything every member organisation holds",
+  } satisfies Record<HoldScope, string>,
+  /** What each of this feature's audit events says in the audit log. */
+  retentionAuditEvent: {
+    "retention.rule_changed": "{actor} changed a retention rule of {about}",
+    "retention.rule_reset": "{actor} put a retention rule of {about} back to its default",
+    "retention.hold_set": "{actor} set the legal hold {about}",
+    "retention.hold_lifted": "{actor} lifted the legal hold {about}",
+    "retention.file_kept": "{actor} decided at review to keep {about} for a further period",
+    "retention.disposal_proposed": "{actor} proposed the disposal batch {about}",
+    "retention.disposal_cancelled": "{actor} cancelled the disposal batch {about}",
+    "retention.disposal_executed": "{actor} approved and carried out the disposal batch {about}",
+    "retention.disposal_blocked": "{actor} tried to approve the disposal batch {about}, which a legal hold stopped",
+  },
+} satisfies Catalogue;
+
+/** One catalogue per language; a new one must have every message of `en`. */
+export const RETENTION_MESSAGES: Readonly<Record<Locale, typeof en>> = { en };
