@@ -10,11 +10,13 @@ const en = {
     EARLY_HELP_RECORD: "Early help record",
     CHILD_RECORD: "Child's safeguarding record",
     ADULT_RECORD: "Record about an adult",
+    DISCLOSED_COPY: "Copy of information another organisation shared",
   } satisfies Record<RetentionCategory, string>,
   trigger: {
     DATE_OF_BIRTH: "the child's date of birth",
     CASE_CLOSURE: "the date the case closed",
     LAST_ENTRY: "the date of the last entry",
+    DISCLOSURE_RECEIPT: "the date it was received",
   } satisfies Record<RetentionTrigger, string>,
   action: {
     REVIEW: "Review",
