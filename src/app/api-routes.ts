@@ -5,6 +5,7 @@ import { auditApi } from "../features/audit-log";
 import { backgroundJobsApi } from "../features/background-jobs";
 import { organisationsApi, usersApi } from "../features/organisations-and-users";
 import { recordsApi } from "../features/records";
+import { retentionApiRoutes } from "../features/retention";
 import { rightsApi } from "../features/rights";
 import { settingsApi } from "../features/settings";
 import { sharingApi } from "../features/sharing";
@@ -72,4 +73,5 @@ export async function apiRoutes(app: FastifyInstance, opts: { database: Database
   await app.register(sharingApi, { db: opts.database.db });
   await app.register(rightsApi, { db: opts.database.db });
   await app.register(backgroundJobsApi, { db: opts.database.db });
+  await app.register(retentionApiRoutes, { db: opts.database.db });
 }
