@@ -131,7 +131,7 @@ async function loadHoldRow(q: Queryable, actor: Actor, id: string): Promise<Hold
  * One hold. For its own organisation's IG lead, a SUBJECTS hold also lists the people it covers by
  * name: a read of their records, recorded under `view`. Anyone else sees how many.
  */
-export async function viewHold(db: Db, actor: Actor, id: string, view = "web.retention.hold"): Promise<HoldDetail> {
+export async function viewHold(db: Db, actor: Actor, id: string, view: string): Promise<HoldDetail> {
   assertReads(actor);
   const row = await loadHoldRow(db, actor, id);
   const hold = present(actor, row);
