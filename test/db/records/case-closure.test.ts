@@ -7,6 +7,7 @@ import { chronologyEntries, subjects } from "../../../src/features/records/schem
 import { addDaysIso, today } from "../../../src/platform/dates/calendar";
 import { auditEvents } from "../../../src/platform/db/schema";
 import { ConflictError, NotFoundError, NotPermittedError } from "../../../src/platform/errors";
+import { apiClientFor } from "../../support/api-client";
 import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";
@@ -23,6 +24,7 @@ describeEachDatabase("case closure", (ctx) => {
   let dsl: TestClient;
   let practitioner: TestClient;
   let outsider: TestClient;
+  let dslUser: Awaited<ReturnType<typeof newUser>>;
   let dslActor: Awaited<ReturnType<typeof newUser>>["actor"];
   let igActor: Awaited<ReturnType<typeof newUser>>["actor"];
   let outsiderActor: Awaited<ReturnType<typeof newUser>>["actor"];
@@ -48,6 +50,7 @@ describeEachDatabase("case closure", (ctx) => {
     const council = await newOrganisation(db, { name: "Westshire Council", type: "childrens_social_care" });
     const police = await newOrganisation(db, { name: "Westshire Police", type: "police" });
     const lead = await newUser(db, council, ["practitioner", "safeguarding_lead"], { name: "Joanna Kowalczyk" });
+    dslUser = lead;
     dslActor = lead.actor;
     dsl = await signedInAs(app, db, lead);
     igActor = (await newUser(db, council, ["ig_lead"])).actor;
@@ -151,6 +154,17 @@ describeEachDatabase("case closure", (ctx) => {
     const summary = await practitioner.get(`/subjects/${id}`);
     assert.match(summary.body, /Case closed on 1 February 2026/);
     assert.doesNotMatch(summary.body, /Reopen case/);
+  });
+
+  test("a partner system closes a case with subjects:write; subjects:read alone is refused", async () => {
+    const id = await newChild("System");
+    const reader = await apiClientFor(app, ctx.database.db, dslUser, ["subjects:read"]);
+    const refused = await reader.call("POST", `/api/v1/subjects/${id}/case-closure`, { closedOn: "2026-02-01" });
+    assert.equal(refused.statusCode, 403);
+    assert.equal(refused.json().code, "INSUFFICIENT_SCOPE");
+    const writer = await apiClientFor(app, ctx.database.db, dslUser, ["subjects:write"]);
+    assert.equal((await writer.call("POST", `/api/v1/subjects/${id}/case-closure`, { closedOn: "2026-02-01" })).statusCode, 200);
+    assert.equal((await writer.call("DELETE", `/api/v1/subjects/${id}/case-closure`)).statusCode, 204);
   });
 
   test("a disposed file's case cannot be closed or reopened (409)", async () => {

@@ -3,6 +3,7 @@ import { after, before, test } from "node:test";
 import { and, desc, eq } from "drizzle-orm";
 import type { App } from "../../../src/app/build-app";
 import { auditEvents } from "../../../src/platform/db/schema";
+import { apiClientFor } from "../../support/api-client";
 import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";
@@ -18,6 +19,7 @@ import { signedInAs } from "../../support/sign-in";
 describeEachDatabase("legal holds", (ctx) => {
   let app: App;
   let ig: TestClient;
+  let igUser: Awaited<ReturnType<typeof newUser>>;
   let auditor: TestClient;
   let practitioner: TestClient;
   let policeIg: TestClient;
@@ -50,7 +52,8 @@ describeEachDatabase("legal holds", (ctx) => {
     schoolId = school.id;
     const police = await newOrganisation(db, { name: "Westshire Police", type: "police" });
     const council = await newOrganisation(db, { name: "Westshire Council", type: "childrens_social_care" });
-    ig = await signedInAs(app, db, await newUser(db, school, ["ig_lead", "practitioner"], { name: "Bernard Hale" }));
+    igUser = await newUser(db, school, ["ig_lead", "practitioner"], { name: "Bernard Hale" });
+    ig = await signedInAs(app, db, igUser);
     auditor = await signedInAs(app, db, await newUser(db, school, ["auditor"]));
     practitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner", "safeguarding_lead"]));
     policeIg = await signedInAs(app, db, await newUser(db, police, ["ig_lead", "practitioner"]));
@@ -256,6 +259,29 @@ describeEachDatabase("legal holds", (ctx) => {
       .limit(1);
     assert.equal(JSON.parse(denied[0]!.body).details.reason, "out_of_scope");
     // Still in force for its own organisation.
+    assert.equal((await ig.api("GET", `/api/v1/retention/holds/${id}`)).json().lifted, null);
+  });
+
+  test("retention is for people only: a partner system's token is refused on every retention route, with every scope", async () => {
+    const { call } = await apiClientFor(app, ctx.database.db, igUser);
+    const id = (await ig.api("POST", "/api/v1/retention/holds", hold({ name: "Token test" }))).json().id;
+    for (const [method, url, body] of [
+      ["GET", "/api/v1/retention/schedule"],
+      [
+        "PUT",
+        "/api/v1/retention/schedule/ADULT_RECORD",
+        { trigger: "LAST_ENTRY", periodMonths: 72, action: "REVIEW", disposalMethod: "x", source: "y" },
+      ],
+      ["DELETE", "/api/v1/retention/schedule/ADULT_RECORD"],
+      ["GET", "/api/v1/retention/holds"],
+      ["POST", "/api/v1/retention/holds", hold()],
+      ["GET", `/api/v1/retention/holds/${id}`],
+      ["POST", `/api/v1/retention/holds/${id}/lift`, { reason: "A system may not" }],
+    ] as const) {
+      const res = await call(method, url, body);
+      assert.equal(res.statusCode, 403, `${method} ${url}`);
+      assert.equal(res.json().code, "INSUFFICIENT_SCOPE", `${method} ${url}`);
+    }
     assert.equal((await ig.api("GET", `/api/v1/retention/holds/${id}`)).json().lifted, null);
   });
 
