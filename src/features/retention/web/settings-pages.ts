@@ -275,10 +275,9 @@ export async function retentionSettingsPages(app: FastifyInstance, { db }: { db:
     const values = holdValuesOf(body);
     // "Search" finds people to choose; it saves nothing and keeps everything typed.
     if (str(body, "action") === "search") {
-      return reply.view("retention/hold-new", {
-        ...(await holdFormContext(actor, { ...values, scope: "SUBJECTS" }, true)),
-        values: { ...values, scope: "SUBJECTS" },
-      });
+      // The search is within "Chosen people's files": it opens that choice unless another was made.
+      const searching = { ...values, scope: values.scope || "SUBJECTS" };
+      return reply.view("retention/hold-new", { ...(await holdFormContext(actor, searching, true)), values: searching });
     }
     const context = await holdFormContext(actor, values, false);
     return withFormErrors(
