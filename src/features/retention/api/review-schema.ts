@@ -13,7 +13,7 @@ export const errors = {
 };
 export const tags = ["retention"];
 
-export const ruleSchema = z
+const ruleSchema = z
   .object({
     category: z.enum(RETENTION_CATEGORIES),
     trigger: z.enum(RETENTION_TRIGGERS),
@@ -77,7 +77,7 @@ export const keptSchema = z
   .object({ keepUntil: z.iso.date().describe("The file leaves the queue until this date's month") })
   .meta({ id: "RetentionKeep" });
 
-export const certificateSchema = z
+const certificateSchema = z
   .object({
     reference: z.string(),
     organisation: z.string(),

@@ -17,7 +17,6 @@ export const keepInput = z.object({
     .max(600, "Keep it for 600 months (50 years) or fewer; review it again then"),
   reason: reason("why the file is kept for longer"),
 });
-export type KeepInput = z.infer<typeof keepInput>;
 
 const chosen = (what: string) =>
   z

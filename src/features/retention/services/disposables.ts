@@ -11,8 +11,8 @@ import { disposalBatchCopies, disposalBatches, disposalBatchFiles } from "../sch
 import { copiesDueUnder, describeCopies, disposeCopies } from "./copies";
 import { describeFiles, disposeFiles } from "./dispose-files";
 import { assertCopiesNotHeld, assertFilesNotHeld } from "./hold-coverage";
-import { loadOrganisationSchedule } from "./organisation-schedule";
 import { dueUnder } from "./review-queue";
+import { scheduleOf } from "./schedule";
 
 type Described = Pick<
   CertificateFacts,
@@ -53,7 +53,7 @@ async function dueIds(tx: Tx, ids: readonly string[], table: typeof subjects | t
 export const FILES: Disposables = {
   field: "subjectIds",
   async dueAmong(tx, organisationId, category, ids) {
-    const { type, rules } = await loadOrganisationSchedule(tx, organisationId);
+    const { type, rules } = await scheduleOf(tx, organisationId);
     const rule = rules.find((r) => r.category === category);
     return dueIds(tx, ids, subjects, rule ? dueUnder(organisationId, type, rule, queueEndsOn(today())) : null);
   },
@@ -84,7 +84,7 @@ export const FILES: Disposables = {
 export const COPIES: Disposables = {
   field: "disclosureIds",
   async dueAmong(tx, organisationId, category, ids) {
-    const { rules } = await loadOrganisationSchedule(tx, organisationId);
+    const { rules } = await scheduleOf(tx, organisationId);
     const rule = rules.find((r) => r.category === category);
     return dueIds(tx, ids, disclosures, rule ? copiesDueUnder(organisationId, rule, queueEndsOn(today())) : null);
   },

@@ -17,8 +17,8 @@ import type { DisposalAction, RetentionCategory } from "../domain/schedule";
 import { disposalBatchCopies, disposalBatches, disposalBatchFiles } from "../schema";
 import { COPIES, disposablesFor, FILES } from "./disposables";
 import { keepAnonymisedRows } from "./dispose-files";
-import { loadOrganisationSchedule } from "./organisation-schedule";
 import { assertReviews } from "./review-queue";
+import { scheduleOf } from "./schedule";
 
 /**
  * Proposes files from the review queue for disposal under one rule (issue 21): people's files, or
@@ -103,7 +103,7 @@ async function lockedBatch(tx: Tx, actor: Actor, id: string): Promise<BatchRow> 
 }
 
 /** The certificate's hash, as the audit log keeps it: SHA-256 of its canonical JSON. */
-export const certificateHashOf = (facts: CertificateFacts): string => createHash("sha256").update(canonicalJson(facts)).digest("hex");
+const certificateHashOf = (facts: CertificateFacts): string => createHash("sha256").update(canonicalJson(facts)).digest("hex");
 
 export interface ExecutedDisposal {
   id: string;
@@ -145,7 +145,7 @@ export async function approveDisposal(db: Db, actor: Actor, id: string): Promise
         );
       }
       const now = new Date();
-      const { name: organisation, rules } = await loadOrganisationSchedule(tx, batch.organisationId);
+      const { name: organisation, rules } = await scheduleOf(tx, batch.organisationId);
       const rule = rules.find((r) => r.category === batch.category);
       if (!rule) throw new ConflictError("Your organisation no longer holds files of this kind");
       const described = await things.describe(tx, batch.organisationId, ids);

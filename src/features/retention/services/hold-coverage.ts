@@ -41,7 +41,7 @@ export function holdsByFile(holds: readonly ActiveHold[], files: readonly HeldFi
  * Refuses (409, RET-HOLD) when any hold covers any of the files, naming the holds: the reason a
  * person reads, with the rule for the API's `rules` and the IG lead's details.
  */
-export function assertNoneHeld(covered: ReadonlyMap<string, readonly ActiveHold[]>, what: string): void {
+function assertNoneHeld(covered: ReadonlyMap<string, readonly ActiveHold[]>, what: string): void {
   if (!covered.size) return;
   const names = [...new Set([...covered.values()].flat().map((h) => `“${h.name}”`))];
   const holds = names.length === 1 ? `the legal hold ${names[0]}` : `the legal holds ${names.join(", ")}`;

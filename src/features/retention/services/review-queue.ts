@@ -15,10 +15,10 @@ import { kindsOf, type RetentionCategory, type RetentionRule, type RetentionTrig
 import { disposalBatches, disposalBatchFiles, retentionKeeps } from "../schema";
 import { dueCopiesPage, type QueueCopy } from "./copies";
 import { activeHoldsOver, holdsByFile } from "./hold-coverage";
-import { loadOrganisationSchedule } from "./organisation-schedule";
+import { scheduleOf } from "./schedule";
 
 /** Who works the review queue and proposes and approves disposals: the organisation's IG leads. */
-export const REVIEWING_ROLES: readonly Role[] = ["ig_lead"];
+const REVIEWING_ROLES: readonly Role[] = ["ig_lead"];
 
 export function assertReviews(actor: Actor): void {
   if (!hasAnyRole(actor.roles, REVIEWING_ROLES))
@@ -167,7 +167,7 @@ export async function viewReviewQueue(
   assertReviews(actor);
   const endsOn = queueEndsOn(options.on ?? today());
   return inTransaction(db, async (tx, audit) => {
-    const { type, rules } = await loadOrganisationSchedule(tx, actor.organisationId);
+    const { type, rules } = await scheduleOf(tx, actor.organisationId);
     const holds = await activeHoldsOver(tx, actor.organisationId);
     const groups: QueueGroup[] = [];
     for (const rule of rules) {
