@@ -76,6 +76,7 @@ export function kindsOf(organisationType: OrganisationType, category: RetentionC
 export const categoriesHeldBy = (organisationType: OrganisationType): RetentionCategory[] => [
   CHILD_CATEGORY[organisationType],
   "ADULT_RECORD",
+  "DISCLOSED_COPY",
 ];
 
 /** Shipped defaults (issue 21), each citing its source; an IG lead may change them, and every change is audited. */
