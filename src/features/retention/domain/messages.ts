@@ -54,13 +54,13 @@ const en = {
   retentionAuditEvent: {
     "retention.rule_changed": "{actor} changed a retention rule of {about}",
     "retention.rule_reset": "{actor} put a retention rule of {about} back to its default",
-    "retention.hold_set": "{actor} set the legal hold {about}",
-    "retention.hold_lifted": "{actor} lifted the legal hold {about}",
+    "retention.hold_set": "{actor} set {about}",
+    "retention.hold_lifted": "{actor} lifted {about}",
     "retention.file_kept": "{actor} decided at review to keep {about} for a further period",
-    "retention.disposal_proposed": "{actor} proposed the disposal batch {about}",
-    "retention.disposal_cancelled": "{actor} cancelled the disposal batch {about}",
-    "retention.disposal_executed": "{actor} approved and carried out the disposal batch {about}",
-    "retention.disposal_blocked": "{actor} tried to approve the disposal batch {about}, which a legal hold stopped",
+    "retention.disposal_proposed": "{actor} proposed {about} for a second IG lead to approve",
+    "retention.disposal_cancelled": "{actor} cancelled {about}",
+    "retention.disposal_executed": "{actor} approved and carried out {about}",
+    "retention.disposal_blocked": "{actor} tried to approve {about}, which a legal hold stopped",
   },
 } satisfies Catalogue;
 
