@@ -3,3 +3,4 @@
 export { retentionApi } from "./api/routes";
 export { eraseItemText } from "./services/erase-text";
 export { assertFilesNotHeld } from "./services/hold-coverage";
+export { retentionReviewPages } from "./web/review-pages";

@@ -149,6 +149,11 @@ const en = {
     "api.rights.warnings": "Warnings before an access pack is sent, through the API",
     "rights.access_pack": "An access pack",
     "web.audit.list": "The audit log of this person's record",
+    "web.retention.review": "The retention review queue",
+    "web.retention.keep": "Keeping a file for longer at a retention review",
+    "web.retention.disposal": "A proposal to dispose of files",
+    "api:retention-review-queue": "The retention review queue, through the API",
+    "api:disposal": "A proposal to dispose of files, through the API",
     "api.audit.events": "The audit log of this person's record, through the API",
   },
   /** Chronology titles for what happens on a record. */

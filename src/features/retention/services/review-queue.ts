@@ -92,6 +92,12 @@ export interface ReviewQueue {
   groups: QueueGroup[];
 }
 
+/**
+ * The outer query's subject id, written out in full: drizzle writes a single-table select's columns
+ * unqualified, and inside a subquery a bare "id" would be the subquery's own table's.
+ */
+const outerSubjectId = sql`${sql.identifier("subject")}.${sql.identifier("id")}`;
+
 async function dueFilesPage(
   q: Queryable,
   organisationId: string,
@@ -114,7 +120,7 @@ async function dueFilesPage(
             string | null
           >`(select ${disposalBatches.id}::text || ' ' || ${disposalBatches.reference} from ${disposalBatchFiles}
               join ${disposalBatches} on ${disposalBatches.id} = ${disposalBatchFiles.batchId}
-              where ${disposalBatchFiles.subjectId} = ${subjects.id} and ${disposalBatches.status} = 'PROPOSED' limit 1)`,
+              where ${disposalBatchFiles.subjectId} = ${outerSubjectId} and ${disposalBatches.status} = 'PROPOSED' limit 1)`,
         })
         .from(subjects)
         .where(due)
