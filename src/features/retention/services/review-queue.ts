@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
@@ -60,7 +60,9 @@ export function dueUnder(organisationId: string, type: Parameters<typeof kindsOf
   return and(
     eq(subjects.organisationId, organisationId),
     isNull(subjects.disposedAt),
-    sql`${subjects.kind} = any(${sql.param([...kinds])}::subject_kind[])`,
+    // A list, not an enum array parameter: PGlite learns array types when it opens, before the migrations
+    // that create subject_kind on a new database, and would send the array as "CHILD,UNBORN_CHILD".
+    inArray(subjects.kind, [...kinds]),
     triggeredBy(rule.trigger, latestTriggerDueBy(rule, endsOn)),
     sql`not exists (select 1 from ${retentionKeeps} where ${retentionKeeps.organisationId} = ${organisationId}
           and ${retentionKeeps.subjectId} = ${subjects.id} and ${retentionKeeps.keepUntil} > ${endsOn})`,
