@@ -309,6 +309,10 @@ describeEachDatabase("retention review pages", (ctx) => {
       }
       assert.equal((await otherIg.get(`/retention/disposals/${batchId}/certificate`)).statusCode, 404);
       assert.equal((await otherIg.get(`/retention/disposals/${batchId}/certificate.pdf`)).statusCode, 404);
+      const openapi = (await ig.get("/api/v1/openapi.json")).json();
+      const operation = openapi.paths["/api/v1/retention/disposals/{id}/certificate.pdf"].get;
+      assert.equal(operation.operationId, "getDisposalCertificatePdf");
+      assert.deepEqual(Object.keys(operation.responses["200"].content), ["application/pdf"]);
     });
   });
 
