@@ -1,6 +1,6 @@
 import type { Catalogue, Locale } from "../../../platform/messages";
 import type { HoldScope } from "./holds";
-import type { DisposalAction, RetentionAction, RetentionCategory, RetentionTrigger } from "./schedule";
+import type { DisposalAction, DisposalStatus, RetentionAction, RetentionCategory, RetentionTrigger } from "./schedule";
 
 /** Retention: the words for people, keyed by stable codes (see `platform/messages.ts`). */
 const en = {
@@ -27,6 +27,28 @@ const en = {
     DESTROY: "Destroyed",
     ANONYMISE: "Anonymised",
   } satisfies Record<DisposalAction, string>,
+  /** "then …" after a rule's period, on the review queue and the certificate. */
+  actionAfter: {
+    REVIEW: "then reviewed",
+    DESTROY: "then destroyed",
+    ANONYMISE: "then anonymised",
+  } satisfies Record<RetentionAction, string>,
+  /** The choice between the two disposals, on the page that proposes one. */
+  disposalChoice: {
+    DESTROY: "Destroy",
+    ANONYMISE: "Anonymise",
+  } satisfies Record<DisposalAction, string>,
+  disposalChoiceHint: {
+    DESTROY:
+      "Removes the personal data from every item and its versions, the chronology and concerns, and the copies of others' information filed with it. Only a tombstone with the file's reference is left.",
+    ANONYMISE:
+      "Removes the personal data in the same way, and also leaves a row for statistics (the kind of record, its years and counts) so partnership reporting still counts it.",
+  } satisfies Record<DisposalAction, string>,
+  disposalStatus: {
+    PROPOSED: "Waiting for approval",
+    EXECUTED: "Disposed of",
+    CANCELLED: "Cancelled",
+  } satisfies Record<DisposalStatus, string>,
   holdScope: {
     SUBJECTS: "Chosen people's files",
     CATEGORIES: "Categories of record",

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
@@ -64,7 +64,9 @@ export function dueUnder(organisationId: string, type: Parameters<typeof kindsOf
   return and(
     eq(subjects.organisationId, organisationId),
     isNull(subjects.disposedAt),
-    sql`${subjects.kind} = any(${sql.param([...kinds])}::subject_kind[])`,
+    // A list, not an enum array parameter: PGlite learns array types when it opens, before the migrations
+    // that create subject_kind on a new database, and would send the array as "CHILD,UNBORN_CHILD".
+    inArray(subjects.kind, [...kinds]),
     triggeredBy(rule.trigger, latestTriggerDueBy(rule, endsOn)),
     sql`not exists (select 1 from ${retentionKeeps} where ${retentionKeeps.organisationId} = ${organisationId}
           and ${retentionKeeps.subjectId} = ${subjects.id} and ${retentionKeeps.keepUntil} > ${endsOn})`,
@@ -99,6 +101,12 @@ export interface ReviewQueue {
   groups: QueueGroup[];
 }
 
+/**
+ * The outer query's subject id, written out in full: drizzle writes a single-table select's columns
+ * unqualified, and inside a subquery a bare "id" would be the subquery's own table's.
+ */
+const outerSubjectId = sql`${sql.identifier("subject")}.${sql.identifier("id")}`;
+
 async function dueFilesPage(
   q: Queryable,
   organisationId: string,
@@ -121,7 +129,7 @@ async function dueFilesPage(
             string | null
           >`(select ${disposalBatches.id}::text || ' ' || ${disposalBatches.reference} from ${disposalBatchFiles}
               join ${disposalBatches} on ${disposalBatches.id} = ${disposalBatchFiles.batchId}
-              where ${disposalBatchFiles.subjectId} = ${subjects.id} and ${disposalBatches.status} = 'PROPOSED' limit 1)`,
+              where ${disposalBatchFiles.subjectId} = ${outerSubjectId} and ${disposalBatches.status} = 'PROPOSED' limit 1)`,
         })
         .from(subjects)
         .where(due)
