@@ -29,8 +29,8 @@ const DISCLOSURE = scoped(disclosures);
 const DISCLOSURE_QUESTION = scoped(disclosureQuestions);
 const RIGHTS_REQUEST = scoped(rightsRequests);
 
-/** What `:id` names, by the path segment before it (API and pages alike). */
-const ID_OF_RESOURCE: Record<string, Owned> = {
+/** What `:id` names, by the path segment before it (API and pages alike); a list where it may name a row of either table. */
+const ID_OF_RESOURCE: Record<string, Owned | readonly Owned[]> = {
   subjects: SUBJECT,
   agreements: scoped(agreements),
   disclosures: DISCLOSURE,
@@ -40,10 +40,10 @@ const ID_OF_RESOURCE: Record<string, Owned> = {
   rights: RIGHTS_REQUEST,
   "share-decisions": scoped(shareDecisions),
   "recipient-notices": scoped(recipientNotices),
-  // Retention: a disposal batch, and the file kept at review (the API's review-queue, the pages' review).
+  // Retention: a disposal batch, and the file or copy of shared information kept at review (the API's review-queue, the pages' review).
   disposals: scoped(disposalBatches),
-  "review-queue": SUBJECT,
-  review: SUBJECT,
+  "review-queue": [SUBJECT, DISCLOSURE],
+  review: [SUBJECT, DISCLOSURE],
   users: scoped(users),
   holds: scoped(legalHolds),
   // An organisation is its own owner: it has no ownership rule, as it is not a row an organisation holds.
@@ -70,9 +70,11 @@ export function idsAskedFor(route: string, params: Record<string, unknown>): { p
   return segments.flatMap((segment, i) => {
     if (!segment.startsWith(":")) return [];
     const param = segment.slice(1);
-    const owned = param === "id" ? ID_OF_RESOURCE[segments[i - 1] ?? ""] : NAMED_PARAMS[param];
+    const named = param === "id" ? ID_OF_RESOURCE[segments[i - 1] ?? ""] : NAMED_PARAMS[param];
     const id = params[param];
-    return owned && typeof id === "string" && UUID.test(id) ? [{ param, id, owned }] : [];
+    if (!named || typeof id !== "string" || !UUID.test(id)) return [];
+    // One entry for each table the id may name: the refusal is recorded if it exists in any, elsewhere.
+    return (Array.isArray(named) ? named : [named]).map((owned: Owned) => ({ param, id, owned }));
   });
 }
 

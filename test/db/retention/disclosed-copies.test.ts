@@ -7,9 +7,8 @@ import type { App } from "../../../src/app/build-app";
 import { disclosureItems, disclosures } from "../../../src/features/sharing/schema";
 import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
-import { newOrganisation, newSignedAgreement, newUser } from "../../support/factories";
 import type { TestClient } from "../../support/http-client";
-import { signedInAs } from "../../support/sign-in";
+import { sharedCopy } from "../../support/shared-copy";
 
 type Copy = { disclosureId: string; reference: string; name: string; from: string; dueOn: string; byAgreement: boolean };
 
@@ -25,71 +24,8 @@ describeEachDatabase("retention: a recipient's copy follows the agreement's rete
 
   before(async () => {
     app = await testApp(ctx.database);
-    const db = ctx.database.db;
-    const school = await newOrganisation(db, { name: "Northbrook Primary" });
-    const council = await newOrganisation(db, { name: "Westshire Children's Services", type: "childrens_social_care" });
-    practitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner"]));
-    schoolIg = await signedInAs(app, db, await newUser(db, school, ["ig_lead"]));
-    councilIg = await signedInAs(app, db, await newUser(db, council, ["ig_lead"], { name: "Amara Osei" }));
-    councilLead = await signedInAs(app, db, await newUser(db, council, ["safeguarding_lead"]));
-    secondCouncilIg = await signedInAs(app, db, await newUser(db, council, ["ig_lead"], { name: "Ruth Adeyemi" }));
-    const agreement = await newSignedAgreement(
-      db,
-      { id: council.id },
-      {
-        documentControl: { title: "Northbrook and children's services", tier: "STRATEGIC" },
-        parties: [
-          { organisationId: school.id, controllerRelationship: "SEPARATE" },
-          { organisationId: council.id, controllerRelationship: "SEPARATE" },
-        ],
-        purposes: { items: [{ code: "CHILD_IN_NEED_S17" }] },
-        legalBasis: [{ organisationId: school.id, article6: ["A6_1E_PUBLIC_TASK"] }],
-        dataItems: [{ key: "attendance", name: "Attendance", category: "education", kind: "FACT" }],
-        flows: [
-          {
-            key: "school-to-council",
-            fromOrganisationIds: [school.id],
-            toOrganisationIds: [council.id],
-            onwardDisclosure: "NOT_PERMITTED",
-            retentionMonths: 18,
-          },
-        ],
-      },
-    );
-    const child = await practitioner.api("POST", "/api/v1/subjects", {
-      kind: "CHILD",
-      givenNames: "Tomasz",
-      familyName: "Lewandowski-Reid",
-      dateOfBirth: "2015-04-02",
-    });
-    const item = await practitioner.api("POST", `/api/v1/subjects/${child.json().id}/items`, {
-      category: "education",
-      kind: "FACT",
-      text: "Tomasz has missed eleven days this half term.",
-      eventDate: "2026-10-01",
-      source: { name: "Attendance officer", method: "DOCUMENT", obtainedOn: "2026-10-02" },
-    });
-    assert.equal(item.statusCode, 201, item.body);
-    const shared = await practitioner.api(
-      "POST",
-      "/api/v1/share-decisions",
-      {
-        subjectId: child.json().id,
-        purpose: { code: "CHILD_IN_NEED_S17", description: "The council is assessing Tomasz's needs" },
-        information: { personal: true, confidential: true, thirdParty: false },
-        recipient: { organisationId: council.id, role: "SOCIAL_WORKER", agreementId: agreement.id },
-        transparency: { informed: true, capacity: "NOT_CAPABLE", consentStatus: "NOT_SOUGHT", consentNotSoughtReason: "UNSAFE_TO_SEEK" },
-        lawfulBasis: { article6: "A6_1E_PUBLIC_TASK", commonLaw: "CL_PUBLIC_INTEREST", gateway: "CA2004_S11" },
-        items: { items: [{ itemId: item.json().id, share: true }] },
-        advice: { sought: false },
-        decision: { outcome: "SHARE", reasons: "Attendance has fallen sharply", necessityAndProportionality: "Only attendance is needed" },
-        acknowledgedWarnings: ["GR4-SEEK-ADVICE"],
-      },
-      { "idempotency-key": randomUUID() },
-    );
-    assert.equal(shared.statusCode, 201, shared.body);
-    disclosureId = shared.json().disclosure.id;
-    decisionId = shared.json().id;
+    const shared = await sharedCopy(app, ctx.database.db, { retentionMonths: 18 });
+    ({ practitioner, schoolIg, councilIg, councilLead, secondCouncilIg, disclosureId, decisionId } = shared);
   });
   after(() => app.close());
 

@@ -156,6 +156,7 @@ const en = {
     "api.retention.hold": "The people a legal hold covers, through the API",
     "web.retention.review": "The retention review queue",
     "web.retention.keep": "Keeping a file for longer at a retention review",
+    "web.retention.keep_copy": "Keeping a copy of shared information for longer at a retention review",
     "web.retention.disposal": "A proposal to dispose of files",
     "api:retention-review-queue": "The retention review queue, through the API",
     "api:disposal": "A proposal to dispose of files, through the API",

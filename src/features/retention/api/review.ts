@@ -46,13 +46,17 @@ export async function retentionReviewApi(parent: FastifyInstance, { db }: { db: 
       schema: {
         operationId: "keepFileAtReview",
         tags,
-        summary: "Keep a person's file for a further period, with the reason: it leaves the queue until then",
+        summary:
+          "Keep a person's file, or a copy of information another organisation shared (by its disclosure's id), for a further period, with the reason: it leaves the queue until then",
         params: idParams,
         body: keepInput,
         response: { 200: keptSchema, ...errors },
       },
     },
-    async (request) => keepFile(db, actorOf(request), request.params.id, request.body),
+    async (request) => {
+      const { keepUntil } = await keepFile(db, actorOf(request), request.params.id, request.body);
+      return { keepUntil };
+    },
   );
   app.get(
     "/retention/disposals",

@@ -34,6 +34,8 @@ export interface CertificateOutline {
   title: string;
   introduction: string;
   sections: CertificateSection[];
+  /** "File references", or "Copy references" for a batch of copies of shared information. */
+  referencesHeading: string;
   fileReferences: string[];
   hash: string;
 }
@@ -42,15 +44,41 @@ export function certificateOutline(facts: CertificateFacts, hash: string): Certi
   const categories = Object.entries(facts.itemCategories)
     .filter(([, n]) => n > 0)
     .map(([code, n]) => `${ITEM_CATEGORY_LABELS[code as ItemCategory] ?? code}: ${counted(n, "item")}`);
-  const entries =
+  const dates = (none: string) =>
     facts.entriesFrom && facts.entriesTo
       ? facts.entriesFrom === facts.entriesTo
         ? `On ${ukDate(facts.entriesFrom)}`
         : `From ${ukDate(facts.entriesFrom)} to ${ukDate(facts.entriesTo)}`
-      : "There were no entries";
+      : none;
+  // A batch under the rule for copies disposes of copies of what other organisations shared, and no files.
+  const copies = facts.rule.category === "DISCLOSED_COPY";
+  const copiesCounted = counted(facts.disclosedCopies, "copy", "copies");
+  const held = copies
+    ? {
+        heading: "What the copies held",
+        rows: [
+          { label: "Copies of other organisations' information", value: copiesCounted },
+          { label: "Items", value: counted(facts.items, "item") },
+          { label: "Items by kind", value: categories.length ? categories.join("\n") : "None" },
+          { label: "Dates of the items", value: dates("There were no items") },
+        ],
+      }
+    : {
+        heading: "What the files held",
+        rows: [
+          { label: "Files", value: counted(facts.files, "file") },
+          { label: "Items", value: counted(facts.items, "item") },
+          { label: "Item versions", value: counted(facts.versions, "version") },
+          { label: "Chronology entries", value: counted(facts.chronologyEntries, "entry", "entries") },
+          { label: "Concerns", value: counted(facts.concerns, "concern") },
+          { label: "Copies of other organisations' information", value: copiesCounted },
+          { label: "Items by kind", value: categories.length ? categories.join("\n") : "None" },
+          { label: "Dates of the entries", value: dates("There were no entries") },
+        ],
+      };
   return {
     title: `Disposal certificate ${facts.reference}`,
-    introduction: `${facts.organisation} disposed of ${counted(facts.files, "file")} under its retention schedule. This certificate describes what was disposed of by counts, kinds of record, dates and reference numbers only: it holds no personal data.`,
+    introduction: `${facts.organisation} disposed of ${copies ? `${copiesCounted} of information other organisations shared with it` : counted(facts.files, "file")} under its retention schedule. This certificate describes what was disposed of by counts, kinds of record, dates and reference numbers only: it holds no personal data.`,
     sections: [
       {
         heading: "What was disposed of, and why",
@@ -69,19 +97,7 @@ export function certificateOutline(facts: CertificateFacts, hash: string): Certi
           { label: "Reason", value: facts.reason },
         ],
       },
-      {
-        heading: "What the files held",
-        rows: [
-          { label: "Files", value: counted(facts.files, "file") },
-          { label: "Items", value: counted(facts.items, "item") },
-          { label: "Item versions", value: counted(facts.versions, "version") },
-          { label: "Chronology entries", value: counted(facts.chronologyEntries, "entry", "entries") },
-          { label: "Concerns", value: counted(facts.concerns, "concern") },
-          { label: "Copies of other organisations' information", value: counted(facts.disclosedCopies, "copy", "copies") },
-          { label: "Items by kind", value: categories.length ? categories.join("\n") : "None" },
-          { label: "Dates of the entries", value: entries },
-        ],
-      },
+      held,
       {
         heading: "Who disposed of them, and when",
         rows: [
@@ -91,6 +107,7 @@ export function certificateOutline(facts: CertificateFacts, hash: string): Certi
         ],
       },
     ],
+    referencesHeading: copies ? "Copy references" : "File references",
     fileReferences: facts.fileReferences,
     hash,
   };

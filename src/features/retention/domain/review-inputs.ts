@@ -15,7 +15,7 @@ export const keepInput = z.object({
     .int("Enter a whole number of months")
     .min(1, "Keep it for at least 1 month")
     .max(600, "Keep it for 600 months (50 years) or fewer; review it again then"),
-  reason: reason("why the file is kept for longer"),
+  reason: reason("why it is kept for longer"),
 });
 
 const chosen = (what: string) =>
@@ -29,9 +29,10 @@ const chosen = (what: string) =>
  * for copies of shared information, the copies by their disclosure ids.
  */
 export const proposeInput = z.object({
-  category: z.enum(RETENTION_CATEGORIES, { error: "Select the rule the files are due under" }),
+  category: z.enum(RETENTION_CATEGORIES, { error: "Select the rule the records are due under" }),
   action: z.enum(DISPOSAL_ACTIONS, { error: "Select whether to destroy or anonymise the files" }),
-  reason: reason("why these files are no longer needed"),
+  // Files or copies of shared information: "records" is both.
+  reason: reason("why these records are no longer needed"),
   subjectIds: chosen("files"),
   disclosureIds: chosen("copies"),
 });

@@ -80,7 +80,7 @@ export async function renderCertificatePdf(certificate: CertificateOutline, orga
     heading(section.heading);
     for (const r of section.rows) row(r.label, r.value);
   }
-  heading("File references");
+  heading(certificate.referencesHeading);
   doc
     .font(REGULAR)
     .fontSize(10)

@@ -18,7 +18,7 @@ import {
 } from "../../../platform/web-kit/forms";
 import { fullName, idParam, viewSubjectRow } from "../../records";
 import { sendCertificatePdf } from "../api/certificate-pdf";
-import { batchReference, fileReference } from "../domain/certificate";
+import { batchReference, copyReference, fileReference } from "../domain/certificate";
 import { counted, ruleSentence } from "../domain/certificate-text";
 import { RETENTION_MESSAGES } from "../domain/messages";
 import { proposeInput } from "../domain/review-inputs";
@@ -26,7 +26,7 @@ import { RETENTION_RULES, type RetentionRuleCode } from "../domain/rules";
 import { DISPOSAL_ACTIONS, RETENTION_CATEGORIES, type RetentionCategory } from "../domain/schedule";
 import { loadCertificate } from "../services/certificate";
 import { approveDisposal, cancelDisposal, type DisposalSummary, loadDisposals, proposeDisposal, viewDisposal } from "../services/disposal";
-import { keepFile } from "../services/keep";
+import { keepFile, viewHeldCopy } from "../services/keep";
 import { type QueueFile, type QueueGroup, viewReviewQueue } from "../services/review-queue";
 
 /**
@@ -53,44 +53,70 @@ const queueQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
-const OUTCOMES: Record<string, string> = {
-  kept: "File kept for longer. It leaves the queue until its new review date.",
-  proposed: "Disposal proposed. Another IG lead must approve it before anything is removed.",
-  disposed: "Files disposed of. Their personal data has been removed, and the certificate below records what was done.",
-  cancelled: "Proposal cancelled. Nothing was removed, and the files are back in the review queue.",
+/** What a page's outcome banner says, for a batch of files or of copies of shared information. */
+const OUTCOMES: Record<string, { file: string; copy: string }> = {
+  kept: {
+    file: "File kept for longer. It leaves the queue until its new review date.",
+    copy: "Copy kept for longer. It leaves the queue until its new review date.",
+  },
+  proposed: {
+    file: "Disposal proposed. Another IG lead must approve it before anything is removed.",
+    copy: "Disposal proposed. Another IG lead must approve it before anything is removed.",
+  },
+  disposed: {
+    file: "Files disposed of. Their personal data has been removed, and the certificate below records what was done.",
+    copy: "Copies disposed of. Who they were about and what they said have been removed, and the certificate below records what was done. The organisations that shared them can see the date.",
+  },
+  cancelled: {
+    file: "Proposal cancelled. Nothing was removed, and the files are back in the review queue.",
+    copy: "Proposal cancelled. Nothing was removed, and the copies are back in the review queue.",
+  },
 };
-const outcomeOf = (request: FastifyRequest) => OUTCOMES[queryOf(request).outcome ?? ""];
+/** The outcome named in the address ("kept", or "kept-copy" for a copy), in words for a file or a copy. */
+const outcomeOf = (request: FastifyRequest, kind: "file" | "copy" = "file") => {
+  const [outcome = "", of] = (queryOf(request).outcome ?? "").split("-");
+  return OUTCOMES[outcome]?.[of === "copy" ? "copy" : kind];
+};
 
-/** A file's state in the queue, in words: held, already proposed, overdue or due this month. */
-function fileState(file: QueueFile, on: string) {
-  const hold = file.heldBy[0];
-  if (hold) return { text: `Under legal hold “${file.heldBy.map((h) => h.name).join("”, “")}”`, tag: "govuk-tag--purple", held: true };
-  if (file.proposedIn)
+const COPIES_HEADING = "Copies of information other organisations shared";
+
+/** A file's or copy's state in the queue, in words: held, already proposed, overdue or due this month. */
+function entryState(entry: Pick<QueueFile, "heldBy" | "proposedIn" | "dueOn">, on: string) {
+  const hold = entry.heldBy[0];
+  if (hold) return { text: `Under legal hold “${entry.heldBy.map((h) => h.name).join("”, “")}”`, tag: "govuk-tag--purple", held: true };
+  if (entry.proposedIn)
     return {
-      text: `Proposed in disposal batch ${batchReference(file.proposedIn.reference)}`,
-      href: `/retention/disposals/${file.proposedIn.id}`,
+      text: `Proposed in disposal batch ${batchReference(entry.proposedIn.reference)}`,
+      href: `/retention/disposals/${entry.proposedIn.id}`,
       tag: "govuk-tag--blue",
     };
-  if (file.dueOn && file.dueOn < on) return { text: "Overdue", tag: "govuk-tag--red" };
+  if (entry.dueOn && entry.dueOn < on) return { text: "Overdue", tag: "govuk-tag--red" };
   return { text: "Due this month", tag: "govuk-tag--yellow" };
 }
 
 const slug = (category: RetentionCategory) => category.toLowerCase().replaceAll("_", "-");
 
+/** "runs from …" inside a sentence. */
+const lowerFirst = (text: string) => `${text[0]?.toLowerCase() ?? ""}${text.slice(1)}`;
+
 function presentGroup(group: QueueGroup, on: string, page: number) {
   const category = group.rule.category;
+  const copies = category === "DISCLOSED_COPY";
   const pages = Math.max(1, Math.ceil(group.total / PAGE_SIZE));
   const href = (n: number) => `/retention/review?category=${category}&page=${n}#${slug(category)}`;
   return {
     category,
     slug: slug(category),
-    name: words.category[category],
-    sentence: ruleSentence(group.rule),
+    copies,
+    name: copies ? COPIES_HEADING : words.category[category],
+    sentence: copies
+      ? `Each copy is kept for the retention term of the agreement it was shared under. Where the agreement sets none, your schedule's rule applies: it ${lowerFirst(ruleSentence(group.rule))}. A copy filed onto one of your own files goes with that file instead`
+      : ruleSentence(group.rule),
     source: group.rule.source,
     total: group.total,
-    count: counted(group.total, "file"),
+    count: copies ? counted(group.total, "copy", "copies") : counted(group.total, "file"),
     files: group.files.map((f) => {
-      const state = fileState(f, on);
+      const state = entryState(f, on);
       return {
         subjectId: f.subjectId,
         reference: f.reference,
@@ -98,6 +124,19 @@ function presentGroup(group: QueueGroup, on: string, page: number) {
         due: ukDate(f.dueOn, "Not known"),
         state,
         selectable: !state.held && !f.proposedIn,
+      };
+    }),
+    copyRows: group.copies.map((c) => {
+      const state = entryState(c, on);
+      return {
+        disclosureId: c.disclosureId,
+        reference: c.reference,
+        name: c.name,
+        from: c.from,
+        received: ukDate(c.receivedOn),
+        due: `${ukDate(c.dueOn)}, ${c.byAgreement ? "by the agreement" : "by your schedule"}`,
+        state,
+        selectable: !state.held && !c.proposedIn,
       };
     }),
     pagination:
@@ -122,7 +161,7 @@ export async function retentionReviewPages(app: FastifyInstance, { db }: { db: D
   const queuePage = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    extra: { summary?: ErrorSummary; posted?: { category: string; subjectIds: string[] } } = {},
+    extra: { summary?: ErrorSummary; posted?: Pick<ProposeValues, "category" | "subjectIds" | "disclosureIds"> } = {},
   ) => {
     const { category, page } = queueQuery.parse(queryOf(request));
     const on = today();
@@ -134,20 +173,22 @@ export async function retentionReviewPages(app: FastifyInstance, { db }: { db: D
       filtered: Boolean(category),
       groups: queue.groups.map((g) => presentGroup(g, on, page)),
       empty: queue.groups.every((g) => g.total === 0),
-      posted: extra.posted ?? { category: "", subjectIds: [] },
+      posted: extra.posted ?? { category: "", subjectIds: [], disclosureIds: [] },
       ...(extra.summary ?? errorSummary([])),
     });
   };
 
   app.get("/retention/review", (request, reply) => queuePage(request, reply));
 
-  // The files chosen on the queue, checked on a page of their own before anything is proposed.
-  const proposePage = (reply: FastifyReply, values: ProposeValues, summary = errorSummary([]), findings: readonly RuleFinding[] = []) =>
-    reply.view("retention/propose", {
+  // The files (or copies) chosen on the queue, checked on a page of their own before anything is proposed.
+  const proposePage = (reply: FastifyReply, values: ProposeValues, summary = errorSummary([]), findings: readonly RuleFinding[] = []) => {
+    const copies = values.category === "DISCLOSED_COPY";
+    return reply.view("retention/propose", {
       values,
-      ruleName: words.category[values.category as RetentionCategory] ?? "",
-      files: counted(values.subjectIds.length, "file"),
-      references: values.subjectIds.map(fileReference),
+      copies,
+      ruleName: copies ? COPIES_HEADING : (words.category[values.category as RetentionCategory] ?? ""),
+      files: copies ? counted(values.disclosureIds.length, "copy", "copies") : counted(values.subjectIds.length, "file"),
+      references: copies ? values.disclosureIds.map(copyReference) : values.subjectIds.map(fileReference),
       actionItems: formHelpers.radioItems(
         DISPOSAL_ACTIONS.map((value) => ({ value, text: words.disposalChoice[value], hint: words.disposalChoiceHint[value] })),
         values.action,
@@ -155,13 +196,17 @@ export async function retentionReviewPages(app: FastifyInstance, { db }: { db: D
       rules: rulesOf(findings),
       ...summary,
     });
+  };
 
   app.post("/retention/review/propose", async (request, reply) => {
     const values = proposeValues(bodyOf(request));
-    const chosen = proposeInput.pick({ category: true, subjectIds: true }).safeParse(values);
-    if (!chosen.success || !chosen.data.subjectIds.length) {
+    const field = values.category === "DISCLOSED_COPY" ? "disclosureIds" : "subjectIds";
+    const chosen = proposeInput.pick({ category: true, subjectIds: true, disclosureIds: true }).safeParse(values);
+    if (!chosen.success || !chosen.data[field].length) {
       reply.status(400);
-      const summary = errorSummary([{ path: "/subjectIds", message: "Select at least one file to propose for disposal" }], {
+      const message =
+        field === "disclosureIds" ? "Select at least one copy to propose for disposal" : "Select at least one file to propose for disposal";
+      const summary = errorSummary([{ path: `/${field}`, message }], {
         hrefFor: () => `#${values.category ? slug(values.category as RetentionCategory) : "main-content"}-files`,
       });
       return queuePage(request, reply, { summary, posted: values });
@@ -188,8 +233,8 @@ export async function retentionReviewPages(app: FastifyInstance, { db }: { db: D
         }
       },
       {
-        // The files are chosen on the queue: any problem with one is shown with the list of files.
-        mapPath: (path) => (path.startsWith("/subjectIds") || path.startsWith("/category") ? "/files" : path),
+        // The files or copies are chosen on the queue: any problem with one is shown with the list of them.
+        mapPath: (path) => (/^\/(subjectIds|disclosureIds|category)/.test(path) ? "/files" : path),
         leadWithMessage: true,
       },
     );
@@ -204,9 +249,29 @@ export async function retentionReviewPages(app: FastifyInstance, { db }: { db: D
     summary = errorSummary([]),
   ) => {
     const id = idParam(request, "id", "The file");
-    const subject = await viewSubjectRow(db, actorOf(request), id, "web.retention.keep");
+    const actor = actorOf(request);
+    // A copy of information another organisation shared is kept the same way, by its disclosure's id.
+    const copy = await viewHeldCopy(db, actor, id, "web.retention.keep_copy");
+    if (copy) {
+      return reply.view("retention/keep", {
+        id,
+        copy: true,
+        title: `Keep the copy about ${copy.name} for longer`,
+        caption: `Copy ${copy.reference} from ${copy.from}, received ${ukDate(copy.receivedOn)}`,
+        values,
+        ...summary,
+      });
+    }
+    const subject = await viewSubjectRow(db, actor, id, "web.retention.keep");
     if (subject.disposedAt) throw new NotFoundError("The file");
-    return reply.view("retention/keep", { id, name: fullName(subject), reference: fileReference(id), values, ...summary });
+    return reply.view("retention/keep", {
+      id,
+      copy: false,
+      title: `Keep ${fullName(subject)}'s file for longer`,
+      caption: `File ${fileReference(id)}`,
+      values,
+      ...summary,
+    });
   };
 
   app.get("/retention/review/:id/keep", (request, reply) => keepPage(request, reply, { months: "", reason: "" }));
@@ -219,8 +284,8 @@ export async function retentionReviewPages(app: FastifyInstance, { db }: { db: D
       reply,
       (summary) => keepPage(request, reply, values, summary),
       async () => {
-        await keepFile(db, actorOf(request), id, { months: values.months || undefined, reason: values.reason });
-        return reply.redirect("/retention/review?outcome=kept", 303);
+        const { kept } = await keepFile(db, actorOf(request), id, { months: values.months || undefined, reason: values.reason });
+        return reply.redirect(`/retention/review?outcome=${kept === "copy" ? "kept-copy" : "kept"}`, 303);
       },
       { onePerField: true },
     );
@@ -250,11 +315,14 @@ export async function retentionReviewPages(app: FastifyInstance, { db }: { db: D
     const id = idParam(request, "id", "The disposal batch");
     const batch = await viewDisposal(db, actor, id, "web.retention.disposal");
     const certificate = batch.status === "EXECUTED" ? await loadCertificate(db, actor, id) : null;
+    const copies = batch.category === "DISCLOSED_COPY";
     return reply.view("retention/disposal", {
       sections: sectionsFor("/retention/disposals"),
-      outcome: outcomeOf(request),
+      outcome: outcomeOf(request, copies ? "copy" : "file"),
       batch: presentSummary(batch),
+      copies,
       files: batch.fileList,
+      copyList: batch.copyList,
       proposer: batch.proposedByActor,
       certificate: certificate?.outline,
       rules: rulesOf(findings),
@@ -311,6 +379,7 @@ export async function retentionReviewPages(app: FastifyInstance, { db }: { db: D
 interface ProposeValues {
   category: string;
   subjectIds: string[];
+  disclosureIds: string[];
   action: string;
   reason: string;
 }
@@ -318,6 +387,7 @@ interface ProposeValues {
 const proposeValues = (body: FormBody): ProposeValues => ({
   category: str(body, "category"),
   subjectIds: list(body, "subjectIds"),
+  disclosureIds: list(body, "disclosureIds"),
   action: str(body, "action"),
   reason: str(body, "reason"),
 });
@@ -333,7 +403,7 @@ function presentSummary(d: DisposalSummary) {
     reference: d.reference,
     rule: words.category[d.category],
     action: words.disposalChoice[d.action],
-    files: counted(d.files, "file"),
+    files: d.category === "DISCLOSED_COPY" ? counted(d.files, "copy", "copies") : counted(d.files, "file"),
     status: words.disposalStatus[d.status],
     statusTag: { PROPOSED: "govuk-tag--yellow", EXECUTED: "govuk-tag--green", CANCELLED: "govuk-tag--grey" }[d.status],
     executed: d.status === "EXECUTED",

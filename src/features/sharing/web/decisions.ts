@@ -51,6 +51,19 @@ const DISCLOSURE_STATE_TAGS: Record<DisclosureState, string> = {
   EXPIRED: "govuk-tag--grey",
 };
 
+/**
+ * How long the recipient keeps its copy, as the sender reads it: until the agreement's retention term
+ * ends, or as the recipient's own schedule says where the agreement set none; once the recipient has
+ * disposed of it, the date it did.
+ */
+function copyRetention(d: { retainUntil: string | null; disposedAt: Date | null }): { label: string; value: string } {
+  if (d.disposedAt) return { label: "Recipient disposed of its copy on", value: ukDate(d.disposedAt) };
+  return {
+    label: "Recipient keeps its copy until",
+    value: d.retainUntil ? `${ukDate(d.retainUntil)}, by the agreement's retention term` : "As the recipient's retention schedule says",
+  };
+}
+
 /** A disclosure's state as a GOV.UK tag: its words from the catalogue, its colour. */
 export const disclosureStateTag = (state: DisclosureState) => ({
   text: SHARING_MESSAGES.en.disclosureState[state],
@@ -184,6 +197,8 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
         chases: (chases.get(d.disclosure.id) ?? []).map((c: Chase) => ({ by: c.chasedByName, at: c.chasedAt })),
         revokedAt: d.disclosure.revokedAt,
         revokeReason: d.disclosure.revokeReason,
+        // The recipient's copy under its retention (issue 21): until when the agreement's term keeps it, and when it was disposed of.
+        retention: copyRetention(d.disclosure),
         onward: d.disclosure.onwardDisclosure,
         purpose: sent ? { text: sent.disclosure.purpose, protectedNote: purposeNote(d.record) } : null,
         items: (sent?.items ?? []).map((item, i) => ({ ...item, protectedNote: notes[i] ?? "" })),
@@ -253,6 +268,7 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
           title: "What was sent",
           rows: [
             { label: "State", value: disclosure.state.text },
+            { label: disclosure.retention.label, value: disclosure.retention.value },
             ...(disclosure.purpose
               ? [{ label: "Purpose, as they were told it", value: withNote(disclosure.purpose.text, disclosure.purpose.protectedNote) }]
               : []),

@@ -134,6 +134,12 @@ export async function disclosurePages(app: FastifyInstance, { db, notices: inbox
         withheld: told.withheld,
         sentAt: d.sentAt,
         expiresAt: d.expiresAt,
+        // The agreement's retention term for the recipient's copy (issue 21), when it set one; once filed, it goes with the file.
+        keepUntil: d.filedSubjectId
+          ? "The end of the retention period of your file it was filed onto, by your schedule"
+          : d.retainUntil
+            ? `${ukDate(d.retainUntil)}, by the agreement's retention term`
+            : null,
         purpose: `${purposeLabel(d.purposeCode)}: ${d.purpose}`,
         role: d.recipientRole ? RECIPIENT_ROLE_LABELS[d.recipientRole as RecipientRole] : "Not stated",
         onward: ONWARD_DISCLOSURE_LABELS[d.onwardDisclosure],
