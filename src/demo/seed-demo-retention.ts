@@ -1,5 +1,5 @@
 import { createSubject, recordItem } from "../features/records";
-import { approveDisposal, proposeDisposal } from "../features/retention";
+import { approveDisposal, proposeDisposal, setHold } from "../features/retention";
 import type { Actor } from "../platform/auth/actor";
 import type { Db } from "../platform/db/client";
 import { demoActors } from "./demo-actors";
@@ -7,8 +7,9 @@ import { demoActors } from "./demo-actors";
 /**
  * Retention in the demo (issue 21): Northbrook Primary School holds child protection files of former
  * pupils born in 1998 to 2000, past the child's date of birth + 25 years, so its review queue has work
- * in it: two wait for review, and one was disposed of by its two IG leads (one proposed, the other
- * approved), leaving a certificate. Written through the services people use.
+ * in it: two wait for review, a third is under a legal hold (a civil claim), so it is shown held and
+ * cannot be proposed, and one was disposed of by its two IG leads (one proposed, the other approved),
+ * leaving a certificate. Written through the services people use.
  */
 
 const PEOPLE = {
@@ -61,6 +62,22 @@ export async function seedDemoRetention(db: Db): Promise<void> {
       eventDate: "2009-11-12",
     },
   ]);
+  // Under a legal hold: a former pupil born in 1999 whose file is past date of birth + 25 years, but a
+  // civil claim about events in his time at the school means nothing about him may be disposed of.
+  const daniel = await formerPupil(db, who.tomasz, { givenNames: "Daniel", familyName: "Kerr", dateOfBirth: "1999-05-09" }, [
+    {
+      category: "education",
+      text: "Daniel said the coach of a weekend football club had asked him to keep their messages secret. Referred to the local authority designated officer.",
+      eventDate: "2010-06-15",
+    },
+  ]);
+  await setHold(db, who.olusegun, {
+    name: "Civil claim about a former football coach",
+    instruction:
+      "Solicitors for a former pupil have written about a claim concerning a football coach who worked with pupils from 2009 to 2011. Keep everything about him until the claim is settled or withdrawn.",
+    scope: "SUBJECTS",
+    subjectIds: [daniel],
+  });
   // Disposed of: proposed by one IG lead and approved by the other, with its certificate.
   const kyle = await formerPupil(db, who.tomasz, { givenNames: "Kyle", familyName: "Morton", dateOfBirth: "1998-06-18" }, [
     {

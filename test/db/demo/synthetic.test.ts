@@ -25,12 +25,13 @@ describeEachDatabase("seed-synthetic: bulk fictional records, consistent with wh
     assert.equal(await count("select 1 from subject"), before.subjects + 400);
     assert.equal(await count("select 1 from record_item"), before.items + result.items);
     assert.ok(result.items > 800, `${result.items} items`);
-    // Every item is on its subject's chronology, as recordItem would have put it (corrections have entries of their own).
+    // Every item is on its subject's chronology, as recordItem would have put it (corrections have entries of their own);
+    // a disposed file's chronology went with it (the demo's completed disposal).
     assert.equal(
       await count(`select 1 from record_item i join chronology_entry c on c.ref_id = i.id and c.subject_id = i.subject_id
                      and c.occurred_on = i.event_date and c.kind = 'ITEM_RECORDED' and c.summary = i.text
                      and c.code = 'chronology.itemRecorded' and c.params = jsonb_build_object('category', i.category::text, 'kind', i.kind::text)`),
-      await count("select 1 from record_item where version = 1"),
+      await count("select 1 from record_item i join subject s on s.id = i.subject_id where i.version = 1 and s.disposed_at is null"),
     );
     assert.equal(await count(`select 1 from subject where created_at >= '${now}'`), 400);
     // Synthetic dates are possible: not before birth (nor ten years ago), never in the future; obtained on or after the event.

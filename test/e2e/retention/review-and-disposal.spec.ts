@@ -4,7 +4,8 @@ import { clickAndLoad, expect, signInAndEnrol, signOut, submitForm, test } from 
  * Retention review and disposal end to end (issue 21). Olusegun Adebayo, an IG lead at Northbrook
  * Primary School, opens the review queue: former pupils' child protection files past the child's date
  * of birth + 25 years. He keeps Liam Osei's file for another year (the form keeps his reason when the
- * months are missing) and proposes Jade Whitmore's for disposal. Catrin Lloyd, the school's other IG
+ * months are missing) and proposes Jade Whitmore's for disposal; Daniel Kerr's is under a legal hold, so it
+ * cannot be chosen. Catrin Lloyd, the school's other IG
  * lead, approves it and opens the certificate, which names no one. Every page is checked for
  * accessibility. Bernard Hale, the school's administrator, is left for mfa.spec.ts.
  */
@@ -20,6 +21,11 @@ test("an IG lead keeps one file and proposes another for disposal; a second IG l
   await expect(files.getByRole("table")).toContainText("Jade Whitmore");
   await expect(files.getByRole("table")).toContainText("14 March 2025");
   await expect(files.getByRole("table")).toContainText("Overdue");
+  // Daniel Kerr's file is under a legal hold: it says so, and cannot be chosen.
+  await expect(files.getByRole("row", { name: /Daniel Kerr/ })).toContainText(
+    "Under legal hold “Civil claim about a former football coach”",
+  );
+  await expect(files.getByLabel(/^Select Daniel Kerr/)).toHaveCount(0);
 
   // Keep Liam's file for longer: the reason survives a missing number of months.
   await clickAndLoad(page, files.getByRole("link", { name: /^Keep\s+Liam Osei's file\s+for longer$/ }));
