@@ -40,6 +40,20 @@ describeEachDatabase("seed-synthetic: bulk fictional records, consistent with wh
                        or i.event_date < coalesce(s.date_of_birth, s.expected_date - 280))`),
       0,
     );
+    // Retention has dates to run from: children's cases closed at children's social care and early help
+    // (by the organisation's recorder; nothing recorded after it), and no other organisation closes one.
+    const closedAt = (types: string) =>
+      count(`select 1 from subject s join organisation o on o.id = s.organisation_id
+              where s.created_at >= '${now}' and s.case_closed_on is not null and o.type::text in (${types})`);
+    assert.ok((await closedAt("'childrens_social_care', 'early_help'")) > 0);
+    assert.equal(await closedAt("'school', 'police', 'health_trust', 'gp_practice', 'voluntary_community', 'other'"), 0);
+    assert.equal(
+      await count(`select 1 from subject s where s.created_at >= '${now}' and s.case_closed_on is not null
+                     and (s.kind <> 'CHILD' or s.case_closed_on > current_date or s.case_closed_on < s.date_of_birth
+                          or s.case_closed_by_user_id is distinct from s.created_by_user_id
+                          or exists (select 1 from record_item i where i.subject_id = s.id and i.event_date > s.case_closed_on))`),
+      0,
+    );
     const ids = await ctx.database.query<{ nhs_number: string | null; upn: string | null }>("select nhs_number, upn from subject");
     for (const { nhs_number, upn } of ids) {
       if (nhs_number) assert.equal(nhsNumberProblem(nhs_number), null, nhs_number);
