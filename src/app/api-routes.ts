@@ -5,6 +5,7 @@ import { auditApi } from "../features/audit-log";
 import { backgroundJobsApi } from "../features/background-jobs";
 import { organisationsApi, usersApi } from "../features/organisations-and-users";
 import { recordsApi } from "../features/records";
+import { retentionApi } from "../features/retention";
 import { rightsApi } from "../features/rights";
 import { settingsApi } from "../features/settings";
 import { sharingApi } from "../features/sharing";
@@ -71,5 +72,6 @@ export async function apiRoutes(app: FastifyInstance, opts: { database: Database
   await app.register(settingsApi, { db: opts.database.db });
   await app.register(sharingApi, { db: opts.database.db });
   await app.register(rightsApi, { db: opts.database.db });
+  await app.register(retentionApi, { db: opts.database.db });
   await app.register(backgroundJobsApi, { db: opts.database.db });
 }

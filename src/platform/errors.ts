@@ -36,6 +36,8 @@ export class ConflictError extends DomainError {
   constructor(
     message: string,
     readonly fieldErrors: FieldError[] = [],
+    /** The rule that refuses it, where one does (a legal hold: RET-HOLD), for the problem's `rules`. */
+    readonly findings: RuleFinding[] = [],
   ) {
     super(message);
   }

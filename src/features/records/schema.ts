@@ -55,6 +55,12 @@ export const subjects = pgTable(
      * without a name, a date of birth or any identifier, and every item's text is erased.
      */
     disposedAt: timestamp("disposed_at", { withTimezone: true }),
+    /**
+     * The date of the latest record item about the person: what "last entry" retention rules run from.
+     * Kept by the database itself (a statement trigger on record_item, migration 0026), so every way an
+     * item is written, one at a time or in bulk, keeps it true, and the review queue reads an index.
+     */
+    lastEntryOn: date("last_entry_on", { mode: "string" }),
     /** The name folded for search (lower case, accents removed by `safeshare_fold`, migration 0004). */
     searchName: text("search_name").generatedAlwaysAs(sql`safeshare_fold(given_names || ' ' || family_name)`),
   },
@@ -65,6 +71,7 @@ export const subjects = pgTable(
     index("subject_nhs_number_idx").on(t.organisationId, t.nhsNumber),
     index("subject_upn_idx").on(t.organisationId, t.upn),
     index("subject_dob_idx").on(t.organisationId, t.dateOfBirth),
+    index("subject_last_entry_idx").on(t.organisationId, t.lastEntryOn),
     index("subject_case_closed_idx").on(t.organisationId, t.caseClosedOn).where(sql`case_closed_on is not null`),
   ],
 );

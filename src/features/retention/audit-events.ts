@@ -37,7 +37,7 @@ export type RetentionAuditEvent =
       entity: BatchRef;
       details: { action: DisposalAction; files: number; items: number; subjectIds: string[]; certificateHash: string };
     }
-  | { type: "retention.disposal_blocked"; entity: BatchRef; details: { holdIds: string[] } };
+  | { type: "retention.disposal_blocked"; entity: BatchRef; details: Record<string, never> };
 
 declare module "../../platform/audit/events" {
   interface AuditEventCatalogue {

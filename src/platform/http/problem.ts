@@ -63,7 +63,10 @@ export function toProblem(error: unknown): Problem {
     const errors = error.findings.map((f) => ({ path: f.path, message: `${f.code}: ${f.message}` }));
     return { ...make(error.code, error.message, errors), rules: error.findings };
   }
-  if (error instanceof ConflictError) return make(error.code, error.message, error.fieldErrors.length ? error.fieldErrors : undefined);
+  if (error instanceof ConflictError) {
+    const problem = make(error.code, error.message, error.fieldErrors.length ? error.fieldErrors : undefined);
+    return error.findings.length ? { ...problem, rules: error.findings } : problem;
+  }
   if (
     error instanceof NotFoundError ||
     error instanceof NotPermittedError ||

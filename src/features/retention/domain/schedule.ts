@@ -1,5 +1,5 @@
 import type { OrganisationType } from "../../organisations-and-users/domain";
-import type { SubjectKind } from "../../records/domain";
+import { SUBJECT_KINDS, type SubjectKind } from "../../records/domain";
 
 /**
  * Retention schedules (docs/domain.md §7, issue 21): what an organisation keeps, for how long from
@@ -59,10 +59,9 @@ export function categoryOf(organisationType: OrganisationType, kind: SubjectKind
   return CHILD_KINDS.includes(kind) ? CHILD_CATEGORY[organisationType] : "ADULT_RECORD";
 }
 
-/** The subject kinds whose files fall into a category at an organisation of this type (for queries). */
-export function kindsOf(organisationType: OrganisationType, category: RetentionCategory): readonly SubjectKind[] | null {
-  if (category === "ADULT_RECORD") return null;
-  return CHILD_CATEGORY[organisationType] === category ? CHILD_KINDS : [];
+/** The subject kinds whose files fall into a category at an organisation of this type (for queries; none when it holds no such files). */
+export function kindsOf(organisationType: OrganisationType, category: RetentionCategory): readonly SubjectKind[] {
+  return SUBJECT_KINDS.filter((kind) => categoryOf(organisationType, kind) === category);
 }
 
 /** The categories an organisation of this type holds: its child category, then other people's files. */
@@ -70,9 +69,6 @@ export const categoriesHeldBy = (organisationType: OrganisationType): RetentionC
   CHILD_CATEGORY[organisationType],
   "ADULT_RECORD",
 ];
-
-/** Kinds counted as children's files (everything else is an adult's). */
-export const isChildKind = (kind: SubjectKind): boolean => CHILD_KINDS.includes(kind);
 
 /** Shipped defaults (issue 21), each citing its source; an IG lead may change them, and every change is audited. */
 export const DEFAULT_RULES: Record<RetentionCategory, RetentionRule> = {

@@ -1,16 +1,13 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor";
 import type { Db, Tx } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError } from "../../../platform/errors";
-import { chronologyEntries, recordItems } from "../../records/schema";
-import { disclosureItems } from "../../sharing/schema";
+import { recordItems } from "../../records/schema";
+import { assertFilesNotHeld, eraseItemText } from "../../retention";
 import { erasureInput } from "../domain/inputs";
-import { recipientNotices, rightsItemActions, rightsItemReviews } from "../schema";
+import { recipientNotices } from "../schema";
 import { act, requestAndItem } from "./act-on-item";
-
-/** What erased text becomes: the item keeps its row as a tombstone, its words gone from the record, the chronology and every copy. */
-const ERASED = "[erased]";
 
 /**
  * Erasure: decided with a recorded reason (usually refused where the processing is a public task or a
@@ -28,7 +25,7 @@ export async function decideErasure(db: Db, actor: Actor, requestId: string, ite
     { request, item },
     { kind: "ERASED", reason },
     async (tx) => {
-      erased = await eraseLineage(tx, actor, item.lineageId);
+      erased = await eraseLineage(tx, actor, item.subjectId, item.lineageId);
       if (!erased.length) throw new ConflictError("This item has already been erased");
     },
     {
@@ -42,36 +39,17 @@ export async function decideErasure(db: Db, actor: Actor, requestId: string, ite
 
 /**
  * Every version of the item (a correction keeps the old text), its chronology entries, every
- * disclosed copy, and whatever quoted it: earlier notices to recipients, the person's statement
- * about it and the access review's redacted phrases. Returns the versions erased, so that
- * recipients of any of them are told.
+ * disclosed copy, and whatever quoted it (retention's `eraseItemText`, shared with disposal), and
+ * earlier notices to recipients about it. Refused while a legal hold covers the person's file
+ * (RET-HOLD). Returns the versions erased, so that recipients of any of them are told.
  */
-async function eraseLineage(tx: Tx, actor: Actor, lineageId: string) {
-  const versions = await tx
-    .update(recordItems)
-    .set({
-      text: ERASED,
-      erasedAt: new Date(),
-      disputeNote: sql`case when ${recordItems.disputeNote} is null then null else ${ERASED} end`,
-      correctionReason: sql`case when ${recordItems.correctionReason} is null then null else ${ERASED} end`,
-    })
-    .where(and(eq(recordItems.lineageId, lineageId), visibleTo(actor, recordItems), isNull(recordItems.erasedAt)))
-    .returning({ id: recordItems.id });
-  const ids = versions.map((v) => v.id);
+async function eraseLineage(tx: Tx, actor: Actor, subjectId: string, lineageId: string) {
+  await assertFilesNotHeld(tx, [subjectId], "This item cannot be erased");
+  const ids = await eraseItemText(tx, and(eq(recordItems.lineageId, lineageId), visibleTo(actor, recordItems)) as SQL, { copies: "every" });
   if (!ids.length) return ids;
-  await tx
-    .update(chronologyEntries)
-    .set({ summary: ERASED })
-    .where(and(eq(chronologyEntries.refType, "record_item"), inArray(chronologyEntries.refId, ids)));
-  await tx.update(disclosureItems).set({ text: ERASED }).where(inArray(disclosureItems.sourceItemId, ids));
   await tx
     .update(recipientNotices)
     .set({ text: "Information we sent you, and told you about here, was later erased at the person's request." })
     .where(and(inArray(recipientNotices.itemId, ids), inArray(recipientNotices.kind, ["CORRECTED", "DISPUTED"])));
-  await tx
-    .update(rightsItemActions)
-    .set({ reason: ERASED })
-    .where(and(inArray(rightsItemActions.itemId, ids), eq(rightsItemActions.kind, "STATEMENT_ADDED")));
-  await tx.update(rightsItemReviews).set({ redactions: [] }).where(inArray(rightsItemReviews.itemId, ids));
   return ids;
 }

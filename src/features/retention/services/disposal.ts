@@ -1,0 +1,314 @@
+import { createHash } from "node:crypto";
+import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import { canonicalJson } from "../../../platform/audit/chain";
+import { snapshotOf } from "../../../platform/audit/events";
+import { inTransaction, recordEvent } from "../../../platform/audit/write";
+import type { Actor } from "../../../platform/auth/actor";
+import { today } from "../../../platform/dates/calendar";
+import type { Db, Tx } from "../../../platform/db/client";
+import { visibleTo } from "../../../platform/db/scope";
+import { ConflictError, NotFoundError, ValidationError } from "../../../platform/errors";
+import { subjects } from "../../records/schema";
+import type {} from "../audit-events";
+import { batchReference, type CertificateFacts, fileReference } from "../domain/certificate";
+import { queueEndsOn } from "../domain/due";
+import { type ProposeInput, proposeInput } from "../domain/review-inputs";
+import { RETENTION_RULES } from "../domain/rules";
+import type { DisposalAction, RetentionCategory } from "../domain/schedule";
+import { disposalBatches, disposalBatchFiles } from "../schema";
+import { describeFiles, disposeFiles, keepAnonymisedRows } from "./dispose-files";
+import { assertFilesNotHeld } from "./hold-coverage";
+import { loadOrganisationSchedule } from "./organisation-schedule";
+import { assertReviews, dueUnder } from "./review-queue";
+
+const among = (ids: readonly string[]): SQL => sql`${subjects.id} = any(${sql.param([...ids])}::uuid[])`;
+
+/** The files of `ids` that are the organisation's and due under the rule for `category` now (the one meaning of due). */
+async function dueAmong(tx: Tx, organisationId: string, category: RetentionCategory, ids: readonly string[]): Promise<Set<string>> {
+  const { type, rules } = await loadOrganisationSchedule(tx, organisationId);
+  const rule = rules.find((r) => r.category === category);
+  const due = rule && dueUnder(organisationId, type, rule, queueEndsOn(today()));
+  if (!due) return new Set();
+  const rows = await tx
+    .select({ id: subjects.id })
+    .from(subjects)
+    .where(and(due, among(ids)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Proposes files from the review queue for disposal under one rule (issue 21). Each must be the
+ * organisation's, due under that rule (RET-NOT-DUE) and in no other proposed batch; none may be under a
+ * legal hold (RET-HOLD, 409 naming the hold). Nothing is removed until a second IG lead approves it.
+ */
+export async function proposeDisposal(db: Db, actor: Actor, raw: unknown): Promise<{ id: string; reference: string }> {
+  assertReviews(actor);
+  const input: ProposeInput = proposeInput.parse(raw);
+  const ids = [...new Set(input.subjectIds)];
+  return inTransaction(db, async (tx, audit) => {
+    const due = await dueAmong(tx, actor.organisationId, input.category, ids);
+    const notDue = input.subjectIds.flatMap((id, i) =>
+      due.has(id)
+        ? []
+        : [
+            {
+              path: `/subjectIds/${i}`,
+              message: `This file is not one of your organisation's files due under this rule: ${RETENTION_RULES["RET-NOT-DUE"]}`,
+            },
+          ],
+    );
+    if (notDue.length) throw new ValidationError(notDue);
+    const elsewhere = await tx
+      .select({ subjectId: disposalBatchFiles.subjectId, reference: disposalBatches.reference })
+      .from(disposalBatchFiles)
+      .innerJoin(disposalBatches, eq(disposalBatches.id, disposalBatchFiles.batchId))
+      .where(and(eq(disposalBatches.status, "PROPOSED"), sql`${disposalBatchFiles.subjectId} = any(${sql.param(ids)}::uuid[])`));
+    if (elsewhere.length) {
+      const proposed = new Map(elsewhere.map((e) => [e.subjectId, e.reference]));
+      throw new ValidationError(
+        input.subjectIds.flatMap((id, i) => {
+          const reference = proposed.get(id);
+          return reference === undefined
+            ? []
+            : [{ path: `/subjectIds/${i}`, message: `This file is already proposed in disposal batch ${batchReference(reference)}` }];
+        }),
+      );
+    }
+    await assertFilesNotHeld(tx, ids, "These files cannot be proposed for disposal");
+    const [batch] = await tx
+      .insert(disposalBatches)
+      .values({
+        organisationId: actor.organisationId,
+        category: input.category,
+        action: input.action,
+        reason: input.reason,
+        proposedByUserId: actor.userId,
+        proposedByName: actor.name,
+      })
+      .returning({ id: disposalBatches.id, reference: disposalBatches.reference });
+    if (!batch) throw new Error("the disposal batch was not written");
+    await tx.insert(disposalBatchFiles).values(ids.map((subjectId) => ({ batchId: batch.id, subjectId })));
+    audit.record(snapshotOf(actor), {
+      type: "retention.disposal_proposed",
+      entity: { type: "disposal_batch", id: batch.id },
+      details: { category: input.category, action: input.action, files: ids.length },
+    });
+    return { id: batch.id, reference: batchReference(batch.reference) };
+  });
+}
+
+type BatchRow = typeof disposalBatches.$inferSelect;
+
+async function lockedBatch(tx: Tx, actor: Actor, id: string): Promise<BatchRow> {
+  const [batch] = await tx
+    .select()
+    .from(disposalBatches)
+    .where(and(eq(disposalBatches.id, id), visibleTo(actor, disposalBatches)))
+    .for("update");
+  if (!batch) throw new NotFoundError("The disposal batch");
+  return batch;
+}
+
+const filesOf = async (tx: Tx, batchId: string) =>
+  (await tx.select({ id: disposalBatchFiles.subjectId }).from(disposalBatchFiles).where(eq(disposalBatchFiles.batchId, batchId))).map(
+    (f) => f.id,
+  );
+
+/** The certificate's hash, as the audit log keeps it: SHA-256 of its canonical JSON. */
+export const certificateHashOf = (facts: CertificateFacts): string => createHash("sha256").update(canonicalJson(facts)).digest("hex");
+
+export interface ExecutedDisposal {
+  id: string;
+  certificate: CertificateFacts;
+  certificateHash: string;
+}
+
+/**
+ * A second IG lead approves a proposed batch and it is carried out at once, in one transaction
+ * (issue 21): never by its proposer (RET-SECOND-PERSON); checked against every legal hold at that moment
+ * (RET-HOLD: refused, naming the hold, and the attempt audited); every file still due (RET-NOT-DUE).
+ * Approving a batch already carried out changes nothing and answers with its certificate.
+ */
+export async function approveDisposal(db: Db, actor: Actor, id: string): Promise<ExecutedDisposal> {
+  assertReviews(actor);
+  try {
+    return await inTransaction(db, async (tx, audit) => {
+      const batch = await lockedBatch(tx, actor, id);
+      if (batch.status === "EXECUTED" && batch.certificate && batch.certificateHash) {
+        return { id, certificate: batch.certificate, certificateHash: batch.certificateHash };
+      }
+      if (batch.status === "CANCELLED") throw new ConflictError("This disposal batch was cancelled: propose the files again");
+      if (batch.proposedByUserId === actor.userId) {
+        throw new ConflictError(
+          "You proposed this disposal, so another IG lead must approve it",
+          [],
+          [{ code: "RET-SECOND-PERSON", severity: "block", message: RETENTION_RULES["RET-SECOND-PERSON"], path: "" }],
+        );
+      }
+      const ids = await filesOf(tx, id);
+      await assertFilesNotHeld(tx, ids, "This disposal cannot go ahead");
+      const due = await dueAmong(tx, batch.organisationId, batch.category, ids);
+      if (due.size !== ids.length) {
+        throw new ConflictError(
+          `${ids.length - due.size} of the files are no longer due (kept at a review, or written to since it was proposed). Cancel this batch and propose the files that are due.`,
+          [],
+          [{ code: "RET-NOT-DUE", severity: "block", message: RETENTION_RULES["RET-NOT-DUE"], path: "" }],
+        );
+      }
+      const now = new Date();
+      const { name: organisation, rules } = await loadOrganisationSchedule(tx, batch.organisationId);
+      const rule = rules.find((r) => r.category === batch.category);
+      if (!rule) throw new ConflictError("Your organisation no longer holds files of this kind");
+      const described = await describeFiles(tx, batch.organisationId, ids);
+      if (batch.action === "ANONYMISE") await keepAnonymisedRows(tx, batch, ids, now.getUTCFullYear());
+      await disposeFiles(tx, batch.organisationId, ids, now);
+      const certificate: CertificateFacts = {
+        reference: batchReference(batch.reference),
+        organisation,
+        rule,
+        action: batch.action,
+        reason: batch.reason,
+        files: ids.length,
+        ...described,
+        fileReferences: ids.map(fileReference).sort(),
+        proposedBy: batch.proposedByName,
+        proposedAt: batch.proposedAt.toISOString(),
+        approvedBy: actor.name,
+        executedAt: now.toISOString(),
+      };
+      const certificateHash = certificateHashOf(certificate);
+      await tx
+        .update(disposalBatches)
+        .set({
+          status: "EXECUTED",
+          approvedByUserId: actor.userId,
+          approvedByName: actor.name,
+          executedAt: now,
+          certificate,
+          certificateHash,
+        })
+        .where(eq(disposalBatches.id, id));
+      audit.record(snapshotOf(actor), {
+        type: "retention.disposal_executed",
+        entity: { type: "disposal_batch", id },
+        details: { action: batch.action, files: ids.length, items: described.items, subjectIds: ids, certificateHash },
+      });
+      return { id, certificate, certificateHash };
+    });
+  } catch (error) {
+    if (error instanceof ConflictError && error.findings.some((f) => f.code === "RET-HOLD")) {
+      await recordEvent(db, snapshotOf(actor), { type: "retention.disposal_blocked", entity: { type: "disposal_batch", id }, details: {} });
+    }
+    throw error;
+  }
+}
+
+/** Withdraws a proposal that has not been carried out. */
+export async function cancelDisposal(db: Db, actor: Actor, id: string): Promise<void> {
+  assertReviews(actor);
+  await inTransaction(db, async (tx, audit) => {
+    const batch = await lockedBatch(tx, actor, id);
+    if (batch.status !== "PROPOSED")
+      throw new ConflictError(
+        batch.status === "EXECUTED" ? "This disposal has been carried out" : "This disposal batch is already cancelled",
+      );
+    await tx.update(disposalBatches).set({ status: "CANCELLED", cancelledAt: new Date() }).where(eq(disposalBatches.id, id));
+    audit.record(snapshotOf(actor), { type: "retention.disposal_cancelled", entity: { type: "disposal_batch", id }, details: {} });
+  });
+}
+
+export interface DisposalSummary {
+  id: string;
+  reference: string;
+  category: RetentionCategory;
+  action: DisposalAction;
+  status: BatchRow["status"];
+  files: number;
+  reason: string;
+  proposedBy: string;
+  proposedAt: Date;
+  approvedBy: string | null;
+  executedAt: Date | null;
+  cancelledAt: Date | null;
+  certificateHash: string | null;
+}
+
+const summaryColumns = {
+  id: disposalBatches.id,
+  reference: disposalBatches.reference,
+  category: disposalBatches.category,
+  action: disposalBatches.action,
+  status: disposalBatches.status,
+  reason: disposalBatches.reason,
+  proposedBy: disposalBatches.proposedByName,
+  proposedAt: disposalBatches.proposedAt,
+  approvedBy: disposalBatches.approvedByName,
+  executedAt: disposalBatches.executedAt,
+  cancelledAt: disposalBatches.cancelledAt,
+  certificateHash: disposalBatches.certificateHash,
+  files: sql<number>`(select count(*)::int from ${disposalBatchFiles} where ${disposalBatchFiles.batchId} = ${disposalBatches.id})`,
+};
+
+const summaryOf = (row: Omit<DisposalSummary, "reference"> & { reference: number }): DisposalSummary => ({
+  ...row,
+  reference: batchReference(row.reference),
+});
+
+/** The organisation's disposal batches, newest first. */
+export async function loadDisposals(
+  db: Db,
+  actor: Actor,
+  page: { page: number; pageSize: number },
+): Promise<{ rows: DisposalSummary[]; total: number }> {
+  assertReviews(actor);
+  const [{ total = 0 } = {}] = await db.select({ total: count() }).from(disposalBatches).where(visibleTo(actor, disposalBatches));
+  const rows = await db
+    .select(summaryColumns)
+    .from(disposalBatches)
+    .where(visibleTo(actor, disposalBatches))
+    .orderBy(desc(disposalBatches.proposedAt), asc(disposalBatches.id))
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  return { rows: rows.map(summaryOf), total };
+}
+
+export interface DisposalView extends DisposalSummary {
+  /** While proposed: the files, with names for the approver to check (an audited read); afterwards only references. */
+  fileList: { subjectId: string; reference: string; name: string | null }[];
+  certificate: CertificateFacts | null;
+}
+
+/** One batch: what it proposes (names are an audited read while it is only proposed), or its certificate once carried out. */
+export async function viewDisposal(db: Db, actor: Actor, id: string, view: string): Promise<DisposalView> {
+  assertReviews(actor);
+  return inTransaction(db, async (tx, audit) => {
+    const [row] = await tx
+      .select({ ...summaryColumns, certificate: disposalBatches.certificate })
+      .from(disposalBatches)
+      .where(and(eq(disposalBatches.id, id), visibleTo(actor, disposalBatches)));
+    if (!row) throw new NotFoundError("The disposal batch");
+    const proposed = row.status === "PROPOSED";
+    const files = await tx
+      .select({ subjectId: subjects.id, givenNames: subjects.givenNames, familyName: subjects.familyName })
+      .from(disposalBatchFiles)
+      .innerJoin(subjects, eq(subjects.id, disposalBatchFiles.subjectId))
+      .where(eq(disposalBatchFiles.batchId, id))
+      .orderBy(asc(subjects.familyName), asc(subjects.givenNames), asc(subjects.id));
+    if (proposed && files.length) {
+      audit.record(snapshotOf(actor), {
+        type: "personal_data.viewed",
+        entity: { type: "organisation", id: actor.organisationId },
+        details: { view, count: files.length, subjectIds: files.map((f) => f.subjectId) },
+      });
+    }
+    return {
+      ...summaryOf(row),
+      certificate: row.certificate,
+      fileList: files.map((f) => ({
+        subjectId: f.subjectId,
+        reference: fileReference(f.subjectId),
+        name: proposed ? `${f.givenNames} ${f.familyName}` : null,
+      })),
+    };
+  });
+}
