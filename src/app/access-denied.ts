@@ -4,6 +4,7 @@ import type { FastifyRequest } from "fastify";
 import { agreements } from "../features/agreements/schema";
 import { organisations, users } from "../features/organisations-and-users/schema";
 import { concerns, recordItems, subjects } from "../features/records/schema";
+import { legalHolds } from "../features/retention/schema";
 import { recipientNotices, rightsRequests } from "../features/rights/schema";
 import { disclosureQuestions, disclosures, informationRequests, shareDecisions } from "../features/sharing/schema";
 import { snapshotOf } from "../platform/audit/events";
@@ -40,6 +41,7 @@ const ID_OF_RESOURCE: Record<string, Owned> = {
   "share-decisions": scoped(shareDecisions),
   "recipient-notices": scoped(recipientNotices),
   users: scoped(users),
+  holds: scoped(legalHolds),
   // An organisation is its own owner: it has no ownership rule, as it is not a row an organisation holds.
   organisations: { table: organisations, owners: [organisations.id] },
 };

@@ -16,6 +16,7 @@ const ITEMS: NavItem[] = [
   { href: "/organisations", text: "Organisations" },
   { href: "/users", text: "Users", roles: ADMINISTRATOR_ROLES },
   { href: "/api-clients", text: "API clients", roles: ADMINISTRATOR_ROLES },
+  { href: "/retention", text: "Retention", roles: ["ig_lead", "partnership_admin"] },
   { href: "/audit", text: "Audit log", roles: ["auditor", "partnership_admin", "ig_lead"] },
   { href: "/background-jobs", text: "Background jobs", roles: ["partnership_admin"] },
 ];

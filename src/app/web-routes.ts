@@ -6,6 +6,7 @@ import { backgroundJobPages } from "../features/background-jobs";
 import { notificationPages, notificationPreferencePages } from "../features/notifications";
 import { organisationPages, userPages } from "../features/organisations-and-users";
 import { recordsWebPages } from "../features/records";
+import { retentionSettingsPages } from "../features/retention";
 import { acknowledgeNotice, publicRightsForm, rightsWebPages, viewNoticesReceived } from "../features/rights";
 import { sharingWebPages } from "../features/sharing";
 import { accountPages, signInRoutes } from "../features/sign-in";
@@ -49,4 +50,5 @@ export async function webRoutes(
   await app.register(notificationPages, { db });
   await app.register(notificationPreferencePages, { db });
   await app.register(backgroundJobPages, { db, scheduled: opts.scheduledJobs });
+  await app.register(retentionSettingsPages, { db });
 }

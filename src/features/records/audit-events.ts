@@ -32,7 +32,10 @@ export type RecordsAuditEvent =
   | { type: "record_item.disputed"; entity: SubjectRef; details: { itemId: string } }
   | { type: "concern.raised"; entity: SubjectRef; details: { concernId: string; category: ConcernCategory; levelOfNeed: string } }
   | { type: "concern.acknowledged"; entity: SubjectRef; details: { concernId: string } }
-  | { type: "concern.closed"; entity: SubjectRef; details: { concernId: string } };
+  | { type: "concern.closed"; entity: SubjectRef; details: { concernId: string } }
+  /** The organisation closed its case on the person: closure-triggered retention runs from `closedOn` (issue 21). */
+  | { type: "subject.case_closed"; entity: SubjectRef; details: { closedOn: string } }
+  | { type: "subject.case_reopened"; entity: SubjectRef; details: Record<string, never> };
 
 declare module "../../platform/audit/events" {
   interface AuditEventCatalogue {

@@ -1,6 +1,7 @@
 /** The records feature's public face: the services, presenters and routes the rest of Safeshare uses (ARCHITECTURE.md "Import rules"). */
 export { recordsApi } from "./api/routes";
 export { assertWorksWithRecords, loadSubject, RECORD_ROLES, type SubjectRow, viewSubjectRow } from "./services/access";
+export { closeCase, reopenCase } from "./services/case-closure";
 export { addChronologyEntry, chronologyRow, type NewChronologyEntry } from "./services/chronology";
 export { acknowledgeConcern, closeConcern, raiseConcern } from "./services/concerns";
 export { correctItem, disputeItem, type RecordItem, type RecordItemRow, recordItem, viewItem, viewItems } from "./services/items";

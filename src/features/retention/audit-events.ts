@@ -25,7 +25,7 @@ export type RetentionAuditEvent =
   | { type: "retention.rule_reset"; entity: OrganisationRef; details: { category: RetentionCategory } }
   | { type: "retention.hold_set"; entity: HoldRef; details: { scope: HoldScope; subjects: number; categories: RetentionCategory[] } }
   | { type: "retention.hold_lifted"; entity: HoldRef; details: Record<string, never> }
-  | { type: "retention.file_kept"; entity: SubjectRef; details: { keepId: string; keepUntil: string } }
+  | { type: "retention.file_kept"; entity: SubjectRef | { type: "disclosure"; id: string }; details: { keepId: string; keepUntil: string } }
   | {
       type: "retention.disposal_proposed";
       entity: BatchRef;

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "../../platform/db/columns";
 import { organisations, users } from "../organisations-and-users/schema";
 import { subjects } from "../records/schema";
+import { disclosures } from "../sharing/schema";
 import type { CertificateFacts } from "./domain/certificate";
 import { HOLD_SCOPES } from "./domain/holds";
 import { DISPOSAL_ACTIONS, RETENTION_ACTIONS, RETENTION_CATEGORIES, RETENTION_TRIGGERS } from "./domain/schedule";
@@ -79,9 +80,9 @@ export const retentionKeeps = pgTable(
     organisationId: uuid("organisation_id")
       .notNull()
       .references(() => organisations.id),
-    subjectId: uuid("subject_id")
-      .notNull()
-      .references(() => subjects.id),
+    /** The file kept, or (for a copy another organisation shared that is not filed) the disclosure. */
+    subjectId: uuid("subject_id").references(() => subjects.id),
+    disclosureId: uuid("disclosure_id").references(() => disclosures.id),
     keepUntil: date("keep_until", { mode: "string" }).notNull(),
     reason: text("reason").notNull(),
     decidedByUserId: uuid("decided_by_user_id")
@@ -89,7 +90,11 @@ export const retentionKeeps = pgTable(
       .references(() => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("retention_keep_subject_idx").on(t.organisationId, t.subjectId, t.keepUntil)],
+  (t) => [
+    index("retention_keep_subject_idx").on(t.organisationId, t.subjectId, t.keepUntil),
+    index("retention_keep_disclosure_idx").on(t.disclosureId),
+    check("retention_keep_one_thing", sql`(subject_id is null) <> (disclosure_id is null)`),
+  ],
 );
 
 /**
@@ -137,6 +142,20 @@ export const disposalBatchFiles = pgTable(
       .references(() => subjects.id),
   },
   (t) => [primaryKey({ columns: [t.batchId, t.subjectId] }), index("disposal_batch_file_subject_idx").on(t.subjectId)],
+);
+
+/** The copies of shared information a DISCLOSED_COPY batch disposes of. */
+export const disposalBatchCopies = pgTable(
+  "disposal_batch_copy",
+  {
+    batchId: uuid("batch_id")
+      .notNull()
+      .references(() => disposalBatches.id),
+    disclosureId: uuid("disclosure_id")
+      .notNull()
+      .references(() => disclosures.id),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.disclosureId] }), index("disposal_batch_copy_disclosure_idx").on(t.disclosureId)],
 );
 
 /**

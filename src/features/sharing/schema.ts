@@ -162,6 +162,11 @@ export const disclosures = pgTable(
     /** The recipient's own record of the person, once it filed the information there. */
     filedSubjectId: uuid("filed_subject_id").references(() => subjects.id),
     filedAt: timestamp("filed_at", { withTimezone: true }),
+    /**
+     * Until when the recipient keeps its copy: the agreement's retention term for the flow, from when it
+     * was sent (issue 21); null without an agreement or a term, and the recipient's schedule decides.
+     */
+    retainUntil: date("retain_until", { mode: "string" }),
     /** When the recipient disposed of its copy under its retention schedule (issue 21): the sender sees it. */
     disposedAt: timestamp("disposed_at", { withTimezone: true }),
     /**

@@ -58,6 +58,7 @@ const TABLE_OF_SEGMENT: Record<string, string> = {
   disclosures: "disclosure",
   recipients: "disclosure",
   "rights-requests": "rights_request",
+  holds: "legal_hold",
 };
 
 /** Path parameters no router or validator should choke on, sent as they are (not percent-encoded). */

@@ -45,6 +45,9 @@ const anyForm = {
   "noticedOn-day": "12",
   "noticedOn-month": "1",
   "noticedOn-year": "2026",
+  "closedOn-day": "12",
+  "closedOn-month": "1",
+  "closedOn-year": "2026",
 };
 
 describeEachDatabase("records pages: other organisations, roles, accuracy and who has viewed", (ctx) => {
@@ -125,6 +128,9 @@ describeEachDatabase("records pages: other organisations, roles, accuracy and wh
         "POST /subjects/:id/concerns/:concernId/acknowledge",
         "POST /subjects/:id/concerns/:concernId/close",
         "GET /subjects/:id/chronology",
+        "GET /subjects/:id/case-closure",
+        "POST /subjects/:id/case-closure",
+        "POST /subjects/:id/case-closure/reopen",
       ]) {
         assert.ok(
           routes.some((r) => `${r.method} ${r.url}` === expected),

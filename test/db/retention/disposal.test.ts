@@ -12,7 +12,11 @@ import { newOrganisation, newUser } from "../../support/factories";
 import type { TestClient } from "../../support/http-client";
 import { signedInAs } from "../../support/sign-in";
 
-type QueueGroup = { rule: { category: string }; total: number; files: { subjectId: string; reference: string; name: string; dueOn: string; heldBy: { name: string }[] }[] };
+type QueueGroup = {
+  rule: { category: string };
+  total: number;
+  files: { subjectId: string; reference: string; name: string; dueOn: string; heldBy: { name: string }[] }[];
+};
 
 describeEachDatabase("retention: the review queue, keeping at review, and disposal by two people with a certificate", (ctx) => {
   let app: App;
@@ -25,12 +29,23 @@ describeEachDatabase("retention: the review queue, keeping at review, and dispos
 
   const source = { name: "Designated safeguarding lead", method: "OBSERVED", obtainedOn: "2012-06-01" };
   const person = async (givenNames: string, kind: string, dateOfBirth?: string) => {
-    const res = await practitioner.api("POST", "/api/v1/subjects", { kind, givenNames, familyName: "Okonkwo-Baptiste", ...(dateOfBirth ? { dateOfBirth } : {}) });
+    const res = await practitioner.api("POST", "/api/v1/subjects", {
+      kind,
+      givenNames,
+      familyName: "Okonkwo-Baptiste",
+      ...(dateOfBirth ? { dateOfBirth } : {}),
+    });
     assert.equal(res.statusCode, 201, res.body);
     return res.json().id as string;
   };
   const item = async (subjectId: string, text: string, eventDate: string) => {
-    const res = await practitioner.api("POST", `/api/v1/subjects/${subjectId}/items`, { category: "education", kind: "FACT", text, eventDate, source: { ...source, obtainedOn: eventDate } });
+    const res = await practitioner.api("POST", `/api/v1/subjects/${subjectId}/items`, {
+      category: "education",
+      kind: "FACT",
+      text,
+      eventDate,
+      source: { ...source, obtainedOn: eventDate },
+    });
     assert.equal(res.statusCode, 201, res.body);
   };
   const queue = async (client = ig) => {
@@ -38,17 +53,31 @@ describeEachDatabase("retention: the review queue, keeping at review, and dispos
     assert.equal(res.statusCode, 200, res.body);
     return res.json() as { endsOn: string; groups: QueueGroup[] };
   };
-  const dueIds = async (category: string) => (await queue()).groups.find((g) => g.rule.category === category)?.files.map((f) => f.subjectId) ?? [];
+  const dueIds = async (category: string) =>
+    (await queue()).groups.find((g) => g.rule.category === category)?.files.map((f) => f.subjectId) ?? [];
   const propose = (subjectIds: string[], action = "DESTROY", category = "SCHOOL_CHILD_PROTECTION_FILE", client = ig) =>
-    client.api("POST", "/api/v1/retention/disposals", { category, action, reason: "Past the end of its retention period; no reason to keep it", subjectIds });
+    client.api("POST", "/api/v1/retention/disposals", {
+      category,
+      action,
+      reason: "Past the end of its retention period; no reason to keep it",
+      subjectIds,
+    });
   const hold = async (name: string, subjectIds: string[]) => {
     const [row] = await ctx.database.db
       .insert(legalHolds)
-      .values({ organisationId: schoolId, scope: "SUBJECTS", name, instruction: "Keep everything about these people", subjectIds, setByUserId: schoolIgUserId })
+      .values({
+        organisationId: schoolId,
+        scope: "SUBJECTS",
+        name,
+        instruction: "Keep everything about these people",
+        subjectIds,
+        setByUserId: schoolIgUserId,
+      })
       .returning();
     return row!.id;
   };
-  const lift = (id: string) => ctx.database.db.update(legalHolds).set({ liftedAt: new Date(), liftReason: "Inquiry closed" }).where(eq(legalHolds.id, id));
+  const lift = (id: string) =>
+    ctx.database.db.update(legalHolds).set({ liftedAt: new Date(), liftReason: "Inquiry closed" }).where(eq(legalHolds.id, id));
 
   let grownUp: string;
   let young: string;
@@ -97,7 +126,12 @@ describeEachDatabase("retention: the review queue, keeping at review, and dispos
     const [read] = await ctx.database.db
       .select({ body: auditEvents.body })
       .from(auditEvents)
-      .where(and(eq(auditEvents.type, "personal_data.viewed"), sql`${auditEvents.body}::jsonb->'details'->>'view' = 'api:retention-review-queue'`));
+      .where(
+        and(
+          eq(auditEvents.type, "personal_data.viewed"),
+          sql`${auditEvents.body}::jsonb->'details'->>'view' = 'api:retention-review-queue'`,
+        ),
+      );
     assert.ok((JSON.parse(read?.body ?? "{}").details.subjectIds as string[]).includes(grownUp));
   });
 
@@ -105,7 +139,10 @@ describeEachDatabase("retention: the review queue, keeping at review, and dispos
     const missing = await ig.api("POST", `/api/v1/retention/review-queue/${kept}/keep`, { months: 12, reason: " " });
     assert.equal(missing.statusCode, 400);
     assert.equal(missing.json().errors[0].path, "/reason");
-    const res = await ig.api("POST", `/api/v1/retention/review-queue/${kept}/keep`, { months: 24, reason: "Sibling's care proceedings are still open" });
+    const res = await ig.api("POST", `/api/v1/retention/review-queue/${kept}/keep`, {
+      months: 24,
+      reason: "Sibling's care proceedings are still open",
+    });
     assert.equal(res.statusCode, 200, res.body);
     assert.ok(!(await dueIds("SCHOOL_CHILD_PROTECTION_FILE")).includes(kept));
   });
@@ -128,7 +165,11 @@ describeEachDatabase("retention: the review queue, keeping at review, and dispos
     assert.match(res.json().detail, /“IICSA retention instruction”/);
     assert.equal(res.json().rules[0].code, "RET-HOLD");
     const shown = (await queue()).groups[0]?.files.find((f) => f.subjectId === held);
-    assert.deepEqual(shown?.heldBy.map((h) => h.name), ["IICSA retention instruction"], "the queue says which hold covers it");
+    assert.deepEqual(
+      shown?.heldBy.map((h) => h.name),
+      ["IICSA retention instruction"],
+      "the queue says which hold covers it",
+    );
     await lift(holdId);
   });
 
@@ -139,7 +180,13 @@ describeEachDatabase("retention: the review queue, keeping at review, and dispos
       assert.equal(res.statusCode, 201, res.body);
       batchId = res.json().id;
       assert.equal(res.headers.location, `/api/v1/retention/disposals/${batchId}`);
-      assert.deepEqual(res.json().fileList.map((f: { name: string }) => f.name).sort(), ["Chidera Okonkwo-Baptiste", "Nnamdi Okonkwo-Baptiste"]);
+      assert.deepEqual(
+        res
+          .json()
+          .fileList.map((f: { name: string }) => f.name)
+          .sort(),
+        ["Chidera Okonkwo-Baptiste", "Nnamdi Okonkwo-Baptiste"],
+      );
     });
 
     test("is not approved by the person who proposed it (RET-SECOND-PERSON)", async () => {
@@ -152,7 +199,10 @@ describeEachDatabase("retention: the review queue, keeping at review, and dispos
       assert.equal((await otherIg.api("GET", `/api/v1/retention/disposals/${batchId}`)).statusCode, 404);
       assert.equal((await otherIg.api("POST", `/api/v1/retention/disposals/${batchId}/approval`)).statusCode, 404);
       assert.equal((await otherIg.api("POST", `/api/v1/retention/disposals/${batchId}/cancellation`)).statusCode, 404);
-      assert.equal((await otherIg.api("POST", `/api/v1/retention/review-queue/${grownUp}/keep`, { months: 1, reason: "x" })).statusCode, 404);
+      assert.equal(
+        (await otherIg.api("POST", `/api/v1/retention/review-queue/${grownUp}/keep`, { months: 1, reason: "x" })).statusCode,
+        404,
+      );
       assert.equal((await otherIg.api("GET", "/api/v1/retention/disposals")).json().total, 0);
       assert.deepEqual(
         (await queue(otherIg)).groups.flatMap((g) => g.files),
@@ -185,7 +235,8 @@ describeEachDatabase("retention: the review queue, keeping at review, and dispos
       assert.equal(certificate.approvedBy, "Tomasz Wójcik");
       assert.match(certificate.rule.source, /IRMS/);
       const written = JSON.stringify(certificate);
-      for (const personal of ["Chidera", "Nnamdi", "Okonkwo", "bruising", "2000-03-14"]) assert.ok(!written.includes(personal), `no "${personal}" in the certificate`);
+      for (const personal of ["Chidera", "Nnamdi", "Okonkwo", "bruising", "2000-03-14"])
+        assert.ok(!written.includes(personal), `no "${personal}" in the certificate`);
 
       const db = ctx.database.db;
       const [tombstone] = await db.select().from(subjects).where(eq(subjects.id, grownUp));

@@ -15,6 +15,7 @@ test("an access-denied event names the ids a route asked for: the resource's id 
     disclosureId: disclosure,
   });
   assert.deepEqual(ids("/agreements/:id/versions/:version", { id: subject, version: "2" }), { id: subject });
+  assert.deepEqual(ids("/api/v1/retention/holds/:id/lift", { id: item }), { id: item }, "a legal hold");
 });
 
 test("nothing a client typed that is not an id reaches the access-denied event: tokens, steps and malformed ids are left out", () => {

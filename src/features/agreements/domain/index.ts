@@ -29,4 +29,4 @@ export {
 } from "./lawful-basis";
 export { type AgreementStatus, notInForceReason } from "./lifecycle";
 export { PURPOSE_CODES, PURPOSE_LABELS, type PurposeCode, purposeLabel } from "./purposes";
-export { type ShareTerms, termsForShare } from "./share-terms";
+export { retentionMonthsFor, type ShareTerms, termsForShare } from "./share-terms";

@@ -44,3 +44,15 @@ export function termsForShare(content: AgreementContent, senderId: string, recip
     categories,
   };
 }
+
+/**
+ * How many months the recipient keeps what the sender shares under this agreement (issue 21): the
+ * longest term among the flows from the sender to the recipient, else the agreement's default term;
+ * null when it sets none, and the recipient's own schedule decides.
+ */
+export function retentionMonthsFor(content: AgreementContent, senderId: string, recipientId: string): number | null {
+  const terms = content.flows
+    .filter((f) => applies(f.fromOrganisationIds, senderId) && applies(f.toOrganisationIds, recipientId))
+    .flatMap((f) => (f.retentionMonths === null ? [] : [f.retentionMonths]));
+  return terms.length ? Math.max(...terms) : content.retention.defaultMonths;
+}

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../../platform/db/client";
 import { requireActor } from "../../../platform/http/auth/plugin";
+import { caseClosureApi } from "./case-closure";
 import { chronologyApi } from "./chronology";
 import { concernsApi } from "./concerns";
 import { itemsApi } from "./items";
@@ -19,4 +20,5 @@ export async function recordsApi(app: FastifyInstance, { db }: { db: Db }): Prom
   await app.register(concernsApi, { db });
   await app.register(chronologyApi, { db });
   await app.register(peopleApi, { db });
+  await app.register(caseClosureApi, { db });
 }

@@ -44,6 +44,10 @@ export const subjectSchema = subjectSummarySchema
     ),
     /** How many protected addresses were left out because the viewer's role does not need them. */
     protectedAddressesWithheld: z.number().int(),
+    caseClosedOn: z
+      .string()
+      .nullable()
+      .describe("The day your organisation closed its case on the person (YYYY-MM-DD), or null while it is open"),
   })
   .meta({ id: "Subject" });
 
@@ -79,5 +83,6 @@ export function presentSubject(record: SubjectRecord, viewer: Actor): z.infer<ty
     email: s.email,
     addresses: shown.map((a) => ({ id: a.id, lines: a.lines, postcode: a.postcode, protected: a.protected, current: a.current })),
     protectedAddressesWithheld: addresses.length - shown.length,
+    caseClosedOn: s.caseClosedOn,
   };
 }

@@ -93,6 +93,7 @@ const en = {
     decision: "Share decisions",
     disclosure: "Information shared",
     rights: "Rights requests",
+    case: "Case closure",
   } satisfies Record<Exclude<ChronologyCategory, ItemCategory>, string>,
   /**
    * What each audited view of a person's record (or of a list showing them) was, for "who has viewed
@@ -149,6 +150,10 @@ const en = {
     "api.rights.warnings": "Warnings before an access pack is sent, through the API",
     "rights.access_pack": "An access pack",
     "web.audit.list": "The audit log of this person's record",
+    "web.subjects.case_closure": "Closing or reopening the case",
+    "web.retention.hold": "The people a legal hold covers",
+    "web.retention.hold.people": "Choosing the people a legal hold covers",
+    "api.retention.hold": "The people a legal hold covers, through the API",
     "api.audit.events": "The audit log of this person's record, through the API",
   },
   /** Chronology titles for what happens on a record. */
@@ -161,6 +166,8 @@ const en = {
     concernRaised: "Concern raised: {category:concernCategory}",
     concernAcknowledged: "Concern acknowledged by the safeguarding lead: {category:concernCategory}",
     concernClosed: "Concern closed: {category:concernCategory}",
+    caseClosed: "Case closed",
+    caseReopened: "Case reopened",
   },
   /** What each of this feature's audit events says in the audit log (audit-events.ts declares them, test/unit/audit-log/sentences.test.ts checks each has one; the log fills in {actor} and {about}). */
   recordsAuditEvent: {
@@ -172,6 +179,8 @@ const en = {
     "concern.raised": "{actor} raised a concern on {about}",
     "concern.acknowledged": "{actor} acknowledged a concern on {about}",
     "concern.closed": "{actor} closed a concern on {about}",
+    "subject.case_closed": "{actor} recorded that the case on {about} was closed",
+    "subject.case_reopened": "{actor} reopened the case on {about}",
   },
   /** The home page's "Your work": what records ask of the signed-in person (services/load-work.ts). */
   recordsWork: {

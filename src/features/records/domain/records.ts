@@ -67,7 +67,7 @@ export const CONCERN_SUBJECT_KINDS = ["CHILD", "UNBORN_CHILD", "SIBLING"] as con
  * add (decisions, disclosures). Entries are written by the services that cause them, in the same
  * transaction, through `addChronologyEntry`.
  */
-export const CHRONOLOGY_CATEGORIES = [...ITEM_CATEGORIES, "concern", "decision", "disclosure", "rights"] as const;
+export const CHRONOLOGY_CATEGORIES = [...ITEM_CATEGORIES, "concern", "decision", "disclosure", "rights", "case"] as const;
 /** Chronology entries only IG leads see: the steps of a person's rights requests. */
 export const IG_ONLY_CHRONOLOGY_CATEGORIES: readonly ChronologyCategory[] = ["rights"];
 export type ChronologyCategory = (typeof CHRONOLOGY_CATEGORIES)[number];

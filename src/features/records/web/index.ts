@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../../platform/db/client";
 import { requireActor } from "../../../platform/http/auth/plugin";
 import { RECORD_ROLES } from "../services/access";
+import { caseClosurePages } from "./case-closure";
 import { chronologyPages } from "./chronology";
 import { concernPages } from "./concerns";
 import { itemDraftPages } from "./item-draft";
@@ -24,4 +25,5 @@ export async function recordsWebPages(app: FastifyInstance, { db }: { db: Db }):
   await app.register(itemPages, { db });
   await app.register(concernPages, { db });
   await app.register(chronologyPages, { db });
+  await app.register(caseClosurePages, { db });
 }

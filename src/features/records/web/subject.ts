@@ -18,6 +18,7 @@ import {
 import { presentSubject } from "../api/subjects-schema";
 import { SUBJECT_LINK_KINDS, SUBJECT_LINK_LABELS, type SubjectLinkKind } from "../domain/links";
 import { loadSubject, recordRead, type SubjectRow } from "../services/access";
+import { mayCloseCases } from "../services/case-closure";
 import { linkedPeople, linkSubjects } from "../services/links";
 import { viewSubject } from "../services/subjects";
 import { recentViews } from "../services/viewers";
@@ -36,6 +37,8 @@ import {
 const OUTCOMES: Record<string, string> = {
   created: "Person added to your organisation's records.",
   linked: "Link saved.",
+  "case-closed": "Case closed.",
+  "case-reopened": "Case reopened.",
 };
 
 /**
@@ -80,7 +83,9 @@ export async function subjectPages(app: FastifyInstance, { db }: { db: Db }): Pr
         kindLabel: SUBJECT_KIND_SINGULAR[person.kind],
         nhsNumber: nhsDisplay(person.nhsNumber),
         createdAt: record.subject.createdAt,
+        caseClosedOn: record.subject.caseClosedOn,
       },
+      mayCloseCases: mayCloseCases(actor),
       outcome,
     });
   });

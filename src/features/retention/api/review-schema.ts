@@ -13,7 +13,7 @@ export const errors = {
 };
 export const tags = ["retention"];
 
-export const ruleSchema = z
+const ruleSchema = z
   .object({
     category: z.enum(RETENTION_CATEGORIES),
     trigger: z.enum(RETENTION_TRIGGERS),
@@ -43,6 +43,25 @@ export const reviewQueueSchema = z
             proposedIn: z.object({ id: z.uuid(), reference: z.number().int() }).nullable(),
           }),
         ),
+        copies: z
+          .array(
+            z.object({
+              disclosureId: z.uuid(),
+              reference: z.string().describe("The copy's reference on certificates (C-…)"),
+              name: z.string().describe("Who it is about, as the sender named them"),
+              from: z.string().describe("The organisation that shared it"),
+              receivedOn: z.iso.date(),
+              dueOn: z.iso.date(),
+              byAgreement: z
+                .boolean()
+                .describe("Whether the agreement's retention term set the date (else the organisation's rule for copies)"),
+              heldBy: z.array(z.object({ id: z.uuid(), name: z.string() })),
+              proposedIn: z.object({ id: z.uuid(), reference: z.number().int() }).nullable(),
+            }),
+          )
+          .describe(
+            "Copies of what other organisations shared, not filed into a file of the organisation's own (the rule for copies only)",
+          ),
       }),
     ),
   })
@@ -58,7 +77,7 @@ export const keptSchema = z
   .object({ keepUntil: z.iso.date().describe("The file leaves the queue until this date's month") })
   .meta({ id: "RetentionKeep" });
 
-export const certificateSchema = z
+const certificateSchema = z
   .object({
     reference: z.string(),
     organisation: z.string(),
@@ -106,6 +125,9 @@ export const disposalSchema = z
 export const disposalDetailSchema = disposalSchema
   .extend({
     fileList: z.array(z.object({ subjectId: z.uuid(), reference: z.string(), name: z.string().nullable() })),
+    copyList: z
+      .array(z.object({ disclosureId: z.uuid(), reference: z.string(), name: z.string().nullable() }))
+      .describe("For a batch of copies of shared information"),
     certificate: certificateSchema.nullable(),
   })
   .meta({ id: "DisposalBatchDetail" });

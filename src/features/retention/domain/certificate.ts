@@ -38,3 +38,6 @@ export const fileReference = (subjectId: string): string => `F-${subjectId.slice
 
 /** A batch's reference as people quote it. */
 export const batchReference = (n: number): string => `D-${n}`;
+
+/** The reference a copy of shared information is known by on certificates and in the queue. */
+export const copyReference = (disclosureId: string): string => `C-${disclosureId.slice(0, 8).toUpperCase()}`;

@@ -21,10 +21,15 @@ export interface ActiveHold {
   categories: readonly RetentionCategory[];
 }
 
-/** A file as holds see it: whose it is, whom it is about and which rule governs it. */
+/**
+ * A file as holds see it: what it is (`id`: a person's file is its subject's id, a copy its
+ * disclosure's), whose it is, whom it is about (a copy not filed is about no file of the holder's) and
+ * which rule governs it.
+ */
 export interface HeldFile {
+  id: string;
   organisationId: string;
-  subjectId: string;
+  subjectId: string | null;
   category: RetentionCategory;
 }
 
@@ -38,6 +43,6 @@ export function holdCovers(hold: ActiveHold, file: HeldFile): boolean {
     case "CATEGORIES":
       return hold.categories.includes(file.category);
     case "SUBJECTS":
-      return hold.subjectIds.includes(file.subjectId);
+      return file.subjectId !== null && hold.subjectIds.includes(file.subjectId);
   }
 }

@@ -10,11 +10,13 @@ const en = {
     EARLY_HELP_RECORD: "Early help record",
     CHILD_RECORD: "Child's safeguarding record",
     ADULT_RECORD: "Record about an adult",
+    DISCLOSED_COPY: "Copy of information another organisation shared",
   } satisfies Record<RetentionCategory, string>,
   trigger: {
     DATE_OF_BIRTH: "the child's date of birth",
     CASE_CLOSURE: "the date the case closed",
     LAST_ENTRY: "the date of the last entry",
+    DISCLOSURE_RECEIPT: "the date it was received",
   } satisfies Record<RetentionTrigger, string>,
   action: {
     REVIEW: "Review",
@@ -31,6 +33,23 @@ const en = {
     ORGANISATION: "Everything your organisation holds",
     PARTNERSHIP: "Everything every member organisation holds",
   } satisfies Record<HoldScope, string>,
+  /** The schedule's words for people (services/schedule.ts, the schedule's pages). */
+  schedule: {
+    /** RET-MINIMUM, as a person reads it after saving a shorter period. */
+    belowMinimum:
+      "This period is shorter than the recommended minimum of {minimum} for this category. Records could be destroyed before the person, a court or an inquiry needs them. Check you have a reason to keep them for less time.",
+    notHeld: "Your organisation does not hold this category of record",
+  },
+  /** Legal holds' words for people (services/holds.ts, the holds' pages). */
+  holds: {
+    notYours: "Select people from your organisation's records",
+    partnershipOnly: "Only a partnership administrator can set a hold over every member organisation",
+    setOnlyByIgLead: "Only an IG lead can set a legal hold over your organisation's records",
+    liftOnlyBySetter: "Only an IG lead of the organisation that set this hold can lift it",
+    liftPartnershipOnly: "Only a partnership administrator can lift a hold over every member organisation",
+    alreadyLifted: "This legal hold has already been lifted",
+    readOnly: "Only IG leads, auditors and partnership administrators can see legal holds",
+  },
   /** What each of this feature's audit events says in the audit log. */
   retentionAuditEvent: {
     "retention.rule_changed": "{actor} changed a retention rule of {about}",

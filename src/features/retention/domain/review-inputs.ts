@@ -17,16 +17,22 @@ export const keepInput = z.object({
     .max(600, "Keep it for 600 months (50 years) or fewer; review it again then"),
   reason: reason("why the file is kept for longer"),
 });
-export type KeepInput = z.infer<typeof keepInput>;
 
-/** Proposing files for disposal under one rule. */
+const chosen = (what: string) =>
+  z
+    .array(z.uuid(`Select ${what} from the review queue`), { error: `Select ${what} from the review queue` })
+    .max(20000, `Propose 20,000 ${what} or fewer in one batch`)
+    .default([]);
+
+/**
+ * Proposing files for disposal under one rule: people's files by their subject ids, or, under the rule
+ * for copies of shared information, the copies by their disclosure ids.
+ */
 export const proposeInput = z.object({
   category: z.enum(RETENTION_CATEGORIES, { error: "Select the rule the files are due under" }),
   action: z.enum(DISPOSAL_ACTIONS, { error: "Select whether to destroy or anonymise the files" }),
   reason: reason("why these files are no longer needed"),
-  subjectIds: z
-    .array(z.uuid("Select files from the review queue"), { error: "Select at least one file" })
-    .min(1, "Select at least one file")
-    .max(20000, "Propose 20,000 files or fewer in one batch"),
+  subjectIds: chosen("files"),
+  disclosureIds: chosen("copies"),
 });
 export type ProposeInput = z.infer<typeof proposeInput>;

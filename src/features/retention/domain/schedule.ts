@@ -15,12 +15,17 @@ export const RETENTION_CATEGORIES = [
   "EARLY_HELP_RECORD",
   "CHILD_RECORD",
   "ADULT_RECORD",
+  "DISCLOSED_COPY",
 ] as const;
 export type RetentionCategory = (typeof RETENTION_CATEGORIES)[number];
 
 /** The date a retention period runs from. */
-export const RETENTION_TRIGGERS = ["DATE_OF_BIRTH", "CASE_CLOSURE", "LAST_ENTRY"] as const;
+export const RETENTION_TRIGGERS = ["DATE_OF_BIRTH", "CASE_CLOSURE", "LAST_ENTRY", "DISCLOSURE_RECEIPT"] as const;
 export type RetentionTrigger = (typeof RETENTION_TRIGGERS)[number];
+
+/** The dates a category's period may run from: a copy from its receipt; a person's file from the other three. */
+export const triggersFor = (category: RetentionCategory): readonly RetentionTrigger[] =>
+  category === "DISCLOSED_COPY" ? ["DISCLOSURE_RECEIPT"] : ["DATE_OF_BIRTH", "CASE_CLOSURE", "LAST_ENTRY"];
 
 /** What happens when the period ends: a person reviews it, or it is proposed for destruction or anonymisation. */
 export const RETENTION_ACTIONS = ["REVIEW", "DESTROY", "ANONYMISE"] as const;
@@ -54,7 +59,10 @@ const CHILD_CATEGORY: Record<OrganisationType, RetentionCategory> = {
   other: "CHILD_RECORD",
 };
 
-/** Which rule governs a person's file at an organisation of this type. */
+/**
+ * Which rule governs a person's file at an organisation of this type. What other organisations shared
+ * with it is a DISCLOSED_COPY until it is filed into one of its own files, and then goes with that file.
+ */
 export function categoryOf(organisationType: OrganisationType, kind: SubjectKind): RetentionCategory {
   return CHILD_KINDS.includes(kind) ? CHILD_CATEGORY[organisationType] : "ADULT_RECORD";
 }
@@ -64,10 +72,11 @@ export function kindsOf(organisationType: OrganisationType, category: RetentionC
   return SUBJECT_KINDS.filter((kind) => categoryOf(organisationType, kind) === category);
 }
 
-/** The categories an organisation of this type holds: its child category, then other people's files. */
+/** The categories an organisation of this type holds: its child category, other people's files, and copies it received. */
 export const categoriesHeldBy = (organisationType: OrganisationType): RetentionCategory[] => [
   CHILD_CATEGORY[organisationType],
   "ADULT_RECORD",
+  "DISCLOSED_COPY",
 ];
 
 /** Shipped defaults (issue 21), each citing its source; an IG lead may change them, and every change is audited. */
@@ -112,6 +121,15 @@ export const DEFAULT_RULES: Record<RetentionCategory, RetentionRule> = {
     disposalMethod: "Secure deletion of the electronic record and any copies",
     source: "Local practice: a record about an adult around a child, 6 years after its last entry, then review",
   },
+  DISCLOSED_COPY: {
+    category: "DISCLOSED_COPY",
+    trigger: "DISCLOSURE_RECEIPT",
+    periodMonths: 6 * 12,
+    action: "DESTROY",
+    disposalMethod: "Secure deletion of the copy",
+    source:
+      "The agreement's retention term for what a recipient receives, where it sets one (ICO data sharing code, Annex A); otherwise 6 years from receipt (local practice)",
+  },
 };
 
 /**
@@ -124,6 +142,8 @@ export const MINIMUM_MONTHS: Record<RetentionCategory, number> = {
   EARLY_HELP_RECORD: 6 * 12,
   CHILD_RECORD: 25 * 12,
   ADULT_RECORD: 6 * 12,
+  // A copy follows the agreement's term, which the parties set; the schedule's period is only the fallback.
+  DISCLOSED_COPY: 1,
 };
 
 /** An organisation's schedule: its own rules where it changed them, the shipped defaults otherwise. */

@@ -1,80 +1,73 @@
 import { createHash } from "node:crypto";
-import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { canonicalJson } from "../../../platform/audit/chain";
 import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction, recordEvent } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
-import { today } from "../../../platform/dates/calendar";
 import type { Db, Tx } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, ValidationError } from "../../../platform/errors";
 import { subjects } from "../../records/schema";
+import { disclosures } from "../../sharing/schema";
 import type {} from "../audit-events";
-import { batchReference, type CertificateFacts, fileReference } from "../domain/certificate";
-import { queueEndsOn } from "../domain/due";
+import { batchReference, type CertificateFacts, copyReference, fileReference } from "../domain/certificate";
 import { type ProposeInput, proposeInput } from "../domain/review-inputs";
 import { RETENTION_RULES } from "../domain/rules";
 import type { DisposalAction, RetentionCategory } from "../domain/schedule";
-import { disposalBatches, disposalBatchFiles } from "../schema";
-import { describeFiles, disposeFiles, keepAnonymisedRows } from "./dispose-files";
-import { assertFilesNotHeld } from "./hold-coverage";
-import { loadOrganisationSchedule } from "./organisation-schedule";
-import { assertReviews, dueUnder } from "./review-queue";
-
-const among = (ids: readonly string[]): SQL => sql`${subjects.id} = any(${sql.param([...ids])}::uuid[])`;
-
-/** The files of `ids` that are the organisation's and due under the rule for `category` now (the one meaning of due). */
-async function dueAmong(tx: Tx, organisationId: string, category: RetentionCategory, ids: readonly string[]): Promise<Set<string>> {
-  const { type, rules } = await loadOrganisationSchedule(tx, organisationId);
-  const rule = rules.find((r) => r.category === category);
-  const due = rule && dueUnder(organisationId, type, rule, queueEndsOn(today()));
-  if (!due) return new Set();
-  const rows = await tx
-    .select({ id: subjects.id })
-    .from(subjects)
-    .where(and(due, among(ids)));
-  return new Set(rows.map((r) => r.id));
-}
+import { disposalBatchCopies, disposalBatches, disposalBatchFiles } from "../schema";
+import { COPIES, disposablesFor, FILES } from "./disposables";
+import { keepAnonymisedRows } from "./dispose-files";
+import { assertReviews } from "./review-queue";
+import { scheduleOf } from "./schedule";
 
 /**
- * Proposes files from the review queue for disposal under one rule (issue 21). Each must be the
+ * Proposes files from the review queue for disposal under one rule (issue 21): people's files, or
+ * under the rule for copies, copies of what other organisations shared. Each must be the
  * organisation's, due under that rule (RET-NOT-DUE) and in no other proposed batch; none may be under a
  * legal hold (RET-HOLD, 409 naming the hold). Nothing is removed until a second IG lead approves it.
  */
 export async function proposeDisposal(db: Db, actor: Actor, raw: unknown): Promise<{ id: string; reference: string }> {
   assertReviews(actor);
   const input: ProposeInput = proposeInput.parse(raw);
-  const ids = [...new Set(input.subjectIds)];
+  const things = disposablesFor(input.category);
+  const chosen = input[things.field];
+  const other = things.field === "subjectIds" ? "disclosureIds" : "subjectIds";
+  if (!chosen.length || input[other].length) {
+    throw new ValidationError([
+      ...(chosen.length
+        ? []
+        : [{ path: `/${things.field}`, message: things === COPIES ? "Select at least one copy" : "Select at least one file" }]),
+      ...(input[other].length
+        ? [{ path: `/${other}`, message: "These are not disposed of under this rule: propose them under their own" }]
+        : []),
+    ]);
+  }
+  const ids = [...new Set(chosen)];
   return inTransaction(db, async (tx, audit) => {
-    const due = await dueAmong(tx, actor.organisationId, input.category, ids);
-    const notDue = input.subjectIds.flatMap((id, i) =>
+    const due = await things.dueAmong(tx, actor.organisationId, input.category, ids);
+    const notDue = chosen.flatMap((id, i) =>
       due.has(id)
         ? []
         : [
             {
-              path: `/subjectIds/${i}`,
-              message: `This file is not one of your organisation's files due under this rule: ${RETENTION_RULES["RET-NOT-DUE"]}`,
+              path: `/${things.field}/${i}`,
+              message: `This is not one of your organisation's records due under this rule: ${RETENTION_RULES["RET-NOT-DUE"]}`,
             },
           ],
     );
     if (notDue.length) throw new ValidationError(notDue);
-    const elsewhere = await tx
-      .select({ subjectId: disposalBatchFiles.subjectId, reference: disposalBatches.reference })
-      .from(disposalBatchFiles)
-      .innerJoin(disposalBatches, eq(disposalBatches.id, disposalBatchFiles.batchId))
-      .where(and(eq(disposalBatches.status, "PROPOSED"), sql`${disposalBatchFiles.subjectId} = any(${sql.param(ids)}::uuid[])`));
-    if (elsewhere.length) {
-      const proposed = new Map(elsewhere.map((e) => [e.subjectId, e.reference]));
+    const proposed = await things.proposedElsewhere(tx, ids);
+    if (proposed.size) {
       throw new ValidationError(
-        input.subjectIds.flatMap((id, i) => {
+        chosen.flatMap((id, i) => {
           const reference = proposed.get(id);
           return reference === undefined
             ? []
-            : [{ path: `/subjectIds/${i}`, message: `This file is already proposed in disposal batch ${batchReference(reference)}` }];
+            : [{ path: `/${things.field}/${i}`, message: `This is already proposed in disposal batch ${batchReference(reference)}` }];
         }),
       );
     }
-    await assertFilesNotHeld(tx, ids, "These files cannot be proposed for disposal");
+    await things.assertNotHeld(tx, actor.organisationId, ids, "These records cannot be proposed for disposal");
     const [batch] = await tx
       .insert(disposalBatches)
       .values({
@@ -87,7 +80,7 @@ export async function proposeDisposal(db: Db, actor: Actor, raw: unknown): Promi
       })
       .returning({ id: disposalBatches.id, reference: disposalBatches.reference });
     if (!batch) throw new Error("the disposal batch was not written");
-    await tx.insert(disposalBatchFiles).values(ids.map((subjectId) => ({ batchId: batch.id, subjectId })));
+    await things.add(tx, batch.id, ids);
     audit.record(snapshotOf(actor), {
       type: "retention.disposal_proposed",
       entity: { type: "disposal_batch", id: batch.id },
@@ -109,13 +102,8 @@ async function lockedBatch(tx: Tx, actor: Actor, id: string): Promise<BatchRow> 
   return batch;
 }
 
-const filesOf = async (tx: Tx, batchId: string) =>
-  (await tx.select({ id: disposalBatchFiles.subjectId }).from(disposalBatchFiles).where(eq(disposalBatchFiles.batchId, batchId))).map(
-    (f) => f.id,
-  );
-
 /** The certificate's hash, as the audit log keeps it: SHA-256 of its canonical JSON. */
-export const certificateHashOf = (facts: CertificateFacts): string => createHash("sha256").update(canonicalJson(facts)).digest("hex");
+const certificateHashOf = (facts: CertificateFacts): string => createHash("sha256").update(canonicalJson(facts)).digest("hex");
 
 export interface ExecutedDisposal {
   id: string;
@@ -145,9 +133,10 @@ export async function approveDisposal(db: Db, actor: Actor, id: string): Promise
           [{ code: "RET-SECOND-PERSON", severity: "block", message: RETENTION_RULES["RET-SECOND-PERSON"], path: "" }],
         );
       }
-      const ids = await filesOf(tx, id);
-      await assertFilesNotHeld(tx, ids, "This disposal cannot go ahead");
-      const due = await dueAmong(tx, batch.organisationId, batch.category, ids);
+      const things = disposablesFor(batch.category);
+      const ids = await things.membersOf(tx, id);
+      await things.assertNotHeld(tx, batch.organisationId, ids, "This disposal cannot go ahead");
+      const due = await things.dueAmong(tx, batch.organisationId, batch.category, ids);
       if (due.size !== ids.length) {
         throw new ConflictError(
           `${ids.length - due.size} of the files are no longer due (kept at a review, or written to since it was proposed). Cancel this batch and propose the files that are due.`,
@@ -156,21 +145,21 @@ export async function approveDisposal(db: Db, actor: Actor, id: string): Promise
         );
       }
       const now = new Date();
-      const { name: organisation, rules } = await loadOrganisationSchedule(tx, batch.organisationId);
+      const { name: organisation, rules } = await scheduleOf(tx, batch.organisationId);
       const rule = rules.find((r) => r.category === batch.category);
       if (!rule) throw new ConflictError("Your organisation no longer holds files of this kind");
-      const described = await describeFiles(tx, batch.organisationId, ids);
-      if (batch.action === "ANONYMISE") await keepAnonymisedRows(tx, batch, ids, now.getUTCFullYear());
-      await disposeFiles(tx, batch.organisationId, ids, now);
+      const described = await things.describe(tx, batch.organisationId, ids);
+      if (batch.action === "ANONYMISE" && things === FILES) await keepAnonymisedRows(tx, batch, ids, now.getUTCFullYear());
+      await things.dispose(tx, batch.organisationId, ids, now);
       const certificate: CertificateFacts = {
         reference: batchReference(batch.reference),
         organisation,
         rule,
         action: batch.action,
         reason: batch.reason,
-        files: ids.length,
+        files: things === FILES ? ids.length : 0,
         ...described,
-        fileReferences: ids.map(fileReference).sort(),
+        fileReferences: ids.map(things.reference).sort(),
         proposedBy: batch.proposedByName,
         proposedAt: batch.proposedAt.toISOString(),
         approvedBy: actor.name,
@@ -246,7 +235,8 @@ const summaryColumns = {
   executedAt: disposalBatches.executedAt,
   cancelledAt: disposalBatches.cancelledAt,
   certificateHash: disposalBatches.certificateHash,
-  files: sql<number>`(select count(*)::int from ${disposalBatchFiles} where ${disposalBatchFiles.batchId} = ${disposalBatches.id})`,
+  files: sql<number>`((select count(*)::int from ${disposalBatchFiles} where ${disposalBatchFiles.batchId} = ${disposalBatches.id})
+    + (select count(*)::int from ${disposalBatchCopies} where ${disposalBatchCopies.batchId} = ${disposalBatches.id}))`,
 };
 
 const summaryOf = (row: Omit<DisposalSummary, "reference"> & { reference: number }): DisposalSummary => ({
@@ -275,6 +265,8 @@ export async function loadDisposals(
 export interface DisposalView extends DisposalSummary {
   /** While proposed: the files, with names for the approver to check (an audited read); afterwards only references. */
   fileList: { subjectId: string; reference: string; name: string | null }[];
+  /** The same for a batch of copies of shared information: who each was about, as its sender named them. */
+  copyList: { disclosureId: string; reference: string; name: string | null }[];
   certificate: CertificateFacts | null;
 }
 
@@ -294,11 +286,17 @@ export async function viewDisposal(db: Db, actor: Actor, id: string, view: strin
       .innerJoin(subjects, eq(subjects.id, disposalBatchFiles.subjectId))
       .where(eq(disposalBatchFiles.batchId, id))
       .orderBy(asc(subjects.familyName), asc(subjects.givenNames), asc(subjects.id));
-    if (proposed && files.length) {
+    const copies = await tx
+      .select({ id: disclosures.id, name: sql<string>`${disclosures.subject}->>'name'` })
+      .from(disposalBatchCopies)
+      .innerJoin(disclosures, eq(disclosures.id, disposalBatchCopies.disclosureId))
+      .where(eq(disposalBatchCopies.batchId, id))
+      .orderBy(asc(disclosures.sentAt), asc(disclosures.id));
+    if (proposed && files.length + copies.length) {
       audit.record(snapshotOf(actor), {
         type: "personal_data.viewed",
         entity: { type: "organisation", id: actor.organisationId },
-        details: { view, count: files.length, subjectIds: files.map((f) => f.subjectId) },
+        details: { view, count: files.length + copies.length, subjectIds: files.map((f) => f.subjectId) },
       });
     }
     return {
@@ -309,6 +307,7 @@ export async function viewDisposal(db: Db, actor: Actor, id: string, view: strin
         reference: fileReference(f.subjectId),
         name: proposed ? `${f.givenNames} ${f.familyName}` : null,
       })),
+      copyList: copies.map((c) => ({ disclosureId: c.id, reference: copyReference(c.id), name: proposed ? c.name : null })),
     };
   });
 }

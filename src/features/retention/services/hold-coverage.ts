@@ -27,12 +27,12 @@ export async function activeHoldsOver(q: Queryable, organisationId: string): Pro
     .orderBy(legalHolds.setAt);
 }
 
-/** The holds covering each file, by subject id (files no hold covers are absent). */
+/** The holds covering each file, by the file's id (files no hold covers are absent). */
 export function holdsByFile(holds: readonly ActiveHold[], files: readonly HeldFile[]): Map<string, ActiveHold[]> {
   const covered = new Map<string, ActiveHold[]>();
   for (const file of files) {
     const over = holds.filter((h) => holdCovers(h, file));
-    if (over.length) covered.set(file.subjectId, over);
+    if (over.length) covered.set(file.id, over);
   }
   return covered;
 }
@@ -41,7 +41,7 @@ export function holdsByFile(holds: readonly ActiveHold[], files: readonly HeldFi
  * Refuses (409, RET-HOLD) when any hold covers any of the files, naming the holds: the reason a
  * person reads, with the rule for the API's `rules` and the IG lead's details.
  */
-export function assertNoneHeld(covered: ReadonlyMap<string, readonly ActiveHold[]>, what: string): void {
+function assertNoneHeld(covered: ReadonlyMap<string, readonly ActiveHold[]>, what: string): void {
   if (!covered.size) return;
   const names = [...new Set([...covered.values()].flat().map((h) => `“${h.name}”`))];
   const holds = names.length === 1 ? `the legal hold ${names[0]}` : `the legal holds ${names.join(", ")}`;
@@ -63,7 +63,7 @@ export async function assertFilesNotHeld(q: Queryable, subjectIds: readonly stri
     .where(sql`${subjects.id} = any(${sql.param([...subjectIds])}::uuid[])`);
   const byOrganisation = new Map<string, HeldFile[]>();
   for (const f of files) {
-    const held = { organisationId: f.organisationId, subjectId: f.subjectId, category: categoryOf(f.type, f.kind) };
+    const held = { id: f.subjectId, organisationId: f.organisationId, subjectId: f.subjectId, category: categoryOf(f.type, f.kind) };
     byOrganisation.set(f.organisationId, [...(byOrganisation.get(f.organisationId) ?? []), held]);
   }
   const covered = new Map<string, ActiveHold[]>();
@@ -71,4 +71,15 @@ export async function assertFilesNotHeld(q: Queryable, subjectIds: readonly stri
     for (const [id, holds] of holdsByFile(await activeHoldsOver(q, organisationId), held)) covered.set(id, holds);
   }
   assertNoneHeld(covered, what);
+}
+
+/** Refuses (RET-HOLD) to dispose of copies of shared information while a hold over the holder's copies covers them. */
+export async function assertCopiesNotHeld(
+  q: Queryable,
+  organisationId: string,
+  disclosureIds: readonly string[],
+  what: string,
+): Promise<void> {
+  const copies = disclosureIds.map((id) => ({ id, organisationId, subjectId: null, category: "DISCLOSED_COPY" as const }));
+  assertNoneHeld(holdsByFile(await activeHoldsOver(q, organisationId), copies), what);
 }

@@ -13,11 +13,12 @@ import { dueOn, latestTriggerDueBy, queueEndsOn } from "../domain/due";
 import type { ActiveHold } from "../domain/holds";
 import { kindsOf, type RetentionCategory, type RetentionRule, type RetentionTrigger } from "../domain/schedule";
 import { disposalBatches, disposalBatchFiles, retentionKeeps } from "../schema";
+import { dueCopiesPage, type QueueCopy } from "./copies";
 import { activeHoldsOver, holdsByFile } from "./hold-coverage";
-import { loadOrganisationSchedule } from "./organisation-schedule";
+import { scheduleOf } from "./schedule";
 
 /** Who works the review queue and proposes and approves disposals: the organisation's IG leads. */
-export const REVIEWING_ROLES: readonly Role[] = ["ig_lead"];
+const REVIEWING_ROLES: readonly Role[] = ["ig_lead"];
 
 export function assertReviews(actor: Actor): void {
   if (!hasAnyRole(actor.roles, REVIEWING_ROLES))
@@ -33,6 +34,8 @@ function triggerDate(trigger: RetentionTrigger): SQL<string | null> {
     case "CASE_CLOSURE":
       return sql`${subjects.caseClosedOn}`;
     case "LAST_ENTRY":
+    // A file's rule never runs from a receipt (triggersFor); were one stored, its files run from their last entry.
+    case "DISCLOSURE_RECEIPT":
       return sql`coalesce(${subjects.lastEntryOn}, (${subjects.createdAt} at time zone 'Europe/London')::date)`;
   }
 }
@@ -45,6 +48,7 @@ function triggeredBy(trigger: RetentionTrigger, latest: string): SQL {
     case "CASE_CLOSURE":
       return sql`${subjects.caseClosedOn} <= ${latest}`;
     case "LAST_ENTRY":
+    case "DISCLOSURE_RECEIPT":
       return sql`(${subjects.lastEntryOn} <= ${latest} or (${subjects.lastEntryOn} is null and ${subjects.createdAt} < (${latest}::date + 1)))`;
   }
 }
@@ -83,7 +87,10 @@ export interface QueueFile {
 export interface QueueGroup {
   rule: RetentionRule;
   total: number;
+  /** A person's files due under the rule; for the rule for copies, none. */
   files: QueueFile[];
+  /** Copies of shared information due; for every other rule, none. */
+  copies: QueueCopy[];
 }
 
 export interface ReviewQueue {
@@ -124,11 +131,12 @@ async function dueFilesPage(
     : [];
   const held = holdsByFile(
     holds,
-    rows.map((r) => ({ organisationId, subjectId: r.subjectId, category: rule.category })),
+    rows.map((r) => ({ id: r.subjectId, organisationId, subjectId: r.subjectId, category: rule.category })),
   );
   return {
     rule,
     total,
+    copies: [],
     files: rows.map((r) => {
       const [batchId, reference] = r.proposedIn?.split(" ") ?? [];
       return {
@@ -159,20 +167,26 @@ export async function viewReviewQueue(
   assertReviews(actor);
   const endsOn = queueEndsOn(options.on ?? today());
   return inTransaction(db, async (tx, audit) => {
-    const { type, rules } = await loadOrganisationSchedule(tx, actor.organisationId);
+    const { type, rules } = await scheduleOf(tx, actor.organisationId);
     const holds = await activeHoldsOver(tx, actor.organisationId);
     const groups: QueueGroup[] = [];
     for (const rule of rules) {
       if (options.category && rule.category !== options.category) continue;
+      if (rule.category === "DISCLOSED_COPY") {
+        groups.push({ rule, files: [], ...(await dueCopiesPage(tx, actor.organisationId, rule, endsOn, holds, options)) });
+        continue;
+      }
       const due = dueUnder(actor.organisationId, type, rule, endsOn);
       if (due) groups.push(await dueFilesPage(tx, actor.organisationId, due, rule, holds, options));
     }
     const shown = groups.flatMap((g) => g.files.map((f) => f.subjectId));
-    if (shown.length) {
+    const copies = groups.reduce((n, g) => n + g.copies.length, 0);
+    if (shown.length + copies) {
+      // Copies name people as their senders did: counted in the read, which names the organisation's own files.
       audit.record(snapshotOf(actor), {
         type: "personal_data.viewed",
         entity: { type: "organisation", id: actor.organisationId },
-        details: { view, count: shown.length, subjectIds: shown },
+        details: { view, count: shown.length + copies, subjectIds: shown },
       });
     }
     return { endsOn, groups };

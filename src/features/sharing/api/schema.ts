@@ -120,6 +120,11 @@ export const decisionSchema = z
         firstOpenedAt: z.iso.datetime().nullable(),
         acknowledgedAt: z.iso.datetime().nullable(),
         revokedAt: z.iso.datetime().nullable(),
+        retainUntil: z.iso
+          .date()
+          .nullable()
+          .describe("Until when the recipient keeps its copy, by the agreement's retention term; null when none is set"),
+        disposedAt: z.iso.datetime().nullable().describe("When the recipient disposed of its copy under its retention schedule"),
       })
       .nullable(),
     addenda: z.array(z.object({ id: z.uuid(), kind: z.string(), text: z.string(), addedBy: z.string(), addedAt: z.iso.datetime() })),
@@ -181,6 +186,8 @@ export function presentDecision(d: DecisionDetail, viewer: Actor, now = new Date
           firstOpenedAt: iso(d.disclosure.firstOpenedAt),
           acknowledgedAt: iso(d.disclosure.acknowledgedAt),
           revokedAt: iso(d.disclosure.revokedAt),
+          retainUntil: d.disclosure.retainUntil,
+          disposedAt: iso(d.disclosure.disposedAt),
         }
       : null,
     addenda: d.addenda.map((a) => ({ id: a.id, kind: a.kind, text: a.text, addedBy: a.addedByName, addedAt: a.addedAt.toISOString() })),
@@ -223,6 +230,14 @@ export const disclosureSummarySchema = z
     acknowledgedAt: z.iso.datetime().nullable(),
     acknowledgedBy: z.string().nullable(),
     revokedAt: z.iso.datetime().nullable(),
+    retainUntil: z.iso
+      .date()
+      .nullable()
+      .describe("Until when the recipient keeps its copy, by the agreement's retention term; null when none is set"),
+    disposedAt: z.iso
+      .datetime()
+      .nullable()
+      .describe("When the recipient disposed of its copy under its retention schedule: both sides see it"),
     filedSubjectId: z.uuid().nullable().describe("The recipient's own record it was filed onto (the recipient only)"),
   })
   .meta({ id: "DisclosureSummary" });
@@ -320,6 +335,8 @@ export function presentDisclosureSummary(
     acknowledgedAt: iso(d.acknowledgedAt),
     acknowledgedBy: d.acknowledgedByName,
     revokedAt: iso(d.revokedAt),
+    retainUntil: d.retainUntil,
+    disposedAt: iso(d.disposedAt),
     filedSubjectId: side === "recipient" ? d.filedSubjectId : null,
   };
 }

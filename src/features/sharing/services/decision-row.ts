@@ -112,6 +112,7 @@ export function recordedDetail(
           filedSubjectId: null,
           filedAt: null,
           disposedAt: null,
+          retainUntil: null,
           sentAt: new Date(),
           ...disclosure,
           recipientsNotifiedAt: null,

@@ -1,9 +1,9 @@
-import { addDays, endOfDay, parseISO } from "date-fns";
+import { addDays, addMonths, endOfDay, parseISO } from "date-fns";
 import { snapshotOf } from "../../../platform/audit/events";
 import type { AuditTrail } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import { today } from "../../../platform/dates/calendar";
-import { onwardTermFor } from "../../agreements/domain";
+import { onwardTermFor, retentionMonthsFor } from "../../agreements/domain";
 import type { NewChronologyEntry } from "../../records";
 import { mayDecideProtectedDetails } from "../../records/domain";
 import type {} from "../audit-events";
@@ -87,6 +87,7 @@ export function disclosureWrites(
     emergency: decision.emergency,
     sentAt: now,
     expiresAt: expiresOn ? endOfDay(parseISO(expiresOn)) : addDays(now, gathered.settings.defaultAccessDays),
+    retainUntil: retainedUntil(gathered, actor.organisationId, recipient.id, now),
   };
   audit.record(snapshotOf(actor), {
     type: "disclosure.sent",
@@ -115,4 +116,10 @@ export function disclosureWrites(
       recordedByUserId: actor.userId,
     },
   };
+}
+
+/** Until when the recipient keeps its copy: the agreement's retention term from today, or null when none is set (issue 21). */
+function retainedUntil(gathered: GatheredFacts, senderId: string, recipientId: string, now: Date): string | null {
+  const months = gathered.covering ? retentionMonthsFor(gathered.covering.compiled.snapshot.content, senderId, recipientId) : null;
+  return months === null ? null : today(addMonths(now, months));
 }

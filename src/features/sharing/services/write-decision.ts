@@ -54,11 +54,12 @@ export async function writeDecision(q: Queryable, writes: DecisionWrites): Promi
     ctes.push({
       name: "disclosure_written",
       body: sql`insert into disclosure (id, decision_id, sender_organisation_id, recipient_organisation_id, recipient_user_id, recipient_role,
-        subject, purpose_code, purpose, sent_by_name, context, onward_disclosure, emergency, sent_at, expires_at)
+        subject, purpose_code, purpose, sent_by_name, context, onward_disclosure, emergency, sent_at, expires_at, retain_until)
       select ${row.id}::uuid, guard.id, ${row.senderOrganisationId}::uuid, ${row.recipientOrganisationId}::uuid,
         ${row.recipientUserId ?? null}::uuid, ${row.recipientRole ?? null}::text, ${JSON.stringify(row.subject)}::jsonb,
         ${row.purposeCode}::text, ${row.purpose}::text, ${row.sentByName}::text, ${row.context ? JSON.stringify(row.context) : null}::jsonb, ${row.onwardDisclosure}::onward_disclosure,
-        ${row.emergency ?? false}::boolean, ${row.sentAt ?? null}::timestamptz, ${row.expiresAt}::timestamptz
+        ${row.emergency ?? false}::boolean, ${row.sentAt ?? null}::timestamptz, ${row.expiresAt}::timestamptz,
+        ${row.retainUntil ?? null}::date
       from guard returning 1`,
     });
     if (items.length) ctes.push({ name: "items_written", body: insertItems(items) });
