@@ -63,8 +63,8 @@ describeEachDatabase("retention schedule", (ctx) => {
     const rules = res.json().rules;
     assert.deepEqual(
       rules.map((r: { category: string }) => r.category),
-      ["SCHOOL_CHILD_PROTECTION_FILE", "ADULT_RECORD"],
-      "only the categories a school holds",
+      ["SCHOOL_CHILD_PROTECTION_FILE", "ADULT_RECORD", "DISCLOSED_COPY"],
+      "only the categories a school holds: its files, and copies of what others shared with it",
     );
     assert.deepEqual(
       { ...rules[0], source: undefined },
@@ -86,7 +86,7 @@ describeEachDatabase("retention schedule", (ctx) => {
     const police = (await policeIg.api("GET", "/api/v1/retention/schedule")).json().rules;
     assert.deepEqual(
       police.map((r: { category: string }) => r.category),
-      ["CHILD_RECORD", "ADULT_RECORD"],
+      ["CHILD_RECORD", "ADULT_RECORD", "DISCLOSED_COPY"],
     );
 
     const page = await ig.get("/retention");

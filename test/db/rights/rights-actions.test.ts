@@ -4,6 +4,7 @@ import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
 import type { App } from "../../../src/app/build-app";
 import { chronologyEntries, recordItems } from "../../../src/features/records/schema";
+import { legalHolds } from "../../../src/features/retention/schema";
 import { today } from "../../../src/platform/dates/calendar";
 import { auditEvents } from "../../../src/platform/db/schema";
 import { testApp } from "../../support/app";
@@ -30,6 +31,8 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
   let councilIg: TestClient;
   let councilPractitioner: TestClient;
   let councilId: string;
+  let schoolId: string;
+  let igUserId: string;
   let childId: string;
 
   const source = { name: "Class teacher", method: "OBSERVED", obtainedOn: "2026-10-01" };
@@ -97,7 +100,10 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
     const school = await newOrganisation(db, { name: "Northbrook Primary" });
     const council = await newOrganisation(db, { name: "Westshire Children's Services", type: "childrens_social_care" });
     councilId = council.id;
-    ig = await signedInAs(app, db, await newUser(db, school, ["ig_lead"]));
+    schoolId = school.id;
+    const igUser = await newUser(db, school, ["ig_lead"]);
+    igUserId = igUser.user.id;
+    ig = await signedInAs(app, db, igUser);
     practitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner"]));
     // Unnamed in the decisions below, so the council's safeguarding lead is who reads what arrives.
     socialWorker = await signedInAs(app, db, await newUser(db, council, ["safeguarding_lead"]));
@@ -484,6 +490,33 @@ describeEachDatabase("rectification, restriction and erasure: done item by item 
         (await practitioner.api("GET", `/api/v1/subjects/${childId}/items/${itemId}`)).json().item.text,
         "Zoë joined the choir.",
       );
+    });
+
+    test("not while a legal hold covers the person's file: 409 naming the hold (RET-HOLD), and the words stay", async () => {
+      const itemId = await addItem("Zoë was sent home with a temperature.");
+      const requestId = await logRequest("ERASURE");
+      const db = ctx.database.db;
+      const [hold] = await db
+        .insert(legalHolds)
+        .values({
+          organisationId: schoolId,
+          scope: "ORGANISATION",
+          name: "Westshire CSPR 2026/1",
+          instruction: "Keep every record",
+          setByUserId: igUserId,
+        })
+        .returning();
+      const held = await act(requestId, itemId, "erasure", { grant: true, reason: "Recorded in error" });
+      assert.equal(held.statusCode, 409, held.body);
+      assert.match(held.json().detail, /“Westshire CSPR 2026\/1”/);
+      assert.equal(held.json().rules[0].code, "RET-HOLD");
+      assert.equal(
+        (await practitioner.api("GET", `/api/v1/subjects/${childId}/items/${itemId}`)).json().item.text,
+        "Zoë was sent home with a temperature.",
+      );
+      await db.update(legalHolds).set({ liftedAt: new Date(), liftReason: "Review published" }).where(eq(legalHolds.id, hold!.id));
+      const lifted = await act(requestId, itemId, "erasure", { grant: true, reason: "Recorded in error" });
+      assert.equal(lifted.statusCode, 200, lifted.body);
     });
 
     test("granted, every version's text goes from the record, the chronology and the disclosed copy, and the recipient is told", async () => {

@@ -13,7 +13,8 @@ export const errors = {
 };
 export const tags = ["retention"];
 
-const ruleSchema = z
+/** A rule's terms, as a certificate states them and the queue groups by (the schedule adds whether it is the default). */
+export const ruleSchema = z
   .object({
     category: z.enum(RETENTION_CATEGORIES),
     trigger: z.enum(RETENTION_TRIGGERS),
@@ -22,7 +23,7 @@ const ruleSchema = z
     disposalMethod: z.string(),
     source: z.string(),
   })
-  .meta({ id: "RetentionRule" });
+  .meta({ id: "RetentionRuleTerms" });
 
 export const reviewQueueSchema = z
   .object({

@@ -5,18 +5,13 @@ import type { Db } from "../../../platform/db/client";
 import { standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { noContentAfter, noContentOr } from "../../../platform/http/no-content";
-import { RETENTION_ACTIONS, RETENTION_CATEGORIES, RETENTION_TRIGGERS } from "../domain/schedule";
+import { RETENTION_CATEGORIES } from "../domain/schedule";
 import { ruleChangeInput } from "../domain/schedule-inputs";
 import { changeRule, loadSchedule, resetRule, type ScheduleRule } from "../services/schedule";
+import { ruleSchema } from "./review-schema";
 
-const ruleSchema = z
-  .object({
-    category: z.enum(RETENTION_CATEGORIES),
-    trigger: z.enum(RETENTION_TRIGGERS).describe("The date the period runs from"),
-    periodMonths: z.number().int(),
-    action: z.enum(RETENTION_ACTIONS).describe("What happens when the period ends"),
-    disposalMethod: z.string(),
-    source: z.string().describe("Where the period comes from"),
+const scheduleRuleSchema = ruleSchema
+  .extend({
     isDefault: z.boolean().describe("The shipped default applies: your organisation has not changed this rule"),
     belowMinimum: z.boolean().describe("The period is shorter than the category's recommended minimum (RET-MINIMUM)"),
     minimumMonths: z.number().int().describe("The category's recommended minimum period, in months"),
@@ -27,7 +22,7 @@ const warningSchema = z
   .object({ code: z.enum(["RET-MINIMUM"]), message: z.string() })
   .meta({ id: "RetentionWarning", description: "Saved, but worth a second look" });
 
-const presentRule = (r: ScheduleRule): z.infer<typeof ruleSchema> => ({
+const presentRule = (r: ScheduleRule): z.infer<typeof scheduleRuleSchema> => ({
   category: r.category,
   trigger: r.trigger,
   periodMonths: r.periodMonths,
@@ -53,7 +48,7 @@ export async function scheduleApi(parent: FastifyInstance, { db }: { db: Db }): 
         operationId: "getRetentionSchedule",
         tags,
         summary: "Your organisation's retention schedule: each category it holds, with its rule, its source and whether it is the default",
-        response: { 200: z.object({ rules: z.array(ruleSchema) }).meta({ id: "RetentionSchedule" }), ...standardErrors },
+        response: { 200: z.object({ rules: z.array(scheduleRuleSchema) }).meta({ id: "RetentionSchedule" }), ...standardErrors },
       },
     },
     async (request) => ({ rules: (await loadSchedule(db, actorOf(request))).map(presentRule) }),
@@ -69,7 +64,7 @@ export async function scheduleApi(parent: FastifyInstance, { db }: { db: Db }): 
         params: categoryParams,
         body: ruleChangeInput,
         response: {
-          200: z.object({ rule: ruleSchema, warnings: z.array(warningSchema) }).meta({ id: "RetentionRuleChanged" }),
+          200: z.object({ rule: scheduleRuleSchema, warnings: z.array(warningSchema) }).meta({ id: "RetentionRuleChanged" }),
           ...standardErrors,
         },
       },

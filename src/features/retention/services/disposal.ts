@@ -154,7 +154,14 @@ export async function approveDisposal(db: Db, actor: Actor, id: string): Promise
       const certificate: CertificateFacts = {
         reference: batchReference(batch.reference),
         organisation,
-        rule,
+        rule: {
+          category: rule.category,
+          trigger: rule.trigger,
+          periodMonths: rule.periodMonths,
+          action: rule.action,
+          disposalMethod: rule.disposalMethod,
+          source: rule.source,
+        },
         action: batch.action,
         reason: batch.reason,
         files: things === FILES ? ids.length : 0,
