@@ -3,5 +3,6 @@ export { retentionApi } from "./api/routes";
 export { approveDisposal, proposeDisposal } from "./services/disposal";
 export { eraseItemText } from "./services/erase-text";
 export { assertFilesNotHeld } from "./services/hold-coverage";
+export { loadRetentionWork } from "./services/load-work";
 export { retentionReviewPages } from "./web/review-pages";
 export { retentionSettingsPages } from "./web/settings-pages";

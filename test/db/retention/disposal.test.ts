@@ -189,6 +189,16 @@ describeEachDatabase("retention: the review queue, keeping at review, and dispos
       );
     });
 
+    test("waits in the other IG lead's work, not its proposer's, beside the records still due for review", async () => {
+      const reference = (await ig.api("GET", `/api/v1/retention/disposals/${batchId}`)).json().reference as string;
+      const mine = (await ig.get("/")).body;
+      const theirs = (await secondIg.get("/")).body;
+      assert.match(theirs, new RegExp(`Disposal batch ${reference} is waiting for a second IG lead to approve it`));
+      assert.doesNotMatch(mine, /is waiting for a second IG lead/);
+      assert.match(mine, /\d+ records? (is|are) due for retention review this month/);
+      assert.doesNotMatch((await practitioner.get("/")).body, /retention review/, "a practitioner has no retention work");
+    });
+
     test("is not approved by the person who proposed it (RET-SECOND-PERSON)", async () => {
       const res = await ig.api("POST", `/api/v1/retention/disposals/${batchId}/approval`);
       assert.equal(res.statusCode, 409, res.body);

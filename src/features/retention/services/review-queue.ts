@@ -26,7 +26,7 @@ export function assertReviews(actor: Actor): void {
 }
 
 /** The date a file's period runs from, by the rule's trigger: a column the review queue's indexes lead with. */
-function triggerDate(trigger: RetentionTrigger): SQL<string | null> {
+export function triggerDate(trigger: RetentionTrigger): SQL<string | null> {
   switch (trigger) {
     case "DATE_OF_BIRTH":
       // A child whose date of birth is not known is reviewed from their file's last entry instead.
