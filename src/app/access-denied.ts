@@ -4,7 +4,7 @@ import type { FastifyRequest } from "fastify";
 import { agreements } from "../features/agreements/schema";
 import { organisations, users } from "../features/organisations-and-users/schema";
 import { concerns, recordItems, subjects } from "../features/records/schema";
-import { legalHolds } from "../features/retention/schema";
+import { disposalBatches, legalHolds } from "../features/retention/schema";
 import { recipientNotices, rightsRequests } from "../features/rights/schema";
 import { disclosureQuestions, disclosures, informationRequests, shareDecisions } from "../features/sharing/schema";
 import { snapshotOf } from "../platform/audit/events";
@@ -40,6 +40,10 @@ const ID_OF_RESOURCE: Record<string, Owned> = {
   rights: RIGHTS_REQUEST,
   "share-decisions": scoped(shareDecisions),
   "recipient-notices": scoped(recipientNotices),
+  // Retention: a disposal batch, and the file kept at review (the API's review-queue, the pages' review).
+  disposals: scoped(disposalBatches),
+  "review-queue": SUBJECT,
+  review: SUBJECT,
   users: scoped(users),
   holds: scoped(legalHolds),
   // An organisation is its own owner: it has no ownership rule, as it is not a row an organisation holds.

@@ -5,6 +5,8 @@ interface NavItem {
   href: string;
   text: string;
   roles?: readonly Role[];
+  /** Other paths under which this item is the current one. */
+  alsoFor?: readonly string[];
 }
 
 const ITEMS: NavItem[] = [
@@ -27,6 +29,6 @@ export function navigationFor(actor: Actor | undefined, currentPath: string) {
   return ITEMS.filter((item) => !item.roles || hasAnyRole(actor.roles, item.roles)).map((item) => ({
     href: item.href,
     text: item.text,
-    active: item.href === "/" ? currentPath === "/" : currentPath.startsWith(item.href),
+    active: item.href === "/" ? currentPath === "/" : [item.href, ...(item.alsoFor ?? [])].some((path) => currentPath.startsWith(path)),
   }));
 }

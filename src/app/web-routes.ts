@@ -6,7 +6,7 @@ import { backgroundJobPages } from "../features/background-jobs";
 import { notificationPages, notificationPreferencePages } from "../features/notifications";
 import { organisationPages, userPages } from "../features/organisations-and-users";
 import { recordsWebPages } from "../features/records";
-import { retentionSettingsPages } from "../features/retention";
+import { retentionReviewPages, retentionSettingsPages } from "../features/retention";
 import { acknowledgeNotice, publicRightsForm, rightsWebPages, viewNoticesReceived } from "../features/rights";
 import { sharingWebPages } from "../features/sharing";
 import { accountPages, signInRoutes } from "../features/sign-in";
@@ -45,6 +45,7 @@ export async function webRoutes(
     home: homePage(db),
   });
   await app.register(rightsWebPages, { db });
+  await app.register(retentionReviewPages, { db });
   await app.register(publicRightsForm, { db, rateLimit: opts.signInRateLimit, sendsEmail: opts.sendsEmail });
   await app.register(auditPages, { database: opts.database });
   await app.register(notificationPages, { db });

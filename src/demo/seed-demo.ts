@@ -11,6 +11,7 @@ import type {} from "./audit-events";
 import { demoActors } from "./demo-actors";
 import { seedDemoAgreements } from "./seed-demo-agreements";
 import { seedDemoRecords } from "./seed-demo-records";
+import { seedDemoRetention } from "./seed-demo-retention";
 import { seedDemoRights } from "./seed-demo-rights";
 import { seedDemoSharing } from "./seed-demo-sharing";
 
@@ -54,6 +55,9 @@ const DEMO: DemoOrganisation[] = [
       { name: "Siobhán O'Connor", local: "siobhan.oconnor", roles: ["safeguarding_lead"] },
       { name: "Tomasz Wójcik", local: "tomasz.wojcik", roles: ["practitioner"] },
       { name: "Bernard Hale", local: "bernard.hale", roles: ["org_admin", "ig_lead"] },
+      // The school's information governance: two IG leads, so a disposal one proposes the other approves.
+      { name: "Olusegun Adebayo", local: "olusegun.adebayo", roles: ["ig_lead"] },
+      { name: "Catrin Lloyd", local: "catrin.lloyd", roles: ["ig_lead"] },
     ],
   },
   {
@@ -162,6 +166,7 @@ export async function seedDemoPartnership(db: Db, { emailInvitations = false } =
   await seedDemoRecords(db);
   await seedDemoSharing(db);
   await seedDemoRights(db);
+  await seedDemoRetention(db);
   // Early Help's practitioner reads her notifications in one email a day (README "Email").
   const { chloe } = await demoActors(db, { chloe: "chloe.dubois@earlyhelp.westshire.example" });
   await chooseDelivery(db, chloe, { delivery: "daily_digest" });

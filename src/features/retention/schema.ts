@@ -6,7 +6,7 @@ import { subjects } from "../records/schema";
 import { disclosures } from "../sharing/schema";
 import type { CertificateFacts } from "./domain/certificate";
 import { HOLD_SCOPES } from "./domain/holds";
-import { DISPOSAL_ACTIONS, RETENTION_ACTIONS, RETENTION_CATEGORIES, RETENTION_TRIGGERS } from "./domain/schedule";
+import { DISPOSAL_ACTIONS, DISPOSAL_STATUSES, RETENTION_ACTIONS, RETENTION_CATEGORIES, RETENTION_TRIGGERS } from "./domain/schedule";
 
 /** Retention schedules, legal holds, reviews and disposal (issue 21; docs/domain.md §7). */
 
@@ -15,7 +15,7 @@ export const retentionTrigger = pgEnum("retention_trigger", RETENTION_TRIGGERS);
 export const retentionAction = pgEnum("retention_action", RETENTION_ACTIONS);
 export const disposalAction = pgEnum("disposal_action", DISPOSAL_ACTIONS);
 export const holdScope = pgEnum("legal_hold_scope", HOLD_SCOPES);
-export const disposalStatus = pgEnum("disposal_batch_status", ["PROPOSED", "EXECUTED", "CANCELLED"]);
+export const disposalStatus = pgEnum("disposal_batch_status", DISPOSAL_STATUSES);
 
 /**
  * An organisation's own rule for one category, where its IG lead changed the shipped default

@@ -16,6 +16,8 @@ test("an access-denied event names the ids a route asked for: the resource's id 
   });
   assert.deepEqual(ids("/agreements/:id/versions/:version", { id: subject, version: "2" }), { id: subject });
   assert.deepEqual(ids("/api/v1/retention/holds/:id/lift", { id: item }), { id: item }, "a legal hold");
+  assert.deepEqual(ids("/retention/review/:id/keep", { id: subject }), { id: subject }, "a file kept at review");
+  assert.deepEqual(ids("/retention/disposals/:id/certificate.pdf", { id: item }), { id: item }, "a disposal batch");
 });
 
 test("nothing a client typed that is not an id reaches the access-denied event: tokens, steps and malformed ids are left out", () => {

@@ -19,7 +19,7 @@ test("every view name used for a person's record, or a list showing them, has a 
   for (const file of files) {
     for (const [, view] of fs
       .readFileSync(file, "utf8")
-      .matchAll(/"((?:web|api)\.(?:subjects|concerns|home|share|share_decisions|disclosures|rights|audit)(?:\.[a-zA-Z_]+)*)"/g)) {
+      .matchAll(/"((?:web|api)\.(?:subjects|concerns|home|share|share_decisions|disclosures|rights|audit|retention)(?:\.[a-zA-Z_]+)*)"/g)) {
       used.add(view!);
     }
   }

@@ -44,6 +44,8 @@ const en = {
     notification: "a notification",
     api_client: "a partner system's API client",
     webhook_endpoint: "a partner system",
+    legal_hold: "the legal hold “{name}”",
+    disposal_batch: "disposal batch {name}",
   },
   /** The same, when the name is not known to the reader (out of their scope, or a protected identity). */
   aboutUnnamed: {
@@ -51,6 +53,8 @@ const en = {
     user: "a user's account",
     organisation: "an organisation",
     agreement: "an agreement",
+    legal_hold: "a legal hold",
+    disposal_batch: "a disposal batch",
   },
   actor: {
     anonymous: "Someone not signed in",

@@ -5,12 +5,13 @@ import { visibleTo } from "../../../platform/db/scope";
 import { agreements } from "../../agreements/schema";
 import { organisations, users } from "../../organisations-and-users/schema";
 import { subjects } from "../../records/schema";
+import { disposalBatches, legalHolds } from "../../retention/schema";
 import { type KnownNames, nameKey } from "../domain/sentences";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The names of the people, accounts, organisations and agreements a page of events is about, as far
+ * The names of the people, accounts, organisations, agreements, legal holds and disposal batches a page of events is about, as far
  * as the reader may see them: a record outside their organisation, or a person whose identity is
  * protected (GR5-PROTECT-IDENTITIES), stays "a person's record". One query per kind of thing, each
  * scoped like any other read of that table.
@@ -62,6 +63,27 @@ export async function loadNames(db: Db, actor: Actor, entities: readonly { type:
         .select({ id: agreements.id, name: agreements.title })
         .from(agreements)
         .where(and(inArray(agreements.id, agreementIds), visibleTo(actor, agreements))),
+    );
+  }
+  const holdIds = idsOf("legal_hold");
+  if (holdIds.length) {
+    put(
+      "legal_hold",
+      await db
+        .select({ id: legalHolds.id, name: legalHolds.name })
+        .from(legalHolds)
+        .where(and(inArray(legalHolds.id, holdIds), visibleTo(actor, legalHolds))),
+    );
+  }
+  const batchIds = idsOf("disposal_batch");
+  if (batchIds.length) {
+    const rows = await db
+      .select({ id: disposalBatches.id, reference: disposalBatches.reference })
+      .from(disposalBatches)
+      .where(and(inArray(disposalBatches.id, batchIds), visibleTo(actor, disposalBatches)));
+    put(
+      "disposal_batch",
+      rows.map((r) => ({ id: r.id, name: `D-${r.reference}` })),
     );
   }
   return names;

@@ -154,6 +154,11 @@ const en = {
     "web.retention.hold": "The people a legal hold covers",
     "web.retention.hold.people": "Choosing the people a legal hold covers",
     "api.retention.hold": "The people a legal hold covers, through the API",
+    "web.retention.review": "The retention review queue",
+    "web.retention.keep": "Keeping a file for longer at a retention review",
+    "web.retention.disposal": "A proposal to dispose of files",
+    "api:retention-review-queue": "The retention review queue, through the API",
+    "api:disposal": "A proposal to dispose of files, through the API",
     "api.audit.events": "The audit log of this person's record, through the API",
   },
   /** Chronology titles for what happens on a record. */

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { idParams, pageBody, pageOf, pageQuery } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
@@ -9,6 +10,7 @@ import { keepInput, proposeInput } from "../domain/review-inputs";
 import { approveDisposal, cancelDisposal, loadDisposals, proposeDisposal, viewDisposal } from "../services/disposal";
 import { keepFile } from "../services/keep";
 import { viewReviewQueue } from "../services/review-queue";
+import { sendCertificatePdf } from "./certificate-pdf";
 import {
   disposalDetailSchema,
   disposalSchema,
@@ -124,5 +126,19 @@ export async function retentionReviewApi(parent: FastifyInstance, { db }: { db: 
       },
     },
     (request, reply) => noContentAfter(reply, cancelDisposal(db, actorOf(request), request.params.id)),
+  );
+  app.get(
+    "/retention/disposals/:id/certificate.pdf",
+    {
+      schema: {
+        operationId: "getDisposalCertificatePdf",
+        tags,
+        summary: "A carried-out disposal's certificate as a tagged PDF, without personal data; not found until the batch is carried out",
+        params: idParams,
+        produces: ["application/pdf"],
+        response: { 200: z.any().meta({ description: "A PDF document" }), ...errors },
+      },
+    },
+    (request, reply) => sendCertificatePdf(reply, db, actorOf(request), request.params.id),
   );
 }

@@ -1,6 +1,6 @@
 import type { Catalogue, Locale } from "../../../platform/messages";
 import type { HoldScope } from "./holds";
-import type { DisposalAction, RetentionAction, RetentionCategory, RetentionTrigger } from "./schedule";
+import type { DisposalAction, DisposalStatus, RetentionAction, RetentionCategory, RetentionTrigger } from "./schedule";
 
 /** Retention: the words for people, keyed by stable codes (see `platform/messages.ts`). */
 const en = {
@@ -27,6 +27,28 @@ const en = {
     DESTROY: "Destroyed",
     ANONYMISE: "Anonymised",
   } satisfies Record<DisposalAction, string>,
+  /** "then …" after a rule's period, on the review queue and the certificate. */
+  actionAfter: {
+    REVIEW: "then reviewed",
+    DESTROY: "then destroyed",
+    ANONYMISE: "then anonymised",
+  } satisfies Record<RetentionAction, string>,
+  /** The choice between the two disposals, on the page that proposes one. */
+  disposalChoice: {
+    DESTROY: "Destroy",
+    ANONYMISE: "Anonymise",
+  } satisfies Record<DisposalAction, string>,
+  disposalChoiceHint: {
+    DESTROY:
+      "Removes the personal data from every item and its versions, the chronology and concerns, and the copies of others' information filed with it. Only a tombstone with the file's reference is left.",
+    ANONYMISE:
+      "Removes the personal data in the same way, and also leaves a row for statistics (the kind of record, its years and counts) so partnership reporting still counts it.",
+  } satisfies Record<DisposalAction, string>,
+  disposalStatus: {
+    PROPOSED: "Waiting for approval",
+    EXECUTED: "Disposed of",
+    CANCELLED: "Cancelled",
+  } satisfies Record<DisposalStatus, string>,
   holdScope: {
     SUBJECTS: "Chosen people's files",
     CATEGORIES: "Categories of record",
@@ -50,17 +72,25 @@ const en = {
     alreadyLifted: "This legal hold has already been lifted",
     readOnly: "Only IG leads, auditors and partnership administrators can see legal holds",
   },
+  /** What retention asks of an IG lead on the home page (services/load-work.ts). */
+  retentionWork: {
+    review: {
+      one: "{count} record is due for retention review this month",
+      other: "{count} records are due for retention review this month",
+    },
+    approve: "Disposal batch {reference} is waiting for a second IG lead to approve it",
+  },
   /** What each of this feature's audit events says in the audit log. */
   retentionAuditEvent: {
     "retention.rule_changed": "{actor} changed a retention rule of {about}",
     "retention.rule_reset": "{actor} put a retention rule of {about} back to its default",
-    "retention.hold_set": "{actor} set the legal hold {about}",
-    "retention.hold_lifted": "{actor} lifted the legal hold {about}",
+    "retention.hold_set": "{actor} set {about}",
+    "retention.hold_lifted": "{actor} lifted {about}",
     "retention.file_kept": "{actor} decided at review to keep {about} for a further period",
-    "retention.disposal_proposed": "{actor} proposed the disposal batch {about}",
-    "retention.disposal_cancelled": "{actor} cancelled the disposal batch {about}",
-    "retention.disposal_executed": "{actor} approved and carried out the disposal batch {about}",
-    "retention.disposal_blocked": "{actor} tried to approve the disposal batch {about}, which a legal hold stopped",
+    "retention.disposal_proposed": "{actor} proposed {about} for a second IG lead to approve",
+    "retention.disposal_cancelled": "{actor} cancelled {about}",
+    "retention.disposal_executed": "{actor} approved and carried out {about}",
+    "retention.disposal_blocked": "{actor} tried to approve {about}, which a legal hold stopped",
   },
 } satisfies Catalogue;
 

@@ -12,3 +12,4 @@ export const RETENTION_RULES = {
   "RET-NOT-DUE":
     "Keep nothing longer than necessary, and nothing less: a file is disposed of only once its retention period has ended (UK GDPR Art 5(1)(e) storage limitation)",
 } as const;
+export type RetentionRuleCode = keyof typeof RETENTION_RULES;

@@ -35,6 +35,10 @@ export type RetentionAction = (typeof RETENTION_ACTIONS)[number];
 export const DISPOSAL_ACTIONS = ["DESTROY", "ANONYMISE"] as const;
 export type DisposalAction = (typeof DISPOSAL_ACTIONS)[number];
 
+/** Where a disposal batch stands: proposed and waiting for a second IG lead, carried out, or withdrawn. */
+export const DISPOSAL_STATUSES = ["PROPOSED", "EXECUTED", "CANCELLED"] as const;
+export type DisposalStatus = (typeof DISPOSAL_STATUSES)[number];
+
 export interface RetentionRule {
   category: RetentionCategory;
   trigger: RetentionTrigger;

@@ -242,8 +242,9 @@ const summaryColumns = {
   executedAt: disposalBatches.executedAt,
   cancelledAt: disposalBatches.cancelledAt,
   certificateHash: disposalBatches.certificateHash,
-  files: sql<number>`((select count(*)::int from ${disposalBatchFiles} where ${disposalBatchFiles.batchId} = ${disposalBatches.id})
-    + (select count(*)::int from ${disposalBatchCopies} where ${disposalBatchCopies.batchId} = ${disposalBatches.id}))`,
+  // The outer batch's id written out in full: drizzle writes a single-table select's columns unqualified.
+  files: sql<number>`((select count(*)::int from ${disposalBatchFiles} where ${disposalBatchFiles.batchId} = ${sql.identifier("disposal_batch")}.${sql.identifier("id")})
+    + (select count(*)::int from ${disposalBatchCopies} where ${disposalBatchCopies.batchId} = ${sql.identifier("disposal_batch")}.${sql.identifier("id")}))`,
 };
 
 const summaryOf = (row: Omit<DisposalSummary, "reference"> & { reference: number }): DisposalSummary => ({
@@ -275,6 +276,8 @@ export interface DisposalView extends DisposalSummary {
   /** The same for a batch of copies of shared information: who each was about, as its sender named them. */
   copyList: { disclosureId: string; reference: string; name: string | null }[];
   certificate: CertificateFacts | null;
+  /** Whether the one reading it proposed it, and so may not approve it (RET-SECOND-PERSON). */
+  proposedByActor: boolean;
 }
 
 /** One batch: what it proposes (names are an audited read while it is only proposed), or its certificate once carried out. */
@@ -282,7 +285,7 @@ export async function viewDisposal(db: Db, actor: Actor, id: string, view: strin
   assertReviews(actor);
   return inTransaction(db, async (tx, audit) => {
     const [row] = await tx
-      .select({ ...summaryColumns, certificate: disposalBatches.certificate })
+      .select({ ...summaryColumns, certificate: disposalBatches.certificate, proposedByUserId: disposalBatches.proposedByUserId })
       .from(disposalBatches)
       .where(and(eq(disposalBatches.id, id), visibleTo(actor, disposalBatches)));
     if (!row) throw new NotFoundError("The disposal batch");
@@ -306,9 +309,11 @@ export async function viewDisposal(db: Db, actor: Actor, id: string, view: strin
         details: { view, count: files.length + copies.length, subjectIds: files.map((f) => f.subjectId) },
       });
     }
+    const { proposedByUserId, certificate, ...summary } = row;
     return {
-      ...summaryOf(row),
-      certificate: row.certificate,
+      ...summaryOf(summary),
+      certificate,
+      proposedByActor: proposedByUserId === actor.userId,
       fileList: files.map((f) => ({
         subjectId: f.subjectId,
         reference: fileReference(f.subjectId),

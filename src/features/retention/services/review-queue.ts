@@ -26,7 +26,7 @@ export function assertReviews(actor: Actor): void {
 }
 
 /** The date a file's period runs from, by the rule's trigger: a column the review queue's indexes lead with. */
-function triggerDate(trigger: RetentionTrigger): SQL<string | null> {
+export function triggerDate(trigger: RetentionTrigger): SQL<string | null> {
   switch (trigger) {
     case "DATE_OF_BIRTH":
       // A child whose date of birth is not known is reviewed from their file's last entry instead.
@@ -40,18 +40,19 @@ function triggerDate(trigger: RetentionTrigger): SQL<string | null> {
   }
 }
 
-/** The trigger date is on or before `latest`, written so the (organisation, date) indexes serve it. */
-function triggeredBy(trigger: RetentionTrigger, latest: string): SQL {
-  switch (trigger) {
-    case "DATE_OF_BIRTH":
-      return sql`(${subjects.dateOfBirth} <= ${latest} or (${subjects.dateOfBirth} is null and ${subjects.lastEntryOn} <= ${latest}))`;
-    case "CASE_CLOSURE":
-      return sql`${subjects.caseClosedOn} <= ${latest}`;
-    case "LAST_ENTRY":
-    case "DISCLOSURE_RECEIPT":
-      return sql`(${subjects.lastEntryOn} <= ${latest} or (${subjects.lastEntryOn} is null and ${subjects.createdAt} < (${latest}::date + 1)))`;
-  }
-}
+/**
+ * The trigger date is on or before `latest`: the very expression `triggerDate` orders by, which the
+ * partial indexes of migration 0028 hold for children's and for other people's files, so the page reads
+ * its first entries in due order and the count only the due ones.
+ */
+const triggeredBy = (trigger: RetentionTrigger, latest: string): SQL => sql`${triggerDate(trigger)} <= ${latest}`;
+
+/**
+ * The kinds a file's category covers, written into the statement as constants (they come from code,
+ * never from a request) so that PostgreSQL matches the indexes' `kind in (…)` with any plan, generic
+ * or not.
+ */
+const ofKinds = (kinds: readonly SubjectKind[]): SQL => sql`${subjects.kind} in (${sql.raw(kinds.map((k) => `'${k}'`).join(", "))})`;
 
 /**
  * An organisation's files that a rule makes due by `endsOn` (overdue ones too): not yet disposed of,
@@ -64,7 +65,9 @@ export function dueUnder(organisationId: string, type: Parameters<typeof kindsOf
   return and(
     eq(subjects.organisationId, organisationId),
     isNull(subjects.disposedAt),
-    sql`${subjects.kind} = any(${sql.param([...kinds])}::subject_kind[])`,
+    // A list, not an enum array parameter: PGlite learns array types when it opens, before the migrations
+    // that create subject_kind on a new database, and would send the array as "CHILD,UNBORN_CHILD".
+    ofKinds(kinds),
     triggeredBy(rule.trigger, latestTriggerDueBy(rule, endsOn)),
     sql`not exists (select 1 from ${retentionKeeps} where ${retentionKeeps.organisationId} = ${organisationId}
           and ${retentionKeeps.subjectId} = ${subjects.id} and ${retentionKeeps.keepUntil} > ${endsOn})`,
@@ -99,6 +102,12 @@ export interface ReviewQueue {
   groups: QueueGroup[];
 }
 
+/**
+ * The outer query's subject id, written out in full: drizzle writes a single-table select's columns
+ * unqualified, and inside a subquery a bare "id" would be the subquery's own table's.
+ */
+const outerSubjectId = sql`${sql.identifier("subject")}.${sql.identifier("id")}`;
+
 async function dueFilesPage(
   q: Queryable,
   organisationId: string,
@@ -121,7 +130,7 @@ async function dueFilesPage(
             string | null
           >`(select ${disposalBatches.id}::text || ' ' || ${disposalBatches.reference} from ${disposalBatchFiles}
               join ${disposalBatches} on ${disposalBatches.id} = ${disposalBatchFiles.batchId}
-              where ${disposalBatchFiles.subjectId} = ${subjects.id} and ${disposalBatches.status} = 'PROPOSED' limit 1)`,
+              where ${disposalBatchFiles.subjectId} = ${outerSubjectId} and ${disposalBatches.status} = 'PROPOSED' limit 1)`,
         })
         .from(subjects)
         .where(due)

@@ -1,0 +1,97 @@
+import { ukDate, ukDateTime } from "../../../platform/dates/calendar";
+import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../../records/domain";
+import type { CertificateFacts } from "./certificate";
+import { RETENTION_MESSAGES } from "./messages";
+import type { RetentionRule } from "./schedule";
+
+const words = RETENTION_MESSAGES.en;
+
+/** "1 file", "3 files". */
+export const counted = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+
+/** A rule's period as people say it: "25 years", "18 months". */
+const periodWords = (months: number): string => (months % 12 === 0 ? counted(months / 12, "year") : counted(months, "month"));
+
+/** "Runs from the child's date of birth, kept 25 years, then reviewed". */
+export const ruleSentence = (rule: Pick<RetentionRule, "trigger" | "periodMonths" | "action">): string =>
+  `Runs from ${words.trigger[rule.trigger]}, kept ${periodWords(rule.periodMonths)}, ${words.actionAfter[rule.action]}`;
+
+export interface CertificateRow {
+  label: string;
+  value: string;
+}
+
+export interface CertificateSection {
+  heading: string;
+  rows: CertificateRow[];
+}
+
+/**
+ * A disposal certificate in words: one outline that the printable page and the PDF both draw, so the
+ * two say the same. Dates in words, categories by name; no personal data, because the facts hold none.
+ */
+export interface CertificateOutline {
+  title: string;
+  introduction: string;
+  sections: CertificateSection[];
+  fileReferences: string[];
+  hash: string;
+}
+
+export function certificateOutline(facts: CertificateFacts, hash: string): CertificateOutline {
+  const categories = Object.entries(facts.itemCategories)
+    .filter(([, n]) => n > 0)
+    .map(([code, n]) => `${ITEM_CATEGORY_LABELS[code as ItemCategory] ?? code}: ${counted(n, "item")}`);
+  const entries =
+    facts.entriesFrom && facts.entriesTo
+      ? facts.entriesFrom === facts.entriesTo
+        ? `On ${ukDate(facts.entriesFrom)}`
+        : `From ${ukDate(facts.entriesFrom)} to ${ukDate(facts.entriesTo)}`
+      : "There were no entries";
+  return {
+    title: `Disposal certificate ${facts.reference}`,
+    introduction: `${facts.organisation} disposed of ${counted(facts.files, "file")} under its retention schedule. This certificate describes what was disposed of by counts, kinds of record, dates and reference numbers only: it holds no personal data.`,
+    sections: [
+      {
+        heading: "What was disposed of, and why",
+        rows: [
+          { label: "Organisation", value: facts.organisation },
+          { label: "Retention rule", value: `${words.category[facts.rule.category]}. ${ruleSentence(facts.rule)}.` },
+          { label: "Where the rule comes from", value: facts.rule.source },
+          {
+            label: "What was done",
+            value:
+              facts.action === "ANONYMISE"
+                ? "Anonymised: the personal data was removed and a row for statistics was kept"
+                : "Destroyed: the personal data was removed",
+          },
+          { label: "Method", value: facts.rule.disposalMethod },
+          { label: "Reason", value: facts.reason },
+        ],
+      },
+      {
+        heading: "What the files held",
+        rows: [
+          { label: "Files", value: counted(facts.files, "file") },
+          { label: "Items", value: counted(facts.items, "item") },
+          { label: "Item versions", value: counted(facts.versions, "version") },
+          { label: "Chronology entries", value: counted(facts.chronologyEntries, "entry", "entries") },
+          { label: "Concerns", value: counted(facts.concerns, "concern") },
+          { label: "Copies of other organisations' information", value: counted(facts.disclosedCopies, "copy", "copies") },
+          { label: "Items by kind", value: categories.length ? categories.join("\n") : "None" },
+          { label: "Dates of the entries", value: entries },
+        ],
+      },
+      {
+        heading: "Who disposed of them, and when",
+        rows: [
+          { label: "Proposed by", value: `${facts.proposedBy}, ${ukDateTime(facts.proposedAt)}` },
+          { label: "Approved and carried out by", value: `${facts.approvedBy}, ${ukDateTime(facts.executedAt)}` },
+          { label: "Date of disposal", value: ukDate(facts.executedAt) },
+        ],
+      },
+    ],
+    fileReferences: facts.fileReferences,
+    hash,
+  };
+}

@@ -1,0 +1,348 @@
+import { format, parseISO } from "date-fns";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { today, ukDate, ukDateTime } from "../../../platform/dates/calendar";
+import type { Db } from "../../../platform/db/client";
+import { ConflictError, NotFoundError, type RuleFinding } from "../../../platform/errors";
+import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
+import {
+  bodyOf,
+  type ErrorSummary,
+  errorSummary,
+  type FormBody,
+  formHelpers,
+  list,
+  queryOf,
+  str,
+  withFormErrors,
+} from "../../../platform/web-kit/forms";
+import { fullName, idParam, viewSubjectRow } from "../../records";
+import { sendCertificatePdf } from "../api/certificate-pdf";
+import { batchReference, fileReference } from "../domain/certificate";
+import { counted, ruleSentence } from "../domain/certificate-text";
+import { RETENTION_MESSAGES } from "../domain/messages";
+import { proposeInput } from "../domain/review-inputs";
+import { RETENTION_RULES, type RetentionRuleCode } from "../domain/rules";
+import { DISPOSAL_ACTIONS, RETENTION_CATEGORIES, type RetentionCategory } from "../domain/schedule";
+import { loadCertificate } from "../services/certificate";
+import { approveDisposal, cancelDisposal, type DisposalSummary, loadDisposals, proposeDisposal, viewDisposal } from "../services/disposal";
+import { keepFile } from "../services/keep";
+import { type QueueFile, type QueueGroup, viewReviewQueue } from "../services/review-queue";
+
+/**
+ * The IG lead's retention review (issue 21): the review queue of files due by the end of this month,
+ * keeping a file for longer, proposing files for disposal (checked on a page of its own), and disposal
+ * batches approved by a second IG lead, with their certificates as a printable page and a tagged PDF.
+ * The schedule and legal holds are other pages (`/retention`, `/retention/rules`, `/retention/holds`).
+ */
+
+const words = RETENTION_MESSAGES.en;
+const PAGE_SIZE = 50;
+
+/** The sub-navigation every page here shares. */
+const SECTIONS = [
+  { href: "/retention/review", text: "Review queue" },
+  { href: "/retention/disposals", text: "Disposals" },
+  { href: "/retention", text: "Schedule" },
+  { href: "/retention/holds", text: "Legal holds" },
+];
+const sectionsFor = (current: string) => SECTIONS.map((s) => ({ ...s, active: s.href === current }));
+
+const queueQuery = z.object({
+  category: z.enum(RETENTION_CATEGORIES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+const OUTCOMES: Record<string, string> = {
+  kept: "File kept for longer. It leaves the queue until its new review date.",
+  proposed: "Disposal proposed. Another IG lead must approve it before anything is removed.",
+  disposed: "Files disposed of. Their personal data has been removed, and the certificate below records what was done.",
+  cancelled: "Proposal cancelled. Nothing was removed, and the files are back in the review queue.",
+};
+const outcomeOf = (request: FastifyRequest) => OUTCOMES[queryOf(request).outcome ?? ""];
+
+/** A file's state in the queue, in words: held, already proposed, overdue or due this month. */
+function fileState(file: QueueFile, on: string) {
+  const hold = file.heldBy[0];
+  if (hold) return { text: `Under legal hold “${file.heldBy.map((h) => h.name).join("”, “")}”`, tag: "govuk-tag--purple", held: true };
+  if (file.proposedIn)
+    return {
+      text: `Proposed in disposal batch ${batchReference(file.proposedIn.reference)}`,
+      href: `/retention/disposals/${file.proposedIn.id}`,
+      tag: "govuk-tag--blue",
+    };
+  if (file.dueOn && file.dueOn < on) return { text: "Overdue", tag: "govuk-tag--red" };
+  return { text: "Due this month", tag: "govuk-tag--yellow" };
+}
+
+const slug = (category: RetentionCategory) => category.toLowerCase().replaceAll("_", "-");
+
+function presentGroup(group: QueueGroup, on: string, page: number) {
+  const category = group.rule.category;
+  const pages = Math.max(1, Math.ceil(group.total / PAGE_SIZE));
+  const href = (n: number) => `/retention/review?category=${category}&page=${n}#${slug(category)}`;
+  return {
+    category,
+    slug: slug(category),
+    name: words.category[category],
+    sentence: ruleSentence(group.rule),
+    source: group.rule.source,
+    total: group.total,
+    count: counted(group.total, "file"),
+    files: group.files.map((f) => {
+      const state = fileState(f, on);
+      return {
+        subjectId: f.subjectId,
+        reference: f.reference,
+        name: f.name,
+        due: ukDate(f.dueOn, "Not known"),
+        state,
+        selectable: !state.held && !f.proposedIn,
+      };
+    }),
+    pagination:
+      pages > 1
+        ? {
+            previous: page > 1 ? { href: href(page - 1) } : undefined,
+            next: page < pages ? { href: href(page + 1) } : undefined,
+            label: `Page ${page} of ${pages}`,
+          }
+        : undefined,
+  };
+}
+
+export async function retentionReviewPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  app.addHook("preHandler", requireActor(["ig_lead"]));
+  app.addHook("preHandler", async (_request, reply) => {
+    reply.locals = { ...reply.locals, ...formHelpers };
+  });
+
+  // ---- The review queue ----
+
+  const queuePage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { summary?: ErrorSummary; posted?: { category: string; subjectIds: string[] } } = {},
+  ) => {
+    const { category, page } = queueQuery.parse(queryOf(request));
+    const on = today();
+    const queue = await viewReviewQueue(db, actorOf(request), { category, page, pageSize: PAGE_SIZE }, "web.retention.review");
+    return reply.view("retention/review-queue", {
+      sections: sectionsFor("/retention/review"),
+      outcome: outcomeOf(request),
+      month: format(parseISO(queue.endsOn), "MMMM yyyy"),
+      filtered: Boolean(category),
+      groups: queue.groups.map((g) => presentGroup(g, on, page)),
+      empty: queue.groups.every((g) => g.total === 0),
+      posted: extra.posted ?? { category: "", subjectIds: [] },
+      ...(extra.summary ?? errorSummary([])),
+    });
+  };
+
+  app.get("/retention/review", (request, reply) => queuePage(request, reply));
+
+  // The files chosen on the queue, checked on a page of their own before anything is proposed.
+  const proposePage = (reply: FastifyReply, values: ProposeValues, summary = errorSummary([]), findings: readonly RuleFinding[] = []) =>
+    reply.view("retention/propose", {
+      values,
+      ruleName: words.category[values.category as RetentionCategory] ?? "",
+      files: counted(values.subjectIds.length, "file"),
+      references: values.subjectIds.map(fileReference),
+      actionItems: formHelpers.radioItems(
+        DISPOSAL_ACTIONS.map((value) => ({ value, text: words.disposalChoice[value], hint: words.disposalChoiceHint[value] })),
+        values.action,
+      ),
+      rules: rulesOf(findings),
+      ...summary,
+    });
+
+  app.post("/retention/review/propose", async (request, reply) => {
+    const values = proposeValues(bodyOf(request));
+    const chosen = proposeInput.pick({ category: true, subjectIds: true }).safeParse(values);
+    if (!chosen.success || !chosen.data.subjectIds.length) {
+      reply.status(400);
+      const summary = errorSummary([{ path: "/subjectIds", message: "Select at least one file to propose for disposal" }], {
+        hrefFor: () => `#${values.category ? slug(values.category as RetentionCategory) : "main-content"}-files`,
+      });
+      return queuePage(request, reply, { summary, posted: values });
+    }
+    return proposePage(reply, values);
+  });
+
+  app.post("/retention/disposals", async (request, reply) => {
+    const values = proposeValues(bodyOf(request));
+    let findings: readonly RuleFinding[] = [];
+    return withFormErrors(
+      reply,
+      (summary) => proposePage(reply, values, summary, findings),
+      async () => {
+        try {
+          const { id } = await proposeDisposal(db, actorOf(request), {
+            ...values,
+            action: values.action || undefined,
+          });
+          return reply.redirect(`/retention/disposals/${id}?outcome=proposed`, 303);
+        } catch (error) {
+          if (error instanceof ConflictError) findings = error.findings;
+          throw error;
+        }
+      },
+      {
+        // The files are chosen on the queue: any problem with one is shown with the list of files.
+        mapPath: (path) => (path.startsWith("/subjectIds") || path.startsWith("/category") ? "/files" : path),
+        leadWithMessage: true,
+      },
+    );
+  });
+
+  // ---- Keeping a file for longer ----
+
+  const keepPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: { months: string; reason: string },
+    summary = errorSummary([]),
+  ) => {
+    const id = idParam(request, "id", "The file");
+    const subject = await viewSubjectRow(db, actorOf(request), id, "web.retention.keep");
+    if (subject.disposedAt) throw new NotFoundError("The file");
+    return reply.view("retention/keep", { id, name: fullName(subject), reference: fileReference(id), values, ...summary });
+  };
+
+  app.get("/retention/review/:id/keep", (request, reply) => keepPage(request, reply, { months: "", reason: "" }));
+
+  app.post("/retention/review/:id/keep", async (request, reply) => {
+    const id = idParam(request, "id", "The file");
+    const body = bodyOf(request);
+    const values = { months: str(body, "months"), reason: str(body, "reason") };
+    return withFormErrors(
+      reply,
+      (summary) => keepPage(request, reply, values, summary),
+      async () => {
+        await keepFile(db, actorOf(request), id, { months: values.months || undefined, reason: values.reason });
+        return reply.redirect("/retention/review?outcome=kept", 303);
+      },
+      { onePerField: true },
+    );
+  });
+
+  // ---- Disposal batches ----
+
+  app.get("/retention/disposals", async (request, reply) => {
+    const { page } = queueQuery.parse(queryOf(request));
+    const { rows, total } = await loadDisposals(db, actorOf(request), { page, pageSize: PAGE_SIZE });
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    return reply.view("retention/disposals", {
+      sections: sectionsFor("/retention/disposals"),
+      rows: rows.map(presentSummary),
+      previous: page > 1 ? { href: `/retention/disposals?page=${page - 1}` } : undefined,
+      next: page < pages ? { href: `/retention/disposals?page=${page + 1}` } : undefined,
+    });
+  });
+
+  const disposalPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    summary = errorSummary([]),
+    findings: readonly RuleFinding[] = [],
+  ) => {
+    const actor = actorOf(request);
+    const id = idParam(request, "id", "The disposal batch");
+    const batch = await viewDisposal(db, actor, id, "web.retention.disposal");
+    const certificate = batch.status === "EXECUTED" ? await loadCertificate(db, actor, id) : null;
+    return reply.view("retention/disposal", {
+      sections: sectionsFor("/retention/disposals"),
+      outcome: outcomeOf(request),
+      batch: presentSummary(batch),
+      files: batch.fileList,
+      proposer: batch.proposedByActor,
+      certificate: certificate?.outline,
+      rules: rulesOf(findings),
+      ...summary,
+    });
+  };
+
+  app.get("/retention/disposals/:id", (request, reply) => disposalPage(request, reply));
+
+  app.post("/retention/disposals/:id/approve", async (request, reply) => {
+    const id = idParam(request, "id", "The disposal batch");
+    let findings: readonly RuleFinding[] = [];
+    return withFormErrors(
+      reply,
+      (summary) => disposalPage(request, reply, summary, findings),
+      async () => {
+        try {
+          await approveDisposal(db, actorOf(request), id);
+        } catch (error) {
+          if (error instanceof ConflictError) findings = error.findings;
+          throw error;
+        }
+        return reply.redirect(`/retention/disposals/${id}?outcome=disposed`, 303);
+      },
+      { leadWithMessage: true },
+    );
+  });
+
+  app.post("/retention/disposals/:id/cancel", async (request, reply) => {
+    const id = idParam(request, "id", "The disposal batch");
+    return withFormErrors(
+      reply,
+      (summary) => disposalPage(request, reply, summary),
+      async () => {
+        await cancelDisposal(db, actorOf(request), id);
+        return reply.redirect(`/retention/disposals/${id}?outcome=cancelled`, 303);
+      },
+      { leadWithMessage: true },
+    );
+  });
+
+  // ---- The certificate: a printable page and a tagged PDF, only once the batch is carried out ----
+
+  app.get("/retention/disposals/:id/certificate", async (request, reply) => {
+    const { id, outline } = await loadCertificate(db, actorOf(request), idParam(request, "id", "The disposal certificate"));
+    return reply.view("retention/certificate", { id, certificate: outline });
+  });
+
+  app.get("/retention/disposals/:id/certificate.pdf", (request, reply) =>
+    sendCertificatePdf(reply, db, actorOf(request), idParam(request, "id", "The disposal certificate")),
+  );
+}
+
+interface ProposeValues {
+  category: string;
+  subjectIds: string[];
+  action: string;
+  reason: string;
+}
+
+const proposeValues = (body: FormBody): ProposeValues => ({
+  category: str(body, "category"),
+  subjectIds: list(body, "subjectIds"),
+  action: str(body, "action"),
+  reason: str(body, "reason"),
+});
+
+/** Rule codes for the "Details for IG leads" panel, from a refusal's findings. */
+const rulesOf = (findings: readonly RuleFinding[]) =>
+  findings.map((f) => ({ code: f.code, rule: RETENTION_RULES[f.code as RetentionRuleCode] ?? f.message }));
+
+function presentSummary(d: DisposalSummary) {
+  return {
+    id: d.id,
+    href: `/retention/disposals/${d.id}`,
+    reference: d.reference,
+    rule: words.category[d.category],
+    action: words.disposalChoice[d.action],
+    files: counted(d.files, "file"),
+    status: words.disposalStatus[d.status],
+    statusTag: { PROPOSED: "govuk-tag--yellow", EXECUTED: "govuk-tag--green", CANCELLED: "govuk-tag--grey" }[d.status],
+    executed: d.status === "EXECUTED",
+    proposed: d.status === "PROPOSED",
+    reason: d.reason,
+    proposedBy: d.proposedBy,
+    proposedAt: ukDateTime(d.proposedAt),
+    approvedBy: d.approvedBy,
+    executedAt: d.executedAt ? ukDateTime(d.executedAt) : null,
+    cancelledAt: d.cancelledAt ? ukDateTime(d.cancelledAt) : null,
+  };
+}
