@@ -16,16 +16,16 @@ import { repoRoot } from "./startup";
  * built by `safeshare seed-synthetic`, whose children's cases at the council and early help close over
  * the years and whose adults' last entries go years back, so thousands of files are due), through a
  * real `safeshare start` over loopback, signed in as the council's IG lead (the largest organisation):
- *   - the review queue: p95 of its page (GET /retention/review) and of its JSON, the first page of each
- *     category the council holds (GET /api/v1/retention/review-queue), one request at a time;
+ *   - the review queue: p95 of its page (GET /retention/review) and of its JSON, every group's first page
+ *     (GET /api/v1/retention/review-queue; each category alone in details), one request at a time;
  *   - disposal: files due in the council's queue whose items add up to 10,000, proposed as one batch
  *     (POST /api/v1/retention/disposals) by the IG lead and approved by a second IG lead
  *     (POST /api/v1/retention/disposals/{id}/approval), which runs it: the approval is timed.
  * Baselines, in the same run: GET /api/v1/health p95 on the same server and client (the cost of an
- * empty request), and one raw `pg` transaction doing the same bulk writes to another, similar set of
- * due files with 10,000 items (the floor for those writes, without the service around them).
+ * empty request), and one raw `pg` transaction leaving the same end state in another, alike set of due
+ * files with 10,000 items (the floor for those writes, without the service around them).
  * Disposal is for good: every run takes files not yet disposed of, so the database is used up slowly
- * (about 20,000 of its due items a run; details.disposal.dueFilesLeft says how many files remain).
+ * (about 20,000 of its due items a run; the disposal's details.dueFilesLeft says how many files remain).
  */
 
 export interface RetentionBenchOptions {
@@ -42,7 +42,7 @@ export interface RetentionBenchOptions {
 const GOALS = { queueP95Ms: 200, disposalSeconds: 30 };
 /** The council's IG lead in the demo partnership (src/demo/seed-demo.ts): proposes the batch. */
 const PROPOSER_EMAIL = "dafydd.pryce@westshire.example";
-/** The second IG lead the approval needs (RET-SECOND-PERSON): the demo has one per organisation, so the benchmark adds her. */
+/** The second IG lead the approval needs (RET-SECOND-PERSON): the demo's council has one, so the benchmark adds her. */
 const APPROVER = { email: "bench.approver@westshire.example", name: "Gwenllian Rees" };
 /** The queue's first page as an IG lead opens it; and the largest page the API gives, for choosing the files to dispose of. */
 const PAGE_SIZE = 50;
