@@ -11,6 +11,7 @@ import { machineLoad, machineTicks } from "./lib/measure";
 import type { BenchReport, BenchResult } from "./lib/result";
 import { benchNotifications } from "./notifications";
 import { benchRecords } from "./records";
+import { benchRetention } from "./retention";
 import { benchSharing } from "./sharing";
 import { benchStartup } from "./startup";
 
@@ -18,7 +19,7 @@ import { benchStartup } from "./startup";
  * `npm run bench [-- name...]`: runs the benchmarks one after another, prints the report as JSON
  * on stdout and writes it to bench/results/latest.json. Progress goes to stderr.
  *
- *   names:               audit, startup, idle_rss, agreements, records, sharing, access_pack, backup, notifications (default: all)
+ *   names:               audit, startup, idle_rss, agreements, records, sharing, access_pack, backup, notifications, retention (default: all)
  *   BENCH_EVENTS         audit events in PostgreSQL (default 1000000)
  *   BENCH_PGLITE_EVENTS  audit events in PGlite (default 100000)
  *   BENCH_RUNS           timed runs per measurement, median reported (default 3)
@@ -29,12 +30,14 @@ import { benchStartup } from "./startup";
  *   BENCH_CHRONOLOGY_ENTRIES  entries on the measured child's chronology (default 1000)
  *   BENCH_CONNECTIONS    concurrent users for the load runs (default 20)
  *   BENCH_LOAD_SECONDS   seconds per concurrent load run (default 15)
- *   BENCH_RECORDS_DATABASE_URL  measure records (and backup) on a database built earlier by seed-synthetic
+ *   BENCH_RECORDS_DATABASE_URL  measure records, backup and retention on a database built earlier by seed-synthetic
  *   BENCH_PACK_ITEMS, BENCH_PACK_DISCLOSURES  the access pack's child (default 5000 items, 500 disclosures)
  *   BENCH_SHARING_CONNECTIONS  concurrent clients recording decisions, comma-separated (default 20,50)
  *   BENCH_NOTIFICATIONS  notifications queued, then emailed to a local SMTP server (default 100)
  *   BENCH_NOTIFY_THINK_MS, BENCH_NOTIFY_SECONDS, BENCH_NOTIFY_ROUNDS  one person recording decisions with notifications
  *                        on and off: mean pause between decisions (default 200), seconds per phase (default 8), rounds (default 6: three gave medians that moved by a tenth from run to run)
+ *   BENCH_RETENTION_QUEUE_ROUNDS  timed requests of each review queue path (default 20)
+ *   BENCH_DISPOSAL_ITEMS  record items in the timed disposal batch, and in the baseline's set (default 10000)
  */
 
 const envInt = (name: string, fallback: number) => {
@@ -85,6 +88,14 @@ const benchmarks: Record<string, () => Promise<BenchResult[]>> = {
       thinkMs: envInt("BENCH_NOTIFY_THINK_MS", 200),
       seconds: envInt("BENCH_NOTIFY_SECONDS", 8),
       rounds: envInt("BENCH_NOTIFY_ROUNDS", 6),
+      log,
+    }),
+  retention: () =>
+    benchRetention({
+      subjects: envInt("BENCH_RECORD_SUBJECTS", 1_000_000),
+      itemsPerSubject: envInt("BENCH_ITEMS_PER_SUBJECT", 10),
+      queueRounds: envInt("BENCH_RETENTION_QUEUE_ROUNDS", 20),
+      disposalItems: envInt("BENCH_DISPOSAL_ITEMS", 10_000),
       log,
     }),
   agreements: () => {

@@ -1,6 +1,7 @@
 import { loadAgreementsWork, SIGNATORY_ROLES } from "../features/agreements";
 import { loadOrganisationsWork } from "../features/organisations-and-users";
 import { loadRecordsWorkDeadlines, viewRecordsWork } from "../features/records";
+import { loadRetentionWork } from "../features/retention";
 import { loadRightsWorkDeadlines, viewRightsWork } from "../features/rights";
 import { sharingSettings } from "../features/settings";
 import { loadSharingWorkDeadlines, viewSharingWork } from "../features/sharing";
@@ -47,6 +48,7 @@ export async function yourWork(db: Db, actor: Actor, now = new Date()): Promise<
     viewRightsWork(db, actor, "web.home.recipient_notices", now),
     loadAgreementsWork(db, actor, now),
     loadOrganisationsWork(db, actor, SIGNATORY_ROLES),
+    loadRetentionWork(db, actor, now),
   ]);
   return byDueDate(lists.flat()).map((item) => shown(item, today(now), nation));
 }
@@ -77,6 +79,7 @@ export async function countWorkDue(db: Db, actor: Actor, now = new Date()): Prom
     loadRecordsWorkDeadlines(db, actor),
     loadRightsWorkDeadlines(db, actor, now),
     loadAgreementsWork(db, actor, now),
+    loadRetentionWork(db, actor, now),
   ]);
   const day = today(now);
   const tomorrow = addDaysIso(day, 1);

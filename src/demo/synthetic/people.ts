@@ -38,6 +38,14 @@ export interface SyntheticSubject {
   address: { lines: string; postcode: string; protected: boolean };
   /** How many record items to generate for this person. */
   items: number;
+  /** When the organisation closed the child's case (children's social care and early help), or null while it is open. */
+  caseClosedOn: string | null;
+  /**
+   * The latest date an item in this person's record may carry: today while the organisation is still
+   * involved; the case's closure for a closed case; for an adult, the end of their part in the
+   * child's life (the date a "last entry" retention rule runs from).
+   */
+  latestEntryOn: string;
 }
 
 export interface OrganisationChoice {
@@ -45,7 +53,20 @@ export interface OrganisationChoice {
   /** Relative share of the records (RECORDS_WEIGHT). */
   weight: number;
   isSchool: boolean;
+  /**
+   * Over how many years back this organisation's closed children's cases spread, if it records case
+   * closure (children's social care and early help: CLOSED_CASE_YEARS); closing starts their retention.
+   */
+  closedCaseYears?: number;
 }
+
+/** Of the children's files an organisation that records case closure holds, the share whose case is closed. */
+const CLOSED_SHARE = 0.6;
+/**
+ * How far back an adult's last entry may be: their part in a child's life ends at some point, most
+ * recently (a skew of 3 leaves about one adult in six with no entry for six years or more).
+ */
+const ADULT_LAST_ENTRY_YEARS = 10;
 
 /** Kinds of people in roughly the proportions a partnership's records hold them. */
 const KIND_WEIGHTS: [SubjectKind, number][] = [
@@ -123,16 +144,30 @@ export class PeopleGenerator {
     return Math.min(Math.round(-Math.log(1 - this.random()) * this.itemsPerSubject), this.itemsPerSubject * 20);
   }
 
+  /** Days before today, up to `years` years, skewed towards today (`skew` > 1). */
+  private daysBack(years: number, skew: number): number {
+    return Math.floor(years * 365.25 * this.random() ** skew);
+  }
+
   next(): SyntheticSubject {
     const organisation = this.organisation();
     const kind = this.kind();
     const female = this.random() < 0.5;
     const isChild = kind === "CHILD" || kind === "SIBLING";
+    // A closed case: the child was 0 to 17 when it closed, any time in the organisation's years of
+    // records (a council's go back decades, so some of its "children" are adults now).
+    const closedDaysAgo =
+      kind === "CHILD" && organisation.closedCaseYears && this.random() < CLOSED_SHARE
+        ? this.daysBack(organisation.closedCaseYears, 1.3)
+        : null;
+    // Retention of a file about anyone but a child (siblings too) runs from its last entry.
+    const lastEntryDaysAgo = kind === "CHILD" || kind === "UNBORN_CHILD" ? 0 : this.daysBack(ADULT_LAST_ENTRY_YEARS, 3);
     let givenNames = this.pick(female ? GIVEN_NAMES_FEMALE : GIVEN_NAMES_MALE);
     if (this.random() < 0.06) givenNames += ` ${this.pick(female ? GIVEN_NAMES_FEMALE : GIVEN_NAMES_MALE)}`;
     let familyName = this.pick(FAMILY_NAMES);
     if (this.random() < 0.03) familyName = `${familyName}-${this.pick(FAMILY_NAMES)}`;
-    const ageDays = kind === "UNBORN_CHILD" ? 0 : isChild ? this.between(0, 17 * 365) : this.between(18 * 365, 70 * 365);
+    const ageDays =
+      kind === "UNBORN_CHILD" ? 0 : isChild ? (closedDaysAgo ?? 0) + this.between(0, 17 * 365) : this.between(18 * 365, 70 * 365);
     const otherNames: SyntheticSubject["otherNames"] = [];
     if (this.random() < 0.05) otherNames.push({ kind: "ALIAS", name: `${this.pick(KNOWN_AS)} ${familyName}` });
     if (!isChild && this.random() < 0.08) otherNames.push({ kind: "PREVIOUS_NAME", name: `${givenNames} ${this.pick(FAMILY_NAMES)}` });
@@ -156,6 +191,8 @@ export class PeopleGenerator {
         protected: (kind === "PARENT_CARER" || isChild) && this.random() < 0.005,
       },
       items: this.itemCount(),
+      caseClosedOn: closedDaysAgo === null ? null : format(subDays(this.today, closedDaysAgo), "yyyy-MM-dd"),
+      latestEntryOn: format(subDays(this.today, closedDaysAgo ?? Math.min(lastEntryDaysAgo, ageDays)), "yyyy-MM-dd"),
     };
   }
 }

@@ -88,6 +88,16 @@ export const RECORDS_WEIGHT: Record<OrganisationType, number> = {
   other: 2,
 };
 
+/**
+ * The organisations whose children's files are kept from the case's closure (docs/domain.md §7: a
+ * council's child protection record, closure + 35 years; an early help record, closure + 6), with how
+ * many years back their closed cases go: a council's records span decades, early help is recent.
+ */
+export const CLOSED_CASE_YEARS: Partial<Record<OrganisationType, number>> = {
+  childrens_social_care: 40,
+  early_help: 7,
+};
+
 /** Item texts by category, the same number for each (the generator indexes them arithmetically). */
 export const ITEM_TEXTS: Record<ItemCategory, readonly string[]> = {
   education: [

@@ -71,8 +71,19 @@ export const subjects = pgTable(
     index("subject_nhs_number_idx").on(t.organisationId, t.nhsNumber),
     index("subject_upn_idx").on(t.organisationId, t.upn),
     index("subject_dob_idx").on(t.organisationId, t.dateOfBirth),
-    index("subject_last_entry_idx").on(t.organisationId, t.lastEntryOn),
-    index("subject_case_closed_idx").on(t.organisationId, t.caseClosedOn).where(sql`case_closed_on is not null`),
+    // The retention review queue (issue 21) reads people's files in the order they fall due, from the
+    // first due, by each trigger date as retention's queue writes it, for children's files and for
+    // other people's apart (its rules are set per category), never disposed ones: the page reads the
+    // first 50 entries, and the count only the due ones (bench/README.md "Latest retention numbers").
+    index("subject_due_birth_child_idx")
+      .on(t.organisationId, sql`(coalesce(${t.dateOfBirth}, ${t.lastEntryOn}))`, t.id)
+      .where(sql`disposed_at is null and kind in ('CHILD', 'UNBORN_CHILD')`),
+    index("subject_due_last_entry_adult_idx")
+      .on(t.organisationId, sql`(coalesce(${t.lastEntryOn}, (${t.createdAt} at time zone 'Europe/London')::date))`, t.id)
+      .where(sql`disposed_at is null and kind in ('PARENT_CARER', 'SIBLING', 'HOUSEHOLD_MEMBER', 'ALLEGED_PERPETRATOR', 'OTHER')`),
+    index("subject_due_case_closed_idx")
+      .on(t.organisationId, t.caseClosedOn, t.kind)
+      .where(sql`case_closed_on is not null and disposed_at is null`),
   ],
 );
 
@@ -265,5 +276,9 @@ export const chronologyEntries = pgTable(
     recordedByUserId: uuid("recorded_by_user_id").references(() => users.id),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("chronology_entry_subject_idx").on(t.subjectId, t.occurredOn, t.recordedAt)],
+  (t) => [
+    index("chronology_entry_subject_idx").on(t.subjectId, t.occurredOn, t.recordedAt),
+    // An erasure finds an item's entries by it: without this, erasing one item read every organisation's chronology.
+    index("chronology_entry_item_ref_idx").on(t.refId).where(sql`ref_type = 'record_item'`),
+  ],
 );

@@ -4,5 +4,6 @@ export { approveDisposal, proposeDisposal } from "./services/disposal";
 export { eraseItemText } from "./services/erase-text";
 export { assertFilesNotHeld } from "./services/hold-coverage";
 export { setHold } from "./services/holds";
+export { loadRetentionWork } from "./services/load-work";
 export { retentionReviewPages } from "./web/review-pages";
 export { retentionSettingsPages } from "./web/settings-pages";

@@ -25,13 +25,13 @@ describeEachDatabase("seed-synthetic: bulk fictional records, consistent with wh
     assert.equal(await count("select 1 from subject"), before.subjects + 400);
     assert.equal(await count("select 1 from record_item"), before.items + result.items);
     assert.ok(result.items > 800, `${result.items} items`);
-    // Every item is on its subject's chronology, as recordItem would have put it (corrections have entries of their own);
-    // a disposed file's chronology went with it (the demo's completed disposal).
+    // Every item is on its subject's chronology, as recordItem would have put it (corrections have entries of their own).
     assert.equal(
       await count(`select 1 from record_item i join chronology_entry c on c.ref_id = i.id and c.subject_id = i.subject_id
                      and c.occurred_on = i.event_date and c.kind = 'ITEM_RECORDED' and c.summary = i.text
                      and c.code = 'chronology.itemRecorded' and c.params = jsonb_build_object('category', i.category::text, 'kind', i.kind::text)`),
-      await count("select 1 from record_item i join subject s on s.id = i.subject_id where i.version = 1 and s.disposed_at is null"),
+      // Items the demo disposed of under its retention schedule have no words and no chronology left.
+      await count("select 1 from record_item where version = 1 and erased_at is null"),
     );
     assert.equal(await count(`select 1 from subject where created_at >= '${now}'`), 400);
     // Synthetic dates are possible: not before birth (nor ten years ago), never in the future; obtained on or after the event.
@@ -39,6 +39,20 @@ describeEachDatabase("seed-synthetic: bulk fictional records, consistent with wh
       await count(`select 1 from record_item i join subject s on s.id = i.subject_id
                     where s.created_at >= '${now}' and (i.event_date > current_date or i.source_obtained_on < i.event_date or i.source_obtained_on > current_date
                        or i.event_date < coalesce(s.date_of_birth, s.expected_date - 280))`),
+      0,
+    );
+    // Retention has dates to run from: children's cases closed at children's social care and early help
+    // (by the organisation's recorder; nothing recorded after it), and no other organisation closes one.
+    const closedAt = (types: string) =>
+      count(`select 1 from subject s join organisation o on o.id = s.organisation_id
+              where s.created_at >= '${now}' and s.case_closed_on is not null and o.type::text in (${types})`);
+    assert.ok((await closedAt("'childrens_social_care', 'early_help'")) > 0);
+    assert.equal(await closedAt("'school', 'police', 'health_trust', 'gp_practice', 'voluntary_community', 'other'"), 0);
+    assert.equal(
+      await count(`select 1 from subject s where s.created_at >= '${now}' and s.case_closed_on is not null
+                     and (s.kind <> 'CHILD' or s.case_closed_on > current_date or s.case_closed_on < s.date_of_birth
+                          or s.case_closed_by_user_id is distinct from s.created_by_user_id
+                          or exists (select 1 from record_item i where i.subject_id = s.id and i.event_date > s.case_closed_on))`),
       0,
     );
     const ids = await ctx.database.query<{ nhs_number: string | null; upn: string | null }>("select nhs_number, upn from subject");

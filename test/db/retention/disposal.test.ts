@@ -189,6 +189,16 @@ describeEachDatabase("retention: the review queue, keeping at review, and dispos
       );
     });
 
+    test("waits in the other IG lead's work, not its proposer's, beside the records still due for review", async () => {
+      const reference = (await ig.api("GET", `/api/v1/retention/disposals/${batchId}`)).json().reference as string;
+      const mine = (await ig.get("/")).body;
+      const theirs = (await secondIg.get("/")).body;
+      assert.match(theirs, new RegExp(`Disposal batch ${reference} is waiting for a second IG lead to approve it`));
+      assert.doesNotMatch(mine, /is waiting for a second IG lead/);
+      assert.match(mine, /\d+ records? (is|are) due for retention review this month/);
+      assert.doesNotMatch((await practitioner.get("/")).body, /retention review/, "a practitioner has no retention work");
+    });
+
     test("is not approved by the person who proposed it (RET-SECOND-PERSON)", async () => {
       const res = await ig.api("POST", `/api/v1/retention/disposals/${batchId}/approval`);
       assert.equal(res.statusCode, 409, res.body);
@@ -275,5 +285,25 @@ describeEachDatabase("retention: the review queue, keeping at review, and dispos
     const rows = await ctx.database.db.select().from(anonymisedRecords).where(eq(anonymisedRecords.batchId, res.json().id));
     assert.equal(rows.length, 1);
     assert.deepEqual([rows[0]?.category, rows[0]?.firstYear, rows[0]?.lastYear, rows[0]?.items], ["ADULT_RECORD", 2012, 2012, 1]);
+    const counted = await ig.api("GET", "/api/v1/retention/statistics");
+    assert.equal(counted.statusCode, 200, counted.body);
+    assert.deepEqual(
+      counted
+        .json()
+        .items.map((c: { organisation: string; category: string; files: number; items: number }) => [
+          c.organisation,
+          c.category,
+          c.files,
+          c.items,
+        ]),
+      [["Northbrook Primary", "ADULT_RECORD", 1, 1]],
+      "partnership statistics still count it",
+    );
+    assert.equal(
+      (await otherIg.api("GET", "/api/v1/retention/statistics")).json().total,
+      0,
+      "another organisation's IG lead sees only its own",
+    );
+    assert.equal((await practitioner.api("GET", "/api/v1/retention/statistics")).statusCode, 403);
   });
 });

@@ -55,3 +55,48 @@ test("synthetic people vary like real records: shared surnames, accents, aliases
   const mean = people.reduce((n, p) => n + p.items, 0) / people.length;
   assert.ok(mean > 9.75 && mean < 10.25, `mean items ${mean}`);
 });
+
+test("synthetic files reach their retention dates: closed cases over the organisation's years, adults' last entries years back", () => {
+  const closing = [
+    { id: "00000000-0000-4000-8000-000000000003", weight: 1, isSchool: false, closedCaseYears: 40 },
+    { id: "00000000-0000-4000-8000-000000000004", weight: 1, isSchool: false, closedCaseYears: 7 },
+    { id: "00000000-0000-4000-8000-000000000005", weight: 1, isSchool: true },
+  ];
+  const generator = new PeopleGenerator(9, closing, 10, today);
+  const people = Array.from({ length: 30000 }, () => generator.next());
+  const yearsAgo = (date: string) => (today.getTime() - Date.parse(date)) / (365.25 * 86_400_000);
+  const childrenAt = (org: string) => people.filter((p) => p.organisationId === org && p.kind === "CHILD");
+  const share = (list: unknown[], of: unknown[]) => list.length / of.length;
+  for (const [org, years, period] of [
+    [closing[0]!.id, 40, 35],
+    [closing[1]!.id, 7, 6],
+  ] as const) {
+    const children = childrenAt(org);
+    const closed = children.filter((p) => p.caseClosedOn);
+    assert.ok(share(closed, children) > 0.55 && share(closed, children) < 0.65, `${closed.length} of ${children.length} closed`);
+    for (const p of closed) {
+      // Closed while a child, within the organisation's years; nothing recorded after the closure.
+      assert.ok(p.dateOfBirth! <= p.caseClosedOn! && yearsAgo(p.dateOfBirth!) - yearsAgo(p.caseClosedOn!) < 18, p.dateOfBirth!);
+      assert.ok(yearsAgo(p.caseClosedOn!) >= 0 && yearsAgo(p.caseClosedOn!) <= years, p.caseClosedOn!);
+      assert.equal(p.latestEntryOn, p.caseClosedOn);
+    }
+    // A few percent of the organisation's children's files are past closure + the period: due for review or disposal.
+    const due = share(
+      closed.filter((p) => yearsAgo(p.caseClosedOn!) > period),
+      children,
+    );
+    assert.ok(due > 0.02 && due < 0.12, `${(due * 100).toFixed(1)}% past closure + ${period} years`);
+  }
+  // Nobody else's case closes, and an open case's record runs to today.
+  const todayIso = today.toISOString().slice(0, 10);
+  assert.ok(people.filter((p) => p.kind !== "CHILD" || p.organisationId === closing[2]!.id).every((p) => p.caseClosedOn === null));
+  assert.ok(people.filter((p) => p.kind === "CHILD" && !p.caseClosedOn).every((p) => p.latestEntryOn === todayIso));
+  // A file about anyone but a child runs from its last entry: some have had none for over six years.
+  const others = people.filter((p) => p.kind !== "CHILD" && p.kind !== "UNBORN_CHILD");
+  assert.ok(others.every((p) => p.dateOfBirth! <= p.latestEntryOn && p.latestEntryOn <= todayIso));
+  const quiet = share(
+    others.filter((p) => yearsAgo(p.latestEntryOn) > 6),
+    others,
+  );
+  assert.ok(quiet > 0.08 && quiet < 0.25, `${(quiet * 100).toFixed(1)}% with no entry for six years`);
+});

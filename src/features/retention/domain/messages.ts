@@ -72,6 +72,14 @@ const en = {
     alreadyLifted: "This legal hold has already been lifted",
     readOnly: "Only IG leads, auditors and partnership administrators can see legal holds",
   },
+  /** What retention asks of an IG lead on the home page (services/load-work.ts). */
+  retentionWork: {
+    review: {
+      one: "{count} record is due for retention review this month",
+      other: "{count} records are due for retention review this month",
+    },
+    approve: "Disposal batch {reference} is waiting for a second IG lead to approve it",
+  },
   /** What each of this feature's audit events says in the audit log. */
   retentionAuditEvent: {
     "retention.rule_changed": "{actor} changed a retention rule of {about}",

@@ -2,9 +2,10 @@ import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Tx } from "../../../platform/db/client";
 import { chronologyEntries, concerns, recordItems, subjectAddresses, subjectLinks, subjectNames, subjects } from "../../records/schema";
-import { disclosureItems, disclosures } from "../../sharing/schema";
+import { disclosures } from "../../sharing/schema";
 import type { CertificateFacts } from "../domain/certificate";
 import { retentionKeeps } from "../schema";
+import { disposeCopies } from "./copies";
 import { ERASED, eraseItemText } from "./erase-text";
 
 const among = (column: AnyPgColumn, ids: readonly string[]): SQL => sql`${column} = any(${sql.param([...ids])}::uuid[])`;
@@ -61,33 +62,27 @@ export async function describeFiles(tx: Tx, organisationId: string, ids: readonl
  * row, its kind, its dates, and the name "Disposed record F-…".
  */
 export async function disposeFiles(tx: Tx, organisationId: string, ids: readonly string[], now: Date): Promise<void> {
-  await eraseItemText(tx, and(eq(recordItems.organisationId, organisationId), among(recordItems.subjectId, ids)) as SQL, {
-    copies: "none",
-  });
-  const held = await tx
-    .update(disclosures)
-    .set({ disposedAt: now, subject: sql`jsonb_build_object('name', '[erased]', 'kind', ${disclosures.subject}->'kind')` })
-    .where(
-      and(among(disclosures.filedSubjectId, ids), eq(disclosures.recipientOrganisationId, organisationId), isNull(disclosures.disposedAt)),
-    )
-    .returning({ id: disclosures.id });
-  if (held.length) {
-    await tx
-      .update(disclosureItems)
-      .set({ text: ERASED })
-      .where(
-        and(
-          among(
-            disclosureItems.disclosureId,
-            held.map((d) => d.id),
-          ),
-          sql`${disclosureItems.text} <> ${ERASED}`,
-        ),
-      );
-  }
+  // The file's chronology goes first, so erasing the items' words does not rewrite entries about to go.
   await tx
     .delete(chronologyEntries)
     .where(and(eq(chronologyEntries.organisationId, organisationId), among(chronologyEntries.subjectId, ids)));
+  await eraseItemText(tx, and(eq(recordItems.organisationId, organisationId), among(recordItems.subjectId, ids)) as SQL, {
+    copies: "none",
+  });
+  const filed = await tx
+    .select({ id: disclosures.id })
+    .from(disclosures)
+    .where(
+      and(among(disclosures.filedSubjectId, ids), eq(disclosures.recipientOrganisationId, organisationId), isNull(disclosures.disposedAt)),
+    );
+  if (filed.length) {
+    await disposeCopies(
+      tx,
+      organisationId,
+      filed.map((d) => d.id),
+      now,
+    );
+  }
   await tx
     .update(concerns)
     .set({
