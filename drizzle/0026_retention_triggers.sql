@@ -17,17 +17,12 @@ UPDATE subject s SET last_entry_on = n.latest
   FROM (SELECT subject_id, max(event_date) AS latest FROM record_item GROUP BY subject_id) n
  WHERE s.id = n.subject_id;
 --> statement-breakpoint
--- What was disclosed stays as it was, except that the recipient may dispose of its copy under its
--- retention schedule (issue 21): once, with the person's details replaced by a tombstone naming only
--- the kind of person; the items' texts are erased as for an erasure (disclosure_item_frozen).
+-- What was disclosed stays as it was; the recipient's disposal of its copy (issue 21) ends its access
+-- for good and leaves the rows as the sender's record of what it sent.
 CREATE OR REPLACE FUNCTION disclosure_snapshot_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  disposing boolean := OLD.disposed_at IS NULL AND NEW.disposed_at IS NOT NULL
-    AND NEW.subject = jsonb_build_object('name', '[erased]', 'kind', OLD.subject->'kind');
 BEGIN
   IF (NEW.id, NEW.decision_id, NEW.sender_organisation_id, NEW.recipient_organisation_id, NEW.recipient_user_id, NEW.recipient_role,
-      CASE WHEN disposing THEN OLD.subject ELSE NEW.subject END, NEW.purpose_code, NEW.purpose, NEW.sent_by_name, NEW.onward_disclosure,
-      NEW.emergency, NEW.sent_at, NEW.expires_at)
+      NEW.subject, NEW.purpose_code, NEW.purpose, NEW.sent_by_name, NEW.onward_disclosure, NEW.emergency, NEW.sent_at, NEW.expires_at)
      IS DISTINCT FROM
      (OLD.id, OLD.decision_id, OLD.sender_organisation_id, OLD.recipient_organisation_id, OLD.recipient_user_id, OLD.recipient_role,
       OLD.subject, OLD.purpose_code, OLD.purpose, OLD.sent_by_name, OLD.onward_disclosure, OLD.emergency, OLD.sent_at, OLD.expires_at) THEN

@@ -55,7 +55,7 @@ describeEachDatabase("retention: a recipient's copy follows the agreement's rete
     assert.deepEqual(await copies(schoolIg), [], "the sender's queue holds its own copies only");
   });
 
-  test("disposed of by two of the recipient's IG leads, the copy is a tombstone, and the sender sees when", async () => {
+  test("disposed of by two of the recipient's IG leads, the copy is gone from the recipient, kept as the sender's record, and the sender sees when", async () => {
     const proposed = await councilIg.api("POST", "/api/v1/retention/disposals", {
       category: "DISCLOSED_COPY",
       action: "DESTROY",
@@ -72,18 +72,22 @@ describeEachDatabase("retention: a recipient's copy follows the agreement's rete
     assert.equal(done.json().certificate.items, 1);
     assert.ok(!JSON.stringify(done.json().certificate).includes("Tomasz"));
 
-    const [row] = await ctx.database.db.select().from(disclosures).where(eq(disclosures.id, disclosureId));
-    assert.deepEqual(row?.subject, { name: "[erased]", kind: "CHILD" });
+    // The recipient can never open it again, nor find it in its inbox…
+    assert.equal((await councilLead.api("GET", `/api/v1/disclosures/${disclosureId}`)).statusCode, 404);
+    const inbox = (await councilLead.api("GET", "/api/v1/disclosures?box=received")).json();
+    assert.ok(!inbox.items.some((d: { id: string }) => d.id === disclosureId));
+    // …while the sender keeps its own record of what it sent (GR7-RECORD), under its own schedule.
     const items = await ctx.database.db
       .select({ text: disclosureItems.text })
       .from(disclosureItems)
       .where(eq(disclosureItems.disclosureId, disclosureId));
     assert.deepEqual(
       items.map((i) => i.text),
-      ["[erased]"],
+      ["Tomasz has missed eleven days this half term."],
     );
     const seen = (await practitioner.api("GET", `/api/v1/share-decisions/${decisionId}`)).json().disclosure;
     assert.ok(seen.disposedAt, "the sender sees the recipient disposed of its copy");
+    assert.equal(seen.state, "DISPOSED");
     assert.deepEqual(await copies(), []);
   });
 

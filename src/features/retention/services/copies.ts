@@ -7,7 +7,6 @@ import { dueOn, latestTriggerDueBy } from "../domain/due";
 import type { ActiveHold } from "../domain/holds";
 import type { RetentionRule } from "../domain/schedule";
 import { disposalBatchCopies, disposalBatches, retentionKeeps } from "../schema";
-import { ERASED } from "./erase-text";
 import { holdsByFile } from "./hold-coverage";
 
 /**
@@ -124,18 +123,16 @@ export async function describeCopies(tx: Tx, ids: readonly string[]) {
 }
 
 /**
- * Disposes of the recipient's copies (issue 21): the person's details become a tombstone naming only
- * the kind of person, every item's words are erased, and the copy is marked disposed, which its
- * sender sees on its decision.
+ * Disposes of the recipient's copies (issue 21). A disclosure's rows are at once the recipient's copy
+ * and the sender's record of what it sent (GR7-RECORD), and each organisation is its own controller:
+ * so the recipient's access ends for good (`accessOpen`: a disposed copy is never shown to it again),
+ * what it filed from the copy went with the file it filed it into, and the rows stay as the sender's
+ * record, under the sender's schedule. The sender sees when.
  */
 export async function disposeCopies(tx: Tx, organisationId: string, ids: readonly string[], now: Date): Promise<void> {
   await tx
     .update(disclosures)
-    .set({ disposedAt: now, subject: sql`jsonb_build_object('name', '[erased]', 'kind', ${disclosures.subject}->'kind')` })
+    .set({ disposedAt: now })
     .where(and(among(ids), eq(disclosures.recipientOrganisationId, organisationId), isNull(disclosures.disposedAt)));
-  await tx
-    .update(disclosureItems)
-    .set({ text: ERASED })
-    .where(and(sql`${disclosureItems.disclosureId} = any(${sql.param([...ids])}::uuid[])`, sql`${disclosureItems.text} <> ${ERASED}`));
   await tx.delete(retentionKeeps).where(sql`${retentionKeeps.disclosureId} = any(${sql.param([...ids])}::uuid[])`);
 }

@@ -7,16 +7,22 @@ import { ukDate } from "../../../platform/dates/calendar";
  * withdraws it. These are the rules the services enforce and the pages and API show, written once.
  */
 
-export const DISCLOSURE_STATES = ["SENT", "OPENED", "ACKNOWLEDGED", "REVOKED", "EXPIRED"] as const;
+export const DISCLOSURE_STATES = ["SENT", "OPENED", "ACKNOWLEDGED", "REVOKED", "EXPIRED", "DISPOSED"] as const;
 export type DisclosureState = (typeof DISCLOSURE_STATES)[number];
 
 interface Access {
   revokedAt: Date | null;
   expiresAt: Date;
+  /** When the recipient disposed of its copy under its retention schedule (issue 21): its access ends for good. */
+  disposedAt?: Date | null;
 }
 
-/** The recipient may still open it: not withdrawn, and its expiry is still ahead. (The SQL twin is `accessOpenSql`.) */
-export const accessOpen = (d: Access, now: Date): boolean => !d.revokedAt && d.expiresAt > now;
+/**
+ * The recipient may still open it: not withdrawn, not disposed of, and its expiry still ahead. (The SQL
+ * twin is `accessOpenSql`.) A recipient's disposal ends its access and leaves the rows as the sender's
+ * record of what it sent, kept under the sender's own schedule.
+ */
+export const accessOpen = (d: Access, now: Date): boolean => !d.revokedAt && !d.disposedAt && d.expiresAt > now;
 
 /** A disclosure's state as people read it: withdrawn or expired first, as either ends the recipient's access. */
 export function disclosureState(
@@ -24,6 +30,7 @@ export function disclosureState(
   now = new Date(),
 ): DisclosureState {
   if (d.revokedAt) return "REVOKED";
+  if (d.disposedAt) return "DISPOSED";
   if (!accessOpen(d, now)) return "EXPIRED";
   if (d.acknowledgedAt) return "ACKNOWLEDGED";
   if (d.firstOpenedAt) return "OPENED";

@@ -97,6 +97,7 @@ const en = {
     ACKNOWLEDGED: "Receipt acknowledged",
     REVOKED: "Access withdrawn",
     EXPIRED: "Access expired",
+    DISPOSED: "Disposed of by the recipient",
   } satisfies Record<DisclosureState, string>,
   /**
    * What the recipient of a disclosure is told about the decision behind it (`DisclosureContext`):

@@ -42,7 +42,7 @@ export function readableByRecipient(actor: Actor, now: Date): SQL {
 
 /** The domain's `accessOpen` as a query condition: not withdrawn, and expiring after `now`. */
 function accessOpenSql(now: Date): SQL {
-  return and(isNull(disclosures.revokedAt), gt(disclosures.expiresAt, now))!;
+  return and(isNull(disclosures.revokedAt), isNull(disclosures.disposedAt), gt(disclosures.expiresAt, now))!;
 }
 
 const sender = sql<string>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${disclosures.senderOrganisationId})`;

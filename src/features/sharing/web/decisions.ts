@@ -49,6 +49,7 @@ const DISCLOSURE_STATE_TAGS: Record<DisclosureState, string> = {
   ACKNOWLEDGED: "govuk-tag--green",
   REVOKED: "govuk-tag--red",
   EXPIRED: "govuk-tag--grey",
+  DISPOSED: "govuk-tag--grey",
 };
 
 /**
