@@ -35,6 +35,11 @@ export interface Structure {
   group(type: HeadingOrParagraph, draw: () => void): void;
   /** Draws something that is not content (a running header or footer, a rule, a border) as an artifact. */
   artifact(draw: () => void, type?: "Pagination" | "Layout"): void;
+  /**
+   * Draws a running header or footer on every page written so far (the document must buffer its
+   * pages), as a pagination artifact; writing in the margins does not start a new page.
+   */
+  onEveryPage(draw: (page: number, pages: number) => void): void;
   /** Closes the tree: call once everything is drawn, before `doc.end()`. */
   end(): void;
 }
@@ -53,6 +58,17 @@ export function structureOf(doc: Doc): Structure {
       doc.markContent("Artifact", { type });
       draw();
       doc.endMarkedContent();
+    },
+    onEveryPage(draw) {
+      const range = doc.bufferedPageRange();
+      for (let i = range.start; i < range.start + range.count; i++) {
+        doc.switchToPage(i);
+        const bottom = doc.page.margins.bottom;
+        // Writing in the margins must not trigger pdfkit's automatic page break.
+        doc.page.margins.bottom = 0;
+        this.artifact(() => draw(i - range.start + 1, range.count), "Pagination");
+        doc.page.margins.bottom = bottom;
+      }
     },
     end: () => root.end(),
   };

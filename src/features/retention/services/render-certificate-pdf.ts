@@ -89,22 +89,13 @@ export async function renderCertificatePdf(certificate: CertificateOutline, orga
   heading("Checking this certificate");
   row("SHA-256 hash of the certificate, as the audit log keeps it", certificate.hash);
 
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    structure.artifact(
-      () =>
-        doc
-          .font(REGULAR)
-          .fontSize(8)
-          .fillColor(COLOUR.secondary)
-          .text(`${certificate.title} · page ${i + 1} of ${range.count}`, 56, doc.page.height - 36, { width, align: "right" }),
-      "Pagination",
-    );
-    doc.page.margins.bottom = bottom;
-  }
+  structure.onEveryPage((page, pages) =>
+    doc
+      .font(REGULAR)
+      .fontSize(8)
+      .fillColor(COLOUR.secondary)
+      .text(`${certificate.title} · page ${page} of ${pages}`, 56, doc.page.height - 36, { width, align: "right" }),
+  );
   structure.end();
   doc.end();
   return done;

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import { ukDate } from "../../../platform/dates/calendar";
-import { type Structure, structureOf, TAGGED_PDF } from "../../../platform/pdf/tagged";
+import { structureOf, TAGGED_PDF } from "../../../platform/pdf/tagged";
 import { unreviewedSentence } from "../domain/review";
 import type { AccessPack } from "./compile-access-pack";
 
@@ -117,17 +117,10 @@ export async function renderAccessPackPdf(pack: AccessPack): Promise<Buffer> {
   }
   heading("Your rights");
   list(pack.rights);
-  if (pack.draft) markEveryPage(doc, structure, DRAFT_MARK, width);
+  // A line in the top margin of every page: the draft marker.
+  if (pack.draft)
+    structure.onEveryPage(() => doc.font(BOLD).fontSize(10).fillColor(RED).text(DRAFT_MARK, 56, 28, { width, lineBreak: false }));
   structure.end();
   doc.end();
   return done;
-}
-
-/** A line in the top margin of every page drawn so far (the document buffers its pages). */
-function markEveryPage(doc: PDFKit.PDFDocument, structure: Structure, text: string, width: number): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    structure.artifact(() => doc.font(BOLD).fontSize(10).fillColor(RED).text(text, 56, 28, { width, lineBreak: false }), "Pagination");
-  }
 }
