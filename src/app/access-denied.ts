@@ -2,6 +2,7 @@ import { and, ne, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { FastifyRequest } from "fastify";
 import { agreements } from "../features/agreements/schema";
+import { breaches } from "../features/breaches/schema";
 import { organisations, users } from "../features/organisations-and-users/schema";
 import { concerns, recordItems, subjects } from "../features/records/schema";
 import { disposalBatches, legalHolds } from "../features/retention/schema";
@@ -46,6 +47,7 @@ const ID_OF_RESOURCE: Record<string, Owned | readonly Owned[]> = {
   review: [SUBJECT, DISCLOSURE],
   users: scoped(users),
   holds: scoped(legalHolds),
+  breaches: scoped(breaches),
   // An organisation is its own owner: it has no ownership rule, as it is not a row an organisation holds.
   organisations: { table: organisations, owners: [organisations.id] },
 };

@@ -1,4 +1,5 @@
 import { loadAgreementsWork, SIGNATORY_ROLES } from "../features/agreements";
+import { loadBreachesWork } from "../features/breaches";
 import { loadOrganisationsWork } from "../features/organisations-and-users";
 import { loadRecordsWorkDeadlines, viewRecordsWork } from "../features/records";
 import { loadRetentionWork } from "../features/retention";
@@ -49,6 +50,7 @@ export async function yourWork(db: Db, actor: Actor, now = new Date()): Promise<
     loadAgreementsWork(db, actor, now),
     loadOrganisationsWork(db, actor, SIGNATORY_ROLES),
     loadRetentionWork(db, actor, now),
+    loadBreachesWork(db, actor, now),
   ]);
   return byDueDate(lists.flat()).map((item) => shown(item, today(now), nation));
 }
@@ -80,6 +82,7 @@ export async function countWorkDue(db: Db, actor: Actor, now = new Date()): Prom
     loadRightsWorkDeadlines(db, actor, now),
     loadAgreementsWork(db, actor, now),
     loadRetentionWork(db, actor, now),
+    loadBreachesWork(db, actor, now),
   ]);
   const day = today(now);
   const tomorrow = addDaysIso(day, 1);

@@ -2,7 +2,7 @@
 export { sharingApi } from "./api/routes";
 export { setApprovalRules } from "./services/addenda";
 export { decisionReference } from "./services/decisions";
-export { acknowledgeDisclosure, recipientReaders } from "./services/disclosures";
+export { acknowledgeDisclosure, recipientReaders, revokeDisclosureIn } from "./services/disclosures";
 export { makeInformationRequest } from "./services/information-requests";
 export { loadSharingWorkDeadlines, viewSharingWork } from "./services/load-work";
 export { sharingJobs } from "./services/notify-recipients";

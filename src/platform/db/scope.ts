@@ -2,6 +2,7 @@ import { eq, getTableName, or, type SQL, sql, type Table } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { agreementParties, agreements } from "../../features/agreements/schema";
 import { apiClients } from "../../features/api-clients/schema";
+import { breaches, breachReports, breachSubjects } from "../../features/breaches/schema";
 import { notifications } from "../../features/notifications/schema";
 import { users } from "../../features/organisations-and-users/schema";
 import { chronologyEntries, concerns, recordItems, subjectLinks, subjects } from "../../features/records/schema";
@@ -130,6 +131,11 @@ const OWNERSHIP = new Map<Table, OwnershipRule>([
       alsoVisibleTo: () => sql`${legalHolds.scope} = 'PARTNERSHIP'`,
     },
   ],
+  // The breach register (issue 22): each organisation's own, never partnership-wide; within it, only IG
+  // leads and auditors see it (a rule of the services, by role).
+  [breaches, owned(breaches.organisationId)],
+  [breachSubjects, owned(breachSubjects.organisationId)],
+  [breachReports, owned(breachReports.organisationId)],
   // A person's notifications are theirs alone: queries also name the user; this keeps them in their organisation.
   [notifications, owned(notifications.organisationId)],
 ]);

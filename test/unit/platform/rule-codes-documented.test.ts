@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { QUALITY_RULES } from "../../../src/features/agreements/domain/quality";
+import { BREACH_RULES } from "../../../src/features/breaches/domain/rules";
 import { RETENTION_RULES } from "../../../src/features/retention/domain/rules";
 import { EXEMPTION_RULES } from "../../../src/features/rights/domain/vocabulary";
 import { DSA_RULES, SHARE_RULES } from "../../../src/platform/rules";
@@ -24,6 +25,7 @@ const CODE_TABLES: Record<string, Record<string, string>> = {
   "QUALITY_RULES (src/features/agreements/domain/quality.ts)": QUALITY_RULES,
   "EXEMPTION_RULES (src/features/rights/domain/vocabulary.ts)": EXEMPTION_RULES,
   "RETENTION_RULES (src/features/retention/domain/rules.ts)": RETENTION_RULES,
+  "BREACH_RULES (src/features/breaches/domain/rules.ts)": BREACH_RULES,
 };
 
 /** The guide's §9 index: each row is "| `CODE` | … | source |", the source in the last cell. */

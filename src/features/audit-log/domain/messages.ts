@@ -46,6 +46,7 @@ const en = {
     webhook_endpoint: "a partner system",
     legal_hold: "the legal hold “{name}”",
     disposal_batch: "disposal batch {name}",
+    breach: "breach {name}",
   },
   /** The same, when the name is not known to the reader (out of their scope, or a protected identity). */
   aboutUnnamed: {
@@ -55,6 +56,7 @@ const en = {
     agreement: "an agreement",
     legal_hold: "a legal hold",
     disposal_batch: "a disposal batch",
+    breach: "a breach",
   },
   actor: {
     anonymous: "Someone not signed in",

@@ -2,6 +2,7 @@ import { message } from "../../../platform/messages";
 import { AGREEMENTS_MESSAGES } from "../../agreements/domain/messages";
 import { API_CLIENTS_MESSAGES } from "../../api-clients/domain/messages";
 import { BACKGROUND_JOBS_MESSAGES } from "../../background-jobs/domain/messages";
+import { BREACHES_MESSAGES } from "../../breaches/domain/messages";
 import { NOTIFICATIONS_MESSAGES } from "../../notifications/domain/messages";
 import { ORGANISATIONS_MESSAGES } from "../../organisations-and-users/domain/messages";
 import { RECORDS_MESSAGES } from "../../records/domain/messages";
@@ -36,6 +37,7 @@ export const EVENT_SENTENCES: Readonly<Record<string, string>> = {
   ...API_CLIENTS_MESSAGES.en.apiClientsAuditEvent,
   ...WEBHOOKS_MESSAGES.en.webhooksAuditEvent,
   ...RETENTION_MESSAGES.en.retentionAuditEvent,
+  ...BREACHES_MESSAGES.en.breachesAuditEvent,
 };
 
 /** Who did it, as an event's actor snapshot has it (src/platform/audit/events.ts `ActorSnapshot`). */

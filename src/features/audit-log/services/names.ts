@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { agreements } from "../../agreements/schema";
+import { breaches } from "../../breaches/schema";
 import { organisations, users } from "../../organisations-and-users/schema";
 import { subjects } from "../../records/schema";
 import { disposalBatches, legalHolds } from "../../retention/schema";
@@ -11,7 +12,7 @@ import { type KnownNames, nameKey } from "../domain/sentences";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The names of the people, accounts, organisations, agreements, legal holds and disposal batches a page of events is about, as far
+ * The names of the people, accounts, organisations, agreements, legal holds, disposal batches and breaches a page of events is about, as far
  * as the reader may see them: a record outside their organisation, or a person whose identity is
  * protected (GR5-PROTECT-IDENTITIES), stays "a person's record". One query per kind of thing, each
  * scoped like any other read of that table.
@@ -84,6 +85,17 @@ export async function loadNames(db: Db, actor: Actor, entities: readonly { type:
     put(
       "disposal_batch",
       rows.map((r) => ({ id: r.id, name: `D-${r.reference}` })),
+    );
+  }
+  const breachIds = idsOf("breach");
+  if (breachIds.length) {
+    const rows = await db
+      .select({ id: breaches.id, reference: breaches.reference })
+      .from(breaches)
+      .where(and(inArray(breaches.id, breachIds), visibleTo(actor, breaches)));
+    put(
+      "breach",
+      rows.map((r) => ({ id: r.id, name: `BR-${r.reference}` })),
     );
   }
   return names;

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, gt, isNull, lte, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { snapshotOf } from "../../../platform/audit/events";
-import { inTransaction, recordEvent } from "../../../platform/audit/write";
+import { type AuditTrail, inTransaction, recordEvent } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
 import { today } from "../../../platform/dates/calendar";
-import type { Db, Queryable } from "../../../platform/db/client";
+import type { Db, Queryable, Tx } from "../../../platform/db/client";
 import { offsetOf, type PageRange } from "../../../platform/db/page";
 import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, NotPermittedError } from "../../../platform/errors";
@@ -224,39 +224,58 @@ export const revokeInput = z.object({
 export async function revokeDisclosure(db: Db, actor: Actor, id: string, raw: unknown, now = new Date()): Promise<void> {
   assertWorksWithRecords(actor);
   const { reason } = revokeInput.parse(raw);
-  await inTransaction(db, async (tx, audit) => {
-    const [row] = await tx
-      .select({ ...withNames, decidedBy: shareDecisions.decidedByUserId, subjectId: shareDecisions.subjectId })
-      .from(disclosures)
-      .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
-      .where(and(eq(disclosures.id, id), visibleTo(actor, disclosures, "sender")))
-      .for("update", { of: disclosures });
-    if (!row) throw new NotFoundError("The information shared");
-    if (!mayRevokeDisclosure(actor, row.decidedBy)) {
-      throw new NotPermittedError("Only the person who decided, or a safeguarding or IG lead, may withdraw access");
-    }
-    const problem = revocationProblem(row.disclosure, now);
-    if (problem) throw new ConflictError(problem);
-    await tx.update(disclosures).set({ revokedAt: now, revokedByUserId: actor.userId, revokeReason: reason }).where(eq(disclosures.id, id));
-    await addChronologyEntry(tx, {
-      organisationId: actor.organisationId,
-      subjectId: row.subjectId,
-      occurredOn: today(now),
-      category: "disclosure",
-      kind: "DISCLOSURE_REVOKED",
-      title: "sharingChronology.disclosureRevoked",
-      params: { recipient: row.recipientName },
-      summary: reason,
-      ref: { type: "disclosure", id },
-      recordedByUserId: actor.userId,
-    });
-    await emitWebhook(tx, { organisationId: row.disclosure.recipientOrganisationId, type: "disclosure.revoked", id });
-    audit.record(snapshotOf(actor), {
-      type: "disclosure.revoked",
-      entity: { type: "disclosure", id },
-      details: { recipientOrganisationId: row.disclosure.recipientOrganisationId },
-    });
+  await inTransaction(db, (tx, audit) => revokeDisclosureIn(tx, audit, actor, id, reason, now));
+}
+
+/**
+ * The same withdrawal inside a caller's transaction, its audit events collected on the caller's trail
+ * (a breach raised from a disclosure contains it in the transaction that records the breach). With
+ * `whenEnded: "accept"`, access that has already ended is left as it is rather than refused: there is
+ * nothing left to withdraw. Answers whom the disclosure was about and whether access was withdrawn now.
+ */
+export async function revokeDisclosureIn(
+  tx: Tx,
+  audit: AuditTrail,
+  actor: Actor,
+  id: string,
+  reason: string,
+  now: Date,
+  { whenEnded = "refuse" }: { whenEnded?: "refuse" | "accept" } = {},
+): Promise<{ subjectId: string; revoked: boolean }> {
+  assertWorksWithRecords(actor);
+  const [row] = await tx
+    .select({ ...withNames, decidedBy: shareDecisions.decidedByUserId, subjectId: shareDecisions.subjectId })
+    .from(disclosures)
+    .innerJoin(shareDecisions, eq(shareDecisions.id, disclosures.decisionId))
+    .where(and(eq(disclosures.id, id), visibleTo(actor, disclosures, "sender")))
+    .for("update", { of: disclosures });
+  if (!row) throw new NotFoundError("The information shared");
+  if (!mayRevokeDisclosure(actor, row.decidedBy)) {
+    throw new NotPermittedError("Only the person who decided, or a safeguarding or IG lead, may withdraw access");
+  }
+  const problem = revocationProblem(row.disclosure, now);
+  if (problem && whenEnded === "accept") return { subjectId: row.subjectId, revoked: false };
+  if (problem) throw new ConflictError(problem);
+  await tx.update(disclosures).set({ revokedAt: now, revokedByUserId: actor.userId, revokeReason: reason }).where(eq(disclosures.id, id));
+  await addChronologyEntry(tx, {
+    organisationId: actor.organisationId,
+    subjectId: row.subjectId,
+    occurredOn: today(now),
+    category: "disclosure",
+    kind: "DISCLOSURE_REVOKED",
+    title: "sharingChronology.disclosureRevoked",
+    params: { recipient: row.recipientName },
+    summary: reason,
+    ref: { type: "disclosure", id },
+    recordedByUserId: actor.userId,
   });
+  await emitWebhook(tx, { organisationId: row.disclosure.recipientOrganisationId, type: "disclosure.revoked", id });
+  audit.record(snapshotOf(actor), {
+    type: "disclosure.revoked",
+    entity: { type: "disclosure", id },
+    details: { recipientOrganisationId: row.disclosure.recipientOrganisationId },
+  });
+  return { subjectId: row.subjectId, revoked: true };
 }
 
 /** When each of the same disclosures was sent, and nothing about whom they concern: for a count, not a read. */

@@ -1,0 +1,29 @@
+import type { BreachRisk, BreachState, ReportPhase } from "./domain/vocabulary";
+
+type BreachRef = { type: "breach"; id: string };
+
+/**
+ * Breaches (issue 22): the register's changes. Ids, codes and counts only: never what happened, the
+ * reasoning or anyone's name, so the log may outlive the register.
+ */
+export type BreachesAuditEvent =
+  | {
+      type: "breach.recorded";
+      entity: BreachRef;
+      details: { reference: number; subjects: number; subjectIds: string[]; disclosureId: string | null; accessRevoked: boolean };
+    }
+  | { type: "breach.facts_changed"; entity: BreachRef; details: { fields: string[]; subjectIds?: string[] } }
+  | { type: "breach.risk_assessed"; entity: BreachRef; details: { risk: BreachRisk } }
+  | { type: "breach.ico_reported"; entity: BreachRef; details: { reportId: string; phase: ReportPhase; late: boolean } }
+  | { type: "breach.not_reported"; entity: BreachRef; details: Record<string, never> }
+  | { type: "breach.state_changed"; entity: BreachRef; details: { from: BreachState; to: BreachState } }
+  | { type: "breach.closed"; entity: BreachRef; details: { from: BreachState } };
+
+declare module "../../platform/audit/events" {
+  interface AuditEventCatalogue {
+    breaches: BreachesAuditEvent;
+  }
+  interface AuditEntityCatalogue {
+    breaches: "breach";
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * The breach rules Safeshare enforces (docs/domain.md §7, §9), each with its one-line source. People
+ * read the sentence; IG leads and the API see the code.
+ */
+export const BREACH_RULES = {
+  "BR-72H":
+    "Report a breach that is a risk to people to the ICO without undue delay and within 72 hours of becoming aware of it, with reasons for any delay (UK GDPR Art 33(1))",
+  "BR-RECORD":
+    "Record every breach, its facts, effects and remedial action, including those not reported to the ICO and why not (UK GDPR Art 33(5))",
+  "BR-TELL-INDIVIDUALS": "When a breach is likely to result in a high risk to people, tell them without undue delay (UK GDPR Art 34(1))",
+  "BR-LESSONS": "A breach is closed only once the lessons learned are recorded (ICO breach guidance: review and learn from each breach)",
+} as const;
+export type BreachRuleCode = keyof typeof BREACH_RULES;
