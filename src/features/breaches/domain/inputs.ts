@@ -8,8 +8,14 @@ import { BREACH_DATA_CATEGORIES, BREACH_KINDS, BREACH_RISKS, BREACH_TYPES, REPOR
  * lifecycle.ts, which the services apply.
  */
 
-/** An instant with its offset ("2026-03-02T09:15:00Z", "2026-03-02T09:15:00+00:00"). */
-const instant = (missing: string) => z.iso.datetime({ offset: true, error: missing }).transform((value) => new Date(value));
+/**
+ * An instant with its offset ("2026-03-02T09:15:00Z", "2026-03-02T09:15:00+00:00"), kept as sent: the
+ * API validates a body before the service parses it again, so every transform here gives back valid input.
+ */
+const instant = (missing: string) => z.iso.datetime({ offset: true, error: missing });
+
+/** An instant as sent, as a Date. */
+export const instantOf = (value: string): Date => new Date(value);
 
 const text = (label: string, missing: string, max: number) =>
   textInput(label, missing)
@@ -73,10 +79,28 @@ export const newBreachInput = breachFacts
   .transform((b) => ({ ...b, subjectIds: [...new Set(b.subjectIds)] }));
 export type NewBreachInput = z.infer<typeof newBreachInput>;
 
-/** A change to a breach's facts: only the fields sent change. */
-export const breachFactsUpdate = breachFacts
+/** A change to a breach's facts: only the fields sent change (no defaults, so a field left out is left as it is). */
+const f = breachFacts.shape;
+export const breachFactsUpdate = z
+  .object({
+    awareAt: f.awareAt,
+    occurredAt: f.occurredAt.unwrap(),
+    howDiscovered: f.howDiscovered,
+    whatHappened: f.whatHappened,
+    types: f.types,
+    kinds: f.kinds,
+    cyber: f.cyber,
+    dataCategories: f.dataCategories.unwrap(),
+    approxPeople: f.approxPeople.unwrap(),
+    approxRecords: f.approxRecords.unwrap(),
+    consequences: f.consequences.unwrap(),
+    physicalRisk: f.physicalRisk.unwrap(),
+    physicalRiskDetail: f.physicalRiskDetail.unwrap(),
+    measuresTaken: f.measuresTaken.unwrap(),
+    measuresProposed: f.measuresProposed.unwrap(),
+    subjectIds: f.subjectIds.unwrap(),
+  })
   .partial()
-  .superRefine(physicalRiskDescribed)
   .transform((b) => (b.subjectIds ? { ...b, subjectIds: [...new Set(b.subjectIds)] } : b));
 
 /** The risk to people, with the reasoning recorded. */

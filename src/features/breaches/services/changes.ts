@@ -9,7 +9,16 @@ import { organisations } from "../../organisations-and-users/schema";
 import type {} from "../audit-events";
 import { reportIsLate } from "../domain/clock";
 import { icoFormOf } from "../domain/ico-form";
-import { breachFactsUpdate, closeInput, moveInput, notReportedInput, type ReportInput, reportInput, riskInput } from "../domain/inputs";
+import {
+  breachFactsUpdate,
+  closeInput,
+  instantOf,
+  moveInput,
+  notReportedInput,
+  type ReportInput,
+  reportInput,
+  riskInput,
+} from "../domain/inputs";
 import { factProblems, moveProblem, reportProblems } from "../domain/lifecycle";
 import { BREACHES_MESSAGES } from "../domain/messages";
 import type { BreachState } from "../domain/vocabulary";
@@ -51,13 +60,18 @@ export async function updateBreachFacts(db: Db, actor: Actor, id: string, raw: u
   assertWritesBreaches(actor);
   const input = breachFactsUpdate.parse(raw);
   await change(db, actor, id, async (tx, audit, breach) => {
-    const merged = { ...breach, ...input };
-    const errors = factProblems({ awareAt: merged.awareAt, occurredAt: merged.occurredAt ?? null }, now);
+    const { subjectIds, awareAt, occurredAt, ...rest } = input;
+    const facts = {
+      ...rest,
+      ...(awareAt !== undefined ? { awareAt: instantOf(awareAt) } : {}),
+      ...(occurredAt !== undefined ? { occurredAt: occurredAt === null ? null : instantOf(occurredAt) } : {}),
+    };
+    const merged = { ...breach, ...facts };
+    const errors = factProblems({ awareAt: merged.awareAt, occurredAt: merged.occurredAt }, now);
     if (merged.physicalRisk && !merged.physicalRiskDetail)
       errors.push({ path: "/physicalRiskDetail", message: "Describe who is at risk of physical harm and how" });
     if (input.subjectIds) errors.push(...(await checkSubjects(tx, actor, input.subjectIds)));
     if (errors.length) throw new ValidationError(errors);
-    const { subjectIds, ...facts } = input;
     if (Object.keys(facts).length)
       await tx
         .update(breaches)
@@ -99,7 +113,8 @@ export async function assessBreachRisk(db: Db, actor: Actor, id: string, raw: un
  */
 export async function recordIcoReport(db: Db, actor: Actor, id: string, raw: unknown, now = new Date()): Promise<string> {
   assertWritesBreaches(actor);
-  const input: ReportInput = reportInput.parse(raw);
+  const parsed: ReportInput = reportInput.parse(raw);
+  const input = { ...parsed, reportedAt: instantOf(parsed.reportedAt) };
   return change(db, actor, id, async (tx, audit, breach) => {
     if (input.phase === "INITIAL" && breach.initialReportAt) throw new ConflictError(problems.initialAlreadyRecorded);
     if (input.phase === "FOLLOW_UP" && !breach.initialReportAt) throw new ConflictError(problems.noInitialReport);

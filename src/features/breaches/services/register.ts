@@ -15,7 +15,7 @@ import { revokeDisclosureIn } from "../../sharing";
 import type {} from "../audit-events";
 import { type ClockState, clockState } from "../domain/clock";
 import { clockText } from "../domain/clock-text";
-import { type NewBreachInput, newBreachInput } from "../domain/inputs";
+import { instantOf, type NewBreachInput, newBreachInput } from "../domain/inputs";
 import { type BreachWarning, breachWarnings, factProblems, TRANSITIONS } from "../domain/lifecycle";
 import { BREACHES_MESSAGES } from "../domain/messages";
 import { type BreachState, breachReference } from "../domain/vocabulary";
@@ -37,10 +37,14 @@ export function assertWritesBreaches(actor: Actor): void {
 export type BreachRow = typeof breaches.$inferSelect;
 export type BreachReportRow = typeof breachReports.$inferSelect;
 
-/** When the breach's initial report was made: the clock stops there. */
+/**
+ * When the breach's initial report was made: the clock stops there. The breach's id is named with its
+ * table: in a one-table select drizzle writes columns unqualified, and inside this subquery a bare "id"
+ * would be the report's own.
+ */
 const initialReportAt = sql<Date | null>`(select (extract(epoch from ${breachReports.reportedAt}) * 1000)::float8 from ${breachReports}
-  where ${breachReports.breachId} = ${breaches.id} and ${breachReports.phase} = 'INITIAL')`.mapWith((v: number | string | null) =>
-  v === null ? null : new Date(Number(v)),
+  where ${breachReports.breachId} = ${sql.identifier("breach")}.${sql.identifier("id")} and ${breachReports.phase} = 'INITIAL')`.mapWith(
+  (v: number | string | null) => (v === null ? null : new Date(Number(v))),
 );
 
 /** Its clock is running: no initial report yet, and not assessed as no risk (an unassessed breach counts as a risk). */
@@ -229,7 +233,9 @@ export async function checkSubjects(tx: Tx, actor: Actor, ids: readonly string[]
 export async function recordBreach(db: Db, actor: Actor, raw: unknown, now = new Date()): Promise<string> {
   assertWritesBreaches(actor);
   const input: NewBreachInput = newBreachInput.parse(raw);
-  const errors = factProblems(input, now);
+  const awareAt = instantOf(input.awareAt);
+  const occurredAt = input.occurredAt ? instantOf(input.occurredAt) : null;
+  const errors = factProblems({ awareAt, occurredAt }, now);
   if (errors.length) throw new ValidationError(errors);
   return inTransaction(db, async (tx, audit) => {
     const subjectErrors = await checkSubjects(tx, actor, input.subjectIds);
@@ -237,7 +243,7 @@ export async function recordBreach(db: Db, actor: Actor, raw: unknown, now = new
     const { subjectIds, disclosureId, ...facts } = input;
     const [row] = await tx
       .insert(breaches)
-      .values({ ...facts, organisationId: actor.organisationId, disclosureId, recordedByUserId: actor.userId })
+      .values({ ...facts, awareAt, occurredAt, organisationId: actor.organisationId, disclosureId, recordedByUserId: actor.userId })
       .returning({ id: breaches.id, reference: breaches.reference });
     const { id, reference } = row!;
     const people = new Set(subjectIds);
