@@ -5,6 +5,7 @@ import type { App } from "../../../src/app/build-app";
 import { countWorkDue, yourWork } from "../../../src/app/your-work";
 import type { Actor } from "../../../src/platform/auth/actor";
 import { auditEvents } from "../../../src/platform/db/schema";
+import { apiClientFor } from "../../support/api-client";
 import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";
@@ -342,5 +343,25 @@ describeEachDatabase("breach register", (ctx) => {
     const theirs = (await policeIg.api("GET", "/api/v1/breaches?pageSize=200")).json();
     assert.ok(!theirs.items.some((i: { id: string }) => i.id === b.id));
     assert.equal((await ig.api("GET", `/api/v1/breaches/${b.id}`)).json().state, "DISCOVERED", "nothing changed");
+  });
+
+  test("the register is for people only: a partner system's token, whatever its scopes, is refused on every route", async () => {
+    const b = await record();
+    const { call } = await apiClientFor(app, ctx.database.db, { actor: igActor });
+    for (const [method, url, body] of [
+      ["GET", "/api/v1/breaches"],
+      ["POST", "/api/v1/breaches", breach()],
+      ["GET", `/api/v1/breaches/${b.id}`],
+      ["PATCH", `/api/v1/breaches/${b.id}`, { approxPeople: 2 }],
+      ["POST", `/api/v1/breaches/${b.id}/risk-assessment`, { risk: "NO_RISK", reasoning: "A system may not" }],
+      ["POST", `/api/v1/breaches/${b.id}/reports`, { phase: "INITIAL", reportedAt: hoursAgo(1) }],
+      ["POST", `/api/v1/breaches/${b.id}/not-reported`, { reasons: "x" }],
+      ["POST", `/api/v1/breaches/${b.id}/state`, { to: "INVESTIGATING" }],
+      ["POST", `/api/v1/breaches/${b.id}/close`, { lessonsLearned: "x" }],
+    ] as const) {
+      const res = await call(method, url, body);
+      assert.equal(res.statusCode, 403, `${method} ${url}`);
+      assert.equal(res.json().code, "INSUFFICIENT_SCOPE", `${method} ${url}`);
+    }
   });
 });
