@@ -19,6 +19,7 @@ const ITEMS: NavItem[] = [
   { href: "/users", text: "Users", roles: ADMINISTRATOR_ROLES },
   { href: "/api-clients", text: "API clients", roles: ADMINISTRATOR_ROLES },
   { href: "/retention", text: "Retention", roles: ["ig_lead", "partnership_admin"] },
+  { href: "/breaches", text: "Breaches", roles: ["ig_lead", "auditor"] },
   { href: "/audit", text: "Audit log", roles: ["auditor", "partnership_admin", "ig_lead"] },
   { href: "/background-jobs", text: "Background jobs", roles: ["partnership_admin"] },
 ];

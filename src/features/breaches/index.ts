@@ -1,3 +1,4 @@
 /** The breaches feature's public face (issue 22): the breach register and its 72-hour clock (ARCHITECTURE.md "Import rules"). */
 export { breachesApi } from "./api/routes";
 export { loadBreachesWork } from "./services/load-work";
+export { breachPages } from "./web/pages";
