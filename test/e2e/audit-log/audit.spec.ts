@@ -6,7 +6,7 @@ test("an auditor reads the audit log and checks it has not been changed", async 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome, Rosa Martínez");
 
   const nav = page.getByRole("navigation", { name: "Menu" });
-  await expect(nav.getByRole("link")).toHaveText(["Home", "Agreements", "Organisations", "Audit log"]);
+  await expect(nav.getByRole("link")).toHaveText(["Home", "Agreements", "Organisations", "Breaches", "Audit log"]);
   await clickAndLoad(page, nav.getByRole("link", { name: "Audit log" }));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit log");
   await expect(page.getByRole("table")).toBeVisible();
