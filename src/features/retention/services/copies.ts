@@ -1,13 +1,24 @@
 import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { anyOf } from "../../../platform/db/any-of";
 import type { Queryable, Tx } from "../../../platform/db/client";
 import { organisations } from "../../organisations-and-users/schema";
 import { disclosureItems, disclosures } from "../../sharing/schema";
 import { copyReference } from "../domain/certificate";
-import { dueOn, latestTriggerDueBy } from "../domain/due";
 import type { ActiveHold } from "../domain/holds";
 import type { RetentionRule } from "../domain/schedule";
 import { disposalBatchCopies, disposalBatches, retentionKeeps } from "../schema";
 import { holdsByFile } from "./hold-coverage";
+
+/** The UK day a copy was received. */
+const receivedOn = sql<string>`(${disclosures.sentAt} at time zone 'Europe/London')::date`;
+
+/**
+ * The day a copy is due: by the agreement's retention term recorded when it was sent, or, where the
+ * agreement set none, the rule's period from receipt. The one statement of it, for the queue's
+ * condition, its page and "Your work".
+ */
+export const copyDueOn = (rule: Pick<RetentionRule, "periodMonths">): SQL<string> =>
+  sql`coalesce(${disclosures.retainUntil}, (${receivedOn} + make_interval(months => ${rule.periodMonths}))::date)`;
 
 /**
  * Copies of what other organisations shared with this one, not filed into a file of its own (a filed
@@ -19,7 +30,7 @@ export function copiesDueUnder(organisationId: string, rule: RetentionRule, ends
     eq(disclosures.recipientOrganisationId, organisationId),
     isNull(disclosures.disposedAt),
     isNull(disclosures.filedSubjectId),
-    sql`(${disclosures.retainUntil} <= ${endsOn} or (${disclosures.retainUntil} is null and ${disclosures.sentAt} < (${latestTriggerDueBy(rule, endsOn)}::date + 1)))`,
+    sql`${copyDueOn(rule)} <= ${endsOn}`,
     sql`not exists (select 1 from ${retentionKeeps} where ${retentionKeeps.organisationId} = ${organisationId}
           and ${retentionKeeps.disclosureId} = ${disclosures.id} and ${retentionKeeps.keepUntil} > ${endsOn})`,
   ) as SQL;
@@ -50,13 +61,13 @@ export async function dueCopiesPage(
   const due = copiesDueUnder(organisationId, rule, endsOn);
   const [{ total = 0 } = {}] = await q.select({ total: sql<number>`count(*)::int` }).from(disclosures).where(due);
   if (!total) return { total, copies: [] };
-  const receivedOn = sql<string>`(${disclosures.sentAt} at time zone 'Europe/London')::date::text`;
   const rows = await q
     .select({
       id: disclosures.id,
       subject: disclosures.subject,
       from: organisations.name,
-      receivedOn,
+      receivedOn: sql<string>`${receivedOn}::text`,
+      dueOn: sql<string>`${copyDueOn(rule)}::text`,
       retainUntil: disclosures.retainUntil,
       proposedIn: sql<string | null>`(select ${disposalBatches.id}::text || ' ' || ${disposalBatches.reference} from ${disposalBatchCopies}
           join ${disposalBatches} on ${disposalBatches.id} = ${disposalBatchCopies.batchId}
@@ -82,7 +93,7 @@ export async function dueCopiesPage(
         name: r.subject.name,
         from: r.from,
         receivedOn: r.receivedOn,
-        dueOn: r.retainUntil ?? dueOn(r.receivedOn, rule.periodMonths),
+        dueOn: r.dueOn,
         byAgreement: r.retainUntil !== null,
         heldBy: (held.get(r.id) ?? []).map((h) => ({ id: h.id, name: h.name })),
         proposedIn: batchId ? { id: batchId, reference: Number(reference) } : null,
@@ -91,11 +102,9 @@ export async function dueCopiesPage(
   };
 }
 
-const among = (ids: readonly string[]) => sql`${disclosures.id} = any(${sql.param([...ids])}::uuid[])`;
-
 /** What copies hold, counted before they are disposed of, for the certificate. */
 export async function describeCopies(tx: Tx, ids: readonly string[]) {
-  const inCopies = sql`${disclosureItems.disclosureId} = any(${sql.param([...ids])}::uuid[])`;
+  const inCopies = anyOf(disclosureItems.disclosureId, ids);
   const [items] = await tx
     .select({
       n: sql<number>`count(*)::int`,
@@ -133,6 +142,6 @@ export async function disposeCopies(tx: Tx, organisationId: string, ids: readonl
   await tx
     .update(disclosures)
     .set({ disposedAt: now })
-    .where(and(among(ids), eq(disclosures.recipientOrganisationId, organisationId), isNull(disclosures.disposedAt)));
-  await tx.delete(retentionKeeps).where(sql`${retentionKeeps.disclosureId} = any(${sql.param([...ids])}::uuid[])`);
+    .where(and(anyOf(disclosures.id, ids), eq(disclosures.recipientOrganisationId, organisationId), isNull(disclosures.disposedAt)));
+  await tx.delete(retentionKeeps).where(anyOf(retentionKeeps.disclosureId, ids));
 }

@@ -1,18 +1,18 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { today } from "../../../platform/dates/calendar";
+import { anyOf } from "../../../platform/db/any-of";
 import type { Tx } from "../../../platform/db/client";
+import type { OrganisationType } from "../../organisations-and-users/domain";
 import { subjects } from "../../records/schema";
 import { disclosures } from "../../sharing/schema";
 import { type CertificateFacts, copyReference, fileReference } from "../domain/certificate";
 import { queueEndsOn } from "../domain/due";
-import type { RetentionCategory } from "../domain/schedule";
+import type { RetentionCategory, RetentionRule } from "../domain/schedule";
 import { disposalBatchCopies, disposalBatches, disposalBatchFiles } from "../schema";
 import { copiesDueUnder, describeCopies, disposeCopies } from "./copies";
 import { describeFiles, disposeFiles } from "./dispose-files";
 import { assertCopiesNotHeld, assertFilesNotHeld } from "./hold-coverage";
 import { dueUnder } from "./review-queue";
-import { scheduleOf } from "./schedule";
 
 type Described = Pick<
   CertificateFacts,
@@ -28,8 +28,14 @@ type Described = Pick<
 export interface Disposables {
   /** The proposal's field naming them. */
   field: "subjectIds" | "disclosureIds";
-  /** The ones of `ids` that are the organisation's and due now under its rule for `category`. */
-  dueAmong(tx: Tx, organisationId: string, category: RetentionCategory, ids: readonly string[]): Promise<Set<string>>;
+  /** The ones of `ids` that are the organisation's and due now under its rule (none without one). */
+  dueAmong(
+    tx: Tx,
+    organisationId: string,
+    type: OrganisationType,
+    rule: RetentionRule | undefined,
+    ids: readonly string[],
+  ): Promise<Set<string>>;
   /** Those of `ids` in a batch still proposed, with that batch's number. */
   proposedElsewhere(tx: Tx, ids: readonly string[]): Promise<Map<string, number>>;
   assertNotHeld(tx: Tx, organisationId: string, ids: readonly string[], what: string): Promise<void>;
@@ -40,11 +46,9 @@ export interface Disposables {
   reference(id: string): string;
 }
 
-const among = (column: AnyPgColumn, ids: readonly string[]): SQL => sql`${column} = any(${sql.param([...ids])}::uuid[])`;
-
 async function dueIds(tx: Tx, ids: readonly string[], table: typeof subjects | typeof disclosures, due: SQL | null): Promise<Set<string>> {
   if (!due) return new Set();
-  const found = (await tx.execute(sql`select ${table.id} as id from ${table} where ${and(due, among(table.id, ids))}`)) as unknown as {
+  const found = (await tx.execute(sql`select ${table.id} as id from ${table} where ${and(due, anyOf(table.id, ids))}`)) as unknown as {
     rows: { id: string }[];
   };
   return new Set(found.rows.map((r) => r.id));
@@ -52,17 +56,14 @@ async function dueIds(tx: Tx, ids: readonly string[], table: typeof subjects | t
 
 export const FILES: Disposables = {
   field: "subjectIds",
-  async dueAmong(tx, organisationId, category, ids) {
-    const { type, rules } = await scheduleOf(tx, organisationId);
-    const rule = rules.find((r) => r.category === category);
-    return dueIds(tx, ids, subjects, rule ? dueUnder(organisationId, type, rule, queueEndsOn(today())) : null);
-  },
+  dueAmong: (tx, organisationId, type, rule, ids) =>
+    dueIds(tx, ids, subjects, rule ? dueUnder(organisationId, type, rule, queueEndsOn(today())) : null),
   async proposedElsewhere(tx, ids) {
     const rows = await tx
       .select({ id: disposalBatchFiles.subjectId, reference: disposalBatches.reference })
       .from(disposalBatchFiles)
       .innerJoin(disposalBatches, eq(disposalBatches.id, disposalBatchFiles.batchId))
-      .where(and(eq(disposalBatches.status, "PROPOSED"), among(disposalBatchFiles.subjectId, ids)));
+      .where(and(eq(disposalBatches.status, "PROPOSED"), anyOf(disposalBatchFiles.subjectId, ids)));
     return new Map(rows.map((r) => [r.id, r.reference]));
   },
   assertNotHeld: (tx, _organisationId, ids, what) => assertFilesNotHeld(tx, ids, what),
@@ -83,17 +84,14 @@ export const FILES: Disposables = {
 
 export const COPIES: Disposables = {
   field: "disclosureIds",
-  async dueAmong(tx, organisationId, category, ids) {
-    const { rules } = await scheduleOf(tx, organisationId);
-    const rule = rules.find((r) => r.category === category);
-    return dueIds(tx, ids, disclosures, rule ? copiesDueUnder(organisationId, rule, queueEndsOn(today())) : null);
-  },
+  dueAmong: (tx, organisationId, _type, rule, ids) =>
+    dueIds(tx, ids, disclosures, rule ? copiesDueUnder(organisationId, rule, queueEndsOn(today())) : null),
   async proposedElsewhere(tx, ids) {
     const rows = await tx
       .select({ id: disposalBatchCopies.disclosureId, reference: disposalBatches.reference })
       .from(disposalBatchCopies)
       .innerJoin(disposalBatches, eq(disposalBatches.id, disposalBatchCopies.batchId))
-      .where(and(eq(disposalBatches.status, "PROPOSED"), among(disposalBatchCopies.disclosureId, ids)));
+      .where(and(eq(disposalBatches.status, "PROPOSED"), anyOf(disposalBatchCopies.disclosureId, ids)));
     return new Map(rows.map((r) => [r.id, r.reference]));
   },
   assertNotHeld: assertCopiesNotHeld,

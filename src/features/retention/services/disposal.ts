@@ -44,7 +44,14 @@ export async function proposeDisposal(db: Db, actor: Actor, raw: unknown): Promi
   }
   const ids = [...new Set(chosen)];
   return inTransaction(db, async (tx, audit) => {
-    const due = await things.dueAmong(tx, actor.organisationId, input.category, ids);
+    const { type, rules } = await scheduleOf(tx, actor.organisationId);
+    const due = await things.dueAmong(
+      tx,
+      actor.organisationId,
+      type,
+      rules.find((r) => r.category === input.category),
+      ids,
+    );
     const notDue = chosen.flatMap((id, i) =>
       due.has(id)
         ? []
@@ -136,7 +143,9 @@ export async function approveDisposal(db: Db, actor: Actor, id: string): Promise
       const things = disposablesFor(batch.category);
       const ids = await things.membersOf(tx, id);
       await things.assertNotHeld(tx, batch.organisationId, ids, "This disposal cannot go ahead");
-      const due = await things.dueAmong(tx, batch.organisationId, batch.category, ids);
+      const { type, name: organisation, rules } = await scheduleOf(tx, batch.organisationId);
+      const rule = rules.find((r) => r.category === batch.category);
+      const due = await things.dueAmong(tx, batch.organisationId, type, rule, ids);
       if (due.size !== ids.length) {
         throw new ConflictError(
           `${ids.length - due.size} of the files are no longer due (kept at a review, or written to since it was proposed). Cancel this batch and propose the files that are due.`,
@@ -145,8 +154,6 @@ export async function approveDisposal(db: Db, actor: Actor, id: string): Promise
         );
       }
       const now = new Date();
-      const { name: organisation, rules } = await scheduleOf(tx, batch.organisationId);
-      const rule = rules.find((r) => r.category === batch.category);
       if (!rule) throw new ConflictError("Your organisation no longer holds files of this kind");
       const described = await things.describe(tx, batch.organisationId, ids);
       if (batch.action === "ANONYMISE" && things === FILES) await keepAnonymisedRows(tx, batch, ids, now.getUTCFullYear());

@@ -1,5 +1,6 @@
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { anyOf } from "../../../platform/db/any-of";
 import type { Tx } from "../../../platform/db/client";
 import { chronologyEntries, concerns, recordItems, subjectAddresses, subjectLinks, subjectNames, subjects } from "../../records/schema";
 import { disclosures } from "../../sharing/schema";
@@ -8,8 +9,6 @@ import { retentionKeeps } from "../schema";
 import { disposeCopies } from "./copies";
 import { ERASED, eraseItemText } from "./erase-text";
 
-const among = (column: AnyPgColumn, ids: readonly string[]): SQL => sql`${column} = any(${sql.param([...ids])}::uuid[])`;
-
 type Described = Pick<
   CertificateFacts,
   "items" | "versions" | "chronologyEntries" | "concerns" | "disclosedCopies" | "itemCategories" | "entriesFrom" | "entriesTo"
@@ -17,7 +16,7 @@ type Described = Pick<
 
 /** What a batch's files hold, counted before they are disposed of: the certificate's description, without a word of it. */
 export async function describeFiles(tx: Tx, organisationId: string, ids: readonly string[]): Promise<Described> {
-  const inFiles = among(recordItems.subjectId, ids);
+  const inFiles = anyOf(recordItems.subjectId, ids);
   const [items] = await tx
     .select({
       items: sql<number>`count(distinct ${recordItems.lineageId})::int`,
@@ -34,12 +33,12 @@ export async function describeFiles(tx: Tx, organisationId: string, ids: readonl
     .groupBy(recordItems.category)
     .orderBy(recordItems.category);
   const count = async (table: typeof chronologyEntries | typeof concerns, column: AnyPgColumn) =>
-    (await tx.select({ n: sql<number>`count(*)::int` }).from(table).where(among(column, ids)))[0]?.n ?? 0;
+    (await tx.select({ n: sql<number>`count(*)::int` }).from(table).where(anyOf(column, ids)))[0]?.n ?? 0;
   const [copies] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(disclosures)
     .where(
-      and(among(disclosures.filedSubjectId, ids), eq(disclosures.recipientOrganisationId, organisationId), isNull(disclosures.disposedAt)),
+      and(anyOf(disclosures.filedSubjectId, ids), eq(disclosures.recipientOrganisationId, organisationId), isNull(disclosures.disposedAt)),
     );
   return {
     items: items?.items ?? 0,
@@ -65,15 +64,15 @@ export async function disposeFiles(tx: Tx, organisationId: string, ids: readonly
   // The file's chronology goes first, so erasing the items' words does not rewrite entries about to go.
   await tx
     .delete(chronologyEntries)
-    .where(and(eq(chronologyEntries.organisationId, organisationId), among(chronologyEntries.subjectId, ids)));
-  await eraseItemText(tx, and(eq(recordItems.organisationId, organisationId), among(recordItems.subjectId, ids)) as SQL, {
+    .where(and(eq(chronologyEntries.organisationId, organisationId), anyOf(chronologyEntries.subjectId, ids)));
+  await eraseItemText(tx, and(eq(recordItems.organisationId, organisationId), anyOf(recordItems.subjectId, ids)) as SQL, {
     copies: "none",
   });
   const filed = await tx
     .select({ id: disclosures.id })
     .from(disclosures)
     .where(
-      and(among(disclosures.filedSubjectId, ids), eq(disclosures.recipientOrganisationId, organisationId), isNull(disclosures.disposedAt)),
+      and(anyOf(disclosures.filedSubjectId, ids), eq(disclosures.recipientOrganisationId, organisationId), isNull(disclosures.disposedAt)),
     );
   if (filed.length) {
     await disposeCopies(
@@ -90,19 +89,19 @@ export async function disposeFiles(tx: Tx, organisationId: string, ids: readonly
       followUpAction: sql`case when ${concerns.followUpAction} is null then null else ${ERASED} end`,
       outcome: sql`case when ${concerns.outcome} is null then null else ${ERASED} end`,
     })
-    .where(and(eq(concerns.organisationId, organisationId), among(concerns.subjectId, ids)));
-  await tx.delete(subjectNames).where(among(subjectNames.subjectId, ids));
-  await tx.delete(subjectAddresses).where(among(subjectAddresses.subjectId, ids));
+    .where(and(eq(concerns.organisationId, organisationId), anyOf(concerns.subjectId, ids)));
+  await tx.delete(subjectNames).where(anyOf(subjectNames.subjectId, ids));
+  await tx.delete(subjectAddresses).where(anyOf(subjectAddresses.subjectId, ids));
   await tx
     .delete(subjectLinks)
     .where(
       and(
         eq(subjectLinks.organisationId, organisationId),
-        sql`(${among(subjectLinks.fromSubjectId, ids)} or ${among(subjectLinks.toSubjectId, ids)})`,
+        sql`(${anyOf(subjectLinks.fromSubjectId, ids)} or ${anyOf(subjectLinks.toSubjectId, ids)})`,
       ),
     );
   // A review's reason may speak of the person: it goes with the file.
-  await tx.delete(retentionKeeps).where(among(retentionKeeps.subjectId, ids));
+  await tx.delete(retentionKeeps).where(anyOf(retentionKeeps.subjectId, ids));
   await tx
     .update(subjects)
     .set({
@@ -119,7 +118,7 @@ export async function disposeFiles(tx: Tx, organisationId: string, ids: readonly
       disposedAt: now,
       updatedAt: now,
     })
-    .where(and(eq(subjects.organisationId, organisationId), among(subjects.id, ids)));
+    .where(and(eq(subjects.organisationId, organisationId), anyOf(subjects.id, ids)));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { and, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { anyOf } from "../../../platform/db/any-of";
 import type { Tx } from "../../../platform/db/client";
 import { chronologyEntries, recordItems } from "../../records/schema";
 import { rightsItemActions, rightsItemReviews } from "../../rights/schema";
@@ -29,16 +29,15 @@ export async function eraseItemText(tx: Tx, which: SQL, { copies }: { copies: "e
     .returning({ id: recordItems.id });
   const ids = versions.map((v) => v.id);
   if (!ids.length) return ids;
-  const among = (column: AnyPgColumn) => sql`${column} = any(${sql.param(ids)}::uuid[])`;
   await tx
     .update(chronologyEntries)
     .set({ summary: ERASED })
-    .where(and(sql`${chronologyEntries.refType} = 'record_item'`, among(chronologyEntries.refId)));
-  if (copies === "every") await tx.update(disclosureItems).set({ text: ERASED }).where(among(disclosureItems.sourceItemId));
+    .where(and(sql`${chronologyEntries.refType} = 'record_item'`, anyOf(chronologyEntries.refId, ids)));
+  if (copies === "every") await tx.update(disclosureItems).set({ text: ERASED }).where(anyOf(disclosureItems.sourceItemId, ids));
   await tx
     .update(rightsItemActions)
     .set({ reason: ERASED })
-    .where(and(among(rightsItemActions.itemId), inArray(rightsItemActions.kind, ["STATEMENT_ADDED"])));
-  await tx.update(rightsItemReviews).set({ redactions: [] }).where(among(rightsItemReviews.itemId));
+    .where(and(anyOf(rightsItemActions.itemId, ids), inArray(rightsItemActions.kind, ["STATEMENT_ADDED"])));
+  await tx.update(rightsItemReviews).set({ redactions: [] }).where(anyOf(rightsItemReviews.itemId, ids));
   return ids;
 }

@@ -1,4 +1,5 @@
-import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { and, eq, isNull, or } from "drizzle-orm";
+import { anyOf } from "../../../platform/db/any-of";
 import type { Queryable } from "../../../platform/db/client";
 import { ConflictError } from "../../../platform/errors";
 import { organisations } from "../../organisations-and-users/schema";
@@ -60,7 +61,7 @@ export async function assertFilesNotHeld(q: Queryable, subjectIds: readonly stri
     .select({ subjectId: subjects.id, organisationId: subjects.organisationId, kind: subjects.kind, type: organisations.type })
     .from(subjects)
     .innerJoin(organisations, eq(organisations.id, subjects.organisationId))
-    .where(sql`${subjects.id} = any(${sql.param([...subjectIds])}::uuid[])`);
+    .where(anyOf(subjects.id, subjectIds));
   const byOrganisation = new Map<string, HeldFile[]>();
   for (const f of files) {
     const held = { id: f.subjectId, organisationId: f.organisationId, subjectId: f.subjectId, category: categoryOf(f.type, f.kind) };

@@ -12,7 +12,7 @@ import { batchReference } from "../domain/certificate";
 import { dueOn, queueEndsOn } from "../domain/due";
 import { RETENTION_MESSAGES } from "../domain/messages";
 import { disposalBatches } from "../schema";
-import { copiesDueUnder } from "./copies";
+import { copiesDueUnder, copyDueOn } from "./copies";
 import { dueUnder, triggerDate } from "./review-queue";
 import { scheduleOf } from "./schedule";
 
@@ -39,8 +39,7 @@ export async function loadRetentionWork(db: Db, actor: Actor, now = new Date()):
       const [row] = await db
         .select({
           n: sql<number>`count(*)::int`,
-          first: sql<string | null>`min(coalesce(${disclosures.retainUntil},
-            ((${disclosures.sentAt} at time zone 'Europe/London')::date + make_interval(months => ${rule.periodMonths}))::date))::text`,
+          first: sql<string | null>`min(${copyDueOn(rule)})::text`,
         })
         .from(disclosures)
         .where(copiesDueUnder(actor.organisationId, rule, endsOn));
