@@ -2,15 +2,13 @@ import { ukDate, ukDateTime } from "../../../platform/dates/calendar";
 import { ITEM_CATEGORY_LABELS, type ItemCategory } from "../../records/domain";
 import type { CertificateFacts } from "./certificate";
 import { RETENTION_MESSAGES } from "./messages";
+import { periodWords } from "./period";
 import type { RetentionRule } from "./schedule";
 
 const words = RETENTION_MESSAGES.en;
 
 /** "1 file", "3 files". */
 export const counted = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
-
-/** A rule's period as people say it: "25 years", "18 months". */
-const periodWords = (months: number): string => (months % 12 === 0 ? counted(months / 12, "year") : counted(months, "month"));
 
 /** "Runs from the child's date of birth, kept 25 years, then reviewed". */
 export const ruleSentence = (rule: Pick<RetentionRule, "trigger" | "periodMonths" | "action">): string =>

@@ -1,7 +1,5 @@
-import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
 import { ukDateTime } from "../../../platform/dates/calendar";
-import { structureOf, TAGGED_PDF } from "../../../platform/pdf/tagged";
+import { BOLD, COLOUR, REGULAR, sectionsPdf } from "../../../platform/pdf/sections";
 
 /**
  * The printable record of one share decision (DfE golden rule 7, ICO Annex B): a real PDF, drawn from
@@ -9,11 +7,6 @@ import { structureOf, TAGGED_PDF } from "../../../platform/pdf/tagged";
  * font) so names like "Ní Bhriain" render and can be searched and extracted. Tagged (PDF/UA): the
  * title is its H1, each section a H2, each question and answer a paragraph; rules and footers are artifacts.
  */
-
-const require = createRequire(import.meta.url);
-const REGULAR = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
-const BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
-const COLOUR = { text: "#0b0c0c", secondary: "#505a5f", rule: "#b1b4b6", link: "#1d70b8" };
 
 export interface RecordSection {
   title: string;
@@ -32,28 +25,12 @@ export interface DecisionRecordDocument {
 }
 
 export async function renderDecisionRecordPdf(record: DecisionRecordDocument): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margins: { top: 56, bottom: 56, left: 56, right: 56 },
-    bufferPages: true,
-    font: REGULAR,
-    ...TAGGED_PDF,
-    info: {
-      Title: `${record.reference}: ${record.title}`,
-      Author: record.organisationName,
-      Subject: "Record of a share decision",
-      Creator: "Safeshare",
-      CreationDate: record.generatedAt,
-    },
+  const { doc, structure, width, heading, row, finish } = sectionsPdf({
+    Title: `${record.reference}: ${record.title}`,
+    Author: record.organisationName,
+    Subject: "Record of a share decision",
+    CreationDate: record.generatedAt,
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  const width = doc.page.width - 112;
-  const structure = structureOf(doc);
   doc.font(BOLD).fontSize(9).fillColor(COLOUR.secondary).text(`${record.organisationName} · ${record.reference}`, structure.as("P"));
   doc
     .moveDown(0.3)
@@ -76,44 +53,8 @@ export async function renderDecisionRecordPdf(record: DecisionRecordDocument): P
     .fillColor(COLOUR.link)
     .text("Open this record in Safeshare", { width, link: record.link, underline: true, ...structure.as("P") });
   for (const section of record.sections) {
-    if (doc.y > doc.page.height - 140) doc.addPage();
-    doc
-      .moveDown(1)
-      .font(BOLD)
-      .fontSize(12.5)
-      .fillColor(COLOUR.text)
-      .text(section.title, { width, ...structure.as("H2") });
-    structure.artifact(() =>
-      doc
-        .moveTo(56, doc.y + 2)
-        .lineTo(56 + width, doc.y + 2)
-        .strokeColor(COLOUR.rule)
-        .stroke(),
-    );
-    doc.moveDown(0.4);
-    for (const row of section.rows) {
-      if (doc.y > doc.page.height - 90) doc.addPage();
-      doc
-        .font(BOLD)
-        .fontSize(9)
-        .fillColor(COLOUR.secondary)
-        .text(row.label, { width, ...structure.as("P") });
-      doc
-        .font(REGULAR)
-        .fontSize(10)
-        .fillColor(COLOUR.text)
-        .text(row.value?.trim() ? row.value : "Not answered", { width, ...structure.as("P") });
-      doc.moveDown(0.35);
-    }
+    heading(section.title);
+    for (const r of section.rows) row(r.label, r.value?.trim() ? r.value : "Not answered");
   }
-  structure.onEveryPage((page, pages) =>
-    doc
-      .font(REGULAR)
-      .fontSize(8)
-      .fillColor(COLOUR.secondary)
-      .text(`${record.reference} · page ${page} of ${pages}`, 56, doc.page.height - 36, { width, align: "right" }),
-  );
-  structure.end();
-  doc.end();
-  return done;
+  return finish(record.reference);
 }
