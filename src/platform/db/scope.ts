@@ -2,7 +2,7 @@ import { eq, getTableName, or, type SQL, sql, type Table } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { agreementParties, agreements } from "../../features/agreements/schema";
 import { apiClients } from "../../features/api-clients/schema";
-import { breaches, breachReports, breachSubjects } from "../../features/breaches/schema";
+import { breaches, breachItems, breachNotices, breachParties, breachReports, breachSubjects } from "../../features/breaches/schema";
 import { notifications } from "../../features/notifications/schema";
 import { users } from "../../features/organisations-and-users/schema";
 import { chronologyEntries, concerns, recordItems, subjectLinks, subjects } from "../../features/records/schema";
@@ -136,6 +136,11 @@ const OWNERSHIP = new Map<Table, OwnershipRule>([
   [breaches, owned(breaches.organisationId)],
   [breachSubjects, owned(breachSubjects.organisationId)],
   [breachReports, owned(breachReports.organisationId)],
+  [breachItems, owned(breachItems.organisationId)],
+  [breachNotices, owned(breachNotices.organisationId)],
+  // Another organisation a breach involves sees its part (issue 22): the organisation a share went to by
+  // mistake, asked to delete its copy, or the one whose information is involved, told of it.
+  [breachParties, { parties: { sender: breachParties.organisationId, recipient: breachParties.partyOrganisationId }, partnershipWide: [] }],
   // A person's notifications are theirs alone: queries also name the user; this keeps them in their organisation.
   [notifications, owned(notifications.organisationId)],
 ]);

@@ -27,5 +27,21 @@ export type BreachDataCategory = (typeof BREACH_DATA_CATEGORIES)[number];
 export const REPORT_PHASES = ["INITIAL", "FOLLOW_UP"] as const;
 export type ReportPhase = (typeof REPORT_PHASES)[number];
 
+/**
+ * Another organisation a breach involves (BR-CONTAIN, BR-TELL-CONTROLLER): the organisation a share went
+ * to by mistake, which must delete its copy, or one whose information the breach involves (its
+ * controller), which must be told within its agreement's breach notice term.
+ */
+export const BREACH_PARTY_ROLES = ["WRONG_RECIPIENT", "ORIGINATOR"] as const;
+export type BreachPartyRole = (typeof BREACH_PARTY_ROLES)[number];
+
+/** Who a notice to the people affected is written for (Art 34): a parent or carer, or the young person themself. */
+export const NOTICE_AUDIENCES = ["PARENT", "YOUNG_PERSON"] as const;
+export type NoticeAudience = (typeof NOTICE_AUDIENCES)[number];
+
+/** A notice is drafted, then sent (how, recorded), or withheld because telling would put someone at risk (with the reason). */
+export const NOTICE_STATES = ["DRAFT", "SENT", "WITHHELD"] as const;
+export type NoticeState = (typeof NOTICE_STATES)[number];
+
 /** "BR-12": the short number people quote. */
 export const breachReference = (n: number) => `BR-${n}`;

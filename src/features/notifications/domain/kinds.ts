@@ -12,6 +12,10 @@ export const NOTIFICATION_KINDS = [
   "agreement_to_sign",
   "agreement_review_due",
   "work_due",
+  "breach_report_due",
+  "breach_report_overdue",
+  "breach_involves_your_data",
+  "breach_delete_copy",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -21,7 +25,17 @@ export interface NotificationCounts {
   overdue: number;
 }
 
-const URGENT: ReadonlySet<NotificationKind> = new Set(["emergency_share_received", "emergency_share_unopened"]);
+/**
+ * Urgent: a child may be at immediate risk, or the 72 hours to report a breach to the ICO are nearly
+ * or wholly gone, or another organisation holds a copy it should not and must delete.
+ */
+const URGENT: ReadonlySet<NotificationKind> = new Set([
+  "emergency_share_received",
+  "emergency_share_unopened",
+  "breach_report_due",
+  "breach_report_overdue",
+  "breach_delete_copy",
+]);
 
 const isUrgent = (kind: NotificationKind) => URGENT.has(kind);
 

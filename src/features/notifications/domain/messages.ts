@@ -17,6 +17,10 @@ const en = {
     agreement_to_sign: "An information sharing agreement is ready for you to sign",
     agreement_review_due: "An information sharing agreement is due for review",
     work_due: "Things in your work list are due",
+    breach_report_due: "Urgent: a breach must be reported to the ICO soon",
+    breach_report_overdue: "Urgent: a breach's 72 hours to report to the ICO have passed",
+    breach_involves_your_data: "A breach at another organisation involves information yours shared",
+    breach_delete_copy: "Urgent: delete information your organisation was sent by mistake",
   },
   notificationBody: {
     emergency_share_received:
@@ -32,6 +36,14 @@ const en = {
     agreement_review_due:
       "An information sharing agreement your organisation owns is due for review within 3 months, or its review is overdue. Sign in to see when, and to record the review.",
     work_due: "In your work list in Safeshare, {what}. Sign in to see them.",
+    breach_report_due:
+      "A personal data breach on your organisation's register has used most of its 72 hours to be reported to the ICO. Sign in to report it, or record why it need not be reported.",
+    breach_report_overdue:
+      "The 72 hours to report a personal data breach on your organisation's register to the ICO have passed. Report it now, with the reasons for the delay.",
+    breach_involves_your_data:
+      "Another organisation has recorded a personal data breach that involves information your organisation shared with it. Sign in to see what happened and where it stands.",
+    breach_delete_copy:
+      "Information was shared with your organisation by mistake and its sender has withdrawn your access. Sign in to confirm you have deleted any copy you made.",
   },
   /** The reminder's counts, joined into `notificationBody.work_due`'s {what}. */
   workDue: {
