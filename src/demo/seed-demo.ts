@@ -10,6 +10,7 @@ import type { Db } from "../platform/db/client";
 import type {} from "./audit-events";
 import { demoActors } from "./demo-actors";
 import { seedDemoAgreements } from "./seed-demo-agreements";
+import { seedDemoBreaches } from "./seed-demo-breaches";
 import { seedDemoRecords } from "./seed-demo-records";
 import { seedDemoRetention } from "./seed-demo-retention";
 import { seedDemoRights } from "./seed-demo-rights";
@@ -167,6 +168,7 @@ export async function seedDemoPartnership(db: Db, { emailInvitations = false } =
   await seedDemoSharing(db);
   await seedDemoRights(db);
   await seedDemoRetention(db);
+  await seedDemoBreaches(db);
   // Early Help's practitioner reads her notifications in one email a day (README "Email").
   const { chloe } = await demoActors(db, { chloe: "chloe.dubois@earlyhelp.westshire.example" });
   await chooseDelivery(db, chloe, { delivery: "daily_digest" });
