@@ -94,6 +94,7 @@ const en = {
     occurredWhen: "the breach happened",
     reportedWhen: "the report was made",
     physicalRisk: "Say whether anyone is at risk of physical harm",
+    physicalRiskDetail: "Describe who is at risk of physical harm and how",
     withdraws: "Recording this breach will withdraw {recipient}'s access to the information at once.",
     alreadyWithdrawn: "{recipient}'s access to the information has already been withdrawn.",
     fromDisclosure: "Information shared with {recipient} on {sentAt} went where it should not have.",

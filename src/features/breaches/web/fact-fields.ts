@@ -193,6 +193,9 @@ export function factsInput(values: FactValues, schema: ZodType, extra: Record<st
   const occurredAt = momentFrom(values.occurredAt, values.occurredAtTime, "/occurredAt", say("occurredWhen"), errors, false);
   const physicalRisk = booleanOf(values.physicalRisk);
   if (physicalRisk === undefined) errors.push({ path: "/physicalRisk", message: say("physicalRisk") });
+  // The service's schema checks this only once everything else is right: said here, it is said with the rest.
+  if (physicalRisk && !values.physicalRiskDetail.trim())
+    errors.push({ path: "/physicalRiskDetail", message: say("physicalRiskDetail") });
   const input = {
     awareAt: awareAt ?? undefined,
     occurredAt,
@@ -213,7 +216,8 @@ export function factsInput(values: FactValues, schema: ZodType, extra: Record<st
   };
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    const seen = new Set(errors.map((e) => fieldOf(e.path)));
+    // A moment's time field ("awareAtTime") stands for the moment too.
+    const seen = new Set(errors.map((e) => fieldOf(e.path).replace(/Time$/, "")));
     // A moment the boxes could not make is already explained at its boxes.
     errors.push(...zodIssuesToFieldErrors(parsed.error).filter((e) => !seen.has(fieldOf(e.path))));
   }
