@@ -162,7 +162,10 @@ describeEachDatabase("the breach register's forms", (ctx) => {
     assert.equal(form.statusCode, 200);
     const text = words(form.body);
     assert.match(text, /Recording this breach will withdraw Westshire Children's Services's access to the information at once/);
-    assert.match(text, /Information shared with Westshire Children's Services on \d{1,2} \w+ \d{4} at \d{1,2}:\d{2}[ap]m went where it should not have/);
+    assert.match(
+      text,
+      /Information shared with Westshire Children's Services on \d{1,2} \w+ \d{4} at \d{1,2}:\d{2}[ap]m went where it should not have/,
+    );
     assert.match(form.body, /value="CONFIDENTIALITY" checked/);
     assert.match(form.body, /value="UNAUTHORISED_DISCLOSURE" checked/);
     assert.equal((await shared.councilLead.api("GET", `/api/v1/disclosures/${shared.disclosureId}`)).statusCode, 200);
@@ -257,7 +260,10 @@ describeEachDatabase("the breach register's forms", (ctx) => {
       delayReasons: "The IG lead was on leave",
     });
     assert.equal(initial.statusCode, 303, initial.body);
-    assert.match(words((await ig.get(initial.headers.location as string)).body), /The report to the ICO is recorded\. .*Reported to the ICO late/);
+    assert.match(
+      words((await ig.get(initial.headers.location as string)).body),
+      /The report to the ICO is recorded\. .*Reported to the ICO late/,
+    );
 
     const again = await ig.get(`/breaches/${id}/report`);
     assert.match(again.body, /value="FOLLOW_UP" checked/, "a follow-up, once the initial report is made");

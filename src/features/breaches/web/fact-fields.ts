@@ -194,8 +194,7 @@ export function factsInput(values: FactValues, schema: ZodType, extra: Record<st
   const physicalRisk = booleanOf(values.physicalRisk);
   if (physicalRisk === undefined) errors.push({ path: "/physicalRisk", message: say("physicalRisk") });
   // The service's schema checks this only once everything else is right: said here, it is said with the rest.
-  if (physicalRisk && !values.physicalRiskDetail.trim())
-    errors.push({ path: "/physicalRiskDetail", message: say("physicalRiskDetail") });
+  if (physicalRisk && !values.physicalRiskDetail.trim()) errors.push({ path: "/physicalRiskDetail", message: say("physicalRiskDetail") });
   const input = {
     awareAt: awareAt ?? undefined,
     occurredAt,

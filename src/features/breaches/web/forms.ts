@@ -6,7 +6,16 @@ import type { Db } from "../../../platform/db/client";
 import { NotFoundError, ValidationError } from "../../../platform/errors";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { message } from "../../../platform/messages";
-import { bodyOf, type ErrorSummary, type FormOptions, formHelpers, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
+import {
+  bodyOf,
+  type ErrorSummary,
+  type FormOptions,
+  formHelpers,
+  optionsOf,
+  queryOf,
+  str,
+  withFormErrors,
+} from "../../../platform/web-kit/forms";
 import { discardDraft, loadDraft, saveDraft } from "../../form-drafts";
 import { clockState, icoDueAt } from "../domain/clock";
 import { clockText } from "../domain/clock-text";
@@ -108,7 +117,12 @@ export async function breachForms(app: FastifyInstance, { db }: { db: Db }): Pro
   };
   type FromDisclosure = Awaited<ReturnType<typeof disclosureOf>>;
 
-  const newPage = (reply: FastifyReply, disclosure: FromDisclosure, values: FactValues, extra: Partial<ErrorSummary> & Record<string, unknown> = {}) =>
+  const newPage = (
+    reply: FastifyReply,
+    disclosure: FromDisclosure,
+    values: FactValues,
+    extra: Partial<ErrorSummary> & Record<string, unknown> = {},
+  ) =>
     reply.view("breaches/new", {
       ...formHelpers,
       disclosure,
@@ -290,4 +304,3 @@ export async function breachForms(app: FastifyInstance, { db }: { db: Db }): Pro
     options: { leadWithMessage: true },
   });
 }
-
