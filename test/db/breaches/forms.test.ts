@@ -213,7 +213,9 @@ describeEachDatabase("the breach register's forms", (ctx) => {
 
   test("assessing the risk, and deciding not to report only once it is assessed as no risk", async () => {
     const id = await apiBreach(5);
-    await ig.get(`/breaches/${id}/risk`);
+    const riskPage = await ig.get(`/breaches/${id}/risk`);
+    assert.match(riskPage.body, /<title>Assess the risk to people: breach BR-\d+ – Safeshare<\/title>/);
+    assert.match(words(riskPage.body), /Breach BR-\d+ · Report to the ICO due in 2 days 18 hours/);
     const refused = await ig.post(`/breaches/${id}/risk`, { reasoning: "Encrypted" });
     assert.equal(refused.statusCode, 400);
     assert.match(words(refused.body), /Select the risk to the people affected/);
