@@ -83,6 +83,34 @@ const en = {
   breachesWork: {
     report: "Report breach {reference} to the ICO",
   },
+  /** The register's forms (web/forms.ts): their field errors, what a change says once made, and raising from a disclosure. */
+  forms: {
+    enterDate: "Enter the date {when}",
+    realDate: "The date {when} must be a real date, like 27 3 2026",
+    enterTime: "Enter the time {when}, like 9:30am or 14:30",
+    realTime: "Enter the time {when} as a real time, like 9:30am or 14:30",
+    noSuchTime: "The time {when} did not happen in the UK that day: the clocks went forward an hour",
+    awareWhen: "you became aware of the breach",
+    occurredWhen: "the breach happened",
+    reportedWhen: "the report was made",
+    physicalRisk: "Say whether anyone is at risk of physical harm",
+    physicalRiskDetail: "Describe who is at risk of physical harm and how",
+    withdraws: "Recording this breach will withdraw {recipient}'s access to the information at once.",
+    alreadyWithdrawn: "{recipient}'s access to the information has already been withdrawn.",
+    fromDisclosure: "Information shared with {recipient} on {sentAt} went where it should not have.",
+    draftSaved: "Your draft is saved. To carry on, choose Record a breach on the breach register.",
+  },
+  /** What the breach's page says once a form's change is made. */
+  formsDone: {
+    recorded: "Breach recorded.",
+    recordedAndWithdrawn: "Breach recorded. The recipient can no longer open the information.",
+    facts: "The facts of the breach are changed.",
+    risk: "The risk to people is recorded.",
+    report: "The report to the ICO is recorded.",
+    notReported: "The decision not to report to the ICO is recorded.",
+    investigating: "The investigation has started.",
+    closed: "Breach closed.",
+  },
   /** What each of this feature's audit events says in the audit log. */
   breachesAuditEvent: {
     "breach.recorded": "{actor} recorded {about} on the breach register",

@@ -6,21 +6,24 @@ import { parseForm } from "../../../platform/web-kit/forms";
 import { BREACHES_MESSAGES } from "../domain/messages";
 import { BREACH_RULES } from "../domain/rules";
 import { loadBreaches, viewBreach } from "../services/register";
+import { breachActions, breachForms, doneBanner } from "./forms";
 
 const words = BREACHES_MESSAGES.en;
 
 /**
- * The breach register and one breach, to read (issue 22, first increment): where "Your work" sends an
- * IG lead whose ICO report is due. Recording and changing a breach is through the API until the forms
- * come; these pages say so.
+ * The breach register and one breach, to read (issue 22): where "Your work" sends an IG lead whose ICO
+ * report is due. IG leads record and change breaches through the forms (forms.ts), each linked from the
+ * breach's "Actions".
  */
 export async function breachPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   app.addHook("preHandler", requireActor(["ig_lead", "auditor"]));
+  await app.register(breachForms, { db });
 
   app.get("/breaches", async (request, reply) => {
     const { rows } = await loadBreaches(db, actorOf(request), { page: 1, pageSize: 200 });
     return reply.view("breaches/register", {
       breaches: rows.map((b) => ({ ...b, stateText: words.state[b.state] })),
+      mayRecord: actorOf(request).roles.includes("ig_lead"),
     });
   });
 
@@ -56,6 +59,8 @@ export async function breachPages(app: FastifyInstance, { db }: { db: Db }): Pro
       facts: facts.filter(([, value]) => value !== null).map(([key, value]) => ({ key, value, when: value instanceof Date })),
       reports: b.reports.map((r) => ({ ...r, phaseText: words.phase[r.phase] })),
       rules: b.warnings.map((w) => ({ code: w.code, rule: BREACH_RULES[w.code] })),
+      actions: breachActions(b, actorOf(request)),
+      outcome: doneBanner(request),
     });
   });
 }

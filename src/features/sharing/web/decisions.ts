@@ -207,6 +207,8 @@ export async function decisionPages(app: FastifyInstance, { db, publicUrl }: { d
       },
       sections: await recordSections(db, actor, d),
       mayRevoke,
+      // An IG lead raises a breach from what was sent (the breach register's form withdraws access as it records it).
+      mayReportBreach: !!d.disclosure && actor.roles.includes("ig_lead"),
       questions: questionRows(questions),
       answerValues: {},
       // Rule codes are for those who advise on and audit decisions; everyone reads the reasons.
