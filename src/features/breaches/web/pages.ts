@@ -6,6 +6,7 @@ import { parseForm } from "../../../platform/web-kit/forms";
 import { BREACHES_MESSAGES } from "../domain/messages";
 import { BREACH_RULES } from "../domain/rules";
 import { loadBreaches, viewBreach } from "../services/register";
+import { icoPackPages } from "./ico-pack-pages";
 
 const words = BREACHES_MESSAGES.en;
 
@@ -58,4 +59,6 @@ export async function breachPages(app: FastifyInstance, { db }: { db: Db }): Pro
       rules: b.warnings.map((w) => ({ code: w.code, rule: BREACH_RULES[w.code] })),
     });
   });
+  // The ICO report pack, each kept report's and the draft's (web/ico-pack-pages.ts).
+  await app.register(icoPackPages, { db });
 }
