@@ -2,3 +2,4 @@
 export { breachesApi } from "./api/routes";
 export { loadBreachesWork } from "./services/load-work";
 export { breachPages } from "./web/pages";
+export { breachClockJob } from "./services/clock-reminders";
