@@ -1,5 +1,5 @@
 /** The breaches feature's public face (issue 22): the breach register and its 72-hour clock (ARCHITECTURE.md "Import rules"). */
 export { breachesApi } from "./api/routes";
+export { breachClockJob } from "./services/clock-reminders";
 export { loadBreachesWork } from "./services/load-work";
 export { breachPages } from "./web/pages";
-export { breachClockJob } from "./services/clock-reminders";

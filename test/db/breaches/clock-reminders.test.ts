@@ -65,7 +65,12 @@ describeEachDatabase("the breach clock's reminder and escalation", (ctx) => {
   };
   /** Who was told what about the breach, by name in this test, sorted. */
   const told = async (breachId: string, kind: string) =>
-    (await ctx.database.db.select().from(notifications).where(eq(notifications.href, `/breaches/${breachId}`)))
+    (
+      await ctx.database.db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.href, `/breaches/${breachId}`))
+    )
       .filter((n) => n.kind === kind)
       .map((n) => Object.entries(who).find(([, id]) => id === n.userId)?.[0] ?? n.userId)
       .sort();

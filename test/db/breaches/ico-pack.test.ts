@@ -69,7 +69,12 @@ describeEachDatabase("the ICO report pack", (ctx) => {
         .orderBy(desc(auditEvents.seq))
     ).map((r) => JSON.parse(r.body));
   const personalReads = async () =>
-    (await ctx.database.db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.type, "personal_data.viewed"))))[0]!.n;
+    (
+      await ctx.database.db
+        .select({ n: count() })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.type, "personal_data.viewed")))
+    )[0]!.n;
 
   before(async () => {
     app = await testApp(ctx.database);
@@ -83,7 +88,12 @@ describeEachDatabase("the ICO report pack", (ctx) => {
     practitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner", "safeguarding_lead"]));
     otherIg = await signedInAs(app, db, await newUser(db, other, ["ig_lead"]));
     const childId = (
-      await practitioner.api("POST", "/api/v1/subjects", { kind: "CHILD", givenNames: "Kai", familyName: "Okonkwo", dateOfBirth: "2014-05-01" })
+      await practitioner.api("POST", "/api/v1/subjects", {
+        kind: "CHILD",
+        givenNames: "Kai",
+        familyName: "Okonkwo",
+        dateOfBirth: "2014-05-01",
+      })
     ).json().id;
     const res = await ig.api("POST", "/api/v1/breaches", { ...facts, subjectIds: [childId] });
     assert.equal(res.statusCode, 201, res.body);
@@ -129,7 +139,9 @@ describeEachDatabase("the ICO report pack", (ctx) => {
     assert.equal(await personalReads(), personalBefore, "not a read of anyone's record");
 
     // The breach changes after the report: the kept pack still says what the ICO was told; the draft says what is known now.
-    const changed = await ig.api("PATCH", `/api/v1/breaches/${breachId}`, { whatHappened: "Two summaries were emailed to the wrong school" });
+    const changed = await ig.api("PATCH", `/api/v1/breaches/${breachId}`, {
+      whatHappened: "Two summaries were emailed to the wrong school",
+    });
     assert.equal(changed.statusCode, 200, changed.body);
     const again = (await ig.api("GET", `/api/v1/breaches/${breachId}/reports/${reportId}/pack`)).json();
     assert.deepEqual(again.form, snapshot);

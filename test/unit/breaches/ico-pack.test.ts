@@ -27,7 +27,9 @@ const facts = {
   measuresProposed: "",
 };
 const text = (outline: ReturnType<typeof icoPackOutline>) =>
-  [outline.title, outline.introduction, ...outline.sections.flatMap((s) => [s.heading, ...s.rows.flatMap((r) => [r.label, r.value])])].join("\n");
+  [outline.title, outline.introduction, ...outline.sections.flatMap((s) => [s.heading, ...s.rows.flatMap((r) => [r.label, r.value])])].join(
+    "\n",
+  );
 const value = (outline: ReturnType<typeof icoPackOutline>, label: string) =>
   outline.sections.flatMap((s) => s.rows).find((r) => r.label === label)?.value;
 
@@ -43,7 +45,10 @@ test("a kept report's pack says the ICO form's fields in words, from the snapsho
   const outline = icoPackOutline(form, 12, { draft: false });
   assert.equal(outline.title, "ICO report pack: breach BR-12, initial report");
   assert.equal(outline.footer, "Breach BR-12");
-  assert.match(outline.introduction, /Northbrook Primary told the Information Commissioner's Office \(ICO\) about breach BR-12 in this report, made on 15 January 2026 at 5:00pm/);
+  assert.match(
+    outline.introduction,
+    /Northbrook Primary told the Information Commissioner's Office \(ICO\) about breach BR-12 in this report, made on 15 January 2026 at 5:00pm/,
+  );
   assert.deepEqual(
     outline.sections.map((s) => s.heading),
     ["About the report", "Your organisation", "What happened", "The data and the people involved", "Consequences", "What you have done"],
@@ -117,8 +122,14 @@ test("the draft is titled a draft, not yet reported; it is the initial report un
 
 test("Your work's countdown: time left while due, time over once overdue, nothing once the clock has stopped", () => {
   const at = (h: number) => new Date(awareAt.getTime() + h * HOUR);
-  assert.equal(countdownText(clockState({ awareAt, risk: null, initialReportAt: null }, at(41))), "1 day 7 hours left to report to the ICO");
-  assert.equal(countdownText(clockState({ awareAt, risk: "RISK", initialReportAt: null }, at(71.5))), "30 minutes left to report to the ICO");
+  assert.equal(
+    countdownText(clockState({ awareAt, risk: null, initialReportAt: null }, at(41))),
+    "1 day 7 hours left to report to the ICO",
+  );
+  assert.equal(
+    countdownText(clockState({ awareAt, risk: "RISK", initialReportAt: null }, at(71.5))),
+    "30 minutes left to report to the ICO",
+  );
   assert.equal(countdownText(clockState({ awareAt, risk: "HIGH_RISK", initialReportAt: null }, at(77))), "Overdue by 5 hours");
   assert.equal(countdownText(clockState({ awareAt, risk: "NO_RISK", initialReportAt: null }, at(77))), undefined);
   assert.equal(countdownText(clockState({ awareAt, risk: "RISK", initialReportAt: at(10) }, at(77))), undefined);
