@@ -17,7 +17,11 @@ export type BreachesAuditEvent =
   | { type: "breach.ico_reported"; entity: BreachRef; details: { reportId: string; phase: ReportPhase; late: boolean } }
   | { type: "breach.not_reported"; entity: BreachRef; details: Record<string, never> }
   | { type: "breach.state_changed"; entity: BreachRef; details: { from: BreachState; to: BreachState } }
-  | { type: "breach.closed"; entity: BreachRef; details: { from: BreachState } };
+  | { type: "breach.closed"; entity: BreachRef; details: { from: BreachState } }
+  /** The ICO report pack was read: a kept report's (`reportId`) or the draft from the facts now, as JSON, a page or a PDF. Names no one. */
+  | { type: "breach.ico_pack_read"; entity: BreachRef; details: { reportId: string | null; draft: boolean; format: IcoPackFormat } };
+
+export type IcoPackFormat = "json" | "page" | "pdf";
 
 declare module "../../platform/audit/events" {
   interface AuditEventCatalogue {

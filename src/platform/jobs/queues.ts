@@ -17,6 +17,7 @@ export const QUEUES = {
   remindAgreementReviews: "agreements.review-reminders",
   remindWorkDue: "your-work.due-reminders",
   deliverWebhook: "webhooks.deliver",
+  breachClock: "breaches.clock",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -17,6 +17,8 @@ const en = {
     "agreements.review-reminders": "Reminding organisations that an agreement is due for review",
     "your-work.due-reminders": "Reminding people of work due tomorrow or overdue",
     "webhooks.deliver": "Telling partner systems of events by webhook",
+    "breaches.clock":
+      "Reminding IG leads that a breach's report to the ICO is nearly due, and telling them and administrators once it is overdue",
   },
   /** Why a job failed (src/platform/jobs/failure.ts): what happened, never the error's own text. */
   reason: {

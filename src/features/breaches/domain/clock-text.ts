@@ -31,3 +31,10 @@ export function clockText(clock: ClockState): string {
       return clock.late ? words.clock.reportedLate : words.clock.reportedOnTime;
   }
 }
+
+/** The countdown on "Your work": "1 day 7 hours left to report to the ICO", "Overdue by 5 hours"; nothing once the clock has stopped. */
+export function countdownText(clock: ClockState): string | undefined {
+  if (clock.state === "DUE") return message(words, "countdown.left", { left: durationWords(clock.minutesLeft) });
+  if (clock.state === "OVERDUE") return message(words, "countdown.over", { over: durationWords(clock.minutesOver) });
+  return undefined;
+}

@@ -5,7 +5,8 @@ import type { Db } from "../../../platform/db/client";
 import { visibleTo } from "../../../platform/db/scope";
 import { message } from "../../../platform/messages";
 import type { WorkItem } from "../../../platform/work";
-import { icoDueAt } from "../domain/clock";
+import { clockState, icoDueAt } from "../domain/clock";
+import { countdownText } from "../domain/clock-text";
 import { BREACHES_MESSAGES } from "../domain/messages";
 import { breachReference } from "../domain/vocabulary";
 import { breaches } from "../schema";
@@ -19,18 +20,21 @@ import { clockRunning } from "./register";
 export async function loadBreachesWork(db: Db, actor: Actor, now = new Date()): Promise<WorkItem[]> {
   if (!actor.roles.includes("ig_lead")) return [];
   const rows = await db
-    .select({ id: breaches.id, reference: breaches.reference, awareAt: breaches.awareAt })
+    .select({ id: breaches.id, reference: breaches.reference, awareAt: breaches.awareAt, risk: breaches.risk })
     .from(breaches)
     .where(and(visibleTo(actor, breaches), ne(breaches.state, "CLOSED"), clockRunning))
     .orderBy(asc(breaches.awareAt), asc(breaches.id));
   return rows.map((b) => {
-    const dueAt = icoDueAt(b.awareAt);
+    // The clock the register and the breach's page show: running here (no initial report), so due or overdue.
+    const clock = clockState({ awareAt: b.awareAt, risk: b.risk, initialReportAt: null }, now);
+    const note = countdownText(clock);
     return {
       kind: "breach_ico_report",
       title: message(BREACHES_MESSAGES.en, "breachesWork.report", { reference: breachReference(b.reference) }),
       href: `/breaches/${b.id}`,
-      dueOn: ukDay(dueAt),
-      overdue: dueAt.getTime() < now.getTime(),
+      dueOn: ukDay(icoDueAt(b.awareAt)),
+      overdue: clock.state === "OVERDUE",
+      ...(note ? { note } : {}),
     };
   });
 }

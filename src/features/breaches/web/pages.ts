@@ -7,6 +7,7 @@ import { BREACHES_MESSAGES } from "../domain/messages";
 import { BREACH_RULES } from "../domain/rules";
 import { loadBreaches, viewBreach } from "../services/register";
 import { breachActions, breachForms, doneBanner } from "./forms";
+import { icoPackPages } from "./ico-pack-pages";
 
 const words = BREACHES_MESSAGES.en;
 
@@ -63,4 +64,6 @@ export async function breachPages(app: FastifyInstance, { db }: { db: Db }): Pro
       outcome: doneBanner(request),
     });
   });
+  // The ICO report pack, each kept report's and the draft's (web/ico-pack-pages.ts).
+  await app.register(icoPackPages, { db });
 }
