@@ -1,4 +1,5 @@
-import type { BreachRisk, BreachState, ReportPhase } from "./domain/vocabulary";
+import type { NoticeSentHow } from "./domain/notices";
+import type { BreachRisk, BreachState, NoticeAudience, ReportPhase } from "./domain/vocabulary";
 
 type BreachRef = { type: "breach"; id: string };
 
@@ -17,7 +18,21 @@ export type BreachesAuditEvent =
   | { type: "breach.ico_reported"; entity: BreachRef; details: { reportId: string; phase: ReportPhase; late: boolean } }
   | { type: "breach.not_reported"; entity: BreachRef; details: Record<string, never> }
   | { type: "breach.state_changed"; entity: BreachRef; details: { from: BreachState; to: BreachState } }
-  | { type: "breach.closed"; entity: BreachRef; details: { from: BreachState } };
+  | { type: "breach.closed"; entity: BreachRef; details: { from: BreachState } }
+  | BreachNoticeAuditEvent;
+
+/** Notices to the people affected (Art 34, BR-NOTICE-SAFE): whose, to whom, how; never the notice's words. */
+type NoticeRef = { noticeId: string; subjectId: string; addresseeSubjectId: string };
+type BreachNoticeAuditEvent =
+  | { type: "breach.notice_drafted"; entity: BreachRef; details: NoticeRef & { audience: NoticeAudience } }
+  | { type: "breach.notice_edited"; entity: BreachRef; details: NoticeRef }
+  | { type: "breach.notice_sent"; entity: BreachRef; details: NoticeRef & { how: NoticeSentHow; individualsTold: boolean } }
+  | { type: "breach.notice_withheld"; entity: BreachRef; details: NoticeRef }
+  | {
+      type: "breach.notice_refused";
+      entity: BreachRef;
+      details: { noticeId: string | null; subjectId: string; addresseeSubjectId: string; when: "drafting" | "sending"; linkIds: string[] };
+    };
 
 declare module "../../platform/audit/events" {
   interface AuditEventCatalogue {

@@ -26,7 +26,7 @@ const problems = BREACHES_MESSAGES.en.problems;
 /** Who sees the register: the organisation's IG leads, and its auditors (who may not change it). */
 const READ_ROLES: readonly Role[] = ["ig_lead", "auditor"];
 
-function assertReadsBreaches(actor: Actor): void {
+export function assertReadsBreaches(actor: Actor): void {
   if (!hasAnyRole(actor.roles, READ_ROLES)) throw new NotPermittedError(problems.readersOnly);
 }
 
