@@ -7,6 +7,7 @@ import { created, createdResponse } from "../../../platform/http/created";
 import { breachFactsUpdate, closeInput, moveInput, newBreachInput, notReportedInput, reportInput, riskInput } from "../domain/inputs";
 import { assessBreachRisk, closeBreach, decideNotToReport, moveBreach, recordIcoReport, updateBreachFacts } from "../services/changes";
 import { loadBreaches, recordBreach, viewBreach } from "../services/register";
+import { breachNoticesApi } from "./notice-routes";
 import { breachListSchema, breachSchema, presentBreach, presentSummary } from "./schema";
 
 const VIEW = "api.breaches.breach";
@@ -184,4 +185,5 @@ export async function breachesApi(parent: FastifyInstance, { db }: { db: Db }): 
       return detail(request);
     },
   );
+  await breachNoticesApi(app, { db });
 }
