@@ -5,7 +5,9 @@ import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { parseForm } from "../../../platform/web-kit/forms";
 import { BREACHES_MESSAGES } from "../domain/messages";
 import { BREACH_RULES } from "../domain/rules";
+import { viewNotices } from "../services/notices";
 import { loadBreaches, viewBreach } from "../services/register";
+import { breachNoticePages, noticesSection } from "./notice-pages";
 
 const words = BREACHES_MESSAGES.en;
 
@@ -26,7 +28,9 @@ export async function breachPages(app: FastifyInstance, { db }: { db: Db }): Pro
 
   app.get("/breaches/:id", async (request, reply) => {
     const { id } = parseForm(idParams, request.params);
-    const b = await viewBreach(db, actorOf(request), id, "web.breaches.breach");
+    const actor = actorOf(request);
+    const b = await viewBreach(db, actor, id, "web.breaches.breach");
+    const notices = await viewNotices(db, actor, id, "web.breaches.notices");
     const listed = (texts: string[]) => (texts.length ? texts.join(", ") : "Not stated");
     const known = (n: number | null) => (n === null ? "Not known" : String(n));
     const facts: [string, string | Date | null][] = [
@@ -56,6 +60,9 @@ export async function breachPages(app: FastifyInstance, { db }: { db: Db }): Pro
       facts: facts.filter(([, value]) => value !== null).map(([key, value]) => ({ key, value, when: value instanceof Date })),
       reports: b.reports.map((r) => ({ ...r, phaseText: words.phase[r.phase] })),
       rules: b.warnings.map((w) => ({ code: w.code, rule: BREACH_RULES[w.code] })),
+      noticesSection: noticesSection(actor, b, notices),
     });
   });
+
+  await breachNoticePages(app, { db });
 }

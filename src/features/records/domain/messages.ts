@@ -156,6 +156,8 @@ const en = {
     "api.retention.hold": "The people a legal hold covers, through the API",
     "web.retention.review": "The retention review queue",
     "web.breaches.breach": "A personal data breach that names the person",
+    "web.breaches.notices": "Notices telling the people affected by a personal data breach",
+    "api.breaches.notices": "Notices telling the people affected by a personal data breach, through the API",
     "web.retention.keep": "Keeping a file for longer at a retention review",
     "web.retention.keep_copy": "Keeping a copy of shared information for longer at a retention review",
     "web.retention.disposal": "A proposal to dispose of files",
