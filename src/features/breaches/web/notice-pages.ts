@@ -6,7 +6,7 @@ import type { Db } from "../../../platform/db/client";
 import type { FieldError } from "../../../platform/errors";
 import { ValidationError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
-import { bodyOf, parseForm, type Refusal, str, withFormErrors } from "../../../platform/web-kit/forms";
+import { bodyOf, formHelpers, parseForm, type Refusal, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { BREACHES_MESSAGES } from "../domain/messages";
 import { NOTICE_SENT_HOW } from "../domain/notices";
 import { BREACH_RULES } from "../domain/rules";
@@ -79,6 +79,7 @@ export async function breachNoticePages(app: FastifyInstance, { db }: { db: Db }
       refused: choices.flatMap((c) => c.refusals.map((r) => r.message)),
       rules: SAFE_RULE,
       values: {},
+      ...formHelpers,
       ...extra,
     });
   };
@@ -147,7 +148,7 @@ export async function breachNoticePages(app: FastifyInstance, { db }: { db: Db }
     const { id, noticeId } = parseForm(params, request.params);
     const notice = await viewNotice(db, actor, id, noticeId, VIEW);
     if (notice.state !== "DRAFT") return reply.redirect(`/breaches/${id}/notices/${noticeId}`, 303);
-    return reply.view(view, { breachId: id, notice: noticeWords(notice), rules: SAFE_RULE, ...extra });
+    return reply.view(view, { breachId: id, notice: noticeWords(notice), rules: SAFE_RULE, ...formHelpers, ...extra });
   };
 
   const howOptions = NOTICE_SENT_HOW.map((value) => ({ value, text: words.noticeSentHow[value] }));
