@@ -61,7 +61,12 @@ describeEachDatabase("breach notices to the people affected", (ctx) => {
     practitioner = await signedInAs(app, db, await newUser(db, school, ["practitioner", "safeguarding_lead"]));
     otherIg = await signedInAs(app, db, await newUser(db, police, ["ig_lead"]));
     const person = async (kind: string, givenNames: string, familyName: string, dateOfBirth?: string) => {
-      const res = await practitioner.api("POST", "/api/v1/subjects", { kind, givenNames, familyName, ...(dateOfBirth ? { dateOfBirth } : {}) });
+      const res = await practitioner.api("POST", "/api/v1/subjects", {
+        kind,
+        givenNames,
+        familyName,
+        ...(dateOfBirth ? { dateOfBirth } : {}),
+      });
       assert.equal(res.statusCode, 201, res.body);
       return res.json().id as string;
     };
@@ -91,18 +96,30 @@ describeEachDatabase("breach notices to the people affected", (ctx) => {
     assert.equal(res.statusCode, 201, res.body);
     breachId = res.json().id;
     assert.equal(
-      (await ig.api("POST", `/api/v1/breaches/${breachId}/risk-assessment`, { risk: "HIGH_RISK", reasoning: "An address could reach an abuser" }))
-        .statusCode,
+      (
+        await ig.api("POST", `/api/v1/breaches/${breachId}/risk-assessment`, {
+          risk: "HIGH_RISK",
+          reasoning: "An address could reach an abuser",
+        })
+      ).statusCode,
       200,
     );
-    assert.equal((await ig.api("POST", `/api/v1/breaches/${breachId}/reports`, { phase: "INITIAL", reportedAt: hoursAgo(1) })).statusCode, 201);
+    assert.equal(
+      (await ig.api("POST", `/api/v1/breaches/${breachId}/reports`, { phase: "INITIAL", reportedAt: hoursAgo(1) })).statusCode,
+      201,
+    );
   });
   after(() => app.close());
 
   test("the choices: the young person themself, each parent or carer, and the alleged perpetrator refused in words", async () => {
     const res = await ig.api("GET", `/api/v1/breaches/${breachId}/notice-choices`);
     assert.equal(res.statusCode, 200, res.body);
-    const choices = res.json().items as { addressee: { id: string }; relation: string; audiences: string[]; refusals: { message: string }[] }[];
+    const choices = res.json().items as {
+      addressee: { id: string };
+      relation: string;
+      audiences: string[];
+      refusals: { message: string }[];
+    }[];
     const of = (id: string) => choices.find((c) => c.addressee.id === id)!;
     assert.deepEqual(of(kai).audiences, ["YOUNG_PERSON", "PARENT"]);
     assert.equal(of(kai).relation, "SELF");
@@ -140,7 +157,10 @@ describeEachDatabase("breach notices to the people affected", (ctx) => {
 
     const wrongVersion = await draft(grace, "YOUNG_PERSON");
     assert.equal(wrongVersion.statusCode, 400);
-    assert.deepEqual(wrongVersion.json().errors.map((e: { path: string }) => e.path), ["/audience"]);
+    assert.deepEqual(
+      wrongVersion.json().errors.map((e: { path: string }) => e.path),
+      ["/audience"],
+    );
     const notLinked = await ig.api("POST", notices(), { subjectId: grace, addresseeSubjectId: grace, audience: "PARENT" });
     assert.equal(notLinked.statusCode, 400, "Grace is not a person the breach affected");
   });
@@ -193,7 +213,10 @@ describeEachDatabase("breach notices to the people affected", (ctx) => {
     });
     assert.equal(refusedPage.statusCode, 409, refusedPage.body);
     const text = words(refusedPage.body);
-    assert.match(text, /Sam Okonkwo is recorded as an alleged perpetrator of harm towards Kai Okonkwo: Safeshare will not send them a notice/);
+    assert.match(
+      text,
+      /Sam Okonkwo is recorded as an alleged perpetrator of harm towards Kai Okonkwo: Safeshare will not send them a notice/,
+    );
     assert.match(refusedPage.body, /data-details-for="ig"[\s\S]*BR-NOTICE-SAFE/);
     assert.match(refusedPage.body, /value="LETTER" checked/, "what was chosen is kept");
   });
@@ -202,7 +225,10 @@ describeEachDatabase("breach notices to the people affected", (ctx) => {
     const url = `${notices()}/${samNotice}`;
     const empty = await ig.api("POST", `${url}/withheld`, { reason: " " });
     assert.equal(empty.statusCode, 400);
-    assert.deepEqual(empty.json().errors.map((e: { path: string }) => e.path), ["/reason"]);
+    assert.deepEqual(
+      empty.json().errors.map((e: { path: string }) => e.path),
+      ["/reason"],
+    );
     const page = await ig.post(`/breaches/${breachId}/notices/${samNotice}/withhold`, { reason: "" });
     assert.equal(page.statusCode, 400);
     assert.match(words(page.body), /There is a problem Enter why telling them would increase the risk/);
@@ -221,7 +247,10 @@ describeEachDatabase("breach notices to the people affected", (ctx) => {
     assert.equal(edited.statusCode, 200, edited.body);
     assert.match(edited.json().body, /about a mistake\.$/);
     const future = await ig.api("POST", `${url}/sent`, { how: "LETTER", sentAt: new Date(Date.now() + HOUR).toISOString() });
-    assert.deepEqual(future.json().errors.map((e: { path: string }) => e.path), ["/sentAt"]);
+    assert.deepEqual(
+      future.json().errors.map((e: { path: string }) => e.path),
+      ["/sentAt"],
+    );
     const before = (await ig.api("GET", `/api/v1/breaches/${breachId}`)).json();
     assert.ok(before.warnings.some((w: { code: string }) => w.code === "BR-TELL-INDIVIDUALS"));
 
@@ -258,7 +287,10 @@ describeEachDatabase("breach notices to the people affected", (ctx) => {
     const chooseText = words(choose.body);
     assert.match(chooseText, /Grace Okonkwo, parent or carer of Kai Okonkwo/);
     assert.match(chooseText, /Kai Okonkwo, the person affected The letter for a young person, in simpler words/);
-    assert.match(chooseText, /Darren Pike is recorded as an alleged perpetrator of harm towards Kai Okonkwo: Safeshare will not send them a notice/);
+    assert.match(
+      chooseText,
+      /Darren Pike is recorded as an alleged perpetrator of harm towards Kai Okonkwo: Safeshare will not send them a notice/,
+    );
     assert.doesNotMatch(choose.body, new RegExp(`value="${kai}\\|${darren}`), "not offered");
 
     const nothing = await ig.post(`/breaches/${breachId}/notices/new`, {});

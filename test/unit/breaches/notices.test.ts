@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { draftNoticeText, type NoticeFacts, noticeSentInput, noticeWithheldInput, selfAudiences } from "../../../src/features/breaches/domain/notices";
+import {
+  draftNoticeText,
+  type NoticeFacts,
+  noticeSentInput,
+  noticeWithheldInput,
+  selfAudiences,
+} from "../../../src/features/breaches/domain/notices";
 
 const facts = (overrides: Partial<NoticeFacts> = {}): NoticeFacts => ({
   organisation: "Northbrook Primary School",
@@ -33,13 +39,19 @@ const averageWords = (text: string) => {
 test("a parent's notice says what happened, when, what information, what it could mean, what was done, what to do, who to contact and the ICO", () => {
   const text = draftNoticeText("PARENT", facts());
   assert.match(text, /^Dear Grace Okonkwo,/);
-  assert.match(text, /Information about Kai Okonkwo was given to someone who should not have had it\. A summary was emailed to the wrong school\./);
+  assert.match(
+    text,
+    /Information about Kai Okonkwo was given to someone who should not have had it\. A summary was emailed to the wrong school\./,
+  );
   assert.match(text, /This happened on 2 March 2026\. We found out about it on 3 March 2026\./);
   assert.match(text, /including private information such as health\./);
   assert.match(text, /People may know things about Kai Okonkwo that they should not know\./, "a general consequence when none is recorded");
   assert.match(text, /The other school deleted the email and confirmed it in writing\./);
   assert.match(text, /We are checking how it happened/, "a general promise when no measures are proposed");
-  assert.match(text, /contact Bernard Hale, who looks after data protection at Northbrook Primary School\. You can email bernard\.hale@northbrook\.example\./);
+  assert.match(
+    text,
+    /contact Bernard Hale, who looks after data protection at Northbrook Primary School\. You can email bernard\.hale@northbrook\.example\./,
+  );
   assert.match(text, /Information Commissioner's Office \(ICO\)/);
   assert.match(text, /ico\.org\.uk/);
   assert.match(text, /0303 123 1113/);
@@ -66,7 +78,10 @@ test("an adult told about themself is 'you'; recorded consequences and a physica
 });
 
 test("a young person's notice is shorter and simpler: first name, 'you', short sentences, Childline, still the contact and the ICO", () => {
-  const young = draftNoticeText("YOUNG_PERSON", facts({ addressee: { givenNames: "Kai", familyName: "Okonkwo" }, toThePerson: true, physicalRisk: true }));
+  const young = draftNoticeText(
+    "YOUNG_PERSON",
+    facts({ addressee: { givenNames: "Kai", familyName: "Okonkwo" }, toThePerson: true, physicalRisk: true }),
+  );
   const adult = draftNoticeText("PARENT", facts());
   assert.match(young, /^Dear Kai,/);
   assert.match(young, /Information about you was given to someone who should not have had it\./);

@@ -13,8 +13,8 @@ import {
   editBreachNotice,
   type NoticeChoice,
   recordNoticeSent,
-  viewNoticeChoices,
   viewNotice,
+  viewNoticeChoices,
   viewNotices,
   withholdBreachNotice,
 } from "../services/notices";

@@ -1,6 +1,15 @@
 import type { Catalogue, Locale } from "../../../platform/messages";
 import type { NoticeSentHow } from "./notices";
-import type { BreachDataCategory, BreachKind, BreachRisk, BreachState, BreachType, NoticeAudience, NoticeState, ReportPhase } from "./vocabulary";
+import type {
+  BreachDataCategory,
+  BreachKind,
+  BreachRisk,
+  BreachState,
+  BreachType,
+  NoticeAudience,
+  NoticeState,
+  ReportPhase,
+} from "./vocabulary";
 
 /** Breaches: the words for people, keyed by stable codes (see `platform/messages.ts`). */
 const en = {
@@ -86,7 +95,10 @@ const en = {
     YOUNG_PERSON: "The letter for a young person, in simpler words",
   } satisfies Record<NoticeAudience, string>,
   noticeState: { DRAFT: "Draft", SENT: "Sent", WITHHELD: "Withheld" } satisfies Record<NoticeState, string>,
-  noticeSentHow: { LETTER: "By letter", EMAIL: "By email", IN_PERSON: "In person", PHONE: "By phone" } satisfies Record<NoticeSentHow, string>,
+  noticeSentHow: { LETTER: "By letter", EMAIL: "By email", IN_PERSON: "In person", PHONE: "By phone" } satisfies Record<
+    NoticeSentHow,
+    string
+  >,
   notices: {
     perpetrator: "{addressee} is recorded as an alleged perpetrator of harm towards {towards}: Safeshare will not send them a notice",
     livesWithPerpetrator:
@@ -117,7 +129,8 @@ const en = {
     "breach.notice_edited": "{actor} edited a draft notice about {about}",
     "breach.notice_sent": "{actor} recorded that a notice about {about} was sent",
     "breach.notice_withheld": "{actor} withheld a notice about {about} because telling would increase the risk, giving the reason",
-    "breach.notice_refused": "The safeguarding check stopped {actor} sending a notice about {about} to someone linked to an alleged perpetrator",
+    "breach.notice_refused":
+      "The safeguarding check stopped {actor} sending a notice about {about} to someone linked to an alleged perpetrator",
   },
 } satisfies Catalogue;
 

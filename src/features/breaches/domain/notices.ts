@@ -1,8 +1,8 @@
 import { differenceInYears, parseISO } from "date-fns";
 import { z } from "zod";
 import { ukDate } from "../../../platform/dates/calendar";
-import type { SubjectKind } from "../../records/domain";
 import { textInput } from "../../../platform/text";
+import type { SubjectKind } from "../../records/domain";
 import type { BreachDataCategory, BreachKind, NoticeAudience } from "./vocabulary";
 import { NOTICE_AUDIENCES } from "./vocabulary";
 
@@ -23,7 +23,7 @@ export type NoticeSentHow = (typeof NOTICE_SENT_HOW)[number];
  * children's right of access, "from the age of 12 in Scotland, and the same is a reasonable starting
  * point elsewhere"); a younger child's parent or carer is told instead.
  */
-export const YOUNG_PERSON_MIN_AGE = 12;
+const YOUNG_PERSON_MIN_AGE = 12;
 const ADULT_AGE = 18;
 
 /** Kinds of person who may be a child, so whose age decides; an unborn child is never written to. */
@@ -127,7 +127,9 @@ function forAnAdult(f: NoticeFacts): string {
       `Be careful of calls, emails or letters that ask about ${about}, or that seem to know about this.`,
       `If anything worries you about ${whose} safety, contact us straight away. In an emergency, call 999.`,
     ]),
-    section("Who to contact", [`If you have any questions, contact ${f.contact.name}, who looks after data protection at ${f.organisation}.${contactEmail}`]),
+    section("Who to contact", [
+      `If you have any questions, contact ${f.contact.name}, who looks after data protection at ${f.organisation}.${contactEmail}`,
+    ]),
     section("Your right to complain", [
       `You have the right to complain to the Information Commissioner's Office (ICO). The ICO makes sure organisations look after people's information properly. ${ICO_LINE}`,
     ]),
@@ -145,7 +147,9 @@ function forAYoungPerson(f: NoticeFacts): string {
     "We made a mistake with some information about you. We are sorry.",
     section("What happened", [kinds.join(" "), whenLines(f).join(" ")]),
     section("What information", [
-      categories.length ? `It was information we keep about you. Some of it was ${joined(categories)}.` : "It was information we keep about you.",
+      categories.length
+        ? `It was information we keep about you. Some of it was ${joined(categories)}.`
+        : "It was information we keep about you.",
     ]),
     section("What this could mean", [
       "Someone may know things about you that they should not know.",
@@ -176,7 +180,6 @@ export const newNoticeInput = z.object({
   addresseeSubjectId: z.uuid({ error: "Select who the notice is for" }),
   audience: z.enum(NOTICE_AUDIENCES, { error: "Select which version of the notice to write" }),
 });
-export type NewNoticeInput = z.infer<typeof newNoticeInput>;
 
 export const noticeBodyInput = z.object({
   body: textInput("The notice", "Enter the notice")

@@ -64,7 +64,11 @@ async function safeguardingCheck(q: Queryable, actor: Actor, children: readonly 
   const perpetrator = alias(subjects, "perpetrator");
   const alleged = children.length
     ? await q
-        .select({ linkId: subjectLinks.id, from: perpetrator, towards: { id: towards.id, givenNames: towards.givenNames, familyName: towards.familyName } })
+        .select({
+          linkId: subjectLinks.id,
+          from: perpetrator,
+          towards: { id: towards.id, givenNames: towards.givenNames, familyName: towards.familyName },
+        })
         .from(subjectLinks)
         .innerJoin(perpetrator, eq(perpetrator.id, subjectLinks.fromSubjectId))
         .innerJoin(towards, eq(towards.id, subjectLinks.toSubjectId))
@@ -103,7 +107,9 @@ async function safeguardingCheck(q: Queryable, actor: Actor, children: readonly 
     const direct = alleged
       .filter((a) => a.from.id === addresseeId)
       .map((a) => ({ message: say("perpetrator", { addressee: who, towards: nameOf(a.towards) }), linkIds: [a.linkId] }));
-    const housemates = livesWith.flatMap((l) => (l.from === addresseeId ? [{ ...l, other: l.to }] : l.to === addresseeId ? [{ ...l, other: l.from }] : []));
+    const housemates = livesWith.flatMap((l) =>
+      l.from === addresseeId ? [{ ...l, other: l.to }] : l.to === addresseeId ? [{ ...l, other: l.from }] : [],
+    );
     const indirect = housemates.flatMap((h) =>
       alleged
         .filter((a) => a.from.id === h.other && a.from.id !== addresseeId)
@@ -116,7 +122,12 @@ async function safeguardingCheck(q: Queryable, actor: Actor, children: readonly 
   };
 }
 
-const finding = { code: "BR-NOTICE-SAFE", severity: "block" as const, message: BREACH_RULES["BR-NOTICE-SAFE"], path: "/addresseeSubjectId" };
+const finding = {
+  code: "BR-NOTICE-SAFE",
+  severity: "block" as const,
+  message: BREACH_RULES["BR-NOTICE-SAFE"],
+  path: "/addresseeSubjectId",
+};
 
 /** A 409 carrying the rule (BR-NOTICE-SAFE), each reason at the addressee, with what the audit log needs. */
 class NoticeRefusedError extends ConflictError {
@@ -157,7 +168,9 @@ async function affectedPeople(q: Queryable, actor: Actor, breachId: string) {
     .select({ ...person, kind: subjects.kind, dateOfBirth: subjects.dateOfBirth })
     .from(breachSubjects)
     .innerJoin(subjects, eq(subjects.id, breachSubjects.subjectId))
-    .where(and(eq(breachSubjects.breachId, breachId), visibleTo(actor, breachSubjects), visibleTo(actor, subjects), isNull(subjects.disposedAt)))
+    .where(
+      and(eq(breachSubjects.breachId, breachId), visibleTo(actor, breachSubjects), visibleTo(actor, subjects), isNull(subjects.disposedAt)),
+    )
     .orderBy(asc(subjects.familyName), asc(subjects.givenNames), asc(subjects.id));
 }
 
@@ -274,11 +287,7 @@ async function loadNotices(q: Queryable, actor: Actor, breachId: string, noticeI
     .innerJoin(creator, eq(creator.id, breachNotices.createdByUserId))
     .leftJoin(decider, eq(decider.id, breachNotices.decidedByUserId))
     .where(
-      and(
-        eq(breachNotices.breachId, breachId),
-        visibleTo(actor, breachNotices),
-        ...(noticeId ? [eq(breachNotices.id, noticeId)] : []),
-      ),
+      and(eq(breachNotices.breachId, breachId), visibleTo(actor, breachNotices), ...(noticeId ? [eq(breachNotices.id, noticeId)] : [])),
     )
     .orderBy(asc(breachNotices.createdAt), asc(breachNotices.id));
   return rows.map((r) => ({
@@ -382,22 +391,22 @@ export async function draftBreachNotice(db: Db, actor: Actor, breachId: string, 
     change(db, actor, breachId, async (tx, audit, breach) => {
       const choices = await noticeChoices(tx, actor, breachId, todayIso(now));
       const people = choices.map((c) => c.subject.id);
-      if (!people.includes(input.subjectId))
-        throw new ValidationError([{ path: "/subjectId", message: words.notAffected }]);
+      if (!people.includes(input.subjectId)) throw new ValidationError([{ path: "/subjectId", message: words.notAffected }]);
       const choice = choices.find((c) => c.subject.id === input.subjectId && c.addressee.id === input.addresseeSubjectId);
       if (!choice) {
         const child = choices.find((c) => c.subject.id === input.subjectId)!.subject;
-        const message =
-          input.addresseeSubjectId === input.subjectId ? say("notWrittenTo", { person: child.name }) : words.notTheirs;
+        const message = input.addresseeSubjectId === input.subjectId ? say("notWrittenTo", { person: child.name }) : words.notTheirs;
         throw new ValidationError([{ path: "/addresseeSubjectId", message }]);
       }
       if (!choice.audiences.includes(input.audience))
         throw new ValidationError([{ path: "/audience", message: words.youngPersonSelfOnly }]);
-      if (choice.refusals.length)
-        throw new NoticeRefusedError(choice.refusals, { ...input, noticeId: null, when: "drafting" });
+      if (choice.refusals.length) throw new NoticeRefusedError(choice.refusals, { ...input, noticeId: null, when: "drafting" });
 
       const [names, [org], [me]] = await Promise.all([
-        tx.select(person).from(subjects).where(inArray(subjects.id, [input.subjectId, input.addresseeSubjectId])),
+        tx
+          .select(person)
+          .from(subjects)
+          .where(inArray(subjects.id, [input.subjectId, input.addresseeSubjectId])),
         tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId)),
         tx.select({ email: users.email }).from(users).where(eq(users.id, actor.userId)),
       ]);
@@ -459,7 +468,9 @@ export async function recordNoticeSent(db: Db, actor: Actor, breachId: string, n
       const notice = await lockDraft(tx, actor, breachId, noticeId);
       if (sentAt.getTime() > now.getTime()) throw new ValidationError([{ path: "/sentAt", message: words.sentInFuture }]);
       if (ukDay(sentAt) < ukDay(breach.awareAt)) throw new ValidationError([{ path: "/sentAt", message: words.sentBeforeAware }]);
-      const check = await safeguardingCheck(tx, actor, await childrenOf(tx, actor, breachId, notice.subjectId), [notice.addresseeSubjectId]);
+      const check = await safeguardingCheck(tx, actor, await childrenOf(tx, actor, breachId, notice.subjectId), [
+        notice.addresseeSubjectId,
+      ]);
       const refusals = check(notice.addresseeSubjectId);
       if (refusals.length)
         throw new NoticeRefusedError(refusals, {
@@ -477,7 +488,11 @@ export async function recordNoticeSent(db: Db, actor: Actor, breachId: string, n
       if (moves || firstTold)
         await tx
           .update(breaches)
-          .set({ ...(moves ? { state: "INDIVIDUALS_TOLD" as const } : {}), ...(firstTold ? { individualsToldAt: sentAt } : {}), updatedAt: now })
+          .set({
+            ...(moves ? { state: "INDIVIDUALS_TOLD" as const } : {}),
+            ...(firstTold ? { individualsToldAt: sentAt } : {}),
+            updatedAt: now,
+          })
           .where(eq(breaches.id, breachId));
       audit.record(snapshotOf(actor), {
         type: "breach.notice_sent",

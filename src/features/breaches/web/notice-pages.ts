@@ -72,7 +72,10 @@ export async function breachNoticePages(app: FastifyInstance, { db }: { db: Db }
       options: safe.flatMap((c) =>
         c.audiences.map((audience) => ({
           value: choiceValue(c.subject.id, c.addressee.id, audience),
-          text: c.relation === "SELF" ? `${c.addressee.name}, the person affected` : `${c.addressee.name}, parent or carer of ${c.subject.name}`,
+          text:
+            c.relation === "SELF"
+              ? `${c.addressee.name}, the person affected`
+              : `${c.addressee.name}, parent or carer of ${c.subject.name}`,
           hint: words.noticeAudience[audience],
         })),
       ),
@@ -97,7 +100,8 @@ export async function breachNoticePages(app: FastifyInstance, { db }: { db: Db }
     const [subjectId, addresseeSubjectId, audience] = choice.split("|");
     return withFormErrors(
       reply,
-      async (summary, refusal) => choosePage(reply, actor, id, { values: { choice }, refusedNow: refusedBySafeguarding(refusal), ...summary }),
+      async (summary, refusal) =>
+        choosePage(reply, actor, id, { values: { choice }, refusedNow: refusedBySafeguarding(refusal), ...summary }),
       async () => {
         if (!choice) throw new ValidationError([{ path: "/choice", message: "Select who the notice is for" }]);
         const noticeId = await draftBreachNotice(db, actor, id, { subjectId, addresseeSubjectId, audience });
