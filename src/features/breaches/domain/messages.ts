@@ -103,7 +103,6 @@ const en = {
     perpetrator: "{addressee} is recorded as an alleged perpetrator of harm towards {towards}: Safeshare will not send them a notice",
     livesWithPerpetrator:
       "{addressee} lives with {perpetrator}, who is recorded as an alleged perpetrator of harm towards {towards}: Safeshare will not send them a notice",
-    refused: "The safeguarding check stops this notice",
     notAffected: "Select a person this breach affected",
     notTheirs: "Select the person affected, or a parent or carer linked to them",
     youngPersonSelfOnly: "The young person's version is only for the person affected themself",
