@@ -1,4 +1,5 @@
-import type { BreachRisk, BreachState, ReportPhase } from "./domain/vocabulary";
+import type { NoticeSentHow } from "./domain/notices";
+import type { BreachRisk, BreachState, NoticeAudience, ReportPhase } from "./domain/vocabulary";
 
 type BreachRef = { type: "breach"; id: string };
 
@@ -19,9 +20,23 @@ export type BreachesAuditEvent =
   | { type: "breach.state_changed"; entity: BreachRef; details: { from: BreachState; to: BreachState } }
   | { type: "breach.closed"; entity: BreachRef; details: { from: BreachState } }
   /** The ICO report pack was read: a kept report's (`reportId`) or the draft from the facts now, as JSON, a page or a PDF. Names no one. */
-  | { type: "breach.ico_pack_read"; entity: BreachRef; details: { reportId: string | null; draft: boolean; format: IcoPackFormat } };
+  | { type: "breach.ico_pack_read"; entity: BreachRef; details: { reportId: string | null; draft: boolean; format: IcoPackFormat } }
+  | BreachNoticeAuditEvent;
 
 export type IcoPackFormat = "json" | "page" | "pdf";
+
+/** Notices to the people affected (Art 34, BR-NOTICE-SAFE): whose, to whom, how; never the notice's words. */
+type NoticeRef = { noticeId: string; subjectId: string; addresseeSubjectId: string };
+type BreachNoticeAuditEvent =
+  | { type: "breach.notice_drafted"; entity: BreachRef; details: NoticeRef & { audience: NoticeAudience } }
+  | { type: "breach.notice_edited"; entity: BreachRef; details: NoticeRef }
+  | { type: "breach.notice_sent"; entity: BreachRef; details: NoticeRef & { how: NoticeSentHow; individualsTold: boolean } }
+  | { type: "breach.notice_withheld"; entity: BreachRef; details: NoticeRef }
+  | {
+      type: "breach.notice_refused";
+      entity: BreachRef;
+      details: { noticeId: string | null; subjectId: string; addresseeSubjectId: string; when: "drafting" | "sending"; linkIds: string[] };
+    };
 
 declare module "../../platform/audit/events" {
   interface AuditEventCatalogue {

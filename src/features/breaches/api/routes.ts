@@ -8,6 +8,7 @@ import { breachFactsUpdate, closeInput, moveInput, newBreachInput, notReportedIn
 import { assessBreachRisk, closeBreach, decideNotToReport, moveBreach, recordIcoReport, updateBreachFacts } from "../services/changes";
 import { loadBreaches, recordBreach, viewBreach } from "../services/register";
 import { icoPackApi } from "./ico-pack";
+import { breachNoticesApi } from "./notice-routes";
 import { breachListSchema, breachSchema, presentBreach, presentSummary } from "./schema";
 
 const VIEW = "api.breaches.breach";
@@ -187,4 +188,5 @@ export async function breachesApi(parent: FastifyInstance, { db }: { db: Db }): 
   );
   // The ICO report pack, each kept report's and the draft's (api/ico-pack.ts).
   await app.register(icoPackApi, { db });
+  await breachNoticesApi(app, { db });
 }

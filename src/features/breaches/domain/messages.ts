@@ -1,5 +1,15 @@
 import type { Catalogue, Locale } from "../../../platform/messages";
-import type { BreachDataCategory, BreachKind, BreachRisk, BreachState, BreachType, ReportPhase } from "./vocabulary";
+import type { NoticeSentHow } from "./notices";
+import type {
+  BreachDataCategory,
+  BreachKind,
+  BreachRisk,
+  BreachState,
+  BreachType,
+  NoticeAudience,
+  NoticeState,
+  ReportPhase,
+} from "./vocabulary";
 
 /** Breaches: the words for people, keyed by stable codes (see `platform/messages.ts`). */
 const en = {
@@ -79,6 +89,28 @@ const en = {
     tellIndividuals: "This breach is a high risk to the people affected: tell them without undue delay, and record that you have",
     overdue: "The report to the ICO is overdue: report now and give the reasons for the delay",
   },
+  /** Notices telling the people affected (Art 34; services/notices.ts, web/notice-pages.ts). */
+  noticeAudience: {
+    PARENT: "The letter for a parent, carer or adult",
+    YOUNG_PERSON: "The letter for a young person, in simpler words",
+  } satisfies Record<NoticeAudience, string>,
+  noticeState: { DRAFT: "Draft", SENT: "Sent", WITHHELD: "Withheld" } satisfies Record<NoticeState, string>,
+  noticeSentHow: { LETTER: "By letter", EMAIL: "By email", IN_PERSON: "In person", PHONE: "By phone" } satisfies Record<
+    NoticeSentHow,
+    string
+  >,
+  notices: {
+    perpetrator: "{addressee} is recorded as an alleged perpetrator of harm towards {towards}: Safeshare will not send them a notice",
+    livesWithPerpetrator:
+      "{addressee} lives with {perpetrator}, who is recorded as an alleged perpetrator of harm towards {towards}: Safeshare will not send them a notice",
+    notAffected: "Select a person this breach affected",
+    notTheirs: "Select the person affected, or a parent or carer linked to them",
+    youngPersonSelfOnly: "The young person's version is only for the person affected themself",
+    notWrittenTo: "{person} is under 12, or their age is not recorded: write to a parent or carer instead",
+    notDraft: "This notice has already been {state}: it can no longer be changed",
+    sentInFuture: "The time the notice was sent must be now or in the past",
+    sentBeforeAware: "The notice cannot have been sent before you became aware of the breach",
+  },
   /** What the register asks of an IG lead on the home page (services/load-work.ts). */
   breachesWork: {
     report: "Report breach {reference} to the ICO",
@@ -120,6 +152,12 @@ const en = {
     "breach.not_reported": "{actor} decided not to report {about} to the ICO, giving reasons",
     "breach.state_changed": "{actor} moved {about} to a new stage",
     "breach.closed": "{actor} closed {about} with the lessons learned",
+    "breach.notice_drafted": "{actor} drafted a notice telling someone affected by {about}",
+    "breach.notice_edited": "{actor} edited a draft notice about {about}",
+    "breach.notice_sent": "{actor} recorded that a notice about {about} was sent",
+    "breach.notice_withheld": "{actor} withheld a notice about {about} because telling would increase the risk, giving the reason",
+    "breach.notice_refused":
+      "The safeguarding check stopped {actor} sending a notice about {about} to someone linked to an alleged perpetrator",
     "breach.ico_pack_read": "{actor} read the ICO report pack of {about}",
   },
   /** Your work's countdown to the ICO report (domain/clock-text.ts `countdownText`). */

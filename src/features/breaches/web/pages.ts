@@ -5,9 +5,11 @@ import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import { parseForm } from "../../../platform/web-kit/forms";
 import { BREACHES_MESSAGES } from "../domain/messages";
 import { BREACH_RULES } from "../domain/rules";
+import { viewNotices } from "../services/notices";
 import { loadBreaches, viewBreach } from "../services/register";
 import { breachActions, breachForms, doneBanner } from "./forms";
 import { icoPackPages } from "./ico-pack-pages";
+import { breachNoticePages, noticesSection } from "./notice-pages";
 
 const words = BREACHES_MESSAGES.en;
 
@@ -30,7 +32,9 @@ export async function breachPages(app: FastifyInstance, { db }: { db: Db }): Pro
 
   app.get("/breaches/:id", async (request, reply) => {
     const { id } = parseForm(idParams, request.params);
-    const b = await viewBreach(db, actorOf(request), id, "web.breaches.breach");
+    const actor = actorOf(request);
+    const b = await viewBreach(db, actor, id, "web.breaches.breach");
+    const notices = await viewNotices(db, actor, id, "web.breaches.notices");
     const listed = (texts: string[]) => (texts.length ? texts.join(", ") : "Not stated");
     const known = (n: number | null) => (n === null ? "Not known" : String(n));
     const facts: [string, string | Date | null][] = [
@@ -60,10 +64,12 @@ export async function breachPages(app: FastifyInstance, { db }: { db: Db }): Pro
       facts: facts.filter(([, value]) => value !== null).map(([key, value]) => ({ key, value, when: value instanceof Date })),
       reports: b.reports.map((r) => ({ ...r, phaseText: words.phase[r.phase] })),
       rules: b.warnings.map((w) => ({ code: w.code, rule: BREACH_RULES[w.code] })),
-      actions: breachActions(b, actorOf(request)),
+      actions: breachActions(b, actor),
       outcome: doneBanner(request),
+      noticesSection: noticesSection(actor, b, notices),
     });
   });
   // The ICO report pack, each kept report's and the draft's (web/ico-pack-pages.ts).
   await app.register(icoPackPages, { db });
+  await breachNoticePages(app, { db });
 }

@@ -157,6 +157,8 @@ const en = {
     "web.retention.review": "The retention review queue",
     "web.breaches.breach": "A personal data breach that names the person",
     "web.breaches.facts": "Changing the facts of a personal data breach that names the person",
+    "web.breaches.notices": "Notices telling the people affected by a personal data breach",
+    "api.breaches.notices": "Notices telling the people affected by a personal data breach, through the API",
     "web.retention.keep": "Keeping a file for longer at a retention review",
     "web.retention.keep_copy": "Keeping a copy of shared information for longer at a retention review",
     "web.retention.disposal": "A proposal to dispose of files",
