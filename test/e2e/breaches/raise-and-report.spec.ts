@@ -1,0 +1,87 @@
+import { clickAndLoad, expect, signInWithSecondFactor, submitForm, test } from "../support";
+
+/** Yesterday's date in the UK, as the date fields take it: the breach's T0 is then always in the past and within 72 hours. */
+function ukYesterday(): { day: string; month: string; year: string } {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "numeric", year: "numeric" })
+    .formatToParts(new Date(Date.now() - 24 * 3600 * 1000))
+    .reduce<Record<string, string>>((all, p) => ({ ...all, [p.type]: p.value }), {});
+  return { day: parts.day!, month: parts.month!, year: parts.year! };
+}
+
+/**
+ * A breach end to end (issue 22's "Done when"). Priya Raman, Westshire Police's IG lead, learns that the
+ * police's Operation Encompass notice about Kai went where it should not have. From the share decision
+ * she reports it as a breach: the form keeps what she typed when she leaves a field out, and recording
+ * it withdraws the recipient's access at once. She assesses the risk, prepares the ICO report from the
+ * draft pack, records the report made to the ICO and downloads the pack kept with it. Every page is
+ * checked for accessibility and plain English.
+ */
+test("an IG lead raises a breach from a share, withdrawing access, and produces the ICO report pack", async ({ page }) => {
+  await signInWithSecondFactor(page, "priya.raman@police.westshire.example");
+  await clickAndLoad(page, page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Sharing" }));
+  await page.goto("/share-decisions");
+  await clickAndLoad(page, page.getByRole("row", { name: /Kai Brennan-Nowak/ }).getByRole("link", { name: /^SD-/ }).first());
+  await clickAndLoad(page, page.getByRole("link", { name: "Report this as a breach" }));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Record a breach");
+  await expect(page.locator("#disclosure")).toContainText("Northbrook Primary School");
+  await expect(page.locator("#disclosure")).toContainText("access to the information at once");
+
+  // Left out how it was discovered: the error summary says so, and keeps what she typed.
+  const t0 = ukYesterday();
+  await page.getByRole("group", { name: /When did your organisation become aware/ }).getByLabel("Day").fill(t0.day);
+  await page.getByRole("group", { name: /When did your organisation become aware/ }).getByLabel("Month").fill(t0.month);
+  await page.getByRole("group", { name: /When did your organisation become aware/ }).getByLabel("Year").fill(t0.year);
+  await page.getByLabel("Time you became aware").fill("9:00am");
+  await page.getByLabel("No", { exact: true }).first().check();
+  await page.getByLabel("Could the breach put anyone at risk of physical harm?").getByLabel("Yes").check();
+  await page.getByLabel("Who is at risk of physical harm, and how?").fill("Kai's mother, if the notice reached someone who knows Darren Pike");
+  await submitForm(page, "Record the breach");
+  await expect(page.locator(".govuk-error-summary")).toContainText("Enter how the breach was discovered");
+  await expect(page.getByLabel("Time you became aware")).toHaveValue("9:00am");
+  await expect(page.getByLabel("Who is at risk of physical harm, and how?")).toHaveValue(
+    "Kai's mother, if the notice reached someone who knows Darren Pike",
+  );
+  await page.getByLabel("How was the breach discovered?").fill("The school's office manager rang: the notice had been forwarded to a parent governor.");
+  await submitForm(page, "Record the breach");
+
+  // Recorded, and the school can no longer open it; the 72 hours are counting down.
+  await expect(page.locator(".govuk-notification-banner")).toContainText("The recipient can no longer open the information.");
+  const reference = (await page.getByRole("heading", { level: 1 }).textContent())?.match(/BR-\d+/)?.[0] ?? "";
+  expect(reference).toMatch(/^BR-\d+$/);
+  await expect(page.getByRole("main")).toContainText("Kai Brennan-Nowak");
+  await expect(page.getByRole("main")).toContainText(/left to report to the ICO|hours? left|Report to the ICO by/);
+
+  await clickAndLoad(page, page.getByRole("link", { name: "Assess the risk" }));
+  await page.getByLabel("Risk", { exact: true }).check();
+  await page.getByLabel("Why did you reach this view?").fill("A child's presence at a domestic abuse incident reached someone with no need to know.");
+  await submitForm(page, "Save the assessment");
+  await expect(page.locator(".govuk-notification-banner")).toContainText("The risk to people is recorded.");
+
+  // The draft pack: the ICO's form's fields from the facts now.
+  await clickAndLoad(page, page.getByRole("link", { name: "Prepare the ICO report (draft pack)" }));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Draft ICO report pack: breach ${reference}`);
+  await expect(page.getByText("This is a draft. It has not been sent to the ICO.")).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("Westshire Police");
+  await expect(page.getByRole("main")).not.toContainText("Kai");
+  const draftPdf = await page.request.get(`${new URL(page.url()).pathname}.pdf`);
+  expect(draftPdf.status()).toBe(200);
+  expect(draftPdf.headers()["content-type"]).toBe("application/pdf");
+  await clickAndLoad(page, page.getByRole("link", { name: `Back to breach ${reference}` }));
+
+  // The report made to the ICO, and the pack kept with it.
+  await clickAndLoad(page, page.getByRole("link", { name: "Record a report made to the ICO" }));
+  await page.getByLabel("Initial report").check();
+  await page.getByRole("group", { name: "When was the report made?" }).getByLabel("Day").fill(t0.day);
+  await page.getByRole("group", { name: "When was the report made?" }).getByLabel("Month").fill(t0.month);
+  await page.getByRole("group", { name: "When was the report made?" }).getByLabel("Year").fill(t0.year);
+  await page.getByLabel("Time the report was made").fill("4:30pm");
+  await submitForm(page, "Record the report");
+  await expect(page.locator(".govuk-notification-banner")).toContainText("The report to the ICO is recorded.");
+  await clickAndLoad(page, page.getByRole("link", { name: /^View the pack/ }));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`ICO report pack: breach ${reference}`);
+  await expect(page.getByRole("main")).toContainText("Reported within 72 hours");
+  const pdf = await page.request.get(`${new URL(page.url()).pathname}.pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+});
