@@ -17,6 +17,8 @@ const en = {
     "agreements.review-reminders": "Reminding organisations that an agreement is due for review",
     "your-work.due-reminders": "Reminding people of work due tomorrow or overdue",
     "webhooks.deliver": "Telling partner systems of events by webhook",
+    "breaches.tell-party": "Telling organisations that a breach involves them",
+    "breaches.sweep-parties": "Checking every organisation a breach involves was told",
   },
   /** Why a job failed (src/platform/jobs/failure.ts): what happened, never the error's own text. */
   reason: {
