@@ -1,4 +1,5 @@
 import { reviewRemindersJob } from "../features/agreements";
+import { breachPartyJobs } from "../features/breaches";
 import { deliverNotificationJob, sendDigestsJob } from "../features/notifications";
 import { sendInvitationJob } from "../features/organisations-and-users";
 import { acknowledgeRightsRequestJob } from "../features/rights";
@@ -34,5 +35,6 @@ export function allJobs(policy: SessionPolicy): AnyJobDefinition[] {
     reviewRemindersJob,
     workRemindersJob,
     deliverWebhookJob,
+    ...breachPartyJobs,
   ];
 }

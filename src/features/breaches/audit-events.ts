@@ -24,7 +24,11 @@ export type BreachesAuditEvent =
       entity: BreachRef;
       details: { partyId: string; role: BreachPartyRole; partyOrganisationId: string; termHours: number | null };
     }
-  | { type: "breach.party_told"; entity: BreachRef; details: { partyId: string; role: BreachPartyRole; partyOrganisationId: string; late: boolean } }
+  | {
+      type: "breach.party_told";
+      entity: BreachRef;
+      details: { partyId: string; role: BreachPartyRole; partyOrganisationId: string; late: boolean };
+    }
   | { type: "breach.deletion_confirmed"; entity: BreachRef; details: { partyId: string; partyOrganisationId: string } }
   | { type: "breach.party_viewed"; entity: BreachRef; details: { view: string; partyIds: string[] } };
 

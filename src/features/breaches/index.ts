@@ -1,4 +1,8 @@
 /** The breaches feature's public face (issue 22): the breach register and its 72-hour clock (ARCHITECTURE.md "Import rules"). */
+export { breachPartiesApi } from "./api/party-routes";
 export { breachesApi } from "./api/routes";
 export { loadBreachesWork } from "./services/load-work";
+export { breachPartyJobs } from "./services/parties";
+export { loadBreachRequestsWork } from "./services/party-view";
 export { breachPages } from "./web/pages";
+export { breachPartyPages } from "./web/party-pages";

@@ -22,10 +22,7 @@ export async function breachNoticeHours(
     )[0]?.content;
   const own = await versionOf(cited.agreementId, cited.version);
   if (!own) return null;
-  const [row] = await q
-    .select({ parentId: agreements.parentAgreementId })
-    .from(agreements)
-    .where(eq(agreements.id, cited.agreementId));
+  const [row] = await q.select({ parentId: agreements.parentAgreementId }).from(agreements).where(eq(agreements.id, cited.agreementId));
   const parent = row?.parentId && cited.parentVersion !== null ? await versionOf(row.parentId, cited.parentVersion) : undefined;
   return effectiveContent(own, parent ?? null).content.breach.notifyOriginatorWithinHours;
 }

@@ -43,7 +43,7 @@ const queueTelling = (q: Queryable, partyId: string) => enqueue(q, { name: QUEUE
  * A share sent by mistake (BR-CONTAIN): its recipient organisation is a party to the breach, to be told at
  * once (`tellBy` now) to delete every copy. In the transaction that records the breach and revokes the share.
  */
-export async function addWrongRecipient(
+async function addWrongRecipient(
   tx: Tx,
   audit: AuditTrail,
   actor: Actor,
@@ -131,10 +131,15 @@ export async function findOriginators(tx: Tx, audit: AuditTrail, actor: Actor, b
       o.agreementId && o.agreementVersion !== null
         ? await breachNoticeHours(tx, { agreementId: o.agreementId, version: o.agreementVersion, parentVersion: o.parentAgreementVersion })
         : null;
-    byOrganisation.set(o.fromOrganisationId, [...(byOrganisation.get(o.fromOrganisationId) ?? []), { disclosureId: o.disclosureId, hours }]);
+    byOrganisation.set(o.fromOrganisationId, [
+      ...(byOrganisation.get(o.fromOrganisationId) ?? []),
+      { disclosureId: o.disclosureId, hours },
+    ]);
   }
   for (const [partyOrganisationId, shares] of byOrganisation) {
-    const termed = shares.filter((s) => s.hours !== null).sort((a, b) => a.hours! - b.hours! || a.disclosureId.localeCompare(b.disclosureId));
+    const termed = shares
+      .filter((s) => s.hours !== null)
+      .sort((a, b) => a.hours! - b.hours! || a.disclosureId.localeCompare(b.disclosureId));
     const chosen = termed[0] ?? [...shares].sort((a, b) => a.disclosureId.localeCompare(b.disclosureId))[0]!;
     const termHours = chosen.hours;
     const tellBy = addHours(breach.awareAt, termHours ?? DEFAULT_TERM_HOURS);

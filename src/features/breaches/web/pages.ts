@@ -6,6 +6,7 @@ import { parseForm } from "../../../platform/web-kit/forms";
 import { BREACHES_MESSAGES } from "../domain/messages";
 import { BREACH_RULES } from "../domain/rules";
 import { loadBreaches, viewBreach } from "../services/register";
+import { linksForPage } from "./party-pages";
 
 const words = BREACHES_MESSAGES.en;
 
@@ -56,6 +57,7 @@ export async function breachPages(app: FastifyInstance, { db }: { db: Db }): Pro
       facts: facts.filter(([, value]) => value !== null).map(([key, value]) => ({ key, value, when: value instanceof Date })),
       reports: b.reports.map((r) => ({ ...r, phaseText: words.phase[r.phase] })),
       rules: b.warnings.map((w) => ({ code: w.code, rule: BREACH_RULES[w.code] })),
+      links: linksForPage(b.links),
     });
   });
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, ne, or } from "drizzle-orm";
-import type { Queryable } from "../../../platform/db/client";
 import { anyOf } from "../../../platform/db/any-of";
+import type { Queryable } from "../../../platform/db/client";
 import { ownedBy } from "../../../platform/db/scope";
 import { recordItems } from "../../records/schema";
 import { disclosureItems, disclosures, recordItemOrigins, shareDecisions } from "../schema";

@@ -255,7 +255,11 @@ export async function revokeDisclosureIn(
   }
   const problem = revocationProblem(row.disclosure, now);
   // What a breach raised from it links: the decision behind it and the organisation it went to.
-  const links = { subjectId: row.subjectId, decisionId: row.disclosure.decisionId, recipientOrganisationId: row.disclosure.recipientOrganisationId };
+  const links = {
+    subjectId: row.subjectId,
+    decisionId: row.disclosure.decisionId,
+    recipientOrganisationId: row.disclosure.recipientOrganisationId,
+  };
   if (problem && whenEnded === "accept") return { ...links, revoked: false };
   if (problem) throw new ConflictError(problem);
   await tx.update(disclosures).set({ revokedAt: now, revokedByUserId: actor.userId, revokeReason: reason }).where(eq(disclosures.id, id));
