@@ -190,7 +190,7 @@ describeEachDatabase("the organisations a breach involves", (ctx) => {
     assert.equal(b.decision.id, shared.decisionId);
     assert.match(b.decision.reference, /^SD-\d{6}$/);
     assert.deepEqual(
-      b.items.map((i: { category: string; eventDate: string }) => [i.category, i.eventDate]),
+      b.recordItems.map((i: { category: string; eventDate: string }) => [i.category, i.eventDate]),
       [["education", "2026-10-01"]],
     );
     const [row] = await ctx.database.db.select({ decisionId: breaches.decisionId }).from(breaches).where(eq(breaches.id, b.id));

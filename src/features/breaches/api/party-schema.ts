@@ -40,7 +40,7 @@ export const breachLinksFields = {
     .object({ id: z.uuid(), reference: z.string() })
     .nullable()
     .describe("The share decision behind the disclosure it was raised from"),
-  items: z.array(itemSchema.extend({ id: z.uuid() })).describe("The record items it involved"),
+  recordItems: z.array(itemSchema.extend({ id: z.uuid() })).describe("The record items it involved"),
   parties: z.array(partySchema).describe("The other organisations it involves, and where each stands"),
 };
 
@@ -64,7 +64,7 @@ const presentParty = (p: BreachPartyView): z.infer<typeof partySchema> => ({
 
 export const presentLinks = (l: Awaited<ReturnType<typeof loadBreachLinks>>) => ({
   decision: l.decision,
-  items: l.items.map((i) => ({ id: i.id, category: i.category, eventDate: i.eventDate })),
+  recordItems: l.items.map((i) => ({ id: i.id, category: i.category, eventDate: i.eventDate })),
   parties: l.parties.map(presentParty),
 });
 
