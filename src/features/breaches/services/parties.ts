@@ -103,7 +103,7 @@ export async function linkDisclosure(
  * job is queued at once. One already told stays a party when the people change (it cannot be untold); one
  * not yet told has its deadline moved with T0. Run with the breach locked, after the change.
  */
-export async function findOriginators(tx: Tx, audit: AuditTrail, actor: Actor, breachId: string): Promise<void> {
+export async function linkOriginators(tx: Tx, audit: AuditTrail, actor: Actor, breachId: string): Promise<void> {
   const [[breach], people, items, existing] = await Promise.all([
     tx.select({ awareAt: breaches.awareAt }).from(breaches).where(eq(breaches.id, breachId)),
     tx

@@ -20,7 +20,7 @@ import { type BreachWarning, breachWarnings, factProblems, TRANSITIONS } from ".
 import { BREACHES_MESSAGES } from "../domain/messages";
 import { type BreachState, breachReference } from "../domain/vocabulary";
 import { breaches, breachReports, breachSubjects } from "../schema";
-import { findOriginators, linkDisclosure, loadBreachLinks } from "./parties";
+import { linkDisclosure, linkOriginators, loadBreachLinks } from "./parties";
 
 const problems = BREACHES_MESSAGES.en.problems;
 
@@ -277,7 +277,7 @@ export async function recordBreach(db: Db, actor: Actor, raw: unknown, now = new
     // Raised from a disclosure: linked to its decision and items, its recipient asked to delete every copy (BR-CONTAIN).
     if (disclosureId && contained) await linkDisclosure(tx, audit, actor, id, { disclosureId, ...contained }, now);
     // Whose information it involves, each told within its agreement's term (BR-TELL-CONTROLLER).
-    await findOriginators(tx, audit, actor, id);
+    await linkOriginators(tx, audit, actor, id);
     return id;
   });
 }
