@@ -2,7 +2,7 @@ import { and, ne, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { FastifyRequest } from "fastify";
 import { agreements } from "../features/agreements/schema";
-import { breaches } from "../features/breaches/schema";
+import { breaches, breachParties } from "../features/breaches/schema";
 import { organisations, users } from "../features/organisations-and-users/schema";
 import { concerns, recordItems, subjects } from "../features/records/schema";
 import { disposalBatches, legalHolds } from "../features/retention/schema";
@@ -48,6 +48,9 @@ const ID_OF_RESOURCE: Record<string, Owned | readonly Owned[]> = {
   users: scoped(users),
   holds: scoped(legalHolds),
   breaches: scoped(breaches),
+  // Another organisation's part in a breach: a wrong recipient's request to delete, an originator's notice.
+  "breach-requests": scoped(breachParties),
+  "breaches-involving-us": scoped(breachParties),
   // An organisation is its own owner: it has no ownership rule, as it is not a row an organisation holds.
   organisations: { table: organisations, owners: [organisations.id] },
 };

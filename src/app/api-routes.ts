@@ -3,7 +3,7 @@ import { z } from "zod";
 import { agreementsApi } from "../features/agreements";
 import { auditApi } from "../features/audit-log";
 import { backgroundJobsApi } from "../features/background-jobs";
-import { breachesApi } from "../features/breaches";
+import { breachesApi, breachPartiesApi } from "../features/breaches";
 import { organisationsApi, usersApi } from "../features/organisations-and-users";
 import { recordsApi } from "../features/records";
 import { retentionApi } from "../features/retention";
@@ -75,5 +75,6 @@ export async function apiRoutes(app: FastifyInstance, opts: { database: Database
   await app.register(rightsApi, { db: opts.database.db });
   await app.register(retentionApi, { db: opts.database.db });
   await app.register(breachesApi, { db: opts.database.db });
+  await app.register(breachPartiesApi, { db: opts.database.db });
   await app.register(backgroundJobsApi, { db: opts.database.db });
 }

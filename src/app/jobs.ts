@@ -1,5 +1,5 @@
 import { reviewRemindersJob } from "../features/agreements";
-import { breachClockJob } from "../features/breaches";
+import { breachClockJob, breachPartyJobs } from "../features/breaches";
 import { deliverNotificationJob, sendDigestsJob } from "../features/notifications";
 import { sendInvitationJob } from "../features/organisations-and-users";
 import { acknowledgeRightsRequestJob } from "../features/rights";
@@ -36,5 +36,6 @@ export function allJobs(policy: SessionPolicy): AnyJobDefinition[] {
     workRemindersJob,
     deliverWebhookJob,
     breachClockJob,
+    ...breachPartyJobs,
   ];
 }

@@ -3,7 +3,7 @@ import { agreementPages } from "../features/agreements";
 import { apiClientPages } from "../features/api-clients";
 import { auditPages } from "../features/audit-log";
 import { backgroundJobPages } from "../features/background-jobs";
-import { breachPages } from "../features/breaches";
+import { breachPages, breachPartyPages } from "../features/breaches";
 import { notificationPages, notificationPreferencePages } from "../features/notifications";
 import { organisationPages, userPages } from "../features/organisations-and-users";
 import { recordsWebPages } from "../features/records";
@@ -48,6 +48,7 @@ export async function webRoutes(
   await app.register(rightsWebPages, { db });
   await app.register(retentionReviewPages, { db });
   await app.register(breachPages, { db });
+  await app.register(breachPartyPages, { db });
   await app.register(publicRightsForm, { db, rateLimit: opts.signInRateLimit, sendsEmail: opts.sendsEmail });
   await app.register(auditPages, { database: opts.database });
   await app.register(notificationPages, { db });

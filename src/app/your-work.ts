@@ -1,5 +1,5 @@
 import { loadAgreementsWork, SIGNATORY_ROLES } from "../features/agreements";
-import { loadBreachesWork } from "../features/breaches";
+import { loadBreachesWork, loadBreachRequestsWork } from "../features/breaches";
 import { loadOrganisationsWork } from "../features/organisations-and-users";
 import { loadRecordsWorkDeadlines, viewRecordsWork } from "../features/records";
 import { loadRetentionWork } from "../features/retention";
@@ -51,6 +51,7 @@ export async function yourWork(db: Db, actor: Actor, now = new Date()): Promise<
     loadOrganisationsWork(db, actor, SIGNATORY_ROLES),
     loadRetentionWork(db, actor, now),
     loadBreachesWork(db, actor, now),
+    loadBreachRequestsWork(db, actor),
   ]);
   return byDueDate(lists.flat()).map((item) => shown(item, today(now), nation));
 }
@@ -83,6 +84,7 @@ export async function countWorkDue(db: Db, actor: Actor, now = new Date()): Prom
     loadAgreementsWork(db, actor, now),
     loadRetentionWork(db, actor, now),
     loadBreachesWork(db, actor, now),
+    loadBreachRequestsWork(db, actor),
   ]);
   const day = today(now);
   const tomorrow = addDaysIso(day, 1);

@@ -1,5 +1,5 @@
 import type { NoticeSentHow } from "./domain/notices";
-import type { BreachRisk, BreachState, NoticeAudience, ReportPhase } from "./domain/vocabulary";
+import type { BreachPartyRole, BreachRisk, BreachState, NoticeAudience, ReportPhase } from "./domain/vocabulary";
 
 type BreachRef = { type: "breach"; id: string };
 
@@ -21,6 +21,19 @@ export type BreachesAuditEvent =
   | { type: "breach.closed"; entity: BreachRef; details: { from: BreachState } }
   /** The ICO report pack was read: a kept report's (`reportId`) or the draft from the facts now, as JSON, a page or a PDF. Names no one. */
   | { type: "breach.ico_pack_read"; entity: BreachRef; details: { reportId: string | null; draft: boolean; format: IcoPackFormat } }
+  // The other organisations a breach involves (BR-CONTAIN, BR-TELL-CONTROLLER): services/parties.ts, services/party-view.ts.
+  | {
+      type: "breach.party_added";
+      entity: BreachRef;
+      details: { partyId: string; role: BreachPartyRole; partyOrganisationId: string; termHours: number | null };
+    }
+  | {
+      type: "breach.party_told";
+      entity: BreachRef;
+      details: { partyId: string; role: BreachPartyRole; partyOrganisationId: string; late: boolean };
+    }
+  | { type: "breach.deletion_confirmed"; entity: BreachRef; details: { partyId: string; partyOrganisationId: string } }
+  | { type: "breach.party_viewed"; entity: BreachRef; details: { view: string; partyIds: string[] } }
   | BreachNoticeAuditEvent;
 
 export type IcoPackFormat = "json" | "page" | "pdf";

@@ -18,6 +18,9 @@ export const QUEUES = {
   remindWorkDue: "your-work.due-reminders",
   deliverWebhook: "webhooks.deliver",
   breachClock: "breaches.clock",
+  // Breaches (issue 22): telling the other organisations a breach involves, and the sweep for lost jobs.
+  tellBreachParty: "breaches.tell-party",
+  sweepBreachParties: "breaches.sweep-parties",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

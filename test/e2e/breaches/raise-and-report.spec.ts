@@ -20,7 +20,13 @@ test("an IG lead raises a breach from a share, withdrawing access, and produces 
   await signInWithSecondFactor(page, "priya.raman@police.westshire.example");
   await clickAndLoad(page, page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Sharing" }));
   await page.goto("/share-decisions");
-  await clickAndLoad(page, page.getByRole("row", { name: /Kai Brennan-Nowak/ }).getByRole("link", { name: /^SD-/ }).first());
+  await clickAndLoad(
+    page,
+    page
+      .getByRole("row", { name: /Kai Brennan-Nowak/ })
+      .getByRole("link", { name: /^SD-/ })
+      .first(),
+  );
   await clickAndLoad(page, page.getByRole("link", { name: "Report this as a breach" }));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Record a breach");
   await expect(page.locator("#disclosure")).toContainText("Northbrook Primary School");
@@ -28,20 +34,33 @@ test("an IG lead raises a breach from a share, withdrawing access, and produces 
 
   // Left out how it was discovered: the error summary says so, and keeps what she typed.
   const t0 = ukYesterday();
-  await page.getByRole("group", { name: /When did your organisation become aware/ }).getByLabel("Day").fill(t0.day);
-  await page.getByRole("group", { name: /When did your organisation become aware/ }).getByLabel("Month").fill(t0.month);
-  await page.getByRole("group", { name: /When did your organisation become aware/ }).getByLabel("Year").fill(t0.year);
+  await page
+    .getByRole("group", { name: /When did your organisation become aware/ })
+    .getByLabel("Day")
+    .fill(t0.day);
+  await page
+    .getByRole("group", { name: /When did your organisation become aware/ })
+    .getByLabel("Month")
+    .fill(t0.month);
+  await page
+    .getByRole("group", { name: /When did your organisation become aware/ })
+    .getByLabel("Year")
+    .fill(t0.year);
   await page.getByLabel("Time you became aware").fill("9:00am");
   await page.getByLabel("No", { exact: true }).first().check();
   await page.getByLabel("Could the breach put anyone at risk of physical harm?").getByLabel("Yes").check();
-  await page.getByLabel("Who is at risk of physical harm, and how?").fill("Kai's mother, if the notice reached someone who knows Darren Pike");
+  await page
+    .getByLabel("Who is at risk of physical harm, and how?")
+    .fill("Kai's mother, if the notice reached someone who knows Darren Pike");
   await submitForm(page, "Record the breach");
   await expect(page.locator(".govuk-error-summary")).toContainText("Enter how the breach was discovered");
   await expect(page.getByLabel("Time you became aware")).toHaveValue("9:00am");
   await expect(page.getByLabel("Who is at risk of physical harm, and how?")).toHaveValue(
     "Kai's mother, if the notice reached someone who knows Darren Pike",
   );
-  await page.getByLabel("How was the breach discovered?").fill("The school's office manager rang: the notice had been forwarded to a parent governor.");
+  await page
+    .getByLabel("How was the breach discovered?")
+    .fill("The school's office manager rang: the notice had been forwarded to a parent governor.");
   await submitForm(page, "Record the breach");
 
   // Recorded, and the school can no longer open it; the 72 hours are counting down.
@@ -53,7 +72,9 @@ test("an IG lead raises a breach from a share, withdrawing access, and produces 
 
   await clickAndLoad(page, page.getByRole("link", { name: "Assess the risk" }));
   await page.getByLabel("Risk", { exact: true }).check();
-  await page.getByLabel("Why did you reach this view?").fill("A child's presence at a domestic abuse incident reached someone with no need to know.");
+  await page
+    .getByLabel("Why did you reach this view?")
+    .fill("A child's presence at a domestic abuse incident reached someone with no need to know.");
   await submitForm(page, "Save the assessment");
   await expect(page.locator(".govuk-notification-banner")).toContainText("The risk to people is recorded.");
 

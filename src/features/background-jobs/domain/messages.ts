@@ -19,6 +19,8 @@ const en = {
     "webhooks.deliver": "Telling partner systems of events by webhook",
     "breaches.clock":
       "Reminding IG leads that a breach's report to the ICO is nearly due, and telling them and administrators once it is overdue",
+    "breaches.tell-party": "Telling organisations that a breach involves them",
+    "breaches.sweep-parties": "Checking every organisation a breach involves was told",
   },
   /** Why a job failed (src/platform/jobs/failure.ts): what happened, never the error's own text. */
   reason: {

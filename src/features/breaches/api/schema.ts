@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BREACH_RULES } from "../domain/rules";
 import { BREACH_DATA_CATEGORIES, BREACH_KINDS, BREACH_RISKS, BREACH_STATES, BREACH_TYPES, REPORT_PHASES } from "../domain/vocabulary";
 import type { BreachDetail, BreachReportRow, BreachSummary } from "../services/register";
+import { breachLinksFields, presentLinks } from "./party-schema";
 
 const ruleCodes = Object.keys(BREACH_RULES) as [keyof typeof BREACH_RULES, ...(keyof typeof BREACH_RULES)[]];
 
@@ -79,6 +80,7 @@ export const breachSchema = summarySchema
     recordedBy: z.string(),
     people: z.array(z.object({ id: z.uuid(), name: z.string() })).describe("The people affected (an audited read)"),
     reports: z.array(reportSchema),
+    ...breachLinksFields,
   })
   .meta({ id: "Breach" });
 
@@ -147,4 +149,5 @@ export const presentBreach = (b: BreachDetail): z.infer<typeof breachSchema> => 
   recordedBy: b.recordedBy,
   people: b.people.map((p) => ({ id: p.id, name: p.name })),
   reports: b.reports.map(presentReport),
+  ...presentLinks(b.links),
 });

@@ -111,6 +111,18 @@ const en = {
     sentInFuture: "The time the notice was sent must be now or in the past",
     sentBeforeAware: "The notice cannot have been sent before you became aware of the breach",
   },
+  /** The other organisations a breach involves (BR-CONTAIN, BR-TELL-CONTROLLER): services/parties.ts, party-view.ts and their pages. */
+  parties: {
+    readersOnly: "Only IG leads, safeguarding leads and auditors can see a request to delete information sent by mistake",
+    confirmersOnly: "Only IG leads and safeguarding leads can confirm that information sent by mistake was deleted",
+    involvingReadersOnly: "Only IG leads and auditors can see breaches at other organisations that involve your information",
+    confirmRequired: "Confirm that your organisation has deleted every copy",
+    alreadyConfirmed: "Your organisation has already confirmed it deleted every copy",
+    work: "Confirm you deleted information {sender} sent by mistake",
+    /** No agreement set a term: the default, said in words wherever it applies. */
+    defaultTerm: "No agreement sets a term, so Safeshare allows {hours} hours",
+    term: "Within {hours} hours, as the agreement says",
+  },
   /** What the register asks of an IG lead on the home page (services/load-work.ts). */
   breachesWork: {
     report: "Report breach {reference} to the ICO",
@@ -152,6 +164,10 @@ const en = {
     "breach.not_reported": "{actor} decided not to report {about} to the ICO, giving reasons",
     "breach.state_changed": "{actor} moved {about} to a new stage",
     "breach.closed": "{actor} closed {about} with the lessons learned",
+    "breach.party_added": "{actor} linked another organisation to {about}, to be told of it",
+    "breach.party_told": "{actor} told another organisation about {about}",
+    "breach.deletion_confirmed": "{actor} confirmed their organisation deleted every copy sent by mistake, for {about}",
+    "breach.party_viewed": "{actor} read their organisation's part in {about}",
     "breach.notice_drafted": "{actor} drafted a notice telling someone affected by {about}",
     "breach.notice_edited": "{actor} edited a draft notice about {about}",
     "breach.notice_sent": "{actor} recorded that a notice about {about} was sent",

@@ -23,6 +23,7 @@ import { factProblems, moveProblem, reportProblems } from "../domain/lifecycle";
 import { BREACHES_MESSAGES } from "../domain/messages";
 import type { BreachState } from "../domain/vocabulary";
 import { breaches, breachReports, breachSubjects } from "../schema";
+import { linkOriginators } from "./parties";
 import { assertWritesBreaches, type BreachRow, checkSubjects, loadBreachRow } from "./register";
 
 const problems = BREACHES_MESSAGES.en.problems;
@@ -84,6 +85,8 @@ export async function updateBreachFacts(db: Db, actor: Actor, id: string, raw: u
           .insert(breachSubjects)
           .values(subjectIds.map((subjectId) => ({ breachId: id, organisationId: actor.organisationId, subjectId })));
     }
+    // Its people or T0 changed: whose information it involves, and by when each must be told (BR-TELL-CONTROLLER).
+    if (subjectIds || awareAt !== undefined) await linkOriginators(tx, audit, actor, id);
     audit.record(snapshotOf(actor), {
       type: "breach.facts_changed",
       entity: ref(id),

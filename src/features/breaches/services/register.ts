@@ -20,6 +20,7 @@ import { type BreachWarning, breachWarnings, factProblems, TRANSITIONS } from ".
 import { BREACHES_MESSAGES } from "../domain/messages";
 import { type BreachState, breachReference } from "../domain/vocabulary";
 import { breaches, breachReports, breachSubjects } from "../schema";
+import { linkDisclosure, linkOriginators, loadBreachLinks } from "./parties";
 
 const problems = BREACHES_MESSAGES.en.problems;
 
@@ -157,6 +158,8 @@ export interface BreachDetail extends BreachSummary {
   recordedBy: string;
   people: { id: string; name: string }[];
   reports: BreachReportRow[];
+  /** What it links (services/parties.ts): the decision behind its disclosure, the items involved, the other organisations told. */
+  links: Awaited<ReturnType<typeof loadBreachLinks>>;
 }
 
 /**
@@ -167,7 +170,7 @@ export async function viewBreach(db: Db, actor: Actor, id: string, view: string,
   assertReadsBreaches(actor);
   const b = await loadBreachRow(db, actor, id);
   const recorder = alias(users, "breach_recorder");
-  const [people, reports, [who]] = await Promise.all([
+  const [people, reports, [who], links] = await Promise.all([
     db
       .select({ id: subjects.id, givenNames: subjects.givenNames, familyName: subjects.familyName })
       .from(breachSubjects)
@@ -180,6 +183,7 @@ export async function viewBreach(db: Db, actor: Actor, id: string, view: string,
       .where(and(eq(breachReports.breachId, id), visibleTo(actor, breachReports)))
       .orderBy(asc(breachReports.reportedAt), asc(breachReports.recordedAt)),
     db.select({ name: recorder.name }).from(recorder).where(eq(recorder.id, b.recordedByUserId)),
+    loadBreachLinks(db, actor, b),
   ]);
   await recordEvent(db, snapshotOf(actor), {
     type: "personal_data.viewed",
@@ -210,6 +214,7 @@ export async function viewBreach(db: Db, actor: Actor, id: string, view: string,
     recordedBy: who?.name ?? "",
     people: people.map((p) => ({ id: p.id, name: `${p.givenNames} ${p.familyName}` })),
     reports,
+    links,
   };
 }
 
@@ -248,10 +253,11 @@ export async function recordBreach(db: Db, actor: Actor, raw: unknown, now = new
     const { id, reference } = row!;
     const people = new Set(subjectIds);
     let accessRevoked = false;
+    let contained: Awaited<ReturnType<typeof revokeDisclosureIn>> | undefined;
     if (disclosureId) {
       const reason = message(BREACHES_MESSAGES.en, "problems.containReason", { reference: breachReference(reference) });
       try {
-        const contained = await revokeDisclosureIn(tx, audit, actor, disclosureId, reason, now, { whenEnded: "accept" });
+        contained = await revokeDisclosureIn(tx, audit, actor, disclosureId, reason, now, { whenEnded: "accept" });
         people.add(contained.subjectId);
         accessRevoked = contained.revoked;
       } catch (e) {
@@ -268,6 +274,10 @@ export async function recordBreach(db: Db, actor: Actor, raw: unknown, now = new
       entity: { type: "breach", id },
       details: { reference, subjects: people.size, subjectIds: [...people], disclosureId, accessRevoked },
     });
+    // Raised from a disclosure: linked to its decision and items, its recipient asked to delete every copy (BR-CONTAIN).
+    if (disclosureId && contained) await linkDisclosure(tx, audit, actor, id, { disclosureId, ...contained }, now);
+    // Whose information it involves, each told within its agreement's term (BR-TELL-CONTROLLER).
+    await linkOriginators(tx, audit, actor, id);
     return id;
   });
 }

@@ -10,6 +10,7 @@ import { loadBreaches, viewBreach } from "../services/register";
 import { breachActions, breachForms, doneBanner } from "./forms";
 import { icoPackPages } from "./ico-pack-pages";
 import { breachNoticePages, noticesSection } from "./notice-pages";
+import { linksForPage } from "./party-pages";
 
 const words = BREACHES_MESSAGES.en;
 
@@ -67,6 +68,7 @@ export async function breachPages(app: FastifyInstance, { db }: { db: Db }): Pro
       actions: breachActions(b, actor),
       outcome: doneBanner(request),
       noticesSection: noticesSection(actor, b, notices),
+      links: linksForPage(b.links),
     });
   });
   // The ICO report pack, each kept report's and the draft's (web/ico-pack-pages.ts).

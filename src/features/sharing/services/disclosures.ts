@@ -231,7 +231,7 @@ export async function revokeDisclosure(db: Db, actor: Actor, id: string, raw: un
  * The same withdrawal inside a caller's transaction, its audit events collected on the caller's trail
  * (a breach raised from a disclosure contains it in the transaction that records the breach). With
  * `whenEnded: "accept"`, access that has already ended is left as it is rather than refused: there is
- * nothing left to withdraw. Answers whom the disclosure was about and whether access was withdrawn now.
+ * nothing left to withdraw. Answers whom the disclosure was about, whether access was withdrawn now, its decision and its recipient.
  */
 export async function revokeDisclosureIn(
   tx: Tx,
@@ -241,7 +241,7 @@ export async function revokeDisclosureIn(
   reason: string,
   now: Date,
   { whenEnded = "refuse" }: { whenEnded?: "refuse" | "accept" } = {},
-): Promise<{ subjectId: string; revoked: boolean }> {
+): Promise<{ subjectId: string; revoked: boolean; decisionId: string; recipientOrganisationId: string }> {
   assertWorksWithRecords(actor);
   const [row] = await tx
     .select({ ...withNames, decidedBy: shareDecisions.decidedByUserId, subjectId: shareDecisions.subjectId })
@@ -254,7 +254,13 @@ export async function revokeDisclosureIn(
     throw new NotPermittedError("Only the person who decided, or a safeguarding or IG lead, may withdraw access");
   }
   const problem = revocationProblem(row.disclosure, now);
-  if (problem && whenEnded === "accept") return { subjectId: row.subjectId, revoked: false };
+  // What a breach raised from it links: the decision behind it and the organisation it went to.
+  const links = {
+    subjectId: row.subjectId,
+    decisionId: row.disclosure.decisionId,
+    recipientOrganisationId: row.disclosure.recipientOrganisationId,
+  };
+  if (problem && whenEnded === "accept") return { ...links, revoked: false };
   if (problem) throw new ConflictError(problem);
   await tx.update(disclosures).set({ revokedAt: now, revokedByUserId: actor.userId, revokeReason: reason }).where(eq(disclosures.id, id));
   await addChronologyEntry(tx, {
@@ -275,7 +281,7 @@ export async function revokeDisclosureIn(
     entity: { type: "disclosure", id },
     details: { recipientOrganisationId: row.disclosure.recipientOrganisationId },
   });
-  return { subjectId: row.subjectId, revoked: true };
+  return { ...links, revoked: true };
 }
 
 /** When each of the same disclosures was sent, and nothing about whom they concern: for a count, not a read. */
