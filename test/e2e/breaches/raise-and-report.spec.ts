@@ -1,25 +1,27 @@
-import { clickAndLoad, expect, signInWithSecondFactor, submitForm, test } from "../support";
+import { clickAndLoad, expect, signIn, signInWithSecondFactor, signOut, submitForm, test, visit } from "../support";
 
 /** Yesterday's date in the UK, as the date fields take it: the breach's T0 is then always in the past and within 72 hours. */
 function ukYesterday(): { day: string; month: string; year: string } {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "numeric", year: "numeric" })
-    .formatToParts(new Date(Date.now() - 24 * 3600 * 1000))
-    .reduce<Record<string, string>>((all, p) => ({ ...all, [p.type]: p.value }), {});
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "numeric", year: "numeric" })
+      .formatToParts(new Date(Date.now() - 24 * 3600 * 1000))
+      .map((p) => [p.type, p.value]),
+  );
   return { day: parts.day!, month: parts.month!, year: parts.year! };
 }
 
 /**
  * A breach end to end (issue 22's "Done when"). Priya Raman, Westshire Police's IG lead, learns that the
- * police's Operation Encompass notice about Kai went where it should not have. From the share decision
+ * police's Operation Encompass notice about Kai went to Northbrook, a school he had left the week before. From the share decision
  * she reports it as a breach: the form keeps what she typed when she leaves a field out, and recording
  * it withdraws the recipient's access at once. She assesses the risk, prepares the ICO report from the
- * draft pack, records the report made to the ICO and downloads the pack kept with it. Every page is
- * checked for accessibility and plain English.
+ * draft pack, records the report made to the ICO and downloads the pack kept with it. The school's
+ * safeguarding lead is asked to delete every copy, and confirms it. Every page is checked for
+ * accessibility and plain English.
  */
 test("an IG lead raises a breach from a share, withdrawing access, and produces the ICO report pack", async ({ page }) => {
   await signInWithSecondFactor(page, "priya.raman@police.westshire.example");
-  await clickAndLoad(page, page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Sharing" }));
-  await page.goto("/share-decisions");
+  await visit(page, "/share-decisions");
   await clickAndLoad(
     page,
     page
@@ -47,20 +49,26 @@ test("an IG lead raises a breach from a share, withdrawing access, and produces 
     .getByLabel("Year")
     .fill(t0.year);
   await page.getByLabel("Time you became aware").fill("9:00am");
-  await page.getByLabel("No", { exact: true }).first().check();
-  await page.getByLabel("Could the breach put anyone at risk of physical harm?").getByLabel("Yes").check();
+  await page
+    .getByRole("group", { name: /Was it a cyber incident/ })
+    .getByLabel("No")
+    .check();
+  await page
+    .getByRole("group", { name: /Could the breach put anyone at risk of physical harm/ })
+    .getByLabel("Yes")
+    .check();
   await page
     .getByLabel("Who is at risk of physical harm, and how?")
-    .fill("Kai's mother, if the notice reached someone who knows Darren Pike");
+    .fill("Kai's mother, if word of the incident reached Darren Pike through the school");
   await submitForm(page, "Record the breach");
   await expect(page.locator(".govuk-error-summary")).toContainText("Enter how the breach was discovered");
   await expect(page.getByLabel("Time you became aware")).toHaveValue("9:00am");
   await expect(page.getByLabel("Who is at risk of physical harm, and how?")).toHaveValue(
-    "Kai's mother, if the notice reached someone who knows Darren Pike",
+    "Kai's mother, if word of the incident reached Darren Pike through the school",
   );
   await page
     .getByLabel("How was the breach discovered?")
-    .fill("The school's office manager rang: the notice had been forwarded to a parent governor.");
+    .fill("Northbrook's safeguarding lead rang to say Kai had left the school the week before.");
   await submitForm(page, "Record the breach");
 
   // Recorded, and the school can no longer open it; the 72 hours are counting down.
@@ -68,13 +76,13 @@ test("an IG lead raises a breach from a share, withdrawing access, and produces 
   const reference = (await page.getByRole("heading", { level: 1 }).textContent())?.match(/BR-\d+/)?.[0] ?? "";
   expect(reference).toMatch(/^BR-\d+$/);
   await expect(page.getByRole("main")).toContainText("Kai Brennan-Nowak");
-  await expect(page.getByRole("main")).toContainText(/left to report to the ICO|hours? left|Report to the ICO by/);
+  await expect(page.locator("#clock")).toHaveText(/^Report to the ICO due in (2 days|1 day)/);
 
   await clickAndLoad(page, page.getByRole("link", { name: "Assess the risk" }));
-  await page.getByLabel("Risk", { exact: true }).check();
+  await page.getByLabel("A risk to people", { exact: true }).check();
   await page
     .getByLabel("Why did you reach this view?")
-    .fill("A child's presence at a domestic abuse incident reached someone with no need to know.");
+    .fill("A child's presence at a domestic abuse incident reached a school with no need to know.");
   await submitForm(page, "Save the assessment");
   await expect(page.locator(".govuk-notification-banner")).toContainText("The risk to people is recorded.");
 
@@ -83,7 +91,7 @@ test("an IG lead raises a breach from a share, withdrawing access, and produces 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Draft ICO report pack: breach ${reference}`);
   await expect(page.getByText("This is a draft. It has not been sent to the ICO.")).toBeVisible();
   await expect(page.getByRole("main")).toContainText("Westshire Police");
-  await expect(page.getByRole("main")).not.toContainText("Kai");
+  await expect(page.getByRole("main")).toContainText("Disclosed without authority");
   const draftPdf = await page.request.get(`${new URL(page.url()).pathname}.pdf`);
   expect(draftPdf.status()).toBe(200);
   expect(draftPdf.headers()["content-type"]).toBe("application/pdf");
@@ -100,9 +108,30 @@ test("an IG lead raises a breach from a share, withdrawing access, and produces 
   await expect(page.locator(".govuk-notification-banner")).toContainText("The report to the ICO is recorded.");
   await clickAndLoad(page, page.getByRole("link", { name: /^View the pack/ }));
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`ICO report pack: breach ${reference}`);
-  await expect(page.getByRole("main")).toContainText("Reported within 72 hours");
+  const late = page.locator(".govuk-summary-list__row", { hasText: "Reported more than 72 hours after becoming aware" });
+  await expect(late.locator("dd")).toHaveText("No");
   const pdf = await page.request.get(`${new URL(page.url()).pathname}.pdf`);
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  await clickAndLoad(page, page.getByRole("link", { name: `Back to breach ${reference}` }));
+  await expect(page.locator("#clock")).toHaveText("Reported to the ICO on time");
+  await signOut(page);
+
+  // The school, which received it, is asked to confirm it deleted every copy.
+  await signIn(page, "siobhan.oconnor@northbrook.example");
+  await clickAndLoad(
+    page,
+    page
+      .getByRole("region", { name: "Your work" })
+      .getByRole("link", { name: "Confirm you deleted information Westshire Police sent by mistake" }),
+  );
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Delete information sent to you by mistake");
+  await submitForm(page, "Confirm deletion");
+  await expect(page.locator(".govuk-error-summary")).toContainText("Confirm that your organisation has deleted every copy");
+  await page.getByLabel("I confirm we have deleted every copy").check();
+  await page.getByLabel("Anything to add (optional)").fill("Our copy of the notice was deleted from the safeguarding system.");
+  await submitForm(page, "Confirm deletion");
+  await expect(page.getByText("Deletion confirmed")).toBeVisible();
 });
