@@ -1,3 +1,4 @@
+import { TZDate } from "@date-fns/tz";
 import { addDays, eachDayOfInterval, format, isValid, parseISO } from "date-fns";
 import { z } from "zod";
 import type { FieldError } from "../errors";
@@ -11,25 +12,15 @@ import { isWorkingDay, type UkNation } from "./working-days";
 
 // ---- The UK day and wall clock ----
 
-const londonParts = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/London",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
+/** The partnership's clock: every nation of the UK keeps London's time. */
+export const UK_TIME_ZONE = "Europe/London";
 
 /**
- * The wall-clock time in the UK of a moment, as a Date whose local fields hold it, so date-fns's
+ * A moment in UK time (a TZDate on Europe/London, from the platform's time zone data), so date-fns's
  * `format` prints UK time whatever the server's own time zone (containers usually run in UTC, an hour
  * behind in summer).
  */
-function ukWallClock(value: Date | string): Date {
-  const parts = Object.fromEntries(londonParts.formatToParts(new Date(value)).map((p) => [p.type, p.value]));
-  return new Date(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
-}
+const ukWallClock = (value: Date | string): Date => new TZDate(new Date(value).getTime(), UK_TIME_ZONE);
 
 /** The day it was in the UK at a moment, as YYYY-MM-DD: rules judged on "the day" take this. */
 export const ukDay = (value: Date | string) => format(ukWallClock(value), "yyyy-MM-dd");

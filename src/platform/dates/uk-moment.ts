@@ -1,45 +1,27 @@
-import { ukDay, ukTime } from "./calendar";
+import { TZDate } from "@date-fns/tz";
+import { format, isValid } from "date-fns";
+import { UK_TIME_ZONE, ukDay, ukTime } from "./calendar";
 
 /**
  * A moment people type as a UK date and a time of day ("7 3 2026" and "2:15pm"), turned into the instant
- * the services take. The UK's offset on that day comes from the platform's time zone data (Intl,
- * Europe/London), never from rules written here: the offset is read at the wall-clock time and the result
- * checked by printing it back in UK time.
+ * the services take, by the platform's time zone data for Europe/London (@date-fns/tz).
  */
-
-const london = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/London",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-/** The wall-clock time in the UK at `ms`, as "YYYY-MM-DDTHH:mm". */
-function wallClock(ms: number): string {
-  const p = Object.fromEntries(london.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
-}
-
-/** How far UK time is ahead of UTC at `ms`, in milliseconds. */
-const offsetAt = (ms: number) => Date.parse(`${wallClock(ms)}:00Z`) - Math.floor(ms / 60_000) * 60_000;
 
 /**
  * The instant it was `time` ("HH:mm", 24-hour) on the UK day `isoDate`, or null when that time did not
- * happen (the hour the clocks go forward). In the hour the clocks go back, which happens twice, the first.
+ * happen (the hour the clocks go forward: the time zone moves it on an hour, so printed back it differs).
+ * In the hour the clocks go back, which happens twice, the first.
  */
 export function ukInstant(isoDate: string, time: string): Date | null {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  const [hours, minutes] = time.split(":").map(Number);
+  const at = new TZDate(year!, month! - 1, day!, hours!, minutes!, UK_TIME_ZONE);
   const wanted = `${isoDate}T${time}`;
-  const asUtc = Date.parse(`${wanted}:00Z`);
-  if (Number.isNaN(asUtc)) return null;
-  const offsets = [...new Set([offsetAt(asUtc - 12 * 3_600_000), offsetAt(asUtc + 12 * 3_600_000)])].sort((a, b) => b - a);
-  for (const offset of offsets) {
-    const ms = asUtc - offset;
-    if (wallClock(ms) === wanted) return new Date(ms);
-  }
-  return null;
+  const shows = (ms: number) => format(new TZDate(ms, UK_TIME_ZONE), "yyyy-MM-dd'T'HH:mm") === wanted;
+  if (!isValid(at) || !shows(at.getTime())) return null;
+  // The earlier of the two when the clocks go back: a breach's 72 hours then never start late.
+  const hourBefore = at.getTime() - 3_600_000;
+  return new Date(shows(hourBefore) ? hourBefore : at.getTime());
 }
 
 /**
