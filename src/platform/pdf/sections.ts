@@ -11,7 +11,7 @@ import { type Structure, structureOf, TAGGED_PDF } from "./tagged";
 
 const require = createRequire(import.meta.url);
 export const REGULAR = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
-export const BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
+const BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
 export const COLOUR = { text: "#0b0c0c", secondary: "#505a5f", rule: "#b1b4b6", link: "#1d70b8" };
 const MARGIN = 56;
 
@@ -20,6 +20,10 @@ export interface SectionsPdf {
   structure: Structure;
   /** The width text is set in, between the margins. */
   width: number;
+  /** The small line above the title (the organisation, a reference), then the title: the document's one H1. */
+  title(caption: string, text: string): void;
+  /** A paragraph of body text, after the title or in a section. */
+  paragraph(text: string): void;
   /** A section's heading (H2) under a rule, on a new page when too near the foot. */
   heading(text: string): void;
   /** A label and its value, each a paragraph. */
@@ -49,6 +53,23 @@ export function sectionsPdf(info: PDFKit.DocumentInfo): SectionsPdf {
     doc,
     structure,
     width,
+    title(caption, text) {
+      doc.font(BOLD).fontSize(9).fillColor(COLOUR.secondary).text(caption, structure.as("P"));
+      doc
+        .moveDown(0.3)
+        .font(BOLD)
+        .fontSize(18)
+        .fillColor(COLOUR.text)
+        .text(text, { width, ...structure.as("H1") });
+    },
+    paragraph(text) {
+      doc
+        .moveDown(0.3)
+        .font(REGULAR)
+        .fontSize(10)
+        .fillColor(COLOUR.text)
+        .text(text, { width, ...structure.as("P") });
+    },
     heading(text) {
       if (doc.y > doc.page.height - 140) doc.addPage();
       doc

@@ -1,4 +1,4 @@
-import { BOLD, COLOUR, REGULAR, sectionsPdf } from "../../../platform/pdf/sections";
+import { sectionsPdf } from "../../../platform/pdf/sections";
 import type { IcoPackOutline } from "../domain/ico-pack";
 
 /**
@@ -7,24 +7,13 @@ import type { IcoPackOutline } from "../domain/ico-pack";
  * field and its answer a paragraph; rules and the page footer are artifacts.
  */
 export async function renderIcoPackPdf(outline: IcoPackOutline, organisation: string): Promise<Buffer> {
-  const { doc, structure, width, heading, row, finish } = sectionsPdf({
+  const { title, paragraph, heading, row, finish } = sectionsPdf({
     Title: outline.title,
     Author: organisation,
     Subject: "Personal data breach report to the Information Commissioner's Office",
   });
-  doc.font(BOLD).fontSize(9).fillColor(COLOUR.secondary).text(organisation, structure.as("P"));
-  doc
-    .moveDown(0.3)
-    .font(BOLD)
-    .fontSize(18)
-    .fillColor(COLOUR.text)
-    .text(outline.title, { width, ...structure.as("H1") });
-  doc
-    .moveDown(0.3)
-    .font(REGULAR)
-    .fontSize(10)
-    .fillColor(COLOUR.text)
-    .text(outline.introduction, { width, ...structure.as("P") });
+  title(organisation, outline.title);
+  paragraph(outline.introduction);
   for (const section of outline.sections) {
     heading(section.heading);
     for (const r of section.rows) row(r.label, r.value);

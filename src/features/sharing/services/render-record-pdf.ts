@@ -1,5 +1,5 @@
 import { ukDateTime } from "../../../platform/dates/calendar";
-import { BOLD, COLOUR, REGULAR, sectionsPdf } from "../../../platform/pdf/sections";
+import { COLOUR, REGULAR, sectionsPdf } from "../../../platform/pdf/sections";
 
 /**
  * The printable record of one share decision (DfE golden rule 7, ICO Annex B): a real PDF, drawn from
@@ -25,19 +25,13 @@ export interface DecisionRecordDocument {
 }
 
 export async function renderDecisionRecordPdf(record: DecisionRecordDocument): Promise<Buffer> {
-  const { doc, structure, width, heading, row, finish } = sectionsPdf({
+  const { doc, structure, width, title, heading, row, finish } = sectionsPdf({
     Title: `${record.reference}: ${record.title}`,
     Author: record.organisationName,
     Subject: "Record of a share decision",
     CreationDate: record.generatedAt,
   });
-  doc.font(BOLD).fontSize(9).fillColor(COLOUR.secondary).text(`${record.organisationName} · ${record.reference}`, structure.as("P"));
-  doc
-    .moveDown(0.3)
-    .font(BOLD)
-    .fontSize(18)
-    .fillColor(COLOUR.text)
-    .text(record.title, { width, ...structure.as("H1") });
+  title(`${record.organisationName} · ${record.reference}`, record.title);
   doc
     .moveDown(0.3)
     .font(REGULAR)
