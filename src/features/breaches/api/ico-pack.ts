@@ -4,39 +4,10 @@ import { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { idParams, standardErrors } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
-import { BREACH_DATA_CATEGORIES, BREACH_KINDS, BREACH_TYPES, REPORT_PHASES } from "../domain/vocabulary";
 import type { IcoPack } from "../services/ico-pack";
 import { loadDraftPack, loadReportPack } from "../services/ico-pack";
 import { renderIcoPackPdf } from "../services/render-ico-pack-pdf";
-
-/** The fields of the ICO's breach report form, as codes: a kept report's snapshot, or the draft's. */
-const icoFormSchema = z
-  .object({
-    phase: z.enum(REPORT_PHASES).describe("The initial report, or a follow-up citing the ICO's case reference"),
-    icoCaseReference: z.string().nullable(),
-    reportedAt: z.iso.datetime().describe("When the report was made; for the draft, when it was drawn up"),
-    late: z.boolean().describe("Made more than 72 hours after awareness (BR-72H); for the draft, if it were made now"),
-    delayReasons: z.string(),
-    organisation: z.string(),
-    contact: z.string(),
-    whatHappened: z.string(),
-    occurredAt: z.iso.datetime().nullable(),
-    awareAt: z.iso.datetime().describe("T0: when the organisation became aware of the breach"),
-    howDiscovered: z.string(),
-    cyber: z.boolean(),
-    types: z.array(z.enum(BREACH_TYPES)),
-    kinds: z.array(z.enum(BREACH_KINDS)),
-    dataCategories: z.array(z.enum(BREACH_DATA_CATEGORIES)),
-    approxPeople: z.number().int().nullable(),
-    approxRecords: z.number().int().nullable(),
-    consequences: z.string(),
-    physicalRisk: z.boolean(),
-    physicalRiskDetail: z.string(),
-    measuresTaken: z.string(),
-    measuresProposed: z.string(),
-    dueAt: z.iso.datetime().describe("When the report was due: T0 + 72 hours"),
-  })
-  .meta({ id: "BreachIcoForm" });
+import { icoFormSchema } from "./schema";
 
 const icoPackSchema = z
   .object({

@@ -44,6 +44,40 @@ const summarySchema = z
   })
   .meta({ id: "BreachSummary" });
 
+/** A breach's facts as the register keeps them and the ICO's form asks for them (besides T0, what happened and how many people). */
+const factFields = {
+  occurredAt: z.iso.datetime().nullable(),
+  howDiscovered: z.string(),
+  types: z.array(z.enum(BREACH_TYPES)),
+  kinds: z.array(z.enum(BREACH_KINDS)),
+  cyber: z.boolean(),
+  dataCategories: z.array(z.enum(BREACH_DATA_CATEGORIES)),
+  approxRecords: z.number().int().nullable(),
+  consequences: z.string(),
+  physicalRisk: z.boolean(),
+  physicalRiskDetail: z.string(),
+  measuresTaken: z.string(),
+  measuresProposed: z.string(),
+};
+
+/** The fields of the ICO's breach report form, as codes: a kept report's snapshot, or the draft's. */
+export const icoFormSchema = z
+  .object({
+    phase: z.enum(REPORT_PHASES).describe("The initial report, or a follow-up citing the ICO's case reference"),
+    icoCaseReference: z.string().nullable(),
+    reportedAt: z.iso.datetime().describe("When the report was made; for the draft, when it was drawn up"),
+    late: z.boolean().describe("Made more than 72 hours after awareness (BR-72H); for the draft, if it were made now"),
+    delayReasons: z.string(),
+    organisation: z.string(),
+    contact: z.string(),
+    whatHappened: z.string(),
+    awareAt: z.iso.datetime().describe("T0: when the organisation became aware of the breach"),
+    approxPeople: z.number().int().nullable(),
+    ...factFields,
+    dueAt: z.iso.datetime().describe("When the report was due: T0 + 72 hours"),
+  })
+  .meta({ id: "BreachIcoForm" });
+
 const reportSchema = z
   .object({
     id: z.uuid(),
@@ -52,24 +86,13 @@ const reportSchema = z
     icoCaseReference: z.string().nullable(),
     delayReasons: z.string(),
     late: z.boolean(),
-    form: z.record(z.string(), z.unknown()).describe("The ICO form's fields as reported"),
+    form: icoFormSchema.describe("The ICO form's fields as reported"),
   })
   .meta({ id: "BreachReport" });
 
 export const breachSchema = summarySchema
   .extend({
-    occurredAt: z.iso.datetime().nullable(),
-    howDiscovered: z.string(),
-    types: z.array(z.enum(BREACH_TYPES)),
-    kinds: z.array(z.enum(BREACH_KINDS)),
-    cyber: z.boolean(),
-    dataCategories: z.array(z.enum(BREACH_DATA_CATEGORIES)),
-    approxRecords: z.number().int().nullable(),
-    consequences: z.string(),
-    physicalRisk: z.boolean(),
-    physicalRiskDetail: z.string(),
-    measuresTaken: z.string(),
-    measuresProposed: z.string(),
+    ...factFields,
     riskReasoning: z.string().nullable(),
     riskAssessedAt: z.iso.datetime().nullable(),
     notReportedReasons: z.string().nullable(),
