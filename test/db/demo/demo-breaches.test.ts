@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { demoActors } from "../../../src/demo/demo-actors";
 import { seedDemoPartnership } from "../../../src/demo/seed-demo";
+import { loadBreachRequestsWork } from "../../../src/features/breaches";
 import { loadBreaches, viewBreach } from "../../../src/features/breaches/services/register";
 import { openReceived } from "../../../src/features/sharing/services/disclosures";
 import { NotFoundError } from "../../../src/platform/errors";
@@ -30,6 +31,12 @@ describeEachDatabase("the demo partnership's breaches", (ctx) => {
     assert.ok(breach.disclosureId);
     // Haven, the wrong recipient, can no longer open it.
     await assert.rejects(openReceived(db, nia, breach.disclosureId!), NotFoundError);
+    // Haven is asked to confirm it deleted every copy.
+    const work = await loadBreachRequestsWork(db, nia);
+    assert.deepEqual(
+      work.map((w) => w.title),
+      ["Confirm you deleted information Eastmoor NHS Foundation Trust sent by mistake"],
+    );
   });
 
   test("Westshire Council's closed breach was not reported to the ICO, and says why and what was learned", async () => {
