@@ -8,7 +8,9 @@ import { breaches, breachItems, breachParties } from "../../../src/features/brea
 import { notifications } from "../../../src/features/notifications/schema";
 import { disclosures, shareDecisions } from "../../../src/features/sharing/schema";
 import { auditEvents } from "../../../src/platform/db/schema";
-import type { JobContext } from "../../../src/platform/jobs/queue";
+import { enqueue, type JobContext } from "../../../src/platform/jobs/queue";
+import { QUEUES } from "../../../src/platform/jobs/queues";
+import { apiClientFor } from "../../support/api-client";
 import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";
@@ -298,5 +300,51 @@ describeEachDatabase("the organisations a breach involves", (ctx) => {
     const denied = await events("access.denied");
     assert.ok(denied.some((e) => e.details.route === "/api/v1/breach-requests/:id" && e.details.reason === "out_of_scope"));
     assert.ok(denied.some((e) => e.details.route === "/breaches-involving-us/:id" && e.details.reason === "out_of_scope"));
+  });
+
+  test("a party whose job was lost is told by the sweep a minute later, and only once", async () => {
+    const db = ctx.database.db;
+    const res = await shared.councilIg.api(
+      "POST",
+      "/api/v1/breaches",
+      facts({ subjectIds: [filedSubjectId], whatHappened: "A second laptop" }),
+    );
+    assert.equal(res.statusCode, 201, res.body);
+    const [party] = res.json().parties;
+    // The job queued with the party is lost, and a minute passes.
+    await db.execute(sql`delete from pgboss.job where name = ${QUEUES.tellBreachParty}`);
+    await db
+      .update(breachParties)
+      .set({ createdAt: new Date(Date.now() - 2 * 60_000) })
+      .where(eq(breachParties.id, party.id));
+    await runQueuedJobs(context, breachPartyJobs);
+    assert.equal((await notified("breach_involves_your_data", `/breaches-involving-us/${party.id}`)).length, 0, "nothing ran");
+
+    await enqueue(db, { name: QUEUES.sweepBreachParties }, {});
+    await runQueuedJobs(context, breachPartyJobs);
+    assert.equal((await notified("breach_involves_your_data", `/breaches-involving-us/${party.id}`)).length, 1);
+    const [told] = await db.select().from(breachParties).where(eq(breachParties.id, party.id));
+    assert.ok(told!.toldAt);
+
+    // Swept again (another minute, another node): no one is told twice.
+    await enqueue(db, { name: QUEUES.sweepBreachParties }, {});
+    await runQueuedJobs(context, breachPartyJobs);
+    assert.equal((await notified("breach_involves_your_data", `/breaches-involving-us/${party.id}`)).length, 1);
+  });
+
+  test("the parties' routes are for people only: a partner system's token, whatever its scopes, is refused on each", async () => {
+    const db = ctx.database.db;
+    const { call } = await apiClientFor(app, db, await newUser(db, shared.council, ["ig_lead", "safeguarding_lead"]));
+    for (const [method, url, body] of [
+      ["GET", "/api/v1/breach-requests"],
+      ["GET", `/api/v1/breach-requests/${wrongRecipientPartyId}`],
+      ["POST", `/api/v1/breach-requests/${wrongRecipientPartyId}/deletion-confirmation`, { confirmed: true }],
+      ["GET", "/api/v1/breaches-involving-us"],
+      ["GET", `/api/v1/breaches-involving-us/${originatorPartyId}`],
+    ] as const) {
+      const res = await call(method, url, body);
+      assert.equal(res.statusCode, 403, `${method} ${url}`);
+      assert.equal(res.json().code, "INSUFFICIENT_SCOPE", `${method} ${url}`);
+    }
   });
 });
