@@ -15,7 +15,8 @@ function ukYesterday(): { day: string; month: string; year: string } {
  * police's Operation Encompass notice about Kai went to Northbrook, a school he had left the week before. From the share decision
  * she reports it as a breach: the form keeps what she typed when she leaves a field out, and recording
  * it withdraws the recipient's access at once. She assesses the risk, prepares the ICO report from the
- * draft pack, records the report made to the ICO and downloads the pack kept with it. The school's
+ * draft pack, records the report made to the ICO and downloads the pack kept with it. The risk is high,
+ * so Kai's mother is told in a notice drafted in plain English, recorded as given in person. The school's
  * safeguarding lead is asked to delete every copy, and confirms it. Every page is checked for
  * accessibility and plain English.
  */
@@ -79,10 +80,10 @@ test("an IG lead raises a breach from a share, withdrawing access, and produces 
   await expect(page.locator("#clock")).toHaveText(/^Report to the ICO due in (2 days|1 day)/);
 
   await clickAndLoad(page, page.getByRole("link", { name: "Assess the risk" }));
-  await page.getByLabel("A risk to people", { exact: true }).check();
+  await page.getByLabel("A high risk to people", { exact: true }).check();
   await page
     .getByLabel("Why did you reach this view?")
-    .fill("A child's presence at a domestic abuse incident reached a school with no need to know.");
+    .fill("A child's presence at a domestic abuse incident reached a school with no need to know, while his mother is in a refuge.");
   await submitForm(page, "Save the assessment");
   await expect(page.locator(".govuk-notification-banner")).toContainText("The risk to people is recorded.");
 
@@ -117,6 +118,25 @@ test("an IG lead raises a breach from a share, withdrawing access, and produces 
 
   await clickAndLoad(page, page.getByRole("link", { name: `Back to breach ${reference}` }));
   await expect(page.locator("#clock")).toHaveText("Reported to the ICO on time");
+
+  // A high risk: Kai's mother is told, in a notice drafted in plain English and recorded as given in person.
+  await clickAndLoad(page, page.getByRole("link", { name: "Draft a notice" }));
+  await page.getByRole("radio", { name: "Megan Brennan, parent or carer of Kai Brennan-Nowak" }).check();
+  await submitForm(page, "Draft the notice");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Notice to Megan Brennan");
+  await expect(page.getByLabel("The notice")).toHaveValue(/Information Commissioner's Office/);
+  await clickAndLoad(page, page.getByRole("link", { name: "Record that it was sent" }));
+  await page.getByLabel("In person").check();
+  const today = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "numeric", year: "numeric" })
+    .format(new Date())
+    .split("/");
+  await page.getByLabel("Day").fill(today[0]!);
+  await page.getByLabel("Month").fill(today[1]!);
+  await page.getByLabel("Year").fill(today[2]!);
+  await submitForm(page, "Record that it was sent");
+  await expect(page.getByRole("main").locator(".govuk-tag")).toHaveText("Sent");
+  await clickAndLoad(page, page.getByRole("link", { name: "Back to the breach" }));
+  await expect(page.locator("#notices ~ ul")).toContainText("Notice to Megan Brennan about Kai Brennan-Nowak: Sent");
   await signOut(page);
 
   // The school, which received it, is asked to confirm it deleted every copy.
