@@ -132,7 +132,10 @@ describeEachDatabase("the breach register's forms", (ctx) => {
     const page = await ig.get(location);
     const pageText = words(page.body);
     assert.match(pageText, /Breach recorded\./);
-    assert.match(pageText, /Actions Change the facts Assess the risk to people Record a report made to the ICO Start the investigation/);
+    assert.match(
+      pageText,
+      /Actions Change the facts Change the people affected Assess the risk to people Record a report made to the ICO Start the investigation/,
+    );
     assert.doesNotMatch(pageText, /through the API/);
     const drafts = await ctx.database.db.select().from(formDrafts).where(eq(formDrafts.form, "breach_new"));
     assert.equal(drafts.length, 0, "the draft goes once the breach is recorded");

@@ -143,6 +143,7 @@ const en = {
     alreadyWithdrawn: "{recipient}'s access to the information has already been withdrawn.",
     fromDisclosure: "Information shared with {recipient} on {sentAt} went where it should not have.",
     draftSaved: "Your draft is saved. To carry on, choose Record a breach on the breach register.",
+    selectPeople: "Select the people to add",
   },
   /** What the breach's page says once a form's change is made. */
   formsDone: {
@@ -154,6 +155,8 @@ const en = {
     notReported: "The decision not to report to the ICO is recorded.",
     investigating: "The investigation has started.",
     closed: "Breach closed.",
+    peopleAdded: "The people affected are changed: the people you selected are added.",
+    personRemoved: "The people affected are changed: the person is removed.",
   },
   /** What each of this feature's audit events says in the audit log. */
   breachesAuditEvent: {

@@ -156,7 +156,7 @@ export interface BreachDetail extends BreachSummary {
   closedAt: Date | null;
   disclosureId: string | null;
   recordedBy: string;
-  people: { id: string; name: string }[];
+  people: { id: string; name: string; dateOfBirth: string | null }[];
   reports: BreachReportRow[];
   /** What it links (services/parties.ts): the decision behind its disclosure, the items involved, the other organisations told. */
   links: Awaited<ReturnType<typeof loadBreachLinks>>;
@@ -172,7 +172,7 @@ export async function viewBreach(db: Db, actor: Actor, id: string, view: string,
   const recorder = alias(users, "breach_recorder");
   const [people, reports, [who], links] = await Promise.all([
     db
-      .select({ id: subjects.id, givenNames: subjects.givenNames, familyName: subjects.familyName })
+      .select({ id: subjects.id, givenNames: subjects.givenNames, familyName: subjects.familyName, dateOfBirth: subjects.dateOfBirth })
       .from(breachSubjects)
       .innerJoin(subjects, eq(subjects.id, breachSubjects.subjectId))
       .where(and(eq(breachSubjects.breachId, id), visibleTo(actor, breachSubjects), visibleTo(actor, subjects)))
@@ -212,10 +212,25 @@ export async function viewBreach(db: Db, actor: Actor, id: string, view: string,
     closedAt: b.closedAt,
     disclosureId: b.disclosureId,
     recordedBy: who?.name ?? "",
-    people: people.map((p) => ({ id: p.id, name: `${p.givenNames} ${p.familyName}` })),
+    people: people.map((p) => ({ id: p.id, name: `${p.givenNames} ${p.familyName}`, dateOfBirth: p.dateOfBirth })),
     reports,
     links,
   };
+}
+
+/**
+ * The ids of the people a breach names, for a change to them (web/people-pages.ts): ids only, which
+ * name no one, so nothing is recorded. Another organisation's breach is not found.
+ */
+export async function breachSubjectIds(db: Db, actor: Actor, id: string): Promise<string[]> {
+  assertWritesBreaches(actor);
+  await loadBreachRow(db, actor, id);
+  const rows = await db
+    .select({ id: breachSubjects.subjectId })
+    .from(breachSubjects)
+    .where(and(eq(breachSubjects.breachId, id), visibleTo(actor, breachSubjects)))
+    .orderBy(asc(breachSubjects.subjectId));
+  return rows.map((r) => r.id);
 }
 
 /** The ids that are people of the actor's own organisation's records, each one not found becoming an error at its path. */

@@ -62,6 +62,7 @@ export function breachActions(b: BreachDetail, actor: Actor): { href: string; te
   const reported = b.reports.some((r) => r.phase === "INITIAL");
   return [
     at("facts", "Change the facts"),
+    at("people", "Change the people affected"),
     at("risk", b.risk ? "Assess the risk to people again" : "Assess the risk to people"),
     ...(reported || b.nextStates.includes("REPORTED_TO_ICO") ? [at("report", "Record a report made to the ICO")] : []),
     ...(b.risk === "NO_RISK" && b.nextStates.includes("NOT_REPORTED") ? [at("not-reported", "Record the decision not to report")] : []),

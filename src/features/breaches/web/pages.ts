@@ -11,6 +11,7 @@ import { breachActions, breachForms, doneBanner } from "./forms";
 import { icoPackPages } from "./ico-pack-pages";
 import { breachNoticePages, noticesSection } from "./notice-pages";
 import { linksForPage } from "./party-pages";
+import { breachPeoplePages } from "./people-pages";
 
 const words = BREACHES_MESSAGES.en;
 
@@ -22,6 +23,8 @@ const words = BREACHES_MESSAGES.en;
 export async function breachPages(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   app.addHook("preHandler", requireActor(["ig_lead", "auditor"]));
   await app.register(breachForms, { db });
+  // The people a breach names, added and removed by its IG leads (web/people-pages.ts).
+  await app.register(breachPeoplePages, { db });
 
   app.get("/breaches", async (request, reply) => {
     const { rows } = await loadBreaches(db, actorOf(request), { page: 1, pageSize: 200 });

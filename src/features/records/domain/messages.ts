@@ -157,6 +157,7 @@ const en = {
     "web.retention.review": "The retention review queue",
     "web.breaches.breach": "A personal data breach that names the person",
     "web.breaches.facts": "Changing the facts of a personal data breach that names the person",
+    "web.breaches.people": "Choosing the people affected by a personal data breach",
     "web.breaches.notices": "Notices telling the people affected by a personal data breach",
     "api.breaches.notices": "Notices telling the people affected by a personal data breach, through the API",
     "web.retention.keep": "Keeping a file for longer at a retention review",
