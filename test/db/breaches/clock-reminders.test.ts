@@ -16,12 +16,12 @@ import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";
 import type { TestClient } from "../../support/http-client";
 import { runQueuedJobs } from "../../support/jobs";
+import { pageText as words } from "../../support/page-text";
 import { signedInAs } from "../../support/sign-in";
 
 const HOUR = 3_600_000;
 const hoursAgo = (h: number) => new Date(Date.now() - h * HOUR).toISOString();
 const later = (h: number) => new Date(Date.now() + h * HOUR);
-const words = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
 /**
  * The breach clock through the job queue (`BR-72H`): the IG leads are reminded once at 80 % of the

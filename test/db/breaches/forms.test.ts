@@ -10,19 +10,12 @@ import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newUser } from "../../support/factories";
 import type { TestClient } from "../../support/http-client";
+import { pageText as words } from "../../support/page-text";
 import { sharedCopy } from "../../support/shared-copy";
 import { signedInAs } from "../../support/sign-in";
 
 const HOUR = 3_600_000;
 const hoursAgo = (h: number) => new Date(Date.now() - h * HOUR);
-/** The page as a person reads it: tags gone, entities decoded, spaces collapsed. */
-const words = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
 
 /** A moment as a person types it into the boxes: UK day, month, year and time. */
 function typed(name: string, at: Date): Record<string, string> {

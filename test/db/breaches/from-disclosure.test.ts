@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { App } from "../../../src/app/build-app";
 import { breaches } from "../../../src/features/breaches/schema";
-import { auditEvents } from "../../../src/platform/db/schema";
 import { testApp } from "../../support/app";
+import { auditEventsOfType } from "../../support/audit";
 import { describeEachDatabase } from "../../support/databases";
 import { sharedCopy } from "../../support/shared-copy";
 
@@ -31,14 +31,7 @@ describeEachDatabase("a breach raised from a disclosure", (ctx) => {
     disclosureId,
   });
 
-  const events = async (type: string) =>
-    (
-      await ctx.database.db
-        .select({ body: auditEvents.body })
-        .from(auditEvents)
-        .where(eq(auditEvents.type, type))
-        .orderBy(desc(auditEvents.seq))
-    ).map((r) => JSON.parse(r.body));
+  const events = (type: string) => auditEventsOfType(ctx.database.db, type);
 
   before(async () => {
     app = await testApp(ctx.database);

@@ -1,20 +1,21 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import type { App } from "../../../src/app/build-app";
 import type { Actor } from "../../../src/platform/auth/actor";
 import { auditEvents } from "../../../src/platform/db/schema";
 import { apiClientFor } from "../../support/api-client";
 import { testApp } from "../../support/app";
+import { auditEventsOfType } from "../../support/audit";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";
 import type { TestClient } from "../../support/http-client";
+import { pageText as words } from "../../support/page-text";
 import { signedInAs } from "../../support/sign-in";
 import { assertTaggedDocument } from "../../support/tagged-pdf";
 
 const HOUR = 3_600_000;
 const hoursAgo = (h: number) => new Date(Date.now() - h * HOUR).toISOString();
-const words = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 const CODES = /CONFIDENTIALITY|UNAUTHORISED_DISCLOSURE|SPECIAL_CATEGORY|\bCHILDREN\b|\bINITIAL\b|FOLLOW_UP|\d{4}-\d{2}-\d{2}/;
 
 async function pdfText(pdf: Buffer): Promise<string> {
@@ -60,14 +61,7 @@ describeEachDatabase("the ICO report pack", (ctx) => {
     measuresProposed: "Address book autocomplete turned off",
   };
 
-  const packReads = async () =>
-    (
-      await ctx.database.db
-        .select({ body: auditEvents.body })
-        .from(auditEvents)
-        .where(eq(auditEvents.type, "breach.ico_pack_read"))
-        .orderBy(desc(auditEvents.seq))
-    ).map((r) => JSON.parse(r.body));
+  const packReads = () => auditEventsOfType(ctx.database.db, "breach.ico_pack_read");
   const personalReads = async () =>
     (
       await ctx.database.db

@@ -1,22 +1,17 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { desc, eq } from "drizzle-orm";
 import type { App } from "../../../src/app/build-app";
-import { auditEvents } from "../../../src/platform/db/schema";
 import { testApp } from "../../support/app";
+import { auditEventsOfType } from "../../support/audit";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";
 import type { TestClient } from "../../support/http-client";
+import { pageText as words } from "../../support/page-text";
 import { registeredRoutes } from "../../support/routes";
 import { signedInAs } from "../../support/sign-in";
 
 const HOUR = 3_600_000;
 const hoursAgo = (h: number) => new Date(Date.now() - h * HOUR).toISOString();
-const words = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/\s+/g, " ");
 
 /**
  * Notices telling the people affected by a breach (issue 22; Art 34; BR-NOTICE-SAFE): drafted in plain
@@ -37,14 +32,7 @@ describeEachDatabase("breach notices to the people affected", (ctx) => {
   let graceNotice: string;
   let samNotice: string;
 
-  const events = async (type: string) =>
-    (
-      await ctx.database.db
-        .select({ body: auditEvents.body })
-        .from(auditEvents)
-        .where(eq(auditEvents.type, type))
-        .orderBy(desc(auditEvents.seq))
-    ).map((r) => JSON.parse(r.body));
+  const events = (type: string) => auditEventsOfType(ctx.database.db, type);
   const link = async (fromSubjectId: string, toSubjectId: string, kind: string) =>
     assert.equal((await practitioner.api("POST", "/api/v1/subject-links", { fromSubjectId, toSubjectId, kind })).statusCode, 201);
   const notices = (id = breachId) => `/api/v1/breaches/${id}/notices`;

@@ -5,10 +5,10 @@ import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";
 import type { TestClient } from "../../support/http-client";
+import { pageText as words } from "../../support/page-text";
 import { signedInAs } from "../../support/sign-in";
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
-const words = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
 describeEachDatabase("the breach register's pages: where Your work sends an IG lead whose ICO report is due", (ctx) => {
   let app: App;

@@ -1,31 +1,26 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { App } from "../../../src/app/build-app";
 import { agreementVersions } from "../../../src/features/agreements/schema";
 import { breachPartyJobs } from "../../../src/features/breaches";
 import { breaches, breachItems, breachParties } from "../../../src/features/breaches/schema";
 import { notifications } from "../../../src/features/notifications/schema";
 import { disclosures, shareDecisions } from "../../../src/features/sharing/schema";
-import { auditEvents } from "../../../src/platform/db/schema";
 import { enqueue, type JobContext } from "../../../src/platform/jobs/queue";
 import { QUEUES } from "../../../src/platform/jobs/queues";
 import { apiClientFor } from "../../support/api-client";
 import { testApp } from "../../support/app";
+import { auditEventsOfType } from "../../support/audit";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";
 import type { TestClient } from "../../support/http-client";
 import { runQueuedJobs } from "../../support/jobs";
+import { pageText as words } from "../../support/page-text";
 import { sharedCopy } from "../../support/shared-copy";
 import { signedInAs } from "../../support/sign-in";
 
 const HOUR = 3_600_000;
-const words = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
 
 /**
  * The other organisations a breach involves (issue 22): a share sent by mistake asks its recipient to
@@ -65,14 +60,7 @@ describeEachDatabase("the organisations a breach involves", (ctx) => {
       .from(notifications)
       .where(and(eq(notifications.kind, kind as never), eq(notifications.href, href)));
 
-  const events = async (type: string) =>
-    (
-      await ctx.database.db
-        .select({ body: auditEvents.body, organisationId: auditEvents.organisationId })
-        .from(auditEvents)
-        .where(eq(auditEvents.type, type))
-        .orderBy(desc(auditEvents.seq))
-    ).map((r) => ({ ...JSON.parse(r.body), organisationId: r.organisationId }));
+  const events = (type: string) => auditEventsOfType(ctx.database.db, type, { withOrganisationId: true });
 
   before(async () => {
     app = await testApp(ctx.database);

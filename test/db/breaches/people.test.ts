@@ -1,26 +1,19 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { App } from "../../../src/app/build-app";
 import { breachSubjects } from "../../../src/features/breaches/schema";
-import { auditEvents } from "../../../src/platform/db/schema";
 import { testApp } from "../../support/app";
+import { auditEventsOfType } from "../../support/audit";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";
 import type { TestClient } from "../../support/http-client";
+import { pageText as words } from "../../support/page-text";
 import { registeredRoutes } from "../../support/routes";
 import { signedInAs } from "../../support/sign-in";
 
 const HOUR = 3_600_000;
 const hoursAgo = (h: number) => new Date(Date.now() - h * HOUR).toISOString();
-/** The page as a person reads it: tags gone, entities decoded, spaces collapsed. */
-const words = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
 
 /**
  * "People affected" (issue 22): an IG lead names the people a breach affected on a page of its own,
@@ -38,14 +31,7 @@ describeEachDatabase("the people affected by a breach, on their own page", (ctx)
   let mia: string;
   let stranger: string;
 
-  const events = async (type: string) =>
-    (
-      await ctx.database.db
-        .select({ body: auditEvents.body })
-        .from(auditEvents)
-        .where(eq(auditEvents.type, type))
-        .orderBy(desc(auditEvents.seq))
-    ).map((r) => JSON.parse(r.body));
+  const events = (type: string) => auditEventsOfType(ctx.database.db, type);
   const linked = async (breachId: string) =>
     (await ctx.database.db.select({ id: breachSubjects.subjectId }).from(breachSubjects).where(eq(breachSubjects.breachId, breachId)))
       .map((r) => r.id)

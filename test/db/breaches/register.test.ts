@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { desc, eq } from "drizzle-orm";
 import type { App } from "../../../src/app/build-app";
 import { countWorkDue, yourWork } from "../../../src/app/your-work";
 import type { Actor } from "../../../src/platform/auth/actor";
-import { auditEvents } from "../../../src/platform/db/schema";
 import { apiClientFor } from "../../support/api-client";
 import { testApp } from "../../support/app";
+import { auditEventsOfType } from "../../support/audit";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";
 import type { TestClient } from "../../support/http-client";
@@ -51,14 +50,7 @@ describeEachDatabase("breach register", (ctx) => {
     ...overrides,
   });
 
-  const events = async (type: string) =>
-    (
-      await ctx.database.db
-        .select({ body: auditEvents.body })
-        .from(auditEvents)
-        .where(eq(auditEvents.type, type))
-        .orderBy(desc(auditEvents.seq))
-    ).map((r) => JSON.parse(r.body));
+  const events = (type: string) => auditEventsOfType(ctx.database.db, type);
 
   const record = async (overrides: Record<string, unknown> = {}) => {
     const res = await ig.api("POST", "/api/v1/breaches", breach(overrides));

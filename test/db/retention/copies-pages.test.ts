@@ -11,6 +11,7 @@ import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";
 import type { TestClient } from "../../support/http-client";
+import { pageText as words } from "../../support/page-text";
 import { sharedCopy } from "../../support/shared-copy";
 import { signedInAs } from "../../support/sign-in";
 
@@ -29,14 +30,6 @@ describeEachDatabase("retention review pages: copies of information other organi
   let reference: string;
   let batchId: string;
 
-  /** The text a person reads, without tags. */
-  const words = (html: string) =>
-    html
-      .replace(/<[^>]*>/g, " ")
-      .replaceAll("&#39;", "'")
-      .replaceAll("&quot;", '"')
-      .replaceAll("&amp;", "&")
-      .replace(/\s+/g, " ");
   const PERSONAL = ["Tomasz", "Lewandowski-Reid", "eleven days", "2 April 2015"];
 
   before(async () => {

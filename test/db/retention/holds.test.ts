@@ -5,6 +5,7 @@ import type { App } from "../../../src/app/build-app";
 import { auditEvents } from "../../../src/platform/db/schema";
 import { apiClientFor } from "../../support/api-client";
 import { testApp } from "../../support/app";
+import { auditEventsOfType } from "../../support/audit";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";
 import type { TestClient } from "../../support/http-client";
@@ -36,14 +37,7 @@ describeEachDatabase("legal holds", (ctx) => {
     ...overrides,
   });
 
-  const events = async (type: string) =>
-    (
-      await ctx.database.db
-        .select({ body: auditEvents.body })
-        .from(auditEvents)
-        .where(eq(auditEvents.type, type))
-        .orderBy(desc(auditEvents.seq))
-    ).map((r) => JSON.parse(r.body));
+  const events = (type: string) => auditEventsOfType(ctx.database.db, type);
 
   before(async () => {
     app = await testApp(ctx.database);

@@ -8,6 +8,7 @@ import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";
 import type { TestClient } from "../../support/http-client";
+import { pageText as words } from "../../support/page-text";
 import { signedInAs } from "../../support/sign-in";
 import { assertTaggedDocument } from "../../support/tagged-pdf";
 
@@ -47,14 +48,6 @@ describeEachDatabase("retention review pages", (ctx) => {
     assert.equal(res.statusCode, 201, res.body);
   };
   const ref = (id: string) => `F-${id.slice(0, 8).toUpperCase()}`;
-  /** The text a person reads, without tags. */
-  const words = (html: string) =>
-    html
-      .replace(/<[^>]*>/g, " ")
-      .replaceAll("&#39;", "'")
-      .replaceAll("&quot;", '"')
-      .replaceAll("&amp;", "&")
-      .replace(/\s+/g, " ");
   const PERSONAL = ["Leah", "Callum", "Ruby", "Ashworth-Kamara", "bruising", "2000-03-14", "14 March 2000"];
 
   before(async () => {

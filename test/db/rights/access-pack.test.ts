@@ -7,6 +7,7 @@ import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
 import { newOrganisation, newUser } from "../../support/factories";
 import type { TestClient } from "../../support/http-client";
+import { pageText as words } from "../../support/page-text";
 import { signedInAs } from "../../support/sign-in";
 
 describeEachDatabase("the access pack: every item as reviewed, who it went to, and the requester's rights", (ctx) => {
@@ -501,7 +502,6 @@ describeEachDatabase("the access pack: every item as reviewed, who it went to, a
     });
 
     test("the review pages name each exemption in words, in the review and in the choices, never by its rule code", async () => {
-      const words = (html: string) => html.replace(/<[^>]*>/g, " ");
       const entry = (await ig.get(`/rights/${requestId}/recipients/${riskDecision.disclosure.id}`)).body;
       assert.match(words(entry), /Exemption\s+Child abuse data/, "the review says which exemption it relied on");
       assert.match(entry, /<option value="EX-CHILD-ABUSE-DATA" selected>Child abuse data/);

@@ -7,6 +7,7 @@ import { disclosures } from "../../../src/features/sharing/schema";
 import { ukDate } from "../../../src/platform/dates/calendar";
 import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
+import { pageText as words } from "../../support/page-text";
 import { sharedCopy } from "../../support/shared-copy";
 
 /**
@@ -18,11 +19,6 @@ describeEachDatabase("sharing: the recipient's copy's retention on the sender's 
   let app: App;
   let shared: Awaited<ReturnType<typeof sharedCopy>>;
 
-  const words = (html: string) =>
-    html
-      .replace(/<[^>]*>/g, " ")
-      .replaceAll("&#39;", "'")
-      .replace(/\s+/g, " ");
   const decisionPage = async () => words((await shared.practitioner.get(`/share-decisions/${shared.decisionId}`)).body);
 
   before(async () => {
