@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import type { App } from "../../../src/app/build-app";
 import { breaches } from "../../../src/features/breaches/schema";
 import { formDrafts } from "../../../src/features/form-drafts/schema";
-import { datePartsOf } from "../../../src/platform/dates/calendar";
+import { datePartsOf, ukDateTime } from "../../../src/platform/dates/calendar";
 import { ukDayAndTime } from "../../../src/platform/dates/uk-moment";
 import { testApp } from "../../support/app";
 import { describeEachDatabase } from "../../support/databases";
@@ -114,7 +114,77 @@ describeEachDatabase("the breach register's forms", (ctx) => {
     assert.match(future.body, /href="#awareAt-day"/);
 
     const aware = hoursAgo(3);
-    const saved = await ig.post("/breaches/new", { ...typed("awareAt", aware), ...typed("occurredAt", hoursAgo(5)), ...FACTS });
+    const before = (await ctx.database.db.select({ id: breaches.id }).from(breaches)).length;
+    const continued = await ig.post("/breaches/new", {
+      ...typed("awareAt", aware),
+      ...typed("occurredAt", hoursAgo(5)),
+      ...FACTS,
+      types: ["CONFIDENTIALITY", "INTEGRITY"],
+      approxPeople: "1,200",
+    });
+    assert.equal(continued.statusCode, 303, continued.body);
+    assert.equal(continued.headers.location, "/breaches/new/check");
+    assert.equal((await ctx.database.db.select({ id: breaches.id }).from(breaches)).length, before, "Continue records nothing");
+
+    // Check your answers: every answer in words, UK dates and times, nothing a person cannot read.
+    const check = await ig.get("/breaches/new/check");
+    assert.equal(check.statusCode, 200, check.body);
+    assert.match(check.body, /<title>Check the breach before you record it – Safeshare<\/title>/);
+    const checkText = words(check.body);
+    assert.match(checkText, new RegExp(`When your organisation became aware ${ukDateTime(aware).replace(/[()]/g, "\\$&")} Change`));
+    assert.match(checkText, /When the breach happened \d{1,2} \w+ \d{4} at \d{1,2}:\d{2}[ap]m Change/);
+    assert.match(checkText, /How the breach was discovered The receiving school rang to say the email was not for them/);
+    assert.match(
+      checkText,
+      /Type of breach Confidentiality: seen by someone who should not have seen it Integrity: changed without authority Change/,
+    );
+    assert.match(checkText, /What happened to the data Disclosed without authority Change/);
+    assert.match(checkText, /A cyber incident No Change/);
+    assert.match(checkText, /Kinds of data and people involved Children's data Change/);
+    assert.match(checkText, /About how many people are affected 1,200 Change/);
+    assert.match(checkText, /About how many records are affected Not known Change/);
+    assert.match(checkText, /Likely consequences for the people affected Not known Change/);
+    assert.match(checkText, /Anyone at risk of physical harm No Change/);
+    assert.match(checkText, /What you have done so far Asked the school to delete it Change/);
+    assert.match(checkText, /What else you plan to do None Change/);
+    assert.doesNotMatch(checkText, /\d{4}-\d{2}-\d{2}/, "no ISO dates");
+    assert.doesNotMatch(checkText, /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|\bCONFIDENTIALITY\b|\bINTEGRITY\b|\bLOSS\b/, "no codes");
+    assert.doesNotMatch(checkText, /withdraw/, "nothing is withdrawn when not raised from a disclosure");
+    // Each answer's "Change" goes to its field on the form, which keeps the draft's values.
+    const changes = [
+      ...check.body.matchAll(/<a class="govuk-link" href="([^"]+)">Change<span class="govuk-visually-hidden"> ([^<]+)<\/span>/g),
+    ].map((m) => [m[1], m[2]]);
+    assert.deepEqual(
+      changes.map(([href]) => href),
+      [
+        "/breaches/new#awareAt-day",
+        "/breaches/new#occurredAt-day",
+        "/breaches/new#howDiscovered",
+        "/breaches/new#whatHappened",
+        "/breaches/new#types",
+        "/breaches/new#kinds",
+        "/breaches/new#cyber",
+        "/breaches/new#dataCategories",
+        "/breaches/new#approxPeople",
+        "/breaches/new#approxRecords",
+        "/breaches/new#consequences",
+        "/breaches/new#physicalRisk",
+        "/breaches/new#measuresTaken",
+        "/breaches/new#measuresProposed",
+      ],
+      JSON.stringify(changes),
+    );
+    assert.equal(changes[0]![1], "when your organisation became aware");
+    const back = await ig.get("/breaches/new");
+    for (const id of ["awareAt-day", "occurredAt-day", "howDiscovered", "whatHappened", "types", "kinds", "cyber", "dataCategories"])
+      assert.match(back.body, new RegExp(`id="${id}"`), id);
+    for (const id of ["approxPeople", "approxRecords", "consequences", "physicalRisk", "measuresTaken", "measuresProposed"])
+      assert.match(back.body, new RegExp(`id="${id}"`), id);
+    assert.match(back.body, /value="1,200"/, "the form keeps the draft's values");
+    assert.match(back.body, /value="INTEGRITY" checked/);
+
+    await ig.get("/breaches/new/check");
+    const saved = await ig.post("/breaches/new/check", {});
     assert.equal(saved.statusCode, 303, saved.body);
     const location = saved.headers.location as string;
     assert.match(location, /^\/breaches\/[0-9a-f-]{36}\?done=recorded$/);
@@ -130,8 +200,42 @@ describeEachDatabase("the breach register's forms", (ctx) => {
       /Actions Change the facts Change the people affected Assess the risk to people Record a report made to the ICO Start the investigation/,
     );
     assert.doesNotMatch(pageText, /through the API/);
+    assert.equal(row!.approxPeople, 1200);
+    assert.deepEqual(row!.types, ["CONFIDENTIALITY", "INTEGRITY"]);
     const drafts = await ctx.database.db.select().from(formDrafts).where(eq(formDrafts.form, "breach_new"));
     assert.equal(drafts.length, 0, "the draft goes once the breach is recorded");
+
+    // Recorded once: pressing the button again finds no draft, and goes back to the form.
+    const twice = await ig.post("/breaches/new/check", {});
+    assert.equal(twice.statusCode, 303);
+    assert.equal(twice.headers.location, "/breaches/new");
+    assert.equal((await ctx.database.db.select({ id: breaches.id }).from(breaches)).length, before + 1);
+  });
+
+  test("the check page without a draft goes back to the form; with one no longer right, the form shows its errors", async () => {
+    const lead = await signedInAs(app, ctx.database.db, await newUser(ctx.database.db, shared.school, ["ig_lead"]));
+    const none = await lead.get("/breaches/new/check");
+    assert.equal(none.statusCode, 303);
+    assert.equal(none.headers.location, "/breaches/new");
+    const before = (await ctx.database.db.select({ id: breaches.id }).from(breaches)).length;
+    const posted = await lead.post("/breaches/new/check", {});
+    assert.equal(posted.statusCode, 303);
+    assert.equal(posted.headers.location, "/breaches/new");
+
+    // Saved as a draft with T0 in the future (or judged so later): never a 500, the form with its errors.
+    await lead.get("/breaches/new");
+    await lead.post("/breaches/new", { ...typed("awareAt", new Date(Date.now() + 26 * HOUR)), ...FACTS, action: "save" });
+    const wrong = await lead.get("/breaches/new/check");
+    assert.equal(wrong.statusCode, 400, wrong.body);
+    const text = words(wrong.body);
+    assert.match(text, /There is a problem The time you became aware of the breach must be now or in the past/);
+    assert.match(wrong.body, /href="#awareAt-day"/);
+    assert.match(wrong.body, /<form method="post" action="\/breaches\/new"/);
+    assert.match(text, /A child protection summary was emailed to the wrong school/, "the draft's values");
+    const refused = await lead.post("/breaches/new/check", {});
+    assert.equal(refused.statusCode, 400, refused.body);
+    assert.match(words(refused.body), /The time you became aware of the breach must be now or in the past/);
+    assert.equal((await ctx.database.db.select({ id: breaches.id }).from(breaches)).length, before, "nothing recorded");
   });
 
   test("Save as a draft keeps the form for later without recording anything", async () => {
@@ -166,11 +270,28 @@ describeEachDatabase("the breach register's forms", (ctx) => {
     assert.match(form.body, /value="UNAUTHORISED_DISCLOSURE" checked/);
     assert.equal((await shared.councilLead.api("GET", `/api/v1/disclosures/${shared.disclosureId}`)).statusCode, 200);
 
-    const res = await ig.post(`/breaches/new?disclosureId=${shared.disclosureId}`, {
+    const continued = await ig.post(`/breaches/new?disclosureId=${shared.disclosureId}`, {
       ...typed("awareAt", hoursAgo(1)),
       ...FACTS,
       whatHappened: "Attendance was sent to the wrong team",
     });
+    assert.equal(continued.statusCode, 303, continued.body);
+    assert.equal(continued.headers.location, `/breaches/new/check?disclosureId=${shared.disclosureId}`);
+    assert.equal((await shared.councilIg.get(`/breaches/new/check?disclosureId=${shared.disclosureId}`)).statusCode, 404);
+    assert.equal((await auditor.get(`/breaches/new/check?disclosureId=${shared.disclosureId}`)).statusCode, 403);
+    assert.equal((await shared.councilLead.api("GET", `/api/v1/disclosures/${shared.disclosureId}`)).statusCode, 200, "not yet");
+
+    const check = await ig.get(continued.headers.location as string);
+    assert.equal(check.statusCode, 200, check.body);
+    assert.match(words(check.body), /What happened Attendance was sent to the wrong team Change/);
+    assert.match(check.body, new RegExp(`href="/breaches/new\\?disclosureId=${shared.disclosureId}#whatHappened"`));
+    assert.match(check.body, new RegExp(`<form method="post" action="/breaches/new/check\\?disclosureId=${shared.disclosureId}"`));
+    // The warning stands right above the button.
+    assert.match(
+      words(check.body),
+      /Recording this breach will withdraw Westshire Children's Services's access to the information at once\. Record the breach Cancel/,
+    );
+    const res = await ig.post(`/breaches/new/check?disclosureId=${shared.disclosureId}`, {});
     assert.equal(res.statusCode, 303, res.body);
     assert.match(res.headers.location as string, /\?done=withdrawn$/);
     assert.equal((await shared.councilLead.api("GET", `/api/v1/disclosures/${shared.disclosureId}`)).statusCode, 404, "withdrawn");
@@ -314,6 +435,8 @@ describeEachDatabase("the breach register's forms", (ctx) => {
     assert.ok(auditor.csrfToken, "the auditor's own session token, from a page it read");
     assert.equal((await auditor.get("/breaches/new")).statusCode, 403);
     assert.equal((await auditor.post("/breaches/new", { ...typed("awareAt", hoursAgo(1)), ...FACTS })).statusCode, 403);
+    assert.equal((await auditor.get("/breaches/new/check")).statusCode, 403);
+    assert.equal((await auditor.post("/breaches/new/check", {})).statusCode, 403);
     for (const path of paths) {
       assert.equal((await auditor.get(`/breaches/${id}/${path}`)).statusCode, 403, path);
       assert.equal((await auditor.post(`/breaches/${id}/${path}`, { reasons: "x", lessonsLearned: "x" })).statusCode, 403, path);

@@ -13,8 +13,8 @@ function ukYesterday(): { day: string; month: string; year: string } {
 /**
  * A breach end to end (issue 22's "Done when"). Priya Raman, Westshire Police's IG lead, learns that the
  * police's Operation Encompass notice about Kai went to Northbrook, a school he had left the week before. From the share decision
- * she reports it as a breach: the form keeps what she typed when she leaves a field out, and recording
- * it withdraws the recipient's access at once. She assesses the risk, prepares the ICO report from the
+ * she reports it as a breach: the form keeps what she typed when she leaves a field out, she checks her
+ * answers, and recording it withdraws the recipient's access at once. She assesses the risk, prepares the ICO report from the
  * draft pack, records the report made to the ICO and downloads the pack kept with it. The risk is high,
  * so Kai's mother is told in a notice drafted in plain English, recorded as given in person. The school's
  * safeguarding lead is asked to delete every copy, and confirms it. Every page is checked for
@@ -61,7 +61,7 @@ test("an IG lead raises a breach from a share, withdrawing access, and produces 
   await page
     .getByLabel("Who is at risk of physical harm, and how?")
     .fill("Kai's mother, if word of the incident reached Darren Pike through the school");
-  await submitForm(page, "Record the breach");
+  await submitForm(page, "Continue");
   await expect(page.locator(".govuk-error-summary")).toContainText("Enter how the breach was discovered");
   await expect(page.getByLabel("Time you became aware")).toHaveValue("9:00am");
   await expect(page.getByLabel("Who is at risk of physical harm, and how?")).toHaveValue(
@@ -70,6 +70,17 @@ test("an IG lead raises a breach from a share, withdrawing access, and produces 
   await page
     .getByLabel("How was the breach discovered?")
     .fill("Northbrook's safeguarding lead rang to say Kai had left the school the week before.");
+  await submitForm(page, "Continue");
+
+  // Check your answers, in words, before the record withdraws anything.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check the breach before you record it");
+  const answer = (label: string) => page.locator(".govuk-summary-list__row", { hasText: label }).locator("dd").first();
+  await expect(answer("When your organisation became aware")).toHaveText(/^\s*\d{1,2} \w+ \d{4} at 9:00am\s*$/);
+  await expect(answer("What happened to the data")).toHaveText("Disclosed without authority");
+  await expect(answer("Who is at risk of physical harm, and how")).toHaveText(
+    "Kai's mother, if word of the incident reached Darren Pike through the school",
+  );
+  await expect(page.locator("#disclosure")).toContainText("Recording this breach will withdraw Northbrook Primary School's access");
   await submitForm(page, "Record the breach");
 
   // Recorded, and the school can no longer open it; the 72 hours are counting down.

@@ -1,10 +1,19 @@
 import type { ZodType } from "zod";
-import { type DateParts, datePartsFrom, datePartsOf, emptyDateParts, isoFromParts, isRealDate } from "../../../platform/dates/calendar";
+import {
+  type DateParts,
+  datePartsFrom,
+  datePartsOf,
+  emptyDateParts,
+  isoFromParts,
+  isRealDate,
+  ukDateTime,
+} from "../../../platform/dates/calendar";
 import { timeOfDay, ukDayAndTime, ukInstant } from "../../../platform/dates/uk-moment";
 import { type FieldError, ValidationError } from "../../../platform/errors";
 import { zodIssuesToFieldErrors } from "../../../platform/http/problem";
 import { message } from "../../../platform/messages";
 import { type FormBody, type FormOptions, list, optionsOf, str } from "../../../platform/web-kit/forms";
+import type { NewBreachInput } from "../domain/inputs";
 import { BREACHES_MESSAGES } from "../domain/messages";
 import { BREACH_DATA_CATEGORIES, BREACH_KINDS, BREACH_TYPES } from "../domain/vocabulary";
 import type { BreachDetail } from "../services/register";
@@ -77,6 +86,39 @@ export function factValuesOf(body: FormBody): FactValues {
     physicalRiskDetail: str(body, "physicalRiskDetail"),
     measuresTaken: str(body, "measuresTaken"),
     measuresProposed: str(body, "measuresProposed"),
+  };
+}
+
+/**
+ * A draft's values as the form holds them: what the server saved from `factValuesOf`, read defensively
+ * (a draft saved by an older form may lack a field, or hold one in another shape), so the check page
+ * never fails on it.
+ */
+export function factValuesOfDraft(draft: Record<string, unknown>): FactValues {
+  const text = (v: unknown) => (typeof v === "string" ? v : "");
+  const texts = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === "string" && s !== "") : []);
+  const parts = (v: unknown): DateParts => {
+    const p = (v ?? {}) as Record<string, unknown>;
+    return { day: text(p.day), month: text(p.month), year: text(p.year) };
+  };
+  return {
+    awareAt: parts(draft.awareAt),
+    awareAtTime: text(draft.awareAtTime),
+    occurredAt: parts(draft.occurredAt),
+    occurredAtTime: text(draft.occurredAtTime),
+    howDiscovered: text(draft.howDiscovered),
+    whatHappened: text(draft.whatHappened),
+    types: texts(draft.types),
+    kinds: texts(draft.kinds),
+    cyber: text(draft.cyber),
+    dataCategories: texts(draft.dataCategories),
+    approxPeople: text(draft.approxPeople),
+    approxRecords: text(draft.approxRecords),
+    consequences: text(draft.consequences),
+    physicalRisk: text(draft.physicalRisk),
+    physicalRiskDetail: text(draft.physicalRiskDetail),
+    measuresTaken: text(draft.measuresTaken),
+    measuresProposed: text(draft.measuresProposed),
   };
 }
 
@@ -237,3 +279,44 @@ export const factOptions = {
   kinds: optionsOf(BREACH_KINDS, words.kind),
   dataCategories: optionsOf(BREACH_DATA_CATEGORIES, words.dataCategory),
 };
+
+/** One answer on "check your answers": `id` is the field on the form its "Change" link goes to. */
+export interface FactAnswer {
+  id: string;
+  label: string;
+  /** The answer in words; `items` instead for a list of choices, `long` for text typed in paragraphs. */
+  value?: string;
+  items?: string[];
+  long?: boolean;
+}
+
+/**
+ * A new breach's facts as "check your answers" reads them (the input the service will record, once
+ * checked): UK dates and times, the choices in words, "Not known" or "None" for what was left empty.
+ * Each links back to its field on the form (a date to its day box).
+ */
+export function factAnswers(input: NewBreachInput): FactAnswer[] {
+  const moment = (iso: string | null) => (iso ? ukDateTime(new Date(iso)) : "Not known");
+  const count = (n: number | null) => (n === null ? "Not known" : n.toLocaleString("en-GB"));
+  const chosen = (texts: string[]) => (texts.length ? { items: texts } : { value: "None" });
+  const typedOr = (typed: string, empty: string) => (typed ? { value: typed, long: true } : { value: empty });
+  return [
+    { id: "awareAt-day", label: "When your organisation became aware", value: moment(input.awareAt) },
+    { id: "occurredAt-day", label: "When the breach happened", value: moment(input.occurredAt) },
+    { id: "howDiscovered", label: "How the breach was discovered", value: input.howDiscovered, long: true },
+    { id: "whatHappened", label: "What happened", value: input.whatHappened, long: true },
+    { id: "types", label: "Type of breach", ...chosen(input.types.map((t) => words.type[t])) },
+    { id: "kinds", label: "What happened to the data", ...chosen(input.kinds.map((k) => words.kind[k])) },
+    { id: "cyber", label: "A cyber incident", value: input.cyber ? "Yes" : "No" },
+    { id: "dataCategories", label: "Kinds of data and people involved", ...chosen(input.dataCategories.map((c) => words.dataCategory[c])) },
+    { id: "approxPeople", label: "About how many people are affected", value: count(input.approxPeople) },
+    { id: "approxRecords", label: "About how many records are affected", value: count(input.approxRecords) },
+    { id: "consequences", label: "Likely consequences for the people affected", ...typedOr(input.consequences, "Not known") },
+    { id: "physicalRisk", label: "Anyone at risk of physical harm", value: input.physicalRisk ? "Yes" : "No" },
+    ...(input.physicalRisk
+      ? [{ id: "physicalRiskDetail", label: "Who is at risk of physical harm, and how", value: input.physicalRiskDetail, long: true }]
+      : []),
+    { id: "measuresTaken", label: "What you have done so far", ...typedOr(input.measuresTaken, "None") },
+    { id: "measuresProposed", label: "What else you plan to do", ...typedOr(input.measuresProposed, "None") },
+  ];
+}

@@ -19,17 +19,30 @@ import {
 import { discardDraft, loadDraft, saveDraft } from "../../form-drafts";
 import { clockState, icoDueAt } from "../domain/clock";
 import { clockText } from "../domain/clock-text";
-import { breachFactsUpdate, newBreachInput } from "../domain/inputs";
+import { breachFactsUpdate, instantOf, type NewBreachInput, newBreachInput } from "../domain/inputs";
+import { factProblems } from "../domain/lifecycle";
 import { BREACHES_MESSAGES } from "../domain/messages";
 import { BREACH_RISKS, breachReference, REPORT_PHASES } from "../domain/vocabulary";
 import { assessBreachRisk, closeBreach, decideNotToReport, moveBreach, recordIcoReport, updateBreachFacts } from "../services/changes";
 import { loadDisclosureToContain } from "../services/disclosure-to-contain";
 import { type BreachDetail, loadBreachRow, recordBreach, viewBreach } from "../services/register";
-import { emptyFacts, FACTS_FORM, type FactValues, factOptions, factsInput, factValuesFrom, factValuesOf, momentFrom } from "./fact-fields";
+import {
+  emptyFacts,
+  FACTS_FORM,
+  type FactValues,
+  factAnswers,
+  factOptions,
+  factsInput,
+  factValuesFrom,
+  factValuesOf,
+  factValuesOfDraft,
+  momentFrom,
+} from "./fact-fields";
 
 /**
  * The register's forms (issue 22): recording a breach (from a disclosure the organisation sent, too,
- * which withdraws the recipient's access), and each change to one on its own page, for IG leads.
+ * which withdraws the recipient's access), in a form then "check your answers", and each change to one
+ * on its own page, for IG leads.
  * Every change goes through the services, which audit it; a refusal comes back on its page as the
  * GOV.UK error summary with what was typed, and success goes to the breach with a banner.
  */
@@ -118,6 +131,9 @@ export async function breachForms(app: FastifyInstance, { db }: { db: Db }): Pro
   };
   type FromDisclosure = Awaited<ReturnType<typeof disclosureOf>>;
 
+  /** The form, or its check page, for this disclosure (or none): `?disclosureId=` carries it from page to page. */
+  const newHref = (disclosure: FromDisclosure, page = "") => `/breaches/new${page}${disclosure ? `?disclosureId=${disclosure.id}` : ""}`;
+
   const newPage = (
     reply: FastifyReply,
     disclosure: FromDisclosure,
@@ -127,13 +143,39 @@ export async function breachForms(app: FastifyInstance, { db }: { db: Db }): Pro
     reply.view("breaches/new", {
       ...formHelpers,
       disclosure,
-      action: disclosure ? `/breaches/new?disclosureId=${disclosure.id}` : "/breaches/new",
+      action: newHref(disclosure),
       options: factOptions,
       values,
       errors: {},
       errorList: [],
       ...extra,
     });
+
+  const NEW_FORM = {
+    ...FACTS_FORM,
+    hrefFor: (_path: string, id: string, anchor: string) => (id === "disclosureId" ? "#disclosure" : `#${anchor}`),
+  };
+
+  /**
+   * What "Record the breach" will record, checked as `recordBreach` checks it before it writes (the
+   * input's schema, then T0 and the incident against now), recording nothing: a ValidationError with
+   * every problem, in the form's order and at its fields, as the form shows them.
+   */
+  const checkedInput = (values: FactValues, disclosure: FromDisclosure, now = new Date()): NewBreachInput => {
+    const input = newBreachInput.parse(factsInput(values, newBreachInput, { disclosureId: disclosure?.id ?? null }));
+    const errors = factProblems(
+      { awareAt: instantOf(input.awareAt), occurredAt: input.occurredAt ? instantOf(input.occurredAt) : null },
+      now,
+    );
+    if (errors.length) throw new ValidationError(errors);
+    return input;
+  };
+
+  /** The draft "Continue" saved, as the form holds it; null when there is none. */
+  const draftOf = async (actor: Actor, disclosure: FromDisclosure): Promise<FactValues | null> => {
+    const draft = await loadDraft<Draft>(db, actor, DRAFT, disclosure?.id ?? "new");
+    return Object.keys(draft).length ? factValuesOfDraft(draft) : null;
+  };
 
   app.get("/breaches/new", async (request, reply) => {
     const actor = actorOf(request);
@@ -143,29 +185,70 @@ export async function breachForms(app: FastifyInstance, { db }: { db: Db }): Pro
     return newPage(reply, disclosure, values, { saved: queryOf(request).saved === "1" ? say("draftSaved") : undefined });
   });
 
+  // Continue: everything the record would check, checked now; the answers kept in the draft for the check page.
   app.post("/breaches/new", async (request, reply) => {
     const actor = actorOf(request);
     const disclosure = await disclosureOf(actor, request);
     const key = disclosure?.id ?? "new";
     const values = factValuesOf(bodyOf(request));
+    // What was typed is kept on the server whatever happens next: a session that ends now loses nothing.
+    await saveDraft<Draft>(db, actor, DRAFT, key, values as Draft);
     if (str(bodyOf(request), "action") === "save") {
-      await saveDraft<Draft>(db, actor, DRAFT, key, values as Draft);
       return reply.redirect(`/breaches/new?${disclosure ? `disclosureId=${disclosure.id}&` : ""}saved=1`, 303);
     }
     return withFormErrors(
       reply,
-      async (summary) => {
-        // What was typed is kept on the server too: a session that ends now loses nothing.
-        await saveDraft<Draft>(db, actor, DRAFT, key, values as Draft);
-        return newPage(reply, disclosure, values, summary);
+      (summary) => newPage(reply, disclosure, values, summary),
+      async () => {
+        checkedInput(values, disclosure);
+        return reply.redirect(newHref(disclosure, "/check"), 303);
       },
+      NEW_FORM,
+    );
+  });
+
+  // ---- Check your answers, then record ----
+
+  /**
+   * The draft is gone (recorded already, or never continued): back to the form. A draft no longer
+   * right (T0 judged against a later now, say) is shown on the form with its errors, as a refusal.
+   */
+  app.get("/breaches/new/check", async (request, reply) => {
+    const actor = actorOf(request);
+    const disclosure = await disclosureOf(actor, request);
+    const values = await draftOf(actor, disclosure);
+    if (!values) return reply.redirect(newHref(disclosure), 303);
+    return withFormErrors(
+      reply,
+      (summary) => newPage(reply, disclosure, values, summary),
+      async () => {
+        const formHref = newHref(disclosure);
+        return reply.view("breaches/check", {
+          disclosure,
+          formHref,
+          action: newHref(disclosure, "/check"),
+          answers: factAnswers(checkedInput(values, disclosure)).map((a) => ({ ...a, href: `${formHref}#${a.id}` })),
+        });
+      },
+      NEW_FORM,
+    );
+  });
+
+  app.post("/breaches/new/check", async (request, reply) => {
+    const actor = actorOf(request);
+    const disclosure = await disclosureOf(actor, request);
+    const values = await draftOf(actor, disclosure);
+    if (!values) return reply.redirect(newHref(disclosure), 303);
+    return withFormErrors(
+      reply,
+      (summary) => newPage(reply, disclosure, values, summary),
       async () => {
         const input = factsInput(values, newBreachInput, { disclosureId: disclosure?.id ?? null });
         const id = await recordBreach(db, actor, input);
-        await discardDraft(db, actor, DRAFT, key);
+        await discardDraft(db, actor, DRAFT, disclosure?.id ?? "new");
         return reply.redirect(`/breaches/${id}?done=${disclosure ? "withdrawn" : "recorded"}`, 303);
       },
-      { ...FACTS_FORM, hrefFor: (_path, id, anchor) => (id === "disclosureId" ? "#disclosure" : `#${anchor}`) },
+      NEW_FORM,
     );
   });
 
