@@ -34,7 +34,7 @@ type Locked = BreachRow & { initialReportAt: Date | null };
  * A change to one breach, by one of its organisation's IG leads: the row is locked, a closed breach
  * refuses every change, and the change and its audit events commit together.
  */
-async function change<T>(
+export async function change<T>(
   db: Db,
   actor: Actor,
   id: string,

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte, ne, or } from "drizzle-orm";
+import { and, eq, isNull, lte, or } from "drizzle-orm";
 import type { Role } from "../../../platform/auth/roles";
 import type { Db } from "../../../platform/db/client";
 import type { JobDefinition } from "../../../platform/jobs/queue";
@@ -6,7 +6,7 @@ import { QUEUES } from "../../../platform/jobs/queues";
 import { holdersOf, notify } from "../../notifications";
 import { clockState, icoReminderAt } from "../domain/clock";
 import { breaches } from "../schema";
-import { clockRunning } from "./register";
+import { reportAwaited } from "./register";
 
 /** Reminded at 80 % of the 72 hours: the organisation's IG leads, who report to the ICO. */
 const REMINDED: readonly Role[] = ["ig_lead"];
@@ -29,7 +29,7 @@ async function markAndTell(db: Db, breach: { id: string; organisationId: string 
     const [marked] = await tx
       .update(breaches)
       .set({ [mark]: now })
-      .where(and(eq(breaches.id, breach.id), isNull(breaches[mark]), ne(breaches.state, "CLOSED"), clockRunning))
+      .where(and(eq(breaches.id, breach.id), isNull(breaches[mark]), reportAwaited))
       .returning({ id: breaches.id });
     if (!marked) return false;
     const escalation = mark === "escalatedAt";
@@ -68,8 +68,7 @@ export async function remindBreachClocks(db: Db, now = new Date()): Promise<{ re
     .from(breaches)
     .where(
       and(
-        ne(breaches.state, "CLOSED"),
-        clockRunning,
+        reportAwaited,
         or(isNull(breaches.reminderSentAt), isNull(breaches.escalatedAt)),
         lte(breaches.awareAt, new Date(now.getTime() - REMINDER_AFTER_MS)),
       ),

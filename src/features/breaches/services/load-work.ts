@@ -1,4 +1,4 @@
-import { and, asc, ne } from "drizzle-orm";
+import { and, asc } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor";
 import { ukDay } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
@@ -10,7 +10,7 @@ import { countdownText } from "../domain/clock-text";
 import { BREACHES_MESSAGES } from "../domain/messages";
 import { breachReference } from "../domain/vocabulary";
 import { breaches } from "../schema";
-import { clockRunning } from "./register";
+import { reportAwaited } from "./register";
 
 /**
  * What the register asks of an IG lead, for the home page's "Your work" and the daily reminder
@@ -22,7 +22,7 @@ export async function loadBreachesWork(db: Db, actor: Actor, now = new Date()): 
   const rows = await db
     .select({ id: breaches.id, reference: breaches.reference, awareAt: breaches.awareAt, risk: breaches.risk })
     .from(breaches)
-    .where(and(visibleTo(actor, breaches), ne(breaches.state, "CLOSED"), clockRunning))
+    .where(and(visibleTo(actor, breaches), reportAwaited))
     .orderBy(asc(breaches.awareAt), asc(breaches.id));
   return rows.map((b) => {
     // The clock the register and the breach's page show: running here (no initial report), so due or overdue.

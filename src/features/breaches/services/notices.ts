@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { snapshotOf } from "../../../platform/audit/events";
-import { type AuditTrail, inTransaction, recordEvent } from "../../../platform/audit/write";
+import { recordEvent } from "../../../platform/audit/write";
 import type { Actor } from "../../../platform/auth/actor";
 import { today as todayIso, ukDay } from "../../../platform/dates/calendar";
 import type { Db, Queryable, Tx } from "../../../platform/db/client";
@@ -9,6 +9,7 @@ import { visibleTo } from "../../../platform/db/scope";
 import { ConflictError, NotFoundError, ValidationError } from "../../../platform/errors";
 import { message } from "../../../platform/messages";
 import { organisations, users } from "../../organisations-and-users/schema";
+import { fullName } from "../../records";
 import { subjectLinks, subjects } from "../../records/schema";
 import type {} from "../audit-events";
 import { moveProblem } from "../domain/lifecycle";
@@ -25,7 +26,9 @@ import {
 import { BREACH_RULES } from "../domain/rules";
 import type { NoticeAudience, NoticeState } from "../domain/vocabulary";
 import { breaches, breachNotices, breachSubjects } from "../schema";
-import { assertReadsBreaches, assertWritesBreaches, type BreachRow, loadBreachRow } from "./register";
+import { change } from "./changes";
+import { linkedSubjectIds } from "./linked-people";
+import { assertReadsBreaches, assertWritesBreaches, loadBreachRow } from "./register";
 
 /**
  * Telling the people affected by a breach (UK GDPR Art 34; BR-TELL-INDIVIDUALS), harm-aware
@@ -38,13 +41,11 @@ import { assertReadsBreaches, assertWritesBreaches, type BreachRow, loadBreachRo
  */
 
 const words = BREACHES_MESSAGES.en.notices;
-const problems = BREACHES_MESSAGES.en.problems;
 const say = (key: keyof typeof words, params: Record<string, string>) => message(BREACHES_MESSAGES.en, `notices.${key}`, params);
 
 const ref = (id: string) => ({ type: "breach" as const, id });
 const person = { id: subjects.id, givenNames: subjects.givenNames, familyName: subjects.familyName };
 type Person = { id: string; givenNames: string; familyName: string };
-const nameOf = (p: Person) => `${p.givenNames} ${p.familyName}`;
 
 // ---- The safeguarding check (BR-NOTICE-SAFE) ----
 
@@ -103,10 +104,10 @@ async function safeguardingCheck(q: Queryable, actor: Actor, children: readonly 
       addresseeNames.set(p.id, p);
   return (addresseeId: string): NoticeRefusal[] => {
     const addressee = addresseeNames.get(addresseeId);
-    const who = addressee ? nameOf(addressee) : "This person";
+    const who = addressee ? fullName(addressee) : "This person";
     const direct = alleged
       .filter((a) => a.from.id === addresseeId)
-      .map((a) => ({ message: say("perpetrator", { addressee: who, towards: nameOf(a.towards) }), linkIds: [a.linkId] }));
+      .map((a) => ({ message: say("perpetrator", { addressee: who, towards: fullName(a.towards) }), linkIds: [a.linkId] }));
     const housemates = livesWith.flatMap((l) =>
       l.from === addresseeId ? [{ ...l, other: l.to }] : l.to === addresseeId ? [{ ...l, other: l.from }] : [],
     );
@@ -114,7 +115,7 @@ async function safeguardingCheck(q: Queryable, actor: Actor, children: readonly 
       alleged
         .filter((a) => a.from.id === h.other && a.from.id !== addresseeId)
         .map((a) => ({
-          message: say("livesWithPerpetrator", { addressee: who, perpetrator: nameOf(a.from), towards: nameOf(a.towards) }),
+          message: say("livesWithPerpetrator", { addressee: who, perpetrator: fullName(a.from), towards: fullName(a.towards) }),
           linkIds: [h.id, a.linkId],
         })),
     );
@@ -229,8 +230,8 @@ async function noticeChoices(q: Queryable, actor: Actor, breachId: string, today
     candidates.map((c) => c.addressee.id),
   );
   return candidates.map((c) => ({
-    subject: { id: c.subject.id, name: nameOf(c.subject) },
-    addressee: { id: c.addressee.id, name: nameOf(c.addressee) },
+    subject: { id: c.subject.id, name: fullName(c.subject) },
+    addressee: { id: c.addressee.id, name: fullName(c.addressee) },
     relation: c.relation,
     audiences: c.audiences,
     refusals: refusalsFor(c.addressee.id),
@@ -293,8 +294,8 @@ async function loadNotices(q: Queryable, actor: Actor, breachId: string, noticeI
   return rows.map((r) => ({
     id: r.notice.id,
     breachId: r.notice.breachId,
-    subject: { id: r.subject.id, name: nameOf(r.subject) },
-    addressee: { id: r.addressee.id, name: nameOf(r.addressee) },
+    subject: { id: r.subject.id, name: fullName(r.subject) },
+    addressee: { id: r.addressee.id, name: fullName(r.addressee) },
     audience: r.notice.audience,
     body: r.notice.body,
     state: r.notice.state,
@@ -340,16 +341,6 @@ export async function viewNotice(db: Db, actor: Actor, breachId: string, noticeI
 
 // ---- Changes ----
 
-/** A change to a breach's notices, by one of its organisation's IG leads: the breach is locked, and a closed one refuses. */
-async function change<T>(db: Db, actor: Actor, breachId: string, work: (tx: Tx, audit: AuditTrail, breach: BreachRow) => Promise<T>) {
-  assertWritesBreaches(actor);
-  return inTransaction(db, async (tx, audit) => {
-    const breach = await loadBreachRow(tx, actor, breachId, true);
-    if (breach.state === "CLOSED") throw new ConflictError(problems.closed);
-    return work(tx, audit, breach);
-  });
-}
-
 /** The notice, locked, still a draft; sent or withheld, it can no longer change. */
 async function lockDraft(tx: Tx, actor: Actor, breachId: string, noticeId: string) {
   const [notice] = await tx
@@ -371,11 +362,7 @@ const noticeRef = (n: { id: string; subjectId: string; addresseeSubjectId: strin
 
 /** The people the breach affected, and the notice's own person: the children an addressee must not be an alleged perpetrator towards. */
 async function childrenOf(tx: Tx, actor: Actor, breachId: string, subjectId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ id: breachSubjects.subjectId })
-    .from(breachSubjects)
-    .where(and(eq(breachSubjects.breachId, breachId), visibleTo(actor, breachSubjects)));
-  return [...new Set([subjectId, ...rows.map((r) => r.id)])];
+  return [...new Set([subjectId, ...(await linkedSubjectIds(tx, actor, breachId))])];
 }
 
 /**

@@ -16,7 +16,8 @@ import { decisionReference, disclosedItemIds, originsOfItems } from "../../shari
 import { shareDecisions } from "../../sharing/schema";
 import type {} from "../audit-events";
 import type { BreachPartyRole } from "../domain/vocabulary";
-import { breaches, breachItems, breachParties, breachSubjects } from "../schema";
+import { breaches, breachItems, breachParties } from "../schema";
+import { linkedSubjectIds } from "./linked-people";
 
 /**
  * The other organisations a breach involves (issue 22): the organisation a share went to by mistake,
@@ -106,10 +107,7 @@ export async function linkDisclosure(
 export async function linkOriginators(tx: Tx, audit: AuditTrail, actor: Actor, breachId: string): Promise<void> {
   const [[breach], people, items, existing] = await Promise.all([
     tx.select({ awareAt: breaches.awareAt }).from(breaches).where(eq(breaches.id, breachId)),
-    tx
-      .select({ id: breachSubjects.subjectId })
-      .from(breachSubjects)
-      .where(and(eq(breachSubjects.breachId, breachId), visibleTo(actor, breachSubjects))),
+    linkedSubjectIds(tx, actor, breachId),
     tx
       .select({ id: breachItems.itemId })
       .from(breachItems)
@@ -121,16 +119,24 @@ export async function linkOriginators(tx: Tx, audit: AuditTrail, actor: Actor, b
   ]);
   if (!breach) return;
   const origins = await originsOfItems(tx, actor.organisationId, {
-    subjectIds: people.map((p) => p.id),
+    subjectIds: people,
     itemIds: items.map((i) => i.id),
   });
-  // Each originator's disclosures, each with the term its agreement sets (null: none).
+  // Each originator's disclosures, each with the term its agreement sets (null: none), each agreement version read once.
+  const terms = new Map<string, Promise<number | null>>();
+  const termOf = (o: (typeof origins)[number]) => {
+    if (!o.agreementId || o.agreementVersion === null) return null;
+    const key = `${o.agreementId}/${o.agreementVersion}/${o.parentAgreementVersion}`;
+    if (!terms.has(key))
+      terms.set(
+        key,
+        breachNoticeHours(tx, { agreementId: o.agreementId, version: o.agreementVersion, parentVersion: o.parentAgreementVersion }),
+      );
+    return terms.get(key)!;
+  };
   const byOrganisation = new Map<string, { disclosureId: string; hours: number | null }[]>();
   for (const o of origins) {
-    const hours =
-      o.agreementId && o.agreementVersion !== null
-        ? await breachNoticeHours(tx, { agreementId: o.agreementId, version: o.agreementVersion, parentVersion: o.parentAgreementVersion })
-        : null;
+    const hours = await termOf(o);
     byOrganisation.set(o.fromOrganisationId, [
       ...(byOrganisation.get(o.fromOrganisationId) ?? []),
       { disclosureId: o.disclosureId, hours },

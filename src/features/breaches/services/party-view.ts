@@ -17,7 +17,8 @@ import type {} from "../audit-events";
 import { BREACHES_MESSAGES } from "../domain/messages";
 import { deletionInput } from "../domain/party-inputs";
 import { type BreachPartyRole, breachReference } from "../domain/vocabulary";
-import { breaches, breachParties, breachReports } from "../schema";
+import { breaches, breachParties } from "../schema";
+import { initialReportAt } from "./register";
 
 /**
  * A breach as the other organisation it involves sees its part (issue 22), never the rest of the
@@ -44,8 +45,8 @@ function assertReads(actor: Actor, role: BreachPartyRole): void {
 
 const ours = (actor: Actor, role: BreachPartyRole) => and(visibleTo(actor, breachParties, "recipient"), eq(breachParties.role, role));
 
-/** Whether the breach's initial report has gone to the ICO: the breach's own reports, read for the party's status. */
-const reportedToIco = sql<boolean>`exists (select 1 from ${breachReports} where ${breachReports.breachId} = ${breachParties.breachId} and ${breachReports.phase} = 'INITIAL')`;
+/** Whether the breach's initial report has gone to the ICO (the register's own reading of it), for the party's status. */
+const reportedToIco = sql<boolean>`(${initialReportAt} is not null)`;
 
 const partyColumns = {
   id: breachParties.id,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { snapshotOf } from "../../../platform/audit/events";
 import { inTransaction, recordEvent } from "../../../platform/audit/write";
@@ -10,6 +10,7 @@ import { visibleTo } from "../../../platform/db/scope";
 import { type FieldError, NotFoundError, NotPermittedError, ValidationError } from "../../../platform/errors";
 import { message } from "../../../platform/messages";
 import { users } from "../../organisations-and-users/schema";
+import { fullName } from "../../records";
 import { subjects } from "../../records/schema";
 import { revokeDisclosureIn } from "../../sharing";
 import type {} from "../audit-events";
@@ -20,6 +21,7 @@ import { type BreachWarning, breachWarnings, factProblems, TRANSITIONS } from ".
 import { BREACHES_MESSAGES } from "../domain/messages";
 import { type BreachState, breachReference } from "../domain/vocabulary";
 import { breaches, breachReports, breachSubjects } from "../schema";
+import { linkedSubjectIds } from "./linked-people";
 import { linkDisclosure, linkOriginators, loadBreachLinks } from "./parties";
 
 const problems = BREACHES_MESSAGES.en.problems;
@@ -43,13 +45,20 @@ export type BreachReportRow = typeof breachReports.$inferSelect;
  * table: in a one-table select drizzle writes columns unqualified, and inside this subquery a bare "id"
  * would be the report's own.
  */
-const initialReportAt = sql<Date | null>`(select (extract(epoch from ${breachReports.reportedAt}) * 1000)::float8 from ${breachReports}
+export const initialReportAt =
+  sql<Date | null>`(select (extract(epoch from ${breachReports.reportedAt}) * 1000)::float8 from ${breachReports}
   where ${breachReports.breachId} = ${sql.identifier("breach")}.${sql.identifier("id")} and ${breachReports.phase} = 'INITIAL')`.mapWith(
-  (v: number | string | null) => (v === null ? null : new Date(Number(v))),
-);
+    (v: number | string | null) => (v === null ? null : new Date(Number(v))),
+  );
 
 /** Its clock is running: no initial report yet, and not assessed as no risk (an unassessed breach counts as a risk). */
-export const clockRunning: SQL = sql`(${initialReportAt} is null and ${breaches.risk} is distinct from 'NO_RISK')`;
+const clockRunning: SQL = sql`(${initialReportAt} is null and ${breaches.risk} is distinct from 'NO_RISK')`;
+
+/**
+ * A report to the ICO is awaited: the clock runs on an open breach (one reassessed as a risk after it
+ * was closed asks nothing more). What Your work lists and the clock's reminders are sent for.
+ */
+export const reportAwaited: SQL = and(ne(breaches.state, "CLOSED"), clockRunning)!;
 
 /** The row, scoped to the actor's organisation; locked for a change. Another organisation's is not found. */
 export async function loadBreachRow(
@@ -212,7 +221,7 @@ export async function viewBreach(db: Db, actor: Actor, id: string, view: string,
     closedAt: b.closedAt,
     disclosureId: b.disclosureId,
     recordedBy: who?.name ?? "",
-    people: people.map((p) => ({ id: p.id, name: `${p.givenNames} ${p.familyName}`, dateOfBirth: p.dateOfBirth })),
+    people: people.map((p) => ({ id: p.id, name: fullName(p), dateOfBirth: p.dateOfBirth })),
     reports,
     links,
   };
@@ -225,12 +234,7 @@ export async function viewBreach(db: Db, actor: Actor, id: string, view: string,
 export async function breachSubjectIds(db: Db, actor: Actor, id: string): Promise<string[]> {
   assertWritesBreaches(actor);
   await loadBreachRow(db, actor, id);
-  const rows = await db
-    .select({ id: breachSubjects.subjectId })
-    .from(breachSubjects)
-    .where(and(eq(breachSubjects.breachId, id), visibleTo(actor, breachSubjects)))
-    .orderBy(asc(breachSubjects.subjectId));
-  return rows.map((r) => r.id);
+  return linkedSubjectIds(db, actor, id);
 }
 
 /** The ids that are people of the actor's own organisation's records, each one not found becoming an error at its path. */
@@ -245,6 +249,21 @@ export async function checkSubjects(tx: Tx, actor: Actor, ids: readonly string[]
 }
 
 /**
+ * A new breach as `recordBreach` takes it, checked as it checks before it writes: the input's shape,
+ * then T0 not in the future and the incident not after it. Throws a ValidationError with each problem;
+ * "check your answers" calls it too, so it shows what recording would refuse without recording.
+ */
+export function checkNewBreach(raw: unknown, now: Date): NewBreachInput {
+  const input = newBreachInput.parse(raw);
+  const errors = factProblems(
+    { awareAt: instantOf(input.awareAt), occurredAt: input.occurredAt ? instantOf(input.occurredAt) : null },
+    now,
+  );
+  if (errors.length) throw new ValidationError(errors);
+  return input;
+}
+
+/**
  * Records a breach on the register (IG leads; `BR-RECORD`). T0 must not be in the future, and the
  * incident not after T0. Raised from a disclosure the organisation sent, in the same transaction it
  * withdraws the recipient's access (sharing's revoke: the recipient can no longer open it), and links
@@ -252,11 +271,9 @@ export async function checkSubjects(tx: Tx, actor: Actor, ids: readonly string[]
  */
 export async function recordBreach(db: Db, actor: Actor, raw: unknown, now = new Date()): Promise<string> {
   assertWritesBreaches(actor);
-  const input: NewBreachInput = newBreachInput.parse(raw);
+  const input = checkNewBreach(raw, now);
   const awareAt = instantOf(input.awareAt);
   const occurredAt = input.occurredAt ? instantOf(input.occurredAt) : null;
-  const errors = factProblems({ awareAt, occurredAt }, now);
-  if (errors.length) throw new ValidationError(errors);
   return inTransaction(db, async (tx, audit) => {
     const subjectErrors = await checkSubjects(tx, actor, input.subjectIds);
     if (subjectErrors.length) throw new ValidationError(subjectErrors);

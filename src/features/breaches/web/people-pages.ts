@@ -17,7 +17,7 @@ import {
   str,
   withFormErrors,
 } from "../../../platform/web-kit/forms";
-import { searchSubjects } from "../../records";
+import { fullName, searchSubjects } from "../../records";
 import { BREACHES_MESSAGES } from "../domain/messages";
 import { updateBreachFacts } from "../services/changes";
 import { breachSubjectIds, viewBreach } from "../services/register";
@@ -68,9 +68,7 @@ export async function breachPeoplePages(app: FastifyInstance, { db }: { db: Db }
       try {
         const { rows } = await searchSubjects(db, actor, { q: state.values.q }, { page: 1, pageSize: RESULTS }, VIEW);
         alreadyNamed = rows.filter((r) => linked.has(r.id)).length;
-        found = rows
-          .filter((r) => !linked.has(r.id))
-          .map((r) => ({ value: r.id, text: `${r.givenNames} ${r.familyName}`, hint: bornText(r.dateOfBirth) }));
+        found = rows.filter((r) => !linked.has(r.id)).map((r) => ({ value: r.id, text: fullName(r), hint: bornText(r.dateOfBirth) }));
       } catch (error) {
         const refusal = fieldErrorsOf(error);
         if (!refusal) throw error;
