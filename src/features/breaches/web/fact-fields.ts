@@ -1,4 +1,4 @@
-import type { ZodType } from "zod";
+import { type ZodType, z } from "zod";
 import {
   type DateParts,
   datePartsFrom,
@@ -27,45 +27,42 @@ import type { BreachDetail } from "../services/register";
 const words = BREACHES_MESSAGES.en;
 const say = (key: string, params: Record<string, string> = {}) => message(words, `forms.${key}`, params);
 
-export interface FactValues {
-  awareAt: DateParts;
-  awareAtTime: string;
-  occurredAt: DateParts;
-  occurredAtTime: string;
-  howDiscovered: string;
-  whatHappened: string;
-  types: string[];
-  kinds: string[];
-  cyber: string;
-  dataCategories: string[];
-  approxPeople: string;
-  approxRecords: string;
-  consequences: string;
-  physicalRisk: string;
-  physicalRiskDetail: string;
-  measuresTaken: string;
-  measuresProposed: string;
-}
-
-export const emptyFacts = (): FactValues => ({
-  awareAt: emptyDateParts(),
-  awareAtTime: "",
-  occurredAt: emptyDateParts(),
-  occurredAtTime: "",
-  howDiscovered: "",
-  whatHappened: "",
-  types: [],
-  kinds: [],
-  cyber: "",
-  dataCategories: [],
-  approxPeople: "",
-  approxRecords: "",
-  consequences: "",
-  physicalRisk: "",
-  physicalRiskDetail: "",
-  measuresTaken: "",
-  measuresProposed: "",
+/**
+ * The facts as the form holds them, every field as typed. Read from a saved draft defensively: a draft
+ * saved by an older form may lack a field, or hold one in another shape, and each such field reads as
+ * empty, so the form and its check page never fail on it. Its fields are in the order the form asks them.
+ */
+const typed = z.string().catch("");
+const chosen = z
+  .array(z.unknown())
+  .catch([])
+  .transform((v) => v.filter((s): s is string => typeof s === "string" && s !== ""));
+const moment = z.object({ day: typed, month: typed, year: typed }).catch(emptyDateParts);
+const factValuesSchema = z.object({
+  awareAt: moment,
+  awareAtTime: typed,
+  occurredAt: moment,
+  occurredAtTime: typed,
+  howDiscovered: typed,
+  whatHappened: typed,
+  types: chosen,
+  kinds: chosen,
+  cyber: typed,
+  dataCategories: chosen,
+  approxPeople: typed,
+  approxRecords: typed,
+  consequences: typed,
+  physicalRisk: typed,
+  physicalRiskDetail: typed,
+  measuresTaken: typed,
+  measuresProposed: typed,
 });
+export type FactValues = z.infer<typeof factValuesSchema>;
+
+export const emptyFacts = (): FactValues => factValuesSchema.parse({});
+
+/** A draft's values as the form holds them: what the server saved from `factValuesOf`, each field it cannot read empty. */
+export const factValuesOfDraft = (draft: Record<string, unknown>): FactValues => factValuesSchema.parse(draft);
 
 export function factValuesOf(body: FormBody): FactValues {
   return {
@@ -86,39 +83,6 @@ export function factValuesOf(body: FormBody): FactValues {
     physicalRiskDetail: str(body, "physicalRiskDetail"),
     measuresTaken: str(body, "measuresTaken"),
     measuresProposed: str(body, "measuresProposed"),
-  };
-}
-
-/**
- * A draft's values as the form holds them: what the server saved from `factValuesOf`, read defensively
- * (a draft saved by an older form may lack a field, or hold one in another shape), so the check page
- * never fails on it.
- */
-export function factValuesOfDraft(draft: Record<string, unknown>): FactValues {
-  const text = (v: unknown) => (typeof v === "string" ? v : "");
-  const texts = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === "string" && s !== "") : []);
-  const parts = (v: unknown): DateParts => {
-    const p = (v ?? {}) as Record<string, unknown>;
-    return { day: text(p.day), month: text(p.month), year: text(p.year) };
-  };
-  return {
-    awareAt: parts(draft.awareAt),
-    awareAtTime: text(draft.awareAtTime),
-    occurredAt: parts(draft.occurredAt),
-    occurredAtTime: text(draft.occurredAtTime),
-    howDiscovered: text(draft.howDiscovered),
-    whatHappened: text(draft.whatHappened),
-    types: texts(draft.types),
-    kinds: texts(draft.kinds),
-    cyber: text(draft.cyber),
-    dataCategories: texts(draft.dataCategories),
-    approxPeople: text(draft.approxPeople),
-    approxRecords: text(draft.approxRecords),
-    consequences: text(draft.consequences),
-    physicalRisk: text(draft.physicalRisk),
-    physicalRiskDetail: text(draft.physicalRiskDetail),
-    measuresTaken: text(draft.measuresTaken),
-    measuresProposed: text(draft.measuresProposed),
   };
 }
 
@@ -198,26 +162,7 @@ function countOf(typed: string): number | string | null {
 const booleanOf = (typed: string) => (typed === "yes" ? true : typed === "no" ? false : undefined);
 
 /** The fields in the order the form asks them: the error summary lists its errors in this order. */
-const FIELD_ORDER = [
-  "disclosureId",
-  "awareAt",
-  "awareAtTime",
-  "occurredAt",
-  "occurredAtTime",
-  "howDiscovered",
-  "whatHappened",
-  "types",
-  "kinds",
-  "cyber",
-  "dataCategories",
-  "approxPeople",
-  "approxRecords",
-  "consequences",
-  "physicalRisk",
-  "physicalRiskDetail",
-  "measuresTaken",
-  "measuresProposed",
-];
+const FIELD_ORDER = ["disclosureId", ...Object.keys(factValuesSchema.shape)];
 const fieldOf = (path: string) => path.replace(/^\//, "").split("/")[0] ?? "";
 const rank = (path: string) => {
   const i = FIELD_ORDER.indexOf(fieldOf(path));

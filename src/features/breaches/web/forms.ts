@@ -19,13 +19,12 @@ import {
 import { discardDraft, loadDraft, saveDraft } from "../../form-drafts";
 import { clockState, icoDueAt } from "../domain/clock";
 import { clockText } from "../domain/clock-text";
-import { breachFactsUpdate, instantOf, type NewBreachInput, newBreachInput } from "../domain/inputs";
-import { factProblems } from "../domain/lifecycle";
+import { breachFactsUpdate, type NewBreachInput, newBreachInput } from "../domain/inputs";
 import { BREACHES_MESSAGES } from "../domain/messages";
 import { BREACH_RISKS, breachReference, REPORT_PHASES } from "../domain/vocabulary";
 import { assessBreachRisk, closeBreach, decideNotToReport, moveBreach, recordIcoReport, updateBreachFacts } from "../services/changes";
 import { loadDisclosureToContain } from "../services/disclosure-to-contain";
-import { type BreachDetail, loadBreachRow, recordBreach, viewBreach } from "../services/register";
+import { type BreachDetail, checkNewBreach, loadBreachRow, recordBreach, viewBreach } from "../services/register";
 import {
   emptyFacts,
   FACTS_FORM,
@@ -161,15 +160,8 @@ export async function breachForms(app: FastifyInstance, { db }: { db: Db }): Pro
    * input's schema, then T0 and the incident against now), recording nothing: a ValidationError with
    * every problem, in the form's order and at its fields, as the form shows them.
    */
-  const checkedInput = (values: FactValues, disclosure: FromDisclosure, now = new Date()): NewBreachInput => {
-    const input = newBreachInput.parse(factsInput(values, newBreachInput, { disclosureId: disclosure?.id ?? null }));
-    const errors = factProblems(
-      { awareAt: instantOf(input.awareAt), occurredAt: input.occurredAt ? instantOf(input.occurredAt) : null },
-      now,
-    );
-    if (errors.length) throw new ValidationError(errors);
-    return input;
-  };
+  const checkedInput = (values: FactValues, disclosure: FromDisclosure): NewBreachInput =>
+    checkNewBreach(factsInput(values, newBreachInput, { disclosureId: disclosure?.id ?? null }), new Date());
 
   /** The draft "Continue" saved, as the form holds it; null when there is none. */
   const draftOf = async (actor: Actor, disclosure: FromDisclosure): Promise<FactValues | null> => {
@@ -180,8 +172,7 @@ export async function breachForms(app: FastifyInstance, { db }: { db: Db }): Pro
   app.get("/breaches/new", async (request, reply) => {
     const actor = actorOf(request);
     const disclosure = await disclosureOf(actor, request);
-    const draft = await loadDraft<Draft>(db, actor, DRAFT, disclosure?.id ?? "new");
-    const values = { ...emptyFacts(), ...disclosure?.prefill, ...draft };
+    const values = { ...emptyFacts(), ...disclosure?.prefill, ...(await draftOf(actor, disclosure)) };
     return newPage(reply, disclosure, values, { saved: queryOf(request).saved === "1" ? say("draftSaved") : undefined });
   });
 
