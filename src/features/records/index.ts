@@ -11,4 +11,4 @@ export { loadProtectedDetails, protectedDetailsSql } from "./services/protected-
 export { searchSubjects } from "./services/search";
 export { createSubject, fullNameOf } from "./services/subjects";
 export { recordsWebPages } from "./web";
-export { fullName, idParam, itemForPage, nhsDisplay, SUBJECT_KIND_SINGULAR, subjectHeader, subjectIdOf } from "./web/record-pages";
+export { fullName, itemForPage, nhsDisplay, SUBJECT_KIND_SINGULAR, subjectHeader, subjectIdOf } from "./web/record-pages";

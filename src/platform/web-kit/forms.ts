@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { ZodError, type ZodType } from "zod";
-import { ConflictError, type FieldError, type RuleFinding, RulesBlockedError, ValidationError } from "../errors";
+import { ZodError, type ZodType, z } from "zod";
+import { ConflictError, type FieldError, NotFoundError, type RuleFinding, RulesBlockedError, ValidationError } from "../errors";
 import { toProblem, zodIssuesToFieldErrors } from "../http/problem";
 
 /**
@@ -39,6 +39,16 @@ export function list(body: FormBody, name: string): string[] {
 }
 
 export const checked = (body: FormBody, name: string) => list(body, name).length > 0;
+
+const uuid = z.uuid();
+
+/** An id from the URL; anything that is not a UUID is simply not found (never a database error). */
+export function idParam(request: FastifyRequest, name: string, what: string): string {
+  const value = (request.params as Record<string, unknown>)[name];
+  const parsed = uuid.safeParse(value);
+  if (!parsed.success) throw new NotFoundError(what);
+  return parsed.data;
+}
 
 /** Parses a form body with the same zod schema the API uses, or throws a ValidationError. */
 export function parseForm<T>(schema: ZodType<T>, body: unknown): T {

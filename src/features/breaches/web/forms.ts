@@ -11,6 +11,7 @@ import {
   type ErrorSummary,
   type FormOptions,
   formHelpers,
+  idParam,
   optionsOf,
   queryOf,
   str,
@@ -83,11 +84,7 @@ export function breachActions(b: BreachDetail, actor: Actor): { href: string; te
   ];
 }
 
-const idOf = (request: FastifyRequest): string => {
-  const id = (request.params as { id?: string }).id ?? "";
-  if (!z.uuid().safeParse(id).success) throw new NotFoundError("The breach");
-  return id;
-};
+const idOf = (request: FastifyRequest): string => idParam(request, "id", "The breach");
 
 /** The reference and clock at the top of each change's page: its row only, which names no one. */
 async function headingOf(db: Db, actor: Actor, id: string) {

@@ -5,6 +5,7 @@ import { dateFromParts, datePartsFrom, emptyDateParts, today, ukDayStart } from 
 import type { Db } from "../../../platform/db/client";
 import type { FieldError } from "../../../platform/errors";
 import { ValidationError } from "../../../platform/errors";
+import { idParams } from "../../../platform/http/api-schemas";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { bodyOf, formHelpers, parseForm, type Refusal, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { BREACHES_MESSAGES } from "../domain/messages";
@@ -26,8 +27,7 @@ const words = BREACHES_MESSAGES.en;
 const VIEW = "web.breaches.notices";
 const SAFE_RULE = [{ code: "BR-NOTICE-SAFE", rule: BREACH_RULES["BR-NOTICE-SAFE"] }];
 
-const params = z.object({ id: z.uuid(), noticeId: z.uuid() });
-const breachParams = z.object({ id: z.uuid() });
+const params = idParams.extend({ noticeId: z.uuid() });
 
 /** The safeguarding check's refusal (BR-NOTICE-SAFE) names the addressee; the page shows the rule beside it. */
 const refusedBySafeguarding = (refusal: Refusal) => refusal.fieldErrors.some((e) => e.path === "/addresseeSubjectId");
@@ -90,12 +90,12 @@ export async function breachNoticePages(app: FastifyInstance, { db }: { db: Db }
   app.get("/breaches/:id/notices/new", async (request, reply) => {
     const actor = actorOf(request);
     assertWritesBreaches(actor);
-    return choosePage(reply, actor, parseForm(breachParams, request.params).id);
+    return choosePage(reply, actor, parseForm(idParams, request.params).id);
   });
 
   app.post("/breaches/:id/notices/new", async (request, reply) => {
     const actor = actorOf(request);
-    const { id } = parseForm(breachParams, request.params);
+    const { id } = parseForm(idParams, request.params);
     const choice = str(bodyOf(request), "choice");
     const [subjectId, addresseeSubjectId, audience] = choice.split("|");
     return withFormErrors(

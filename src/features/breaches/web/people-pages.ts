@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
 import type { Actor } from "../../../platform/auth/actor";
 import { ukDate } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
-import { NotFoundError, ValidationError } from "../../../platform/errors";
+import { ValidationError } from "../../../platform/errors";
 import { actorOf, requireActor } from "../../../platform/http/auth/plugin";
 import {
   bodyOf,
@@ -11,6 +10,7 @@ import {
   errorSummary,
   fieldErrorsOf,
   formHelpers,
+  idParam,
   list,
   type Option,
   queryOf,
@@ -36,11 +36,7 @@ const RESULTS = 20;
 
 const DONE: Record<string, string> = { added: words.formsDone.peopleAdded, removed: words.formsDone.personRemoved };
 
-const idOf = (request: FastifyRequest): string => {
-  const id = (request.params as { id?: string }).id ?? "";
-  if (!z.uuid().safeParse(id).success) throw new NotFoundError("The breach");
-  return id;
-};
+const idOf = (request: FastifyRequest): string => idParam(request, "id", "The breach");
 
 const bornText = (dateOfBirth: string | null) => (dateOfBirth ? `Born ${ukDate(dateOfBirth)}` : "Date of birth not recorded");
 

@@ -3,13 +3,13 @@ import { datePartsFrom, emptyDateParts, isoFromParts } from "../../../platform/d
 import type { Db } from "../../../platform/db/client";
 import { NotPermittedError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
-import { bodyOf, formHelpers, list, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
+import { bodyOf, formHelpers, idParam, list, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { levelsOfNeed } from "../../settings";
 import type { LevelOfNeed } from "../../settings/domain";
 import { CONCERN_CATEGORIES, CONCERN_CATEGORY_LABELS, CONCERN_STATUS_LABELS } from "../domain/records";
 import { loadSubject, viewSubjectRow } from "../services/access";
 import { acknowledgeConcern, type Concern, closeConcern, raiseConcern, viewConcern, viewConcerns } from "../services/concerns";
-import { CONCERN_STATUS_TAGS, idParam, RECORD_FORM, subjectHeader, subjectIdOf } from "./record-pages";
+import { CONCERN_STATUS_TAGS, RECORD_FORM, subjectHeader, subjectIdOf } from "./record-pages";
 
 const OUTCOMES: Record<string, string> = {
   raised: "Concern raised. Your organisation's safeguarding leads have been alerted on their dashboard.",

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
-import { bodyOf, list, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
+import { bodyOf, idParam, list, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { loadSubject } from "../services/access";
 import { correctItem, disputeItem, viewItem, viewItems } from "../services/items";
 import {
@@ -13,7 +13,7 @@ import {
   itemValuesFromBody,
   itemValuesOf,
 } from "./item-form";
-import { groupItems, idParam, itemForPage, RECORD_FORM, subjectHeader, subjectIdOf } from "./record-pages";
+import { groupItems, itemForPage, RECORD_FORM, subjectHeader, subjectIdOf } from "./record-pages";
 
 const OUTCOMES: Record<string, string> = {
   recorded: "Record item saved.",

@@ -1,10 +1,8 @@
 /** What every page of a person's record shares: the subject from the route, its header and tabs, items as shown, and the labels and tags. */
 import type { FastifyRequest } from "fastify";
-import { z } from "zod";
 import type { Actor } from "../../../platform/auth/actor";
 import { hasAnyRole } from "../../../platform/auth/roles";
-import { NotFoundError } from "../../../platform/errors";
-import type { FormOptions } from "../../../platform/web-kit/forms";
+import { type FormOptions, idParam } from "../../../platform/web-kit/forms";
 import { ITEM_CATEGORIES, ITEM_CATEGORY_LABELS, type ItemCategory, type SubjectKind } from "../domain/information";
 import { RECORDS_MESSAGES } from "../domain/messages";
 import {
@@ -45,16 +43,6 @@ export const ACCURACY_TAGS: Record<AccuracyState, string> = {
 };
 
 const KIND_TAGS: Record<RecordItemKind, string> = { FACT: "", OPINION: "govuk-tag--purple" };
-
-const uuid = z.uuid();
-
-/** An id from the URL; anything that is not a UUID is simply not found (never a database error). */
-export function idParam(request: FastifyRequest, name: string, what: string): string {
-  const value = (request.params as Record<string, unknown>)[name];
-  const parsed = uuid.safeParse(value);
-  if (!parsed.success) throw new NotFoundError(what);
-  return parsed.data;
-}
 
 export const subjectIdOf = (request: FastifyRequest) => idParam(request, "id", "The person's record");
 

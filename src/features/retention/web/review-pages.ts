@@ -11,12 +11,13 @@ import {
   errorSummary,
   type FormBody,
   formHelpers,
+  idParam,
   list,
   queryOf,
   str,
   withFormErrors,
 } from "../../../platform/web-kit/forms";
-import { fullName, idParam, viewSubjectRow } from "../../records";
+import { fullName, viewSubjectRow } from "../../records";
 import { sendCertificatePdf } from "../api/certificate-pdf";
 import { batchReference, copyReference, fileReference } from "../domain/certificate";
 import { counted, ruleSentence } from "../domain/certificate-text";

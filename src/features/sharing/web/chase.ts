@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
-import { type ErrorSummary, withFormErrors } from "../../../platform/web-kit/forms";
-import { idParam } from "../../records";
+import { type ErrorSummary, idParam, withFormErrors } from "../../../platform/web-kit/forms";
+
 import { chaseDisclosure } from "../services/chase";
 
 /** The home page, rendered again with an error summary: handed in by the composition root, which owns it. */

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
-import { bodyOf, str, withFormErrors } from "../../../platform/web-kit/forms";
+import { bodyOf, idParam, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { saveDraft } from "../../form-drafts";
-import { idParam } from "../../records";
+
 import type { ShareDecisionInput } from "../domain/decision-input";
 import { answersOnly } from "../domain/disclosure-snapshot";
 import { addAddendum } from "../services/addenda";

@@ -5,9 +5,9 @@ import type { Db } from "../../../platform/db/client";
 import { NotFoundError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
 import { ALL_SHARE_RULES, readsRuleCodes, type ShareRuleCode } from "../../../platform/rules";
-import { bodyOf, optionsOf, queryOf, withFormErrors } from "../../../platform/web-kit/forms";
+import { bodyOf, idParam, optionsOf, queryOf, withFormErrors } from "../../../platform/web-kit/forms";
 import { PURPOSE_CODES, PURPOSE_LABELS } from "../../agreements/domain";
-import { idParam } from "../../records";
+
 import { mayDecideProtectedDetails } from "../../records/domain";
 import { levelsOfNeed } from "../../settings";
 import { type DisclosureState, disclosureState, mayRevokeDisclosure, revocationProblem } from "../domain/disclosure-access";

@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ukDate } from "../../../platform/dates/calendar";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
-import { bodyOf, errorSummary, formHelpers, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
+import { bodyOf, errorSummary, formHelpers, idParam, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
 import { ONWARD_DISCLOSURE_LABELS, purposeLabel } from "../../agreements/domain";
-import { fullName, idParam, nhsDisplay, SUBJECT_KIND_SINGULAR, searchSubjects } from "../../records";
+import { fullName, nhsDisplay, SUBJECT_KIND_SINGULAR, searchSubjects } from "../../records";
 import {
   ITEM_CATEGORY_LABELS,
   type ItemCategory,

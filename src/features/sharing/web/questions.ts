@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../platform/db/client";
 import { actorOf } from "../../../platform/http/auth/plugin";
-import { bodyOf, str, withFormErrors } from "../../../platform/web-kit/forms";
-import { idParam } from "../../records";
+import { bodyOf, idParam, str, withFormErrors } from "../../../platform/web-kit/forms";
+
 import { answerQuestion, type DisclosureQuestionRow } from "../services/disclosure-questions";
 
 /**

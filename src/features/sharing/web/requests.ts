@@ -5,9 +5,19 @@ import type { UkNation } from "../../../platform/dates/working-days";
 import type { Db } from "../../../platform/db/client";
 import { NotFoundError } from "../../../platform/errors";
 import { actorOf } from "../../../platform/http/auth/plugin";
-import { bodyOf, errorSummary, type FormBody, formHelpers, optionsOf, queryOf, str, withFormErrors } from "../../../platform/web-kit/forms";
+import {
+  bodyOf,
+  errorSummary,
+  type FormBody,
+  formHelpers,
+  idParam,
+  optionsOf,
+  queryOf,
+  str,
+  withFormErrors,
+} from "../../../platform/web-kit/forms";
 import { GATEWAY_LABELS, GATEWAYS, PURPOSE_CODES, PURPOSE_LABELS, purposeLabel } from "../../agreements/domain";
-import { fullName, idParam, searchSubjects, viewSubjectRow } from "../../records";
+import { fullName, searchSubjects, viewSubjectRow } from "../../records";
 import { sharingSettings } from "../../settings";
 import { REQUEST_STATUS_LABELS, REQUEST_URGENCIES, REQUEST_URGENCY_LABELS, requestReference } from "../domain/records";
 import { OUTCOME_LABELS, type Outcome } from "../domain/vocabulary";
