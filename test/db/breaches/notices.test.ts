@@ -359,4 +359,51 @@ describeEachDatabase("breach notices to the people affected", (ctx) => {
     const after = (await ig.api("GET", `${notices()}/${young.id}`)).json();
     assert.deepEqual([after.state, after.body], [young.state, young.body]);
   });
+
+  test("refused for someone recorded as an alleged perpetrator towards a child's parent, as when Kai's mother fled him", async () => {
+    const person = async (kind: string, givenNames: string, familyName: string, dateOfBirth?: string) => {
+      const res = await practitioner.api("POST", "/api/v1/subjects", {
+        kind,
+        givenNames,
+        familyName,
+        ...(dateOfBirth ? { dateOfBirth } : {}),
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json().id as string;
+    };
+    const maya = await person("CHILD", "Maya", "Hollis", "2016-02-11");
+    const leah = await person("PARENT_CARER", "Leah", "Hollis");
+    const lee = await person("ALLEGED_PERPETRATOR", "Lee", "Dunmore", "1985-07-30");
+    await link(leah, maya, "PARENT_OF");
+    await link(lee, leah, "ALLEGED_PERPETRATOR_TOWARDS");
+    const recorded = await ig.api("POST", "/api/v1/breaches", {
+      awareAt: hoursAgo(3),
+      howDiscovered: "A parent rang",
+      whatHappened: "A letter naming Maya and Lee went to the wrong address",
+      types: ["CONFIDENTIALITY"],
+      kinds: ["UNAUTHORISED_DISCLOSURE"],
+      cyber: false,
+      subjectIds: [maya, lee],
+    });
+    assert.equal(recorded.statusCode, 201, recorded.body);
+    const id = recorded.json().id;
+    const choices = (await ig.api("GET", `/api/v1/breaches/${id}/notice-choices`)).json().items as {
+      addressee: { id: string };
+      refusals: { message: string }[];
+    }[];
+    const toLee = choices.filter((c) => c.addressee.id === lee);
+    assert.ok(toLee.length, "Lee is a person affected, an adult");
+    for (const c of toLee)
+      assert.deepEqual(
+        c.refusals.map((r) => r.message),
+        ["Lee Dunmore is recorded as an alleged perpetrator of harm towards Leah Hollis: Safeshare will not send them a notice"],
+      );
+    assert.deepEqual(choices.find((c) => c.addressee.id === leah)?.refusals, [], "Maya's mother may be told");
+    const res = await ig.api("POST", notices(id), { subjectId: lee, addresseeSubjectId: lee, audience: "PARENT" });
+    assert.equal(res.statusCode, 409, res.body);
+    assert.deepEqual(
+      res.json().rules.map((r: { code: string }) => r.code),
+      ["BR-NOTICE-SAFE"],
+    );
+  });
 });

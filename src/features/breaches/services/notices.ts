@@ -34,7 +34,8 @@ import { assertReadsBreaches, assertWritesBreaches, loadBreachRow } from "./regi
  * Telling the people affected by a breach (UK GDPR Art 34; BR-TELL-INDIVIDUALS), harm-aware
  * (docs/domain.md §6; BR-NOTICE-SAFE): a notice is drafted for a person affected, addressed to them or
  * to a parent or carer linked to them, and never to anyone recorded as an alleged perpetrator towards a
- * child the breach affected, nor to anyone living with such a person. The check runs when the notice
+ * person the breach affected or towards a parent or carer of one (a mother who fled her abuser), nor to
+ * anyone living with such a person. The check runs when the notice
  * is drafted and again, fresh, when it is recorded as sent: a link recorded in between still stops it.
  * A notice whose sending would increase the risk is withheld with the reason. Only the breach's
  * organisation's IG leads change notices; its auditors read them.
@@ -56,14 +57,14 @@ export interface NoticeRefusal {
 }
 
 /**
- * The safeguarding check over a breach's children: for any addressee, the reasons a notice may not go
- * to them. Read fresh from the organisation's links each time it is built, within the caller's
- * transaction. `children` are the people the breach affected (and the notice's own person).
+ * The safeguarding check: for any addressee, the reasons a notice may not go to them. Read fresh from
+ * the organisation's links each time it is built, within the caller's transaction. `protectedPeople`
+ * are the people no alleged perpetrator towards whom may be written to (`protectedBy`).
  */
-async function safeguardingCheck(q: Queryable, actor: Actor, children: readonly string[], addressees: readonly string[]) {
+async function safeguardingCheck(q: Queryable, actor: Actor, protectedPeople: readonly string[], addressees: readonly string[]) {
   const towards = alias(subjects, "towards");
   const perpetrator = alias(subjects, "perpetrator");
-  const alleged = children.length
+  const alleged = protectedPeople.length
     ? await q
         .select({
           linkId: subjectLinks.id,
@@ -76,7 +77,7 @@ async function safeguardingCheck(q: Queryable, actor: Actor, children: readonly 
         .where(
           and(
             eq(subjectLinks.kind, "ALLEGED_PERPETRATOR_TOWARDS"),
-            inArray(subjectLinks.toSubjectId, [...children]),
+            inArray(subjectLinks.toSubjectId, [...protectedPeople]),
             visibleTo(actor, subjectLinks),
           ),
         )
@@ -194,6 +195,14 @@ async function parentsOf(q: Queryable, actor: Actor, childIds: readonly string[]
     .orderBy(asc(subjects.familyName), asc(subjects.givenNames), asc(subjects.id));
 }
 
+/**
+ * Who no alleged perpetrator may be written to about (BR-NOTICE-SAFE): the people the breach affected
+ * and their parents and carers, so a notice never reaches someone a child's mother fled.
+ */
+const protectedBy = (affected: readonly string[], parents: readonly { parent: { id: string } }[]): string[] => [
+  ...new Set([...affected, ...parents.map((l) => l.parent.id)]),
+];
+
 /** Someone a notice could be written to about a person affected, in the versions that fit, or the reasons it may not. */
 export interface NoticeChoice {
   subject: { id: string; name: string };
@@ -226,7 +235,10 @@ async function noticeChoices(q: Queryable, actor: Actor, breachId: string, today
   const refusalsFor = await safeguardingCheck(
     q,
     actor,
-    people.map((p) => p.id),
+    protectedBy(
+      people.map((p) => p.id),
+      parents,
+    ),
     candidates.map((c) => c.addressee.id),
   );
   return candidates.map((c) => ({
@@ -360,9 +372,10 @@ const noticeRef = (n: { id: string; subjectId: string; addresseeSubjectId: strin
   addresseeSubjectId: n.addresseeSubjectId,
 });
 
-/** The people the breach affected, and the notice's own person: the children an addressee must not be an alleged perpetrator towards. */
-async function childrenOf(tx: Tx, actor: Actor, breachId: string, subjectId: string): Promise<string[]> {
-  return [...new Set([subjectId, ...(await linkedSubjectIds(tx, actor, breachId))])];
+/** The people a notice's addressee must not be an alleged perpetrator towards, read fresh at sending (`protectedBy`). */
+async function protectedAtSending(tx: Tx, actor: Actor, breachId: string, subjectId: string): Promise<string[]> {
+  const affected = [...new Set([subjectId, ...(await linkedSubjectIds(tx, actor, breachId))])];
+  return protectedBy(affected, await parentsOf(tx, actor, affected));
 }
 
 /**
@@ -455,7 +468,7 @@ export async function recordNoticeSent(db: Db, actor: Actor, breachId: string, n
       const notice = await lockDraft(tx, actor, breachId, noticeId);
       if (sentAt.getTime() > now.getTime()) throw new ValidationError([{ path: "/sentAt", message: words.sentInFuture }]);
       if (ukDay(sentAt) < ukDay(breach.awareAt)) throw new ValidationError([{ path: "/sentAt", message: words.sentBeforeAware }]);
-      const check = await safeguardingCheck(tx, actor, await childrenOf(tx, actor, breachId, notice.subjectId), [
+      const check = await safeguardingCheck(tx, actor, await protectedAtSending(tx, actor, breachId, notice.subjectId), [
         notice.addresseeSubjectId,
       ]);
       const refusals = check(notice.addresseeSubjectId);
